@@ -1,0 +1,48 @@
+# Two commands do all the set-up on a fresh machine:
+#   make site   installs what is needed and builds plans/ into site/
+#   make test   installs what the tests need and runs lint and the whole test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --disable-pip-version-check -q
+
+.PHONY: site test lint check serve bench clean
+
+site: $(VENV)/.site-deps
+	$(BIN)/deload build
+
+test: $(VENV)/.test-deps node_modules/.installed
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/pytest
+
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check generator tests bench
+
+check: $(VENV)/.site-deps
+	$(BIN)/deload check
+
+serve: $(VENV)/.site-deps
+	$(BIN)/deload serve
+
+bench: $(VENV)/.site-deps
+	$(BIN)/python bench/run.py
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site-deps: pyproject.toml scripts/system-deps.sh | $(BIN)/python
+	scripts/system-deps.sh build
+	$(PIP) install -e .
+	touch $@
+
+$(VENV)/.test-deps: pyproject.toml scripts/system-deps.sh | $(BIN)/python
+	scripts/system-deps.sh test
+	$(PIP) install -e '.[test]'
+	touch $@ $(VENV)/.site-deps
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+clean:
+	rm -rf site .deload .pytest_cache .ruff_cache

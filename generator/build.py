@@ -1,0 +1,90 @@
+"""``deload build``: read every plan, expand it, render it, and swap the new site in.
+
+Nothing is written into ``site/`` directly: outputs go to a staging folder in
+``.deload/`` that replaces ``site/`` only when the whole build succeeded.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Settings
+from .errors import DeloadError, Diagnostic
+from .expanded import ExpandedPlan
+from .fsutil import build_lock, clean_stale, swap_in, write_text
+from .periodize import expand_all
+from .render.json_export import to_json
+from .source import find_plan_files, read_plans
+
+WORK_DIR = ".deload"
+
+
+@dataclass
+class BuildResult:
+    pages: int = 0
+    feeds: int = 0
+    pdfs: int = 0
+    files: int = 0
+    plans: int = 0
+    warnings: list[Diagnostic] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        return (f"built {self.plans} plan{'s' if self.plans != 1 else ''}: {self.pages} pages, {self.feeds} feeds, "
+                f"{self.pdfs} PDFs, {len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''} "
+                f"in {self.seconds:.2f} s")
+
+
+def load_library(settings: Settings) -> tuple[list[ExpandedPlan], list[Diagnostic]]:
+    """Read and expand every plan in ``plans/``; raise with every error of every plan."""
+    files = find_plan_files([settings.plans_dir]) if settings.plans_dir.is_dir() else []
+    if not files:
+        raise DeloadError([Diagnostic(str(settings.plans_dir), 1, 1, "no plan files (*.md) found; create one with 'deload new NAME'")])
+    result = read_plans(files, settings, display_root=settings.root)
+    diagnostics = list(result.diagnostics)
+    if not result.ok:
+        raise DeloadError(diagnostics)
+    expanded, engine = expand_all(result.plans)
+    diagnostics += engine
+    if any(d.is_error for d in diagnostics):
+        raise DeloadError(diagnostics)
+    return expanded, [d for d in diagnostics if not d.is_error]
+
+
+def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True, quiet: bool = False) -> BuildResult:
+    started = time.perf_counter()
+    work = settings.root / WORK_DIR
+    with build_lock(work):
+        clean_stale(work)
+        library, warnings = load_library(settings)
+        stage = work / f"stage-{os.getpid()}"
+        stage.mkdir(parents=True)
+        try:
+            result = _render(settings, library, stage)
+            swap_in(stage, settings.output_dir)
+        except BaseException:
+            import shutil
+
+            shutil.rmtree(stage, ignore_errors=True)
+            raise
+    result.warnings = warnings
+    result.plans = len(library)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _render(settings: Settings, library: list[ExpandedPlan], stage: Path) -> BuildResult:
+    result = BuildResult()
+    for expanded in library:
+        write_text(stage / "plans" / expanded.plan.slug / "plan.json", to_json(expanded))
+        result.files += 1
+    lines = [f"{settings.title}", ""]
+    for expanded in library:
+        plan = expanded.plan
+        lines.append(f"- {plan.title}: plans/{plan.slug}/plan.json ({len(expanded.weeks)} weeks)")
+    write_text(stage / "index.txt", "\n".join(lines) + "\n")
+    result.pages += 1
+    return result

@@ -1,0 +1,184 @@
+"""The ``deload`` command: check, new, build, expand, ical, pdf, serve."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import Settings, load_settings
+from .errors import DeloadError, Diagnostic
+from .source import find_plan_files, read_plans
+
+
+def report(diagnostics: Iterable[Diagnostic]) -> tuple[int, int]:
+    """Print diagnostics (errors red, warnings yellow on a terminal); return the counts."""
+    errors = warnings = 0
+    for item in sorted(diagnostics, key=lambda d: (d.file, d.line, d.col)):
+        head = f"{item.file}:{item.line}:{item.col}:"
+        if item.is_error:
+            errors += 1
+            label = click.style("error:", fg="red", bold=True)
+        else:
+            warnings += 1
+            label = click.style("warning:", fg="yellow", bold=True)
+        click.echo(f"{click.style(head, bold=True)} {label} {item.message}", err=True)
+    return errors, warnings
+
+
+def fail(exc: DeloadError) -> None:
+    errors, _ = report(exc.diagnostics)
+    click.echo(click.style(f"✗ {errors} error{'s' if errors != 1 else ''}", fg="red"), err=True)
+    sys.exit(1)
+
+
+def settings_for(project: Path) -> Settings:
+    try:
+        return load_settings(project)
+    except DeloadError as exc:
+        fail(exc)
+        raise  # unreachable: fail exits
+
+
+project_option = click.option(
+    "--project", "-C", "project", type=click.Path(file_okay=False, path_type=Path), default=".",
+    show_default=True, help="Project folder holding deload.toml, plans/ and templates/.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", "-V", prog_name="deload")
+def main() -> None:
+    """Deload turns training plans written in Markdown into a website,
+    calendar feeds and printable PDFs, with deload weeks and tapers built in.
+
+    \b
+    Start with:  deload new "My 10K plan"   (writes plans/my-10k-plan.md)
+    Check it:    deload check               (every plan in plans/)
+    Publish:     deload build               (writes site/)
+    Preview:     deload serve               (http://localhost:8000, reloads on save)
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@project_option
+def check(paths: tuple[Path, ...], project: Path) -> None:
+    """Check plans for mistakes and risky load, without building anything.
+
+    PATHS are plan files or folders (default: plans/). Errors and warnings are
+    printed as file:line:col; the exit status is 1 if any plan has an error.
+    """
+    settings = settings_for(project)
+    targets = list(paths) or [settings.plans_dir]
+    missing = [p for p in targets if not p.exists()]
+    if missing:
+        fail(DeloadError([Diagnostic(str(p), 1, 1, "no such file or folder") for p in missing]))
+    files = find_plan_files(targets)
+    if not files:
+        fail(DeloadError([Diagnostic(str(targets[0]), 1, 1, "no plan files (*.md) found here")]))
+    result = read_plans(files, settings)
+    diagnostics = list(result.diagnostics)
+    if result.ok:
+        from .periodize import expand_all
+
+        _, engine_diagnostics = expand_all(result.plans)
+        diagnostics.extend(engine_diagnostics)
+    errors, warnings = report(diagnostics)
+    summary = f"{len(files)} plan{'s' if len(files) != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+    click.echo(click.style(("✗ " if errors else "✓ ") + summary, fg="red" if errors else "green"), err=True)
+    sys.exit(1 if errors else 0)
+
+
+@main.command()
+@click.argument("name")
+@click.option("--weeks", type=click.IntRange(1, 104), default=8, show_default=True, help="Number of weeks to scaffold.")
+@click.option("--units", type=click.Choice(["mi", "km"]), default=None, help="Distance units (default: the site's).")
+@click.option("--race", "race", default=None, help="Goal race distance: 5k, 10k, half, marathon or e.g. '50 km'.")
+@project_option
+def new(name: str, weeks: int, units: str | None, race: str | None, project: Path) -> None:
+    """Start a new plan in plans/ with commented examples of every feature."""
+    from .scaffold import scaffold_plan
+
+    settings = settings_for(project)
+    try:
+        path = scaffold_plan(settings, name, weeks=weeks, units=units or settings.default_units, race=race)
+    except DeloadError as exc:
+        fail(exc)
+    click.echo(f"Wrote {path}. Edit it, then run: deload check {path}")
+
+
+@main.command()
+@project_option
+@click.option("--jobs", "-j", type=click.IntRange(0, 64), default=None, help="Worker processes (default: the number of cores).")
+@click.option("--no-pdf", is_flag=True, help="Skip PDFs (faster previews).")
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors and the summary line.")
+def build(project: Path, jobs: int | None, no_pdf: bool, quiet: bool) -> None:
+    """Build every plan in plans/ into site/.
+
+    The new site is assembled beside the old one and swapped in only when the
+    whole build succeeded: a failed build leaves the previous site/ untouched.
+    """
+    from .build import build_site
+
+    settings = settings_for(project)
+    try:
+        result = build_site(settings, jobs=jobs, pdf=not no_pdf, quiet=quiet)
+    except DeloadError as exc:
+        fail(exc)
+    report(result.warnings)
+    click.echo(click.style("✓ ", fg="green") + result.summary(), err=True)
+
+
+date_type = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def read_one(path: Path, settings: Settings):  # type: ignore[no-untyped-def]
+    """Read a single plan for the per-plan commands, exiting with its errors."""
+    from .source import read_plan
+
+    try:
+        plan, warnings = read_plan(path, settings)
+    except DeloadError as exc:
+        fail(exc)
+    return plan, warnings
+
+
+def dates(race_date: object, start: object) -> tuple:  # type: ignore[type-arg]
+    if race_date is not None and start is not None:
+        raise click.UsageError("give either --race-date or --start, not both")
+    return (race_date.date() if race_date else None, start.date() if start else None)  # type: ignore[attr-defined]
+
+
+@main.command()
+@click.argument("plan", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--race-date", type=date_type, default=None, help="Race day (YYYY-MM-DD); the plan ends on it.")
+@click.option("--start", type=date_type, default=None, help="First day of the plan (YYYY-MM-DD).")
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: a table to read; json: the machine interface (see docs/expanded-json.md).")
+@project_option
+def expand(plan: Path, race_date: object, start: object, output: str, project: Path) -> None:
+    """Show PLAN as the reader will follow it: deload weeks, taper, dates, volumes and warnings."""
+    from .periodize import expand as expand_plan
+    from .render.json_export import to_json
+    from .render.text import render_text
+
+    settings = settings_for(project)
+    source, warnings = read_one(plan, settings)
+    race, first = dates(race_date, start)
+    try:
+        expanded = expand_plan(source, race_date=race, start=first)
+    except DeloadError as exc:
+        fail(exc)
+    if output == "json":
+        click.echo(to_json(expanded), nl=False)
+    else:
+        click.echo(render_text(expanded, style=click.style), nl=False)
+    report(warnings)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,150 @@
+"""Site-wide settings from ``deload.toml``, validated key by key.
+
+Unknown keys are errors that suggest the closest known key, so a typo such as
+``base_ulr`` never silently falls back to a default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from .errors import Collector, DeloadError
+from .source.frontmatter import CHECKS, periodization_fields
+from .source.located import Located, load_toml
+from .source.schema import (
+    INVALID,
+    Checker,
+    Converter,
+    boolean,
+    choice,
+    integer,
+    list_of,
+    table,
+    text,
+    weekday,
+)
+
+CONFIG_NAME = "deload.toml"
+
+
+def base_url(value: Any, path: tuple, check: Checker) -> Any:
+    result = text(300)(value, path, check)
+    if result is INVALID:
+        return result
+    parts = urlsplit(result)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        return check.error(path, f"base_url '{result}' must be an absolute http(s) address such as 'https://example.org/plans/'")
+    return result if result.endswith("/") else result + "/"
+
+
+def language(value: Any, path: tuple, check: Checker) -> Any:
+    result = text(20)(value, path, check)
+    if result is INVALID:
+        return result
+    import re
+    if not re.match(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$", result):
+        return check.error(path, f"language '{result}' must be a language tag such as 'en' or 'en-GB'")
+    return result
+
+
+SCHEMA: dict[str, Converter] = {
+    "site": table({
+        "title": text(120, required=True),
+        "description": text(500),
+        "base_url": base_url,
+        "language": language,
+        "author": text(120),
+        "default_units": choice("mi", "km"),
+    }),
+    "periodization": table(periodization_fields(with_vacations=False)),
+    "checks": table(CHECKS),
+    "build": table({"jobs": integer(0, 64), "pdf": boolean()}),
+    "ical": table({
+        "race_weekdays": list_of(weekday(), max_items=7),
+        "window_weeks": integer(0, 104),
+        "refresh_hours": integer(1, 168),
+        "week_summaries": boolean(),
+    }),
+    "pdf": table({"papers": list_of(choice("a4", "letter"), max_items=2)}),
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The validated contents of ``deload.toml`` with defaults filled in."""
+
+    root: Path
+    title: str = "Training plans"
+    description: str = "Free training plans with deload weeks and tapers built in."
+    base_url: str = "http://localhost:8000/"
+    language: str = "en"
+    author: str = ""
+    default_units: str = "km"
+    periodization: dict[str, Any] = field(default_factory=dict)
+    checks: dict[str, Any] = field(default_factory=dict)
+    jobs: int = 0
+    pdf: bool = True
+    race_weekdays: tuple[int, ...] = (5, 6)
+    window_weeks: int = 12
+    refresh_hours: int = 12
+    week_summaries: bool = True
+    papers: tuple[str, ...] = ("a4", "letter")
+    source_text: str = ""
+
+    @property
+    def plans_dir(self) -> Path:
+        return self.root / "plans"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def output_dir(self) -> Path:
+        return self.root / "site"
+
+
+def load_settings(root: Path) -> Settings:
+    """Read ``root/deload.toml`` (optional); raise :class:`DeloadError` listing every problem."""
+    path = root / CONFIG_NAME
+    if not path.exists():
+        return Settings(root=root)
+    errors = Collector(str(path))
+    try:
+        raw_text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        errors.error(1, exc.start + 1, "deload.toml is not UTF-8 text")
+        raise DeloadError(errors.items) from None
+    except OSError as exc:
+        errors.error(1, 1, f"cannot read deload.toml: {exc.strerror}")
+        raise DeloadError(errors.items) from None
+    located = load_toml(raw_text, errors)
+    if located is None:
+        raise DeloadError(errors.items)
+    data = Checker(located, errors, name="deload.toml").table(located.data, (), SCHEMA)
+    errors.raise_if_errors()
+    return _settings(root, data, raw_text, located)
+
+
+def _settings(root: Path, data: dict[str, Any], raw_text: str, located: Located) -> Settings:
+    site = data.get("site", {})
+    build = data.get("build", {})
+    ical = data.get("ical", {})
+    pdf = data.get("pdf", {})
+    values: dict[str, Any] = {k: site[k] for k in ("title", "description", "base_url", "language", "author", "default_units") if k in site}
+    if "jobs" in build:
+        values["jobs"] = build["jobs"]
+    if "pdf" in build:
+        values["pdf"] = build["pdf"]
+    if "race_weekdays" in ical:
+        values["race_weekdays"] = tuple(sorted(set(ical["race_weekdays"])))
+    for key in ("window_weeks", "refresh_hours", "week_summaries"):
+        if key in ical:
+            values[key] = ical[key]
+    if "papers" in pdf:
+        values["papers"] = tuple(dict.fromkeys(pdf["papers"]))
+    return Settings(root=root, periodization=data.get("periodization", {}), checks=data.get("checks", {}),
+                    source_text=raw_text, **values)

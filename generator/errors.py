@@ -1,0 +1,87 @@
+"""Diagnostics: errors and warnings that point at a file, line and column.
+
+Every stage reports problems in the user's files as :class:`Diagnostic` values,
+collected rather than raised one at a time, so that ``deload check`` can show
+all the problems of all plans together. A stage that cannot go on raises
+:class:`DeloadError` carrying everything it collected.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem in a user's file; ``line`` and ``col`` are 1-based."""
+
+    file: str
+    line: int
+    col: int
+    message: str
+    severity: Severity = Severity.ERROR
+    code: str = ""
+
+    def format(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}: {self.severity.value}: {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+class DeloadError(Exception):
+    """A user's input cannot be used; carries one or more diagnostics."""
+
+    def __init__(self, diagnostics: Sequence[Diagnostic]):
+        self.diagnostics = tuple(diagnostics)
+        super().__init__("\n".join(d.format() for d in self.diagnostics))
+
+
+class Collector:
+    """Accumulates diagnostics for one file, so a parser can keep going after a problem."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.items: list[Diagnostic] = []
+
+    def error(self, line: int, col: int, message: str, code: str = "") -> None:
+        self.items.append(Diagnostic(self.file, max(line, 1), max(col, 1), message, Severity.ERROR, code))
+
+    def warning(self, line: int, col: int, message: str, code: str = "") -> None:
+        self.items.append(Diagnostic(self.file, max(line, 1), max(col, 1), message, Severity.WARNING, code))
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.is_error for d in self.items)
+
+    def raise_if_errors(self) -> None:
+        if self.has_errors:
+            raise DeloadError(self.items)
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """Return ``" — did you mean 'x'?"`` for the closest choice, or an empty string."""
+    options = list(choices)
+    lowered = {c.lower(): c for c in options}
+    anagram = [c for c in lowered if sorted(c) == sorted(word.lower()) and c != word.lower()]
+    if anagram:  # a transposition such as 'mk' for 'km' beats any other near match
+        return f" — did you mean '{lowered[anagram[0]]}'?"
+    match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
+    return f" — did you mean '{lowered[match[0]]}'?" if match else ""
+
+
+def one_of(choices: Iterable[str]) -> str:
+    """Format a list of allowed values for an error message."""
+    items = [f"'{c}'" for c in choices]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " or " + items[-1]

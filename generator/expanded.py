@@ -1,0 +1,113 @@
+"""The expanded plan: what the periodization engine produces and every renderer reads.
+
+Renderers take these values as they are: week kinds, dates, volumes and
+metrics are decided by the engine, never re-derived from the source plan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from .errors import Diagnostic
+from .model import Plan, Session, SessionKind, Source, VacationStyle, WeekKind
+
+Basis = Literal["distance", "minutes"]
+Anchor = Literal["race", "start"]
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedSession:
+    session: Session
+    week: int  # output week number, 1-based
+    day: int  # 1..7 within the week
+    slot: int  # order within the day, 0-based
+    date: date | None
+    distance_km: float | None  # running distance, given or derived from the session's parts
+    minutes: float | None  # given, or estimated from distance and pace
+    load: float  # session-RPE load (RPE x minutes), arbitrary units
+    change: str = ""  # what the engine did to it, e.g. "6 → 4 repeats"
+
+    @property
+    def kind(self) -> SessionKind:
+        return self.session.kind
+
+    @property
+    def source(self) -> Source:
+        return self.session.source
+
+
+@dataclass(frozen=True, slots=True)
+class WeekMetrics:
+    """Training-load figures for charts; advisory only (see the explainer page)."""
+
+    load: float
+    ctl: float
+    atl: float
+    tsb: float
+    acwr_rolling: float | None
+    acwr_ewma: float | None
+    monotony: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedWeek:
+    number: int
+    kind: WeekKind
+    title: str
+    notes: str
+    start: date | None
+    sessions: tuple[PlannedSession, ...]
+    distance_km: float
+    minutes: float
+    long_run_km: float
+    metrics: WeekMetrics
+    source: Source  # the heading of the week the content came from
+    origin: int | None  # the source week number the content came from
+    reference: int | None = None  # output week a deload or taper was measured against
+    note: str = ""  # the engine's explanation, e.g. "Deload: volume −25% of week 3"
+    inserted: bool = False
+    vacation: VacationStyle | None = None
+    quality_sessions: int = 0
+    run_sessions: int = 0
+
+    @property
+    def is_reduced(self) -> bool:
+        return self.kind in ("deload", "taper", "vacation")
+
+
+@dataclass(frozen=True)
+class ExpandedPlan:
+    plan: Plan
+    weeks: tuple[PlannedWeek, ...]
+    warnings: tuple[Diagnostic, ...]
+    basis: Basis
+    anchor: Anchor | None = None
+    start: date | None = None
+    race_date: date | None = None
+    mode: str = ""
+    log: tuple[str, ...] = ()
+
+    @property
+    def days(self) -> int:
+        return len(self.weeks) * 7
+
+    def volume(self, week: PlannedWeek) -> float:
+        """A week's volume in the plan's basis: km, or minutes."""
+        return week.distance_km if self.basis == "distance" else week.minutes
+
+    @property
+    def peak_week(self) -> PlannedWeek | None:
+        return max(self.weeks, key=self.volume, default=None)
+
+    @property
+    def deload_weeks(self) -> int:
+        return sum(1 for w in self.weeks if w.kind in ("deload", "vacation"))
+
+    @property
+    def race_session(self) -> PlannedSession | None:
+        if not self.weeks:
+            return None
+        races = [s for s in self.weeks[-1].sessions if s.kind is SessionKind.RACE]
+        return races[-1] if races else None

@@ -1,0 +1,101 @@
+"""File-system helpers for atomic builds: a staging directory swapped in whole.
+
+The new site is written beside the old one and exchanged with it in a single
+``renameat2(RENAME_EXCHANGE)`` call where the kernel offers it, so a reader
+(or a static host syncing ``site/``) never sees a half-written site, and a
+build that dies midway leaves the previous site untouched.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import errno
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import DeloadError, Diagnostic
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _renameat2() -> object | None:
+    name = ctypes.util.find_library("c")
+    if not name:
+        return None
+    libc = ctypes.CDLL(name, use_errno=True)
+    func = getattr(libc, "renameat2", None)
+    if func is None:
+        return None
+    func.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    func.restype = ctypes.c_int
+    return func
+
+
+_RENAMEAT2 = _renameat2()
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths; False where the kernel or file system cannot."""
+    if _RENAMEAT2 is None:
+        return False
+    result = _RENAMEAT2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)  # type: ignore[operator]
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(a))
+
+
+def swap_in(stage: Path, target: Path) -> None:
+    """Make ``stage`` the new ``target`` and remove the old one."""
+    if not target.exists():
+        os.rename(stage, target)
+        return
+    if exchange(stage, target):
+        shutil.rmtree(stage, ignore_errors=True)
+        return
+    old = stage.with_name(stage.name + ".old")
+    os.rename(target, old)
+    os.rename(stage, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+@contextmanager
+def build_lock(work_dir: Path) -> Iterator[None]:
+    """Hold an exclusive lock so two builds never write the same site at once."""
+    work_dir.mkdir(parents=True, exist_ok=True)
+    with open(work_dir / "build.lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise DeloadError([Diagnostic(str(work_dir / "build.lock"), 1, 1, "another deload build is running in this project")]) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def clean_stale(work_dir: Path) -> None:
+    """Remove staging directories left by a build that was killed."""
+    if not work_dir.is_dir():
+        return
+    for entry in work_dir.iterdir():
+        if entry.name.startswith("stage-") and entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def write_text(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)

@@ -1,0 +1,28 @@
+"""The periodization engine: pure functions from a :class:`~generator.model.Plan`
+to an :class:`~generator.expanded.ExpandedPlan`. No I/O, deterministic."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..errors import DeloadError, Diagnostic
+from ..expanded import ExpandedPlan
+from ..model import Plan
+from .expand import as_plan, choose_basis, expand
+
+__all__ = ["ExpandedPlan", "as_plan", "choose_basis", "expand", "expand_all"]
+
+
+def expand_all(plans: Iterable[Plan]) -> tuple[list[ExpandedPlan], list[Diagnostic]]:
+    """Expand every plan; engine errors and warnings of all plans come back together."""
+    expanded: list[ExpandedPlan] = []
+    diagnostics: list[Diagnostic] = []
+    for plan in plans:
+        try:
+            result = expand(plan)
+        except DeloadError as exc:
+            diagnostics.extend(exc.diagnostics)
+            continue
+        expanded.append(result)
+        diagnostics.extend(result.warnings)
+    return expanded, diagnostics

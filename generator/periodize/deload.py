@@ -1,0 +1,117 @@
+"""Deload weeks built from a reference week: the running strategies.
+
+``volume`` cuts the week by ``cut`` and keeps one shortened instance of each
+kind of quality session at its pace; ``intensity`` shrinks only the quality
+portions; ``easy`` turns every quality session into easy running at most 70%
+of the volume; ``rest`` keeps mobility only. Strength work is deloaded by the
+strength strategy in every case but ``rest``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Duration, Periodization, Session, SessionKind
+from .strength import deload_session
+from .volume import Measure, as_easy, one_step_less, shrink_easy, shrink_quality, size
+
+K = SessionKind
+EASY_WEEK_SHARE = 0.70
+
+
+def build_deload(reference: Sequence[Session], strategy: str, measure: Measure, basis: str) -> tuple[list[Session], str]:
+    """The sessions of a deload week made from ``reference``, and a one-line explanation."""
+    p = measure.periodization
+    before = sum(size(s, measure, basis) for s in reference)
+    if strategy == "rest":
+        return rest_week(reference), "no running this week: mobility only"
+    if strategy == "intensity":
+        sessions = [shrink_quality(s, p.intensity_factor, measure) if s.kind.is_quality else s for s in reference]
+        note = f"quality work cut to {p.intensity_factor:.0%}; easy and long runs unchanged"
+    elif strategy == "easy":
+        sessions = [_easy_only(s, measure) for s in reference]
+        sessions = fit_volume(sessions, EASY_WEEK_SHARE * before, measure, basis)
+        note = f"easy running only, at most {EASY_WEEK_SHARE:.0%} of the volume"
+    else:
+        sessions = _keep_one_quality_each(reference, 1 - p.deload_cut, measure)
+        sessions = fit_volume(sessions, (1 - p.deload_cut) * before, measure, basis)
+        note = f"volume −{p.deload_cut:.0%}; one shorter session of each quality kind at the same effort"
+    return [_strength(s, p) for s in sessions], note
+
+
+def _strength(session: Session, p: Periodization) -> Session:
+    if session.kind is K.STRENGTH and session.exercises:
+        return deload_session(session, p.strength_strategy, p)
+    return session
+
+
+def _easy_only(session: Session, measure: Measure) -> Session:
+    if session.kind.is_quality or session.kind is K.RACE:
+        return as_easy(session, measure)
+    if session.kind.is_run and (session.strides or session.target):
+        return session.with_changes(strides=None, target=None)
+    return session
+
+
+def _keep_one_quality_each(reference: Sequence[Session], factor: float, measure: Measure) -> list[Session]:
+    seen: set[SessionKind] = set()
+    result = []
+    for session in reference:
+        if session.kind is K.RACE:
+            result.append(as_easy(session, measure))
+        elif session.kind.is_quality and session.kind not in seen:
+            seen.add(session.kind)
+            result.append(shrink_quality(session, factor, measure))
+        elif session.kind.is_quality:
+            result.append(as_easy(session, measure))
+        else:
+            result.append(session)
+    return result
+
+
+def fit_volume(sessions: Sequence[Session], target: float, measure: Measure, basis: str) -> list[Session]:
+    """Shrink easy running (then the easy parts of other runs) until the week is at most ``target``."""
+    result = list(sessions)
+    total = sum(size(s, measure, basis) for s in result)
+    if total <= target + 1e-9:
+        return result
+    easy = [i for i, s in enumerate(result) if s.kind.is_run and not s.kind.is_quality and s.kind is not K.RACE]
+    fixed = total - sum(size(result[i], measure, basis) for i in easy)
+    easy_total = total - fixed
+    if easy_total > 0:
+        factor = min(1.0, max(0.3, (target - fixed) / easy_total))
+        for i in easy:
+            result[i] = shrink_easy(result[i], factor, measure)
+    return trim(result, target, measure, basis)
+
+
+def trim(sessions: list[Session], target: float, measure: Measure, basis: str) -> list[Session]:
+    """Take one rounding step at a time off the biggest run that can shrink, until under ``target``."""
+    result = list(sessions)
+    for _ in range(500):
+        total = sum(size(s, measure, basis) for s in result)
+        if total <= target + 1e-9:
+            break
+        candidates = [(size(s, measure, basis), -i, i) for i, s in enumerate(result)
+                      if s.kind.is_run and s.kind is not K.RACE and one_step_less(s, measure) is not None]
+        if not candidates:
+            break
+        _, _, index = max(candidates)
+        shorter = one_step_less(result[index], measure)
+        assert shorter is not None
+        result[index] = shorter
+    return result
+
+
+def rest_week(reference: Sequence[Session]) -> list[Session]:
+    """No running: a short mobility session on each day that had training."""
+    days: dict[int, Session] = {}
+    for session in reference:
+        if session.kind is K.REST:
+            continue
+        if session.kind is K.MOBILITY:
+            days.setdefault(session.day, session)
+        elif session.day not in days:
+            days[session.day] = Session(kind=K.MOBILITY, day=session.day, source=session.source,
+                                        total=Duration(20 * 60), comment="instead of training this week")
+    return [days[d] for d in sorted(days)]

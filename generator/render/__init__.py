@@ -1,0 +1,1 @@
+"""Renderers: the expanded plan as JSON, text, HTML, iCalendar and PDF."""

@@ -1,0 +1,74 @@
+"""The expanded plan as a week-by-week table a coach reads before publishing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from ..describe import distance_text, exercise_text, minutes_text, session_title
+from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
+from ..source.schema import WEEKDAYS
+
+Style = Callable[..., str]
+KIND_COLOURS = {"load": None, "deload": "cyan", "vacation": "cyan", "taper": "magenta", "race": "green"}
+
+
+def _plain(text: str, **_: object) -> str:
+    return text
+
+
+def day_label(planned: PlannedSession, week_starts: int) -> str:
+    if planned.date is not None:
+        return planned.date.strftime("%a %d %b")
+    return WEEKDAYS[(week_starts + planned.day - 1) % 7][:3].capitalize()
+
+
+def _dates(week: PlannedWeek) -> str:
+    if week.start is None:
+        return ""
+    end: date = week.start + timedelta(days=6)
+    return f"{week.start.strftime('%a %d %b')} – {end.strftime('%a %d %b %Y')}"
+
+
+def volume_text(expanded: ExpandedPlan, week: PlannedWeek) -> str:
+    units = expanded.plan.units
+    if expanded.basis == "distance":
+        return f"{distance_text(week.distance_km, units)} · {minutes_text(week.minutes)}"
+    return minutes_text(week.minutes) + (f" · {distance_text(week.distance_km, units)}" if week.distance_km else "")
+
+
+def render_text(expanded: ExpandedPlan, style: Style = _plain) -> str:
+    plan = expanded.plan
+    lines = [style(plan.title, bold=True) + f"  ({plan.slug}, {plan.path})"]
+    facts = [f"{len(expanded.weeks)} weeks", f"{expanded.deload_weeks} deload/vacation"]
+    if expanded.race_date:
+        facts.append(f"race on {expanded.race_date.strftime('%a %d %b %Y')}")
+    elif expanded.start:
+        facts.append(f"starts {expanded.start.strftime('%a %d %b %Y')}")
+    else:
+        facts.append("no dates (give --race-date or --start)")
+    p = plan.periodization
+    if p.deload_every:
+        facts.append(f"deload every {p.deload_every} ({p.deload_mode}, {p.deload_strategy})")
+    lines.append(" · ".join(facts))
+    for entry in expanded.log:
+        lines.append(style(f"note: {entry}", dim=True))
+    for week in expanded.weeks:
+        lines.append("")
+        kind = week.kind.upper() if week.kind != "load" else "load"
+        title = f" · {week.title}" if week.title else ""
+        head = f"Week {week.number:>2} · {kind}{title}"
+        lines.append(style(head, fg=KIND_COLOURS[week.kind], bold=True) + f"   {_dates(week)}   {volume_text(expanded, week)}")
+        if week.note:
+            lines.append(style(f"    {week.note}", dim=True))
+        for planned in week.sessions:
+            label = day_label(planned, plan.week_starts)
+            lines.append(f"    {label:<11} {session_title(planned.session, plan.units)}")
+            for exercise in planned.session.exercises:
+                lines.append(f"    {'':<11}   {exercise_text(exercise)}")
+    if expanded.warnings:
+        lines.append("")
+        lines.append(style(f"{len(expanded.warnings)} warning{'s' if len(expanded.warnings) != 1 else ''}:", fg="yellow", bold=True))
+        for warning in expanded.warnings:
+            lines.append(f"  {warning.file}:{warning.line}:{warning.col}: {warning.message} [{warning.code}]")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,247 @@
+"""The plan body: an introduction, then ``## Week N`` (or ``## Day N``) sections.
+
+Markdown structure comes from markdown-it-py, so a ``## Week`` inside a code
+block is not a week. Within a section, each top-level bullet is a session;
+its sub-bullets are strength exercises or free notes, which stay Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+
+from ..errors import Collector, one_of, suggest
+from ..model import Exercise, Session, SessionKind, Source, Week, WeekKind
+from .schema import WEEKDAY_ALIASES, WEEKDAYS
+from .sessions import EXERCISE_LINE, SessionLine, parse_exercise
+
+MAX_WEEKS = 104
+_MD = MarkdownIt("commonmark", {"html": False})
+_SECTION = re.compile(
+    r"(?i)^(week|wk|day)\s*(\d+)\s*(?:[:.\-–—]\s*)?(.*?)\s*(?:\{\s*([^}]*?)\s*\})?\s*$"
+)
+_DAY_PREFIX = re.compile(r"^\s*(day\s*\d+|[A-Za-z]+)\s*[:.–—-]\s*", re.I)
+MARKS: dict[str, WeekKind] = {"deload": "deload", "taper": "taper"}
+
+
+@dataclass
+class _Section:
+    kind: str  # "week" or "day"
+    number: int
+    title: str
+    mark: WeekKind | None
+    line: int
+    notes: list[str] = field(default_factory=list)
+    sessions: list[Session] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Body:
+    intro: str
+    weeks: tuple[Week, ...]
+    layout: str
+
+
+def read_body(text: str, first_line: int, week_starts: int, errors: Collector) -> Body:
+    """Parse the Markdown after the frontmatter; ``first_line`` is its line in the file."""
+    lines = text.splitlines()
+    tree = SyntaxTreeNode(_MD.parse(text))
+    sections: list[_Section] = []
+    intro_end = len(lines)
+    for node in tree.children:
+        start = node.map[0] if node.map else 0
+        if node.type == "heading" and node.tag == "h2":
+            heading = _heading(node, first_line + start, errors)
+            if heading is not None:
+                if not sections:
+                    intro_end = start
+                sections.append(heading)
+                continue
+            if sections:
+                continue
+        if not sections:
+            continue
+        current = sections[-1]
+        if node.type in ("bullet_list", "ordered_list"):
+            for item in node.children:
+                _list_item(item, current, lines, first_line, week_starts, errors)
+        else:
+            current.notes.append(_slice(lines, node))
+    intro = "\n".join(lines[:intro_end]).strip("\n")
+    if not sections:
+        errors.error(first_line + len(lines), 1, "the plan has no weeks; add sections such as '## Week 1' with one bullet per session, e.g. '- Tue: Easy 3 mi'")
+        return Body(intro, (), "weeks")
+    layout = sections[0].kind
+    weeks = _weeks_from_days(sections, errors) if layout == "day" else _weeks(sections, errors)
+    if weeks and not errors.has_errors and not any(s.kind is not SessionKind.REST for w in weeks for s in w.sessions):
+        errors.error(weeks[0].source.line, 1, "the plan has no sessions; list them as bullets such as '- Tue: Easy 3 mi'")
+    return Body(intro, tuple(weeks), "days" if layout == "day" else "weeks")
+
+
+def _heading(node: SyntaxTreeNode, line: int, errors: Collector) -> _Section | None:
+    content = node.children[0].content if node.children else ""
+    match = _SECTION.match(content.strip())
+    if not match:
+        if re.match(r"(?i)\s*(we+k|weke|wek|dya|da)\w*\s*\d", content):
+            errors.error(line, 4, f"'{content.strip()}' looks like a week heading; write '## Week N' or '## Day N'")
+        return None
+    kind = "day" if match[1].lower() == "day" else "week"
+    mark: WeekKind | None = None
+    if match[4] is not None:
+        word = match[4].strip().lower()
+        if word not in MARKS:
+            errors.error(line, 4 + content.find("{") + 1, f"unknown week mark '{{{match[4]}}}'{suggest(word, MARKS)}; expected {one_of('{' + m + '}' for m in MARKS)}")
+        else:
+            mark = MARKS[word]
+    return _Section(kind, int(match[2]), match[3].strip(" —–-:"), mark, line)
+
+
+def _slice(lines: list[str], node: SyntaxTreeNode) -> str:
+    if not node.map:
+        return ""
+    return textwrap.dedent("\n".join(lines[node.map[0]:node.map[1]])).strip("\n")
+
+
+def _list_item(item: SyntaxTreeNode, section: _Section, lines: list[str], first_line: int,
+               week_starts: int, errors: Collector) -> None:
+    if not item.map or not item.children:
+        return
+    line_index = item.map[0]
+    raw = lines[line_index]
+    first = item.children[0]
+    content = first.children[0].content if first.type == "paragraph" and first.children else ""
+    session_text, *continuation = content.split("\n") if content else [""]
+    col0 = raw.find(session_text) + 1 if session_text else len(raw) + 1
+    file_line = first_line + line_index
+    day = 1
+    if section.kind == "week":
+        prefix = _DAY_PREFIX.match(session_text)
+        parsed = _day_number(prefix[1] if prefix else "", week_starts)
+        if prefix is None or parsed is None:
+            shown = prefix[1] if prefix else session_text.split(":")[0].strip()
+            names = [d.capitalize() for d in WEEKDAYS]
+            hint = suggest(shown, names) if prefix else ""
+            what = f"'{shown}' is not a day{hint}" if prefix else "each session starts with its day"
+            errors.error(file_line, col0, f"{what}; expected a weekday (Mon … Sun) or Day 1 … Day 7 followed by ':', e.g. 'Tue: Easy 5 mi'")
+            return
+        if parsed == -1:
+            errors.error(file_line, col0, f"'{prefix[1]}' is not a day of the week; expected Day 1 … Day 7")
+            return
+        day = parsed
+        col0 += prefix.end()
+        session_text = session_text[prefix.end():]
+        if section.sessions and day < section.sessions[-1].day:
+            before = _day_name(section.sessions[-1].day, week_starts, prefix[1])
+            errors.error(file_line, col0 - prefix.end(), f"{prefix[1]} comes after {before} in week {section.number}; list the days in order")
+            return
+    source = Source(errors.file, file_line, col0)
+    session = SessionLine(session_text, file_line, col0, errors).session(day, source)
+    if session is None:
+        return
+    exercises: list[Exercise] = []
+    notes: list[str] = [line.strip() for line in continuation if line.strip()]
+    for child in item.children[1:]:
+        if child.type in ("bullet_list", "ordered_list") and session.kind is SessionKind.STRENGTH:
+            for sub in child.children:
+                text = _slice(lines, sub)
+                marker = re.match(r"^\s*(?:[-*+]|\d+[.)])\s+", text)
+                body = text[marker.end():] if marker else text
+                if sub.map and EXERCISE_LINE.search(body.split("\n")[0]):
+                    raw_sub = lines[sub.map[0]]
+                    col = raw_sub.find(body.split("\n")[0]) + 1
+                    exercise = parse_exercise(body.split("\n")[0], first_line + sub.map[0], col, errors)
+                    if exercise is not None:
+                        exercises.append(exercise)
+                else:
+                    notes.append(text)
+        else:
+            notes.append(_slice(lines, child))
+    if exercises:
+        session = session.with_changes(exercises=session.exercises + tuple(exercises))
+    if notes:
+        session = session.with_changes(notes="\n".join(notes))
+    section.sessions.append(session)
+
+
+def _day_name(day: int, week_starts: int, style: str) -> str:
+    """Day ``day`` of the week, written like ``style`` (a weekday name or 'Day N')."""
+    if style.lower().startswith("day"):
+        return f"Day {day}"
+    name = WEEKDAYS[(week_starts + day - 1) % 7].capitalize()
+    return name if len(style) > 3 else name[:3]
+
+
+def _day_number(word: str, week_starts: int) -> int | None:
+    """Weekday name -> 1..7 counted from the week's first day; 'Day N' -> N; -1 if N is out of range."""
+    lowered = word.lower().replace(" ", "")
+    if lowered.startswith("day"):
+        number = int(lowered[3:])
+        return number if 1 <= number <= 7 else -1
+    name = WEEKDAY_ALIASES.get(lowered, lowered)
+    if name not in WEEKDAYS:
+        return None
+    return (WEEKDAYS.index(name) - week_starts) % 7 + 1
+
+
+def _weeks(sections: list[_Section], errors: Collector) -> list[Week]:
+    weeks: list[Week] = []
+    seen: dict[int, int] = {}
+    for section in sections:
+        if section.kind != "week":
+            errors.error(section.line, 4, "this plan is written in weeks; use '## Week N' headings throughout (or '## Day N' throughout)")
+            continue
+        if section.number in seen:
+            errors.error(section.line, 4, f"week {section.number} appears twice (first on line {seen[section.number]})")
+            continue
+        expected = len(weeks) + 1
+        if section.number != expected:
+            errors.error(section.line, 4, f"week {section.number} follows week {expected - 1}; expected week {expected} (weeks are numbered 1, 2, 3 … in order)")
+            seen[section.number] = section.line
+            continue
+        if section.number > MAX_WEEKS:
+            errors.error(section.line, 4, f"week {section.number} is beyond the limit of {MAX_WEEKS} weeks (two years)")
+            break
+        seen[section.number] = section.line
+        weeks.append(Week(
+            number=section.number, source=Source(errors.file, section.line, 1), title=section.title,
+            mark=section.mark, notes="\n\n".join(n for n in section.notes if n),
+            sessions=tuple(section.sessions),
+        ))
+    return weeks
+
+
+def _weeks_from_days(sections: list[_Section], errors: Collector) -> list[Week]:
+    """A day-by-day plan: Day N belongs to week (N - 1) // 7 + 1."""
+    by_week: dict[int, list[Session]] = {}
+    notes: dict[int, list[str]] = {}
+    week_line: dict[int, int] = {}
+    last = 0
+    for section in sections:
+        if section.kind != "day":
+            errors.error(section.line, 4, "this plan is written day by day; use '## Day N' headings throughout (or '## Week N' throughout)")
+            continue
+        if section.number <= last:
+            errors.error(section.line, 4, f"day {section.number} follows day {last}; days must be numbered in increasing order")
+            continue
+        if section.number > MAX_WEEKS * 7:
+            errors.error(section.line, 4, f"day {section.number} is beyond the limit of {MAX_WEEKS * 7} days (two years)")
+            break
+        last = section.number
+        week, day = divmod(section.number - 1, 7)
+        week_line.setdefault(week + 1, section.line)
+        title = f"Day {section.number}" + (f" — {section.title}" if section.title else "")
+        for note in section.notes:
+            notes.setdefault(week + 1, []).append(f"**{title}.** {note}")
+        for session in section.sessions:
+            comment = " — ".join(filter(None, [section.title, session.comment]))
+            by_week.setdefault(week + 1, []).append(session.with_changes(day=day + 1, comment=comment))
+    count = max(by_week.keys() | week_line.keys(), default=0)
+    return [
+        Week(number=n, source=Source(errors.file, week_line.get(n, sections[0].line), 1),
+             title="", notes="\n\n".join(notes.get(n, [])), sessions=tuple(by_week.get(n, [])))
+        for n in range(1, count + 1)
+    ]

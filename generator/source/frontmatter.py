@@ -1,0 +1,227 @@
+"""Frontmatter keys: what a plan may say about itself, validated with positions.
+
+The ``periodization`` and ``checks`` tables are shared with ``deload.toml``:
+the site gives defaults, a plan overrides them key by key.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields, replace
+from typing import Any
+
+from ..model import Checks, Distance, Periodization, Race, RaceCategory, Source, Vacation
+from ..units import DISTANCE_WORDS
+from .schema import (
+    INVALID,
+    Checker,
+    Converter,
+    a_date,
+    boolean,
+    choice,
+    fraction,
+    integer,
+    list_of,
+    number,
+    table,
+    text,
+    weekday,
+)
+from .sessions import RACE_WORDS, parse_target
+
+LEVELS = ("beginner", "novice", "intermediate", "advanced", "all levels")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_RACE_DISTANCE = re.compile(r"(?i)^\s*(\d+(?:\.\d+)?)\s*([a-z]+)\s*$")
+
+
+def slug(value: Any, path: tuple, check: Checker) -> Any:
+    result = text(80)(value, path, check)
+    if result is INVALID:
+        return result
+    if not _SLUG.match(result):
+        return check.error(path, f"slug '{result}' may only use lowercase letters, digits and single dashes ([a-z0-9-]), e.g. 'half-marathon-12-weeks'")
+    return result
+
+
+def race_distance(value: Any, path: tuple, check: Checker) -> Any:
+    """``marathon``, ``half``, ``10k`` or a number with a unit such as ``50 km``."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return check.error(path, f"race distance {value} needs a unit, e.g. '{value} km' or '{value} mi'")
+    word = str(value).strip().lower() if isinstance(value, str) else ""
+    if word.replace("-", " ") in RACE_WORDS:
+        return RACE_WORDS[word.replace("-", " ")]
+    match = _RACE_DISTANCE.match(word)
+    if match and match[2] in DISTANCE_WORDS:
+        distance = Distance(float(match[1]), DISTANCE_WORDS[match[2]])
+        if not 0.4 <= distance.km <= 400:
+            return check.error(path, f"race distance {value} is not plausible (expected 400 m to 400 km)")
+        return distance
+    if match:
+        from ..errors import suggest
+        from ..units import ALL_UNIT_WORDS
+        return check.error(path, f"unknown unit '{match[2]}'{suggest(match[2], ALL_UNIT_WORDS)} in race distance; expected km, mi or m")
+    return check.error(path, f"race distance is {value!r}; expected 5k, 10k, half, marathon or a number with a unit such as '50 km'")
+
+
+def race_category(distance: Distance) -> RaceCategory:
+    km = distance.km
+    if km <= 7.5:
+        return "5k"
+    if km <= 15.5:
+        return "10k"
+    if km <= 30:
+        return "half"
+    if km <= 45:
+        return "marathon"
+    return "other"
+
+
+def pace_text(value: Any, path: tuple, check: Checker) -> Any:
+    result = text(40)(value, path, check)
+    if result is INVALID:
+        return result
+    target = parse_target(result, lambda message: check.error(path, message))
+    if target is None:
+        return INVALID
+    if target.pace is None:
+        return check.error(path, f"'{result}' is not a pace; write it as minutes:seconds per km or mi, e.g. '6:30/km'")
+    return target.pace
+
+
+def deload_every(value: Any, path: tuple, check: Checker) -> Any:
+    if value is False or (isinstance(value, str) and value.strip().lower() in ("off", "none", "never")):
+        return 0
+    return integer(2, 6)(value, path, check)
+
+
+def taper_days(value: Any, path: tuple, check: Checker) -> Any:
+    if isinstance(value, str) and value.strip().lower() == "auto":
+        return None
+    return integer(0, 35)(value, path, check)
+
+
+DELOAD = {
+    "every": deload_every,
+    "mode": choice("insert", "replace"),
+    "strategy": choice("volume", "intensity", "easy", "rest"),
+    "cut": fraction(0.10, 0.60),
+    "intensity": fraction(0.50, 0.95),
+    "strength": choice("reps", "load", "sets"),
+    "reps_cut": fraction(0.10, 0.50),
+    "load_factor": fraction(0.30, 0.80),
+    "sets_cut": fraction(0.25, 0.70),
+}
+TAPER = {"days": taper_days, "enabled": boolean()}
+ROUNDING = {
+    "mi": number(0.1, 2), "km": number(0.1, 2), "minutes": number(1, 15),
+    "lb": number(1, 20), "kg": number(0.5, 10),
+}
+VACATION = {"week": integer(1, 104), "date": a_date(), "style": choice("easy", "rest")}
+CHECKS = {
+    "session_spike": fraction(0.0, 1.0),
+    "weekly_increase": fraction(0.0, 1.0),
+    "weekly_increase_high": fraction(0.0, 2.0),
+    "long_run_share": fraction(0.1, 1.0),
+    "easy_pace": pace_text,
+}
+
+
+def _taper_block(value: Any, path: tuple, check: Checker) -> Any:
+    if isinstance(value, bool):
+        return {"enabled": value}
+    if isinstance(value, (int, str)) and not isinstance(value, bool):
+        days = taper_days(value, path, check)
+        return days if days is INVALID else {"days": days}
+    return check.table(value, path, TAPER)
+
+
+def _deload_block(value: Any, path: tuple, check: Checker) -> Any:
+    if value is False:
+        return {"every": 0}
+    return check.table(value, path, DELOAD)
+
+
+def periodization_fields(with_vacations: bool) -> dict[str, Converter]:
+    spec: dict[str, Converter] = {
+        "deload": _deload_block, "taper": _taper_block, "rounding": table(ROUNDING),
+    }
+    if with_vacations:
+        spec["vacations"] = list_of(table(VACATION), max_items=52)
+    return spec
+
+
+FRONTMATTER: dict[str, Converter] = {
+    "title": text(120, required=True),
+    "slug": slug,
+    "summary": text(500),
+    "author": text(120),
+    "level": choice(*LEVELS),
+    "tags": list_of(text(40, required=True), max_items=20, allow_single=True),
+    "units": choice("mi", "km", aliases={"miles": "mi", "kilometers": "km", "kilometres": "km", "metric": "km", "imperial": "mi"}),
+    "load_units": choice("lb", "kg", aliases={"lbs": "lb", "kgs": "kg", "pounds": "lb", "kilograms": "kg"}),
+    "race": table({"name": text(120), "distance": race_distance, "date": a_date()}, required=("distance",)),
+    "start": a_date(),
+    "week_starts": weekday(),
+    "edition": text(40),
+    "periodization": table(periodization_fields(with_vacations=True)),
+    "checks": table(CHECKS),
+}
+
+
+def build_race(raw: dict[str, Any], check: Checker) -> Race | None:
+    if "distance" not in raw:
+        return None
+    line, col = check.located.where(("race",))
+    distance: Distance = raw["distance"]
+    return Race(distance=distance, category=race_category(distance), name=raw.get("name", ""),
+                date=raw.get("date"), source=Source(check.errors.file, line, col))
+
+
+def resolve_periodization(site: dict[str, Any], plan: dict[str, Any], check: Checker | None) -> Periodization:
+    """Merge the site's defaults and the plan's overrides into one :class:`Periodization`."""
+    result = Periodization()
+    for layer in (site, plan):
+        result = _apply(result, layer, check if layer is plan else None)
+    return result
+
+
+def _apply(base: Periodization, layer: dict[str, Any], check: Checker | None) -> Periodization:
+    changes: dict[str, Any] = {}
+    deload = layer.get("deload", {})
+    if "every" in deload:
+        changes["deload_every"] = deload["every"] or None
+    for key, name in (("mode", "deload_mode"), ("strategy", "deload_strategy"), ("cut", "deload_cut"),
+                      ("intensity", "intensity_factor"), ("strength", "strength_strategy"),
+                      ("reps_cut", "reps_cut"), ("load_factor", "load_factor"), ("sets_cut", "sets_cut")):
+        if key in deload:
+            changes[name] = deload[key]
+    taper = layer.get("taper", {})
+    if "days" in taper:
+        changes["taper_days"] = taper["days"]
+        changes["taper"] = taper["days"] != 0
+    if "enabled" in taper:
+        changes["taper"] = taper["enabled"]
+    for key, value in layer.get("rounding", {}).items():
+        changes[f"round_{key}"] = value
+    if "vacations" in layer and check is not None:
+        changes["vacations"] = tuple(_vacations(layer["vacations"], check))
+    return replace(base, **changes)
+
+
+def _vacations(items: list[dict[str, Any]], check: Checker) -> list[Vacation]:
+    result = []
+    for index, item in enumerate(items):
+        path = ("periodization", "vacations", index)
+        line, col = check.located.where(path)
+        if ("week" in item) == ("date" in item):
+            check.error(path, "a vacation names either a 'week' (number) or a 'date' (YYYY-MM-DD), not both or neither")
+            continue
+        result.append(Vacation(style=item.get("style", "easy"), source=Source(check.errors.file, line, col),
+                               week=item.get("week"), date=item.get("date")))
+    return result
+
+
+def resolve_checks(site: dict[str, Any], plan: dict[str, Any]) -> Checks:
+    names = {f.name for f in fields(Checks)}
+    merged = {k: v for layer in (site, plan) for k, v in layer.items() if k in names}
+    return replace(Checks(), **merged)

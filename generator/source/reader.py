@@ -1,0 +1,231 @@
+"""Read plan files into :class:`~generator.model.Plan` values, collecting every problem.
+
+Decoding, size limits and the frontmatter/body split happen here; the
+frontmatter keys and the body grammar live in their own modules.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import Collector, DeloadError, Diagnostic
+from ..model import Distance, Plan, Race, SessionKind, Source, Week
+from ..units import default_load_unit
+from .body import read_body
+from .frontmatter import FRONTMATTER, build_race, race_category, resolve_checks, resolve_periodization
+from .located import Located, load_yaml
+from .schema import WEEKDAYS, Checker
+
+if TYPE_CHECKING:
+    from ..config import Settings
+
+MAX_BYTES = 1_000_000
+PLAN_SUFFIXES = (".md", ".markdown")
+_FENCE = re.compile(r"^(---|\.\.\.)\s*$")
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    plans: tuple[Plan, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.is_error for d in self.diagnostics)
+
+
+def find_plan_files(paths: Iterable[Path]) -> list[Path]:
+    """Expand directories to the plan files inside them, sorted for a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in PLAN_SUFFIXES and p.is_file()
+                                and not any(part.startswith(".") for part in p.relative_to(path).parts)))
+        else:
+            found.append(path)
+    return found
+
+
+def read_plans(paths: Sequence[Path], settings: Settings, display_root: Path | None = None) -> ReadResult:
+    """Read every plan, returning all diagnostics of all files together."""
+    plans: list[Plan] = []
+    diagnostics: list[Diagnostic] = []
+    slugs: dict[str, Plan] = {}
+    for path in paths:
+        try:
+            plan, warnings = read_plan(path, settings, _display(path, display_root))
+        except DeloadError as exc:
+            diagnostics.extend(exc.diagnostics)
+            continue
+        diagnostics.extend(warnings)
+        if plan.slug in slugs:
+            where = plan.location("slug")
+            other = slugs[plan.slug].path
+            diagnostics.append(Diagnostic(plan.path, where.line, where.col,
+                                          f"slug '{plan.slug}' is already used by {other}; give this plan its own 'slug:'"))
+            continue
+        slugs[plan.slug] = plan
+        plans.append(plan)
+    return ReadResult(tuple(plans), tuple(diagnostics))
+
+
+def _display(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return str(path.resolve().relative_to(root.resolve()))
+        except ValueError:
+            pass
+    return str(path)
+
+
+def read_plan(path: Path, settings: Settings, display: str | None = None) -> tuple[Plan, list[Diagnostic]]:
+    """Read one plan file; raise :class:`DeloadError` with every problem found."""
+    name = display or str(path)
+    errors = Collector(name)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            errors.error(1, 1, f"file is {size / 1_000_000:.1f} MB; a plan may be at most {MAX_BYTES // 1_000_000} MB")
+            raise DeloadError(errors.items)
+        data = path.read_bytes()
+    except OSError as exc:
+        errors.error(1, 1, f"cannot read file: {exc.strerror or exc}")
+        raise DeloadError(errors.items) from None
+    return parse_plan_text(data, name, path.stem, settings, errors)
+
+
+def decode(data: bytes, errors: Collector) -> str | None:
+    """UTF-8 (a BOM is accepted); a bad byte is reported at its line and column."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        errors.error(line, col, f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8")
+        return None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        before = text[: text.index("\x00")]
+        errors.error(before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1, "the file contains a NUL byte; is it a binary file?")
+        return None
+    return text
+
+
+def parse_plan_text(data: bytes, name: str, stem: str, settings: Settings,
+                    errors: Collector | None = None) -> tuple[Plan, list[Diagnostic]]:
+    errors = errors or Collector(name)
+    text = decode(data, errors)
+    if text is None:
+        raise DeloadError(errors.items)
+    if not text.strip():
+        errors.error(1, 1, "the file is empty; a plan starts with '---', its frontmatter (title, units …), '---', then its weeks")
+        raise DeloadError(errors.items)
+    lines = text.split("\n")
+    if not _FENCE.match(lines[0]) or lines[0].startswith("..."):
+        errors.error(1, 1, "expected '---' on the first line to open the frontmatter (title, units …)")
+        raise DeloadError(errors.items)
+    close = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), None)
+    if close is None:
+        errors.error(len(lines), 1, "the frontmatter is not closed: add a line '---' after its last key")
+        raise DeloadError(errors.items)
+    located = load_yaml("\n".join(lines[1:close]), 2, errors)
+    if located is None:
+        raise DeloadError(errors.items)
+    check = Checker(located, errors)
+    meta = check.table(located.data, (), FRONTMATTER, required=("title",)) if located.data is not None else {}
+    if not isinstance(meta, dict):
+        raise DeloadError(errors.items)
+    week_starts = meta.get("week_starts", 0)
+    body = read_body("\n".join(lines[close + 1:]), close + 2, week_starts, errors)
+    plan = _assemble(name, stem, meta, body, located, settings, check)
+    if plan is not None:
+        _cross_check(plan, meta, check)
+    errors.raise_if_errors()
+    assert plan is not None
+    return plan, [d for d in errors.items if not d.is_error]
+
+
+def slug_from(stem: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-") or "plan"
+
+
+def _assemble(name: str, stem: str, meta: dict[str, Any], body: Any, located: Located,
+              settings: Settings, check: Checker) -> Plan | None:
+    if "title" not in meta:
+        return None
+    units = meta.get("units", settings.default_units)
+    periodization_raw = meta.get("periodization", {})
+    race = build_race(meta.get("race", {}), check)
+    weeks: tuple[Week, ...] = body.weeks
+    race, weeks = _goal_race(race, weeks, check)
+    locations = tuple((".".join(map(str, k)), Source(name, *v)) for k, v in sorted(located.keys.items(), key=lambda kv: kv[1]))
+    return Plan(
+        path=name, slug=meta.get("slug") or slug_from(stem), title=meta["title"], units=units,
+        load_units=meta.get("load_units", default_load_unit(units)), weeks=weeks,
+        source=Source(name, 1, 1), summary=meta.get("summary", ""), author=meta.get("author", ""),
+        level=meta.get("level", ""), tags=tuple(dict.fromkeys(meta.get("tags", []))), race=race,
+        start=meta.get("start"), week_starts=meta.get("week_starts", 0), edition=meta.get("edition", ""),
+        layout=body.layout, intro=body.intro,
+        periodization=resolve_periodization(settings.periodization, periodization_raw, check),
+        checks=resolve_checks(settings.checks, meta.get("checks", {})), locations=locations,
+    )
+
+
+def _goal_race(race: Race | None, weeks: tuple[Week, ...], check: Checker) -> tuple[Race | None, tuple[Week, ...]]:
+    """The goal race is the last week's race session; it takes the frontmatter's distance if it has none."""
+    if not weeks:
+        return race, weeks
+    last = weeks[-1]
+    sessions = [s for s in last.sessions if s.kind is SessionKind.RACE]
+    if not sessions:
+        if race is not None:
+            check.errors.error(last.source.line, 1, f"the plan has a race ({race.name or race.category}) but its last week has no race session; add one, e.g. '- Sun: Race {_race_word(race.distance)}'")
+        return race, weeks
+    session = sessions[-1]
+    if session.total is None:
+        if race is None:
+            check.errors.error(session.source.line, session.source.col, "the race needs a distance, e.g. 'Race 10K', or a 'race:' in the frontmatter")
+            return race, weeks
+        filled = session.with_changes(total=race.distance)
+        weeks = (*weeks[:-1], _replace_session(last, session, filled))
+    elif not isinstance(session.total, Distance):
+        check.errors.error(session.source.line, session.source.col, "the race needs a distance (e.g. 'Race 10K' or 'Race 13.1 mi'), not a duration")
+        return race, weeks
+    elif race is not None and abs(session.total.km - race.distance.km) > 0.02 * race.distance.km:
+        check.errors.warning(session.source.line, session.source.col,
+                             f"the race session is {session.total.km:.1f} km but the frontmatter race is {race.distance.km:.1f} km", "race-distance")
+    if race is None:
+        distance = session.total if isinstance(session.total, Distance) else None
+        if distance is not None:
+            race = Race(distance=distance, category=race_category(distance), source=session.source)
+    return race, weeks
+
+
+def _replace_session(week: Week, old: Any, new: Any) -> Week:
+    from dataclasses import replace
+    return replace(week, sessions=tuple(new if s is old else s for s in week.sessions))
+
+
+def _race_word(distance: Distance) -> str:
+    km = distance.km
+    names = {5: "5K", 10: "10K", 21: "half marathon", 42: "marathon"}
+    return names.get(int(km), f"{distance.value:g} {distance.unit}")
+
+
+def _cross_check(plan: Plan, meta: dict[str, Any], check: Checker) -> None:
+    race_date = plan.race.date if plan.race else None
+    if race_date is not None and plan.start is not None:
+        check.error(("start",), "give either 'start' or 'race.date', not both: the engine places the plan from one of them")
+    if plan.start is not None and plan.start.weekday() != plan.week_starts:
+        line, col = check.located.where(("start",))
+        check.errors.warning(line, col, f"start {plan.start.isoformat()} is a {WEEKDAYS[plan.start.weekday()].capitalize()} but weeks start on {WEEKDAYS[plan.week_starts].capitalize()}; the plan's days will shift to begin on the start date", "start-weekday")
+    for vacation in plan.periodization.vacations:
+        if vacation.week is not None and vacation.week > len(plan.weeks):
+            check.errors.error(vacation.source.line, vacation.source.col, f"vacation week {vacation.week} is beyond the plan's {len(plan.weeks)} weeks")

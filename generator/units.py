@@ -1,0 +1,94 @@
+"""Units of distance, time and load: names, conversion and rounding, all in one place."""
+
+from __future__ import annotations
+
+import math
+from typing import Literal
+
+DistanceUnit = Literal["km", "mi", "m"]
+PlanUnit = Literal["km", "mi"]
+LoadUnit = Literal["kg", "lb"]
+
+KM_PER_MI = 1.609344
+KG_PER_LB = 0.45359237
+
+_KM_PER: dict[str, float] = {"km": 1.0, "mi": KM_PER_MI, "m": 0.001}
+
+#: Spellings a coach may write, mapped to the canonical unit.
+DISTANCE_WORDS: dict[str, DistanceUnit] = {
+    "km": "km", "kms": "km", "k": "km", "kilometer": "km", "kilometers": "km",
+    "kilometre": "km", "kilometres": "km",
+    "mi": "mi", "mile": "mi", "miles": "mi",
+    "m": "m", "meter": "m", "meters": "m", "metre": "m", "metres": "m",
+}
+DURATION_WORDS: dict[str, int] = {
+    "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
+    "min": 60, "mins": 60, "minute": 60, "minutes": 60,
+    "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
+}
+LOAD_WORDS: dict[str, LoadUnit] = {
+    "kg": "kg", "kgs": "kg", "kilo": "kg", "kilos": "kg",
+    "lb": "lb", "lbs": "lb", "pound": "lb", "pounds": "lb",
+}
+#: Every unit word, for "did you mean" hints.
+ALL_UNIT_WORDS = sorted({*DISTANCE_WORDS, *DURATION_WORDS, *LOAD_WORDS})
+
+
+def to_km(value: float, unit: str) -> float:
+    return value * _KM_PER[unit]
+
+
+def from_km(km: float, unit: str) -> float:
+    return km / _KM_PER[unit]
+
+
+def convert_distance(value: float, unit: str, to: str) -> float:
+    return from_km(to_km(value, unit), to)
+
+
+def to_kg(value: float, unit: str) -> float:
+    return value if unit == "kg" else value * KG_PER_LB
+
+
+def convert_load(value: float, unit: str, to: str) -> float:
+    if unit == to:
+        return value
+    kg = to_kg(value, unit)
+    return kg if to == "kg" else kg / KG_PER_LB
+
+
+def default_load_unit(units: PlanUnit) -> LoadUnit:
+    return "lb" if units == "mi" else "kg"
+
+
+def round_down(value: float, step: float) -> float:
+    """Round down to a multiple of ``step``, but never below one step (never to zero)."""
+    if value <= 0:
+        return 0.0
+    steps = math.floor(value / step + 1e-9)
+    return round(max(steps, 1) * step, 6)
+
+
+def round_nearest(value: float, step: float) -> float:
+    """Round half up to a multiple of ``step``, never below one step."""
+    if value <= 0:
+        return 0.0
+    steps = math.floor(value / step + 0.5 + 1e-9)
+    return round(max(steps, 1) * step, 6)
+
+
+def format_number(value: float, places: int = 1) -> str:
+    """``5.0`` -> ``"5"``, ``5.25`` -> ``"5.3"`` (half up); no trailing zeros."""
+    factor = 10**places
+    rounded = math.floor(abs(value) * factor + 0.5) / factor
+    text = f"{rounded:.{places}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return ("-" if value < 0 and rounded else "") + (text or "0")
+
+
+def format_clock(seconds: float) -> str:
+    """``4500`` -> ``"1:15:00"``; ``300`` -> ``"5:00"``."""
+    hours, rest = divmod(round(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

@@ -1,0 +1,141 @@
+"""Reading plan files: the bad-input corpus, decoding, limits and fuzzing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from generator.config import Settings
+from generator.errors import DeloadError
+from generator.source.reader import parse_plan_text, read_plan, read_plans, slug_from
+
+from .conftest import FIXTURES
+
+BAD = sorted((FIXTURES / "bad").glob("*.md"))
+
+
+@pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
+def test_bad_input_gives_exact_errors(path: Path, settings: Settings) -> None:
+    expected = path.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
+    with pytest.raises(DeloadError) as caught:
+        read_plan(path, settings, display=f"tests/fixtures/bad/{path.name}")
+    got = [d.format() for d in caught.value.diagnostics if d.is_error]
+    assert got == expected
+
+
+def test_python_tag_never_runs(settings: Settings, tmp_path: Path) -> None:
+    marker = Path("/tmp/deload-pwned")
+    marker.unlink(missing_ok=True)
+    with pytest.raises(DeloadError):
+        read_plan(FIXTURES / "bad" / "yaml-python-tag.md", settings)
+    assert not marker.exists()
+
+
+def test_bom_is_accepted(settings: Settings) -> None:
+    plan, warnings = read_plan(FIXTURES / "good" / "with-bom.md", settings)
+    assert plan.title == "BOM is fine"
+    assert warnings == []
+
+
+def test_crlf_line_endings_keep_line_numbers(settings: Settings, tmp_path: Path) -> None:
+    text = "---\r\ntitle: CRLF\r\nunits: km\r\n---\r\n## Week 1\r\n- Tue: Easy 5 kmm\r\n"
+    path = tmp_path / "crlf.md"
+    path.write_bytes(text.encode())
+    with pytest.raises(DeloadError) as caught:
+        read_plan(path, settings, display="crlf.md")
+    assert caught.value.diagnostics[0].format().startswith("crlf.md:6:15: error: unknown unit 'kmm'")
+
+
+def test_fifty_megabyte_file_is_refused_without_reading_it(settings: Settings, tmp_path: Path) -> None:
+    path = tmp_path / "huge.md"
+    with open(path, "wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    with pytest.raises(DeloadError) as caught:
+        read_plan(path, settings, display="huge.md")
+    assert caught.value.diagnostics[0].format() == "huge.md:1:1: error: file is 52.4 MB; a plan may be at most 1 MB"
+
+
+def test_all_errors_of_all_plans_come_together(settings: Settings) -> None:
+    paths = [FIXTURES / "bad" / "unknown-unit.md", FIXTURES / "bad" / "absurd-quantities.md", FIXTURES / "good" / "with-bom.md"]
+    result = read_plans(paths, settings)
+    files = {Path(d.file).name for d in result.diagnostics}
+    assert files == {"unknown-unit.md", "absurd-quantities.md"}
+    assert len([d for d in result.diagnostics if d.is_error]) == 9
+    assert [p.title for p in result.plans] == ["BOM is fine"]
+
+
+def test_duplicate_slugs_are_an_error(settings: Settings, tmp_path: Path) -> None:
+    body = "---\ntitle: A\nslug: same\nunits: km\n---\n## Week 1\n- Tue: Easy 5 km\n"
+    (tmp_path / "a.md").write_text(body)
+    (tmp_path / "b.md").write_text(body.replace("title: A", "title: B"))
+    result = read_plans([tmp_path / "a.md", tmp_path / "b.md"], settings)
+    assert not result.ok
+    assert "slug 'same' is already used by" in result.diagnostics[0].message
+    assert result.diagnostics[0].line == 3
+
+
+def test_slug_from_file_name() -> None:
+    assert slug_from("My Half Marathon (12 wk)") == "my-half-marathon-12-wk"
+    assert slug_from("Été à Paris") == "ete-a-paris"
+    assert slug_from("!!!") == "plan"
+
+
+def test_start_date_on_another_weekday_warns(settings: Settings, tmp_path: Path) -> None:
+    path = tmp_path / "p.md"
+    path.write_text("---\ntitle: P\nunits: km\nstart: 2027-01-06\n---\n## Week 1\n- Tue: Easy 5 km\n")
+    _, warnings = read_plan(path, settings, display="p.md")
+    assert [w.format() for w in warnings] == [
+        "p.md:4:8: warning: start 2027-01-06 is a Wednesday but weeks start on Monday; "
+        "the plan's days will shift to begin on the start date"
+    ]
+
+
+def test_site_defaults_apply_and_plan_overrides_win(tmp_path: Path) -> None:
+    site = Settings(root=tmp_path, periodization={"deload": {"every": 3, "strategy": "easy"}}, default_units="mi")
+    path = tmp_path / "p.md"
+    path.write_text("---\ntitle: P\nperiodization:\n  deload: {strategy: intensity}\n---\n## Week 1\n- Tue: Easy 5 mi\n")
+    plan, _ = read_plan(path, site)
+    assert plan.units == "mi" and plan.load_units == "lb"
+    assert plan.periodization.deload_every == 3
+    assert plan.periodization.deload_strategy == "intensity"
+
+
+# --- fuzzing: nothing but DeloadError, ever ----------------------------------------------------
+
+FUZZ = hsettings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _parse(data: bytes) -> None:
+    try:
+        parse_plan_text(data, "fuzz.md", "fuzz", Settings(root=Path(".")))
+    except DeloadError as exc:
+        assert exc.diagnostics and all(d.line >= 1 and d.col >= 1 for d in exc.diagnostics)
+
+
+@FUZZ
+@given(st.binary(max_size=2000))
+def test_random_bytes_only_raise_deload_errors(data: bytes) -> None:
+    _parse(data)
+    _parse(b"---\ntitle: x\n---\n" + data)
+
+
+WORDS = st.sampled_from([
+    "Easy", "Long", "Tempo", "Intervals", "Race", "Strength", "Rest", "Mon:", "Tue:", "Day 3:", "5", "mi", "km", "x",
+    "@", "w/", "+", "strides", "400 m", "1:15:00", "45:00", "min", "5K pace", "Z2", "RPE 7", "—", "(", ")", "3x8",
+    "100 lb", "70%", ":", "with", "##", "Week", "{deload}", "*", "`", "&a", "*a", "!!python", "\t", "é", "🏃", "0",
+    "99999999999999999999", "-1", "1e309", "nan",
+])
+LINE = st.lists(WORDS, max_size=10).map(" ".join)
+PREFIX = st.sampled_from(["", "- ", "  - ", "## ", "## Week 1 ", "---", "title: ", "units: ", "race: ", "  distance: "])
+
+
+@FUZZ
+@given(st.lists(st.tuples(PREFIX, LINE), max_size=30))
+def test_random_markdown_only_raises_deload_errors(lines: list[tuple[str, str]]) -> None:
+    body = "\n".join(prefix + text for prefix, text in lines)
+    _parse(("---\ntitle: Fuzz\nunits: km\n---\n## Week 1\n" + body).encode())
+    _parse(("---\n" + body).encode())
