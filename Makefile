@@ -12,11 +12,11 @@ site: $(VENV)/.site-deps
 	$(BIN)/deload build
 
 test: $(VENV)/.test-deps node_modules/.installed
-	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff check .
 	$(BIN)/pytest
 
 lint: $(VENV)/.test-deps
-	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff check .
 
 check: $(VENV)/.site-deps
 	$(BIN)/deload check

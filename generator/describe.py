@@ -68,7 +68,8 @@ def load_text(load: Load) -> str:
 def exercise_text(exercise: Exercise) -> str:
     reps = {"reps": str(exercise.reps), "s": f"{exercise.reps} s", "m": f"{exercise.reps} m"}[exercise.rep_unit]
     text = f"{exercise.name} {exercise.sets}x{reps}"
-    return text + (f" @ {load_text(exercise.load)}" if exercise.load is not None else "")
+    text += f" @ {load_text(exercise.load)}" if exercise.load is not None else ""
+    return text + (f" ({exercise.comment})" if exercise.comment else "")
 
 
 def session_title(session: Session, units: str) -> str:
@@ -77,7 +78,7 @@ def session_title(session: Session, units: str) -> str:
     if kind is SessionKind.RACE:
         total = race_text(session.total, units) if isinstance(session.total, Distance) else ""
         return f"Race {total}".strip()
-    text = kind.label
+    text = session.label
     if session.total is not None:
         text += f" {amount_text(session.total, units)}"
     if session.repeats is not None:
@@ -90,7 +91,7 @@ def session_title(session: Session, units: str) -> str:
         text += f" @ {session.target.text}"
     if session.strides is not None:
         text += f" + {repeats_text(session.strides, units)}" + ("" if session.strides.label == "strides" else " strides")
-    return text
+    return f"Optional: {text}" if session.optional else text
 
 
 def short_title(session: Session, units: str) -> str:
@@ -98,10 +99,11 @@ def short_title(session: Session, units: str) -> str:
     kind = session.kind
     if kind is SessionKind.RACE:
         return session_title(session, units)
+    prefix = "Optional: " if session.optional else ""
     if session.total is not None:
-        return f"{kind.label} {amount_text(session.total, units)}"
+        return f"{prefix}{session.label} {amount_text(session.total, units)}"
     if session.repeats is not None:
-        return f"{kind.label} {session.repeats.count} x {amount_text(session.repeats.work, units)}"
+        return f"{prefix}{session.label} {session.repeats.count} x {amount_text(session.repeats.work, units)}"
     if kind is SessionKind.STRENGTH and session.exercises:
-        return f"{kind.label} ({len(session.exercises)} exercises)"
-    return kind.label
+        return f"{prefix}{session.label} ({len(session.exercises)} exercises)"
+    return prefix + session.label

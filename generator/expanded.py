@@ -27,7 +27,7 @@ class PlannedSession:
     distance_km: float | None  # running distance, given or derived from the session's parts
     minutes: float | None  # given, or estimated from distance and pace
     load: float  # session-RPE load (RPE x minutes), arbitrary units
-    change: str = ""  # what the engine did to it, e.g. "6 → 4 repeats"
+    original: Session | None = None  # as written, when the engine changed it (deload, taper, vacation)
 
     @property
     def kind(self) -> SessionKind:

@@ -132,6 +132,7 @@ class Exercise:
     rep_unit: RepUnit = "reps"
     load: Load | None = None
     source: Source | None = None
+    comment: str = ""  # "(each leg)", " — slow lowering"
 
 
 # --- sessions, weeks, plans ------------------------------------------------
@@ -201,6 +202,12 @@ class Session:
     comment: str = ""  # free text after " — " or in trailing parentheses
     notes: str = ""  # Markdown from the sub-bullets
     text: str = ""  # the line as written, for messages
+    name: str = ""  # the author's word for the kind when it is not the kind's own ("Yoga", "Bike")
+    optional: bool = False  # "Optional cross-training 30 min": shown, but not counted in volume or load
+
+    @property
+    def label(self) -> str:
+        return self.name or self.kind.label
 
     def with_changes(self, **changes: object) -> Session:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -92,11 +92,12 @@ def trim(sessions: list[Session], target: float, measure: Measure, basis: str) -
         total = sum(size(s, measure, basis) for s in result)
         if total <= target + 1e-9:
             break
-        candidates = [(size(s, measure, basis), -i, i) for i, s in enumerate(result)
+        # Easy running goes first; quality sessions shrink only when nothing else can.
+        candidates = [(not s.kind.is_quality, size(s, measure, basis), -i, i) for i, s in enumerate(result)
                       if s.kind.is_run and s.kind is not K.RACE and one_step_less(s, measure) is not None]
         if not candidates:
             break
-        _, _, index = max(candidates)
+        *_, index = max(candidates)
         shorter = one_step_less(result[index], measure)
         assert shorter is not None
         result[index] = shorter

@@ -130,10 +130,14 @@ def _fill(plan: Plan, layout: Layout, measure: Measure, basis: Basis, log: list[
     first_taper = layout.first_taper
     peak_volume, peak_long = 0.0, 0.0
     if first_taper is not None:
+        # The peak is the biggest of the last three loading weeks; without one there is nothing to taper from.
         loading = [i for i in range(first_taper) if slots[i].kind == "load"][-3:]
-        sources = [plan.weeks[slots[i].origin].sessions for i in loading] or [plan.weeks[slots[first_taper].origin].sessions]
-        peak_volume = max(sum(size(s, measure, basis) for s in week) for week in sources)
-        peak_long = max((size(s, measure, basis) for week in sources for s in week if s.kind is K.LONG), default=0.0)
+        sources = [plan.weeks[slots[i].origin].sessions for i in loading]
+        if sources:
+            peak_volume = max(sum(size(s, measure, basis) for s in week) for week in sources)
+            peak_long = max((size(s, measure, basis) for week in sources for s in week if s.kind is K.LONG), default=0.0)
+        else:
+            log.append("no taper: there is no loading week before it to taper from")
     previous_volume, previous_long = peak_volume, peak_long
     race_offset = (len(slots) - 1) * 7 + (race_day(plan) or 7) - 1
     for index, slot in enumerate(slots):
@@ -142,8 +146,8 @@ def _fill(plan: Plan, layout: Layout, measure: Measure, basis: Basis, log: list[
         note = ""
         if slot.kind == "load" or slot.marked:
             sessions = source
-            note = "deload week as written by the author" if slot.kind == "deload" else (
-                "taper week as written by the author" if slot.kind == "taper" else "")
+            note = "Deload week as written by the author" if slot.kind == "deload" else (
+                "Taper week as written by the author" if slot.kind == "taper" else "")
         elif slot.kind == "deload":
             sessions, how = build_deload(reference, p.deload_strategy, measure, basis)
             note = f"Deload ({'inserted' if slot.inserted else 'replaces week ' + str(slot.origin + 1)}): {how}, from week {slot.reference + 1 if slot.reference is not None else index + 1}"
@@ -220,6 +224,8 @@ def _planned_weeks(plan: Plan, layout: Layout, contents: Sequence[list[Session]]
     for index, sessions in enumerate(contents):
         planned = []
         slots_per_day: dict[int, int] = {}
+        slot_info = layout.slots[index]
+        originals = {} if slot_info.kind == "load" else _originals(plan, layout, index, contents)
         for session in sessions:
             slot = slots_per_day.get(session.day, 0)
             slots_per_day[session.day] = slot + 1
@@ -232,17 +238,21 @@ def _planned_weeks(plan: Plan, layout: Layout, contents: Sequence[list[Session]]
                 distance_km=round(session_km(session, measure), 3) if session.kind.is_run else None,
                 minutes=round(session_minutes(session, measure), 1) if session.kind is not K.REST else None,
                 load=round(load, 1),
+                original=_changed_from(session, originals),
             ))
         planned_by_week.append(planned)
     metrics = week_metrics(daily)
     weeks = []
     for index, (slot, planned) in enumerate(zip(layout.slots, planned_by_week, strict=True)):
         source_week: Week = plan.weeks[slot.origin]
-        runs = [p for p in planned if p.kind.is_run]
+        runs = [p for p in planned if p.kind.is_run and not p.session.optional]
+        # A derived week keeps the phase of the week it stands in; a vacation keeps the author's
+        # notes too (they are about the holiday), a generated deload does not (they describe other sessions).
+        own_notes = slot.kind in ("load", "taper", "race", "vacation") or slot.marked
         weeks.append(PlannedWeek(
             number=index + 1, kind=slot.kind,
-            title=source_week.title if slot.kind in ("load", "taper", "race") or slot.marked else "",
-            notes=source_week.notes if slot.kind in ("load", "taper", "race") or slot.marked else "",
+            title=source_week.title if not slot.inserted else "",
+            notes=source_week.notes if own_notes and not slot.inserted else "",
             start=first + timedelta(days=index * 7) if first else None, sessions=tuple(planned),
             distance_km=round(sum(p.distance_km or 0.0 for p in runs), 3),
             minutes=round(sum(p.minutes or 0.0 for p in runs), 1),
@@ -253,6 +263,21 @@ def _planned_weeks(plan: Plan, layout: Layout, contents: Sequence[list[Session]]
             quality_sessions=sum(1 for p in runs if p.kind.is_quality), run_sessions=len(runs),
         ))
     return weeks
+
+
+def _originals(plan: Plan, layout: Layout, index: int, contents: Sequence[list[Session]]) -> dict[tuple[int, int, int], Session]:
+    """The written sessions a derived week was made from, by where they were written."""
+    slot = layout.slots[index]
+    if slot.kind in ("deload", "vacation") and slot.reference is not None and not slot.marked:
+        base = contents[slot.reference]
+    else:
+        base = list(plan.weeks[slot.origin].sessions)
+    return {(s.source.line, s.source.col, s.day): s for s in base}
+
+
+def _changed_from(session: Session, originals: dict[tuple[int, int, int], Session]) -> Session | None:
+    original = originals.get((session.source.line, session.source.col, session.day))
+    return original if original is not None and original != session else None
 
 
 def as_plan(expanded: ExpandedPlan) -> Plan:

@@ -22,7 +22,7 @@ from ..model import (
     SessionKind,
 )
 from ..source.sessions import portion_km
-from ..units import round_down
+from ..units import round_down, round_nearest
 
 K = SessionKind
 # Pace relative to easy pace, for turning distances into minutes (and back) when a
@@ -145,12 +145,13 @@ def session_rpe(session: Session) -> float:
 
 
 def session_load(session: Session, measure: Measure) -> float:
-    return session_rpe(session) * session_minutes(session, measure)
+    """Optional sessions carry no load: the plan must work without them."""
+    return 0.0 if session.optional else session_rpe(session) * session_minutes(session, measure)
 
 
 def size(session: Session, measure: Measure, basis: str) -> float:
-    """A run's size in the plan's basis (km or minutes); 0 for anything else."""
-    if not session.kind.is_run:
+    """A run's size in the plan's basis (km or minutes); 0 for anything else, and for optional runs."""
+    if not session.kind.is_run or session.optional:
         return 0.0
     return session_km(session, measure) if basis == "distance" else session_minutes(session, measure)
 
@@ -158,14 +159,13 @@ def size(session: Session, measure: Measure, basis: str) -> float:
 # --- shrinking ---------------------------------------------------------------
 
 
-def floor_amount(amount: Amount, factor: float, measure: Measure) -> Amount:
-    """``amount * factor`` rounded down to the step (at least one step, never more than before)."""
+def floor_amount(amount: Amount, factor: float, measure: Measure, nearest: bool = False) -> Amount:
+    """``amount * factor`` rounded down (or to the nearest step) — at least one step, never more than before."""
     step = measure.step_for(amount)
+    rounding = round_nearest if nearest else round_down
     if isinstance(amount, Duration):
-        value = min(round_down(amount.seconds * factor, step), amount.seconds)
-        return Duration(value)
-    value = min(round_down(amount.value * factor, step), amount.value)
-    return Distance(value, amount.unit)
+        return Duration(min(rounding(amount.seconds * factor, step), amount.seconds))
+    return Distance(min(rounding(amount.value * factor, step), amount.value), amount.unit)
 
 
 def fewer_repeats(count: int, factor: float) -> int:
@@ -205,32 +205,39 @@ def _minus(total: Amount | None, km: float, kind: SessionKind, measure: Measure)
 
 
 def shrink_easy(session: Session, factor: float, measure: Measure) -> Session:
-    """Scale an easy run (or the easy part around a main set) by ``factor``, rounding down."""
+    """Scale an easy run (or the easy part around a main set) by ``factor``, to the nearest step;
+    :func:`~generator.periodize.deload.trim` then takes off whole steps until the week fits."""
     if session.total is None or factor >= 1:
         return session
     main = main_km(session, measure)
     whole = amount_km(session.total, session.kind, measure)
     easy = max(whole - main, 0.0)
     wanted = main + easy * factor
-    return session.with_changes(total=floor_amount(session.total, wanted / whole if whole else 1.0, measure))
+    return session.with_changes(total=floor_amount(session.total, wanted / whole if whole else 1.0, measure, nearest=True))
 
 
 def one_step_less(session: Session, measure: Measure) -> Session | None:
-    """The session one rounding step shorter, or None when it cannot shrink further."""
+    """The session one rounding step shorter, or None when it cannot shrink further.
+    The easy part goes first; then one repeat fewer, or a shorter segment."""
     total = session.total
-    if total is None:
-        return None
-    step = measure.step_for(total)
-    shorter: Amount
-    if isinstance(total, Duration):
-        shorter = Duration(total.seconds - step)
-        value = shorter.seconds
-    else:
-        shorter = Distance(round(total.value - step, 6), total.unit)
-        value = shorter.value
-    if value < step - 1e-9 or main_km(session, measure) > amount_km(shorter, session.kind, measure) + 1e-9:
-        return None
-    return session.with_changes(total=shorter)
+    if total is not None:
+        step = measure.step_for(total)
+        shorter: Amount
+        if isinstance(total, Duration):
+            shorter, value = Duration(total.seconds - step), total.seconds - step
+        else:
+            shorter, value = Distance(round(total.value - step, 6), total.unit), total.value - step
+        if value >= step - 1e-9 and main_km(session, measure) <= amount_km(shorter, session.kind, measure) + 1e-9:
+            return session.with_changes(total=shorter)
+    if session.repeats is not None and session.repeats.count > 1:
+        return shrink_quality(session, (session.repeats.count - 1) / session.repeats.count, measure)
+    if session.segment is not None:
+        amount = session.segment.amount
+        step = measure.step_for(amount)
+        current = amount.seconds if isinstance(amount, Duration) else amount.value
+        if current - step >= step - 1e-9:
+            return shrink_quality(session, (current - step) / current, measure)
+    return None
 
 
 def as_easy(session: Session, measure: Measure, kind: SessionKind = K.EASY) -> Session:

@@ -17,9 +17,11 @@ def _plain(text: str, **_: object) -> str:
     return text
 
 
-def day_label(planned: PlannedSession, week_starts: int) -> str:
+def day_label(planned: PlannedSession, week_starts: int, layout: str = "weeks") -> str:
     if planned.date is not None:
         return planned.date.strftime("%a %d %b")
+    if layout == "days":
+        return f"Day {(planned.week - 1) * 7 + planned.day}"
     return WEEKDAYS[(week_starts + planned.day - 1) % 7][:3].capitalize()
 
 
@@ -62,7 +64,7 @@ def render_text(expanded: ExpandedPlan, style: Style = _plain) -> str:
         if week.note:
             lines.append(style(f"    {week.note}", dim=True))
         for planned in week.sessions:
-            label = day_label(planned, plan.week_starts)
+            label = day_label(planned, plan.week_starts, plan.layout)
             lines.append(f"    {label:<11} {session_title(planned.session, plan.units)}")
             for exercise in planned.session.exercises:
                 lines.append(f"    {'':<11}   {exercise_text(exercise)}")

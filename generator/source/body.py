@@ -46,8 +46,17 @@ class Body:
     layout: str
 
 
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def _blank_comments(text: str) -> str:
+    """HTML comments are notes for the author only: blank them, keeping line numbers."""
+    return _COMMENT.sub(lambda m: re.sub(r"[^\n]", "", m[0]), text)
+
+
 def read_body(text: str, first_line: int, week_starts: int, errors: Collector) -> Body:
     """Parse the Markdown after the frontmatter; ``first_line`` is its line in the file."""
+    text = _blank_comments(text)
     lines = text.splitlines()
     tree = SyntaxTreeNode(_MD.parse(text))
     sections: list[_Section] = []
@@ -150,7 +159,7 @@ def _list_item(item: SyntaxTreeNode, section: _Section, lines: list[str], first_
                 text = _slice(lines, sub)
                 marker = re.match(r"^\s*(?:[-*+]|\d+[.)])\s+", text)
                 body = text[marker.end():] if marker else text
-                if sub.map and EXERCISE_LINE.search(body.split("\n")[0]):
+                if sub.map and EXERCISE_LINE.match(body.split("\n")[0]):
                     raw_sub = lines[sub.map[0]]
                     col = raw_sub.find(body.split("\n")[0]) + 1
                     exercise = parse_exercise(body.split("\n")[0], first_line + sub.map[0], col, errors)

@@ -189,6 +189,8 @@ def _goal_race(race: Race | None, weeks: tuple[Week, ...], check: Checker) -> tu
             check.errors.error(last.source.line, 1, f"the plan has a race ({race.name or race.category}) but its last week has no race session; add one, e.g. '- Sun: Race {_race_word(race.distance)}'")
         return race, weeks
     session = sessions[-1]
+    if last.mark is not None:
+        check.errors.warning(last.source.line, 1, f"the last week holds the race, so it is the race week; its {{{last.mark}}} mark is ignored", "race-week-mark")
     if session.total is None:
         if race is None:
             check.errors.error(session.source.line, session.source.col, "the race needs a distance, e.g. 'Race 10K', or a 'race:' in the frontmatter")

@@ -83,7 +83,12 @@ _WS = re.compile(r"\s*")
 _REP_LABELS = ("hills", "hill", "uphill", "strides", "pickups", "surges", "run", "runs", "fast", "hard")
 _RECOVERY_WORDS = ("jog", "walk", "rest", "easy", "recovery", "float", "jog back", "walk back",
                    "jog down", "walk down", "easy jog", "standing rest")
-EXERCISE_LINE = re.compile(r"\d+\s*(?:[x×]|sets?\s+of)\s*\d+", re.I)
+# A sub-bullet is an exercise when its name is followed by sets x reps and nothing but a load
+# or a comment; "Superset with 4x8 push-ups" stays a note.
+EXERCISE_LINE = re.compile(
+    r"(?i)^[^@\n]{1,60}?\s\d+\s*(?:[x×]|sets?\s+of)\s*\d+\s*(?:reps?|s|secs?|seconds?|min|mins|minutes?|m|meters?|metres?)?"
+    r"\s*(?:$|@|at\s|\(|—|–|--)"
+)
 _EXERCISE = re.compile(
     r"(?i)^(?P<name>.*?\S)\s*[:\-–]?\s+(?P<sets>\d+)\s*(?:[x×]|sets?\s+of)\s*(?P<reps>\d+)"
     r"\s*(?P<unit>reps?|s|secs?|seconds?|min|mins|minutes?|m|meters?|metres?)?(?![\w])"
@@ -137,6 +142,7 @@ class SessionLine:
     def session(self, day: int, source: Source) -> Session | None:
         end, comment = self._split_comment()
         self.skip_ws()
+        optional = self.take(r"optional(?!\w)\s*:?", end) is not None
         kind_match = _KIND_RE.match(self.text, self.pos, end)
         if not kind_match:
             word = re.match(r"[\w/-]+", self.text[self.pos:end])
@@ -145,18 +151,21 @@ class SessionLine:
             kinds = ", ".join(k.value for k in SessionKind)
             self.fail(self.pos, f"unknown session kind '{shown}'{hint}; a session starts with one of: {kinds}")
             return None
-        kind = KIND_WORDS[kind_match[1].lower()]
+        word = " ".join(kind_match[1].split())
+        kind = KIND_WORDS[word.lower()]
         self.pos = kind_match.end()
-        fields: dict[str, object] = {}
+        fields: dict[str, object] = {"optional": optional}
+        if word.lower() not in (kind.value, kind.label.lower()):
+            fields["name"] = word[0].upper() + word[1:]
         if kind is K.STRENGTH:
-            fields = self._strength(end)
+            fields |= self._strength(end)
         elif kind in (K.CROSS, K.MOBILITY):
-            fields = self._activity(end)
+            fields |= self._activity(end)
         elif kind is K.REST:
             if not self.at_end(end):
-                fields = {"comment": self.text[self.pos:end].strip(" :")}
+                fields["comment"] = self.text[self.pos:end].strip(" :")
         else:
-            fields = self._run(kind, end)
+            fields |= self._run(kind, end)
         if self.failed:
             return None
         if comment:
@@ -237,6 +246,8 @@ class SessionLine:
             recovery_text = words[1].lower() if words else ""
             if recovery is None and not words:
                 self.fail(self.pos, f"expected a recovery after 'w/', such as '200 m jog' or '90 s rest'; got '{_first_words(self.text[self.pos:end])}'")
+            if target is None and self.take(r"@", end):  # "8 x 90 s run w/ 2 min walk @ easy"
+                target = self.target(end)
         if work is None or self.failed:
             return None
         return Repeats(count, work, target, recovery, recovery_text, label[1].lower() if label else "")
@@ -415,6 +426,11 @@ _LOAD_RPE = re.compile(r"(?i)^rpe\s*(\d{1,2}(?:\.\d)?)$")
 def parse_exercise(text: str, line: int, col: int, errors: Collector) -> Exercise | None:
     """``Back squat 3x8 @ 100 lb`` -> :class:`Exercise`; ``col`` is the file column of ``text``."""
     clean = text.replace("*", " ").replace("`", " ")
+    comment = ""
+    if (split := re.search(r"\s+(?:—|–|--)\s+", clean)) is not None:
+        clean, comment = clean[:split.start()], clean[split.end():].strip()
+    if (paren := re.search(r"\s*\(([^()]*)\)\s*$", clean)) is not None:
+        clean, comment = clean[:paren.start()], " — ".join(filter(None, [paren[1].strip(), comment]))
     match = _EXERCISE.match(clean)
     if not match:
         errors.error(line, col, f"expected an exercise as 'Name sets x reps @ load', e.g. 'Back squat 3x8 @ 100 lb'; got '{_first_words(text, 8)}'")
@@ -436,7 +452,7 @@ def parse_exercise(text: str, line: int, col: int, errors: Collector) -> Exercis
         load = parse_load(match["load"].strip(), lambda m: errors.error(line, col + match.start("load"), m))
         if load is None:
             return None
-    return Exercise(match["name"].strip(" :-–"), sets, reps, rep_unit, load, Source(errors.file, line, col))  # type: ignore[arg-type]
+    return Exercise(match["name"].strip(" :-–"), sets, reps, rep_unit, load, Source(errors.file, line, col), comment)  # type: ignore[arg-type]
 
 
 def parse_load(text: str, fail: Callable[[str], object]) -> Load | None:

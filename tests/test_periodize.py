@@ -1,0 +1,288 @@
+"""The periodization engine, by worked example: modes, strategies, taper, vacations, anchoring."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from generator.errors import DeloadError
+from generator.expanded import ExpandedPlan
+from generator.model import SessionKind
+from generator.periodize import as_plan, expand
+
+from .conftest import FIXTURES
+from .helpers import plan_from, week_text
+
+K = SessionKind
+
+
+def ten_k(**periodization: str) -> str:
+    block = ", ".join(f"{k}: {v}" for k, v in periodization.items())
+    text = (FIXTURES / "plans" / "ten-k-build.md").read_text()
+    return text.replace("deload: {every: 4, mode: insert, strategy: volume, cut: 25%}", f"deload: {{{block}}}")
+
+
+def kinds(expanded: ExpandedPlan) -> list[str]:
+    return [w.kind for w in expanded.weeks]
+
+
+def volumes(expanded: ExpandedPlan) -> list[float]:
+    return [round(w.distance_km, 2) for w in expanded.weeks]
+
+
+def test_insert_mode_adds_a_deload_after_every_three_loading_weeks() -> None:
+    e = expand(plan_from(ten_k(every=4, mode="insert")))
+    assert kinds(e) == ["load"] * 3 + ["deload"] + ["load"] * 3 + ["deload"] + ["load"] * 2 + ["taper", "race"]
+    assert len(e.weeks) == 10 + 2
+    # every written week survives, in order
+    assert [w.origin for w in e.weeks if w.kind != "deload"] == list(range(1, 11))
+    assert e.weeks[3].inserted and e.weeks[3].reference == 3
+
+
+def test_volume_deload_cuts_a_quarter_and_keeps_one_shorter_quality_session() -> None:
+    e = expand(plan_from(ten_k(every=4, mode="insert", cut="25%")))
+    reference, deload = e.weeks[2], e.weeks[3]
+    assert deload.distance_km <= 0.75 * reference.distance_km + 1e-9
+    assert deload.distance_km >= 0.40 * reference.distance_km
+    quality = [p.session for p in deload.sessions if p.kind.is_quality]
+    assert [q.kind for q in quality] == [K.INTERVALS]
+    assert quality[0].repeats is not None and quality[0].repeats.count == 6  # 8 x 400 m -> 6 x 400 m
+    assert quality[0].repeats.target is not None and quality[0].repeats.target.text == "5K pace"  # same effort
+
+
+def test_replace_mode_keeps_the_length_and_turns_every_fourth_week_into_a_deload() -> None:
+    e = expand(plan_from(ten_k(every=4, mode="replace")))
+    assert len(e.weeks) == 10
+    # week 8 would be the week just before the taper, so it stays a loading week
+    assert kinds(e) == ["load"] * 3 + ["deload"] + ["load"] * 4 + ["taper", "race"]
+    assert e.weeks[3].reference == 3 and e.weeks[3].origin == 4 and not e.weeks[3].inserted
+    assert e.log == ("no deload in week 8: a deload may not fall just before the taper",)
+
+
+def test_with_a_race_date_insert_moves_the_start_earlier_and_race_day_stays() -> None:
+    race = date(2027, 5, 16)
+    replaced = expand(plan_from(ten_k(every=4, mode="replace")), race_date=race)
+    inserted = expand(plan_from(ten_k(every=4, mode="insert")), race_date=race)
+    assert replaced.race_date == inserted.race_date == race
+    assert inserted.race_session is not None and inserted.race_session.date == race
+    assert (replaced.start - inserted.start).days == 14  # type: ignore[operator]
+
+
+def test_intensity_deload_scales_quality_only() -> None:
+    e = expand(plan_from(ten_k(every=4, mode="insert", strategy="intensity")))
+    reference, deload = e.weeks[2], e.weeks[3]
+    ref_easy = [p.distance_km for p in reference.sessions if p.kind.is_run and not p.kind.is_quality]
+    new_easy = [p.distance_km for p in deload.sessions if p.kind.is_run and not p.kind.is_quality]
+    assert ref_easy == new_easy
+    ref_q = next(p.session for p in reference.sessions if p.kind.is_quality)
+    new_q = next(p.session for p in deload.sessions if p.kind.is_quality)
+    assert ref_q.repeats.count == 8 and new_q.repeats.count == 6  # type: ignore[union-attr]
+
+
+def test_easy_deload_has_no_quality_and_at_most_seventy_percent() -> None:
+    e = expand(plan_from(ten_k(every=4, mode="insert", strategy="easy")))
+    deload, reference = e.weeks[3], e.weeks[2]
+    assert deload.quality_sessions == 0
+    assert all(p.session.strides is None for p in deload.sessions)
+    assert deload.distance_km <= 0.70 * reference.distance_km + 1e-9
+
+
+def test_rest_deload_has_no_running() -> None:
+    e = expand(plan_from(ten_k(every=4, mode="insert", strategy="rest")))
+    deload = e.weeks[3]
+    assert deload.run_sessions == 0 and deload.distance_km == 0
+    assert {p.kind for p in deload.sessions} == {K.MOBILITY}
+
+
+@pytest.mark.parametrize(("strategy", "expected"), [
+    ("reps", ["Back squat 3x6 @ 62.5 kg", "Romanian deadlift 3x7 @ 42.5 kg"]),
+    ("load", ["Back squat 3x8 @ 30 kg", "Romanian deadlift 3x10 @ 20 kg"]),
+    ("sets", ["Back squat 2x8 @ 62.5 kg", "Romanian deadlift 2x10 @ 42.5 kg"]),
+])
+def test_strength_deload_strategies(strategy: str, expected: list[str]) -> None:
+    from generator.describe import exercise_text
+
+    e = expand(plan_from(ten_k(every=4, mode="insert", strength=strategy)))
+    strength = next(p.session for p in e.weeks[3].sessions if p.kind is K.STRENGTH)
+    assert [exercise_text(x) for x in strength.exercises] == expected
+
+
+def test_the_deload_article_examples_in_pounds() -> None:
+    plan = plan_from("""
+        ---
+        title: Strength
+        units: mi
+        periodization: {deload: {every: 2, strength: STRATEGY}}
+        ---
+        ## Week 1
+        - Mon: Strength
+          - Back squat 3x8 @ 100 lb
+        - Tue: Easy 3 mi
+        ## Week 2
+        - Mon: Strength
+          - Back squat 3x8 @ 100 lb
+        - Tue: Easy 3 mi
+        """.replace("STRATEGY", "reps"))
+    from generator.describe import exercise_text
+
+    def squat(e: ExpandedPlan) -> str:
+        return exercise_text(e.weeks[1].sessions[0].session.exercises[0])
+
+    assert squat(expand(plan)) == "Back squat 3x6 @ 100 lb"
+    half = plan_from("""
+        ---
+        title: Strength
+        units: mi
+        periodization: {deload: {every: 2, strength: load}}
+        ---
+        ## Week 1
+        - Mon: Strength
+          - Back squat 3x8 @ 105 lb
+        - Tue: Easy 3 mi
+        ## Week 2
+        - Mon: Easy 3 mi
+        """)
+    # 105 lb x 0.5 = 52.5 lb, rounded down to the 5 lb plate step
+    assert squat(expand(half)) == "Back squat 3x8 @ 50 lb"
+
+
+def test_author_marked_deload_is_kept_and_resets_the_cadence() -> None:
+    text = "---\ntitle: Marked\nunits: km\nperiodization: {deload: {every: 3}}\n---\n"
+    text += week_text(1, 5, "Tempo 8 km with 4 km @ threshold", 10)
+    text += week_text(2, 5, "Tempo 8 km with 4 km @ threshold", 10).replace("## Week 2 — Build", "## Week 2 — Easy week {deload}")
+    text += week_text(3, 5, "Tempo 8 km with 4 km @ threshold", 10)
+    text += week_text(4, 5, "Tempo 8 km with 4 km @ threshold", 11)
+    e = expand(plan_from(text))
+    assert kinds(e) == ["load", "deload", "load", "load"]
+    marked = e.weeks[1]
+    assert marked.distance_km == e.weeks[0].distance_km  # not cut again
+    assert [w.code for w in e.warnings if w.code == "deload-not-lighter"] == ["deload-not-lighter"]
+    assert next(w for w in e.warnings if w.code == "deload-not-lighter").line == 12
+
+
+def test_marathon_taper_is_progressive_and_in_the_evidence_band() -> None:
+    text = "---\ntitle: M\nunits: km\nrace: {distance: marathon}\nperiodization: {deload: {every: off}}\n---\n"
+    for n in range(1, 14):
+        text += week_text(n, 10, "Tempo 14 km with 8 km @ marathon pace", min(20 + n, 32))
+    text += "## Week 14\n- Tue: Easy 10 km\n- Thu: Tempo 14 km with 8 km @ marathon pace\n- Sat: Easy 10 km\n- Sun: Race marathon\n"
+    e = expand(plan_from(text))
+    assert kinds(e)[-4:] == ["load", "taper", "taper", "race"]
+    peak = max(e.volume(w) for w in e.weeks[-6:-3])
+    taper = [e.volume(w) for w in e.weeks[-3:-1]]
+    race_week = sum(p.distance_km or 0 for p in e.weeks[-1].sessions if p.kind is not K.RACE)
+    series = [*taper, race_week]
+    assert series == sorted(series, reverse=True)  # non-increasing
+    mean_cut = 1 - sum(series) / len(series) / peak
+    assert 0.41 <= mean_cut <= 0.60
+    # quality kept at the same effort in every taper week
+    for week in e.weeks[-3:]:
+        tempo = [p.session for p in week.sessions if p.kind is K.TEMPO]
+        assert tempo and tempo[0].segment is not None and tempo[0].segment.target.text == "marathon pace"  # type: ignore[union-attr]
+    long_runs = [max((p.distance_km or 0) for p in w.sessions if p.kind is K.LONG) for w in e.weeks[-3:-1]]
+    assert long_runs == sorted(long_runs, reverse=True)
+
+
+def test_no_deload_inside_the_taper_or_just_before_it() -> None:
+    text = "---\ntitle: H\nunits: km\nrace: {distance: half}\nperiodization: {deload: {every: 3, mode: replace}}\n---\n"
+    for n in range(1, 8):
+        text += week_text(n, 6, "Intervals 9 km: 6 x 800 m @ 10K pace w/ 400 m jog", 12 + n * 0.5)
+    text += "## Week 8\n- Tue: Easy 6 km\n- Sun: Race half\n"
+    e = expand(plan_from(text))
+    first_taper = next(i for i, w in enumerate(e.weeks) if w.kind in ("taper", "race"))
+    assert all(w.kind != "deload" for w in e.weeks[first_taper - 1:])
+    assert any("may not fall just before the taper" in line for line in e.log)
+
+
+def test_strength_in_the_taper_respects_race_distance_rules() -> None:
+    text = "---\ntitle: S\nunits: km\nrace: {distance: 10k}\nperiodization: {deload: {every: off}}\n---\n"
+    for n in range(1, 4):
+        text += f"## Week {n}\n- Mon: Strength\n  - Back squat 3x5 @ 80 kg\n  - Plank 3x30 s\n- Tue: Easy 6 km\n- Sun: Long 12 km\n\n"
+    text += "## Week 4\n- Mon: Strength\n  - Back squat 3x5 @ 80 kg\n  - Plank 3x30 s\n- Sat: Strength\n  - Plank 2x30 s\n- Sun: Race 10K\n"
+    e = expand(plan_from(text), race_date=date(2027, 6, 6))
+    race_day = e.race_date
+    assert race_day == date(2027, 6, 6)
+    for week in e.weeks[-2:]:
+        for p in week.sessions:
+            if p.kind is K.STRENGTH:
+                out = (race_day - p.date).days  # type: ignore[operator]
+                assert out >= 2
+                if out < 7:
+                    assert all("squat" not in x.name.lower() for x in p.session.exercises)
+    assert any("at least 2 days" in line for line in e.log)
+
+
+def test_vacation_by_week_number_becomes_an_easy_deload_and_resets_cadence() -> None:
+    text = ten_k(every=4, mode="insert").replace("---\nA fixture", "  vacations: [{week: 2, style: easy}]\n---\nA fixture")
+    text = text.replace("  deload: {every: 4, mode: insert}\n  vacations", "  deload: {every: 4, mode: insert}\n  vacations")
+    e = expand(plan_from(text))
+    assert e.weeks[1].kind == "vacation" and e.weeks[1].vacation == "easy"
+    assert e.weeks[1].quality_sessions == 0
+    assert kinds(e)[:6] == ["load", "vacation", "load", "load", "load", "deload"]
+
+
+def test_vacation_by_date_lands_on_the_week_of_that_date() -> None:
+    text = ten_k(every=4, mode="insert").replace("---\nA fixture", "  vacations: [{date: 2027-04-07, style: rest}]\n---\nA fixture")
+    e = expand(plan_from(text), race_date=date(2027, 5, 16))
+    week = next(w for w in e.weeks if w.start and 0 <= (date(2027, 4, 7) - w.start).days < 7)
+    assert week.kind == "vacation" and week.vacation == "rest" and week.run_sessions == 0
+    assert e.race_date == date(2027, 5, 16)
+
+
+def test_anchoring_to_start_race_or_nothing() -> None:
+    plan = plan_from(ten_k(every=4, mode="insert"))
+    undated = expand(plan)
+    assert undated.start is None and all(p.date is None for w in undated.weeks for p in w.sessions)
+    started = expand(plan, start=date(2027, 1, 4))
+    assert started.weeks[0].start == date(2027, 1, 4)
+    assert started.race_session.date == date(2027, 1, 4) + timedelta(days=len(started.weeks) * 7 - 1)  # type: ignore[union-attr]
+    raced = expand(plan, race_date=date(2027, 5, 15))  # a Saturday: the plan shifts one day earlier
+    assert raced.race_session.date == date(2027, 5, 15)  # type: ignore[union-attr]
+    assert raced.start.weekday() == 6  # type: ignore[union-attr]
+    assert any("earlier than its written weekday" in line for line in raced.log)
+    with pytest.raises(DeloadError):
+        expand(plan, race_date=date(2027, 5, 15), start=date(2027, 1, 4))
+
+
+def test_frontmatter_date_is_used_and_command_line_overrides_it() -> None:
+    text = ten_k(every=4, mode="insert").replace("  distance: 10k\n", "  distance: 10k\n  date: 2027-05-16\n")
+    plan = plan_from(text)
+    assert expand(plan).race_date == date(2027, 5, 16)
+    assert expand(plan, race_date=date(2027, 6, 13)).race_date == date(2027, 6, 13)
+    assert expand(plan, start=date(2027, 1, 4)).start == date(2027, 1, 4)
+
+
+def test_expansion_is_idempotent_and_deterministic() -> None:
+    plan = plan_from(ten_k(every=4, mode="insert"))
+    first = expand(plan, race_date=date(2027, 5, 16))
+    assert expand(plan, race_date=date(2027, 5, 16)) == first
+    again = expand(as_plan(first), race_date=date(2027, 5, 16))
+    assert kinds(again) == kinds(first)
+    assert volumes(again) == volumes(first)
+    assert [[p.session for p in w.sessions] for w in again.weeks] == [[p.session for p in w.sessions] for w in first.weeks]
+
+
+def test_week_starting_sunday_maps_weekday_names() -> None:
+    plan = plan_from("""
+        ---
+        title: Sunday weeks
+        units: km
+        week_starts: sunday
+        ---
+        ## Week 1
+        - Sun: Long 10 km
+        - Mon: Rest
+        - Sat: Easy 5 km
+        """)
+    assert [s.day for s in plan.weeks[0].sessions] == [1, 2, 7]
+    e = expand(plan, start=date(2027, 1, 3))  # a Sunday
+    assert [p.date for p in e.weeks[0].sessions] == [date(2027, 1, 3), date(2027, 1, 4), date(2027, 1, 9)]
+
+
+def test_too_long_after_inserting_deloads_is_an_error() -> None:
+    text = "---\ntitle: Long\nunits: km\nperiodization: {deload: {every: 2, mode: insert}}\n---\n"
+    for n in range(1, 101):
+        text += f"## Week {n}\n- Tue: Easy 5 km\n\n"
+    with pytest.raises(DeloadError) as caught:
+        expand(plan_from(text))
+    assert "over the limit of 104" in caught.value.diagnostics[0].message

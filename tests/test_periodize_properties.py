@@ -1,0 +1,225 @@
+"""Property tests: the engine's invariants (coaching-rules.md section 5) over generated plans."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import replace
+from datetime import date, timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.expanded import ExpandedPlan
+from generator.model import (
+    Checks,
+    Distance,
+    Duration,
+    Exercise,
+    Load,
+    Periodization,
+    Plan,
+    Race,
+    Repeats,
+    Segment,
+    Session,
+    SessionKind,
+    Source,
+    Target,
+    Week,
+)
+from generator.periodize import as_plan, expand
+from generator.periodize.layout import taper_weeks
+
+K = SessionKind
+SRC = Source("gen.md", 1, 1)
+PROPS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@st.composite
+def sessions_for_week(draw: st.DrawFn, unit: str, scale: float, strength: bool) -> tuple[Session, ...]:
+    step = 0.5 if unit == "mi" else 1.0
+    def dist(lo: float, hi: float) -> Distance:
+        value = draw(st.integers(int(lo / step), int(hi / step))) * step * scale
+        return Distance(max(round(value / step) * step, step), unit)  # type: ignore[arg-type]
+    sessions = [Session(K.EASY, 2, SRC, total=dist(3, 8))]
+    quality = draw(st.sampled_from(["intervals", "tempo", "hills", "none", "two"]))
+    if quality in ("intervals", "two"):
+        sessions.append(Session(K.INTERVALS, 3, SRC, total=dist(6, 10), repeats=Repeats(
+            draw(st.integers(3, 10)), Distance(draw(st.sampled_from([400, 800, 1000])), "m"),
+            Target("5K pace", "effort"), Distance(200, "m"), "jog")))
+    if quality in ("tempo", "two"):
+        total = dist(6, 12)
+        sessions.append(Session(K.TEMPO, 4, SRC, total=total,
+                                segment=Segment(Distance(max(total.value / 2 // step * step, step), unit), Target("threshold", "effort"))))  # type: ignore[arg-type]
+    if quality == "hills":
+        sessions.append(Session(K.HILLS, 4, SRC, repeats=Repeats(draw(st.integers(4, 12)), Duration(60), Target("hard", "effort"))))
+    if strength:
+        sessions.append(Session(K.STRENGTH, 5, SRC, exercises=(
+            Exercise("Back squat", draw(st.integers(2, 5)), draw(st.integers(3, 12)), "reps",
+                     Load("weight", draw(st.sampled_from([40.0, 62.5, 100.0])), "kg" if unit == "km" else "lb")),
+            Exercise("Push-up", 3, draw(st.integers(5, 20)), "reps", Load("bodyweight")),
+            Exercise("Plank", 3, draw(st.sampled_from([30, 45, 60])), "s", None),
+        )))
+    sessions.append(Session(K.EASY, 6, SRC, total=dist(3, 8), strides=Repeats(4, Duration(20), label="strides") if draw(st.booleans()) else None))
+    sessions.append(Session(K.LONG, 7, SRC, total=dist(8, 20), target=Target("easy", "effort")))
+    return tuple(sessions)
+
+
+@st.composite
+def plans(draw: st.DrawFn) -> Plan:
+    unit = draw(st.sampled_from(["km", "mi"]))
+    count = draw(st.integers(3, 30))
+    strength = draw(st.booleans())
+    weeks = []
+    for n in range(1, count + 1):
+        scale = 1 + 0.05 * min(n, 12)
+        weeks.append(Week(n, Source("gen.md", n * 10, 1), sessions=draw(sessions_for_week(unit, scale, strength))))
+    race = None
+    if draw(st.booleans()):
+        category = draw(st.sampled_from(["5k", "10k", "half", "marathon"]))
+        km = {"5k": 5, "10k": 10, "half": 21.0975, "marathon": 42.195}[category]
+        race = Race(Distance(km, "km"), category, SRC)  # type: ignore[arg-type]
+        last = weeks[-1]
+        day = draw(st.sampled_from([6, 7]))
+        kept = tuple(s for s in last.sessions if s.day < day)
+        weeks[-1] = replace(last, sessions=(*kept, Session(K.RACE, day, SRC, total=Distance(km, "km"))))
+    periodization = Periodization(
+        deload_every=draw(st.sampled_from([None, 2, 3, 4, 5, 6])),
+        deload_mode=draw(st.sampled_from(["insert", "replace"])),
+        deload_strategy=draw(st.sampled_from(["volume", "intensity", "easy", "rest"])),
+        deload_cut=draw(st.sampled_from([0.10, 0.20, 0.25, 0.40, 0.60])),
+        strength_strategy=draw(st.sampled_from(["reps", "load", "sets"])),
+    )
+    return Plan(path="gen.md", slug="gen", title="Generated", units=unit, load_units="kg" if unit == "km" else "lb",  # type: ignore[arg-type]
+                weeks=tuple(weeks), source=SRC, race=race, periodization=periodization, checks=Checks())
+
+
+def volume(e: ExpandedPlan, index: int) -> float:
+    return e.volume(e.weeks[index])
+
+
+def step(plan: Plan, basis: str) -> float:
+    return (plan.periodization.round_mi * 1.609344 if plan.units == "mi" else plan.periodization.round_km) if basis == "distance" else 5.0
+
+
+@PROPS
+@given(plans(), st.dates(date(2026, 1, 1), date(2030, 12, 31)))
+def test_race_day_fixed_and_length_rule(plan: Plan, race_date: date) -> None:
+    has_race = plan.race is not None
+    e = expand(plan, race_date=race_date) if has_race else expand(plan, start=race_date)
+    inserted = sum(1 for w in e.weeks if w.inserted)
+    if plan.periodization.deload_mode == "replace":
+        assert inserted == 0 and len(e.weeks) == len(plan.weeks)
+    else:
+        assert len(e.weeks) == len(plan.weeks) + inserted
+    if has_race:
+        race = e.race_session
+        assert race is not None and race.date == race_date
+        original = next(s for s in plan.weeks[-1].sessions if s.kind is K.RACE)
+        assert race.session == original
+        assert all(p.kind is not K.RACE for w in e.weeks[:-1] for p in w.sessions)
+    # order kept: the source weeks appear in increasing order
+    origins = [w.origin for w in e.weeks if not w.inserted]
+    assert origins == sorted(origins) == list(range(1, len(plan.weeks) + 1))
+
+
+@PROPS
+@given(plans())
+def test_deterministic_and_idempotent(plan: Plan) -> None:
+    first = expand(plan)
+    assert expand(plan) == first
+    again = expand(as_plan(first))
+    assert [w.kind for w in again.weeks] == [w.kind for w in first.weeks]
+    assert [[p.session for p in w.sessions] for w in again.weeks] == [[p.session for p in w.sessions] for w in first.weeks]
+
+
+@PROPS
+@given(plans())
+def test_deloads_are_lighter_than_their_reference(plan: Plan) -> None:
+    e = expand(plan)
+    p = plan.periodization
+    eps = step(plan, e.basis)
+    for i, week in enumerate(e.weeks):
+        if week.kind != "deload" or week.reference is None:
+            continue
+        ref = volume(e, week.reference - 1)
+        v = volume(e, i)
+        if p.deload_strategy == "volume":
+            assert v <= (1 - p.deload_cut) * ref + eps
+            assert v >= 0.4 * ref - eps or ref < 4 * eps
+        elif p.deload_strategy == "easy":
+            assert v <= 0.7 * ref + eps and week.quality_sessions == 0
+        elif p.deload_strategy == "rest":
+            assert week.run_sessions == 0
+        else:  # intensity: easy and long unchanged, quality portions smaller
+            reference = e.weeks[week.reference - 1]
+            easy = lambda w: sorted(x.distance_km or 0 for x in w.sessions if x.kind.is_run and not x.kind.is_quality)  # noqa: E731
+            assert easy(week) == easy(reference)
+            assert v <= ref + 1e-9
+        assert week.metrics.load <= e.weeks[week.reference - 1].metrics.load + 1e-6
+
+
+@PROPS
+@given(plans())
+def test_strength_load_never_rises_in_a_deload(plan: Plan) -> None:
+    e = expand(plan)
+    for week in e.weeks:
+        if week.kind == "deload" and week.reference is not None:
+            before_week = [p.session for p in e.weeks[week.reference - 1].sessions]
+        elif week.kind in ("taper", "race") and week.origin is not None:
+            before_week = list(plan.weeks[week.origin - 1].sessions)  # a taper cuts the week as written
+        else:
+            continue
+        reference = {x.name: x for s in before_week for x in s.exercises}
+        for p in week.sessions:
+            for x in p.session.exercises:
+                before = reference.get(x.name)
+                if before is None:
+                    continue
+                assert x.sets <= before.sets and x.reps <= before.reps
+                assert (x.load.value or 0) <= (before.load.value or 0) if x.load and before.load else True
+                assert x.sets >= 1 and x.reps >= 1
+                if week.kind == "deload":
+                    assert (x.sets, x.reps, x.load) != (before.sets, before.reps, before.load) or (before.sets, before.reps) == (1, 1)
+
+
+@PROPS
+@given(plans())
+def test_taper_is_non_increasing_and_free_of_deloads(plan: Plan) -> None:
+    e = expand(plan)
+    if plan.race is None:
+        return
+    tapered, _days = taper_weeks(plan)
+    reduced = [i for i, w in enumerate(e.weeks) if w.kind in ("taper", "race")]
+    assert reduced == list(range(len(e.weeks) - tapered - 1, len(e.weeks)))
+    first = reduced[0]
+    assert all(w.kind not in ("deload", "vacation") for w in e.weeks[max(first - 1, 0):])
+    series = [volume(e, i) for i in reduced[:-1]]
+    race_week = sum((x.distance_km or 0) if e.basis == "distance" else (x.minutes or 0)
+                    for x in e.weeks[-1].sessions if x.kind.is_run and x.kind is not K.RACE)
+    series.append(race_week)
+    assert all(b <= a + 1e-9 for a, b in itertools.pairwise(series))
+
+
+@PROPS
+@given(plans())
+def test_no_negative_nan_or_empty_values(plan: Plan) -> None:
+    e = expand(plan, start=date(2027, 1, 4))
+    for week in e.weeks:
+        assert week.distance_km >= 0 and week.minutes >= 0
+        for value in (week.metrics.load, week.metrics.ctl, week.metrics.atl, week.metrics.tsb,
+                      week.metrics.acwr_rolling, week.metrics.acwr_ewma, week.metrics.monotony):
+            assert value is None or math.isfinite(value)
+        assert week.metrics.ctl >= 0 and week.metrics.atl >= 0
+        for p in week.sessions:
+            assert p.date == week.start + timedelta(days=p.day - 1)  # type: ignore[operator]
+            if p.kind.is_run:
+                assert (p.distance_km or 0) > 0 and (p.minutes or 0) > 0
+            amount = p.session.total
+            if isinstance(amount, Distance):
+                assert amount.value > 0
+            if isinstance(amount, Duration):
+                assert amount.seconds > 0
+            if p.session.repeats:
+                assert p.session.repeats.count >= 1
