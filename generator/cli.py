@@ -129,6 +129,9 @@ def build(project: Path, jobs: int | None, no_pdf: bool, quiet: bool) -> None:
         result = build_site(settings, jobs=jobs, pdf=not no_pdf, quiet=quiet)
     except DeloadError as exc:
         fail(exc)
+    except OSError as exc:
+        click.echo(click.style("error: ", fg="red", bold=True) + f"cannot write the site: {exc}; site/ was left as it was", err=True)
+        sys.exit(1)
     report(result.warnings)
     click.echo(click.style("✓ ", fg="green") + result.summary(), err=True)
 

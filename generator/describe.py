@@ -27,7 +27,7 @@ def minutes_text(minutes: float) -> str:
 def amount_text(amount: Amount, units: str) -> str:
     if isinstance(amount, Duration):
         seconds = amount.seconds
-        if seconds < 120 and seconds % 60:
+        if seconds < 120:
             return f"{format_number(seconds, 0)} s"
         if seconds % 60:
             return format_clock(int(seconds))

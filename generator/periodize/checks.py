@@ -28,6 +28,12 @@ def _amount(value: float, basis: Basis, units: str) -> str:
     return f"{format_number(from_km(value, units), 1)} {units}"
 
 
+def _percent(value: float, limit: float) -> str:
+    """``45%``, or ``45.5%`` when whole percents would hide that it is over the limit."""
+    text = f"{value:.0%}"
+    return f"{value:.1%}" if text == f"{limit:.0%}" else text
+
+
 def _size(session_km: float | None, minutes: float | None, basis: Basis) -> float:
     return (session_km or 0.0) if basis == "distance" else (minutes or 0.0)
 
@@ -54,7 +60,7 @@ def check_weeks(plan: Plan, weeks: Sequence[PlannedWeek], basis: Basis) -> list[
                     code = "volume-jump-30" if high else "volume-jump-10"
                     limit = checks.weekly_increase_high if high else checks.weekly_increase
                     warnings.append(_warn(week.source, code,
-                        f"{where}: volume {_amount(volume, basis, plan.units)} is up {rise:.0%} on week {last_loading.number} "
+                        f"{where}: volume {_amount(volume, basis, plan.units)} is up {_percent(rise, limit)} on week {last_loading.number} "
                         f"({_amount(before, basis, plan.units)}), more than {limit:.0%}"))
             last_loading = week
             peak = max(peak, volume)
@@ -80,7 +86,7 @@ def check_weeks(plan: Plan, weeks: Sequence[PlannedWeek], basis: Basis) -> list[
                 share = _size(planned.distance_km, planned.minutes, basis) / volume
                 if share > checks.long_run_share + 1e-9:
                     warnings.append(_warn(planned.source, "long-run-share",
-                        f"{where}: the long run is {share:.0%} of the week's volume (more than {checks.long_run_share:.0%}); "
+                        f"{where}: the long run is {_percent(share, checks.long_run_share)} of the week's volume (more than {checks.long_run_share:.0%}); "
                         f"spread the volume over more runs or raise checks.long_run_share"))
     return _unique(warnings)
 

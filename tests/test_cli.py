@@ -1,0 +1,145 @@
+"""The deload command as a coach uses it: exit codes, messages, scaffolding, atomic builds."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator import __version__
+from generator.cli import main
+
+from .conftest import FIXTURES, ROOT
+
+
+def run(*args: str, color: bool = False) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args), color=color)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(str(path.relative_to(folder)).encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    """A copy of the bundled project: config and plans."""
+    shutil.copy(ROOT / "deload.toml", tmp_path / "deload.toml")
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    return tmp_path
+
+
+def test_version() -> None:
+    code, out = run("--version")
+    assert code == 0 and out.strip() == f"deload, version {__version__}"
+
+
+def test_help_speaks_to_coaches() -> None:
+    code, out = run("--help")
+    assert code == 0
+    for command in ("check", "new", "build", "expand"):
+        assert command in out
+
+
+def test_check_library_passes(library: Path) -> None:
+    code, out = run("check", "--project", str(library))
+    assert code == 0
+    assert "6 plans checked: 0 errors, 0 warnings" in out
+
+
+def test_check_reports_every_error_with_file_line_and_exit_1(library: Path) -> None:
+    bad = FIXTURES / "bad"
+    code, out = run("check", str(bad / "unknown-unit.md"), str(bad / "duplicate-week.md"), "--project", str(library))
+    assert code == 1
+    assert f"{bad / 'unknown-unit.md'}:6:15: error: unknown unit 'mk' — did you mean 'km'?" in out
+    assert f"{bad / 'duplicate-week.md'}:11:4: error: week 2 appears twice (first on line 8)" in out
+    assert "Traceback" not in out
+
+
+def test_check_is_plain_when_piped_and_coloured_on_a_terminal(library: Path) -> None:
+    bad = str(FIXTURES / "bad" / "unknown-unit.md")
+    _, plain = run("check", bad, "--project", str(library))
+    _, coloured = run("check", bad, "--project", str(library), color=True)
+    assert "\x1b[" not in plain and "\x1b[31" in coloured
+
+
+def test_check_missing_path(library: Path) -> None:
+    code, out = run("check", str(library / "nope.md"), "--project", str(library))
+    assert code == 1 and "nope.md:1:1: error: no such file or folder" in out
+
+
+def test_new_scaffolds_a_plan_that_checks_clean(tmp_path: Path) -> None:
+    (tmp_path / "plans").mkdir()
+    code, out = run("new", "Spring 10K: Road", "--race", "10k", "--weeks", "6", "--project", str(tmp_path))
+    assert code == 0 and "plans/spring-10k-road.md" in out
+    code, out = run("check", "--project", str(tmp_path))
+    assert code == 0, out
+    code, out = run("new", "Spring 10K: Road", "--project", str(tmp_path))
+    assert code == 1 and "already exists" in out
+
+
+def test_build_writes_site_and_a_failed_build_leaves_it_untouched(library: Path) -> None:
+    code, out = run("build", "--project", str(library), "--no-pdf")
+    assert code == 0, out
+    site = library / "site"
+    assert (site / "plans" / "couch-to-5k" / "plan.json").exists()
+    before = tree_digest(site)
+    plan = library / "plans" / "10k-8-weeks.md"
+    plan.write_text(plan.read_text().replace("Easy 6 km", "Easy 6 kms", 1).replace("## Week 2", "## Week 9", 1))
+    code, out = run("build", "--project", str(library), "--no-pdf")
+    assert code == 1
+    assert "10k-8-weeks.md" in out and "error:" in out and "Traceback" not in out
+    assert tree_digest(site) == before
+    assert not [p for p in (library / ".deload").iterdir() if p.name.startswith("stage-")]
+
+
+def test_a_crash_while_rendering_leaves_the_site_untouched(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run("build", "--project", str(library), "--no-pdf")[0] == 0
+    before = tree_digest(library / "site")
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    import generator.build as build
+
+    monkeypatch.setattr(build, "_render", explode)
+    result = CliRunner().invoke(main, ["build", "--project", str(library), "--no-pdf"])
+    assert result.exit_code == 1
+    assert "cannot write the site: [Errno 28] No space left on device; site/ was left as it was" in result.output
+    assert tree_digest(library / "site") == before
+    assert not [p for p in (library / ".deload").iterdir() if p.name.startswith("stage-")]
+
+
+def test_bad_config_is_reported_not_raised(library: Path) -> None:
+    (library / "deload.toml").write_text('[site]\ntitel = "x"\n')
+    code, out = run("check", "--project", str(library))
+    assert code == 1 and "deload.toml:2:1: error: unknown key 'site.titel' — did you mean 'title'?" in out
+
+
+def test_expand_text_and_json(library: Path) -> None:
+    plan = str(library / "plans" / "10k-8-weeks.md")
+    code, out = run("expand", plan, "--race-date", "2027-05-16", "--project", str(library))
+    assert code == 0 and "DELOAD" in out and "Sun 16 May" in out
+    code, out = run("expand", plan, "--format", "json", "--start", "2027-01-04", "--project", str(library))
+    assert code == 0 and '"start": "2027-01-04"' in out
+    code, out = run("expand", plan, "--start", "2027-01-04", "--race-date", "2027-05-16", "--project", str(library))
+    assert code == 2 and "either --race-date or --start" in out
+
+
+def test_the_installed_command_never_shows_a_traceback(tmp_path: Path) -> None:
+    exe = Path(sys.executable).with_name("deload")
+    for bad in sorted((FIXTURES / "bad").glob("*.md")):
+        proc = subprocess.run([str(exe), "check", str(bad)], capture_output=True, text=True, cwd=tmp_path)
+        assert proc.returncode == 1, bad
+        assert "Traceback" not in proc.stderr and f"{bad}:" in proc.stderr

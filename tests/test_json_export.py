@@ -1,0 +1,39 @@
+"""The expanded plan as JSON: the stable machine interface."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from generator.periodize import expand
+from generator.render.json_export import to_json
+from generator.source.reader import read_plan
+
+from .conftest import FIXTURES
+
+
+def test_json_has_the_documented_shape(settings) -> None:  # type: ignore[no-untyped-def]
+    plan, _ = read_plan(FIXTURES / "plans" / "ten-k-build.md", settings, display="ten-k-build.md")
+    data = json.loads(to_json(expand(plan, race_date=date(2027, 5, 16))))
+    assert data["format"] == 1
+    assert data["plan"] | {"slug": "ten-k-build", "title": "Ten K build (fixture)", "units": "km"} == data["plan"]
+    assert data["race_date"] == "2027-05-16" and data["start"] == "2027-02-22"
+    week = data["weeks"][3]
+    assert week["number"] == 4 and week["kind"] == "deload" and week["start"] == "2027-03-15"
+    assert set(week["volume"]) >= {"distance", "minutes"} and week["volume"]["distance"] == 25.0
+    assert set(week["metrics"]) >= {"ctl", "atl", "tsb", "acwr_rolling", "acwr_ewma"}
+    session = next(s for s in week["sessions"] if s["kind"] == "intervals")
+    assert session | {"day": 4, "date": "2027-03-18", "title": "Intervals 7 km: 6 x 400 m @ 5K pace w/ 200 m jog",
+                      "distance": 7.0, "strength": None} == session
+    assert session["source"] == {"file": "ten-k-build.md", "line": 37}  # week 3, the reference
+    strength = next(s for s in week["sessions"] if s["kind"] == "strength")
+    assert strength["strength"][0] | {"exercise": "Back squat", "sets": 3, "reps": 6,
+                                      "load": {"kind": "weight", "value": 62.5, "unit": "kg"}} == strength["strength"][0]
+    assert all(set(w) == {"file", "line", "code", "message"} for w in data["warnings"])
+    assert [w["kind"] for w in data["weeks"]][-2:] == ["taper", "race"]
+
+
+def test_json_is_deterministic(settings) -> None:  # type: ignore[no-untyped-def]
+    plan, _ = read_plan(FIXTURES / "plans" / "ten-k-build.md", settings)
+    assert to_json(expand(plan)) == to_json(expand(plan))
+    assert "NaN" not in to_json(expand(plan)) and "Infinity" not in to_json(expand(plan))

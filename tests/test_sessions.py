@@ -1,0 +1,90 @@
+"""The session-line grammar and how sessions are described back to readers."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.describe import exercise_text, session_title
+from generator.errors import Collector
+from generator.model import Distance, Duration, SessionKind, Source
+from generator.source.sessions import SessionLine, parse_exercise
+
+K = SessionKind
+
+
+def parse(text: str):  # type: ignore[no-untyped-def]
+    errors = Collector("t.md")
+    session = SessionLine(text, 3, 8, errors).session(2, Source("t.md", 3, 8))
+    return session, [d.format() for d in errors.items]
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("Easy 5 mi", "Easy 5 mi"),
+    ("Easy run 8 km @ conversational", "Easy run 8 km @ conversational"),
+    ("Long 1:15:00 @ Z2", "Long run 1 h 15 min @ Z2"),
+    ("Intervals 6 x 400 m @ 5K pace w/ 200 m jog", "Intervals 6 x 400 m @ 5K pace w/ 200 m jog"),
+    ("Intervals 7 mi: 6 x 800 m @ 5:00/km w/ 400 m jog", "Intervals 7 mi: 6 x 800 m @ 5:00/km w/ 400 m jog"),
+    ("Hills 8 x 60 s hills @ hard w/ jog down", "Hills 8 x 60 s hills @ hard w/ jog down"),
+    ("Tempo 7 mi with 4 mi @ threshold", "Tempo 7 mi with 4 mi @ threshold"),
+    ("Easy 4 mi + 6 x 20 s strides", "Easy 4 mi + 6 x 20 s strides"),
+    ("Easy 4 mi + 4 strides", "Easy 4 mi + 4 x 20 s strides"),
+    ("Race half", "Race half marathon"),
+    ("Race 5K", "Race 5K"),
+    ("Yoga 30 min", "Yoga 30 min"),
+    ("Optional cross-training 45 min bike", "Optional: Cross-training 45 min"),
+    ("Run-walk 30 min: 8 x 90 s run w/ 2 min walk @ easy", "Run-walk 30 min: 8 x 90 s run @ easy w/ 2 min walk"),
+    ("Tempo 45:00 @ RPE 6-7", "Tempo 45 min @ RPE 6-7"),
+    ("Easy 10 km @ 5:45-6:00/km", "Easy 10 km @ 5:45-6:00/km"),
+])
+def test_session_lines_round_trip(line: str, title: str) -> None:
+    session, errors = parse(line)
+    assert errors == []
+    assert session_title(session, "mi" if " mi" in line else "km") == title
+
+
+def test_session_parts() -> None:
+    session, _ = parse("Intervals 7 mi: 6 x 800 m @ 5K pace w/ 400 m jog (track) — bring water")
+    assert session.kind is K.INTERVALS
+    assert session.total == Distance(7, "mi")
+    assert session.repeats.count == 6 and session.repeats.work == Distance(800, "m")
+    assert session.repeats.recovery == Distance(400, "m") and session.repeats.recovery_text == "jog"
+    assert session.comment == "track — bring water"
+
+
+def test_strength_inline_exercises() -> None:
+    session, errors = parse("Strength 30 min: Goblet squat 3x10 @ 16 kg; Side plank 2x30 s; Push-up 3x12 @ BW")
+    assert errors == []
+    assert session.total == Duration(1800)
+    assert [exercise_text(e) for e in session.exercises] == [
+        "Goblet squat 3x10 @ 16 kg", "Side plank 2x30 s", "Push-up 3x12 @ bodyweight"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Back squat 3x8 @ 100 lb", "Back squat 3x8 @ 100 lb"),
+    ("Romanian deadlift 3 x 10 @ 70%", "Romanian deadlift 3x10 @ 70% 1RM"),
+    ("Bulgarian split squat 3x8 @ RPE 7 (each leg)", "Bulgarian split squat 3x8 @ RPE 7 (each leg)"),
+    ("Plank 3x1 min", "Plank 3x60 s"),
+    ("Farmer carry 3x20 m @ 24 kg", "Farmer carry 3x20 m @ 24 kg"),
+])
+def test_exercises(text: str, expected: str) -> None:
+    errors = Collector("t.md")
+    exercise = parse_exercise(text, 5, 5, errors)
+    assert errors.items == [] and exercise is not None
+    assert exercise_text(exercise) == expected
+
+
+@pytest.mark.parametrize(("line", "error"), [
+    ("Easy 5 mk", "t.md:3:15: error: unknown unit 'mk' — did you mean 'km'?; expected mi, km, m, min, s or h"),
+    ("Easy 5", "t.md:3:13: error: '5' needs a unit, such as '5 mi', '5 km' or '5 min'"),
+    ("Tempo 5 mi @", "t.md:3:20: error: expected a target after '@', such as '8:30/mi', 'Z2', 'RPE 7' or '10K pace'"),
+    ("Easy 5 mi @ Z9", "t.md:3:20: error: unknown target 'Z9'; expected a pace (8:30/mi), a zone (Z2), an RPE (RPE 7), a heart rate (150 bpm) or an effort such as easy, steady, threshold or 10K pace"),
+    ("Easy 5 mi flat and fast", "t.md:3:18: error: unexpected 'flat and fast' — write a comment after ' — ' or as a sub-bullet"),
+    ("Long", "t.md:3:8: error: a long session needs a distance or a duration, e.g. 'Long run 5 mi' or 'Long run 30 min'"),
+    ("Intervals 3 mi: 10 x 800 m", "t.md:3:8: error: the main set (8.0 km) is longer than the whole session (4.8 km)"),
+    ("Easy 0 mi", "t.md:3:13: error: '0 mi' must be more than zero"),
+    ("Swimming 30 min", "t.md:3:8: error: unknown session kind 'Swimming' — did you mean 'swim'?; a session starts with one of: rest, easy, recovery, long, run-walk, tempo, intervals, hills, fartlek, strides, race, cross-training, strength, mobility"),
+])
+def test_session_errors_point_at_the_word(line: str, error: str) -> None:
+    session, errors = parse(line)
+    assert session is None
+    assert errors == [error]
