@@ -6,7 +6,9 @@ Nothing is written into ``site/`` directly: outputs go to a staging folder in
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,10 +16,13 @@ from pathlib import Path
 from .config import Settings
 from .errors import DeloadError, Diagnostic
 from .expanded import ExpandedPlan
-from .fsutil import build_lock, clean_stale, swap_in, write_text
+from .feeds import build_time, plan_feeds
+from .fsutil import build_lock, clean_stale, swap_in, write_bytes, write_text
 from .periodize import expand_all
-from .render.json_export import to_json
+from .render.html import HtmlSite, PlanPage, static_files
+from .render.json_export import expanded_dict, to_json
 from .source import find_plan_files, read_plans
+from .state import State, content_hash, stamp
 
 WORK_DIR = ".deload"
 
@@ -60,31 +65,49 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True, qu
     with build_lock(work):
         clean_stale(work)
         library, warnings = load_library(settings)
+        state = State.load(settings.plans_dir)
         stage = work / f"stage-{os.getpid()}"
         stage.mkdir(parents=True)
         try:
-            result = _render(settings, library, stage)
+            result = _render(settings, library, stage, state, pdf=pdf and settings.pdf)
             swap_in(stage, settings.output_dir)
         except BaseException:
-            import shutil
-
             shutil.rmtree(stage, ignore_errors=True)
             raise
+        state.save({e.plan.slug for e in library})
     result.warnings = warnings
     result.plans = len(library)
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _render(settings: Settings, library: list[ExpandedPlan], stage: Path) -> BuildResult:
+def plan_digest(expanded: ExpandedPlan) -> str:
+    """What a reader sees of a plan, without the Deload version: changes mark the plan as updated."""
+    data = expanded_dict(expanded)
+    data.pop("generator", None)
+    return content_hash(json.dumps(data, sort_keys=True))
+
+
+def _render(settings: Settings, library: list[ExpandedPlan], stage: Path, state: State, pdf: bool) -> BuildResult:
     result = BuildResult()
+    now = build_time()
+    pages = []
     for expanded in library:
-        write_text(stage / "plans" / expanded.plan.slug / "plan.json", to_json(expanded))
+        slug = expanded.plan.slug
+        entry = state.touch_plan(slug, plan_digest(expanded), now)
+        feeds = plan_feeds(expanded, settings, now.date())
+        pages.append(PlanPage(expanded, slug, f"plans/{slug}/", feeds, entry["published"], entry["updated"], []))
+        write_text(stage / "plans" / slug / "plan.json", to_json(expanded))
         result.files += 1
-    lines = [f"{settings.title}", ""]
-    for expanded in library:
-        plan = expanded.plan
-        lines.append(f"- {plan.title}: plans/{plan.slug}/plan.json ({len(expanded.weeks)} weeks)")
-    write_text(stage / "index.txt", "\n".join(lines) + "\n")
-    result.pages += 1
+    site = HtmlSite(settings, pages, stamp(now))
+    for path, data in site.pages():
+        write_bytes(stage / path, data)
+        result.files += 1
+        if path.endswith(".html"):
+            result.pages += 1
+    for path, source in static_files(settings):
+        target = stage / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+        result.files += 1
     return result

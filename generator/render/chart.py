@@ -1,0 +1,113 @@
+"""The weekly volume chart as inline SVG, readable without colour.
+
+Deload, vacation, taper and race weeks differ by fill pattern *and* by a
+letter above the bar, so the chart works in grayscale, in print and for
+colour-blind readers. The same SVG serves the site and the PDF.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markupsafe import Markup, escape
+
+from ..describe import minutes_text
+from ..expanded import ExpandedPlan, PlannedWeek
+from ..units import format_number, from_km
+
+KIND_LETTER = {"load": "", "deload": "D", "vacation": "V", "taper": "T", "race": "R"}
+KIND_NAME = {"load": "loading week", "deload": "deload week", "vacation": "vacation week", "taper": "taper week", "race": "race week"}
+WIDTH, HEIGHT = 720, 240
+LEFT, RIGHT, TOP, BOTTOM = 52, 8, 22, 34
+
+
+def _ticks(top: float) -> tuple[float, float]:
+    """A round step and the axis top (4 or 5 steps) for values up to ``top``."""
+    if top <= 0:
+        return 1.0, 4.0
+    for step in (1, 2, 2.5, 5, 10, 15, 20, 25, 50, 100, 200, 250, 500, 1000, 2000):
+        if top <= step * 5:
+            return float(step), step * (4 if top <= step * 4 else 5)
+    return top / 4, top
+
+
+def _defs(prefix: str) -> str:
+    return (
+        "<defs>"
+        f'<pattern id="{prefix}-deload" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+        '<rect width="8" height="8" class="c-bg"/><rect width="3" height="8" class="c-deload"/></pattern>'
+        f'<pattern id="{prefix}-vacation" width="8" height="8" patternUnits="userSpaceOnUse">'
+        '<rect width="8" height="8" class="c-bg"/><path d="M0 0L8 8M8 0L0 8" class="c-vacation-line"/></pattern>'
+        f'<pattern id="{prefix}-taper" width="6" height="6" patternUnits="userSpaceOnUse">'
+        '<rect width="6" height="6" class="c-bg"/><circle cx="3" cy="3" r="1.6" class="c-taper"/></pattern>'
+        "</defs>"
+    )
+
+
+def volume_chart(expanded: ExpandedPlan, prefix: str = "vc", units: Sequence[str] | None = None) -> Markup:
+    """An SVG bar chart of weekly volume; ``units`` are the unit systems to label (first shown)."""
+    weeks = expanded.weeks
+    if not weeks:
+        return Markup("")
+    basis = expanded.basis
+    unit_list = list(units or [expanded.plan.units])
+    values = [w.distance_km if basis == "distance" else w.minutes for w in weeks]
+    primary = unit_list[0]
+    scale = (lambda v: from_km(v, primary)) if basis == "distance" else (lambda v: v / 60)
+    _, top_primary = _ticks(scale(max(values)))
+    top = max(values) * top_primary / scale(max(values)) if max(values) > 0 else 1.0  # the axis top in km or minutes
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    slot = plot_w / len(weeks)
+    bar = max(min(slot * 0.72, 28), 2)
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{prefix}-t {prefix}-d" '
+        f'xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{prefix}-t">Weekly volume, {len(weeks)} weeks</title>',
+        f'<desc id="{prefix}-d">{escape(_describe(expanded))}</desc>',
+        _defs(prefix),
+    ]
+    for unit in unit_list if basis == "distance" else ["h"]:
+        to_unit = (lambda v, u=unit: from_km(v, u)) if basis == "distance" else (lambda v: v / 60)
+        step, _ = _ticks(to_unit(top))
+        value = 0.0
+        while value <= to_unit(top) + 1e-6:
+            y = TOP + plot_h - plot_h * value / to_unit(top)
+            if unit == unit_list[0] or basis != "distance":
+                parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" class="c-grid"/>')
+            label = f"{format_number(value, 1)} {'h' if basis != 'distance' else unit}"
+            parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" class="c-axis {_unit_class(unit, basis)}">{label}</text>')
+            value += step
+    label_every = 1 if len(weeks) <= 24 else 2 if len(weeks) <= 52 else 4
+    for index, (week, value) in enumerate(zip(weeks, values, strict=True)):
+        x = LEFT + slot * index + (slot - bar) / 2
+        height = plot_h * value / top if top else 0
+        y = TOP + plot_h - height
+        fill = f' fill="url(#{prefix}-{week.kind})"' if week.kind in ("deload", "vacation", "taper") else ""
+        parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{max(height, 0.5):.1f}" '
+                     f'class="c-bar k-{week.kind}"{fill}><title>{escape(_bar_title(expanded, week))}</title></rect>')
+        letter = KIND_LETTER[week.kind]
+        if letter:
+            parts.append(f'<text x="{x + bar / 2:.1f}" y="{y - 5:.1f}" text-anchor="middle" class="c-letter">{letter}</text>')
+        if index % label_every == 0 or index == len(weeks) - 1:
+            parts.append(f'<text x="{x + bar / 2:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" class="c-axis">{week.number}</text>')
+    parts.append(f'<text x="{LEFT + plot_w / 2:.1f}" y="{HEIGHT - 4}" text-anchor="middle" class="c-axis">week</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _unit_class(unit: str, basis: str) -> str:
+    return "" if basis == "minutes" else f"u-{unit}"
+
+
+def _bar_title(expanded: ExpandedPlan, week: PlannedWeek) -> str:
+    units = expanded.plan.units
+    amount = (f"{format_number(from_km(week.distance_km, units), 1)} {units}" if expanded.basis == "distance"
+              else minutes_text(week.minutes))
+    return f"Week {week.number}, {KIND_NAME[week.kind]}: {amount}"
+
+
+def _describe(expanded: ExpandedPlan) -> str:
+    reduced = [f"{w.number} ({KIND_NAME[w.kind]})" for w in expanded.weeks if w.kind != "load"]
+    text = "Bars show each week's volume. Marked weeks: " + (", ".join(reduced) if reduced else "none") + "."
+    text += " D = deload, V = vacation, T = taper, R = race."
+    return text

@@ -1,0 +1,95 @@
+"""Markdown from plans, rendered safely: no raw HTML, only safe link schemes, no remote images.
+
+Plan text is untrusted (a platform may host many coaches' plans). markdown-it-py's
+``js-default`` preset escapes raw HTML, and its link validation drops
+``javascript:``, ``vbscript:`` and ``file:`` URLs. On top of that, images are
+shown as links (an ``<img>`` would make the page — or WeasyPrint — fetch from
+another host), headings are demoted below the page's own, and links to other
+sites are marked ``nofollow``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markupsafe import Markup, escape
+
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+def _safe_url(url: str) -> bool:
+    scheme = urlsplit(url.strip()).scheme.lower()
+    return scheme in SAFE_SCHEMES or (not scheme and not url.strip().startswith("//"))
+
+
+def _make(heading_shift: int) -> MarkdownIt:
+    md = MarkdownIt("js-default", {"html": False, "linkify": False, "typographer": False})
+    md.validateLink = _safe_url  # type: ignore[method-assign]
+    default_link_open = md.renderer.rules.get("link_open")
+
+    def heading_open(tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        level = min(int(tokens[idx].tag[1]) + heading_shift, 6)
+        return f"<h{level}>"
+
+    def heading_close(tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        level = min(int(tokens[idx].tag[1]) + heading_shift, 6)
+        return f"</h{level}>\n"
+
+    def link_open(tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        href = str(tokens[idx].attrGet("href") or "")
+        if urlsplit(href).scheme in ("http", "https"):
+            tokens[idx].attrSet("rel", "nofollow noopener")
+        if default_link_open is not None:
+            return default_link_open(tokens, idx, options, env)  # type: ignore[no-any-return]
+        return md.renderer.renderToken(tokens, idx, options, env)  # type: ignore[attr-defined,no-any-return]
+
+    def image(tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        token = tokens[idx]
+        src = str(token.attrGet("src") or "")
+        alt = escape(token.content or "image")
+        if urlsplit(src).scheme in ("http", "https"):
+            return f'<a href="{escape(src)}" rel="nofollow noopener">{alt} (image)</a>'
+        return f"{alt} (image)"
+
+    md.renderer.rules["heading_open"] = heading_open
+    md.renderer.rules["heading_close"] = heading_close
+    md.renderer.rules["link_open"] = link_open
+    md.renderer.rules["image"] = image
+    return md
+
+
+@lru_cache(maxsize=4)
+def _parser(heading_shift: int) -> MarkdownIt:
+    return _make(heading_shift)
+
+
+def render_markdown(text: str, heading_shift: int = 1) -> Markup:
+    """Block Markdown to safe HTML; headings start at ``h(1 + heading_shift)``."""
+    if not text.strip():
+        return Markup("")
+    return Markup(_parser(heading_shift).render(text))
+
+
+def render_inline(text: str) -> Markup:
+    """One line of Markdown (a comment, a title) without the surrounding paragraph."""
+    if not text.strip():
+        return Markup("")
+    return Markup(_parser(1).renderInline(text))
+
+
+def plain_text(text: str) -> str:
+    """Markdown reduced to plain text, for calendar descriptions and meta tags."""
+    tokens = _parser(1).parse(text)
+    parts: list[str] = []
+    for token in tokens:
+        if token.type == "inline" and token.children:
+            line = "".join(child.content for child in token.children if child.type in ("text", "code_inline", "softbreak"))
+            parts.append(line.replace("\n", " "))
+        elif token.type in ("fence", "code_block"):
+            parts.append(token.content.rstrip("\n"))
+    return "\n".join(p for p in parts if p)

@@ -1,0 +1,74 @@
+"""Open Graph preview images (1200x630 PNG): the plan's title over its volume chart.
+
+Drawn with Pillow (a WeasyPrint dependency) and a bundled system font, with no
+timestamps in the file, so the same plan always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from ..expanded import ExpandedPlan
+
+SIZE = (1200, 630)
+BG, INK, MUTED, BAR, REDUCED = (250, 249, 246), (23, 32, 42), (84, 96, 110), (30, 94, 140), (155, 175, 190)
+_FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
+
+
+@lru_cache(maxsize=8)
+def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    for folder in _FONT_DIRS:
+        if (folder / name).exists():
+            return ImageFont.truetype(str(folder / name), size)
+    return ImageFont.load_default(size)
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont | ImageFont.ImageFont, width: int, lines: int) -> list[str]:
+    words, result, line = text.split(), [], ""
+    for word in words:
+        trial = f"{line} {word}".strip()
+        if draw.textlength(trial, font=font) <= width:
+            line = trial
+            continue
+        if line:
+            result.append(line)
+        line = word
+        if len(result) == lines:
+            break
+    if line and len(result) < lines:
+        result.append(line)
+    if len(result) == lines and " ".join(result) != " ".join(words):
+        result[-1] = result[-1].rstrip(".,;:") + "…"
+    return result
+
+
+def preview_png(expanded: ExpandedPlan | None, site_title: str, title: str, subtitle: str) -> bytes:
+    image = Image.new("RGB", SIZE, BG)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, SIZE[0], 14), fill=BAR)
+    draw.text((64, 48), site_title, font=_font(30, bold=True), fill=MUTED)
+    y = 100
+    for line in _wrap(draw, title, _font(64, bold=True), SIZE[0] - 128, 2):
+        draw.text((64, y), line, font=_font(64, bold=True), fill=INK)
+        y += 78
+    for line in _wrap(draw, subtitle, _font(32), SIZE[0] - 128, 2):
+        draw.text((64, y + 8), line, font=_font(32), fill=MUTED)
+        y += 42
+    if expanded is not None and expanded.weeks:
+        values = [w.distance_km if expanded.basis == "distance" else w.minutes for w in expanded.weeks]
+        top = max(values) or 1.0
+        left, right, bottom, height = 64, SIZE[0] - 64, SIZE[1] - 48, 200
+        slot = (right - left) / len(values)
+        for index, (week, value) in enumerate(zip(expanded.weeks, values, strict=True)):
+            x0 = left + slot * index + slot * 0.15
+            x1 = left + slot * (index + 1) - slot * 0.15
+            y0 = bottom - height * value / top
+            draw.rectangle((x0, y0, x1, bottom), fill=BAR if week.kind == "load" else REDUCED)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()

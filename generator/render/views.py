@@ -1,0 +1,175 @@
+"""View models for the HTML and PDF templates: the expanded plan in words, in both units.
+
+Every figure comes from the engine's expanded plan; this module only formats.
+Where a text depends on the unit (distances, paces in titles), both versions
+are rendered and the page shows one: the plan's own units without JavaScript,
+the reader's choice with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+
+from markupsafe import Markup, escape
+
+from ..describe import distance_text, exercise_text, minutes_text, race_text, session_title
+from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
+from ..model import Plan, SessionKind
+from ..source.schema import WEEKDAYS
+from .markdown import render_inline, render_markdown
+
+UNITS = ("km", "mi")
+KIND_LABELS = {"load": "Loading week", "deload": "Deload week", "vacation": "Vacation week", "taper": "Taper week", "race": "Race week"}
+LEVEL_NAMES = {"beginner": "Beginner", "novice": "Novice", "intermediate": "Intermediate", "advanced": "Advanced", "all levels": "All levels"}
+CATEGORY_NAMES = {"5k": "5K", "10k": "10K", "half": "Half marathon", "marathon": "Marathon", "other": "Other distances", "none": "No race"}
+
+
+def dual(make: object, primary: str) -> Markup:
+    """Text in both unit systems; ``make(unit)`` gives the text for one. One span when they agree."""
+    texts = {unit: make(unit) for unit in UNITS}  # type: ignore[operator]
+    if texts["km"] == texts["mi"]:
+        return Markup(escape(texts["km"]))
+    order = [primary, *[u for u in UNITS if u != primary]]
+    return Markup("").join(Markup('<span class="u-{}">{}</span>').format(u, texts[u]) for u in order)
+
+
+@lru_cache(maxsize=4096)
+def _notes(text: str) -> Markup:
+    return render_markdown(text, heading_shift=3)
+
+
+@dataclass
+class SessionView:
+    kind: str
+    title: Markup
+    optional: bool
+    comment: Markup
+    notes: Markup
+    exercises: list[str]
+    was: Markup | None
+    offset: int
+    date: date | None
+    slot: int
+
+
+@dataclass
+class DayView:
+    label: str  # "Tue" or "Day 9"
+    offset: int  # days from the plan's first day
+    date: date | None
+    sessions: list[SessionView] = field(default_factory=list)
+
+
+@dataclass
+class WeekView:
+    number: int
+    kind: str
+    kind_label: str
+    title: str
+    start: date | None
+    end: date | None
+    volume: Markup
+    note: str
+    notes: Markup
+    days: list[DayView]
+    anchor: str
+
+
+def session_view(planned: PlannedSession, units: str, week_index: int) -> SessionView:
+    s = planned.session
+    original = planned.original
+    return SessionView(
+        kind=s.kind.value,
+        title=dual(lambda u: session_title(s, u), units),
+        optional=s.optional,
+        comment=render_inline(s.comment),
+        notes=_notes(s.notes),
+        exercises=[exercise_text(e) for e in s.exercises],
+        was=dual(lambda u: session_title(original, u), units) if original is not None and original.kind is not SessionKind.STRENGTH
+        else (Markup(escape("; ".join(exercise_text(e) for e in original.exercises))) if original is not None else None),
+        offset=week_index * 7 + planned.day - 1,
+        date=planned.date,
+        slot=planned.slot,
+    )
+
+
+def volume_markup(expanded: ExpandedPlan, km: float, minutes: float) -> Markup:
+    units = expanded.plan.units
+    if expanded.basis == "minutes":
+        return Markup(escape(minutes_text(minutes)))
+    return dual(lambda u: distance_text(km, u), units) + Markup(" · ") + escape(minutes_text(minutes))
+
+
+def day_label(plan: Plan, week_index: int, day: int) -> str:
+    if plan.layout == "days":
+        return f"Day {week_index * 7 + day}"
+    return WEEKDAYS[(plan.week_starts + day - 1) % 7].capitalize()
+
+
+def week_views(expanded: ExpandedPlan) -> list[WeekView]:
+    plan = expanded.plan
+    units = plan.units
+    result = []
+    for index, week in enumerate(expanded.weeks):
+        first = week.start
+        days = {d: DayView(day_label(plan, index, d), index * 7 + d - 1, first + timedelta(days=d - 1) if first else None)
+                for d in range(1, 8)}
+        for planned in week.sessions:
+            if planned.kind is not SessionKind.REST or planned.session.comment or planned.session.notes:
+                days[planned.day].sessions.append(session_view(planned, units, index))
+        result.append(WeekView(
+            number=week.number, kind=week.kind, kind_label=KIND_LABELS[week.kind], title=week.title,
+            start=week.start, end=week.start + timedelta(days=6) if week.start else None,
+            volume=volume_markup(expanded, week.distance_km, week.minutes), note=week.note,
+            notes=_notes(week.notes), days=[days[d] for d in sorted(days)], anchor=f"week-{week.number}",
+        ))
+    return result
+
+
+@dataclass
+class Figures:
+    weeks: int
+    deloads: int
+    peak: Markup
+    average: Markup
+    long_run: Markup | None
+    sessions: int
+
+
+def figures(expanded: ExpandedPlan) -> Figures:
+    weeks = expanded.weeks
+    peak = expanded.peak_week
+    count = len(weeks) or 1
+    avg_km = sum(w.distance_km for w in weeks) / count
+    avg_min = sum(w.minutes for w in weeks) / count
+    long_km = max((w.long_run_km for w in weeks), default=0.0)
+    units = expanded.plan.units
+    return Figures(
+        weeks=len(weeks), deloads=expanded.deload_weeks,
+        peak=volume_markup(expanded, peak.distance_km, peak.minutes) if peak else Markup("—"),
+        average=volume_markup(expanded, avg_km, avg_min),
+        long_run=dual(lambda u: distance_text(long_km, u), units) if long_km > 0 and expanded.basis == "distance" else None,
+        sessions=sum(1 for w in weeks for p in w.sessions if p.kind is not SessionKind.REST),
+    )
+
+
+def race_label(plan: Plan) -> Markup | None:
+    if plan.race is None:
+        return None
+    distance = plan.race.distance
+    text = dual(lambda u: race_text(distance, u), plan.units)
+    return Markup("{} — {}").format(plan.race.name, text) if plan.race.name else text
+
+
+def category(plan: Plan) -> str:
+    return plan.race.category if plan.race else "none"
+
+
+def peak_text(expanded: ExpandedPlan) -> Markup:
+    return figures(expanded).peak
+
+
+__all__ = ["CATEGORY_NAMES", "KIND_LABELS", "LEVEL_NAMES", "DayView", "Figures", "PlannedWeek", "SessionView",
+           "WeekView", "category", "dual", "figures", "race_label", "week_views"]

@@ -1,0 +1,94 @@
+/* Deload plan pages: km/mi switch, race- or start-date picker, copy button. No dependencies.
+   Without JavaScript the page still shows the plan's own units and its weeks and days. */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  root.classList.add("js");
+
+  /* Units ------------------------------------------------------------------ */
+  var buttons = document.querySelectorAll("[data-set-units]");
+  function setUnits(units, save) {
+    root.setAttribute("data-units", units);
+    buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(b.getAttribute("data-set-units") === units)); });
+    if (save) { try { localStorage.setItem("deload-units", units); } catch (e) { /* private mode */ } }
+  }
+  var saved = null;
+  try { saved = localStorage.getItem("deload-units"); } catch (e) { saved = null; }
+  if (buttons.length && (saved === "km" || saved === "mi")) { setUnits(saved, false); }
+  buttons.forEach(function (b) {
+    b.addEventListener("click", function () { setUnits(b.getAttribute("data-set-units"), true); });
+  });
+
+  /* Copy the embed snippet --------------------------------------------------- */
+  document.querySelectorAll("[data-copy]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var field = document.getElementById(button.getAttribute("data-copy"));
+      field.select();
+      var done = function () { button.textContent = "Copied"; };
+      if (navigator.clipboard) { navigator.clipboard.writeText(field.value).then(done, function () { document.execCommand("copy"); done(); }); }
+      else { document.execCommand("copy"); done(); }
+    });
+  });
+
+  /* Race- or start-date picker ------------------------------------------------ */
+  var plan = document.getElementById("plan");
+  var picker = document.getElementById("plan-date");
+  if (!plan || !picker) { return; }
+  var DAY = 86400000;
+  var anchor = plan.getAttribute("data-anchor");
+  var raceOffset = parseInt(plan.getAttribute("data-race-offset"), 10) || 0;
+  var feeds = (plan.getAttribute("data-feeds") || "").split(" ").filter(Boolean);
+  var base = plan.getAttribute("data-feed-base");
+  var title = plan.getAttribute("data-title");
+  var message = document.getElementById("plan-date-msg");
+  var lang = root.getAttribute("lang") || "en";
+  var short = new Intl.DateTimeFormat(lang, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+  var long = new Intl.DateTimeFormat(lang, { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+  function parse(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
+  }
+  function iso(date) { return date.toISOString().slice(0, 10); }
+  function plus(date, days) { return new Date(date.getTime() + days * DAY); }
+
+  function setLinks(feedUrl) {
+    var webcal = feedUrl.replace(/^https?:\/\//, "webcal://");
+    var links = {
+      webcal: webcal,
+      https: feedUrl,
+      google: "https://calendar.google.com/calendar/render?cid=" + encodeURIComponent(webcal),
+      outlook: "https://outlook.live.com/calendar/0/addfromweb?url=" + encodeURIComponent(feedUrl) + "&name=" + encodeURIComponent(title)
+    };
+    document.querySelectorAll("[data-cal]").forEach(function (a) { a.href = links[a.getAttribute("data-cal")]; });
+  }
+
+  function apply(fromUser) {
+    var chosen = parse(picker.value);
+    if (!chosen) { return; }
+    var start = anchor === "race" ? plus(chosen, -raceOffset) : chosen;
+    plan.classList.add("dated");
+    document.querySelectorAll(".when[data-offset]").forEach(function (el) {
+      el.textContent = short.format(plus(start, parseInt(el.getAttribute("data-offset"), 10)));
+    });
+    document.querySelectorAll(".when-range[data-offset]").forEach(function (el) {
+      var first = plus(start, parseInt(el.getAttribute("data-offset"), 10));
+      el.textContent = short.format(first) + " – " + long.format(plus(first, 6));
+    });
+    var day = iso(chosen);
+    var what = anchor === "race" ? "race day" : "start day";
+    if (feeds.indexOf(day) >= 0) {
+      setLinks(base + (anchor === "race" ? "race-" : "start-") + day + ".ics");
+      message.textContent = "Dates and calendar links are set for a " + what + " on " + long.format(chosen) + ".";
+    } else {
+      message.textContent = "Dates are shown for a " + what + " on " + long.format(chosen) + ", but there is no calendar feed for that day: feeds exist for " +
+        (anchor === "race" ? "weekend race days" : "start days") + " from " + long.format(parse(feeds[0])) + " to " + long.format(parse(feeds[feeds.length - 1])) + ".";
+    }
+    if (fromUser && history.replaceState) { history.replaceState(null, "", "#" + (anchor === "race" ? "race=" : "start=") + day); }
+  }
+
+  var fromHash = /(?:race|start)=(\d{4}-\d{2}-\d{2})/.exec(location.hash);
+  if (fromHash) { picker.value = fromHash[1]; }
+  picker.addEventListener("change", function () { apply(true); });
+  apply(false);
+})();
