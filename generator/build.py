@@ -11,6 +11,7 @@ import os
 import shutil
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from .config import Settings
@@ -18,8 +19,9 @@ from .errors import DeloadError, Diagnostic
 from .expanded import ExpandedPlan
 from .feeds import build_time, plan_feeds
 from .fsutil import build_lock, clean_stale, swap_in, write_bytes, write_text
-from .periodize import expand_all
+from .periodize import dates_change_layout, expand, expand_all, first_day
 from .render.html import HtmlSite, PlanPage, static_files
+from .render.ical import feed_bytes, plan_events, timezones_text
 from .render.json_export import expanded_dict, to_json
 from .source import find_plan_files, read_plans
 from .state import State, content_hash, stamp
@@ -88,6 +90,28 @@ def plan_digest(expanded: ExpandedPlan) -> str:
     return content_hash(json.dumps(data, sort_keys=True))
 
 
+def write_feeds(settings: Settings, expanded: ExpandedPlan, page: PlanPage, state: State, now: datetime, stage: Path) -> int:
+    """Every calendar feed of one plan; returns how many were written."""
+    plan = expanded.plan
+    plan_url = settings.base_url + page.url
+    events = plan_events(expanded, settings, state, now, plan_url, settings.week_summaries)
+    zones = timezones_text(expanded, events)
+    folder = stage / page.url
+    folder.mkdir(parents=True, exist_ok=True)
+    for feed in page.feeds:
+        feed_plan, feed_events = expanded, events
+        if feed.date is not None and expanded.start is None and dates_change_layout(plan):
+            feed_plan = expand(plan, race_date=feed.date) if feed.anchor == "race" else expand(plan, start=feed.date)
+            feed_events = plan_events(feed_plan, settings, state, now, plan_url, settings.week_summaries)
+        if expanded.start is not None:
+            first = expanded.start
+        else:
+            assert feed.date is not None
+            first = first_day(feed_plan, race_date=feed.date) if feed.anchor == "race" else feed.date
+        (folder / feed.name).write_bytes(feed_bytes(feed_plan, feed_events, settings, feed, first, plan_url, zones))
+    return len(page.feeds)
+
+
 def _render(settings: Settings, library: list[ExpandedPlan], stage: Path, state: State, pdf: bool) -> BuildResult:
     result = BuildResult()
     now = build_time()
@@ -99,6 +123,7 @@ def _render(settings: Settings, library: list[ExpandedPlan], stage: Path, state:
         pages.append(PlanPage(expanded, slug, f"plans/{slug}/", feeds, entry["published"], entry["updated"], []))
         write_text(stage / "plans" / slug / "plan.json", to_json(expanded))
         result.files += 1
+        result.feeds += write_feeds(settings, expanded, pages[-1], state, now, stage)
     site = HtmlSite(settings, pages, stamp(now))
     for path, data in site.pages():
         write_bytes(stage / path, data)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
+from datetime import timedelta
 from pathlib import Path
 
 import click
@@ -180,6 +181,53 @@ def expand(plan: Path, race_date: object, start: object, output: str, project: P
         click.echo(to_json(expanded), nl=False)
     else:
         click.echo(render_text(expanded, style=click.style), nl=False)
+    report(warnings)
+
+
+@main.command()
+@click.argument("plan", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--race-date", type=date_type, default=None, help="Your race day (YYYY-MM-DD).")
+@click.option("--start", type=date_type, default=None, help="Your first day (YYYY-MM-DD).")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write (default: <slug>-<date>.ics in the current folder; '-' for standard output).")
+@project_option
+def ical(plan: Path, race_date: object, start: object, output: Path | None, project: Path) -> None:
+    """Write a personal calendar file of PLAN for your race day or start day.
+
+    Import it into Google, Apple or Outlook calendar. (To follow a published
+    plan that may change, subscribe to its feed on the plan's page instead.)
+    """
+    from .feeds import Feed, build_time
+    from .periodize import expand as expand_plan
+    from .render.ical import feed_bytes, plan_events, timezones_text
+    from .state import State
+
+    settings = settings_for(project)
+    source, warnings = read_one(plan, settings)
+    race, first = dates(race_date, start)
+    if race is None and first is None and source.race is not None and source.race.date is not None:
+        race = source.race.date
+    if race is None and first is None and source.start is not None:
+        first = source.start
+    if race is None and first is None:
+        raise click.UsageError("give --race-date or --start: a personal calendar needs dates")
+    try:
+        expanded = expand_plan(source, race_date=race, start=first)
+    except DeloadError as exc:
+        fail(exc)
+    assert expanded.start is not None
+    plan_url = settings.base_url + f"plans/{source.slug}/"
+    events = plan_events(expanded, settings, State.ephemeral(), build_time(), plan_url, settings.week_summaries)
+    anchor_day = race or expanded.start
+    feed = Feed(f"{source.slug}.ics", "race" if race else "start", anchor_day)
+    data = feed_bytes(expanded, events, settings, feed, expanded.start, plan_url, timezones_text(expanded, events))
+    if output is not None and str(output) == "-":
+        click.echo(data.decode("utf-8"), nl=False)
+    else:
+        target = output or Path(f"{source.slug}-{anchor_day.isoformat()}.ics")
+        target.write_bytes(data)
+        last = expanded.start + timedelta(days=len(expanded.weeks) * 7 - 1)
+        click.echo(f"Wrote {target}: {len(events)} events from {expanded.start.isoformat()} to {last.isoformat()}.", err=True)
     report(warnings)
 
 

@@ -38,7 +38,7 @@ class Feed:
 def plan_feeds(expanded: ExpandedPlan, settings: Settings, today: date) -> list[Feed]:
     """Every feed published for a plan, in date order."""
     if expanded.start is not None:
-        return [Feed(FIXED_FEED, expanded.anchor, expanded.race_date or expanded.start)]
+        return [Feed(FIXED_FEED, expanded.anchor, expanded.race_date if expanded.anchor == "race" else expanded.start)]
     length = len(expanded.weeks) * 7
     window = settings.window_weeks * 7
     if expanded.race_session is not None:

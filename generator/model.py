@@ -282,6 +282,15 @@ class Checks:
 
 
 @dataclass(frozen=True, slots=True)
+class CalendarTimes:
+    """Timed calendar events: every session at ``time`` in ``zone``, with an optional alarm."""
+
+    time: str  # "06:30"
+    zone: str  # an IANA zone such as "Europe/London"
+    alarm_minutes: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     path: str
     slug: str
@@ -302,6 +311,7 @@ class Plan:
     intro: str = ""  # Markdown
     periodization: Periodization = field(default_factory=Periodization)
     checks: Checks = field(default_factory=Checks)
+    calendar: CalendarTimes | None = None
     locations: tuple[tuple[str, Source], ...] = ()  # frontmatter key path -> where it was written
 
     def location(self, key: str) -> Source:

@@ -33,6 +33,12 @@ class State:
     plans: dict[str, dict[str, str]] = field(default_factory=dict)
     events: dict[str, dict[str, Any]] = field(default_factory=dict)
     original: str = ""
+    seen_events: set[str] = field(default_factory=set)  # events built by this build; others are gone
+
+    @classmethod
+    def ephemeral(cls) -> State:
+        """A state that is never saved: for one-off personal calendars."""
+        return cls(Path("/dev/null"))
 
     @classmethod
     def load(cls, plans_dir: Path) -> State:
@@ -63,7 +69,7 @@ class State:
             "format": FORMAT,
             "note": "Written by 'deload build'. Commit it with your plans: it keeps feeds and dates stable.",
             "plans": {k: self.plans[k] for k in sorted(self.plans) if k in keep_plans},
-            "events": {k: self.events[k] for k in sorted(self.events) if k.split("/", 1)[0] in keep_plans},
+            "events": {k: self.events[k] for k in sorted(self.events) if k in self.seen_events},
         }
         return json.dumps(data, indent=1, sort_keys=False, ensure_ascii=False) + "\n"
 

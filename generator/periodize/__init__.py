@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from ..errors import DeloadError, Diagnostic
 from ..expanded import ExpandedPlan
 from ..model import Plan
-from .expand import as_plan, choose_basis, expand
+from .expand import as_plan, choose_basis, dates_change_layout, expand, first_day
 
-__all__ = ["ExpandedPlan", "as_plan", "choose_basis", "expand", "expand_all"]
+__all__ = ["ExpandedPlan", "as_plan", "choose_basis", "dates_change_layout", "expand", "expand_all", "first_day"]
 
 
 def expand_all(plans: Iterable[Plan]) -> tuple[list[ExpandedPlan], list[Diagnostic]]:

@@ -280,6 +280,24 @@ def _changed_from(session: Session, originals: dict[tuple[int, int, int], Sessio
     return original if original is not None and original != session else None
 
 
+def first_day(expanded: ExpandedPlan, race_date: date | None = None, start: date | None = None) -> date:
+    """The first day of the expanded plan when anchored to ``race_date`` or ``start``.
+
+    Valid as long as the anchor cannot change the layout, which only dated vacations
+    do (see :func:`dates_change_layout`)."""
+    if start is not None:
+        return start
+    race = expanded.race_session
+    if race_date is None or race is None:
+        raise ValueError("a race date needs a plan with a race session")
+    return race_date - timedelta(days=(race.week - 1) * 7 + race.day - 1)
+
+
+def dates_change_layout(plan: Plan) -> bool:
+    """True when the plan's weeks depend on its dates (vacations given by date)."""
+    return any(v.date is not None for v in plan.periodization.vacations)
+
+
 def as_plan(expanded: ExpandedPlan) -> Plan:
     """The expanded plan as a source plan with every reduced week marked, so that
     expanding it again changes nothing (the engine is idempotent)."""

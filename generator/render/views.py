@@ -95,6 +95,13 @@ def session_view(planned: PlannedSession, units: str, week_index: int) -> Sessio
     )
 
 
+def volume_text(expanded: ExpandedPlan, km: float, minutes: float) -> str:
+    """A week's volume as plain text in the plan's units: ``23.5 mi · 4 h 01 min``."""
+    if expanded.basis == "minutes":
+        return minutes_text(minutes)
+    return f"{distance_text(km, expanded.plan.units)} · {minutes_text(minutes)}"
+
+
 def volume_markup(expanded: ExpandedPlan, km: float, minutes: float) -> Markup:
     units = expanded.plan.units
     if expanded.basis == "minutes":

@@ -88,6 +88,33 @@ def pace_text(value: Any, path: tuple, check: Checker) -> Any:
     return target.pace
 
 
+def clock_time(value: Any, path: tuple, check: Checker) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60 * 60:
+        value = f"{value // 3600:02d}:{value % 3600 // 60:02d}"  # YAML 1.1 reads 06:30 as a number
+    result = text(5)(value, path, check)
+    if result is INVALID:
+        return result
+    match = re.match(r"^([01]?\d|2[0-3]):([0-5]\d)$", result)
+    if not match:
+        return check.error(path, f"'{result}' is not a time of day; write it as HH:MM, e.g. \"06:30\"")
+    return f"{int(match[1]):02d}:{match[2]}"
+
+
+def time_zone(value: Any, path: tuple, check: Checker) -> Any:
+    import zoneinfo
+
+    result = text(60)(value, path, check)
+    if result is INVALID:
+        return result
+    try:
+        zoneinfo.ZoneInfo(result)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        from ..errors import suggest
+        hint = suggest(result, sorted(zoneinfo.available_timezones()))
+        return check.error(path, f"unknown time zone '{result}'{hint}; use a name such as 'Europe/London' or 'America/New_York'")
+    return result
+
+
 def deload_every(value: Any, path: tuple, check: Checker) -> Any:
     if value is False or (isinstance(value, str) and value.strip().lower() in ("off", "none", "never")):
         return 0
@@ -165,6 +192,7 @@ FRONTMATTER: dict[str, Converter] = {
     "edition": text(40),
     "periodization": table(periodization_fields(with_vacations=True)),
     "checks": table(CHECKS),
+    "calendar": table({"time": clock_time, "time_zone": time_zone, "alarm": integer(0, 24 * 60)}, required=("time", "time_zone")),
 }
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Collector, DeloadError, Diagnostic
-from ..model import Distance, Plan, Race, SessionKind, Source, Week
+from ..model import CalendarTimes, Distance, Plan, Race, SessionKind, Source, Week
 from ..units import default_load_unit
 from .body import read_body
 from .frontmatter import FRONTMATTER, build_race, race_category, resolve_checks, resolve_periodization
@@ -175,7 +175,14 @@ def _assemble(name: str, stem: str, meta: dict[str, Any], body: Any, located: Lo
         layout=body.layout, intro=body.intro,
         periodization=resolve_periodization(settings.periodization, periodization_raw, check),
         checks=resolve_checks(settings.checks, meta.get("checks", {})), locations=locations,
+        calendar=_calendar(meta.get("calendar")),
     )
+
+
+def _calendar(raw: dict[str, Any] | None) -> CalendarTimes | None:
+    if not raw or "time" not in raw or "time_zone" not in raw:
+        return None
+    return CalendarTimes(time=raw["time"], zone=raw["time_zone"], alarm_minutes=raw.get("alarm"))
 
 
 def _goal_race(race: Race | None, weeks: tuple[Week, ...], check: Checker) -> tuple[Race | None, tuple[Week, ...]]:

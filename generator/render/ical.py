@@ -1,0 +1,199 @@
+"""iCalendar feeds that update in place: stable UIDs, revisions tracked in the state file.
+
+Each event's UID comes from its identity (plan slug, edition, date, slot on that
+day), never from its content, position in the file or chance, so a calendar
+that subscribed keeps one event per session and shows the coach's fixes. The
+event's SEQUENCE, LAST-MODIFIED and DTSTAMP change only when its content
+changes, which the state file (``plans/deload-state.json``) remembers between
+builds: unchanged sources give byte-identical feeds.
+
+Events are built with the ``icalendar`` package (escaping, folding, value
+types). A plan without a date publishes one feed per possible race day; their
+events differ only in dates and UIDs, so each event is built once per plan and
+its date lines are filled in per feed.
+"""
+
+from __future__ import annotations
+
+import uuid
+import zoneinfo
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from urllib.parse import urlsplit
+
+from icalendar import Alarm, Calendar, Event, vDuration
+
+from .. import __version__
+from ..config import Settings
+from ..describe import exercise_text, session_title, short_title
+from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
+from ..feeds import Feed
+from ..model import SessionKind
+from ..state import State, content_hash, stamp
+from .markdown import plain_text
+from .views import KIND_LABELS, volume_text
+
+NAMESPACE = uuid.UUID("6f1d2c1e-7a4b-5d0e-9c3f-0de10ad0cafe")
+PRODID = f"-//Deload//deload {__version__}//EN"
+_PLACEHOLDER = date(2000, 1, 3)  # stands in for an event's date until a feed places it
+
+
+@dataclass(frozen=True)
+class EventText:
+    """One event, serialised, with its date and UID still to be placed."""
+
+    key: str  # identity within the plan, e.g. "w3/d2/s0" or "w3/week"
+    offset: int  # days from the plan's first day
+    days: int  # length of an all-day event
+    slot: str
+    text: str  # the VEVENT, with placeholder date and UID lines
+
+
+def uid_domain(settings: Settings) -> str:
+    return urlsplit(settings.base_url).hostname or "deload.invalid"
+
+
+def event_uid(slug: str, edition: str, day: date, slot: str, domain: str) -> str:
+    return f"{uuid.uuid5(NAMESPACE, f'{slug}/{edition}/{day.isoformat()}/{slot}')}@{domain}"
+
+
+def _description(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession | None, plan_url: str) -> str:
+    plan = expanded.plan
+    lines: list[str] = []
+    if planned is not None:
+        s = planned.session
+        lines.append(session_title(s, plan.units))
+        lines.append(f"Week {week.number} of {len(expanded.weeks)} · {KIND_LABELS[week.kind]}" + (f" · {week.title}" if week.title else ""))
+        if s.exercises:
+            lines += ["Strength:", *(f"• {exercise_text(e)}" for e in s.exercises)]
+        if s.comment:
+            lines.append(plain_text(s.comment))
+        if planned.original is not None:
+            written = planned.original
+            was = session_title(written, plan.units) if not written.exercises else "; ".join(exercise_text(e) for e in written.exercises)
+            lines.append(f"Written as: {was} (changed for this {week.kind} week)")
+        if s.notes:
+            lines += ["", plain_text(s.notes)]
+    else:
+        lines.append(f"{KIND_LABELS[week.kind]} · {volume_text(expanded, week.distance_km, week.minutes)}")
+        if week.note:
+            lines.append(week.note + ".")
+        if week.notes:
+            lines += ["", plain_text(week.notes)]
+    lines += ["", f"{plan.title}: {plan_url}"]
+    return "\n".join(lines)
+
+
+def _timed(expanded: ExpandedPlan, planned: PlannedSession) -> tuple[datetime, datetime] | None:
+    calendar = expanded.plan.calendar
+    if calendar is None:
+        return None
+    zone = zoneinfo.ZoneInfo(calendar.zone)
+    hour, minute = map(int, calendar.time.split(":"))
+    start = datetime.combine(_PLACEHOLDER, time(hour, minute), tzinfo=zone)
+    minutes = max(15, int(((planned.minutes or 30) + 4) // 5 * 5))
+    return start, start + timedelta(minutes=minutes)
+
+
+def plan_events(expanded: ExpandedPlan, settings: Settings, state: State, now: datetime, plan_url: str,
+                week_summaries: bool = True) -> list[EventText]:
+    """Every event of the plan, serialised once; revisions are looked up (and recorded) in ``state``."""
+    plan = expanded.plan
+    prefix = f"{plan.slug}/{plan.edition}"
+    result: list[EventText] = []
+    for week in expanded.weeks:
+        index = week.number - 1
+        if week_summaries:
+            summary = f"Week {week.number} · {KIND_LABELS[week.kind]}" + (f" · {week.title}" if week.title else "")
+            fields = {"summary": summary, "description": _description(expanded, week, None, plan_url),
+                      "categories": ["week", week.kind]}
+            result.append(_event(state, f"{prefix}/w{week.number}/week", fields, now, index * 7, 7, "week", None))
+        for planned in week.sessions:
+            if planned.kind is SessionKind.REST:
+                continue
+            s = planned.session
+            fields = {
+                "summary": f"W{week.number} · {short_title(s, plan.units)}",
+                "description": _description(expanded, week, planned, plan_url),
+                "categories": [s.kind.value, week.kind] + (["optional"] if s.optional else []),
+            }
+            timed = _timed(expanded, planned)
+            slot = f"s{planned.slot}"
+            key = f"{prefix}/w{week.number}/d{planned.day}/{slot}"
+            result.append(_event(state, key, fields, now, index * 7 + planned.day - 1, 1, slot, timed,
+                                 plan.calendar.alarm_minutes if plan.calendar else None))
+    return result
+
+
+def _event(state: State, key: str, fields: dict[str, object], now: datetime, offset: int, days: int, slot: str,
+           timed: tuple[datetime, datetime] | None, alarm: int | None = None) -> EventText:
+    digest = content_hash(repr(sorted(fields.items())) + repr(timed and (timed[0].time(), timed[1] - timed[0])) + repr(alarm))
+    entry = state.events.get(key)
+    if not isinstance(entry, dict) or "sequence" not in entry:
+        entry = {"hash": digest, "sequence": 0, "modified": stamp(now)}
+    elif entry.get("hash") != digest:
+        entry = {"hash": digest, "sequence": int(entry["sequence"]) + 1, "modified": stamp(now)}
+    state.events[key] = entry
+    state.seen_events.add(key)
+    modified = datetime.strptime(str(entry["modified"]), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=now.tzinfo)
+    start: date | datetime = timed[0] if timed else _PLACEHOLDER
+    end: date | datetime = timed[1] if timed else _PLACEHOLDER + timedelta(days=days)
+    event = Event.new(
+        uid="DELOAD-UID", stamp=modified, start=start, end=end, summary=str(fields["summary"]),
+        description=str(fields["description"]), sequence=int(entry["sequence"]), last_modified=modified,
+        transparency="TRANSPARENT", categories=list(fields["categories"]),  # type: ignore[call-overload]
+    )
+    if alarm is not None and timed:
+        event.add_component(Alarm.new_display(trigger=timedelta(minutes=-alarm), description=str(fields["summary"])))
+    text = event.to_ical().decode("utf-8")
+    return EventText(key=key, offset=offset, days=days, slot=slot, text=text)
+
+
+def _place(event: EventText, first: date, slug: str, edition: str, domain: str) -> str:
+    day = first + timedelta(days=event.offset)
+    end = day + timedelta(days=event.days)
+    text = event.text.replace("UID:DELOAD-UID", f"UID:{event_uid(slug, edition, day, event.slot, domain)}", 1)
+    text = text.replace(f"VALUE=DATE:{_PLACEHOLDER:%Y%m%d}", f"VALUE=DATE:{day:%Y%m%d}", 1)
+    text = text.replace(f"VALUE=DATE:{_PLACEHOLDER + timedelta(days=event.days):%Y%m%d}", f"VALUE=DATE:{end:%Y%m%d}", 1)
+    return text.replace(f":{_PLACEHOLDER:%Y%m%d}T", f":{day:%Y%m%d}T")
+
+
+def calendar_header(expanded: ExpandedPlan, settings: Settings, feed: Feed, plan_url: str) -> Calendar:
+    plan = expanded.plan
+    when = ""
+    if feed.date is not None:
+        when = f" (race {feed.date:%a} {feed.date.day} {feed.date:%b %Y})" if feed.anchor == "race" else \
+            f" (from {feed.date:%a} {feed.date.day} {feed.date:%b %Y})"
+    calendar = Calendar.new(
+        prodid=PRODID, name=f"{plan.title}{when}", uid=event_uid(plan.slug, plan.edition, feed.date or date(2000, 1, 1), feed.name, uid_domain(settings)),
+        description=f"{plan.summary or plan.title} — {len(expanded.weeks)} weeks from {settings.title}. {plan_url}",
+        url=plan_url,
+    )
+    refresh = timedelta(hours=settings.refresh_hours)
+    calendar.add("REFRESH-INTERVAL", refresh, parameters={"VALUE": "DURATION"})
+    calendar.add("X-PUBLISHED-TTL", vDuration(refresh))
+    return calendar
+
+
+def feed_bytes(expanded: ExpandedPlan, events: Sequence[EventText], settings: Settings, feed: Feed, first: date,
+               plan_url: str, timezones: str = "") -> bytes:
+    """A whole VCALENDAR for one feed: the header, time zones, and every event placed at its date."""
+    plan = expanded.plan
+    header = calendar_header(expanded, settings, feed, plan_url).to_ical().decode("utf-8")
+    head, _, _ = header.rpartition("END:VCALENDAR")
+    domain = uid_domain(settings)
+    body = "".join(_place(e, first, plan.slug, plan.edition, domain) for e in events)
+    return (head + timezones + body + "END:VCALENDAR\r\n").encode("utf-8")
+
+
+def timezones_text(expanded: ExpandedPlan, events: Sequence[EventText]) -> str:
+    """The VTIMEZONE blocks a timed plan needs (one per zone), or nothing."""
+    if expanded.plan.calendar is None or not events:
+        return ""
+    calendar = Calendar()
+    calendar.add_component(Event.from_ical(events[-1].text))
+    calendar.add_missing_timezones()
+    text = calendar.to_ical().decode("utf-8")
+    start, end = text.find("BEGIN:VTIMEZONE"), text.rfind("END:VTIMEZONE")
+    return text[start:end] + "END:VTIMEZONE\r\n" if start >= 0 else ""

@@ -1,0 +1,168 @@
+"""Calendar feeds: valid for every client we know, stable UIDs, revisions that update in place."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+import vobject
+from click.testing import CliRunner
+from icalendar import Calendar
+
+from generator.cli import main
+
+from .conftest import FIXTURES, ROOT
+from .ical_lint import lint
+
+EPOCH = "1796774400"  # 2026-12-09T00:00:00Z
+
+
+def build(project: Path, monkeypatch: pytest.MonkeyPatch, epoch: str = EPOCH) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    result = CliRunner().invoke(main, ["build", "--project", str(project), "--no-pdf"])
+    assert result.exit_code == 0, result.output
+
+
+def events(path: Path) -> dict[str, dict[str, str]]:
+    calendar = Calendar.from_ical(path.read_bytes())
+    def text(value: object) -> str:
+        return value.to_ical().decode() if hasattr(value, "to_ical") else str(value)  # type: ignore[union-attr]
+
+    return {str(e["SUMMARY"]) + "|" + text(e["DTSTART"]): {k: text(v) for k, v in e.items()} for e in calendar.walk("VEVENT")}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copy(ROOT / "deload.toml", tmp_path / "deload.toml")
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    (tmp_path / "plans" / "deload-state.json").unlink(missing_ok=True)
+    return tmp_path
+
+
+def test_every_library_feed_is_valid(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build(project, monkeypatch)
+    feeds = sorted((project / "site").rglob("*.ics"))
+    assert len(feeds) > 50
+    for feed in feeds:
+        data = feed.read_bytes()
+        assert lint(data) == [], feed
+        parsed = list(vobject.readComponents(data.decode("utf-8"), validate=True))
+        assert len(parsed) == 1 and parsed[0].name == "VCALENDAR"
+
+
+def test_one_feed_per_weekend_race_day_in_the_window(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build(project, monkeypatch)
+    folder = project / "site" / "plans" / "half-marathon-beginner"
+    days = sorted(date.fromisoformat(p.stem.removeprefix("race-")) for p in folder.glob("race-*.ics"))
+    assert {d.weekday() for d in days} == {5, 6}
+    assert days[0] >= date(2026, 12, 9) and days[-1] <= date(2026, 12, 9).replace(year=2027, month=5, day=30)
+    assert (days[-1] - date(2026, 12, 9)).days >= 12 * 7 + 12 * 7 - 7  # plan length plus 12 weeks ahead
+    race = Calendar.from_ical((folder / f"race-{days[4].isoformat()}.ics").read_bytes())
+    race_event = next(e for e in race.walk("VEVENT") if e.categories[0] == "race")
+    assert race_event["DTSTART"].dt == days[4]
+    # the dated plan has exactly one feed
+    assert [p.name for p in (project / "site" / "plans" / "10-mile-masters").glob("*.ics")] == ["calendar.ics"]
+
+
+def test_events_are_all_day_and_described(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build(project, monkeypatch)
+    calendar = Calendar.from_ical((project / "site" / "plans" / "10-mile-masters" / "calendar.ics").read_bytes())
+    assert str(calendar["X-WR-CALNAME"]).startswith("10 Miles for Masters Runners")
+    assert "METHOD" not in calendar
+    deload = [e for e in calendar.walk("VEVENT") if "deload" in e.categories and "week" not in e.categories]
+    assert deload, "the deload week's sessions carry the deload category"
+    first = deload[0]
+    assert first["TRANSP"] == "TRANSPARENT"
+    assert str(first["SUMMARY"]).startswith("W3 · ")
+    assert "https://deload.example.org/plans/10-mile-masters/" in str(first["DESCRIPTION"])
+    assert isinstance(first["DTSTART"].dt, date) and (first["DTEND"].dt - first["DTSTART"].dt).days == 1
+
+
+def test_editing_one_session_changes_only_that_event(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build(project, monkeypatch)
+    feed = project / "site" / "plans" / "10-mile-masters" / "calendar.ics"
+    before = feed.read_bytes()
+    plan = project / "plans" / "10-mile-masters.md"
+    text = plan.read_text()
+    assert "Warm up with 15 minutes" in text
+    plan.write_text(text.replace("Warm up with 15 minutes", "Warm up with 20 minutes", 1))
+    build(project, monkeypatch, epoch=str(int(EPOCH) + 86400))
+    after_events, before_events = events(feed), events(Path(_write(project, before)))
+    changed = [k for k in after_events if after_events[k] != before_events.get(k)]
+    assert len(changed) == 1
+    event = after_events[changed[0]]
+    assert event["SEQUENCE"] == "1" and "Warm up with 20 minutes" in event["DESCRIPTION"]
+    assert event["DTSTAMP"] == event["LAST-MODIFIED"] == "20261210T000000Z"
+    assert set(after_events) == set(before_events)  # same UIDs and days, nothing duplicated
+
+
+def _write(project: Path, data: bytes) -> str:
+    path = project / "before.ics"
+    path.write_bytes(data)
+    return str(path)
+
+
+def test_nothing_changed_means_byte_identical_feeds(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build(project, monkeypatch)
+    first = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*.ics")}
+    build(project, monkeypatch, epoch=str(int(EPOCH) + 3600))  # a later build, same window day
+    second = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*.ics")}
+    assert first == second
+
+
+def test_a_removed_session_disappears(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build(project, monkeypatch)
+    feed = project / "site" / "plans" / "10-mile-masters" / "calendar.ics"
+    assert b"Mobility 20 min" in feed.read_bytes()
+    plan = project / "plans" / "10-mile-masters.md"
+    plan.write_text(re.sub(r"- Mon: Mobility 20 min[^\n]*\n", "", plan.read_text(), count=1))
+    build(project, monkeypatch)
+    uids_before = {e for e in events(feed)}
+    assert not any(k.startswith("W1 · Mobility") for k in uids_before)
+
+
+def test_hostile_text_survives_a_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "plans").mkdir()
+    note = "Commas, semicolons; back\\slashes \\n and emoji 🏃‍♀️ — " + ("Ünïcödé läuft " * 360)
+    plan = (FIXTURES / "plans" / "ten-k-build.md").read_text().replace(
+        "- Tue: Easy 6 km @ conversational\n", f"- Tue: Easy 6 km @ conversational\n  - {note}\n  - line two: a:b\n", 1)
+    (tmp_path / "plans" / "hostile.md").write_text(plan)
+    build(tmp_path, monkeypatch)
+    feed = next((tmp_path / "site" / "plans" / "hostile").glob("race-*.ics"))
+    data = feed.read_bytes()
+    assert lint(data) == []
+    description = next(str(e["DESCRIPTION"]) for e in Calendar.from_ical(data).walk("VEVENT")
+                       if "Commas" in str(e["DESCRIPTION"]))
+    assert note.strip() in description and "line two: a:b" in description
+    assert len(note) > 5000
+
+
+def test_timed_events_with_zone_and_alarm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "plans").mkdir()
+    plan = (FIXTURES / "plans" / "ten-k-build.md").read_text().replace(
+        "units: km\n", "units: km\ncalendar: {time: \"06:30\", time_zone: Europe/Berlin, alarm: 45}\n", 1)
+    (tmp_path / "plans" / "timed.md").write_text(plan)
+    build(tmp_path, monkeypatch)
+    feed = sorted((tmp_path / "site" / "plans" / "timed").glob("race-*.ics"))[0]
+    data = feed.read_bytes()
+    assert lint(data) == []
+    assert b"BEGIN:VTIMEZONE" in data and b"TZID:Europe/Berlin" in data
+    assert re.search(rb"DTSTART;TZID=Europe/Berlin:\d{8}T063000", data)
+    assert b"TRIGGER:-PT45M" in data
+    list(vobject.readComponents(data.decode(), validate=True))
+
+
+def test_personal_calendar_file(tmp_path: Path) -> None:
+    out = tmp_path / "mine.ics"
+    result = CliRunner().invoke(main, ["ical", str(ROOT / "plans" / "10k-8-weeks.md"), "--race-date", "2027-05-16",
+                                       "-o", str(out), "--project", str(ROOT)])
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    assert lint(data) == []
+    race = next(e for e in Calendar.from_ical(data).walk("VEVENT") if e.categories[0] == "race")
+    assert race["DTSTART"].dt == date(2027, 5, 16)
+    result = CliRunner().invoke(main, ["ical", str(ROOT / "plans" / "10k-8-weeks.md"), "--project", str(ROOT)])
+    assert result.exit_code == 2 and "--race-date or --start" in result.output
