@@ -61,7 +61,10 @@ def load_library(settings: Settings) -> tuple[list[ExpandedPlan], list[Diagnosti
     return expanded, [d for d in diagnostics if not d.is_error]
 
 
-def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True, quiet: bool = False) -> BuildResult:
+def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True, quiet: bool = False,
+               output: Path | None = None, save_state: bool = True) -> BuildResult:
+    """Build into ``output`` (default ``site/``); ``save_state=False`` for previews that must
+    not record plan changes as published."""
     started = time.perf_counter()
     work = settings.root / WORK_DIR
     with build_lock(work):
@@ -72,11 +75,14 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True, qu
         stage.mkdir(parents=True)
         try:
             result = _render(settings, library, stage, state, pdf=pdf and settings.pdf)
-            swap_in(stage, settings.output_dir)
+            target = output or settings.output_dir
+            target.parent.mkdir(parents=True, exist_ok=True)
+            swap_in(stage, target)
         except BaseException:
             shutil.rmtree(stage, ignore_errors=True)
             raise
-        state.save({e.plan.slug for e in library})
+        if save_state:
+            state.save({e.plan.slug for e in library})
     result.warnings = warnings
     result.plans = len(library)
     result.seconds = time.perf_counter() - started

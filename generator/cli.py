@@ -185,6 +185,28 @@ def expand(plan: Path, race_date: object, start: object, output: str, project: P
 
 
 @main.command()
+@project_option
+@click.option("--port", "-p", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 for your network).")
+@click.option("--pdf", is_flag=True, help="Also render PDFs on every rebuild (slower).")
+def serve(project: Path, port: int, host: str, pdf: bool) -> None:
+    """Preview the site at http://localhost:8000 and rebuild on every change.
+
+    Saving a plan, a template or deload.toml rebuilds the preview and reloads
+    the browser. A mistake is shown in the terminal and over the page, while
+    the last good build stays up. The preview never touches site/.
+    """
+    from .serve import serve as run_server
+
+    settings_for(project)  # report a broken deload.toml before starting
+    try:
+        run_server(project, host, port, lambda line: click.echo(line, err=True), pdf=pdf)
+    except OSError as exc:
+        click.echo(click.style("error: ", fg="red", bold=True) + f"cannot listen on {host}:{port}: {exc.strerror}; try --port", err=True)
+        sys.exit(1)
+
+
+@main.command()
 @click.argument("plan", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--race-date", type=date_type, default=None, help="Your race day (YYYY-MM-DD).")
 @click.option("--start", type=date_type, default=None, help="Your first day (YYYY-MM-DD).")

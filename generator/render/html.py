@@ -8,6 +8,7 @@ canonical, Open Graph and feed URLs are absolute, from ``base_url``.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -193,7 +194,7 @@ class HtmlSite:
             "page": page, "plan": plan, "expanded": expanded, "figures": views.figures(expanded),
             "weeks": views.week_views(expanded), "race": views.race_label(plan),
             "chart": volume_chart(expanded, "vc", [plan.units, "mi" if plan.units == "km" else "km"]),
-            "intro": render_markdown(plan.intro, heading_shift=1),
+            "intro": render_markdown(plan.intro, top=3),
             "canonical": url, "description": plan.summary or plan_description(expanded),
             "og_image": self.absolute(f"assets/og/{page.slug}.png"),
             "fixed_feed": fixed, "feeds": dated_feeds, "default_feed": default,
@@ -203,6 +204,7 @@ class HtmlSite:
             "level_name": views.LEVEL_NAMES.get(plan.level, ""), "level_url": f"level/{slug_from(plan.level)}/",
             "tags": [(tag, f"tags/{slug_from(tag)}/") for tag in plan.tags],
             "embed_url": self.absolute(f"{page.url}embed/"), "kinds": views.KIND_LABELS,
+            "embed_code": embed_snippet(self.absolute(f"{page.url}embed/"), plan.title),
         }
 
     def sitemap(self) -> Iterator[tuple[str, str]]:
@@ -229,6 +231,13 @@ def _default_feed(feeds: list[Feed], plan: Any, race_offset: int | None) -> Feed
     later = [f for f in feeds if f.date is not None and f.date >= earliest]
     same_day = [f for f in later if f.date is not None and f.date.weekday() == weekday]
     return (same_day or later or feeds)[0]
+
+
+def embed_snippet(url: str, title: str) -> str:
+    """The iframe code a coach pastes into a blog, as text: attribute values escaped, so a
+    plan title can never add attributes to the coach's page."""
+    return (f'<iframe src="{html.escape(url, quote=True)}" title="{html.escape(title, quote=True)}" loading="lazy" '
+            'style="width:100%;height:640px;border:0"></iframe>')
 
 
 def plan_description(expanded: ExpandedPlan) -> str:

@@ -68,11 +68,14 @@ def _parser(heading_shift: int) -> MarkdownIt:
     return _make(heading_shift)
 
 
-def render_markdown(text: str, heading_shift: int = 1) -> Markup:
-    """Block Markdown to safe HTML; headings start at ``h(1 + heading_shift)``."""
+def render_markdown(text: str, top: int = 2) -> Markup:
+    """Block Markdown to safe HTML; the text's biggest heading becomes ``h{top}`` and the
+    others follow it, so headings never skip a level below the page's own."""
     if not text.strip():
         return Markup("")
-    return Markup(_parser(heading_shift).render(text))
+    levels = [int(t.tag[1]) for t in _parser(0).parse(text) if t.type == "heading_open"]
+    shift = max(top - min(levels), 0) if levels else 0
+    return Markup(_parser(shift).render(text))
 
 
 def render_inline(text: str) -> Markup:

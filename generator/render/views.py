@@ -37,7 +37,7 @@ def dual(make: object, primary: str) -> Markup:
 
 @lru_cache(maxsize=4096)
 def _notes(text: str) -> Markup:
-    return render_markdown(text, heading_shift=3)
+    return render_markdown(text, top=4)
 
 
 @dataclass

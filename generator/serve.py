@@ -1,0 +1,215 @@
+"""``deload serve``: preview the site on localhost, rebuild on every change, reload the browser.
+
+The preview is built into ``.deload/preview/`` with ``base_url`` pointing at the
+local server, so ``site/`` (what gets published) is never touched. A build error
+is printed in the terminal and shown over the page, while the last good build
+keeps being served.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from .build import WORK_DIR, build_site
+from .config import CONFIG_NAME, Settings, load_settings
+from .errors import DeloadError, Diagnostic
+from .state import STATE_NAME
+
+LIVE_SCRIPT = b"""(function () {
+  "use strict";
+  var overlay = null;
+  function show(text) {
+    if (!overlay) {
+      overlay = document.createElement("div");
+      overlay.setAttribute("role", "alert");
+      overlay.id = "deload-build-error";
+      var s = overlay.style;
+      s.position = "fixed"; s.inset = "0"; s.zIndex = "2147483647"; s.overflow = "auto";
+      s.background = "rgba(20,0,0,0.92)"; s.color = "#fff"; s.padding = "2rem";
+      s.font = "14px/1.5 ui-monospace, monospace"; s.whiteSpace = "pre-wrap";
+      document.body.appendChild(overlay);
+    }
+    overlay.textContent = "deload build failed (the last good build is shown underneath):\\n\\n" + text;
+  }
+  var source = new EventSource("/__deload/events");
+  source.addEventListener("reload", function () { location.reload(); });
+  source.addEventListener("error-report", function (event) { show(JSON.parse(event.data).text); });
+  source.addEventListener("ok", function () { if (overlay) { overlay.remove(); overlay = null; } });
+})();
+"""
+
+
+class Preview:
+    """Builds on change and tells connected browsers what happened."""
+
+    def __init__(self, settings: Settings, echo: Callable[[str], None], pdf: bool = False):
+        self.settings = settings
+        self.echo = echo
+        self.pdf = pdf
+        self.output = settings.root / WORK_DIR / "preview"
+        self.generation = 0
+        self.error: str | None = None
+        self.changed = threading.Condition()
+
+    def snapshot(self) -> dict[str, tuple[int, int]]:
+        """Modification times of everything a build reads."""
+        root = self.settings.root
+        files: dict[str, tuple[int, int]] = {}
+        for folder in (root / "plans", root / "templates"):
+            if folder.is_dir():
+                for path in folder.rglob("*"):
+                    if path.is_file() and path.name != STATE_NAME and not path.name.endswith((".tmp", "~")):
+                        stat = path.stat()
+                        files[str(path)] = (stat.st_mtime_ns, stat.st_size)
+        config = root / CONFIG_NAME
+        if config.exists():
+            stat = config.stat()
+            files[str(config)] = (stat.st_mtime_ns, stat.st_size)
+        return files
+
+    def rebuild(self) -> bool:
+        started = time.perf_counter()
+        try:
+            settings = load_settings(self.settings.root)
+            settings = replace(settings, base_url=self.settings.base_url)
+            result = build_site(settings, pdf=self.pdf, output=self.output, save_state=False)
+        except DeloadError as exc:
+            return self._failed(exc.diagnostics)
+        except OSError as exc:
+            return self._failed([Diagnostic(str(self.settings.root), 1, 1, f"cannot write the preview: {exc}")])
+        for warning in result.warnings:
+            self.echo(warning.format())
+        self.echo(f"✓ rebuilt in {time.perf_counter() - started:.2f} s: {result.summary()}")
+        with self.changed:
+            self.error = None
+            self.generation += 1
+            self.changed.notify_all()
+        return True
+
+    def _failed(self, diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> bool:
+        text = "\n".join(d.format() for d in diagnostics)
+        for line in text.splitlines():
+            self.echo(line)
+        self.echo("✗ build failed; still serving the last good build")
+        with self.changed:
+            self.error = text
+            self.changed.notify_all()
+        return False
+
+    def watch(self, stop: threading.Event, interval: float = 0.4) -> None:
+        before = self.snapshot()
+        while not stop.wait(interval):
+            now = self.snapshot()
+            if now != before:
+                time.sleep(0.15)  # let an editor finish writing
+                before = self.snapshot()
+                self.rebuild()
+
+    def events(self, stop: threading.Event) -> Iterator[bytes]:
+        """Server-sent events for one browser: ok/error now, then reload or error on each build."""
+        with self.changed:
+            seen, error = self.generation, self.error
+        yield _event("error-report", {"text": error}) if error else _event("ok", {})
+        while not stop.is_set():
+            with self.changed:
+                self.changed.wait(timeout=15)
+                generation, error = self.generation, self.error
+            if generation != seen:
+                seen = generation
+                yield _event("reload", {})
+            elif error is not None:
+                yield _event("error-report", {"text": error})
+            else:
+                yield b": keep-alive\n\n"
+
+
+def _event(name: str, data: dict[str, object]) -> bytes:
+    return f"event: {name}\ndata: {json.dumps(data)}\n\n".encode()
+
+
+class Handler(SimpleHTTPRequestHandler):
+    preview: Preview
+    stop: threading.Event
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        if self.path == "/__deload/live.js":
+            self._send(200, "text/javascript; charset=utf-8", LIVE_SCRIPT)
+            return
+        if self.path == "/__deload/events":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            try:
+                for chunk in self.preview.events(self.stop):
+                    self.wfile.write(chunk)
+                    self.wfile.flush()
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            return
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix == ".html" and path.is_file():
+            body = path.read_bytes().replace(b"</body>", b'<script src="/__deload/live.js"></script>\n</body>', 1)
+            self._send(200, "text/html; charset=utf-8", body)
+            return
+        if not path.exists():
+            missing = Path(self.directory) / "404.html"
+            body = missing.read_bytes() if missing.exists() else b"Not found"
+            self._send(404, "text/html; charset=utf-8", body.replace(b"</body>", b'<script src="/__deload/live.js"></script></body>', 1))
+            return
+        super().do_GET()
+
+    def _send(self, code: int, kind: str, body: bytes) -> None:
+        self.send_response(code)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def guess_type(self, path: str | os.PathLike[str]) -> str:
+        if str(path).endswith(".ics"):
+            return "text/calendar; charset=utf-8"
+        return super().guess_type(path)
+
+
+def serve(project: Path, host: str, port: int, echo: Callable[[str], None], pdf: bool = False,
+          ready: Callable[[str], None] | None = None, stop: threading.Event | None = None) -> None:
+    settings = load_settings(project)
+    server = ThreadingHTTPServer((host, port), Handler)
+    url = f"http://{host if host not in ('0.0.0.0', '') else 'localhost'}:{server.server_address[1]}/"
+    preview = Preview(replace(settings, base_url=url), echo, pdf=pdf)
+    stop = stop or threading.Event()
+    preview.rebuild()
+    preview.output.mkdir(parents=True, exist_ok=True)
+    handler = type("BoundHandler", (Handler,), {"preview": preview, "stop": stop})
+    server.RequestHandlerClass = functools.partial(handler, directory=str(preview.output))  # type: ignore[assignment]
+    watcher = threading.Thread(target=preview.watch, args=(stop,), daemon=True)
+    watcher.start()
+    echo(f"Serving {project.resolve()} at {url} (Ctrl+C to stop); rebuilding on every change.")
+    if ready:
+        ready(url)
+    server_thread = threading.Thread(target=server.serve_forever, daemon=True)
+    server_thread.start()
+    try:
+        while not stop.wait(0.5):
+            pass
+    except KeyboardInterrupt:
+        echo("Stopped.")
+    finally:
+        stop.set()
+        server.shutdown()
+        server.server_close()

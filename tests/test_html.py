@@ -1,0 +1,191 @@
+"""The HTML site: valid markup, links that resolve, no other hosts, and no injected script."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from .conftest import FIXTURES, ROOT, need
+from .site_build import build_project, make_project
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("library"))
+    build_project(project, "--no-pdf")
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    plans = sorted((FIXTURES / "hostile").glob("*.md"))
+    project = make_project(tmp_path_factory.mktemp("hostile"), plans)
+    build_project(project, "--no-pdf")
+    return project / "site"
+
+
+class Elements(HTMLParser):
+    """Every start tag with its attributes, as a browser's parser would see them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+
+
+def elements(path: Path) -> list[tuple[str, dict[str, str]]]:
+    parser = Elements()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.tags
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_the_expected_pages_exist(site: Path) -> None:
+    names = {str(p.relative_to(site)) for p in pages(site)}
+    for name in ("index.html", "404.html", "deload-weeks/index.html", "plans/marathon-novice/index.html",
+                 "plans/marathon-novice/embed/index.html", "distance/half/index.html", "level/beginner/index.html",
+                 "tags/strength/index.html"):
+        assert name in names
+    for name in ("sitemap.xml", "feed.xml", "robots.txt", "assets/style.css", "assets/deload.js",
+                 "assets/og/default.png", "assets/og/marathon-novice.png"):
+        assert (site / name).is_file(), name
+
+
+def test_every_page_passes_the_nu_html_checker(site: Path, hostile_site: Path) -> None:
+    java = need("java")
+    if not VNU.exists():
+        pytest.fail("node_modules/vnu-jar is missing: run 'make test', which installs it")
+    proc = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html",
+                           str(site), str(hostile_site)], capture_output=True, text=True, timeout=300)
+    messages = json.loads(proc.stderr or "{}").get("messages", [])
+    errors = [f"{m.get('url')}:{m.get('lastLine')}: {m.get('message')}" for m in messages if m.get("type") == "error"]
+    assert errors == []
+    assert len(pages(site)) > 40
+
+
+def test_sitemap_and_atom_feed(site: Path) -> None:
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "a": "http://www.w3.org/2005/Atom"}
+    urls = [u.text for u in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", ns)]
+    assert "https://deload.example.org/plans/couch-to-5k/" in urls
+    assert all(u and u.startswith("https://deload.example.org/") for u in urls)
+    feed = ET.parse(site / "feed.xml").getroot()
+    entries = feed.findall("a:entry", ns)
+    assert len(entries) == 6
+    assert all(e.find("a:updated", ns).text.endswith("Z") for e in entries)  # type: ignore[union-attr]
+    assert "Sitemap: https://deload.example.org/sitemap.xml" in (site / "robots.txt").read_text()
+
+
+def test_internal_links_resolve(site: Path) -> None:
+    missing = []
+    for page in pages(site):
+        for tag, attrs in elements(page):
+            for name in ("href", "src"):
+                url = attrs.get(name, "")
+                parts = urlsplit(url)
+                if not url or parts.scheme or url.startswith(("#", "//")):
+                    continue
+                target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+                if parts.path.startswith("/"):  # the 404 page links from the site root
+                    target = site / unquote(parts.path).lstrip("/")
+                if target.is_dir():
+                    target = target / "index.html"
+                if not target.exists():
+                    missing.append(f"{page.relative_to(site)}: {tag} {name}={url}")
+                if parts.fragment and target.suffix == ".html":
+                    ids = set(re.findall(r'id="([^"]+)"', target.read_text(encoding="utf-8")))
+                    if parts.fragment not in ids:
+                        missing.append(f"{page.relative_to(site)}: {url} (no such anchor)")
+    assert missing == []
+
+
+def test_pages_request_nothing_from_other_hosts(site: Path) -> None:
+    for page in pages(site):
+        for tag, attrs in elements(page):
+            if tag in ("script", "img", "iframe", "source", "video", "audio") or (tag == "link" and attrs.get("rel") in ("stylesheet", "icon", "preload")):
+                url = attrs.get("src") or attrs.get("href") or ""
+                assert not urlsplit(url).scheme and not url.startswith("//"), f"{page}: {tag} {url}"
+    css = (site / "assets" / "style.css").read_text()
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", css) and "@import" not in css
+
+
+def test_canonical_and_social_tags(site: Path) -> None:
+    text = (site / "plans" / "half-marathon-beginner" / "index.html").read_text()
+    assert '<link rel="canonical" href="https://deload.example.org/plans/half-marathon-beginner/">' in text
+    assert '<meta property="og:image" content="https://deload.example.org/assets/og/half-marathon-beginner.png">' in text
+    assert '<meta name="twitter:card" content="summary_large_image">' in text
+    assert (site / "assets" / "og" / "half-marathon-beginner.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_plan_page_content(site: Path) -> None:
+    text = (site / "plans" / "half-marathon-beginner" / "index.html").read_text()
+    assert 'data-units="mi"' in text  # the plan's own units without JavaScript
+    assert '<span class="u-mi">' in text and '<span class="u-km">' in text
+    assert "Deload week" in text and "Taper week" in text and "Race week" in text
+    assert 'class="chart"' in text and "<title id=\"vc-t\">Weekly volume, 12 weeks</title>" in text
+    assert "webcal://deload.example.org/plans/half-marathon-beginner/race-" in text
+    assert "https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fdeload.example.org" in text
+    assert "https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Fdeload.example.org" in text
+    assert '&lt;iframe src=&#34;https://deload.example.org/plans/half-marathon-beginner/embed/&#34; title=&#34;Half Marathon for Beginners&#34;' in text
+    # every calendar feed listed on the page exists
+    for name in re.findall(r'href="(race-[0-9-]+\.ics)"', text):
+        assert (site / "plans" / "half-marathon-beginner" / name).exists()
+
+
+def test_site_under_a_sub_path(tmp_path: Path) -> None:
+    project = make_project(tmp_path, [ROOT / "plans" / "couch-to-5k.md"])
+    config = project / "deload.toml"
+    config.write_text(config.read_text().replace('base_url = "https://deload.example.org/"', 'base_url = "https://coach.github.io/running/"'))
+    build_project(project, "--no-pdf")
+    site = project / "site"
+    text = (site / "plans" / "couch-to-5k" / "index.html").read_text()
+    assert 'href="../../assets/style.css"' in text
+    assert 'href="https://coach.github.io/running/plans/couch-to-5k/"' in text
+    assert 'href="/running/index.html"' in (site / "404.html").read_text()
+
+
+def test_user_templates_override_defaults(tmp_path: Path) -> None:
+    project = make_project(tmp_path, [ROOT / "plans" / "couch-to-5k.md"])
+    (project / "templates").mkdir()
+    (project / "templates" / "404.html").write_text("{% extends 'base.html' %}{% block content %}<h1>Lost, coach?</h1>{% endblock %}")
+    build_project(project, "--no-pdf")
+    assert "Lost, coach?" in (project / "site" / "404.html").read_text()
+    assert "Week by week" in (project / "site" / "plans" / "couch-to-5k" / "index.html").read_text()
+
+
+EVENT_ATTR = re.compile(r"^on", re.I)
+BAD_URL = re.compile(r"^\s*(javascript|vbscript|data|file):", re.I)
+
+
+def test_hostile_plans_never_become_markup(hostile_site: Path) -> None:
+    forbidden = {"iframe", "object", "embed", "style", "img", "b", "form", "frame", "applet"}
+    for page in pages(hostile_site):
+        for tag, attrs in elements(page):
+            assert tag not in forbidden, f"{page}: <{tag}>"
+            if tag == "script":
+                assert attrs.get("src", "").endswith("assets/deload.js"), f"{page}: inline script"
+            for name, value in attrs.items():
+                assert not EVENT_ATTR.match(name), f"{page}: {tag} {name}={value}"
+                assert name not in ("autofocus", "style", "srcdoc"), f"{page}: {tag} {name}"
+                if name in ("href", "src", "action", "formaction", "xlink:href"):
+                    assert not BAD_URL.match(value), f"{page}: {tag} {name}={value}"
+    plan = (hostile_site / "plans" / "script-everywhere" / "index.html").read_text()
+    assert "&lt;script&gt;window.__pwned=1;alert(&#39;title&#39;)&lt;/script&gt; Plan" in plan
+    assert 'href="https://evil.example/track.png"' in plan  # a remote image becomes a link, never a request
+    # the embed snippet a coach copies keeps hostile titles inside their attribute
+    assert "title=&#34;&amp;lt;script&amp;gt;window.__pwned=1;alert(&amp;#x27;title&amp;#x27;)&amp;lt;/script&amp;gt; Plan&#34;" in plan
+    template = (hostile_site / "plans" / "attributes" / "index.html").read_text()
+    assert "{{ config }}" in template and "{{ 7 * 7 }}" in template  # plan text is never a template

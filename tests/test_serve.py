@@ -1,0 +1,105 @@
+"""deload serve: preview, rebuild on change, error overlay, last good build kept, site/ untouched."""
+
+from __future__ import annotations
+
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.serve import serve
+
+from .conftest import ROOT, need
+from .site_build import make_project
+
+
+class Server:
+    def __init__(self, project: Path):
+        self.project = project
+        self.stop = threading.Event()
+        self.url = ""
+        self.lines: list[str] = []
+        started = threading.Event()
+
+        def ready(url: str) -> None:
+            self.url = url
+            started.set()
+
+        self.thread = threading.Thread(target=serve, args=(project, "127.0.0.1", 0, self.lines.append),
+                                       kwargs={"ready": ready, "stop": self.stop}, daemon=True)
+        self.thread.start()
+        assert started.wait(60), self.lines
+
+    def get(self, path: str) -> str:
+        with urllib.request.urlopen(self.url + path, timeout=10) as response:
+            return response.read().decode("utf-8")
+
+    def wait_for(self, text: str, timeout: float = 20) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if any(text in line for line in self.lines):
+                return
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} not in {self.lines}")
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    project = make_project(tmp_path, [ROOT / "plans" / "couch-to-5k.md"])
+    running = Server(project)
+    yield running
+    running.stop.set()
+    running.thread.join(10)
+
+
+def test_serves_with_live_reload_and_never_touches_site(server: Server) -> None:
+    page = server.get("plans/couch-to-5k/")
+    assert '<script src="/__deload/live.js"></script>' in page
+    assert f'<link rel="canonical" href="{server.url}plans/couch-to-5k/">' in page
+    assert "EventSource" in server.get("__deload/live.js")
+    assert not (server.project / "site").exists()
+
+
+def test_a_broken_plan_keeps_the_last_good_build(server: Server) -> None:
+    plan = server.project / "plans" / "couch-to-5k.md"
+    good = plan.read_text()
+    plan.write_text(good.replace("Easy 25 min", "Easy 25 mnn", 1))
+    server.wait_for("✗ build failed")
+    assert any("couch-to-5k.md:" in line and "unknown unit 'mnn'" in line for line in server.lines)
+    assert "Week by week" in server.get("plans/couch-to-5k/")
+    plan.write_text(good.replace("Couch to 5K", "Couch to 5K (edited)", 1))
+    server.wait_for("✓ rebuilt", timeout=20)
+    deadline = time.monotonic() + 20
+    while "(edited)" not in server.get("plans/couch-to-5k/") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert "(edited)" in server.get("plans/couch-to-5k/")
+
+
+@pytest.mark.browser
+def test_the_error_overlay_appears_and_the_page_reloads(server: Server) -> None:
+    executable = need("chromium")
+    from playwright.sync_api import sync_playwright
+
+    from .test_html_browser import CHROMIUM_ARGS
+
+    plan = server.project / "plans" / "couch-to-5k.md"
+    good = plan.read_text()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(server.url + "plans/couch-to-5k/")
+        page.wait_for_timeout(500)
+        plan.write_text(good.replace("Easy 25 min", "Easy 25 mnn", 1))
+        overlay = page.locator("#deload-build-error")
+        overlay.wait_for(timeout=20000)
+        assert "unknown unit 'mnn'" in overlay.inner_text()
+        plan.write_text(good.replace("Couch to 5K", "Couch to 5K, fixed", 1))
+        deadline = time.monotonic() + 20
+        while "fixed" not in page.title() and time.monotonic() < deadline:
+            page.wait_for_timeout(200)
+        assert "fixed" in page.title()
+        assert page.locator("#deload-build-error").count() == 0
+        browser.close()
