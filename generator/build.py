@@ -15,14 +15,16 @@ from datetime import datetime
 from pathlib import Path
 
 from .config import Settings
-from .errors import DeloadError, Diagnostic
+from .errors import DeloadError, Diagnostic, Severity
 from .expanded import ExpandedPlan
 from .feeds import build_time, plan_feeds
 from .fsutil import build_lock, clean_stale, swap_in, write_bytes, write_text
+from .pdfjobs import PdfJob, cache_key, prune_cache, run_pdf_jobs, worker_count
 from .periodize import dates_change_layout, expand, expand_all, first_day
 from .render.html import HtmlSite, PlanPage, static_files
 from .render.ical import feed_bytes, plan_events, timezones_text
 from .render.json_export import expanded_dict, to_json
+from .render.pdf import paper_label, print_html, stylesheet_text
 from .source import find_plan_files, read_plans
 from .state import State, content_hash, stamp
 
@@ -34,15 +36,16 @@ class BuildResult:
     pages: int = 0
     feeds: int = 0
     pdfs: int = 0
+    pdfs_rendered: int = 0
     files: int = 0
     plans: int = 0
     warnings: list[Diagnostic] = field(default_factory=list)
     seconds: float = 0.0
 
     def summary(self) -> str:
+        pdfs = f"{self.pdfs} PDFs" + (f" ({self.pdfs_rendered} rendered)" if self.pdfs else "")
         return (f"built {self.plans} plan{'s' if self.plans != 1 else ''}: {self.pages} pages, {self.feeds} feeds, "
-                f"{self.pdfs} PDFs, {len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''} "
-                f"in {self.seconds:.2f} s")
+                f"{pdfs}, {len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''} in {self.seconds:.2f} s")
 
 
 def load_library(settings: Settings) -> tuple[list[ExpandedPlan], list[Diagnostic]]:
@@ -74,7 +77,7 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True, qu
         stage = work / f"stage-{os.getpid()}"
         stage.mkdir(parents=True)
         try:
-            result = _render(settings, library, stage, state, pdf=pdf and settings.pdf)
+            result = _render(settings, library, stage, state, pdf=pdf and settings.pdf, jobs=jobs)
             target = output or settings.output_dir
             target.parent.mkdir(parents=True, exist_ok=True)
             swap_in(stage, target)
@@ -83,7 +86,7 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True, qu
             raise
         if save_state:
             state.save({e.plan.slug for e in library})
-    result.warnings = warnings
+    result.warnings = warnings + result.warnings
     result.plans = len(library)
     result.seconds = time.perf_counter() - started
     return result
@@ -118,15 +121,22 @@ def write_feeds(settings: Settings, expanded: ExpandedPlan, page: PlanPage, stat
     return len(page.feeds)
 
 
-def _render(settings: Settings, library: list[ExpandedPlan], stage: Path, state: State, pdf: bool) -> BuildResult:
+def _render(settings: Settings, library: list[ExpandedPlan], stage: Path, state: State, pdf: bool,
+            jobs: int | None = None) -> BuildResult:
     result = BuildResult()
     now = build_time()
     pages = []
+    papers = settings.papers if pdf else ()
+    pdf_jobs: list[PdfJob] = []
     for expanded in library:
         slug = expanded.plan.slug
         entry = state.touch_plan(slug, plan_digest(expanded), now)
         feeds = plan_feeds(expanded, settings, now.date())
-        pages.append(PlanPage(expanded, slug, f"plans/{slug}/", feeds, entry["published"], entry["updated"], []))
+        pdfs = [(paper_label(paper), f"{slug}-{paper}.pdf") for paper in papers]
+        pages.append(PlanPage(expanded, slug, f"plans/{slug}/", feeds, entry["published"], entry["updated"], pdfs))
+        for paper, (_, name) in zip(papers, pdfs, strict=True):
+            html = print_html(expanded, settings, paper, settings.base_url + f"plans/{slug}/")
+            pdf_jobs.append(PdfJob(html, paper, stage / "plans" / slug / name, expanded.plan.path))
         write_text(stage / "plans" / slug / "plan.json", to_json(expanded))
         result.files += 1
         result.feeds += write_feeds(settings, expanded, pages[-1], state, now, stage)
@@ -141,4 +151,14 @@ def _render(settings: Settings, library: list[ExpandedPlan], stage: Path, state:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
         result.files += 1
+    if pdf_jobs:
+        css = {paper: stylesheet_text(settings, paper) for paper in papers}
+        cache = settings.root / WORK_DIR / "cache" / "pdf"
+        rendered, outcomes = run_pdf_jobs(pdf_jobs, css, cache, worker_count(jobs))
+        prune_cache(cache, {cache_key(job, css[job.paper]) for job in pdf_jobs})
+        result.pdfs = len(pdf_jobs)
+        result.pdfs_rendered = rendered
+        for job, outcome in outcomes:
+            for url in dict.fromkeys(outcome.refused):
+                result.warnings.append(Diagnostic(job.plan_path, 1, 1, f"the PDF ignored a link to {url}: plans may not load files or web resources", Severity.WARNING, "pdf-resource"))
     return result

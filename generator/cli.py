@@ -185,6 +185,40 @@ def expand(plan: Path, race_date: object, start: object, output: str, project: P
 
 
 @main.command()
+@click.argument("plan", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--race-date", type=date_type, default=None, help="Your race day (YYYY-MM-DD).")
+@click.option("--start", type=date_type, default=None, help="Your first day (YYYY-MM-DD).")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size.")
+@click.option("--units", type=click.Choice(["km", "mi"]), default=None, help="Units to print (default: the plan's).")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write (default: <slug>-<date>-<paper>.pdf in the current folder).")
+@project_option
+def pdf(plan: Path, race_date: object, start: object, paper: str, units: str | None, output: Path | None, project: Path) -> None:
+    """Print PLAN as a personal PDF with every session dated (or undated, to fill in by hand)."""
+    from .periodize import expand as expand_plan
+    from .render.pdf import print_html, render_pdf, stylesheet_text
+
+    settings = settings_for(project)
+    source, warnings = read_one(plan, settings)
+    race, first = dates(race_date, start)
+    try:
+        expanded = expand_plan(source, race_date=race, start=first)
+    except DeloadError as exc:
+        fail(exc)
+    html = print_html(expanded, settings, paper, settings.base_url + f"plans/{source.slug}/", units=units)
+    result = render_pdf(html, paper, {paper: stylesheet_text(settings, paper)})
+    when = (race or first or expanded.start)
+    target = output or Path(f"{source.slug}{'-' + when.isoformat() if when else ''}-{paper}.pdf")
+    target.write_bytes(result.data)
+    click.echo(f"Wrote {target}: {result.pages} pages, {paper_name(paper)}.", err=True)
+    report(warnings)
+
+
+def paper_name(paper: str) -> str:
+    return {"a4": "A4", "letter": "US Letter"}[paper]
+
+
+@main.command()
 @project_option
 @click.option("--port", "-p", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 for your network).")

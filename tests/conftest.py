@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from generator.config import Settings
 
@@ -14,6 +16,14 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 LIBRARY = ROOT / "plans"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+# Property tests: random and exploring locally; a fixed, reproducible set of examples in CI;
+# HYPOTHESIS_PROFILE=hunt for a long search.
+_SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large]
+hypothesis_settings.register_profile("dev", max_examples=150, deadline=None, suppress_health_check=_SLOW)
+hypothesis_settings.register_profile("ci", max_examples=200, deadline=None, derandomize=True, suppress_health_check=_SLOW)
+hypothesis_settings.register_profile("hunt", max_examples=3000, deadline=None, suppress_health_check=_SLOW)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if IN_CI else "dev"))
 
 
 def need(tool: str) -> str:

@@ -7,7 +7,7 @@ import math
 from dataclasses import replace
 from datetime import date, timedelta
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.expanded import ExpandedPlan
@@ -33,7 +33,7 @@ from generator.periodize.layout import taper_weeks
 
 K = SessionKind
 SRC = Source("gen.md", 1, 1)
-PROPS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+PROPS = settings()  # examples per run come from the profile in conftest.py
 
 
 @st.composite
@@ -199,7 +199,7 @@ def test_taper_is_non_increasing_and_free_of_deloads(plan: Plan) -> None:
     race_week = sum((x.distance_km or 0) if e.basis == "distance" else (x.minutes or 0)
                     for x in e.weeks[-1].sessions if x.kind.is_run and x.kind is not K.RACE)
     series.append(race_week)
-    assert all(b <= a + 1e-9 for a, b in itertools.pairwise(series))
+    assert all(b <= a + 1e-9 for a, b in itertools.pairwise(series)), series
 
 
 @PROPS

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given
+from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
@@ -106,7 +106,7 @@ def test_site_defaults_apply_and_plan_overrides_win(tmp_path: Path) -> None:
 
 # --- fuzzing: nothing but DeloadError, ever ----------------------------------------------------
 
-FUZZ = hsettings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = hsettings()  # examples per run come from the profile in conftest.py
 
 
 def _parse(data: bytes) -> None:

@@ -63,9 +63,11 @@ def taper_weeks(plan: Plan) -> tuple[int, int]:
     days = p.taper_days if p.taper_days is not None else DEFAULT_TAPER_DAYS[plan.race.category]
     if days <= 0:
         return 0, 0
+    if len(plan.weeks) < 2:
+        return 0, 0  # a taper needs a loading week before it to taper from
     before_race = day - 1
     weeks = max(0, math.floor((days - before_race) / 7 + 0.5))
-    return min(weeks, len(plan.weeks) - 1, max(TAPER_CUTS) - 1), days
+    return min(weeks, len(plan.weeks) - 2, max(TAPER_CUTS) - 1), days
 
 
 def build_layout(plan: Plan, vacations: dict[int, VacationStyle],

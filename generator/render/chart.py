@@ -18,28 +18,31 @@ from ..units import format_number, from_km
 KIND_LETTER = {"load": "", "deload": "D", "vacation": "V", "taper": "T", "race": "R"}
 KIND_NAME = {"load": "loading week", "deload": "deload week", "vacation": "vacation week", "taper": "taper week", "race": "race week"}
 WIDTH, HEIGHT = 720, 240
-LEFT, RIGHT, TOP, BOTTOM = 52, 8, 22, 34
+LEFT, RIGHT, TOP, BOTTOM = 62, 8, 22, 34
 
 
 def _ticks(top: float) -> tuple[float, float]:
     """A round step and the axis top (4 or 5 steps) for values up to ``top``."""
     if top <= 0:
         return 1.0, 4.0
-    for step in (1, 2, 2.5, 5, 10, 15, 20, 25, 50, 100, 200, 250, 500, 1000, 2000):
-        if top <= step * 5:
-            return float(step), step * (4 if top <= step * 4 else 5)
+    for step in (0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 15, 20, 25, 50, 100, 200, 250, 500, 1000, 2000):
+        if top <= step * 5 + 1e-9:
+            return float(step), step * (4 if top <= step * 4 + 1e-9 else 5)
     return top / 4, top
 
 
 def _defs(prefix: str) -> str:
+    # Presentation attributes as well as classes: WeasyPrint ignores CSS inside patterns,
+    # browsers let the stylesheet's colours (and dark mode) override them.
+    line = 'fill="none" stroke="#444" stroke-width="2"'
     return (
         "<defs>"
-        f'<pattern id="{prefix}-deload" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
-        '<rect width="8" height="8" class="c-bg"/><rect width="3" height="8" class="c-deload"/></pattern>'
+        f'<pattern id="{prefix}-deload" width="8" height="8" patternUnits="userSpaceOnUse">'
+        f'<rect width="8" height="8" fill="#fff" class="c-bg"/><path d="M-2 2L2 -2M0 8L8 0M6 10L10 6" {line} class="c-deload-line"/></pattern>'
         f'<pattern id="{prefix}-vacation" width="8" height="8" patternUnits="userSpaceOnUse">'
-        '<rect width="8" height="8" class="c-bg"/><path d="M0 0L8 8M8 0L0 8" class="c-vacation-line"/></pattern>'
+        f'<rect width="8" height="8" fill="#fff" class="c-bg"/><path d="M0 0L8 8M8 0L0 8" {line} class="c-vacation-line"/></pattern>'
         f'<pattern id="{prefix}-taper" width="6" height="6" patternUnits="userSpaceOnUse">'
-        '<rect width="6" height="6" class="c-bg"/><circle cx="3" cy="3" r="1.6" class="c-taper"/></pattern>'
+        '<rect width="6" height="6" fill="#fff" class="c-bg"/><circle cx="3" cy="3" r="1.6" fill="#444" class="c-taper"/></pattern>'
         "</defs>"
     )
 

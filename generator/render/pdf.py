@@ -1,0 +1,106 @@
+"""Printable PDFs with WeasyPrint: A4 and US Letter, a week never split, tagged for accessibility.
+
+WeasyPrint only ever loads what this module hands it: the fetcher refuses every
+URL but ``data:`` (the QR code), so a plan whose Markdown points at
+``file:///etc/passwd`` or a web address is printed without reading it.
+Fonts and the stylesheet are prepared once per worker process.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import segno
+from markupsafe import Markup
+
+from .. import __version__
+from ..config import Settings
+from ..expanded import ExpandedPlan
+from . import views
+from .chart import volume_chart
+from .html import make_environment, template_dirs
+
+PAPERS = {"a4": ("A4", "A4"), "letter": ("Letter", "letter")}
+_WORKER: dict[str, Any] = {}
+
+
+def paper_label(paper: str) -> str:
+    return PAPERS[paper][0]
+
+
+def print_html(expanded: ExpandedPlan, settings: Settings, paper: str, plan_url: str, units: str | None = None) -> str:
+    """The print document for one plan and paper size."""
+    plan = expanded.plan
+    env = make_environment(settings)
+    qr = segno.make(plan_url, error="m")
+    context = {
+        "site": settings, "plan": plan, "expanded": expanded, "paper": paper, "version": __version__,
+        "units": units or plan.units, "figures": views.figures(expanded), "weeks": views.week_views(expanded),
+        "race": views.race_label(plan), "level_name": views.LEVEL_NAMES.get(plan.level, ""),
+        "chart": volume_chart(expanded, "pc", [units or plan.units]), "canonical": plan_url,
+        "description": plan.summary or plan.title,
+        "qr": Markup(qr.svg_inline(scale=4, border=2, dark="#000", light="#fff", omitsize=True, title=f"QR code for {plan_url}")),
+    }
+    return env.get_template("print.html").render(**context)
+
+
+def stylesheet_text(settings: Settings, paper: str) -> str:
+    for folder in template_dirs(settings):
+        path = folder / "print.css"
+        if path.is_file():
+            return f"@page {{ size: {PAPERS[paper][1]}; }}\n" + path.read_text(encoding="utf-8")
+    raise FileNotFoundError("print.css")
+
+
+class SafeFetcher:
+    """Refuses every resource but ``data:`` URLs, and remembers what it refused."""
+
+    def __init__(self) -> None:
+        from weasyprint.urls import URLFetcher
+
+        outer = self
+
+        class _Fetcher(URLFetcher):  # type: ignore[misc]
+            def fetch(self, url: str, headers: Any = None) -> Any:
+                if url.startswith("data:"):
+                    return super().fetch(url, headers)
+                outer.refused.append(url)
+                raise ValueError(f"Deload does not let plans load {url}")
+
+        self.refused: list[str] = []
+        self.fetcher = _Fetcher(allowed_protocols={"data"}, fail_on_errors=False)
+
+
+def init_worker(css_by_paper: dict[str, str]) -> None:
+    """Prepare fonts and parsed stylesheets once per worker process."""
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    fonts = FontConfiguration()
+    _WORKER["fonts"] = fonts
+    _WORKER["css"] = {paper: CSS(string=text, font_config=fonts) for paper, text in css_by_paper.items()}
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    data: bytes
+    pages: int
+    refused: tuple[str, ...]
+
+
+def render_pdf(html: str, paper: str, css_by_paper: dict[str, str] | None = None) -> PdfResult:
+    """HTML to a tagged PDF (PDF/UA-1). Runs in a worker; call :func:`init_worker` first there."""
+    from weasyprint import HTML
+
+    if "css" not in _WORKER or paper not in _WORKER["css"]:
+        if css_by_paper is None:
+            raise RuntimeError("init_worker was not called")
+        init_worker(css_by_paper)
+    safe = SafeFetcher()
+    document = HTML(string=html, base_url="about:blank", url_fetcher=safe.fetcher).render(
+        stylesheets=[_WORKER["css"][paper]], font_config=_WORKER["fonts"], pdf_variant="pdf/ua-1")
+    data = document.write_pdf(pdf_identifier=b"deload-" + __version__.encode(), pdf_variant="pdf/ua-1")
+    return PdfResult(data, len(document.pages), tuple(safe.refused))

@@ -1,0 +1,138 @@
+"""Printable PDFs: every session in the text, right paper, sane length, weeks whole, tagged, safe."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from generator.cli import main
+from generator.config import load_settings
+from generator.describe import session_title
+from generator.model import SessionKind
+from generator.periodize import expand
+from generator.render.pdf import render_pdf, stylesheet_text
+from generator.source.reader import read_plan
+
+from .conftest import ROOT, need
+from .site_build import build_project, make_project
+
+PLANS = ["half-marathon-beginner.md", "strength-for-runners-14-day.md", "marathon-novice.md"]
+POINTS = {"a4": (595, 842), "letter": (612, 792)}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("pdf"), [ROOT / "plans" / name for name in PLANS])
+    output = build_project(project, "--jobs", "2")
+    assert "6 PDFs (6 rendered)" in output
+    return project
+
+
+def page_texts(pdf: Path) -> list[str]:
+    pdftotext = need("pdftotext")
+    count = len(PdfReader(pdf).pages)
+    return [subprocess.run([pdftotext, "-f", str(n), "-l", str(n), "-layout", str(pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout for n in range(1, count + 1)]
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def expanded_plan(project: Path, name: str):  # type: ignore[no-untyped-def]
+    settings = load_settings(project)
+    plan, _ = read_plan(project / "plans" / name, settings)
+    return expand(plan)
+
+
+@pytest.mark.parametrize("name", PLANS)
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_every_session_is_printed_on_its_weeks_page(project: Path, name: str, paper: str) -> None:
+    expanded = expanded_plan(project, name)
+    slug = expanded.plan.slug
+    pdf = project / "site" / "plans" / slug / f"{slug}-{paper}.pdf"
+    reader = PdfReader(pdf)
+    width, height = (round(float(v)) for v in reader.pages[0].mediabox.upper_right)
+    assert (width, height) == POINTS[paper]
+    pages = page_texts(pdf)
+    weeks = len(expanded.weeks)
+    assert 1 + weeks / 4 <= len(pages) <= 2 + weeks, f"{len(pages)} pages for {weeks} weeks"
+    squashed = [squash(p) for p in pages]
+    for week in expanded.weeks:
+        holders = [i for i, text in enumerate(pages) if re.search(rf"\bWeek {week.number}\b", text) and i > 0]
+        assert len(holders) == 1, f"week {week.number} heading found on pages {holders}"
+        page = squashed[holders[0]]
+        for planned in week.sessions:
+            if planned.kind is SessionKind.REST:
+                continue
+            title = squash(session_title(planned.session, expanded.plan.units))
+            assert title in page, f"week {week.number}: {session_title(planned.session, expanded.plan.units)} not on its page"
+
+
+def test_pdfs_are_tagged_and_described(project: Path) -> None:
+    pdf = project / "site" / "plans" / "marathon-novice" / "marathon-novice-a4.pdf"
+    reader = PdfReader(pdf)
+    catalog = reader.trailer["/Root"]
+    assert bool(catalog["/MarkInfo"]["/Marked"])
+    assert catalog["/Lang"] == "en"
+    assert "/StructTreeRoot" in catalog
+    assert reader.metadata.title == "Marathon for Novices"
+    assert reader.metadata.author == "Deload Coaching Team"
+    cover = page_texts(pdf)[0]
+    assert "Start date:" in cover and "Weekly volume" in cover
+    assert "https://deload.example.org/plans/marathon-novice/" in squash(cover)
+
+
+def test_unchanged_pdfs_are_not_rendered_again_and_are_reproducible(project: Path) -> None:
+    site = project / "site"
+    before = {p.name: p.read_bytes() for p in site.rglob("*.pdf")}
+    output = build_project(project, "--jobs", "2")
+    assert "6 PDFs (0 rendered)" in output
+    shutil.rmtree(project / ".deload" / "cache")
+    output = build_project(project, "--jobs", "1")
+    assert "6 PDFs (6 rendered)" in output
+    assert {p.name: p.read_bytes() for p in site.rglob("*.pdf")} == before
+
+
+def test_weasyprint_reads_no_local_file_and_no_network(tmp_path: Path) -> None:
+    settings = load_settings(ROOT)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT")
+    html = (f'<html lang="en"><head><title>x</title><link rel="stylesheet" href="http://203.0.113.9/x.css">'
+            f'<style>@import url("file://{secret}"); body {{ background: url("file:///etc/passwd") }}</style></head>'
+            f'<body><p>hello</p><img src="file:///etc/passwd" alt="p"><img src="file://{secret}" alt="s">'
+            f'<img src="https://203.0.113.9/pixel.png" alt="n"><object data="file://{secret}"></object>'
+            f'<iframe src="file:///etc/hostname"></iframe></body></html>')
+    result = render_pdf(html, "a4", {"a4": stylesheet_text(settings, "a4")})
+    assert result.data.startswith(b"%PDF")
+    assert "file:///etc/passwd" in result.refused and f"file://{secret}" in result.refused
+    assert "http://203.0.113.9/x.css" in result.refused and "https://203.0.113.9/pixel.png" in result.refused
+    assert b"TOP-SECRET" not in result.data and b"root:" not in result.data
+
+
+def test_hostile_plan_markdown_prints_without_fetching(tmp_path: Path) -> None:
+    plan = tmp_path / "plans" / "x.md"
+    plan.parent.mkdir()
+    plan.write_text((ROOT / "tests" / "fixtures" / "hostile" / "script-everywhere.md").read_text())
+    out = tmp_path / "x.pdf"
+    result = CliRunner().invoke(main, ["pdf", str(plan), "--start", "2027-01-04", "-o", str(out), "--project", str(ROOT)])
+    assert result.exit_code == 0, result.output
+    text = "".join(page_texts(out))
+    assert "<script>window.__pwned=1;alert('title')</script> Plan" in text
+
+
+def test_personal_pdf_has_dates(tmp_path: Path) -> None:
+    out = tmp_path / "mine.pdf"
+    result = CliRunner().invoke(main, ["pdf", str(ROOT / "plans" / "10k-8-weeks.md"), "--race-date", "2027-05-16",
+                                       "--paper", "letter", "-o", str(out), "--project", str(ROOT)])
+    assert result.exit_code == 0, result.output
+    pages = page_texts(out)
+    assert "Race day: Sun 16 May 2027" in pages[0]
+    assert any("Sun 16 May" in page and "Race 10K" in page for page in pages[1:])
+    assert (round(float(PdfReader(out).pages[0].mediabox.upper_right[0]))) == 612
