@@ -1,34 +1,41 @@
-"""``deload build``: read every plan, expand it, render it, and swap the new site in.
+"""``deload build``: plans in, a complete site out — incremental, parallel and atomic.
 
-Nothing is written into ``site/`` directly: outputs go to a staging folder in
-``.deload/`` that replaces ``site/`` only when the whole build succeeded.
+1. Hash every input (:mod:`generator.manifest`); if nothing changed since the last
+   build and ``site/`` is as that build left it, stop.
+2. Stage the new site in ``.deload/stage-<pid>/``: unchanged plans' files are
+   hard-linked from the current site; changed plans are read, expanded and rendered
+   by worker processes (:mod:`generator.plan_job`).
+3. Render the pages that list plans, copy static assets, render PDFs not in the cache.
+4. Swap the staging folder in for ``site/`` in one step; only then record the state
+   file and the manifest. A failed or killed build leaves the previous site as it was.
 """
 
 from __future__ import annotations
 
-import json
+import multiprocessing
 import os
 import shutil
 import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .config import Settings
 from .errors import DeloadError, Diagnostic, Severity
-from .expanded import ExpandedPlan
-from .feeds import build_time, plan_feeds
-from .fsutil import build_lock, clean_stale, swap_in, write_bytes, write_text
-from .pdfjobs import PdfJob, cache_key, prune_cache, run_pdf_jobs, worker_count
-from .periodize import dates_change_layout, expand, expand_all, first_day
-from .render.html import HtmlSite, PlanPage, static_files
-from .render.ical import feed_bytes, plan_events, timezones_text
-from .render.json_export import expanded_dict, to_json
-from .render.pdf import paper_label, print_html, stylesheet_text
-from .source import find_plan_files, read_plans
-from .state import State, content_hash, stamp
+from .feeds import build_time
+from .fsutil import build_lock, clean_stale, swap_in, write_bytes
+from .manifest import Inputs, Manifest, PlanRecord
+from .source import find_plan_files
+from .state import State, stamp
+
+if TYPE_CHECKING:
+    from .plan_job import PlanOutput
 
 WORK_DIR = ".deload"
+CHUNK = 8
+Progress = Callable[[str, int, int], None]  # (phase, done, total)
 
 
 @dataclass
@@ -37,128 +44,229 @@ class BuildResult:
     feeds: int = 0
     pdfs: int = 0
     pdfs_rendered: int = 0
-    files: int = 0
     plans: int = 0
+    plans_rendered: int = 0
+    files: int = 0
     warnings: list[Diagnostic] = field(default_factory=list)
     seconds: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)
+    noop: bool = False
 
     def summary(self) -> str:
+        if self.noop:
+            return f"nothing changed: {self.plans} plans, {self.pages} pages, {self.feeds} feeds, {self.pdfs} PDFs up to date ({self.seconds:.2f} s)"
         pdfs = f"{self.pdfs} PDFs" + (f" ({self.pdfs_rendered} rendered)" if self.pdfs else "")
-        return (f"built {self.plans} plan{'s' if self.plans != 1 else ''}: {self.pages} pages, {self.feeds} feeds, "
-                f"{pdfs}, {len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''} in {self.seconds:.2f} s")
+        return (f"built {self.plans} plan{'s' if self.plans != 1 else ''} ({self.plans_rendered} rendered): {self.pages} pages, "
+                f"{self.feeds} feeds, {pdfs}, {len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''} "
+                f"in {self.seconds:.2f} s")
+
+    def counts(self) -> dict[str, Any]:
+        return {"pages": self.pages, "feeds": self.feeds, "pdfs": self.pdfs, "plans": self.plans, "files": self.files,
+                "warnings": [_pack(d) for d in self.warnings]}
 
 
-def load_library(settings: Settings) -> tuple[list[ExpandedPlan], list[Diagnostic]]:
-    """Read and expand every plan in ``plans/``; raise with every error of every plan."""
-    files = find_plan_files([settings.plans_dir]) if settings.plans_dir.is_dir() else []
-    if not files:
-        raise DeloadError([Diagnostic(str(settings.plans_dir), 1, 1, "no plan files (*.md) found; create one with 'deload new NAME'")])
-    result = read_plans(files, settings, display_root=settings.root)
-    diagnostics = list(result.diagnostics)
-    if not result.ok:
-        raise DeloadError(diagnostics)
-    expanded, engine = expand_all(result.plans)
-    diagnostics += engine
-    if any(d.is_error for d in diagnostics):
-        raise DeloadError(diagnostics)
-    return expanded, [d for d in diagnostics if not d.is_error]
+def _pack(d: Diagnostic) -> list[Any]:
+    return [d.file, d.line, d.col, d.message, d.severity.value, d.code]
+
+
+def _unpack(row: list[Any]) -> Diagnostic:
+    return Diagnostic(row[0], row[1], row[2], row[3], Severity(row[4]), row[5])
 
 
 def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True, quiet: bool = False,
-               output: Path | None = None, save_state: bool = True) -> BuildResult:
+               output: Path | None = None, save_state: bool = True, progress: Progress | None = None) -> BuildResult:
     """Build into ``output`` (default ``site/``); ``save_state=False`` for previews that must
     not record plan changes as published."""
     started = time.perf_counter()
     work = settings.root / WORK_DIR
+    target = output or settings.output_dir
     with build_lock(work):
         clean_stale(work)
-        library, warnings = load_library(settings)
+        files = [(path, _display(path, settings.root)) for path in
+                 (find_plan_files([settings.plans_dir]) if settings.plans_dir.is_dir() else [])]
+        if not files:
+            raise DeloadError([Diagnostic(str(settings.plans_dir), 1, 1, "no plan files (*.md) found; create one with 'deload new NAME'")])
+        now = build_time()
+        papers = settings.papers if pdf and settings.pdf else ()
         state = State.load(settings.plans_dir)
+        inputs = Inputs.collect(settings, files, now.date(), papers, state.original)
+        manifest = Manifest(work, target)
+        if manifest.unchanged(inputs, target):
+            summary = manifest.summary
+            return BuildResult(pages=summary.get("pages", 0), feeds=summary.get("feeds", 0), pdfs=summary.get("pdfs", 0),
+                               plans=summary.get("plans", 0), warnings=[_unpack(r) for r in summary.get("warnings", [])],
+                               seconds=time.perf_counter() - started, noop=True)
         stage = work / f"stage-{os.getpid()}"
         stage.mkdir(parents=True)
         try:
-            result = _render(settings, library, stage, state, pdf=pdf and settings.pdf, jobs=jobs)
-            target = output or settings.output_dir
-            target.parent.mkdir(parents=True, exist_ok=True)
+            result, records = _build(settings, files, inputs, manifest, state, stage, target, now, papers, jobs, progress)
             swap_in(stage, target)
         except BaseException:
             shutil.rmtree(stage, ignore_errors=True)
             raise
         if save_state:
-            state.save({e.plan.slug for e in library})
-    result.warnings = warnings + result.warnings
-    result.plans = len(library)
-    result.seconds = time.perf_counter() - started
+            state.save(set(state.plans))
+        result.seconds = time.perf_counter() - started
+        manifest.save(inputs, records, target, state.original, result.counts())
     return result
 
 
-def plan_digest(expanded: ExpandedPlan) -> str:
-    """What a reader sees of a plan, without the Deload version: changes mark the plan as updated."""
-    data = expanded_dict(expanded)
-    data.pop("generator", None)
-    return content_hash(json.dumps(data, sort_keys=True))
+def _display(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
 
 
-def write_feeds(settings: Settings, expanded: ExpandedPlan, page: PlanPage, state: State, now: datetime, stage: Path) -> int:
-    """Every calendar feed of one plan; returns how many were written."""
-    plan = expanded.plan
-    plan_url = settings.base_url + page.url
-    events = plan_events(expanded, settings, state, now, plan_url, settings.week_summaries)
-    zones = timezones_text(expanded, events)
-    folder = stage / page.url
-    folder.mkdir(parents=True, exist_ok=True)
-    for feed in page.feeds:
-        feed_plan, feed_events = expanded, events
-        if feed.date is not None and expanded.start is None and dates_change_layout(plan):
-            feed_plan = expand(plan, race_date=feed.date) if feed.anchor == "race" else expand(plan, start=feed.date)
-            feed_events = plan_events(feed_plan, settings, state, now, plan_url, settings.week_summaries)
-        if expanded.start is not None:
-            first = expanded.start
-        else:
-            assert feed.date is not None
-            first = first_day(feed_plan, race_date=feed.date) if feed.anchor == "race" else feed.date
-        (folder / feed.name).write_bytes(feed_bytes(feed_plan, feed_events, settings, feed, first, plan_url, zones))
-    return len(page.feeds)
+def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, manifest: Manifest, state: State,
+           stage: Path, target: Path, now: Any, papers: tuple[str, ...], jobs: int | None,
+           progress: Progress | None) -> tuple[BuildResult, dict[str, PlanRecord]]:
+    # Rendering modules are imported here, not at the top, so that a no-op build stays quick.
+    from .pdfjobs import PdfJob, cache_key, prune_cache, run_pdf_jobs, worker_count
+    from .render.html import Listing, SiteRenderer, static_files
+    from .render.pdf import stylesheet_text
 
-
-def _render(settings: Settings, library: list[ExpandedPlan], stage: Path, state: State, pdf: bool,
-            jobs: int | None = None) -> BuildResult:
     result = BuildResult()
-    now = build_time()
-    pages = []
-    papers = settings.papers if pdf else ()
+    clock = time.perf_counter()
+    reuse_allowed = manifest.head.get("state") == inputs.state and target.is_dir()
+    previous = manifest.records() if reuse_allowed else {}
+    records: dict[str, PlanRecord] = {}
+    todo: list[tuple[Path, str]] = []
+    for path, display in files:
+        record = previous.get(display)
+        if record is not None and record.key == inputs.keys[display] and _link_all(record.files, target, stage):
+            records[display] = record
+        else:
+            todo.append((path, display))
+    result.phases["reuse"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    outputs = _render_plans(settings, todo, stage, now, papers, state, jobs, progress)
+    result.phases["plans"] = time.perf_counter() - clock
+    errors = [d for o in outputs for d in o.diagnostics if d.is_error]
+    slugs: dict[str, str] = {r.slug: d for d, r in records.items()}
+    for out in outputs:
+        if out.slug is not None and out.slug in slugs and slugs[out.slug] != out.display:
+            errors.append(Diagnostic(out.display, 1, 1, f"slug '{out.slug}' is already used by {slugs[out.slug]}; give this plan its own 'slug:'"))
+        if out.slug is not None:
+            slugs[out.slug] = out.display
+    if errors:
+        raise DeloadError([*errors, *(d for o in outputs for d in o.diagnostics if not d.is_error)])
+    css = {paper: stylesheet_text(settings, paper) for paper in papers}
     pdf_jobs: list[PdfJob] = []
-    for expanded in library:
-        slug = expanded.plan.slug
-        entry = state.touch_plan(slug, plan_digest(expanded), now)
-        feeds = plan_feeds(expanded, settings, now.date())
-        pdfs = [(paper_label(paper), f"{slug}-{paper}.pdf") for paper in papers]
-        pages.append(PlanPage(expanded, slug, f"plans/{slug}/", feeds, entry["published"], entry["updated"], pdfs))
-        for paper, (_, name) in zip(papers, pdfs, strict=True):
-            html = print_html(expanded, settings, paper, settings.base_url + f"plans/{slug}/")
-            pdf_jobs.append(PdfJob(html, paper, stage / "plans" / slug / name, expanded.plan.path))
-        write_text(stage / "plans" / slug / "plan.json", to_json(expanded))
-        result.files += 1
-        result.feeds += write_feeds(settings, expanded, pages[-1], state, now, stage)
-    site = HtmlSite(settings, pages, stamp(now))
+    for out in outputs:
+        assert out.slug is not None and out.listing is not None and out.plan_state is not None
+        jobs_for_plan = [PdfJob(html, paper, stage / rel, out.display) for paper, html, rel in out.pdf_jobs]
+        pdf_jobs += jobs_for_plan
+        records[out.display] = PlanRecord(
+            key=inputs.keys[out.display], slug=out.slug, files=out.files, listing=out.listing,
+            diagnostics=[_pack(d) for d in out.diagnostics],
+            pdf_jobs=[[job.paper, cache_key(job, css[job.paper]), rel] for job, (_, _, rel) in zip(jobs_for_plan, out.pdf_jobs, strict=True)],
+            pages=out.pages, feeds=out.feeds)
+    _merge_state(state, records, outputs)
+    ordered = [records[display] for _, display in files]
+    clock = time.perf_counter()
+    site = SiteRenderer(settings, [Listing(**r.listing) for r in ordered], stamp(now))
     for path, data in site.pages():
         write_bytes(stage / path, data)
+        result.pages += path.endswith(".html")
         result.files += 1
-        if path.endswith(".html"):
-            result.pages += 1
     for path, source in static_files(settings):
-        target = stage / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        (stage / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, stage / path)
         result.files += 1
-    if pdf_jobs:
-        css = {paper: stylesheet_text(settings, paper) for paper in papers}
+    result.phases["site"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    if papers:
         cache = settings.root / WORK_DIR / "cache" / "pdf"
-        rendered, outcomes = run_pdf_jobs(pdf_jobs, css, cache, worker_count(jobs))
-        prune_cache(cache, {cache_key(job, css[job.paper]) for job in pdf_jobs})
-        result.pdfs = len(pdf_jobs)
-        result.pdfs_rendered = rendered
-        for job, outcome in outcomes:
+        done = [0]
+
+        def pdf_progress(step: int) -> None:
+            done[0] += step
+            if progress:
+                progress("pdf", done[0], len(pdf_jobs))
+
+        result.pdfs_rendered, rendered = run_pdf_jobs(pdf_jobs, css, cache, worker_count(jobs), pdf_progress)
+        prune_cache(cache, {key for r in ordered for _, key, _ in r.pdf_jobs})
+        for job, outcome in rendered:
             for url in dict.fromkeys(outcome.refused):
-                result.warnings.append(Diagnostic(job.plan_path, 1, 1, f"the PDF ignored a link to {url}: plans may not load files or web resources", Severity.WARNING, "pdf-resource"))
-    return result
+                message = f"the PDF ignored a link to {url}: plans may not load files or web resources"
+                records[job.plan_path].diagnostics.append([job.plan_path, 1, 1, message, "warning", "pdf-resource"])
+    result.phases["pdf"] = time.perf_counter() - clock
+    result.plans = len(files)
+    result.plans_rendered = len(outputs)
+    result.pdfs = sum(len(r.pdf_jobs) for r in ordered)
+    result.pages += sum(r.pages for r in ordered)
+    result.feeds = sum(r.feeds for r in ordered)
+    result.files += sum(len(r.files) for r in ordered)
+    result.warnings = [_unpack(row) for r in ordered for row in r.diagnostics]
+    return result, records
+
+
+def _link_all(names: list[str], source: Path, stage: Path) -> bool:
+    """Hard-link a plan's files from the current site into the stage; False if any is missing."""
+    made: set[Path] = set()
+    for name in names:
+        target = stage / name
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        try:
+            os.link(source / name, target)
+        except FileNotFoundError:
+            return False
+        except OSError:
+            try:
+                shutil.copyfile(source / name, target)
+            except OSError:
+                return False
+    return True
+
+
+def _render_plans(settings: Settings, todo: list[tuple[Path, str]], stage: Path, now: Any, papers: tuple[str, ...],
+                  state: State, jobs: int | None, progress: Progress | None) -> list[PlanOutput]:
+    from .pdfjobs import worker_count
+    from .plan_job import BuildContext, run, set_context
+
+    if not todo:
+        return []
+    events_by_slug: dict[str, dict[str, Any]] = {}
+    for key, entry in state.events.items():
+        events_by_slug.setdefault(key.split("/", 1)[0], {})[key] = entry
+    set_context(BuildContext(settings, stage, now, papers, dict(state.plans), events_by_slug))
+    workers = min(worker_count(jobs), max(1, len(todo) // 2))
+    outputs: list[PlanOutput] = []
+    if workers <= 1 or threading_active():
+        for index, task in enumerate(todo, start=1):
+            outputs.append(run(task))
+            if progress:
+                progress("plans", index, len(todo))
+        return outputs
+    # Workers are forked so they inherit the build context and the imported modules.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        for index, output in enumerate(pool.map(run, todo, chunksize=CHUNK), start=1):
+            outputs.append(output)
+            if progress:
+                progress("plans", index, len(todo))
+    return outputs
+
+
+def threading_active() -> bool:
+    """Forking a process with other threads running is unsafe (deload serve runs builds in a thread)."""
+    import threading
+
+    return threading.active_count() > 1
+
+
+def _merge_state(state: State, records: dict[str, PlanRecord], outputs: list[PlanOutput]) -> None:
+    """The new state: re-rendered plans' entries, and unchanged plans' entries as they were."""
+    rendered = {o.slug: o for o in outputs if o.slug is not None}
+    keep = {r.slug for r in records.values()}
+    state.plans = {slug: (rendered[slug].plan_state if slug in rendered else entry)  # type: ignore[misc]
+                   for slug, entry in state.plans.items() if slug in keep}
+    for slug, out in rendered.items():
+        state.plans[slug] = out.plan_state  # type: ignore[assignment]
+    events = {k: v for k, v in state.events.items() if k.split("/", 1)[0] in keep and k.split("/", 1)[0] not in rendered}
+    for out in outputs:
+        events.update(out.events)
+    state.events = events
+    state.seen_events = set(events)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable
 from datetime import timedelta
 from pathlib import Path
+from typing import ClassVar
 
 import click
 
@@ -126,15 +128,53 @@ def build(project: Path, jobs: int | None, no_pdf: bool, quiet: bool) -> None:
     from .build import build_site
 
     settings = settings_for(project)
-    try:
-        result = build_site(settings, jobs=jobs, pdf=not no_pdf, quiet=quiet)
-    except DeloadError as exc:
-        fail(exc)
-    except OSError as exc:
-        click.echo(click.style("error: ", fg="red", bold=True) + f"cannot write the site: {exc}; site/ was left as it was", err=True)
-        sys.exit(1)
-    report(result.warnings)
+    with BuildProgress(enabled=not quiet) as progress:
+        try:
+            result = build_site(settings, jobs=jobs if jobs is not None else settings.jobs, pdf=not no_pdf,
+                                quiet=quiet, progress=progress)
+        except DeloadError as exc:
+            progress.close()
+            fail(exc)
+        except OSError as exc:
+            progress.close()
+            click.echo(click.style("error: ", fg="red", bold=True) + f"cannot write the site: {exc}; site/ was left as it was", err=True)
+            sys.exit(1)
+    if not quiet:
+        report(result.warnings)
     click.echo(click.style("✓ ", fg="green") + result.summary(), err=True)
+
+
+class BuildProgress:
+    """A progress bar on an interactive terminal; nothing when piped, in CI, or with --quiet."""
+
+    LABELS: ClassVar[dict[str, str]] = {"plans": "Rendering plans", "pdf": "Printing PDFs"}
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled and sys.stderr.isatty() and not os.environ.get("CI")
+        self.bar: object | None = None
+        self.phase = ""
+
+    def __enter__(self) -> BuildProgress:
+        return self
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        if not self.enabled or total < 20:
+            return
+        if phase != self.phase:
+            self.close()
+            self.phase = phase
+            self.bar = click.progressbar(length=total, label=self.LABELS.get(phase, phase), file=sys.stderr, width=30)
+            self.bar.__enter__()  # type: ignore[attr-defined]
+        self.bar.update(done - self.bar.pos)  # type: ignore[attr-defined]
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)  # type: ignore[attr-defined]
+            self.bar = None
+            self.phase = ""
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 date_type = click.DateTime(formats=["%Y-%m-%d"])

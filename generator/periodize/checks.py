@@ -107,11 +107,15 @@ def _spikes(plan: Plan, weeks: Sequence[PlannedWeek], basis: Basis) -> list[Diag
     runs = [(p, (p.week - 1) * 7 + p.day - 1) for w in weeks for p in w.sessions if p.kind.is_run and not p.session.optional]
     warnings = []
     limit = plan.checks.session_spike
+    sizes = [_size(p.distance_km, p.minutes, basis) for p, _ in runs]
+    first = 0  # the first run inside the 30-day window
     for index, (planned, day) in enumerate(runs):
+        while runs[first][1] < day - 30:
+            first += 1
         if planned.kind is SessionKind.RACE or day < 7:
             continue  # the first week has no history to compare with
-        current = _size(planned.distance_km, planned.minutes, basis)
-        history = [_size(p.distance_km, p.minutes, basis) for p, d in runs[:index] if day - 30 <= d < day]
+        current = sizes[index]
+        history = [sizes[k] for k in range(first, index) if runs[k][1] < day]
         if not history or current <= 0:
             continue
         longest = max(history)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Duration, Periodization, Session, SessionKind
+from ..model import Distance, Duration, Periodization, Session, SessionKind
 from .strength import deload_session
 from .volume import Measure, as_easy, one_step_less, shrink_easy, shrink_quality, size
 
@@ -82,7 +82,41 @@ def fit_volume(sessions: Sequence[Session], target: float, measure: Measure, bas
         factor = min(1.0, max(0.3, (target - fixed) / easy_total))
         for i in easy:
             result[i] = shrink_easy(result[i], factor, measure)
-    return trim(result, target, measure, basis)
+    result = trim(result, target, measure, basis)
+    return top_up(result, list(sessions), target, measure, basis)
+
+
+def top_up(result: list[Session], before: list[Session], target: float, measure: Measure, basis: str) -> list[Session]:
+    """Give back whole steps that rounding took beyond ``target``, never above what was written."""
+    result = list(result)
+    for _ in range(200):
+        total = sum(size(s, measure, basis) for s in result)
+        grown = None
+        for i in sorted(range(len(result)), key=lambda i: size(result[i], measure, basis)):
+            session, original = result[i], before[i]
+            if not (session.kind.is_run and not session.kind.is_quality and session.total is not None
+                    and original.total is not None and type(session.total) is type(original.total)):
+                continue
+            bigger = _one_step_more(session, measure)
+            if bigger is None or size(bigger, measure, basis) > size(original, measure, basis) + 1e-9:
+                continue
+            if total - size(session, measure, basis) + size(bigger, measure, basis) <= target + 1e-9:
+                grown = (i, bigger)
+                break
+        if grown is None:
+            break
+        result[grown[0]] = grown[1]
+    return result
+
+
+def _one_step_more(session: Session, measure: Measure) -> Session | None:
+    total = session.total
+    if total is None:
+        return None
+    step = measure.step_for(total)
+    if isinstance(total, Duration):
+        return session.with_changes(total=Duration(total.seconds + step))
+    return session.with_changes(total=Distance(round(total.value + step, 6), total.unit))
 
 
 def trim(sessions: list[Session], target: float, measure: Measure, basis: str) -> list[Session]:

@@ -13,7 +13,6 @@ never NaN or infinity.
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Sequence
 
 from ..expanded import WeekMetrics
@@ -60,9 +59,11 @@ def week_metrics(daily: Sequence[float]) -> list[WeekMetrics]:
 
 def monotony(days: Sequence[float]) -> float | None:
     """Foster's monotony: mean / sample SD of the week's daily loads; None when SD is 0."""
-    if len(days) < 2:
+    count = len(days)
+    if count < 2:
         return None
-    spread = statistics.stdev(days)
+    mean = sum(days) / count
+    spread = math.sqrt(sum((d - mean) ** 2 for d in days) / (count - 1))  # sample SD (ddof = 1)
     if spread <= 1e-9:
         return None
-    return _finite(statistics.fmean(days) / spread)
+    return _finite(mean / spread)

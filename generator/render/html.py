@@ -1,9 +1,14 @@
-"""The HTML site: index, plan pages, embeds, list pages, explainer, sitemap, Atom, robots, 404.
+"""The HTML site: plan pages and embeds (per plan), and the pages that list plans.
 
 Templates come from the project's ``templates/`` first and Deload's defaults
 second, so a coach overrides one file without copying the rest. Links between
 pages are relative, so the site works under any sub-path and from disk;
 canonical, Open Graph and feed URLs are absolute, from ``base_url``.
+
+Per-plan pages are rendered by :class:`PlanRenderer` (in worker processes during
+a build); they also produce the plan's :class:`Listing`, the little that list
+pages, the sitemap and the Atom feed need, so an unchanged plan never has to be
+read again for those.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -30,16 +35,9 @@ from . import views
 from .chart import volume_chart
 from .markdown import plain_text, render_markdown
 from .og import preview_png
+from .paths import template_dirs
 
-PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 STATIC_DIR = "static"
-
-
-def template_dirs(settings: Settings) -> list[Path]:
-    dirs = [settings.templates_dir]
-    if PACKAGE_TEMPLATES.resolve() != settings.templates_dir.resolve():
-        dirs.append(PACKAGE_TEMPLATES)
-    return [d for d in dirs if d.is_dir()]
 
 
 def _format_date(value: date | None, style: str = "long") -> str:
@@ -63,6 +61,28 @@ def make_environment(settings: Settings) -> jinja2.Environment:
 
 
 @dataclass
+class Listing:
+    """What list pages, the sitemap and the Atom feed need of one plan (JSON-serialisable)."""
+
+    slug: str
+    url: str
+    title: str
+    summary: str
+    author: str
+    level: str
+    category: str
+    tags: list[str]
+    weeks: int
+    deloads: int
+    published: str
+    updated: str
+    cards: dict[str, str] = field(default_factory=dict)  # rendered card HTML by folder depth
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
 class PlanPage:
     expanded: ExpandedPlan
     slug: str
@@ -77,32 +97,51 @@ class PlanPage:
         return self.expanded.plan
 
 
-class HtmlSite:
-    """Renders every page; :meth:`pages` yields (path inside site/, bytes)."""
-
-    def __init__(self, settings: Settings, pages: Sequence[PlanPage], build_stamp: str):
+class Renderer:
+    def __init__(self, settings: Settings, env: jinja2.Environment | None = None):
         self.settings = settings
-        self.plans = list(pages)
-        self.build_stamp = build_stamp
-        self.env = make_environment(settings)
+        self.env = env or make_environment(settings)
         self.base = settings.base_url
         self.base_path = urlsplit(self.base).path or "/"
-
-    # -- helpers --
 
     def absolute(self, path: str) -> str:
         return self.base + path
 
-    def _render(self, template: str, depth: int, **context: Any) -> bytes:
-        root = "../" * depth
+    def render(self, template: str, depth: int, **context: Any) -> str:
         try:
-            text = self.env.get_template(template).render(
-                site=self.settings, root=root, base_url=self.base, version=__version__, **context)
+            return self.env.get_template(template).render(
+                site=self.settings, root="../" * depth, base_url=self.base, version=__version__, **context)
         except jinja2.TemplateSyntaxError as exc:
             raise DeloadError([Diagnostic(exc.filename or template, exc.lineno or 1, 1, f"template error: {exc.message}")]) from None
         except jinja2.TemplateError as exc:
             raise DeloadError([Diagnostic(template, 1, 1, f"template error: {exc}")]) from None
-        return text.encode("utf-8")
+
+
+class PlanRenderer(Renderer):
+    """One plan's page, embed view and preview image, and its listing."""
+
+    def outputs(self, page: PlanPage) -> Iterator[tuple[str, bytes]]:
+        expanded = page.expanded
+        plan = expanded.plan
+        context = self.plan_context(page)
+        yield f"{page.url}index.html", self.render("plan.html", 2, **context).encode("utf-8")
+        yield f"{page.url}embed/index.html", self.render("embed.html", 3, **context).encode("utf-8")
+        subtitle = " · ".join(filter(None, [views.LEVEL_NAMES.get(plan.level, ""), f"{len(expanded.weeks)} weeks",
+                                            plain_text(str(views.race_label(plan) or "")).replace("\n", " ")]))
+        yield f"assets/og/{page.slug}.png", preview_png(expanded, self.settings.title, plan.title, subtitle)
+
+    def listing(self, page: PlanPage) -> Listing:
+        plan = page.plan
+        expanded = page.expanded
+        listing = Listing(
+            slug=page.slug, url=page.url, title=plan.title, summary=plan.summary, author=plan.author,
+            level=plan.level, category=views.category(plan), tags=list(plan.tags), weeks=len(expanded.weeks),
+            deloads=expanded.deload_weeks, published=page.published, updated=page.updated,
+        )
+        card = self._card(page)
+        template = self.env.get_template("_macros.html")
+        listing.cards = {str(depth): str(template.module.card(card, "../" * depth)) for depth in (0, 2)}  # type: ignore[attr-defined]
+        return listing
 
     def _card(self, page: PlanPage) -> dict[str, Any]:
         expanded = page.expanded
@@ -115,70 +154,6 @@ class HtmlSite:
             "weeks": len(expanded.weeks), "peak": views.figures(expanded).peak, "units": plan.units,
             "tags": [(tag, f"tags/{slug_from(tag)}/") for tag in plan.tags], "deloads": expanded.deload_weeks,
         }
-
-    def groups(self) -> dict[str, dict[str, list[PlanPage]]]:
-        by: dict[str, dict[str, list[PlanPage]]] = {"distance": {}, "level": {}, "tags": {}}
-        for page in self.plans:
-            plan = page.plan
-            by["distance"].setdefault(views.category(plan), []).append(page)
-            if plan.level:
-                by["level"].setdefault(slug_from(plan.level), []).append(page)
-            for tag in plan.tags:
-                by["tags"].setdefault(slug_from(tag), []).append(page)
-        return by
-
-    def filters(self) -> dict[str, list[tuple[str, str]]]:
-        groups = self.groups()
-        distance = [(views.CATEGORY_NAMES[c], f"distance/{c}/") for c in views.CATEGORY_NAMES if c in groups["distance"]]
-        levels = [(views.LEVEL_NAMES.get(lv.replace("-", " "), lv), f"level/{lv}/") for lv in
-                  [slug_from(x) for x in views.LEVEL_NAMES] if lv in groups["level"]]
-        return {"distance": distance, "level": levels}
-
-    # -- pages --
-
-    def pages(self) -> Iterator[tuple[str, bytes]]:
-        filters = self.filters()
-        cards = [self._card(p) for p in self.plans]
-        yield "index.html", self._render("index.html", 0, cards=cards, filters=filters, heading=None,
-                                         canonical=self.absolute(""), description=self.settings.description,
-                                         og_image=self.absolute("assets/og/default.png"), current="")
-        for kind, grouped in self.groups().items():
-            for key, members in sorted(grouped.items()):
-                heading = self._group_heading(kind, key, members)
-                path = f"{kind}/{key}/"
-                yield path + "index.html", self._render(
-                    "index.html", 2, cards=[self._card(p) for p in members], filters=filters, heading=heading,
-                    canonical=self.absolute(path), description=f"{heading} — {self.settings.title}",
-                    og_image=self.absolute("assets/og/default.png"), current=path)
-        for page in self.plans:
-            yield from self.plan_pages(page)
-        yield "deload-weeks/index.html", self._render(
-            "explainer.html", 1, canonical=self.absolute("deload-weeks/"), og_image=self.absolute("assets/og/default.png"),
-            description="What deload weeks and tapers are, why they work, and how Deload builds them.")
-        yield "404.html", self._render("404.html", 0, canonical=self.absolute("404.html"), absolute_root=self.base_path,
-                                       og_image=self.absolute("assets/og/default.png"), description="Page not found")
-        yield "sitemap.xml", self._render("sitemap.xml", 0, urls=list(self.sitemap()))
-        yield "feed.xml", self._render("feed.xml", 0, entries=self.plans, updated=self._latest())
-        yield "robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {self.absolute('sitemap.xml')}\n".encode()
-        yield "assets/og/default.png", preview_png(None, self.settings.title, self.settings.title, self.settings.description)
-
-    def _group_heading(self, kind: str, key: str, members: list[PlanPage]) -> str:
-        if kind == "distance":
-            return f"{views.CATEGORY_NAMES[key]} plans"
-        if kind == "level":
-            return f"{views.LEVEL_NAMES.get(key.replace('-', ' '), key)} plans"
-        name = next(t for t in members[0].plan.tags if slug_from(t) == key)
-        return f"Plans tagged “{name}”"
-
-    def plan_pages(self, page: PlanPage) -> Iterator[tuple[str, bytes]]:
-        expanded = page.expanded
-        plan = expanded.plan
-        context = self.plan_context(page)
-        yield f"{page.url}index.html", self._render("plan.html", 2, **context)
-        yield f"{page.url}embed/index.html", self._render("embed.html", 3, **context)
-        subtitle = " · ".join(filter(None, [views.LEVEL_NAMES.get(plan.level, ""), f"{len(expanded.weeks)} weeks",
-                                            plain_text(str(views.race_label(plan) or "")).replace("\n", " ")]))
-        yield f"assets/og/{page.slug}.png", preview_png(expanded, self.settings.title, plan.title, subtitle)
 
     def plan_context(self, page: PlanPage) -> dict[str, Any]:
         expanded = page.expanded
@@ -207,12 +182,72 @@ class HtmlSite:
             "embed_code": embed_snippet(self.absolute(f"{page.url}embed/"), plan.title),
         }
 
-    def sitemap(self) -> Iterator[tuple[str, str]]:
+
+class SiteRenderer(Renderer):
+    """The pages that are not one plan's: index, list pages, explainer, 404, sitemap, Atom, robots."""
+
+    def __init__(self, settings: Settings, listings: Sequence[Listing], build_stamp: str):
+        super().__init__(settings)
+        self.plans = list(listings)
+        self.build_stamp = build_stamp
+
+    def groups(self) -> dict[str, dict[str, list[Listing]]]:
+        by: dict[str, dict[str, list[Listing]]] = {"distance": {}, "level": {}, "tags": {}}
+        for plan in self.plans:
+            by["distance"].setdefault(plan.category, []).append(plan)
+            if plan.level:
+                by["level"].setdefault(slug_from(plan.level), []).append(plan)
+            for tag in plan.tags:
+                by["tags"].setdefault(slug_from(tag), []).append(plan)
+        return by
+
+    def filters(self, groups: dict[str, dict[str, list[Listing]]]) -> dict[str, list[tuple[str, str]]]:
+        distance = [(views.CATEGORY_NAMES[c], f"distance/{c}/") for c in views.CATEGORY_NAMES if c in groups["distance"]]
+        levels = [(views.LEVEL_NAMES.get(lv.replace("-", " "), lv), f"level/{lv}/") for lv in
+                  [slug_from(x) for x in views.LEVEL_NAMES] if lv in groups["level"]]
+        return {"distance": distance, "level": levels}
+
+    def pages(self) -> Iterator[tuple[str, bytes]]:
+        groups = self.groups()
+        filters = self.filters(groups)
+        default_og = self.absolute("assets/og/default.png")
+        cards = [Markup(p.cards["0"]) for p in self.plans]
+        yield "index.html", self._page("index.html", 0, cards=cards, filters=filters, heading=None, canonical=self.absolute(""),
+                                       description=self.settings.description, og_image=default_og, current="")
+        for kind, grouped in groups.items():
+            for key, members in sorted(grouped.items()):
+                heading = self._group_heading(kind, key, members)
+                path = f"{kind}/{key}/"
+                yield path + "index.html", self._page(
+                    "index.html", 2, cards=[Markup(p.cards["2"]) for p in members], filters=filters, heading=heading,
+                    canonical=self.absolute(path), description=f"{heading} — {self.settings.title}", og_image=default_og, current=path)
+        yield "deload-weeks/index.html", self._page(
+            "explainer.html", 1, canonical=self.absolute("deload-weeks/"), og_image=default_og,
+            description="What deload weeks and tapers are, why they work, and how Deload builds them.")
+        yield "404.html", self._page("404.html", 0, canonical=self.absolute("404.html"), absolute_root=self.base_path,
+                                     og_image=default_og, description="Page not found")
+        yield "sitemap.xml", self._page("sitemap.xml", 0, urls=list(self.sitemap(groups)))
+        yield "feed.xml", self._page("feed.xml", 0, entries=self.plans, updated=self._latest())
+        yield "robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {self.absolute('sitemap.xml')}\n".encode()
+        yield "assets/og/default.png", preview_png(None, self.settings.title, self.settings.title, self.settings.description)
+
+    def _page(self, template: str, depth: int, **context: Any) -> bytes:
+        return self.render(template, depth, **context).encode("utf-8")
+
+    def _group_heading(self, kind: str, key: str, members: list[Listing]) -> str:
+        if kind == "distance":
+            return f"{views.CATEGORY_NAMES[key]} plans"
+        if kind == "level":
+            return f"{views.LEVEL_NAMES.get(key.replace('-', ' '), key)} plans"
+        name = next(t for t in members[0].tags if slug_from(t) == key)
+        return f"Plans tagged “{name}”"
+
+    def sitemap(self, groups: dict[str, dict[str, list[Listing]]]) -> Iterator[tuple[str, str]]:
         latest = self._latest()
         yield self.absolute(""), latest
-        for page in self.plans:
-            yield self.absolute(page.url), page.updated
-        for kind, grouped in self.groups().items():
+        for plan in self.plans:
+            yield self.absolute(plan.url), plan.updated
+        for kind, grouped in groups.items():
             for key, members in sorted(grouped.items()):
                 yield self.absolute(f"{kind}/{key}/"), max(p.updated for p in members)
         yield self.absolute("deload-weeks/"), latest
@@ -262,4 +297,4 @@ def static_files(settings: Settings) -> Iterator[tuple[str, Path]]:
         yield f"assets/{name}", seen[name]
 
 
-__all__ = ["HtmlSite", "Markup", "PlanPage", "make_environment", "static_files"]
+__all__ = ["Listing", "PlanPage", "PlanRenderer", "SiteRenderer", "make_environment", "static_files"]

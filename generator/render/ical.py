@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from urllib.parse import urlsplit
 
-from icalendar import Alarm, Calendar, Event, vDuration
+from icalendar import Calendar, Event, vDuration, vText
+from icalendar.parser import Contentline
 
 from .. import __version__
 from ..config import Settings
@@ -36,18 +37,34 @@ from .views import KIND_LABELS, volume_text
 
 NAMESPACE = uuid.UUID("6f1d2c1e-7a4b-5d0e-9c3f-0de10ad0cafe")
 PRODID = f"-//Deload//deload {__version__}//EN"
-_PLACEHOLDER = date(2000, 1, 3)  # stands in for an event's date until a feed places it
+_PLACEHOLDER = date(2000, 1, 3)  # a date to compute event times and time zones with
 
 
 @dataclass(frozen=True)
 class EventText:
-    """One event, serialised, with its date and UID still to be placed."""
+    """One event, serialised once per plan; a feed adds its dates and UID."""
 
     key: str  # identity within the plan, e.g. "w3/d2/s0" or "w3/week"
     offset: int  # days from the plan's first day
     days: int  # length of an all-day event
     slot: str
-    text: str  # the VEVENT, with placeholder date and UID lines
+    head: str  # BEGIN:VEVENT and SUMMARY, folded, CRLF-terminated
+    tail: str  # everything after DTSTART/DTEND/UID
+    clock: str = ""  # "T063000" for timed events
+    zone: str = ""
+    minutes: int = 0
+
+
+def _escape(value: str) -> str:
+    return vText(value).to_ical().decode("utf-8")
+
+
+def _line(name: str, value: str, escaped: bool = False) -> str:
+    """A content line with a TEXT value: escaped and folded by icalendar's own rules."""
+    line = f"{name}:{value if escaped else _escape(value)}"
+    if len(line) > 75 or not line.isascii():
+        return Contentline(line).to_ical().decode("utf-8") + "\r\n"
+    return line + "\r\n"
 
 
 def uid_domain(settings: Settings) -> str:
@@ -136,27 +153,37 @@ def _event(state: State, key: str, fields: dict[str, object], now: datetime, off
         entry = {"hash": digest, "sequence": int(entry["sequence"]) + 1, "modified": stamp(now)}
     state.events[key] = entry
     state.seen_events.add(key)
-    modified = datetime.strptime(str(entry["modified"]), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=now.tzinfo)
-    start: date | datetime = timed[0] if timed else _PLACEHOLDER
-    end: date | datetime = timed[1] if timed else _PLACEHOLDER + timedelta(days=days)
-    event = Event.new(
-        uid="DELOAD-UID", stamp=modified, start=start, end=end, summary=str(fields["summary"]),
-        description=str(fields["description"]), sequence=int(entry["sequence"]), last_modified=modified,
-        transparency="TRANSPARENT", categories=list(fields["categories"]),  # type: ignore[call-overload]
-    )
+    modified = str(entry["modified"]).replace("-", "").replace(":", "")
+    categories = ",".join(_escape(str(c)) for c in fields["categories"])  # type: ignore[attr-defined]
+    summary = str(fields["summary"])
+    tail = (f"DTSTAMP:{modified}\r\nSEQUENCE:{int(entry['sequence'])}\r\n"
+            + _line("CATEGORIES", categories, escaped=True)
+            + _line("DESCRIPTION", str(fields["description"]))
+            + f"LAST-MODIFIED:{modified}\r\nTRANSP:TRANSPARENT\r\n")
     if alarm is not None and timed:
-        event.add_component(Alarm.new_display(trigger=timedelta(minutes=-alarm), description=str(fields["summary"])))
-    text = event.to_ical().decode("utf-8")
-    return EventText(key=key, offset=offset, days=days, slot=slot, text=text)
+        tail += (f"BEGIN:VALARM\r\nACTION:DISPLAY\r\n{_line('DESCRIPTION', summary)}"
+                 f"TRIGGER:-PT{alarm}M\r\nEND:VALARM\r\n")
+    tail += "END:VEVENT\r\n"
+    head = "BEGIN:VEVENT\r\n" + _line("SUMMARY", summary)
+    if timed:
+        minutes = int((timed[1] - timed[0]).total_seconds() // 60)
+        return EventText(key, offset, days, slot, head, tail, clock=timed[0].strftime("T%H%M%S"),
+                         zone=str(timed[0].tzinfo), minutes=minutes)
+    return EventText(key, offset, days, slot, head, tail)
 
 
 def _place(event: EventText, first: date, slug: str, edition: str, domain: str) -> str:
     day = first + timedelta(days=event.offset)
-    end = day + timedelta(days=event.days)
-    text = event.text.replace("UID:DELOAD-UID", f"UID:{event_uid(slug, edition, day, event.slot, domain)}", 1)
-    text = text.replace(f"VALUE=DATE:{_PLACEHOLDER:%Y%m%d}", f"VALUE=DATE:{day:%Y%m%d}", 1)
-    text = text.replace(f"VALUE=DATE:{_PLACEHOLDER + timedelta(days=event.days):%Y%m%d}", f"VALUE=DATE:{end:%Y%m%d}", 1)
-    return text.replace(f":{_PLACEHOLDER:%Y%m%d}T", f":{day:%Y%m%d}T")
+    uid = event_uid(slug, edition, day, event.slot, domain)
+    if event.zone:
+        start = datetime.strptime(f"{day:%Y%m%d}{event.clock}", "%Y%m%dT%H%M%S")
+        end = start + timedelta(minutes=event.minutes)
+        dates = (f"DTSTART;TZID={event.zone}:{start:%Y%m%dT%H%M%S}\r\n"
+                 f"DTEND;TZID={event.zone}:{end:%Y%m%dT%H%M%S}\r\n")
+    else:
+        dates = (f"DTSTART;VALUE=DATE:{day:%Y%m%d}\r\n"
+                 f"DTEND;VALUE=DATE:{day + timedelta(days=event.days):%Y%m%d}\r\n")
+    return f"{event.head}{dates}UID:{uid}\r\n{event.tail}"
 
 
 def calendar_header(expanded: ExpandedPlan, settings: Settings, feed: Feed, plan_url: str) -> Calendar:
@@ -188,11 +215,14 @@ def feed_bytes(expanded: ExpandedPlan, events: Sequence[EventText], settings: Se
 
 
 def timezones_text(expanded: ExpandedPlan, events: Sequence[EventText]) -> str:
-    """The VTIMEZONE blocks a timed plan needs (one per zone), or nothing."""
-    if expanded.plan.calendar is None or not events:
+    """The VTIMEZONE block a timed plan needs, generated by icalendar, or nothing."""
+    zone = expanded.plan.calendar.zone if expanded.plan.calendar else ""
+    if not zone or not events:
         return ""
     calendar = Calendar()
-    calendar.add_component(Event.from_ical(events[-1].text))
+    probe = Event()
+    probe.add("DTSTART", datetime.combine(_PLACEHOLDER, time(6), tzinfo=zoneinfo.ZoneInfo(zone)))
+    calendar.add_component(probe)
     calendar.add_missing_timezones()
     text = calendar.to_ical().decode("utf-8")
     start, end = text.find("BEGIN:VTIMEZONE"), text.rfind("END:VTIMEZONE")

@@ -20,7 +20,8 @@ from ..config import Settings
 from ..expanded import ExpandedPlan
 from . import views
 from .chart import volume_chart
-from .html import make_environment, template_dirs
+from .html import make_environment
+from .paths import template_dirs
 
 PAPERS = {"a4": ("A4", "A4"), "letter": ("Letter", "letter")}
 _WORKER: dict[str, Any] = {}

@@ -28,11 +28,12 @@ CATEGORY_NAMES = {"5k": "5K", "10k": "10K", "half": "Half marathon", "marathon":
 
 def dual(make: object, primary: str) -> Markup:
     """Text in both unit systems; ``make(unit)`` gives the text for one. One span when they agree."""
-    texts = {unit: make(unit) for unit in UNITS}  # type: ignore[operator]
-    if texts["km"] == texts["mi"]:
-        return Markup(escape(texts["km"]))
-    order = [primary, *[u for u in UNITS if u != primary]]
-    return Markup("").join(Markup('<span class="u-{}">{}</span>').format(u, texts[u]) for u in order)
+    km, mi = make("km"), make("mi")  # type: ignore[operator]
+    if km == mi:
+        return escape(km)
+    first, second = ("km", "mi") if primary == "km" else ("mi", "km")
+    texts = {"km": escape(km), "mi": escape(mi)}
+    return Markup(f'<span class="u-{first}">{texts[first]}</span><span class="u-{second}">{texts[second]}</span>')
 
 
 @lru_cache(maxsize=4096)
@@ -167,7 +168,7 @@ def race_label(plan: Plan) -> Markup | None:
         return None
     distance = plan.race.distance
     text = dual(lambda u: race_text(distance, u), plan.units)
-    return Markup("{} — {}").format(plan.race.name, text) if plan.race.name else text
+    return Markup(f"{escape(plan.race.name)} — {text}") if plan.race.name else text
 
 
 def category(plan: Plan) -> str:

@@ -1,5 +1,16 @@
 """Readers: plan files (Markdown + YAML frontmatter) into the typed model."""
 
-from .reader import ReadResult, find_plan_files, read_plan, read_plans
+from __future__ import annotations
+
+from typing import Any
 
 __all__ = ["ReadResult", "find_plan_files", "read_plan", "read_plans"]
+
+
+def __getattr__(name: str) -> Any:
+    # Imported on first use, so that light commands (and no-op builds) start fast.
+    if name in __all__:
+        from . import reader
+
+        return getattr(reader, name)
+    raise AttributeError(name)

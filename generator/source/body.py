@@ -1,7 +1,7 @@
 """The plan body: an introduction, then ``## Week N`` (or ``## Day N``) sections.
 
-Markdown structure comes from markdown-it-py, so a ``## Week`` inside a code
-block is not a week. Within a section, each top-level bullet is a session;
+The outline comes from :mod:`generator.source.blocks`, which follows CommonMark,
+so a ``## Week`` inside a code block is not a week. Within a section, each top-level bullet is a session;
 its sub-bullets are strength exercises or free notes, which stay Markdown.
 """
 
@@ -11,16 +11,13 @@ import re
 import textwrap
 from dataclasses import dataclass, field
 
-from markdown_it import MarkdownIt
-from markdown_it.tree import SyntaxTreeNode
-
 from ..errors import Collector, one_of, suggest
 from ..model import Exercise, Session, SessionKind, Source, Week, WeekKind
+from .blocks import Item, scan
 from .schema import WEEKDAY_ALIASES, WEEKDAYS
 from .sessions import EXERCISE_LINE, SessionLine, parse_exercise
 
 MAX_WEEKS = 104
-_MD = MarkdownIt("commonmark", {"html": False})
 _SECTION = re.compile(
     r"(?i)^(week|wk|day)\s*(\d+)\s*(?:[:.\-–—]\s*)?(.*?)\s*(?:\{\s*([^}]*?)\s*\})?\s*$"
 )
@@ -58,16 +55,14 @@ def read_body(text: str, first_line: int, week_starts: int, errors: Collector) -
     """Parse the Markdown after the frontmatter; ``first_line`` is its line in the file."""
     text = _blank_comments(text)
     lines = text.splitlines()
-    tree = SyntaxTreeNode(_MD.parse(text))
     sections: list[_Section] = []
     intro_end = len(lines)
-    for node in tree.children:
-        start = node.map[0] if node.map else 0
-        if node.type == "heading" and node.tag == "h2":
-            heading = _heading(node, first_line + start, errors)
+    for block in scan(lines):
+        if block.kind == "heading" and block.level == 2:
+            heading = _heading(block.text, lines[block.start], first_line + block.start, errors)
             if heading is not None:
                 if not sections:
-                    intro_end = start
+                    intro_end = block.start
                 sections.append(heading)
                 continue
             if sections:
@@ -75,11 +70,11 @@ def read_body(text: str, first_line: int, week_starts: int, errors: Collector) -
         if not sections:
             continue
         current = sections[-1]
-        if node.type in ("bullet_list", "ordered_list"):
-            for item in node.children:
+        if block.kind == "list":
+            for item in block.items:
                 _list_item(item, current, lines, first_line, week_starts, errors)
         else:
-            current.notes.append(_slice(lines, node))
+            current.notes.append(_slice(lines, block.start, block.end))
     intro = "\n".join(lines[:intro_end]).strip("\n")
     if not sections:
         errors.error(first_line + len(lines), 1, "the plan has no weeks; add sections such as '## Week 1' with one bullet per session, e.g. '- Tue: Easy 3 mi'")
@@ -91,40 +86,35 @@ def read_body(text: str, first_line: int, week_starts: int, errors: Collector) -
     return Body(intro, tuple(weeks), "days" if layout == "day" else "weeks")
 
 
-def _heading(node: SyntaxTreeNode, line: int, errors: Collector) -> _Section | None:
-    content = node.children[0].content if node.children else ""
+def _heading(content: str, raw: str, line: int, errors: Collector) -> _Section | None:
+    col = raw.find("#") + 4  # the column after "## "
     match = _SECTION.match(content.strip())
     if not match:
         if re.match(r"(?i)\s*(we+k|weke|wek|dya|da)\w*\s*\d", content):
-            errors.error(line, 4, f"'{content.strip()}' looks like a week heading; write '## Week N' or '## Day N'")
+            errors.error(line, col, f"'{content.strip()}' looks like a week heading; write '## Week N' or '## Day N'")
         return None
     kind = "day" if match[1].lower() == "day" else "week"
     mark: WeekKind | None = None
     if match[4] is not None:
         word = match[4].strip().lower()
         if word not in MARKS:
-            errors.error(line, 4 + content.find("{") + 1, f"unknown week mark '{{{match[4]}}}'{suggest(word, MARKS)}; expected {one_of('{' + m + '}' for m in MARKS)}")
+            errors.error(line, col + content.find("{"), f"unknown week mark '{{{match[4]}}}'{suggest(word, MARKS)}; expected {one_of('{' + m + '}' for m in MARKS)}")
         else:
             mark = MARKS[word]
     return _Section(kind, int(match[2]), match[3].strip(" —–-:"), mark, line)
 
 
-def _slice(lines: list[str], node: SyntaxTreeNode) -> str:
-    if not node.map:
-        return ""
-    return textwrap.dedent("\n".join(lines[node.map[0]:node.map[1]])).strip("\n")
+def _slice(lines: list[str], start: int, end: int) -> str:
+    return textwrap.dedent("\n".join(lines[start:end])).strip("\n")
 
 
-def _list_item(item: SyntaxTreeNode, section: _Section, lines: list[str], first_line: int,
+def _list_item(item: Item, section: _Section, lines: list[str], first_line: int,
                week_starts: int, errors: Collector) -> None:
-    if not item.map or not item.children:
-        return
-    line_index = item.map[0]
+    line_index = item.start
     raw = lines[line_index]
-    first = item.children[0]
-    content = first.children[0].content if first.type == "paragraph" and first.children else ""
-    session_text, *continuation = content.split("\n") if content else [""]
-    col0 = raw.find(session_text) + 1 if session_text else len(raw) + 1
+    session_text, *continuation = item.lines
+    session_text = session_text.rstrip()
+    col0 = item.content_col + 1 if session_text else len(raw) + 1
     file_line = first_line + line_index
     day = 1
     if section.kind == "week":
@@ -153,22 +143,18 @@ def _list_item(item: SyntaxTreeNode, section: _Section, lines: list[str], first_
         return
     exercises: list[Exercise] = []
     notes: list[str] = [line.strip() for line in continuation if line.strip()]
-    for child in item.children[1:]:
-        if child.type in ("bullet_list", "ordered_list") and session.kind is SessionKind.STRENGTH:
-            for sub in child.children:
-                text = _slice(lines, sub)
-                marker = re.match(r"^\s*(?:[-*+]|\d+[.)])\s+", text)
-                body = text[marker.end():] if marker else text
-                if sub.map and EXERCISE_LINE.match(body.split("\n")[0]):
-                    raw_sub = lines[sub.map[0]]
-                    col = raw_sub.find(body.split("\n")[0]) + 1
-                    exercise = parse_exercise(body.split("\n")[0], first_line + sub.map[0], col, errors)
+    for child in item.children:
+        if child.kind == "list" and session.kind is SessionKind.STRENGTH:
+            for sub in child.items:
+                first = sub.lines[0].rstrip()
+                if EXERCISE_LINE.match(first):
+                    exercise = parse_exercise(first, first_line + sub.start, sub.content_col + 1, errors)
                     if exercise is not None:
                         exercises.append(exercise)
                 else:
-                    notes.append(text)
+                    notes.append(_slice(lines, sub.start, sub.end))
         else:
-            notes.append(_slice(lines, child))
+            notes.append(_slice(lines, child.start, child.end))
     if exercises:
         session = session.with_changes(exercises=session.exercises + tuple(exercises))
     if notes:

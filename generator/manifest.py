@@ -1,0 +1,141 @@
+"""What the last build was made from, so the next one redoes only what changed.
+
+Each plan's outputs are keyed by a hash of its file, of everything every plan
+depends on (settings, templates, Deload's version, the build day, the state
+file as the last build left it) and of the PDF settings. A build whose keys all
+match, with ``site/`` as that build left it, has nothing to do. Otherwise plans
+whose key matches keep their files (hard-linked from the current site), and
+only the others are rendered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .config import Settings
+
+FORMAT = 2
+
+
+def _digest(*parts: str | bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8") if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return digest.hexdigest()[:32]
+
+
+def templates_digest(settings: Settings) -> str:
+    from .render.paths import template_dirs
+
+    parts: list[str | bytes] = []
+    for folder in template_dirs(settings):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                parts += [str(path.relative_to(folder)), path.read_bytes()]
+    return _digest(*parts)
+
+
+def settings_digest(settings: Settings) -> str:
+    skip = {"root", "source_text"}
+    return _digest(repr([(f.name, getattr(settings, f.name)) for f in fields(settings) if f.name not in skip]))
+
+
+@dataclass
+class Inputs:
+    common: str  # what every plan depends on
+    keys: dict[str, str]  # display path -> key
+    state: str  # hash of the state file as it is now (the last build's, unless someone changed it)
+
+    @classmethod
+    def collect(cls, settings: Settings, files: list[tuple[Path, str]], day: date, papers: tuple[str, ...],
+                state_text: str) -> Inputs:
+        common = _digest(__version__, settings_digest(settings), templates_digest(settings), day.isoformat(),
+                         ",".join(papers))
+        keys = {display: _digest(common, display, path.read_bytes()) for path, display in files}
+        return cls(common, keys, _digest(state_text))
+
+
+@dataclass
+class PlanRecord:
+    key: str
+    slug: str
+    files: list[str]
+    listing: dict[str, Any]
+    diagnostics: list[list[Any]]  # [file, line, col, message, severity, code]
+    pdf_jobs: list[list[str]] = field(default_factory=list)  # [paper, cache key, path in site]
+    pages: int = 0
+    feeds: int = 0
+
+
+def site_signature(site: Path) -> list[int]:
+    """Changes when someone adds, removes or replaces files at the top of ``site/``."""
+    try:
+        stat = os.stat(site)
+    except OSError:
+        return []
+    return [stat.st_ino, stat.st_mtime_ns]
+
+
+class Manifest:
+    """Two files in ``.deload/``: a small one to decide quickly that nothing changed, and the records."""
+
+    def __init__(self, work: Path, output: Path):
+        name = _digest(str(output.resolve()))[:12]
+        self.head_path = work / f"manifest-{name}.head.json"
+        self.body_path = work / f"manifest-{name}.json"
+        self.head: dict[str, Any] = _read(self.head_path)
+        self._records: dict[str, PlanRecord] | None = None
+
+    def unchanged(self, inputs: Inputs, output: Path) -> bool:
+        head = self.head
+        return (head.get("format") == FORMAT and head.get("common") == inputs.common and head.get("keys") == inputs.keys
+                and head.get("state") == inputs.state and head.get("site") == site_signature(output))
+
+    @property
+    def summary(self) -> dict[str, Any]:
+        return dict(self.head.get("summary", {}))
+
+    def records(self) -> dict[str, PlanRecord]:
+        if self._records is None:
+            body = _read(self.body_path)
+            raw = body.get("plans", {}) if body.get("format") == FORMAT else {}
+            self._records = {}
+            for display, record in raw.items():
+                try:
+                    self._records[display] = PlanRecord(**record)
+                except TypeError:
+                    continue
+        return self._records
+
+    def save(self, inputs: Inputs, records: dict[str, PlanRecord], output: Path, state_text: str, summary: dict[str, Any]) -> None:
+        self.head_path.parent.mkdir(parents=True, exist_ok=True)
+        body = {"format": FORMAT, "plans": {k: asdict(v) for k, v in sorted(records.items())}}
+        _write(self.body_path, body)
+        head = {"format": FORMAT, "common": inputs.common, "keys": inputs.keys, "state": _digest(state_text),
+                "site": site_signature(output), "summary": summary}
+        _write(self.head_path, head)
+
+    def forget(self) -> None:
+        self.head_path.unlink(missing_ok=True)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write(path: Path, data: dict[str, Any]) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+    tmp.replace(path)

@@ -1,0 +1,143 @@
+"""One plan's share of a build: read, expand, and write its page, embed, preview image,
+JSON and calendar feeds into the staging folder. Runs in worker processes.
+
+The build sets a :class:`BuildContext` before it starts its workers (they inherit it
+when forked); :func:`run` then needs only the plan's path.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .config import Settings
+from .errors import DeloadError, Diagnostic
+from .expanded import ExpandedPlan
+from .feeds import Feed, plan_feeds
+from .periodize import dates_change_layout, expand, first_day
+from .render.html import PlanPage, PlanRenderer
+from .render.ical import feed_bytes, plan_events, timezones_text
+from .render.json_export import expanded_dict, to_json
+from .render.pdf import paper_label, print_html
+from .source.reader import read_plan
+from .state import State, content_hash
+
+
+@dataclass
+class BuildContext:
+    settings: Settings
+    stage: Path
+    now: datetime
+    papers: tuple[str, ...]
+    plan_states: dict[str, dict[str, str]]  # previous state, by slug
+    events_by_slug: dict[str, dict[str, Any]]  # previous event revisions, by slug
+
+
+@dataclass
+class PlanOutput:
+    display: str
+    diagnostics: list[Diagnostic]
+    slug: str | None = None
+    files: list[str] = field(default_factory=list)
+    listing: dict[str, Any] | None = None
+    plan_state: dict[str, str] | None = None
+    events: dict[str, Any] = field(default_factory=dict)
+    pdf_jobs: list[tuple[str, str, str]] = field(default_factory=list)  # (paper, print HTML, path in site)
+    pages: int = 0
+    feeds: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.is_error for d in self.diagnostics)
+
+
+_CONTEXT: BuildContext | None = None
+_RENDERER: PlanRenderer | None = None
+
+
+def set_context(context: BuildContext) -> None:
+    global _CONTEXT, _RENDERER
+    _CONTEXT = context
+    _RENDERER = None
+
+
+def plan_digest(expanded: ExpandedPlan) -> str:
+    """What a reader sees of a plan, without the Deload version: a change marks the plan updated."""
+    import json
+
+    data = expanded_dict(expanded)
+    data.pop("generator", None)
+    return content_hash(json.dumps(data, sort_keys=True))
+
+
+def run(task: tuple[Path, str]) -> PlanOutput:
+    """Build one plan; problems in the plan come back as diagnostics, never as exceptions."""
+    global _RENDERER
+    context = _CONTEXT
+    assert context is not None, "set_context() first"
+    path, display = task
+    try:
+        plan, warnings = read_plan(path, context.settings, display)
+        expanded = expand(plan)
+    except DeloadError as exc:
+        return PlanOutput(display, list(exc.diagnostics))
+    if _RENDERER is None:
+        _RENDERER = PlanRenderer(context.settings)
+    slug = plan.slug
+    state = State(Path(os.devnull), plans={slug: context.plan_states[slug]} if slug in context.plan_states else {},
+                  events=dict(context.events_by_slug.get(slug, {})))
+    entry = state.touch_plan(slug, plan_digest(expanded), context.now)
+    feeds = plan_feeds(expanded, context.settings, context.now.date())
+    pdfs = [(paper_label(paper), f"{slug}-{paper}.pdf") for paper in context.papers]
+    page = PlanPage(expanded, slug, f"plans/{slug}/", feeds, entry["published"], entry["updated"], pdfs)
+    output = PlanOutput(display, [*warnings, *expanded.warnings], slug=slug, plan_state=entry)
+    try:
+        _write(context, output, f"{page.url}plan.json", to_json(expanded).encode("utf-8"))
+        for name, data in _RENDERER.outputs(page):
+            _write(context, output, name, data)
+            output.pages += name.endswith(".html")
+        output.feeds = _feeds(context, output, expanded, page, state)
+        output.listing = _RENDERER.listing(page).to_json()
+        for paper, (_, name) in zip(context.papers, pdfs, strict=True):
+            html = print_html(expanded, context.settings, paper, context.settings.base_url + page.url)
+            output.pdf_jobs.append((paper, html, f"{page.url}{name}"))
+            output.files.append(f"{page.url}{name}")
+    except DeloadError as exc:  # a template error in the coach's templates
+        output.diagnostics.extend(exc.diagnostics)
+        return output
+    output.events = {key: state.events[key] for key in sorted(state.seen_events)}
+    return output
+
+
+def _write(context: BuildContext, output: PlanOutput, name: str, data: bytes) -> None:
+    target = context.stage / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    output.files.append(name)
+
+
+def _feeds(context: BuildContext, output: PlanOutput, expanded: ExpandedPlan, page: PlanPage, state: State) -> int:
+    """Every calendar feed of the plan; each event is serialised once and placed per feed."""
+    settings = context.settings
+    plan = expanded.plan
+    plan_url = settings.base_url + page.url
+    events = plan_events(expanded, settings, state, context.now, plan_url, settings.week_summaries)
+    zones = timezones_text(expanded, events)
+    for feed in page.feeds:
+        feed_plan, feed_events = expanded, events
+        if feed.date is not None and expanded.start is None and dates_change_layout(plan):
+            feed_plan = expand(plan, race_date=feed.date) if feed.anchor == "race" else expand(plan, start=feed.date)
+            feed_events = plan_events(feed_plan, settings, state, context.now, plan_url, settings.week_summaries)
+        _write(context, output, f"{page.url}{feed.name}",
+               feed_bytes(feed_plan, feed_events, settings, feed, _first(expanded, feed_plan, feed), plan_url, zones))
+    return len(page.feeds)
+
+
+def _first(expanded: ExpandedPlan, feed_plan: ExpandedPlan, feed: Feed) -> Any:
+    if expanded.start is not None:
+        return expanded.start
+    assert feed.date is not None
+    return first_day(feed_plan, race_date=feed.date) if feed.anchor == "race" else feed.date
