@@ -142,6 +142,9 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
     clock = time.perf_counter()
     outputs = _render_plans(settings, todo, stage, now, papers, state, jobs, progress)
     result.phases["plans"] = time.perf_counter() - clock
+    for out in outputs:
+        for step, seconds in out.timings.items():
+            result.phases[f"cpu_{step}"] = result.phases.get(f"cpu_{step}", 0.0) + seconds
     errors = [d for o in outputs for d in o.diagnostics if d.is_error]
     slugs: dict[str, str] = {r.slug: d for d, r in records.items()}
     for out in outputs:

@@ -119,7 +119,9 @@ def new(name: str, weeks: int, units: str | None, race: str | None, project: Pat
 @click.option("--jobs", "-j", type=click.IntRange(0, 64), default=None, help="Worker processes (default: the number of cores).")
 @click.option("--no-pdf", is_flag=True, help="Skip PDFs (faster previews).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the summary line.")
-def build(project: Path, jobs: int | None, no_pdf: bool, quiet: bool) -> None:
+@click.option("--stats", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write counts and timings of the build as JSON (used by bench/run.py).")
+def build(project: Path, jobs: int | None, no_pdf: bool, quiet: bool, stats: Path | None) -> None:
     """Build every plan in plans/ into site/.
 
     The new site is assembled beside the old one and swapped in only when the
@@ -142,6 +144,14 @@ def build(project: Path, jobs: int | None, no_pdf: bool, quiet: bool) -> None:
     if not quiet:
         report(result.warnings)
     click.echo(click.style("✓ ", fg="green") + result.summary(), err=True)
+    if stats is not None:
+        import json
+
+        data = {k: v for k, v in result.counts().items() if k != "warnings"}
+        data |= {"seconds": result.seconds, "phases": result.phases, "noop": result.noop,
+                 "plans_rendered": result.plans_rendered, "pdfs_rendered": result.pdfs_rendered,
+                 "warnings": len(result.warnings)}
+        stats.write_text(json.dumps(data, indent=1) + "\n")
 
 
 class BuildProgress:

@@ -8,6 +8,7 @@ when forked); :func:`run` then needs only the plan's path.
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -19,7 +20,7 @@ from .expanded import ExpandedPlan
 from .feeds import Feed, plan_feeds
 from .periodize import dates_change_layout, expand, first_day
 from .render.html import PlanPage, PlanRenderer
-from .render.ical import feed_bytes, plan_events, timezones_text
+from .render.ical import feed_bytes, header_template, plan_events, timezones_text
 from .render.json_export import expanded_dict, to_json
 from .render.pdf import paper_label, print_html
 from .source.reader import read_plan
@@ -48,6 +49,7 @@ class PlanOutput:
     pdf_jobs: list[tuple[str, str, str]] = field(default_factory=list)  # (paper, print HTML, path in site)
     pages: int = 0
     feeds: int = 0
+    timings: dict[str, float] = field(default_factory=dict)  # CPU seconds by step, for the benchmark
 
     @property
     def ok(self) -> bool:
@@ -79,11 +81,13 @@ def run(task: tuple[Path, str]) -> PlanOutput:
     context = _CONTEXT
     assert context is not None, "set_context() first"
     path, display = task
+    clock = time.process_time()
     try:
         plan, warnings = read_plan(path, context.settings, display)
         expanded = expand(plan)
     except DeloadError as exc:
         return PlanOutput(display, list(exc.diagnostics))
+    timings = {"read": time.process_time() - clock}
     if _RENDERER is None:
         _RENDERER = PlanRenderer(context.settings)
     slug = plan.slug
@@ -93,18 +97,27 @@ def run(task: tuple[Path, str]) -> PlanOutput:
     feeds = plan_feeds(expanded, context.settings, context.now.date())
     pdfs = [(paper_label(paper), f"{slug}-{paper}.pdf") for paper in context.papers]
     page = PlanPage(expanded, slug, f"plans/{slug}/", feeds, entry["published"], entry["updated"], pdfs)
-    output = PlanOutput(display, [*warnings, *expanded.warnings], slug=slug, plan_state=entry)
+    output = PlanOutput(display, [*warnings, *expanded.warnings], slug=slug, plan_state=entry, timings=timings)
     try:
+        clock = time.process_time()
         _write(context, output, f"{page.url}plan.json", to_json(expanded).encode("utf-8"))
         for name, data in _RENDERER.outputs(page):
             _write(context, output, name, data)
             output.pages += name.endswith(".html")
-        output.feeds = _feeds(context, output, expanded, page, state)
+            step = "preview_image" if name.endswith(".png") else "pages"
+            timings[step] = timings.get(step, 0.0) + time.process_time() - clock
+            clock = time.process_time()
         output.listing = _RENDERER.listing(page).to_json()
+        timings["pages"] += time.process_time() - clock
+        clock = time.process_time()
+        output.feeds = _feeds(context, output, expanded, page, state)
+        timings["feeds"] = time.process_time() - clock
+        clock = time.process_time()
         for paper, (_, name) in zip(context.papers, pdfs, strict=True):
             html = print_html(expanded, context.settings, paper, context.settings.base_url + page.url)
             output.pdf_jobs.append((paper, html, f"{page.url}{name}"))
             output.files.append(f"{page.url}{name}")
+        timings["print_html"] = time.process_time() - clock
     except DeloadError as exc:  # a template error in the coach's templates
         output.diagnostics.extend(exc.diagnostics)
         return output
@@ -126,13 +139,14 @@ def _feeds(context: BuildContext, output: PlanOutput, expanded: ExpandedPlan, pa
     plan_url = settings.base_url + page.url
     events = plan_events(expanded, settings, state, context.now, plan_url, settings.week_summaries)
     zones = timezones_text(expanded, events)
+    header = header_template(expanded, settings, plan_url)
     for feed in page.feeds:
         feed_plan, feed_events = expanded, events
         if feed.date is not None and expanded.start is None and dates_change_layout(plan):
             feed_plan = expand(plan, race_date=feed.date) if feed.anchor == "race" else expand(plan, start=feed.date)
             feed_events = plan_events(feed_plan, settings, state, context.now, plan_url, settings.week_summaries)
         _write(context, output, f"{page.url}{feed.name}",
-               feed_bytes(feed_plan, feed_events, settings, feed, _first(expanded, feed_plan, feed), plan_url, zones))
+               feed_bytes(feed_plan, feed_events, settings, feed, _first(expanded, feed_plan, feed), plan_url, zones, header))
     return len(page.feeds)
 
 

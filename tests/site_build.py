@@ -32,6 +32,7 @@ def fixed_clock(epoch: str = EPOCH):  # type: ignore[no-untyped-def]
 
 def make_project(folder: Path, plans: Iterable[Path] | None = None) -> Path:
     """A project with the bundled config and the given plan files (default: the library)."""
+    folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "deload.toml", folder / "deload.toml")
     target = folder / "plans"
     target.mkdir(exist_ok=True)

@@ -10,9 +10,13 @@ from pathlib import Path
 import pytest
 import vobject
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 from icalendar import Calendar
+from icalendar.parser import Contentline
 
 from generator.cli import main
+from generator.render.ical import fold
 
 from .conftest import FIXTURES, ROOT
 from .ical_lint import lint
@@ -166,3 +170,10 @@ def test_personal_calendar_file(tmp_path: Path) -> None:
     assert race["DTSTART"].dt == date(2027, 5, 16)
     result = CliRunner().invoke(main, ["ical", str(ROOT / "plans" / "10k-8-weeks.md"), "--project", str(ROOT)])
     assert result.exit_code == 2 and "--race-date or --start" in result.output
+
+
+
+@given(st.lists(st.sampled_from([*"ab \\^,;:nä€é", "🏃\u200d♀️", chr(0x1F600), "x"]), max_size=300).map("".join))
+def test_fast_folding_matches_icalendar(value: str) -> None:
+    line = "DESCRIPTION:" + value
+    assert fold(line) == Contentline(line).to_ical().decode("utf-8")

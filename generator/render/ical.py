@@ -15,6 +15,7 @@ its date lines are filled in per feed.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 import zoneinfo
 from collections.abc import Sequence
@@ -23,7 +24,6 @@ from datetime import date, datetime, time, timedelta
 from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, vDuration, vText
-from icalendar.parser import Contentline
 
 from .. import __version__
 from ..config import Settings
@@ -36,6 +36,7 @@ from .markdown import plain_text
 from .views import KIND_LABELS, volume_text
 
 NAMESPACE = uuid.UUID("6f1d2c1e-7a4b-5d0e-9c3f-0de10ad0cafe")
+_NAMESPACE_BYTES = NAMESPACE.bytes
 PRODID = f"-//Deload//deload {__version__}//EN"
 _PLACEHOLDER = date(2000, 1, 3)  # a date to compute event times and time zones with
 
@@ -59,12 +60,34 @@ def _escape(value: str) -> str:
     return vText(value).to_ical().decode("utf-8")
 
 
+def fold(line: str) -> str:
+    """Fold a content line exactly as icalendar does: pieces of at most 74 octets after the
+    first, never inside a UTF-8 character, never between a backslash (or caret) and the
+    character it escapes. Works on the encoded bytes, which is many times faster than
+    icalendar's per-character loop; tests check that both give the same result."""
+    data = line.encode("utf-8")
+    size = len(data)
+    if size < 75:
+        return line
+    chunks = []
+    start = 0
+    while start < size:
+        cut = start + 74
+        if cut >= size:
+            chunks.append(data[start:])
+            break
+        while data[cut] & 0xC0 == 0x80:  # back to the start of a character
+            cut -= 1
+        if data[cut - 1] in (0x5C, 0x5E) and cut - 1 > start:  # keep "\\n", "\\," and "^n" together
+            cut -= 1
+        chunks.append(data[start:cut])
+        start = cut
+    return b"\r\n ".join(chunks).decode("utf-8")
+
+
 def _line(name: str, value: str, escaped: bool = False) -> str:
-    """A content line with a TEXT value: escaped and folded by icalendar's own rules."""
-    line = f"{name}:{value if escaped else _escape(value)}"
-    if len(line) > 75 or not line.isascii():
-        return Contentline(line).to_ical().decode("utf-8") + "\r\n"
-    return line + "\r\n"
+    """A content line with a TEXT value: escaped by icalendar and folded."""
+    return fold(f"{name}:{value if escaped else _escape(value)}") + "\r\n"
 
 
 def uid_domain(settings: Settings) -> str:
@@ -72,7 +95,13 @@ def uid_domain(settings: Settings) -> str:
 
 
 def event_uid(slug: str, edition: str, day: date, slot: str, domain: str) -> str:
-    return f"{uuid.uuid5(NAMESPACE, f'{slug}/{edition}/{day.isoformat()}/{slot}')}@{domain}"
+    """A name-based (version 5) UUID of the event's identity: the same slot on the same day
+    always has the same UID."""
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + f"{slug}/{edition}/{day.isoformat()}/{slot}".encode()).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}@{domain}"
 
 
 def _description(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession | None, plan_url: str) -> str:
@@ -172,9 +201,14 @@ def _event(state: State, key: str, fields: dict[str, object], now: datetime, off
     return EventText(key, offset, days, slot, head, tail)
 
 
-def _place(event: EventText, first: date, slug: str, edition: str, domain: str) -> str:
+def _place(event: EventText, first: date, slug: str, edition: str, domain: str, days: dict[int, str]) -> str:
     day = first + timedelta(days=event.offset)
     uid = event_uid(slug, edition, day, event.slot, domain)
+    if not event.zone:
+        start = days.get(event.offset) or days.setdefault(event.offset, day.isoformat().replace("-", ""))
+        end_offset = event.offset + event.days
+        end = days.get(end_offset) or days.setdefault(end_offset, (day + timedelta(days=event.days)).isoformat().replace("-", ""))
+        return f"{event.head}DTSTART;VALUE=DATE:{start}\r\nDTEND;VALUE=DATE:{end}\r\nUID:{uid}\r\n{event.tail}"
     if event.zone:
         start = datetime.strptime(f"{day:%Y%m%d}{event.clock}", "%Y%m%dT%H%M%S")
         end = start + timedelta(minutes=event.minutes)
@@ -186,31 +220,39 @@ def _place(event: EventText, first: date, slug: str, edition: str, domain: str) 
     return f"{event.head}{dates}UID:{uid}\r\n{event.tail}"
 
 
-def calendar_header(expanded: ExpandedPlan, settings: Settings, feed: Feed, plan_url: str) -> Calendar:
-    plan = expanded.plan
+def feed_name(expanded: ExpandedPlan, feed: Feed) -> str:
     when = ""
     if feed.date is not None:
-        when = f" (race {feed.date:%a} {feed.date.day} {feed.date:%b %Y})" if feed.anchor == "race" else \
-            f" (from {feed.date:%a} {feed.date.day} {feed.date:%b %Y})"
+        label = "race" if feed.anchor == "race" else "from"
+        when = f" ({label} {feed.date:%a} {feed.date.day} {feed.date:%b %Y})"
+    return f"{expanded.plan.title}{when}"
+
+
+def header_template(expanded: ExpandedPlan, settings: Settings, plan_url: str) -> str:
+    """The VCALENDAR header made by icalendar once per plan; a feed fills in its name and UID."""
+    plan = expanded.plan
     calendar = Calendar.new(
-        prodid=PRODID, name=f"{plan.title}{when}", uid=event_uid(plan.slug, plan.edition, feed.date or date(2000, 1, 1), feed.name, uid_domain(settings)),
+        prodid=PRODID, name="@NAME@", uid="@UID@", url=plan_url,
         description=f"{plan.summary or plan.title} — {len(expanded.weeks)} weeks from {settings.title}. {plan_url}",
-        url=plan_url,
     )
     refresh = timedelta(hours=settings.refresh_hours)
     calendar.add("REFRESH-INTERVAL", refresh, parameters={"VALUE": "DURATION"})
     calendar.add("X-PUBLISHED-TTL", vDuration(refresh))
-    return calendar
+    text = calendar.to_ical().decode("utf-8")
+    return text[: text.rindex("END:VCALENDAR")]
 
 
 def feed_bytes(expanded: ExpandedPlan, events: Sequence[EventText], settings: Settings, feed: Feed, first: date,
-               plan_url: str, timezones: str = "") -> bytes:
+               plan_url: str, timezones: str = "", header: str | None = None) -> bytes:
     """A whole VCALENDAR for one feed: the header, time zones, and every event placed at its date."""
     plan = expanded.plan
-    header = calendar_header(expanded, settings, feed, plan_url).to_ical().decode("utf-8")
-    head, _, _ = header.rpartition("END:VCALENDAR")
     domain = uid_domain(settings)
-    body = "".join(_place(e, first, plan.slug, plan.edition, domain) for e in events)
+    name = feed_name(expanded, feed)
+    head = (header or header_template(expanded, settings, plan_url)).replace(
+        "NAME:@NAME@\r\n", _line("NAME", name)).replace("X-WR-CALNAME:@NAME@\r\n", _line("X-WR-CALNAME", name)).replace(
+        "UID:@UID@", f"UID:{event_uid(plan.slug, plan.edition, feed.date or date(2000, 1, 1), feed.name, domain)}")
+    days: dict[int, str] = {}
+    body = "".join(_place(e, first, plan.slug, plan.edition, domain, days) for e in events)
     return (head + timezones + body + "END:VCALENDAR\r\n").encode("utf-8")
 
 

@@ -85,6 +85,7 @@ def render_inline(text: str) -> Markup:
     return Markup(_parser(1).renderInline(text))
 
 
+@lru_cache(maxsize=4096)
 def plain_text(text: str) -> str:
     """Markdown reduced to plain text, for calendar descriptions and meta tags."""
     tokens = _parser(1).parse(text)

@@ -1,0 +1,120 @@
+"""The build pipeline: incremental builds equal full ones, atomic swaps, reproducible output."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+from .site_build import EPOCH, build_project, make_project
+
+PLANS = ["couch-to-5k.md", "10k-8-weeks.md", "half-marathon-beginner.md", "10-mile-masters.md"]
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "a", [ROOT / "plans" / name for name in PLANS])
+
+
+def test_nothing_changed_is_a_no_op(project: Path) -> None:
+    assert "(4 rendered)" in build_project(project, "--no-pdf")
+    before = tree(project / "site")
+    assert "nothing changed" in build_project(project, "--no-pdf")
+    assert tree(project / "site") == before
+
+
+def test_an_incremental_build_equals_a_full_build(project: Path, tmp_path: Path) -> None:
+    build_project(project, "--no-pdf")
+    plan = project / "plans" / "10k-8-weeks.md"
+    plan.write_text(plan.read_text().replace("Easy 6 km", "Easy 7 km", 1))
+    output = build_project(project, "--no-pdf", epoch=str(int(EPOCH) + 60))
+    assert "(1 rendered)" in output
+    # the same sources and state, built from nothing
+    fresh = tmp_path / "fresh"
+    shutil.copytree(project / "plans", fresh / "plans")
+    shutil.copy(project / "deload.toml", fresh / "deload.toml")
+    shutil.copy(project / "plans" / "deload-state.json", fresh / "plans" / "deload-state.json")
+    build_project(fresh, "--no-pdf", epoch=str(int(EPOCH) + 60))
+    assert tree(project / "site") == tree(fresh / "site")
+    assert (project / "plans" / "deload-state.json").read_bytes() == (fresh / "plans" / "deload-state.json").read_bytes()
+
+
+def test_removed_and_added_plans(project: Path) -> None:
+    build_project(project, "--no-pdf")
+    (project / "plans" / "couch-to-5k.md").unlink()
+    shutil.copy(ROOT / "plans" / "marathon-novice.md", project / "plans")
+    output = build_project(project, "--no-pdf")
+    assert "(1 rendered)" in output
+    site = project / "site"
+    assert not (site / "plans" / "couch-to-5k").exists()
+    assert (site / "plans" / "marathon-novice" / "index.html").exists()
+    assert "couch-to-5k" not in (site / "index.html").read_text()
+    assert "couch-to-5k" not in (project / "plans" / "deload-state.json").read_text()
+
+
+def test_a_template_change_rebuilds_everything_and_a_damaged_site_is_repaired(project: Path) -> None:
+    build_project(project, "--no-pdf")
+    (project / "templates").mkdir()
+    (project / "templates" / "404.html").write_text("{% extends 'base.html' %}{% block content %}gone{% endblock %}")
+    assert "(4 rendered)" in build_project(project, "--no-pdf")
+    (project / "site" / "plans" / "couch-to-5k" / "index.html").unlink()
+    os.utime(project / "site", None)
+    shutil.rmtree(project / "site" / "tags")  # someone edited the published folder by hand
+    build_project(project, "--no-pdf")
+    assert (project / "site" / "plans" / "couch-to-5k" / "index.html").exists()
+    assert (project / "site" / "tags").is_dir()
+
+
+def test_one_worker_and_two_give_the_same_site(project: Path, tmp_path: Path) -> None:
+    other = make_project(tmp_path / "b", [ROOT / "plans" / name for name in PLANS])
+    build_project(project, "--no-pdf", "--jobs", "1")
+    build_project(other, "--no-pdf", "--jobs", "2")
+    assert tree(project / "site") == tree(other / "site")
+
+
+def test_builds_are_reproducible_pdfs_included(tmp_path: Path) -> None:
+    sites = []
+    for name in ("x", "y"):
+        project = make_project(tmp_path / name, [ROOT / "plans" / "strength-for-runners-14-day.md"])
+        build_project(project, "--jobs", "2")
+        sites.append(tree(project / "site"))
+    assert sites[0] == sites[1]
+    assert any(name.endswith(".pdf") for name in sites[0])
+
+
+def test_a_build_killed_halfway_leaves_the_site_intact(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "k")
+    build_project(project, "--no-pdf")
+    before = tree(project / "site")
+    for plan in (project / "plans").glob("*.md"):
+        plan.write_text(plan.read_text().replace("## Week 1", "## Week 1 — changed", 1))
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
+    # With PDFs to render the build takes many seconds: kill -9 it in the middle.
+    process = subprocess.Popen([sys.executable, "-m", "generator.cli", "build", "--project", str(project), "--jobs", "1"],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    stage = project / ".deload"
+    deadline = time.monotonic() + 60
+    while not any(p.name.startswith("stage-") for p in stage.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1.0)
+    assert process.poll() is None, "the build finished before it could be killed"
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert tree(project / "site") == before  # the last good site, exactly
+    assert sorted(p.name for p in project.iterdir()) == [".deload", "deload.toml", "plans", "site"]
+    build_project(project, "--no-pdf")  # the next build cleans up and succeeds
+    assert not [p for p in stage.iterdir() if p.name.startswith("stage-")]
+    assert '<span class="wk-title">changed' in (project / "site" / "plans" / "couch-to-5k" / "index.html").read_text()
