@@ -7,6 +7,7 @@ when forked); :func:`run` then needs only the plan's path.
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from dataclasses import dataclass, field
@@ -66,15 +67,6 @@ def set_context(context: BuildContext) -> None:
     _RENDERER = None
 
 
-def plan_digest(expanded: ExpandedPlan) -> str:
-    """What a reader sees of a plan, without the Deload version: a change marks the plan updated."""
-    import json
-
-    data = expanded_dict(expanded)
-    data.pop("generator", None)
-    return content_hash(json.dumps(data, sort_keys=True))
-
-
 def run(task: tuple[Path, str]) -> PlanOutput:
     """Build one plan; problems in the plan come back as diagnostics, never as exceptions."""
     global _RENDERER
@@ -93,14 +85,16 @@ def run(task: tuple[Path, str]) -> PlanOutput:
     slug = plan.slug
     state = State(Path(os.devnull), plans={slug: context.plan_states[slug]} if slug in context.plan_states else {},
                   events=dict(context.events_by_slug.get(slug, {})))
-    entry = state.touch_plan(slug, plan_digest(expanded), context.now)
+    data = expanded_dict(expanded)
+    data.pop("generator", None)
+    entry = state.touch_plan(slug, content_hash(json.dumps(data, sort_keys=True, separators=(",", ":"))), context.now)
     feeds = plan_feeds(expanded, context.settings, context.now.date())
     pdfs = [(paper_label(paper), f"{slug}-{paper}.pdf") for paper in context.papers]
     page = PlanPage(expanded, slug, f"plans/{slug}/", feeds, entry["published"], entry["updated"], pdfs)
     output = PlanOutput(display, [*warnings, *expanded.warnings], slug=slug, plan_state=entry, timings=timings)
     try:
         clock = time.process_time()
-        _write(context, output, f"{page.url}plan.json", to_json(expanded).encode("utf-8"))
+        _write(context, output, f"{page.url}plan.json", to_json(expanded, indent=None).encode("utf-8"))
         for name, data in _RENDERER.outputs(page):
             _write(context, output, name, data)
             output.pages += name.endswith(".html")

@@ -16,7 +16,7 @@ from icalendar import Calendar
 from icalendar.parser import Contentline
 
 from generator.cli import main
-from generator.render.ical import fold
+from generator.render.ical import escape_text, fold
 
 from .conftest import FIXTURES, ROOT
 from .ical_lint import lint
@@ -177,3 +177,10 @@ def test_personal_calendar_file(tmp_path: Path) -> None:
 def test_fast_folding_matches_icalendar(value: str) -> None:
     line = "DESCRIPTION:" + value
     assert fold(line) == Contentline(line).to_ical().decode("utf-8")
+
+
+@given(st.lists(st.sampled_from([*"ab,;:\\\nN\r é", "\\N", "\r\n", "🏃"]), max_size=60).map("".join))
+def test_fast_escaping_matches_icalendar(value: str) -> None:
+    from icalendar import vText
+
+    assert escape_text(value) == vText(value).to_ical().decode("utf-8")

@@ -165,9 +165,12 @@ class PlanRenderer(Renderer):
         race_offset = (len(expanded.weeks) - 1) * 7 + (expanded.race_session.day - 1) if expanded.race_session else None
         default = _default_feed(dated_feeds, plan, race_offset)
         first_feed = fixed or default
+        weeks = views.week_views(expanded)
+        week_macro = self.env.get_template("_macros.html").module.week  # type: ignore[attr-defined]
         return {
             "page": page, "plan": plan, "expanded": expanded, "figures": views.figures(expanded),
-            "weeks": views.week_views(expanded), "race": views.race_label(plan),
+            "weeks": weeks, "race": views.race_label(plan),
+            "weeks_html": Markup("").join(week_macro(w) for w in weeks),  # once for the page and the embed
             "chart": volume_chart(expanded, "vc", [plan.units, "mi" if plan.units == "km" else "km"]),
             "intro": render_markdown(plan.intro, top=3),
             "canonical": url, "description": plan.summary or plan_description(expanded),

@@ -1,4 +1,4 @@
-"""Open Graph preview images (1200x630 grayscale PNG): the plan's title over its volume chart.
+"""Open Graph preview images (800x420 grayscale PNG, the 1.91:1 shape every platform shows): the plan's title over its volume chart.
 
 Drawn with Pillow (a WeasyPrint dependency) and a bundled system font, with no
 timestamps in the file, so the same plan always gives the same bytes.
@@ -14,7 +14,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from ..expanded import ExpandedPlan
 
-SIZE = (1200, 630)
+SIZE = (800, 420)
+K = SIZE[0] / 1200  # the layout below is drawn for 1200 pixels wide
 # Grayscale: a third of the bytes to encode of a colour image, and it reads on every theme.
 BG, INK, MUTED, BAR, REDUCED = 248, 24, 88, 48, 170
 _FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
@@ -51,19 +52,23 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont | I
 def preview_png(expanded: ExpandedPlan | None, site_title: str, title: str, subtitle: str) -> bytes:
     image = Image.new("L", SIZE, BG)
     draw = ImageDraw.Draw(image)
-    draw.rectangle((0, 0, SIZE[0], 14), fill=BAR)
-    draw.text((64, 48), site_title, font=_font(30, bold=True), fill=MUTED)
-    y = 100
-    for line in _wrap(draw, title, _font(64, bold=True), SIZE[0] - 128, 2):
-        draw.text((64, y), line, font=_font(64, bold=True), fill=INK)
-        y += 78
-    for line in _wrap(draw, subtitle, _font(32), SIZE[0] - 128, 2):
-        draw.text((64, y + 8), line, font=_font(32), fill=MUTED)
-        y += 42
+
+    def px(value: float) -> int:
+        return round(value * K)
+
+    draw.rectangle((0, 0, SIZE[0], px(14)), fill=BAR)
+    draw.text((px(64), px(48)), site_title, font=_font(px(30), bold=True), fill=MUTED)
+    y = px(100)
+    for line in _wrap(draw, title, _font(px(64), bold=True), SIZE[0] - px(128), 2):
+        draw.text((px(64), y), line, font=_font(px(64), bold=True), fill=INK)
+        y += px(78)
+    for line in _wrap(draw, subtitle, _font(px(32)), SIZE[0] - px(128), 2):
+        draw.text((px(64), y + px(8)), line, font=_font(px(32)), fill=MUTED)
+        y += px(42)
     if expanded is not None and expanded.weeks:
         values = [w.distance_km if expanded.basis == "distance" else w.minutes for w in expanded.weeks]
         top = max(values) or 1.0
-        left, right, bottom, height = 64, SIZE[0] - 64, SIZE[1] - 48, 200
+        left, right, bottom, height = px(64), SIZE[0] - px(64), SIZE[1] - px(48), px(200)
         slot = (right - left) / len(values)
         for index, (week, value) in enumerate(zip(expanded.weeks, values, strict=True)):
             x0 = left + slot * index + slot * 0.15

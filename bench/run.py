@@ -1,0 +1,259 @@
+"""The build benchmark: Deload against the floor of bare Jinja2 + markdown-it-py and bare WeasyPrint.
+
+Run by hand (never as a timed test): ``make bench`` or
+``.venv/bin/python bench/run.py [--plans 1000] [--pdf-plans 24] [--out bench/out]``.
+
+In one run, on one machine, it measures:
+
+- a full build of N synthetic plans without PDFs (per plan page and per feed);
+- PDFs for a sample of those plans, with 1 and with 2 workers;
+- a no-op rebuild and a one-plan-edit rebuild;
+- peak memory (the largest process, and the whole process tree);
+- the floor: bare Jinja2 + markdown-it-py pages of the same plans, and bare
+  WeasyPrint on the same print HTML; Deload's times are printed as ratios of it.
+
+Figures go to ``<out>/bench.json`` and a short table on standard output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from bench.synth import write_library  # noqa: E402
+
+EPOCH = "1796774400"
+
+
+class TreeMemory:
+    """Samples the resident memory of a process and all its descendants (Linux /proc)."""
+
+    def __init__(self, pid: int, interval: float = 0.02):
+        self.pid = pid
+        self.interval = interval
+        self.peak_total = 0
+        self.peak_single = 0
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> TreeMemory:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join()
+
+    def _run(self) -> None:
+        while not self.stop.is_set():
+            parents: dict[int, int] = {}
+            rss: dict[int, int] = {}
+            for entry in os.listdir("/proc"):
+                if not entry.isdigit():
+                    continue
+                try:
+                    with open(f"/proc/{entry}/stat") as handle:
+                        fields = handle.read().rsplit(")", 1)[1].split()
+                    parents[int(entry)] = int(fields[1])
+                    rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+                except (OSError, IndexError, ValueError):
+                    continue
+            tree = {self.pid}
+            changed = True
+            while changed:
+                changed = False
+                for pid, parent in parents.items():
+                    if parent in tree and pid not in tree:
+                        tree.add(pid)
+                        changed = True
+            sizes = [rss.get(pid, 0) for pid in tree]
+            self.peak_total = max(self.peak_total, sum(sizes))
+            self.peak_single = max(self.peak_single, max(sizes, default=0))
+            self.stop.wait(self.interval)
+
+
+def deload(project: Path, *args: str) -> dict[str, Any]:
+    """Run ``deload build`` in its own process; return its stats, wall time and memory."""
+    stats = project / ".bench-stats.json"
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, CI="")
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "generator.cli", "build", "--project", str(project), "--quiet",
+                                "--stats", str(stats), *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    with TreeMemory(process.pid) as memory:
+        _, err = process.communicate()
+    wall = time.perf_counter() - started
+    if process.returncode != 0:
+        raise SystemExit(f"deload build failed:\n{err.decode()}")
+    data = json.loads(stats.read_text())
+    data.update(wall=wall, peak_rss_mb=memory.peak_single / 2**20, peak_tree_mb=memory.peak_total / 2**20)
+    return data
+
+
+def floor_pages(project: Path) -> dict[str, float]:
+    """Bare Jinja2 + markdown-it-py: each plan's Markdown to HTML in a minimal page template."""
+    import jinja2
+    import yaml
+    from markdown_it import MarkdownIt
+
+    env = jinja2.Environment(autoescape=True)
+    page = env.from_string(
+        "<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>{{ title }}</title>"
+        "<link rel=stylesheet href=../../assets/style.css></head><body><header><a href=../../>Site</a></header>"
+        "<main><h1>{{ title }}</h1><p>{{ summary }}</p>{{ body }}</main><footer>Made with a bare SSG</footer></body></html>")
+    md = MarkdownIt("js-default")
+    out = project / "floor-site"
+    out.mkdir(exist_ok=True)
+    files = sorted((project / "plans").glob("*.md"))
+    started = time.process_time()
+    wall = time.perf_counter()
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        _, front, body = text.split("---\n", 2)
+        meta = yaml.load(front, Loader=yaml.CSafeLoader)
+        html = page.render(title=meta["title"], summary=meta.get("summary", ""), body=jinja2.utils.markupsafe.Markup(md.render(body)))
+        target = out / meta["slug"] / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+    return {"pages": len(files), "cpu": time.process_time() - started, "wall": time.perf_counter() - wall}
+
+
+def floor_pdf(htmls: list[str], css: str) -> dict[str, float]:
+    """Bare WeasyPrint on Deload's print HTML: the same documents, one process, no extras."""
+    from weasyprint import CSS, HTML
+
+    stylesheet = CSS(string=css)
+    pages = 0
+    started = time.perf_counter()
+    for html in htmls:
+        document = HTML(string=html).render(stylesheets=[stylesheet])
+        document.write_pdf()
+        pages += len(document.pages)
+    return {"pdfs": len(htmls), "pages": pages, "seconds": time.perf_counter() - started}
+
+
+def print_htmls(project: Path, count: int) -> tuple[list[str], str]:
+    from generator.config import load_settings
+    from generator.periodize import expand
+    from generator.render.pdf import print_html, stylesheet_text
+    from generator.source import read_plan
+
+    settings = load_settings(project)
+    htmls = []
+    for path in sorted((project / "plans").glob("*.md"))[:count]:
+        plan, _ = read_plan(path, settings)
+        htmls.append(print_html(expand(plan), settings, "a4", settings.base_url + f"plans/{plan.slug}/"))
+    return htmls, stylesheet_text(settings, "a4")
+
+
+def pdf_pages(site: Path) -> int:
+    from pypdf import PdfReader
+
+    return sum(len(PdfReader(p).pages) for p in site.rglob("*.pdf"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--plans", type=int, default=1000)
+    parser.add_argument("--weeks", type=int, default=16)
+    parser.add_argument("--sessions", type=int, default=6)
+    parser.add_argument("--pdf-plans", type=int, default=24, help="plans in the PDF sample (PDFs of all N take long)")
+    parser.add_argument("--undated", action="store_true", help="plans without dates: one feed per possible race day")
+    parser.add_argument("--out", type=Path, default=HERE / "out")
+    parser.add_argument("--keep", action="store_true", help="keep the generated projects")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="deload-bench-"))
+    figures: dict[str, Any] = {"plans": args.plans, "weeks": args.weeks, "sessions": args.sessions, "cpus": os.cpu_count()}
+    try:
+        project = work / "library"
+        write_library(project, args.plans, args.weeks, args.sessions, dated=not args.undated)
+        print(f"{args.plans} plans of {args.weeks} weeks in {project}", file=sys.stderr)
+
+        full = deload(project, "--no-pdf")
+        noop = deload(project, "--no-pdf")
+        edited = project / "plans" / "synthetic-0000.md"
+        edited.write_text(edited.read_text().replace("keep the easy days easy", "keep the easy days truly easy", 1))
+        one_edit = deload(project, "--no-pdf")
+        floor = floor_pages(project)
+        figures["full_build"] = full
+        figures["noop_rebuild"] = noop
+        figures["one_plan_edit"] = one_edit
+        figures["floor_pages"] = floor
+
+        # PDFs: a sample library, built with 1 then with 2 workers from an empty PDF cache.
+        sample = work / "pdf-sample"
+        write_library(sample, args.pdf_plans, args.weeks, args.sessions, dated=not args.undated)
+        deload(sample, "--no-pdf")
+        pdf_runs = {}
+        for workers in (1, 2):
+            shutil.rmtree(sample / ".deload" / "cache", ignore_errors=True)
+            for manifest in (sample / ".deload").glob("manifest-*"):
+                manifest.unlink()
+            pdf_runs[workers] = deload(sample, "--jobs", str(workers))
+        pages = pdf_pages(sample / "site")
+        htmls, css = print_htmls(sample, args.pdf_plans)
+        bare = floor_pdf(htmls, css)
+        # One plan edited with PDFs on: only its two PDFs are rendered again.
+        sample_plan = sample / "plans" / "synthetic-0000.md"
+        sample_plan.write_text(sample_plan.read_text().replace("keep the easy days easy", "keep easy days easy", 1))
+        pdf_edit = deload(sample, "--jobs", "2")
+        figures["pdf"] = {"runs": {str(k): v for k, v in pdf_runs.items()}, "pages": pages, "bare_weasyprint_a4": bare,
+                          "one_plan_edit": pdf_edit}
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    report(figures)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "bench.json").write_text(json.dumps(figures, indent=1) + "\n")
+    print(f"\nfigures written to {args.out / 'bench.json'}", file=sys.stderr)
+
+
+def report(f: dict[str, Any]) -> None:
+    full, phases = f["full_build"], f["full_build"]["phases"]
+    workers = min(f["cpus"] or 1, 2)
+    plans = f["plans"]
+    plan_pages = 2 * plans  # a plan page and its embed page per plan
+    cpu_pages = phases.get("cpu_pages", 0.0) + phases.get("cpu_read", 0.0)
+    per_page_wall = (cpu_pages / max(plan_pages, 1)) / workers * 1000
+    per_page_all = (cpu_pages + phases.get("cpu_preview_image", 0.0)) / max(plan_pages, 1) / workers * 1000
+    events_per_feed = f["weeks"] * (f["sessions"] + 1)
+    per_feed = phases.get("cpu_feeds", 0.0) / max(full["feeds"], 1) / workers * 1000 * (100 / events_per_feed)
+    floor = f["floor_pages"]
+    floor_page = floor["cpu"] / floor["pages"] * 1000
+    pdf = f["pdf"]
+    one, two = pdf["runs"]["1"], pdf["runs"]["2"]
+    bare = pdf["bare_weasyprint_a4"]
+    ours_per_page = one["phases"]["pdf"] / pdf["pages"] * 1000
+    bare_per_page = bare["seconds"] / bare["pages"] * 1000
+    rows = [
+        ("full build, no PDFs", f"{full['wall']:.1f} s", f"{plans} plans, {full['pages']} pages, {full['feeds']} feeds"),
+        ("  per plan page (read + render, wall)", f"{per_page_wall:.2f} ms", f"floor {floor_page:.2f} ms/page on 1 core -> {per_page_wall * workers / floor_page:.1f}x CPU"),
+        ("  per plan page incl. preview image", f"{per_page_all:.2f} ms", "target 1 ms"),
+        ("  per 100-event feed (wall)", f"{per_feed:.2f} ms", "target 2 ms"),
+        ("no-op rebuild", f"{f['noop_rebuild']['wall']:.2f} s", "target < 0.5 s"),
+        ("one-plan edit, no PDFs", f"{f['one_plan_edit']['wall']:.2f} s", "target < 0.5 s"),
+        ("one-plan edit, with its PDFs", f"{pdf['one_plan_edit']['wall']:.2f} s", f"{pdf['one_plan_edit']['pdfs_rendered']} PDFs rendered"),
+        ("PDF per page, 1 worker", f"{ours_per_page:.1f} ms", f"bare WeasyPrint {bare_per_page:.1f} ms -> {ours_per_page / bare_per_page:.2f}x (target <= 1.1x)"),
+        ("PDF speed-up, 2 workers vs 1", f"{one['phases']['pdf'] / two['phases']['pdf']:.2f}x", "target >= 1.8x"),
+        ("peak memory, full build", f"{full['peak_rss_mb']:.0f} MB", f"largest process; whole tree {full['peak_tree_mb']:.0f} MB (target < 300 MB)"),
+    ]
+    width = max(len(r[0]) for r in rows)
+    print()
+    for name, value, note in rows:
+        print(f"{name:<{width}}  {value:>10}  {note}")
+    f["summary"] = {r[0].strip(): r[1] for r in rows}
+
+
+if __name__ == "__main__":
+    main()
