@@ -28,7 +28,7 @@ from .feeds import build_time
 from .fsutil import build_lock, clean_stale, swap_in, write_bytes
 from .manifest import Inputs, Manifest, PlanRecord
 from .source import find_plan_files
-from .state import State, stamp
+from .state import STATE_NAME, State, read_text, stamp
 
 if TYPE_CHECKING:
     from .plan_job import PlanOutput
@@ -51,6 +51,7 @@ class BuildResult:
     seconds: float = 0.0
     phases: dict[str, float] = field(default_factory=dict)
     noop: bool = False
+    site_files: list[str] = field(default_factory=list)  # files that are not any one plan's
 
     def summary(self) -> str:
         if self.noop:
@@ -81,50 +82,49 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True, qu
     work = settings.root / WORK_DIR
     target = output or settings.output_dir
     with build_lock(work):
-        clean_stale(work)
-        files = [(path, _display(path, settings.root)) for path in
+        clean_stale(work, target)
+        files = [(path, os.path.relpath(path, settings.root)) for path in
                  (find_plan_files([settings.plans_dir]) if settings.plans_dir.is_dir() else [])]
         if not files:
             raise DeloadError([Diagnostic(str(settings.plans_dir), 1, 1, "no plan files (*.md) found; create one with 'deload new NAME'")])
         now = build_time()
         papers = settings.papers if pdf and settings.pdf else ()
-        state = State.load(settings.plans_dir)
-        inputs = Inputs.collect(settings, files, now.date(), papers, state.original)
+        state_path = settings.plans_dir / STATE_NAME
+        state_text = read_text(state_path)
+        inputs = Inputs.collect(settings, files, now.date(), papers, state_text)
         manifest = Manifest(work, target)
         if manifest.unchanged(inputs, target):
             summary = manifest.summary
             return BuildResult(pages=summary.get("pages", 0), feeds=summary.get("feeds", 0), pdfs=summary.get("pdfs", 0),
                                plans=summary.get("plans", 0), warnings=[_unpack(r) for r in summary.get("warnings", [])],
                                seconds=time.perf_counter() - started, noop=True)
+        state = State.parse(state_path, state_text)
         stage = work / f"stage-{os.getpid()}"
         stage.mkdir(parents=True)
         try:
             result, records = _build(settings, files, inputs, manifest, state, stage, target, now, papers, jobs, progress)
-            swap_in(stage, target)
+            if save_state:  # before the swap: the new site is only ever published with its state recorded
+                state.save()
+            remover = swap_in(stage, target)
         except BaseException:
             shutil.rmtree(stage, ignore_errors=True)
             raise
-        if save_state:
-            state.save(set(state.plans))
+        manifest.save(inputs, records, target, state.original, result.counts(), result.site_files)
+        if remover is not None:
+            remover.join()
         result.seconds = time.perf_counter() - started
-        manifest.save(inputs, records, target, state.original, result.counts())
     return result
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(root.resolve()))
-    except ValueError:
-        return str(path)
 
 
 def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, manifest: Manifest, state: State,
            stage: Path, target: Path, now: Any, papers: tuple[str, ...], jobs: int | None,
            progress: Progress | None) -> tuple[BuildResult, dict[str, PlanRecord]]:
     # Rendering modules are imported here, not at the top, so that a no-op build stays quick.
-    from .pdfjobs import PdfJob, cache_key, prune_cache, run_pdf_jobs, worker_count
     from .render.html import Listing, SiteRenderer, static_files
-    from .render.pdf import stylesheet_text
+
+    if papers:
+        from .pdfjobs import PdfJob, cache_key, prune_cache, run_pdf_jobs
+        from .render.pdf import stylesheet_text
 
     result = BuildResult()
     clock = time.perf_counter()
@@ -134,7 +134,7 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
     todo: list[tuple[Path, str]] = []
     for path, display in files:
         record = previous.get(display)
-        if record is not None and record.key == inputs.keys[display] and _link_all(record.files, target, stage):
+        if record is not None and record.current(inputs.keys[display], inputs.day) and _link_all(record.files, target, stage):
             records[display] = record
         else:
             todo.append((path, display))
@@ -155,7 +155,7 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
     if errors:
         raise DeloadError([*errors, *(d for o in outputs for d in o.diagnostics if not d.is_error)])
     css = {paper: stylesheet_text(settings, paper) for paper in papers}
-    pdf_jobs: list[PdfJob] = []
+    pdf_jobs: list[Any] = []
     for out in outputs:
         assert out.slug is not None and out.listing is not None and out.plan_state is not None
         jobs_for_plan = [PdfJob(html, paper, stage / rel, out.display) for paper, html, rel in out.pdf_jobs]
@@ -164,7 +164,7 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
             key=inputs.keys[out.display], slug=out.slug, files=out.files, listing=out.listing,
             diagnostics=[_pack(d) for d in out.diagnostics],
             pdf_jobs=[[job.paper, cache_key(job, css[job.paper]), rel] for job, (_, _, rel) in zip(jobs_for_plan, out.pdf_jobs, strict=True)],
-            pages=out.pages, feeds=out.feeds)
+            pages=out.pages, feeds=out.feeds, day=None if out.dated else inputs.day)
     _merge_state(state, records, outputs)
     ordered = [records[display] for _, display in files]
     clock = time.perf_counter()
@@ -172,15 +172,16 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
     for path, data in site.pages():
         write_bytes(stage / path, data)
         result.pages += path.endswith(".html")
-        result.files += 1
+        result.site_files.append(path)
     for path, source in static_files(settings):
         (stage / path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, stage / path)
-        result.files += 1
+        result.site_files.append(path)
+    result.files += len(result.site_files)
     result.phases["site"] = time.perf_counter() - clock
     clock = time.perf_counter()
     if papers:
-        cache = settings.root / WORK_DIR / "cache" / "pdf"
+        cache = settings.root / WORK_DIR / "cache" / f"pdf-{manifest.name}"  # per output: previews have other PDFs
         done = [0]
 
         def pdf_progress(step: int) -> None:
@@ -188,10 +189,10 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
             if progress:
                 progress("pdf", done[0], len(pdf_jobs))
 
-        result.pdfs_rendered, rendered = run_pdf_jobs(pdf_jobs, css, cache, worker_count(jobs), pdf_progress)
+        result.pdfs_rendered, refused = run_pdf_jobs(pdf_jobs, css, cache, worker_count(jobs), pdf_progress)
         prune_cache(cache, {key for r in ordered for _, key, _ in r.pdf_jobs})
-        for job, outcome in rendered:
-            for url in dict.fromkeys(outcome.refused):
+        for job, urls in refused:
+            for url in dict.fromkeys(urls):
                 message = f"the PDF ignored a link to {url}: plans may not load files or web resources"
                 records[job.plan_path].diagnostics.append([job.plan_path, 1, 1, message, "warning", "pdf-resource"])
     result.phases["pdf"] = time.perf_counter() - clock
@@ -206,36 +207,37 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
 
 
 def _link_all(names: list[str], source: Path, stage: Path) -> bool:
-    """Hard-link a plan's files from the current site into the stage; False if any is missing."""
+    """Hard-link a plan's files from the current site into the stage. If any is missing, undo
+    the links (the plan is rendered again, and must not write through them) and return False."""
     made: set[Path] = set()
+    linked: list[Path] = []
     for name in names:
         target = stage / name
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
         try:
-            os.link(source / name, target)
-        except FileNotFoundError:
-            return False
-        except OSError:
             try:
+                os.link(source / name, target)
+            except FileNotFoundError:
+                raise
+            except OSError:  # a file system without hard links
                 shutil.copyfile(source / name, target)
-            except OSError:
-                return False
+        except OSError:
+            for path in linked:
+                path.unlink(missing_ok=True)
+            return False
+        linked.append(target)
     return True
 
 
 def _render_plans(settings: Settings, todo: list[tuple[Path, str]], stage: Path, now: Any, papers: tuple[str, ...],
                   state: State, jobs: int | None, progress: Progress | None) -> list[PlanOutput]:
-    from .pdfjobs import worker_count
     from .plan_job import BuildContext, run, set_context
 
     if not todo:
         return []
-    events_by_slug: dict[str, dict[str, Any]] = {}
-    for key, entry in state.events.items():
-        events_by_slug.setdefault(key.split("/", 1)[0], {})[key] = entry
-    set_context(BuildContext(settings, stage, now, papers, dict(state.plans), events_by_slug))
+    set_context(BuildContext(settings, stage, now, papers, state))
     workers = min(worker_count(jobs), max(1, len(todo) // 2))
     outputs: list[PlanOutput] = []
     if workers <= 1 or threading_active():
@@ -253,6 +255,10 @@ def _render_plans(settings: Settings, todo: list[tuple[Path, str]], stage: Path,
     return outputs
 
 
+def worker_count(jobs: int | None) -> int:
+    return max(1, jobs or os.cpu_count() or 1)
+
+
 def threading_active() -> bool:
     """Forking a process with other threads running is unsafe (deload serve runs builds in a thread)."""
     import threading
@@ -261,15 +267,10 @@ def threading_active() -> bool:
 
 
 def _merge_state(state: State, records: dict[str, PlanRecord], outputs: list[PlanOutput]) -> None:
-    """The new state: re-rendered plans' entries, and unchanged plans' entries as they were."""
-    rendered = {o.slug: o for o in outputs if o.slug is not None}
-    keep = {r.slug for r in records.values()}
-    state.plans = {slug: (rendered[slug].plan_state if slug in rendered else entry)  # type: ignore[misc]
-                   for slug, entry in state.plans.items() if slug in keep}
-    for slug, out in rendered.items():
-        state.plans[slug] = out.plan_state  # type: ignore[assignment]
-    events = {k: v for k, v in state.events.items() if k.split("/", 1)[0] in keep and k.split("/", 1)[0] not in rendered}
+    """The new state: re-rendered plans' entries as built now, unchanged plans' as they were
+    (still undecoded), removed plans' dropped."""
+    state.keep_only({r.slug for r in records.values()})
     for out in outputs:
-        events.update(out.events)
-    state.events = events
-    state.seen_events = set(events)
+        assert out.slug is not None and out.plan_state is not None
+        state.plans[out.slug] = out.plan_state
+        state.replace_events(out.slug, out.events)

@@ -14,6 +14,7 @@ import errno
 import fcntl
 import os
 import shutil
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -53,18 +54,23 @@ def exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(a))
 
 
-def swap_in(stage: Path, target: Path) -> None:
-    """Make ``stage`` the new ``target`` and remove the old one."""
+def swap_in(stage: Path, target: Path) -> threading.Thread | None:
+    """Make ``stage`` the new ``target``. The old site is deleted by the returned thread (join
+    it before exiting): deleting thousands of files need not hold up the rest of the build."""
     if not target.exists():
         os.rename(stage, target)
-        return
+        return None
     if exchange(stage, target):
-        shutil.rmtree(stage, ignore_errors=True)
-        return
-    old = stage.with_name(stage.name + ".old")
+        remover = threading.Thread(target=shutil.rmtree, args=(stage,), kwargs={"ignore_errors": True})
+        remover.start()
+        return remover
+    # Without an atomic exchange there is a moment with no target; if the build dies then,
+    # the next build's clean_stale() puts the previous site back.
+    old = stage.with_name(f"previous-{os.getpid()}")
     os.rename(target, old)
     os.rename(stage, target)
     shutil.rmtree(old, ignore_errors=True)
+    return None
 
 
 @contextmanager
@@ -82,20 +88,25 @@ def build_lock(work_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def clean_stale(work_dir: Path) -> None:
-    """Remove staging directories left by a build that was killed."""
+def clean_stale(work_dir: Path, target: Path) -> None:
+    """Remove what a killed build left behind: staging folders, and restore the previous site
+    if the build died in the middle of a non-atomic swap."""
     if not work_dir.is_dir():
         return
+    for entry in sorted(work_dir.iterdir()):
+        if entry.name.startswith("previous-") and entry.is_dir():
+            if not target.exists():
+                os.rename(entry, target)
+            else:
+                shutil.rmtree(entry, ignore_errors=True)
     for entry in work_dir.iterdir():
         if entry.name.startswith("stage-") and entry.is_dir():
             shutil.rmtree(entry, ignore_errors=True)
 
 
-def write_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="\n")
-
-
 def write_bytes(path: Path, data: bytes) -> None:
+    """Write a file in the staging folder. Any existing file there is unlinked first: it may be a
+    hard link to the live site, which must never be written through."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
     path.write_bytes(data)

@@ -13,7 +13,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from typing import Any
 from . import __version__
 from .config import Settings
 
-FORMAT = 2
+FORMAT = 3
 
 
 def _digest(*parts: str | bytes) -> str:
@@ -54,13 +55,14 @@ class Inputs:
     keys: dict[str, str]  # display path -> key
     state: str  # hash of the state file as it is now (the last build's, unless someone changed it)
 
+    day: str  # the build day: plans without dates get feeds counted from it
+
     @classmethod
     def collect(cls, settings: Settings, files: list[tuple[Path, str]], day: date, papers: tuple[str, ...],
                 state_text: str) -> Inputs:
-        common = _digest(__version__, settings_digest(settings), templates_digest(settings), day.isoformat(),
-                         ",".join(papers))
+        common = _digest(__version__, settings_digest(settings), templates_digest(settings), ",".join(papers))
         keys = {display: _digest(common, display, path.read_bytes()) for path, display in files}
-        return cls(common, keys, _digest(state_text))
+        return cls(common, keys, _digest(state_text), day.isoformat())
 
 
 @dataclass
@@ -73,15 +75,34 @@ class PlanRecord:
     pdf_jobs: list[list[str]] = field(default_factory=list)  # [paper, cache key, path in site]
     pages: int = 0
     feeds: int = 0
+    day: str | None = None  # the build day, for a plan without dates (its feeds move with the day)
+
+    def current(self, key: str, day: str) -> bool:
+        return self.key == key and self.day in (None, day)
 
 
-def site_signature(site: Path) -> list[int]:
-    """Changes when someone adds, removes or replaces files at the top of ``site/``."""
-    try:
-        stat = os.stat(site)
-    except OSError:
-        return []
-    return [stat.st_ino, stat.st_mtime_ns]
+def folders_of(files: Iterable[str]) -> list[str]:
+    """Every folder holding one of ``files`` (paths inside the site), with their parents."""
+    folders = {"."}
+    for name in files:
+        parent = os.path.dirname(name)
+        while parent and parent not in folders:
+            folders.add(parent)
+            parent = os.path.dirname(parent)
+    return sorted(folders)
+
+
+def site_signature(site: Path, folders: Iterable[str]) -> str:
+    """Changes when a file is added to, removed from or renamed in any of the site's folders
+    (each of those touches its folder's time). Editing a file in place is not noticed."""
+    parts: list[str] = []
+    for folder in folders:
+        try:
+            stat = os.stat(site / folder)
+        except OSError:
+            return "missing"
+        parts.append(f"{folder}:{stat.st_ino}:{stat.st_mtime_ns}")
+    return _digest(*parts)
 
 
 class Manifest:
@@ -89,6 +110,7 @@ class Manifest:
 
     def __init__(self, work: Path, output: Path):
         name = _digest(str(output.resolve()))[:12]
+        self.name = name
         self.head_path = work / f"manifest-{name}.head.json"
         self.body_path = work / f"manifest-{name}.json"
         self.head: dict[str, Any] = _read(self.head_path)
@@ -97,7 +119,8 @@ class Manifest:
     def unchanged(self, inputs: Inputs, output: Path) -> bool:
         head = self.head
         return (head.get("format") == FORMAT and head.get("common") == inputs.common and head.get("keys") == inputs.keys
-                and head.get("state") == inputs.state and head.get("site") == site_signature(output))
+                and head.get("state") == inputs.state and head.get("day") in (None, inputs.day)
+                and head.get("site") == site_signature(output, head.get("folders", [])))
 
     @property
     def summary(self) -> dict[str, Any]:
@@ -115,16 +138,17 @@ class Manifest:
                     continue
         return self._records
 
-    def save(self, inputs: Inputs, records: dict[str, PlanRecord], output: Path, state_text: str, summary: dict[str, Any]) -> None:
+    def save(self, inputs: Inputs, records: dict[str, PlanRecord], output: Path, state_text: str, summary: dict[str, Any],
+             site_files: Iterable[str]) -> None:
         self.head_path.parent.mkdir(parents=True, exist_ok=True)
-        body = {"format": FORMAT, "plans": {k: asdict(v) for k, v in sorted(records.items())}}
+        body = {"format": FORMAT, "plans": {k: vars(v) for k, v in sorted(records.items())}}
         _write(self.body_path, body)
+        # Plans without dates have feeds counted from the build day: the site is current for that day only.
+        day = inputs.day if any(r.day is not None for r in records.values()) else None
+        folders = folders_of([*site_files, *(name for r in records.values() for name in r.files)])
         head = {"format": FORMAT, "common": inputs.common, "keys": inputs.keys, "state": _digest(state_text),
-                "site": site_signature(output), "summary": summary}
+                "site": site_signature(output, folders), "folders": folders, "day": day, "summary": summary}
         _write(self.head_path, head)
-
-    def forget(self) -> None:
-        self.head_path.unlink(missing_ok=True)
 
 
 def _read(path: Path) -> dict[str, Any]:

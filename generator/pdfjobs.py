@@ -9,10 +9,11 @@ versions) have not changed is copied from the cache instead of rendered again.
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 import os
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,41 +55,55 @@ def worker_count(jobs: int | None) -> int:
 
 
 def run_pdf_jobs(jobs: Sequence[PdfJob], css_by_paper: dict[str, str], cache_dir: Path, workers: int,
-                 progress: Callable[[int], None] | None = None) -> tuple[int, list[tuple[PdfJob, PdfResult]]]:
-    """Render what is not cached; returns (how many were rendered, results of those)."""
+                 progress: Callable[[int], None] | None = None) -> tuple[int, list[tuple[PdfJob, tuple[str, ...]]]]:
+    """Render what is not cached; returns how many were rendered, and for every job the
+    resources WeasyPrint refused to load (remembered with cached PDFs too)."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     missing: list[tuple[PdfJob, Path]] = []
+    refused: list[tuple[PdfJob, tuple[str, ...]]] = []
     for job in jobs:
         cached = cache_dir / f"{cache_key(job, css_by_paper[job.paper])}.pdf"
         if cached.exists():
             _place(cached, job.target)
+            refused.append((job, _refused(cached)))
             if progress:
                 progress(1)
         else:
             missing.append((job, cached))
-    rendered: list[tuple[PdfJob, PdfResult]] = []
     if not missing:
-        return 0, rendered
+        return 0, refused
     if workers <= 1 or len(missing) == 1:
         init_worker(css_by_paper)
-        results = map(_render, [job for job, _ in missing])
-        _collect(missing, results, rendered, progress)
+        _collect(missing, map(_render, [job for job, _ in missing]), refused, progress)
     else:
-        context = multiprocessing.get_context("spawn")
+        # Workers fork from a server that has already imported WeasyPrint: quick to start, and
+        # (unlike plain fork) compatible with recycling workers after TASKS_PER_WORKER documents.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["generator.render.pdf", "weasyprint"])
         with ProcessPoolExecutor(max_workers=min(workers, len(missing)), mp_context=context, initializer=init_worker,
                                  initargs=(css_by_paper,), max_tasks_per_child=TASKS_PER_WORKER) as pool:
-            _collect(missing, pool.map(_render, [job for job, _ in missing]), rendered, progress)
-    return len(missing), rendered
+            _collect(missing, pool.map(_render, [job for job, _ in missing]), refused, progress)
+    return len(missing), refused
 
 
-def _collect(missing: list[tuple[PdfJob, Path]], results: object, rendered: list[tuple[PdfJob, PdfResult]],
-             progress: Callable[[int], None] | None) -> None:
-    for (job, cached), result in zip(missing, results, strict=True):  # type: ignore[call-overload]
+def _refused(cached: Path) -> tuple[str, ...]:
+    note = cached.with_suffix(".refused.json")
+    try:
+        return tuple(json.loads(note.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return ()
+
+
+def _collect(missing: list[tuple[PdfJob, Path]], results: Iterable[PdfResult],
+             refused: list[tuple[PdfJob, tuple[str, ...]]], progress: Callable[[int], None] | None) -> None:
+    for (job, cached), result in zip(missing, results, strict=True):
+        if result.refused:
+            cached.with_suffix(".refused.json").write_text(json.dumps(list(result.refused)), encoding="utf-8")
         tmp = cached.with_name(cached.name + f".{os.getpid()}.tmp")
         tmp.write_bytes(result.data)
         tmp.replace(cached)
         _place(cached, job.target)
-        rendered.append((job, result))
+        refused.append((job, result.refused))
         if progress:
             progress(1)
 
@@ -97,14 +112,15 @@ def prune_cache(cache_dir: Path, keep: set[str]) -> None:
     """Drop cached PDFs the last build did not use, so the cache does not grow forever."""
     if not cache_dir.is_dir():
         return
-    for path in cache_dir.glob("*.pdf"):
-        if path.stem not in keep:
+    for path in cache_dir.iterdir():
+        if path.name.split(".", 1)[0] not in keep:
             path.unlink(missing_ok=True)
 
 
 def _place(cached: Path, target: Path) -> None:
     """Put a cached PDF into the site: a hard link where possible (no copy), else a copy."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)  # never write through a link into the live site or the cache
     try:
         os.link(cached, target)
     except OSError:

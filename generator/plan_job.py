@@ -19,6 +19,7 @@ from .config import Settings
 from .errors import DeloadError, Diagnostic
 from .expanded import ExpandedPlan
 from .feeds import Feed, plan_feeds
+from .fsutil import write_bytes
 from .periodize import dates_change_layout, expand, first_day
 from .render.html import PlanPage, PlanRenderer
 from .render.ical import feed_bytes, header_template, plan_events, timezones_text
@@ -34,8 +35,7 @@ class BuildContext:
     stage: Path
     now: datetime
     papers: tuple[str, ...]
-    plan_states: dict[str, dict[str, str]]  # previous state, by slug
-    events_by_slug: dict[str, dict[str, Any]]  # previous event revisions, by slug
+    state: State  # as the last build left it (each worker decodes only its plans' lines)
 
 
 @dataclass
@@ -50,6 +50,7 @@ class PlanOutput:
     pdf_jobs: list[tuple[str, str, str]] = field(default_factory=list)  # (paper, print HTML, path in site)
     pages: int = 0
     feeds: int = 0
+    dated: bool = True  # False when the plan's outputs depend on the build day (feeds by race day)
     timings: dict[str, float] = field(default_factory=dict)  # CPU seconds by step, for the benchmark
 
     @property
@@ -65,6 +66,19 @@ def set_context(context: BuildContext) -> None:
     global _CONTEXT, _RENDERER
     _CONTEXT = context
     _RENDERER = None
+
+
+def reader_digest(data: dict[str, Any]) -> str:
+    """A hash of what a reader sees of the plan: not where it was written (file, lines), nor
+    the author's warnings, nor Deload's version. A change marks the plan as updated."""
+    def strip(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k not in ("source", "generator", "warnings", "log")}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    return content_hash(json.dumps(strip(data), sort_keys=True, separators=(",", ":")))
 
 
 def run(task: tuple[Path, str]) -> PlanOutput:
@@ -83,15 +97,15 @@ def run(task: tuple[Path, str]) -> PlanOutput:
     if _RENDERER is None:
         _RENDERER = PlanRenderer(context.settings)
     slug = plan.slug
-    state = State(Path(os.devnull), plans={slug: context.plan_states[slug]} if slug in context.plan_states else {},
-                  events=dict(context.events_by_slug.get(slug, {})))
-    data = expanded_dict(expanded)
-    data.pop("generator", None)
-    entry = state.touch_plan(slug, content_hash(json.dumps(data, sort_keys=True, separators=(",", ":"))), context.now)
+    previous = context.state
+    state = State(Path(os.devnull), plans={slug: previous.plans[slug]} if slug in previous.plans else {},
+                  events=previous.events_of(slug))
+    entry = state.touch_plan(slug, reader_digest(expanded_dict(expanded)), context.now)
     feeds = plan_feeds(expanded, context.settings, context.now.date())
     pdfs = [(paper_label(paper), f"{slug}-{paper}.pdf") for paper in context.papers]
     page = PlanPage(expanded, slug, f"plans/{slug}/", feeds, entry["published"], entry["updated"], pdfs)
-    output = PlanOutput(display, [*warnings, *expanded.warnings], slug=slug, plan_state=entry, timings=timings)
+    output = PlanOutput(display, [*warnings, *expanded.warnings], slug=slug, plan_state=entry, timings=timings,
+                        dated=expanded.start is not None)
     try:
         clock = time.process_time()
         _write(context, output, f"{page.url}plan.json", to_json(expanded, indent=None).encode("utf-8"))
@@ -120,9 +134,7 @@ def run(task: tuple[Path, str]) -> PlanOutput:
 
 
 def _write(context: BuildContext, output: PlanOutput, name: str, data: bytes) -> None:
-    target = context.stage / name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
+    write_bytes(context.stage / name, data)
     output.files.append(name)
 
 
@@ -138,7 +150,8 @@ def _feeds(context: BuildContext, output: PlanOutput, expanded: ExpandedPlan, pa
         feed_plan, feed_events = expanded, events
         if feed.date is not None and expanded.start is None and dates_change_layout(plan):
             feed_plan = expand(plan, race_date=feed.date) if feed.anchor == "race" else expand(plan, start=feed.date)
-            feed_events = plan_events(feed_plan, settings, state, context.now, plan_url, settings.week_summaries)
+            feed_events = plan_events(feed_plan, settings, state, context.now, plan_url, settings.week_summaries,
+                                      variant=feed.date.isoformat())
         _write(context, output, f"{page.url}{feed.name}",
                feed_bytes(feed_plan, feed_events, settings, feed, _first(expanded, feed_plan, feed), plan_url, zones, header))
     return len(page.feeds)

@@ -66,8 +66,14 @@ class Preview:
         for folder in (root / "plans", root / "templates"):
             if folder.is_dir():
                 for path in folder.rglob("*"):
-                    if path.is_file() and path.name != STATE_NAME and not path.name.endswith((".tmp", "~")):
+                    name = path.name
+                    if name == STATE_NAME or name.startswith((".", "#")) or name.endswith((".tmp", "~", ".swp")):
+                        continue  # editors' temporary files come and go
+                    try:
                         stat = path.stat()
+                    except OSError:
+                        continue
+                    if path.is_file():
                         files[str(path)] = (stat.st_mtime_ns, stat.st_size)
         config = root / CONFIG_NAME
         if config.exists():
@@ -85,6 +91,8 @@ class Preview:
             return self._failed(exc.diagnostics)
         except OSError as exc:
             return self._failed([Diagnostic(str(self.settings.root), 1, 1, f"cannot write the preview: {exc}")])
+        except Exception as exc:  # keep serving whatever goes wrong; show it instead of dying silently
+            return self._failed([Diagnostic(str(self.settings.root), 1, 1, f"internal error: {exc.__class__.__name__}: {exc}")])
         for warning in result.warnings:
             self.echo(warning.format())
         self.echo(f"✓ rebuilt in {time.perf_counter() - started:.2f} s: {result.summary()}")
@@ -107,11 +115,14 @@ class Preview:
     def watch(self, stop: threading.Event, interval: float = 0.4) -> None:
         before = self.snapshot()
         while not stop.wait(interval):
-            now = self.snapshot()
-            if now != before:
-                time.sleep(0.15)  # let an editor finish writing
-                before = self.snapshot()
-                self.rebuild()
+            try:
+                now = self.snapshot()
+                if now != before:
+                    time.sleep(0.15)  # let an editor finish writing
+                    before = self.snapshot()
+                    self.rebuild()
+            except Exception as exc:  # the watcher must outlive any one failure
+                self.echo(f"deload serve: {exc.__class__.__name__}: {exc}")
 
     def events(self, stop: threading.Event) -> Iterator[bytes]:
         """Server-sent events for one browser: ok/error now, then reload or error on each build."""

@@ -57,11 +57,11 @@ def pages(site: Path) -> list[Path]:
 def test_the_expected_pages_exist(site: Path) -> None:
     names = {str(p.relative_to(site)) for p in pages(site)}
     for name in ("index.html", "404.html", "deload-weeks/index.html", "plans/marathon-novice/index.html",
-                 "plans/marathon-novice/embed/index.html", "distance/half/index.html", "level/beginner/index.html",
+                 "plans/marathon-novice/embed.html", "distance/half/index.html", "level/beginner/index.html",
                  "tags/strength/index.html"):
         assert name in names
     for name in ("sitemap.xml", "feed.xml", "robots.txt", "assets/style.css", "assets/deload.js",
-                 "assets/og/default.png", "assets/og/marathon-novice.png"):
+                 "assets/og/default.png", "plans/marathon-novice/og.png"):
         assert (site / name).is_file(), name
 
 
@@ -125,9 +125,9 @@ def test_pages_request_nothing_from_other_hosts(site: Path) -> None:
 def test_canonical_and_social_tags(site: Path) -> None:
     text = (site / "plans" / "half-marathon-beginner" / "index.html").read_text()
     assert '<link rel="canonical" href="https://deload.example.org/plans/half-marathon-beginner/">' in text
-    assert '<meta property="og:image" content="https://deload.example.org/assets/og/half-marathon-beginner.png">' in text
+    assert '<meta property="og:image" content="https://deload.example.org/plans/half-marathon-beginner/og.png">' in text
     assert '<meta name="twitter:card" content="summary_large_image">' in text
-    assert (site / "assets" / "og" / "half-marathon-beginner.png").read_bytes().startswith(b"\x89PNG")
+    assert (site / "plans" / "half-marathon-beginner" / "og.png").read_bytes().startswith(b"\x89PNG")
 
 
 def test_plan_page_content(site: Path) -> None:
@@ -139,7 +139,7 @@ def test_plan_page_content(site: Path) -> None:
     assert "webcal://deload.example.org/plans/half-marathon-beginner/race-" in text
     assert "https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fdeload.example.org" in text
     assert "https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Fdeload.example.org" in text
-    assert '&lt;iframe src=&#34;https://deload.example.org/plans/half-marathon-beginner/embed/&#34; title=&#34;Half Marathon for Beginners&#34;' in text
+    assert '&lt;iframe src=&#34;https://deload.example.org/plans/half-marathon-beginner/embed.html&#34; title=&#34;Half Marathon for Beginners&#34;' in text
     # every calendar feed listed on the page exists
     for name in re.findall(r'href="(race-[0-9-]+\.ics)"', text):
         assert (site / "plans" / "half-marathon-beginner" / name).exists()

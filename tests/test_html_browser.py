@@ -84,7 +84,7 @@ def open_page(page: Any, url: str) -> None:
 
 
 @pytest.mark.parametrize("name", ["index.html", "plans/half-marathon-beginner/index.html", "deload-weeks/index.html",
-                                  "plans/strength-for-runners-14-day/index.html", "plans/10-mile-masters/embed/index.html",
+                                  "plans/strength-for-runners-14-day/index.html", "plans/10-mile-masters/embed.html",
                                   "level/beginner/index.html"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations(site: Site, page: Any, name: str, scheme: str) -> None:
@@ -154,7 +154,7 @@ def test_without_javascript_the_plan_still_reads(browser: Any, site: Site) -> No
 
 def test_hostile_plans_run_no_script(site: Site, page: Any) -> None:
     for name in ("script-everywhere", "attributes"):
-        for sub in ("index.html", "embed/index.html"):
+        for sub in ("index.html", "embed.html"):
             open_page(page, site.url(f"plans/{name}/{sub}"))
             page.hover("h1")
             for selector in ("h3", ".s-title", "main a"):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -49,8 +50,14 @@ def _format_date(value: date | None, style: str = "long") -> str:
 
 
 def make_environment(settings: Settings) -> jinja2.Environment:
+    cache = settings.root / ".deload" / "cache" / "templates"
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        bytecode: jinja2.BytecodeCache | None = jinja2.FileSystemBytecodeCache(str(cache))
+    except OSError:  # a read-only project: compile every time
+        bytecode = None
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs(settings)]),
+        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs(settings)]), bytecode_cache=bytecode,
         autoescape=jinja2.select_autoescape(["html", "xml", "svg"]),
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
@@ -58,6 +65,25 @@ def make_environment(settings: Settings) -> jinja2.Environment:
     env.filters["iso"] = lambda value: value.isoformat() if value else ""
     env.filters["urlquote"] = lambda value: quote(str(value), safe="")
     return env
+
+
+@contextmanager
+def template_errors(name: str) -> Iterator[None]:
+    """Turn any failure inside a (possibly the coach's own) template into ``file:line`` errors."""
+    try:
+        yield
+    except jinja2.TemplateSyntaxError as exc:
+        raise DeloadError([Diagnostic(exc.filename or name, exc.lineno or 1, 1, f"template error: {exc.message}")]) from None
+    except DeloadError:
+        raise
+    except Exception as exc:  # a template can raise anything: report it, never a traceback
+        file, line = name, 1
+        trace = exc.__traceback__
+        while trace is not None:  # Jinja maps template frames back to the template's file and line
+            if trace.tb_frame.f_code.co_filename.endswith((".html", ".xml", ".txt")):
+                file, line = trace.tb_frame.f_code.co_filename, trace.tb_lineno
+            trace = trace.tb_next
+        raise DeloadError([Diagnostic(file, line, 1, f"template error: {exc.__class__.__name__}: {exc}")]) from None
 
 
 @dataclass
@@ -107,14 +133,14 @@ class Renderer:
     def absolute(self, path: str) -> str:
         return self.base + path
 
-    def render(self, template: str, depth: int, **context: Any) -> str:
-        try:
+    def render(self, template: str, depth: int, root: str | None = None, **context: Any) -> str:
+        with template_errors(template):
             return self.env.get_template(template).render(
-                site=self.settings, root="../" * depth, base_url=self.base, version=__version__, **context)
-        except jinja2.TemplateSyntaxError as exc:
-            raise DeloadError([Diagnostic(exc.filename or template, exc.lineno or 1, 1, f"template error: {exc.message}")]) from None
-        except jinja2.TemplateError as exc:
-            raise DeloadError([Diagnostic(template, 1, 1, f"template error: {exc}")]) from None
+                site=self.settings, root="../" * depth if root is None else root, base_url=self.base, version=__version__, **context)
+
+    def macro(self, name: str) -> Any:
+        with template_errors("_macros.html"):
+            return getattr(self.env.get_template("_macros.html").module, name)
 
 
 class PlanRenderer(Renderer):
@@ -125,10 +151,10 @@ class PlanRenderer(Renderer):
         plan = expanded.plan
         context = self.plan_context(page)
         yield f"{page.url}index.html", self.render("plan.html", 2, **context).encode("utf-8")
-        yield f"{page.url}embed/index.html", self.render("embed.html", 3, **context).encode("utf-8")
+        yield f"{page.url}embed.html", self.render("embed.html", 2, **context).encode("utf-8")
         subtitle = " · ".join(filter(None, [views.LEVEL_NAMES.get(plan.level, ""), f"{len(expanded.weeks)} weeks",
                                             plain_text(str(views.race_label(plan) or "")).replace("\n", " ")]))
-        yield f"assets/og/{page.slug}.png", preview_png(expanded, self.settings.title, plan.title, subtitle)
+        yield f"{page.url}og.png", preview_png(expanded, self.settings.title, plan.title, subtitle)
 
     def listing(self, page: PlanPage) -> Listing:
         plan = page.plan
@@ -138,9 +164,9 @@ class PlanRenderer(Renderer):
             level=plan.level, category=views.category(plan), tags=list(plan.tags), weeks=len(expanded.weeks),
             deloads=expanded.deload_weeks, published=page.published, updated=page.updated,
         )
-        card = self._card(page)
-        template = self.env.get_template("_macros.html")
-        listing.cards = {str(depth): str(template.module.card(card, "../" * depth)) for depth in (0, 2)}  # type: ignore[attr-defined]
+        card, render_card = self._card(page), self.macro("card")
+        with template_errors("_macros.html"):
+            listing.cards = {str(depth): str(render_card(card, "../" * depth)) for depth in (0, 2)}
         return listing
 
     def _card(self, page: PlanPage) -> dict[str, Any]:
@@ -166,23 +192,24 @@ class PlanRenderer(Renderer):
         default = _default_feed(dated_feeds, plan, race_offset)
         first_feed = fixed or default
         weeks = views.week_views(expanded)
-        week_macro = self.env.get_template("_macros.html").module.week  # type: ignore[attr-defined]
+        week_macro = self.macro("week")
+        with template_errors("_macros.html"):
+            weeks_html = Markup("").join(week_macro(w) for w in weeks)  # once for the page and the embed
         return {
             "page": page, "plan": plan, "expanded": expanded, "figures": views.figures(expanded),
-            "weeks": weeks, "race": views.race_label(plan),
-            "weeks_html": Markup("").join(week_macro(w) for w in weeks),  # once for the page and the embed
+            "weeks": weeks, "race": views.race_label(plan), "weeks_html": weeks_html,
             "chart": volume_chart(expanded, "vc", [plan.units, "mi" if plan.units == "km" else "km"]),
             "intro": render_markdown(plan.intro, top=3),
             "canonical": url, "description": plan.summary or plan_description(expanded),
-            "og_image": self.absolute(f"assets/og/{page.slug}.png"),
+            "og_image": self.absolute(f"{page.url}og.png"),
             "fixed_feed": fixed, "feeds": dated_feeds, "default_feed": default,
             "feed_url": self.absolute(f"{page.url}{first_feed.name}") if first_feed else "",
             "feed_base": self.absolute(page.url), "race_offset": race_offset,
             "category": views.category(plan), "category_name": views.CATEGORY_NAMES[views.category(plan)],
             "level_name": views.LEVEL_NAMES.get(plan.level, ""), "level_url": f"level/{slug_from(plan.level)}/",
             "tags": [(tag, f"tags/{slug_from(tag)}/") for tag in plan.tags],
-            "embed_url": self.absolute(f"{page.url}embed/"), "kinds": views.KIND_LABELS,
-            "embed_code": embed_snippet(self.absolute(f"{page.url}embed/"), plan.title),
+            "embed_url": self.absolute(f"{page.url}embed.html"), "kinds": views.KIND_LABELS,
+            "embed_code": embed_snippet(self.absolute(f"{page.url}embed.html"), plan.title),
         }
 
 
@@ -227,15 +254,16 @@ class SiteRenderer(Renderer):
         yield "deload-weeks/index.html", self._page(
             "explainer.html", 1, canonical=self.absolute("deload-weeks/"), og_image=default_og,
             description="What deload weeks and tapers are, why they work, and how Deload builds them.")
-        yield "404.html", self._page("404.html", 0, canonical=self.absolute("404.html"), absolute_root=self.base_path,
-                                     og_image=default_og, description="Page not found")
+        # The 404 page is served at any depth, so its links start from the site's own path.
+        yield "404.html", self._page("404.html", 0, root=self.base_path, canonical=self.absolute("404.html"),
+                                     absolute_root=self.base_path, og_image=default_og, description="Page not found")
         yield "sitemap.xml", self._page("sitemap.xml", 0, urls=list(self.sitemap(groups)))
         yield "feed.xml", self._page("feed.xml", 0, entries=self.plans, updated=self._latest())
         yield "robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {self.absolute('sitemap.xml')}\n".encode()
         yield "assets/og/default.png", preview_png(None, self.settings.title, self.settings.title, self.settings.description)
 
-    def _page(self, template: str, depth: int, **context: Any) -> bytes:
-        return self.render(template, depth, **context).encode("utf-8")
+    def _page(self, template: str, depth: int, root: str | None = None, **context: Any) -> bytes:
+        return self.render(template, depth, root, **context).encode("utf-8")
 
     def _group_heading(self, kind: str, key: str, members: list[Listing]) -> str:
         if kind == "distance":

@@ -31,7 +31,7 @@ from ..describe import exercise_text, session_title, short_title
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..feeds import Feed
 from ..model import SessionKind
-from ..state import State, content_hash, stamp
+from ..state import State, event_hash, stamp
 from .markdown import plain_text
 from .views import KIND_LABELS, volume_text
 
@@ -149,10 +149,11 @@ def _timed(expanded: ExpandedPlan, planned: PlannedSession) -> tuple[datetime, d
 
 
 def plan_events(expanded: ExpandedPlan, settings: Settings, state: State, now: datetime, plan_url: str,
-                week_summaries: bool = True) -> list[EventText]:
-    """Every event of the plan, serialised once; revisions are looked up (and recorded) in ``state``."""
+                week_summaries: bool = True, variant: str = "") -> list[EventText]:
+    """Every event of the plan, serialised once; revisions are looked up (and recorded) in ``state``.
+    ``variant`` keeps apart the revisions of feeds whose weeks differ (vacations given by date)."""
     plan = expanded.plan
-    prefix = f"{plan.slug}/{plan.edition}"
+    prefix = f"{plan.slug}/{plan.edition}" + (f"/{variant}" if variant else "")
     result: list[EventText] = []
     for week in expanded.weeks:
         index = week.number - 1
@@ -180,7 +181,7 @@ def plan_events(expanded: ExpandedPlan, settings: Settings, state: State, now: d
 
 def _event(state: State, key: str, fields: dict[str, object], now: datetime, offset: int, days: int, slot: str,
            timed: tuple[datetime, datetime] | None, alarm: int | None = None) -> EventText:
-    digest = content_hash(repr(sorted(fields.items())) + repr(timed and (timed[0].time(), timed[1] - timed[0])) + repr(alarm))
+    digest = event_hash(repr(sorted(fields.items())) + repr(timed and (timed[0].time(), timed[1] - timed[0])) + repr(alarm))
     entry = state.events.get(key)
     if not isinstance(entry, dict) or "sequence" not in entry:
         entry = {"hash": digest, "sequence": 0, "modified": stamp(now)}

@@ -20,7 +20,7 @@ from ..config import Settings
 from ..expanded import ExpandedPlan
 from . import views
 from .chart import volume_chart
-from .html import make_environment
+from .html import make_environment, template_errors
 from .paths import template_dirs
 
 PAPERS = {"a4": ("A4", "A4"), "letter": ("Letter", "letter")}
@@ -44,7 +44,8 @@ def print_html(expanded: ExpandedPlan, settings: Settings, paper: str, plan_url:
         "description": plan.summary or plan.title,
         "qr": Markup(qr.svg_inline(scale=4, border=2, dark="#000", light="#fff", omitsize=True, title=f"QR code for {plan_url}")),
     }
-    return env.get_template("print.html").render(**context)
+    with template_errors("print.html"):
+        return env.get_template("print.html").render(**context)
 
 
 def stylesheet_text(settings: Settings, paper: str) -> str:
@@ -82,7 +83,8 @@ def init_worker(css_by_paper: dict[str, str]) -> None:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     fonts = FontConfiguration()
     _WORKER["fonts"] = fonts
-    _WORKER["css"] = {paper: CSS(string=text, font_config=fonts) for paper, text in css_by_paper.items()}
+    fetcher = SafeFetcher().fetcher  # @import and url() in a coach's print.css load nothing either
+    _WORKER["css"] = {paper: CSS(string=text, font_config=fonts, url_fetcher=fetcher) for paper, text in css_by_paper.items()}
 
 
 @dataclass(frozen=True)

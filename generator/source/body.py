@@ -19,9 +19,9 @@ from .sessions import EXERCISE_LINE, SessionLine, parse_exercise
 
 MAX_WEEKS = 104
 _SECTION = re.compile(
-    r"(?i)^(week|wk|day)\s*(\d+)\s*(?:[:.\-–—]\s*)?(.*?)\s*(?:\{\s*([^}]*?)\s*\})?\s*$"
+    r"(?i)^(week|wk|day)\s*(\d{1,6})(?!\d)\s*(?:[:.\-–—]\s*)?(.*?)\s*(?:\{\s*([^}]*?)\s*\})?\s*$"
 )
-_DAY_PREFIX = re.compile(r"^\s*(day\s*\d+|[A-Za-z]+)\s*[:.–—-]\s*", re.I)
+_DAY_PREFIX = re.compile(r"^\s*(day\s*\d{1,6}(?!\d)|[A-Za-z]+)\s*[:.–—-]\s*", re.I)
 MARKS: dict[str, WeekKind] = {"deload": "deload", "taper": "taper"}
 
 
@@ -54,7 +54,7 @@ def _blank_comments(text: str) -> str:
 def read_body(text: str, first_line: int, week_starts: int, errors: Collector) -> Body:
     """Parse the Markdown after the frontmatter; ``first_line`` is its line in the file."""
     text = _blank_comments(text)
-    lines = text.splitlines()
+    lines = text.split("\n")  # not splitlines(): U+2028 and friends are not line ends in a plan
     sections: list[_Section] = []
     intro_end = len(lines)
     for block in scan(lines):
@@ -77,7 +77,8 @@ def read_body(text: str, first_line: int, week_starts: int, errors: Collector) -
             current.notes.append(_slice(lines, block.start, block.end))
     intro = "\n".join(lines[:intro_end]).strip("\n")
     if not sections:
-        errors.error(first_line + len(lines), 1, "the plan has no weeks; add sections such as '## Week 1' with one bullet per session, e.g. '- Tue: Easy 3 mi'")
+        last = len(lines) - (1 if lines and not lines[-1] else 0)  # the file's last line, not after it
+        errors.error(first_line + last, 1, "the plan has no weeks; add sections such as '## Week 1' with one bullet per session, e.g. '- Tue: Easy 3 mi'")
         return Body(intro, (), "weeks")
     layout = sections[0].kind
     weeks = _weeks_from_days(sections, errors) if layout == "day" else _weeks(sections, errors)

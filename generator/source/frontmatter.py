@@ -89,8 +89,11 @@ def pace_text(value: Any, path: tuple, check: Checker) -> Any:
 
 
 def clock_time(value: Any, path: tuple, check: Checker) -> Any:
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60 * 60:
-        value = f"{value // 3600:02d}:{value % 3600 // 60:02d}"  # YAML 1.1 reads 06:30 as a number
+    if isinstance(value, int) and not isinstance(value, bool):
+        # YAML 1.1 reads an unquoted 18:30 as the number 1110 (18 * 60 + 30).
+        if not 60 <= value < 24 * 60:
+            return check.error(path, f"'{_label_of(path)}' should be a time of day in quotes, e.g. \"06:30\"")
+        value = f"{value // 60:02d}:{value % 60:02d}"
     result = text(5)(value, path, check)
     if result is INVALID:
         return result
@@ -113,6 +116,10 @@ def time_zone(value: Any, path: tuple, check: Checker) -> Any:
         hint = suggest(result, sorted(zoneinfo.available_timezones()))
         return check.error(path, f"unknown time zone '{result}'{hint}; use a name such as 'Europe/London' or 'America/New_York'")
     return result
+
+
+def _label_of(path: tuple) -> str:
+    return ".".join(map(str, path))
 
 
 def deload_every(value: Any, path: tuple, check: Checker) -> Any:

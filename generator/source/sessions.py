@@ -90,7 +90,7 @@ EXERCISE_LINE = re.compile(
     r"\s*(?:$|@|at\s|\(|—|–|--)"
 )
 _EXERCISE = re.compile(
-    r"(?i)^(?P<name>.*?\S)\s*[:\-–]?\s+(?P<sets>\d+)\s*(?:[x×]|sets?\s+of)\s*(?P<reps>\d+)"
+    r"(?i)^(?P<name>.*?\S)\s*[:\-–]?\s+(?P<sets>\d{1,6})\s*(?:[x×]|sets?\s+of)\s*(?P<reps>\d{1,6})(?!\d)"
     r"\s*(?P<unit>reps?|s|secs?|seconds?|min|mins|minutes?|m|meters?|metres?)?(?![\w])"
     r"\s*(?:(?:@|at)\s*(?P<load>.*?))?\s*$"
 )
