@@ -33,7 +33,6 @@ from .state import STATE_NAME, State, read_text, stamp
 if TYPE_CHECKING:
     from .plan_job import PlanOutput
 
-WORK_DIR = ".deload"
 CHUNK = 8
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
 
@@ -74,12 +73,12 @@ def _unpack(row: list[Any]) -> Diagnostic:
     return Diagnostic(row[0], row[1], row[2], row[3], Severity(row[4]), row[5])
 
 
-def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True, quiet: bool = False,
+def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
                output: Path | None = None, save_state: bool = True, progress: Progress | None = None) -> BuildResult:
     """Build into ``output`` (default ``site/``); ``save_state=False`` for previews that must
     not record plan changes as published."""
     started = time.perf_counter()
-    work = settings.root / WORK_DIR
+    work = settings.work_dir
     target = output or settings.output_dir
     with build_lock(work):
         clean_stale(work, target)
@@ -105,13 +104,11 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True, qu
             result, records = _build(settings, files, inputs, manifest, state, stage, target, now, papers, jobs, progress)
             if save_state:  # before the swap: the new site is only ever published with its state recorded
                 state.save()
-            remover = swap_in(stage, target)
+            swap_in(stage, target)
         except BaseException:
             shutil.rmtree(stage, ignore_errors=True)
             raise
         manifest.save(inputs, records, target, state.original, result.counts(), result.site_files)
-        if remover is not None:
-            remover.join()
         result.seconds = time.perf_counter() - started
     return result
 
@@ -181,7 +178,7 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
     result.phases["site"] = time.perf_counter() - clock
     clock = time.perf_counter()
     if papers:
-        cache = settings.root / WORK_DIR / "cache" / f"pdf-{manifest.name}"  # per output: previews have other PDFs
+        cache = settings.work_dir / "cache" / f"pdf-{manifest.name}"  # per output: previews have other PDFs
         done = [0]
 
         def pdf_progress(step: int) -> None:
@@ -209,23 +206,25 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
 def _link_all(names: list[str], source: Path, stage: Path) -> bool:
     """Hard-link a plan's files from the current site into the stage. If any is missing, undo
     the links (the plan is rendered again, and must not write through them) and return False."""
-    made: set[Path] = set()
-    linked: list[Path] = []
+    made: set[str] = set()
+    linked: list[str] = []
+    old, new = str(source), str(stage)
     for name in names:
-        target = stage / name
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
+        target = f"{new}/{name}"
+        folder = os.path.dirname(target)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
         try:
             try:
-                os.link(source / name, target)
+                os.link(f"{old}/{name}", target)
             except FileNotFoundError:
                 raise
             except OSError:  # a file system without hard links
-                shutil.copyfile(source / name, target)
+                shutil.copyfile(f"{old}/{name}", target)
         except OSError:
             for path in linked:
-                path.unlink(missing_ok=True)
+                os.unlink(path)
             return False
         linked.append(target)
     return True

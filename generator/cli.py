@@ -132,8 +132,7 @@ def build(project: Path, jobs: int | None, no_pdf: bool, quiet: bool, stats: Pat
     settings = settings_for(project)
     with BuildProgress(enabled=not quiet) as progress:
         try:
-            result = build_site(settings, jobs=jobs if jobs is not None else settings.jobs, pdf=not no_pdf,
-                                quiet=quiet, progress=progress)
+            result = build_site(settings, jobs=jobs if jobs is not None else settings.jobs, pdf=not no_pdf, progress=progress)
         except DeloadError as exc:
             progress.close()
             fail(exc)

@@ -106,6 +106,11 @@ class Settings:
     def output_dir(self) -> Path:
         return self.root / "site"
 
+    @property
+    def work_dir(self) -> Path:
+        """Deload's own files: staging folders, caches, the build manifest (git ignores it)."""
+        return self.root / ".deload"
+
 
 def load_settings(root: Path) -> Settings:
     """Read ``root/deload.toml`` (optional); raise :class:`DeloadError` listing every problem."""

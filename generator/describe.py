@@ -6,14 +6,13 @@ Presentation only: nothing here decides anything about training.
 from __future__ import annotations
 
 from .model import Amount, Distance, Duration, Exercise, Load, Repeats, Session, SessionKind
-from .units import format_clock, format_number
+from .units import format_clock, format_number, from_km
 
 RACE_NAMES = {5.0: "5K", 10.0: "10K", 15.0: "15K", 21.1: "half marathon", 42.2: "marathon"}
 
 
 def distance_text(km: float, units: str, places: int = 1) -> str:
-    value = km if units == "km" else km / 1.609344
-    return f"{format_number(value, places)} {units}"
+    return f"{format_number(from_km(km, units), places)} {units}"
 
 
 def minutes_text(minutes: float) -> str:

@@ -14,7 +14,7 @@ import errno
 import fcntl
 import os
 import shutil
-import threading
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -54,23 +54,32 @@ def exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(a))
 
 
-def swap_in(stage: Path, target: Path) -> threading.Thread | None:
-    """Make ``stage`` the new ``target``. The old site is deleted by the returned thread (join
-    it before exiting): deleting thousands of files need not hold up the rest of the build."""
+def swap_in(stage: Path, target: Path) -> None:
+    """Make ``stage`` the new ``target``. The old site is moved aside and deleted by a detached
+    process: deleting thousands of files need not hold up the build (anything it leaves is
+    removed by the next build's :func:`clean_stale`)."""
     if not target.exists():
         os.rename(stage, target)
-        return None
+        return
     if exchange(stage, target):
-        remover = threading.Thread(target=shutil.rmtree, args=(stage,), kwargs={"ignore_errors": True})
-        remover.start()
-        return remover
+        trash = stage.with_name(f"trash-{os.getpid()}")
+        os.rename(stage, trash)
+        remove_later(trash)
+        return
     # Without an atomic exchange there is a moment with no target; if the build dies then,
     # the next build's clean_stale() puts the previous site back.
     old = stage.with_name(f"previous-{os.getpid()}")
     os.rename(target, old)
     os.rename(stage, target)
     shutil.rmtree(old, ignore_errors=True)
-    return None
+
+
+def remove_later(path: Path) -> None:
+    try:
+        subprocess.Popen(["rm", "-rf", "--", str(path)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 @contextmanager
@@ -100,7 +109,7 @@ def clean_stale(work_dir: Path, target: Path) -> None:
             else:
                 shutil.rmtree(entry, ignore_errors=True)
     for entry in work_dir.iterdir():
-        if entry.name.startswith("stage-") and entry.is_dir():
+        if entry.name.startswith(("stage-", "trash-")) and entry.is_dir():
             shutil.rmtree(entry, ignore_errors=True)
 
 

@@ -53,10 +53,6 @@ class PlanOutput:
     dated: bool = True  # False when the plan's outputs depend on the build day (feeds by race day)
     timings: dict[str, float] = field(default_factory=dict)  # CPU seconds by step, for the benchmark
 
-    @property
-    def ok(self) -> bool:
-        return not any(d.is_error for d in self.diagnostics)
-
 
 _CONTEXT: BuildContext | None = None
 _RENDERER: PlanRenderer | None = None

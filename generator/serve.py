@@ -18,7 +18,7 @@ from dataclasses import replace
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from .build import WORK_DIR, build_site
+from .build import build_site
 from .config import CONFIG_NAME, Settings, load_settings
 from .errors import DeloadError, Diagnostic
 from .state import STATE_NAME
@@ -54,7 +54,7 @@ class Preview:
         self.settings = settings
         self.echo = echo
         self.pdf = pdf
-        self.output = settings.root / WORK_DIR / "preview"
+        self.output = settings.work_dir / "preview"
         self.generation = 0
         self.error: str | None = None
         self.changed = threading.Condition()

@@ -42,19 +42,8 @@ def from_km(km: float, unit: str) -> float:
     return km / _KM_PER[unit]
 
 
-def convert_distance(value: float, unit: str, to: str) -> float:
-    return from_km(to_km(value, unit), to)
-
-
 def to_kg(value: float, unit: str) -> float:
     return value if unit == "kg" else value * KG_PER_LB
-
-
-def convert_load(value: float, unit: str, to: str) -> float:
-    if unit == to:
-        return value
-    kg = to_kg(value, unit)
-    return kg if to == "kg" else kg / KG_PER_LB
 
 
 def default_load_unit(units: PlanUnit) -> LoadUnit:

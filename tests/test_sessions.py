@@ -7,7 +7,8 @@ import pytest
 from generator.describe import exercise_text, session_title
 from generator.errors import Collector
 from generator.model import Distance, Duration, SessionKind, Source
-from generator.source.sessions import SessionLine, parse_exercise
+from generator.source.prescriptions import parse_exercise
+from generator.source.sessions import SessionLine
 
 K = SessionKind
 

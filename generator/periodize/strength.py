@@ -110,17 +110,3 @@ def near_race(session: Session, days_to_race: int) -> Session | None:
     if session.exercises and not exercises:
         return None
     return session.with_changes(exercises=exercises)
-
-
-def volume_load(session: Session) -> float:
-    """Sets x reps x load in kg (bodyweight counted as 1, %1RM as its percentage): for comparisons only."""
-    total = 0.0
-    for e in session.exercises:
-        load = e.load
-        weight = 1.0
-        if load is not None and load.kind == "weight":
-            weight = load.kg or 1.0
-        elif load is not None and load.kind in ("percent", "rpe"):
-            weight = load.value or 1.0
-        total += e.sets * e.reps * weight
-    return total

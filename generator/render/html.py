@@ -50,7 +50,7 @@ def _format_date(value: date | None, style: str = "long") -> str:
 
 
 def make_environment(settings: Settings) -> jinja2.Environment:
-    cache = settings.root / ".deload" / "cache" / "templates"
+    cache = settings.work_dir / "cache" / "templates"
     try:
         cache.mkdir(parents=True, exist_ok=True)
         bytecode: jinja2.BytecodeCache | None = jinja2.FileSystemBytecodeCache(str(cache))
@@ -178,7 +178,7 @@ class PlanRenderer(Renderer):
             "category": views.category(plan), "category_name": views.CATEGORY_NAMES[views.category(plan)],
             "category_url": f"distance/{views.category(plan)}/", "race": views.race_label(plan),
             "weeks": len(expanded.weeks), "peak": views.figures(expanded).peak, "units": plan.units,
-            "tags": [(tag, f"tags/{slug_from(tag)}/") for tag in plan.tags], "deloads": expanded.deload_weeks,
+            "tags": [(tag, f"tags/{views.tag_slug(tag)}/") for tag in plan.tags], "deloads": expanded.deload_weeks,
         }
 
     def plan_context(self, page: PlanPage) -> dict[str, Any]:
@@ -207,7 +207,7 @@ class PlanRenderer(Renderer):
             "feed_base": self.absolute(page.url), "race_offset": race_offset,
             "category": views.category(plan), "category_name": views.CATEGORY_NAMES[views.category(plan)],
             "level_name": views.LEVEL_NAMES.get(plan.level, ""), "level_url": f"level/{slug_from(plan.level)}/",
-            "tags": [(tag, f"tags/{slug_from(tag)}/") for tag in plan.tags],
+            "tags": [(tag, f"tags/{views.tag_slug(tag)}/") for tag in plan.tags],
             "embed_url": self.absolute(f"{page.url}embed.html"), "kinds": views.KIND_LABELS,
             "embed_code": embed_snippet(self.absolute(f"{page.url}embed.html"), plan.title),
         }
@@ -228,7 +228,7 @@ class SiteRenderer(Renderer):
             if plan.level:
                 by["level"].setdefault(slug_from(plan.level), []).append(plan)
             for tag in plan.tags:
-                by["tags"].setdefault(slug_from(tag), []).append(plan)
+                by["tags"].setdefault(views.tag_slug(tag), []).append(plan)
         return by
 
     def filters(self, groups: dict[str, dict[str, list[Listing]]]) -> dict[str, list[tuple[str, str]]]:
@@ -270,7 +270,7 @@ class SiteRenderer(Renderer):
             return f"{views.CATEGORY_NAMES[key]} plans"
         if kind == "level":
             return f"{views.LEVEL_NAMES.get(key.replace('-', ' '), key)} plans"
-        name = next(t for t in members[0].tags if slug_from(t) == key)
+        name = next(t for t in members[0].tags if views.tag_slug(t) == key)
         return f"Plans tagged “{name}”"
 
     def sitemap(self, groups: dict[str, dict[str, list[Listing]]]) -> Iterator[tuple[str, str]]:

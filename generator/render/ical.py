@@ -63,8 +63,6 @@ def escape_text(value: str) -> str:
             .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
 
 
-_escape = escape_text
-
 
 def fold(line: str) -> str:
     """Fold a content line exactly as icalendar does: pieces of at most 74 octets after the
@@ -93,7 +91,7 @@ def fold(line: str) -> str:
 
 def _line(name: str, value: str, escaped: bool = False) -> str:
     """A content line with a TEXT value: escaped by icalendar and folded."""
-    return fold(f"{name}:{value if escaped else _escape(value)}") + "\r\n"
+    return fold(f"{name}:{value if escaped else escape_text(value)}") + "\r\n"
 
 
 def uid_domain(settings: Settings) -> str:
@@ -190,7 +188,7 @@ def _event(state: State, key: str, fields: dict[str, object], now: datetime, off
     state.events[key] = entry
     state.seen_events.add(key)
     modified = str(entry["modified"]).replace("-", "").replace(":", "")
-    categories = ",".join(_escape(str(c)) for c in fields["categories"])  # type: ignore[attr-defined]
+    categories = ",".join(escape_text(str(c)) for c in fields["categories"])  # type: ignore[attr-defined]
     summary = str(fields["summary"])
     tail = (f"DTSTAMP:{modified}\r\nSEQUENCE:{int(entry['sequence'])}\r\n"
             + _line("CATEGORIES", categories, escaped=True)
@@ -216,7 +214,6 @@ def _place(event: EventText, first: date, slug: str, edition: str, domain: str, 
         end_offset = event.offset + event.days
         end = days.get(end_offset) or days.setdefault(end_offset, (day + timedelta(days=event.days)).isoformat().replace("-", ""))
         return f"{event.head}DTSTART;VALUE=DATE:{start}\r\nDTEND;VALUE=DATE:{end}\r\nUID:{uid}\r\n{event.tail}"
-    if event.zone:
         start = datetime.strptime(f"{day:%Y%m%d}{event.clock}", "%Y%m%dT%H%M%S")
         end = start + timedelta(minutes=event.minutes)
         dates = (f"DTSTART;TZID={event.zone}:{start:%Y%m%dT%H%M%S}\r\n"

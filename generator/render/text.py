@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from ..describe import distance_text, exercise_text, minutes_text, session_title
+from ..describe import exercise_text, session_title
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
-from ..source.schema import WEEKDAYS
+from ..model import Plan
+from . import views
 
 Style = Callable[..., str]
 KIND_COLOURS = {"load": None, "deload": "cyan", "vacation": "cyan", "taper": "magenta", "race": "green"}
@@ -17,12 +18,11 @@ def _plain(text: str, **_: object) -> str:
     return text
 
 
-def day_label(planned: PlannedSession, week_starts: int, layout: str = "weeks") -> str:
+def day_label(planned: PlannedSession, plan: Plan) -> str:
     if planned.date is not None:
         return planned.date.strftime("%a %d %b")
-    if layout == "days":
-        return f"Day {(planned.week - 1) * 7 + planned.day}"
-    return WEEKDAYS[(week_starts + planned.day - 1) % 7][:3].capitalize()
+    label = views.day_label(plan, planned.week - 1, planned.day)
+    return label if plan.layout == "days" else label[:3]
 
 
 def _dates(week: PlannedWeek) -> str:
@@ -30,13 +30,6 @@ def _dates(week: PlannedWeek) -> str:
         return ""
     end: date = week.start + timedelta(days=6)
     return f"{week.start.strftime('%a %d %b')} – {end.strftime('%a %d %b %Y')}"
-
-
-def volume_text(expanded: ExpandedPlan, week: PlannedWeek) -> str:
-    units = expanded.plan.units
-    if expanded.basis == "distance":
-        return f"{distance_text(week.distance_km, units)} · {minutes_text(week.minutes)}"
-    return minutes_text(week.minutes) + (f" · {distance_text(week.distance_km, units)}" if week.distance_km else "")
 
 
 def render_text(expanded: ExpandedPlan, style: Style = _plain) -> str:
@@ -60,11 +53,11 @@ def render_text(expanded: ExpandedPlan, style: Style = _plain) -> str:
         kind = week.kind.upper() if week.kind != "load" else "load"
         title = f" · {week.title}" if week.title else ""
         head = f"Week {week.number:>2} · {kind}{title}"
-        lines.append(style(head, fg=KIND_COLOURS[week.kind], bold=True) + f"   {_dates(week)}   {volume_text(expanded, week)}")
+        lines.append(style(head, fg=KIND_COLOURS[week.kind], bold=True) + f"   {_dates(week)}   {views.volume_text(expanded, week.distance_km, week.minutes)}")
         if week.note:
             lines.append(style(f"    {week.note}", dim=True))
         for planned in week.sessions:
-            label = day_label(planned, plan.week_starts, plan.layout)
+            label = day_label(planned, plan)
             lines.append(f"    {label:<11} {session_title(planned.session, plan.units)}")
             for exercise in planned.session.exercises:
                 lines.append(f"    {'':<11}   {exercise_text(exercise)}")

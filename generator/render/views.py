@@ -8,6 +8,7 @@ the reader's choice with it.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -17,6 +18,7 @@ from markupsafe import Markup, escape
 from ..describe import distance_text, exercise_text, minutes_text, race_text, session_title
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..model import Plan, SessionKind
+from ..source.reader import slug_from
 from ..source.schema import WEEKDAYS
 from .markdown import render_inline, render_markdown
 
@@ -171,12 +173,15 @@ def race_label(plan: Plan) -> Markup | None:
     return Markup(f"{escape(plan.race.name)} — {text}") if plan.race.name else text
 
 
+def tag_slug(tag: str) -> str:
+    """A tag's folder name: ASCII letters where the tag has them, else a short stable hash,
+    so that tags in any script get pages of their own."""
+    slug = slug_from(tag, fallback="")
+    return slug or "tag-" + hashlib.sha1(tag.encode("utf-8")).hexdigest()[:8]
+
+
 def category(plan: Plan) -> str:
     return plan.race.category if plan.race else "none"
-
-
-def peak_text(expanded: ExpandedPlan) -> Markup:
-    return figures(expanded).peak
 
 
 __all__ = ["CATEGORY_NAMES", "KIND_LABELS", "LEVEL_NAMES", "DayView", "Figures", "PlannedWeek", "SessionView",

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from ..errors import Collector, one_of, suggest
 from ..model import Exercise, Session, SessionKind, Source, Week, WeekKind
 from .blocks import Item, scan
+from .prescriptions import EXERCISE_LINE, parse_exercise
 from .schema import WEEKDAY_ALIASES, WEEKDAYS
-from .sessions import EXERCISE_LINE, SessionLine, parse_exercise
+from .sessions import SessionLine
 
 MAX_WEEKS = 104
 _SECTION = re.compile(

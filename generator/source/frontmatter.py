@@ -12,6 +12,7 @@ from typing import Any
 
 from ..model import Checks, Distance, Periodization, Race, RaceCategory, Source, Vacation
 from ..units import DISTANCE_WORDS
+from .prescriptions import parse_target
 from .schema import (
     INVALID,
     Checker,
@@ -27,7 +28,7 @@ from .schema import (
     text,
     weekday,
 )
-from .sessions import RACE_WORDS, parse_target
+from .sessions import RACE_WORDS
 
 LEVELS = ("beginner", "novice", "intermediate", "advanced", "all levels")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

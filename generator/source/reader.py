@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..describe import race_text
 from ..errors import Collector, DeloadError, Diagnostic
 from ..model import CalendarTimes, Distance, Plan, Race, SessionKind, Source, Week
 from ..units import default_load_unit
@@ -151,9 +152,9 @@ def parse_plan_text(data: bytes, name: str, stem: str, settings: Settings,
     return plan, [d for d in errors.items if not d.is_error]
 
 
-def slug_from(stem: str) -> str:
+def slug_from(stem: str, fallback: str = "plan") -> str:
     ascii_text = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-") or "plan"
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-") or fallback
 
 
 def _assemble(name: str, stem: str, meta: dict[str, Any], body: Any, located: Located,
@@ -193,7 +194,7 @@ def _goal_race(race: Race | None, weeks: tuple[Week, ...], check: Checker) -> tu
     sessions = [s for s in last.sessions if s.kind is SessionKind.RACE]
     if not sessions:
         if race is not None:
-            check.errors.error(last.source.line, 1, f"the plan has a race ({race.name or race.category}) but its last week has no race session; add one, e.g. '- Sun: Race {_race_word(race.distance)}'")
+            check.errors.error(last.source.line, 1, f"the plan has a race ({race.name or race.category}) but its last week has no race session; add one, e.g. '- Sun: Race {race_text(race.distance, 'km')}'")
         return race, weeks
     session = sessions[-1]
     if last.mark is not None:
@@ -220,12 +221,6 @@ def _goal_race(race: Race | None, weeks: tuple[Week, ...], check: Checker) -> tu
 def _replace_session(week: Week, old: Any, new: Any) -> Week:
     from dataclasses import replace
     return replace(week, sessions=tuple(new if s is old else s for s in week.sessions))
-
-
-def _race_word(distance: Distance) -> str:
-    km = distance.km
-    names = {5: "5K", 10: "10K", 21: "half marathon", 42: "marathon"}
-    return names.get(int(km), f"{distance.value:g} {distance.unit}")
 
 
 def _cross_check(plan: Plan, meta: dict[str, Any], check: Checker) -> None:

@@ -3,23 +3,20 @@
 A line is a session kind, then an optional total (distance or duration), a
 quality portion (repeats or a continuous segment), a target after ``@``, a
 recovery after ``w/``, strides after ``+`` and a free comment after `` — ``
-or in trailing parentheses. Strength exercises are ``Name 3x8 @ 100 lb``.
+or in trailing parentheses. Targets and strength exercises are read by
+:mod:`generator.source.prescriptions`.
 Problems are reported with the column of the offending word.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from ..errors import Collector, one_of, suggest
+from ..errors import Collector, suggest
 from ..model import (
     Amount,
     Distance,
     Duration,
-    Exercise,
-    Load,
-    Pace,
     Repeats,
     Segment,
     Session,
@@ -27,7 +24,8 @@ from ..model import (
     Source,
     Target,
 )
-from ..units import ALL_UNIT_WORDS, DISTANCE_WORDS, DURATION_WORDS, LOAD_WORDS, to_km
+from ..units import ALL_UNIT_WORDS, DISTANCE_WORDS, DURATION_WORDS, to_km
+from .prescriptions import first_words, parse_exercise, parse_target
 
 K = SessionKind
 KIND_WORDS: dict[str, SessionKind] = {
@@ -59,23 +57,6 @@ RACE_WORDS: dict[str, Distance] = {
     "marathon": Distance(42.195, "km"),
 }
 _RACE_RE = re.compile(r"(?i)(half[ -]marathon|marathon|half|hm|5k|10k|15k)(?![\w-])")
-EFFORT_WORDS = (
-    "easy", "very easy", "conversational", "relaxed", "steady", "moderate", "comfortably hard",
-    "hard", "very hard", "all-out", "all out", "fast", "strong", "controlled", "smooth",
-    "threshold", "tempo", "lt", "lactate threshold", "cruise", "marathon pace", "mp", "gmp",
-    "hmp", "goal pace", "race pace", "race effort", "hill effort", "max", "sprint", "brisk",
-    "progressive", "aerobic", "recovery",
-)
-EFFORT_SUGGESTIONS = (*EFFORT_WORDS, "5k pace", "10k pace", "half marathon pace", "marathon pace", "mile pace",
-                      "3k pace", "15k pace", "goal pace", "5k effort", "10k effort")
-_EFFORT_PACE = re.compile(
-    r"(?i)^(?:\d{1,2}k|\d{3,4}\s?m|mile|half[ -]?marathon|half|hm|marathon|goal|race|"
-    r"threshold|tempo|5-?10k)\s+(?:pace|effort)$"
-)
-_PACE = re.compile(r"(?i)^(\d{1,2}):([0-5]\d)(?:\s*[-–]\s*(\d{1,2}):([0-5]\d))?\s*(?:min\s*)?/\s*(km|mi|mile)$")
-_ZONE = re.compile(r"(?i)^(?:z|zone\s*)([1-6])(?:\s*[-–]\s*(?:z|zone\s*)?([1-6]))?$")
-_RPE = re.compile(r"(?i)^rpe\s*(\d{1,2}(?:\.\d)?)(?:\s*[-–]\s*(\d{1,2}(?:\.\d)?))?$")
-_HR = re.compile(r"(?i)^(\d{2,3})(?:\s*[-–]\s*(\d{2,3}))?\s*bpm$")
 _NUMBER_WORD = re.compile(r"(\d+(?:\.\d+)?)\s*([A-Za-zµ]+)?")
 _CLOCK = re.compile(r"(\d{1,2}):([0-5]\d)(?::([0-5]\d))?(?![\d/])(?!\s*(?:min\s*)?/)")
 _TIMES = re.compile(r"(\d{1,3})\s*[x×]\s*", re.I)
@@ -85,16 +66,6 @@ _RECOVERY_WORDS = ("jog", "walk", "rest", "easy", "recovery", "float", "jog back
                    "jog down", "walk down", "easy jog", "standing rest")
 # A sub-bullet is an exercise when its name is followed by sets x reps and nothing but a load
 # or a comment; "Superset with 4x8 push-ups" stays a note.
-EXERCISE_LINE = re.compile(
-    r"(?i)^[^@\n]{1,60}?\s\d+\s*(?:[x×]|sets?\s+of)\s*\d+\s*(?:reps?|s|secs?|seconds?|min|mins|minutes?|m|meters?|metres?)?"
-    r"\s*(?:$|@|at\s|\(|—|–|--)"
-)
-_EXERCISE = re.compile(
-    r"(?i)^(?P<name>.*?\S)\s*[:\-–]?\s+(?P<sets>\d{1,6})\s*(?:[x×]|sets?\s+of)\s*(?P<reps>\d{1,6})(?!\d)"
-    r"\s*(?P<unit>reps?|s|secs?|seconds?|min|mins|minutes?|m|meters?|metres?)?(?![\w])"
-    r"\s*(?:(?:@|at)\s*(?P<load>.*?))?\s*$"
-)
-
 # Plausibility bounds, in km and seconds: beyond them a value is a typo, not a plan.
 MAX_SESSION_KM = 250.0
 MAX_SESSION_SECONDS = 24 * 3600
@@ -215,7 +186,7 @@ class SessionLine:
                 fields["strides"] = self.strides(end)
             else:
                 rest = self.text[start:end].strip()
-                self.fail(start, f"unexpected '{_first_words(rest)}' — write a comment after ' — ' or as a sub-bullet")
+                self.fail(start, f"unexpected '{first_words(rest)}' — write a comment after ' — ' or as a sub-bullet")
         if self.failed:
             return {}
         if kind is not K.RACE and not any(k in fields for k in ("total", "repeats", "segment")):
@@ -245,7 +216,7 @@ class SessionLine:
             words = self.take(r"(" + "|".join(sorted(_RECOVERY_WORDS, key=len, reverse=True)) + r")(?!\w)", end)
             recovery_text = words[1].lower() if words else ""
             if recovery is None and not words:
-                self.fail(self.pos, f"expected a recovery after 'w/', such as '200 m jog' or '90 s rest'; got '{_first_words(self.text[self.pos:end])}'")
+                self.fail(self.pos, f"expected a recovery after 'w/', such as '200 m jog' or '90 s rest'; got '{first_words(self.text[self.pos:end])}'")
             if target is None and self.take(r"@", end):  # "8 x 90 s run w/ 2 min walk @ easy"
                 target = self.target(end)
         if work is None or self.failed:
@@ -276,7 +247,7 @@ class SessionLine:
         match = _NUMBER_WORD.match(self.text, self.pos, end)
         if not match:
             if not optional:
-                self.fail(start, f"expected a distance or duration, such as '5 mi', '400 m' or '45 min'; got '{_first_words(self.text[start:end])}'")
+                self.fail(start, f"expected a distance or duration, such as '5 mi', '400 m' or '45 min'; got '{first_words(self.text[start:end])}'")
             return None
         value, word = float(match[1]), (match[2] or "")
         unit = word.lower()
@@ -379,118 +350,6 @@ def portion_km(main: Repeats | Segment) -> float | None:
     return main.count * main.work.km + max(main.count - 1, 0) * recovery
 
 
-def parse_target(text: str, fail: Callable[[str], object]) -> Target | None:
-    """Classify a target; ``fail(message)`` reports a problem."""
-    report = fail
-    if match := _PACE.match(text):
-        fast = int(match[1]) * 60 + int(match[2])
-        slow = int(match[3]) * 60 + int(match[4]) if match[3] else None
-        unit = "km" if match[5].lower() == "km" else "mi"
-        pace = Pace(fast, unit, slow)
-        per_km = pace.seconds_per_km
-        if not 120 <= per_km <= 1200:
-            report(f"pace {text} is not plausible (expected 2:00 to 20:00 per km)")
-            return None
-        return Target(text, "pace", pace=pace)
-    if match := _ZONE.match(text):
-        return Target(text, "zone", value=float(match[2] or match[1]))
-    if match := _RPE.match(text):
-        value = float(match[2] or match[1])
-        if not 1 <= float(match[1]) <= value <= 10:
-            report(f"'{text}' is not a valid RPE (expected 1 to 10)")
-            return None
-        return Target(text, "rpe", value=value)
-    if match := _HR.match(text):
-        value = float(match[2] or match[1])
-        if not 40 <= float(match[1]) <= value <= 230:
-            report(f"heart rate '{text}' is not plausible (expected 40 to 230 bpm)")
-            return None
-        return Target(text, "hr", value=value)
-    lowered = " ".join(text.lower().split())
-    if lowered in EFFORT_WORDS or _EFFORT_PACE.match(lowered):
-        return Target(text, "effort")
-    hint = suggest(lowered, EFFORT_SUGGESTIONS)
-    report(
-        f"unknown target '{text}'{hint}; expected a pace (8:30/mi), a zone (Z2), an RPE (RPE 7), "
-        f"a heart rate (150 bpm) or an effort such as easy, steady, threshold or 10K pace"
-    )
-    return None
-
-
-_LOAD_WEIGHT = re.compile(r"(?i)^(\d+(?:\.\d+)?)\s*([a-z]+)$")
-_LOAD_PERCENT = re.compile(r"(?i)^(\d+(?:\.\d+)?)\s*%(?:\s*(?:of\s*)?(?:1\s*rm|max))?$")
-_LOAD_BODY = re.compile(r"(?i)^(?:bodyweight|body\s*weight|bw)$")
-_LOAD_RPE = re.compile(r"(?i)^rpe\s*(\d{1,2}(?:\.\d)?)$")
-
-
-def parse_exercise(text: str, line: int, col: int, errors: Collector) -> Exercise | None:
-    """``Back squat 3x8 @ 100 lb`` -> :class:`Exercise`; ``col`` is the file column of ``text``."""
-    clean = text.replace("*", " ").replace("`", " ")
-    comment = ""
-    if (split := re.search(r"\s+(?:—|–|--)\s+", clean)) is not None:
-        clean, comment = clean[:split.start()], clean[split.end():].strip()
-    if (paren := re.search(r"\s*\(([^()]*)\)\s*$", clean)) is not None:
-        clean, comment = clean[:paren.start()], " — ".join(filter(None, [paren[1].strip(), comment]))
-    match = _EXERCISE.match(clean)
-    if not match:
-        errors.error(line, col, f"expected an exercise as 'Name sets x reps @ load', e.g. 'Back squat 3x8 @ 100 lb'; got '{_first_words(text, 8)}'")
-        return None
-    sets, reps = int(match["sets"]), int(match["reps"])
-    unit_word = (match["unit"] or "reps").lower()
-    rep_unit = "s" if unit_word[0] == "s" else "m" if unit_word[0] == "m" and not unit_word.startswith("min") else "reps"
-    if unit_word.startswith("min"):
-        rep_unit, reps = "s", reps * 60
-    if not 1 <= sets <= 20:
-        errors.error(line, col + match.start("sets"), f"{sets} sets is not plausible; expected 1 to 20")
-        return None
-    limit = {"reps": 100, "s": 600, "m": 1000}[rep_unit]
-    if not 1 <= reps <= limit:
-        errors.error(line, col + match.start("reps"), f"{reps} {'reps' if rep_unit == 'reps' else rep_unit} per set is not plausible; expected 1 to {limit}")
-        return None
-    load = None
-    if match["load"] is not None:
-        load = parse_load(match["load"].strip(), lambda m: errors.error(line, col + match.start("load"), m))
-        if load is None:
-            return None
-    return Exercise(match["name"].strip(" :-–"), sets, reps, rep_unit, load, Source(errors.file, line, col), comment)  # type: ignore[arg-type]
-
-
-def parse_load(text: str, fail: Callable[[str], object]) -> Load | None:
-    report = fail
-    if _LOAD_BODY.match(text):
-        return Load("bodyweight")
-    if match := _LOAD_PERCENT.match(text):
-        value = float(match[1])
-        if not 1 <= value <= 120:
-            report(f"{text} of 1RM is not plausible; expected 1% to 120%")
-            return None
-        return Load("percent", value)
-    if match := _LOAD_RPE.match(text):
-        value = float(match[1])
-        if not 1 <= value <= 10:
-            report(f"'{text}' is not a valid RPE (expected 1 to 10)")
-            return None
-        return Load("rpe", value)
-    if match := _LOAD_WEIGHT.match(text):
-        value, word = float(match[1]), match[2].lower()
-        if word not in LOAD_WORDS:
-            report(f"unknown unit '{match[2]}'{suggest(word, LOAD_WORDS)}; loads are in lb or kg")
-            return None
-        unit = LOAD_WORDS[word]
-        if value <= 0 or (value > 500 if unit == "kg" else value > 1100):
-            report(f"a load of {text} is not plausible (at most 500 kg / 1100 lb)")
-            return None
-        return Load("weight", value, unit)
-    report(f"unknown load '{text}'; expected a weight (100 lb), a share of 1RM (70%), 'bodyweight' or an RPE (RPE 7)")
-    return None
-
-
-def _first_words(text: str, count: int = 4) -> str:
-    words = text.split()
-    shown = " ".join(words[:count])
-    return shown + (" …" if len(words) > count else "")
-
-
 def _split_keep_offsets(text: str, sep: str, base: int) -> list[tuple[str, int]]:
     parts, offset = [], base
     for part in text.split(sep):
@@ -503,4 +362,4 @@ def _lead(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
-__all__ = ["KIND_WORDS", "SessionLine", "one_of", "parse_exercise", "parse_target", "portion_km"]
+__all__ = ["KIND_WORDS", "SessionLine", "portion_km"]
