@@ -272,4 +272,4 @@ def _merge_state(state: State, records: dict[str, PlanRecord], outputs: list[Pla
     for out in outputs:
         assert out.slug is not None and out.plan_state is not None
         state.plans[out.slug] = out.plan_state
-        state.replace_events(out.slug, out.events)
+    state.replace_events({out.slug: out.events for out in outputs if out.slug is not None})

@@ -111,11 +111,13 @@ class State:
         self.packed = {k: v for k, v in self.packed.items() if k in slugs}
         self.events = {k: v for k, v in self.events.items() if k.split("/", 1)[0] in slugs}
 
-    def replace_events(self, slug: str, events: dict[str, dict[str, Any]]) -> None:
-        self.packed.pop(slug, None)
-        prefix = slug + "/"
-        self.events = {k: v for k, v in self.events.items() if not k.startswith(prefix)}
-        self.events.update(events)
+    def replace_events(self, by_slug: dict[str, dict[str, dict[str, Any]]]) -> None:
+        """Set the revisions of the plans in ``by_slug`` (all at once: one pass over the rest)."""
+        for slug in by_slug:
+            self.packed.pop(slug, None)
+        self.events = {k: v for k, v in self.events.items() if k.split("/", 1)[0] not in by_slug}
+        for events in by_slug.values():
+            self.events.update(events)
 
     def touch_plan(self, slug: str, digest: str, now: datetime) -> dict[str, str]:
         """Record a plan's content; returns its ``published``/``updated`` times."""

@@ -97,7 +97,9 @@ def test_unchanged_pdfs_are_not_rendered_again_and_are_reproducible(project: Pat
         manifest.unlink()  # plans are rendered again, but their PDFs come from the cache
     output = build_project(project, "--jobs", "2")
     assert "6 PDFs (0 rendered)" in output
-    shutil.rmtree(project / ".deload")
+    shutil.rmtree(project / ".deload" / "cache")
+    for manifest in (project / ".deload").glob("manifest-*"):
+        manifest.unlink()
     output = build_project(project, "--jobs", "1")
     assert "6 PDFs (6 rendered)" in output
     assert {p.name: p.read_bytes() for p in site.rglob("*.pdf")} == before

@@ -207,21 +207,20 @@ def _event(state: State, key: str, fields: dict[str, object], now: datetime, off
 
 
 def _place(event: EventText, first: date, slug: str, edition: str, domain: str, days: dict[int, str]) -> str:
+    """The event with its dates and UID for a feed whose first day is ``first``."""
     day = first + timedelta(days=event.offset)
     uid = event_uid(slug, edition, day, event.slot, domain)
-    if not event.zone:
-        start = days.get(event.offset) or days.setdefault(event.offset, day.isoformat().replace("-", ""))
-        end_offset = event.offset + event.days
-        end = days.get(end_offset) or days.setdefault(end_offset, (day + timedelta(days=event.days)).isoformat().replace("-", ""))
-        return f"{event.head}DTSTART;VALUE=DATE:{start}\r\nDTEND;VALUE=DATE:{end}\r\nUID:{uid}\r\n{event.tail}"
+    if event.zone:
         start = datetime.strptime(f"{day:%Y%m%d}{event.clock}", "%Y%m%dT%H%M%S")
         end = start + timedelta(minutes=event.minutes)
         dates = (f"DTSTART;TZID={event.zone}:{start:%Y%m%dT%H%M%S}\r\n"
                  f"DTEND;TZID={event.zone}:{end:%Y%m%dT%H%M%S}\r\n")
-    else:
-        dates = (f"DTSTART;VALUE=DATE:{day:%Y%m%d}\r\n"
-                 f"DTEND;VALUE=DATE:{day + timedelta(days=event.days):%Y%m%d}\r\n")
-    return f"{event.head}{dates}UID:{uid}\r\n{event.tail}"
+        return f"{event.head}{dates}UID:{uid}\r\n{event.tail}"
+    # Dates are formatted once per day of the feed: most days have several events.
+    start_text = days.get(event.offset) or days.setdefault(event.offset, day.isoformat().replace("-", ""))
+    end_offset = event.offset + event.days
+    end_text = days.get(end_offset) or days.setdefault(end_offset, (day + timedelta(days=event.days)).isoformat().replace("-", ""))
+    return f"{event.head}DTSTART;VALUE=DATE:{start_text}\r\nDTEND;VALUE=DATE:{end_text}\r\nUID:{uid}\r\n{event.tail}"
 
 
 def feed_name(expanded: ExpandedPlan, feed: Feed) -> str:
