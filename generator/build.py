@@ -146,7 +146,7 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
     slugs: dict[str, str] = {r.slug: d for d, r in records.items()}
     for out in outputs:
         if out.slug is not None and out.slug in slugs and slugs[out.slug] != out.display:
-            errors.append(Diagnostic(out.display, 1, 1, f"slug '{out.slug}' is already used by {slugs[out.slug]}; give this plan its own 'slug:'"))
+            errors.append(Diagnostic(out.display, *out.slug_at, f"slug '{out.slug}' is already used by {slugs[out.slug]}; give this plan its own 'slug:'"))
         if out.slug is not None:
             slugs[out.slug] = out.display
     if errors:

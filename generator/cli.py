@@ -206,6 +206,20 @@ def dates(race_date: object, start: object) -> tuple:  # type: ignore[type-arg]
     return (race_date.date() if race_date else None, start.date() if start else None)  # type: ignore[attr-defined]
 
 
+def expand_one(plan: Path, project: Path, race_date: object, start: object):  # type: ignore[no-untyped-def]
+    """What the per-plan commands share: settings, the plan and its expansion (exits on errors)."""
+    from .periodize import expand as expand_plan
+
+    settings = settings_for(project)
+    source, warnings = read_one(plan, settings)
+    race, first = dates(race_date, start)
+    try:
+        expanded = expand_plan(source, race_date=race, start=first)
+    except DeloadError as exc:
+        fail(exc)
+    return settings, source, warnings, expanded
+
+
 @main.command()
 @click.argument("plan", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--race-date", type=date_type, default=None, help="Race day (YYYY-MM-DD); the plan ends on it.")
@@ -215,17 +229,10 @@ def dates(race_date: object, start: object) -> tuple:  # type: ignore[type-arg]
 @project_option
 def expand(plan: Path, race_date: object, start: object, output: str, project: Path) -> None:
     """Show PLAN as the reader will follow it: deload weeks, taper, dates, volumes and warnings."""
-    from .periodize import expand as expand_plan
     from .render.json_export import to_json
     from .render.text import render_text
 
-    settings = settings_for(project)
-    source, warnings = read_one(plan, settings)
-    race, first = dates(race_date, start)
-    try:
-        expanded = expand_plan(source, race_date=race, start=first)
-    except DeloadError as exc:
-        fail(exc)
+    _, _, warnings, expanded = expand_one(plan, project, race_date, start)
     if output == "json":
         click.echo(to_json(expanded), nl=False)
     else:
@@ -244,19 +251,15 @@ def expand(plan: Path, race_date: object, start: object, output: str, project: P
 @project_option
 def pdf(plan: Path, race_date: object, start: object, paper: str, units: str | None, output: Path | None, project: Path) -> None:
     """Print PLAN as a personal PDF with every session dated (or undated, to fill in by hand)."""
-    from .periodize import expand as expand_plan
     from .render.pdf import print_html, render_pdf, stylesheet_text
 
-    settings = settings_for(project)
-    source, warnings = read_one(plan, settings)
-    race, first = dates(race_date, start)
+    settings, source, warnings, expanded = expand_one(plan, project, race_date, start)
     try:
-        expanded = expand_plan(source, race_date=race, start=first)
-    except DeloadError as exc:
+        html = print_html(expanded, settings, paper, settings.base_url + f"plans/{source.slug}/", units=units)
+    except DeloadError as exc:  # a mistake in the coach's print template
         fail(exc)
-    html = print_html(expanded, settings, paper, settings.base_url + f"plans/{source.slug}/", units=units)
     result = render_pdf(html, paper, {paper: stylesheet_text(settings, paper)})
-    when = (race or first or expanded.start)
+    when = expanded.race_date if expanded.anchor == "race" else expanded.start
     target = output or Path(f"{source.slug}{'-' + when.isoformat() if when else ''}-{paper}.pdf")
     target.write_bytes(result.data)
     click.echo(f"Wrote {target}: {result.pages} pages, {paper_name(paper)}.", err=True)
@@ -303,28 +306,17 @@ def ical(plan: Path, race_date: object, start: object, output: Path | None, proj
     plan that may change, subscribe to its feed on the plan's page instead.)
     """
     from .feeds import Feed, build_time
-    from .periodize import expand as expand_plan
     from .render.ical import feed_bytes, plan_events, timezones_text
     from .state import State
 
-    settings = settings_for(project)
-    source, warnings = read_one(plan, settings)
-    race, first = dates(race_date, start)
-    if race is None and first is None and source.race is not None and source.race.date is not None:
-        race = source.race.date
-    if race is None and first is None and source.start is not None:
-        first = source.start
-    if race is None and first is None:
+    dates(race_date, start)  # refuse both before reading anything
+    settings, source, warnings, expanded = expand_one(plan, project, race_date, start)
+    if expanded.start is None:
         raise click.UsageError("give --race-date or --start: a personal calendar needs dates")
-    try:
-        expanded = expand_plan(source, race_date=race, start=first)
-    except DeloadError as exc:
-        fail(exc)
-    assert expanded.start is not None
     plan_url = settings.base_url + f"plans/{source.slug}/"
     events = plan_events(expanded, settings, State.ephemeral(), build_time(), plan_url, settings.week_summaries)
-    anchor_day = race or expanded.start
-    feed = Feed(f"{source.slug}.ics", "race" if race else "start", anchor_day)
+    anchor_day = expanded.race_date if expanded.anchor == "race" and expanded.race_date else expanded.start
+    feed = Feed(f"{source.slug}.ics", expanded.anchor, anchor_day)
     data = feed_bytes(expanded, events, settings, feed, expanded.start, plan_url, timezones_text(expanded, events))
     if output is not None and str(output) == "-":
         click.echo(data.decode("utf-8"), nl=False)

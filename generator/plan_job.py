@@ -51,6 +51,7 @@ class PlanOutput:
     pages: int = 0
     feeds: int = 0
     dated: bool = True  # False when the plan's outputs depend on the build day (feeds by race day)
+    slug_at: tuple[int, int] = (1, 1)  # where the slug is written (or the frontmatter starts)
     timings: dict[str, float] = field(default_factory=dict)  # CPU seconds by step, for the benchmark
 
 
@@ -101,7 +102,7 @@ def run(task: tuple[Path, str]) -> PlanOutput:
     pdfs = [(paper_label(paper), f"{slug}-{paper}.pdf") for paper in context.papers]
     page = PlanPage(expanded, slug, f"plans/{slug}/", feeds, entry["published"], entry["updated"], pdfs)
     output = PlanOutput(display, [*warnings, *expanded.warnings], slug=slug, plan_state=entry, timings=timings,
-                        dated=expanded.start is not None)
+                        dated=expanded.start is not None, slug_at=(plan.location("slug").line, plan.location("slug").col))
     try:
         clock = time.process_time()
         _write(context, output, f"{page.url}plan.json", to_json(expanded, indent=None).encode("utf-8"))

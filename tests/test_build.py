@@ -118,3 +118,35 @@ def test_a_build_killed_halfway_leaves_the_site_intact(tmp_path: Path) -> None:
     build_project(project, "--no-pdf")  # the next build cleans up and succeeds
     assert not [p for p in stage.iterdir() if p.name.startswith("stage-")]
     assert '<span class="wk-title">changed' in (project / "site" / "plans" / "couch-to-5k" / "index.html").read_text()
+
+
+def test_two_plans_with_one_slug_fail_at_the_slug_line(project: Path) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    copy = project / "plans" / "copy.md"
+    copy.write_text((project / "plans" / "couch-to-5k.md").read_text().replace("---\n", "---\nslug: couch-to-5k\n", 1))
+    result = CliRunner().invoke(main, ["build", "--project", str(project), "--no-pdf"])
+    assert result.exit_code == 1
+    assert "slug 'couch-to-5k' is already used by" in result.output
+    assert "plans/copy.md:2:7: error:" in result.output or "plans/couch-to-5k.md:" in result.output
+    assert not (project / "site").exists()
+
+
+def test_template_mistakes_are_reported_not_raised(project: Path) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    (project / "templates").mkdir()
+    (project / "templates" / "_macros.html").write_text((ROOT / "templates" / "_macros.html").read_text().replace(
+        "{{ s.title }}", "{{ s.title.nope() }}", 1))
+    result = CliRunner().invoke(main, ["build", "--project", str(project), "--no-pdf"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "_macros.html:" in result.output and "template error" in result.output
+    (project / "templates" / "_macros.html").unlink()
+    (project / "templates" / "print.html").write_text("{% if %}broken{% endif %}")
+    result = CliRunner().invoke(main, ["pdf", str(project / "plans" / "couch-to-5k.md"), "-o", str(project / "x.pdf"),
+                                       "--project", str(project)])
+    assert result.exit_code == 1 and "print.html:1:1: error: template error" in result.output
