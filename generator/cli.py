@@ -20,7 +20,8 @@ from .source import find_plan_files, read_plans
 def report(diagnostics: Iterable[Diagnostic]) -> tuple[int, int]:
     """Print diagnostics (errors red, warnings yellow on a terminal); return the counts."""
     errors = warnings = 0
-    for item in sorted(diagnostics, key=lambda d: (d.file, d.line, d.col)):
+    unique = {(d.file, d.line, d.col, d.message, d.severity): d for d in diagnostics}  # e.g. one template error, many plans
+    for item in sorted(unique.values(), key=lambda d: (d.file, d.line, d.col)):
         head = f"{item.file}:{item.line}:{item.col}:"
         if item.is_error:
             errors += 1

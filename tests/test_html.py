@@ -140,6 +140,15 @@ def test_plan_page_content(site: Path) -> None:
     assert "https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fdeload.example.org" in text
     assert "https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Fdeload.example.org" in text
     assert '&lt;iframe src=&#34;https://deload.example.org/plans/half-marathon-beginner/embed.html&#34; title=&#34;Half Marathon for Beginners&#34;' in text
+    # the load table shows the engine's numbers (the same as plan.json), never re-derived
+    exported = json.loads((site / "plans" / "half-marathon-beginner" / "plan.json").read_text())
+    week = exported["weeks"][3]["metrics"]
+    row = re.search(r'<th scope="row"><a href="#week-4">4</a></th>(.*?)</tr>', text, re.S)
+    assert row is not None
+    cells = re.findall(r"<td>(.*?)</td>", row.group(1))
+    shown = [float(cell) for cell in cells[2:]]
+    assert shown == [round(week["load"]), round(week["ctl"], 1), round(week["atl"], 1),
+                     round(week["tsb"], 1), round(week["acwr_ewma"], 2)]
     # every calendar feed listed on the page exists
     for name in re.findall(r'href="(race-[0-9-]+\.ics)"', text):
         assert (site / "plans" / "half-marathon-beginner" / name).exists()

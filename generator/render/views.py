@@ -16,7 +16,7 @@ from functools import lru_cache
 from markupsafe import Markup, escape
 
 from ..describe import distance_text, exercise_text, minutes_text, race_text, session_title
-from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
+from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek, WeekMetrics
 from ..model import Plan, SessionKind
 from ..source.reader import slug_from
 from ..source.schema import WEEKDAYS
@@ -78,6 +78,7 @@ class WeekView:
     notes: Markup
     days: list[DayView]
     anchor: str
+    metrics: WeekMetrics
 
 
 def session_view(planned: PlannedSession, units: str, week_index: int) -> SessionView:
@@ -134,6 +135,7 @@ def week_views(expanded: ExpandedPlan) -> list[WeekView]:
             start=week.start, end=week.start + timedelta(days=6) if week.start else None,
             volume=volume_markup(expanded, week.distance_km, week.minutes), note=week.note,
             notes=_notes(week.notes), days=[days[d] for d in sorted(days)], anchor=f"week-{week.number}",
+            metrics=week.metrics,
         ))
     return result
 
