@@ -18,6 +18,7 @@ Figures go to ``<out>/bench.json`` and a short table on standard output.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import shutil
@@ -173,6 +174,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=HERE / "out")
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
     args = parser.parse_args()
+    # An installed package has its bytecode; an editable checkout run with
+    # PYTHONDONTWRITEBYTECODE would compile every module on each start instead.
+    compileall.compile_dir(HERE.parent / "generator", quiet=1)
     work = Path(tempfile.mkdtemp(prefix="deload-bench-"))
     figures: dict[str, Any] = {"plans": args.plans, "weeks": args.weeks, "sessions": args.sessions, "cpus": os.cpu_count()}
     try:
