@@ -72,6 +72,8 @@ def run_pdf_jobs(jobs: Sequence[PdfJob], css_by_paper: dict[str, str], cache_dir
             missing.append((job, cached))
     if not missing:
         return 0, refused
+    # Longest documents first, so that no worker is left with a long one at the end while the other idles.
+    missing.sort(key=lambda item: len(item[0].html), reverse=True)
     if workers <= 1 or len(missing) == 1:
         init_worker(css_by_paper)
         _collect(missing, map(_render, [job for job, _ in missing]), refused, progress)
