@@ -112,8 +112,8 @@ class Preview:
             self.changed.notify_all()
         return False
 
-    def watch(self, stop: threading.Event, interval: float = 0.4) -> None:
-        before = self.snapshot()
+    def watch(self, stop: threading.Event, before: dict[str, tuple[int, int]], interval: float = 0.4) -> None:
+        """Rebuild whenever the sources differ from ``before`` (taken before the last build began)."""
         while not stop.wait(interval):
             try:
                 now = self.snapshot()
@@ -204,11 +204,13 @@ def serve(project: Path, host: str, port: int, echo: Callable[[str], None], pdf:
     url = f"http://{host if host not in ('0.0.0.0', '') else 'localhost'}:{server.server_address[1]}/"
     preview = Preview(replace(settings, base_url=url), echo, pdf=pdf)
     stop = stop or threading.Event()
+    # The baseline is taken before the first build, so an edit made while it runs is not missed.
+    baseline = preview.snapshot()
     preview.rebuild()
     preview.output.mkdir(parents=True, exist_ok=True)
     handler = type("BoundHandler", (Handler,), {"preview": preview, "stop": stop})
     server.RequestHandlerClass = functools.partial(handler, directory=str(preview.output))  # type: ignore[assignment]
-    watcher = threading.Thread(target=preview.watch, args=(stop,), daemon=True)
+    watcher = threading.Thread(target=preview.watch, args=(stop, baseline), daemon=True)
     watcher.start()
     echo(f"Serving {project.resolve()} at {url} (Ctrl+C to stop); rebuilding on every change.")
     if ready:
