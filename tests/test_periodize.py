@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from generator.describe import exercise_text
 from generator.errors import DeloadError
 from generator.expanded import ExpandedPlan
 from generator.model import SessionKind
@@ -101,50 +102,28 @@ def test_rest_deload_has_no_running() -> None:
     ("sets", ["Back squat 2x8 @ 62.5 kg", "Romanian deadlift 2x10 @ 42.5 kg"]),
 ])
 def test_strength_deload_strategies(strategy: str, expected: list[str]) -> None:
-    from generator.describe import exercise_text
 
     e = expand(plan_from(ten_k(every=4, mode="insert", strength=strategy)))
     strength = next(p.session for p in e.weeks[3].sessions if p.kind is K.STRENGTH)
     assert [exercise_text(x) for x in strength.exercises] == expected
 
 
+def squat_plan(strategy: str, pounds: int) -> str:
+    week = f"- Mon: Strength\n  - Back squat 3x8 @ {pounds} lb\n- Tue: Easy 3 mi\n"
+    head = f"---\ntitle: Strength\nunits: mi\nperiodization: {{deload: {{every: 2, strength: {strategy}}}}}\n---\n"
+    return head + "## Week 1\n" + week + "## Week 2\n" + week
+
+
+def deload_squat(text: str) -> str:
+    """The squat of the first deload week, as the reader sees it."""
+    expanded = expand(plan_from(text))
+    return exercise_text(expanded.weeks[1].sessions[0].session.exercises[0])
+
+
 def test_the_deload_article_examples_in_pounds() -> None:
-    plan = plan_from("""
-        ---
-        title: Strength
-        units: mi
-        periodization: {deload: {every: 2, strength: STRATEGY}}
-        ---
-        ## Week 1
-        - Mon: Strength
-          - Back squat 3x8 @ 100 lb
-        - Tue: Easy 3 mi
-        ## Week 2
-        - Mon: Strength
-          - Back squat 3x8 @ 100 lb
-        - Tue: Easy 3 mi
-        """.replace("STRATEGY", "reps"))
-    from generator.describe import exercise_text
-
-    def squat(e: ExpandedPlan) -> str:
-        return exercise_text(e.weeks[1].sessions[0].session.exercises[0])
-
-    assert squat(expand(plan)) == "Back squat 3x6 @ 100 lb"
-    half = plan_from("""
-        ---
-        title: Strength
-        units: mi
-        periodization: {deload: {every: 2, strength: load}}
-        ---
-        ## Week 1
-        - Mon: Strength
-          - Back squat 3x8 @ 105 lb
-        - Tue: Easy 3 mi
-        ## Week 2
-        - Mon: Easy 3 mi
-        """)
+    assert deload_squat(squat_plan("reps", 100)) == "Back squat 3x6 @ 100 lb"
     # 105 lb x 0.5 = 52.5 lb, rounded down to the 5 lb plate step
-    assert squat(expand(half)) == "Back squat 3x8 @ 50 lb"
+    assert deload_squat(squat_plan("load", 105)) == "Back squat 3x8 @ 50 lb"
 
 
 def test_author_marked_deload_is_kept_and_resets_the_cadence() -> None:

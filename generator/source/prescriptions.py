@@ -41,7 +41,6 @@ _EXERCISE = re.compile(
 
 def parse_target(text: str, fail: Callable[[str], object]) -> Target | None:
     """Classify a target; ``fail(message)`` reports a problem."""
-    report = fail
     if match := _PACE.match(text):
         fast = int(match[1]) * 60 + int(match[2])
         slow = int(match[3]) * 60 + int(match[4]) if match[3] else None
@@ -49,7 +48,7 @@ def parse_target(text: str, fail: Callable[[str], object]) -> Target | None:
         pace = Pace(fast, unit, slow)
         per_km = pace.seconds_per_km
         if not 120 <= per_km <= 1200:
-            report(f"pace {text} is not plausible (expected 2:00 to 20:00 per km)")
+            fail(f"pace {text} is not plausible (expected 2:00 to 20:00 per km)")
             return None
         return Target(text, "pace", pace=pace)
     if match := _ZONE.match(text):
@@ -57,20 +56,20 @@ def parse_target(text: str, fail: Callable[[str], object]) -> Target | None:
     if match := _RPE.match(text):
         value = float(match[2] or match[1])
         if not 1 <= float(match[1]) <= value <= 10:
-            report(f"'{text}' is not a valid RPE (expected 1 to 10)")
+            fail(f"'{text}' is not a valid RPE (expected 1 to 10)")
             return None
         return Target(text, "rpe", value=value)
     if match := _HR.match(text):
         value = float(match[2] or match[1])
         if not 40 <= float(match[1]) <= value <= 230:
-            report(f"heart rate '{text}' is not plausible (expected 40 to 230 bpm)")
+            fail(f"heart rate '{text}' is not plausible (expected 40 to 230 bpm)")
             return None
         return Target(text, "hr", value=value)
     lowered = " ".join(text.lower().split())
     if lowered in EFFORT_WORDS or _EFFORT_PACE.match(lowered):
         return Target(text, "effort")
     hint = suggest(lowered, EFFORT_SUGGESTIONS)
-    report(
+    fail(
         f"unknown target '{text}'{hint}; expected a pace (8:30/mi), a zone (Z2), an RPE (RPE 7), "
         f"a heart rate (150 bpm) or an effort such as easy, steady, threshold or 10K pace"
     )
@@ -116,32 +115,31 @@ def parse_exercise(text: str, line: int, col: int, errors: Collector) -> Exercis
 
 
 def parse_load(text: str, fail: Callable[[str], object]) -> Load | None:
-    report = fail
     if _LOAD_BODY.match(text):
         return Load("bodyweight")
     if match := _LOAD_PERCENT.match(text):
         value = float(match[1])
         if not 1 <= value <= 120:
-            report(f"{text} of 1RM is not plausible; expected 1% to 120%")
+            fail(f"{text} of 1RM is not plausible; expected 1% to 120%")
             return None
         return Load("percent", value)
     if match := _LOAD_RPE.match(text):
         value = float(match[1])
         if not 1 <= value <= 10:
-            report(f"'{text}' is not a valid RPE (expected 1 to 10)")
+            fail(f"'{text}' is not a valid RPE (expected 1 to 10)")
             return None
         return Load("rpe", value)
     if match := _LOAD_WEIGHT.match(text):
         value, word = float(match[1]), match[2].lower()
         if word not in LOAD_WORDS:
-            report(f"unknown unit '{match[2]}'{suggest(word, LOAD_WORDS)}; loads are in lb or kg")
+            fail(f"unknown unit '{match[2]}'{suggest(word, LOAD_WORDS)}; loads are in lb or kg")
             return None
         unit = LOAD_WORDS[word]
         if value <= 0 or (value > 500 if unit == "kg" else value > 1100):
-            report(f"a load of {text} is not plausible (at most 500 kg / 1100 lb)")
+            fail(f"a load of {text} is not plausible (at most 500 kg / 1100 lb)")
             return None
         return Load("weight", value, unit)
-    report(f"unknown load '{text}'; expected a weight (100 lb), a share of 1RM (70%), 'bodyweight' or an RPE (RPE 7)")
+    fail(f"unknown load '{text}'; expected a weight (100 lb), a share of 1RM (70%), 'bodyweight' or an RPE (RPE 7)")
     return None
 
 
