@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import spare
 from .config import Settings
 from .errors import DeloadError, Diagnostic, Severity
 from .feeds import build_time
-from .fsutil import build_lock, clean_stale, swap_in, write_bytes
+from .fsutil import build_lock, clean_stale, swap_in, throw_away, write_bytes
 from .manifest import Inputs, Manifest, PlanRecord
 from .source import find_plan_files
 from .state import STATE_NAME, State, read_text, stamp
@@ -90,8 +91,8 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
         papers = settings.papers if pdf and settings.pdf else ()
         state_path = settings.plans_dir / STATE_NAME
         state_text = read_text(state_path)
-        inputs = Inputs.collect(settings, files, now.date(), papers, state_text)
         manifest = Manifest(work, target)
+        inputs = Inputs.collect(settings, files, now.date(), papers, state_text, manifest.head)
         if manifest.unchanged(inputs, target):
             summary = manifest.summary
             return BuildResult(pages=summary.get("pages", 0), feeds=summary.get("feeds", 0), pdfs=summary.get("pdfs", 0),
@@ -99,15 +100,23 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
                                seconds=time.perf_counter() - started, noop=True)
         state = State.parse(state_path, state_text)
         stage = work / f"stage-{os.getpid()}"
-        stage.mkdir(parents=True)
+        # The live site is as the manifest describes it: the tree it replaces can seed the next stage.
+        intact = manifest.head.get("state") == inputs.state and target.is_dir() and manifest.site_intact(target)
         try:
-            result, records = _build(settings, files, inputs, manifest, state, stage, target, now, papers, jobs, progress)
+            result, records = _build(settings, files, inputs, manifest, state, stage, target, now, papers, jobs,
+                                     progress, intact)
             if save_state:  # before the swap: the new site is only ever published with its state recorded
                 state.save()
-            swap_in(stage, target)
+            old_site = swap_in(stage, target)
         except BaseException:
-            shutil.rmtree(stage, ignore_errors=True)
+            if stage.exists():
+                throw_away(stage)
             raise
+        if old_site is not None and intact:
+            spare.keep(old_site, work, manifest.name, {d: (r.rendered, r.files) for d, r in manifest.records().items()},
+                       manifest.site_files())
+        elif old_site is not None:
+            throw_away(old_site)
         manifest.save(inputs, records, target, state.original, result.counts(), result.site_files)
         result.seconds = time.perf_counter() - started
     return result
@@ -115,7 +124,7 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
 
 def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, manifest: Manifest, state: State,
            stage: Path, target: Path, now: Any, papers: tuple[str, ...], jobs: int | None,
-           progress: Progress | None) -> tuple[BuildResult, dict[str, PlanRecord]]:
+           progress: Progress | None, intact: bool) -> tuple[BuildResult, dict[str, PlanRecord]]:
     # Rendering modules are imported here, not at the top, so that a no-op build stays quick.
     from .render.html import Listing, SiteRenderer, static_files
 
@@ -127,11 +136,30 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
     clock = time.perf_counter()
     reuse_allowed = manifest.head.get("state") == inputs.state and target.is_dir()
     previous = manifest.records() if reuse_allowed else {}
+    seed = spare.adopt(settings.work_dir, manifest.name, stage) if intact else None
+    if seed is None:
+        spare.discard(settings.work_dir, manifest.name)
+        stage.mkdir(parents=True)
     records: dict[str, PlanRecord] = {}
     todo: list[tuple[Path, str]] = []
+    to_link: list[tuple[Path, str, PlanRecord]] = []
     for path, display in files:
         record = previous.get(display)
-        if record is not None and record.current(inputs.keys[display], inputs.day) and _link_all(record.files, target, stage):
+        if record is None or not record.current(inputs.keys[display], inputs.day):
+            todo.append((path, display))
+        elif seed is not None and seed.holds(display, record.rendered, record.files):
+            records[display] = record
+        else:
+            to_link.append((path, display, record))
+    if seed is not None and not seed.worth_keeping():
+        throw_away(stage)
+        stage.mkdir(parents=True)
+        to_link += [(path, display, records.pop(display)) for path, display in files if display in seed.kept]
+        seed = None
+    if seed is not None:
+        seed.clear_rest()  # before linking and rendering, which may reuse the folders of removed plans
+    for path, display, record in to_link:
+        if _link_all(record.files, target, stage):
             records[display] = record
         else:
             todo.append((path, display))
@@ -153,6 +181,7 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
         raise DeloadError([*errors, *(d for o in outputs for d in o.diagnostics if not d.is_error)])
     css = {paper: stylesheet_text(settings, paper) for paper in papers}
     pdf_jobs: list[Any] = []
+    rendered = os.urandom(6).hex()  # which build made these files: see generator.spare
     for out in outputs:
         assert out.slug is not None and out.listing is not None and out.plan_state is not None
         jobs_for_plan = [PdfJob(html, paper, stage / rel, out.display) for paper, html, rel in out.pdf_jobs]
@@ -161,7 +190,7 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
             key=inputs.keys[out.display], slug=out.slug, files=out.files, listing=out.listing,
             diagnostics=[_pack(d) for d in out.diagnostics],
             pdf_jobs=[[job.paper, cache_key(job, css[job.paper]), rel] for job, (_, _, rel) in zip(jobs_for_plan, out.pdf_jobs, strict=True)],
-            pages=out.pages, feeds=out.feeds, day=None if out.dated else inputs.day)
+            pages=out.pages, feeds=out.feeds, day=None if out.dated else inputs.day, rendered=rendered)
     _merge_state(state, records, outputs)
     ordered = [records[display] for _, display in files]
     clock = time.perf_counter()
@@ -171,8 +200,7 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
         result.pages += path.endswith(".html")
         result.site_files.append(path)
     for path, source in static_files(settings):
-        (stage / path).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, stage / path)
+        write_bytes(stage / path, source.read_bytes())
         result.site_files.append(path)
     result.files += len(result.site_files)
     result.phases["site"] = time.perf_counter() - clock

@@ -54,24 +54,29 @@ def exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(a))
 
 
-def swap_in(stage: Path, target: Path) -> None:
-    """Make ``stage`` the new ``target``. The old site is moved aside and deleted by a detached
-    process: deleting thousands of files need not hold up the build (anything it leaves is
-    removed by the next build's :func:`clean_stale`)."""
+def swap_in(stage: Path, target: Path) -> Path | None:
+    """Make ``stage`` the new ``target``. Returns where the old site now is (the stage's path)
+    when the two were exchanged: the caller keeps it for the next build or removes it."""
     if not target.exists():
         os.rename(stage, target)
-        return
+        return None
     if exchange(stage, target):
-        trash = stage.with_name(f"trash-{os.getpid()}")
-        os.rename(stage, trash)
-        remove_later(trash)
-        return
+        return stage
     # Without an atomic exchange there is a moment with no target; if the build dies then,
     # the next build's clean_stale() puts the previous site back.
     old = stage.with_name(f"previous-{os.getpid()}")
     os.rename(target, old)
     os.rename(stage, target)
     shutil.rmtree(old, ignore_errors=True)
+    return None
+
+
+def throw_away(path: Path) -> None:
+    """Remove a whole tree without waiting: renamed to ``trash-*`` (which the next build's
+    :func:`clean_stale` removes if this does not finish), then deleted by a detached process."""
+    trash = path.with_name(f"trash-{path.name}-{os.getpid()}")
+    os.rename(path, trash)
+    remove_later(trash)
 
 
 def remove_later(path: Path) -> None:
@@ -109,8 +114,11 @@ def clean_stale(work_dir: Path, target: Path) -> None:
             else:
                 shutil.rmtree(entry, ignore_errors=True)
     for entry in work_dir.iterdir():
-        if entry.name.startswith(("stage-", "trash-")) and entry.is_dir():
-            shutil.rmtree(entry, ignore_errors=True)
+        # A killed build's stage, or a tree a detached ``rm`` may still be deleting: in the background.
+        if entry.name.startswith("stage-") and entry.is_dir():
+            throw_away(entry)
+        elif entry.name.startswith("trash-") and entry.is_dir():
+            remove_later(entry)
 
 
 def write_bytes(path: Path, data: bytes) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -22,7 +23,7 @@ from typing import Any
 from . import __version__
 from .config import Settings
 
-FORMAT = 3
+FORMAT = 4
 
 
 def _digest(*parts: str | bytes) -> str:
@@ -56,13 +57,33 @@ class Inputs:
     state: str  # hash of the state file as it is now (the last build's, unless someone changed it)
 
     day: str  # the build day: plans without dates get feeds counted from it
+    files: dict[str, list[Any]] = field(default_factory=dict)  # display path -> [size, mtime_ns, inode, digest]
+    taken: int = 0  # when the files were looked at (ns)
 
     @classmethod
     def collect(cls, settings: Settings, files: list[tuple[Path, str]], day: date, papers: tuple[str, ...],
-                state_text: str) -> Inputs:
+                state_text: str, known: dict[str, Any] | None = None) -> Inputs:
+        """Hash every input. A plan file whose size, time and inode match what the last build
+        saw (``known``) is not read again, unless it was written so close to that build that
+        a second write in the same clock tick could have gone unnoticed (as git does)."""
         common = _digest(__version__, settings_digest(settings), templates_digest(settings), ",".join(papers))
-        keys = {display: _digest(common, display, path.read_bytes()) for path, display in files}
-        return cls(common, keys, _digest(state_text), day.isoformat())
+        taken = time.time_ns()
+        known = known if known and known.get("format") == FORMAT else {}
+        seen = known.get("files", {})
+        trusted_before = int(known.get("taken", 0)) - 2_000_000_000
+        stats: dict[str, list[Any]] = {}
+        for path, display in files:
+            info = os.stat(path)
+            entry = [info.st_size, info.st_mtime_ns, info.st_ino]
+            old = seen.get(display)
+            if isinstance(old, list) and len(old) == 4 and old[:3] == entry and info.st_mtime_ns < trusted_before:
+                entry.append(old[3])
+            else:
+                with open(path, "rb") as handle:
+                    entry.append(_digest(handle.read()))
+            stats[display] = entry
+        keys = {display: _digest(common, display, entry[3]) for display, entry in stats.items()}
+        return cls(common, keys, _digest(state_text), day.isoformat(), stats, taken)
 
 
 @dataclass
@@ -76,6 +97,7 @@ class PlanRecord:
     pages: int = 0
     feeds: int = 0
     day: str | None = None  # the build day, for a plan without dates (its feeds move with the day)
+    rendered: str = ""  # which build rendered these files (see generator.spare)
 
     def current(self, key: str, day: str) -> bool:
         return self.key == key and self.day in (None, day)
@@ -115,12 +137,21 @@ class Manifest:
         self.body_path = work / f"manifest-{name}.json"
         self.head: dict[str, Any] = _read(self.head_path)
         self._records: dict[str, PlanRecord] | None = None
+        self._site_files: list[str] = []
+        self._intact: bool | None = None
 
     def unchanged(self, inputs: Inputs, output: Path) -> bool:
         head = self.head
         return (head.get("format") == FORMAT and head.get("common") == inputs.common and head.get("keys") == inputs.keys
                 and head.get("state") == inputs.state and head.get("day") in (None, inputs.day)
-                and head.get("site") == site_signature(output, head.get("folders", [])))
+                and self.site_intact(output))
+
+    def site_intact(self, output: Path) -> bool:
+        """Whether ``output`` holds the files the last build left (no file added, removed or renamed)."""
+        if self._intact is None:
+            head = self.head
+            self._intact = head.get("format") == FORMAT and head.get("site") == site_signature(output, head.get("folders", []))
+        return self._intact
 
     @property
     def summary(self) -> dict[str, Any]:
@@ -129,7 +160,9 @@ class Manifest:
     def records(self) -> dict[str, PlanRecord]:
         if self._records is None:
             body = _read(self.body_path)
-            raw = body.get("plans", {}) if body.get("format") == FORMAT else {}
+            valid = body.get("format") == FORMAT
+            raw = body.get("plans", {}) if valid else {}
+            self._site_files = [str(f) for f in body.get("site_files", [])] if valid else []
             self._records = {}
             for display, record in raw.items():
                 try:
@@ -138,15 +171,22 @@ class Manifest:
                     continue
         return self._records
 
+    def site_files(self) -> list[str]:
+        """The last build's files that belong to no one plan (listing pages, assets)."""
+        self.records()
+        return self._site_files
+
     def save(self, inputs: Inputs, records: dict[str, PlanRecord], output: Path, state_text: str, summary: dict[str, Any],
              site_files: Iterable[str]) -> None:
         self.head_path.parent.mkdir(parents=True, exist_ok=True)
-        body = {"format": FORMAT, "plans": {k: vars(v) for k, v in sorted(records.items())}}
+        site_files = list(site_files)
+        body = {"format": FORMAT, "plans": {k: vars(v) for k, v in sorted(records.items())}, "site_files": site_files}
         _write(self.body_path, body)
         # Plans without dates have feeds counted from the build day: the site is current for that day only.
         day = inputs.day if any(r.day is not None for r in records.values()) else None
         folders = folders_of([*site_files, *(name for r in records.values() for name in r.files)])
         head = {"format": FORMAT, "common": inputs.common, "keys": inputs.keys, "state": _digest(state_text),
+                "files": inputs.files, "taken": inputs.taken,
                 "site": site_signature(output, folders), "folders": folders, "day": day, "summary": summary}
         _write(self.head_path, head)
 

@@ -133,15 +133,21 @@ def test_hostile_text_survives_a_round_trip(tmp_path: Path, monkeypatch: pytest.
     note = "Commas, semicolons; back\\slashes \\n and emoji 🏃‍♀️ — " + ("Ünïcödé läuft " * 360)
     plan = (FIXTURES / "plans" / "ten-k-build.md").read_text().replace(
         "- Tue: Easy 6 km @ conversational\n", f"- Tue: Easy 6 km @ conversational\n  - {note}\n  - line two: a:b\n", 1)
+    summary = "First line; second, with a comma\\nthird \\\\ backslash"  # a YAML string over three lines
+    plan = re.sub(r"^title:.*$", lambda m: f'{m.group(0)}\nsummary: "{summary}"', plan, count=1, flags=re.M)
     (tmp_path / "plans" / "hostile.md").write_text(plan)
     build(tmp_path, monkeypatch)
     feed = next((tmp_path / "site" / "plans" / "hostile").glob("race-*.ics"))
     data = feed.read_bytes()
     assert lint(data) == []
-    description = next(str(e["DESCRIPTION"]) for e in Calendar.from_ical(data).walk("VEVENT")
-                       if "Commas" in str(e["DESCRIPTION"]))
+    calendar = Calendar.from_ical(data)
+    description = next(str(e["DESCRIPTION"]) for e in calendar.walk("VEVENT") if "Commas" in str(e["DESCRIPTION"]))
     assert note.strip() in description and "line two: a:b" in description
     assert len(note) > 5000
+    expected = "First line; second, with a comma\nthird \\ backslash"
+    assert str(calendar["DESCRIPTION"]).startswith(expected)
+    parsed = vobject.readOne(data.decode(), validate=True)  # icalendar leaves X- properties escaped
+    assert parsed.x_wr_caldesc.value.startswith(expected)
 
 
 def test_timed_events_with_zone_and_alarm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

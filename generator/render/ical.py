@@ -7,8 +7,9 @@ event's SEQUENCE, LAST-MODIFIED and DTSTAMP change only when its content
 changes, which the state file (``plans/deload-state.json``) remembers between
 builds: unchanged sources give byte-identical feeds.
 
-Events are built with the ``icalendar`` package (escaping, folding, value
-types). A plan without a date publishes one feed per possible race day; their
+Lines are escaped and folded exactly as the ``icalendar`` package does it (tests
+compare the two); time zones come from ``icalendar``. A plan without a date
+publishes one feed per possible race day; their
 events differ only in dates and UIDs, so each event is built once per plan and
 its date lines are filled in per feed.
 """
@@ -22,8 +23,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from urllib.parse import urlsplit
-
-from icalendar import Calendar, Event, vDuration
 
 from .. import __version__
 from ..config import Settings
@@ -90,7 +89,7 @@ def fold(line: str) -> str:
 
 
 def _line(name: str, value: str, escaped: bool = False) -> str:
-    """A content line with a TEXT value: escaped by icalendar and folded."""
+    """A content line with a TEXT value, escaped and folded."""
     return fold(f"{name}:{value if escaped else escape_text(value)}") + "\r\n"
 
 
@@ -232,17 +231,26 @@ def feed_name(expanded: ExpandedPlan, feed: Feed) -> str:
 
 
 def header_template(expanded: ExpandedPlan, settings: Settings, plan_url: str) -> str:
-    """The VCALENDAR header made by icalendar once per plan; a feed fills in its name and UID."""
+    """The VCALENDAR header, once per plan; a feed fills in its name and UID.
+
+    Written line by line with the same escaping and folding as the events, so that any
+    text a coach writes (a summary over several lines included) stays one property."""
     plan = expanded.plan
-    calendar = Calendar.new(
-        prodid=PRODID, name="@NAME@", uid="@UID@", url=plan_url,
-        description=f"{plan.summary or plan.title} — {len(expanded.weeks)} weeks from {settings.title}. {plan_url}",
-    )
-    refresh = timedelta(hours=settings.refresh_hours)
-    calendar.add("REFRESH-INTERVAL", refresh, parameters={"VALUE": "DURATION"})
-    calendar.add("X-PUBLISHED-TTL", vDuration(refresh))
-    text = calendar.to_ical().decode("utf-8")
-    return text[: text.rindex("END:VCALENDAR")]
+    description = f"{plan.summary or plan.title} — {len(expanded.weeks)} weeks from {settings.title}. {plan_url}"
+    refresh = duration_text(settings.refresh_hours * 60)
+    return ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + _line("PRODID", PRODID, escaped=True)
+            + _line("DESCRIPTION", description) + _line("X-WR-CALDESC", description)
+            + "NAME:@NAME@\r\nX-WR-CALNAME:@NAME@\r\n"
+            + f"REFRESH-INTERVAL;VALUE=DURATION:{refresh}\r\nUID:@UID@\r\n"
+            + _line("URL", plan_url, escaped=True) + f"X-PUBLISHED-TTL:{refresh}\r\n")
+
+
+def duration_text(minutes: int) -> str:
+    """An RFC 5545 DURATION: ``PT12H``, ``P1D``, ``P1DT12H``, ``PT30M``."""
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    clock = (f"{hours}H" if hours else "") + (f"{mins}M" if mins else "")
+    return "P" + (f"{days}D" if days else "") + (f"T{clock}" if clock else "") if minutes else "PT0S"
 
 
 def feed_bytes(expanded: ExpandedPlan, events: Sequence[EventText], settings: Settings, feed: Feed, first: date,
@@ -264,6 +272,8 @@ def timezones_text(expanded: ExpandedPlan, events: Sequence[EventText]) -> str:
     zone = expanded.plan.calendar.zone if expanded.plan.calendar else ""
     if not zone or not events:
         return ""
+    from icalendar import Calendar, Event  # only timed plans need it: keep it off the import path
+
     calendar = Calendar()
     probe = Event()
     probe.add("DTSTART", datetime.combine(_PLACEHOLDER, time(6), tzinfo=zoneinfo.ZoneInfo(zone)))

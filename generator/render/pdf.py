@@ -12,7 +12,6 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-import segno
 from markupsafe import Markup
 
 from .. import __version__
@@ -35,6 +34,8 @@ def print_html(expanded: ExpandedPlan, settings: Settings, paper: str, plan_url:
     """The print document for one plan and paper size."""
     plan = expanded.plan
     env = make_environment(settings)
+    import segno  # only PDFs need it, and it pulls in urllib and http: off the import path
+
     qr = segno.make(plan_url, error="m")
     context = {
         "site": settings, "plan": plan, "expanded": expanded, "paper": paper, "version": __version__,

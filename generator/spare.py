@@ -1,0 +1,118 @@
+"""The site that a build replaced, kept as the starting point of the next build's stage.
+
+Staging a new site by hard-linking every unchanged file costs a ``mkdir`` per plan and
+a ``link`` per file: most of a one-plan edit in a large library. Instead, the old
+tree that the swap hands back is kept in ``.deload/spare-<name>/`` with a description
+of what it holds (each plan's files, and which render made them). The next build
+renames it into place as its stage and only touches the plans that differ: a plan
+rendered by the same render as the record being reused is already right.
+
+The description names the directory by inode, so a spare that was moved, replaced or
+left half-adopted by a killed build is never trusted: it is discarded, and the stage
+is built from hard links as before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .fsutil import throw_away
+
+FORMAT = 1
+
+
+def _paths(work: Path, name: str) -> tuple[Path, Path]:
+    return work / f"spare-{name}", work / f"spare-{name}.json"
+
+
+@dataclass
+class SpareTree:
+    """A previous site renamed into the stage: what it holds, and what must go before rendering."""
+
+    stage: Path
+    plans: dict[str, tuple[str, list[str]]]  # display path -> (render id, files)
+    site_files: list[str]
+    kept: set[str] = field(default_factory=set)
+
+    def holds(self, display: str, rendered: str, files: list[str]) -> bool:
+        """Whether the stage already has exactly these files of this render of the plan."""
+        entry = self.plans.get(display)
+        if entry is not None and rendered and entry[0] == rendered and entry[1] == files:
+            self.kept.add(display)
+            return True
+        return False
+
+    def worth_keeping(self) -> bool:
+        """Clearing a plan's files costs about what linking them anew does: a spare that holds
+        fewer plans than it must clear (after a full rebuild, say) is thrown away instead."""
+        return len(self.kept) >= len(self.plans) - len(self.kept)
+
+    def clear_rest(self) -> None:
+        """Remove every file the stage holds that is not kept: other plans' (changed, renamed or
+        deleted since), and the listing pages, which are written anew."""
+        folders: set[str] = set()
+        for display, (_, files) in self.plans.items():
+            if display not in self.kept:
+                self._remove(files, folders)
+        self._remove(self.site_files, folders)
+        # Deepest first, so that a plan's folder goes before its parent; a folder still in use stays.
+        for folder in sorted(folders, key=lambda f: f.count("/"), reverse=True):
+            with contextlib.suppress(OSError):
+                os.rmdir(self.stage / folder)
+
+    def _remove(self, files: list[str], folders: set[str]) -> None:
+        for name in files:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.stage / name)
+            parent = os.path.dirname(name)
+            while parent:
+                folders.add(parent)
+                parent = os.path.dirname(parent)
+
+
+def adopt(work: Path, name: str, stage: Path) -> SpareTree | None:
+    """Rename the spare tree to ``stage`` if its description can be trusted, else discard it."""
+    folder, description = _paths(work, name)
+    try:
+        data = json.loads(description.read_text(encoding="utf-8"))
+        description.unlink()  # from here on the tree is a stage: a killed build's leftovers are cleaned
+    except (OSError, ValueError):
+        data = None
+    if not folder.is_dir():
+        return None
+    try:
+        valid = (isinstance(data, dict) and data.get("format") == FORMAT and data.get("inode") == os.stat(folder).st_ino)
+        if valid:
+            plans = {str(k): (str(v[0]), [str(f) for f in v[1]]) for k, v in data["plans"].items()}
+            site_files = [str(f) for f in data["site_files"]]
+    except (OSError, KeyError, TypeError, IndexError, AttributeError):
+        valid = False
+    if not valid:
+        discard(work, name)
+        return None
+    os.rename(folder, stage)
+    return SpareTree(stage, plans, site_files)
+
+
+def keep(old_site: Path, work: Path, name: str, plans: dict[str, tuple[str, list[str]]], site_files: list[str]) -> None:
+    """Keep the tree a swap handed back as the spare, described by the records it was built from."""
+    folder, description = _paths(work, name)
+    discard(work, name)
+    os.rename(old_site, folder)
+    data: dict[str, Any] = {"format": FORMAT, "inode": os.stat(folder).st_ino,
+                            "plans": {k: [v[0], v[1]] for k, v in plans.items()}, "site_files": site_files}
+    tmp = description.with_name(description.name + ".tmp")
+    tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+    tmp.replace(description)
+
+
+def discard(work: Path, name: str) -> None:
+    folder, description = _paths(work, name)
+    description.unlink(missing_ok=True)
+    if folder.exists():
+        throw_away(folder)
