@@ -12,12 +12,10 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -273,6 +271,9 @@ def _render_plans(settings: Settings, todo: list[tuple[Path, str]], stage: Path,
             if progress:
                 progress("plans", index, len(todo))
         return outputs
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # Workers are forked so they inherit the build context and the imported modules.
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
         for index, output in enumerate(pool.map(run, todo, chunksize=CHUNK), start=1):

@@ -14,7 +14,7 @@ import click
 from . import __version__
 from .config import Settings, load_settings
 from .errors import DeloadError, Diagnostic
-from .source import find_plan_files, read_plans
+from .source import find_plan_files
 
 
 def report(diagnostics: Iterable[Diagnostic]) -> tuple[int, int]:
@@ -84,6 +84,8 @@ def check(paths: tuple[Path, ...], project: Path) -> None:
     files = find_plan_files(targets)
     if not files:
         fail(DeloadError([Diagnostic(str(targets[0]), 1, 1, "no plan files (*.md) found here")]))
+    from .source import read_plans
+
     result = read_plans(files, settings)
     diagnostics = list(result.diagnostics)
     if result.ok:

@@ -12,7 +12,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import Collector, DeloadError
-from .source.frontmatter import CHECKS, periodization_fields
 from .source.located import Located, load_toml
 from .source.schema import (
     INVALID,
@@ -50,6 +49,14 @@ def language(value: Any, path: tuple, check: Checker) -> Any:
     return result
 
 
+def _plan_defaults(section: str) -> Converter:
+    """The frontmatter's own schema for the plan defaults a deload.toml may set; imported only
+    when a deload.toml has them, so that commands which read no plan start fast."""
+    from .source.frontmatter import CHECKS, periodization_fields
+
+    return table(periodization_fields(with_vacations=False) if section == "periodization" else CHECKS)
+
+
 SCHEMA: dict[str, Converter] = {
     "site": table({
         "title": text(120, required=True),
@@ -59,8 +66,8 @@ SCHEMA: dict[str, Converter] = {
         "author": text(120),
         "default_units": choice("mi", "km"),
     }),
-    "periodization": table(periodization_fields(with_vacations=False)),
-    "checks": table(CHECKS),
+    "periodization": lambda value, path, check: _plan_defaults("periodization")(value, path, check),
+    "checks": lambda value, path, check: _plan_defaults("checks")(value, path, check),
     "build": table({"jobs": integer(0, 64), "pdf": boolean()}),
     "ical": table({
         "race_weekdays": list_of(weekday(), max_items=7),

@@ -12,10 +12,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .config import Settings
-from .expanded import ExpandedPlan
+
+if TYPE_CHECKING:
+    from .expanded import ExpandedPlan
 
 FIXED_FEED = "calendar.ics"
 

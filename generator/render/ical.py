@@ -40,7 +40,7 @@ PRODID = f"-//Deload//deload {__version__}//EN"
 _PLACEHOLDER = date(2000, 1, 3)  # a date to compute event times and time zones with
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class EventText:
     """One event, serialised once per plan; a feed adds its dates and UID."""
 
@@ -150,48 +150,64 @@ def plan_events(expanded: ExpandedPlan, settings: Settings, state: State, now: d
     """Every event of the plan, serialised once; revisions are looked up (and recorded) in ``state``.
     ``variant`` keeps apart the revisions of feeds whose weeks differ (vacations given by date)."""
     plan = expanded.plan
+    units = plan.units
     prefix = f"{plan.slug}/{plan.edition}" + (f"/{variant}" if variant else "")
+    revisions = _Revisions(state, stamp(now))
+    alarm = plan.calendar.alarm_minutes if plan.calendar else None
     result: list[EventText] = []
     for week in expanded.weeks:
         index = week.number - 1
+        kind_label = KIND_LABELS[week.kind]
         if week_summaries:
-            summary = f"Week {week.number} · {KIND_LABELS[week.kind]}" + (f" · {week.title}" if week.title else "")
-            fields = {"summary": summary, "description": _description(expanded, week, None, plan_url),
-                      "categories": ["week", week.kind]}
-            result.append(_event(state, f"{prefix}/w{week.number}/week", fields, now, index * 7, 7, "week", None))
+            summary = f"Week {week.number} · {kind_label}" + (f" · {week.title}" if week.title else "")
+            result.append(_event(revisions, f"{prefix}/w{week.number}/week", summary,
+                                 _description(expanded, week, None, plan_url), ["week", week.kind], index * 7, 7, "week", None))
         for planned in week.sessions:
             if planned.kind is SessionKind.REST:
                 continue
             s = planned.session
-            fields = {
-                "summary": f"W{week.number} · {short_title(s, plan.units)}",
-                "description": _description(expanded, week, planned, plan_url),
-                "categories": [s.kind.value, week.kind] + (["optional"] if s.optional else []),
-            }
-            timed = _timed(expanded, planned)
+            categories = [s.kind.value, week.kind, "optional"] if s.optional else [s.kind.value, week.kind]
             slot = f"s{planned.slot}"
-            key = f"{prefix}/w{week.number}/d{planned.day}/{slot}"
-            result.append(_event(state, key, fields, now, index * 7 + planned.day - 1, 1, slot, timed,
-                                 plan.calendar.alarm_minutes if plan.calendar else None))
+            result.append(_event(revisions, f"{prefix}/w{week.number}/d{planned.day}/{slot}",
+                                 f"W{week.number} · {short_title(s, units)}", _description(expanded, week, planned, plan_url),
+                                 categories, index * 7 + planned.day - 1, 1, slot, _timed(expanded, planned), alarm))
     return result
 
 
-def _event(state: State, key: str, fields: dict[str, object], now: datetime, offset: int, days: int, slot: str,
-           timed: tuple[datetime, datetime] | None, alarm: int | None = None) -> EventText:
-    digest = event_hash(repr(sorted(fields.items())) + repr(timed and (timed[0].time(), timed[1] - timed[0])) + repr(alarm))
-    entry = state.events.get(key)
-    if not isinstance(entry, dict) or "sequence" not in entry:
-        entry = {"hash": digest, "sequence": 0, "modified": stamp(now)}
-    elif entry.get("hash") != digest:
-        entry = {"hash": digest, "sequence": int(entry["sequence"]) + 1, "modified": stamp(now)}
-    state.events[key] = entry
-    state.seen_events.add(key)
-    modified = str(entry["modified"]).replace("-", "").replace(":", "")
-    categories = ",".join(escape_text(str(c)) for c in fields["categories"])  # type: ignore[attr-defined]
-    summary = str(fields["summary"])
-    tail = (f"DTSTAMP:{modified}\r\nSEQUENCE:{int(entry['sequence'])}\r\n"
-            + _line("CATEGORIES", categories, escaped=True)
-            + _line("DESCRIPTION", str(fields["description"]))
+class _Revisions:
+    """Each event's revision (SEQUENCE, and when it last changed) from the state file."""
+
+    def __init__(self, state: State, now: str):
+        self.state = state
+        self.now = now
+        self.compact: dict[str, str] = {}  # "2026-12-09T00:00:00Z" -> "20261209T000000Z"
+
+    def lookup(self, key: str, digest: str) -> tuple[int, str]:
+        events = self.state.events
+        entry = events.get(key)
+        if not isinstance(entry, dict) or "sequence" not in entry:
+            entry = {"hash": digest, "sequence": 0, "modified": self.now}
+            events[key] = entry
+        elif entry.get("hash") != digest:
+            entry = {"hash": digest, "sequence": int(entry["sequence"]) + 1, "modified": self.now}
+            events[key] = entry
+        self.state.seen_events.add(key)
+        modified = str(entry["modified"])
+        compact = self.compact.get(modified)
+        if compact is None:
+            compact = self.compact[modified] = modified.replace("-", "").replace(":", "")
+        return int(entry["sequence"]), compact
+
+
+def _event(revisions: _Revisions, key: str, summary: str, description: str, categories: list[str], offset: int,
+           days: int, slot: str, timed: tuple[datetime, datetime] | None, alarm: int | None = None) -> EventText:
+    # The same text as repr(sorted(fields.items())) of the fields, which the state file's hashes were made from.
+    fields = f"[('categories', {categories!r}), ('description', {description!r}), ('summary', {summary!r})]"
+    digest = event_hash(fields + repr(timed and (timed[0].time(), timed[1] - timed[0])) + repr(alarm))
+    sequence, modified = revisions.lookup(key, digest)
+    tail = (f"DTSTAMP:{modified}\r\nSEQUENCE:{sequence}\r\n"
+            + _line("CATEGORIES", ",".join(map(escape_text, categories)), escaped=True)
+            + _line("DESCRIPTION", description)
             + f"LAST-MODIFIED:{modified}\r\nTRANSP:TRANSPARENT\r\n")
     if alarm is not None and timed:
         tail += (f"BEGIN:VALARM\r\nACTION:DISPLAY\r\n{_line('DESCRIPTION', summary)}"

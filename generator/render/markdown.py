@@ -68,6 +68,7 @@ def _parser(heading_shift: int) -> MarkdownIt:
     return _make(heading_shift)
 
 
+@lru_cache(maxsize=4096)  # notes repeat from week to week and plan to plan
 def render_markdown(text: str, top: int = 2) -> Markup:
     """Block Markdown to safe HTML; the text's biggest heading becomes ``h{top}`` and the
     others follow it, so headings never skip a level below the page's own."""
@@ -78,11 +79,16 @@ def render_markdown(text: str, top: int = 2) -> Markup:
     return Markup(_parser(shift).render(text))
 
 
+@lru_cache(maxsize=4096)
 def render_inline(text: str) -> Markup:
     """One line of Markdown (a comment, a title) without the surrounding paragraph."""
     if not text.strip():
         return Markup("")
     return Markup(_parser(1).renderInline(text))
+
+
+_TEXT_TOKENS = frozenset({"text", "code_inline", "image"})  # an image keeps its alt text
+_BREAKS = {"softbreak": " ", "hardbreak": "\n"}
 
 
 @lru_cache(maxsize=4096)
@@ -92,8 +98,8 @@ def plain_text(text: str) -> str:
     parts: list[str] = []
     for token in tokens:
         if token.type == "inline" and token.children:
-            line = "".join(child.content for child in token.children if child.type in ("text", "code_inline", "softbreak"))
-            parts.append(line.replace("\n", " "))
+            parts.append("".join(child.content if child.type in _TEXT_TOKENS else _BREAKS.get(child.type, "")
+                                 for child in token.children))
         elif token.type in ("fence", "code_block"):
             parts.append(token.content.rstrip("\n"))
     return "\n".join(p for p in parts if p)

@@ -6,10 +6,9 @@ frontmatter keys and the body grammar live in their own modules.
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,7 +26,6 @@ if TYPE_CHECKING:
     from ..config import Settings
 
 MAX_BYTES = 1_000_000
-PLAN_SUFFIXES = (".md", ".markdown")
 _FENCE = re.compile(r"^(---|\.\.\.)\s*$")
 
 
@@ -39,30 +37,6 @@ class ReadResult:
     @property
     def ok(self) -> bool:
         return not any(d.is_error for d in self.diagnostics)
-
-
-def find_plan_files(paths: Iterable[Path]) -> list[Path]:
-    """Expand directories to the plan files inside them (hidden files and folders skipped),
-    sorted for a stable order."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(Path(name) for name in _plan_files(os.fspath(path))))
-        else:
-            found.append(path)
-    return found
-
-
-def _plan_files(folder: str) -> Iterator[str]:
-    # os.scandir rather than Path.rglob: a library of thousands of plans is listed on every build.
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir():
-                yield from _plan_files(entry.path)
-            elif os.path.splitext(entry.name)[1].lower() in PLAN_SUFFIXES and entry.is_file():
-                yield entry.path
 
 
 def read_plans(paths: Sequence[Path], settings: Settings, display_root: Path | None = None) -> ReadResult:

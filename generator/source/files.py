@@ -1,0 +1,33 @@
+"""Finding plan files: kept apart from the reader so that a no-op build need not import it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+PLAN_SUFFIXES = (".md", ".markdown")
+
+
+def find_plan_files(paths: Iterable[Path]) -> list[Path]:
+    """Expand directories to the plan files inside them (hidden files and folders skipped),
+    sorted for a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(Path(name) for name in _plan_files(os.fspath(path))))
+        else:
+            found.append(path)
+    return found
+
+
+def _plan_files(folder: str) -> Iterator[str]:
+    # os.scandir rather than Path.rglob: a library of thousands of plans is listed on every build.
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                yield from _plan_files(entry.path)
+            elif os.path.splitext(entry.name)[1].lower() in PLAN_SUFFIXES and entry.is_file():
+                yield entry.path
