@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import Literal
 
 DistanceUnit = Literal["km", "mi", "m"]
@@ -66,6 +67,7 @@ def round_nearest(value: float, step: float) -> float:
     return round(max(steps, 1) * step, 6)
 
 
+@lru_cache(maxsize=8192)  # the same few distances and loads are written thousands of times
 def format_number(value: float, places: int = 1) -> str:
     """``5.0`` -> ``"5"``, ``5.25`` -> ``"5.3"`` (half up); no trailing zeros."""
     factor = 10**places
