@@ -41,12 +41,16 @@ from .paths import template_dirs
 STATIC_DIR = "static"
 
 
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def _format_date(value: date | None, style: str = "long") -> str:
+    """``Tue 9 Mar 2027`` (or ``Tue 9 Mar``): English names whatever the machine's locale."""
     if value is None:
         return ""
-    if style == "short":
-        return f"{value:%a} {value.day} {value:%b}"
-    return f"{value:%a} {value.day} {value:%b %Y}"
+    text = f"{_DAYS[value.weekday()]} {value.day} {_MONTHS[value.month - 1]}"
+    return text if style == "short" else f"{text} {value.year}"
 
 
 def make_environment(settings: Settings) -> jinja2.Environment:
