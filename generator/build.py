@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import time
@@ -50,6 +51,7 @@ class BuildResult:
     phases: dict[str, float] = field(default_factory=dict)
     noop: bool = False
     site_files: list[str] = field(default_factory=list)  # files that are not any one plan's
+    site_keys: dict[str, str] = field(default_factory=dict)  # listing page -> key of what it shows
 
     def summary(self) -> str:
         if self.noop:
@@ -112,10 +114,10 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
             raise
         if old_site is not None and intact:
             spare.keep(old_site, work, manifest.name, {d: (r.rendered, r.files) for d, r in manifest.records().items()},
-                       manifest.site_files())
+                       manifest.site_files(), manifest.site_keys())
         elif old_site is not None:
             throw_away(old_site)
-        manifest.save(inputs, records, target, state.original, result.counts(), result.site_files)
+        manifest.save(inputs, records, target, state.original, result.counts(), result.site_files, result.site_keys)
         result.seconds = time.perf_counter() - started
     return result
 
@@ -193,13 +195,20 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
     ordered = [records[display] for _, display in files]
     clock = time.perf_counter()
     site = SiteRenderer(settings, [Listing(**r.listing) for r in ordered], stamp(now))
-    for path, data in site.pages():
-        write_bytes(stage / path, data)
-        result.pages += path.endswith(".html")
-        result.site_files.append(path)
+    live_keys = manifest.site_keys() if intact else {}
+    for page in site.pages(inputs.common):
+        result.site_keys[page.path] = page.key
+        if seed is not None and seed.holds_page(page.path, page.key):
+            pass
+        elif not (live_keys.get(page.path) == page.key and _link_all([page.path], target, stage, replace=True)):
+            write_bytes(stage / page.path, page.render())
+        result.pages += page.path.endswith(".html")
+        result.site_files.append(page.path)
     for path, source in static_files(settings):
         write_bytes(stage / path, source.read_bytes())
         result.site_files.append(path)
+    if seed is not None:
+        seed.clear_site_files(result.site_files)
     result.files += len(result.site_files)
     result.phases["site"] = time.perf_counter() - clock
     clock = time.perf_counter()
@@ -229,9 +238,10 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
     return result, records
 
 
-def _link_all(names: list[str], source: Path, stage: Path) -> bool:
+def _link_all(names: list[str], source: Path, stage: Path, replace: bool = False) -> bool:
     """Hard-link a plan's files from the current site into the stage. If any is missing, undo
-    the links (the plan is rendered again, and must not write through them) and return False."""
+    the links (the plan is rendered again, and must not write through them) and return False.
+    ``replace``: the stage may hold an older file of the same name (a spare tree's)."""
     made: set[str] = set()
     linked: list[str] = []
     old, new = str(source), str(stage)
@@ -241,6 +251,9 @@ def _link_all(names: list[str], source: Path, stage: Path) -> bool:
         if folder not in made:
             os.makedirs(folder, exist_ok=True)
             made.add(folder)
+        if replace:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(target)  # never link or copy through a file the live site may share
         try:
             try:
                 os.link(f"{old}/{name}", target)

@@ -23,7 +23,7 @@ from typing import Any
 from . import __version__
 from .config import Settings
 
-FORMAT = 4
+FORMAT = 5
 
 
 def _digest(*parts: str | bytes) -> str:
@@ -138,6 +138,8 @@ class Manifest:
         self.head: dict[str, Any] = _read(self.head_path)
         self._records: dict[str, PlanRecord] | None = None
         self._site_files: list[str] = []
+        self._site_keys: dict[str, str] = {}
+        self._lines: dict[str, tuple[PlanRecord, str]] = {}  # display -> (record as loaded, its line)
         self._intact: bool | None = None
 
     def unchanged(self, inputs: Inputs, output: Path) -> bool:
@@ -158,17 +160,24 @@ class Manifest:
         return dict(self.head.get("summary", {}))
 
     def records(self) -> dict[str, PlanRecord]:
+        """The last build's plans. The body holds one JSON line per plan, so that the next save
+        writes unchanged plans' lines back as they were instead of encoding them again."""
         if self._records is None:
-            body = _read(self.body_path)
-            valid = body.get("format") == FORMAT
-            raw = body.get("plans", {}) if valid else {}
-            self._site_files = [str(f) for f in body.get("site_files", [])] if valid else []
             self._records = {}
-            for display, record in raw.items():
-                try:
-                    self._records[display] = PlanRecord(**record)
-                except TypeError:
-                    continue
+            try:
+                with open(self.body_path, encoding="utf-8") as handle:
+                    header = json.loads(handle.readline() or "{}")
+                    if not isinstance(header, dict) or header.get("format") != FORMAT:
+                        return self._records
+                    self._site_files = [str(f) for f in header.get("site_files", [])]
+                    self._site_keys = {str(k): str(v) for k, v in header.get("site_keys", {}).items()}
+                    for line in handle:
+                        display, fields = json.loads(line)
+                        record = PlanRecord(**fields)
+                        self._records[display] = record
+                        self._lines[display] = (record, line)
+            except (OSError, ValueError, TypeError, AttributeError):
+                self._records, self._lines, self._site_files, self._site_keys = {}, {}, [], {}
         return self._records
 
     def site_files(self) -> list[str]:
@@ -176,12 +185,23 @@ class Manifest:
         self.records()
         return self._site_files
 
+    def site_keys(self) -> dict[str, str]:
+        """The last build's listing pages, each with the key of what it showed."""
+        self.records()
+        return self._site_keys
+
     def save(self, inputs: Inputs, records: dict[str, PlanRecord], output: Path, state_text: str, summary: dict[str, Any],
-             site_files: Iterable[str]) -> None:
+             site_files: Iterable[str], site_keys: dict[str, str] | None = None) -> None:
         self.head_path.parent.mkdir(parents=True, exist_ok=True)
         site_files = list(site_files)
-        body = {"format": FORMAT, "plans": {k: vars(v) for k, v in sorted(records.items())}, "site_files": site_files}
-        _write(self.body_path, body)
+        lines = [json.dumps({"format": FORMAT, "site_files": site_files, "site_keys": site_keys or {}}) + "\n"]
+        for display, record in sorted(records.items()):
+            known = self._lines.get(display)
+            lines.append(known[1] if known is not None and known[0] is record else
+                         json.dumps([display, vars(record)], separators=(",", ":")) + "\n")
+        tmp = self.body_path.with_name(self.body_path.name + ".tmp")
+        tmp.write_text("".join(lines), encoding="utf-8")
+        tmp.replace(self.body_path)
         # Plans without dates have feeds counted from the build day: the site is current for that day only.
         day = inputs.day if any(r.day is not None for r in records.values()) else None
         folders = folders_of([*site_files, *(name for r in records.values() for name in r.files)])

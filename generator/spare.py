@@ -23,7 +23,7 @@ from typing import Any
 
 from .fsutil import throw_away
 
-FORMAT = 1
+FORMAT = 2
 
 
 def _paths(work: Path, name: str) -> tuple[Path, Path]:
@@ -37,6 +37,7 @@ class SpareTree:
     stage: Path
     plans: dict[str, tuple[str, list[str]]]  # display path -> (render id, files)
     site_files: list[str]
+    site_keys: dict[str, str] = field(default_factory=dict)  # listing page -> key of what it shows
     kept: set[str] = field(default_factory=set)
 
     def holds(self, display: str, rendered: str, files: list[str]) -> bool:
@@ -52,14 +53,27 @@ class SpareTree:
         fewer plans than it must clear (after a full rebuild, say) is thrown away instead."""
         return len(self.kept) >= len(self.plans) - len(self.kept)
 
+    def holds_page(self, path: str, key: str) -> bool:
+        """Whether the stage already has this listing page as it is to be."""
+        return bool(key) and self.site_keys.get(path) == key
+
     def clear_rest(self) -> None:
-        """Remove every file the stage holds that is not kept: other plans' (changed, renamed or
-        deleted since), and the listing pages, which are written anew."""
+        """Remove the files of plans that are not kept (changed, renamed or deleted since),
+        before linking and rendering, which may reuse their folders."""
         folders: set[str] = set()
         for display, (_, files) in self.plans.items():
             if display not in self.kept:
                 self._remove(files, folders)
-        self._remove(self.site_files, folders)
+        self._prune(folders)
+
+    def clear_site_files(self, current: list[str]) -> None:
+        """Remove the listing pages and assets the new site no longer has (a deleted tag's page)."""
+        keep = set(current)
+        folders: set[str] = set()
+        self._remove([name for name in self.site_files if name not in keep], folders)
+        self._prune(folders)
+
+    def _prune(self, folders: set[str]) -> None:
         # Deepest first, so that a plan's folder goes before its parent; a folder still in use stays.
         for folder in sorted(folders, key=lambda f: f.count("/"), reverse=True):
             with contextlib.suppress(OSError):
@@ -90,22 +104,25 @@ def adopt(work: Path, name: str, stage: Path) -> SpareTree | None:
         if valid:
             plans = {str(k): (str(v[0]), [str(f) for f in v[1]]) for k, v in data["plans"].items()}
             site_files = [str(f) for f in data["site_files"]]
+            site_keys = {str(k): str(v) for k, v in data["site_keys"].items()}
     except (OSError, KeyError, TypeError, IndexError, AttributeError):
         valid = False
     if not valid:
         discard(work, name)
         return None
     os.rename(folder, stage)
-    return SpareTree(stage, plans, site_files)
+    return SpareTree(stage, plans, site_files, site_keys)
 
 
-def keep(old_site: Path, work: Path, name: str, plans: dict[str, tuple[str, list[str]]], site_files: list[str]) -> None:
+def keep(old_site: Path, work: Path, name: str, plans: dict[str, tuple[str, list[str]]], site_files: list[str],
+         site_keys: dict[str, str]) -> None:
     """Keep the tree a swap handed back as the spare, described by the records it was built from."""
     folder, description = _paths(work, name)
     discard(work, name)
     os.rename(old_site, folder)
     data: dict[str, Any] = {"format": FORMAT, "inode": os.stat(folder).st_ino,
-                            "plans": {k: [v[0], v[1]] for k, v in plans.items()}, "site_files": site_files}
+                            "plans": {k: [v[0], v[1]] for k, v in plans.items()}, "site_files": site_files,
+                            "site_keys": site_keys}
     tmp = description.with_name(description.name + ".tmp")
     tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
     tmp.replace(description)

@@ -13,9 +13,10 @@ read again for those.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
@@ -125,6 +126,23 @@ class PlanPage:
     @property
     def plan(self) -> Any:
         return self.expanded.plan
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """A page that lists plans (or belongs to the site), rendered only when needed."""
+
+    path: str
+    key: str  # the same key, the same bytes
+    render: Callable[[], bytes]
+
+
+def page_key(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()[:32]
 
 
 class Renderer:
@@ -241,30 +259,52 @@ class SiteRenderer(Renderer):
                   [slug_from(x) for x in views.LEVEL_NAMES] if lv in groups["level"]]
         return {"distance": distance, "level": levels}
 
-    def pages(self) -> Iterator[tuple[str, bytes]]:
+    def pages(self, salt: str = "") -> Iterator[SitePage]:
+        """Every page, each with a key that changes whenever its bytes would: a build compares
+        it with the last build's and renders only pages whose key changed. ``salt`` stands for
+        everything else a page depends on (settings, templates, Deload's version)."""
         groups = self.groups()
         filters = self.filters(groups)
         default_og = self.absolute("assets/og/default.png")
-        cards = [Markup(p.cards["0"]) for p in self.plans]
-        yield "index.html", self._page("index.html", 0, cards=cards, filters=filters, heading=None, canonical=self.absolute(""),
-                                       description=self.settings.description, og_image=default_og, current="")
+        shared = repr(filters)
+        cards = [p.cards["0"] for p in self.plans]
+        yield self._listing_page(salt, "index.html", 0, cards, shared, filters=filters, heading=None,
+                                 canonical=self.absolute(""), description=self.settings.description, og_image=default_og,
+                                 current="")
         for kind, grouped in groups.items():
             for key, members in sorted(grouped.items()):
                 heading = self._group_heading(kind, key, members)
                 path = f"{kind}/{key}/"
-                yield path + "index.html", self._page(
-                    "index.html", 2, cards=[Markup(p.cards["2"]) for p in members], filters=filters, heading=heading,
-                    canonical=self.absolute(path), description=f"{heading} — {self.settings.title}", og_image=default_og, current=path)
-        yield "deload-weeks/index.html", self._page(
+                cards = [p.cards["2"] for p in members]
+                yield self._listing_page(
+                    salt, path + "index.html", 2, cards, shared, filters=filters, heading=heading,
+                    canonical=self.absolute(path), description=f"{heading} — {self.settings.title}", og_image=default_og,
+                    current=path)
+        # These depend on nothing but the settings and templates, which the salt stands for.
+        yield SitePage("deload-weeks/index.html", page_key(salt, "deload-weeks"), lambda: self._page(
             "explainer.html", 1, canonical=self.absolute("deload-weeks/"), og_image=default_og,
-            description="What deload weeks and tapers are, why they work, and how Deload builds them.")
+            description="What deload weeks and tapers are, why they work, and how Deload builds them."))
         # The 404 page is served at any depth, so its links start from the site's own path.
-        yield "404.html", self._page("404.html", 0, root=self.base_path, canonical=self.absolute("404.html"),
-                                     absolute_root=self.base_path, og_image=default_og, description="Page not found")
-        yield "sitemap.xml", self._page("sitemap.xml", 0, urls=list(self.sitemap(groups)))
-        yield "feed.xml", self._page("feed.xml", 0, entries=self.plans, updated=self._latest())
-        yield "robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {self.absolute('sitemap.xml')}\n".encode()
-        yield "assets/og/default.png", preview_png(None, self.settings.title, self.settings.title, self.settings.description)
+        yield SitePage("404.html", page_key(salt, "404"), lambda: self._page(
+            "404.html", 0, root=self.base_path, canonical=self.absolute("404.html"), absolute_root=self.base_path,
+            og_image=default_og, description="Page not found"))
+        urls = list(self.sitemap(groups))
+        yield SitePage("sitemap.xml", page_key(salt, "sitemap", repr(urls)), lambda: self._page("sitemap.xml", 0, urls=urls))
+        updated = self._latest()
+        entries = repr([(p.slug, p.url, p.title, p.summary, p.author, p.level, p.category, p.tags, p.weeks, p.deloads,
+                         p.published, p.updated) for p in self.plans])  # every field but the rendered cards
+        yield SitePage("feed.xml", page_key(salt, "feed", updated, entries),
+                       lambda: self._page("feed.xml", 0, entries=self.plans, updated=updated))
+        yield SitePage("robots.txt", page_key(salt, "robots"),
+                       lambda: f"User-agent: *\nAllow: /\n\nSitemap: {self.absolute('sitemap.xml')}\n".encode())
+        yield SitePage("assets/og/default.png", page_key(salt, "og"), lambda: preview_png(
+            None, self.settings.title, self.settings.title, self.settings.description))
+
+    def _listing_page(self, salt: str, path: str, depth: int, cards: list[str], shared: str, **context: Any) -> SitePage:
+        scalars = repr([(k, v) for k, v in sorted(context.items()) if k != "filters"])
+        context["cards"] = [Markup(c) for c in cards]
+        return SitePage(path, page_key(salt, path, shared, scalars, *cards),
+                        lambda: self._page("index.html", depth, **context))
 
     def _page(self, template: str, depth: int, root: str | None = None, **context: Any) -> bytes:
         return self.render(template, depth, root, **context).encode("utf-8")
@@ -332,4 +372,4 @@ def static_files(settings: Settings) -> Iterator[tuple[str, Path]]:
         yield f"assets/{name}", seen[name]
 
 
-__all__ = ["Listing", "PlanPage", "PlanRenderer", "SiteRenderer", "make_environment", "static_files"]
+__all__ = ["Listing", "PlanPage", "PlanRenderer", "SitePage", "SiteRenderer", "make_environment", "static_files"]

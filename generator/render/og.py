@@ -76,6 +76,8 @@ def preview_png(expanded: ExpandedPlan | None, site_title: str, title: str, subt
             y0 = bottom - height * value / top
             draw.rectangle((x0, y0, x1, bottom), fill=BAR if week.kind == "load" else REDUCED)
     buffer = io.BytesIO()
+    # Named rather than format="PNG": Pillow then loads only its PNG writer, not five image plugins.
+    buffer.name = "preview.png"
     # Level 1: half the time of the default for a file a quarter bigger (about 14 KB).
-    image.save(buffer, format="PNG", compress_level=1)
+    image.save(buffer, compress_level=1)
     return buffer.getvalue()
