@@ -2,10 +2,12 @@
 
 1. Hash every input (:mod:`generator.manifest`); if nothing changed since the last
    build and ``site/`` is as that build left it, stop.
-2. Stage the new site in ``.deload/stage-<pid>/``: unchanged plans' files are
-   hard-linked from the current site; changed plans are read, expanded and rendered
+2. Stage the new site in ``.deload/stage-<pid>/``: it starts as the tree the last build
+   replaced (:mod:`generator.spare`), or empty; unchanged plans' files are kept from it
+   or hard-linked from the current site; changed plans are read, expanded and rendered
    by worker processes (:mod:`generator.plan_job`).
-3. Render the pages that list plans, copy static assets, render PDFs not in the cache.
+3. Render the pages that list plans whose content changed, copy static assets, render
+   PDFs not in the cache.
 4. Swap the staging folder in for ``site/`` in one step; only then record the state
    file and the manifest. A failed or killed build leaves the previous site as it was.
 """
@@ -94,6 +96,7 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
         manifest = Manifest(work, target)
         inputs = Inputs.collect(settings, files, now.date(), papers, state_text, manifest.head)
         if manifest.unchanged(inputs, target):
+            manifest.note_files(inputs)
             summary = manifest.summary
             return BuildResult(pages=summary.get("pages", 0), feeds=summary.get("feeds", 0), pdfs=summary.get("pdfs", 0),
                                plans=summary.get("plans", 0), warnings=[_unpack(r) for r in summary.get("warnings", [])],
@@ -101,25 +104,43 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
         state = State.parse(state_path, state_text)
         stage = work / f"stage-{os.getpid()}"
         # The live site is as the manifest describes it: the tree it replaces can seed the next stage.
-        intact = manifest.head.get("state") == inputs.state and target.is_dir() and manifest.site_intact(target)
+        intact = (manifest.head.get("state") == inputs.state and target.is_dir() and manifest.site_intact(target)
+                  and manifest.body_ok())
         try:
             result, records = _build(settings, files, inputs, manifest, state, stage, target, now, papers, jobs,
                                      progress, intact)
             if save_state:  # before the swap: the new site is only ever published with its state recorded
                 state.save()
+            # Checked again: a file added to site/ while this build ran would go undescribed into the spare.
+            describable = intact and manifest.site_intact(target, again=True)
             old_site = swap_in(stage, target)
         except BaseException:
             if stage.exists():
-                throw_away(stage)
+                try:
+                    throw_away(stage)
+                except OSError:
+                    shutil.rmtree(stage, ignore_errors=True)
             raise
-        if old_site is not None and intact:
-            spare.keep(old_site, work, manifest.name, {d: (r.rendered, r.files) for d, r in manifest.records().items()},
-                       manifest.site_files(), manifest.site_keys())
-        elif old_site is not None:
-            throw_away(old_site)
+        if old_site is not None:
+            _keep_or_discard(old_site, work, manifest, describable)
         manifest.save(inputs, records, target, state.original, result.counts(), result.site_files, result.site_keys)
         result.seconds = time.perf_counter() - started
     return result
+
+
+def _keep_or_discard(old_site: Path, work: Path, manifest: Manifest, describable: bool) -> None:
+    """Keep the replaced site as the next build's starting point, or remove it. The new site
+    is live by now: a failure here must not be reported as a failed build."""
+    try:
+        if describable:
+            spare.keep(old_site, work, manifest.name, {d: (r.rendered, r.files) for d, r in manifest.records().items()},
+                       manifest.site_files(), manifest.site_keys())
+            return
+    except OSError:
+        spare.discard(work, manifest.name)
+    if old_site.exists():
+        with contextlib.suppress(OSError):  # clean_stale removes what is left
+            throw_away(old_site)
 
 
 def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, manifest: Manifest, state: State,
@@ -134,35 +155,7 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
 
     result = BuildResult()
     clock = time.perf_counter()
-    reuse_allowed = manifest.head.get("state") == inputs.state and target.is_dir()
-    previous = manifest.records() if reuse_allowed else {}
-    seed = spare.adopt(settings.work_dir, manifest.name, stage) if intact else None
-    if seed is None:
-        spare.discard(settings.work_dir, manifest.name)
-        stage.mkdir(parents=True)
-    records: dict[str, PlanRecord] = {}
-    todo: list[tuple[Path, str]] = []
-    to_link: list[tuple[Path, str, PlanRecord]] = []
-    for path, display in files:
-        record = previous.get(display)
-        if record is None or not record.current(inputs.keys[display], inputs.day):
-            todo.append((path, display))
-        elif seed is not None and seed.holds(display, record.rendered, record.files):
-            records[display] = record
-        else:
-            to_link.append((path, display, record))
-    if seed is not None and not seed.worth_keeping():
-        throw_away(stage)
-        stage.mkdir(parents=True)
-        to_link += [(path, display, records.pop(display)) for path, display in files if display in seed.kept]
-        seed = None
-    if seed is not None:
-        seed.clear_rest()  # before linking and rendering, which may reuse the folders of removed plans
-    for path, display, record in to_link:
-        if _link_all(record.files, target, stage):
-            records[display] = record
-        else:
-            todo.append((path, display))
+    records, todo, seed = _stage(settings, files, inputs, manifest, stage, target, intact)
     result.phases["reuse"] = time.perf_counter() - clock
     clock = time.perf_counter()
     outputs = _render_plans(settings, todo, stage, now, papers, state, jobs, progress)
@@ -198,9 +191,9 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
     live_keys = manifest.site_keys() if intact else {}
     for page in site.pages(inputs.common):
         result.site_keys[page.path] = page.key
-        if seed is not None and seed.holds_page(page.path, page.key):
-            pass
-        elif not (live_keys.get(page.path) == page.key and _link_all([page.path], target, stage, replace=True)):
+        # A page whose key is unchanged is the same bytes: kept from the spare, else linked from the live site.
+        held = seed is not None and seed.holds_page(page.path, page.key)
+        if not held and not (live_keys.get(page.path) == page.key and _link_all([page.path], target, stage, replace=True)):
             write_bytes(stage / page.path, page.render())
         result.pages += page.path.endswith(".html")
         result.site_files.append(page.path)
@@ -238,6 +231,42 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
     return result, records
 
 
+def _stage(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, manifest: Manifest, stage: Path,
+           target: Path, intact: bool) -> tuple[dict[str, PlanRecord], list[tuple[Path, str]], spare.SpareTree | None]:
+    """Create the stage with every unchanged plan's files in it; return those plans' records,
+    the plans to render, and the spare tree the stage started from (if any)."""
+    reuse_allowed = manifest.head.get("state") == inputs.state and target.is_dir()
+    previous = manifest.records() if reuse_allowed else {}
+    seed = spare.adopt(settings.work_dir, manifest.name, stage) if intact else None
+    if seed is None:
+        spare.discard(settings.work_dir, manifest.name)
+        stage.mkdir(parents=True)
+    records: dict[str, PlanRecord] = {}
+    todo: list[tuple[Path, str]] = []
+    to_link: list[tuple[Path, str, PlanRecord]] = []
+    for path, display in files:
+        record = previous.get(display)
+        if record is None or not record.current(inputs.keys[display], inputs.day):
+            todo.append((path, display))
+        elif seed is not None and seed.claim(display, record.rendered, record.files):
+            records[display] = record  # the spare has this very render of the plan
+        else:
+            to_link.append((path, display, record))
+    if seed is not None and not seed.worth_keeping():
+        throw_away(stage)
+        stage.mkdir(parents=True)
+        to_link += [(path, display, records.pop(display)) for path, display in files if display in seed.kept]
+        seed = None
+    if seed is not None:
+        seed.clear_rest()  # before linking and rendering, which may reuse the folders of removed plans
+    for path, display, record in to_link:
+        if _link_all(record.files, target, stage):
+            records[display] = record
+        else:
+            todo.append((path, display))
+    return records, todo, seed
+
+
 def _link_all(names: list[str], source: Path, stage: Path, replace: bool = False) -> bool:
     """Hard-link a plan's files from the current site into the stage. If any is missing, undo
     the links (the plan is rendered again, and must not write through them) and return False.
@@ -257,8 +286,8 @@ def _link_all(names: list[str], source: Path, stage: Path, replace: bool = False
         try:
             try:
                 os.link(f"{old}/{name}", target)
-            except FileNotFoundError:
-                raise
+            except (FileNotFoundError, FileExistsError):
+                raise  # never copy onto a name that exists: it may share its inode with the live site
             except OSError:  # a file system without hard links
                 shutil.copyfile(f"{old}/{name}", target)
         except OSError:

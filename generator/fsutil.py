@@ -74,7 +74,8 @@ def swap_in(stage: Path, target: Path) -> Path | None:
 def throw_away(path: Path) -> None:
     """Remove a whole tree without waiting: renamed to ``trash-*`` (which the next build's
     :func:`clean_stale` removes if this does not finish), then deleted by a detached process."""
-    trash = path.with_name(f"trash-{path.name}-{os.getpid()}")
+    # Unique: a detached rm may still be emptying an earlier tree thrown away under a similar name.
+    trash = path.with_name(f"trash-{path.name}-{os.getpid()}-{os.urandom(4).hex()}")
     os.rename(path, trash)
     remove_later(trash)
 

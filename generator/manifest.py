@@ -4,8 +4,8 @@ Each plan's outputs are keyed by a hash of its file, of everything every plan
 depends on (settings, templates, Deload's version, the build day, the state
 file as the last build left it) and of the PDF settings. A build whose keys all
 match, with ``site/`` as that build left it, has nothing to do. Otherwise plans
-whose key matches keep their files (hard-linked from the current site), and
-only the others are rendered.
+whose key matches keep their files (from the spare tree, see :mod:`generator.spare`,
+or hard-linked from the current site), and only the others are rendered.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import Any
 from . import __version__
 from .config import Settings
 
-FORMAT = 5
+FORMAT = 6
 
 
 def _digest(*parts: str | bytes) -> str:
@@ -57,15 +57,16 @@ class Inputs:
     state: str  # hash of the state file as it is now (the last build's, unless someone changed it)
 
     day: str  # the build day: plans without dates get feeds counted from it
-    files: dict[str, list[Any]] = field(default_factory=dict)  # display path -> [size, mtime_ns, inode, digest]
+    files: dict[str, list[Any]] = field(default_factory=dict)  # display -> [size, mtime_ns, ctime_ns, inode, digest]
     taken: int = 0  # when the files were looked at (ns)
 
     @classmethod
     def collect(cls, settings: Settings, files: list[tuple[Path, str]], day: date, papers: tuple[str, ...],
                 state_text: str, known: dict[str, Any] | None = None) -> Inputs:
-        """Hash every input. A plan file whose size, time and inode match what the last build
+        """Hash every input. A plan file whose size, times and inode match what the last build
         saw (``known``) is not read again, unless it was written so close to that build that
-        a second write in the same clock tick could have gone unnoticed (as git does)."""
+        a second write in the same clock tick could have gone unnoticed (as git does). The
+        change time catches tools that put a file's old modification time back."""
         common = _digest(__version__, settings_digest(settings), templates_digest(settings), ",".join(papers))
         taken = time.time_ns()
         known = known if known and known.get("format") == FORMAT else {}
@@ -74,15 +75,15 @@ class Inputs:
         stats: dict[str, list[Any]] = {}
         for path, display in files:
             info = os.stat(path)
-            entry = [info.st_size, info.st_mtime_ns, info.st_ino]
+            entry = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
             old = seen.get(display)
-            if isinstance(old, list) and len(old) == 4 and old[:3] == entry and info.st_mtime_ns < trusted_before:
-                entry.append(old[3])
+            if isinstance(old, list) and len(old) == 5 and old[:4] == entry and info.st_ctime_ns < trusted_before:
+                entry.append(old[4])
             else:
                 with open(path, "rb") as handle:
                     entry.append(_digest(handle.read()))
             stats[display] = entry
-        keys = {display: _digest(common, display, entry[3]) for display, entry in stats.items()}
+        keys = {display: _digest(common, display, entry[4]) for display, entry in stats.items()}
         return cls(common, keys, _digest(state_text), day.isoformat(), stats, taken)
 
 
@@ -140,6 +141,7 @@ class Manifest:
         self._site_files: list[str] = []
         self._site_keys: dict[str, str] = {}
         self._lines: dict[str, tuple[PlanRecord, str]] = {}  # display -> (record as loaded, its line)
+        self._body_ok = False
         self._intact: bool | None = None
 
     def unchanged(self, inputs: Inputs, output: Path) -> bool:
@@ -148,9 +150,16 @@ class Manifest:
                 and head.get("state") == inputs.state and head.get("day") in (None, inputs.day)
                 and self.site_intact(output))
 
-    def site_intact(self, output: Path) -> bool:
+    def note_files(self, inputs: Inputs) -> None:
+        """After a no-op build: remember the plan files' new times (after a checkout or a touch,
+        say), so that the next build does not read them all again."""
+        if self.head.get("files") != inputs.files:
+            self.head.update(files=inputs.files, taken=inputs.taken)
+            _write(self.head_path, self.head)
+
+    def site_intact(self, output: Path, again: bool = False) -> bool:
         """Whether ``output`` holds the files the last build left (no file added, removed or renamed)."""
-        if self._intact is None:
+        if self._intact is None or again:
             head = self.head
             self._intact = head.get("format") == FORMAT and head.get("site") == site_signature(output, head.get("folders", []))
         return self._intact
@@ -158,6 +167,11 @@ class Manifest:
     @property
     def summary(self) -> dict[str, Any]:
         return dict(self.head.get("summary", {}))
+
+    def body_ok(self) -> bool:
+        """Whether the last build's records were read whole (a damaged body describes nothing)."""
+        self.records()
+        return self._body_ok
 
     def records(self) -> dict[str, PlanRecord]:
         """The last build's plans. The body holds one JSON line per plan, so that the next save
@@ -176,6 +190,7 @@ class Manifest:
                         record = PlanRecord(**fields)
                         self._records[display] = record
                         self._lines[display] = (record, line)
+                    self._body_ok = True
             except (OSError, ValueError, TypeError, AttributeError):
                 self._records, self._lines, self._site_files, self._site_keys = {}, {}, [], {}
         return self._records

@@ -23,7 +23,7 @@ from typing import Any
 
 from .fsutil import throw_away
 
-FORMAT = 2
+FORMAT = 2  # of the description; a spare described otherwise is discarded
 
 
 def _paths(work: Path, name: str) -> tuple[Path, Path]:
@@ -40,8 +40,9 @@ class SpareTree:
     site_keys: dict[str, str] = field(default_factory=dict)  # listing page -> key of what it shows
     kept: set[str] = field(default_factory=set)
 
-    def holds(self, display: str, rendered: str, files: list[str]) -> bool:
-        """Whether the stage already has exactly these files of this render of the plan."""
+    def claim(self, display: str, rendered: str, files: list[str]) -> bool:
+        """Whether the stage already has exactly these files of this render of the plan; if so,
+        they are marked kept (not cleared)."""
         entry = self.plans.get(display)
         if entry is not None and rendered and entry[0] == rendered and entry[1] == files:
             self.kept.add(display)
@@ -51,7 +52,7 @@ class SpareTree:
     def worth_keeping(self) -> bool:
         """Clearing a plan's files costs about what linking them anew does: a spare that holds
         fewer plans than it must clear (after a full rebuild, say) is thrown away instead."""
-        return len(self.kept) >= len(self.plans) - len(self.kept)
+        return bool(self.kept) and len(self.kept) >= len(self.plans) - len(self.kept)
 
     def holds_page(self, path: str, key: str) -> bool:
         """Whether the stage already has this listing page as it is to be."""
@@ -129,6 +130,7 @@ def keep(old_site: Path, work: Path, name: str, plans: dict[str, tuple[str, list
 
 
 def discard(work: Path, name: str) -> None:
+    """Remove the spare tree and its description (the tree in the background)."""
     folder, description = _paths(work, name)
     description.unlink(missing_ok=True)
     if folder.exists():

@@ -23,11 +23,16 @@ def find_plan_files(paths: Iterable[Path]) -> list[Path]:
 
 def _plan_files(folder: str) -> Iterator[str]:
     # os.scandir rather than Path.rglob: a library of thousands of plans is listed on every build.
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir():
-                yield from _plan_files(entry.path)
-            elif os.path.splitext(entry.name)[1].lower() in PLAN_SUFFIXES and entry.is_file():
-                yield entry.path
+    # Like rglob, it does not follow links to folders (a loop, or every plan twice) and skips
+    # folders it may not read.
+    try:
+        entries = list(os.scandir(folder))
+    except PermissionError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _plan_files(entry.path)
+        elif os.path.splitext(entry.name)[1].lower() in PLAN_SUFFIXES and entry.is_file():
+            yield entry.path
