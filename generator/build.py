@@ -47,6 +47,7 @@ class BuildResult:
     pdfs_rendered: int = 0
     plans: int = 0
     plans_rendered: int = 0
+    plans_from_spare: int = 0  # unchanged plans whose files the stage already had (see generator.spare)
     files: int = 0
     warnings: list[Diagnostic] = field(default_factory=list)
     seconds: float = 0.0
@@ -85,6 +86,7 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
     target = output or settings.output_dir
     with build_lock(work):
         clean_stale(work, target)
+        spare.clean_leftovers(work)
         files = [(path, os.path.relpath(path, settings.root)) for path in
                  (find_plan_files([settings.plans_dir]) if settings.plans_dir.is_dir() else [])]
         if not files:
@@ -121,18 +123,22 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
                 except OSError:
                     shutil.rmtree(stage, ignore_errors=True)
             raise
+        # The replaced site makes a good spare if most of its plans are still as they are now.
+        kept = describable and result.plans_rendered * 2 <= result.plans
         if old_site is not None:
-            _keep_or_discard(old_site, work, manifest, describable)
+            _keep_or_discard(old_site, work, manifest, kept)
         manifest.save(inputs, records, target, state.original, result.counts(), result.site_files, result.site_keys)
+        if not kept:
+            spare.prepare_later(target, work)
         result.seconds = time.perf_counter() - started
     return result
 
 
-def _keep_or_discard(old_site: Path, work: Path, manifest: Manifest, describable: bool) -> None:
+def _keep_or_discard(old_site: Path, work: Path, manifest: Manifest, keep: bool) -> None:
     """Keep the replaced site as the next build's starting point, or remove it. The new site
     is live by now: a failure here must not be reported as a failed build."""
     try:
-        if describable:
+        if keep:
             spare.keep(old_site, work, manifest.name, {d: (r.rendered, r.files) for d, r in manifest.records().items()},
                        manifest.site_files(), manifest.site_keys())
             return
@@ -156,6 +162,7 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
     result = BuildResult()
     clock = time.perf_counter()
     records, todo, seed = _stage(settings, files, inputs, manifest, stage, target, intact)
+    result.plans_from_spare = len(seed.kept) if seed is not None else 0
     result.phases["reuse"] = time.perf_counter() - clock
     clock = time.perf_counter()
     outputs = _render_plans(settings, todo, stage, now, papers, state, jobs, progress)

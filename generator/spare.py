@@ -15,8 +15,12 @@ is built from hard links as before.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
+import shutil
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -135,3 +139,67 @@ def discard(work: Path, name: str) -> None:
     description.unlink(missing_ok=True)
     if folder.exists():
         throw_away(folder)
+
+
+def prepare_later(site: Path, work: Path) -> None:
+    """Build a spare for the next build in the background, by hard-linking the site as it is
+    now: after a build that left no spare worth keeping (the first one, or one that rendered
+    most plans), so that the next edit, too, touches only what changes."""
+    with contextlib.suppress(OSError):  # only a speed-up
+        subprocess.Popen([sys.executable, "-m", "generator.spare", str(site.resolve()), str(work.resolve())],
+                         cwd=Path(__file__).resolve().parent.parent, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+def _clone(site: Path, work: Path) -> None:
+    """The background half of :func:`prepare_later`. The copy becomes the spare only if, once
+    done, no build is running, ``site/`` is still the same tree (no swap since: same inode) and
+    as the manifest describes it; anything else and it is thrown away."""
+    from .manifest import Manifest
+
+    manifest = Manifest(work, site)
+    name = manifest.name
+    with open(work / f"spare-{name}.building.lock", "w") as mine:
+        fcntl.flock(mine, fcntl.LOCK_EX)  # after any copy still being made (it will give up: the site changed)
+        building = work / f"spare-{name}.building"
+        if building.exists():
+            shutil.rmtree(building)
+        try:
+            root = os.stat(site).st_ino
+            _link_tree(site, building)
+            with open(work / "build.lock", "w") as lock:
+                try:
+                    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    return  # a build is running: it leaves its own spare
+                if (os.stat(site).st_ino == root and not _paths(work, name)[0].exists() and manifest.site_intact(site)
+                        and manifest.body_ok()):
+                    keep(building, work, name, {d: (r.rendered, r.files) for d, r in manifest.records().items()},
+                         manifest.site_files(), manifest.site_keys())
+        finally:
+            if building.exists():
+                shutil.rmtree(building, ignore_errors=True)
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    for folder, _, files in os.walk(source):
+        into = target / os.path.relpath(folder, source)
+        into.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            os.link(os.path.join(folder, name), into / name)
+
+
+def clean_leftovers(work: Path) -> None:
+    """Remove copies left by a background copy that died (its lock is free)."""
+    for building in work.glob("spare-*.building"):
+        with open(building.with_name(building.name + ".lock"), "w") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                continue
+            throw_away(building)
+
+
+if __name__ == "__main__":
+    with contextlib.suppress(Exception):  # a detached helper: nobody would see an error
+        _clone(Path(sys.argv[1]), Path(sys.argv[2]))
