@@ -10,6 +10,10 @@ rendered by the same render as the record being reused is already right.
 The description names the directory by inode, so a spare that was moved, replaced or
 left half-adopted by a killed build is never trusted: it is discarded, and the stage
 is built from hard links as before.
+
+A build that leaves no spare worth keeping (the first build, or one that rendered most
+plans) starts a detached process that hard-links the new site into a spare, so that
+the next edit is just as quick; it gives up if a build starts meanwhile.
 """
 
 from __future__ import annotations
