@@ -105,12 +105,13 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
                                seconds=time.perf_counter() - started, noop=True)
         state = State.parse(state_path, state_text)
         stage = work / f"stage-{os.getpid()}"
+        # Unchanged plans' files can be reused only if the state file is the one the last build left.
+        reusable = manifest.head.get("state") == inputs.state and target.is_dir()
         # The live site is as the manifest describes it: the tree it replaces can seed the next stage.
-        intact = (manifest.head.get("state") == inputs.state and target.is_dir() and manifest.site_intact(target)
-                  and manifest.body_ok())
+        intact = reusable and manifest.site_intact(target) and manifest.body_ok()
         try:
             result, records = _build(settings, files, inputs, manifest, state, stage, target, now, papers, jobs,
-                                     progress, intact)
+                                     progress, reusable, intact)
             if save_state:  # before the swap: the new site is only ever published with its state recorded
                 state.save()
             # Checked again: a file added to site/ while this build ran would go undescribed into the spare.
@@ -151,7 +152,7 @@ def _keep_or_discard(old_site: Path, work: Path, manifest: Manifest, keep: bool)
 
 def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, manifest: Manifest, state: State,
            stage: Path, target: Path, now: Any, papers: tuple[str, ...], jobs: int | None,
-           progress: Progress | None, intact: bool) -> tuple[BuildResult, dict[str, PlanRecord]]:
+           progress: Progress | None, reusable: bool, intact: bool) -> tuple[BuildResult, dict[str, PlanRecord]]:
     # Rendering modules are imported here, not at the top, so that a no-op build stays quick.
     from .render.html import Listing, SiteRenderer, static_files
 
@@ -161,7 +162,7 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
 
     result = BuildResult()
     clock = time.perf_counter()
-    records, todo, seed = _stage(settings, files, inputs, manifest, stage, target, intact)
+    records, todo, seed = _stage(settings, files, inputs, manifest, stage, target, reusable, intact)
     result.plans_from_spare = len(seed.kept) if seed is not None else 0
     result.phases["reuse"] = time.perf_counter() - clock
     clock = time.perf_counter()
@@ -239,11 +240,11 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
 
 
 def _stage(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, manifest: Manifest, stage: Path,
-           target: Path, intact: bool) -> tuple[dict[str, PlanRecord], list[tuple[Path, str]], spare.SpareTree | None]:
+           target: Path, reusable: bool,
+           intact: bool) -> tuple[dict[str, PlanRecord], list[tuple[Path, str]], spare.SpareTree | None]:
     """Create the stage with every unchanged plan's files in it; return those plans' records,
     the plans to render, and the spare tree the stage started from (if any)."""
-    reuse_allowed = manifest.head.get("state") == inputs.state and target.is_dir()
-    previous = manifest.records() if reuse_allowed else {}
+    previous = manifest.records() if reusable else {}
     seed = spare.adopt(settings.work_dir, manifest.name, stage) if intact else None
     if seed is None:
         spare.discard(settings.work_dir, manifest.name)
