@@ -16,6 +16,7 @@ import shutil
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
@@ -32,10 +33,18 @@ class PdfJob:
     plan_path: str  # for warnings
 
 
+@lru_cache(maxsize=1)
 def weasyprint_version() -> str:
-    import weasyprint
+    """From the installed package's metadata: importing WeasyPrint takes a second or more, and
+    the main process needs only its version (for cache keys); the workers import it."""
+    from importlib.metadata import PackageNotFoundError, version
 
-    return str(weasyprint.__version__)
+    try:
+        return version("weasyprint")
+    except PackageNotFoundError:  # a source checkout without metadata
+        import weasyprint
+
+        return str(weasyprint.__version__)
 
 
 def cache_key(job: PdfJob, css: str) -> str:
