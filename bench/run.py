@@ -7,7 +7,7 @@ In one run, on one machine, it measures:
 
 - a full build of N synthetic plans without PDFs (per plan page and per feed);
 - PDFs for a sample of those plans, with 1 and with 2 workers (each twice, the faster kept);
-- a no-op rebuild and a one-plan-edit rebuild;
+- a no-op rebuild and a one-plan-edit rebuild (three of each, the fastest kept);
 - peak memory (the largest process, and the whole process tree);
 - the floor: bare Jinja2 + markdown-it-py pages of the same plans, and bare
   WeasyPrint on the same print HTML (in one process, and split over two); Deload's
@@ -226,13 +226,23 @@ def main() -> None:
 
         # Builds are spaced as a person's would be (a build, then an edit in the editor): the work a
         # build leaves to the background (removing the replaced site, preparing a spare) gets to finish.
+        # The no-op and the one-plan edit take about a second: a burst of load from other users of
+        # the machine can double one run, so each is measured three times and the fastest is kept.
         full = deload(project, "--no-pdf")
-        time.sleep(PAUSE)
-        noop = deload(project, "--no-pdf")
-        time.sleep(PAUSE)
+        noops, edits = [], []
         edited = project / "plans" / "synthetic-0000.md"
-        edited.write_text(edited.read_text().replace("keep the easy days easy", "keep the easy days truly easy", 1))
-        one_edit = deload(project, "--no-pdf")
+        for attempt in range(3):
+            time.sleep(PAUSE)
+            noops.append(deload(project, "--no-pdf"))
+            time.sleep(PAUSE)
+            words = ("keep the easy days easy", "keep the easy days truly easy")
+            old, new = words if attempt % 2 == 0 else words[::-1]
+            edited.write_text(edited.read_text().replace(old, new, 1))
+            edits.append(deload(project, "--no-pdf"))
+        noop = min(noops, key=lambda run: run["wall"])
+        one_edit = min(edits, key=lambda run: run["wall"])
+        noop["all_walls"] = [run["wall"] for run in noops]
+        one_edit["all_walls"] = [run["wall"] for run in edits]
         floor = floor_pages(project)
         figures["full_build"] = full
         figures["noop_rebuild"] = noop
@@ -296,8 +306,10 @@ def report(f: dict[str, Any]) -> None:
         ("  per plan page (read + render, wall)", f"{per_page_wall:.2f} ms", f"floor {floor_page:.2f} ms/page on 1 core -> {per_page_wall * workers / floor_page:.1f}x CPU"),
         ("  per plan page incl. preview image", f"{per_page_all:.2f} ms", "target 1 ms"),
         ("  per 100-event feed (wall)", f"{per_feed:.2f} ms", "target 2 ms"),
-        ("no-op rebuild", f"{f['noop_rebuild']['wall']:.2f} s", "target < 0.5 s"),
-        ("one-plan edit, no PDFs", f"{f['one_plan_edit']['wall']:.2f} s", "target < 0.5 s"),
+        ("no-op rebuild", f"{f['noop_rebuild']['wall']:.2f} s",
+         "target < 0.5 s; fastest of " + ", ".join(f"{w:.2f}" for w in f["noop_rebuild"].get("all_walls", []))),
+        ("one-plan edit, no PDFs", f"{f['one_plan_edit']['wall']:.2f} s",
+         "target < 0.5 s; fastest of " + ", ".join(f"{w:.2f}" for w in f["one_plan_edit"].get("all_walls", []))),
         ("one-plan edit, with its PDFs", f"{pdf['one_plan_edit']['wall']:.2f} s", f"{pdf['one_plan_edit']['pdfs_rendered']} PDFs rendered"),
         ("PDF per page, 1 worker", f"{ours_per_page:.1f} ms", f"bare WeasyPrint {bare_per_page:.1f} ms -> {ours_per_page / bare_per_page:.2f}x (target <= 1.1x)"),
         ("PDF speed-up, 2 workers vs 1", f"{one['phases']['pdf'] / two['phases']['pdf']:.2f}x",
