@@ -95,14 +95,15 @@ class State:
         return cls(path, dict(plans), {}, text, packed=packed)
 
     def events_of(self, slug: str) -> dict[str, dict[str, Any]]:
-        """The revisions of one plan's events, decoded on first use."""
+        """The revisions of one plan's events. Its line is decoded each time and the state is left
+        as it is: a worker asks once per plan, and keeping every decoded plan here would make
+        each later lookup scan them all."""
         if slug in self.packed:
             try:
-                group = json.loads(self.packed.pop(slug))
+                return _unpack(slug, json.loads(self.packed[slug]))
             except ValueError:
                 raise DeloadError([Diagnostic(str(self.path), 1, 1, f"the state file's line for '{slug}' is damaged; "
                                               "restore it from version control")]) from None
-            self.events.update(_unpack(slug, group))
         prefix = slug + "/"
         return {k: v for k, v in self.events.items() if k.startswith(prefix)}
 

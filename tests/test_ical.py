@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from icalendar import Calendar
 from icalendar.parser import Contentline
 
 from generator.cli import main
-from generator.render.ical import escape_text, fold
+from generator.render.ical import NAMESPACE, escape_text, event_uid, fold
 
 from .conftest import FIXTURES, ROOT
 from .ical_lint import lint
@@ -190,3 +191,10 @@ def test_fast_escaping_matches_icalendar(value: str) -> None:
     from icalendar import vText
 
     assert escape_text(value) == vText(value).to_ical().decode("utf-8")
+
+
+@given(st.text(min_size=1, max_size=40), st.dates(), st.sampled_from(["s0", "s1", "week", "race-2027-05-16.ics"]))
+def test_event_uid_is_the_name_based_uuid_of_its_identity(slug: str, day: date, slot: str) -> None:
+    # A calendar keeps an event by its UID: this spelling must never drift, or subscribers get duplicates.
+    expected = uuid.uuid5(NAMESPACE, f"{slug}/base/{day.isoformat()}/{slot}")
+    assert event_uid(slug, "base", day, slot, "example.com") == f"{expected}@example.com"

@@ -64,9 +64,10 @@ def escape_text(value: str) -> str:
     without building a property object for every value."""
     if _PLAIN.fullmatch(value):  # most text has nothing to escape: one scan instead of seven
         return value
+    if "\\" not in value and "\r" not in value:  # the usual case: line breaks and commas only
+        return value.replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
     return (value.replace("\\N", "\n").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
             .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
-
 
 
 def fold(line: str) -> str:
@@ -110,11 +111,12 @@ def event_uid(slug: str, edition: str, day: date, slot: str, domain: str) -> str
 
 
 def _uid(name: str, domain: str) -> str:
-    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + name.encode()).digest()[:16])
-    digest[6] = (digest[6] & 0x0F) | 0x50
-    digest[8] = (digest[8] & 0x3F) | 0x80
-    h = digest.hex()
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}@{domain}"
+    # uuid.uuid5 spelled out on the hex digest: the version nibble is 5, the variant bits 10.
+    h = hashlib.sha1(_NAMESPACE_BYTES + name.encode()).hexdigest()
+    return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:32]}@{domain}"
+
+
+_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
 
 
 def _description(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession | None, plan_url: str) -> str:
@@ -212,18 +214,18 @@ class _Revisions:
 def _event(revisions: _Revisions, key: str, summary: str, description: str, categories: list[str], offset: int,
            days: int, slot: str, timed: tuple[datetime, datetime] | None, alarm: int | None = None) -> EventText:
     # The same text as repr(sorted(fields.items())) of the fields, which the state file's hashes were made from.
-    fields = f"[('categories', {categories!r}), ('description', {description!r}), ('summary', {summary!r})]"
-    digest = event_hash(fields + repr(timed and (timed[0].time(), timed[1] - timed[0])) + repr(alarm))
-    sequence, modified = revisions.lookup(key, digest)
+    fields = (f"[('categories', {categories!r}), ('description', {description!r}), ('summary', {summary!r})]"
+              f"{'None' if timed is None else repr((timed[0].time(), timed[1] - timed[0]))}{alarm!r}")
+    sequence, modified = revisions.lookup(key, event_hash(fields))
     tail = (f"DTSTAMP:{modified}\r\nSEQUENCE:{sequence}\r\n"
-            + f"CATEGORIES:{','.join(categories)}\r\n"  # Deload's own words: nothing to escape or fold
-            + _line("DESCRIPTION", description)
-            + f"LAST-MODIFIED:{modified}\r\nTRANSP:TRANSPARENT\r\n")
+            f"CATEGORIES:{','.join(categories)}\r\n"  # Deload's own words: nothing to escape or fold
+            f"{fold('DESCRIPTION:' + escape_text(description))}\r\n"
+            f"LAST-MODIFIED:{modified}\r\nTRANSP:TRANSPARENT\r\n")
     if alarm is not None and timed:
         tail += (f"BEGIN:VALARM\r\nACTION:DISPLAY\r\n{_line('DESCRIPTION', summary)}"
                  f"TRIGGER:-PT{alarm}M\r\nEND:VALARM\r\n")
     tail += "END:VEVENT\r\n"
-    head = "BEGIN:VEVENT\r\n" + _line("SUMMARY", summary)
+    head = f"BEGIN:VEVENT\r\n{fold('SUMMARY:' + escape_text(summary))}\r\n"
     if timed:
         minutes = int((timed[1] - timed[0]).total_seconds() // 60)
         return EventText(key, offset, days, slot, head, tail, clock=timed[0].strftime("T%H%M%S"),
