@@ -8,6 +8,7 @@ In one run, on one machine, it measures:
 - a full build of N synthetic plans without PDFs (per plan page and per feed);
 - PDFs for a sample of those plans, with 1 and with 2 workers (each twice, the faster kept);
 - a no-op rebuild and a one-plan-edit rebuild (three of each, the fastest kept);
+- a full re-render after a template change (every plan again, with a state file);
 - peak memory (the largest process, and the whole process tree);
 - the floor: bare Jinja2 + markdown-it-py pages of the same plans, and bare
   WeasyPrint on the same print HTML (in one process, and split over two); Deload's
@@ -243,6 +244,12 @@ def main() -> None:
         one_edit = min(edits, key=lambda run: run["wall"])
         noop["all_walls"] = [run["wall"] for run in noops]
         one_edit["all_walls"] = [run["wall"] for run in edits]
+        # A template changed (or Deload upgraded): every plan is rendered again, now with a state
+        # file holding every event's revision.
+        time.sleep(PAUSE)
+        (project / "templates").mkdir(exist_ok=True)
+        (project / "templates" / "bench-changed.txt").write_text("a template file the build has not seen\n")
+        figures["full_rerender"] = deload(project, "--no-pdf")
         floor = floor_pages(project)
         figures["full_build"] = full
         figures["noop_rebuild"] = noop
@@ -306,6 +313,7 @@ def report(f: dict[str, Any]) -> None:
         ("  per plan page (read + render, wall)", f"{per_page_wall:.2f} ms", f"floor {floor_page:.2f} ms/page on 1 core -> {per_page_wall * workers / floor_page:.1f}x CPU"),
         ("  per plan page incl. preview image", f"{per_page_all:.2f} ms", "target 1 ms"),
         ("  per 100-event feed (wall)", f"{per_feed:.2f} ms", "target 2 ms"),
+        ("full re-render, a template changed", f"{f['full_rerender']['wall']:.1f} s", "every plan again, with a state file of every event"),
         ("no-op rebuild", f"{f['noop_rebuild']['wall']:.2f} s",
          "target < 0.5 s; fastest of " + ", ".join(f"{w:.2f}" for w in f["noop_rebuild"].get("all_walls", []))),
         ("one-plan edit, no PDFs", f"{f['one_plan_edit']['wall']:.2f} s",
