@@ -119,30 +119,30 @@ def _uid(name: str, domain: str) -> str:
 _VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
 
 
-def _description(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession | None, plan_url: str) -> str:
-    plan = expanded.plan
-    lines: list[str] = []
-    if planned is not None:
-        s = planned.session
-        lines.append(session_title(s, plan.units))
-        lines.append(f"Week {week.number} of {len(expanded.weeks)} · {KIND_LABELS[week.kind]}" + (f" · {week.title}" if week.title else ""))
-        if s.exercises:
-            lines += ["Strength:", *(f"• {exercise_text(e)}" for e in s.exercises)]
-        if s.comment:
-            lines.append(plain_text(s.comment))
-        if planned.original is not None:
-            written = planned.original
-            was = session_title(written, plan.units) if not written.exercises else "; ".join(exercise_text(e) for e in written.exercises)
-            lines.append(f"Written as: {was} (changed for this {week.kind} week)")
-        if s.notes:
-            lines += ["", plain_text(s.notes)]
-    else:
-        lines.append(f"{KIND_LABELS[week.kind]} · {volume_text(expanded, week.distance_km, week.minutes)}")
-        if week.note:
-            lines.append(week.note + ".")
-        if week.notes:
-            lines += ["", plain_text(week.notes)]
-    lines += ["", f"{plan.title}: {plan_url}"]
+def _session_description(planned: PlannedSession, week: PlannedWeek, week_line: str, units: str, footer: str) -> str:
+    s = planned.session
+    lines = [session_title(s, units), week_line]
+    if s.exercises:
+        lines += ["Strength:", *(f"• {exercise_text(e)}" for e in s.exercises)]
+    if s.comment:
+        lines.append(plain_text(s.comment))
+    if planned.original is not None:
+        written = planned.original
+        was = session_title(written, units) if not written.exercises else "; ".join(exercise_text(e) for e in written.exercises)
+        lines.append(f"Written as: {was} (changed for this {week.kind} week)")
+    if s.notes:
+        lines += ["", plain_text(s.notes)]
+    lines += ["", footer]
+    return "\n".join(lines)
+
+
+def _week_description(expanded: ExpandedPlan, week: PlannedWeek, footer: str) -> str:
+    lines = [f"{KIND_LABELS[week.kind]} · {volume_text(expanded, week.distance_km, week.minutes)}"]
+    if week.note:
+        lines.append(week.note + ".")
+    if week.notes:
+        lines += ["", plain_text(week.notes)]
+    lines += ["", footer]
     return "\n".join(lines)
 
 
@@ -166,14 +166,18 @@ def plan_events(expanded: ExpandedPlan, settings: Settings, state: State, now: d
     prefix = f"{plan.slug}/{plan.edition}" + (f"/{variant}" if variant else "")
     revisions = _Revisions(state, stamp(now))
     alarm = plan.calendar.alarm_minutes if plan.calendar else None
+    timed = plan.calendar is not None
+    footer = f"{plan.title}: {plan_url}"
+    weeks = len(expanded.weeks)
     result: list[EventText] = []
     for week in expanded.weeks:
         index = week.number - 1
         kind_label = KIND_LABELS[week.kind]
+        titled = f" · {week.title}" if week.title else ""
         if week_summaries:
-            summary = f"Week {week.number} · {kind_label}" + (f" · {week.title}" if week.title else "")
-            result.append(_event(revisions, f"{prefix}/w{week.number}/week", summary,
-                                 _description(expanded, week, None, plan_url), ["week", week.kind], index * 7, 7, "week", None))
+            result.append(_event(revisions, f"{prefix}/w{week.number}/week", f"Week {week.number} · {kind_label}{titled}",
+                                 _week_description(expanded, week, footer), ["week", week.kind], index * 7, 7, "week", None))
+        week_line = f"Week {week.number} of {weeks} · {kind_label}{titled}"
         for planned in week.sessions:
             if planned.kind is SessionKind.REST:
                 continue
@@ -181,8 +185,10 @@ def plan_events(expanded: ExpandedPlan, settings: Settings, state: State, now: d
             categories = [s.kind.value, week.kind, "optional"] if s.optional else [s.kind.value, week.kind]
             slot = f"s{planned.slot}"
             result.append(_event(revisions, f"{prefix}/w{week.number}/d{planned.day}/{slot}",
-                                 f"W{week.number} · {short_title(s, units)}", _description(expanded, week, planned, plan_url),
-                                 categories, index * 7 + planned.day - 1, 1, slot, _timed(expanded, planned), alarm))
+                                 f"W{week.number} · {short_title(s, units)}",
+                                 _session_description(planned, week, week_line, units, footer),
+                                 categories, index * 7 + planned.day - 1, 1, slot,
+                                 _timed(expanded, planned) if timed else None, alarm))
     return result
 
 

@@ -69,14 +69,24 @@ def _parser(heading_shift: int) -> MarkdownIt:
 
 
 @lru_cache(maxsize=4096)  # notes repeat from week to week and plan to plan
+def _tokens(text: str) -> list[Token]:
+    """The parse of a block of Markdown, shared by its HTML and its plain text (a plan's notes
+    are rendered for its pages and again for its calendar). Parsing does not depend on the
+    heading shift, only rendering does; rendering leaves the tokens as they were."""
+    return _parser(0).parse(text)
+
+
+@lru_cache(maxsize=4096)
 def render_markdown(text: str, top: int = 2) -> Markup:
     """Block Markdown to safe HTML; the text's biggest heading becomes ``h{top}`` and the
     others follow it, so headings never skip a level below the page's own."""
     if not text.strip():
         return Markup("")
-    levels = [int(t.tag[1]) for t in _parser(0).parse(text) if t.type == "heading_open"]
+    tokens = _tokens(text)
+    levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
     shift = max(top - min(levels), 0) if levels else 0
-    return Markup(_parser(shift).render(text))
+    md = _parser(shift)
+    return Markup(md.renderer.render(tokens, md.options, {}))
 
 
 @lru_cache(maxsize=4096)
@@ -94,9 +104,8 @@ _BREAKS = {"softbreak": " ", "hardbreak": "\n"}
 @lru_cache(maxsize=4096)
 def plain_text(text: str) -> str:
     """Markdown reduced to plain text, for calendar descriptions and meta tags."""
-    tokens = _parser(1).parse(text)
     parts: list[str] = []
-    for token in tokens:
+    for token in _tokens(text):
         if token.type == "inline" and token.children:
             parts.append("".join(child.content if child.type in _TEXT_TOKENS else _BREAKS.get(child.type, "")
                                  for child in token.children))
