@@ -65,6 +65,7 @@ SCHEMA: dict[str, Converter] = {
         "language": language,
         "author": text(120),
         "default_units": choice("mi", "km"),
+        "feed_entries": integer(1, 10000),
     }),
     "periodization": lambda value, path, check: _plan_defaults("periodization")(value, path, check),
     "checks": lambda value, path, check: _plan_defaults("checks")(value, path, check),
@@ -90,6 +91,7 @@ class Settings:
     language: str = "en"
     author: str = ""
     default_units: str = "km"
+    feed_entries: int = 50  # the Atom feed lists this many of the most recently updated plans
     periodization: dict[str, Any] = field(default_factory=dict)
     checks: dict[str, Any] = field(default_factory=dict)
     jobs: int = 0
@@ -146,7 +148,8 @@ def _settings(root: Path, data: dict[str, Any], raw_text: str, located: Located)
     build = data.get("build", {})
     ical = data.get("ical", {})
     pdf = data.get("pdf", {})
-    values: dict[str, Any] = {k: site[k] for k in ("title", "description", "base_url", "language", "author", "default_units") if k in site}
+    values: dict[str, Any] = {k: site[k] for k in ("title", "description", "base_url", "language", "author", "default_units", "feed_entries")
+                               if k in site}
     if "jobs" in build:
         values["jobs"] = build["jobs"]
     if "pdf" in build:

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from .conftest import FIXTURES, ROOT, need
-from .site_build import build_project, make_project
+from .site_build import EPOCH, build_project, make_project
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -164,6 +164,24 @@ def test_site_under_a_sub_path(tmp_path: Path) -> None:
     assert 'href="../../assets/style.css"' in text
     assert 'href="https://coach.github.io/running/plans/couch-to-5k/"' in text
     assert 'href="/running/index.html"' in (site / "404.html").read_text()
+
+
+def test_atom_feed_lists_the_latest_updated_plans_first(tmp_path: Path) -> None:
+    names = ("couch-to-5k", "10k-8-weeks", "marathon-novice")
+    project = make_project(tmp_path, [ROOT / "plans" / f"{name}.md" for name in names])
+    config = project / "deload.toml"
+    config.write_text(config.read_text().replace('default_units = "km"', 'default_units = "km"\nfeed_entries = 2'))
+    build_project(project, "--no-pdf")
+    edited = project / "plans" / "10k-8-weeks.md"
+    edited.write_text(edited.read_text().replace("title: ", "title: Fast ", 1))
+    build_project(project, "--no-pdf", epoch=str(int(EPOCH) + 86400))
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entries = ET.parse(project / "site" / "feed.xml").getroot().findall("a:entry", ns)
+    assert len(entries) == 2  # a feed reader downloads the latest plans, not the whole library
+    first = entries[0]
+    assert first.findtext("a:id", namespaces=ns) == "https://deload.example.org/plans/10k-8-weeks/"
+    assert first.findtext("a:title", namespaces=ns).startswith("Fast ")  # type: ignore[union-attr]
+    assert first.findtext("a:updated", namespaces=ns) == "2026-12-10T00:00:00Z"
 
 
 def test_user_templates_override_defaults(tmp_path: Path) -> None:

@@ -291,10 +291,12 @@ class SiteRenderer(Renderer):
         urls = list(self.sitemap(groups))
         yield SitePage("sitemap.xml", page_key(salt, "sitemap", repr(urls)), lambda: self._page("sitemap.xml", 0, urls=urls))
         updated = self._latest()
+        # The Atom feed announces new and updated plans: the latest first, as many as a reader needs.
+        recent = sorted(self.plans, key=lambda p: (p.updated, p.published, p.slug), reverse=True)[:self.settings.feed_entries]
         entries = repr([(p.slug, p.url, p.title, p.summary, p.author, p.level, p.category, p.tags, p.weeks, p.deloads,
-                         p.published, p.updated) for p in self.plans])  # every field but the rendered cards
+                         p.published, p.updated) for p in recent])  # every field but the rendered cards
         yield SitePage("feed.xml", page_key(salt, "feed", updated, entries),
-                       lambda: self._page("feed.xml", 0, entries=self.plans, updated=updated))
+                       lambda: self._page("feed.xml", 0, entries=recent, updated=updated))
         yield SitePage("robots.txt", page_key(salt, "robots"),
                        lambda: f"User-agent: *\nAllow: /\n\nSitemap: {self.absolute('sitemap.xml')}\n".encode())
         yield SitePage("assets/og/default.png", page_key(salt, "og"), lambda: preview_png(
