@@ -87,7 +87,7 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
     with build_lock(work):
         clean_stale(work, target)
         spare.clean_leftovers(work)
-        files = [(path, os.path.relpath(path, settings.root)) for path in
+        files = [(path, _display(path, settings.root)) for path in
                  (find_plan_files([settings.plans_dir]) if settings.plans_dir.is_dir() else [])]
         if not files:
             raise DeloadError([Diagnostic(str(settings.plans_dir), 1, 1, "no plan files (*.md) found; create one with 'deload new NAME'")])
@@ -133,6 +133,16 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
             spare.prepare_later(target, work)
         result.seconds = time.perf_counter() - started
     return result
+
+
+def _display(path: Path, root: Path) -> str:
+    """The path as a coach reads it in messages: from the project folder. (The plan finder
+    gives paths under ``root/plans``; ``relpath`` on each of thousands costs more than finding them.)"""
+    name, base = os.fspath(path), os.fspath(root)
+    if base in ("", ".") and not os.path.isabs(name):
+        return name
+    prefix = base.rstrip(os.sep) + os.sep
+    return name[len(prefix):] if name.startswith(prefix) else os.path.relpath(name, base)
 
 
 def _keep_or_discard(old_site: Path, work: Path, manifest: Manifest, keep: bool) -> None:

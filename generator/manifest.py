@@ -107,8 +107,7 @@ class PlanRecord:
 def folders_of(files: Iterable[str]) -> list[str]:
     """Every folder holding one of ``files`` (paths inside the site), with their parents."""
     folders = {"."}
-    for name in files:
-        parent = os.path.dirname(name)
+    for parent in {os.path.dirname(name) for name in files}:
         while parent and parent not in folders:
             folders.add(parent)
             parent = os.path.dirname(parent)
@@ -119,9 +118,10 @@ def site_signature(site: Path, folders: Iterable[str]) -> str:
     """Changes when a file is added to, removed from or renamed in any of the site's folders
     (each of those touches its folder's time). Editing a file in place is not noticed."""
     parts: list[str] = []
+    base = os.fspath(site) + os.sep  # strings, not Path objects: a site has a folder per plan
     for folder in folders:
         try:
-            stat = os.stat(site / folder)
+            stat = os.stat(base + folder)
         except OSError:
             return "missing"
         parts.append(f"{folder}:{stat.st_ino}:{stat.st_mtime_ns}")

@@ -15,10 +15,15 @@ def find_plan_files(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(Path(name) for name in _plan_files(os.fspath(path))))
+            # Sorted as paths (by their parts), but on the strings: comparing Path objects costs more than finding them.
+            found.extend(Path(name) for name in sorted(_plan_files(os.fspath(path)), key=_parts))
         else:
             found.append(path)
     return found
+
+
+def _parts(name: str) -> list[str]:
+    return name.split(os.sep)
 
 
 def _plan_files(folder: str) -> Iterator[str]:

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -139,6 +140,7 @@ def parse_plan_text(data: bytes, name: str, stem: str, settings: Settings,
     return plan, [d for d in errors.items if not d.is_error]
 
 
+@lru_cache(maxsize=4096)  # list pages ask for the slug of each plan's level and tags
 def slug_from(stem: str, fallback: str = "plan") -> str:
     ascii_text = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-") or fallback
