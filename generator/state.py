@@ -60,6 +60,7 @@ class State:
     original: str = ""
     seen_events: set[str] = field(default_factory=set)  # events built by the current render
     packed: dict[str, str] = field(default_factory=dict)  # slug -> its events line as read, not decoded yet
+    plan_lines: dict[str, tuple[dict[str, str], str]] = field(default_factory=dict)  # slug -> (entry as read, its text)
 
     @classmethod
     def ephemeral(cls) -> State:
@@ -138,12 +139,15 @@ class State:
             slug, _, rest = key.partition("/")
             by_plan.setdefault(slug, {})[rest] = self.events[key]
         lines = ["{", f' "format": {FORMAT},', f' "note": {json.dumps(_NOTE)},', ' "plans": {']
-        lines += [f"  {json.dumps(slug)}: {json.dumps(self.plans[slug], **_COMPACT)}," for slug in sorted(self.plans)]
+        for slug in sorted(self.plans):
+            entry, known = self.plans[slug], self.plan_lines.get(slug)
+            text = known[1] if known is not None and known[0] is entry else json.dumps(entry, **_COMPACT)
+            lines.append(f"  {_quote(slug)}: {text},")
         lines[-1] = lines[-1].rstrip(",")
         lines += [" },", ' "events": {']
         for slug in sorted(by_plan.keys() | self.packed.keys()):
             text = self.packed[slug] if slug in self.packed else json.dumps(_pack(by_plan[slug]), **_COMPACT)
-            lines.append(f"  {json.dumps(slug)}: {text},")
+            lines.append(f"  {_quote(slug)}: {text},")
         lines[-1] = lines[-1].rstrip(",")
         lines += [" }", "}"]
         return "\n".join(lines) + "\n"
@@ -170,6 +174,7 @@ def _parse_lines(path: Path, text: str) -> State | None:
     if len(lines) < 8 or lines[0] != "{" or lines[1] != f' "format": {FORMAT},' or lines[3] != ' "plans": {':
         return None
     plans: dict[str, dict[str, str]] = {}
+    plan_lines: dict[str, tuple[dict[str, str], str]] = {}
     packed: dict[str, str] = {}
     section = plans
     for number, line in enumerate(lines[4:], start=5):
@@ -181,14 +186,23 @@ def _parse_lines(path: Path, text: str) -> State | None:
         if match is None:
             return None
         try:
-            slug = json.loads(match[1])
+            quoted = match[1]
+            slug = quoted[1:-1] if "\\" not in quoted and quoted.isprintable() else json.loads(quoted)
             if section is plans:
                 plans[slug] = json.loads(match[2])
+                plan_lines[slug] = (plans[slug], match[2])  # written back as it was while unchanged
             else:
                 packed[slug] = match[2]  # decoded on first use (events_of)
         except ValueError:
             raise DeloadError([Diagnostic(str(path), number, 1, "the state file is damaged on this line; restore it from version control")]) from None
-    return State(path, plans, {}, text, packed=packed)
+    return State(path, plans, {}, text, packed=packed, plan_lines=plan_lines)
+
+
+def _quote(slug: str) -> str:
+    """``json.dumps(slug)``, without its cost for the usual slug (plain ASCII, nothing to escape)."""
+    if slug.isascii() and slug.isprintable() and '"' not in slug and "\\" not in slug:
+        return f'"{slug}"'
+    return json.dumps(slug)
 
 
 def _pack(events: dict[str, dict[str, Any]]) -> dict[str, Any]:
