@@ -1,0 +1,148 @@
+"""Rendering the few plans an edit changed, started before the build knows it needs them.
+
+After a one-plan edit, most of a build's time goes before any rendering: loading the
+manifest and the state file, importing the renderers (Jinja2, markdown-it, Pillow...).
+On a machine with a second core, the build forks a helper as soon as it holds the lock.
+The helper imports the renderers and loads the templates while the build finds out what
+changed; the build then sends it the plans whose source changed, and it renders them into
+a folder of its own, which the build moves into its stage.
+
+Nothing depends on the helper: if it is not needed (a no-op, or many plans changed), it is
+stopped; if it fails, or saw another state file than the build, the build renders those
+plans itself, exactly as it would have.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+import signal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .config import Settings
+
+if TYPE_CHECKING:
+    from .plan_job import PlanOutput
+
+EARLY_MAX = 4  # more changed plans than this go to the process pool instead
+
+
+class EarlyRender:
+    """The parent's handle on the helper process."""
+
+    def __init__(self, pid: int, tasks_fd: int, results_fd: int, folder: Path):
+        self.pid = pid
+        self.folder = folder
+        self.tasks: list[tuple[Path, str]] = []
+        self._tasks_fd: int | None = tasks_fd
+        self._results_fd: int | None = results_fd
+
+    @classmethod
+    def start(cls, settings: Settings, folder: Path) -> EarlyRender | None:
+        """Fork the helper; None where forking is not possible."""
+        try:
+            tasks_r, tasks_w = os.pipe()
+            results_r, results_w = os.pipe()
+        except OSError:
+            return None
+        try:
+            pid = os.fork()
+        except OSError:
+            for fd in (tasks_r, tasks_w, results_r, results_w):
+                os.close(fd)
+            return None
+        if pid == 0:  # the helper: never returns into the build
+            code = 1
+            try:
+                os.close(tasks_w)
+                os.close(results_r)
+                _helper(settings, folder, tasks_r, results_w)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(tasks_r)
+        os.close(results_w)
+        return cls(pid, tasks_w, results_r, folder)
+
+    def send(self, tasks: list[tuple[Path, str]], now: Any, papers: tuple[str, ...], state_path: Path,
+             state_digest: str) -> None:
+        """Give the helper the plans to render (an empty list tells it to stop)."""
+        import pickle  # not at the top: a no-op build never needs it
+
+        self.tasks = list(tasks) if 0 < len(tasks) <= EARLY_MAX else []
+        payload = pickle.dumps((self.tasks, now, papers, state_path, state_digest)) if self.tasks else b""
+        fd, self._tasks_fd = self._tasks_fd, None
+        if fd is None:
+            return
+        try:
+            os.write(fd, payload)  # far below a pipe's capacity: never blocks
+        except OSError:
+            self.tasks = []
+        finally:
+            os.close(fd)
+
+    def collect(self) -> list[PlanOutput] | None:
+        """The helper's outputs (in the order sent), or None if it failed."""
+        import pickle
+
+        fd, self._results_fd = self._results_fd, None
+        if fd is None:
+            return None
+        chunks = []
+        with os.fdopen(fd, "rb") as results:
+            while chunk := results.read(1 << 20):
+                chunks.append(chunk)
+        self._reap()
+        try:
+            outputs = pickle.loads(b"".join(chunks)) if chunks else None
+        except Exception:  # a helper killed mid-write: render those plans here
+            return None
+        return outputs if isinstance(outputs, list) and len(outputs) == len(self.tasks) else None
+
+    def stop(self) -> None:
+        """End the helper if it still runs, and remove its folder. Safe to call twice."""
+        for name in ("_tasks_fd", "_results_fd"):
+            fd = getattr(self, name)
+            if fd is not None:
+                setattr(self, name, None)
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+        if self.pid:
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+            self._reap()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _reap(self) -> None:
+        if self.pid:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self.pid, 0)
+            self.pid = 0
+
+
+def state_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _helper(settings: Settings, folder: Path, tasks_fd: int, results_fd: int) -> None:
+    import pickle
+
+    from . import plan_job
+    from .state import State, read_text
+
+    plan_job.warm(settings)  # the imports and templates the build would otherwise wait for
+    with os.fdopen(tasks_fd, "rb") as tasks:
+        payload = tasks.read()
+    if not payload:
+        return
+    todo, now, papers, state_path, digest = pickle.loads(payload)
+    text = read_text(state_path)
+    if state_digest(text) != digest:  # the state file changed under the build: let the build render
+        return
+    plan_job.set_context(plan_job.BuildContext(settings, folder, now, papers, State.parse(state_path, text)))
+    data = pickle.dumps([plan_job.run(task) for task in todo])
+    with os.fdopen(results_fd, "wb") as results:
+        results.write(data)

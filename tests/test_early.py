@@ -1,0 +1,111 @@
+"""The helper that renders an edit's plans while the build loads: same site, never in the way."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import early
+
+from .conftest import ROOT
+from .site_build import EPOCH, build_project, make_project
+from .test_build import fresh_tree, tree
+
+PLANS = ["couch-to-5k.md", "10k-8-weeks.md", "half-marathon-beginner.md"]
+LATER = str(int(EPOCH) + 60)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    folder = make_project(tmp_path / "a", [ROOT / "plans" / name for name in PLANS])
+    build_project(folder, "--no-pdf", "--jobs", "2")
+    return folder
+
+
+def edit_and_build(project: Path, tmp_path: Path, *args: str) -> dict[str, int]:
+    plan = project / "plans" / "10k-8-weeks.md"
+    plan.write_text(plan.read_text().replace("Easy 6 km", "Easy 7 km", 1))
+    stats = tmp_path / "stats.json"
+    build_project(project, "--no-pdf", "--jobs", "2", "--stats", str(stats), *args, epoch=LATER)
+    return json.loads(stats.read_text())  # type: ignore[no-any-return]
+
+
+def no_helper_leftovers(project: Path) -> bool:
+    return not list((project / ".deload").glob("stage-*"))
+
+
+def test_an_edited_plan_is_rendered_by_the_helper_and_the_site_is_as_a_full_build(project: Path, tmp_path: Path) -> None:
+    figures = edit_and_build(project, tmp_path)
+    assert figures["plans_rendered"] == 1 and figures["plans_early"] == 1
+    assert tree(project / "site") == fresh_tree(project, tmp_path / "fresh", LATER)
+    assert no_helper_leftovers(project)
+
+
+def test_a_failing_helper_only_means_the_build_renders_the_plan_itself(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("the helper died")
+
+    monkeypatch.setattr(early, "_helper", broken)  # the forked helper runs this copy
+    figures = edit_and_build(project, tmp_path)
+    assert figures["plans_rendered"] == 1 and figures["plans_early"] == 0
+    assert tree(project / "site") == fresh_tree(project, tmp_path / "fresh", LATER)
+    assert no_helper_leftovers(project)
+
+
+def test_the_helper_never_renders_with_a_state_file_the_build_did_not_read(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The state file changes between the build reading it and the helper reading it.
+    original = early.EarlyRender.send
+
+    def send_then_change_state(self: early.EarlyRender, tasks: list[tuple[Path, str]], *rest: object) -> None:
+        original(self, tasks, *rest)  # type: ignore[arg-type]
+        state = project / "plans" / "deload-state.json"
+        saved = state.read_bytes()
+        state.write_bytes(saved + b"\n")
+        self.collect_result = self.collect()  # type: ignore[attr-defined]
+        state.write_bytes(saved)
+
+    monkeypatch.setattr(early.EarlyRender, "send", send_then_change_state)
+    monkeypatch.setattr(early.EarlyRender, "collect", lambda self: getattr(self, "collect_result", None))
+    figures = edit_and_build(project, tmp_path)
+    assert figures["plans_early"] == 0  # the helper refused: the build rendered the plan
+    assert tree(project / "site") == fresh_tree(project, tmp_path / "fresh", LATER)
+
+
+def test_no_helper_with_one_job_and_none_left_after_a_no_op(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[int] = []
+    original = early.EarlyRender.start
+
+    def start(settings: object, folder: Path) -> early.EarlyRender | None:
+        helper = original(settings, folder)  # type: ignore[arg-type]
+        started.extend([helper.pid] if helper else [])
+        return helper
+
+    monkeypatch.setattr(early.EarlyRender, "start", staticmethod(start))
+    assert edit_and_build(project, tmp_path, "--jobs", "1")["plans_early"] == 0
+    assert started == []
+    stats = tmp_path / "noop.json"
+    build_project(project, "--no-pdf", "--jobs", "2", "--stats", str(stats), epoch=LATER)
+    assert json.loads(stats.read_text())["noop"] and len(started) == 1
+    assert no_helper_leftovers(project)
+    with pytest.raises(ChildProcessError):  # the helper was stopped and waited for: no zombie, no orphan
+        os.waitpid(started[0], os.WNOHANG)
+
+
+def test_many_changed_plans_go_to_the_pool(project: Path, tmp_path: Path) -> None:
+    for name in PLANS:
+        path = project / "plans" / name
+        path.write_text(path.read_text().replace("title: ", "title: New ", 1))
+    shutil.copy(project / "plans" / "10k-8-weeks.md", project / "plans" / "10k-copy.md")
+    (project / "plans" / "10k-copy.md").write_text(
+        (project / "plans" / "10k-copy.md").read_text().replace("title: ", "slug: ten-k-copy\ntitle: ", 1))
+    for extra in ("marathon-novice.md", "10-mile-masters.md"):
+        shutil.copy(ROOT / "plans" / extra, project / "plans" / extra)
+    figures = edit_and_build(project, tmp_path)
+    assert figures["plans_rendered"] == 6 and figures["plans_early"] == 0
