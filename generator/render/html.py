@@ -108,9 +108,17 @@ class Listing:
     published: str
     updated: str
     cards: dict[str, str] = field(default_factory=dict)  # rendered card HTML by folder depth
+    card_keys: dict[str, str] = field(default_factory=dict)  # a hash of each card: list pages are keyed by these
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+    def card_key(self, depth: str) -> str:
+        return self.card_keys.get(depth) or card_key(self.cards[depth])
+
+
+def card_key(card: str) -> str:
+    return hashlib.sha256(card.encode("utf-8")).hexdigest()[:32]
 
 
 @dataclass
@@ -138,11 +146,8 @@ class SitePage:
 
 
 def page_key(*parts: str) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part.encode("utf-8"))
-        digest.update(b"\0")
-    return digest.hexdigest()[:32]
+    text = "\0".join(parts) + "\0" if parts else ""  # each part ended by NUL: one encode, not one per card
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
 class Renderer:
@@ -195,6 +200,7 @@ class PlanRenderer(Renderer):
         card, render_card = self._card(page), self.macro("card")
         with template_errors("_macros.html"):
             listing.cards = {str(depth): str(render_card(card, "../" * depth)) for depth in (0, 2)}
+        listing.card_keys = {depth: card_key(text) for depth, text in listing.cards.items()}
         return listing
 
     def _card(self, page: PlanPage) -> dict[str, Any]:
@@ -273,17 +279,15 @@ class SiteRenderer(Renderer):
         filters = self.filters(groups)
         default_og = self.absolute("assets/og/default.png")
         shared = repr(filters)
-        cards = [p.cards["0"] for p in self.plans]
-        yield self._listing_page(salt, "index.html", 0, cards, shared, filters=filters, heading=None,
+        yield self._listing_page(salt, "index.html", 0, self.plans, shared, filters=filters, heading=None,
                                  canonical=self.absolute(""), description=self.settings.description, og_image=default_og,
                                  current="")
         for kind, grouped in groups.items():
             for key, members in sorted(grouped.items()):
                 heading = self._group_heading(kind, key, members)
                 path = f"{kind}/{key}/"
-                cards = [p.cards["2"] for p in members]
                 yield self._listing_page(
-                    salt, path + "index.html", 2, cards, shared, filters=filters, heading=heading,
+                    salt, path + "index.html", 2, members, shared, filters=filters, heading=heading,
                     canonical=self.absolute(path), description=f"{heading} — {self.settings.title}", og_image=default_og,
                     current=path)
         # These depend on nothing but the settings and templates, which the salt stands for.
@@ -308,11 +312,12 @@ class SiteRenderer(Renderer):
         yield SitePage("assets/og/default.png", page_key(salt, "og"), lambda: preview_png(
             None, self.settings.title, self.settings.title, self.settings.description))
 
-    def _listing_page(self, salt: str, path: str, depth: int, cards: list[str], shared: str, **context: Any) -> SitePage:
+    def _listing_page(self, salt: str, path: str, depth: int, plans: list[Listing], shared: str, **context: Any) -> SitePage:
         scalars = repr([(k, v) for k, v in sorted(context.items()) if k != "filters"])
-        context["cards"] = [Markup(c) for c in cards]
-        return SitePage(path, page_key(salt, path, shared, scalars, *cards),
-                        lambda: self._page("index.html", depth, **context))
+        at = str(depth)
+        # Keyed by the cards' hashes; the cards themselves are needed only if the page is rendered.
+        return SitePage(path, page_key(salt, path, shared, scalars, *(p.card_key(at) for p in plans)),
+                        lambda: self._page("index.html", depth, cards=[Markup(p.cards[at]) for p in plans], **context))
 
     def _page(self, template: str, depth: int, root: str | None = None, **context: Any) -> bytes:
         return self.render(template, depth, root, **context).encode("utf-8")
