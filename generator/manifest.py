@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
@@ -23,7 +23,7 @@ from typing import Any
 from . import __version__
 from .config import Settings
 
-FORMAT = 6
+FORMAT = 7
 
 
 def _digest(*parts: str | bytes) -> str:
@@ -186,7 +186,12 @@ class Manifest:
                     self._site_files = [str(f) for f in header.get("site_files", [])]
                     self._site_keys = {str(k): str(v) for k, v in header.get("site_keys", {}).items()}
                     for line in handle:
-                        display, fields = json.loads(line)
+                        # "[display, record]<TAB>cards": the cards are decoded only if a list page is rendered.
+                        core, _, cards = line.partition("\t")
+                        if not (cards.startswith("{") and cards.endswith("}\n")):  # a line cut short
+                            raise ValueError("damaged manifest line")
+                        display, fields = json.loads(core)
+                        fields["listing"]["cards"] = LazyCards(cards)
                         record = PlanRecord(**fields)
                         self._records[display] = record
                         self._lines[display] = (record, line)
@@ -212,8 +217,7 @@ class Manifest:
         lines = [json.dumps({"format": FORMAT, "site_files": site_files, "site_keys": site_keys or {}}) + "\n"]
         for display, record in sorted(records.items()):
             known = self._lines.get(display)
-            lines.append(known[1] if known is not None and known[0] is record else
-                         json.dumps([display, vars(record)], separators=(",", ":")) + "\n")
+            lines.append(known[1] if known is not None and known[0] is record else _line(display, record))
         tmp = self.body_path.with_name(self.body_path.name + ".tmp")
         tmp.write_text("".join(lines), encoding="utf-8")
         tmp.replace(self.body_path)
@@ -224,6 +228,38 @@ class Manifest:
                 "files": inputs.files, "taken": inputs.taken,
                 "site": site_signature(output, folders), "folders": folders, "day": day, "summary": summary}
         _write(self.head_path, head)
+
+
+class LazyCards(Mapping[str, str]):
+    """A plan's rendered cards (by folder depth) as the manifest holds them, decoded on first use."""
+
+    def __init__(self, text: str):
+        self._text = text
+        self._cards: dict[str, str] | None = None
+
+    def _decoded(self) -> dict[str, str]:
+        if self._cards is None:
+            cards = json.loads(self._text) if self._text.strip() else {}
+            self._cards = cards if isinstance(cards, dict) else {}
+        return self._cards
+
+    def __getitem__(self, depth: str) -> str:
+        return self._decoded()[depth]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._decoded())
+
+    def __len__(self) -> int:
+        return len(self._decoded())
+
+
+def _line(display: str, record: PlanRecord) -> str:
+    fields = dict(vars(record))
+    listing = dict(fields["listing"])
+    cards = dict(listing.pop("cards", {}))
+    fields["listing"] = listing
+    # JSON text never holds a raw tab, so the tab is an unambiguous separator.
+    return json.dumps([display, fields], separators=(",", ":")) + "\t" + json.dumps(cards, separators=(",", ":")) + "\n"
 
 
 def _read(path: Path) -> dict[str, Any]:

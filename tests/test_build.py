@@ -169,6 +169,18 @@ def test_a_lost_manifest_makes_no_stale_files_survive(project: Path, tmp_path: P
         plan.write_text(plan.read_text().replace("## Week 1", "## Week 1 — again", 1))  # so the next is no no-op
 
 
+def test_a_manifest_cut_short_is_not_trusted(project: Path, tmp_path: Path) -> None:
+    build_project(project, "--no-pdf")
+    plan = project / "plans" / "10k-8-weeks.md"
+    plan.write_text(plan.read_text().replace("title: ", "title: Fast ", 1))  # changes its card on list pages
+    for body in (project / ".deload").glob("manifest-*.json"):
+        if not body.name.endswith(".head.json"):
+            body.write_bytes(body.read_bytes()[:-40])  # a disk that filled up, say
+    epoch = str(int(EPOCH) + 60)
+    build_project(project, "--no-pdf", epoch=epoch)
+    assert tree(project / "site") == fresh_tree(project, tmp_path / "fresh", epoch)
+
+
 def test_removed_and_added_plans(project: Path) -> None:
     build_project(project, "--no-pdf")
     (project / "plans" / "couch-to-5k.md").unlink()
