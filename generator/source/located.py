@@ -1,10 +1,9 @@
-"""Safe YAML and TOML loading that remembers where every value was written.
+"""Data read from a plan's YAML or from TOML, remembering where every value was written.
 
 Values come back as plain Python data plus a map from key path (a tuple such
 as ``("race", "date")``) to ``(line, col)`` in the whole file, so validation
-errors can point at the exact spot. YAML is read through the safe composer:
-anchors/aliases and non-standard tags are refused outright, which also closes
-the door on "billion laughs" expansion and on object construction.
+errors can point at the exact spot. YAML is read by :mod:`generator.source.yaml_reader`
+(kept apart: settings need only TOML, and a no-op build should not import PyYAML).
 """
 
 from __future__ import annotations
@@ -15,23 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from ..errors import Collector
 
-try:  # the C parser is ~10x faster; both produce the same node graph
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - libyaml missing
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
 Path = tuple[str | int, ...]
-
-_STANDARD_TAGS = {
-    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
-    "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
-}
-_MAX_NODES = 20_000
 
 
 class _Reported:
@@ -42,10 +27,6 @@ class _Reported:
 
 
 REPORTED: Any = _Reported()
-
-
-class _Abort(Exception):
-    pass
 
 
 @dataclass
@@ -67,114 +48,6 @@ class Located:
                 return self.positions[path]
             path = path[:-1]
         return self.origin
-
-
-class _Constructor(yaml.constructor.SafeConstructor):
-    pass
-
-
-def load_yaml(text: str, first_line: int, errors: Collector) -> Located | None:
-    """Parse ``text`` whose first line is line ``first_line`` of the file."""
-    try:
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = first_line + (mark.line if mark else 0)
-        col = (mark.column + 1) if mark else 1
-        problem = exc.problem or exc.context or "invalid YAML"
-        errors.error(line, col, f"invalid YAML in frontmatter: {problem}{_hint(problem)}")
-        return None
-    except yaml.YAMLError as exc:
-        errors.error(first_line, 1, f"invalid YAML in frontmatter: {exc}")
-        return None
-    if node is None:
-        return Located({}, {}, (first_line, 1))
-    walker = _Walker(first_line, errors)
-    try:
-        data = walker.value(node, ())
-    except _Abort:
-        return None
-    return Located(data, walker.positions, (first_line, 1), walker.keys)
-
-
-_HINTS = {
-    "mapping values are not allowed": "put text that contains ': ' in quotes, e.g. title: \"10K: the plan\"",
-    "found character '\\t'": "indent with spaces, not tabs",
-    "could not find expected ':'": "each line is 'key: value'",
-    "found undefined alias": "'*' starts an alias; put the text in quotes",
-    "found character that cannot start any token": "put the value in quotes",
-    "expected <block end>": "check the indentation of this line against the lines above",
-}
-
-
-def _hint(problem: str) -> str:
-    for key, hint in _HINTS.items():
-        if key in problem:
-            return f" ({hint})"
-    return ""
-
-
-class _Walker:
-    def __init__(self, first_line: int, errors: Collector):
-        self.first_line = first_line
-        self.errors = errors
-        self.positions: dict[Path, tuple[int, int]] = {}
-        self.keys: dict[Path, tuple[int, int]] = {}
-        self.seen: set[int] = set()
-        self.constructor = _Constructor()
-        self.count = 0
-
-    def at(self, node: yaml.Node) -> tuple[int, int]:
-        return self.first_line + node.start_mark.line, node.start_mark.column + 1
-
-    def value(self, node: yaml.Node, path: Path) -> Any:
-        line, col = self.at(node)
-        self.positions.setdefault(path, (line, col))
-        self.count += 1
-        if id(node) in self.seen:
-            # The composer resolves an alias to the node it names: seeing a node twice means
-            # an alias, which we refuse so hostile input cannot expand exponentially.
-            self.errors.error(line, col, "YAML anchors and aliases (&name, *name) are not supported in plans; write the values out")
-            raise _Abort
-        if self.count > _MAX_NODES:
-            self.errors.error(line, col, f"frontmatter is too large (more than {_MAX_NODES} values)")
-            raise _Abort
-        self.seen.add(id(node))
-        if node.tag not in _STANDARD_TAGS:
-            self.errors.error(line, col, f"YAML tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed; write plain values")
-            return REPORTED
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
-        try:
-            return self.constructor.construct_object(node, deep=True)
-        except (ValueError, OverflowError, yaml.constructor.ConstructorError) as exc:
-            if node.tag.endswith(":timestamp"):
-                self.errors.error(line, col, f"'{node.value}' is not a real date (expected YYYY-MM-DD)")
-            else:
-                self.errors.error(line, col, f"cannot read value '{node.value}': {exc}")
-            return REPORTED
-
-    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            line, col = self.at(key_node)
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith((":merge", ":value")):
-                self.errors.error(line, col, "frontmatter keys must be plain words")
-                continue
-            key = str(key_node.value)
-            if key in result:
-                first = self.keys.get((*path, key), (line, col))[0]
-                self.errors.error(line, col, f"key '{key}' is given twice (first on line {first})")
-                continue
-            self.keys[(*path, key)] = (line, col)
-            result[key] = self.value(value_node, (*path, key))
-        return result
 
 
 # --- TOML ------------------------------------------------------------------

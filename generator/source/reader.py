@@ -20,8 +20,9 @@ from ..model import CalendarTimes, Distance, Plan, Race, SessionKind, Source, We
 from ..units import default_load_unit
 from .body import read_body
 from .frontmatter import FRONTMATTER, build_race, race_category, resolve_checks, resolve_periodization
-from .located import Located, load_yaml
+from .located import Located
 from .schema import WEEKDAYS, Checker
+from .yaml_reader import load_yaml
 
 if TYPE_CHECKING:
     from ..config import Settings
