@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import spare
 from .config import Settings
-from .early import EarlyRender, state_digest
+from .early import EarlyRender
 from .errors import DeloadError, Diagnostic, Severity
 from .feeds import build_time
 from .fsutil import build_lock, clean_stale, swap_in, throw_away, write_bytes
@@ -89,18 +89,22 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
     work = settings.work_dir
     target = output or settings.output_dir
     with build_lock(work):
+        state_path = settings.plans_dir / STATE_NAME
+        state_text = read_text(state_path)
         # A helper loads the renderers meanwhile, in case an edit needs them (see generator.early).
-        early = EarlyRender.start(settings, work / f"stage-{os.getpid()}-early") if _may_fork(jobs) else None
+        early = (EarlyRender.start(settings, work / f"stage-{os.getpid()}-early", state_path, state_text)
+                 if _may_fork(jobs) else None)
         try:
             return _build_locked(settings, work, target, jobs, papers_wanted=pdf, save_state=save_state,
-                                 progress=progress, early=early, started=started)
+                                 progress=progress, early=early, started=started, state_text=state_text)
         finally:
             if early is not None:
                 early.stop()
 
 
 def _build_locked(settings: Settings, work: Path, target: Path, jobs: int | None, papers_wanted: bool,
-                  save_state: bool, progress: Progress | None, early: EarlyRender | None, started: float) -> BuildResult:
+                  save_state: bool, progress: Progress | None, early: EarlyRender | None, started: float,
+                  state_text: str) -> BuildResult:
     clean_stale(work, target)
     spare.clean_leftovers(work)
     files = [(path, _display(path, settings.root)) for path in
@@ -110,7 +114,6 @@ def _build_locked(settings: Settings, work: Path, target: Path, jobs: int | None
     now = build_time()
     papers = settings.papers if papers_wanted and settings.pdf else ()
     state_path = settings.plans_dir / STATE_NAME
-    state_text = read_text(state_path)
     manifest = Manifest(work, target)
     inputs = Inputs.collect(settings, files, now.date(), papers, state_text, manifest.head)
     if manifest.unchanged(inputs, target):
@@ -123,7 +126,7 @@ def _build_locked(settings: Settings, work: Path, target: Path, jobs: int | None
         # Plans whose source changed are rendered whatever else the build finds.
         known = manifest.head.get("keys") if isinstance(manifest.head.get("keys"), dict) else {}
         changed = [(path, display) for path, display in files if known.get(display) != inputs.keys[display]]
-        early.send(changed, now, papers, state_path, state_digest(state_text))
+        early.send(changed, now, papers)
     state = State.parse(state_path, state_text)
     stage = work / f"stage-{os.getpid()}"
     # Unchanged plans' files can be reused only if the state file is the one the last build left.

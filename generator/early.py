@@ -8,14 +8,13 @@ changed; the build then sends it the plans whose source changed, and it renders 
 a folder of its own, which the build moves into its stage.
 
 Nothing depends on the helper: if it is not needed (a no-op, or many plans changed), it is
-stopped; if it fails, or saw another state file than the build, the build renders those
-plans itself, exactly as it would have.
+stopped; if it fails, the build renders those plans itself, exactly as it would have. It
+is forked after the build read the state file, so both render from the same text.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import shutil
 import signal
@@ -41,8 +40,9 @@ class EarlyRender:
         self._results_fd: int | None = results_fd
 
     @classmethod
-    def start(cls, settings: Settings, folder: Path) -> EarlyRender | None:
-        """Fork the helper; None where forking is not possible."""
+    def start(cls, settings: Settings, folder: Path, state_path: Path, state_text: str) -> EarlyRender | None:
+        """Fork the helper; None where forking is not possible. The helper renders with the
+        state file as the build read it (``state_text``): it inherits the text, never rereads it."""
         try:
             tasks_r, tasks_w = os.pipe()
             results_r, results_w = os.pipe()
@@ -59,7 +59,7 @@ class EarlyRender:
             try:
                 os.close(tasks_w)
                 os.close(results_r)
-                _helper(settings, folder, tasks_r, results_w)
+                _helper(settings, folder, state_path, state_text, tasks_r, results_w)
                 code = 0
             finally:
                 os._exit(code)
@@ -67,13 +67,12 @@ class EarlyRender:
         os.close(results_w)
         return cls(pid, tasks_w, results_r, folder)
 
-    def send(self, tasks: list[tuple[Path, str]], now: Any, papers: tuple[str, ...], state_path: Path,
-             state_digest: str) -> None:
+    def send(self, tasks: list[tuple[Path, str]], now: Any, papers: tuple[str, ...]) -> None:
         """Give the helper the plans to render (an empty list tells it to stop)."""
         import pickle  # not at the top: a no-op build never needs it
 
         self.tasks = list(tasks) if 0 < len(tasks) <= EARLY_MAX else []
-        payload = pickle.dumps((self.tasks, now, papers, state_path, state_digest)) if self.tasks else b""
+        payload = pickle.dumps((self.tasks, now, papers)) if self.tasks else b""
         fd, self._tasks_fd = self._tasks_fd, None
         if fd is None:
             return
@@ -123,26 +122,20 @@ class EarlyRender:
             self.pid = 0
 
 
-def state_digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _helper(settings: Settings, folder: Path, tasks_fd: int, results_fd: int) -> None:
+def _helper(settings: Settings, folder: Path, state_path: Path, state_text: str, tasks_fd: int, results_fd: int) -> None:
     import pickle
 
     from . import plan_job
-    from .state import State, read_text
+    from .state import State
 
     plan_job.warm(settings)  # the imports and templates the build would otherwise wait for
     with os.fdopen(tasks_fd, "rb") as tasks:
         payload = tasks.read()
     if not payload:
         return
-    todo, now, papers, state_path, digest = pickle.loads(payload)
-    text = read_text(state_path)
-    if state_digest(text) != digest:  # the state file changed under the build: let the build render
-        return
-    plan_job.set_context(plan_job.BuildContext(settings, folder, now, papers, State.parse(state_path, text)))
+    todo, now, papers = pickle.loads(payload)
+    state = State.parse(state_path, state_text)
+    plan_job.set_context(plan_job.BuildContext(settings, folder, now, papers, state))
     data = pickle.dumps([plan_job.run(task) for task in todo])
     with os.fdopen(results_fd, "wb") as results:
         results.write(data)

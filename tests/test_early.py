@@ -57,33 +57,13 @@ def test_a_failing_helper_only_means_the_build_renders_the_plan_itself(
     assert no_helper_leftovers(project)
 
 
-def test_the_helper_never_renders_with_a_state_file_the_build_did_not_read(
-        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # The state file changes between the build reading it and the helper reading it.
-    original = early.EarlyRender.send
-
-    def send_then_change_state(self: early.EarlyRender, tasks: list[tuple[Path, str]], *rest: object) -> None:
-        original(self, tasks, *rest)  # type: ignore[arg-type]
-        state = project / "plans" / "deload-state.json"
-        saved = state.read_bytes()
-        state.write_bytes(saved + b"\n")
-        self.collect_result = self.collect()  # type: ignore[attr-defined]
-        state.write_bytes(saved)
-
-    monkeypatch.setattr(early.EarlyRender, "send", send_then_change_state)
-    monkeypatch.setattr(early.EarlyRender, "collect", lambda self: getattr(self, "collect_result", None))
-    figures = edit_and_build(project, tmp_path)
-    assert figures["plans_early"] == 0  # the helper refused: the build rendered the plan
-    assert tree(project / "site") == fresh_tree(project, tmp_path / "fresh", LATER)
-
-
 def test_no_helper_with_one_job_and_none_left_after_a_no_op(
         project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     started: list[int] = []
     original = early.EarlyRender.start
 
-    def start(settings: object, folder: Path) -> early.EarlyRender | None:
-        helper = original(settings, folder)  # type: ignore[arg-type]
+    def start(settings: object, folder: Path, *state: object) -> early.EarlyRender | None:
+        helper = original(settings, folder, *state)  # type: ignore[arg-type]
         started.extend([helper.pid] if helper else [])
         return helper
 
