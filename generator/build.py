@@ -34,6 +34,7 @@ from .fsutil import build_lock, clean_stale, swap_in, throw_away, write_bytes
 from .manifest import Inputs, Manifest, PlanRecord
 from .source import find_plan_files
 from .state import STATE_NAME, State, read_text, stamp
+from .workers import may_fork_helper, threading_active, worker_count
 
 if TYPE_CHECKING:
     from .plan_job import PlanOutput
@@ -81,25 +82,24 @@ def _unpack(row: list[Any]) -> Diagnostic:
     return Diagnostic(row[0], row[1], row[2], row[3], Severity(row[4]), row[5])
 
 
-def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
-               output: Path | None = None, save_state: bool = True, progress: Progress | None = None) -> BuildResult:
+def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True, output: Path | None = None,
+               save_state: bool = True, progress: Progress | None = None, early: EarlyRender | None = None) -> BuildResult:
     """Build into ``output`` (default ``site/``); ``save_state=False`` for previews that must
-    not record plan changes as published."""
+    not record plan changes as published. ``early``: a helper the caller started sooner
+    (see :mod:`generator.early`); the build stops it when done."""
     started = time.perf_counter()
     work = settings.work_dir
     target = output or settings.output_dir
-    with build_lock(work):
-        state_path = settings.plans_dir / STATE_NAME
-        state_text = read_text(state_path)
-        # A helper loads the renderers meanwhile, in case an edit needs them (see generator.early).
-        early = (EarlyRender.start(settings, work / f"stage-{os.getpid()}-early", state_path, state_text)
-                 if _may_fork(jobs) else None)
-        try:
+    try:
+        with build_lock(work):
+            if early is None and may_fork_helper(jobs):
+                early = EarlyRender.start(settings)
+            state_text = early.state_text if early is not None else read_text(settings.plans_dir / STATE_NAME)
             return _build_locked(settings, work, target, jobs, papers_wanted=pdf, save_state=save_state,
                                  progress=progress, early=early, started=started, state_text=state_text)
-        finally:
-            if early is not None:
-                early.stop()
+    finally:
+        if early is not None:
+            early.stop()
 
 
 def _build_locked(settings: Settings, work: Path, target: Path, jobs: int | None, papers_wanted: bool,
@@ -157,12 +157,6 @@ def _build_locked(settings: Settings, work: Path, target: Path, jobs: int | None
         spare.prepare_later(target, work)
     result.seconds = time.perf_counter() - started
     return result
-
-
-def _may_fork(jobs: int | None) -> bool:
-    """Whether a helper process may run beside the build: a second core, and no threads
-    (forking a process with threads running is unsafe; ``deload serve`` builds in a thread)."""
-    return worker_count(jobs) >= 2 and not threading_active()
 
 
 def _display(path: Path, root: Path) -> str:
@@ -407,17 +401,6 @@ def _render_here(settings: Settings, todo: list[tuple[Path, str]], stage: Path, 
             if progress:
                 progress("plans", index, total)
     return outputs
-
-
-def worker_count(jobs: int | None) -> int:
-    return max(1, jobs or os.cpu_count() or 1)
-
-
-def threading_active() -> bool:
-    """Forking a process with other threads running is unsafe (deload serve runs builds in a thread)."""
-    import threading
-
-    return threading.active_count() > 1
 
 
 def _merge_state(state: State, records: dict[str, PlanRecord], outputs: list[PlanOutput]) -> None:

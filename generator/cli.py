@@ -130,12 +130,18 @@ def build(project: Path, jobs: int | None, no_pdf: bool, quiet: bool, stats: Pat
     The new site is assembled beside the old one and swapped in only when the
     whole build succeeded: a failed build leaves the previous site/ untouched.
     """
-    from .build import build_site
+    from .early import EarlyRender
+    from .workers import may_fork_helper
 
     settings = settings_for(project)
+    jobs = jobs if jobs is not None else settings.jobs
+    # Forked before the build's own modules are imported, so that the helper's imports overlap them.
+    early = EarlyRender.start(settings) if may_fork_helper(jobs) else None
+    from .build import build_site
+
     with BuildProgress(enabled=not quiet) as progress:
         try:
-            result = build_site(settings, jobs=jobs if jobs is not None else settings.jobs, pdf=not no_pdf, progress=progress)
+            result = build_site(settings, jobs=jobs, pdf=not no_pdf, progress=progress, early=early)
         except DeloadError as exc:
             progress.close()
             fail(exc)

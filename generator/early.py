@@ -32,17 +32,27 @@ EARLY_MAX = 4  # more changed plans than this go to the process pool instead
 class EarlyRender:
     """The parent's handle on the helper process."""
 
-    def __init__(self, pid: int, tasks_fd: int, results_fd: int, folder: Path):
+    def __init__(self, pid: int, tasks_fd: int, results_fd: int, folder: Path, state_text: str):
         self.pid = pid
         self.folder = folder
+        self.state_text = state_text  # the state file as the helper has it: the build must use the same
         self.tasks: list[tuple[Path, str]] = []
         self._tasks_fd: int | None = tasks_fd
         self._results_fd: int | None = results_fd
 
     @classmethod
-    def start(cls, settings: Settings, folder: Path, state_path: Path, state_text: str) -> EarlyRender | None:
-        """Fork the helper; None where forking is not possible. The helper renders with the
-        state file as the build read it (``state_text``): it inherits the text, never rereads it."""
+    def start(cls, settings: Settings) -> EarlyRender | None:
+        """Fork the helper; None where that is not possible. The state file is read first: the
+        helper inherits the text, and the build must use :attr:`state_text` rather than read it again."""
+        from .errors import DeloadError
+        from .state import STATE_NAME, read_text
+
+        state_path = settings.plans_dir / STATE_NAME
+        try:
+            state_text = read_text(state_path)
+        except DeloadError:  # the build reads it again and reports the problem
+            return None
+        folder = settings.work_dir / f"stage-{os.getpid()}-early"  # removed by clean_stale if left behind
         try:
             tasks_r, tasks_w = os.pipe()
             results_r, results_w = os.pipe()
@@ -65,7 +75,7 @@ class EarlyRender:
                 os._exit(code)
         os.close(tasks_r)
         os.close(results_w)
-        return cls(pid, tasks_w, results_r, folder)
+        return cls(pid, tasks_w, results_r, folder, state_text)
 
     def send(self, tasks: list[tuple[Path, str]], now: Any, papers: tuple[str, ...]) -> None:
         """Give the helper the plans to render (an empty list tells it to stop)."""

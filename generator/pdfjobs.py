@@ -59,10 +59,6 @@ def _render(job: PdfJob) -> PdfResult:
     return render_pdf(job.html, job.paper)
 
 
-def worker_count(jobs: int | None) -> int:
-    return max(1, jobs or os.cpu_count() or 1)
-
-
 def run_pdf_jobs(jobs: Sequence[PdfJob], css_by_paper: dict[str, str], cache_dir: Path, workers: int,
                  progress: Callable[[int], None] | None = None) -> tuple[int, list[tuple[PdfJob, tuple[str, ...]]]]:
     """Render what is not cached; returns how many were rendered, and for every job the

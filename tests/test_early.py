@@ -62,8 +62,8 @@ def test_no_helper_with_one_job_and_none_left_after_a_no_op(
     started: list[int] = []
     original = early.EarlyRender.start
 
-    def start(settings: object, folder: Path, *state: object) -> early.EarlyRender | None:
-        helper = original(settings, folder, *state)  # type: ignore[arg-type]
+    def start(settings: object) -> early.EarlyRender | None:
+        helper = original(settings)  # type: ignore[arg-type]
         started.extend([helper.pid] if helper else [])
         return helper
 
