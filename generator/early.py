@@ -78,11 +78,15 @@ class EarlyRender:
         return cls(pid, tasks_w, results_r, folder, state_text)
 
     def send(self, tasks: list[tuple[Path, str]], now: Any, papers: tuple[str, ...]) -> None:
-        """Give the helper the plans to render (an empty list tells it to stop)."""
+        """Give the helper the plans to render; with none for it (or too many), stop it at once
+        rather than let it take a core from the build's workers."""
+        self.tasks = list(tasks) if 0 < len(tasks) <= EARLY_MAX else []
+        if not self.tasks:
+            self.stop()
+            return
         import pickle  # not at the top: a no-op build never needs it
 
-        self.tasks = list(tasks) if 0 < len(tasks) <= EARLY_MAX else []
-        payload = pickle.dumps((self.tasks, now, papers)) if self.tasks else b""
+        payload = pickle.dumps((self.tasks, now, papers))
         fd, self._tasks_fd = self._tasks_fd, None
         if fd is None:
             return
