@@ -90,16 +90,23 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True, ou
     started = time.perf_counter()
     work = settings.work_dir
     target = output or settings.output_dir
+    if early is None and may_fork_helper(jobs):
+        early = EarlyRender.start(settings)  # before the lock is taken: the helper must not inherit it
     try:
         with build_lock(work):
-            if early is None and may_fork_helper(jobs):
-                early = EarlyRender.start(settings)
-            state_text = early.state_text if early is not None else read_text(settings.plans_dir / STATE_NAME)
-            return _build_locked(settings, work, target, jobs, papers_wanted=pdf, save_state=save_state,
-                                 progress=progress, early=early, started=started, state_text=state_text)
+            try:
+                if early is not None and not early.state_current():
+                    early.stop()  # another build rewrote the state file since the helper read it
+                    early = None
+                state_text = early.state_text if early is not None else read_text(settings.plans_dir / STATE_NAME)
+                return _build_locked(settings, work, target, jobs, papers_wanted=pdf, save_state=save_state,
+                                     progress=progress, early=early, started=started, state_text=state_text)
+            finally:
+                if early is not None:
+                    early.stop()  # while the lock is held: no later build finds its folder half-written
     finally:
         if early is not None:
-            early.stop()
+            early.stop()  # the lock was not to be had
 
 
 def _build_locked(settings: Settings, work: Path, target: Path, jobs: int | None, papers_wanted: bool,
@@ -358,6 +365,9 @@ def _collect_early(early: EarlyRender | None, todo: list[tuple[Path, str]], stag
     if early is None or not early.tasks:
         return {}
     wanted = {display for _, display in todo}
+    if not any(display in wanted for _, display in early.tasks):
+        early.stop()  # nothing it renders is needed (the manifest's head and body disagreed)
+        return {}
     outputs = early.collect() or []
     done: dict[str, PlanOutput] = {}
     for out in outputs:

@@ -137,18 +137,22 @@ def build(project: Path, jobs: int | None, no_pdf: bool, quiet: bool, stats: Pat
     jobs = jobs if jobs is not None else settings.jobs
     # Forked before the build's own modules are imported, so that the helper's imports overlap them.
     early = EarlyRender.start(settings) if may_fork_helper(jobs) else None
-    from .build import build_site
+    try:
+        from .build import build_site
 
-    with BuildProgress(enabled=not quiet) as progress:
-        try:
-            result = build_site(settings, jobs=jobs, pdf=not no_pdf, progress=progress, early=early)
-        except DeloadError as exc:
-            progress.close()
-            fail(exc)
-        except OSError as exc:
-            progress.close()
-            click.echo(click.style("error: ", fg="red", bold=True) + f"cannot write the site: {exc}; site/ was left as it was", err=True)
-            sys.exit(1)
+        with BuildProgress(enabled=not quiet) as progress:
+            try:
+                result = build_site(settings, jobs=jobs, pdf=not no_pdf, progress=progress, early=early)
+            except DeloadError as exc:
+                progress.close()
+                fail(exc)
+            except OSError as exc:
+                progress.close()
+                click.echo(click.style("error: ", fg="red", bold=True) + f"cannot write the site: {exc}; site/ was left as it was", err=True)
+                sys.exit(1)
+    finally:
+        if early is not None:
+            early.stop()  # build_site has, unless something failed before it ran
     if not quiet:
         report(result.warnings)
     click.echo(click.style("✓ ", fg="green") + result.summary(), err=True)

@@ -32,10 +32,12 @@ EARLY_MAX = 4  # more changed plans than this go to the process pool instead
 class EarlyRender:
     """The parent's handle on the helper process."""
 
-    def __init__(self, pid: int, tasks_fd: int, results_fd: int, folder: Path, state_text: str):
+    def __init__(self, pid: int, tasks_fd: int, results_fd: int, folder: Path, state_path: Path, state_text: str):
         self.pid = pid
         self.folder = folder
+        self.state_path = state_path
         self.state_text = state_text  # the state file as the helper has it: the build must use the same
+        self._state_seen = _identity(state_path)
         self.tasks: list[tuple[Path, str]] = []
         self._tasks_fd: int | None = tasks_fd
         self._results_fd: int | None = results_fd
@@ -55,8 +57,13 @@ class EarlyRender:
         folder = settings.work_dir / f"stage-{os.getpid()}-early"  # removed by clean_stale if left behind
         try:
             tasks_r, tasks_w = os.pipe()
+        except OSError:
+            return None
+        try:
             results_r, results_w = os.pipe()
         except OSError:
+            os.close(tasks_r)
+            os.close(tasks_w)
             return None
         try:
             pid = os.fork()
@@ -75,7 +82,13 @@ class EarlyRender:
                 os._exit(code)
         os.close(tasks_r)
         os.close(results_w)
-        return cls(pid, tasks_w, results_r, folder, state_text)
+        return cls(pid, tasks_w, results_r, folder, state_path, state_text)
+
+    def state_current(self) -> bool:
+        """Whether the state file is still the one the helper read (the build checks, holding
+        the lock, since the helper was started before it: Deload replaces the file whole, so
+        a new inode or size or time means another build wrote it)."""
+        return _identity(self.state_path) == self._state_seen
 
     def send(self, tasks: list[tuple[Path, str]], now: Any, papers: tuple[str, ...]) -> None:
         """Give the helper the plans to render; with none for it (or too many), stop it at once
@@ -91,7 +104,8 @@ class EarlyRender:
         if fd is None:
             return
         try:
-            os.write(fd, payload)  # far below a pipe's capacity: never blocks
+            while payload:  # a few paths: far below a pipe's capacity, so this never blocks
+                payload = payload[os.write(fd, payload):]
         except OSError:
             self.tasks = []
         finally:
@@ -134,6 +148,14 @@ class EarlyRender:
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(self.pid, 0)
             self.pid = 0
+
+
+def _identity(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns
 
 
 def _helper(settings: Settings, folder: Path, state_path: Path, state_text: str, tasks_fd: int, results_fd: int) -> None:

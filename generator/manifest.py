@@ -196,7 +196,7 @@ class Manifest:
                         self._records[display] = record
                         self._lines[display] = (record, line)
                     self._body_ok = True
-            except (OSError, ValueError, TypeError, AttributeError):
+            except (OSError, ValueError, TypeError, AttributeError, KeyError):
                 self._records, self._lines, self._site_files, self._site_keys = {}, {}, [], {}
         return self._records
 
@@ -239,7 +239,13 @@ class LazyCards(Mapping[str, str]):
 
     def _decoded(self) -> dict[str, str]:
         if self._cards is None:
-            cards = json.loads(self._text) if self._text.strip() else {}
+            try:
+                cards = json.loads(self._text)
+            except ValueError:
+                from .errors import DeloadError, Diagnostic
+
+                raise DeloadError([Diagnostic(".deload", 1, 1, "Deload's build record is damaged; "
+                                              "delete the .deload folder and build again")]) from None
             self._cards = cards if isinstance(cards, dict) else {}
         return self._cards
 

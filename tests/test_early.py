@@ -57,6 +57,27 @@ def test_a_failing_helper_only_means_the_build_renders_the_plan_itself(
     assert no_helper_leftovers(project)
 
 
+def test_a_helper_whose_state_file_was_rewritten_is_not_used(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The helper starts before the build takes its lock: another build may rewrite the state
+    # file in between, and the helper's copy must then not be rendered from.
+    original = early.EarlyRender.start
+
+    def start_then_another_build_writes_state(settings: object) -> early.EarlyRender | None:
+        helper = original(settings)  # type: ignore[arg-type]
+        state = project / "plans" / "deload-state.json"
+        replacement = state.with_name("state.tmp")
+        replacement.write_bytes(state.read_bytes())
+        replacement.replace(state)  # as a build saves it: a new file in its place
+        return helper
+
+    monkeypatch.setattr(early.EarlyRender, "start", staticmethod(start_then_another_build_writes_state))
+    figures = edit_and_build(project, tmp_path)
+    assert figures["plans_rendered"] == 1 and figures["plans_early"] == 0
+    assert tree(project / "site") == fresh_tree(project, tmp_path / "fresh", LATER)
+    assert no_helper_leftovers(project)
+
+
 def test_no_helper_with_one_job_and_none_left_after_a_no_op(
         project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     started: list[int] = []

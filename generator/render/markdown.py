@@ -72,7 +72,8 @@ def _parser(heading_shift: int) -> MarkdownIt:
 def _tokens(text: str) -> list[Token]:
     """The parse of a block of Markdown, shared by its HTML and its plain text (a plan's notes
     are rendered for its pages and again for its calendar). Parsing does not depend on the
-    heading shift, only rendering does; rendering leaves the tokens as they were."""
+    heading shift, only rendering does. Rendering only ever sets a link's ``rel`` to the same
+    value, so a second render of the same tokens gives the same HTML."""
     return _parser(0).parse(text)
 
 
