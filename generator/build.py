@@ -5,8 +5,7 @@
 2. Stage the new site in ``.deload/stage-<pid>/``: it starts as the tree the last build
    replaced (:mod:`generator.spare`), or empty; unchanged plans' files are kept from it
    or hard-linked from the current site; changed plans are read, expanded and rendered
-   by worker processes (:mod:`generator.plan_job`), or, for a small edit, by a helper
-   forked when the build started (:mod:`generator.early`).
+   by worker processes (:mod:`generator.plan_job`).
 3. Render the pages that list plans whose content changed, copy static assets, render
    PDFs not in the cache.
 4. Record the state file (a site is never published without it), swap the staging folder
@@ -27,14 +26,13 @@ from typing import TYPE_CHECKING, Any
 
 from . import spare
 from .config import Settings
-from .early import EarlyRender
 from .errors import DeloadError, Diagnostic, Severity
 from .feeds import build_time
 from .fsutil import build_lock, clean_stale, swap_in, throw_away, write_bytes
 from .manifest import Inputs, Manifest, PlanRecord
 from .source import find_plan_files
 from .state import STATE_NAME, State, read_text, stamp
-from .workers import may_fork_helper, threading_active, worker_count
+from .workers import threading_active, worker_count
 
 if TYPE_CHECKING:
     from .plan_job import PlanOutput
@@ -52,7 +50,6 @@ class BuildResult:
     plans: int = 0
     plans_rendered: int = 0
     plans_from_spare: int = 0  # unchanged plans whose files the stage already had (see generator.spare)
-    plans_early: int = 0  # changed plans rendered by the helper started with the build (see generator.early)
     files: int = 0
     warnings: list[Diagnostic] = field(default_factory=list)
     seconds: float = 0.0
@@ -82,87 +79,61 @@ def _unpack(row: list[Any]) -> Diagnostic:
     return Diagnostic(row[0], row[1], row[2], row[3], Severity(row[4]), row[5])
 
 
-def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True, output: Path | None = None,
-               save_state: bool = True, progress: Progress | None = None, early: EarlyRender | None = None) -> BuildResult:
+def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
+               output: Path | None = None, save_state: bool = True, progress: Progress | None = None) -> BuildResult:
     """Build into ``output`` (default ``site/``); ``save_state=False`` for previews that must
-    not record plan changes as published. ``early``: a helper the caller started sooner
-    (see :mod:`generator.early`); the build stops it when done."""
+    not record plan changes as published."""
     started = time.perf_counter()
     work = settings.work_dir
     target = output or settings.output_dir
-    if early is None and may_fork_helper(jobs):
-        early = EarlyRender.start(settings)  # before the lock is taken: the helper must not inherit it
-    try:
-        with build_lock(work):
-            try:
-                if early is not None and not early.state_current():
-                    early.stop()  # another build rewrote the state file since the helper read it
-                    early = None
-                state_text = early.state_text if early is not None else read_text(settings.plans_dir / STATE_NAME)
-                return _build_locked(settings, work, target, jobs, papers_wanted=pdf, save_state=save_state,
-                                     progress=progress, early=early, started=started, state_text=state_text)
-            finally:
-                if early is not None:
-                    early.stop()  # while the lock is held: no later build finds its folder half-written
-    finally:
-        if early is not None:
-            early.stop()  # the lock was not to be had
-
-
-def _build_locked(settings: Settings, work: Path, target: Path, jobs: int | None, papers_wanted: bool,
-                  save_state: bool, progress: Progress | None, early: EarlyRender | None, started: float,
-                  state_text: str) -> BuildResult:
-    clean_stale(work, target)
-    spare.clean_leftovers(work)
-    files = [(path, _display(path, settings.root)) for path in
-             (find_plan_files([settings.plans_dir]) if settings.plans_dir.is_dir() else [])]
-    if not files:
-        raise DeloadError([Diagnostic(str(settings.plans_dir), 1, 1, "no plan files (*.md) found; create one with 'deload new NAME'")])
-    now = build_time()
-    papers = settings.papers if papers_wanted and settings.pdf else ()
-    state_path = settings.plans_dir / STATE_NAME
-    manifest = Manifest(work, target)
-    inputs = Inputs.collect(settings, files, now.date(), papers, state_text, manifest.head)
-    if manifest.unchanged(inputs, target):
-        manifest.note_files(inputs)
-        summary = manifest.summary
-        return BuildResult(pages=summary.get("pages", 0), feeds=summary.get("feeds", 0), pdfs=summary.get("pdfs", 0),
-                           plans=summary.get("plans", 0), warnings=[_unpack(r) for r in summary.get("warnings", [])],
-                           seconds=time.perf_counter() - started, noop=True)
-    if early is not None:
-        # Plans whose source changed are rendered whatever else the build finds.
-        known = manifest.head.get("keys") if isinstance(manifest.head.get("keys"), dict) else {}
-        changed = [(path, display) for path, display in files if known.get(display) != inputs.keys[display]]
-        early.send(changed, now, papers)
-    state = State.parse(state_path, state_text)
-    stage = work / f"stage-{os.getpid()}"
-    # Unchanged plans' files can be reused only if the state file is the one the last build left.
-    reusable = manifest.head.get("state") == inputs.state and target.is_dir()
-    # The live site is as the manifest describes it: the tree it replaces can seed the next stage.
-    intact = reusable and manifest.site_intact(target) and manifest.body_ok()
-    try:
-        result, records = _build(settings, files, inputs, manifest, state, stage, target, now, papers, jobs,
-                                 progress, reusable, intact, early)
-        if save_state:  # before the swap: the new site is only ever published with its state recorded
-            state.save()
-        # Checked again: a file added to site/ while this build ran would go undescribed into the spare.
-        describable = intact and manifest.site_intact(target, again=True)
-        old_site = swap_in(stage, target)
-    except BaseException:
-        if stage.exists():
-            try:
-                throw_away(stage)
-            except OSError:
-                shutil.rmtree(stage, ignore_errors=True)
-        raise
-    # The replaced site makes a good spare if most of its plans are still as they are now.
-    kept = describable and result.plans_rendered * 2 <= result.plans
-    if old_site is not None:
-        _keep_or_discard(old_site, work, manifest, kept)
-    manifest.save(inputs, records, target, state.original, result.counts(), result.site_files, result.site_keys)
-    if not kept:
-        spare.prepare_later(target, work)
-    result.seconds = time.perf_counter() - started
+    with build_lock(work):
+        clean_stale(work, target)
+        spare.clean_leftovers(work)
+        files = [(path, _display(path, settings.root)) for path in
+                 (find_plan_files([settings.plans_dir]) if settings.plans_dir.is_dir() else [])]
+        if not files:
+            raise DeloadError([Diagnostic(str(settings.plans_dir), 1, 1, "no plan files (*.md) found; create one with 'deload new NAME'")])
+        now = build_time()
+        papers = settings.papers if pdf and settings.pdf else ()
+        state_path = settings.plans_dir / STATE_NAME
+        state_text = read_text(state_path)
+        manifest = Manifest(work, target)
+        inputs = Inputs.collect(settings, files, now.date(), papers, state_text, manifest.head)
+        if manifest.unchanged(inputs, target):
+            manifest.note_files(inputs)
+            summary = manifest.summary
+            return BuildResult(pages=summary.get("pages", 0), feeds=summary.get("feeds", 0), pdfs=summary.get("pdfs", 0),
+                               plans=summary.get("plans", 0), warnings=[_unpack(r) for r in summary.get("warnings", [])],
+                               seconds=time.perf_counter() - started, noop=True)
+        state = State.parse(state_path, state_text)
+        stage = work / f"stage-{os.getpid()}"
+        # Unchanged plans' files can be reused only if the state file is the one the last build left.
+        reusable = manifest.head.get("state") == inputs.state and target.is_dir()
+        # The live site is as the manifest describes it: the tree it replaces can seed the next stage.
+        intact = reusable and manifest.site_intact(target) and manifest.body_ok()
+        try:
+            result, records = _build(settings, files, inputs, manifest, state, stage, target, now, papers, jobs,
+                                     progress, reusable, intact)
+            if save_state:  # before the swap: the new site is only ever published with its state recorded
+                state.save()
+            # Checked again: a file added to site/ while this build ran would go undescribed into the spare.
+            describable = intact and manifest.site_intact(target, again=True)
+            old_site = swap_in(stage, target)
+        except BaseException:
+            if stage.exists():
+                try:
+                    throw_away(stage)
+                except OSError:
+                    shutil.rmtree(stage, ignore_errors=True)
+            raise
+        # The replaced site makes a good spare if most of its plans are still as they are now.
+        kept = describable and result.plans_rendered * 2 <= result.plans
+        if old_site is not None:
+            _keep_or_discard(old_site, work, manifest, kept)
+        manifest.save(inputs, records, target, state.original, result.counts(), result.site_files, result.site_keys)
+        if not kept:
+            spare.prepare_later(target, work)
+        result.seconds = time.perf_counter() - started
     return result
 
 
@@ -193,8 +164,7 @@ def _keep_or_discard(old_site: Path, work: Path, manifest: Manifest, keep: bool)
 
 def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, manifest: Manifest, state: State,
            stage: Path, target: Path, now: Any, papers: tuple[str, ...], jobs: int | None,
-           progress: Progress | None, reusable: bool, intact: bool,
-           early: EarlyRender | None = None) -> tuple[BuildResult, dict[str, PlanRecord]]:
+           progress: Progress | None, reusable: bool, intact: bool) -> tuple[BuildResult, dict[str, PlanRecord]]:
     # Rendering modules are imported here, not at the top, so that a no-op build stays quick.
     from .render.html import Listing, SiteRenderer, static_files
 
@@ -208,7 +178,7 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
     result.plans_from_spare = len(seed.kept) if seed is not None else 0
     result.phases["reuse"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    outputs, result.plans_early = _render_plans(settings, todo, stage, now, papers, state, jobs, progress, early)
+    outputs = _render_plans(settings, todo, stage, now, papers, state, jobs, progress)
     result.phases["plans"] = time.perf_counter() - clock
     for out in outputs:
         for step, seconds in out.timings.items():
@@ -349,67 +319,29 @@ def _link_all(names: list[str], source: Path, stage: Path, replace: bool = False
 
 
 def _render_plans(settings: Settings, todo: list[tuple[Path, str]], stage: Path, now: Any, papers: tuple[str, ...],
-                  state: State, jobs: int | None, progress: Progress | None,
-                  early: EarlyRender | None = None) -> tuple[list[PlanOutput], int]:
-    """Every plan of ``todo`` rendered into the stage (in that order), and how many of them the
-    early helper did."""
-    done = _collect_early(early, todo, stage)
-    rest = [task for task in todo if task[1] not in done]
-    outputs = _render_here(settings, rest, stage, now, papers, state, jobs, progress, len(done))
-    by_display = {**done, **{out.display: out for out in outputs}}
-    return [by_display[display] for _, display in todo], len(done)
-
-
-def _collect_early(early: EarlyRender | None, todo: list[tuple[Path, str]], stage: Path) -> dict[str, PlanOutput]:
-    """The helper's outputs for plans this build renders, their files moved into the stage."""
-    if early is None or not early.tasks:
-        return {}
-    wanted = {display for _, display in todo}
-    if not any(display in wanted for _, display in early.tasks):
-        early.stop()  # nothing it renders is needed (the manifest's head and body disagreed)
-        return {}
-    outputs = early.collect() or []
-    done: dict[str, PlanOutput] = {}
-    for out in outputs:
-        if out.display not in wanted:
-            continue
-        later = {rel for _, _, rel in out.pdf_jobs}  # PDFs are rendered by the build, into the stage
-        try:
-            for name in out.files:
-                if name not in later:
-                    os.makedirs(os.path.dirname(stage / name), exist_ok=True)
-                    os.replace(early.folder / name, stage / name)
-        except OSError:
-            continue  # rendered again here, over whatever was moved
-        done[out.display] = out
-    return done
-
-
-def _render_here(settings: Settings, todo: list[tuple[Path, str]], stage: Path, now: Any, papers: tuple[str, ...],
-                 state: State, jobs: int | None, progress: Progress | None, before: int) -> list[PlanOutput]:
+                  state: State, jobs: int | None, progress: Progress | None) -> list[PlanOutput]:
     from .plan_job import BuildContext, run, set_context
 
     if not todo:
         return []
     set_context(BuildContext(settings, stage, now, papers, state))
     workers = min(worker_count(jobs), max(1, len(todo) // 2))
-    total = before + len(todo)
     outputs: list[PlanOutput] = []
     if workers <= 1 or threading_active():
-        for index, task in enumerate(todo, start=before + 1):
+        for index, task in enumerate(todo, start=1):
             outputs.append(run(task))
             if progress:
-                progress("plans", index, total)
+                progress("plans", index, len(todo))
         return outputs
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     # Workers are forked so they inherit the build context and the imported modules.
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        for index, output in enumerate(pool.map(run, todo, chunksize=CHUNK), start=before + 1):
+        for index, output in enumerate(pool.map(run, todo, chunksize=CHUNK), start=1):
             outputs.append(output)
             if progress:
-                progress("plans", index, total)
+                progress("plans", index, len(todo))
     return outputs
 
 

@@ -130,29 +130,19 @@ def build(project: Path, jobs: int | None, no_pdf: bool, quiet: bool, stats: Pat
     The new site is assembled beside the old one and swapped in only when the
     whole build succeeded: a failed build leaves the previous site/ untouched.
     """
-    from .early import EarlyRender
-    from .workers import may_fork_helper
+    from .build import build_site
 
     settings = settings_for(project)
-    jobs = jobs if jobs is not None else settings.jobs
-    # Forked before the build's own modules are imported, so that the helper's imports overlap them.
-    early = EarlyRender.start(settings) if may_fork_helper(jobs) else None
-    try:
-        from .build import build_site
-
-        with BuildProgress(enabled=not quiet) as progress:
-            try:
-                result = build_site(settings, jobs=jobs, pdf=not no_pdf, progress=progress, early=early)
-            except DeloadError as exc:
-                progress.close()
-                fail(exc)
-            except OSError as exc:
-                progress.close()
-                click.echo(click.style("error: ", fg="red", bold=True) + f"cannot write the site: {exc}; site/ was left as it was", err=True)
-                sys.exit(1)
-    finally:
-        if early is not None:
-            early.stop()  # build_site has, unless something failed before it ran
+    with BuildProgress(enabled=not quiet) as progress:
+        try:
+            result = build_site(settings, jobs=jobs if jobs is not None else settings.jobs, pdf=not no_pdf, progress=progress)
+        except DeloadError as exc:
+            progress.close()
+            fail(exc)
+        except OSError as exc:
+            progress.close()
+            click.echo(click.style("error: ", fg="red", bold=True) + f"cannot write the site: {exc}; site/ was left as it was", err=True)
+            sys.exit(1)
     if not quiet:
         report(result.warnings)
     click.echo(click.style("✓ ", fg="green") + result.summary(), err=True)
@@ -162,7 +152,7 @@ def build(project: Path, jobs: int | None, no_pdf: bool, quiet: bool, stats: Pat
         data = {k: v for k, v in result.counts().items() if k != "warnings"}
         data |= {"seconds": result.seconds, "phases": result.phases, "noop": result.noop,
                  "plans_rendered": result.plans_rendered, "pdfs_rendered": result.pdfs_rendered,
-                 "plans_from_spare": result.plans_from_spare, "plans_early": result.plans_early,
+                 "plans_from_spare": result.plans_from_spare,
                  "warnings": len(result.warnings)}
         stats.write_text(json.dumps(data, indent=1) + "\n")
 

@@ -7,7 +7,6 @@ when forked); :func:`run` then needs only the plan's path.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import time
@@ -63,16 +62,7 @@ _RENDERER: PlanRenderer | None = None
 def set_context(context: BuildContext) -> None:
     global _CONTEXT, _RENDERER
     _CONTEXT = context
-    if _RENDERER is not None and _RENDERER.settings is not context.settings:
-        _RENDERER = None
-
-
-def warm(settings: Settings) -> None:
-    """Load what rendering a plan needs (templates, fonts) before there is a plan to render."""
-    global _RENDERER
-    _RENDERER = PlanRenderer(settings)
-    with contextlib.suppress(Exception):  # a broken template is reported when a plan uses it
-        _RENDERER.warm()
+    _RENDERER = None
 
 
 def reader_digest(data: dict[str, Any]) -> str:

@@ -15,8 +15,3 @@ def threading_active() -> bool:
     import threading
 
     return threading.active_count() > 1
-
-
-def may_fork_helper(jobs: int | None) -> bool:
-    """Whether a helper process may run beside the build: a second core, and no threads."""
-    return worker_count(jobs) >= 2 and not threading_active()

@@ -36,7 +36,7 @@ from ..source.reader import slug_from
 from . import views
 from .chart import volume_chart
 from .markdown import plain_text, render_markdown
-from .og import load_fonts, preview_png
+from .og import preview_png
 from .paths import template_dirs
 
 STATIC_DIR = "static"
@@ -172,12 +172,6 @@ class Renderer:
 
 class PlanRenderer(Renderer):
     """One plan's page, embed view and preview image, and its listing."""
-
-    def warm(self) -> None:
-        """Load the templates and the preview image's fonts before the first plan needs them."""
-        for name in ("plan.html", "embed.html", "_macros.html"):
-            self.env.get_template(name)
-        load_fonts()
 
     def outputs(self, page: PlanPage) -> Iterator[tuple[str, bytes]]:
         expanded = page.expanded

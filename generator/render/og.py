@@ -30,12 +30,6 @@ def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.I
     return ImageFont.load_default(size)
 
 
-def load_fonts() -> None:
-    """Open the fonts of the preview image ahead of the first one (see generator.early)."""
-    for size, bold in ((30, True), (64, True), (32, False)):
-        _font(round(size * K), bold)
-
-
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont | ImageFont.ImageFont, width: int, lines: int) -> list[str]:
     words, result, line = text.split(), [], ""
     for word in words:
