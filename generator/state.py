@@ -192,7 +192,7 @@ def _parse_lines(path: Path, text: str) -> State | None:
                 plans[slug] = json.loads(match[2])
                 plan_lines[slug] = (plans[slug], match[2])  # written back as it was while unchanged
             else:
-                packed[slug] = match[2]  # decoded on first use (events_of)
+                packed[slug] = match[2]  # decoded only when the plan's events are asked for (events_of)
         except ValueError:
             raise DeloadError([Diagnostic(str(path), number, 1, "the state file is damaged on this line; restore it from version control")]) from None
     return State(path, plans, {}, text, packed=packed, plan_lines=plan_lines)

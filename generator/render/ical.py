@@ -225,13 +225,13 @@ def _event(revisions: _Revisions, key: str, summary: str, description: str, cate
     sequence, modified = revisions.lookup(key, event_hash(fields))
     tail = (f"DTSTAMP:{modified}\r\nSEQUENCE:{sequence}\r\n"
             f"CATEGORIES:{','.join(categories)}\r\n"  # Deload's own words: nothing to escape or fold
-            f"{fold('DESCRIPTION:' + escape_text(description))}\r\n"
+            f"{_line('DESCRIPTION', description)}"
             f"LAST-MODIFIED:{modified}\r\nTRANSP:TRANSPARENT\r\n")
     if alarm is not None and timed:
         tail += (f"BEGIN:VALARM\r\nACTION:DISPLAY\r\n{_line('DESCRIPTION', summary)}"
                  f"TRIGGER:-PT{alarm}M\r\nEND:VALARM\r\n")
     tail += "END:VEVENT\r\n"
-    head = f"BEGIN:VEVENT\r\n{fold('SUMMARY:' + escape_text(summary))}\r\n"
+    head = "BEGIN:VEVENT\r\n" + _line("SUMMARY", summary)
     if timed:
         minutes = int((timed[1] - timed[0]).total_seconds() // 60)
         return EventText(key, offset, days, slot, head, tail, clock=timed[0].strftime("T%H%M%S"),
