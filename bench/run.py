@@ -10,6 +10,8 @@ In one run, on one machine, it measures:
 - a no-op rebuild and a one-plan-edit rebuild (five of each, the fastest kept);
 - a full re-render after a template change (every plan again, with a state file);
 - peak memory (the largest process, and the whole process tree);
+- the interpreter, and its speed at a fixed pure-Python task (to compare runs on different
+  Pythons: an unoptimised source build is about a third slower than a PGO-built one);
 - the floor: bare Jinja2 + markdown-it-py pages of the same plans, and bare
   WeasyPrint on the same print HTML (in one process, and split over two); Deload's
   times are printed as ratios of it.
@@ -129,6 +131,23 @@ def deload(project: Path, *args: str) -> dict[str, Any]:
     return data
 
 
+def interpreter() -> dict[str, Any]:
+    """Which Python runs the builds, and how fast it is at a fixed pure-Python task (best of 5)."""
+    def task() -> None:
+        counts: dict[str, int] = {}
+        for i in range(200_000):
+            key = f"w{i % 16}/d{i % 7}"
+            counts[key] = counts.get(key, 0) + len(key)
+
+    times = []
+    for _ in range(5):
+        started = time.process_time()
+        task()
+        times.append(time.process_time() - started)
+    return {"executable": sys.executable, "base": os.path.realpath(getattr(sys, "_base_executable", sys.executable)),
+            "version": sys.version.split()[0], "task_ms": min(times) * 1000}
+
+
 def floor_pages(project: Path) -> dict[str, float]:
     """Bare Jinja2 + markdown-it-py: each plan's Markdown to HTML in a minimal page template."""
     import jinja2
@@ -220,7 +239,8 @@ def main() -> None:
     # PYTHONDONTWRITEBYTECODE would compile every module on each start instead.
     compileall.compile_dir(HERE.parent / "generator", quiet=1)
     work = Path(tempfile.mkdtemp(prefix="deload-bench-"))
-    figures: dict[str, Any] = {"plans": args.plans, "weeks": args.weeks, "sessions": args.sessions, "cpus": os.cpu_count()}
+    figures: dict[str, Any] = {"plans": args.plans, "weeks": args.weeks, "sessions": args.sessions, "cpus": os.cpu_count(),
+                               "python": interpreter()}
     try:
         project = work / "library"
         write_library(project, args.plans, args.weeks, args.sessions, dated=not args.undated)
@@ -328,7 +348,8 @@ def report(f: dict[str, Any]) -> None:
         ("peak memory, PDFs with 2 workers", f"{two['peak_rss_mb']:.0f} MB", f"largest process; whole tree {two['peak_tree_pss_mb']:.0f} MB PSS, {two['peak_tree_mb']:.0f} MB summed RSS"),
     ]
     width = max(len(r[0]) for r in rows)
-    print()
+    python = f.get("python", {})
+    print(f"\nPython {python.get('version')} ({python.get('base')}): pure-Python task {python.get('task_ms', 0):.0f} ms")
     for name, value, note in rows:
         print(f"{name:<{width}}  {value:>10}  {note}")
     f["summary"] = {r[0].strip(): r[1] for r in rows}

@@ -8,7 +8,6 @@ all the problems of all plans together. A stage that cannot go on raises
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -75,6 +74,8 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     anagram = [c for c in lowered if sorted(c) == sorted(word.lower()) and c != word.lower()]
     if anagram:  # a transposition such as 'mk' for 'km' beats any other near match
         return f" — did you mean '{lowered[anagram[0]]}'?"
+    import difflib  # only a mistake needs it: kept off every build's start-up
+
     match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
     return f" — did you mean '{lowered[match[0]]}'?" if match else ""
 

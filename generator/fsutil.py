@@ -9,7 +9,6 @@ build that dies midway leaves the previous site untouched.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import errno
 import fcntl
 import os
@@ -26,10 +25,12 @@ _AT_FDCWD = -100
 
 
 def _renameat2() -> object | None:
-    name = ctypes.util.find_library("c")
-    if not name:
+    # The process's own symbols include the C library's: no ctypes.util.find_library, which
+    # runs `ldconfig -p` in a subprocess on every start.
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+    except OSError:
         return None
-    libc = ctypes.CDLL(name, use_errno=True)
     func = getattr(libc, "renameat2", None)
     if func is None:
         return None

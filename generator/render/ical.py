@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
-import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -150,7 +149,9 @@ def _timed(expanded: ExpandedPlan, planned: PlannedSession) -> tuple[datetime, d
     calendar = expanded.plan.calendar
     if calendar is None:
         return None
-    zone = zoneinfo.ZoneInfo(calendar.zone)
+    from zoneinfo import ZoneInfo  # only timed plans need it: keep it off the import path
+
+    zone = ZoneInfo(calendar.zone)
     hour, minute = map(int, calendar.time.split(":"))
     start = datetime.combine(_PLACEHOLDER, time(hour, minute), tzinfo=zone)
     minutes = max(15, int(((planned.minutes or 30) + 4) // 5 * 5))
@@ -312,11 +313,13 @@ def timezones_text(expanded: ExpandedPlan, events: Sequence[EventText]) -> str:
     zone = expanded.plan.calendar.zone if expanded.plan.calendar else ""
     if not zone or not events:
         return ""
+    from zoneinfo import ZoneInfo
+
     from icalendar import Calendar, Event  # only timed plans need it: keep it off the import path
 
     calendar = Calendar()
     probe = Event()
-    probe.add("DTSTART", datetime.combine(_PLACEHOLDER, time(6), tzinfo=zoneinfo.ZoneInfo(zone)))
+    probe.add("DTSTART", datetime.combine(_PLACEHOLDER, time(6), tzinfo=ZoneInfo(zone)))
     calendar.add_component(probe)
     calendar.add_missing_timezones()
     text = calendar.to_ical().decode("utf-8")

@@ -6,7 +6,10 @@ from pathlib import Path
 
 from ..config import Settings
 
-PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+_PACKAGE = Path(__file__).resolve().parent.parent
+# Installed from a wheel, the defaults are generator/templates; in a checkout (or an editable
+# install) they are the repository's templates/.
+PACKAGE_TEMPLATES = _PACKAGE / "templates" if (_PACKAGE / "templates").is_dir() else _PACKAGE.parent / "templates"
 
 
 def template_dirs(settings: Settings) -> list[Path]:
