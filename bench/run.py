@@ -10,8 +10,9 @@ In one run, on one machine, it measures:
 - a no-op rebuild and a one-plan-edit rebuild (five of each, the fastest kept);
 - a full re-render after a template change (every plan again, with a state file);
 - peak memory (the largest process, and the whole process tree);
-- the interpreter, and its speed at a fixed pure-Python task (to compare runs on different
-  Pythons: an unoptimised source build is about a third slower than a PGO-built one);
+- the interpreter, and its speed at a fixed pure-Python task (the probe), at the start and
+  around the full builds: an unoptimised source build is about a third slower than a
+  PGO-built one, and a shared VM's speed drifts by as much as 2x within a run;
 - the floor: bare Jinja2 + markdown-it-py pages of the same plans, and bare
   WeasyPrint on the same print HTML (in one process, and split over two); Deload's
   times are printed as ratios of it.
@@ -131,21 +132,24 @@ def deload(project: Path, *args: str) -> dict[str, Any]:
     return data
 
 
-def interpreter() -> dict[str, Any]:
-    """Which Python runs the builds, and how fast it is at a fixed pure-Python task (best of 5)."""
-    def task() -> None:
+def probe(runs: int = 5) -> float:
+    """CPU milliseconds for a fixed pure-Python task (best of ``runs``): how fast this Python is,
+    and how fast the machine is running just now (a shared VM's speed drifts by 2x)."""
+    times = []
+    for _ in range(runs):
+        started = time.process_time()
         counts: dict[str, int] = {}
         for i in range(200_000):
             key = f"w{i % 16}/d{i % 7}"
             counts[key] = counts.get(key, 0) + len(key)
-
-    times = []
-    for _ in range(5):
-        started = time.process_time()
-        task()
         times.append(time.process_time() - started)
+    return min(times) * 1000
+
+
+def interpreter() -> dict[str, Any]:
+    """Which Python runs the builds."""
     return {"executable": sys.executable, "base": os.path.realpath(getattr(sys, "_base_executable", sys.executable)),
-            "version": sys.version.split()[0], "task_ms": min(times) * 1000}
+            "version": sys.version.split()[0], "task_ms": probe()}
 
 
 def floor_pages(project: Path) -> dict[str, float]:
@@ -251,7 +255,11 @@ def main() -> None:
         # The no-op and the one-plan edit take under a second: a burst of load from other users of
         # the machine can slow one run by half, so each is measured five times and the fastest is kept
         # (as timeit does); every run's time is printed.
+        before = probe()
         full = deload(project, "--no-pdf")
+        # The floor right after the build it is compared with, before the machine's speed drifts.
+        floor = floor_pages(project)
+        full["probe_ms"] = [before, probe()]
         noops, edits = [], []
         edited = project / "plans" / "synthetic-0000.md"
         for attempt in range(SAMPLES):
@@ -271,8 +279,9 @@ def main() -> None:
         time.sleep(PAUSE)
         (project / "templates").mkdir(exist_ok=True)
         (project / "templates" / "bench-changed.txt").write_text("a template file the build has not seen\n")
+        before = probe()
         figures["full_rerender"] = deload(project, "--no-pdf")
-        floor = floor_pages(project)
+        figures["full_rerender"]["probe_ms"] = [before, probe()]
         figures["full_build"] = full
         figures["noop_rebuild"] = noop
         figures["one_plan_edit"] = one_edit
@@ -330,12 +339,18 @@ def report(f: dict[str, Any]) -> None:
     bare = pdf["bare_weasyprint_a4"]
     ours_per_page = one["phases"]["pdf"] / pdf["pages"] * 1000
     bare_per_page = bare["seconds"] / bare["pages"] * 1000
+    def speed(run: dict[str, Any]) -> str:
+        probes = run.get("probe_ms")
+        return f"; probe {probes[0]:.0f} ms before, {probes[1]:.0f} after" if probes else ""
+
     rows = [
-        ("full build, no PDFs", f"{full['wall']:.1f} s", f"{plans} plans, {full['pages']} pages, {full['feeds']} feeds"),
+        ("full build, no PDFs", f"{full['wall']:.1f} s",
+         f"{plans} plans, {full['pages']} pages, {full['feeds']} feeds{speed(full)}"),
         ("  per plan page (read + render, wall)", f"{per_page_wall:.2f} ms", f"floor {floor_page:.2f} ms/page on 1 core -> {per_page_wall * workers / floor_page:.1f}x CPU"),
         ("  per plan page incl. preview image", f"{per_page_all:.2f} ms", "target 1 ms"),
         ("  per 100-event feed (wall)", f"{per_feed:.2f} ms", "target 2 ms"),
-        ("full re-render, a template changed", f"{f['full_rerender']['wall']:.1f} s", "every plan again, with a state file of every event"),
+        ("full re-render, a template changed", f"{f['full_rerender']['wall']:.1f} s",
+         f"every plan again, with a state file of every event{speed(f['full_rerender'])}"),
         ("no-op rebuild", f"{f['noop_rebuild']['wall']:.2f} s",
          "target < 0.5 s; fastest of " + ", ".join(f"{w:.2f}" for w in f["noop_rebuild"].get("all_walls", []))),
         ("one-plan edit, no PDFs", f"{f['one_plan_edit']['wall']:.2f} s",
@@ -349,7 +364,7 @@ def report(f: dict[str, Any]) -> None:
     ]
     width = max(len(r[0]) for r in rows)
     python = f.get("python", {})
-    print(f"\nPython {python.get('version')} ({python.get('base')}): pure-Python task {python.get('task_ms', 0):.0f} ms")
+    print(f"\nPython {python.get('version')} ({python.get('base')}): probe (a fixed pure-Python task) {python.get('task_ms', 0):.0f} ms")
     for name, value, note in rows:
         print(f"{name:<{width}}  {value:>10}  {note}")
     f["summary"] = {r[0].strip(): r[1] for r in rows}
