@@ -6,9 +6,11 @@ Run by hand (never as a timed test): ``make bench`` or
 In one run, on one machine, it measures:
 
 - a full build of N synthetic plans without PDFs (per plan page and per feed);
-- PDFs for a sample of those plans, with 1 and with 2 workers (each twice, the faster kept);
+- PDFs for a sample of those plans, with 1 and with 2 workers (each three times, interleaved,
+  the fastest kept);
 - a no-op rebuild and a one-plan-edit rebuild (five of each, the fastest kept);
-- a full re-render after a template change (every plan again, with a state file);
+- a full re-render after a template change (every plan again, with a state file); per page
+  and per feed figures come from the faster of the two full renders;
 - peak memory (the largest process, and the whole process tree);
 - the interpreter, and its speed at a fixed pure-Python task (the probe), at the start and
   around the full builds: an unoptimised source build is about a third slower than a
@@ -282,6 +284,11 @@ def main() -> None:
         before = probe()
         figures["full_rerender"] = deload(project, "--no-pdf")
         figures["full_rerender"]["probe_ms"] = [before, probe()]
+        # The floor again, after the second full render; the faster of its two runs is kept, as
+        # the faster of the two full renders is (the machine's speed drifts by 2x within a run).
+        floor_again = floor_pages(project)
+        if floor_again["cpu"] < floor["cpu"]:
+            floor = floor_again
         figures["full_build"] = full
         figures["noop_rebuild"] = noop
         figures["one_plan_edit"] = one_edit
@@ -291,10 +298,10 @@ def main() -> None:
         sample = work / "pdf-sample"
         write_library(sample, args.pdf_plans, args.weeks, args.sessions, dated=not args.undated)
         deload(sample, "--no-pdf")
-        # One worker, two, then both again: noise on a shared machine only ever adds time, so
-        # the faster of each pair is the better estimate, and interleaving spreads the noise.
+        # One worker, two, and both twice again: noise on a shared machine only ever adds time,
+        # so the fastest of each is the better estimate, and interleaving spreads the noise.
         pdf_runs: dict[int, dict[str, Any]] = {}
-        for workers in (1, 2, 1, 2):
+        for workers in (1, 2, 1, 2, 1, 2):
             shutil.rmtree(sample / ".deload" / "cache", ignore_errors=True)
             for manifest in (sample / ".deload").glob("manifest-*"):
                 manifest.unlink()
@@ -323,7 +330,11 @@ def main() -> None:
 
 
 def report(f: dict[str, Any]) -> None:
-    full, phases = f["full_build"], f["full_build"]["phases"]
+    # Per page and per feed come from the faster of the two full renders (the first build, and
+    # the re-render after a template change): both render every plan.
+    fastest = min((f["full_build"], f["full_rerender"]), key=lambda run: run["wall"])
+    full, phases = f["full_build"], fastest["phases"]
+    which = "first build" if fastest is f["full_build"] else "re-render"
     workers = min(f["cpus"] or 1, 2)
     plans = f["plans"]
     plan_pages = 2 * plans  # a plan page and its embed page per plan
@@ -346,7 +357,7 @@ def report(f: dict[str, Any]) -> None:
     rows = [
         ("full build, no PDFs", f"{full['wall']:.1f} s",
          f"{plans} plans, {full['pages']} pages, {full['feeds']} feeds{speed(full)}"),
-        ("  per plan page (read + render, wall)", f"{per_page_wall:.2f} ms", f"floor {floor_page:.2f} ms/page on 1 core -> {per_page_wall * workers / floor_page:.1f}x CPU"),
+        (f"  per plan page (read + render, wall; {which})", f"{per_page_wall:.2f} ms", f"floor {floor_page:.2f} ms/page on 1 core -> {per_page_wall * workers / floor_page:.1f}x CPU"),
         ("  per plan page incl. preview image", f"{per_page_all:.2f} ms", "target 1 ms"),
         ("  per 100-event feed (wall)", f"{per_feed:.2f} ms", "target 2 ms"),
         ("full re-render, a template changed", f"{f['full_rerender']['wall']:.1f} s",

@@ -47,6 +47,8 @@ def test_the_wheel_ships_the_default_templates_and_builds_the_same_site(tmp_path
     shipped = {f"generator/templates/{p.relative_to(ROOT / 'templates').as_posix()}"
                for p in (ROOT / "templates").rglob("*") if p.is_file()}
     assert shipped <= names, f"templates missing from the wheel: {sorted(shipped - names)}"
+    modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "generator").rglob("*.py")}
+    assert modules <= names, f"modules missing from the wheel: {sorted(modules - names)}"
 
     installed = tmp_path / "installed"
     zipfile.ZipFile(wheel).extractall(installed)
