@@ -1,13 +1,8 @@
 # Two commands do all the set-up on a fresh machine:
 #   make site   installs what is needed and builds plans/ into site/
 #   make test   installs what the tests need and runs lint and the whole test suite
-# The virtualenv is made from the distribution's Python 3.11+ where it has venv (Debian's is
-# built with profile-guided optimisation: builds run 10-15% faster, pure-Python loops 30%,
-# than on an unoptimised source build such as pyenv's default); else python3 on the PATH.
-# `make PYTHON=python3.13 ...` chooses another.
-PYTHON ?= $(or $(shell for p in /usr/bin/python3 python3; do \
-	$$p -c 'import sys, ensurepip, venv; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && echo $$p && break; \
-	done),python3)
+# The virtualenv's Python: see scripts/make-venv.sh (`make PYTHON=python3.13 ...` chooses one).
+PYTHON ?=
 VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
@@ -34,7 +29,8 @@ bench: $(VENV)/.site-deps
 	$(BIN)/python bench/run.py
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+	PYTHON="$(PYTHON)" scripts/system-deps.sh venv || true  # make-venv.sh says what is missing
+	PYTHON="$(PYTHON)" scripts/make-venv.sh $(VENV)
 
 $(VENV)/.site-deps: pyproject.toml scripts/system-deps.sh | $(BIN)/python
 	scripts/system-deps.sh build

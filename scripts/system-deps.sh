@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
 # Install the Debian packages Deload needs, if they are missing.
+#   scripts/system-deps.sh venv    -> python3-venv, if the distribution's Python lacks venv
 #   scripts/system-deps.sh build   -> what `deload build` needs (Pango for WeasyPrint, fonts)
 #   scripts/system-deps.sh test    -> plus what the tests need (Chromium, Java, poppler)
 # Installs with apt-get when run as root (or with sudo); otherwise says what to install.
 set -euo pipefail
 what=${1:-build}
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
+if [ "$what" = venv ]; then
+  packages=(python3-venv)  # the distribution's Python needs it to make a virtual environment
+  # Not needed where another Python is chosen, or the distribution's already has venv.
+  if [ -n "${PYTHON:-}" ] || [ ! -x /usr/bin/python3 ] || /usr/bin/python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
+    exit 0
+  fi
+fi
 if [ "$what" = test ]; then
   packages+=(chromium poppler-utils default-jre-headless)
 fi

@@ -249,6 +249,21 @@ def test_a_build_killed_halfway_leaves_the_site_intact(tmp_path: Path) -> None:
     assert '<span class="wk-title">changed' in (project / "site" / "plans" / "couch-to-5k" / "index.html").read_text()
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="renameat2 is Linux's")
+def test_the_new_site_is_swapped_in_by_one_atomic_exchange(tmp_path: Path) -> None:
+    from generator import fsutil
+
+    # Without renameat2 the swap falls back to two renames, with a moment of no site/ between.
+    assert fsutil._RENAMEAT2 is not None
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "old.html").write_text("old")
+    (tmp_path / "stage").mkdir()
+    (tmp_path / "stage" / "new.html").write_text("new")
+    assert fsutil.swap_in(tmp_path / "stage", tmp_path / "site") == tmp_path / "stage"
+    assert [p.name for p in (tmp_path / "site").iterdir()] == ["new.html"]
+    assert [p.name for p in (tmp_path / "stage").iterdir()] == ["old.html"]
+
+
 def test_two_plans_with_one_slug_fail_at_the_slug_line(project: Path) -> None:
     from click.testing import CliRunner
 

@@ -13,6 +13,12 @@ from .conftest import ROOT
 from .test_cli import tree_digest
 
 
+def _files(folder: Path, pattern: str = "*") -> set[str]:
+    """The repository's files under ``folder``, as paths in the wheel (no caches, editor backups)."""
+    return {p.relative_to(ROOT).as_posix() for p in folder.rglob(pattern)
+            if p.is_file() and "__pycache__" not in p.parts and not p.name.startswith(".") and not p.name.endswith("~")}
+
+
 def _wheel(tmp_path: Path) -> Path:
     """Build the wheel from a copy of the sources, so the checkout gets no build/ or egg-info."""
     source = tmp_path / "source"
@@ -31,37 +37,47 @@ def _wheel(tmp_path: Path) -> Path:
     return wheel
 
 
-def _build(project: Path, python_path: str | None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600", CI="true")
-    env.pop("PYTHONPATH", None)
-    if python_path:
-        env["PYTHONPATH"] = python_path
-    code = "import generator, sys; print(generator.__file__, file=sys.stderr); from generator.cli import main; main()"
-    return subprocess.run([sys.executable, "-c", code, "build", "--project", str(project), "--no-pdf", "--quiet"],
-                          capture_output=True, text=True, cwd=project, env=env)
+_BUILD = """
+import sys
+report = sys.argv.pop()  # where to write which file every Deload module came from
+from generator.cli import main
+try:
+    main()
+finally:
+    with open(report, "w") as out:
+        out.write("\\n".join(m.__file__ for n, m in sys.modules.items() if n.split(".")[0] == "generator"))
+"""
+
+
+def _build(project: Path, python_path: Path) -> list[Path]:
+    """Build ``project`` with Deload imported from ``python_path``; return the modules' files."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600", CI="true", PYTHONPATH=str(python_path))
+    modules = project.parent / f"{project.name}-modules.txt"
+    proc = subprocess.run([sys.executable, "-c", _BUILD, "build", "--project", str(project), "--no-pdf", "--quiet",
+                           str(modules)], capture_output=True, text=True, cwd=project, env=env)
+    assert proc.returncode == 0, proc.stderr
+    return [Path(line) for line in modules.read_text().splitlines()]
 
 
 def test_the_wheel_ships_the_default_templates_and_builds_the_same_site(tmp_path: Path) -> None:
     wheel = _wheel(tmp_path)
-    names = set(zipfile.ZipFile(wheel).namelist())
-    shipped = {f"generator/templates/{p.relative_to(ROOT / 'templates').as_posix()}"
-               for p in (ROOT / "templates").rglob("*") if p.is_file()}
-    assert shipped <= names, f"templates missing from the wheel: {sorted(shipped - names)}"
-    modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "generator").rglob("*.py")}
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        installed = tmp_path / "installed"
+        archive.extractall(installed)
+    templates = {name.replace("templates/", "generator/templates/", 1) for name in _files(ROOT / "templates")}
+    assert templates <= names, f"templates missing from the wheel: {sorted(templates - names)}"
+    modules = _files(ROOT / "generator", "*.py")
     assert modules <= names, f"modules missing from the wheel: {sorted(modules - names)}"
 
-    installed = tmp_path / "installed"
-    zipfile.ZipFile(wheel).extractall(installed)
     sites = []
-    for name, python_path in (("from-wheel", str(installed)), ("from-checkout", None)):
+    for name, python_path in (("from-wheel", installed), ("from-checkout", ROOT)):
         project = tmp_path / name
         project.mkdir()
         shutil.copy(ROOT / "deload.toml", project / "deload.toml")  # no templates/: the defaults are used
         shutil.copytree(ROOT / "plans", project / "plans")
-        proc = _build(project, python_path)
-        assert proc.returncode == 0, proc.stderr
-        where = Path(proc.stderr.splitlines()[0])
-        assert where.is_relative_to(installed if python_path else ROOT), where
+        loaded = _build(project, python_path)
+        assert loaded and all(path.is_relative_to(python_path) for path in loaded), loaded
         sites.append(project / "site")
     assert (sites[0] / "index.html").is_file()
     assert tree_digest(sites[0]) == tree_digest(sites[1])
