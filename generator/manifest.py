@@ -1,8 +1,9 @@
 """What the last build was made from, so the next one redoes only what changed.
 
 Each plan's outputs are keyed by a hash of its file, of everything every plan
-depends on (settings, templates, Deload's version, the build day, the state
-file as the last build left it) and of the PDF settings. A build whose keys all
+depends on (settings, templates, Deload's version, the Python and libraries it
+renders with, the build day, the state file as the last build left it) and of
+the PDF settings. A build whose keys all
 match, with ``site/`` as that build left it, has nothing to do. Otherwise plans
 whose key matches keep their files (from the spare tree, see :mod:`generator.spare`,
 or hard-linked from the current site), and only the others are rendered.
@@ -13,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
@@ -45,6 +47,19 @@ def templates_digest(settings: Settings) -> str:
     return _digest(*parts)
 
 
+def toolchain_digest() -> str:
+    """The Python and every installed distribution (their metadata folders are named with their
+    versions): another Jinja2 or markdown-it-py may render other bytes, so an upgrade re-renders.
+    Listing the folders costs far less than importing importlib.metadata."""
+    names = [sys.version]
+    for entry in sys.path:
+        try:
+            names += sorted(n for n in os.listdir(entry) if n.endswith((".dist-info", ".egg-info")))
+        except OSError:  # "" (the script's folder), a zip file, a folder that is gone
+            continue
+    return _digest(*names)
+
+
 def settings_digest(settings: Settings) -> str:
     skip = {"root", "source_text"}
     return _digest(repr([(f.name, getattr(settings, f.name)) for f in fields(settings) if f.name not in skip]))
@@ -67,7 +82,8 @@ class Inputs:
         saw (``known``) is not read again, unless it was written so close to that build that
         a second write in the same clock tick could have gone unnoticed (as git does). The
         change time catches tools that put a file's old modification time back."""
-        common = _digest(__version__, settings_digest(settings), templates_digest(settings), ",".join(papers))
+        common = _digest(__version__, toolchain_digest(), settings_digest(settings), templates_digest(settings),
+                         ",".join(papers))
         taken = time.time_ns()
         known = known if known and known.get("format") == FORMAT else {}
         seen = known.get("files", {})

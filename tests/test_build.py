@@ -38,6 +38,17 @@ def test_nothing_changed_is_a_no_op(project: Path) -> None:
     assert tree(project / "site") == before
 
 
+def test_upgrading_a_library_renders_every_plan_again(project: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    build_project(project, "--no-pdf")
+    assert "nothing changed" in build_project(project, "--no-pdf")
+    upgraded = tmp_path / "site-packages"
+    (upgraded / "markdown_it_py-99.0.dist-info").mkdir(parents=True)
+    monkeypatch.syspath_prepend(str(upgraded))
+    assert "(4 rendered)" in build_project(project, "--no-pdf")
+    assert "nothing changed" in build_project(project, "--no-pdf")
+
+
 def test_an_incremental_build_equals_a_full_build(project: Path, tmp_path: Path) -> None:
     build_project(project, "--no-pdf")
     plan = project / "plans" / "10k-8-weeks.md"
