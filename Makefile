@@ -14,10 +14,12 @@ site: $(VENV)/.site-deps
 
 test: $(VENV)/.test-deps node_modules/.installed
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 check: $(VENV)/.site-deps
 	$(BIN)/deload check

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 
 import click
 
@@ -15,6 +15,10 @@ from . import __version__
 from .config import Settings, load_settings
 from .errors import DeloadError, Diagnostic
 from .source import find_plan_files
+
+if TYPE_CHECKING:
+    from .expanded import ExpandedPlan
+    from .model import Plan
 
 
 def report(diagnostics: Iterable[Diagnostic]) -> tuple[int, int]:
@@ -33,7 +37,7 @@ def report(diagnostics: Iterable[Diagnostic]) -> tuple[int, int]:
     return errors, warnings
 
 
-def fail(exc: DeloadError) -> None:
+def fail(exc: DeloadError) -> NoReturn:
     errors, _ = report(exc.diagnostics)
     click.echo(click.style(f"✗ {errors} error{'s' if errors != 1 else ''}", fg="red"), err=True)
     sys.exit(1)
@@ -164,7 +168,7 @@ class BuildProgress:
 
     def __init__(self, enabled: bool):
         self.enabled = enabled and sys.stderr.isatty() and not os.environ.get("CI")
-        self.bar: object | None = None
+        self.bar: Any = None  # click.progressbar(): its class is private to click
         self.phase = ""
 
     def __enter__(self) -> BuildProgress:
@@ -177,12 +181,12 @@ class BuildProgress:
             self.close()
             self.phase = phase
             self.bar = click.progressbar(length=total, label=self.LABELS.get(phase, phase), file=sys.stderr, width=30)
-            self.bar.__enter__()  # type: ignore[attr-defined]
-        self.bar.update(done - self.bar.pos)  # type: ignore[attr-defined]
+            self.bar.__enter__()
+        self.bar.update(done - self.bar.pos)
 
     def close(self) -> None:
         if self.bar is not None:
-            self.bar.__exit__(None, None, None)  # type: ignore[attr-defined]
+            self.bar.__exit__(None, None, None)
             self.bar = None
             self.phase = ""
 
@@ -193,7 +197,7 @@ class BuildProgress:
 date_type = click.DateTime(formats=["%Y-%m-%d"])
 
 
-def read_one(path: Path, settings: Settings):  # type: ignore[no-untyped-def]
+def read_one(path: Path, settings: Settings) -> tuple[Plan, list[Diagnostic]]:
     """Read a single plan for the per-plan commands, exiting with its errors."""
     from .source import read_plan
 
@@ -204,13 +208,14 @@ def read_one(path: Path, settings: Settings):  # type: ignore[no-untyped-def]
     return plan, warnings
 
 
-def dates(race_date: object, start: object) -> tuple:  # type: ignore[type-arg]
+def dates(race_date: datetime | None, start: datetime | None) -> tuple[date | None, date | None]:
     if race_date is not None and start is not None:
         raise click.UsageError("give either --race-date or --start, not both")
-    return (race_date.date() if race_date else None, start.date() if start else None)  # type: ignore[attr-defined]
+    return (race_date.date() if race_date else None, start.date() if start else None)
 
 
-def expand_one(plan: Path, project: Path, race_date: object, start: object):  # type: ignore[no-untyped-def]
+def expand_one(plan: Path, project: Path, race_date: datetime | None,
+               start: datetime | None) -> tuple[Settings, Plan, list[Diagnostic], ExpandedPlan]:
     """What the per-plan commands share: settings, the plan and its expansion (exits on errors)."""
     from .periodize import expand as expand_plan
 
@@ -231,7 +236,7 @@ def expand_one(plan: Path, project: Path, race_date: object, start: object):  # 
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: a table to read; json: the machine interface (see docs/expanded-json.md).")
 @project_option
-def expand(plan: Path, race_date: object, start: object, output: str, project: Path) -> None:
+def expand(plan: Path, race_date: datetime | None, start: datetime | None, output: str, project: Path) -> None:
     """Show PLAN as the reader will follow it: deload weeks, taper, dates, volumes and warnings."""
     from .render.json_export import to_json
     from .render.text import render_text
@@ -253,7 +258,7 @@ def expand(plan: Path, race_date: object, start: object, output: str, project: P
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: <slug>-<date>-<paper>.pdf in the current folder).")
 @project_option
-def pdf(plan: Path, race_date: object, start: object, paper: str, units: str | None, output: Path | None, project: Path) -> None:
+def pdf(plan: Path, race_date: datetime | None, start: datetime | None, paper: str, units: str | None, output: Path | None, project: Path) -> None:
     """Print PLAN as a personal PDF with every session dated (or undated, to fill in by hand)."""
     from .render.pdf import print_html, render_pdf, stylesheet_text
 
@@ -303,7 +308,7 @@ def serve(project: Path, port: int, host: str, pdf: bool) -> None:
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: <slug>-<date>.ics in the current folder; '-' for standard output).")
 @project_option
-def ical(plan: Path, race_date: object, start: object, output: Path | None, project: Path) -> None:
+def ical(plan: Path, race_date: datetime | None, start: datetime | None, output: Path | None, project: Path) -> None:
     """Write a personal calendar file of PLAN for your race day or start day.
 
     Import it into Google, Apple or Outlook calendar. (To follow a published

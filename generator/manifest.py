@@ -91,7 +91,7 @@ class Inputs:
         stats: dict[str, list[Any]] = {}
         for path, display in files:
             info = os.stat(path)
-            entry = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+            entry: list[Any] = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
             old = seen.get(display)
             if isinstance(old, list) and len(old) == 5 and old[:4] == entry and info.st_ctime_ns < trusted_before:
                 entry.append(old[4])

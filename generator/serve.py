@@ -209,7 +209,7 @@ def serve(project: Path, host: str, port: int, echo: Callable[[str], None], pdf:
     preview.rebuild()
     preview.output.mkdir(parents=True, exist_ok=True)
     handler = type("BoundHandler", (Handler,), {"preview": preview, "stop": stop})
-    server.RequestHandlerClass = functools.partial(handler, directory=str(preview.output))  # type: ignore[assignment]
+    server.RequestHandlerClass = functools.partial(handler, directory=str(preview.output))
     watcher = threading.Thread(target=preview.watch, args=(stop, baseline), daemon=True)
     watcher.start()
     echo(f"Serving {project.resolve()} at {url} (Ctrl+C to stop); rebuilding on every change.")

@@ -90,8 +90,8 @@ class State:
                                           "restore it from version control (resolve a merge conflict by keeping one side)")]) from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise DeloadError([Diagnostic(str(path), 1, 1, f"the state file is not in Deload's format {FORMAT}; restore it from version control")])
-        plans = data.get("plans") if isinstance(data.get("plans"), dict) else {}
-        groups = data.get("events") if isinstance(data.get("events"), dict) else {}
+        plans = data["plans"] if isinstance(data.get("plans"), dict) else {}
+        groups = data["events"] if isinstance(data.get("events"), dict) else {}
         packed = {slug: json.dumps(group, **_COMPACT) for slug, group in groups.items() if isinstance(group, dict)}
         return cls(path, dict(plans), {}, text, packed=packed)
 

@@ -227,13 +227,13 @@ def _planned_weeks(plan: Plan, layout: Layout, contents: Sequence[list[Session]]
         slot_info = layout.slots[index]
         originals = {} if slot_info.kind == "load" else _originals(plan, layout, index, contents)
         for session in sessions:
-            slot = slots_per_day.get(session.day, 0)
-            slots_per_day[session.day] = slot + 1
+            nth = slots_per_day.get(session.day, 0)
+            slots_per_day[session.day] = nth + 1
             day_offset = index * 7 + session.day - 1
             load = session_load(session, measure)
             daily[day_offset] += load
             planned.append(PlannedSession(
-                session=session, week=index + 1, day=session.day, slot=slot,
+                session=session, week=index + 1, day=session.day, slot=nth,
                 date=first + timedelta(days=day_offset) if first else None,
                 distance_km=round(session_km(session, measure), 3) if session.kind.is_run else None,
                 minutes=round(session_minutes(session, measure), 1) if session.kind is not K.REST else None,

@@ -255,11 +255,11 @@ def _place(event: EventText, first: date, prefix: str, domain: str, days: dict[i
                  f"DTEND;TZID={event.zone}:{end:%Y%m%dT%H%M%S}\r\n")
         return f"{event.head}{dates}UID:{uid}\r\n{event.tail}"
     end_offset = event.offset + event.days
-    end = days.get(end_offset)
-    if end is None:
+    last = days.get(end_offset)
+    if last is None:
         iso = (first + timedelta(days=end_offset)).isoformat()
-        end = days[end_offset] = (iso, iso.replace("-", ""))
-    return f"{event.head}DTSTART;VALUE=DATE:{start[1]}\r\nDTEND;VALUE=DATE:{end[1]}\r\nUID:{uid}\r\n{event.tail}"
+        last = days[end_offset] = (iso, iso.replace("-", ""))
+    return f"{event.head}DTSTART;VALUE=DATE:{start[1]}\r\nDTEND;VALUE=DATE:{last[1]}\r\nUID:{uid}\r\n{event.tail}"
 
 
 def feed_name(expanded: ExpandedPlan, feed: Feed) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
@@ -27,10 +28,18 @@ def _safe_url(url: str) -> bool:
     return scheme in SAFE_SCHEMES or (not scheme and not url.strip().startswith("//"))
 
 
+def _html_renderer(md: MarkdownIt) -> RendererHTML:
+    """The HTML renderer (the ``renderer`` attribute is typed as a protocol)."""
+    assert isinstance(md.renderer, RendererHTML)
+    return md.renderer
+
+
 def _make(heading_shift: int) -> MarkdownIt:
     md = MarkdownIt("js-default", {"html": False, "linkify": False, "typographer": False})
     md.validateLink = _safe_url  # type: ignore[method-assign]
-    default_link_open = md.renderer.rules.get("link_open")
+    renderer = _html_renderer(md)
+    rules: dict[str, Any] = renderer.rules  # typed as bound methods; plain functions work too
+    default_link_open = rules.get("link_open")
 
     def heading_open(tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
         level = min(int(tokens[idx].tag[1]) + heading_shift, 6)
@@ -45,8 +54,8 @@ def _make(heading_shift: int) -> MarkdownIt:
         if urlsplit(href).scheme in ("http", "https"):
             tokens[idx].attrSet("rel", "nofollow noopener")
         if default_link_open is not None:
-            return default_link_open(tokens, idx, options, env)  # type: ignore[no-any-return]
-        return md.renderer.renderToken(tokens, idx, options, env)  # type: ignore[attr-defined,no-any-return]
+            return default_link_open(tokens, idx, options, env)
+        return renderer.renderToken(tokens, idx, options, env)
 
     def image(tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
         token = tokens[idx]
@@ -56,10 +65,10 @@ def _make(heading_shift: int) -> MarkdownIt:
             return f'<a href="{escape(src)}" rel="nofollow noopener">{alt} (image)</a>'
         return f"{alt} (image)"
 
-    md.renderer.rules["heading_open"] = heading_open
-    md.renderer.rules["heading_close"] = heading_close
-    md.renderer.rules["link_open"] = link_open
-    md.renderer.rules["image"] = image
+    rules["heading_open"] = heading_open
+    rules["heading_close"] = heading_close
+    rules["link_open"] = link_open
+    rules["image"] = image
     return md
 
 

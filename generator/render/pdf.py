@@ -65,7 +65,7 @@ class SafeFetcher:
 
         outer = self
 
-        class _Fetcher(URLFetcher):  # type: ignore[misc]
+        class _Fetcher(URLFetcher):
             def fetch(self, url: str, headers: Any = None) -> Any:
                 if url.startswith("data:"):
                     return super().fetch(url, headers)

@@ -44,8 +44,7 @@ def parse_target(text: str, fail: Callable[[str], object]) -> Target | None:
     if match := _PACE.match(text):
         fast = int(match[1]) * 60 + int(match[2])
         slow = int(match[3]) * 60 + int(match[4]) if match[3] else None
-        unit = "km" if match[5].lower() == "km" else "mi"
-        pace = Pace(fast, unit, slow)
+        pace = Pace(fast, "km" if match[5].lower() == "km" else "mi", slow)
         per_km = pace.seconds_per_km
         if not 120 <= per_km <= 1200:
             fail(f"pace {text} is not plausible (expected 2:00 to 20:00 per km)")

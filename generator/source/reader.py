@@ -101,8 +101,8 @@ def decode(data: bytes, errors: Collector) -> str | None:
         return None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
-        before = text[: text.index("\x00")]
-        errors.error(before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1, "the file contains a NUL byte; is it a binary file?")
+        upto = text[: text.index("\x00")]
+        errors.error(upto.count("\n") + 1, len(upto) - (upto.rfind("\n") + 1) + 1, "the file contains a NUL byte; is it a binary file?")
         return None
     return text
 

@@ -116,8 +116,8 @@ class SessionLine:
         optional = self.take(r"optional(?!\w)\s*:?", end) is not None
         kind_match = _KIND_RE.match(self.text, self.pos, end)
         if not kind_match:
-            word = re.match(r"[\w/-]+", self.text[self.pos:end])
-            shown = word[0] if word else self.text[self.pos:end].strip()
+            bad = re.match(r"[\w/-]+", self.text[self.pos:end])
+            shown = bad[0] if bad else self.text[self.pos:end].strip()
             hint = suggest(shown, KIND_WORDS) if shown else ""
             kinds = ", ".join(k.value for k in SessionKind)
             self.fail(self.pos, f"unknown session kind '{shown}'{hint}; a session starts with one of: {kinds}")
@@ -278,16 +278,16 @@ class SessionLine:
                 self.fail(start, f"{written} is not plausible for {what} (at most {shown})")
                 return None
         else:
-            limit = MAX_REP_SECONDS if per_rep else MAX_SESSION_SECONDS
-            if amount.seconds > limit:
-                self.fail(start, f"{written} is not plausible (at most {limit // 3600} hours)")
+            seconds_limit = MAX_REP_SECONDS if per_rep else MAX_SESSION_SECONDS
+            if amount.seconds > seconds_limit:
+                self.fail(start, f"{written} is not plausible (at most {seconds_limit // 3600} hours)")
                 return None
         return amount
 
     def _check_total(self, fields: dict[str, object]) -> None:
         total = fields.get("total")
         main = fields.get("repeats") or fields.get("segment")
-        if isinstance(total, Distance) and main is not None:
+        if isinstance(total, Distance) and isinstance(main, Repeats | Segment):
             part = portion_km(main)
             if part is not None and part > total.km * 1.001:
                 self.fail(0, f"the main set ({part:.1f} km) is longer than the whole session ({total.km:.1f} km)")
