@@ -1,4 +1,4 @@
-"""The ``deload`` command: check, new, build, expand, ical, pdf, serve."""
+"""The ``deload`` command: check, new, docs, build, expand, ical, pdf, serve."""
 
 from __future__ import annotations
 
@@ -68,6 +68,7 @@ def main() -> None:
     Check it:    deload check               (every plan in plans/)
     Publish:     deload build               (writes site/)
     Preview:     deload serve               (http://localhost:8000, reloads on save)
+    Read:        deload docs plan-format    (the plan format, offline)
     """
 
 
@@ -119,6 +120,32 @@ def new(name: str, weeks: int, units: str | None, race: str | None, project: Pat
     except DeloadError as exc:
         fail(exc)
     click.echo(f"Wrote {path}. Edit it, then run: deload check {path}")
+
+
+@main.command()
+@click.argument("topic", required=False)
+def docs(topic: str | None) -> None:
+    """Read a guide offline: the plan format, the JSON export. Without TOPIC, list them."""
+    from .errors import suggest
+    from .guide import find_guide, guides
+
+    if topic is None:
+        width = max((len(g.name) for g in guides()), default=0)
+        for listed in guides():
+            click.echo(f"{listed.name:<{width}}  {listed.title}")
+        click.echo("\nRead one with: deload docs NAME", err=True)
+        return
+    guide = find_guide(topic)
+    if guide is None:
+        names = [g.name for g in guides()]
+        hint = suggest(topic, names) or "."
+        click.echo(f"error: no guide called '{topic}'{hint} The guides: {', '.join(names)}", err=True)
+        sys.exit(1)
+    text = guide.path.read_text(encoding="utf-8")
+    if sys.stdout.isatty():
+        click.echo_via_pager(text)
+    else:
+        click.echo(text, nl=False)
 
 
 @main.command()
@@ -234,7 +261,7 @@ def expand_one(plan: Path, project: Path, race_date: datetime | None,
 @click.option("--race-date", type=date_type, default=None, help="Race day (YYYY-MM-DD); the plan ends on it.")
 @click.option("--start", type=date_type, default=None, help="First day of the plan (YYYY-MM-DD).")
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: a table to read; json: the machine interface (see docs/expanded-json.md).")
+              help="text: a table to read; json: the machine interface (see: deload docs expanded-json).")
 @project_option
 def expand(plan: Path, race_date: datetime | None, start: datetime | None, output: str, project: Path) -> None:
     """Show PLAN as the reader will follow it: deload weeks, taper, dates, volumes and warnings."""

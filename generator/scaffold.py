@@ -34,7 +34,7 @@ _WEEK_KM = """\
 
 _HEADER = """\
 ---
-# Deload plan. The format is described in docs/plan-format.md; check it with: deload check {path}
+# Deload plan. The format: deload docs plan-format (or docs/plan-format.md); check it with: deload check {path}
 title: {title}
 summary: One or two sentences for the index page.
 author: {author}

@@ -89,6 +89,25 @@ def test_new_scaffolds_a_plan_that_checks_clean(tmp_path: Path) -> None:
     assert code == 1 and "already exists" in out
 
 
+def test_docs_lists_the_guides_and_prints_one_offline() -> None:
+    code, out = run("docs")
+    assert code == 0
+    assert "plan-format    The plan format" in out and "expanded-json" in out
+    code, out = run("docs", "plan-format")
+    assert code == 0 and out == (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")
+    code, out = run("docs", "plan-formt")
+    assert code == 1 and "no guide called 'plan-formt' — did you mean 'plan-format'?" in out
+
+
+def test_the_scaffold_points_to_a_guide_that_exists(tmp_path: Path) -> None:
+    (tmp_path / "plans").mkdir()
+    run("new", "Base", "--project", str(tmp_path))
+    header = (tmp_path / "plans" / "base.md").read_text(encoding="utf-8").splitlines()[1]
+    assert "deload docs plan-format" in header
+    code, _ = run("docs", "plan-format")
+    assert code == 0
+
+
 def test_build_writes_site_and_a_failed_build_leaves_it_untouched(library: Path) -> None:
     code, out = run("build", "--project", str(library), "--no-pdf")
     assert code == 0, out

@@ -28,6 +28,7 @@ def _wheel(tmp_path: Path) -> Path:
     ignore = shutil.ignore_patterns("__pycache__")
     shutil.copytree(ROOT / "generator", source / "generator", ignore=ignore)
     shutil.copytree(ROOT / "templates", source / "templates", ignore=ignore)
+    shutil.copytree(ROOT / "docs", source / "docs", ignore=ignore)
     out = tmp_path / "dist"
     # No build isolation: the test extra brings the setuptools the build needs, so no network.
     proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
@@ -69,6 +70,13 @@ def test_the_wheel_ships_the_default_templates_and_builds_the_same_site(tmp_path
     assert templates <= names, f"templates missing from the wheel: {sorted(templates - names)}"
     modules = _files(ROOT / "generator", "*.py")
     assert modules <= names, f"modules missing from the wheel: {sorted(modules - names)}"
+    guides = {name.replace("docs/", "generator/docs/", 1) for name in _files(ROOT / "docs", "*.md")}
+    assert guides <= names, f"guides missing from the wheel: {sorted(guides - names)}"
+    # `deload docs`, run from the wheel outside any checkout, finds the shipped guides.
+    env = dict(os.environ, PYTHONPATH=str(installed))
+    proc = subprocess.run([sys.executable, "-m", "generator.cli", "docs", "plan-format"], capture_output=True,
+                          text=True, cwd=tmp_path, env=env)
+    assert proc.returncode == 0 and proc.stdout == (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8"), proc.stderr
 
     sites = []
     for name, python_path in (("from-wheel", installed), ("from-checkout", ROOT)):
