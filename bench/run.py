@@ -12,6 +12,9 @@ In one run, on one machine, it measures:
 - a full re-render after a template change (every plan again, with a state file); per page
   and per feed figures come from the faster of the two full renders;
 - peak memory (the largest process, and the whole process tree);
+- Deload as a coach installs it: built into a wheel and installed, with its bytecode, beside
+  the project venv's libraries (not the editable install of this checkout, whose import
+  hook and uncompiled modules would cost every start);
 - the interpreter, and its speed at a fixed pure-Python task (the probe), at the start and
   around the full builds: an unoptimised source build is about a third slower than a
   PGO-built one, and a shared VM's speed drifts by as much as 2x within a run;
@@ -25,7 +28,6 @@ Figures go to ``<out>/bench.json`` and a short table on standard output.
 from __future__ import annotations
 
 import argparse
-import compileall
 import json
 import os
 import shutil
@@ -116,13 +118,46 @@ def _pss(pid: int) -> int:
     return 0
 
 
+PYTHON = [sys.executable]  # the interpreter that runs Deload; install() points it at the wheel's venv
+
+
+def install(work: Path) -> Path:
+    """Build this checkout's wheel and install it into a fresh venv that sees the project venv's
+    libraries (through a path file, so the editable install's import hook is not loaded)."""
+    dist, venv, source = work / "dist", work / "venv", work / "source"
+    base = getattr(sys, "_base_executable", sys.executable)
+    subprocess.run([base, "-m", "venv", "--without-pip", str(venv)], check=True)
+    # From a copy of the sources, so the checkout gets no build/ folder.
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(HERE.parent / name, source / name)
+    for name in ("generator", "templates", "docs"):
+        shutil.copytree(HERE.parent / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-q",
+                    "-w", str(dist), str(source)], check=True, cwd=work)
+    site = next((venv / "lib").glob("python3*/site-packages"))
+    libraries = [p for p in sys.path if p.endswith("site-packages") and Path(p).is_dir()]
+    (site / "project-libraries.pth").write_text("\n".join(libraries) + "\n")
+    (wheel,) = dist.glob("deload-*.whl")
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "-q", "--target", str(site),
+                    str(wheel)], check=True)  # pip compiles the bytecode, as any install does
+    python = venv / "bin" / "python"
+    where = subprocess.run([python, "-c", "import generator; print(generator.__file__)"], check=True,
+                           capture_output=True, text=True, cwd=work).stdout.strip()
+    if not Path(where).is_relative_to(site):
+        raise SystemExit(f"the benchmark's venv imports Deload from {where}, not from the wheel")
+    PYTHON[:] = [str(python)]
+    return python
+
+
 def deload(project: Path, *args: str) -> dict[str, Any]:
     """Run ``deload build`` in its own process; return its stats, wall time and memory."""
     stats = project / ".bench-stats.json"
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, CI="")
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "generator.cli", "build", "--project", str(project), "--quiet",
-                                "--stats", str(stats), *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen([*PYTHON, "-m", "generator.cli", "build", "--project", str(project), "--quiet",
+                                "--stats", str(stats), *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               cwd=project)  # not the checkout: `-m` would import Deload from the current folder
     with TreeMemory(process.pid) as memory:
         _, err = process.communicate()
     wall = time.perf_counter() - started
@@ -242,13 +277,11 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=HERE / "out")
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
     args = parser.parse_args()
-    # An installed package has its bytecode; an editable checkout run with
-    # PYTHONDONTWRITEBYTECODE would compile every module on each start instead.
-    compileall.compile_dir(HERE.parent / "generator", quiet=1)
     work = Path(tempfile.mkdtemp(prefix="deload-bench-"))
     figures: dict[str, Any] = {"plans": args.plans, "weeks": args.weeks, "sessions": args.sessions, "cpus": os.cpu_count(),
                                "python": interpreter()}
     try:
+        figures["deload"] = str(install(work))
         project = work / "library"
         write_library(project, args.plans, args.weeks, args.sessions, dated=not args.undated)
         print(f"{args.plans} plans of {args.weeks} weeks in {project}", file=sys.stderr)
@@ -386,6 +419,8 @@ def report(f: dict[str, Any]) -> None:
     width = max(len(r[0]) for r in rows)
     python = f.get("python", {})
     print(f"\nPython {python.get('version')} ({python.get('base')}): probe (a fixed pure-Python task) {python.get('task_ms', 0):.0f} ms")
+    if f.get("deload"):
+        print(f"Deload: this checkout's wheel, installed for {f['deload']}")
     for name, value, note in rows:
         print(f"{name:<{width}}  {value:>10}  {note}")
     f["summary"] = {r[0].strip(): r[1] for r in rows}
