@@ -64,9 +64,17 @@ def load_text(load: Load) -> str:
     return f"{format_number(load.value or 0, 2)} {load.unit}"
 
 
+def reps_text(exercise: Exercise) -> str:
+    """``8``, ``8–12``, ``5+``, ``AMRAP``, ``45 s``, ``30–45 s``."""
+    if exercise.amrap and not exercise.reps:
+        return "AMRAP"
+    count = f"{exercise.reps}–{exercise.reps_max}" if exercise.reps_max is not None else str(exercise.reps)
+    count += "+" if exercise.amrap else ""
+    return count if exercise.rep_unit == "reps" else f"{count} {exercise.rep_unit}"
+
+
 def exercise_text(exercise: Exercise) -> str:
-    reps = {"reps": str(exercise.reps), "s": f"{exercise.reps} s", "m": f"{exercise.reps} m"}[exercise.rep_unit]
-    text = f"{exercise.name} {exercise.sets}x{reps}"
+    text = f"{exercise.name} {exercise.sets}x{reps_text(exercise)}"
     text += f" @ {load_text(exercise.load)}" if exercise.load is not None else ""
     return text + (f" ({exercise.comment})" if exercise.comment else "")
 

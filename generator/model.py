@@ -124,7 +124,10 @@ RepUnit = Literal["reps", "s", "m"]
 
 @dataclass(frozen=True, slots=True)
 class Exercise:
-    """``Back squat 3x8 @ 100 lb``; a hold such as ``Plank 3x45 s`` has ``rep_unit`` ``s``."""
+    """``Back squat 3x8 @ 100 lb``; a hold such as ``Plank 3x45 s`` has ``rep_unit`` ``s``.
+
+    ``Squat 3x8-12`` is a range (``reps`` 8, ``reps_max`` 12); ``Squat 3x5+`` asks for at least 5
+    and as many as possible (``amrap``); ``Push-up 3xAMRAP`` has no floor (``reps`` 0, ``amrap``)."""
 
     name: str
     sets: int
@@ -133,6 +136,8 @@ class Exercise:
     load: Load | None = None
     source: Source | None = None
     comment: str = ""  # "(each leg)", " — slow lowering"
+    reps_max: int | None = None  # the top of a range such as 8-12
+    amrap: bool = False  # as many reps as possible (at least ``reps``)
 
 
 # --- sessions, weeks, plans ------------------------------------------------

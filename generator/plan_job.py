@@ -65,12 +65,18 @@ def set_context(context: BuildContext) -> None:
     _RENDERER = None
 
 
+# Keys added to the expanded JSON after its first release, with the value every older plan has:
+# left out of the digest at that value, so upgrading Deload does not mark every plan updated.
+_LATER_KEYS: dict[str, Any] = {"reps_max": None, "amrap": False}
+
+
 def reader_digest(data: dict[str, Any]) -> str:
     """A hash of what a reader sees of the plan: not where it was written (file, lines), nor
     the author's warnings, nor Deload's version. A change marks the plan as updated."""
     def strip(value: Any) -> Any:
         if isinstance(value, dict):
-            return {k: strip(v) for k, v in value.items() if k not in ("source", "generator", "warnings", "log")}
+            return {k: strip(v) for k, v in value.items() if k not in ("source", "generator", "warnings", "log")
+                    and not (k in _LATER_KEYS and v == _LATER_KEYS[k])}
         if isinstance(value, list):
             return [strip(v) for v in value]
         return value

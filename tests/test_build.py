@@ -305,3 +305,28 @@ def test_template_mistakes_are_reported_not_raised(project: Path) -> None:
     result = CliRunner().invoke(main, ["pdf", str(project / "plans" / "couch-to-5k.md"), "-o", str(project / "x.pdf"),
                                        "--project", str(project)])
     assert result.exit_code == 1 and "print.html:1:1: error: template error" in result.output
+
+
+def test_keys_added_to_the_json_later_do_not_mark_every_plan_updated() -> None:
+    """The 'updated' date follows what a reader sees; a Deload upgrade that adds keys to the
+    expanded JSON (reps_max, amrap) keeps the digest of plans that do not use them."""
+    from generator.config import load_settings
+    from generator.periodize import expand
+    from generator.plan_job import reader_digest
+    from generator.render.json_export import expanded_dict
+    from generator.source import read_plan
+
+    settings = load_settings(ROOT)
+    plan, _ = read_plan(ROOT / "plans" / "10-mile-masters.md", settings)
+    data = expanded_dict(expand(plan))
+
+    def without_later_keys(value: object) -> object:
+        if isinstance(value, dict):
+            return {k: without_later_keys(v) for k, v in value.items() if k not in ("reps_max", "amrap")}
+        return [without_later_keys(v) for v in value] if isinstance(value, list) else value
+
+    old = without_later_keys(data)
+    assert old != data  # the plan has exercises, so the keys were there to drop
+    assert reader_digest(old) == reader_digest(data)
+    ranged = json.loads(json.dumps(data).replace('"reps_max": null', '"reps_max": 12', 1))
+    assert reader_digest(ranged) != reader_digest(data)

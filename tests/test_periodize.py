@@ -108,6 +108,22 @@ def test_strength_deload_strategies(strategy: str, expected: list[str]) -> None:
     assert [exercise_text(x) for x in strength.exercises] == expected
 
 
+@pytest.mark.parametrize(("written", "strategy", "deloaded"), [
+    ("Row 3x8-12 @ 20 kg", "reps", "Row 3x6–9 @ 20 kg"),
+    ("Row 3x8-12 @ 20 kg", "load", "Row 3x8–12 @ 10 kg"),
+    ("Row 3x8-9 @ 20 kg", "reps", "Row 3x6 @ 20 kg"),  # 6-6.75: the range collapses to one count
+    ("Squat 3x5+ @ 100 kg", "reps", "Squat 3x3 @ 100 kg"),  # never to failure in a deload
+    ("Squat 3x5+ @ 100 kg", "load", "Squat 3x5 @ 50 kg"),
+    ("Pull-up 4xAMRAP", "reps", "Pull-up 2xAMRAP (stop 2–3 reps short of failure)"),  # no count to cut: fewer sets
+    ("Pull-up 1xAMRAP (wide grip)", "sets", "Pull-up 1xAMRAP (wide grip; stop 2–3 reps short of failure)"),
+    ("Plank 3x30-60 s", "reps", "Plank 3x20–45 s"),
+])
+def test_ranges_and_amrap_in_a_deload(written: str, strategy: str, deloaded: str) -> None:
+    week = f"- Mon: Strength\n  - {written}\n- Tue: Easy 3 mi\n"
+    head = f"---\ntitle: Strength\nunits: mi\nload_units: kg\nperiodization: {{deload: {{every: 2, strength: {strategy}}}}}\n---\n"
+    assert deload_squat(head + "## Week 1\n" + week + "## Week 2\n" + week) == deloaded
+
+
 def squat_plan(strategy: str, pounds: int) -> str:
     week = f"- Mon: Strength\n  - Back squat 3x8 @ {pounds} lb\n- Tue: Easy 3 mi\n"
     head = f"---\ntitle: Strength\nunits: mi\nperiodization: {{deload: {{every: 2, strength: {strategy}}}}}\n---\n"

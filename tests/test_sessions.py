@@ -52,6 +52,27 @@ def test_session_parts() -> None:
     assert session.comment == "track — bring water"
 
 
+@pytest.mark.parametrize(("text", "error"), [
+    ("Row 3x12-8 @ 20 kg", "t.md:5:11: error: a range goes from fewer to more, e.g. 8-12; got 12-8"),
+    ("Row 3x8-12+ @ 20 kg", "t.md:5:15: error: write a range (8-12) or a minimum to go beyond (8+), not both"),
+    ("Plank 3x30+ s", "t.md:5:15: error: '+' (as many as possible) counts reps, not seconds or metres"),
+    ("Row 3x8-400", "t.md:5:13: error: 400 reps per set is not plausible; expected 1 to 100"),
+])
+def test_rep_range_and_amrap_mistakes_point_at_the_number(text: str, error: str) -> None:
+    errors = Collector("t.md")
+    assert parse_exercise(text, 5, 5, errors) is None
+    assert [d.format() for d in errors.items] == [error]
+
+
+def test_ranges_and_amrap_are_exercises_not_notes() -> None:
+    session, errors = parse("Strength: Row 3x8-12 @ 20 kg; Push-up 2xAMRAP; Squat 3x5+ @ 60 kg")
+    assert errors == []
+    row, push_up, squat = session.exercises
+    assert (row.reps, row.reps_max, row.amrap) == (8, 12, False)
+    assert (push_up.reps, push_up.reps_max, push_up.amrap) == (0, None, True)
+    assert (squat.reps, squat.amrap) == (5, True)
+
+
 def test_strength_inline_exercises() -> None:
     session, errors = parse("Strength 30 min: Goblet squat 3x10 @ 16 kg; Side plank 2x30 s; Push-up 3x12 @ BW")
     assert errors == []
@@ -66,6 +87,12 @@ def test_strength_inline_exercises() -> None:
     ("Bulgarian split squat 3x8 @ RPE 7 (each leg)", "Bulgarian split squat 3x8 @ RPE 7 (each leg)"),
     ("Plank 3x1 min", "Plank 3x60 s"),
     ("Farmer carry 3x20 m @ 24 kg", "Farmer carry 3x20 m @ 24 kg"),
+    ("Dumbbell row 3x8-12 @ 20 kg (each arm)", "Dumbbell row 3x8–12 @ 20 kg (each arm)"),
+    ("Lunge 3 x 10–12 @ BW", "Lunge 3x10–12 @ bodyweight"),
+    ("Side plank 2x30-45 s", "Side plank 2x30–45 s"),
+    ("Deadlift 3x5+ @ 85%", "Deadlift 3x5+ @ 85% 1RM"),
+    ("Push-up 3xAMRAP", "Push-up 3xAMRAP"),
+    ("Pull-up 3 x max reps @ bodyweight", "Pull-up 3xAMRAP @ bodyweight"),
 ])
 def test_exercises(text: str, expected: str) -> None:
     errors = Collector("t.md")

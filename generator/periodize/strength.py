@@ -1,8 +1,8 @@
 """Strength work in deload and taper weeks.
 
 A deload keeps the exercise list and the number of strength sessions and never
-raises a load; it cuts reps (3x8 -> 3x6 at the same load), the load (half,
-rounded down to the plate step) or the sets. In the taper, strength volume is
+raises a load; it cuts reps (3x8 -> 3x6 at the same load, 3x8-12 -> 3x6-9), the
+load (half, rounded down to the plate step) or the sets, and no set goes to failure. In the taper, strength volume is
 halved, heavy lower-body work stops 7 days out and the last session is at
 least 2 days before the race.
 """
@@ -20,6 +20,9 @@ _LOWER_BODY = re.compile(
     r"(?i)squat|deadlift|\brdl\b|lunge|leg press|step[- ]?up|hip thrust|calf|good morning|thruster|"
     r"clean|snatch|jump|bound|hop|pistol|glute|hamstring|nordic|leg curl|leg extension|wall sit|sled"
 )
+
+
+SHORT_OF_FAILURE = "stop 2–3 reps short of failure"  # a deload's AMRAP (reps in reserve: Helms et al. 2016)
 
 
 def fewer(value: int, cut: float, half_up: bool = False) -> int:
@@ -54,7 +57,13 @@ def lighter_load(load: Load, factor: float, p: Periodization) -> Load | None:
 
 
 def deload_exercise(exercise: Exercise, strategy: str, p: Periodization) -> Exercise:
-    """One exercise in a deload week; falls back to another cut when the first cannot apply."""
+    """One exercise in a deload week; falls back to another cut when the first cannot apply.
+    No set goes to failure in a deload: ``5+`` becomes ``5`` before the cut; a bare AMRAP, having
+    no count to keep, loses sets or load and stops short of failure."""
+    if exercise.amrap and exercise.reps:
+        exercise = replace(exercise, amrap=False)
+    elif exercise.amrap:
+        exercise = replace(exercise, comment="; ".join(filter(None, [exercise.comment, SHORT_OF_FAILURE])))
     order = {"reps": ("reps", "sets", "load"), "load": ("load", "reps", "sets"), "sets": ("sets", "reps", "load")}[strategy]
     for cut in order:
         changed = _cut(exercise, cut, p)
@@ -63,10 +72,19 @@ def deload_exercise(exercise: Exercise, strategy: str, p: Periodization) -> Exer
     return exercise
 
 
+def _fewer_reps(reps: int, unit: str, cut: float) -> int:
+    return _fewer_seconds(reps, cut) if unit == "s" else fewer(reps, cut)
+
+
 def _cut(exercise: Exercise, how: str, p: Periodization) -> Exercise | None:
     if how == "reps":
-        reps = _fewer_seconds(exercise.reps, p.reps_cut) if exercise.rep_unit == "s" else fewer(exercise.reps, p.reps_cut)
-        return replace(exercise, reps=reps) if reps < exercise.reps else None
+        if not exercise.reps:  # AMRAP: no count to cut
+            return None
+        reps = _fewer_reps(exercise.reps, exercise.rep_unit, p.reps_cut)
+        # A range keeps its shape (8-12 -> 6-9); one that collapses becomes a single count.
+        top = _fewer_reps(exercise.reps_max, exercise.rep_unit, p.reps_cut) if exercise.reps_max is not None else None
+        top = top if top is not None and top > reps else None
+        return replace(exercise, reps=reps, reps_max=top) if reps < exercise.reps else None
     if how == "sets":
         sets = fewer(exercise.sets, p.sets_cut, half_up=True)
         return replace(exercise, sets=sets) if sets < exercise.sets else None
@@ -89,8 +107,8 @@ def is_heavy_lower_body(exercise: Exercise) -> bool:
         return (load.value or 0) >= 80
     if load.kind == "rpe":
         return (load.value or 0) >= 8
-    if load.kind == "weight":
-        return exercise.rep_unit == "reps" and exercise.reps <= 6
+    if load.kind == "weight":  # a set to failure under a weight is near maximal whatever its count
+        return exercise.rep_unit == "reps" and (exercise.amrap or exercise.reps <= 6)
     return False
 
 

@@ -44,7 +44,8 @@ def _target(target: Target | None) -> dict[str, Any] | None:
 def _exercise(exercise: Exercise) -> dict[str, Any]:
     load = exercise.load
     return {
-        "exercise": exercise.name, "sets": exercise.sets, "reps": exercise.reps, "rep_unit": exercise.rep_unit,
+        "exercise": exercise.name, "sets": exercise.sets, "reps": exercise.reps or None, "reps_max": exercise.reps_max,
+        "amrap": exercise.amrap, "rep_unit": exercise.rep_unit,
         "load": None if load is None else {"kind": load.kind, "value": load.value, "unit": load.unit if load.kind == "weight" else ("%" if load.kind == "percent" else None)},
         "text": exercise_text(exercise),
     }

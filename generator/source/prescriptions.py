@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from ..errors import Collector, suggest
-from ..model import Exercise, Load, Pace, Source, Target
+from ..model import Exercise, Load, Pace, RepUnit, Source, Target
 from ..units import LOAD_WORDS
 
 EFFORT_WORDS = (
@@ -28,13 +28,17 @@ _ZONE = re.compile(r"(?i)^(?:z|zone\s*)([1-6])(?:\s*[-–]\s*(?:z|zone\s*)?([1-6
 _RPE = re.compile(r"(?i)^rpe\s*(\d{1,2}(?:\.\d)?)(?:\s*[-–]\s*(\d{1,2}(?:\.\d)?))?$")
 _HR = re.compile(r"(?i)^(\d{2,3})(?:\s*[-–]\s*(\d{2,3}))?\s*bpm$")
 
+_REP_UNIT = r"reps?|s|secs?|seconds?|min|mins|minutes?|m|meters?|metres?"
+# Reps as a count (8), a range (8-12), a floor to go beyond (5+), or as many as possible (AMRAP, max).
 EXERCISE_LINE = re.compile(
-    r"(?i)^[^@\n]{1,60}?\s\d+\s*(?:[x×]|sets?\s+of)\s*\d+\s*(?:reps?|s|secs?|seconds?|min|mins|minutes?|m|meters?|metres?)?"
+    r"(?i)^[^@\n]{1,60}?\s\d+\s*(?:[x×]|sets?\s+of)\s*"
+    r"(?:\d+(?:\s*[-–]\s*\d+)?\s*\+?\s*(?:" + _REP_UNIT + r")?|amrap|max(?:\s+reps)?)"
     r"\s*(?:$|@|at\s|\(|—|–|--)"
 )
 _EXERCISE = re.compile(
-    r"(?i)^(?P<name>.*?\S)\s*[:\-–]?\s+(?P<sets>\d{1,6})\s*(?:[x×]|sets?\s+of)\s*(?P<reps>\d{1,6})(?!\d)"
-    r"\s*(?P<unit>reps?|s|secs?|seconds?|min|mins|minutes?|m|meters?|metres?)?(?![\w])"
+    r"(?i)^(?P<name>.*?\S)\s*[:\-–]?\s+(?P<sets>\d{1,6})\s*(?:[x×]|sets?\s+of)\s*"
+    r"(?:(?P<reps>\d{1,6})(?:\s*[-–]\s*(?P<reps_max>\d{1,6}))?(?!\d)(?P<plus>\s*\+)?"
+    r"\s*(?P<unit>" + _REP_UNIT + r")?|(?P<amrap>amrap|max(?:\s+reps)?))(?![\w])"
     r"\s*(?:(?:@|at)\s*(?P<load>.*?))?\s*$"
 )
 
@@ -93,24 +97,53 @@ def parse_exercise(text: str, line: int, col: int, errors: Collector) -> Exercis
     if not match:
         errors.error(line, col, f"expected an exercise as 'Name sets x reps @ load', e.g. 'Back squat 3x8 @ 100 lb'; got '{first_words(text, 8)}'")
         return None
-    sets, reps = int(match["sets"]), int(match["reps"])
-    unit_word = (match["unit"] or "reps").lower()
-    rep_unit = "s" if unit_word[0] == "s" else "m" if unit_word[0] == "m" and not unit_word.startswith("min") else "reps"
-    if unit_word.startswith("min"):
-        rep_unit, reps = "s", reps * 60
+    sets = int(match["sets"])
     if not 1 <= sets <= 20:
         errors.error(line, col + match.start("sets"), f"{sets} sets is not plausible; expected 1 to 20")
         return None
-    limit = {"reps": 100, "s": 600, "m": 1000}[rep_unit]
-    if not 1 <= reps <= limit:
-        errors.error(line, col + match.start("reps"), f"{reps} {'reps' if rep_unit == 'reps' else rep_unit} per set is not plausible; expected 1 to {limit}")
+    counts = _rep_counts(match, line, col, errors)
+    if counts is None:
         return None
+    reps, reps_max, rep_unit, amrap = counts
     load = None
     if match["load"] is not None:
         load = parse_load(match["load"].strip(), lambda m: errors.error(line, col + match.start("load"), m))
         if load is None:
             return None
-    return Exercise(match["name"].strip(" :-–"), sets, reps, rep_unit, load, Source(errors.file, line, col), comment)  # type: ignore[arg-type]
+    return Exercise(match["name"].strip(" :-–"), sets, reps, rep_unit, load, Source(errors.file, line, col), comment,
+                    reps_max, amrap)
+
+
+def _rep_counts(match: re.Match[str], line: int, col: int,
+                errors: Collector) -> tuple[int, int | None, RepUnit, bool] | None:
+    """Reps, the top of a range, the unit and AMRAP from an exercise match; None after an error."""
+    if match["amrap"] is not None:
+        return 0, None, "reps", True
+    unit_word = (match["unit"] or "reps").lower()
+    rep_unit: RepUnit = "s" if unit_word[0] == "s" else "m" if unit_word[0] == "m" and not unit_word.startswith("min") else "reps"
+    scale = 60 if unit_word.startswith("min") else 1
+    if scale == 60:
+        rep_unit = "s"
+    reps = int(match["reps"]) * scale
+    reps_max = int(match["reps_max"]) * scale if match["reps_max"] else None
+    limit = {"reps": 100, "s": 600, "m": 1000}[rep_unit]
+    shown = "reps" if rep_unit == "reps" else rep_unit
+    for value, group in ((reps, "reps"), (reps_max, "reps_max")):
+        if value is not None and not 1 <= value <= limit:
+            errors.error(line, col + match.start(group), f"{value} {shown} per set is not plausible; expected 1 to {limit}")
+            return None
+    if reps_max is not None and reps_max <= reps:
+        errors.error(line, col + match.start("reps"), f"a range goes from fewer to more, e.g. 8-12; got "
+                     f"{match['reps']}-{match['reps_max']}")
+        return None
+    amrap = match["plus"] is not None
+    if amrap and reps_max is not None:
+        errors.error(line, col + match.start("plus"), "write a range (8-12) or a minimum to go beyond (8+), not both")
+        return None
+    if amrap and rep_unit != "reps":
+        errors.error(line, col + match.start("plus"), "'+' (as many as possible) counts reps, not seconds or metres")
+        return None
+    return reps, reps_max, rep_unit, amrap
 
 
 def parse_load(text: str, fail: Callable[[str], object]) -> Load | None:
