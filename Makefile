@@ -27,7 +27,7 @@ check: $(VENV)/.site-deps
 serve: $(VENV)/.site-deps
 	$(BIN)/deload serve
 
-bench: $(VENV)/.site-deps
+bench: $(VENV)/.test-deps
 	$(BIN)/python bench/run.py
 
 $(BIN)/python:

@@ -155,9 +155,9 @@ def deload(project: Path, *args: str) -> dict[str, Any]:
     stats = project / ".bench-stats.json"
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, CI="")
     started = time.perf_counter()
-    process = subprocess.Popen([*PYTHON, "-m", "generator.cli", "build", "--project", str(project), "--quiet",
+    process = subprocess.Popen([*PYTHON, "-P", "-m", "generator.cli", "build", "--project", str(project), "--quiet",
                                 "--stats", str(stats), *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               cwd=project)  # not the checkout: `-m` would import Deload from the current folder
+                               cwd=project)  # -P: never import Deload from the current folder
     with TreeMemory(process.pid) as memory:
         _, err = process.communicate()
     wall = time.perf_counter() - started

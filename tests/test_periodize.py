@@ -115,7 +115,7 @@ def test_strength_deload_strategies(strategy: str, expected: list[str]) -> None:
     ("Squat 3x5+ @ 100 kg", "reps", "Squat 3x3 @ 100 kg"),  # never to failure in a deload
     ("Squat 3x5+ @ 100 kg", "load", "Squat 3x5 @ 50 kg"),
     ("Pull-up 4xAMRAP", "reps", "Pull-up 2xAMRAP (stop 2–3 reps short of failure)"),  # no count to cut: fewer sets
-    ("Pull-up 1xAMRAP (wide grip)", "sets", "Pull-up 1xAMRAP (wide grip; stop 2–3 reps short of failure)"),
+    ("Pull-up 1xAMRAP (wide grip)", "sets", "Pull-up 1xAMRAP (wide grip — stop 2–3 reps short of failure)"),
     ("Plank 3x30-60 s", "reps", "Plank 3x20–45 s"),
 ])
 def test_ranges_and_amrap_in_a_deload(written: str, strategy: str, deloaded: str) -> None:
@@ -187,6 +187,18 @@ def test_no_deload_inside_the_taper_or_just_before_it() -> None:
     first_taper = next(i for i, w in enumerate(e.weeks) if w.kind in ("taper", "race"))
     assert all(w.kind != "deload" for w in e.weeks[first_taper - 1:])
     assert any("may not fall just before the taper" in line for line in e.log)
+
+
+def test_sets_to_failure_under_a_load_stop_in_the_race_week() -> None:
+    text = "---\ntitle: S\nunits: km\nrace: {distance: 10k}\nperiodization: {deload: {every: off}}\n---\n"
+    strength = "- Mon: Strength\n  - Deadlift 3x5+ @ 70%\n  - Split squat 3x8-12 @ 10 kg\n  - Pull-up 3xAMRAP\n"
+    for n in range(1, 4):
+        text += f"## Week {n}\n{strength}- Tue: Easy 6 km\n- Sun: Long 12 km\n\n"
+    text += "## Week 4\n- Mon: Strength\n  - Deadlift 3x5+ @ 70%\n  - Split squat 3x8-12 @ 10 kg\n  - Pull-up 3xAMRAP\n- Sun: Race 10K\n"
+    e = expand(plan_from(text))
+    race_week = next(p.session for p in e.weeks[-1].sessions if p.kind is K.STRENGTH)
+    # 70% alone is not heavy, but taken to failure it is; the range and the bodyweight AMRAP stay
+    assert [x.name for x in race_week.exercises] == ["Split squat", "Pull-up"]
 
 
 def test_strength_in_the_taper_respects_race_distance_rules() -> None:

@@ -10,7 +10,10 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from generator.config import Settings
+from generator.describe import exercise_text
 from generator.errors import DeloadError
+from generator.periodize import expand
+from generator.render.json_export import expanded_dict
 from generator.source.reader import parse_plan_text, read_plan, read_plans, slug_from
 
 from .conftest import FIXTURES
@@ -39,6 +42,21 @@ def test_bom_is_accepted(settings: Settings) -> None:
     plan, warnings = read_plan(FIXTURES / "good" / "with-bom.md", settings)
     assert plan.title == "BOM is fine"
     assert warnings == []
+
+
+def test_strength_sub_bullets_are_exercises_or_notes(settings: Settings) -> None:
+    plan, warnings = read_plan(FIXTURES / "good" / "strength-sub-bullets.md", settings)
+    assert warnings == []
+    session = plan.weeks[0].sessions[0]
+    assert [exercise_text(x) for x in session.exercises] == [
+        "Dumbbell row 3x8–12 @ 20 kg (each arm)", "Back squat 3x8–12 @ 60 kg", "Side plank 2x30–45 s",
+        "Deadlift 3x5+ @ 75% 1RM", "Push-up 3xAMRAP", "Chin-up 2xAMRAP @ bodyweight"]
+    assert session.notes.splitlines() == ["- Repeat the circuit 2x max", "- Superset with 4x8 push-ups", "- Rest 90 s between sets."]
+    data = expanded_dict(expand(plan))
+    exported = data["weeks"][0]["sessions"][0]["strength"]
+    assert [(x["reps"], x["reps_max"], x["amrap"], x["rep_unit"]) for x in exported] == [
+        (8, 12, False, "reps"), (8, 12, False, "reps"), (30, 45, False, "s"), (5, None, True, "reps"),
+        (None, None, True, "reps"), (None, None, True, "reps")]
 
 
 def test_crlf_line_endings_keep_line_numbers(settings: Settings, tmp_path: Path) -> None:

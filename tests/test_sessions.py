@@ -64,6 +64,26 @@ def test_rep_range_and_amrap_mistakes_point_at_the_number(text: str, error: str)
     assert [d.format() for d in errors.items] == [error]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Squat 3x8 – 12 @ 60 kg", "Squat 3x8–12 @ 60 kg"),  # an editor's en dash inside the range
+    ("Plank 3x30 – 45 s", "Plank 3x30–45 s"),
+    ("Squat 3x8 – slow lowering", "Squat 3x8 (slow lowering)"),  # a comment as before
+    ("Squat 3x8 – 12 @ 60 kg – pause at the bottom", "Squat 3x8–12 @ 60 kg (pause at the bottom)"),
+])
+def test_a_spaced_en_dash_is_a_range_only_between_numbers(text: str, expected: str) -> None:
+    errors = Collector("t.md")
+    exercise = parse_exercise(text, 5, 5, errors)
+    assert errors.items == [] and exercise is not None
+    assert exercise_text(exercise) == expected
+
+
+def test_an_inline_range_with_an_en_dash_keeps_the_exercises_after_it() -> None:
+    session, errors = parse("Strength 30 min: Row 3x8 – 12 @ 20 kg; Push-up 2xAMRAP")
+    assert errors == []
+    assert [exercise_text(e) for e in session.exercises] == ["Row 3x8–12 @ 20 kg", "Push-up 2xAMRAP"]
+    assert session.comment == ""
+
+
 def test_ranges_and_amrap_are_exercises_not_notes() -> None:
     session, errors = parse("Strength: Row 3x8-12 @ 20 kg; Push-up 2xAMRAP; Squat 3x5+ @ 60 kg")
     assert errors == []

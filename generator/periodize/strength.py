@@ -63,7 +63,7 @@ def deload_exercise(exercise: Exercise, strategy: str, p: Periodization) -> Exer
     if exercise.amrap and exercise.reps:
         exercise = replace(exercise, amrap=False)
     elif exercise.amrap:
-        exercise = replace(exercise, comment="; ".join(filter(None, [exercise.comment, SHORT_OF_FAILURE])))
+        exercise = replace(exercise, comment=" — ".join(filter(None, [exercise.comment, SHORT_OF_FAILURE])))
     order = {"reps": ("reps", "sets", "load"), "load": ("load", "reps", "sets"), "sets": ("sets", "reps", "load")}[strategy]
     for cut in order:
         changed = _cut(exercise, cut, p)
@@ -99,16 +99,19 @@ def deload_session(session: Session, strategy: str, p: Periodization) -> Session
 
 
 def is_heavy_lower_body(exercise: Exercise) -> bool:
-    """Loaded lower-body work near maximal effort: >= 80% 1RM, RPE >= 8, or 6 reps or fewer under a weight."""
+    """Loaded lower-body work near maximal effort: >= 80% 1RM, RPE >= 8, 6 reps or fewer under a
+    weight, or any set to failure (AMRAP) under a load."""
     if not _LOWER_BODY.search(exercise.name) or exercise.load is None:
         return False
     load = exercise.load
+    if exercise.amrap and load.kind in ("weight", "percent", "rpe"):
+        return True
     if load.kind == "percent":
         return (load.value or 0) >= 80
     if load.kind == "rpe":
         return (load.value or 0) >= 8
-    if load.kind == "weight":  # a set to failure under a weight is near maximal whatever its count
-        return exercise.rep_unit == "reps" and (exercise.amrap or exercise.reps <= 6)
+    if load.kind == "weight":
+        return exercise.rep_unit == "reps" and exercise.reps <= 6
     return False
 
 

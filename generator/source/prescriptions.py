@@ -29,16 +29,16 @@ _RPE = re.compile(r"(?i)^rpe\s*(\d{1,2}(?:\.\d)?)(?:\s*[-–]\s*(\d{1,2}(?:\.\d)
 _HR = re.compile(r"(?i)^(\d{2,3})(?:\s*[-–]\s*(\d{2,3}))?\s*bpm$")
 
 _REP_UNIT = r"reps?|s|secs?|seconds?|min|mins|minutes?|m|meters?|metres?"
-# Reps as a count (8), a range (8-12), a floor to go beyond (5+), or as many as possible (AMRAP, max).
+# Reps as a count (8), a range (8-12), a floor to go beyond (5+), or as many as possible (AMRAP, max reps).
 EXERCISE_LINE = re.compile(
     r"(?i)^[^@\n]{1,60}?\s\d+\s*(?:[x×]|sets?\s+of)\s*"
-    r"(?:\d+(?:\s*[-–]\s*\d+)?\s*\+?\s*(?:" + _REP_UNIT + r")?|amrap|max(?:\s+reps)?)"
+    r"(?:\d+(?:\s*[-–]\s*\d+)?\s*\+?\s*(?:" + _REP_UNIT + r")?|amrap|max\s+reps)"
     r"\s*(?:$|@|at\s|\(|—|–|--)"
 )
 _EXERCISE = re.compile(
     r"(?i)^(?P<name>.*?\S)\s*[:\-–]?\s+(?P<sets>\d{1,6})\s*(?:[x×]|sets?\s+of)\s*"
     r"(?:(?P<reps>\d{1,6})(?:\s*[-–]\s*(?P<reps_max>\d{1,6}))?(?!\d)(?P<plus>\s*\+)?"
-    r"\s*(?P<unit>" + _REP_UNIT + r")?|(?P<amrap>amrap|max(?:\s+reps)?))(?![\w])"
+    r"\s*(?P<unit>" + _REP_UNIT + r")?|(?P<amrap>amrap|max\s+reps))(?![\w])"
     r"\s*(?:(?:@|at)\s*(?P<load>.*?))?\s*$"
 )
 
@@ -85,11 +85,27 @@ _LOAD_BODY = re.compile(r"(?i)^(?:bodyweight|body\s*weight|bw)$")
 _LOAD_RPE = re.compile(r"(?i)^rpe\s*(\d{1,2}(?:\.\d)?)$")
 
 
+_COMMENT_SEPARATOR = re.compile(r"\s+(?:—|–|--)\s+")
+_RANGE_BEFORE = re.compile(r"\d\s*[x×]\s*\d+$")
+_RANGE_AFTER = re.compile(r"\d+(?!\d)\s*(?:" + _REP_UNIT + r")?(?![\w])\s*\+?\s*(?:$|@|at\s|\(|;)", re.I)
+
+
+def comment_separator(text: str) -> re.Match[str] | None:
+    """The first `` — `` (or `` – ``, `` -- ``) that starts a free comment. An en dash inside a
+    rep range (``3x8 – 12``, as editors turn ``8 - 12``) is part of the range, not a comment."""
+    for match in _COMMENT_SEPARATOR.finditer(text):
+        in_range = (match.group().strip() == "–" and _RANGE_BEFORE.search(text, 0, match.start()) is not None
+                    and _RANGE_AFTER.match(text, match.end()) is not None)
+        if not in_range:
+            return match
+    return None
+
+
 def parse_exercise(text: str, line: int, col: int, errors: Collector) -> Exercise | None:
     """``Back squat 3x8 @ 100 lb`` -> :class:`Exercise`; ``col`` is the file column of ``text``."""
     clean = text.replace("*", " ").replace("`", " ")
     comment = ""
-    if (split := re.search(r"\s+(?:—|–|--)\s+", clean)) is not None:
+    if (split := comment_separator(clean)) is not None:
         clean, comment = clean[:split.start()], clean[split.end():].strip()
     if (paren := re.search(r"\s*\(([^()]*)\)\s*$", clean)) is not None:
         clean, comment = clean[:paren.start()], " — ".join(filter(None, [paren[1].strip(), comment]))

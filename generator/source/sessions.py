@@ -25,7 +25,7 @@ from ..model import (
     Target,
 )
 from ..units import ALL_UNIT_WORDS, DISTANCE_WORDS, DURATION_WORDS, to_km
-from .prescriptions import first_words, parse_exercise, parse_target
+from .prescriptions import comment_separator, first_words, parse_exercise, parse_target
 
 K = SessionKind
 KIND_WORDS: dict[str, SessionKind] = {
@@ -146,7 +146,7 @@ class SessionLine:
     def _split_comment(self) -> tuple[int, str]:
         """Find where the parseable part ends; the rest is a free comment."""
         text = self.text
-        match = re.search(r"\s+(?:—|–|--)\s+", text)
+        match = comment_separator(text)
         end, comment = len(text), ""
         if match:
             end, comment = match.start(), text[match.end():].strip()
