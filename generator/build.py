@@ -80,9 +80,11 @@ def _unpack(row: list[Any]) -> Diagnostic:
 
 
 def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
-               output: Path | None = None, save_state: bool = True, progress: Progress | None = None) -> BuildResult:
+               output: Path | None = None, save_state: bool = True, progress: Progress | None = None,
+               force: bool = False) -> BuildResult:
     """Build into ``output`` (default ``site/``); ``save_state=False`` for previews that must
-    not record plan changes as published."""
+    not record plan changes as published; ``force`` renders everything again, trusting no
+    cache and no file of the current site (the plans' published dates are kept)."""
     started = time.perf_counter()
     work = settings.work_dir
     target = output or settings.output_dir
@@ -99,7 +101,7 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
         state_text = read_text(state_path)
         manifest = Manifest(work, target)
         inputs = Inputs.collect(settings, files, now.date(), papers, state_text, manifest.head)
-        if manifest.unchanged(inputs, target):
+        if not force and manifest.unchanged(inputs, target):
             manifest.note_files(inputs)
             summary = manifest.summary
             return BuildResult(pages=summary.get("pages", 0), feeds=summary.get("feeds", 0), pdfs=summary.get("pdfs", 0),
@@ -108,12 +110,12 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
         state = State.parse(state_path, state_text)
         stage = work / f"stage-{os.getpid()}"
         # Unchanged plans' files can be reused only if the state file is the one the last build left.
-        reusable = manifest.head.get("state") == inputs.state and target.is_dir()
+        reusable = not force and manifest.head.get("state") == inputs.state and target.is_dir()
         # The live site is as the manifest describes it: the tree it replaces can seed the next stage.
         intact = reusable and manifest.site_intact(target) and manifest.body_ok()
         try:
             result, records = _build(settings, files, inputs, manifest, state, stage, target, now, papers, jobs,
-                                     progress, reusable, intact)
+                                     progress, reusable, intact, force)
             if save_state:  # before the swap: the new site is only ever published with its state recorded
                 state.save()
             # Checked again: a file added to site/ while this build ran would go undescribed into the spare.
@@ -164,7 +166,8 @@ def _keep_or_discard(old_site: Path, work: Path, manifest: Manifest, keep: bool)
 
 def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, manifest: Manifest, state: State,
            stage: Path, target: Path, now: Any, papers: tuple[str, ...], jobs: int | None,
-           progress: Progress | None, reusable: bool, intact: bool) -> tuple[BuildResult, dict[str, PlanRecord]]:
+           progress: Progress | None, reusable: bool, intact: bool,
+           force: bool = False) -> tuple[BuildResult, dict[str, PlanRecord]]:
     # Rendering modules are imported here, not at the top, so that a no-op build stays quick.
     from .render.html import Listing, SiteRenderer, static_files
 
@@ -227,6 +230,8 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
     clock = time.perf_counter()
     if papers:
         cache = settings.work_dir / "cache" / f"pdf-{manifest.name}"  # per output: previews have other PDFs
+        if force:
+            shutil.rmtree(cache, ignore_errors=True)
         done = [0]
 
         def pdf_progress(step: int) -> None:

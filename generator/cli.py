@@ -155,7 +155,9 @@ def docs(topic: str | None) -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the summary line.")
 @click.option("--stats", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write counts and timings of the build as JSON (used by bench/run.py).")
-def build(project: Path, jobs: int | None, no_pdf: bool, quiet: bool, stats: Path | None) -> None:
+@click.option("--force", is_flag=True,
+              help="Render every plan and PDF again, ignoring the build cache (say, after editing files in site/ by hand).")
+def build(project: Path, jobs: int | None, no_pdf: bool, quiet: bool, stats: Path | None, force: bool) -> None:
     """Build every plan in plans/ into site/.
 
     The new site is assembled beside the old one and swapped in only when the
@@ -166,7 +168,8 @@ def build(project: Path, jobs: int | None, no_pdf: bool, quiet: bool, stats: Pat
     settings = settings_for(project)
     with BuildProgress(enabled=not quiet) as progress:
         try:
-            result = build_site(settings, jobs=jobs if jobs is not None else settings.jobs, pdf=not no_pdf, progress=progress)
+            result = build_site(settings, jobs=jobs if jobs is not None else settings.jobs, pdf=not no_pdf, progress=progress,
+                                force=force)
         except DeloadError as exc:
             progress.close()
             fail(exc)

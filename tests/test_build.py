@@ -38,6 +38,22 @@ def test_nothing_changed_is_a_no_op(project: Path) -> None:
     assert tree(project / "site") == before
 
 
+def test_force_repairs_a_file_edited_in_place_in_the_site(project: Path) -> None:
+    build_project(project, "--no-pdf")
+    before = tree(project / "site")
+    page = next((project / "site" / "plans").glob("*/index.html"))
+    original = page.read_bytes()
+    with page.open("r+b") as handle:  # edited in place, as an editor that keeps the file does
+        handle.write(original.replace(b"<html", b"<HTML", 1)[:64])
+    assert "nothing changed" in build_project(project, "--no-pdf")  # in-place edits are not looked for
+    assert page.read_bytes() != original
+    assert "(4 rendered)" in build_project(project, "--no-pdf", "--force")
+    assert tree(project / "site") == before
+    state = (project / "plans" / "deload-state.json").read_text()
+    assert "nothing changed" in build_project(project, "--no-pdf")
+    assert (project / "plans" / "deload-state.json").read_text() == state
+
+
 def test_upgrading_a_library_renders_every_plan_again(project: Path, tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     build_project(project, "--no-pdf")
