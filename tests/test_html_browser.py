@@ -123,6 +123,18 @@ def test_race_date_picker_sets_dates_and_feed_links(site: Site, page: Any) -> No
     assert page.problems == []
 
 
+@pytest.mark.parametrize(("name", "scrolls"), [("plans/strength-for-runners-14-day/index.html", False),
+                                               ("plans/10k-8-weeks/index.html", False),
+                                               ("plans/marathon-novice/index.html", True)])
+def test_the_volume_chart_fits_a_phone_unless_the_plan_is_long(site: Site, page: Any, name: str, scrolls: bool) -> None:
+    """On a 390 px phone every bar of a short plan is in view; an 18-week plan scrolls sideways."""
+    open_page(page, site.url(name))
+    box = page.locator(".chart-scroll")
+    overflow = box.evaluate("b => b.scrollWidth - b.clientWidth")
+    assert (overflow > 0) is scrolls
+    assert (box.get_attribute("tabindex") == "0") is scrolls  # a region that scrolls can be reached by keyboard
+
+
 def test_a_shared_link_opens_with_its_date(site: Site, page: Any) -> None:
     page.goto(site.url("plans/10k-8-weeks/index.html#race=2027-03-14"))
     page.wait_for_load_state("load")
