@@ -2,9 +2,9 @@
 
 A deload keeps the exercise list and the number of strength sessions and never
 raises a load; it cuts reps (3x8 -> 3x6 at the same load, 3x8-12 -> 3x6-9), the
-load (half, rounded down to the plate step) or the sets, and no set goes to failure. In the taper, strength volume is
-halved, heavy lower-body work stops 7 days out and the last session is at
-least 2 days before the race.
+load (half, rounded down to the plate step) or the sets, and no set goes to
+failure. In the taper, strength volume is halved, heavy lower-body work stops
+7 days out and the last session is at least 2 days before the race.
 """
 
 from __future__ import annotations

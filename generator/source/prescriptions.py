@@ -136,10 +136,8 @@ def _rep_counts(match: re.Match[str], line: int, col: int,
     if match["amrap"] is not None:
         return 0, None, "reps", True
     unit_word = (match["unit"] or "reps").lower()
-    rep_unit: RepUnit = "s" if unit_word[0] == "s" else "m" if unit_word[0] == "m" and not unit_word.startswith("min") else "reps"
-    scale = 60 if unit_word.startswith("min") else 1
-    if scale == 60:
-        rep_unit = "s"
+    scale = 60 if unit_word.startswith("min") else 1  # minutes are counted in seconds
+    rep_unit: RepUnit = "s" if unit_word[0] == "s" or scale == 60 else "m" if unit_word[0] == "m" else "reps"
     reps = int(match["reps"]) * scale
     reps_max = int(match["reps_max"]) * scale if match["reps_max"] else None
     limit = {"reps": 100, "s": 600, "m": 1000}[rep_unit]
