@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent
-# Installed from a wheel the guides are generator/docs; in a checkout they are the repository's docs/.
-DOCS_DIR = _PACKAGE / "docs" if (_PACKAGE / "docs").is_dir() else _PACKAGE.parent / "docs"
+from . import shipped_folder
+
+DOCS_DIR = shipped_folder("docs")
 
 
 @dataclass(frozen=True)

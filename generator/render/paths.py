@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import shipped_folder
 from ..config import Settings
 
-_PACKAGE = Path(__file__).resolve().parent.parent
-# Installed from a wheel, the defaults are generator/templates; in a checkout (or an editable
-# install) they are the repository's templates/.
-PACKAGE_TEMPLATES = _PACKAGE / "templates" if (_PACKAGE / "templates").is_dir() else _PACKAGE.parent / "templates"
+PACKAGE_TEMPLATES = shipped_folder("templates")
 
 
 def template_dirs(settings: Settings) -> list[Path]:
