@@ -124,6 +124,19 @@ def test_ranges_and_amrap_in_a_deload(written: str, strategy: str, deloaded: str
     assert deload_squat(head + "## Week 1\n" + week + "## Week 2\n" + week) == deloaded
 
 
+def test_a_main_set_longer_than_its_timed_session_shrinks_without_reaching_zero() -> None:
+    # 8 x 1200 m of work and jog take about 55 min at 5K pace, more than the 30 min written;
+    # a deload that drops repeats used to take the whole total away, then divide by it.
+    week = "- Tue: Easy 3 km\n- Wed: Intervals 30 min: 8 x 1000 m @ 5K pace w/ 200 m jog\n- Sun: Long 8 km\n"
+    text = ("---\ntitle: Z\nunits: km\nperiodization: {deload: {every: 2, strategy: volume, cut: 60%}}\n---\n"
+            f"## Week 1\n{week}\n## Week 2\n{week}")
+    e = expand(plan_from(text))
+    deload = next(w for w in e.weeks if w.kind == "deload")
+    intervals = next(p.session for p in deload.sessions if p.kind is K.INTERVALS)
+    assert intervals.total is not None and intervals.total.seconds >= 300  # type: ignore[union-attr]
+    assert intervals.repeats is not None and intervals.repeats.count < 8
+
+
 def squat_plan(strategy: str, pounds: int) -> str:
     week = f"- Mon: Strength\n  - Back squat 3x8 @ {pounds} lb\n- Tue: Easy 3 mi\n"
     head = f"---\ntitle: Strength\nunits: mi\nperiodization: {{deload: {{every: 2, strength: {strategy}}}}}\n---\n"

@@ -163,6 +163,7 @@ def floor_amount(amount: Amount, factor: float, measure: Measure, nearest: bool 
     """``amount * factor`` rounded down (or to the nearest step) — at least one step, never more than before."""
     step = measure.step_for(amount)
     rounding = round_nearest if nearest else round_down
+    factor = max(factor, 1e-9)  # a positive amount keeps one step: nothing shrinks to zero
     if isinstance(amount, Duration):
         return Duration(min(rounding(amount.seconds * factor, step), amount.seconds))
     return Distance(min(rounding(amount.value * factor, step), amount.value), amount.unit)
