@@ -25,8 +25,10 @@ from .source.schema import (
     text,
     weekday,
 )
+from .source.textfile import TooLarge, decode, read_capped, too_large
 
 CONFIG_NAME = "deload.toml"
+MAX_CONFIG_BYTES = 1_000_000
 
 
 def base_url(value: Any, path: tuple, check: Checker) -> Any:
@@ -128,13 +130,15 @@ def load_settings(root: Path) -> Settings:
         return Settings(root=root)
     errors = Collector(str(path))
     try:
-        raw_text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        errors.error(1, exc.start + 1, "deload.toml is not UTF-8 text")
+        raw_text = decode(read_capped(path, MAX_CONFIG_BYTES), errors, "deload.toml")
+    except TooLarge as exc:
+        errors.error(1, 1, too_large(exc.size, MAX_CONFIG_BYTES, "deload.toml"))
         raise DeloadError(errors.items) from None
     except OSError as exc:
         errors.error(1, 1, f"cannot read deload.toml: {exc.strerror}")
         raise DeloadError(errors.items) from None
+    if raw_text is None:
+        raise DeloadError(errors.items)
     located = load_toml(raw_text, errors)
     if located is None:
         raise DeloadError(errors.items)

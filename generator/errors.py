@@ -46,21 +46,58 @@ class DeloadError(Exception):
 
 
 class Collector:
-    """Accumulates diagnostics for one file, so a parser can keep going after a problem."""
+    """Accumulates diagnostics for one file, so a parser can keep going after a problem.
+
+    At most :data:`MAX_PER_FILE` are kept, then one that says how many more there were: a
+    file of half a million broken lines must not print half a million errors."""
+
+    MAX_PER_FILE = 50
 
     def __init__(self, file: str):
         self.file = file
-        self.items: list[Diagnostic] = []
+        self._kept: list[Diagnostic] = []
+        self.dropped = 0
+        self._dropped_error = False
+        self._errors = False
 
     def error(self, line: int, col: int, message: str, code: str = "") -> None:
-        self.items.append(Diagnostic(self.file, max(line, 1), max(col, 1), message, Severity.ERROR, code))
+        self._errors = True
+        self._add(Diagnostic(self.file, max(line, 1), max(col, 1), message, Severity.ERROR, code))
 
     def warning(self, line: int, col: int, message: str, code: str = "") -> None:
-        self.items.append(Diagnostic(self.file, max(line, 1), max(col, 1), message, Severity.WARNING, code))
+        self._add(Diagnostic(self.file, max(line, 1), max(col, 1), message, Severity.WARNING, code))
+
+    def _add(self, diagnostic: Diagnostic) -> None:
+        if len(self._kept) < self.MAX_PER_FILE:
+            self._kept.append(diagnostic)
+        else:
+            self.dropped += 1
+            self._dropped_error |= diagnostic.is_error
+
+    def count_more(self, errors: int) -> None:
+        """Errors past the limit, counted without being made (see :attr:`full`)."""
+        self.dropped += errors
+        self._dropped_error |= errors > 0
+        self._errors |= errors > 0
+
+    @property
+    def full(self) -> bool:
+        """No more diagnostics will be shown: a parser may stop looking."""
+        return len(self._kept) >= self.MAX_PER_FILE
+
+    @property
+    def items(self) -> list[Diagnostic]:
+        if not self.dropped:
+            return list(self._kept)
+        last = self._kept[-1]
+        more = Diagnostic(self.file, last.line, last.col, f"and {self.dropped:,} more problem{'s' if self.dropped != 1 else ''} "
+                          f"in this file (only the first {self.MAX_PER_FILE} are shown)",
+                          Severity.ERROR if self._dropped_error else Severity.WARNING, "too-many")
+        return [*self._kept, more]
 
     @property
     def has_errors(self) -> bool:
-        return any(d.is_error for d in self.items)
+        return self._errors
 
     def raise_if_errors(self) -> None:
         if self.has_errors:

@@ -24,6 +24,7 @@ from typing import Any
 
 from . import __version__
 from .config import Settings
+from .source.textfile import MAX_PLAN_BYTES, TooLarge, read_capped
 
 FORMAT = 7
 
@@ -96,8 +97,10 @@ class Inputs:
             if isinstance(old, list) and len(old) == 5 and old[:4] == entry and info.st_ctime_ns < trusted_before:
                 entry.append(old[4])
             else:
-                with open(path, "rb") as handle:
-                    entry.append(_digest(handle.read()))
+                try:
+                    entry.append(_digest(read_capped(path, MAX_PLAN_BYTES)))
+                except TooLarge:  # the plan will be refused: its size and times stand for its content
+                    entry.append(_digest("too large", *map(str, entry)))
             stats[display] = entry
         keys = {display: _digest(common, display, entry[4]) for display, entry in stats.items()}
         return cls(common, keys, _digest(state_text), day.isoformat(), stats, taken)

@@ -74,7 +74,7 @@ def test_fifty_megabyte_file_is_refused_without_reading_it(settings: Settings, t
         handle.truncate(50 * 1024 * 1024)
     with pytest.raises(DeloadError) as caught:
         read_plan(path, settings, display="huge.md")
-    assert caught.value.diagnostics[0].format() == "huge.md:1:1: error: file is 52.4 MB; a plan may be at most 1 MB"
+    assert caught.value.diagnostics[0].format() == "huge.md:1:1: error: the file is 52.4 MB; a plan may be at most 1 MB"
 
 
 def test_all_errors_of_all_plans_come_together(settings: Settings) -> None:

@@ -14,10 +14,19 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+MAX_DEPTH = 16  # of nested lists; a plan needs 3 (a session, its exercises, a note under one)
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
-_HEADING = re.compile(r"^(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
+_HEADING_OPEN = re.compile(r"#{1,6}(?=[ \t]|$)")
 _MARKER = re.compile(r"^([-*+]|\d{1,9}[.)])([ \t]+|$)")
 _THEMATIC = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+
+
+class TooDeep(Exception):
+    """Lists nested beyond :data:`MAX_DEPTH` (each level costs the scanner a recursion)."""
+
+    def __init__(self, line: int):
+        super().__init__(line)
+        self.line = line  # index of the first line too deep
 
 
 @dataclass
@@ -51,6 +60,19 @@ def _indent(line: str) -> int:
     return width
 
 
+def _heading(body: str) -> tuple[int, str] | None:
+    """An ATX heading's level and text, without the optional closing run of '#'. (By hand: a
+    single pattern for the closing run backtracks cubically over a run of spaces.)"""
+    opening = _HEADING_OPEN.match(body)
+    if opening is None:
+        return None
+    text = body[opening.end():].strip(" \t")
+    unclosed = text.rstrip("#")
+    if unclosed != text and (not unclosed or unclosed[-1] in " \t"):
+        text = unclosed.rstrip(" \t")
+    return opening.end(), text
+
+
 def _blank(line: str) -> bool:
     return not line.strip()
 
@@ -60,11 +82,12 @@ def _starts_block(line: str, base: int) -> bool:
     if _blank(line) or _indent(line) - base > 3:
         return False
     body = line.lstrip()
-    return bool(_FENCE.match(body) or _HEADING.match(body) or _MARKER.match(body) or _THEMATIC.match(body))
+    return bool(_FENCE.match(body) or _heading(body) or _MARKER.match(body) or _THEMATIC.match(body))
 
 
-def scan(lines: list[str], start: int = 0, end: int | None = None, base: int = 0) -> list[Block]:
-    """The blocks of ``lines[start:end]``, for content starting at column ``base``."""
+def scan(lines: list[str], start: int = 0, end: int | None = None, base: int = 0, depth: int = 0) -> list[Block]:
+    """The blocks of ``lines[start:end]``, for content starting at column ``base``, inside
+    ``depth`` lists; raises :class:`TooDeep` beyond :data:`MAX_DEPTH`."""
     end = len(lines) if end is None else end
     blocks: list[Block] = []
     i = start
@@ -81,11 +104,13 @@ def scan(lines: list[str], start: int = 0, end: int | None = None, base: int = 0
                 j += 1
             blocks.append(Block("other", i, min(j + 1, end)))
             i = j + 1
-        elif rel <= 3 and (heading := _HEADING.match(body)):
-            blocks.append(Block("heading", i, i + 1, len(heading[1]), heading[2]))
+        elif rel <= 3 and (heading := _heading(body)):
+            blocks.append(Block("heading", i, i + 1, *heading))
             i += 1
         elif rel <= 3 and _MARKER.match(body) and not _THEMATIC.match(body):
-            block, i = _list(lines, i, end, base)
+            if depth >= MAX_DEPTH:
+                raise TooDeep(i)
+            block, i = _list(lines, i, end, base, depth)
             blocks.append(block)
         else:
             j = i + 1
@@ -96,7 +121,7 @@ def scan(lines: list[str], start: int = 0, end: int | None = None, base: int = 0
     return blocks
 
 
-def _list(lines: list[str], i: int, end: int, base: int) -> tuple[Block, int]:
+def _list(lines: list[str], i: int, end: int, base: int, depth: int) -> tuple[Block, int]:
     block = Block("list", i, i)
     kind = ""
     while i < end:
@@ -136,7 +161,7 @@ def _list(lines: list[str], i: int, end: int, base: int) -> tuple[Block, int]:
                 j += 1
             else:
                 break
-        item = Item(i, j, content_col, paragraph, scan(lines, children_start, j, content_col))
+        item = Item(i, j, content_col, paragraph, scan(lines, children_start, j, content_col, depth + 1))
         block.items.append(item)
         block.end = j
         i = j

@@ -13,15 +13,15 @@ from dataclasses import dataclass, field
 
 from ..errors import Collector, one_of, suggest
 from ..model import Exercise, Session, SessionKind, Source, Week, WeekKind
-from .blocks import Item, scan
+from .blocks import MAX_DEPTH, Item, TooDeep, scan
 from .prescriptions import EXERCISE_LINE, parse_exercise
 from .schema import WEEKDAY_ALIASES, WEEKDAYS
 from .sessions import SessionLine
+from .squeeze import Squeezed
 
 MAX_WEEKS = 104
-_SECTION = re.compile(
-    r"(?i)^(week|wk|day)\s*(\d{1,6})(?!\d)\s*(?:[:.\-–—]\s*)?(.*?)\s*(?:\{\s*([^}]*?)\s*\})?\s*$"
-)
+MAX_LINE_CHARS = 1000  # of a line the grammar reads: a heading, a session, an exercise
+_SECTION = re.compile(r"(?i)(week|wk|day)[^\S\n]*+(\d{1,6})(?!\d)[^\S\n]*+[:.\-–—]?")
 _DAY_PREFIX = re.compile(r"^\s*(day\s*\d{1,6}(?!\d)|[A-Za-z]+)\s*[:.–—-]\s*", re.I)
 MARKS: dict[str, WeekKind] = {"deload": "deload", "taper": "taper"}
 
@@ -44,12 +44,18 @@ class Body:
     layout: str
 
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-
-
 def _blank_comments(text: str) -> str:
-    """HTML comments are notes for the author only: blank them, keeping line numbers."""
-    return _COMMENT.sub(lambda m: re.sub(r"[^\n]", "", m[0]), text)
+    """HTML comments are notes for the author only: blank them, keeping line numbers. (Found
+    with ``str.find``: a pattern would rescan the rest of the file for every unclosed ``<!--``.)"""
+    parts: list[str] = []
+    last = 0
+    while (start := text.find("<!--", last)) >= 0 and (end := text.find("-->", start + 4)) >= 0:
+        parts += [text[last:start], "\n" * text.count("\n", start, end)]
+        last = end + 3
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def read_body(text: str, first_line: int, week_starts: int, errors: Collector) -> Body:
@@ -58,7 +64,14 @@ def read_body(text: str, first_line: int, week_starts: int, errors: Collector) -
     lines = text.split("\n")  # not splitlines(): U+2028 and friends are not line ends in a plan
     sections: list[_Section] = []
     intro_end = len(lines)
-    for block in scan(lines):
+    try:
+        blocks = scan(lines)
+    except TooDeep as exc:
+        deep = lines[exc.line]
+        errors.error(first_line + exc.line, len(deep) - len(deep.lstrip()) + 1, f"lists are nested more than {MAX_DEPTH} levels deep here; a plan needs "
+                     "at most 3 (a session, its exercises, a note under one)")
+        return Body("", (), "weeks")
+    for block in blocks:
         if block.kind == "heading" and block.level == 2:
             heading = _heading(block.text, lines[block.start], first_line + block.start, errors)
             if heading is not None:
@@ -90,20 +103,35 @@ def read_body(text: str, first_line: int, week_starts: int, errors: Collector) -
 
 def _heading(content: str, raw: str, line: int, errors: Collector) -> _Section | None:
     col = raw.find("#") + 4  # the column after "## "
-    match = _SECTION.match(content.strip())
+    content = content.strip()
+    if len(content) > MAX_LINE_CHARS:
+        errors.error(line, col + MAX_LINE_CHARS, f"this heading is {len(content):,} characters long; a heading may have "
+                     f"at most {MAX_LINE_CHARS:,}: put the rest in a note under it")
+        content = content[:MAX_LINE_CHARS]  # still a week: one mistake, one error
+    match = _SECTION.match(content)
     if not match:
         if re.match(r"(?i)\s*(we+k|weke|wek|dya|da)\w*\s*\d", content):
-            errors.error(line, col, f"'{content.strip()}' looks like a week heading; write '## Week N' or '## Day N'")
+            errors.error(line, col, f"'{content}' looks like a week heading; write '## Week N' or '## Day N'")
         return None
     kind = "day" if match[1].lower() == "day" else "week"
+    title, word = _title_and_mark(content[match.end():])
     mark: WeekKind | None = None
-    if match[4] is not None:
-        word = match[4].strip().lower()
-        if word not in MARKS:
-            errors.error(line, col + content.find("{"), f"unknown week mark '{{{match[4]}}}'{suggest(word, MARKS)}; expected {one_of('{' + m + '}' for m in MARKS)}")
+    if word is not None:
+        if word.lower() not in MARKS:
+            errors.error(line, col + content.rfind("{"), f"unknown week mark '{{{word}}}'{suggest(word.lower(), MARKS)}; "
+                         f"expected {one_of('{' + m + '}' for m in MARKS)}")
         else:
-            mark = MARKS[word]
-    return _Section(kind, int(match[2]), match[3].strip(" —–-:"), mark, line)
+            mark = MARKS[word.lower()]
+    return _Section(kind, int(match[2]), title.strip(" —–-:"), mark, line)
+
+
+def _title_and_mark(rest: str) -> tuple[str, str | None]:
+    """``Base {deload}`` -> ("Base", "deload"); a heading without a closing ``{mark}`` has none."""
+    rest = rest.strip()
+    opening = rest.rfind("{")
+    if not rest.endswith("}") or opening < 0 or "}" in rest[opening + 1:-1]:
+        return rest, None
+    return rest[:opening].strip(), rest[opening + 1:-1].strip()
 
 
 def _slice(lines: list[str], start: int, end: int) -> str:
@@ -118,6 +146,10 @@ def _list_item(item: Item, section: _Section, lines: list[str], first_line: int,
     session_text = session_text.rstrip()
     col0 = item.content_col + 1 if session_text else len(raw) + 1
     file_line = first_line + line_index
+    if len(session_text) > MAX_LINE_CHARS:
+        errors.error(file_line, col0 + MAX_LINE_CHARS, f"this session line is {len(session_text):,} characters long; a session "
+                     f"line may have at most {MAX_LINE_CHARS:,}: put the detail in a note under it (an indented line)")
+        return
     day = 1
     if section.kind == "week":
         prefix = _DAY_PREFIX.match(session_text)
@@ -127,6 +159,8 @@ def _list_item(item: Item, section: _Section, lines: list[str], first_line: int,
             names = [d.capitalize() for d in WEEKDAYS]
             hint = suggest(shown, names) if prefix else ""
             what = f"'{shown}' is not a day{hint}" if prefix else "each session starts with its day"
+            if prefix and shown.lower().startswith("day"):
+                what = f"'{shown}' needs its number"
             errors.error(file_line, col0, f"{what}; expected a weekday (Mon … Sun) or Day 1 … Day 7 followed by ':', e.g. 'Tue: Easy 5 mi'")
             return
         if parsed == -1:
@@ -149,8 +183,9 @@ def _list_item(item: Item, section: _Section, lines: list[str], first_line: int,
         if child.kind == "list" and session.kind is SessionKind.STRENGTH:
             for sub in child.items:
                 first = sub.lines[0].rstrip()
-                if EXERCISE_LINE.match(first):
-                    exercise = parse_exercise(first, first_line + sub.start, sub.content_col + 1, errors)
+                squeezed = Squeezed(first.replace("*", " ").replace("`", " "), sub.content_col + 1)
+                if len(first) <= MAX_LINE_CHARS and EXERCISE_LINE.match(squeezed.text):
+                    exercise = parse_exercise(squeezed.text, first_line + sub.start, sub.content_col + 1, errors, squeezed.column)
                     if exercise is not None:
                         exercises.append(exercise)
                 else:
@@ -176,6 +211,8 @@ def _day_number(word: str, week_starts: int) -> int | None:
     """Weekday name -> 1..7 counted from the week's first day; 'Day N' -> N; -1 if N is out of range."""
     lowered = word.lower().replace(" ", "")
     if lowered.startswith("day"):
+        if not lowered[3:].isdecimal():  # 'Day' alone, or 'Days'
+            return None
         number = int(lowered[3:])
         return number if 1 <= number <= 7 else -1
     name = WEEKDAY_ALIASES.get(lowered, lowered)

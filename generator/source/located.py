@@ -53,7 +53,6 @@ class Located:
 # --- TOML ------------------------------------------------------------------
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
-_TOML_TABLE = re.compile(r"^\s*\[+\s*([^\]]+?)\s*\]+\s*(?:#.*)?$")
 _TOML_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.-]+?)\s*=""")
 
 
@@ -67,16 +66,35 @@ def load_toml(text: str, errors: Collector) -> Located | None:
         message = _TOML_POSITION.sub("", str(exc)).strip()
         errors.error(line, col, f"invalid TOML: {message}")
         return None
+    except RecursionError:  # tomllib reads nested arrays and tables by recursion
+        errors.error(1, 1, "invalid TOML: arrays or tables are nested too deeply")
+        return None
     positions = dict(_toml_positions(text))
-    return Located(data, positions, (1, 1), positions)
+    located = Located(data, positions, (1, 1), positions)
+    return located if _safe_strings(data, (), located, errors) else None
+
+
+def _safe_strings(value: Any, path: Path, located: Located, errors: Collector) -> bool:
+    """TOML escapes (``"\\u000b"``) can make characters the file itself may not hold."""
+    from .textfile import UNSAFE, unsafe_text
+
+    if isinstance(value, dict):
+        return all([_safe_strings(v, (*path, k), located, errors) for k, v in value.items()]
+                   + [_safe_strings(k, path, located, errors) for k in value])
+    if isinstance(value, list):
+        return all([_safe_strings(v, (*path, i), located, errors) for i, v in enumerate(value)])
+    if isinstance(value, str) and (unsafe := UNSAFE.search(value)) is not None:
+        errors.error(*located.where(path), f"this value holds {unsafe_text(unsafe[0])} (written as an escape); remove it")
+        return False
+    return True
 
 
 def _toml_positions(text: str) -> Iterator[tuple[Path, tuple[int, int]]]:
     table: Path = ()
     for number, raw in enumerate(text.splitlines(), start=1):
-        header = _TOML_TABLE.match(raw)
+        header = _table_header(raw)
         if header:
-            table = tuple(part.strip().strip("\"'") for part in header[1].split("."))
+            table = tuple(part.strip().strip("\"'") for part in header.split("."))
             yield table, (number, raw.index("[") + 1)
             continue
         key = _TOML_KEY.match(raw)
@@ -84,3 +102,15 @@ def _toml_positions(text: str) -> Iterator[tuple[Path, tuple[int, int]]]:
             parts = tuple(part.strip().strip("\"'") for part in key[1].split("."))
             for depth in range(1, len(parts) + 1):
                 yield (*table, *parts[:depth]), (number, raw.index(key[1][0]) + 1)
+
+
+def _table_header(raw: str) -> str | None:
+    """``[site]`` or ``[[x]]`` (then a comment at most) -> "site"; found by hand, as a pattern
+    for it backtracks cubically over a run of spaces."""
+    stripped = raw.strip()
+    close = stripped.find("]")
+    if not stripped.startswith("[") or close < 0:
+        return None
+    rest = stripped[close:].lstrip("]").strip()
+    name = stripped[:close].lstrip("[").strip()
+    return name if name and (not rest or rest.startswith("#")) else None

@@ -101,8 +101,13 @@ def comment_separator(text: str) -> re.Match[str] | None:
     return None
 
 
-def parse_exercise(text: str, line: int, col: int, errors: Collector) -> Exercise | None:
-    """``Back squat 3x8 @ 100 lb`` -> :class:`Exercise`; ``col`` is the file column of ``text``."""
+def parse_exercise(text: str, line: int, col: int, errors: Collector,
+                   columns: Callable[[int], int] | None = None) -> Exercise | None:
+    """``Back squat 3x8 @ 100 lb`` -> :class:`Exercise`; ``col`` is the file column of ``text``.
+    A squeezed line (see :mod:`generator.source.squeeze`) gives ``columns``, which maps an
+    index in ``text`` to its file column."""
+    if columns is None:
+        columns = col.__add__
     clean = text.replace("*", " ").replace("`", " ")
     comment = ""
     if (split := comment_separator(clean)) is not None:
@@ -115,22 +120,22 @@ def parse_exercise(text: str, line: int, col: int, errors: Collector) -> Exercis
         return None
     sets = int(match["sets"])
     if not 1 <= sets <= 20:
-        errors.error(line, col + match.start("sets"), f"{sets} sets is not plausible; expected 1 to 20")
+        errors.error(line, columns(match.start("sets")), f"{sets} sets is not plausible; expected 1 to 20")
         return None
-    counts = _rep_counts(match, line, col, errors)
+    counts = _rep_counts(match, line, columns, errors)
     if counts is None:
         return None
     reps, reps_max, rep_unit, amrap = counts
     load = None
     if match["load"] is not None:
-        load = parse_load(match["load"].strip(), lambda m: errors.error(line, col + match.start("load"), m))
+        load = parse_load(match["load"].strip(), lambda m: errors.error(line, columns(match.start("load")), m))
         if load is None:
             return None
     return Exercise(match["name"].strip(" :-–"), sets, reps, rep_unit, load, Source(errors.file, line, col), comment,
                     reps_max, amrap)
 
 
-def _rep_counts(match: re.Match[str], line: int, col: int,
+def _rep_counts(match: re.Match[str], line: int, columns: Callable[[int], int],
                 errors: Collector) -> tuple[int, int | None, RepUnit, bool] | None:
     """Reps, the top of a range, the unit and AMRAP from an exercise match; None after an error."""
     if match["amrap"] is not None:
@@ -144,18 +149,18 @@ def _rep_counts(match: re.Match[str], line: int, col: int,
     shown = "reps" if rep_unit == "reps" else rep_unit
     for value, group in ((reps, "reps"), (reps_max, "reps_max")):
         if value is not None and not 1 <= value <= limit:
-            errors.error(line, col + match.start(group), f"{value} {shown} per set is not plausible; expected 1 to {limit}")
+            errors.error(line, columns(match.start(group)), f"{value} {shown} per set is not plausible; expected 1 to {limit}")
             return None
     if reps_max is not None and reps_max <= reps:
-        errors.error(line, col + match.start("reps"), f"a range goes from fewer to more, e.g. 8-12; got "
+        errors.error(line, columns(match.start("reps")), f"a range goes from fewer to more, e.g. 8-12; got "
                      f"{match['reps']}-{match['reps_max']}")
         return None
     amrap = match["plus"] is not None
     if amrap and reps_max is not None:
-        errors.error(line, col + match.start("plus"), "write a range (8-12) or a minimum to go beyond (8+), not both")
+        errors.error(line, columns(match.start("plus")), "write a range (8-12) or a minimum to go beyond (8+), not both")
         return None
     if amrap and rep_unit != "reps":
-        errors.error(line, col + match.start("plus"), "'+' (as many as possible) counts reps, not seconds or metres")
+        errors.error(line, columns(match.start("plus")), "'+' (as many as possible) counts reps, not seconds or metres")
         return None
     return reps, reps_max, rep_unit, amrap
 

@@ -22,12 +22,12 @@ from .body import read_body
 from .frontmatter import FRONTMATTER, build_race, race_category, resolve_checks, resolve_periodization
 from .located import Located
 from .schema import WEEKDAYS, Checker
+from .textfile import MAX_PLAN_BYTES, TooLarge, decode, read_capped, too_large
 from .yaml_reader import load_yaml
 
 if TYPE_CHECKING:
     from ..config import Settings
 
-MAX_BYTES = 1_000_000
 _FENCE = re.compile(r"^(---|\.\.\.)\s*$")
 
 
@@ -78,33 +78,14 @@ def read_plan(path: Path, settings: Settings, display: str | None = None) -> tup
     name = display or str(path)
     errors = Collector(name)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            errors.error(1, 1, f"file is {size / 1_000_000:.1f} MB; a plan may be at most {MAX_BYTES // 1_000_000} MB")
-            raise DeloadError(errors.items)
-        data = path.read_bytes()
+        data = read_capped(path, MAX_PLAN_BYTES)
+    except TooLarge as exc:
+        errors.error(1, 1, too_large(exc.size, MAX_PLAN_BYTES, "a plan"))
+        raise DeloadError(errors.items) from None
     except OSError as exc:
         errors.error(1, 1, f"cannot read file: {exc.strerror or exc}")
         raise DeloadError(errors.items) from None
     return parse_plan_text(data, name, path.stem, settings, errors)
-
-
-def decode(data: bytes, errors: Collector) -> str | None:
-    """UTF-8 (a BOM is accepted); a bad byte is reported at its line and column."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
-        errors.error(line, col, f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8")
-        return None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if "\x00" in text:
-        upto = text[: text.index("\x00")]
-        errors.error(upto.count("\n") + 1, len(upto) - (upto.rfind("\n") + 1) + 1, "the file contains a NUL byte; is it a binary file?")
-        return None
-    return text
 
 
 def parse_plan_text(data: bytes, name: str, stem: str, settings: Settings,

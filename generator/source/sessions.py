@@ -11,6 +11,7 @@ Problems are reported with the column of the offending word.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from ..errors import Collector, suggest
 from ..model import (
@@ -26,6 +27,7 @@ from ..model import (
 )
 from ..units import ALL_UNIT_WORDS, DISTANCE_WORDS, DURATION_WORDS, to_km
 from .prescriptions import comment_separator, first_words, parse_exercise, parse_target
+from .squeeze import Squeezed
 
 K = SessionKind
 KIND_WORDS: dict[str, SessionKind] = {
@@ -77,11 +79,12 @@ class SessionLine:
     """Parses one session line; ``col0`` is the file column of ``text[0]``."""
 
     def __init__(self, text: str, line: int, col0: int, errors: Collector):
-        # Emphasis markers are blanked rather than removed so columns stay right.
-        self.text = text.replace("*", " ").replace("`", " ")
+        # Emphasis markers are blanked rather than removed so columns stay right; then every
+        # run of whitespace is squeezed to one space, which keeps the patterns below linear.
+        self.squeezed = Squeezed(text.replace("*", " ").replace("`", " "), col0)
+        self.text = self.squeezed.text
         self.raw = text
         self.line = line
-        self.col0 = col0
         self.errors = errors
         self.pos = 0
         self.failed = False
@@ -90,7 +93,7 @@ class SessionLine:
 
     def fail(self, pos: int, message: str) -> None:
         if not self.failed:
-            self.errors.error(self.line, self.col0 + pos, message)
+            self.errors.error(self.line, self.squeezed.column(pos), message)
         self.failed = True
 
     def skip_ws(self) -> None:
@@ -107,6 +110,9 @@ class SessionLine:
         if match:
             self.pos = match.end()
         return match
+
+    def _column_from(self, start: int, pos: int) -> int:
+        return self.squeezed.column(start + pos)
 
     # -- entry point --
 
@@ -317,7 +323,9 @@ class SessionLine:
             exercises = []
             for part, offset in _split_keep_offsets(self.text[self.pos:end], ";", self.pos):
                 if part.strip():
-                    item = parse_exercise(part.strip(), self.line, self.col0 + offset + _lead(part), self.errors)
+                    start = offset + _lead(part)
+                    item = parse_exercise(part.strip(), self.line, self.squeezed.column(start), self.errors,
+                                          partial(self._column_from, start))
                     self.failed |= item is None
                     if item is not None:
                         exercises.append(item)

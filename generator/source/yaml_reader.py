@@ -13,6 +13,7 @@ import yaml
 
 from ..errors import Collector
 from .located import REPORTED, Located, Path
+from .textfile import UNSAFE, unsafe_text
 
 try:  # the C parser is ~10x faster; both produce the same node graph
     from yaml import CSafeLoader as _Loader
@@ -25,6 +26,7 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
 }
 _MAX_NODES = 20_000
+MAX_DEPTH = 16  # of nested values; a plan needs 4 (periodization: vacations: - week:)
 
 
 class _Abort(Exception):
@@ -105,6 +107,10 @@ class _Walker:
         if self.count > _MAX_NODES:
             self.errors.error(line, col, f"frontmatter is too large (more than {_MAX_NODES} values)")
             raise _Abort
+        if len(path) > MAX_DEPTH:
+            self.errors.error(line, col, f"the frontmatter nests values more than {MAX_DEPTH} levels deep here; "
+                              "a plan needs at most 4 (periodization: vacations: - week: 8)")
+            raise _Abort
         self.seen.add(id(node))
         if node.tag not in _STANDARD_TAGS:
             self.errors.error(line, col, f"YAML tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed; write plain values")
@@ -113,6 +119,8 @@ class _Walker:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
+        if not self.safe_scalar(node):
+            return REPORTED
         try:
             return self.constructor.construct_object(node, deep=True)
         except (ValueError, OverflowError, yaml.constructor.ConstructorError) as exc:
@@ -122,12 +130,22 @@ class _Walker:
                 self.errors.error(line, col, f"cannot read value '{node.value}': {exc}")
             return REPORTED
 
+    def safe_scalar(self, node: yaml.Node) -> bool:
+        """A quoted scalar's escapes (``"\\x0b"``) can make characters the file itself may not hold."""
+        unsafe = UNSAFE.search(str(node.value))
+        if unsafe is not None:
+            line, col = self.at(node)
+            self.errors.error(line, col, f"this value holds {unsafe_text(unsafe[0])} (written as an escape); remove it")
+        return unsafe is None
+
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             line, col = self.at(key_node)
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith((":merge", ":value")):
                 self.errors.error(line, col, "frontmatter keys must be plain words")
+                continue
+            if not self.safe_scalar(key_node):
                 continue
             key = str(key_node.value)
             if key in result:
