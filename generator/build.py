@@ -28,11 +28,12 @@ from . import spare
 from .config import Settings
 from .errors import DeloadError, Diagnostic, Severity
 from .feeds import build_time
-from .fsutil import build_lock, clean_stale, swap_in, throw_away, write_bytes
+from .fsutil import build_lock, clean_pending, clean_stale, swap_in, throw_away, write_bytes
 from .manifest import Inputs, Manifest, PlanRecord
 from .source import find_plan_files
-from .state import STATE_NAME, State, read_text, stamp
-from .workers import threading_active, worker_count
+from .state import STATE_NAME, State, stamp
+from .statefile import read_text
+from .workers import pool_options, threading_active, worker_count
 
 if TYPE_CHECKING:
     from .plan_job import PlanOutput
@@ -90,6 +91,7 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
     target = output or settings.output_dir
     with build_lock(work):
         clean_stale(work, target)
+        clean_pending(settings.plans_dir, STATE_NAME)
         spare.clean_leftovers(work)
         files = [(path, _display(path, settings.root)) for path in
                  (find_plan_files([settings.plans_dir]) if settings.plans_dir.is_dir() else [])]
@@ -113,21 +115,27 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
         reusable = not force and manifest.head.get("state") == inputs.state and target.is_dir()
         # The live site is as the manifest describes it: the tree it replaces can seed the next stage.
         intact = reusable and manifest.site_intact(target) and manifest.body_ok()
+        pending = None
         try:
             result, records = _build(settings, files, inputs, manifest, state, stage, target, now, papers, jobs,
                                      progress, reusable, intact, force)
-            if save_state:  # before the swap: the new site is only ever published with its state recorded
-                state.save()
+            result.warnings[:0] = state.notes
+            # Written beside the state file before the swap (a full disk stops the build here), renamed
+            # into place after it: the state never records a site that was not published.
+            pending = state.write_pending() if save_state else None
             # Checked again: a file added to site/ while this build ran would go undescribed into the spare.
             describable = intact and manifest.site_intact(target, again=True)
-            old_site = swap_in(stage, target)
+            old_site = _swap(stage, target)
         except BaseException:
+            if pending is not None:
+                pending.unlink(missing_ok=True)
             if stage.exists():
                 try:
                     throw_away(stage)
                 except OSError:
                     shutil.rmtree(stage, ignore_errors=True)
             raise
+        state.commit(pending)
         # The replaced site makes a good spare if most of its plans are still as they are now.
         kept = describable and result.plans_rendered * 2 <= result.plans
         if old_site is not None:
@@ -137,6 +145,14 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
             spare.prepare_later(target, work)
         result.seconds = time.perf_counter() - started
     return result
+
+
+def _swap(stage: Path, target: Path) -> Path | None:
+    try:
+        return swap_in(stage, target)
+    except OSError as exc:
+        raise DeloadError([Diagnostic(str(target), 1, 1, f"cannot replace the site: {exc.strerror or exc}; "
+                                      "it was left as it was")]) from None
 
 
 def _display(path: Path, root: Path) -> str:
@@ -342,7 +358,7 @@ def _render_plans(settings: Settings, todo: list[tuple[Path, str]], stage: Path,
     from concurrent.futures import ProcessPoolExecutor
 
     # Workers are forked so they inherit the build context and the imported modules.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    with ProcessPoolExecutor(**pool_options(max_workers=workers, mp_context=multiprocessing.get_context("fork"))) as pool:
         for index, output in enumerate(pool.map(run, todo, chunksize=CHUNK), start=1):
             outputs.append(output)
             if progress:

@@ -44,6 +44,9 @@ class DeloadError(Exception):
         self.diagnostics = tuple(diagnostics)
         super().__init__("\n".join(d.format() for d in self.diagnostics))
 
+    def __reduce__(self) -> tuple[type[DeloadError], tuple[tuple[Diagnostic, ...]]]:
+        return DeloadError, (self.diagnostics,)  # raised in a worker process, shown by the build
+
 
 class Collector:
     """Accumulates diagnostics for one file, so a parser can keep going after a problem.

@@ -8,6 +8,7 @@ build that dies midway leaves the previous site untouched.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import fcntl
@@ -89,19 +90,57 @@ def remove_later(path: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
+_HELD: set[int] = set()  # descriptors of the locks this process holds
+
+
+def _forget_locks_in_child() -> None:
+    # A forked worker inherits the build's lock descriptor, and an flock lives as long as any
+    # descriptor of it: a worker orphaned by a kill -9 of its build would hold the lock forever.
+    for fd in _HELD:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_forget_locks_in_child)
+
+
+@contextmanager
+def exclusive(path: Path) -> Iterator[bool]:
+    """Try to hold an exclusive lock on ``path``; yields whether it is held. The lock dies with
+    this process (never with its children: see :func:`_forget_locks_in_child`), and the file
+    names the holder's process id while it is held."""
+    with open(path, "a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        _HELD.add(handle.fileno())
+        try:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"{os.getpid()}\n")
+            handle.flush()
+            yield True
+        finally:
+            _HELD.discard(handle.fileno())
+            handle.truncate(0)
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 @contextmanager
 def build_lock(work_dir: Path) -> Iterator[None]:
     """Hold an exclusive lock so two builds never write the same site at once."""
     work_dir.mkdir(parents=True, exist_ok=True)
-    with open(work_dir / "build.lock", "w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise DeloadError([Diagnostic(str(work_dir / "build.lock"), 1, 1, "another deload build is running in this project")]) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    path = work_dir / "build.lock"
+    with exclusive(path) as held:
+        if not held:
+            holder = path.read_text(encoding="utf-8", errors="replace").strip()
+            who = f" (process {holder})" if holder.isdigit() else ""
+            raise DeloadError([Diagnostic(str(path), 1, 1, f"another deload build{who} is running in this project; "
+                                          "wait for it to finish")])
+        yield
 
 
 def clean_stale(work_dir: Path, target: Path) -> None:
@@ -121,6 +160,35 @@ def clean_stale(work_dir: Path, target: Path) -> None:
             throw_away(entry)
         elif entry.name.startswith("trash-") and entry.is_dir():
             remove_later(entry)
+
+
+def write_beside(path: Path, data: bytes) -> Path:
+    """Write ``data`` to a new hidden temporary file next to ``path``, to be renamed over it; a
+    failed write (a full disk) leaves no file behind."""
+    pending = path.with_name(f".{path.name}.{os.getpid()}-{os.urandom(3).hex()}.tmp")
+    try:
+        with open(pending, "xb") as handle:
+            handle.write(data)
+    except BaseException:
+        pending.unlink(missing_ok=True)
+        raise
+    return pending
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one step: readers see the old file or the new one."""
+    pending = write_beside(path, data)
+    try:
+        os.replace(pending, path)
+    except BaseException:
+        pending.unlink(missing_ok=True)
+        raise
+
+
+def clean_pending(folder: Path, name: str) -> None:
+    """Remove the temporary files a killed process left beside ``folder/name`` (call under the build lock)."""
+    for leftover in folder.glob(f".{name}.*.tmp"):
+        leftover.unlink(missing_ok=True)
 
 
 def write_bytes(path: Path, data: bytes) -> None:

@@ -24,6 +24,7 @@ from typing import Any
 
 from . import __version__
 from .config import Settings
+from .fsutil import write_atomic
 from .source.textfile import MAX_PLAN_BYTES, TooLarge, read_capped
 
 FORMAT = 7
@@ -78,7 +79,7 @@ class Inputs:
 
     @classmethod
     def collect(cls, settings: Settings, files: list[tuple[Path, str]], day: date, papers: tuple[str, ...],
-                state_text: str, known: dict[str, Any] | None = None) -> Inputs:
+                state_text: str | None, known: dict[str, Any] | None = None) -> Inputs:
         """Hash every input. A plan file whose size, times and inode match what the last build
         saw (``known``) is not read again, unless it was written so close to that build that
         a second write in the same clock tick could have gone unnoticed (as git does). The
@@ -103,7 +104,7 @@ class Inputs:
                     entry.append(_digest("too large", *map(str, entry)))
             stats[display] = entry
         keys = {display: _digest(common, display, entry[4]) for display, entry in stats.items()}
-        return cls(common, keys, _digest(state_text), day.isoformat(), stats, taken)
+        return cls(common, keys, _digest(state_text or ""), day.isoformat(), stats, taken)  # none: as written by a preview
 
 
 @dataclass
@@ -237,9 +238,7 @@ class Manifest:
         for display, record in sorted(records.items()):
             known = self._lines.get(display)
             lines.append(known[1] if known is not None and known[0] is record else _line(display, record))
-        tmp = self.body_path.with_name(self.body_path.name + ".tmp")
-        tmp.write_text("".join(lines), encoding="utf-8")
-        tmp.replace(self.body_path)
+        write_atomic(self.body_path, "".join(lines).encode("utf-8"))
         # Plans without dates have feeds counted from the build day: the site is current for that day only.
         day = inputs.day if any(r.day is not None for r in records.values()) else None
         folders = folders_of([*site_files, *(name for r in records.values() for name in r.files)])
@@ -296,6 +295,4 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _write(path: Path, data: dict[str, Any]) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-    tmp.replace(path)
+    write_atomic(path, json.dumps(data, separators=(",", ":")).encode("utf-8"))

@@ -20,9 +20,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
+from .fsutil import write_atomic
 from .render.pdf import PdfResult, init_worker, render_pdf
+from .workers import pool_options, recycled_map
 
-TASKS_PER_WORKER = 25
+TASKS_PER_WORKER = 25  # documents a worker renders before it is replaced (WeasyPrint keeps memory)
 
 
 @dataclass(frozen=True)
@@ -83,13 +85,18 @@ def run_pdf_jobs(jobs: Sequence[PdfJob], css_by_paper: dict[str, str], cache_dir
         init_worker(css_by_paper)
         _collect(missing, map(_render, [job for job, _ in missing]), refused, progress)
     else:
-        # Workers fork from a server that has already imported WeasyPrint: quick to start, and
-        # (unlike plain fork) compatible with recycling workers after TASKS_PER_WORKER documents.
+        # Workers fork from a server that has already imported WeasyPrint: quick to start, so
+        # they can be replaced after TASKS_PER_WORKER documents (see recycled_map), and safe to
+        # start from a build that runs in a thread (deload serve --pdf).
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["generator.render.pdf", "weasyprint"])
-        with ProcessPoolExecutor(max_workers=min(workers, len(missing)), mp_context=context, initializer=init_worker,
-                                 initargs=(css_by_paper,), max_tasks_per_child=TASKS_PER_WORKER) as pool:
-            _collect(missing, pool.map(_render, [job for job, _ in missing]), refused, progress)
+
+        def pool(size: int) -> ProcessPoolExecutor:
+            return ProcessPoolExecutor(**pool_options(max_workers=size, mp_context=context, initializer=init_worker,
+                                                      initargs=(css_by_paper,)))
+
+        results = recycled_map(pool, _render, [job for job, _ in missing], workers, TASKS_PER_WORKER)
+        _collect(missing, results, refused, progress)
     return len(missing), refused
 
 
@@ -105,10 +112,8 @@ def _collect(missing: list[tuple[PdfJob, Path]], results: Iterable[PdfResult],
              refused: list[tuple[PdfJob, tuple[str, ...]]], progress: Callable[[int], None] | None) -> None:
     for (job, cached), result in zip(missing, results, strict=True):
         if result.refused:
-            cached.with_suffix(".refused.json").write_text(json.dumps(list(result.refused)), encoding="utf-8")
-        tmp = cached.with_name(cached.name + f".{os.getpid()}.tmp")
-        tmp.write_bytes(result.data)
-        tmp.replace(cached)
+            write_atomic(cached.with_suffix(".refused.json"), json.dumps(list(result.refused)).encode("utf-8"))
+        write_atomic(cached, result.data)
         _place(cached, job.target)
         refused.append((job, result.refused))
         if progress:

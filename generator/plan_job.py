@@ -94,15 +94,15 @@ def run(task: tuple[Path, str]) -> PlanOutput:
     try:
         plan, warnings = read_plan(path, context.settings, display)
         expanded = expand(plan)
+        slug = plan.slug
+        previous = context.state
+        state = State(Path(os.devnull), plans={slug: previous.plans[slug]} if slug in previous.plans else {},
+                      events=previous.events_of(slug))
     except DeloadError as exc:
         return PlanOutput(display, list(exc.diagnostics))
     timings = {"read": time.process_time() - clock}
     if _RENDERER is None:
         _RENDERER = PlanRenderer(context.settings)
-    slug = plan.slug
-    previous = context.state
-    state = State(Path(os.devnull), plans={slug: previous.plans[slug]} if slug in previous.plans else {},
-                  events=previous.events_of(slug))
     entry = state.touch_plan(slug, reader_digest(expanded_dict(expanded)), context.now)
     feeds = plan_feeds(expanded, context.settings, context.now.date())
     pdfs = [(paper_label(paper), f"{slug}-{paper}.pdf") for paper in context.papers]

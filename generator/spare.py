@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .fsutil import throw_away
+from .fsutil import exclusive, throw_away, write_atomic
 
 FORMAT = 2  # of the description; a spare described otherwise is discarded
 
@@ -132,9 +132,7 @@ def keep(old_site: Path, work: Path, name: str, plans: dict[str, tuple[str, list
     data: dict[str, Any] = {"format": FORMAT, "inode": os.stat(folder).st_ino,
                             "plans": {k: [v[0], v[1]] for k, v in plans.items()}, "site_files": site_files,
                             "site_keys": site_keys}
-    tmp = description.with_name(description.name + ".tmp")
-    tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-    tmp.replace(description)
+    write_atomic(description, json.dumps(data, separators=(",", ":")).encode("utf-8"))
 
 
 def discard(work: Path, name: str) -> None:
@@ -171,10 +169,8 @@ def _clone(site: Path, work: Path) -> None:
         try:
             root = os.stat(site).st_ino
             _link_tree(site, building)
-            with open(work / "build.lock", "w") as lock:
-                try:
-                    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except BlockingIOError:
+            with exclusive(work / "build.lock") as held:
+                if not held:
                     return  # a build is running: it leaves its own spare
                 if (os.stat(site).st_ino == root and not _paths(work, name)[0].exists() and manifest.site_intact(site)
                         and manifest.body_ok()):

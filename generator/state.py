@@ -14,16 +14,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .errors import DeloadError, Diagnostic
+from . import statefile
+from .errors import Diagnostic
+from .fsutil import write_beside
+from .statefile import FORMAT
 
 STATE_NAME = "deload-state.json"
-FORMAT = 2
 _NOTE = "Written by 'deload build'. Commit it with your plans: it keeps feeds and dates stable."
 _COMPACT: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":"), "sort_keys": True}
 
@@ -42,16 +43,6 @@ def stamp(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def read_text(path: Path) -> str:
-    """The state file's text ('' if there is none), with a clear error if it cannot be read."""
-    try:
-        return path.read_text(encoding="utf-8") if path.exists() else ""
-    except UnicodeDecodeError:
-        raise DeloadError([Diagnostic(str(path), 1, 1, "the state file is not UTF-8 text; restore it from version control")]) from None
-    except OSError as exc:
-        raise DeloadError([Diagnostic(str(path), 1, 1, f"cannot read the state file: {exc.strerror}")]) from None
-
-
 @dataclass
 class State:
     path: Path
@@ -61,6 +52,9 @@ class State:
     seen_events: set[str] = field(default_factory=set)  # events built by the current render
     packed: dict[str, str] = field(default_factory=dict)  # slug -> its events line as read, not decoded yet
     plan_lines: dict[str, tuple[dict[str, str], str]] = field(default_factory=dict)  # slug -> (entry as read, its text)
+    where: dict[str, int] = field(default_factory=dict)  # slug -> the line of its events in the file, for errors
+    notes: list[Diagnostic] = field(default_factory=list)  # repairs made while reading, said by the build
+    _pending: str = ""  # the text write_pending wrote
 
     @classmethod
     def ephemeral(cls) -> State:
@@ -70,41 +64,25 @@ class State:
     @classmethod
     def load(cls, plans_dir: Path) -> State:
         path = plans_dir / STATE_NAME
-        return cls.parse(path, read_text(path))
+        return cls.parse(path, statefile.read_text(path))
 
     @classmethod
-    def parse(cls, path: Path, text: str) -> State:
-        if not text:
+    def parse(cls, path: Path, text: str | None) -> State:
+        """The state as read from ``text`` (None: there is no state file yet); damage is an error
+        at its line, a repair a note (see :mod:`generator.statefile`)."""
+        if text is None:
             return cls(path)
-        fast = _parse_lines(path, text)
-        if fast is not None:
-            return fast
-        # Not the layout Deload writes (edited by hand?): read it as plain JSON.
-        # A damaged state would silently restart every calendar event's revision and mark every
-        # plan as new, so it stops the build instead (a merge conflict is the usual cause).
-        try:
-            data = json.loads(text)
-        except ValueError as exc:
-            line, col = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
-            raise DeloadError([Diagnostic(str(path), line, col, f"the state file is damaged ({getattr(exc, 'msg', exc)}); "
-                                          "restore it from version control (resolve a merge conflict by keeping one side)")]) from None
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise DeloadError([Diagnostic(str(path), 1, 1, f"the state file is not in Deload's format {FORMAT}; restore it from version control")])
-        plans = data["plans"] if isinstance(data.get("plans"), dict) else {}
-        groups = data["events"] if isinstance(data.get("events"), dict) else {}
-        packed = {slug: json.dumps(group, **_COMPACT) for slug, group in groups.items() if isinstance(group, dict)}
-        return cls(path, dict(plans), {}, text, packed=packed)
+        read = statefile.parse(path, text)
+        return cls(path, read.plans, {}, text, packed=read.packed, plan_lines=read.plan_lines, where=read.where,
+                   notes=read.notes)
 
     def events_of(self, slug: str) -> dict[str, dict[str, Any]]:
-        """The revisions of one plan's events. Its line is decoded each time and the state is left
-        as it is: a worker asks once per plan, and keeping every decoded plan here would make
-        each later lookup scan them all."""
+        """The revisions of one plan's events. Its line is decoded (and checked) each time and the
+        state is left as it is: a worker asks once per plan, and keeping every decoded plan here
+        would make each later lookup scan them all."""
         if slug in self.packed:
-            try:
-                return _unpack(slug, json.loads(self.packed[slug]))
-            except ValueError:
-                raise DeloadError([Diagnostic(str(self.path), 1, 1, f"the state file's line for '{slug}' is damaged; "
-                                              "restore it from version control")]) from None
+            events = statefile.unpack(self.path, slug, self.packed[slug], self.where.get(slug, 1))
+            return {f"{slug}/{key}": entry for key, entry in events.items()}
         prefix = slug + "/"
         return {k: v for k, v in self.events.items() if k.startswith(prefix)}
 
@@ -152,50 +130,21 @@ class State:
         lines += [" }", "}"]
         return "\n".join(lines) + "\n"
 
-    def save(self) -> bool:
-        """Write the file if its content changed; True when it was written."""
+    def write_pending(self) -> Path | None:
+        """Write the new state to a temporary file beside the state file, for :meth:`commit` to
+        rename into place once the site is: a full disk fails the build before anything is
+        published, and a failed build leaves the state as it was. None when nothing changed."""
         text = self.render()
         if text == self.original:
-            return False
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(self.path)
-        self.original = text
-        return True
-
-
-_LINE = re.compile(r'^  ("(?:[^"\\\\]|\\\\.)*"): (\{.*\}),?$')
-
-
-def _parse_lines(path: Path, text: str) -> State | None:
-    """Read the one-line-per-plan layout Deload writes without decoding every plan's events.
-    None when the text is not in that layout."""
-    lines = text.split("\n")
-    if len(lines) < 8 or lines[0] != "{" or lines[1] != f' "format": {FORMAT},' or lines[3] != ' "plans": {':
-        return None
-    plans: dict[str, dict[str, str]] = {}
-    plan_lines: dict[str, tuple[dict[str, str], str]] = {}
-    packed: dict[str, str] = {}
-    section = plans
-    for number, line in enumerate(lines[4:], start=5):
-        if line in (" },", ' "events": {', " }", "}", ""):
-            if line == ' "events": {':
-                section = packed  # type: ignore[assignment]
-            continue
-        match = _LINE.match(line)
-        if match is None:
             return None
-        try:
-            quoted = match[1]
-            slug = quoted[1:-1] if "\\" not in quoted and quoted.isprintable() else json.loads(quoted)
-            if section is plans:
-                plans[slug] = json.loads(match[2])
-                plan_lines[slug] = (plans[slug], match[2])  # written back as it was while unchanged
-            else:
-                packed[slug] = match[2]  # decoded only when the plan's events are asked for (events_of)
-        except ValueError:
-            raise DeloadError([Diagnostic(str(path), number, 1, "the state file is damaged on this line; restore it from version control")]) from None
-    return State(path, plans, {}, text, packed=packed, plan_lines=plan_lines)
+        pending = write_beside(self.path, text.encode("utf-8"))
+        self._pending = text
+        return pending
+
+    def commit(self, pending: Path | None) -> None:
+        if pending is not None:
+            os.replace(pending, self.path)
+            self.original = self._pending
 
 
 def _quote(slug: str) -> str:
@@ -210,14 +159,3 @@ def _pack(events: dict[str, dict[str, Any]]) -> dict[str, Any]:
     default = max(set(stamps), key=lambda s: (stamps.count(s), s))
     return {"t": default, "e": {rest: e["hash"] if e["sequence"] == 0 and e["modified"] == default
                                 else [e["hash"], e["sequence"], e["modified"]] for rest, e in events.items()}}
-
-
-def _unpack(slug: str, group: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    default = group.get("t", "")
-    events = {}
-    for rest, entry in (group.get("e") or {}).items():
-        if isinstance(entry, str):
-            events[f"{slug}/{rest}"] = {"hash": entry, "sequence": 0, "modified": default}
-        elif isinstance(entry, list) and len(entry) == 3:
-            events[f"{slug}/{rest}"] = {"hash": entry[0], "sequence": entry[1], "modified": entry[2]}
-    return events

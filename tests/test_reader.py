@@ -16,7 +16,7 @@ from generator.periodize import expand
 from generator.render.json_export import expanded_dict
 from generator.source.reader import parse_plan_text, read_plan, read_plans, slug_from
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, library_plans
 
 BAD = sorted((FIXTURES / "bad").glob("*.md"))
 
@@ -145,7 +145,8 @@ WORDS = st.sampled_from([
     "Easy", "Long", "Tempo", "Intervals", "Race", "Strength", "Rest", "Mon:", "Tue:", "Day 3:", "5", "mi", "km", "x",
     "@", "w/", "+", "strides", "400 m", "1:15:00", "45:00", "min", "5K pace", "Z2", "RPE 7", "—", "(", ")", "3x8",
     "100 lb", "70%", ":", "with", "##", "Week", "{deload}", "*", "`", "&a", "*a", "!!python", "\t", "é", "🏃", "0",
-    "99999999999999999999", "-1", "1e309", "nan",
+    "99999999999999999999", "-1", "1e309", "nan", "Day", "Day:", "{", "}", "[", "]", "<!--", "-->", "\x0b", "   ",
+    "\u00a0", "\ufffe", "3x8-12", "5+", "AMRAP", "{taper}", "- ", "  ", "# x #",
 ])
 LINE = st.lists(WORDS, max_size=10).map(" ".join)
 PREFIX = st.sampled_from(["", "- ", "  - ", "## ", "## Week 1 ", "---", "title: ", "units: ", "race: ", "  distance: "])
@@ -157,3 +158,36 @@ def test_random_markdown_only_raises_deload_errors(lines: list[tuple[str, str]])
     body = "\n".join(prefix + text for prefix, text in lines)
     _parse(("---\ntitle: Fuzz\nunits: km\n---\n## Week 1\n" + body).encode())
     _parse(("---\n" + body).encode())
+
+
+SEEDS = [path.read_text(encoding="utf-8") for path in [*sorted((FIXTURES / "plans").glob("*.md")), *library_plans()]]
+MUTATION = st.sampled_from(["insert", "delete", "duplicate", "replace", "indent"])
+
+
+@FUZZ
+@given(st.data())
+def test_mutated_real_plans_give_a_plan_or_deloads_own_error(data: st.DataObject) -> None:
+    """A real plan, a few lines mutated: read it, then expand and export it (a plan that reads
+    must also expand: a traceback there is as bad as one in the reader)."""
+    lines = data.draw(st.sampled_from(SEEDS)).split("\n")
+    for _ in range(data.draw(st.integers(1, 5))):
+        at = data.draw(st.integers(0, len(lines) - 1))
+        how = data.draw(MUTATION)
+        words = lines[at].split(" ")
+        if how == "insert":
+            words.insert(data.draw(st.integers(0, len(words))), data.draw(WORDS))
+        elif how == "delete" and words:
+            del words[data.draw(st.integers(0, len(words) - 1))]
+        elif how == "replace" and words:
+            words[data.draw(st.integers(0, len(words) - 1))] = data.draw(WORDS)
+        elif how == "duplicate":
+            lines.insert(at, lines[at])
+        elif how == "indent":
+            words[0] = "  " + words[0]
+        lines[at] = " ".join(words)
+    try:
+        plan, _ = parse_plan_text("\n".join(lines).encode(), "fuzz.md", "fuzz", Settings(root=Path(".")))
+    except DeloadError as exc:
+        assert exc.diagnostics and all(d.line >= 1 and d.col >= 1 for d in exc.diagnostics)
+        return
+    expanded_dict(expand(plan))
