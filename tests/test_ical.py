@@ -198,3 +198,22 @@ def test_event_uid_is_the_name_based_uuid_of_its_identity(slug: str, day: date, 
     # A calendar keeps an event by its UID: this spelling must never drift, or subscribers get duplicates.
     expected = uuid.uuid5(NAMESPACE, f"{slug}/base/{day.isoformat()}/{slot}")
     assert event_uid(slug, "base", day, slot, "example.com") == f"{expected}@example.com"
+
+
+def test_a_long_title_and_placeholder_text_stay_in_their_own_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Once, the fold of X-WR-CALNAME was computed for "NAME:" (82 octets for a 62-character title), and
+    # "UID:@UID@" in a summary got the calendar's UID written into the coach's text.
+    (tmp_path / "plans").mkdir()
+    title = "A very long plan title that goes on and on for sixty-two chars"
+    text = (FIXTURES / "plans" / "ten-k-build.md").read_text()
+    text = re.sub(r"^title: .*$", f"title: {title}", text, count=1, flags=re.M)
+    text = text.replace(f"title: {title}\n", f"title: {title}\nsummary: 'Write UID:@UID@ and NAME:@NAME@ as you like'\n", 1)
+    (tmp_path / "plans" / "long.md").write_text(text)
+    build(tmp_path, monkeypatch)
+    for feed in sorted((tmp_path / "site").rglob("*.ics"))[:3]:
+        data = feed.read_bytes()
+        assert lint(data) == [], feed
+        calendar = Calendar.from_ical(data)
+        assert str(calendar["X-WR-CALNAME"]).startswith(title) and str(calendar["NAME"]) == str(calendar["X-WR-CALNAME"])
+        assert str(calendar["DESCRIPTION"]).startswith("Write UID:@UID@ and NAME:@NAME@ as you like")
+        assert re.fullmatch(r"[0-9a-f-]{36}@[\w.-]+", str(calendar["UID"]))

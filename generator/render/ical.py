@@ -270,19 +270,26 @@ def feed_name(expanded: ExpandedPlan, feed: Feed) -> str:
     return f"{expanded.plan.title}{when}"
 
 
-def header_template(expanded: ExpandedPlan, settings: Settings, plan_url: str) -> str:
-    """The VCALENDAR header, once per plan; a feed fills in its name and UID.
+@dataclass(frozen=True, slots=True)
+class Header:
+    """The VCALENDAR header, once per plan, in two parts: a feed puts its name and UID between them.
+    (Parts, not placeholders: a coach's text may contain any placeholder.)"""
 
-    Written line by line with the same escaping and folding as the events, so that any
+    before: str  # up to the feed's NAME and X-WR-CALNAME
+    refresh: str  # REFRESH-INTERVAL, before the feed's UID
+    after: str  # after the feed's UID
+
+
+def header_template(expanded: ExpandedPlan, settings: Settings, plan_url: str) -> Header:
+    """Written line by line with the same escaping and folding as the events, so that any
     text a coach writes (a summary over several lines included) stays one property."""
     plan = expanded.plan
     description = f"{plan.summary or plan.title} — {len(expanded.weeks)} weeks from {settings.title}. {plan_url}"
     refresh = duration_text(settings.refresh_hours * 60)
-    return ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + _line("PRODID", PRODID, escaped=True)
-            + _line("DESCRIPTION", description) + _line("X-WR-CALDESC", description)
-            + "NAME:@NAME@\r\nX-WR-CALNAME:@NAME@\r\n"
-            + f"REFRESH-INTERVAL;VALUE=DURATION:{refresh}\r\nUID:@UID@\r\n"
-            + _line("URL", plan_url, escaped=True) + f"X-PUBLISHED-TTL:{refresh}\r\n")
+    return Header("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + _line("PRODID", PRODID, escaped=True)
+                  + _line("DESCRIPTION", description) + _line("X-WR-CALDESC", description),
+                  f"REFRESH-INTERVAL;VALUE=DURATION:{refresh}\r\n",
+                  _line("URL", plan_url, escaped=True) + f"X-PUBLISHED-TTL:{refresh}\r\n")
 
 
 def duration_text(minutes: int) -> str:
@@ -294,14 +301,15 @@ def duration_text(minutes: int) -> str:
 
 
 def feed_bytes(expanded: ExpandedPlan, events: Sequence[EventText], settings: Settings, feed: Feed, first: date,
-               plan_url: str, timezones: str = "", header: str | None = None) -> bytes:
+               plan_url: str, timezones: str = "", header: Header | None = None) -> bytes:
     """A whole VCALENDAR for one feed: the header, time zones, and every event placed at its date."""
     plan = expanded.plan
     domain = uid_domain(settings)
     name = feed_name(expanded, feed)
-    head = (header or header_template(expanded, settings, plan_url)).replace(
-        "NAME:@NAME@\r\n", _line("NAME", name)).replace("X-WR-CALNAME:@NAME@\r\n", _line("X-WR-CALNAME", name)).replace(
-        "UID:@UID@", f"UID:{event_uid(plan.slug, plan.edition, feed.date or date(2000, 1, 1), feed.name, domain)}")
+    parts = header or header_template(expanded, settings, plan_url)
+    uid = event_uid(plan.slug, plan.edition, feed.date or date(2000, 1, 1), feed.name, domain)
+    head = (parts.before + _line("NAME", name) + _line("X-WR-CALNAME", name) + parts.refresh
+            + f"UID:{uid}\r\n" + parts.after)
     days: dict[int, tuple[str, str]] = {}
     prefix = f"{plan.slug}/{plan.edition}/"
     body = "".join([_place(e, first, prefix, domain, days) for e in events])
