@@ -8,15 +8,18 @@ keeps being served.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 from .build import build_site
 from .config import CONFIG_NAME, Settings, load_settings
@@ -146,9 +149,50 @@ def _event(name: str, data: dict[str, object]) -> bytes:
     return f"event: {name}\ndata: {json.dumps(data)}\n\n".encode()
 
 
+IDLE_SECONDS = 10.0  # a connection that sends no request for this long is closed
+MAX_CONNECTIONS = 64  # at once: each holds a thread (a browser tab holds one for live reload)
+
+
+class Server(ThreadingHTTPServer):
+    """One thread a connection, at most :data:`MAX_CONNECTIONS` of them; a client that goes
+    away (a closed tab, a reload) is no error worth a traceback."""
+
+    daemon_threads = True
+    request_queue_size = 128  # a page and its assets connect at once; a short queue makes browsers retry after 1 s
+
+    def __init__(self, address: tuple[str, int], handler: type[SimpleHTTPRequestHandler]):
+        super().__init__(address, handler)
+        self.slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self.slots.acquire(blocking=False):
+            with contextlib.suppress(OSError):
+                request.sendall(b"HTTP/1.0 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 1\r\n\r\n")
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self.slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError | TimeoutError):
+            return  # the client left or stalled
+        super().handle_error(request, client_address)
+
+
 class Handler(SimpleHTTPRequestHandler):
     preview: Preview
     stop: threading.Event
+    timeout = IDLE_SECONDS  # on the socket: a stalled client frees its thread
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -200,7 +244,7 @@ class Handler(SimpleHTTPRequestHandler):
 def serve(project: Path, host: str, port: int, echo: Callable[[str], None], pdf: bool = False,
           ready: Callable[[str], None] | None = None, stop: threading.Event | None = None) -> None:
     settings = load_settings(project)
-    server = ThreadingHTTPServer((host, port), Handler)
+    server = Server((host, port), Handler)
     url = f"http://{host if host not in ('0.0.0.0', '') else 'localhost'}:{server.server_address[1]}/"
     preview = Preview(replace(settings, base_url=url), echo, pdf=pdf)
     stop = stop or threading.Event()

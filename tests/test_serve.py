@@ -103,3 +103,37 @@ def test_the_error_overlay_appears_and_the_page_reloads(server: Server) -> None:
         assert "fixed" in page.title()
         assert page.locator("#deload-build-error").count() == 0
         browser.close()
+
+
+def test_idle_connections_are_bounded_and_time_out(server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    from generator import serve as serve_module
+
+    assert serve_module.Handler.timeout == serve_module.IDLE_SECONDS == 10  # shortened below, to keep the test quick
+    monkeypatch.setattr(serve_module.Handler, "timeout", 1.0)
+    host, port = server.url.split("//")[1].rstrip("/").split(":")
+    before = threading.active_count()
+    idle = [socket.create_connection((host, int(port))) for _ in range(300)]  # connect, say nothing
+    time.sleep(0.5)
+    assert threading.active_count() <= before + serve_module.MAX_CONNECTIONS
+    for sock in idle:  # every one is closed by the server: by its idle timeout, or at once when over the limit
+        sock.settimeout(10)
+        assert sock.recv(1024) in (b"", b"HTTP/1.0 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 1\r\n\r\n")
+        sock.close()
+    assert "Couch to 5K" in server.get("plans/couch-to-5k/")
+
+
+def test_a_client_that_leaves_early_is_no_error(server: Server, capfd: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    host, port = server.url.split("//")[1].rstrip("/").split(":")
+    for path in ("plans/couch-to-5k/", "__deload/events", "assets/style.css"):
+        sock = socket.create_connection((host, int(port)))
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")  # close with a reset
+        sock.sendall(f"GET /{path} HTTP/1.0\r\n\r\n".encode())
+        sock.close()
+    time.sleep(1.0)
+    assert "Couch to 5K" in server.get("plans/couch-to-5k/")
+    captured = capfd.readouterr()
+    assert "Traceback" not in captured.err and "BrokenPipe" not in captured.err
