@@ -31,6 +31,7 @@ from .feeds import build_time
 from .fsutil import build_lock, clean_pending, clean_stale, swap_in, throw_away, write_bytes
 from .manifest import Inputs, Manifest, PlanRecord
 from .source import find_plan_files
+from .source.files import escape_from
 from .state import STATE_NAME, State, stamp
 from .statefile import read_text
 from .workers import pool_options, threading_active, worker_count
@@ -93,6 +94,10 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
         clean_stale(work, target)
         clean_pending(settings.plans_dir, STATE_NAME)
         spare.clean_leftovers(work)
+        outside = escape_from(settings.plans_dir, settings.root)
+        if outside is not None:  # checked here too: an unchanged plan is not read again, so not checked again
+            raise DeloadError([Diagnostic(_display(settings.plans_dir, settings.root), 1, 1, f"plans/ is a link to {outside}, "
+                                          "outside the project; Deload publishes only files inside the project folder")])
         files = [(path, _display(path, settings.root)) for path in
                  (find_plan_files([settings.plans_dir]) if settings.plans_dir.is_dir() else [])]
         if not files:
@@ -119,7 +124,7 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
         try:
             result, records = _build(settings, files, inputs, manifest, state, stage, target, now, papers, jobs,
                                      progress, reusable, intact, force)
-            result.warnings[:0] = state.notes
+            result.warnings[:0] = [*state.notes, *_links_outside(settings)]
             # Written beside the state file before the swap (a full disk stops the build here), renamed
             # into place after it: the state never records a site that was not published.
             pending = state.write_pending() if save_state else None
@@ -145,6 +150,13 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
             spare.prepare_later(target, work)
         result.seconds = time.perf_counter() - started
     return result
+
+
+def _links_outside(settings: Settings) -> list[Diagnostic]:
+    from .render.paths import links_outside
+
+    return [Diagnostic(name, 1, 1, f"this file is a link to {target}, outside the project: it is not used or published",
+                       Severity.WARNING, "link-outside") for name, target in links_outside(settings)]
 
 
 def _swap(stage: Path, target: Path) -> Path | None:

@@ -39,13 +39,11 @@ def _digest(*parts: str | bytes) -> str:
 
 
 def templates_digest(settings: Settings) -> str:
-    from .render.paths import template_dirs
+    from .render.paths import template_files
 
     parts: list[str | bytes] = []
-    for folder in template_dirs(settings):
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                parts += [str(path.relative_to(folder)), path.read_bytes()]
+    for name, path in template_files(settings).items():
+        parts += [name, path.read_bytes()]
     return _digest(*parts)
 
 

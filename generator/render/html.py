@@ -37,7 +37,7 @@ from . import views
 from .chart import volume_chart
 from .markdown import plain_text, render_markdown
 from .og import preview_png
-from .paths import template_dirs
+from .paths import template_files
 
 STATIC_DIR = "static"
 
@@ -54,6 +54,31 @@ def _format_date(value: date | None, style: str = "long") -> str:
     return text if style == "short" else f"{text} {value.year}"
 
 
+class TemplateLoader(jinja2.BaseLoader):
+    """Loads the templates :func:`template_files` found, and nothing else."""
+
+    def __init__(self, files: dict[str, Path]):
+        self.files = files
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        path = self.files.get(template)
+        if path is None:
+            raise jinja2.TemplateNotFound(template)
+        source = path.read_text(encoding="utf-8")
+        mtime = path.stat().st_mtime_ns
+
+        def uptodate() -> bool:
+            try:
+                return path.stat().st_mtime_ns == mtime
+            except OSError:
+                return False
+
+        return source, str(path), uptodate
+
+    def list_templates(self) -> list[str]:
+        return sorted(self.files)
+
+
 def make_environment(settings: Settings) -> jinja2.Environment:
     cache = settings.work_dir / "cache" / "templates"
     try:
@@ -62,7 +87,7 @@ def make_environment(settings: Settings) -> jinja2.Environment:
     except OSError:  # a read-only project: compile every time
         bytecode = None
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs(settings)]), bytecode_cache=bytecode,
+        loader=TemplateLoader(template_files(settings)), bytecode_cache=bytecode,
         autoescape=jinja2.select_autoescape(["html", "xml", "svg"]),
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
@@ -368,15 +393,9 @@ def plan_description(expanded: ExpandedPlan) -> str:
 
 def static_files(settings: Settings) -> Iterator[tuple[str, Path]]:
     """(path inside site/assets/, source file): the project's files override Deload's."""
-    seen: dict[str, Path] = {}
-    for folder in reversed(template_dirs(settings)):
-        static = folder / STATIC_DIR
-        if static.is_dir():
-            for path in sorted(static.rglob("*")):
-                if path.is_file():
-                    seen[str(path.relative_to(static))] = path
-    for name in sorted(seen):
-        yield f"assets/{name}", seen[name]
+    for name, path in template_files(settings).items():
+        if name.startswith(f"{STATIC_DIR}/"):
+            yield f"assets/{name[len(STATIC_DIR) + 1:]}", path
 
 
 __all__ = ["Listing", "PlanPage", "PlanRenderer", "SitePage", "SiteRenderer", "make_environment", "static_files"]

@@ -1,11 +1,18 @@
-"""Where templates live: the project's own ``templates/`` first, then Deload's defaults."""
+"""Where templates live: the project's own ``templates/`` first, then Deload's defaults.
+
+A file in the project's ``templates/`` that is a link out of the project (say,
+``templates/static/x -> /etc/passwd``) is never read, rendered or published: the build
+warns about it and Deload's own file of that name, if any, is used instead.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .. import shipped_folder
 from ..config import Settings
+from ..source.files import escape_from
 
 PACKAGE_TEMPLATES = shipped_folder("templates")
 
@@ -15,3 +22,28 @@ def template_dirs(settings: Settings) -> list[Path]:
     if PACKAGE_TEMPLATES.resolve() != settings.templates_dir.resolve():
         dirs.append(PACKAGE_TEMPLATES)
     return [d for d in dirs if d.is_dir()]
+
+
+def template_files(settings: Settings) -> dict[str, Path]:
+    """Every template and static file by its name inside ``templates/`` (``static/style.css``),
+    the project's overriding Deload's, links out of the project left out."""
+    files: dict[str, Path] = {}
+    for folder in reversed(template_dirs(settings)):
+        project = folder == settings.templates_dir
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not (project and escape_from(path, settings.root)):
+                files[path.relative_to(folder).as_posix()] = path
+    return files
+
+
+def links_outside(settings: Settings) -> list[tuple[str, str]]:
+    """(name inside templates/, where it leads) of the project's files that link out of the project."""
+    folder = settings.templates_dir
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.rglob("*")):
+        target = escape_from(path, settings.root)
+        if target is not None and os.path.exists(target) and not os.path.isdir(target):
+            found.append((path.relative_to(settings.root).as_posix(), target))
+    return found

@@ -20,7 +20,7 @@ from ..expanded import ExpandedPlan
 from . import views
 from .chart import volume_chart
 from .html import make_environment, template_errors
-from .paths import template_dirs
+from .paths import template_files
 
 PAPERS = {"a4": ("A4", "A4"), "letter": ("Letter", "letter")}
 _WORKER: dict[str, Any] = {}
@@ -50,11 +50,10 @@ def print_html(expanded: ExpandedPlan, settings: Settings, paper: str, plan_url:
 
 
 def stylesheet_text(settings: Settings, paper: str) -> str:
-    for folder in template_dirs(settings):
-        path = folder / "print.css"
-        if path.is_file():
-            return f"@page {{ size: {PAPERS[paper][1]}; }}\n" + path.read_text(encoding="utf-8")
-    raise FileNotFoundError("print.css")
+    path = template_files(settings).get("print.css")
+    if path is None:
+        raise FileNotFoundError("print.css")
+    return f"@page {{ size: {PAPERS[paper][1]}; }}\n" + path.read_text(encoding="utf-8")
 
 
 class SafeFetcher:

@@ -19,6 +19,7 @@ from ..errors import Collector, DeloadError, Diagnostic
 from ..model import CalendarTimes, Distance, Plan, Race, SessionKind, Source, Week
 from ..units import default_load_unit
 from .body import read_body
+from .files import escape_from
 from .frontmatter import FRONTMATTER, build_race, race_category, resolve_checks, resolve_periodization
 from .located import Located
 from .schema import WEEKDAYS, Checker
@@ -77,6 +78,11 @@ def read_plan(path: Path, settings: Settings, display: str | None = None) -> tup
     """Read one plan file; raise :class:`DeloadError` with every problem found."""
     name = display or str(path)
     errors = Collector(name)
+    outside = escape_from(path, settings.root)
+    if outside is not None:
+        errors.error(1, 1, f"this plan is a link to {outside}, outside the project; Deload publishes only files inside "
+                     "the project folder: copy the plan into plans/")
+        raise DeloadError(errors.items)
     try:
         data = read_capped(path, MAX_PLAN_BYTES)
     except TooLarge as exc:
