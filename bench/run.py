@@ -360,6 +360,11 @@ def main() -> None:
         figures["pdf"] = {"runs": {str(k): v for k, v in pdf_runs.items()}, "pages": pages, "bare_weasyprint_a4": bare,
                           "bare_weasyprint_a4_two_processes": bare_two,
                           "one_plan_edit": pdf_edit}
+        # The timing guard: every construct of the plan language with long runs of hostile
+        # characters, read in linear time (see bench/patterns.py).
+        guard = subprocess.run([sys.executable, str(HERE / "patterns.py"), "--json", str(work / "patterns.json")],
+                               stdout=subprocess.DEVNULL, check=False)
+        figures["timing_guard"] = json.loads((work / "patterns.json").read_text()) | {"exit": guard.returncode}
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -416,6 +421,12 @@ def report(f: dict[str, Any]) -> None:
         ("peak memory, full build", f"{full['peak_rss_mb']:.0f} MB", f"largest process; whole tree {full['peak_tree_pss_mb']:.0f} MB PSS, {full['peak_tree_mb']:.0f} MB summed RSS (target < 300 MB)"),
         ("peak memory, PDFs with 2 workers", f"{two['peak_rss_mb']:.0f} MB", f"largest process; whole tree {two['peak_tree_pss_mb']:.0f} MB PSS, {two['peak_tree_mb']:.0f} MB summed RSS"),
     ]
+    guard = f.get("timing_guard")
+    if guard:
+        worst = guard["worst"][0] if guard["worst"] else {"growth": 0, "ms": 0, "case": "none slow"}
+        rows.append(("timing guard: hostile plan lines", f"{len(guard['failing'])} slow",
+                     f"{guard['variants']} lines with runs of {guard['size']} characters; worst x{worst['growth']} growth, "
+                     f"{worst['ms']} ms ({worst['case']}); target: none over {guard['limit_ms']:.0f} ms growing faster than linear"))
     width = max(len(r[0]) for r in rows)
     python = f.get("python", {})
     print(f"\nPython {python.get('version')} ({python.get('base')}): probe (a fixed pure-Python task) {python.get('task_ms', 0):.0f} ms")
