@@ -138,7 +138,7 @@ def test_half_a_million_empty_bullets_answer_at_once(settings: Settings, tmp_pat
 def test_diagnostics_stop_at_fifty_then_say_how_many_more(settings: Settings) -> None:
     errors = errors_of(HEAD + "## Week 1\n- Tue: Easy 5 km\n" + "- \n" * 5000, settings)
     assert len(errors) == Collector.MAX_PER_FILE + 1
-    assert errors[-1] == "p.md:56:3: error: and 4,950 more problems in this file (only the first 50 are shown)"
+    assert errors[-1] == "p.md:206:3: error: and 4,800 more problems in this file (only the first 200 are shown)"
 
 
 def test_plan_size_is_checked_before_the_build_reads_it(project: Path) -> None:
