@@ -21,6 +21,7 @@ import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,6 +60,7 @@ class BuildResult:
     noop: bool = False
     site_files: list[str] = field(default_factory=list)  # files that are not any one plan's
     site_keys: dict[str, str] = field(default_factory=dict)  # listing page -> key of what it shows
+    starts: list[list[Any]] = field(default_factory=list)  # dated plans: [display, first day, weeks, line, col]
 
     def summary(self) -> str:
         if self.noop:
@@ -70,7 +72,19 @@ class BuildResult:
 
     def counts(self) -> dict[str, Any]:
         return {"pages": self.pages, "feeds": self.feeds, "pdfs": self.pdfs, "plans": self.plans, "files": self.files,
-                "warnings": [_pack(d) for d in self.warnings]}
+                "warnings": [_pack(d) for d in self.warnings], "starts": self.starts}
+
+    def with_live_warnings(self, settings: Settings, today: date) -> BuildResult:
+        """The warnings that no cache keeps, as they change while the plans stay as they are: a
+        dated plan whose first day has passed, a template linked from outside the project."""
+        from .periodize.checks import past_start
+
+        for display, first, weeks, line, col in self.starts:
+            warning = past_start(display, line, col, date.fromisoformat(first), weeks, today)
+            if warning is not None:
+                self.warnings.append(warning)
+        self.warnings[:0] = _links_outside(settings)
+        return self
 
 
 def _pack(d: Diagnostic) -> list[Any]:
@@ -113,7 +127,8 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
             summary = manifest.summary
             return BuildResult(pages=summary.get("pages", 0), feeds=summary.get("feeds", 0), pdfs=summary.get("pdfs", 0),
                                plans=summary.get("plans", 0), warnings=[_unpack(r) for r in summary.get("warnings", [])],
-                               seconds=time.perf_counter() - started, noop=True)
+                               seconds=time.perf_counter() - started, noop=True,
+                               starts=summary.get("starts", [])).with_live_warnings(settings, now.date())
         state = State.parse(state_path, state_text)
         stage = work / f"stage-{os.getpid()}"
         # Unchanged plans' files can be reused only if the state file is the one the last build left.
@@ -124,7 +139,6 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
         try:
             result, records = _build(settings, files, inputs, manifest, state, stage, target, now, papers, jobs,
                                      progress, reusable, intact, force)
-            result.warnings[:0] = [*state.notes, *_links_outside(settings)]
             # Written beside the state file before the swap (a full disk stops the build here), renamed
             # into place after it: the state never records a site that was not published.
             pending = state.write_pending() if save_state else None
@@ -149,7 +163,8 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
         if not kept:
             spare.prepare_later(target, work)
         result.seconds = time.perf_counter() - started
-    return result
+    result.warnings[:0] = state.notes  # said by the build that repaired the state, not kept for the next
+    return result.with_live_warnings(settings, now.date())
 
 
 def _links_outside(settings: Settings) -> list[Diagnostic]:
@@ -234,7 +249,7 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
             key=inputs.keys[out.display], slug=out.slug, files=out.files, listing=out.listing,
             diagnostics=[_pack(d) for d in out.diagnostics],
             pdf_jobs=[[job.paper, cache_key(job, css[job.paper]), rel] for job, (_, _, rel) in zip(jobs_for_plan, out.pdf_jobs, strict=True)],
-            pages=out.pages, feeds=out.feeds, day=None if out.dated else inputs.day, rendered=rendered)
+            pages=out.pages, feeds=out.feeds, day=None if out.dated else inputs.day, rendered=rendered, start=out.start)
     _merge_state(state, records, outputs)
     ordered = [records[display] for _, display in files]
     clock = time.perf_counter()
@@ -281,6 +296,7 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
     result.feeds = sum(r.feeds for r in ordered)
     result.files += sum(len(r.files) for r in ordered)
     result.warnings = [_unpack(row) for r in ordered for row in r.diagnostics]
+    result.starts = [[display, *r.start] for display, r in ((d, records[d]) for _, d in files) if r.start is not None]
     return result, records
 
 

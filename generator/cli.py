@@ -94,10 +94,18 @@ def check(paths: tuple[Path, ...], project: Path) -> None:
     result = read_plans(files, settings)
     diagnostics = list(result.diagnostics)
     if result.ok:
+        from .feeds import build_time
         from .periodize import expand_all
+        from .periodize.checks import dated_start, past_start
 
-        _, engine_diagnostics = expand_all(result.plans)
+        expanded_plans, engine_diagnostics = expand_all(result.plans)
         diagnostics.extend(engine_diagnostics)
+        today = build_time().date()
+        for expanded in expanded_plans:
+            dated = dated_start(expanded)
+            late = dated and past_start(dated[2].file, dated[2].line, dated[2].col, dated[0], dated[1], today)
+            if late:
+                diagnostics.append(late)
     errors, warnings = report(diagnostics)
     summary = f"{len(files)} plan{'s' if len(files) != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
     click.echo(click.style(("✗ " if errors else "✓ ") + summary, fg="red" if errors else "green"), err=True)
@@ -302,7 +310,7 @@ def pdf(plan: Path, race_date: datetime | None, start: datetime | None, paper: s
     target = output or Path(f"{source.slug}{'-' + when.isoformat() if when else ''}-{paper}.pdf")
     target.write_bytes(result.data)
     click.echo(f"Wrote {target}: {result.pages} pages, {paper_name(paper)}.", err=True)
-    report(warnings)
+    report([*warnings, *expanded.warnings])
 
 
 def paper_name(paper: str) -> str:
@@ -364,7 +372,7 @@ def ical(plan: Path, race_date: datetime | None, start: datetime | None, output:
         target.write_bytes(data)
         last = expanded.start + timedelta(days=len(expanded.weeks) * 7 - 1)
         click.echo(f"Wrote {target}: {len(events)} events from {expanded.start.isoformat()} to {last.isoformat()}.", err=True)
-    report(warnings)
+    report([*warnings, *expanded.warnings])
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -26,7 +26,7 @@ class PlannedSession:
     date: date | None
     distance_km: float | None  # running distance, given or derived from the session's parts
     minutes: float | None  # given, or estimated from distance and pace
-    load: float  # session-RPE load (RPE x minutes), arbitrary units
+    load: float  # TSS-like: about 100 for an hour at threshold effort (see generator.periodize.load)
     original: Session | None = None  # as written, when the engine changed it (deload, taper, vacation)
 
     @property
@@ -71,6 +71,7 @@ class PlannedWeek:
     vacation: VacationStyle | None = None
     quality_sessions: int = 0
     run_sessions: int = 0
+    step_back: bool = False  # a lighter loading week the author wrote, recognised by the engine
 
     @property
     def is_reduced(self) -> bool:
@@ -88,6 +89,7 @@ class ExpandedPlan:
     race_date: date | None = None
     mode: str = ""
     log: tuple[str, ...] = ()
+    race_form: float | None = None  # TSB on race morning (CTL − ATL at the end of the day before)
 
     @property
     def days(self) -> int:

@@ -27,7 +27,7 @@ from .config import Settings
 from .fsutil import write_atomic
 from .source.textfile import MAX_PLAN_BYTES, TooLarge, read_capped
 
-FORMAT = 7
+FORMAT = 8
 
 
 def _digest(*parts: str | bytes) -> str:
@@ -117,6 +117,7 @@ class PlanRecord:
     feeds: int = 0
     day: str | None = None  # the build day, for a plan without dates (its feeds move with the day)
     rendered: str = ""  # which build rendered these files (see generator.spare)
+    start: list[Any] | None = None  # a dated plan's [first day, weeks, line, col of its date]: a start in the past is said
 
     def current(self, key: str, day: str) -> bool:
         return self.key == key and self.day in (None, day)

@@ -140,7 +140,19 @@ class Exercise:
     amrap: bool = False  # as many reps as possible (at least ``reps``)
 
 
+def portion_km(main: Repeats | Segment) -> float | None:
+    """Distance of a quality portion (with recoveries), if it is measured in distance."""
+    if isinstance(main, Segment):
+        return main.amount.km if isinstance(main.amount, Distance) else None
+    if not isinstance(main.work, Distance):
+        return None
+    recovery = main.recovery.km if isinstance(main.recovery, Distance) else 0.0
+    return main.count * main.work.km + max(main.count - 1, 0) * recovery
+
+
 # --- sessions, weeks, plans ------------------------------------------------
+
+MAX_WEEKS = 104  # two years: a plan, with the weeks the engine adds, is never longer
 
 
 class SessionKind(StrEnum):
@@ -260,6 +272,7 @@ class Periodization:
     deload_mode: Literal["insert", "replace"] = "insert"
     deload_strategy: Literal["volume", "intensity", "easy", "rest"] = "volume"
     deload_cut: float = 0.25
+    min_cut: float = 0.15  # of load: every deload unloads at least this much, whatever the strategy
     intensity_factor: float = 0.75
     strength_strategy: Literal["reps", "load", "sets"] = "reps"
     reps_cut: float = 0.25

@@ -21,6 +21,7 @@ from .expanded import ExpandedPlan
 from .feeds import Feed, plan_feeds
 from .fsutil import write_bytes
 from .periodize import dates_change_layout, expand, first_day
+from .periodize.checks import dated_start
 from .render.html import PlanPage, PlanRenderer
 from .render.ical import feed_bytes, header_template, plan_events, timezones_text
 from .render.json_export import expanded_dict, to_json
@@ -52,6 +53,7 @@ class PlanOutput:
     feeds: int = 0
     dated: bool = True  # False when the plan's outputs depend on the build day (feeds by race day)
     slug_at: tuple[int, int] = (1, 1)  # where the slug is written (or the frontmatter starts)
+    start: list[Any] | None = None  # a dated plan's [first day, weeks, line, col of its date]
     timings: dict[str, float] = field(default_factory=dict)  # CPU seconds by step, for the benchmark
 
 
@@ -108,7 +110,8 @@ def run(task: tuple[Path, str]) -> PlanOutput:
     pdfs = [(paper_label(paper), f"{slug}-{paper}.pdf") for paper in context.papers]
     page = PlanPage(expanded, slug, f"plans/{slug}/", feeds, entry["published"], entry["updated"], pdfs)
     output = PlanOutput(display, [*warnings, *expanded.warnings], slug=slug, plan_state=entry, timings=timings,
-                        dated=expanded.start is not None, slug_at=(plan.location("slug").line, plan.location("slug").col))
+                        dated=expanded.start is not None, slug_at=(plan.location("slug").line, plan.location("slug").col),
+                        start=start_record(expanded))
     try:
         clock = time.process_time()
         _write(context, output, f"{page.url}plan.json", to_json(expanded, indent=None).encode("utf-8"))
@@ -134,6 +137,12 @@ def run(task: tuple[Path, str]) -> PlanOutput:
         return output
     output.events = {key: state.events[key] for key in sorted(state.seen_events)}
     return output
+
+
+def start_record(expanded: ExpandedPlan) -> list[Any] | None:
+    """[first day, weeks, line, col] of a plan dated in its frontmatter: the build says when that day has passed."""
+    dated = dated_start(expanded)
+    return None if dated is None else [dated[0].isoformat(), dated[1], dated[2].line, dated[2].col]
 
 
 def _write(context: BuildContext, output: PlanOutput, name: str, data: bytes) -> None:

@@ -30,7 +30,10 @@ def test_json_has_the_documented_shape(settings) -> None:  # type: ignore[no-unt
     assert strength["strength"][0] | {"exercise": "Back squat", "sets": 3, "reps": 6,
                                       "load": {"kind": "weight", "value": 62.5, "unit": "kg"}} == strength["strength"][0]
     assert all(set(w) == {"file", "line", "code", "message"} for w in data["warnings"])
-    assert [w["kind"] for w in data["weeks"]][-2:] == ["taper", "race"]
+    assert [w["kind"] for w in data["weeks"]][-2:] == ["load", "race"]  # a 10-day taper: three days of week 11
+    assert data["weeks"][-2]["note"].startswith("Taper from day 5")
+    assert data["weeks"][0]["step_back"] is False
+    assert isinstance(data["summary"]["race_form"], float) and data["summary"]["race_form"] > 0
 
 
 def test_json_is_deterministic(settings) -> None:  # type: ignore[no-untyped-def]

@@ -29,7 +29,10 @@ from generator.model import (
     Week,
 )
 from generator.periodize import as_plan, expand
-from generator.periodize.layout import taper_weeks
+from generator.periodize.deload import AFTER_RACE_DAYS
+from generator.periodize.layout import LOOK_AHEAD
+from generator.periodize.strength import HEAVY_STOP_DAYS, LAST_SESSION_DAYS, is_heavy_lower_body
+from generator.periodize.taper import taper_span
 
 K = SessionKind
 SRC = Source("gen.md", 1, 1)
@@ -78,6 +81,11 @@ def plans(draw: st.DrawFn) -> Plan:
     for n in range(1, count + 1):
         scale = 1 + 0.05 * min(n, 12)
         weeks.append(Week(n, Source("gen.md", n * 10, 1), sessions=draw(sessions_for_week(unit, scale, strength))))
+    if count >= 6 and draw(st.booleans()):  # a tune-up race in the middle of the plan
+        at = draw(st.integers(2, count - 3))
+        week = weeks[at]
+        kept = tuple(s for s in week.sessions if s.day < 7)
+        weeks[at] = replace(week, sessions=(*kept, Session(K.RACE, 7, Source("gen.md", at * 10 + 9, 1), total=Distance(10, "km"))))
     race = None
     if draw(st.booleans()):
         category = draw(st.sampled_from(["5k", "10k", "half", "marathon"]))
@@ -121,7 +129,8 @@ def test_race_day_fixed_and_length_rule(plan: Plan, race_date: date) -> None:
         assert race is not None and race.date == race_date
         original = next(s for s in plan.weeks[-1].sessions if s.kind is K.RACE)
         assert race.session == original
-        assert all(p.kind is not K.RACE for w in e.weeks[:-1] for p in w.sessions)
+        tune_ups = [s for w in plan.weeks[:-1] for s in w.sessions if s.kind is K.RACE]
+        assert [p.session for w in e.weeks[:-1] for p in w.sessions if p.kind is K.RACE] == tune_ups
     # order kept: the source weeks appear in increasing order
     origins = [w.origin for w in e.weeks if not w.inserted]
     assert origins == sorted(origins) == list(range(1, len(plan.weeks) + 1))
@@ -143,24 +152,49 @@ def test_deloads_are_lighter_than_their_reference(plan: Plan) -> None:
     e = expand(plan)
     p = plan.periodization
     eps = step(plan, e.basis)
+    small = {w.line for w in e.warnings if w.code == "deload-too-small"}
     for i, week in enumerate(e.weeks):
         if week.kind != "deload" or week.reference is None:
             continue
+        reference = e.weeks[week.reference - 1]
+        assert not any(x.kind is K.RACE for x in reference.sessions), "a deload built from a race week"
+        assert not any(x.kind is K.RACE for x in week.sessions), "a race in a deload"
         ref = volume(e, week.reference - 1)
         v = volume(e, i)
         if p.deload_strategy == "volume":
             assert v <= (1 - p.deload_cut) * ref + eps
-            assert v >= 0.4 * ref - eps or ref < 4 * eps
+            assert v >= 0.3 * ref - eps or ref < 4 * eps
         elif p.deload_strategy == "easy":
             assert v <= 0.7 * ref + eps and week.quality_sessions == 0
         elif p.deload_strategy == "rest":
             assert week.run_sessions == 0
-        else:  # intensity: easy and long unchanged, quality portions smaller
-            reference = e.weeks[week.reference - 1]
-            easy = lambda w: sorted(x.distance_km or 0 for x in w.sessions if x.kind.is_run and not x.kind.is_quality)  # noqa: E731
-            assert easy(week) == easy(reference)
+        else:  # intensity: quality portions smaller, easy runs as they were, the long run no longer
+            easy = lambda w: sorted(x.distance_km or 0 for x in w.sessions if x.kind in (K.EASY, K.RECOVERY))  # noqa: E731
+            assert easy(week) == easy(reference) or week.metrics.load <= 0.85 * reference.metrics.load + 1e-6
             assert v <= ref + 1e-9
-        assert week.metrics.load <= e.weeks[week.reference - 1].metrics.load + 1e-6
+        # every deload unloads at least min_cut, or the coach is told it could not
+        assert week.metrics.load <= (1 - p.min_cut) * reference.metrics.load + 1e-6 or week.source.line in small
+
+
+@PROPS
+@given(plans())
+def test_engine_deloads_never_sit_next_to_a_lighter_week_or_a_race(plan: Plan) -> None:
+    e = expand(plan)
+    for i, week in enumerate(e.weeks):
+        if not week.inserted or week.kind != "deload":
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(e.weeks):
+                assert not e.weeks[j].step_back and e.weeks[j].kind not in ("deload", "vacation")
+    replaced = [w for w in e.weeks if w.kind == "deload" and not w.inserted]
+    for week in replaced:  # a week holding a race is never replaced
+        assert not any(s.kind is K.RACE for s in plan.weeks[week.origin - 1].sessions)  # type: ignore[operator]
+    races = [s for w in plan.weeks for s in w.sessions if s.kind is K.RACE]
+    assert [p.session for w in e.weeks for p in w.sessions if p.kind is K.RACE] == races  # every race kept as written
+    for i, week in enumerate(e.weeks[1:], start=1):  # no quality within 4 days after a race in a week the engine made
+        race_days = [p.day for p in e.weeks[i - 1].sessions if p.kind is K.RACE]
+        if week.kind in ("deload", "vacation") and race_days:
+            assert all(7 - max(race_days) + p.day > AFTER_RACE_DAYS for p in week.sessions if p.kind.is_quality)
 
 
 @PROPS
@@ -192,20 +226,36 @@ def test_strength_load_never_rises_in_a_deload(plan: Plan) -> None:
 
 @PROPS
 @given(plans())
-def test_taper_is_non_increasing_and_free_of_deloads(plan: Plan) -> None:
-    e = expand(plan)
-    if plan.race is None:
+def test_taper_is_day_level_non_increasing_and_free_of_deloads(plan: Plan) -> None:
+    span, _ = taper_span(plan)
+    if span is None:
         return
-    tapered, _days = taper_weeks(plan)
-    reduced = [i for i, w in enumerate(e.weeks) if w.kind in ("taper", "race")]
-    assert reduced == list(range(len(e.weeks) - tapered - 1, len(e.weeks)))
-    first = reduced[0]
-    assert all(w.kind not in ("deload", "vacation") for w in e.weeks[max(first - 1, 0):])
-    series = [volume(e, i) for i in reduced[:-1]]
+    e = expand(plan, race_date=date(2027, 10, 10))
+    race = e.race_session
+    assert race is not None and race.date == date(2027, 10, 10)
+    first_taper = race.date - timedelta(days=span.length - 1)  # type: ignore[operator]
+    touched = [i for i, w in enumerate(e.weeks) if w.start + timedelta(days=6) >= first_taper]  # type: ignore[operator]
+    # no deload or vacation in the taper or in the weeks just before it
+    assert all(w.kind not in ("deload", "vacation") for w in e.weeks[max(touched[0] - LOOK_AHEAD, 0):])
+    # before the taper's first day nothing is cut; from it, taper weeks only go down
+    for w in e.weeks[touched[0]:]:
+        for x in w.sessions:
+            if x.date < first_taper and x.kind is not K.STRENGTH:  # type: ignore[operator]
+                assert x.original is None, f"cut before the taper began: {x}"
+    full = [i for i in touched if e.weeks[i].kind in ("taper", "race")]
+    series = [volume(e, i) for i in full[:-1]]
     race_week = sum((x.distance_km or 0) if e.basis == "distance" else (x.minutes or 0)
                     for x in e.weeks[-1].sessions if x.kind.is_run and x.kind is not K.RACE)
     series.append(race_week)
-    assert all(b <= a + 1e-9 for a, b in itertools.pairwise(series)), series
+    assert all(b <= a + 2e-3 for a, b in itertools.pairwise(series)), series  # sizes are rounded to 1 m
+    # strength: nothing in the last 2 days, no heavy lower-body or jumping work in the last 7
+    for w in e.weeks:
+        for x in w.sessions:
+            to_race = (race.date - x.date).days  # type: ignore[operator]
+            if x.kind is K.STRENGTH and to_race > 0:
+                assert to_race >= LAST_SESSION_DAYS
+                if to_race <= HEAVY_STOP_DAYS:
+                    assert not any(is_heavy_lower_body(ex) for ex in x.session.exercises)
 
 
 @PROPS

@@ -1,31 +1,61 @@
 """Load checks for the author: warnings that point at the source line and never block.
 
-- a run more than 10% longer than the longest run of the previous 30 days
-  (single-session spikes, Frandsen et al. 2025);
-- weekly volume up more than 10% (or 30%) on the last *loading* week, so the
-  week after a deload is compared with the week before it, not with the deload;
-- a long run over 30% of its week;
-- a deload or taper week that is not lighter than it should be.
+Each is one a coach can act on, and repeated findings of one kind come as one warning
+that lists the weeks (a plan that builds its long run by a mile a week hears it once):
+
+- a run more than 10% longer than the longest run of the previous 30 days (single-session
+  spikes, Frandsen et al. 2025) *and* longer by more than Daniels' step of about a mile
+  (1.6 km, or 10 minutes; R4 in the coaching rules): a long run built a mile at a time
+  passes; spikes up to 30% come together, bigger ones each on its own;
+- weekly volume up more than 10% on the representative loading weeks before it (the
+  highest of the last three, never a step-back, deload or race week), *and* by more
+  than Daniels' allowance of about a mile a run of the week, at most 10 miles (R4): a
+  low-mileage plan may add a few miles; jumps over 30% each on their own (Nielsen et al.
+  2014), together with that week's long-run spike, if any;
+- a long run over its share of the week, which scales with the runs of the week: the
+  configured share (30%: Daniels, Hansons) in a week of seven runs, 2 / runs below that
+  (a long run twice the week's average run: 40% in a five-run week, 50% in four);
+- a deload or step-back week that is less than 10% lighter in load than the week before
+  it (the engine's own deloads, less than their minimum cut); a taper week that is not
+  lighter than the peak, or heavier than the taper week before it.
+
+Run-walk counts its running only, where the plan says what it is (``8 x 90 s run w/ 2
+min walk``, ``35 min with 25 min @ easy``); a run-walk without its parts, or a walk, is
+not measured. Sizes are compared unrounded. Every warning names the week as the reader
+has it and as the author wrote it ("week 17 (your week 13)").
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from ..errors import Diagnostic, Severity
-from ..expanded import Basis, PlannedWeek
-from ..model import Plan, SessionKind, Source
-from ..units import format_number, from_km
+from ..expanded import Basis, ExpandedPlan, PlannedSession, PlannedWeek
+from ..model import Distance, Duration, Plan, Session, SessionKind, Source
+from ..units import KM_PER_MI, format_number, from_km
+from .layout import Decision, Layout
+from .recognize import SourceWeek
+
+K = SessionKind
+BIG_SPIKE = 0.30  # Frandsen's "moderate" spikes start here: each gets its own warning
+BIG_JUMP_NAME = "volume-jump-30"
+MILE_KM = KM_PER_MI
+ALLOWANCE_PER_RUN = {"distance": MILE_KM, "minutes": 10.0}  # Daniels: about a mile a run
+ALLOWANCE_MAX = {"distance": 10 * MILE_KM, "minutes": 100.0}
+TOLERANCE = {"distance": 0.01, "minutes": 0.2}  # sizes come rounded to 1 m and 0.1 min: no spike from rounding
+DELOAD_AT_LEAST = 0.10  # a marked deload lighter by less than this is not a deload
+
+
+def describe_amount(value: float, basis: Basis | str, units: str) -> str:
+    if basis == "minutes":
+        return f"{format_number(value, 0)} min"
+    return f"{format_number(from_km(value, units), 1)} {units}"
 
 
 def _warn(source: Source, code: str, message: str) -> Diagnostic:
     return Diagnostic(source.file, source.line, source.col, message, Severity.WARNING, code)
-
-
-def _amount(value: float, basis: Basis, units: str) -> str:
-    if basis == "minutes":
-        return f"{format_number(value, 0)} min"
-    return f"{format_number(from_km(value, units), 1)} {units}"
 
 
 def _percent(value: float, limit: float) -> str:
@@ -34,61 +64,284 @@ def _percent(value: float, limit: float) -> str:
     return f"{value:.1%}" if text == f"{limit:.0%}" else text
 
 
-def _size(session_km: float | None, minutes: float | None, basis: Basis) -> float:
-    return (session_km or 0.0) if basis == "distance" else (minutes or 0.0)
+def week_name(week: PlannedWeek) -> str:
+    """The week as the reader has it, and as the author wrote it when the two differ."""
+    if week.inserted:
+        return f"week {week.number} (added after your week {week.origin})"
+    if week.origin is not None and week.origin != week.number:
+        return f"week {week.number} (your week {week.origin})"
+    return f"week {week.number}"
 
 
-def check_weeks(plan: Plan, weeks: Sequence[PlannedWeek], basis: Basis) -> list[Diagnostic]:
+def _short_name(week: PlannedWeek) -> str:
+    return week_name(week).removeprefix("week ")
+
+
+def running_size(session: Session, planned: PlannedSession, basis: Basis) -> float:
+    """A run's size for the checks: run-walk counts its running only (its walks are not
+    running); a run-walk whose parts the plan does not give, or a walk, counts nothing."""
+    full = (planned.distance_km or 0.0) if basis == "distance" else (planned.minutes or 0.0)
+    if session.kind is not K.RUN_WALK:
+        return full
+    r = session.repeats
+    if r is not None and full > 0:
+        work = _part(r.work, r.count)
+        recover = _part(r.recovery, max(r.count - 1, 0)) if r.recovery is not None else 0.0
+        walking = r.recovery_text.startswith("walk") or r.recovery_text in ("rest", "standing rest")
+        return full * work / (work + recover) if walking and work + recover > 0 else full
+    if session.segment is not None and full > 0 and session.total is not None:
+        return full * _part(session.segment.amount, 1) / max(_part(session.total, 1), 1e-9)
+    return 0.0
+
+
+def _part(amount: Distance | Duration | None, times: int) -> float:
+    if amount is None:
+        return 0.0
+    # Run and walk parts in one unit, to share a session between them: a km counts as 6 minutes.
+    return times * (amount.seconds if isinstance(amount, Duration) else amount.km * 360)
+
+
+@dataclass(frozen=True)
+class _Week:
+    week: PlannedWeek
+    volume: float  # running only
+    long_run: float
+    runs: int
+    race: bool
+    step_back: bool
+
+
+def _weeks(weeks: Sequence[PlannedWeek], basis: Basis) -> list[_Week]:
+    result = []
+    for week in weeks:
+        runs = [p for p in week.sessions if p.kind.is_run and not p.session.optional]
+        sizes = [running_size(p.session, p, basis) for p in runs if p.kind is not K.RACE]
+        result.append(_Week(week, sum(sizes), max(sizes, default=0.0), len(runs),
+                            any(p.kind is K.RACE for p in runs), week.step_back))
+    return result
+
+
+def check_weeks(plan: Plan, weeks: Sequence[PlannedWeek], basis: Basis, layout: Layout,
+                source: Sequence[SourceWeek]) -> list[Diagnostic]:
+    facts = _weeks(weeks, basis)
+    amount: Callable[[float], str] = lambda value: describe_amount(value, basis, plan.units)  # noqa: E731
+    spikes = _find_spikes(plan, facts, basis)
+    jumps, merged = _progression(plan, facts, basis, spikes, amount)
+    warnings = [*_spikes(plan, spikes, merged, amount), *jumps, *_long_runs(plan, facts, amount),
+                *_reduced(plan, facts, layout, amount)]
+    return _unique(warnings)
+
+
+def _representative(week: _Week) -> bool:
+    return week.week.kind == "load" and not week.step_back and not week.race and week.volume > 0
+
+
+def _progression(plan: Plan, facts: Sequence[_Week], basis: Basis, spikes: Sequence[_Spike],
+                 amount: Callable[[float], str]) -> tuple[list[Diagnostic], set[int]]:
+    """Weekly jumps; returns the warnings and the weeks whose big spike a big jump's warning tells."""
     checks = plan.checks
+    small: list[tuple[_Week, float, float]] = []
     warnings: list[Diagnostic] = []
-    warnings += _spikes(plan, weeks, basis)
-    last_loading: PlannedWeek | None = None
+    merged: set[int] = set()
+    for index, week in enumerate(facts):
+        if not _representative(week):
+            continue
+        before = [w for w in facts[:index] if _representative(w)][-3:]
+        if not before:
+            continue
+        level_week = max(before, key=lambda w: w.volume)
+        level = level_week.volume
+        rise = week.volume / level - 1
+        allowance = min(ALLOWANCE_PER_RUN[basis] * week.runs, ALLOWANCE_MAX[basis])
+        tolerance = TOLERANCE[basis]
+        if week.volume <= level * (1 + checks.weekly_increase) + tolerance or week.volume - level <= allowance + tolerance:
+            continue
+        spike = next((s for s in spikes if s.week.number == week.week.number and s.rise > BIG_SPIKE + 1e-9), None)
+        if rise <= checks.weekly_increase_high + 1e-9 and spike is None:
+            small.append((week, rise, level))
+            continue
+        also = f", and a {_spike_text(spike, amount).removeprefix('this ')}" if spike is not None else ""
+        if spike is not None:
+            merged.add(week.week.number)
+        big = rise > checks.weekly_increase_high + 1e-9
+        limit = checks.weekly_increase_high if big else checks.weekly_increase
+        evidence = ["jumps over 30% were linked to injury (Nielsen et al. 2014)"] if big else []
+        if also:
+            evidence.append(f"single runs more than {checks.session_spike:.0%} longer too (Frandsen et al. 2025)")
+        warnings.append(_warn(week.week.source, BIG_JUMP_NAME if big else "volume-jump-10",
+            f"{week_name(week.week)}: running volume {amount(week.volume)} is up {_percent(rise, limit)} on the "
+            f"{amount(level)} of {week_name(level_week.week)}, more than {limit:.0%}{also}; {', '.join(evidence)}"))
+    if small:
+        first, rise, level = small[0]
+        others = _listed([w for w, _, _ in small[1:]])
+        warnings.append(_warn(first.week.source, "volume-jump-10",
+            f"{week_name(first.week)}: running volume {amount(first.volume)} is up {_percent(rise, checks.weekly_increase)} "
+            f"on the {amount(level)} of the weeks before it, more than {checks.weekly_increase:.0%} and more than about a mile "
+            f"a run{_also(others)}; a gentle prompt: the 10% rule itself showed no effect "
+            f"(Buist et al. 2008)"))
+    return warnings, merged
+
+
+def _also(listed: str) -> str:
+    """`` — as is week 5`` or `` — as are weeks 5 and 7``; nothing for no weeks."""
+    if not listed:
+        return ""
+    return f" — as {'are' if listed.startswith('weeks') else 'is'} {listed}"
+
+
+def _listed(weeks: Sequence[_Week]) -> str:
+    names = [_short_name(w.week) for w in weeks]
+    if not names:
+        return ""
+    return "week " + names[0] if len(names) == 1 else "weeks " + ", ".join(names[:-1]) + " and " + names[-1]
+
+
+@dataclass(frozen=True)
+class _Spike:
+    planned: PlannedSession
+    week: PlannedWeek
+    size: float
+    longest: float
+
+    @property
+    def rise(self) -> float:
+        return self.size / self.longest - 1
+
+
+def _find_spikes(plan: Plan, facts: Sequence[_Week], basis: Basis) -> list[_Spike]:
+    limit = plan.checks.session_spike
+    step = ALLOWANCE_PER_RUN[basis]
+    tolerance = TOLERANCE[basis]
+    runs: list[tuple[PlannedSession, PlannedWeek, int, float]] = []
+    for fact in facts:
+        for planned in fact.week.sessions:
+            if planned.kind.is_run and not planned.session.optional:
+                size = running_size(planned.session, planned, basis)
+                runs.append((planned, fact.week, (planned.week - 1) * 7 + planned.day - 1, size))
+    found: list[_Spike] = []
+    first = 0
+    for index, (planned, week, day, current) in enumerate(runs):
+        while runs[first][2] < day - 30:
+            first += 1
+        if planned.kind is K.RACE or day < 7 or current <= 0:
+            continue
+        history = [runs[k][3] for k in range(first, index) if runs[k][2] < day and runs[k][0].kind is not K.RACE]
+        longest = max(history, default=0.0)
+        if longest > 0 and current > longest * (1 + limit) + tolerance and current - longest > step + tolerance:
+            found.append(_Spike(planned, week, current, longest))
+    return found
+
+
+def _spike_text(spike: _Spike, amount: Callable[[float], str]) -> str:
+    return (f"this run ({amount(spike.size)}) is {spike.rise:.0%} longer than the longest run of the previous 30 days "
+            f"({amount(spike.longest)})")
+
+
+def _spikes(plan: Plan, found: Sequence[_Spike], merged: set[int], amount: Callable[[float], str]) -> list[Diagnostic]:
+    """Big spikes each on its own (unless said with their week's volume jump), small ones together."""
+    limit = plan.checks.session_spike
+    why = f"runs more than {limit:.0%} and a mile longer are linked to injury (Frandsen et al. 2025; Daniels)"
+    warnings = [_warn(s.planned.source, "session-spike", f"{week_name(s.week)}: {_spike_text(s, amount)}; {why}")
+                for s in found if s.rise > BIG_SPIKE + 1e-9 and s.week.number not in merged]
+    small = [s for s in found if s.rise <= BIG_SPIKE + 1e-9]
+    if small:
+        first, rest = small[0], small[1:]
+        others = ""
+        if rest:
+            spread = sorted(s.rise for s in rest)
+            span = f"{spread[0]:.0%}" if f"{spread[0]:.0%}" == f"{spread[-1]:.0%}" else f"{spread[0]:.0%}–{spread[-1]:.0%}"
+            names = list(dict.fromkeys(_short_name(s.week) for s in rest))
+            which = "week " + names[0] if len(names) == 1 else "weeks " + ", ".join(names[:-1]) + " and " + names[-1]
+            others = f"; so does a run in {which} (by {span})"
+        warnings.append(_warn(first.planned.source, "session-spike",
+                              f"{week_name(first.week)}: {_spike_text(first, amount)}{others}; {why}"))
+    return warnings
+
+
+def long_run_limit(configured: float, runs: int) -> float:
+    """The long run's share of its week: the configured share, or 2 / runs in a week of fewer runs."""
+    return max(configured, 2 / runs) if runs > 0 else configured
+
+
+def _long_runs(plan: Plan, facts: Sequence[_Week], amount: Callable[[float], str]) -> list[Diagnostic]:
+    found: list[tuple[PlannedSession, _Week, float, float]] = []
+    for week in facts:
+        if week.week.kind != "load" or week.volume <= 0:
+            continue
+        limit = long_run_limit(plan.checks.long_run_share, week.runs)
+        for planned in week.week.sessions:
+            if planned.kind is K.LONG:
+                share = week.long_run / week.volume
+                if share > limit + 1e-9:
+                    found.append((planned, week, share, limit))
+                break
+    if not found:
+        return []
+    planned, week, share, limit = found[0]
+    others = _listed([w for _, w, _, _ in found[1:]])
+    return [_warn(planned.source, "long-run-share",
+        f"{week_name(week.week)}: the long run is {_percent(share, limit)} of the week's running (more than {limit:.0%} "
+        f"in a week of {week.runs} runs){' — as in ' + others if others else ''}; Daniels and the Hansons keep it near "
+        f"25–30%: spread the volume over more runs, or raise checks.long_run_share")]
+
+
+def _reduced(plan: Plan, facts: Sequence[_Week], layout: Layout, amount: Callable[[float], str]) -> list[Diagnostic]:
+    """Deload, step-back and taper weeks that are not as light as they should be."""
+    warnings: list[Diagnostic] = []
+    light: list[tuple[_Week, _Week, float, bool]] = []  # (week, reference, cut, marked by the author)
     peak = 0.0
     previous_taper: float | None = None
-    for week in weeks:
-        volume = week.distance_km if basis == "distance" else week.minutes
-        where = f"week {week.number}"
-        tune_up = any(p.kind is SessionKind.RACE for p in week.sessions)
-        if week.kind == "load" and tune_up:
-            pass  # a tune-up race week is lighter by design: neither checked nor a reference
-        elif week.kind == "load":
-            if last_loading is not None:
-                before = last_loading.distance_km if basis == "distance" else last_loading.minutes
-                if before > 0 and volume > before * (1 + checks.weekly_increase) + 1e-9:
-                    rise = volume / before - 1
-                    high = rise > checks.weekly_increase_high + 1e-9
-                    code = "volume-jump-30" if high else "volume-jump-10"
-                    limit = checks.weekly_increase_high if high else checks.weekly_increase
-                    warnings.append(_warn(week.source, code,
-                        f"{where}: volume {_amount(volume, basis, plan.units)} is up {_percent(rise, limit)} on week {last_loading.number} "
-                        f"({_amount(before, basis, plan.units)}), more than {limit:.0%}"))
-            last_loading = week
-            peak = max(peak, volume)
-        elif week.kind in ("deload", "vacation") and week.reference is not None:
-            reference = weeks[week.reference - 1]
-            before = reference.distance_km if basis == "distance" else reference.minutes
-            if before > 0 and volume >= before - 1e-9 and week.vacation != "rest":
-                warnings.append(_warn(week.source, "deload-not-lighter",
-                    f"{where} is a {week.kind} but is not lighter than week {reference.number} "
-                    f"({_amount(volume, basis, plan.units)} vs {_amount(before, basis, plan.units)})"))
-        elif week.kind == "taper":
-            if peak > 0 and volume >= peak - 1e-9:
-                warnings.append(_warn(week.source, "taper-not-lighter",
-                    f"{where} is a taper week but is not lighter than the peak ({_amount(volume, basis, plan.units)} vs {_amount(peak, basis, plan.units)})"))
-            elif previous_taper is not None and volume > previous_taper + 1e-9:
-                warnings.append(_warn(week.source, "taper-increase",
-                    f"{where}: the taper's volume rises again ({_amount(volume, basis, plan.units)} after {_amount(previous_taper, basis, plan.units)}); a taper should only go down"))
-            previous_taper = volume
-        if week.kind == "load" and volume > 0:
-            for planned in week.sessions:
-                if planned.kind is not SessionKind.LONG:
-                    continue
-                share = _size(planned.distance_km, planned.minutes, basis) / volume
-                if share > checks.long_run_share + 1e-9:
-                    warnings.append(_warn(planned.source, "long-run-share",
-                        f"{where}: the long run is {_percent(share, checks.long_run_share)} of the week's volume (more than {checks.long_run_share:.0%}); "
-                        f"spread the volume over more runs or raise checks.long_run_share"))
-    return _unique(warnings)
+    for index, week in enumerate(facts):
+        w = week.week
+        slot = layout.slots[index]
+        reference = _before(facts, index) if w.kind in ("deload", "vacation") else None
+        if reference is not None and not week.race and w.vacation != "rest" and reference.week.metrics.load > 0:
+            cut = 1 - w.metrics.load / reference.week.metrics.load
+            author = slot.marked
+            if cut < (DELOAD_AT_LEAST if author else plan.periodization.min_cut) - 0.005:
+                light.append((week, reference, cut, author))
+        if _representative(week):
+            peak = max(peak, week.volume)
+        elif w.kind == "taper" and not slot.marked:
+            if peak > 0 and week.volume >= peak - 1e-9:
+                warnings.append(_warn(w.source, "taper-not-lighter",
+                    f"{week_name(w)} is a taper week but is not lighter than the peak ({amount(week.volume)} vs {amount(peak)})"))
+            elif previous_taper is not None and week.volume > previous_taper + 1e-9:
+                warnings.append(_warn(w.source, "taper-increase",
+                    f"{week_name(w)}: the taper's volume rises again ({amount(week.volume)} after {amount(previous_taper)}); "
+                    "a taper should only go down"))
+            previous_taper = week.volume
+    for author in (True, False):
+        found = [entry for entry in light if entry[3] is author]
+        if not found:
+            continue
+        week, reference, cut, _ = found[0]
+        others = _listed([w for w, *_ in found[1:]])
+        who = f"which you marked {{{week.week.kind}}}" if author else "a deload of the engine's"
+        wanted = DELOAD_AT_LEAST if author else plan.periodization.min_cut
+        warnings.append(_warn(week.week.source, "deload-too-small",
+            f"{week_name(week.week)}, {who}, is {_lighter_by(cut)} in load than {week_name(reference.week)}, "
+            f"at {amount(week.volume)} against {amount(reference.volume)}{_also(others)}; a deload "
+            f"should be at least {wanted:.0%} lighter: cut its volume or its quality work"))
+    return warnings
+
+
+def _lighter_by(cut: float) -> str:
+    return f"only {cut:.0%} lighter" if cut >= 0.005 else "no lighter"
+
+
+def _before(facts: Sequence[_Week], index: int) -> _Week | None:
+    """The representative loading week a lighter week is measured against: the last one before it."""
+    return next((w for w in reversed(facts[:index]) if _representative(w)), None)
+
+
+def decision_warnings(plan: Plan, layout: Layout, decisions: Sequence[Decision]) -> list[Diagnostic]:
+    """What the engine did to what the author wrote, at the line of the week it concerns."""
+    result = []
+    for decision in decisions:
+        week = plan.weeks[min(decision.week, len(plan.weeks) - 1)]
+        result.append(_warn(week.source, decision.code, decision.message))
+    return result
 
 
 def _unique(warnings: list[Diagnostic]) -> list[Diagnostic]:
@@ -103,25 +356,24 @@ def _unique(warnings: list[Diagnostic]) -> list[Diagnostic]:
     return result
 
 
-def _spikes(plan: Plan, weeks: Sequence[PlannedWeek], basis: Basis) -> list[Diagnostic]:
-    runs = [(p, (p.week - 1) * 7 + p.day - 1) for w in weeks for p in w.sessions if p.kind.is_run and not p.session.optional]
-    warnings = []
-    limit = plan.checks.session_spike
-    sizes = [_size(p.distance_km, p.minutes, basis) for p, _ in runs]
-    first = 0  # the first run inside the 30-day window
-    for index, (planned, day) in enumerate(runs):
-        while runs[first][1] < day - 30:
-            first += 1
-        if planned.kind is SessionKind.RACE or day < 7:
-            continue  # the first week has no history to compare with
-        current = sizes[index]
-        history = [sizes[k] for k in range(first, index) if runs[k][1] < day]
-        if not history or current <= 0:
-            continue
-        longest = max(history)
-        if longest > 0 and current > longest * (1 + limit) + 1e-9:
-            warnings.append(_warn(planned.source, "session-spike",
-                f"week {planned.week}: this run ({_amount(current, basis, plan.units)}) is {current / longest - 1:.0%} longer than "
-                f"the longest run of the previous 30 days ({_amount(longest, basis, plan.units)}); "
-                f"runs more than {limit:.0%} longer are linked to injury (Frandsen et al. 2025)"))
-    return warnings
+def dated_start(expanded: ExpandedPlan) -> tuple[date, int, Source] | None:
+    """The first day and length in weeks of a plan dated in its frontmatter (by race day or start),
+    and where that date is written."""
+    plan = expanded.plan
+    if expanded.start is None or (plan.start is None and (plan.race is None or plan.race.date is None)):
+        return None
+    return expanded.start, len(expanded.weeks), plan.location("race.date" if expanded.anchor == "race" else "start")
+
+
+def past_start(file: str, line: int, col: int, first: date, weeks: int, today: date) -> Diagnostic | None:
+    """A plan dated in its frontmatter whose first day has passed: readers who start today miss weeks."""
+    missed = (today - first).days // 7
+    if missed < 1:
+        return None
+    if missed >= weeks:
+        text = f"the plan ran from {first:%a %-d %b %Y} to {first + timedelta(days=weeks * 7 - 1):%a %-d %b %Y}: it is over"
+    else:
+        text = (f"the plan starts on {first:%a %-d %b %Y}, {missed} week{'s' if missed != 1 else ''} ago: a reader who "
+                f"starts today misses week{'s 1–' + str(missed) if missed > 1 else ' 1'}")
+    return Diagnostic(file, line, col, f"{text}; move its date, or leave it out so readers pick their own",
+                      Severity.WARNING, "start-in-past")

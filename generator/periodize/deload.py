@@ -5,11 +5,18 @@ kind of quality session at its pace; ``intensity`` shrinks only the quality
 portions; ``easy`` turns every quality session into easy running at most 70%
 of the volume; ``rest`` keeps mobility only. Strength work is deloaded by the
 strength strategy in every case but ``rest``.
+
+Every deload unloads: when a strategy leaves the week's load less than ``min_cut``
+(15%) below its reference, which cutting only the quality work to 75% often does
+(the deload article's own caveat: it works where that "accounts for enough of a
+decrease in mileage"), the long run is shortened, then the easy runs, until it is.
+A race is never part of a deload (a reference week never holds one); and no quality
+session falls within :data:`AFTER_RACE_DAYS` days after a race, to recover from it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..model import Distance, Duration, Periodization, Session, SessionKind
 from .strength import deload_session
@@ -17,17 +24,21 @@ from .volume import Measure, as_easy, one_step_less, shrink_easy, shrink_quality
 
 K = SessionKind
 EASY_WEEK_SHARE = 0.70
+AFTER_RACE_DAYS = 4  # days after a race that hold no quality session (a design choice; see the docs)
+LoadOf = Callable[[Session], float]
 
 
-def build_deload(reference: Sequence[Session], strategy: str, measure: Measure, basis: str) -> tuple[list[Session], str]:
+def build_deload(reference: Sequence[Session], strategy: str, measure: Measure, basis: str,
+                 load_of: LoadOf) -> tuple[list[Session], str]:
     """The sessions of a deload week made from ``reference``, and a one-line explanation."""
     p = measure.periodization
+    reference = [s for s in reference if s.kind is not K.RACE]
     before = sum(size(s, measure, basis) for s in reference)
     if strategy == "rest":
         return rest_week(reference), "no running this week: mobility only"
     if strategy == "intensity":
         sessions = [shrink_quality(s, p.intensity_factor, measure) if s.kind.is_quality else s for s in reference]
-        note = f"quality work cut to {p.intensity_factor:.0%}; easy and long runs unchanged"
+        note = f"quality work cut to {p.intensity_factor:.0%}"
     elif strategy == "easy":
         sessions = [_easy_only(s, measure) for s in reference]
         sessions = fit_volume(sessions, EASY_WEEK_SHARE * before, measure, basis)
@@ -36,7 +47,47 @@ def build_deload(reference: Sequence[Session], strategy: str, measure: Measure, 
         sessions = _keep_one_quality_each(reference, 1 - p.deload_cut, measure)
         sessions = fit_volume(sessions, (1 - p.deload_cut) * before, measure, basis)
         note = f"volume −{p.deload_cut:.0%}; one shorter session of each quality kind at the same effort"
-    return [_strength(s, p) for s in sessions], note
+    sessions = [_strength(s, p) for s in sessions]
+    sessions, shortened = unload(sessions, reference, p.min_cut, measure, load_of)
+    if shortened:
+        note += f"; {shortened} shortened so that the load is at least {p.min_cut:.0%} lower"
+    elif strategy == "intensity":
+        note += "; easy and long runs unchanged"
+    return sessions, note
+
+
+def unload(sessions: Sequence[Session], reference: Sequence[Session], min_cut: float, measure: Measure,
+           load_of: LoadOf) -> tuple[list[Session], str]:
+    """Shorten the long run, then the easy runs, one step at a time, until the week's load is at
+    least ``min_cut`` below the reference's; returns the sessions and what was shortened."""
+    target = (1 - min_cut) * sum(load_of(s) for s in reference)
+    result = list(sessions)
+    touched: list[str] = []
+    for kinds, what in (((K.LONG,), "the long run"), ((K.EASY, K.RECOVERY, K.RUN_WALK), "the easy runs")):
+        while sum(load_of(s) for s in result) > target + 1e-9:
+            candidates = [(load_of(s), -i, i) for i, s in enumerate(result)
+                          if s.kind in kinds and not s.optional and one_step_less(s, measure) is not None]
+            if not candidates:
+                break
+            *_, index = max(candidates)
+            shorter = one_step_less(result[index], measure)
+            assert shorter is not None
+            result[index] = shorter
+            if what not in touched:
+                touched.append(what)
+    return result, " and ".join(touched)
+
+
+def after_race(sessions: Sequence[Session], days_since_race: Callable[[Session], int | None],
+               measure: Measure) -> list[Session]:
+    """Quality sessions within :data:`AFTER_RACE_DAYS` days after a race become easy runs."""
+    result = []
+    for session in sessions:
+        since = days_since_race(session)
+        if session.kind.is_quality and since is not None and 0 < since <= AFTER_RACE_DAYS:
+            session = as_easy(session, measure)
+        result.append(session)
+    return result
 
 
 def _strength(session: Session, p: Periodization) -> Session:
@@ -46,7 +97,7 @@ def _strength(session: Session, p: Periodization) -> Session:
 
 
 def _easy_only(session: Session, measure: Measure) -> Session:
-    if session.kind.is_quality or session.kind is K.RACE:
+    if session.kind.is_quality:
         return as_easy(session, measure)
     if session.kind.is_run and (session.strides or session.target):
         return session.with_changes(strides=None, target=None)
@@ -57,9 +108,7 @@ def _keep_one_quality_each(reference: Sequence[Session], factor: float, measure:
     seen: set[SessionKind] = set()
     result = []
     for session in reference:
-        if session.kind is K.RACE:
-            result.append(as_easy(session, measure))
-        elif session.kind.is_quality and session.kind not in seen:
+        if session.kind.is_quality and session.kind not in seen:
             seen.add(session.kind)
             result.append(shrink_quality(session, factor, measure))
         elif session.kind.is_quality:

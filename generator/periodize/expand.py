@@ -1,24 +1,29 @@
-"""Expand a plan: lay out its weeks, fill deload, vacation and taper weeks, date
-every session, and compute volumes, metrics and warnings. Pure and deterministic."""
+"""Expand a plan: recognise what the author wrote, lay out its weeks, fill deload, vacation
+and taper weeks, date every session, and compute volumes, loads, metrics and warnings.
+Pure and deterministic."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import partial
 
-from ..errors import DeloadError, Diagnostic, Severity
-from ..expanded import Anchor, Basis, ExpandedPlan, PlannedSession, PlannedWeek
-from ..model import Plan, Session, SessionKind, Vacation, VacationStyle, Week
-from ..source.body import MAX_WEEKS
-from .checks import check_weeks
-from .deload import build_deload, fit_volume
-from .layout import Layout, Slot, build_layout, race_day
-from .metrics import week_metrics
-from .strength import halve_sets, near_race
-from .volume import Measure, given_km, one_step_less, session_km, session_load, session_minutes, shrink_quality, size
+from ..errors import DeloadError, Diagnostic
+from ..expanded import Anchor, Basis, ExpandedPlan
+from ..model import MAX_WEEKS, Plan, Session, SessionKind, Vacation, VacationStyle, Week
+from .checks import check_weeks, decision_warnings, describe_amount
+from .deload import AFTER_RACE_DAYS, after_race, build_deload, rest_week
+from .layout import Decision, Layout, Place, Slot, build_layout
+from .load import heaviest_weights, session_load
+from .planned import planned_weeks
+from .recognize import SourceWeek, survey
+from .strength import near_race
+from .taper import DEFAULT_TAPER_DAYS, TaperSpan, race_day, taper_span, taper_week
+from .volume import Measure, as_easy, given_km, size
 
 K = SessionKind
+DATED_PASSES = 6  # dated vacations move weeks when weeks are inserted: settle on a fixed point
 
 
 def choose_basis(plan: Plan) -> Basis:
@@ -28,62 +33,73 @@ def choose_basis(plan: Plan) -> Basis:
     return "distance" if runs and with_distance * 2 >= len(runs) else "minutes"
 
 
+@dataclass
+class _Context:
+    """What every step of one expansion shares."""
+
+    plan: Plan
+    measure: Measure
+    basis: Basis
+    span: TaperSpan | None
+    weeks: tuple[SourceWeek, ...]
+    heaviest: dict[str, float]
+
+    def load(self, session: Session) -> float:
+        return session_load(session, self.measure, self.heaviest)
+
+    def size(self, session: Session) -> float:
+        return size(session, self.measure, self.basis)
+
+    def amount(self, value: float) -> str:
+        return describe_amount(value, self.basis, self.plan.units)
+
+
 def expand(plan: Plan, race_date: date | None = None, start: date | None = None) -> ExpandedPlan:
     """The plan a reader follows. ``race_date``/``start`` override the frontmatter's anchor."""
     measure = Measure(plan.periodization, plan.checks, plan.units)
     basis = choose_basis(plan)
     anchor, anchor_date = _anchor(plan, race_date, start)
-    vacations: dict[int, VacationStyle] = {v.week - 1: v.style for v in plan.periodization.vacations if v.week}
-    vacation_after: dict[int, VacationStyle] = {}
-    layout = build_layout(plan, vacations, vacation_after)
-    extra_log: list[str] = []
-    dated = [v for v in plan.periodization.vacations if v.date]
-    warnings: list[Diagnostic] = []
-    for _ in range(8):  # date vacations move weeks when deloads are inserted: settle on a fixed point
-        first = _first_day(plan, layout, anchor, anchor_date)
-        if first is None or not dated:
-            break
-        changed = False
-        for vacation in dated:
-            assert vacation.date is not None
-            index = (vacation.date - first).days // 7
-            if not 0 <= index < len(layout.slots):
-                continue
-            slot = layout.slots[index]
-            if slot.kind == "load" and slot.origin not in vacations:
-                vacations[slot.origin] = vacation.style
-                changed = True
-            elif slot.kind == "deload" and slot.inserted and slot.origin not in vacation_after:
-                vacation_after[slot.origin] = vacation.style
-                changed = True
-        if not changed:
-            break
-        layout = build_layout(plan, vacations, vacation_after)
-    first = _first_day(plan, layout, anchor, anchor_date)
-    for vacation in dated:
-        assert vacation.date is not None
-        if first is None:
-            warnings.append(Diagnostic(vacation.source.file, vacation.source.line, vacation.source.col,
-                                       f"vacation on {vacation.date.isoformat()} ignored: the plan has no start or race date",
-                                       Severity.WARNING, "vacation-undated"))
-        elif not 0 <= (vacation.date - first).days < len(layout.slots) * 7:
-            warnings.append(Diagnostic(vacation.source.file, vacation.source.line, vacation.source.col,
-                                       f"vacation on {vacation.date.isoformat()} is outside the plan ({first.isoformat()} to "
-                                       f"{(first + timedelta(days=len(layout.slots) * 7 - 1)).isoformat()})",
-                                       Severity.WARNING, "vacation-outside"))
+    span, taper_note = taper_span(plan)
+    last_loading = _last_loading(plan, span)
+    context = _Context(plan, measure, basis, span, survey(plan, measure, basis, last_loading),
+                       heaviest_weights([s for w in plan.weeks for s in w.sessions]))
+    decisions: list[Decision] = []
+    if taper_note:
+        decisions.append(Decision("taper-shortened", len(plan.weeks) - 1, taper_note))
+    vacations = _week_vacations(context, decisions)
+    layout, first, vacation_warnings = _place_dated(context, vacations, anchor, anchor_date, decisions)
     if len(layout.slots) > MAX_WEEKS:
         raise DeloadError([Diagnostic(plan.path, plan.source.line, 1,
             f"with its deload weeks the plan would last {len(layout.slots)} weeks, over the limit of {MAX_WEEKS}; "
             "use 'mode: replace' or fewer weeks")])
-    contents, notes = _fill(plan, layout, measure, basis, extra_log)
-    weeks = _planned_weeks(plan, layout, contents, notes, measure, first)
-    warnings += check_weeks(plan, weeks, basis)
+    log = list(layout.log)
+    contents, notes = _fill(context, layout, log)
+    weeks, race_form = planned_weeks(plan, layout, contents, notes, measure, first, context.load)
+    decisions += layout.decisions
+    warnings = [*vacation_warnings, *decision_warnings(plan, layout, decisions),
+                *check_weeks(plan, weeks, basis, layout, context.weeks)]
     race = first + timedelta(days=(len(weeks) - 1) * 7 + (race_day(plan) or 1) - 1) if first and race_day(plan) else None
-    log = list(layout.log) + extra_log
-    if anchor == "race" and race_date_weekday_shift(plan, first):
-        log.append(race_date_weekday_shift(plan, first))
+    shift = race_date_weekday_shift(plan, first)
+    if shift:
+        log.append(shift)
+        if start is not None or anchor == "race":  # a frontmatter 'start' is warned about where it is written
+            warnings.append(_weekday_warning(plan, anchor, first, race, shift))
+    log += [decision.message for decision in decisions]
     return ExpandedPlan(plan=plan, weeks=tuple(weeks), warnings=tuple(warnings), basis=basis, anchor=anchor,
-                        start=first, race_date=race, mode=plan.periodization.deload_mode, log=tuple(log))
+                        start=first, race_date=race, mode=plan.periodization.deload_mode, log=tuple(log),
+                        race_form=race_form)
+
+
+def _last_loading(plan: Plan, span: TaperSpan | None) -> int:
+    """The last week a step-back of the author's may be recognised in: the weeks before the taper,
+    and before the weeks a taper of the configured (or default) length would take, whoever
+    writes the taper: lighter weeks there are the taper, not step-backs."""
+    day = race_day(plan)
+    if day is None or plan.race is None:
+        return len(plan.weeks) - 1
+    days = plan.periodization.taper_days or DEFAULT_TAPER_DAYS[plan.race.category]
+    first = TaperSpan(days, days, len(plan.weeks), day).first_week
+    return min(first, span.first_week if span is not None else first) - 1
 
 
 def _anchor(plan: Plan, race_date: date | None, start: date | None) -> tuple[Anchor | None, date | None]:
@@ -121,164 +137,256 @@ def race_date_weekday_shift(plan: Plan, first: date | None) -> str:
     return f"every session moves {abs(shift)} day{'s' if abs(shift) != 1 else ''} {'later' if shift > 0 else 'earlier'} than its written weekday so that the plan fits its date"
 
 
-def _fill(plan: Plan, layout: Layout, measure: Measure, basis: Basis, log: list[str]) -> tuple[list[list[Session]], list[str]]:
+def _weekday_warning(plan: Plan, anchor: Anchor | None, first: date | None, race: date | None, shift: str) -> Diagnostic:
+    from ..errors import Severity
+
+    assert first is not None
+    where = plan.location("race.date") if anchor == "race" else plan.location("start")
+    if anchor == "race" and race is not None:
+        what = f"race day {race:%A %-d %b %Y} is not the weekday the plan's race is written on"
+    else:
+        what = f"the start day {first:%A %-d %b %Y} is not the first day of the plan's weeks"
+        what += f", so the race moves to a {race:%A}" if race is not None else ""
+    return Diagnostic(where.file, where.line, where.col, f"{what}: {shift}", Severity.WARNING, "start-weekday")
+
+
+# -- vacations --------------------------------------------------------------------
+
+def _in_taper(context: _Context, index: int) -> bool:
+    last = len(context.plan.weeks) - 1
+    return (context.span is not None and index >= context.span.first_week) or (race_day(context.plan) is not None and index == last)
+
+
+def _week_vacations(context: _Context, decisions: list[Decision]) -> dict[tuple[Place, int], VacationStyle]:
+    """Vacations given by week number: in insert mode an added week before the author's week,
+    in replace mode that week itself; in the taper, honoured within it."""
+    plan = context.plan
+    insert = plan.periodization.deload_mode == "insert"
+    result: dict[tuple[Place, int], VacationStyle] = {}
+    for vacation in plan.periodization.vacations:
+        if vacation.week is None:
+            continue
+        index = vacation.week - 1
+        if plan.weeks[index].mark == "vacation":
+            result[("replace", index)] = vacation.style  # a week marked as a vacation already (an expanded plan)
+        elif _in_taper(context, index):
+            result[("taper", index)] = vacation.style
+            decisions.append(_taper_vacation(index, vacation.style))
+        elif plan.weeks[index].mark is not None:
+            decisions.append(Decision("vacation-changed", index, f"the vacation in your week {index + 1} is not added: "
+                                      f"that week is already marked {{{plan.weeks[index].mark}}}"))
+        else:
+            result[("before" if insert else "replace", index)] = vacation.style
+    return result
+
+
+def _taper_vacation(index: int, style: VacationStyle, when: date | None = None) -> Decision:
+    how = "no running, the race kept" if style == "rest" else "easy running only, within the taper's volume"
+    what = f"the vacation on {when:%a %-d %b %Y}" if when is not None else f"the vacation in your week {index + 1}"
+    return Decision("vacation-changed", index, f"{what} falls in the taper: {how}")
+
+
+def _place_dated(context: _Context, vacations: dict[tuple[Place, int], VacationStyle], anchor: Anchor | None,
+                 anchor_date: date | None, decisions: list[Decision]) -> tuple[Layout, date | None, list[Diagnostic]]:
+    """Vacations given by date land on the week holding that date. An added week moves the weeks
+    before it (plans dated by race day) or after it (by start day), and a vacation may take the
+    place of a deload instead, so each is placed by trying the places around its date."""
+    plan = context.plan
+    dated = [v for v in plan.periodization.vacations if v.date is not None]
+    placed: dict[tuple[Place, int], VacationStyle] = dict(vacations)
+
+    def build(places: dict[tuple[Place, int], VacationStyle]) -> tuple[Layout, date | None]:
+        layout = build_layout(plan, context.weeks, context.span, places, context.amount)
+        return layout, _first_day(plan, layout, anchor, anchor_date)
+
+    layout, first = build(placed)
+    for vacation in dated:
+        assert vacation.date is not None
+        if first is None:
+            break
+        for place in _candidates(layout, (vacation.date - first).days // 7, plan.periodization.deload_mode == "insert"):
+            if place in placed:
+                break  # the week is a holiday already
+            trial, trial_first = build(placed | {place: vacation.style})
+            if trial_first is not None and _covers(trial, trial_first, vacation.date):
+                placed[place] = vacation.style
+                layout, first = trial, trial_first
+                if place[0] == "taper":
+                    decisions.append(_taper_vacation(place[1], vacation.style, vacation.date))
+                break
+    warnings = [_dated_warning(context, v, first, layout) for v in dated]
+    return layout, first, [w for w in warnings if w is not None]
+
+
+def _candidates(layout: Layout, index: int, insert: bool) -> list[tuple[Place, int]]:
+    """Where a vacation in output week ``index`` could be placed, most likely first."""
+    if not 0 <= index < len(layout.slots):
+        return []
+    slot = layout.slots[index]
+    if slot.kind in ("taper", "race") or slot.tapers:
+        return [("taper", slot.origin)]
+    if slot.marked or slot.kind == "vacation":
+        return []
+    if not insert:
+        return [("replace", slot.origin)]
+    if slot.kind == "deload" and slot.inserted:
+        return [("after", slot.origin)]  # takes the place of the deload due there
+    return [("before", slot.origin), ("after", slot.origin), ("after", slot.origin - 1)]
+
+
+def _covers(layout: Layout, first: date, when: date) -> bool:
+    """Whether the week holding ``when`` is a vacation (or a taper week with one in it)."""
+    index = (when - first).days // 7
+    return 0 <= index < len(layout.slots) and (layout.slots[index].kind == "vacation" or layout.slots[index].style is not None)
+
+
+def _dated_warning(context: _Context, vacation: Vacation, first: date | None, layout: Layout) -> Diagnostic | None:
+    from ..errors import Severity
+
+    assert vacation.date is not None
+    where = vacation.source
+    if first is None:
+        return Diagnostic(where.file, where.line, where.col, f"vacation on {vacation.date.isoformat()} ignored: the plan "
+                          "has no start or race date", Severity.WARNING, "vacation-undated")
+    last = first + timedelta(days=len(layout.slots) * 7 - 1)
+    if not first <= vacation.date <= last:
+        return Diagnostic(where.file, where.line, where.col, f"vacation on {vacation.date.isoformat()} is outside the plan "
+                          f"({first.isoformat()} to {last.isoformat()})", Severity.WARNING, "vacation-outside")
+    index = (vacation.date - first).days // 7
+    slot = layout.slots[index]
+    if slot.marked and slot.kind != "vacation":
+        return Diagnostic(where.file, where.line, where.col, f"vacation on {vacation.date.isoformat()} falls in week "
+                          f"{index + 1}, which you marked {{{slot.kind}}}: it stays as you wrote it",
+                          Severity.WARNING, "vacation-changed")
+    return None
+
+
+# -- filling the weeks ---------------------------------------------------------------
+
+def _fill(context: _Context, layout: Layout, log: list[str]) -> tuple[list[list[Session]], list[str]]:
     """The sessions of every output week, and the engine's note for each."""
-    p = plan.periodization
+    plan, measure = context.plan, context.measure
+    span = context.span
+    slots = layout.slots
+    peak, peak_long = _peak(context)
+    taper = _Taper(peak, peak, peak_long)
     contents: list[list[Session]] = []
     notes: list[str] = []
-    slots = layout.slots
-    first_taper = layout.first_taper
-    peak_volume, peak_long = 0.0, 0.0
-    if first_taper is not None:
-        # The peak is the biggest of the last three loading weeks; without one there is nothing to taper from.
-        loading = [i for i in range(first_taper) if slots[i].kind == "load"][-3:]
-        sources = [plan.weeks[slots[i].origin].sessions for i in loading]
-        if sources:
-            peak_volume = max(sum(size(s, measure, basis) for s in week) for week in sources)
-            peak_long = max((size(s, measure, basis) for week in sources for s in week if s.kind is K.LONG), default=0.0)
-        else:
-            log.append("no taper: there is no loading week before it to taper from")
-    previous_volume, previous_long = peak_volume, peak_long
-    race_offset = (len(slots) - 1) * 7 + (race_day(plan) or 7) - 1
+    day_of_race = race_day(plan)
+    race_at = (len(slots) - 1, day_of_race) if day_of_race is not None else None
     for index, slot in enumerate(slots):
-        source = list(plan.weeks[slot.origin].sessions)
-        reference = contents[slot.reference] if slot.reference is not None else source
-        note = ""
-        if slot.kind == "load" or slot.marked:
-            sessions = source
-            note = "Deload week as written by the author" if slot.kind == "deload" else (
-                "Taper week as written by the author" if slot.kind == "taper" else "")
-        elif slot.kind == "deload":
-            sessions, how = build_deload(reference, p.deload_strategy, measure, basis)
-            note = f"Deload ({'inserted' if slot.inserted else 'replaces week ' + str(slot.origin + 1)}): {how}, from week {slot.reference + 1 if slot.reference is not None else index + 1}"
-        elif slot.kind == "vacation":
-            style = slot.style or "easy"
-            sessions, how = build_deload(reference, style, measure, basis)
-            note = f"Vacation week ({style}): {how}"
-        else:
-            sessions, note = _taper(source, slot, peak_volume, previous_volume, previous_long, measure, basis)
-        if slot.kind in ("taper", "race"):
-            sessions = _taper_strength(sessions, index, slot, race_offset, log)
-            volume = sum(size(s, measure, basis) for s in sessions if s.kind is not K.RACE)
-            previous_volume = min(previous_volume, volume) if previous_volume else volume
-            previous_long = max((size(s, measure, basis) for s in sessions if s.kind is K.LONG), default=previous_long)
+        sessions, note = _week(context, slot, index, contents, taper)
+        if slot.kind in ("taper", "race") or slot.tapers:
+            if slot.style is not None:
+                sessions = _vacation_in_taper(sessions, slot.style, measure)
+                note = "; ".join(filter(None, [note, f"vacation ({slot.style}) within the taper"]))
+            volume = sum(context.size(s) for s in sessions if s.kind is not K.RACE)
+            taper.previous = min(taper.previous, volume) if taper.previous else volume
+            taper.previous_long = max((context.size(s) for s in sessions if s.kind is K.LONG), default=taper.previous_long)
+        if slot.kind in ("deload", "vacation") and not slot.marked and index > 0:
+            rested = after_race(sessions, partial(_days_since_race, contents[index - 1]), measure)
+            if rested != sessions:
+                note += f"; easy running only in the {AFTER_RACE_DAYS} days after the race"
+            sessions = rested
+        if race_at is not None:
+            sessions = _strength_near_race(sessions, index, race_at, span is not None and not span.authored, log)
         contents.append(sorted(sessions, key=lambda s: s.day))
         notes.append(note)
     return contents, notes
 
 
-def _taper(source: list[Session], slot: Slot, peak: float, previous: float, previous_long: float,
-           measure: Measure, basis: Basis) -> tuple[list[Session], str]:
-    """Scale a taper week (or the race week's pre-race days) to at most its share of the peak."""
-    if slot.cut is None or peak <= 0:
+@dataclass
+class _Taper:
+    peak: float
+    previous: float  # the volume of the taper week before (the peak at first): a taper only goes down
+    previous_long: float
+
+
+def _week(context: _Context, slot: Slot, index: int, contents: Sequence[list[Session]],
+          taper: _Taper) -> tuple[list[Session], str]:
+    """One output week's sessions before the safety rules near a race, and the engine's note."""
+    measure, basis = context.measure, context.basis
+    p = context.plan.periodization
+    span = context.span
+    source = list(context.plan.weeks[slot.origin].sessions)
+    reference = contents[slot.reference] if slot.reference is not None else source
+    if slot.kind == "deload" and not slot.marked:
+        sessions, how = build_deload(reference, p.deload_strategy, measure, basis, context.load)
+        origin = f"after week {index}" if slot.inserted else f"replaces week {slot.origin + 1}"
+        return sessions, f"Deload ({origin}): {how}, from week {slot.reference + 1 if slot.reference is not None else index + 1}"
+    if slot.kind == "vacation" and not slot.marked:
+        sessions, how = build_deload(reference, slot.style or "easy", measure, basis, context.load)
+        return sessions, f"Vacation week ({slot.style or 'easy'}): {how}"
+    if slot.marked:
+        return source, {"deload": "Deload week as written by the author", "taper": "Taper week as written by the author",
+                        "vacation": "Vacation week as written by the author"}.get(slot.kind, "")
+    if slot.step_back:
+        return source, "A lighter week as the author wrote it: the deload rhythm counts from it"
+    if slot.kind == "load" and not slot.tapers:
         return source, ""
-    race_index = max((i for i, s in enumerate(source) if s.kind is K.RACE), default=None)
-    before = source if slot.kind == "taper" or race_index is None else source[:race_index]
-    after = [] if slot.kind == "taper" or race_index is None else source[race_index:]
-    target = min((1 - slot.cut) * peak, previous)
-    volume = sum(size(s, measure, basis) for s in before)
-    if volume > target + 1e-9:
-        ratio = target / volume
-        before = [shrink_quality(s, max(ratio, 0.5), measure) if s.kind.is_quality else s for s in before]
-        before = fit_volume(before, target, measure, basis)
-    before = [_cap_long(s, previous_long, measure, basis) for s in before]
-    what = "Race week" if slot.kind == "race" else "Taper"
-    return before + after, f"{what}: volume at most {1 - slot.cut:.0%} of the peak, same paces and efforts"
+    if span is None or span.authored:
+        return source, "Taper as written by the author" if span is not None and slot.kind == "taper" else ""
+    sessions = taper_week(source, slot.origin, span, taper.peak, taper.previous, taper.previous_long, measure, basis)
+    return sessions, _taper_note(slot.kind, slot.origin, span, taper.peak)
 
 
-def _cap_long(session: Session, limit: float, measure: Measure, basis: Basis) -> Session:
-    """Long runs in a taper never grow: shorten to the previous week's long run."""
-    if session.kind is not K.LONG or limit <= 0:
-        return session
-    current: Session | None = session
-    while current is not None and size(current, measure, basis) > limit + 1e-9:
-        session = current
-        current = one_step_less(current, measure)
-        if current is not None:
-            session = current
-    return session
+def _peak(context: _Context) -> tuple[float, float]:
+    """The biggest of the last three representative loading weeks before the taper, and their longest run."""
+    span = context.span
+    if span is None:
+        return 0.0, 0.0
+    last = [w for w in context.weeks[:span.first_week] if w.representative][-3:]
+    if not last:
+        last = [w for w in context.weeks[:span.first_week] if w.volume > 0][-3:]
+    return max((w.volume for w in last), default=0.0), max((w.long_run for w in last), default=0.0)
 
 
-def _taper_strength(sessions: list[Session], index: int, slot: Slot, race_offset: int, log: list[str]) -> list[Session]:
+def _taper_note(kind: str, week: int, span: TaperSpan | None, peak: float) -> str:
+    if span is None:
+        return ""
+    first = span.first_day(week)
+    cuts = sorted({span.cut(week, day) or 0.0 for day in range(1, 8) if span.cut(week, day) is not None})
+    if first is None or not cuts or peak <= 0:
+        return ""
+    share = " to ".join(f"{1 - c:.0%}" for c in reversed(cuts))
+    what = "Race week" if kind == "race" else "Taper" if first == 1 else f"Taper from day {first}"
+    return f"{what}: volume at most {share} of the peak ({span.length}-day taper), same paces and efforts"
+
+
+def _vacation_in_taper(sessions: Sequence[Session], style: VacationStyle, measure: Measure) -> list[Session]:
+    races = [s for s in sessions if s.kind is K.RACE]
+    others = [s for s in sessions if s.kind is not K.RACE]
+    kept = rest_week(others) if style == "rest" else [as_easy(s, measure) if s.kind.is_quality else s for s in others]
+    return sorted([*kept, *races], key=lambda s: s.day)
+
+
+def _days_since_race(previous: Sequence[Session], session: Session) -> int | None:
+    """Days from a race in the week before to ``session`` (in the week after it)."""
+    races = [s.day for s in previous if s.kind is K.RACE]
+    return 7 - max(races) + session.day if races else None
+
+
+def _strength_near_race(sessions: Sequence[Session], index: int, race_at: tuple[int, int], taper: bool,
+                        log: list[str]) -> list[Session]:
     result = []
+    race_week, day_of_race = race_at
     for session in sessions:
         if session.kind is not K.STRENGTH:
             result.append(session)
             continue
-        days_out = race_offset - (index * 7 + session.day - 1)
-        if slot.kind == "taper" and not slot.marked:
-            session = halve_sets(session)
-        kept = near_race(session, days_out)
-        if kept is None:
-            reason = "the last strength session is at least 2 days" if days_out < 2 else "heavy lower-body work stops 7 days"
-            log.append(f"strength on day {session.day} of week {index + 1} dropped: {reason} before the race")
+        to_race = (race_week - index) * 7 + day_of_race - session.day
+        if to_race <= 0:
+            result.append(session)
             continue
-        result.append(kept)
+        kept, why = near_race(session, to_race, taper)
+        if why:
+            log.append(f"strength on day {session.day} of week {index + 1}, {to_race} days before the race: {why}")
+        if kept is not None:
+            result.append(kept)
     return result
 
 
-def _planned_weeks(plan: Plan, layout: Layout, contents: Sequence[list[Session]], notes: Sequence[str],
-                   measure: Measure, first: date | None) -> list[PlannedWeek]:
-    daily = [0.0] * (len(contents) * 7)
-    planned_by_week: list[list[PlannedSession]] = []
-    for index, sessions in enumerate(contents):
-        planned = []
-        slots_per_day: dict[int, int] = {}
-        slot_info = layout.slots[index]
-        originals = {} if slot_info.kind == "load" else _originals(plan, layout, index, contents)
-        for session in sessions:
-            nth = slots_per_day.get(session.day, 0)
-            slots_per_day[session.day] = nth + 1
-            day_offset = index * 7 + session.day - 1
-            load = session_load(session, measure)
-            daily[day_offset] += load
-            planned.append(PlannedSession(
-                session=session, week=index + 1, day=session.day, slot=nth,
-                date=first + timedelta(days=day_offset) if first else None,
-                distance_km=round(session_km(session, measure), 3) if session.kind.is_run else None,
-                minutes=round(session_minutes(session, measure), 1) if session.kind is not K.REST else None,
-                load=round(load, 1),
-                original=_changed_from(session, originals),
-            ))
-        planned_by_week.append(planned)
-    metrics = week_metrics(daily)
-    weeks = []
-    for index, (slot, planned) in enumerate(zip(layout.slots, planned_by_week, strict=True)):
-        source_week: Week = plan.weeks[slot.origin]
-        runs = [p for p in planned if p.kind.is_run and not p.session.optional]
-        # A derived week keeps the phase of the week it stands in; a vacation keeps the author's
-        # notes too (they are about the holiday), a generated deload does not (they describe other sessions).
-        own_notes = slot.kind in ("load", "taper", "race", "vacation") or slot.marked
-        weeks.append(PlannedWeek(
-            number=index + 1, kind=slot.kind,
-            title=source_week.title if not slot.inserted else "",
-            notes=source_week.notes if own_notes and not slot.inserted else "",
-            start=first + timedelta(days=index * 7) if first else None, sessions=tuple(planned),
-            distance_km=round(sum(session_km(p.session, measure) for p in runs), 3),
-            minutes=round(sum(session_minutes(p.session, measure) for p in runs), 1),
-            long_run_km=round(max((p.distance_km or 0.0 for p in runs if p.kind is not K.RACE), default=0.0), 3),
-            metrics=metrics[index], source=source_week.source, origin=slot.origin + 1,
-            reference=slot.reference + 1 if slot.reference is not None else None, note=notes[index],
-            inserted=slot.inserted, vacation=slot.style if slot.kind == "vacation" else None,
-            quality_sessions=sum(1 for p in runs if p.kind.is_quality), run_sessions=len(runs),
-        ))
-    return weeks
-
-
-def _originals(plan: Plan, layout: Layout, index: int, contents: Sequence[list[Session]]) -> dict[tuple[int, int, int], Session]:
-    """The written sessions a derived week was made from, by where they were written."""
-    slot = layout.slots[index]
-    if slot.kind in ("deload", "vacation") and slot.reference is not None and not slot.marked:
-        base = contents[slot.reference]
-    else:
-        base = list(plan.weeks[slot.origin].sessions)
-    return {(s.source.line, s.source.col, s.day): s for s in base}
-
-
-def _changed_from(session: Session, originals: dict[tuple[int, int, int], Session]) -> Session | None:
-    original = originals.get((session.source.line, session.source.col, session.day))
-    return original if original is not None and original != session else None
-
+# -- as a plan again -------------------------------------------------------------------
 
 def first_day(expanded: ExpandedPlan, race_date: date | None = None, start: date | None = None) -> date:
     """The first day of the expanded plan when anchored to ``race_date`` or ``start``.
@@ -299,15 +407,20 @@ def dates_change_layout(plan: Plan) -> bool:
 
 
 def as_plan(expanded: ExpandedPlan) -> Plan:
-    """The expanded plan as a source plan with every reduced week marked, so that
-    expanding it again changes nothing (the engine is idempotent)."""
+    """The expanded plan as a source plan with every reduced week marked, so that expanding
+    it again changes nothing (the engine is idempotent): marked taper weeks make the taper
+    the author's (nothing is cut again), and its exact length keeps the weeks before it free
+    of deloads, even when the taper began mid-week or in the race week alone."""
+    span, _ = taper_span(expanded.plan)
+    last = len(expanded.weeks) - 1
     weeks = tuple(
         Week(number=w.number, source=w.source, title=w.title, notes=w.notes,
-             mark=w.kind if w.kind in ("deload", "taper", "vacation") else None,
+             mark=w.kind if w.kind in ("deload", "taper", "vacation") else "taper" if i == last and span else None,
              sessions=tuple(p.session.with_changes(day=p.day) for p in w.sessions))
-        for w in expanded.weeks
+        for i, w in enumerate(expanded.weeks)
     )
     vacations = tuple(Vacation(style=w.vacation or "easy", source=w.source, week=w.number)
                       for w in expanded.weeks if w.kind == "vacation")
-    periodization = replace(expanded.plan.periodization, vacations=vacations)
+    periodization = replace(expanded.plan.periodization, vacations=vacations, taper=span is not None,
+                            taper_days=span.length if span is not None else None)
     return replace(expanded.plan, weeks=weeks, periodization=periodization)

@@ -1,132 +1,221 @@
 """Which week is which: the order of loading, deload, vacation, taper and race weeks.
 
-The layout decides only the *kinds* of the output weeks and where each one's
-content comes from; :mod:`generator.periodize.expand` fills in the sessions.
+The layout decides only the *kinds* of the output weeks and where each one's content
+comes from; :mod:`generator.periodize.expand` fills in the sessions.
+
+Deloads follow the cadence (``every`` 4: three loading weeks, then a lighter one),
+counted from the last lighter week, whoever made it: a week the author marked, a
+step-back the author wrote (see :mod:`generator.periodize.recognize`), a vacation.
+The engine looks ahead before it adds one: when a lighter week of the author's, a
+vacation or the taper comes within the next two weeks, it adds none (the block runs one
+week longer, within the 2:1 to 6:1 range of the coaching rules, R1), so no deload of
+the engine's sits next to one of the author's. A week holding a race is never replaced,
+and is never what a deload is built from: a deload is built from the last
+*representative* loading week. A deload that cannot be placed is a decision the
+coach is told about.
 """
 
 from __future__ import annotations
 
-import math
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
-from ..model import Plan, SessionKind, VacationStyle, WeekKind
+from ..model import Plan, VacationStyle, WeekKind
+from .recognize import SourceWeek
+from .taper import TaperSpan
 
-DEFAULT_TAPER_DAYS = {"5k": 7, "10k": 10, "half": 14, "marathon": 21, "other": 21}
-# Cuts per taper week, from the first taper week to the race week, against the peak week.
-# Each list's mean lies in the 41–60% band of Bosquet et al. (2007); three weeks follow
-# Pfitzinger's -20-25% / -40% / -60% marathon taper.
-TAPER_CUTS = {
-    1: (0.45,),
-    2: (0.30, 0.55),
-    3: (0.25, 0.40, 0.60),
-    4: (0.25, 0.35, 0.50, 0.60),
-    5: (0.25, 0.35, 0.45, 0.55, 0.65),
-}
+Place = Literal["before", "after", "replace", "taper"]
+LOOK_AHEAD = 2  # weeks: a lighter week of the author's this close makes an engine deload redundant
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Slot:
     kind: WeekKind
     origin: int  # index of the source week whose place (and, for loading weeks, content) this is
-    reference: int | None = None  # index of the slot a deload or vacation is measured against
+    reference: int | None = None  # index of the slot a deload or vacation is built from
     inserted: bool = False
     marked: bool = False  # the author marked this week in the source
     style: VacationStyle | None = None
-    cut: float | None = None  # taper and race weeks: the cut against the peak
+    step_back: bool = False  # a lighter loading week the author wrote, recognised
+    tapers: bool = False  # a loading week whose last few days begin the taper
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Something the engine did to what the author wrote, said in ``check`` and ``build``."""
+
+    code: str
+    week: int  # the source week it is about (0-based), for the warning's line
+    message: str
 
 
 @dataclass(frozen=True)
 class Layout:
     slots: tuple[Slot, ...]
     log: tuple[str, ...]
-    taper_days: int  # the configured length; 0 when there is no taper
+    decisions: tuple[Decision, ...]
 
     @property
     def first_taper(self) -> int | None:
         return next((i for i, s in enumerate(self.slots) if s.kind in ("taper", "race")), None)
 
 
-def race_day(plan: Plan) -> int | None:
-    """Day (1..7) of the goal race in the last week, if the plan has one."""
-    if not plan.weeks:
-        return None
-    races = [s for s in plan.weeks[-1].sessions if s.kind is SessionKind.RACE]
-    return races[-1].day if races else None
+class _Builder:
+    def __init__(self, plan: Plan, weeks: Sequence[SourceWeek], span: TaperSpan | None,
+                 vacations: Mapping[tuple[Place, int], VacationStyle], amount: Callable[[float], str]):
+        self.plan = plan
+        self.amount = amount
+        self.weeks = weeks
+        self.vacations = vacations
+        p = plan.periodization
+        self.every = p.deload_every
+        self.insert = p.deload_mode == "insert"
+        n = len(plan.weeks)
+        self.span = span
+        self.goal = n - 1 if span is not None or (weeks and weeks[-1].race and plan.race is not None) else None
+        self.taper_first = span.first_week if span is not None else self.goal
+        self.slots: list[Slot] = []
+        self.log: list[str] = []
+        self.decisions: list[Decision] = []
+        self.run = 0  # loading weeks since the last lighter week
+        self.dropped = False  # a deload due in this block was dropped (said once)
+        self.reference: int | None = None  # the last representative loading slot
+
+    # -- what the coming weeks hold --
+
+    def kind_of(self, index: int) -> str:
+        week = self.weeks[index]
+        if self.goal is not None and index == self.goal:
+            return "race"
+        if self.taper_first is not None and index >= self.taper_first:
+            return "taper"
+        if week.mark in ("deload", "vacation"):
+            return "marked"
+        if week.mark == "taper":
+            return "taper"
+        if ("replace", index) in self.vacations:
+            return "vacation"
+        if week.step_back:
+            return "step-back"
+        return "race-week" if week.race else "load"
+
+    def lighter_soon(self, index: int) -> str:
+        """What lighter week comes within :data:`LOOK_AHEAD` weeks after source week ``index``, if any."""
+        for ahead in range(index + 1, index + 1 + LOOK_AHEAD):
+            if ("before", ahead) in self.vacations or ("after", ahead - 1) in self.vacations:
+                return f"a vacation before your week {ahead + 1}"
+            if ahead >= len(self.weeks):
+                break
+            kind = self.kind_of(ahead)
+            if kind == "vacation":
+                return f"a vacation in your week {ahead + 1}"
+            if kind in ("marked", "step-back"):
+                return f"the lighter week you wrote, week {ahead + 1}"
+            if kind in ("taper", "race"):
+                return "the taper"
+        return ""
+
+    # -- building --
+
+    def emit(self, slot: Slot) -> int:
+        self.slots.append(slot)
+        if slot.kind != "load":
+            self.dropped = False
+        return len(self.slots) - 1
+
+    def vacation(self, origin: int, style: VacationStyle, inserted: bool) -> None:
+        self.emit(Slot("vacation", origin, reference=self.reference, inserted=inserted, style=style))
+        self.run = 0
+
+    def build(self) -> Layout:
+        for index in range(len(self.weeks)):
+            if self.insert and ("before", index) in self.vacations and self.kind_of(index) not in ("taper", "race"):
+                self.vacation(index, self.vacations[("before", index)], inserted=True)
+            self.week(index)
+        return Layout(tuple(self.slots), tuple(self.log), tuple(self.decisions))
+
+    def week(self, index: int) -> None:
+        kind = self.kind_of(index)
+        week = self.weeks[index]
+        if kind in ("taper", "race"):
+            marked = week.mark == "taper"
+            away = self.vacations.get(("taper", index))
+            if kind == "taper" and not marked and self.span is not None and not self.span.mostly_taper(index):
+                self.emit(Slot("load", index, tapers=True, style=away))  # the taper begins late in the week
+            else:
+                self.emit(Slot("race" if kind == "race" else "taper", index, reference=self.reference, marked=marked,
+                               style=away))
+            return
+        if kind == "marked":
+            mark: WeekKind = "vacation" if week.mark == "vacation" else "deload"
+            style: VacationStyle | None = None
+            if mark == "vacation":
+                style = next((s for (_, i), s in self.vacations.items() if i == index), "easy")
+            self.emit(Slot(mark, index, reference=self.reference, marked=True, style=style))
+            self.run = 0
+        elif kind == "vacation":
+            self.vacation(index, self.vacations[("replace", index)], inserted=False)
+        elif kind == "step-back":
+            self.emit(Slot("load", index, step_back=True))
+            self.log.append(f"your week {index + 1} is a lighter week you wrote ({self.amount(week.volume)}, after "
+                            f"{self.amount(week.level)}): the deload rhythm counts from it")
+            self.run = 0
+        elif self.insert or not self.due() or not self.replace(index, kind):
+            slot = self.emit(Slot("load", index))
+            if kind == "load":
+                self.reference = slot
+            self.run += 1
+            if self.insert and self.due() and ("after", index) not in self.vacations:
+                self.insert_after(index)
+        if self.insert and ("after", index) in self.vacations:
+            self.vacation(index, self.vacations[("after", index)], inserted=True)
+
+    def due(self) -> bool:
+        return self.every is not None and self.run >= self.every - 1
+
+    def insert_after(self, index: int) -> None:
+        if index + 1 >= len(self.weeks):
+            return  # the plan ends here: nothing to recover for
+        soon = self.lighter_soon(index)
+        if soon == "the taper":
+            self.drop(index, f"no deload after your week {index + 1}: it would fall right before the taper, which follows instead")
+            return
+        if soon:
+            self.log.append(f"no deload after your week {index + 1}: {soon} comes within {LOOK_AHEAD} weeks")
+            return
+        self.emit(Slot("deload", index, reference=self.reference, inserted=True))
+        self.run = 0
+
+    def drop(self, index: int, message: str) -> None:
+        """A deload due that cannot be placed: said once a block, as the plan then runs long."""
+        if not self.dropped:
+            self.dropped = True
+            self.decisions.append(Decision("deload-dropped", index, message))
+
+    def replace(self, index: int, kind: str) -> bool:
+        """Replace mode: the due week becomes a deload, unless it holds a race or a lighter week follows."""
+        if kind == "race-week":
+            self.log.append(f"your week {index + 1} holds a race: it is not replaced, the deload moves to the week after")
+            return False
+        soon = self.lighter_soon(index)
+        if soon == "the taper":
+            self.drop(index, f"no deload in your week {index + 1}: it would fall right before the taper, which follows instead")
+            return False
+        if soon:
+            self.log.append(f"your week {index + 1} is not replaced by a deload: {soon} comes within {LOOK_AHEAD} weeks")
+            return False
+        if self.reference is None:
+            return False
+        self.emit(Slot("deload", index, reference=self.reference))
+        self.run = 0
+        return True
 
 
-def taper_weeks(plan: Plan) -> tuple[int, int]:
-    """(number of whole taper weeks before the race week, configured taper days)."""
-    day = race_day(plan)
-    p = plan.periodization
-    if day is None or plan.race is None or not p.taper:
-        return 0, 0
-    days = p.taper_days if p.taper_days is not None else DEFAULT_TAPER_DAYS[plan.race.category]
-    if days <= 0:
-        return 0, 0
-    if len(plan.weeks) < 2:
-        return 0, 0  # a taper needs a loading week before it to taper from
-    before_race = day - 1
-    weeks = max(0, math.floor((days - before_race) / 7 + 0.5))
-    return min(weeks, len(plan.weeks) - 2, max(TAPER_CUTS) - 1), days
-
-
-def build_layout(plan: Plan, vacations: dict[int, VacationStyle],
-                 vacation_after: dict[int, VacationStyle] | None = None) -> Layout:
-    """Lay out the output weeks. ``vacations`` maps source week index -> style;
-    ``vacation_after`` turns the deload inserted after a source week into a vacation."""
-    vacation_after = vacation_after or {}
-    p = plan.periodization
-    n = len(plan.weeks)
-    kinds: list[WeekKind] = [w.mark or "load" for w in plan.weeks]
-    log: list[str] = []
-    for index in vacations:
-        if kinds[index] == "load":
-            kinds[index] = "vacation"
-        elif kinds[index] != "vacation":
-            log.append(f"vacation in week {index + 1} ignored: that week is already marked {{{kinds[index]}}}")
-    tapered, days = taper_weeks(plan)
-    has_race = race_day(plan) is not None
-    if has_race:
-        kinds[n - 1] = "race"
-    for index in range(n - 1 - tapered, n - 1):
-        if kinds[index] == "vacation":
-            log.append(f"vacation in week {index + 1} ignored: it falls in the taper")
-            vacations.pop(index, None)
-        kinds[index] = "taper"
-    cuts = TAPER_CUTS.get(tapered + 1, ()) if days else ()
-    first_taper = n - 1 - tapered if has_race and days else None
-    slots: list[Slot] = []
-    every = p.deload_every
-    count = 0
-    last_loading: int | None = None
-    for i, kind in enumerate(kinds):
-        marked = plan.weeks[i].mark is not None
-        if kind == "load":
-            due = every is not None and count == every - 1
-            blocked = first_taper is not None and i >= first_taper - 1
-            if p.deload_mode == "replace" and due and last_loading is not None and not blocked:
-                slots.append(Slot("deload", i, reference=last_loading))
-                count = 0
-                continue
-            if p.deload_mode == "replace" and due and blocked:
-                log.append(f"no deload in week {len(slots) + 1}: a deload may not fall just before the taper")
-            slots.append(Slot("load", i))
-            last_loading = len(slots) - 1
-            count += 1
-            if p.deload_mode == "insert" and every is not None and count == every - 1 and i + 1 < n:
-                if kinds[i + 1] == "load" and (first_taper is None or i + 1 < first_taper):
-                    style = vacation_after.get(i)
-                    slots.append(Slot("vacation" if style else "deload", i, reference=last_loading,
-                                      inserted=True, style=style))
-                    count = 0
-                elif kinds[i + 1] in ("taper", "race"):
-                    log.append(f"no deload after week {i + 1}: a deload may not fall just before the taper")
-        elif kind in ("deload", "vacation"):
-            slots.append(Slot(kind, i, reference=last_loading, marked=marked,
-                              style=vacations.get(i) if kind == "vacation" else None))
-            count = 0
-        else:
-            position = i - (n - 1 - tapered) if days else 0
-            cut = cuts[position] if cuts and 0 <= position < len(cuts) else None
-            slots.append(Slot(kind, i, reference=last_loading, marked=marked and kind == "taper", cut=cut))
-    return Layout(tuple(slots), tuple(log), days)
+def build_layout(plan: Plan, weeks: Sequence[SourceWeek], span: TaperSpan | None,
+                 vacations: Mapping[tuple[Place, int], VacationStyle], amount: Callable[[float], str] = str) -> Layout:
+    """Lay out the output weeks. ``vacations`` maps (place, source week index) to a style:
+    ``before``/``after`` a source week (insert mode: an added week; ``after`` takes the
+    place of a deload due there), ``replace`` a source week (replace mode), or within a
+    ``taper`` week."""
+    return _Builder(plan, weeks, span, vacations, amount).build()

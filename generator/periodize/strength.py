@@ -3,8 +3,15 @@
 A deload keeps the exercise list and the number of strength sessions and never
 raises a load; it cuts reps (3x8 -> 3x6 at the same load, 3x8-12 -> 3x6-9), the
 load (half, rounded down to the plate step) or the sets, and no set goes to
-failure. In the taper, strength volume is halved, heavy lower-body work stops
-7 days out and the last session is at least 2 days before the race.
+failure. An effort target (RPE) falls with the reps: "3x8 @ RPE 8" at the same RPE
+with fewer reps would mean a heavier weight, so it becomes "3x6 @ RPE 7" (deload
+effort at most RPE 7, two to three reps in reserve: S6 in the coaching rules).
+
+Before a race, strength volume is halved in the last 10 days, race week included
+(a 7–10 day step taper cutting volume 41–50%, Travis et al. 2021; ST1); heavy
+lower-body work, and plyometric and eccentric work (Nordic curls, jumps, bounds,
+hops), stop 7 days out (ST2); the last session is at least 2 days before the race
+(ST3).
 """
 
 from __future__ import annotations
@@ -16,6 +23,11 @@ from dataclasses import replace
 from ..model import Exercise, Load, Periodization, Session
 from ..units import round_down
 
+STRENGTH_TAPER_DAYS = 10  # strength volume halves from this many days before the race
+HEAVY_STOP_DAYS = 7  # heavy lower-body and plyometric work stops this many days before
+LAST_SESSION_DAYS = 2  # no strength in the last days before the race
+DELOAD_RPE = 7.0  # the most a deload asks for (RPE 7: about three reps in reserve)
+_PLYOMETRIC = re.compile(r"(?i)nordic|jump|bound|hop|plyo|depth|skater|pogo|eccentric|split squat jump|burpee")
 _LOWER_BODY = re.compile(
     r"(?i)squat|deadlift|\brdl\b|lunge|leg press|step[- ]?up|hip thrust|calf|good morning|thruster|"
     r"clean|snatch|jump|bound|hop|pistol|glute|hamstring|nordic|leg curl|leg extension|wall sit|sled"
@@ -84,7 +96,9 @@ def _cut(exercise: Exercise, how: str, p: Periodization) -> Exercise | None:
         # A range keeps its shape (8-12 -> 6-9); one that collapses becomes a single count.
         top = _fewer_reps(exercise.reps_max, exercise.rep_unit, p.reps_cut) if exercise.reps_max is not None else None
         top = top if top is not None and top > reps else None
-        return replace(exercise, reps=reps, reps_max=top) if reps < exercise.reps else None
+        if reps >= exercise.reps:
+            return None
+        return replace(exercise, reps=reps, reps_max=top, load=_easier_effort(exercise.load))
     if how == "sets":
         sets = fewer(exercise.sets, p.sets_cut, half_up=True)
         return replace(exercise, sets=sets) if sets < exercise.sets else None
@@ -94,13 +108,24 @@ def _cut(exercise: Exercise, how: str, p: Periodization) -> Exercise | None:
     return replace(exercise, load=load) if load is not None else None
 
 
+def _easier_effort(load: Load | None) -> Load | None:
+    """An RPE target with fewer reps: one lower, and at most :data:`DELOAD_RPE`."""
+    if load is None or load.kind != "rpe" or load.value is None:
+        return load
+    value = min(load.value - 1, DELOAD_RPE)
+    return replace(load, value=max(1.0, value)) if value < load.value else load
+
+
 def deload_session(session: Session, strategy: str, p: Periodization) -> Session:
     return session.with_changes(exercises=tuple(deload_exercise(e, strategy, p) for e in session.exercises))
 
 
 def is_heavy_lower_body(exercise: Exercise) -> bool:
-    """Loaded lower-body work near maximal effort: >= 80% 1RM, RPE >= 8, 6 reps or fewer under a
-    weight, or any set to failure (AMRAP) under a load."""
+    """Work that stops a week before a race: plyometric and eccentric work (Nordic curls, jumps,
+    bounds) under any load, and loaded lower-body work near maximal effort (>= 80% 1RM,
+    RPE >= 8, 6 reps or fewer under a weight, or any set to failure under a load)."""
+    if _PLYOMETRIC.search(exercise.name):
+        return True
     if not _LOWER_BODY.search(exercise.name) or exercise.load is None:
         return False
     load = exercise.load
@@ -116,18 +141,27 @@ def is_heavy_lower_body(exercise: Exercise) -> bool:
 
 
 def halve_sets(session: Session) -> Session:
-    """Taper weeks: half the strength volume at the same load (Pritchard et al. 2016)."""
+    """Half the strength volume at the same load (Pritchard et al. 2016; Travis et al. 2021)."""
     return session.with_changes(exercises=tuple(replace(e, sets=fewer(e.sets, 0.5, half_up=True)) for e in session.exercises))
 
 
-def near_race(session: Session, days_to_race: int) -> Session | None:
-    """The safety rules close to a race: no strength in the last 2 days, no heavy
-    lower-body work in the last 7. None when nothing is left of the session."""
-    if days_to_race < 2:
-        return None
-    if days_to_race > 7:
-        return session
-    exercises = tuple(e for e in session.exercises if not is_heavy_lower_body(e))
-    if session.exercises and not exercises:
-        return None
-    return session.with_changes(exercises=exercises)
+def near_race(session: Session, days_to_race: int, taper: bool) -> tuple[Session | None, str]:
+    """A strength session ``days_to_race`` days before the race (1: the day before), and why it
+    changed: halved in the last 10 days when the plan tapers, without heavy lower-body and
+    plyometric work in the last 7, and none in the last 2. None when nothing is left."""
+    if days_to_race > STRENGTH_TAPER_DAYS:
+        return session, ""
+    if days_to_race < LAST_SESSION_DAYS:
+        return None, f"no strength in the last {LAST_SESSION_DAYS} days before the race"
+    why = []
+    if taper and session.exercises:
+        session = halve_sets(session)
+        why.append("half the sets in the last 10 days")
+    if days_to_race <= HEAVY_STOP_DAYS:
+        exercises = tuple(e for e in session.exercises if not is_heavy_lower_body(e))
+        if session.exercises and not exercises:
+            return None, f"heavy lower-body and jumping work stops {HEAVY_STOP_DAYS} days before the race"
+        if len(exercises) < len(session.exercises):
+            why.append(f"no heavy lower-body or jumping work in the last {HEAVY_STOP_DAYS} days")
+        session = session.with_changes(exercises=exercises)
+    return session, "; ".join(why)

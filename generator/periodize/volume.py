@@ -20,8 +20,8 @@ from ..model import (
     Segment,
     Session,
     SessionKind,
+    portion_km,
 )
-from ..source.sessions import portion_km
 from ..units import round_down, round_nearest
 
 K = SessionKind

@@ -78,7 +78,7 @@ def week_dict(week: PlannedWeek, units: str) -> dict[str, Any]:
     return {
         "number": week.number, "kind": week.kind, "title": week.title, "start": _iso(week.start),
         "note": week.note, "notes": week.notes, "inserted": week.inserted, "origin": week.origin,
-        "reference": week.reference, "vacation": week.vacation,
+        "reference": week.reference, "vacation": week.vacation, "step_back": week.step_back,
         "volume": {"distance": _distance(week.distance_km, units), "minutes": week.minutes,
                    "long_run": _distance(week.long_run_km, units)},
         "metrics": {"load": m.load, "ctl": m.ctl, "atl": m.atl, "tsb": m.tsb,
@@ -113,6 +113,7 @@ def expanded_dict(expanded: ExpandedPlan) -> dict[str, Any]:
             "peak_distance": _distance(peak.distance_km, units) if peak else None,
             "peak_minutes": peak.minutes if peak else None,
             "long_run_peak": _distance(max((w.long_run_km for w in expanded.weeks), default=0.0), units),
+            "race_form": expanded.race_form,
         },
         "weeks": [week_dict(w, units) for w in expanded.weeks],
         "warnings": [{"file": d.file, "line": d.line, "code": d.code, "message": d.message} for d in expanded.warnings],

@@ -45,6 +45,8 @@ def render_text(expanded: ExpandedPlan, style: Style = _plain) -> str:
     p = plan.periodization
     if p.deload_every:
         facts.append(f"deload every {p.deload_every} ({p.deload_mode}, {p.deload_strategy})")
+    if expanded.race_form is not None:
+        facts.append(f"race-morning form {views.signed(expanded.race_form)} TSB")
     lines.append(" · ".join(facts))
     for entry in expanded.log:
         lines.append(style(f"note: {entry}", dim=True))

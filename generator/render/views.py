@@ -148,6 +148,13 @@ class Figures:
     average: Markup
     long_run: Markup | None
     sessions: int
+    race_form: str | None = None  # TSB on race morning, signed: "+14"
+
+
+def signed(value: float) -> str:
+    """A form (TSB) value as a coach reads it: "+14", "−3", "0"."""
+    number = round(value)
+    return f"+{number}" if number > 0 else f"−{-number}" if number < 0 else "0"
 
 
 def figures(expanded: ExpandedPlan) -> Figures:
@@ -164,6 +171,7 @@ def figures(expanded: ExpandedPlan) -> Figures:
         average=volume_markup(expanded, avg_km, avg_min),
         long_run=dual(lambda u: distance_text(long_km, u), units) if long_km > 0 and expanded.basis == "distance" else None,
         sessions=sum(1 for w in weeks for p in w.sessions if p.kind is not SessionKind.REST),
+        race_form=signed(expanded.race_form) if expanded.race_form is not None else None,
     )
 
 

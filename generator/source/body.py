@@ -12,14 +12,13 @@ import textwrap
 from dataclasses import dataclass, field
 
 from ..errors import Collector, one_of, suggest
-from ..model import Exercise, Session, SessionKind, Source, Week, WeekKind
+from ..model import MAX_WEEKS, Exercise, Session, SessionKind, Source, Week, WeekKind
 from .blocks import MAX_DEPTH, Item, TooDeep, scan
 from .prescriptions import EXERCISE_LINE, parse_exercise
 from .schema import WEEKDAY_ALIASES, WEEKDAYS
 from .sessions import SessionLine
 from .squeeze import Squeezed
 
-MAX_WEEKS = 104
 MAX_LINE_CHARS = 1000  # of a line the grammar reads: a heading, a session, an exercise
 _SECTION = re.compile(r"(?i)(week|wk|day)[^\S\n]*+(\d{1,6})(?!\d)[^\S\n]*+[:.\-–—]?")
 _DAY_PREFIX = re.compile(r"^\s*(day\s*\d{1,6}(?!\d)|[A-Za-z]+)\s*[:.–—-]\s*", re.I)

@@ -140,6 +140,7 @@ DELOAD = {
     "mode": choice("insert", "replace"),
     "strategy": choice("volume", "intensity", "easy", "rest"),
     "cut": fraction(0.10, 0.60),
+    "min_cut": fraction(0.0, 0.50),
     "intensity": fraction(0.50, 0.95),
     "strength": choice("reps", "load", "sets"),
     "reps_cut": fraction(0.10, 0.50),
@@ -226,7 +227,7 @@ def _apply(base: Periodization, layer: dict[str, Any], check: Checker | None) ->
     deload = layer.get("deload", {})
     if "every" in deload:
         changes["deload_every"] = deload["every"] or None
-    for key, name in (("mode", "deload_mode"), ("strategy", "deload_strategy"), ("cut", "deload_cut"),
+    for key, name in (("mode", "deload_mode"), ("strategy", "deload_strategy"), ("cut", "deload_cut"), ("min_cut", "min_cut"),
                       ("intensity", "intensity_factor"), ("strength", "strength_strategy"),
                       ("reps_cut", "reps_cut"), ("load_factor", "load_factor"), ("sets_cut", "sets_cut")):
         if key in deload:

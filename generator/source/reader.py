@@ -176,6 +176,8 @@ def _goal_race(race: Race | None, weeks: tuple[Week, ...], check: Checker) -> tu
     session = sessions[-1]
     if last.mark is not None:
         check.errors.warning(last.source.line, 1, f"the last week holds the race, so it is the race week; its {{{last.mark}}} mark is ignored", "race-week-mark")
+        last = _replace_mark(last)
+        weeks = (*weeks[:-1], last)
     if session.total is None:
         if race is None:
             check.errors.error(session.source.line, session.source.col, "the race needs a distance, e.g. 'Race 10K', or a 'race:' in the frontmatter")
@@ -193,6 +195,11 @@ def _goal_race(race: Race | None, weeks: tuple[Week, ...], check: Checker) -> tu
         if distance is not None:
             race = Race(distance=distance, category=race_category(distance), source=session.source)
     return race, weeks
+
+
+def _replace_mark(week: Week) -> Week:
+    from dataclasses import replace
+    return replace(week, mark=None)
 
 
 def _replace_session(week: Week, old: Any, new: Any) -> Week:

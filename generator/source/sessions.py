@@ -24,6 +24,7 @@ from ..model import (
     SessionKind,
     Source,
     Target,
+    portion_km,
 )
 from ..units import ALL_UNIT_WORDS, DISTANCE_WORDS, DURATION_WORDS, to_km
 from .prescriptions import comment_separator, first_words, parse_exercise, parse_target
@@ -346,16 +347,6 @@ class SessionLine:
         if rest:
             fields["comment"] = rest
         return fields
-
-
-def portion_km(main: Repeats | Segment) -> float | None:
-    """Distance of a quality portion (with recoveries), if it is measured in distance."""
-    if isinstance(main, Segment):
-        return main.amount.km if isinstance(main.amount, Distance) else None
-    if not isinstance(main.work, Distance):
-        return None
-    recovery = main.recovery.km if isinstance(main.recovery, Distance) else 0.0
-    return main.count * main.work.km + max(main.count - 1, 0) * recovery
 
 
 def _split_keep_offsets(text: str, sep: str, base: int) -> list[tuple[str, int]]:

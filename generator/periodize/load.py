@@ -1,0 +1,176 @@
+"""Training load on a TSS-like scale: about 100 for one hour at threshold effort.
+
+A run's load is the sum over its parts of ``hours × IF² × 100``, where IF (intensity
+factor) is the part's effort relative to threshold (the pace or effort a runner can
+hold for about an hour). This is the shape of Coggan's Training Stress Score and of
+TrainingPeaks' run and heart-rate TSS, and GoldenCheetah's TRIMP(100) has the same
+anchor (one hour at threshold = 100). A session is split into its main set (repeats
+and their recoveries, or a continuous segment) at the main set's effort, and the rest
+of it (warm-up, cool-down, the easy part of a long run) at easy effort.
+
+The intensity factors per effort below are a documented design choice: a plan gives
+efforts in words, zones, RPE or paces, not power or heart rate, so each maps to a
+typical IF (threshold 1.0; easy 0.70; marathon pace about 0.85; 5K pace 1.07).
+
+Strength work follows sets × reps × relative load: about 0.45 per rep at 100%, so
+five exercises of 3 × 8 at 70% (about 45 minutes) come to about 38, and a deload that
+halves the volume-load halves the session's load.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..model import Distance, Exercise, Session, SessionKind, Target
+from .volume import Measure, amount_minutes, session_minutes
+
+K = SessionKind
+THRESHOLD = 1.0
+# Typical intensity factor of each kind's effort when the plan gives none.
+KIND_IF = {
+    K.EASY: 0.70, K.RECOVERY: 0.65, K.LONG: 0.72, K.RUN_WALK: 0.60, K.TEMPO: 0.92, K.INTERVALS: 1.03,
+    K.HILLS: 1.00, K.FARTLEK: 0.88, K.STRIDES: 1.05, K.RACE: 1.00, K.CROSS: 0.65, K.MOBILITY: 0.40,
+    K.STRENGTH: 0.65, K.REST: 0.0,
+}
+EASY_IF = 0.70
+RECOVERY_IF = 0.60  # a jog or walk between repeats
+# Effort words (lower case) -> IF.
+EFFORT_IF = {
+    "very easy": 0.62, "easy": 0.70, "conversational": 0.70, "relaxed": 0.70, "recovery": 0.65, "aerobic": 0.75,
+    "steady": 0.80, "moderate": 0.80, "progressive": 0.82, "brisk": 0.82, "smooth": 0.82, "controlled": 0.85,
+    "marathon pace": 0.85, "mp": 0.85, "gmp": 0.85, "goal pace": 0.90, "race pace": 0.95, "race effort": 0.95,
+    "hmp": 0.90, "comfortably hard": 0.95, "threshold": 1.00, "tempo": 0.95, "lt": 1.00, "lactate threshold": 1.00,
+    "cruise": 1.00, "strong": 0.95, "hill effort": 1.00, "hard": 1.03, "fast": 1.05, "very hard": 1.08,
+    "all-out": 1.15, "all out": 1.15, "max": 1.15, "sprint": 1.15,
+}
+# "<distance> pace": the distance's race pace as IF.
+RACE_PACE_IF = {"mile": 1.12, "1500": 1.13, "3k": 1.10, "5k": 1.07, "5-10k": 1.05, "8k": 1.05, "10k": 1.03,
+                "15k": 0.98, "half marathon": 0.92, "half": 0.92, "hm": 0.92, "marathon": 0.85}
+ZONE_IF = {1: 0.62, 2: 0.72, 3: 0.85, 4: 0.97, 5: 1.08, 6: 1.15}
+# Session RPE (CR-10) -> IF, by the common mapping of the RPE scale onto training zones.
+RPE_IF = {1: 0.50, 2: 0.60, 3: 0.68, 4: 0.75, 5: 0.80, 6: 0.85, 7: 0.92, 8: 1.00, 9: 1.05, 10: 1.10}
+STRENGTH_PER_REP = 0.45  # load of one rep at 100% of 1RM
+SECONDS_PER_REP = 4.0  # a hold of 4 s counts as one rep
+METRES_PER_REP = 10.0  # a carry or sled push of 10 m counts as one rep
+
+
+def race_if(km: float) -> float:
+    """A race's IF by its distance: faster than threshold up to about 15K, slower beyond."""
+    for limit, factor in ((2.0, 1.12), (6.0, 1.07), (11.0, 1.03), (16.0, 0.99), (22.0, 0.93), (43.0, 0.85)):
+        if km <= limit:
+            return factor
+    return 0.75
+
+
+def target_if(target: Target | None, fallback: float, measure: Measure) -> float:
+    """The intensity factor a target asks for; ``fallback`` when it names none."""
+    if target is None:
+        return fallback
+    if target.kind == "zone" and target.value is not None:
+        return ZONE_IF.get(int(target.value), fallback)
+    if target.kind == "rpe" and target.value is not None:
+        return RPE_IF.get(max(1, min(10, round(target.value))), fallback)
+    if target.kind == "pace" and target.pace is not None:
+        # Threshold pace is estimated from the plan's easy pace (about 78% of easy speed).
+        threshold = measure.checks.easy_pace.seconds_per_km * 0.78
+        return max(0.5, min(1.25, threshold / target.pace.seconds_per_km))
+    if target.kind == "effort":
+        text = " ".join(target.text.lower().split())
+        if text in EFFORT_IF:
+            return EFFORT_IF[text]
+        for word in ("pace", "effort"):
+            if text.endswith(" " + word):
+                race = text[: -len(word) - 1].replace("half-marathon", "half marathon").replace(" ", "")
+                for key, factor in RACE_PACE_IF.items():
+                    if race == key.replace(" ", ""):
+                        return factor
+                if text[: -len(word) - 1] in EFFORT_IF:
+                    return EFFORT_IF[text[: -len(word) - 1]]
+    return fallback
+
+
+def _tss(minutes: float, factor: float) -> float:
+    return minutes / 60 * factor * factor * 100
+
+
+def run_load(session: Session, measure: Measure) -> float:
+    """A run's load: its main set at the main set's effort, the rest at easy effort."""
+    kind = session.kind
+    base = target_if(session.target, KIND_IF.get(kind, EASY_IF), measure)
+    if kind is K.RACE:
+        distance = session.total.km if isinstance(session.total, Distance) else None
+        base = race_if(distance) if distance is not None else base
+    whole = session_minutes(session, measure)
+    main = 0.0
+    load = 0.0
+    if session.repeats is not None:
+        r = session.repeats
+        work_if = target_if(r.target, KIND_IF.get(kind, base), measure)
+        work = r.count * amount_minutes(r.work, kind, measure)
+        rest = max(r.count - 1, 0) * amount_minutes(r.recovery, K.RECOVERY, measure)
+        recovery_if = 0.45 if r.recovery_text in ("walk", "walk back", "walk down", "standing rest", "rest") else RECOVERY_IF
+        load += _tss(work, work_if) + _tss(rest, recovery_if)
+        main = work + rest
+    elif session.segment is not None:
+        main = amount_minutes(session.segment.amount, kind, measure)
+        load += _tss(main, target_if(session.segment.target, KIND_IF.get(kind, base), measure))
+    if session.strides is not None:
+        strides = session.strides.count * amount_minutes(session.strides.work, K.STRIDES, measure)
+        load += _tss(strides, KIND_IF[K.STRIDES])
+    around = max(whole - main, 0.0)
+    surrounding = base if main == 0 else min(base, EASY_IF) if kind is not K.RUN_WALK else KIND_IF[K.RUN_WALK]
+    return load + _tss(around, surrounding)
+
+
+def relative_intensity(exercise: Exercise, heaviest: Mapping[str, float]) -> float:
+    """Share of a one-rep maximum: given (70%), from an RPE (8 -> 0.8), or from a weight
+    against the heaviest the plan gives for that exercise (taken as 70% of a maximum)."""
+    load = exercise.load
+    if load is None or load.value is None:
+        return 0.5  # bodyweight or unloaded
+    if load.kind == "percent":
+        return load.value / 100
+    if load.kind == "rpe":
+        return load.value / 10
+    kg = load.kg or 0.0
+    top = heaviest.get(exercise.name.lower(), kg) or kg
+    return 0.7 * (kg / top if top else 1.0)
+
+
+def exercise_reps(exercise: Exercise) -> float:
+    reps = (exercise.reps + exercise.reps_max) / 2 if exercise.reps_max else exercise.reps or 8.0
+    if exercise.rep_unit == "s":
+        return reps / SECONDS_PER_REP
+    if exercise.rep_unit == "m":
+        return reps / METRES_PER_REP
+    return reps
+
+
+def strength_load(session: Session, heaviest: Mapping[str, float], measure: Measure) -> float:
+    """Sets × reps × relative load; a session without exercises counts by its minutes."""
+    if not session.exercises:
+        return _tss(session_minutes(session, measure), target_if(session.target, KIND_IF[K.STRENGTH], measure))
+    return sum(STRENGTH_PER_REP * e.sets * exercise_reps(e) * relative_intensity(e, heaviest) for e in session.exercises)
+
+
+def session_load(session: Session, measure: Measure, heaviest: Mapping[str, float] | None = None) -> float:
+    """Optional sessions carry no load: the plan must work without them."""
+    if session.optional or session.kind is K.REST:
+        return 0.0
+    if session.kind.is_run:
+        return run_load(session, measure)
+    if session.kind is K.STRENGTH:
+        return strength_load(session, heaviest or {}, measure)
+    return _tss(session_minutes(session, measure), target_if(session.target, KIND_IF.get(session.kind, 0.6), measure))
+
+
+def heaviest_weights(sessions: list[Session]) -> dict[str, float]:
+    """The heaviest weight (kg) written for each exercise: the reference of :func:`relative_intensity`."""
+    heaviest: dict[str, float] = {}
+    for session in sessions:
+        for exercise in session.exercises:
+            kg = exercise.load.kg if exercise.load is not None else None
+            if kg:
+                name = exercise.name.lower()
+                heaviest[name] = max(heaviest.get(name, 0.0), kg)
+    return heaviest

@@ -1,0 +1,84 @@
+"""The filled layout as the weeks a reader follows: dates, sizes, loads and metrics."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+
+from ..expanded import PlannedSession, PlannedWeek
+from ..model import Plan, Session, SessionKind, Week
+from .layout import Layout
+from .metrics import form_before, week_metrics
+from .volume import Measure, session_km, session_minutes
+
+K = SessionKind
+
+
+def planned_weeks(plan: Plan, layout: Layout, contents: Sequence[list[Session]], notes: Sequence[str],
+                  measure: Measure, first: date | None,
+                  load_of: Callable[[Session], float]) -> tuple[list[PlannedWeek], float | None]:
+    """Every output week, and the form on race morning (None without a race)."""
+    daily = [0.0] * (len(contents) * 7)
+    planned_by_week: list[list[PlannedSession]] = []
+    race_offset: int | None = None
+    for index, sessions in enumerate(contents):
+        planned = []
+        slots_per_day: dict[int, int] = {}
+        slot = layout.slots[index]
+        originals = {} if slot.kind == "load" and not slot.tapers else _originals(plan, layout, index, contents)
+        for session in sessions:
+            nth = slots_per_day.get(session.day, 0)
+            slots_per_day[session.day] = nth + 1
+            day_offset = index * 7 + session.day - 1
+            load = load_of(session)
+            daily[day_offset] += load
+            if session.kind is K.RACE and index == len(contents) - 1:
+                race_offset = day_offset
+            planned.append(PlannedSession(
+                session=session, week=index + 1, day=session.day, slot=nth,
+                date=first + timedelta(days=day_offset) if first else None,
+                distance_km=round(session_km(session, measure), 3) if session.kind.is_run else None,
+                minutes=round(session_minutes(session, measure), 1) if session.kind is not K.REST else None,
+                load=round(load, 1),
+                original=_changed_from(session, originals),
+            ))
+        planned_by_week.append(planned)
+    metrics = week_metrics(daily)
+    weeks = []
+    for index, (slot, planned) in enumerate(zip(layout.slots, planned_by_week, strict=True)):
+        source_week: Week = plan.weeks[slot.origin]
+        runs = [p for p in planned if p.kind.is_run and not p.session.optional]
+        # A derived week keeps the phase of the week it stands in; a vacation keeps the author's
+        # notes too (they are about the holiday), a generated deload does not (they describe other sessions).
+        own_notes = slot.kind in ("load", "taper", "race", "vacation") or slot.marked
+        weeks.append(PlannedWeek(
+            number=index + 1, kind=slot.kind,
+            title=source_week.title if not slot.inserted else "",
+            notes=source_week.notes if own_notes and not slot.inserted else "",
+            start=first + timedelta(days=index * 7) if first else None, sessions=tuple(planned),
+            distance_km=round(sum(session_km(p.session, measure) for p in runs), 3),
+            minutes=round(sum(session_minutes(p.session, measure) for p in runs), 1),
+            long_run_km=round(max((p.distance_km or 0.0 for p in runs if p.kind is not K.RACE), default=0.0), 3),
+            metrics=metrics[index], source=source_week.source, origin=slot.origin + 1,
+            reference=slot.reference + 1 if slot.reference is not None else None, note=notes[index],
+            inserted=slot.inserted, vacation=slot.style,
+            quality_sessions=sum(1 for p in runs if p.kind.is_quality), run_sessions=len(runs),
+            step_back=slot.step_back,
+        ))
+    race_form = form_before(daily, race_offset) if race_offset is not None else None
+    return weeks, race_form
+
+
+def _originals(plan: Plan, layout: Layout, index: int, contents: Sequence[list[Session]]) -> dict[tuple[int, int, int], Session]:
+    """The written sessions a derived week was made from, by where they were written."""
+    slot = layout.slots[index]
+    if slot.kind in ("deload", "vacation") and slot.reference is not None and not slot.marked:
+        base = contents[slot.reference]
+    else:
+        base = list(plan.weeks[slot.origin].sessions)
+    return {(s.source.line, s.source.col, s.day): s for s in base}
+
+
+def _changed_from(session: Session, originals: dict[tuple[int, int, int], Session]) -> Session | None:
+    original = originals.get((session.source.line, session.source.col, session.day))
+    return original if original is not None and original != session else None

@@ -1,0 +1,163 @@
+"""The taper, at the level of days: the last D days of the plan, race day included.
+
+A taper of D days ends on race day and starts D − 1 days before it, whatever the
+weekday: a 10-day taper before a Sunday race starts on the Friday of the week before.
+A "three-week" marathon taper is, as in Pfitzinger's plans, the last three weeks with
+race week among them, so the long run on the Sunday three weeks out, the last long run
+14–21 days before a marathon (T9), stays as written. The taper's days fall in 7-day
+blocks counted back from race day, each block lighter than the one before it against
+the peak week (Pfitzinger's −20–25%, −40%, −60% for three weeks; every shape's mean cut
+lies in the 41–60% band of Bosquet et al. 2007). Default lengths by race distance
+follow the coaching rules (T6–T8): 5K 7 days, 10K 10, half marathon 14, marathon 21.
+
+A taper week keeps what the author wrote before its first taper day; its taper days
+are cut, against the peak, by the share of the written week they hold, so a week the
+author already wrote lighter is not cut again. Quality sessions stay at their pace with
+fewer repeats (Bosquet: intensity kept), the long run never grows, and strength work
+is tapered by the days to the race (see :mod:`generator.periodize.strength`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Plan, Session, SessionKind
+from .deload import fit_volume
+from .volume import Measure, one_step_less, shrink_quality, size
+
+K = SessionKind
+DEFAULT_TAPER_DAYS = {"5k": 7, "10k": 10, "half": 14, "marathon": 21, "other": 21}
+# Cuts per 7-day block, from the earliest block to the one ending the day before the race.
+TAPER_CUTS = {
+    1: (0.45,),
+    2: (0.30, 0.55),
+    3: (0.25, 0.40, 0.60),
+    4: (0.25, 0.35, 0.50, 0.60),
+    5: (0.25, 0.35, 0.45, 0.55, 0.65),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TaperSpan:
+    """Where the taper falls in the source weeks (it is at the plan's end, where no week is inserted)."""
+
+    days: int  # the configured length
+    length: int  # the days of the taper, race day included (shorter than ``days`` when the plan is too short)
+    weeks: int  # source weeks in the plan
+    race_day: int  # 1..7 in the last week
+    authored: bool = False  # the author marked taper weeks: the taper is theirs, nothing is cut
+
+    @property
+    def cuts(self) -> tuple[float, ...]:
+        return TAPER_CUTS[max(1, min(5, math.ceil(self.length / 7)))]
+
+    def days_to_race(self, week: int, day: int) -> int:
+        """Days from ``day`` of source week ``week`` to the race (1: the day before)."""
+        return (self.weeks - 1 - week) * 7 + self.race_day - day
+
+    def cut(self, week: int, day: int) -> float | None:
+        """The cut against the peak on that day, or None outside the taper (and on race day)."""
+        to_race = self.days_to_race(week, day)
+        if not 1 <= to_race <= self.length - 1:
+            return None
+        block = to_race // 7
+        return self.cuts[len(self.cuts) - 1 - block]
+
+    def mostly_taper(self, week: int) -> bool:
+        """Whether most of the week's days are taper days (a week with a few is still a loading week)."""
+        first = self.first_day(week)
+        return first is not None and first <= 4
+
+    @property
+    def first_week(self) -> int:
+        """The source week holding the taper's first day."""
+        return self.weeks - 1 - max(0, math.ceil((self.length - self.race_day) / 7))
+
+    def first_day(self, week: int) -> int | None:
+        """The first taper day (1..7) of source week ``week``, or None when none of its days is."""
+        days = [day for day in range(1, 8) if self.cut(week, day) is not None]
+        return days[0] if days else None
+
+
+def race_day(plan: Plan) -> int | None:
+    """Day (1..7) of the goal race in the last week, if the plan has one."""
+    if not plan.weeks:
+        return None
+    races = [s for s in plan.weeks[-1].sessions if s.kind is SessionKind.RACE]
+    return races[-1].day if races else None
+
+
+def taper_span(plan: Plan) -> tuple[TaperSpan | None, str]:
+    """The taper of a plan with a goal race and a taper, and a note when it had to be shortened.
+    Weeks the author marked ``{taper}`` make the taper theirs: it runs from the first of them."""
+    day = race_day(plan)
+    p = plan.periodization
+    if day is None or plan.race is None:
+        return None, ""
+    weeks = len(plan.weeks)
+    # The race week is never marked in a plan as written (the reader drops such a mark); an
+    # expanded plan marks it when its taper is done (see generator.periodize.expand.as_plan).
+    marked = [i for i, week in enumerate(plan.weeks) if week.mark == "taper"]
+    if marked:
+        # The author's taper: nothing is cut. An explicit length reaching further back still keeps
+        # deloads away from its first days (an expanded plan's taper began mid-week).
+        length = (weeks - 1 - min(marked)) * 7 + day
+        if p.taper and p.taper_days:
+            length = max(length, min(p.taper_days, (weeks - 2) * 7 + day))
+        return TaperSpan(0, length, weeks, day, authored=True), ""
+    if not p.taper:
+        return None, ""
+    days = p.taper_days if p.taper_days is not None else DEFAULT_TAPER_DAYS[plan.race.category]
+    if days <= 0:
+        return None, ""
+    # At least one whole loading week before the taper, to taper from.
+    available = (weeks - 2) * 7 + day
+    if available <= 1:
+        return None, f"no taper: the plan has no loading week before its race week to taper from (a {days}-day taper was due)"
+    length = min(days, available)
+    note = f"the taper is {length} days, not {days}: the plan has no room for more before its race" if length < days else ""
+    return TaperSpan(days, length, weeks, day), note
+
+
+def taper_week(sessions: Sequence[Session], week: int, span: TaperSpan, peak: float, previous: float,
+               previous_long: float, measure: Measure, basis: str) -> list[Session]:
+    """A taper (or race) week made from what the author wrote: its taper days cut against the
+    peak by their share of the written week, never above the week before, the long run never longer."""
+    before: list[Session] = []  # the loading days before the taper's first
+    part: list[Session] = []  # the taper days
+    rest: list[Session] = []  # the race, and anything on or after race day
+    for s in sessions:
+        if s.kind is K.RACE or span.days_to_race(week, s.day) <= 0:
+            rest.append(s)
+        elif span.cut(week, s.day) is None:
+            before.append(s)
+        else:
+            part.append(s)
+    whole = sum(size(s, measure, basis) for s in [*before, *part])
+    if not part or whole <= 0 or peak <= 0:
+        return list(sessions)
+    target = peak * sum(size(s, measure, basis) / whole * (1 - (span.cut(week, s.day) or 0.0)) for s in part)
+    if previous > 0:
+        target = min(target, previous - sum(size(s, measure, basis) for s in before))
+    volume = sum(size(s, measure, basis) for s in part)
+    if volume > 0 and volume > target + 1e-9:
+        ratio = max(target, 0.0) / volume
+        part = [shrink_quality(s, max(ratio, 0.5), measure) if s.kind.is_quality else s for s in part]
+        part = fit_volume(part, max(target, 0.0), measure, basis)
+    part = [cap_long(s, previous_long, measure, basis) for s in part]
+    return sorted([*before, *part, *rest], key=lambda s: s.day)
+
+
+def cap_long(session: Session, limit: float, measure: Measure, basis: str) -> Session:
+    """Long runs in a taper never grow: shorten to the previous week's long run."""
+    if session.kind is not K.LONG or limit <= 0:
+        return session
+    current: Session | None = session
+    while current is not None and size(current, measure, basis) > limit + 1e-9:
+        session = current
+        current = one_step_less(current, measure)
+        if current is not None:
+            session = current
+    return session

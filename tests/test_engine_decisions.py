@@ -1,0 +1,251 @@
+"""The engine's decisions on plans written as coaches write them (issue 14's cases).
+
+Each test is a case a coach would have refused: a deload stacked on the author's own
+step-back, a deload built from a race week, a deload that barely unloads, a vacation
+that deletes a written week, a taper rounded to whole weeks, a strength load that
+rises. Fixtures are real plan files under tests/fixtures/engine/.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from generator.config import Settings
+from generator.expanded import ExpandedPlan
+from generator.model import SessionKind
+from generator.periodize import expand
+from generator.periodize.load import session_load
+from generator.periodize.volume import Measure
+from generator.source.reader import read_plan
+
+from .conftest import FIXTURES, library_plans
+from .helpers import plan_from, week_text
+
+K = SessionKind
+ENGINE = FIXTURES / "engine"
+
+
+def fixture(name: str, **periodization: str) -> str:
+    text = (ENGINE / name).read_text()
+    if periodization:
+        block = ", ".join(f"{k}: {v}" for k, v in periodization.items())
+        text = text.replace("deload: {every: 4, mode: insert}", f"deload: {{{block}}}")
+    return text
+
+
+def kinds(expanded: ExpandedPlan) -> str:
+    """One letter a week: l(oad), s(tep-back the author wrote), d(eload), v(acation), t(aper), r(ace)."""
+    return "".join("s" if w.step_back else w.kind[0] for w in expanded.weeks)
+
+
+@pytest.mark.parametrize("mode", ["insert", "replace"])
+def test_step_backs_the_author_wrote_are_recognised_and_never_doubled(mode: str) -> None:
+    e = expand(plan_from(fixture("step-backs.md", every=4, mode=mode)))
+    assert kinds(e) == "llsllsllslt" + "r"  # no deload of the engine's: the author's rhythm serves
+    assert next(line for line in e.log if "lighter week you wrote" in line) == (
+        "your week 3 is a lighter week you wrote (15 mi, after 17 mi): the deload rhythm counts from it")
+    assert e.weeks[2].note == "A lighter week as the author wrote it: the deload rhythm counts from it"
+    assert not [w for w in e.warnings if w.code == "deload-dropped"]
+
+
+def test_a_travel_week_counts_as_lighter_and_is_never_a_deloads_model() -> None:
+    e = expand(plan_from(fixture("travel-and-marks.md")))
+    assert kinds(e) == "lllldllsldlllstr"
+    assert sum(1 for c in kinds(e) if c != "l") == 6  # marks 5 and 10, the trip, a step-back, taper, race: before, 7 of 16
+    assert all(not w.inserted for w in e.weeks)
+
+
+def test_a_deload_after_a_tune_up_race_is_built_from_a_training_week_and_rests_after_the_race() -> None:
+    e = expand(plan_from(fixture("tune-up.md")))
+    race_week, deload = e.weeks[6], e.weeks[7]
+    assert any(p.kind is K.RACE for p in race_week.sessions) and deload.kind == "deload"
+    assert deload.reference == 6  # written week 5, not the race week
+    assert not any(p.kind is K.RACE for p in deload.sessions)  # the race is never replayed as an easy run
+    assert deload.quality_sessions == 0 and "easy running only in the 4 days after the race" in deload.note
+    units = {str(p.session.total.unit) for p in deload.sessions if p.session.total is not None  # type: ignore[union-attr]
+             and hasattr(p.session.total, "unit")}
+    assert units == {"mi"}  # a miles plan stays in miles
+
+
+def test_replace_mode_never_replaces_a_week_holding_a_race() -> None:
+    text = fixture("tune-up.md", every=3, mode="replace")
+    e = expand(plan_from(text))
+    replaced = [w.origin for w in e.weeks if w.kind == "deload"]
+    assert 6 not in replaced  # the tune-up week stays
+    assert any("holds a race: it is not replaced" in line for line in e.log)
+    assert len(e.weeks) == 13
+
+
+@pytest.mark.parametrize("strategy", ["volume", "intensity", "easy"])
+def test_every_deload_unloads_at_least_fifteen_percent(strategy: str) -> None:
+    text = "---\ntitle: Two quality sessions\nunits: km\nperiodization: {deload: {every: 4, strategy: " + strategy + "}}\n---\n"
+    for n in range(1, 8):  # a 5K plan with two quality sessions a week: intensity alone cut 7% before
+        text += (f"## Week {n}\n- Tue: Intervals 8 km: 6 x 400 m @ 5K pace w/ 200 m jog\n- Wed: Easy 6 km\n"
+                 f"- Thu: Tempo 9 km with 5 km @ threshold\n- Sat: Easy 6 km\n- Sun: Long {12 + n} km @ easy\n\n")
+    e = expand(plan_from(text))
+    for week in e.weeks:
+        if week.kind == "deload":
+            reference = e.weeks[week.reference - 1]  # type: ignore[operator]
+            assert week.metrics.load <= 0.85 * reference.metrics.load + 1e-6, (strategy, week.note)
+    assert not [w for w in e.warnings if w.code == "deload-too-small"]
+
+
+def test_a_marked_deload_under_ten_percent_lighter_is_warned_about() -> None:
+    text = "---\ntitle: Marked\nunits: km\nperiodization: {deload: {every: off}}\n---\n"
+    text += week_text(1, 8, "Tempo 10 km with 5 km @ threshold", 16)
+    text += week_text(2, 8, "Tempo 10 km with 5 km @ threshold", 17)
+    text += week_text(3, 8, "Tempo 10 km with 5 km @ threshold", 16).replace("## Week 3 — Build", "## Week 3 — Easier {deload}")
+    text += week_text(4, 8, "Tempo 10 km with 5 km @ threshold", 18)
+    [warning] = [w for w in expand(plan_from(text)).warnings if w.code == "deload-too-small"]
+    assert warning.message.startswith("week 3, which you marked {deload}, is only 2% lighter in load than week 2")
+
+
+def test_a_dated_vacation_is_exactly_its_week_and_takes_a_due_deloads_place() -> None:
+    text = fixture("step-backs.md").replace("race: {name: Fixture Half, distance: half}",
+                                            "race: {name: Fixture Half, distance: half, date: 2027-06-27}")
+    text = text.replace("  deload: {every: 4, mode: insert}", "  deload: {every: 4, mode: insert}\n  vacations: [{date: 2027-05-19}]")
+    plain = expand(plan_from(text.replace("\n  vacations: [{date: 2027-05-19}]", "")))
+    e = expand(plan_from(text))
+    vacations = [w for w in e.weeks if w.kind == "vacation"]
+    assert len(vacations) == 1 and vacations[0].start <= date(2027, 5, 19) < vacations[0].start + timedelta(days=7)  # type: ignore[operator]
+    assert len(e.weeks) == len(plain.weeks) + 1  # added, not a written week deleted
+    assert [w.origin for w in e.weeks if not w.inserted] == list(range(1, 13))
+    assert e.race_date == date(2027, 6, 27)
+
+
+def test_a_vacation_in_insert_mode_replaces_the_deload_due_next_to_it() -> None:
+    text = "---\ntitle: V\nunits: km\nperiodization:\n  deload: {every: 4, mode: insert}\n  vacations: [{week: 4}]\n---\n"
+    for n in range(1, 9):
+        text += week_text(n, 6, "Intervals 9 km: 6 x 800 m @ 10K pace w/ 400 m jog", 12 + n)
+    e = expand(plan_from(text))
+    assert "".join(w.kind[0] for w in e.weeks) == "lllvllldll"  # written week 4 comes after the vacation, not instead
+    assert e.weeks[3].inserted and e.weeks[3].vacation == "easy"
+    assert [w.origin for w in e.weeks if not w.inserted] == list(range(1, 9))
+
+
+@pytest.mark.parametrize("style", ["easy", "rest"])
+def test_a_vacation_in_the_taper_is_honoured_within_it(style: str) -> None:
+    text = fixture("step-backs.md").replace("  deload: {every: 4, mode: insert}",
+                                            f"  deload: {{every: 4, mode: insert}}\n  vacations: [{{week: 12, style: {style}}}]")
+    e = expand(plan_from(text))
+    race_week = e.weeks[-1]
+    assert race_week.kind == "race" and race_week.vacation == style
+    runs = [p for p in race_week.sessions if p.kind.is_run and p.kind is not K.RACE]
+    assert (not runs) if style == "rest" else all(not p.kind.is_quality for p in runs)
+    assert any(p.kind is K.RACE for p in race_week.sessions)
+    [warning] = [w for w in e.warnings if w.code == "vacation-changed"]
+    assert warning.message.startswith("the vacation in your week 12 falls in the taper")
+
+
+def test_a_dropped_deload_is_a_warning() -> None:
+    text = "---\ntitle: D\nunits: km\nrace: {distance: half}\nperiodization: {deload: {every: 3, mode: insert}}\n---\n"
+    for n in range(1, 6):
+        text += week_text(n, 6, "Tempo 9 km with 4 km @ threshold", 12 + n)
+    text += "## Week 6\n- Tue: Easy 6 km\n- Sun: Race half\n"
+    e = expand(plan_from(text))
+    [warning] = [w for w in e.warnings if w.code == "deload-dropped"]
+    assert "right before the taper" in warning.message
+
+
+def test_strength_rpe_falls_with_the_reps_and_plyometrics_stop_a_week_out() -> None:
+    text = "---\ntitle: S\nunits: km\nrace: {distance: 5k}\nperiodization: {deload: {every: 3, strength: reps}}\n---\n"
+    strength = "- Mon: Strength\n  - Bulgarian split squat 3x8 @ RPE 8\n  - Nordic curl 3x5 @ bodyweight\n  - Box jump 3x5 @ bodyweight\n  - Plank 3x40 s\n"
+    for n in range(1, 6):
+        text += f"## Week {n}\n{strength}- Tue: Easy 6 km\n- Thu: Intervals 8 km: 6 x 400 m @ 5K pace w/ 200 m jog\n- Sun: Long {10 + n} km\n\n"
+    text += f"## Week 6\n{strength}- Tue: Easy 5 km\n- Thu: Strength\n  - Plank 2x30 s\n- Sun: Race 5K\n"
+    e = expand(plan_from(text))
+    deload = next(w for w in e.weeks if w.kind == "deload")
+    squat = next(x for p in deload.sessions for x in p.session.exercises if "split squat" in x.name.lower())
+    assert (squat.reps, squat.load.value) == (6, 7.0)  # type: ignore[union-attr]  # 3x8 @ RPE 8 -> 3x6 @ RPE 7
+    race_week = e.weeks[-1]
+    monday = next(p.session for p in race_week.sessions if p.kind is K.STRENGTH and p.day == 1)
+    assert [x.name for x in monday.exercises] == ["Plank"]  # split squats at RPE 8, Nordics and jumps stop 6 days out
+    assert monday.exercises[0].sets == 2  # strength halves in the last 10 days of a 5K too
+    thursday = next(p.session for p in race_week.sessions if p.kind is K.STRENGTH and p.day == 4)
+    assert thursday.exercises[0].sets == 1  # 3 days out: kept, halved
+    week_before = e.weeks[-2]
+    assert all(x.sets == 3 for p in week_before.sessions for x in p.session.exercises if p.day == 1)  # 13 days out
+
+
+@pytest.mark.parametrize(("race", "days", "first"), [
+    ("5k", None, 7), ("10k", None, 10), ("half", None, 14), ("marathon", None, 21), ("10k", 10, 10), ("10k", 13, 13),
+])
+def test_the_taper_is_counted_in_days_whatever_the_weekday(race: str, days: int | None, first: int) -> None:
+    taper = f", taper: {{days: {days}}}" if days else ""
+    text = f"---\ntitle: T\nunits: km\nrace: {{distance: {race}}}\nperiodization: {{deload: {{every: off}}{taper}}}\n---\n"
+    for n in range(1, 8):
+        text += "".join(f"## Week {n}\n" if d == 0 else "" for d in range(1)) + "".join(
+            f"- {day}: Easy 8 km\n" for day in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
+    text += "## Week 8\n- Mon: Easy 8 km\n- Tue: Easy 8 km\n- Wed: Easy 8 km\n- Thu: Easy 8 km\n- Fri: Easy 8 km\n- Sat: Easy 8 km\n- Sun: Race " + {"5k": "5K", "10k": "10K", "half": "half", "marathon": "marathon"}[race] + "\n"
+    e = expand(plan_from(text), race_date=date(2027, 10, 10))
+    cut = [p.date for w in e.weeks for p in w.sessions if p.original is not None]
+    assert min(cut) == date(2027, 10, 10) - timedelta(days=first - 1)  # a taper of D days: race day and the D - 1 before
+    assert max(cut) == date(2027, 10, 9)
+
+
+def test_load_is_on_a_tss_scale_and_strength_load_follows_the_work() -> None:
+    plan = plan_from("""
+        ---
+        title: L
+        units: km
+        checks: {easy_pace: "6:00/km"}
+        ---
+        ## Week 1
+        - Mon: Easy 60 min
+        - Tue: Tempo 60 min @ threshold
+        - Wed: Strength
+          - Back squat 4x8 @ 100 kg
+        - Thu: Strength
+          - Back squat 4x8 @ 50 kg
+        - Fri: Strength
+          - Back squat 2x8 @ 100 kg
+        """)
+    measure = Measure(plan.periodization, plan.checks, plan.units)
+    loads = [session_load(s, measure, {"back squat": 100.0}) for s in plan.weeks[0].sessions]
+    assert loads[0] == pytest.approx(49, abs=1)  # an easy hour
+    assert loads[1] == pytest.approx(100, abs=1)  # an hour at threshold
+    assert loads[3] == pytest.approx(loads[2] / 2) and loads[4] == pytest.approx(loads[2] / 2)  # half the load, half the sets
+
+
+@pytest.mark.parametrize("path", library_plans(), ids=[p.stem for p in library_plans()])
+def test_the_explainer_holds_on_every_bundled_plan(path: object) -> None:
+    from generator.config import load_settings
+
+    from .conftest import ROOT
+
+    plan, _ = read_plan(path, load_settings(ROOT))  # type: ignore[arg-type]
+    e = expand(plan)
+    if e.race_form is None:
+        return
+    taper = next(i for i, w in enumerate(e.weeks) if w.kind in ("taper", "race") or "Taper from" in w.note)
+    assert e.race_form > e.weeks[taper - 1].metrics.tsb, "form rises through the taper into race day"
+    assert e.race_form > 0
+    for week in e.weeks:  # a deload week's form is higher at its end than the week before's
+        if week.kind in ("deload", "vacation") and week.number > 1:
+            assert week.metrics.tsb > e.weeks[week.number - 2].metrics.tsb
+    assert e.weeks[0].metrics.ctl > 0 and abs(e.weeks[0].metrics.tsb) < 15  # seeded from the first weeks, not zero
+
+
+def test_warnings_name_the_readers_week_and_the_authors() -> None:
+    e = expand(plan_from(fixture("tune-up.md")))
+    spike = next(w for w in e.warnings if w.code == "session-spike")
+    assert spike.message.startswith("week 11 (your week 9): ")
+
+
+def test_a_start_day_off_the_weeks_first_day_and_a_start_in_the_past_are_warned_about(settings: Settings) -> None:
+    from generator.periodize.checks import dated_start, past_start
+
+    plan = plan_from(fixture("step-backs.md"))
+    e = expand(plan, start=date(2027, 3, 3))  # a Wednesday
+    [warning] = [w for w in e.warnings if w.code == "start-weekday"]
+    assert warning.message.startswith("the start day Wednesday 3 Mar 2027 is not the first day of the plan's weeks, "
+                                      "so the race moves to a Tuesday")
+    dated = plan_from(fixture("step-backs.md").replace("distance: half}", "distance: half, date: 2027-06-27}"))
+    first, weeks, where = dated_start(expand(dated))  # type: ignore[misc]
+    late = past_start("p.md", where.line, where.col, first, weeks, first + timedelta(weeks=5, days=3))
+    assert late is not None and late.code == "start-in-past"
+    assert late.message.startswith("the plan starts on Mon 5 Apr 2027, 5 weeks ago: a reader who starts today misses weeks 1–5")
+    over = past_start("p.md", where.line, where.col, first, weeks, first + timedelta(weeks=12, days=3))
+    assert over is not None and over.message.startswith("the plan ran from Mon 5 Apr 2027 to Sun 27 Jun 2027: it is over")
