@@ -66,13 +66,17 @@ def test_repeated_findings_come_as_one_warning_listing_the_weeks(settings) -> No
                                         "(7 mi); so does a run in week 7 (by 20%)")
 
 
-def test_library_plans_have_no_warnings(settings) -> None:  # type: ignore[no-untyped-def]
+def test_library_plans_have_no_warnings_but_the_vacation_they_describe(settings) -> None:  # type: ignore[no-untyped-def]
     from generator.config import load_settings
 
     from .conftest import ROOT
 
     site = load_settings(ROOT)
+    said = []
     for path in library_plans():
         plan, reader_warnings = read_plan(path, site)
         assert reader_warnings == [], path
-        assert expand(plan).warnings == (), path
+        said += [(path.name, w.code, w.message) for w in expand(plan).warnings]
+    # Only what the engine did as the plan's own text says: the spring-break week of the masters plan.
+    assert said == [("10-mile-masters.md", "vacation-applied",
+                     "your week 6 is a vacation week: easy running only, at most 70% of the volume")]

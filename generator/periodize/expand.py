@@ -177,7 +177,18 @@ def _week_vacations(context: _Context, decisions: list[Decision]) -> dict[tuple[
                                       f"that week is already marked {{{plan.weeks[index].mark}}}"))
         else:
             result[("before" if insert else "replace", index)] = vacation.style
+            decisions.append(Decision("vacation-applied", index, _applied(vacation.style, insert, f"your week {index + 1}")))
     return result
+
+
+def _how(style: VacationStyle) -> str:
+    return "no running, mobility only" if style == "rest" else "easy running only, at most 70% of the volume"
+
+
+def _applied(style: VacationStyle, insert: bool, where: str) -> str:
+    if insert:
+        return f"a vacation week is added before {where}, and the deload rhythm counts from it: {_how(style)}"
+    return f"{where} is a vacation week: {_how(style)}"
 
 
 def _taper_vacation(index: int, style: VacationStyle, when: date | None = None) -> Decision:
@@ -213,6 +224,11 @@ def _place_dated(context: _Context, vacations: dict[tuple[Place, int], VacationS
                 layout, first = trial, trial_first
                 if place[0] == "taper":
                     decisions.append(_taper_vacation(place[1], vacation.style, vacation.date))
+                else:
+                    week = (vacation.date - trial_first).days // 7 + 1
+                    decisions.append(Decision("vacation-applied", min(place[1], len(plan.weeks) - 1),
+                                              f"the vacation on {vacation.date:%a %-d %b %Y} makes week {week} a vacation week"
+                                              f"{' (added)' if place[0] in ('before', 'after') else ''}: {_how(vacation.style)}"))
                 break
     warnings = [_dated_warning(context, v, first, layout) for v in dated]
     return layout, first, [w for w in warnings if w is not None]

@@ -196,7 +196,8 @@ class _Builder:
     def replace(self, index: int, kind: str) -> bool:
         """Replace mode: the due week becomes a deload, unless it holds a race or a lighter week follows."""
         if kind == "race-week":
-            self.log.append(f"your week {index + 1} holds a race: it is not replaced, the deload moves to the week after")
+            self.decisions.append(Decision("deload-moved", index, f"your week {index + 1} holds a race: it is not replaced "
+                                           "by a deload, which moves to the week after"))
             return False
         soon = self.lighter_soon(index)
         if soon == "the taper":
