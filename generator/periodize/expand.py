@@ -4,7 +4,7 @@ Pure and deterministic."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import partial
@@ -20,6 +20,7 @@ from .planned import planned_weeks
 from .recognize import SourceWeek, survey
 from .strength import near_race
 from .taper import DEFAULT_TAPER_DAYS, TaperSpan, race_day, taper_span, taper_week
+from .vacations import place_dated, week_vacations
 from .volume import Measure, as_easy, given_km, size
 
 K = SessionKind
@@ -66,8 +67,13 @@ def expand(plan: Plan, race_date: date | None = None, start: date | None = None)
     decisions: list[Decision] = []
     if taper_note:
         decisions.append(Decision("taper-shortened", len(plan.weeks) - 1, taper_note))
-    vacations = _week_vacations(context, decisions)
-    layout, first, vacation_warnings = _place_dated(context, vacations, anchor, anchor_date, decisions)
+    vacations = week_vacations(plan, span, decisions)
+
+    def lay_out(places: Mapping[tuple[Place, int], VacationStyle]) -> tuple[Layout, date | None]:
+        layout = build_layout(plan, context.weeks, span, places, context.amount)
+        return layout, _first_day(plan, layout, anchor, anchor_date)
+
+    layout, first, vacation_warnings = place_dated(plan, vacations, lay_out, decisions)
     if len(layout.slots) > MAX_WEEKS:
         raise DeloadError([Diagnostic(plan.path, plan.source.line, 1,
             f"with its deload weeks the plan would last {len(layout.slots)} weeks, over the limit of {MAX_WEEKS}; "
@@ -148,133 +154,6 @@ def _weekday_warning(plan: Plan, anchor: Anchor | None, first: date | None, race
         what = f"the start day {first:%A %-d %b %Y} is not the first day of the plan's weeks"
         what += f", so the race moves to a {race:%A}" if race is not None else ""
     return Diagnostic(where.file, where.line, where.col, f"{what}: {shift}", Severity.WARNING, "start-weekday")
-
-
-# -- vacations --------------------------------------------------------------------
-
-def _in_taper(context: _Context, index: int) -> bool:
-    last = len(context.plan.weeks) - 1
-    return (context.span is not None and index >= context.span.first_week) or (race_day(context.plan) is not None and index == last)
-
-
-def _week_vacations(context: _Context, decisions: list[Decision]) -> dict[tuple[Place, int], VacationStyle]:
-    """Vacations given by week number: in insert mode an added week before the author's week,
-    in replace mode that week itself; in the taper, honoured within it."""
-    plan = context.plan
-    insert = plan.periodization.deload_mode == "insert"
-    result: dict[tuple[Place, int], VacationStyle] = {}
-    for vacation in plan.periodization.vacations:
-        if vacation.week is None:
-            continue
-        index = vacation.week - 1
-        if plan.weeks[index].mark == "vacation":
-            result[("replace", index)] = vacation.style  # a week marked as a vacation already (an expanded plan)
-        elif _in_taper(context, index):
-            result[("taper", index)] = vacation.style
-            decisions.append(_taper_vacation(index, vacation.style))
-        elif plan.weeks[index].mark is not None:
-            decisions.append(Decision("vacation-changed", index, f"the vacation in your week {index + 1} is not added: "
-                                      f"that week is already marked {{{plan.weeks[index].mark}}}"))
-        else:
-            result[("before" if insert else "replace", index)] = vacation.style
-            decisions.append(Decision("vacation-applied", index, _applied(vacation.style, insert, f"your week {index + 1}")))
-    return result
-
-
-def _how(style: VacationStyle) -> str:
-    return "no running, mobility only" if style == "rest" else "easy running only, at most 70% of the volume"
-
-
-def _applied(style: VacationStyle, insert: bool, where: str) -> str:
-    if insert:
-        return f"a vacation week is added before {where}, and the deload rhythm counts from it: {_how(style)}"
-    return f"{where} is a vacation week: {_how(style)}"
-
-
-def _taper_vacation(index: int, style: VacationStyle, when: date | None = None) -> Decision:
-    how = "no running, the race kept" if style == "rest" else "easy running only, within the taper's volume"
-    what = f"the vacation on {when:%a %-d %b %Y}" if when is not None else f"the vacation in your week {index + 1}"
-    return Decision("vacation-changed", index, f"{what} falls in the taper: {how}")
-
-
-def _place_dated(context: _Context, vacations: dict[tuple[Place, int], VacationStyle], anchor: Anchor | None,
-                 anchor_date: date | None, decisions: list[Decision]) -> tuple[Layout, date | None, list[Diagnostic]]:
-    """Vacations given by date land on the week holding that date. An added week moves the weeks
-    before it (plans dated by race day) or after it (by start day), and a vacation may take the
-    place of a deload instead, so each is placed by trying the places around its date."""
-    plan = context.plan
-    dated = [v for v in plan.periodization.vacations if v.date is not None]
-    placed: dict[tuple[Place, int], VacationStyle] = dict(vacations)
-
-    def build(places: dict[tuple[Place, int], VacationStyle]) -> tuple[Layout, date | None]:
-        layout = build_layout(plan, context.weeks, context.span, places, context.amount)
-        return layout, _first_day(plan, layout, anchor, anchor_date)
-
-    layout, first = build(placed)
-    for vacation in dated:
-        assert vacation.date is not None
-        if first is None:
-            break
-        for place in _candidates(layout, (vacation.date - first).days // 7, plan.periodization.deload_mode == "insert"):
-            if place in placed:
-                break  # the week is a holiday already
-            trial, trial_first = build(placed | {place: vacation.style})
-            if trial_first is not None and _covers(trial, trial_first, vacation.date):
-                placed[place] = vacation.style
-                layout, first = trial, trial_first
-                if place[0] == "taper":
-                    decisions.append(_taper_vacation(place[1], vacation.style, vacation.date))
-                else:
-                    week = (vacation.date - trial_first).days // 7 + 1
-                    decisions.append(Decision("vacation-applied", min(place[1], len(plan.weeks) - 1),
-                                              f"the vacation on {vacation.date:%a %-d %b %Y} makes week {week} a vacation week"
-                                              f"{' (added)' if place[0] in ('before', 'after') else ''}: {_how(vacation.style)}"))
-                break
-    warnings = [_dated_warning(context, v, first, layout) for v in dated]
-    return layout, first, [w for w in warnings if w is not None]
-
-
-def _candidates(layout: Layout, index: int, insert: bool) -> list[tuple[Place, int]]:
-    """Where a vacation in output week ``index`` could be placed, most likely first."""
-    if not 0 <= index < len(layout.slots):
-        return []
-    slot = layout.slots[index]
-    if slot.kind in ("taper", "race") or slot.tapers:
-        return [("taper", slot.origin)]
-    if slot.marked or slot.kind == "vacation":
-        return []
-    if not insert:
-        return [("replace", slot.origin)]
-    if slot.kind == "deload" and slot.inserted:
-        return [("after", slot.origin)]  # takes the place of the deload due there
-    return [("before", slot.origin), ("after", slot.origin), ("after", slot.origin - 1)]
-
-
-def _covers(layout: Layout, first: date, when: date) -> bool:
-    """Whether the week holding ``when`` is a vacation (or a taper week with one in it)."""
-    index = (when - first).days // 7
-    return 0 <= index < len(layout.slots) and (layout.slots[index].kind == "vacation" or layout.slots[index].style is not None)
-
-
-def _dated_warning(context: _Context, vacation: Vacation, first: date | None, layout: Layout) -> Diagnostic | None:
-    from ..errors import Severity
-
-    assert vacation.date is not None
-    where = vacation.source
-    if first is None:
-        return Diagnostic(where.file, where.line, where.col, f"vacation on {vacation.date.isoformat()} ignored: the plan "
-                          "has no start or race date", Severity.WARNING, "vacation-undated")
-    last = first + timedelta(days=len(layout.slots) * 7 - 1)
-    if not first <= vacation.date <= last:
-        return Diagnostic(where.file, where.line, where.col, f"vacation on {vacation.date.isoformat()} is outside the plan "
-                          f"({first.isoformat()} to {last.isoformat()})", Severity.WARNING, "vacation-outside")
-    index = (vacation.date - first).days // 7
-    slot = layout.slots[index]
-    if slot.marked and slot.kind != "vacation":
-        return Diagnostic(where.file, where.line, where.col, f"vacation on {vacation.date.isoformat()} falls in week "
-                          f"{index + 1}, which you marked {{{slot.kind}}}: it stays as you wrote it",
-                          Severity.WARNING, "vacation-changed")
-    return None
 
 
 # -- filling the weeks ---------------------------------------------------------------
