@@ -41,14 +41,21 @@ def race_text(distance: Distance, units: str) -> str:
     return name or amount_text(distance, units)
 
 
+def written_text(amount: Amount, units: str) -> str:
+    """A repeat's distance in the unit it was written in (6 x 1 km stays 1 km in a miles plan)."""
+    if isinstance(amount, Distance) and amount.unit in ("km", "mi"):
+        return distance_text(amount.km, amount.unit)
+    return amount_text(amount, units)
+
+
 def repeats_text(repeats: Repeats, units: str) -> str:
-    text = f"{repeats.count} x {amount_text(repeats.work, units)}"
+    text = f"{repeats.count} x {written_text(repeats.work, units)}"
     if repeats.label:
         text += f" {repeats.label}"
     if repeats.target is not None:
         text += f" @ {repeats.target.text}"
     if repeats.recovery is not None or repeats.recovery_text:
-        parts = [amount_text(repeats.recovery, units)] if repeats.recovery is not None else []
+        parts = [written_text(repeats.recovery, units)] if repeats.recovery is not None else []
         parts += [repeats.recovery_text] if repeats.recovery_text else []
         text += " w/ " + " ".join(parts)
     return text
@@ -84,7 +91,8 @@ def session_title(session: Session, units: str) -> str:
     kind = session.kind
     if kind is SessionKind.RACE:
         total = race_text(session.total, units) if isinstance(session.total, Distance) else ""
-        return f"Race {total}".strip()
+        target = f" @ {session.target.text}" if session.target is not None else ""
+        return f"Race {total}".strip() + target
     text = session.label
     if session.total is not None:
         text += f" {amount_text(session.total, units)}"
@@ -110,7 +118,7 @@ def short_title(session: Session, units: str) -> str:
     if session.total is not None:
         return f"{prefix}{session.label} {amount_text(session.total, units)}"
     if session.repeats is not None:
-        return f"{prefix}{session.label} {session.repeats.count} x {amount_text(session.repeats.work, units)}"
+        return f"{prefix}{session.label} {session.repeats.count} x {written_text(session.repeats.work, units)}"
     if kind is SessionKind.STRENGTH and session.exercises:
         return f"{prefix}{session.label} ({len(session.exercises)} exercises)"
     return prefix + session.label

@@ -61,7 +61,7 @@ def test_replace_mode_keeps_the_length_and_turns_every_fourth_week_into_a_deload
     assert kinds(e) == ["load"] * 3 + ["deload"] + ["load"] * 5 + ["race"]
     assert e.weeks[3].reference == 3 and e.weeks[3].origin == 4 and not e.weeks[3].inserted
     dropped = [w for w in e.warnings if w.code == "deload-dropped"]
-    assert [w.message for w in dropped] == ["no deload in your week 8: it would fall right before the taper, which follows instead"]
+    assert [w.message for w in dropped] == ["no deload in week 8: it would fall right before the taper, which follows instead"]
 
 
 def test_with_a_race_date_insert_moves_the_start_earlier_and_race_day_stays() -> None:
@@ -79,14 +79,16 @@ def test_intensity_deload_scales_quality_and_still_unloads() -> None:
     def easy(week: object, long: bool) -> list[float | None]:
         return [p.distance_km for p in week.sessions  # type: ignore[attr-defined]
                 if p.kind.is_run and not p.kind.is_quality and (p.kind is K.LONG) == long]
-    assert easy(deload, long=False) == easy(reference, long=False)  # easy runs unchanged
     ref_q = next(p.session for p in reference.sessions if p.kind.is_quality)
     new_q = next(p.session for p in deload.sessions if p.kind.is_quality)
     assert ref_q.repeats.count == 8 and new_q.repeats.count == 6  # type: ignore[union-attr]
-    # Cutting only the quality work leaves the week less than 15% lighter: the long run is shortened too.
-    assert easy(deload, long=True)[0] < easy(reference, long=True)[0]  # type: ignore[operator]
+    # Cutting only the quality work leaves the week less than 15% lighter: the long run and the easy
+    # runs are shortened too, a little each rather than the long run alone.
     assert deload.metrics.load <= 0.85 * reference.metrics.load + 1e-6
-    assert "the long run shortened so that the load is at least 15% lower" in deload.note
+    assert "the long run and the easy runs shortened so that the load is at least 15% lower" in deload.note
+    for before, after in zip(easy(reference, long=False) + easy(reference, long=True),
+                             easy(deload, long=False) + easy(deload, long=True), strict=True):
+        assert 0.7 * before <= after <= before  # type: ignore[operator]
 
 
 def test_easy_deload_has_no_quality_and_at_most_seventy_percent() -> None:

@@ -121,6 +121,29 @@ def _weeks(weeks: Sequence[PlannedWeek], basis: Basis) -> list[_Week]:
     return result
 
 
+def _after_races(weeks: Sequence[PlannedWeek]) -> list[Diagnostic]:
+    """Hard sessions in the days right after a race, where the author wrote them."""
+    from .deload import AFTER_RACE_DAYS
+
+    found: list[tuple[PlannedSession, PlannedWeek, int]] = []
+    race_day: int | None = None
+    for week in weeks:
+        for planned in week.sessions:
+            day = (planned.week - 1) * 7 + planned.day
+            if planned.kind is K.RACE:
+                race_day = day
+            elif (planned.kind.is_quality and race_day is not None and 0 < day - race_day <= AFTER_RACE_DAYS
+                  and planned.original is None and week.kind in ("load", "taper")):
+                found.append((planned, week, day - race_day))
+    if not found:
+        return []
+    planned, week, days = found[0]
+    others = _listed([_Week(w, 0, 0, 0, False, False) for _, w, _ in found[1:]])
+    return [_warn(planned.source, "quality-after-race",
+        f"{week_name(week)}: {planned.session.label.lower()} {days} day{'s' if days != 1 else ''} after a race{_also(others)}; "
+        f"most runners need {AFTER_RACE_DAYS} or more easy days after a race before hard running again")]
+
+
 def check_weeks(plan: Plan, weeks: Sequence[PlannedWeek], basis: Basis, layout: Layout,
                 source: Sequence[SourceWeek]) -> list[Diagnostic]:
     facts = _weeks(weeks, basis)
@@ -128,7 +151,7 @@ def check_weeks(plan: Plan, weeks: Sequence[PlannedWeek], basis: Basis, layout: 
     spikes = _find_spikes(plan, facts, basis)
     jumps, merged = _progression(plan, facts, basis, spikes, amount)
     warnings = [*_spikes(plan, spikes, merged, amount), *jumps, *_long_runs(plan, facts, amount),
-                *_reduced(plan, facts, layout, amount)]
+                *_reduced(plan, facts, layout, amount), *_after_races(weeks)]
     return _unique(warnings)
 
 
@@ -177,8 +200,7 @@ def _progression(plan: Plan, facts: Sequence[_Week], basis: Basis, spikes: Seque
         warnings.append(_warn(first.week.source, "volume-jump-10",
             f"{week_name(first.week)}: running volume {amount(first.volume)} is up {_percent(rise, checks.weekly_increase)} "
             f"on the {amount(level)} of the weeks before it, more than {checks.weekly_increase:.0%} and more than about a mile "
-            f"a run{_also(others)}; a gentle prompt: the 10% rule itself showed no effect "
-            f"(Buist et al. 2008)"))
+            f"a run{_also(others)}; spread the rise over two weeks, or check that it is meant"))
     return warnings, merged
 
 
@@ -319,11 +341,24 @@ def _reduced(plan: Plan, facts: Sequence[_Week], layout: Layout, amount: Callabl
         others = _listed([w for w, *_ in found[1:]])
         who = f"which you marked {{{week.week.kind}}}" if author else "a deload of the engine's"
         wanted = DELOAD_AT_LEAST if author else plan.periodization.min_cut
+        why, fix = _why_heavy(week, reference, amount)
         warnings.append(_warn(week.week.source, "deload-too-small",
-            f"{week_name(week.week)}, {who}, is {_lighter_by(cut)} in load than {week_name(reference.week)}, "
-            f"at {amount(week.volume)} against {amount(reference.volume)}{_also(others)}; a deload "
-            f"should be at least {wanted:.0%} lighter: cut its volume or its quality work"))
+            f"{week_name(week.week)}, {who}, is {_lighter_by(cut)} in load than {week_name(reference.week)}"
+            f"{_also(others)}: {why}; a deload is at least {wanted:.0%} lighter in load: {fix}"))
     return warnings
+
+
+def _why_heavy(week: _Week, reference: _Week, amount: Callable[[float], str]) -> tuple[str, str]:
+    """What keeps a lighter week heavy, and what would make it a deload."""
+    volume = f"{amount(week.volume)} against {amount(reference.volume)}"
+    quality = sum(p.load for p in week.week.sessions if p.kind.is_quality)
+    before = sum(p.load for p in reference.week.sessions if p.kind.is_quality)
+    if week.volume < reference.volume * 0.95 and before > 0 and quality >= before * 0.95:
+        return f"its volume is lower ({volume}) but its hard sessions are not", "ease or shorten a hard session"
+    if week.long_run < reference.long_run * 0.85:
+        return (f"only its long run is shorter ({amount(week.long_run)} against {amount(reference.long_run)}; {volume})",
+                "shorten the other runs too, or leave the mark off: Deload still counts a step-back week as a lighter week")
+    return volume, "cut its volume or its hard sessions"
 
 
 def _lighter_by(cut: float) -> str:

@@ -58,24 +58,31 @@ def build_deload(reference: Sequence[Session], strategy: str, measure: Measure, 
 
 def unload(sessions: Sequence[Session], reference: Sequence[Session], min_cut: float, measure: Measure,
            load_of: LoadOf) -> tuple[list[Session], str]:
-    """Shorten the long run, then the easy runs, one step at a time, until the week's load is at
-    least ``min_cut`` below the reference's; returns the sessions and what was shortened."""
+    """Shorten the long run and the easy runs, one step at a time, the one shortened least so far
+    (for its size) first, until the week's load is at least ``min_cut`` below the reference's;
+    returns the sessions and what was shortened."""
     target = (1 - min_cut) * sum(load_of(s) for s in reference)
     result = list(sessions)
-    touched: list[str] = []
-    for kinds, what in (((K.LONG,), "the long run"), ((K.EASY, K.RECOVERY, K.RUN_WALK), "the easy runs")):
-        while sum(load_of(s) for s in result) > target + 1e-9:
-            candidates = [(load_of(s), -i, i) for i, s in enumerate(result)
-                          if s.kind in kinds and not s.optional and one_step_less(s, measure) is not None]
-            if not candidates:
-                break
-            *_, index = max(candidates)
-            shorter = one_step_less(result[index], measure)
-            assert shorter is not None
-            result[index] = shorter
-            if what not in touched:
-                touched.append(what)
-    return result, " and ".join(touched)
+    written = {i: _minutes(s, measure) for i, s in enumerate(result)}
+    touched: set[SessionKind] = set()
+    while sum(load_of(s) for s in result) > target + 1e-9:
+        candidates = [(_minutes(s, measure) / written[i] if written[i] else 0.0, s.kind is K.LONG, _minutes(s, measure), -i, i)
+                      for i, s in enumerate(result)
+                      if s.kind in (K.LONG, K.EASY, K.RECOVERY, K.RUN_WALK) and not s.optional
+                      and one_step_less(s, measure) is not None]
+        if not candidates:
+            break
+        *_, index = max(candidates)
+        shorter = one_step_less(result[index], measure)
+        assert shorter is not None
+        result[index] = shorter
+        touched.add(K.LONG if result[index].kind is K.LONG else K.EASY)
+    what = [name for kind, name in ((K.LONG, "the long run"), (K.EASY, "the easy runs")) if kind in touched]
+    return result, " and ".join(what)
+
+
+def _minutes(session: Session, measure: Measure) -> float:
+    return size(session, measure, "minutes")
 
 
 def after_race(sessions: Sequence[Session], days_since_race: Callable[[Session], int | None],
@@ -124,7 +131,8 @@ def fit_volume(sessions: Sequence[Session], target: float, measure: Measure, bas
     total = sum(size(s, measure, basis) for s in result)
     if total <= target + 1e-9:
         return result
-    easy = [i for i, s in enumerate(result) if s.kind.is_run and not s.kind.is_quality and s.kind is not K.RACE]
+    easy = [i for i, s in enumerate(result) if s.kind.is_run and not s.kind.is_quality and s.kind is not K.RACE
+            and not s.optional]
     fixed = total - sum(size(result[i], measure, basis) for i in easy)
     easy_total = total - fixed
     if easy_total > 0:
@@ -143,7 +151,7 @@ def top_up(result: list[Session], before: list[Session], target: float, measure:
         grown = None
         for i in sorted(range(len(result)), key=lambda i: size(result[i], measure, basis)):
             session, original = result[i], before[i]
-            if not (session.kind.is_run and not session.kind.is_quality and session.total is not None
+            if not (session.kind.is_run and not session.kind.is_quality and session.total is not None and not session.optional
                     and original.total is not None and type(session.total) is type(original.total)):
                 continue
             bigger = _one_step_more(session, measure)
@@ -177,7 +185,7 @@ def trim(sessions: list[Session], target: float, measure: Measure, basis: str) -
             break
         # Easy running goes first; quality sessions shrink only when nothing else can.
         candidates = [(not s.kind.is_quality, size(s, measure, basis), -i, i) for i, s in enumerate(result)
-                      if s.kind.is_run and s.kind is not K.RACE and one_step_less(s, measure) is not None]
+                      if s.kind.is_run and s.kind is not K.RACE and not s.optional and one_step_less(s, measure) is not None]
         if not candidates:
             break
         *_, index = max(candidates)

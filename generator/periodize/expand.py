@@ -62,8 +62,9 @@ def expand(plan: Plan, race_date: date | None = None, start: date | None = None)
     anchor, anchor_date = _anchor(plan, race_date, start)
     span, taper_note = taper_span(plan)
     last_loading = _last_loading(plan, span)
-    context = _Context(plan, measure, basis, span, survey(plan, measure, basis, last_loading),
-                       heaviest_weights([s for w in plan.weeks for s in w.sessions]))
+    heaviest = heaviest_weights([s for w in plan.weeks for s in w.sessions])
+    written = survey(plan, measure, basis, last_loading, partial(session_load, measure=measure, heaviest=heaviest))
+    context = _Context(plan, measure, basis, span, written, heaviest)
     decisions: list[Decision] = []
     if taper_note:
         decisions.append(Decision("taper-shortened", len(plan.weeks) - 1, taper_note))
@@ -184,7 +185,7 @@ def _fill(context: _Context, layout: Layout, log: list[str]) -> tuple[list[list[
                 note += f"; easy running only in the {AFTER_RACE_DAYS} days after the race"
             sessions = rested
         if race_at is not None:
-            sessions = _strength_near_race(sessions, index, race_at, span is not None and not span.authored, log)
+            sessions = _strength_near_race(sessions, index, race_at, span.length if span and not span.authored else 0, log)
         contents.append(sorted(sessions, key=lambda s: s.day))
         notes.append(note)
     return contents, notes
@@ -222,7 +223,7 @@ def _week(context: _Context, slot: Slot, index: int, contents: Sequence[list[Ses
     if span is None or span.authored:
         return source, "Taper as written by the author" if span is not None and slot.kind == "taper" else ""
     sessions = taper_week(source, slot.origin, span, taper.peak, taper.previous, taper.previous_long, measure, basis)
-    return sessions, _taper_note(slot.kind, slot.origin, span, taper.peak)
+    return sessions, _taper_note(slot.kind, slot.origin, span, taper.peak, source)
 
 
 def _peak(context: _Context) -> tuple[float, float]:
@@ -236,15 +237,20 @@ def _peak(context: _Context) -> tuple[float, float]:
     return max((w.volume for w in last), default=0.0), max((w.long_run for w in last), default=0.0)
 
 
-def _taper_note(kind: str, week: int, span: TaperSpan | None, peak: float) -> str:
+def _taper_note(kind: str, week: int, span: TaperSpan | None, peak: float, sessions: Sequence[Session]) -> str:
+    """What the taper does in this week; nothing for a week whose few taper days hold no run."""
     if span is None:
         return ""
     first = span.first_day(week)
-    cuts = sorted({span.cut(week, day) or 0.0 for day in range(1, 8) if span.cut(week, day) is not None})
-    if first is None or not cuts or peak <= 0:
+    days = [day for day in range(1, 8) if span.cut(week, day) is not None]
+    cuts = sorted({span.cut(week, day) or 0.0 for day in days})
+    runs = [s for s in sessions if s.kind.is_run and s.kind is not K.RACE and s.day in days]
+    if first is None or not cuts or peak <= 0 or (kind != "race" and not runs):
         return ""
     share = " to ".join(f"{1 - c:.0%}" for c in reversed(cuts))
-    what = "Race week" if kind == "race" else "Taper" if first == 1 else f"Taper from day {first}"
+    if kind == "race":
+        return f"Race week: the runs before the race at most {share} of the peak week ({span.length}-day taper), same paces and efforts"
+    what = "Taper" if first == 1 else f"Taper from day {first}"
     return f"{what}: volume at most {share} of the peak ({span.length}-day taper), same paces and efforts"
 
 
@@ -261,7 +267,7 @@ def _days_since_race(previous: Sequence[Session], session: Session) -> int | Non
     return 7 - max(races) + session.day if races else None
 
 
-def _strength_near_race(sessions: Sequence[Session], index: int, race_at: tuple[int, int], taper: bool,
+def _strength_near_race(sessions: Sequence[Session], index: int, race_at: tuple[int, int], taper_days: int,
                         log: list[str]) -> list[Session]:
     result = []
     race_week, day_of_race = race_at
@@ -273,7 +279,7 @@ def _strength_near_race(sessions: Sequence[Session], index: int, race_at: tuple[
         if to_race <= 0:
             result.append(session)
             continue
-        kept, why = near_race(session, to_race, taper)
+        kept, why = near_race(session, to_race, taper_days)
         if why:
             log.append(f"strength on day {session.day} of week {index + 1}, {to_race} days before the race: {why}")
         if kept is not None:

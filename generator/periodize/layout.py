@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..model import Plan, VacationStyle, WeekKind
-from .recognize import SourceWeek
+from .recognize import STEP_BACK_VOLUME, SourceWeek
 from .taper import TaperSpan
 
 Place = Literal["before", "after", "replace", "taper"]
@@ -88,10 +88,10 @@ class _Builder:
         week = self.weeks[index]
         if self.goal is not None and index == self.goal:
             return "race"
+        if week.mark in ("deload", "vacation"):
+            return "marked"  # kept as written, in the taper too
         if self.taper_first is not None and index >= self.taper_first:
             return "taper"
-        if week.mark in ("deload", "vacation"):
-            return "marked"
         if week.mark == "taper":
             return "taper"
         if ("replace", index) in self.vacations:
@@ -111,12 +111,20 @@ class _Builder:
             if kind == "vacation":
                 return f"a vacation in your week {ahead + 1}"
             if kind in ("marked", "step-back"):
-                return f"the lighter week you wrote, week {ahead + 1}"
+                return f"your lighter week {ahead + 1}"
+            if kind == "race-week":
+                return f"your race in week {ahead + 1}"
             if kind in ("taper", "race"):
                 return "the taper"
         return ""
 
     # -- building --
+
+    def name(self, index: int, output: int | None = None) -> str:
+        """Source week ``index`` as the reader has it (at output week ``output``, default: the next)
+        and as the author wrote it."""
+        number = (len(self.slots) if output is None else output) + 1
+        return f"week {number}" if number == index + 1 else f"week {number} (your week {index + 1})"
 
     def emit(self, slot: Slot) -> int:
         self.slots.append(slot)
@@ -157,9 +165,17 @@ class _Builder:
         elif kind == "vacation":
             self.vacation(index, self.vacations[("replace", index)], inserted=False)
         elif kind == "step-back":
+            how = (f"steps the long run back ({self.amount(week.long_run)}) in a week of {self.amount(week.volume)}, after "
+                   f"{self.amount(week.level)}" if week.volume > STEP_BACK_VOLUME * week.level
+                   else f"is a lighter week you wrote ({self.amount(week.volume)}, after {self.amount(week.level)})")
+            self.log.append(f"{self.name(index)} {how}: the deload rhythm counts from it")
             self.emit(Slot("load", index, step_back=True))
-            self.log.append(f"your week {index + 1} is a lighter week you wrote ({self.amount(week.volume)}, after "
-                            f"{self.amount(week.level)}): the deload rhythm counts from it")
+            self.run = 0
+        elif kind == "race-week":
+            # A tune-up race is lighter days before it, a hard day, and easier days after: the
+            # rhythm counts from it, as from any lighter week, and it is never a deload's model.
+            self.log.append(f"{self.name(index)} holds a race: the deload rhythm counts from it")
+            self.emit(Slot("load", index))
             self.run = 0
         elif self.insert or not self.due() or not self.replace(index, kind):
             slot = self.emit(Slot("load", index))
@@ -179,13 +195,20 @@ class _Builder:
             return  # the plan ends here: nothing to recover for
         soon = self.lighter_soon(index)
         if soon == "the taper":
-            self.drop(index, f"no deload after your week {index + 1}: it would fall right before the taper, which follows instead")
+            self.drop(index, f"no deload after {self.name(index, len(self.slots) - 1)}: it would fall right before the taper, "
+                             "which follows instead")
             return
         if soon:
-            self.log.append(f"no deload after your week {index + 1}: {soon} comes within {LOOK_AHEAD} weeks")
+            self.note_once(f"no deload after {self.name(index, len(self.slots) - 1)}: {soon} comes within {LOOK_AHEAD} weeks")
             return
         self.emit(Slot("deload", index, reference=self.reference, inserted=True))
         self.run = 0
+
+    def note_once(self, message: str) -> None:
+        """A deload left out for a lighter week of the author's: said once a block."""
+        if not self.dropped:
+            self.dropped = True
+            self.log.append(message)
 
     def drop(self, index: int, message: str) -> None:
         """A deload due that cannot be placed: said once a block, as the plan then runs long."""
@@ -194,17 +217,13 @@ class _Builder:
             self.decisions.append(Decision("deload-dropped", index, message))
 
     def replace(self, index: int, kind: str) -> bool:
-        """Replace mode: the due week becomes a deload, unless it holds a race or a lighter week follows."""
-        if kind == "race-week":
-            self.decisions.append(Decision("deload-moved", index, f"your week {index + 1} holds a race: it is not replaced "
-                                           "by a deload, which moves to the week after"))
-            return False
+        """Replace mode: the due week becomes a deload, unless a lighter week follows soon."""
         soon = self.lighter_soon(index)
         if soon == "the taper":
-            self.drop(index, f"no deload in your week {index + 1}: it would fall right before the taper, which follows instead")
+            self.drop(index, f"no deload in {self.name(index)}: it would fall right before the taper, which follows instead")
             return False
         if soon:
-            self.log.append(f"your week {index + 1} is not replaced by a deload: {soon} comes within {LOOK_AHEAD} weeks")
+            self.note_once(f"{self.name(index)} is not replaced by a deload: {soon} comes within {LOOK_AHEAD} weeks")
             return False
         if self.reference is None:
             return False

@@ -12,18 +12,21 @@ again after it:
   loading weeks before it (Pfitzinger's recovery weeks cut about 15–25%, R3 in the
   coaching rules), or
 - its long run is at least 20% shorter than the last representative week's while its
-  volume is lower (Higdon's step-backs cut the long run by about 25–30%, R2).
+  volume is lower (Higdon's step-backs cut the long run by about 25–30%, R2; the Hansons
+  plans alternate a long and a shorter long run while keeping their hard sessions: their
+  own way of spacing the load, which an added deload must not crowd either).
 
 A *representative* loading week is one that is neither marked, nor a step-back, nor a
-week holding a race. Weeks holding a race are never step-backs or references.
+week holding a race. Weeks holding a race are never step-backs or references. The last
+weeks before the taper are never step-backs either: a decline into the taper is the taper.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..model import Plan, SessionKind, WeekKind
+from ..model import Plan, Session, SessionKind, WeekKind
 from .volume import Measure, size
 
 K = SessionKind
@@ -43,8 +46,10 @@ class SourceWeek:
     runs: int
     race: bool  # holds a race session (a tune-up, or the goal race in the last week)
     mark: WeekKind | None
+    load: float = 0.0  # training load of the week as written
+    quality: float = 0.0  # ... of its quality sessions
     step_back: bool = False  # a lighter week the author wrote without marking it
-    level: float = 0.0  # the highest of the representative loading weeks before it
+    level: float = 0.0  # the highest volume of the representative loading weeks before it
 
     @property
     def representative(self) -> bool:
@@ -52,44 +57,54 @@ class SourceWeek:
         return self.mark is None and not self.step_back and not self.race and self.volume > 0
 
 
-def survey(plan: Plan, measure: Measure, basis: str, last_loading: int) -> tuple[SourceWeek, ...]:
+def survey(plan: Plan, measure: Measure, basis: str, last_loading: int,
+           load_of: Callable[[Session], float]) -> tuple[SourceWeek, ...]:
     """Every source week's facts; step-backs are looked for in weeks ``0 .. last_loading``
     (the weeks before the taper)."""
-    facts = [_facts(plan, index, measure, basis) for index in range(len(plan.weeks))]
+    facts = [_facts(plan, index, measure, basis, load_of) for index in range(len(plan.weeks))]
     result: list[SourceWeek] = []
     for index, week in enumerate(facts):
         before = [w for w in result if w.representative][-LEVEL_WEEKS:]
         level = max((w.volume for w in before), default=0.0)
         step_back = (index <= last_loading and week.mark is None and not week.race and bool(before)
-                     and _lighter(week, level, before[-1]) and _rises_again(week, facts[index + 1:last_loading + 1]))
+                     and _lighter(week, before) and _rises_again(week, facts[index + 1:last_loading + 1]))
         result.append(SourceWeek(week.index, week.volume, week.long_run, week.runs, week.race, week.mark,
-                                 step_back=step_back, level=level))
+                                 week.load, week.quality, step_back=step_back, level=level))
     return tuple(result)
 
 
-def _facts(plan: Plan, index: int, measure: Measure, basis: str) -> SourceWeek:
+def _facts(plan: Plan, index: int, measure: Measure, basis: str, load_of: Callable[[Session], float]) -> SourceWeek:
     sessions = plan.weeks[index].sessions
     runs = [s for s in sessions if s.kind.is_run and not s.optional]
     return SourceWeek(
         index=index, volume=sum(size(s, measure, basis) for s in runs if s.kind is not K.RACE),
         long_run=max((size(s, measure, basis) for s in runs if s.kind is not K.RACE), default=0.0),
         runs=len(runs), race=any(s.kind is K.RACE for s in sessions), mark=plan.weeks[index].mark,
+        load=sum(load_of(s) for s in sessions if s.kind is not K.RACE),
+        quality=sum(load_of(s) for s in runs if s.kind.is_quality),
     )
 
 
-def _lighter(week: SourceWeek, level: float, last: SourceWeek) -> bool:
+def _lighter(week: SourceWeek, before: Sequence[SourceWeek]) -> bool:
+    level = max(w.volume for w in before)
     if level <= 0:
         return False
     if week.volume <= STEP_BACK_VOLUME * level + 1e-9:
         return True
-    return last.long_run > 0 and week.long_run <= STEP_BACK_LONG_RUN * last.long_run + 1e-9 and week.volume < level - 1e-9
+    return shorter_long_run(week, before[-1]) and week.volume < level - 1e-9
+
+
+def shorter_long_run(week: SourceWeek, last: SourceWeek) -> bool:
+    """The week steps the long run back by at least 20% against the last representative week."""
+    return last.long_run > 0 and week.long_run <= STEP_BACK_LONG_RUN * last.long_run + 1e-9
 
 
 def _rises_again(week: SourceWeek, after: Sequence[SourceWeek]) -> bool:
-    """The next unmarked week without a race is bigger again (a new, lower level is not a step-back)."""
+    """The next unmarked week without a race is bigger again (a new, lower level is not a step-back,
+    and a decline into the taper is the taper)."""
     following = next((w for w in after if w.mark is None and not w.race), None)
     if following is None:
-        return True  # the last week before the taper: its drop alone decides
+        return False
     return (following.volume >= week.volume * RISES_AGAIN - 1e-9
             or following.long_run >= week.long_run * (1 / STEP_BACK_LONG_RUN) - 1e-9)
 

@@ -141,22 +141,27 @@ def is_heavy_lower_body(exercise: Exercise) -> bool:
 
 
 def halve_sets(session: Session) -> Session:
-    """Half the strength volume at the same load (Pritchard et al. 2016; Travis et al. 2021)."""
-    return session.with_changes(exercises=tuple(replace(e, sets=fewer(e.sets, 0.5, half_up=True)) for e in session.exercises))
+    """Half the strength volume at the same load (Pritchard et al. 2016; Travis et al. 2021), but
+    never below two sets: a single set is hardly worth the trip to the gym."""
+    return session.with_changes(exercises=tuple(
+        replace(e, sets=max(min(e.sets, 2), fewer(e.sets, 0.5, half_up=True))) for e in session.exercises))
 
 
-def near_race(session: Session, days_to_race: int, taper: bool) -> tuple[Session | None, str]:
+def near_race(session: Session, days_to_race: int, taper_days: int) -> tuple[Session | None, str]:
     """A strength session ``days_to_race`` days before the race (1: the day before), and why it
-    changed: halved in the last 10 days when the plan tapers, without heavy lower-body and
-    plyometric work in the last 7, and none in the last 2. None when nothing is left."""
-    if days_to_race > STRENGTH_TAPER_DAYS:
+    changed: halved when the plan tapers, in its taper or its last 10 days, whichever is longer
+    (``taper_days`` 0: no taper), without heavy lower-body and plyometric work in the last 7, and
+    none in the last 2. None when nothing is left."""
+    if days_to_race > max(STRENGTH_TAPER_DAYS, taper_days) or (not taper_days and days_to_race > HEAVY_STOP_DAYS):
         return session, ""
     if days_to_race < LAST_SESSION_DAYS:
         return None, f"no strength in the last {LAST_SESSION_DAYS} days before the race"
     why = []
-    if taper and session.exercises:
-        session = halve_sets(session)
-        why.append("half the sets in the last 10 days")
+    if taper_days and session.exercises:
+        halved = halve_sets(session)
+        if halved != session:
+            why.append("half the sets in the taper")
+        session = halved
     if days_to_race <= HEAVY_STOP_DAYS:
         exercises = tuple(e for e in session.exercises if not is_heavy_lower_body(e))
         if session.exercises and not exercises:

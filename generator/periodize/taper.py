@@ -141,11 +141,16 @@ def taper_week(sessions: Sequence[Session], week: int, span: TaperSpan, peak: fl
     target = peak * sum(size(s, measure, basis) / whole * (1 - (span.cut(week, s.day) or 0.0)) for s in part)
     if previous > 0:
         target = min(target, previous - sum(size(s, measure, basis) for s in before))
+    target = max(target, 0.0)
     volume = sum(size(s, measure, basis) for s in part)
     if volume > 0 and volume > target + 1e-9:
-        ratio = max(target, 0.0) / volume
-        part = [shrink_quality(s, max(ratio, 0.5), measure) if s.kind.is_quality else s for s in part]
-        part = fit_volume(part, max(target, 0.0), measure, basis)
+        # Easy running goes first; quality sessions lose repeats (never pace) only when that is not enough.
+        easy_first = fit_volume([s for s in part if not s.kind.is_quality], 0.0, measure, basis)
+        floor = sum(size(s, measure, basis) for s in easy_first) + sum(size(s, measure, basis) for s in part if s.kind.is_quality)
+        if floor > target + 1e-9:
+            ratio = target / volume
+            part = [shrink_quality(s, max(ratio, 0.5), measure) if s.kind.is_quality else s for s in part]
+        part = fit_volume(part, target, measure, basis)
     part = [cap_long(s, previous_long, measure, basis) for s in part]
     return sorted([*before, *part, *rest], key=lambda s: s.day)
 

@@ -36,6 +36,9 @@ def render_text(expanded: ExpandedPlan, style: Style = _plain) -> str:
     plan = expanded.plan
     lines = [style(plan.title, bold=True) + f"  ({plan.slug}, {plan.path})"]
     facts = [f"{len(expanded.weeks)} weeks", f"{expanded.deload_weeks} deload/vacation"]
+    step_backs = sum(1 for w in expanded.weeks if w.step_back)
+    if step_backs:
+        facts.append(f"{step_backs} lighter week{'s' if step_backs != 1 else ''} you wrote")
     if expanded.race_date:
         facts.append(f"race on {expanded.race_date.strftime('%a %d %b %Y')}")
     elif expanded.start:
