@@ -136,3 +136,14 @@ def test_session_errors_point_at_the_word(line: str, error: str) -> None:
     session, errors = parse(line)
     assert session is None
     assert errors == [error]
+
+
+@pytest.mark.parametrize(("line", "units", "title"), [
+    ("Intervals 6 x 1 km @ 10K pace w/ 400 m jog", "mi", "Intervals 6 x 1 km @ 10K pace w/ 400 m jog"),
+    ("Intervals 4 x 1 mi @ threshold w/ 2 min jog", "km", "Intervals 4 x 1 mi @ threshold w/ 2 min jog"),
+    ("Intervals 8 x 400 m @ 5K pace w/ 200 m jog", "mi", "Intervals 8 x 400 m @ 5K pace w/ 200 m jog"),
+])
+def test_repeats_keep_the_unit_they_were_written_in(line: str, units: str, title: str) -> None:
+    session, errors = parse(line)
+    assert errors == []
+    assert session_title(session, units) == title
