@@ -1,11 +1,14 @@
 """Words for quantities and sessions, in the reader's units: shared by every renderer.
 
-Presentation only: nothing here decides anything about training.
+Presentation only: nothing here decides anything about training. A session's title is
+written so that the grammar reads it back as the same session (see the round-trip test).
 """
 
 from __future__ import annotations
 
-from .model import Amount, Distance, Duration, Exercise, Load, Repeats, Session, SessionKind
+import re
+
+from .model import Amount, Distance, Duration, Exercise, Ladder, Load, Part, Repeat, Session, SessionKind, Step
 from .units import format_clock, format_number, from_km
 
 RACE_NAMES = {5.0: "5K", 10.0: "10K", 15.0: "15K", 21.1: "half marathon", 42.2: "marathon"}
@@ -23,17 +26,32 @@ def minutes_text(minutes: float) -> str:
     return f"{hours} h" if not rest else f"{hours} h {rest:02d} min"
 
 
+def _duration_text(seconds: float) -> str:
+    if seconds < 120:
+        return f"{format_number(seconds, 0)} s"
+    if seconds % 60:
+        return format_clock(int(seconds))
+    return minutes_text(seconds / 60)
+
+
+def range_text(low: str, high: str) -> str:
+    """``5 mi`` and ``6 mi`` -> ``5–6 mi``: the unit once when both ends share it."""
+    low_number, _, low_unit = low.partition(" ")
+    if low_unit and high.partition(" ")[2] == low_unit and " " not in low_unit:
+        return f"{low_number}–{high}"
+    return f"{low}–{high}"
+
+
 def amount_text(amount: Amount, units: str) -> str:
+    """An amount in the reader's units (metres stay metres); a range as ``5–6 mi``."""
     if isinstance(amount, Duration):
-        seconds = amount.seconds
-        if seconds < 120:
-            return f"{format_number(seconds, 0)} s"
-        if seconds % 60:
-            return format_clock(int(seconds))
-        return minutes_text(seconds / 60)
+        text = _duration_text(amount.seconds)
+        return text if amount.high is None else range_text(text, _duration_text(amount.high))
     if amount.unit == "m":
-        return f"{format_number(amount.value, 0)} m"
-    return distance_text(amount.km, units)
+        text = f"{format_number(amount.value, 0)} m"
+        return text if amount.high is None else range_text(text, f"{format_number(amount.high, 0)} m")
+    text = distance_text(amount.km, units)
+    return text if amount.high is None else range_text(text, distance_text(amount.km_high, units))
 
 
 def race_text(distance: Distance, units: str) -> str:
@@ -42,22 +60,92 @@ def race_text(distance: Distance, units: str) -> str:
 
 
 def written_text(amount: Amount, units: str) -> str:
-    """A repeat's distance in the unit it was written in (6 x 1 km stays 1 km in a miles plan)."""
+    """A step's distance in the unit it was written in (6 x 1 km stays 1 km in a miles plan)."""
     if isinstance(amount, Distance) and amount.unit in ("km", "mi"):
-        return distance_text(amount.km, amount.unit)
+        return amount_text(amount, amount.unit)
     return amount_text(amount, units)
 
 
-def repeats_text(repeats: Repeats, units: str) -> str:
-    text = f"{repeats.count} x {written_text(repeats.work, units)}"
-    if repeats.label:
-        text += f" {repeats.label}"
-    if repeats.target is not None:
-        text += f" @ {repeats.target.text}"
-    if repeats.recovery is not None or repeats.recovery_text:
-        parts = [written_text(repeats.recovery, units)] if repeats.recovery is not None else []
-        parts += [repeats.recovery_text] if repeats.recovery_text else []
-        text += " w/ " + " ".join(parts)
+def step_text(step: Step, units: str, written: bool = True) -> str:
+    """``800 m @ 5K pace``, ``2 min jog``, ``jog`` (an open recovery). A repeat keeps the unit it
+    was written in (``1 km`` reps in a miles plan); a continuous step (``written`` False) is in
+    the reader's units, like the session's total."""
+    text_of = written_text if written else amount_text
+    words = [text_of(step.amount, units)] if step.amount is not None else []
+    words += [step.label] if step.label else []
+    text = " ".join(words)
+    return f"{text} @ {step.target.text}" if step.target is not None else text
+
+
+def count_text(repeat: Repeat) -> str:
+    return f"{repeat.count}–{repeat.count_max}" if repeat.count_max is not None else str(repeat.count)
+
+
+def _rung_text(amount: Amount, amounts: list[Amount | None], units: str) -> str:
+    """A rung in the unit of the ladder: ``60 s`` is ``1 min`` in ``3-2-1 min``."""
+    if isinstance(amount, Duration) and all(isinstance(a, Duration) and a.seconds % 60 == 0 for a in amounts):
+        return f"{format_number(amount.seconds / 60, 0)} min"
+    return written_text(amount, units)
+
+
+def _rungs_text(ladder: Ladder, units: str) -> str | None:
+    """``3-2-2-1 km @ 108, 109, 110, 112-115% MP``, when the rungs share a unit and a way of targets."""
+    amounts = [rung.amount for rung in ladder.rungs]
+    if any(a is None or a.high is not None for a in amounts):
+        return None
+    texts = [_rung_text(a, amounts, units) for a in amounts if a is not None]
+    units_written = {text.partition(" ")[2] for text in texts}
+    if len(units_written) != 1:
+        return None
+    text = "-".join(t.partition(" ")[0] for t in texts) + " " + units_written.pop()
+    targets = [rung.target for rung in ladder.rungs]
+    if all(t is None for t in targets):
+        return text
+    first = targets[0]
+    if first is not None and all(t is not None and t.text == first.text for t in targets):
+        return f"{text} @ {first.text}"
+    shares = [t.text.split("%", 1) for t in targets if t is not None and t.kind == "race" and "%" in t.text]
+    if len(shares) == len(targets) and len({rest.strip() for _, rest in shares}) == 1:
+        return f"{text} @ " + ", ".join(value.strip() for value, _ in shares) + "% " + shares[0][1].strip()
+    return None
+
+
+def part_text(part: Part, units: str, top: bool = False) -> str:
+    """One part of a main set, as the grammar reads it back; ``top``: a step of the main set itself."""
+    if isinstance(part, Step):
+        return step_text(part, units, written=not top)
+    if isinstance(part, Ladder):
+        compact = _rungs_text(part, units)
+        if compact is None:  # rungs of different units or targets: step by step
+            steps: list[Part] = []
+            for index, rung in enumerate(part.rungs):
+                steps += [rung] if index == 0 or part.between is None else [part.between, rung]
+            return parts_text(tuple(steps), units)
+        return compact + (f" w/ {step_text(part.between, units)}" if part.between is not None else "")
+    inner = part.steps
+    body = step_text(inner[0], units) if len(inner) == 1 and isinstance(inner[0], Step) else f"({parts_text(inner, units)})"
+    text = f"{count_text(part)} x {body}"
+    return text + (f" w/ {step_text(part.between, units)}" if part.between is not None else "")
+
+
+def _seconds_after_target(before: Part, text: str) -> bool:
+    return isinstance(before, Step) and before.target is not None and re.match(r"[\d.]+(?:[-–][\d.]+)? s(?![a-z])", text) is not None
+
+
+def parts_text(parts: tuple[Part, ...], units: str, top: bool = False) -> str:
+    """Continuous work steps joined by ``+`` (``5 mi @ 90% MP + 5 mi @ 92% MP``), other steps by
+    ``,`` (``8 min walk, 5 min jog``) and sets by ``, then``."""
+    if all(isinstance(p, Step) and p.role == "work" for p in parts):
+        texts = [part_text(p, units, top) for p in parts]
+        # "@ MP + 20 s" would read as an offset from marathon pace: a comma keeps the steps apart
+        joiners = [", " if _seconds_after_target(parts[i - 1], texts[i]) else " + " for i in range(1, len(parts))]
+        return texts[0] + "".join(j + t for j, t in zip(joiners, texts[1:], strict=True))
+    text = ""
+    for index, part in enumerate(parts):
+        if index:
+            sets = not isinstance(part, Step) or not isinstance(parts[index - 1], Step)
+            text += ", then " if sets else ", "
+        text += part_text(part, units, top)
     return text
 
 
@@ -86,6 +174,11 @@ def exercise_text(exercise: Exercise) -> str:
     return text + (f" ({exercise.comment})" if exercise.comment else "")
 
 
+def _label(session: Session) -> str:
+    label = session.label
+    return f"Rest or {label[0].lower()}{label[1:]}" if session.counted else label
+
+
 def session_title(session: Session, units: str) -> str:
     """``Intervals 7 mi: 6 x 800 m @ 5K pace w/ 400 m jog`` — without notes or comment."""
     kind = session.kind
@@ -93,20 +186,21 @@ def session_title(session: Session, units: str) -> str:
         total = race_text(session.total, units) if isinstance(session.total, Distance) else ""
         target = f" @ {session.target.text}" if session.target is not None else ""
         return f"Race {total}".strip() + target
-    text = session.label
+    text = _label(session)
     if session.total is not None:
         text += f" {amount_text(session.total, units)}"
-    if session.repeats is not None:
-        text += (": " if session.total is not None else " ") + repeats_text(session.repeats, units)
-    if session.segment is not None:
-        seg = session.segment
-        joiner = " with " if session.total is not None else " "
-        text += joiner + amount_text(seg.amount, units) + (f" @ {seg.target.text}" if seg.target else "")
-    if session.target is not None:
+    if session.target is not None and session.main:
+        text += f" @ {session.target.text}"  # before the main set, which may end in a recovery
+    if session.main:
+        sets = not isinstance(session.main[0], Step)
+        # a target ends at "with"; steps after "with" are the main set, not a total
+        joiner = " with " if session.target is not None or not sets else ": " if session.total is not None else " "
+        text += joiner + parts_text(session.main, units, top=True)
+    if session.target is not None and not session.main:
         text += f" @ {session.target.text}"
     if session.strides is not None:
-        text += f" + {repeats_text(session.strides, units)}" + ("" if session.strides.label == "strides" else " strides")
-    return f"Optional: {text}" if session.optional else text
+        text += f" + {part_text(session.strides, units)}"
+    return f"Optional: {text}" if session.optional and not session.counted else text
 
 
 def short_title(session: Session, units: str) -> str:
@@ -114,11 +208,37 @@ def short_title(session: Session, units: str) -> str:
     kind = session.kind
     if kind is SessionKind.RACE:
         return session_title(session, units)
-    prefix = "Optional: " if session.optional else ""
+    prefix = "Optional: " if session.optional and not session.counted else ""
+    label = _label(session)
     if session.total is not None:
-        return f"{prefix}{session.label} {amount_text(session.total, units)}"
-    if session.repeats is not None:
-        return f"{prefix}{session.label} {session.repeats.count} x {written_text(session.repeats.work, units)}"
+        return f"{prefix}{label} {amount_text(session.total, units)}"
+    first = session.main[0] if session.main else None
+    if isinstance(first, Repeat) and len(first.steps) == 1 and isinstance(first.steps[0], Step) and first.steps[0].amount:
+        return f"{prefix}{label} {count_text(first)} x {written_text(first.steps[0].amount, units)}"
     if kind is SessionKind.STRENGTH and session.exercises:
-        return f"{prefix}{session.label} ({len(session.exercises)} exercises)"
-    return prefix + session.label
+        return f"{prefix}{label} ({len(session.exercises)} exercises)"
+    return prefix + label
+
+
+_ROLE_NAMES = {"warmup": "Warm-up", "cooldown": "Cool-down"}
+
+
+def needs_steps(session: Session) -> bool:
+    """True when a session's main set is more than one line of a title says plainly: several
+    parts, several steps a repeat, nested repeats or a ladder."""
+    main = session.main
+    return len(main) > 1 or any(
+        isinstance(p, Ladder) or (isinstance(p, Repeat) and (len(p.steps) > 1 or not isinstance(p.steps[0], Step)))
+        for p in main)
+
+
+def workout_lines(workout: tuple[Part, ...], units: str) -> list[str]:
+    """The whole workout, a line a part: ``Warm-up 1.8 km``, ``3 x 2 km @ 108% MP w/ 4 min jog``, ``Cool-down 1.8 km``."""
+    lines = []
+    for part in workout:
+        if isinstance(part, Step) and part.role in _ROLE_NAMES:
+            text = step_text(part, units, written=False)
+            lines.append(f"{_ROLE_NAMES[part.role]} {text}".strip())
+        else:
+            lines.append(part_text(part, units, top=True))
+    return lines

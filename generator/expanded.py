@@ -11,7 +11,7 @@ from datetime import date
 from typing import Literal
 
 from .errors import Diagnostic
-from .model import Plan, Session, SessionKind, Source, VacationStyle, WeekKind
+from .model import Part, Plan, Session, SessionKind, Source, VacationStyle, WeekKind
 
 Basis = Literal["distance", "minutes"]
 Anchor = Literal["race", "start"]
@@ -28,6 +28,9 @@ class PlannedSession:
     minutes: float | None  # given, or estimated from distance and pace
     load: float  # TSS-like: about 100 for an hour at threshold effort (see generator.periodize.load)
     original: Session | None = None  # as written, when the engine changed it (deload, taper, vacation)
+    workout: tuple[Part, ...] = ()  # the whole run step by step: warm-up, main set, cool-down, strides
+    distance_km_high: float | None = None  # the top of the range, for a session written as one (5-6 mi)
+    minutes_high: float | None = None
 
     @property
     def kind(self) -> SessionKind:
@@ -72,6 +75,9 @@ class PlannedWeek:
     quality_sessions: int = 0
     run_sessions: int = 0
     step_back: bool = False  # a lighter loading week the author wrote, recognised by the engine
+    distance_km_high: float | None = None  # the top of the range, for a week with sessions written as ranges
+    minutes_high: float | None = None
+    long_run_km_high: float | None = None
 
     @property
     def is_reduced(self) -> bool:
@@ -96,8 +102,12 @@ class ExpandedPlan:
         return len(self.weeks) * 7
 
     def volume(self, week: PlannedWeek) -> float:
-        """A week's volume in the plan's basis: km, or minutes."""
+        """A week's volume in the plan's basis: km, or minutes (the low end of a range)."""
         return week.distance_km if self.basis == "distance" else week.minutes
+
+    def volume_high(self, week: PlannedWeek) -> float | None:
+        """The top of a week's volume when its sessions are written as ranges, else None."""
+        return week.distance_km_high if self.basis == "distance" else week.minutes_high
 
     @property
     def peak_week(self) -> PlannedWeek | None:

@@ -25,32 +25,56 @@ class Source:
 # --- quantities -----------------------------------------------------------
 
 
+End = Literal["low", "high"]
+
+
 @dataclass(frozen=True, slots=True)
 class Distance:
+    """A distance; ``high`` is the top of a range (``5-6 mi``: 5, high 6)."""
+
     value: float
     unit: DistanceUnit
+    high: float | None = None
 
     @property
     def km(self) -> float:
         return to_km(self.value, self.unit)
 
+    @property
+    def km_high(self) -> float:
+        return to_km(self.value if self.high is None else self.high, self.unit)
+
     def in_unit(self, unit: str) -> float:
         return from_km(self.km, unit)
 
     def scaled(self, factor: float) -> Distance:
-        return Distance(self.value * factor, self.unit)
+        return Distance(self.value * factor, self.unit, None if self.high is None else self.high * factor)
+
+    def at(self, end: End) -> Distance:
+        """One end of a range (the amount itself when it is not a range)."""
+        if self.high is None:
+            return self
+        return Distance(self.high if end == "high" else self.value, self.unit)
 
 
 @dataclass(frozen=True, slots=True)
 class Duration:
+    """A duration in seconds; ``high`` is the top of a range (``30-45 s``)."""
+
     seconds: float
+    high: float | None = None
 
     @property
     def minutes(self) -> float:
         return self.seconds / 60
 
     def scaled(self, factor: float) -> Duration:
-        return Duration(self.seconds * factor)
+        return Duration(self.seconds * factor, None if self.high is None else self.high * factor)
+
+    def at(self, end: End) -> Duration:
+        if self.high is None:
+            return self
+        return Duration(self.high if end == "high" else self.seconds)
 
 
 Amount = Distance | Duration
@@ -70,37 +94,82 @@ class Pace:
         return mid if self.unit == "km" else mid / to_km(1, "mi")
 
 
-TargetKind = Literal["pace", "zone", "rpe", "hr", "effort"]
+@dataclass(frozen=True, slots=True)
+class RacePace:
+    """A pace set by a race pace, ready for the reader's own paces: ``90-92% 5K`` (a share of
+    the race's speed: above 100% is faster), ``MP - 10 s`` (an offset per ``per``: negative is
+    faster), ``5K-10K pace`` (between two race paces, ``race`` the faster)."""
+
+    race: str  # a key of RACE_PACES: "mile", "5k", "10k", "half", "marathon" ...
+    race_to: str = ""  # the slower end of a range between two race paces
+    percent: float | None = None
+    percent_high: float | None = None
+    offset: float | None = None  # seconds
+    offset_high: float | None = None
+    per: Literal["km", "mi"] | None = None  # None: the plan's unit
+    effort: bool = False  # "95% 5K effort": by feel, not by the watch
+    goal: bool = False  # "Goal MP": the pace of the race the plan is for
+
+
+#: Race paces a target may refer to, with their distance in km.
+RACE_PACES: dict[str, float] = {
+    "1500": 1.5, "mile": 1.609344, "3k": 3.0, "5k": 5.0, "8k": 8.0, "10k": 10.0, "15k": 15.0,
+    "10mi": 16.09344, "half": 21.0975, "marathon": 42.195,
+}
+
+TargetKind = Literal["pace", "zone", "rpe", "hr", "effort", "race"]
 
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """How hard: a pace, a heart-rate zone, an RPE, a heart rate or an effort word."""
+    """How hard: a pace, a heart-rate zone, an RPE, a heart rate, an effort word (or several:
+    ``easy to moderate``), or a pace set by a race pace (:class:`RacePace`)."""
 
     text: str
     kind: TargetKind
     pace: Pace | None = None
     value: float | None = None  # zone number, RPE or bpm (the upper end of a range)
+    low: float | None = None  # the lower end of a zone, RPE or heart-rate range
+    race: RacePace | None = None
+    efforts: tuple[str, ...] = ()  # the effort words, in order: ("easy", "moderate")
+
+
+StepRole = Literal["warmup", "work", "recovery", "cooldown", "rest"]
 
 
 @dataclass(frozen=True, slots=True)
-class Repeats:
-    """``6 x 400 m @ 5K pace w/ 200 m jog``."""
+class Step:
+    """One step of a workout: ``800 m @ 5K pace``, ``400 m jog``, ``10 min walk``. ``amount``
+    None is open (until the runner moves on); ``label`` is the author's word (jog, walk, float)."""
+
+    role: StepRole
+    amount: Amount | None = None
+    target: Target | None = None
+    label: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Repeat:
+    """``6 x 800 m @ 5K pace w/ 400 m jog``: ``steps`` every time, ``between`` after every
+    repeat but the last; ``count_max`` the top of a range (``5-6 x 1200 m``)."""
 
     count: int
-    work: Amount
-    target: Target | None = None
-    recovery: Amount | None = None
-    recovery_text: str = ""  # "jog", "walk", "jog down", "rest"
-    label: str = ""  # a word after the work, e.g. "hills" in "8 x 60 s hills"
+    steps: tuple[Part, ...]
+    between: Step | None = None
+    count_max: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
-class Segment:
-    """A continuous quality portion inside a longer run: ``7 mi with 4 mi @ tempo``."""
+class Ladder:
+    """``3-2-2-1 km @ 108, 109, 110, 112% MP w/ 4 min jog``: work steps of changing length,
+    ``between`` after every rung but the last."""
 
-    amount: Amount
-    target: Target | None = None
+    rungs: tuple[Step, ...]
+    between: Step | None = None
+
+
+Part = Step | Repeat | Ladder
 
 
 LoadKind = Literal["weight", "percent", "bodyweight", "rpe"]
@@ -138,16 +207,6 @@ class Exercise:
     comment: str = ""  # "(each leg)", " — slow lowering"
     reps_max: int | None = None  # the top of a range such as 8-12
     amrap: bool = False  # as many reps as possible (at least ``reps``)
-
-
-def portion_km(main: Repeats | Segment) -> float | None:
-    """Distance of a quality portion (with recoveries), if it is measured in distance."""
-    if isinstance(main, Segment):
-        return main.amount.km if isinstance(main.amount, Distance) else None
-    if not isinstance(main.work, Distance):
-        return None
-    recovery = main.recovery.km if isinstance(main.recovery, Distance) else 0.0
-    return main.count * main.work.km + max(main.count - 1, 0) * recovery
 
 
 # --- sessions, weeks, plans ------------------------------------------------
@@ -204,27 +263,32 @@ KIND_LABELS = {
 
 @dataclass(frozen=True, slots=True)
 class Session:
-    """One workout on one day. ``total`` is the whole session as written (``7 mi``);
-    ``repeats`` or ``segment`` is its quality portion, if any."""
+    """One workout on one day. ``total`` is the whole session as written (``7 mi``); ``main``
+    its main set, if any (``6 x 800 m @ 5K pace w/ 400 m jog``); ``strides`` after it."""
 
     kind: SessionKind
     day: int  # 1..7 within its week
     source: Source
     total: Amount | None = None
-    repeats: Repeats | None = None
-    segment: Segment | None = None
+    main: tuple[Part, ...] = ()  # the main set: steps, repeats, ladders, in order
     target: Target | None = None
-    strides: Repeats | None = None
+    strides: Repeat | None = None
     exercises: tuple[Exercise, ...] = ()
     comment: str = ""  # free text after " — " or in trailing parentheses
     notes: str = ""  # Markdown from the sub-bullets
     text: str = ""  # the line as written, for messages
     name: str = ""  # the author's word for the kind when it is not the kind's own ("Yoga", "Bike")
-    optional: bool = False  # "Optional cross-training 30 min": shown, but not counted in volume or load
+    optional: bool = False  # "Optional cross-training 30 min": the reader may skip it
+    counted: bool = False  # "Rest or easy 3 mi": optional, but counted in the week's volume and load
 
     @property
     def label(self) -> str:
         return self.name or self.kind.label
+
+    @property
+    def in_totals(self) -> bool:
+        """Counted in the week's volume and load: not optional, or optional the way books count it."""
+        return not self.optional or self.counted
 
     def with_changes(self, **changes: object) -> Session:
         return replace(self, **changes)  # type: ignore[arg-type]

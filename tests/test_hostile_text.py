@@ -49,7 +49,7 @@ def test_heading_over_its_limit_is_refused_at_the_limit(settings: Settings) -> N
     # ... and a mistake after it is still reported at its own column.
     ("- Tue: Easy 5" + " " * 900 + "kmm", "p.md:6:914: error: unknown unit 'kmm' — did you mean 'km'?; expected mi, km, m, min, s or h"),
     ("- Tue: Easy 5 km @" + " " * 800 + "eazy", "p.md:6:819: error: unknown target 'eazy' — did you mean 'easy'?; expected a pace "
-     "(8:30/mi), a zone (Z2), an RPE (RPE 7), a heart rate (150 bpm) or an effort such as easy, steady, threshold or 10K pace"),
+     "(8:30/mi), a zone (Z2), an RPE (RPE 7), a heart rate (150 bpm), an effort such as easy, steady, threshold or 10K pace, or a share of race pace (90% 5K, MP - 10 s)"),
     ("- Wed: Strength: Squat 3x8 @ 60" + "\u00a0" * 500 + "kgg", "p.md:6:30: error: unknown unit 'kgg' — did you mean 'kg'?; loads are in lb or kg"),
 ])
 def test_runs_of_whitespace_in_a_session_line(line: str, expected: str | None, settings: Settings) -> None:

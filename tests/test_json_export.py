@@ -15,7 +15,7 @@ from .conftest import FIXTURES
 def test_json_has_the_documented_shape(settings) -> None:  # type: ignore[no-untyped-def]
     plan, _ = read_plan(FIXTURES / "plans" / "ten-k-build.md", settings, display="ten-k-build.md")
     data = json.loads(to_json(expand(plan, race_date=date(2027, 5, 16))))
-    assert data["format"] == 1
+    assert data["format"] == 2
     assert data["plan"] | {"slug": "ten-k-build", "title": "Ten K build (fixture)", "units": "km"} == data["plan"]
     assert data["race_date"] == "2027-05-16" and data["start"] == "2027-02-22"
     week = data["weeks"][3]
@@ -26,6 +26,14 @@ def test_json_has_the_documented_shape(settings) -> None:  # type: ignore[no-unt
     assert session | {"day": 4, "date": "2027-03-18", "title": "Intervals 7 km: 6 x 400 m @ 5K pace w/ 200 m jog",
                       "distance": 7.0, "strength": None} == session
     assert session["source"] == {"file": "ten-k-build.md", "line": 37}  # week 3, the reference
+    repeat = session["main"][0]
+    assert repeat["type"] == "repeat" and repeat["count"] == 6 and repeat["count_max"] is None
+    assert repeat["steps"][0]["amount"] == {"value": 400, "high": None, "unit": "m"}
+    assert repeat["steps"][0]["target"]["race"] | {"race": "5k", "percent": None} == repeat["steps"][0]["target"]["race"]
+    assert repeat["between"] | {"role": "recovery", "label": "jog", "amount": {"value": 200, "high": None, "unit": "m"}} == repeat["between"]
+    # the whole workout: 7 km less the 3.4 km main set, half before it and half after
+    assert [step["role"] if step["type"] == "step" else step["type"] for step in session["workout"]] == ["warmup", "repeat", "cooldown"]
+    assert session["workout"][0]["amount"] == {"value": 1.8, "high": None, "unit": "km"} == session["workout"][2]["amount"]
     strength = next(s for s in week["sessions"] if s["kind"] == "strength")
     assert strength["strength"][0] | {"exercise": "Back squat", "sets": 3, "reps": 6,
                                       "load": {"kind": "weight", "value": 62.5, "unit": "kg"}} == strength["strength"][0]

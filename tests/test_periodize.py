@@ -9,7 +9,7 @@ import pytest
 from generator.describe import exercise_text
 from generator.errors import DeloadError
 from generator.expanded import ExpandedPlan
-from generator.model import SessionKind
+from generator.model import Repeat, SessionKind, Step
 from generator.periodize import as_plan, expand
 
 from .conftest import FIXTURES
@@ -50,8 +50,10 @@ def test_volume_deload_cuts_a_quarter_and_keeps_one_shorter_quality_session() ->
     assert deload.distance_km >= 0.40 * reference.distance_km
     quality = [p.session for p in deload.sessions if p.kind.is_quality]
     assert [q.kind for q in quality] == [K.INTERVALS]
-    assert quality[0].repeats is not None and quality[0].repeats.count == 6  # 8 x 400 m -> 6 x 400 m
-    assert quality[0].repeats.target is not None and quality[0].repeats.target.text == "5K pace"  # same effort
+    repeat = quality[0].main[0]
+    assert isinstance(repeat, Repeat) and repeat.count == 6  # 8 x 400 m -> 6 x 400 m
+    assert isinstance(repeat.steps[0], Step) and repeat.steps[0].target is not None
+    assert repeat.steps[0].target.text == "5K pace"  # same effort
 
 
 def test_replace_mode_keeps_the_length_and_turns_every_fourth_week_into_a_deload() -> None:
@@ -81,7 +83,7 @@ def test_intensity_deload_scales_quality_and_still_unloads() -> None:
                 if p.kind.is_run and not p.kind.is_quality and (p.kind is K.LONG) == long]
     ref_q = next(p.session for p in reference.sessions if p.kind.is_quality)
     new_q = next(p.session for p in deload.sessions if p.kind.is_quality)
-    assert ref_q.repeats.count == 8 and new_q.repeats.count == 6  # type: ignore[union-attr]
+    assert ref_q.main[0].count == 8 and new_q.main[0].count == 6  # type: ignore[union-attr]
     # Cutting only the quality work leaves the week less than 15% lighter: the long run and the easy
     # runs are shortened too, a little each rather than the long run alone.
     assert deload.metrics.load <= 0.85 * reference.metrics.load + 1e-6
@@ -144,7 +146,7 @@ def test_a_main_set_longer_than_its_timed_session_shrinks_without_reaching_zero(
     deload = next(w for w in e.weeks if w.kind == "deload")
     intervals = next(p.session for p in deload.sessions if p.kind is K.INTERVALS)
     assert intervals.total is not None and intervals.total.seconds >= 300  # type: ignore[union-attr]
-    assert intervals.repeats is not None and intervals.repeats.count < 8
+    assert isinstance(intervals.main[0], Repeat) and intervals.main[0].count < 8
 
 
 def squat_plan(strategy: str, pounds: int) -> str:
@@ -197,7 +199,7 @@ def test_marathon_taper_is_progressive_and_in_the_evidence_band() -> None:
     # quality kept at the same effort in every taper week
     for week in e.weeks[-3:]:
         tempo = [p.session for p in week.sessions if p.kind is K.TEMPO]
-        assert tempo and tempo[0].segment is not None and tempo[0].segment.target.text == "marathon pace"  # type: ignore[union-attr]
+        assert tempo and tempo[0].main[0].target.text == "marathon pace"  # type: ignore[union-attr]
     long_runs = [max((p.distance_km or 0) for p in w.sessions if p.kind is K.LONG) for w in e.weeks[-3:-1]]
     assert long_runs == sorted(long_runs, reverse=True)
 

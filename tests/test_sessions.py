@@ -6,7 +6,7 @@ import pytest
 
 from generator.describe import exercise_text, session_title
 from generator.errors import Collector
-from generator.model import Distance, Duration, SessionKind, Source
+from generator.model import Distance, Duration, Repeat, SessionKind, Source, Step
 from generator.source.prescriptions import parse_exercise
 from generator.source.sessions import SessionLine
 
@@ -47,8 +47,9 @@ def test_session_parts() -> None:
     session, _ = parse("Intervals 7 mi: 6 x 800 m @ 5K pace w/ 400 m jog (track) — bring water")
     assert session.kind is K.INTERVALS
     assert session.total == Distance(7, "mi")
-    assert session.repeats.count == 6 and session.repeats.work == Distance(800, "m")
-    assert session.repeats.recovery == Distance(400, "m") and session.repeats.recovery_text == "jog"
+    repeat = session.main[0]
+    assert isinstance(repeat, Repeat) and repeat.count == 6 and repeat.steps[0].amount == Distance(800, "m")
+    assert repeat.between == Step("recovery", Distance(400, "m"), label="jog")
     assert session.comment == "track — bring water"
 
 
@@ -125,7 +126,7 @@ def test_exercises(text: str, expected: str) -> None:
     ("Easy 5 mk", "t.md:3:15: error: unknown unit 'mk' — did you mean 'km'?; expected mi, km, m, min, s or h"),
     ("Easy 5", "t.md:3:13: error: '5' needs a unit, such as '5 mi', '5 km' or '5 min'"),
     ("Tempo 5 mi @", "t.md:3:20: error: expected a target after '@', such as '8:30/mi', 'Z2', 'RPE 7' or '10K pace'"),
-    ("Easy 5 mi @ Z9", "t.md:3:20: error: unknown target 'Z9'; expected a pace (8:30/mi), a zone (Z2), an RPE (RPE 7), a heart rate (150 bpm) or an effort such as easy, steady, threshold or 10K pace"),
+    ("Easy 5 mi @ Z9", "t.md:3:20: error: unknown target 'Z9'; expected a pace (8:30/mi), a zone (Z2), an RPE (RPE 7), a heart rate (150 bpm), an effort such as easy, steady, threshold or 10K pace, or a share of race pace (90% 5K, MP - 10 s)"),
     ("Easy 5 mi flat and fast", "t.md:3:18: error: unexpected 'flat and fast' — write a comment after ' — ' or as a sub-bullet"),
     ("Long", "t.md:3:8: error: a long session needs a distance or a duration, e.g. 'Long run 5 mi' or 'Long run 30 min'"),
     ("Intervals 3 mi: 10 x 800 m", "t.md:3:8: error: the main set (8.0 km) is longer than the whole session (4.8 km)"),

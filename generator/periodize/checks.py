@@ -35,6 +35,7 @@ from ..errors import Diagnostic, Severity
 from ..expanded import Basis, ExpandedPlan, PlannedSession, PlannedWeek
 from ..model import Distance, Duration, Plan, Session, SessionKind, Source
 from ..units import KM_PER_MI, format_number, from_km
+from ..workout import times
 from .layout import Decision, Layout
 from .recognize import SourceWeek
 
@@ -78,23 +79,26 @@ def _short_name(week: PlannedWeek) -> str:
 
 
 def running_size(session: Session, planned: PlannedSession, basis: Basis) -> float:
-    """A run's size for the checks: run-walk counts its running only (its walks are not
-    running); a run-walk whose parts the plan does not give, or a walk, counts nothing."""
+    """A run's size for the checks: run-walk counts its running only (its walks, and the rest
+    of its total beyond the steps given, are walking); a run-walk whose parts the plan does not
+    give, or a walk, counts nothing."""
     full = (planned.distance_km or 0.0) if basis == "distance" else (planned.minutes or 0.0)
     if session.kind is not K.RUN_WALK:
         return full
-    r = session.repeats
-    if r is not None and full > 0:
-        work = _part(r.work, r.count)
-        recover = _part(r.recovery, max(r.count - 1, 0)) if r.recovery is not None else 0.0
-        walking = r.recovery_text.startswith("walk") or r.recovery_text in ("rest", "standing rest")
-        return full * work / (work + recover) if walking and work + recover > 0 else full
-    if session.segment is not None and full > 0 and session.total is not None:
-        return full * _part(session.segment.amount, 1) / max(_part(session.total, 1), 1e-9)
-    return 0.0
+    if not session.main or full <= 0:
+        return 0.0
+    running = walking = 0.0
+    for step, count in times(session.main):
+        share = _part(step.amount, count)
+        if step.role == "rest" or step.label.startswith(("walk", "standing")):
+            walking += share
+        else:
+            running += share
+    whole = max(running + walking, _part(session.total, 1))
+    return full * running / whole if whole > 0 else 0.0
 
 
-def _part(amount: Distance | Duration | None, times: int) -> float:
+def _part(amount: Distance | Duration | None, times: float) -> float:
     if amount is None:
         return 0.0
     # Run and walk parts in one unit, to share a session between them: a km counts as 6 minutes.
@@ -114,7 +118,7 @@ class _Week:
 def _weeks(weeks: Sequence[PlannedWeek], basis: Basis) -> list[_Week]:
     result = []
     for week in weeks:
-        runs = [p for p in week.sessions if p.kind.is_run and not p.session.optional]
+        runs = [p for p in week.sessions if p.kind.is_run and p.session.in_totals]
         sizes = [running_size(p.session, p, basis) for p in runs if p.kind is not K.RACE]
         result.append(_Week(week, sum(sizes), max(sizes, default=0.0), len(runs),
                             any(p.kind is K.RACE for p in runs), week.step_back))
@@ -237,7 +241,7 @@ def _find_spikes(plan: Plan, facts: Sequence[_Week], basis: Basis) -> list[_Spik
     runs: list[tuple[PlannedSession, PlannedWeek, int, float]] = []
     for fact in facts:
         for planned in fact.week.sessions:
-            if planned.kind.is_run and not planned.session.optional:
+            if planned.kind.is_run and planned.session.in_totals:
                 size = running_size(planned.session, planned, basis)
                 runs.append((planned, fact.week, (planned.week - 1) * 7 + planned.day - 1, size))
     found: list[_Spike] = []

@@ -68,7 +68,7 @@ def unload(sessions: Sequence[Session], reference: Sequence[Session], min_cut: f
     while sum(load_of(s) for s in result) > target + 1e-9:
         candidates = [(_minutes(s, measure) / written[i] if written[i] else 0.0, s.kind is K.LONG, _minutes(s, measure), -i, i)
                       for i, s in enumerate(result)
-                      if s.kind in (K.LONG, K.EASY, K.RECOVERY, K.RUN_WALK) and not s.optional
+                      if s.kind in (K.LONG, K.EASY, K.RECOVERY, K.RUN_WALK) and s.in_totals
                       and one_step_less(s, measure) is not None]
         if not candidates:
             break
@@ -132,7 +132,7 @@ def fit_volume(sessions: Sequence[Session], target: float, measure: Measure, bas
     if total <= target + 1e-9:
         return result
     easy = [i for i, s in enumerate(result) if s.kind.is_run and not s.kind.is_quality and s.kind is not K.RACE
-            and not s.optional]
+            and s.in_totals]
     fixed = total - sum(size(result[i], measure, basis) for i in easy)
     easy_total = total - fixed
     if easy_total > 0:
@@ -151,7 +151,7 @@ def top_up(result: list[Session], before: list[Session], target: float, measure:
         grown = None
         for i in sorted(range(len(result)), key=lambda i: size(result[i], measure, basis)):
             session, original = result[i], before[i]
-            if not (session.kind.is_run and not session.kind.is_quality and session.total is not None and not session.optional
+            if not (session.kind.is_run and not session.kind.is_quality and session.total is not None and session.in_totals
                     and original.total is not None and type(session.total) is type(original.total)):
                 continue
             bigger = _one_step_more(session, measure)
@@ -185,7 +185,7 @@ def trim(sessions: list[Session], target: float, measure: Measure, basis: str) -
             break
         # Easy running goes first; quality sessions shrink only when nothing else can.
         candidates = [(not s.kind.is_quality, size(s, measure, basis), -i, i) for i, s in enumerate(result)
-                      if s.kind.is_run and s.kind is not K.RACE and not s.optional and one_step_less(s, measure) is not None]
+                      if s.kind.is_run and s.kind is not K.RACE and s.in_totals and one_step_less(s, measure) is not None]
         if not candidates:
             break
         *_, index = max(candidates)

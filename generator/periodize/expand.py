@@ -17,6 +17,7 @@ from .deload import AFTER_RACE_DAYS, after_race, build_deload, rest_week
 from .layout import Decision, Layout, Place, Slot, build_layout
 from .load import heaviest_weights, session_load
 from .planned import planned_weeks
+from .ranges import merge_expanded, plan_at, plan_ranged
 from .recognize import SourceWeek, survey
 from .strength import near_race
 from .taper import DEFAULT_TAPER_DAYS, TaperSpan, race_day, taper_span, taper_week
@@ -56,7 +57,18 @@ class _Context:
 
 
 def expand(plan: Plan, race_date: date | None = None, start: date | None = None) -> ExpandedPlan:
-    """The plan a reader follows. ``race_date``/``start`` override the frontmatter's anchor."""
+    """The plan a reader follows. ``race_date``/``start`` override the frontmatter's anchor.
+    A plan written in ranges is expanded at both ends (see :mod:`generator.periodize.ranges`)."""
+    if not plan_ranged(plan):
+        return _expand(plan, race_date, start)[0]
+    low, layout = _expand(plan_at(plan, "low"), race_date, start)
+    high, _ = _expand(plan_at(plan, "high"), race_date, start, layout)
+    return merge_expanded(plan, low, high)
+
+
+def _expand(plan: Plan, race_date: date | None, start: date | None,
+            fixed: Layout | None = None) -> tuple[ExpandedPlan, Layout]:
+    """One expansion; ``fixed``: the layout decided at the other end of the plan's ranges."""
     measure = Measure(plan.periodization, plan.checks, plan.units)
     basis = choose_basis(plan)
     anchor, anchor_date = _anchor(plan, race_date, start)
@@ -74,7 +86,10 @@ def expand(plan: Plan, race_date: date | None = None, start: date | None = None)
         layout = build_layout(plan, context.weeks, span, places, context.amount)
         return layout, _first_day(plan, layout, anchor, anchor_date)
 
-    layout, first, vacation_warnings = place_dated(plan, vacations, lay_out, decisions)
+    if fixed is None:
+        layout, first, vacation_warnings = place_dated(plan, vacations, lay_out, decisions)
+    else:
+        layout, first, vacation_warnings = fixed, _first_day(plan, fixed, anchor, anchor_date), []
     if len(layout.slots) > MAX_WEEKS:
         raise DeloadError([Diagnostic(plan.path, plan.source.line, 1,
             f"with its deload weeks the plan would last {len(layout.slots)} weeks, over the limit of {MAX_WEEKS}; "
@@ -94,7 +109,7 @@ def expand(plan: Plan, race_date: date | None = None, start: date | None = None)
     log += [decision.message for decision in decisions]
     return ExpandedPlan(plan=plan, weeks=tuple(weeks), warnings=tuple(warnings), basis=basis, anchor=anchor,
                         start=first, race_date=race, mode=plan.periodization.deload_mode, log=tuple(log),
-                        race_form=race_form)
+                        race_form=race_form), layout
 
 
 def _last_loading(plan: Plan, span: TaperSpan | None) -> int:

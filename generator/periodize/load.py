@@ -21,7 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..model import Distance, Exercise, Session, SessionKind, Target
+from ..model import Distance, Exercise, RacePace, Session, SessionKind, Target
+from ..source.targets import parse_target
+from ..units import to_km
+from ..workout import times
 from .volume import Measure, amount_minutes, session_minutes
 
 K = SessionKind
@@ -33,7 +36,9 @@ KIND_IF = {
     K.STRENGTH: 0.65, K.REST: 0.0,
 }
 EASY_IF = 0.70
-RECOVERY_IF = 0.60  # a jog or walk between repeats
+RECOVERY_IF = 0.60  # a jog between repeats
+WALK_IF = 0.45  # a walk or a standing rest between repeats
+THRESHOLD_SHARE = 0.78  # threshold pace is about 78% of easy pace (seconds per km)
 # Effort words (lower case) -> IF.
 EFFORT_IF = {
     "very easy": 0.62, "easy": 0.70, "conversational": 0.70, "relaxed": 0.70, "recovery": 0.65, "aerobic": 0.75,
@@ -41,11 +46,12 @@ EFFORT_IF = {
     "marathon pace": 0.85, "mp": 0.85, "gmp": 0.85, "goal pace": 0.90, "race pace": 0.95, "race effort": 0.95,
     "hmp": 0.90, "comfortably hard": 0.95, "threshold": 1.00, "tempo": 0.95, "lt": 1.00, "lactate threshold": 1.00,
     "cruise": 1.00, "strong": 0.95, "hill effort": 1.00, "hard": 1.03, "fast": 1.05, "very hard": 1.08,
-    "all-out": 1.15, "all out": 1.15, "max": 1.15, "sprint": 1.15,
+    "all-out": 1.15, "all out": 1.15, "max": 1.15, "sprint": 1.15, "progression": 0.82,
+    "kenyan-style progression": 0.85, "kenyan progression": 0.85, "fast finish": 0.90,
 }
 # "<distance> pace": the distance's race pace as IF.
-RACE_PACE_IF = {"mile": 1.12, "1500": 1.13, "3k": 1.10, "5k": 1.07, "5-10k": 1.05, "8k": 1.05, "10k": 1.03,
-                "15k": 0.98, "half marathon": 0.92, "half": 0.92, "hm": 0.92, "marathon": 0.85}
+RACE_PACE_IF = {"1500": 1.13, "mile": 1.12, "3k": 1.10, "5k": 1.07, "8k": 1.05, "10k": 1.03, "15k": 0.98,
+                "10mi": 0.96, "half": 0.92, "marathon": 0.85}
 ZONE_IF = {1: 0.62, 2: 0.72, 3: 0.85, 4: 0.97, 5: 1.08, 6: 1.15}
 # Session RPE (CR-10) -> IF, by the common mapping of the RPE scale onto training zones.
 RPE_IF = {1: 0.50, 2: 0.60, 3: 0.68, 4: 0.75, 5: 0.80, 6: 0.85, 7: 0.92, 8: 1.00, 9: 1.05, 10: 1.10}
@@ -71,22 +77,48 @@ def target_if(target: Target | None, fallback: float, measure: Measure) -> float
     if target.kind == "rpe" and target.value is not None:
         return RPE_IF.get(max(1, min(10, round(target.value))), fallback)
     if target.kind == "pace" and target.pace is not None:
-        # Threshold pace is estimated from the plan's easy pace (about 78% of easy speed).
-        threshold = measure.checks.easy_pace.seconds_per_km * 0.78
-        return max(0.5, min(1.25, threshold / target.pace.seconds_per_km))
+        return _pace_if(target.pace.seconds_per_km, measure)
+    if target.kind == "race" and target.race is not None:
+        return race_pace_if(target.race, measure)
     if target.kind == "effort":
-        text = " ".join(target.text.lower().split())
-        if text in EFFORT_IF:
-            return EFFORT_IF[text]
-        for word in ("pace", "effort"):
-            if text.endswith(" " + word):
-                race = text[: -len(word) - 1].replace("half-marathon", "half marathon").replace(" ", "")
-                for key, factor in RACE_PACE_IF.items():
-                    if race == key.replace(" ", ""):
-                        return factor
-                if text[: -len(word) - 1] in EFFORT_IF:
-                    return EFFORT_IF[text[: -len(word) - 1]]
+        factors = [_effort_if(word, measure) for word in target.efforts or (target.text,)]
+        known = [f for f in factors if f is not None]
+        return sum(known) / len(known) if known and len(known) == len(factors) else fallback
     return fallback
+
+
+def _pace_if(seconds_per_km: float, measure: Measure) -> float:
+    # Threshold pace is estimated from the plan's easy pace (about 78% of easy speed).
+    threshold = measure.checks.easy_pace.seconds_per_km * THRESHOLD_SHARE
+    return max(0.5, min(1.25, threshold / seconds_per_km))
+
+
+def _effort_if(word: str, measure: Measure) -> float | None:
+    text = " ".join(word.lower().split())
+    if text in EFFORT_IF:
+        return EFFORT_IF[text]
+    for suffix in (" pace", " effort"):
+        if text.endswith(suffix) and text.removesuffix(suffix) in EFFORT_IF:
+            return EFFORT_IF[text.removesuffix(suffix)]
+    race = parse_target(text, lambda _: None)
+    return race_pace_if(race.race, measure) if race is not None and race.race is not None else None
+
+
+def race_pace_if(race: RacePace, measure: Measure) -> float:
+    """A race pace's IF: the race's own (``RACE_PACE_IF``), times a share of its speed, or moved
+    by an offset in seconds per km or mile; between two race paces, their middle."""
+    base = RACE_PACE_IF[race.race]
+    if race.race_to:
+        base = (base + RACE_PACE_IF[race.race_to]) / 2
+    if race.percent is not None:
+        percent = race.percent if race.percent_high is None else (race.percent + race.percent_high) / 2
+        return base * percent / 100
+    if race.offset is not None:
+        offset = race.offset if race.offset_high is None else (race.offset + race.offset_high) / 2
+        per_km = offset / to_km(1, race.per or measure.units)
+        threshold = measure.checks.easy_pace.seconds_per_km * THRESHOLD_SHARE
+        return _pace_if(threshold / base + per_km, measure)
+    return base
 
 
 def _tss(minutes: float, factor: float) -> float:
@@ -94,7 +126,7 @@ def _tss(minutes: float, factor: float) -> float:
 
 
 def run_load(session: Session, measure: Measure) -> float:
-    """A run's load: its main set at the main set's effort, the rest at easy effort."""
+    """A run's load: its main set step by step at each step's effort, the rest at easy effort."""
     kind = session.kind
     base = target_if(session.target, KIND_IF.get(kind, EASY_IF), measure)
     if kind is K.RACE:
@@ -103,19 +135,19 @@ def run_load(session: Session, measure: Measure) -> float:
     whole = session_minutes(session, measure)
     main = 0.0
     load = 0.0
-    if session.repeats is not None:
-        r = session.repeats
-        work_if = target_if(r.target, KIND_IF.get(kind, base), measure)
-        work = r.count * amount_minutes(r.work, kind, measure)
-        rest = max(r.count - 1, 0) * amount_minutes(r.recovery, K.RECOVERY, measure)
-        recovery_if = 0.45 if r.recovery_text in ("walk", "walk back", "walk down", "standing rest", "rest") else RECOVERY_IF
-        load += _tss(work, work_if) + _tss(rest, recovery_if)
-        main = work + rest
-    elif session.segment is not None:
-        main = amount_minutes(session.segment.amount, kind, measure)
-        load += _tss(main, target_if(session.segment.target, KIND_IF.get(kind, base), measure))
+    work_if = KIND_IF.get(kind, base)
+    for step, count in times(session.main):
+        if step.role in ("recovery", "rest"):
+            minutes = count * amount_minutes(step.amount, K.RECOVERY, measure)
+            walking = step.role == "rest" or step.label.startswith(("walk", "standing"))
+            load += _tss(minutes, target_if(step.target, WALK_IF if walking else RECOVERY_IF, measure))
+        else:
+            minutes = count * amount_minutes(step.amount, kind, measure)
+            load += _tss(minutes, target_if(step.target, work_if, measure))
+        main += minutes
     if session.strides is not None:
-        strides = session.strides.count * amount_minutes(session.strides.work, K.STRIDES, measure)
+        strides = sum(count * amount_minutes(step.amount, K.STRIDES, measure)
+                      for step, count in times((session.strides,)) if step.role == "work")
         load += _tss(strides, KIND_IF[K.STRIDES])
     around = max(whole - main, 0.0)
     surrounding = base if main == 0 else min(base, EASY_IF) if kind is not K.RUN_WALK else KIND_IF[K.RUN_WALK]
@@ -155,7 +187,7 @@ def strength_load(session: Session, heaviest: Mapping[str, float], measure: Meas
 
 def session_load(session: Session, measure: Measure, heaviest: Mapping[str, float] | None = None) -> float:
     """Optional sessions carry no load: the plan must work without them."""
-    if session.optional or session.kind is K.REST:
+    if not session.in_totals or session.kind is K.REST:
         return 0.0
     if session.kind.is_run:
         return run_load(session, measure)

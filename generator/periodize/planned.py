@@ -9,6 +9,7 @@ from ..expanded import PlannedSession, PlannedWeek
 from ..model import Plan, Session, SessionKind, Week
 from .layout import Layout
 from .metrics import form_before, week_metrics
+from .steps import full_workout
 from .volume import Measure, session_km, session_minutes
 
 K = SessionKind
@@ -41,13 +42,14 @@ def planned_weeks(plan: Plan, layout: Layout, contents: Sequence[list[Session]],
                 minutes=round(session_minutes(session, measure), 1) if session.kind is not K.REST else None,
                 load=round(load, 1),
                 original=_changed_from(session, originals),
+                workout=full_workout(session, measure),
             ))
         planned_by_week.append(planned)
     metrics = week_metrics(daily)
     weeks = []
     for index, (slot, planned) in enumerate(zip(layout.slots, planned_by_week, strict=True)):
         source_week: Week = plan.weeks[slot.origin]
-        runs = [p for p in planned if p.kind.is_run and not p.session.optional]
+        runs = [p for p in planned if p.kind.is_run and p.session.in_totals]
         # A derived week keeps the phase of the week it stands in; a vacation keeps the author's
         # notes too (they are about the holiday), a generated deload does not (they describe other sessions).
         own_notes = slot.kind in ("load", "taper", "race", "vacation") or slot.marked

@@ -75,7 +75,7 @@ def survey(plan: Plan, measure: Measure, basis: str, last_loading: int,
 
 def _facts(plan: Plan, index: int, measure: Measure, basis: str, load_of: Callable[[Session], float]) -> SourceWeek:
     sessions = plan.weeks[index].sessions
-    runs = [s for s in sessions if s.kind.is_run and not s.optional]
+    runs = [s for s in sessions if s.kind.is_run and s.in_totals]
     return SourceWeek(
         index=index, volume=sum(size(s, measure, basis) for s in runs if s.kind is not K.RACE),
         long_run=max((size(s, measure, basis) for s in runs if s.kind is not K.RACE), default=0.0),

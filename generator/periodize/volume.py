@@ -8,21 +8,23 @@ can only get lighter through rounding, never heavier.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import (
     Amount,
     Checks,
     Distance,
     Duration,
+    Ladder,
+    Part,
     Periodization,
-    Repeats,
-    Segment,
+    Repeat,
     Session,
     SessionKind,
-    portion_km,
+    Step,
 )
 from ..units import round_down, round_nearest
+from ..workout import duration_only, parts_km, times
 
 K = SessionKind
 # Pace relative to easy pace, for turning distances into minutes (and back) when a
@@ -31,15 +33,6 @@ PACE_FACTOR = {
     K.EASY: 1.0, K.RECOVERY: 1.08, K.LONG: 1.03, K.RUN_WALK: 1.35, K.TEMPO: 0.85,
     K.INTERVALS: 0.9, K.HILLS: 1.0, K.FARTLEK: 0.92, K.STRIDES: 1.0, K.RACE: 0.82,
 }
-# Intended session RPE (CR-10) by kind, for session-RPE load (Foster 2001): a documented
-# design choice, see the explainer page.
-RPE = {
-    K.REST: 0.0, K.EASY: 3.0, K.RECOVERY: 2.0, K.LONG: 4.0, K.RUN_WALK: 3.0, K.TEMPO: 7.0,
-    K.INTERVALS: 8.0, K.HILLS: 7.0, K.FARTLEK: 6.0, K.STRIDES: 4.0, K.RACE: 9.0, K.CROSS: 3.0,
-    K.STRENGTH: 6.0, K.MOBILITY: 1.0,
-}
-
-
 @dataclass(frozen=True)
 class Measure:
     """Everything the arithmetic needs to know about the plan."""
@@ -78,38 +71,30 @@ def amount_minutes(amount: Amount | None, kind: SessionKind, measure: Measure) -
     return amount.km * measure.pace(kind) / 60
 
 
+def _step_kind(step: Step, kind: SessionKind) -> SessionKind:
+    """The pace a step is estimated at: the session's for work, a recovery jog's for the rest."""
+    return kind if step.role in ("work", "warmup", "cooldown") else K.RECOVERY
+
+
 def main_km(session: Session, measure: Measure) -> float:
-    """Distance of the quality portion (repeats with recoveries, or segment); estimates for durations."""
-    if session.repeats is not None:
-        known = portion_km(session.repeats)
-        if known is not None:
-            return known
-        r = session.repeats
-        return r.count * amount_km(r.work, session.kind, measure) + max(r.count - 1, 0) * amount_km(r.recovery, K.RECOVERY, measure)
-    if session.segment is not None:
-        return amount_km(session.segment.amount, session.kind, measure)
-    return 0.0
+    """Distance of the main set with its recoveries; estimates for durations."""
+    return sum(count * amount_km(step.amount, _step_kind(step, session.kind), measure)
+               for step, count in times(session.main))
 
 
 def main_minutes(session: Session, measure: Measure) -> float:
-    if session.repeats is not None:
-        r = session.repeats
-        return r.count * amount_minutes(r.work, session.kind, measure) + max(r.count - 1, 0) * amount_minutes(r.recovery, K.RECOVERY, measure)
-    if session.segment is not None:
-        return amount_minutes(session.segment.amount, session.kind, measure)
-    return 0.0
+    return sum(count * amount_minutes(step.amount, _step_kind(step, session.kind), measure)
+               for step, count in times(session.main))
 
 
 def given_km(session: Session) -> float | None:
-    """Distance written in the plan (or following from its repeats), without estimates."""
+    """Distance written in the plan (or following from its main set), without estimates."""
     if not session.kind.is_run:
         return None
     if isinstance(session.total, Distance):
         return session.total.km
-    if session.total is None and session.repeats is not None:
-        return portion_km(session.repeats)
-    if session.total is None and session.segment is not None and isinstance(session.segment.amount, Distance):
-        return session.segment.amount.km
+    if session.total is None and session.main:
+        return parts_km(session.main)
     return None
 
 
@@ -136,22 +121,10 @@ def session_minutes(session: Session, measure: Measure) -> float:
     return 20.0 if kind is K.MOBILITY else 45.0
 
 
-def session_rpe(session: Session) -> float:
-    target = session.target or (session.repeats.target if session.repeats else None) or (
-        session.segment.target if session.segment else None)
-    if target is not None and target.kind == "rpe" and target.value is not None:
-        return target.value
-    return RPE[session.kind]
-
-
-def session_load(session: Session, measure: Measure) -> float:
-    """Optional sessions carry no load: the plan must work without them."""
-    return 0.0 if session.optional else session_rpe(session) * session_minutes(session, measure)
-
-
 def size(session: Session, measure: Measure, basis: str) -> float:
-    """A run's size in the plan's basis (km or minutes); 0 for anything else, and for optional runs."""
-    if not session.kind.is_run or session.optional:
+    """A run's size in the plan's basis (km or minutes); 0 for anything else, and for optional runs
+    (but for those the author counts: "Rest or easy 3 mi")."""
+    if not session.kind.is_run or not session.in_totals:
         return 0.0
     return session_km(session, measure) if basis == "distance" else session_minutes(session, measure)
 
@@ -177,22 +150,26 @@ def fewer_repeats(count: int, factor: float) -> int:
 
 
 def shrink_quality(session: Session, factor: float, measure: Measure) -> Session:
-    """Scale the quality portion only (fewer repeats, shorter segment); the rest stays."""
-    if session.repeats is not None:
-        r = session.repeats
-        count = fewer_repeats(r.count, factor)
-        removed = (r.count - count) * (amount_km(r.work, session.kind, measure) + amount_km(r.recovery, K.RECOVERY, measure))
-        total = _minus(session.total, removed, session.kind, measure)
-        return session.with_changes(repeats=Repeats(count, r.work, r.target, r.recovery, r.recovery_text, r.label), total=total)
-    if session.segment is not None:
-        seg = session.segment
-        shorter = floor_amount(seg.amount, factor, measure)
-        removed = amount_km(seg.amount, session.kind, measure) - amount_km(shorter, session.kind, measure)
-        total = _minus(session.total, removed, session.kind, measure)
-        return session.with_changes(segment=Segment(shorter, seg.target), total=total)
+    """Scale the main set only (fewer repeats, fewer rungs, shorter continuous steps) at the
+    same effort; the rest of the session stays."""
+    if session.main:
+        shorter = tuple(_shrink_part(part, factor, measure) for part in session.main)
+        removed = main_km(session, measure) - main_km(session.with_changes(main=shorter), measure)
+        return session.with_changes(main=shorter, total=_minus(session.total, removed, session.kind, measure))
     if session.total is not None:
         return session.with_changes(total=floor_amount(session.total, factor, measure))
     return session
+
+
+def _shrink_part(part: Part, factor: float, measure: Measure) -> Part:
+    if isinstance(part, Repeat):
+        return replace(part, count=fewer_repeats(part.count, factor))
+    if isinstance(part, Ladder):
+        keep = fewer_repeats(len(part.rungs), factor)
+        return replace(part, rungs=part.rungs[len(part.rungs) - keep:])  # the longest rungs of a ladder down go first
+    if part.role == "work" and part.amount is not None:
+        return replace(part, amount=floor_amount(part.amount, factor, measure))
+    return part
 
 
 def _minus(total: Amount | None, km: float, kind: SessionKind, measure: Measure) -> Amount | None:
@@ -219,7 +196,7 @@ def shrink_easy(session: Session, factor: float, measure: Measure) -> Session:
 
 def one_step_less(session: Session, measure: Measure) -> Session | None:
     """The session one rounding step shorter, or None when it cannot shrink further.
-    The easy part goes first; then one repeat fewer, or a shorter segment."""
+    The easy part goes first; then one repeat (or rung) fewer, or a shorter continuous step."""
     total = session.total
     if total is not None:
         step = measure.step_for(total)
@@ -230,22 +207,35 @@ def one_step_less(session: Session, measure: Measure) -> Session | None:
             shorter, value = Distance(round(total.value - step, 6), total.unit), total.value - step
         if value >= step - 1e-9 and main_km(session, measure) <= amount_km(shorter, session.kind, measure) + 1e-9:
             return session.with_changes(total=shorter)
-    if session.repeats is not None and session.repeats.count > 1:
-        return shrink_quality(session, (session.repeats.count - 1) / session.repeats.count, measure)
-    if session.segment is not None:
-        amount = session.segment.amount
-        step = measure.step_for(amount)
-        current = amount.seconds if isinstance(amount, Duration) else amount.value
-        if current - step >= step - 1e-9:
-            return shrink_quality(session, (current - step) / current, measure)
+    for index in reversed(range(len(session.main))):
+        part = session.main[index]
+        fewer = _one_part_less(part, measure)
+        if fewer is not None:
+            main = (*session.main[:index], fewer, *session.main[index + 1:])
+            removed = main_km(session, measure) - main_km(session.with_changes(main=main), measure)
+            return session.with_changes(main=main, total=_minus(session.total, removed, session.kind, measure))
     return None
+
+
+def _one_part_less(part: Part, measure: Measure) -> Part | None:
+    if isinstance(part, Repeat):
+        return replace(part, count=part.count - 1) if part.count > 1 else None
+    if isinstance(part, Ladder):
+        return replace(part, rungs=part.rungs[1:]) if len(part.rungs) > 1 else None
+    if part.role != "work" or part.amount is None:
+        return None
+    step = measure.step_for(part.amount)
+    current = part.amount.seconds if isinstance(part.amount, Duration) else part.amount.value
+    if current - step < step - 1e-9:
+        return None
+    return replace(part, amount=floor_amount(part.amount, (current - step) / current, measure))
 
 
 def as_easy(session: Session, measure: Measure, kind: SessionKind = K.EASY) -> Session:
     """A quality session (or race) turned into easy running of the same size."""
     if session.total is not None:
         total: Amount = session.total
-    elif session.repeats is not None and isinstance(session.repeats.work, Duration):
+    elif session.main and duration_only(session.main):
         total = Duration(main_minutes(session, measure) * 60)
     else:
         total = Distance(main_km(session, measure), "km")

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
-from ..describe import minutes_text
+from ..describe import minutes_text, range_text
 from ..expanded import ExpandedPlan, PlannedWeek
 from ..units import format_number, from_km
 
@@ -55,10 +55,12 @@ def volume_chart(expanded: ExpandedPlan, prefix: str = "vc", units: Sequence[str
     basis = expanded.basis
     unit_list = list(units or [expanded.plan.units])
     values = [w.distance_km if basis == "distance" else w.minutes for w in weeks]
+    highs = [expanded.volume_high(w) for w in weeks]  # the top of a week written in ranges
+    most = max([*values, *(h for h in highs if h is not None)])
     primary = unit_list[0]
     scale = (lambda v: from_km(v, primary)) if basis == "distance" else (lambda v: v / 60)
-    _, top_primary = _ticks(scale(max(values)))
-    top = max(values) * top_primary / scale(max(values)) if max(values) > 0 else 1.0  # the axis top in km or minutes
+    _, top_primary = _ticks(scale(most))
+    top = most * top_primary / scale(most) if most > 0 else 1.0  # the axis top in km or minutes
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     slot = plot_w / len(weeks)
     bar = max(min(slot * 0.72, 28), 2)
@@ -81,13 +83,18 @@ def volume_chart(expanded: ExpandedPlan, prefix: str = "vc", units: Sequence[str
             parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" class="c-axis {_unit_class(unit, basis)}">{label}</text>')
             value += step
     label_every = 1 if len(weeks) <= 24 else 2 if len(weeks) <= 52 else 4
-    for index, (week, value) in enumerate(zip(weeks, values, strict=True)):
+    for index, (week, value, high) in enumerate(zip(weeks, values, highs, strict=True)):
         x = LEFT + slot * index + (slot - bar) / 2
         height = plot_h * value / top if top else 0
         y = TOP + plot_h - height
         fill = f' fill="url(#{prefix}-{week.kind})"' if week.kind in ("deload", "vacation", "taper") else ""
         parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{max(height, 0.5):.1f}" '
                      f'class="c-bar k-{week.kind}"{fill}><title>{escape(_bar_title(expanded, week))}</title></rect>')
+        if high is not None and top:  # the rest of the range, as an outline above the bar
+            y_high = TOP + plot_h - plot_h * high / top
+            parts.append(f'<rect x="{x:.1f}" y="{y_high:.1f}" width="{bar:.1f}" height="{y - y_high:.1f}" '
+                         f'class="c-range k-{week.kind}" fill="none" stroke="#444" stroke-dasharray="3 2"/>')
+            y = y_high
         letter = KIND_LETTER[week.kind]
         if letter:
             parts.append(f'<text x="{x + bar / 2:.1f}" y="{y - 5:.1f}" text-anchor="middle" class="c-letter">{letter}</text>')
@@ -104,8 +111,14 @@ def _unit_class(unit: str, basis: str) -> str:
 
 def _bar_title(expanded: ExpandedPlan, week: PlannedWeek) -> str:
     units = expanded.plan.units
-    amount = (f"{format_number(from_km(week.distance_km, units), 1)} {units}" if expanded.basis == "distance"
-              else minutes_text(week.minutes))
+    if expanded.basis == "distance":
+        amount = f"{format_number(from_km(week.distance_km, units), 1)} {units}"
+        if week.distance_km_high is not None:
+            amount = range_text(amount, f"{format_number(from_km(week.distance_km_high, units), 1)} {units}")
+    else:
+        amount = minutes_text(week.minutes)
+        if week.minutes_high is not None:
+            amount = range_text(amount, minutes_text(week.minutes_high))
     return f"Week {week.number}, {KIND_NAME[week.kind]}: {amount}"
 
 

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 from .. import __version__
 from ..config import Settings
-from ..describe import exercise_text, session_title, short_title
+from ..describe import exercise_text, needs_steps, session_title, short_title, workout_lines
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..feeds import Feed
 from ..model import SessionKind
@@ -121,6 +121,8 @@ _VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
 def _session_description(planned: PlannedSession, week: PlannedWeek, week_line: str, units: str, footer: str) -> str:
     s = planned.session
     lines = [session_title(s, units), week_line]
+    if needs_steps(s):
+        lines += ["Step by step:", *(f"{i}. {line}" for i, line in enumerate(workout_lines(planned.workout, units), 1))]
     if s.exercises:
         lines += ["Strength:", *(f"• {exercise_text(e)}" for e in s.exercises)]
     if s.comment:
@@ -136,7 +138,7 @@ def _session_description(planned: PlannedSession, week: PlannedWeek, week_line: 
 
 
 def _week_description(expanded: ExpandedPlan, week: PlannedWeek, footer: str) -> str:
-    lines = [f"{KIND_LABELS[week.kind]} · {volume_text(expanded, week.distance_km, week.minutes)}"]
+    lines = [f"{KIND_LABELS[week.kind]} · {volume_text(expanded, week.distance_km, week.minutes, week.distance_km_high, week.minutes_high)}"]
     if week.note:
         lines.append(week.note + ".")
     if week.notes:

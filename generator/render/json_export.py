@@ -12,10 +12,10 @@ from typing import Any
 from .. import __version__
 from ..describe import exercise_text, session_title
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
-from ..model import Amount, Duration, Exercise, Target
+from ..model import Amount, Duration, Exercise, Part, Repeat, Step, Target
 from ..units import from_km
 
-FORMAT = 1
+FORMAT = 2  # 2: sessions as structured workouts (main, workout), ranges
 
 
 def _iso(value: date | None) -> str | None:
@@ -30,15 +30,41 @@ def _amount(amount: Amount | None) -> dict[str, Any] | None:
     if amount is None:
         return None
     if isinstance(amount, Duration):
-        return {"minutes": round(amount.minutes, 2)}
-    return {"value": round(amount.value, 3), "unit": amount.unit}
+        high = round(amount.high / 60, 2) if amount.high is not None else None
+        return {"minutes": round(amount.minutes, 2), "high": high}
+    return {"value": round(amount.value, 3), "high": round(amount.high, 3) if amount.high is not None else None,
+            "unit": amount.unit}
 
 
 def _target(target: Target | None) -> dict[str, Any] | None:
     if target is None:
         return None
-    return {"text": target.text, "kind": target.kind, "value": target.value,
-            "pace_seconds_per_km": round(target.pace.seconds_per_km, 1) if target.pace else None}
+    race = target.race
+    return {"text": target.text, "kind": target.kind, "value": target.value, "low": target.low,
+            "pace_seconds_per_km": round(target.pace.seconds_per_km, 1) if target.pace else None,
+            "efforts": list(target.efforts) or None,
+            "race": None if race is None else {
+                "race": race.race, "race_to": race.race_to or None, "percent": race.percent,
+                "percent_high": race.percent_high, "offset_seconds": race.offset, "offset_high": race.offset_high,
+                "per": race.per, "effort": race.effort, "goal": race.goal,
+            }}
+
+
+def _step(step: Step) -> dict[str, Any]:
+    return {"type": "step", "role": step.role, "amount": _amount(step.amount), "target": _target(step.target),
+            "label": step.label or None}
+
+
+def part_dict(part: Part) -> dict[str, Any]:
+    """One part of a workout: a step, repeats (``steps`` every time, ``between`` all but the last) or a ladder."""
+    if isinstance(part, Step):
+        return _step(part)
+    if isinstance(part, Repeat):
+        return {"type": "repeat", "count": part.count, "count_max": part.count_max,
+                "steps": [part_dict(p) for p in part.steps],
+                "between": _step(part.between) if part.between is not None else None}
+    return {"type": "ladder", "rungs": [_step(r) for r in part.rungs],
+            "between": _step(part.between) if part.between is not None else None}
 
 
 def _exercise(exercise: Exercise) -> dict[str, Any]:
@@ -53,20 +79,18 @@ def _exercise(exercise: Exercise) -> dict[str, Any]:
 
 def session_dict(planned: PlannedSession, units: str) -> dict[str, Any]:
     s = planned.session
-    repeats = s.repeats
     return {
         "day": planned.day, "slot": planned.slot, "date": _iso(planned.date), "kind": s.kind.value,
         "title": session_title(s, units),
-        "distance": _distance(planned.distance_km, units), "minutes": planned.minutes,
+        "distance": _distance(planned.distance_km, units), "distance_high": _distance(planned.distance_km_high, units),
+        "minutes": planned.minutes, "minutes_high": planned.minutes_high,
         "load": planned.load,
+        "optional": s.optional, "counted": s.counted,
         "total": _amount(s.total),
-        "repeats": None if repeats is None else {
-            "count": repeats.count, "work": _amount(repeats.work), "target": _target(repeats.target),
-            "recovery": _amount(repeats.recovery), "recovery_text": repeats.recovery_text,
-        },
-        "segment": None if s.segment is None else {"amount": _amount(s.segment.amount), "target": _target(s.segment.target)},
+        "main": [part_dict(p) for p in s.main],
         "target": _target(s.target),
-        "strides": None if s.strides is None else {"count": s.strides.count, "work": _amount(s.strides.work)},
+        "strides": part_dict(s.strides) if s.strides is not None else None,
+        "workout": [part_dict(p) for p in planned.workout],
         "strength": [_exercise(e) for e in s.exercises] if s.exercises else None,
         "comment": s.comment, "notes": s.notes,
         "source": {"file": s.source.file, "line": s.source.line},
@@ -80,7 +104,9 @@ def week_dict(week: PlannedWeek, units: str) -> dict[str, Any]:
         "note": week.note, "notes": week.notes, "inserted": week.inserted, "origin": week.origin,
         "reference": week.reference, "vacation": week.vacation, "step_back": week.step_back,
         "volume": {"distance": _distance(week.distance_km, units), "minutes": week.minutes,
-                   "long_run": _distance(week.long_run_km, units)},
+                   "long_run": _distance(week.long_run_km, units),
+                   "distance_high": _distance(week.distance_km_high, units), "minutes_high": week.minutes_high,
+                   "long_run_high": _distance(week.long_run_km_high, units)},
         "metrics": {"load": m.load, "ctl": m.ctl, "atl": m.atl, "tsb": m.tsb,
                     "acwr_rolling": m.acwr_rolling, "acwr_ewma": m.acwr_ewma, "monotony": m.monotony},
         "sessions": [session_dict(p, units) for p in week.sessions],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from ..describe import exercise_text, session_title
+from ..describe import exercise_text, needs_steps, session_title, workout_lines
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..model import Plan
 from . import views
@@ -58,12 +58,14 @@ def render_text(expanded: ExpandedPlan, style: Style = _plain) -> str:
         kind = week.kind.upper() if week.kind != "load" else "load"
         title = f" · {week.title}" if week.title else ""
         head = f"Week {week.number:>2} · {kind}{title}"
-        lines.append(style(head, fg=KIND_COLOURS[week.kind], bold=True) + f"   {_dates(week)}   {views.volume_text(expanded, week.distance_km, week.minutes)}")
+        lines.append(style(head, fg=KIND_COLOURS[week.kind], bold=True) + f"   {_dates(week)}   {views.volume_text(expanded, week.distance_km, week.minutes, week.distance_km_high, week.minutes_high)}")
         if week.note:
             lines.append(style(f"    {week.note}", dim=True))
         for planned in week.sessions:
             label = day_label(planned, plan)
             lines.append(f"    {label:<11} {session_title(planned.session, plan.units)}")
+            if needs_steps(planned.session):
+                lines += [f"    {'':<11}   {i}. {step}" for i, step in enumerate(workout_lines(planned.workout, plan.units), 1)]
             for exercise in planned.session.exercises:
                 lines.append(f"    {'':<11}   {exercise_text(exercise)}")
     if expanded.warnings:

@@ -15,7 +15,16 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
-from ..describe import distance_text, exercise_text, minutes_text, race_text, session_title
+from ..describe import (
+    distance_text,
+    exercise_text,
+    minutes_text,
+    needs_steps,
+    race_text,
+    range_text,
+    session_title,
+    workout_lines,
+)
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek, WeekMetrics
 from ..model import Plan, SessionKind
 from ..source.reader import slug_from
@@ -52,6 +61,7 @@ class SessionView:
     notes: Markup
     exercises: list[str]
     was: Markup | None
+    steps: list[Markup]  # the workout a line a part, for a main set a title cannot say plainly
     offset: int
     date: date | None
     slot: int
@@ -93,24 +103,49 @@ def session_view(planned: PlannedSession, units: str, week_index: int) -> Sessio
         exercises=[exercise_text(e) for e in s.exercises],
         was=dual(lambda u: session_title(original, u), units) if original is not None and original.kind is not SessionKind.STRENGTH
         else (Markup(escape("; ".join(exercise_text(e) for e in original.exercises))) if original is not None else None),
+        steps=_steps(planned, units),
         offset=week_index * 7 + planned.day - 1,
         date=planned.date,
         slot=planned.slot,
     )
 
 
-def volume_text(expanded: ExpandedPlan, km: float, minutes: float) -> str:
-    """A week's volume as plain text in the plan's units: ``23.5 mi · 4 h 01 min``."""
+def _steps(planned: PlannedSession, units: str) -> list[Markup]:
+    if not needs_steps(planned.session):
+        return []
+    lines = {u: workout_lines(planned.workout, u) for u in ("km", "mi")}
+    return [dual(lambda u, i=i: lines[u][i], units) for i in range(len(lines["km"]))]
+
+
+def _span(low: str, high: str | None) -> str:
+    return range_text(low, high) if high is not None and high != low else low
+
+
+def volume_text(expanded: ExpandedPlan, km: float, minutes: float, km_high: float | None = None,
+                minutes_high: float | None = None) -> str:
+    """A week's volume as plain text in the plan's units: ``23.5 mi · 4 h 01 min``, or a range
+    (``40–45 mi · 6 h 10 min–6 h 55 min``) for a week written in ranges."""
+    time = _span(minutes_text(minutes), minutes_text(minutes_high) if minutes_high is not None else None)
     if expanded.basis == "minutes":
-        return minutes_text(minutes)
-    return f"{distance_text(km, expanded.plan.units)} · {minutes_text(minutes)}"
-
-
-def volume_markup(expanded: ExpandedPlan, km: float, minutes: float) -> Markup:
+        return time
     units = expanded.plan.units
+    distance = _span(distance_text(km, units), distance_text(km_high, units) if km_high is not None else None)
+    return f"{distance} · {time}"
+
+
+def volume_markup(expanded: ExpandedPlan, km: float, minutes: float, km_high: float | None = None,
+                  minutes_high: float | None = None) -> Markup:
+    units = expanded.plan.units
+    time = _span(minutes_text(minutes), minutes_text(minutes_high) if minutes_high is not None else None)
     if expanded.basis == "minutes":
-        return Markup(escape(minutes_text(minutes)))
-    return dual(lambda u: distance_text(km, u), units) + Markup(" · ") + escape(minutes_text(minutes))
+        return Markup(escape(time))
+    def distance(u: str) -> str:
+        return _span(distance_text(km, u), distance_text(km_high, u) if km_high is not None else None)
+    return dual(distance, units) + Markup(" · ") + escape(time)
+
+
+def week_volume(expanded: ExpandedPlan, week: PlannedWeek) -> Markup:
+    return volume_markup(expanded, week.distance_km, week.minutes, week.distance_km_high, week.minutes_high)
 
 
 def day_label(plan: Plan, week_index: int, day: int) -> str:
@@ -133,7 +168,7 @@ def week_views(expanded: ExpandedPlan) -> list[WeekView]:
         result.append(WeekView(
             number=week.number, kind=week.kind, kind_label=KIND_LABELS[week.kind], title=week.title,
             start=week.start, end=week.start + timedelta(days=6) if week.start else None,
-            volume=volume_markup(expanded, week.distance_km, week.minutes), note=week.note,
+            volume=week_volume(expanded, week), note=week.note,
             notes=_notes(week.notes), days=[days[d] for d in sorted(days)], anchor=f"week-{week.number}",
             metrics=week.metrics,
         ))
@@ -167,7 +202,7 @@ def figures(expanded: ExpandedPlan) -> Figures:
     units = expanded.plan.units
     return Figures(
         weeks=len(weeks), deloads=expanded.deload_weeks,
-        peak=volume_markup(expanded, peak.distance_km, peak.minutes) if peak else Markup("—"),
+        peak=week_volume(expanded, peak) if peak else Markup("—"),
         average=volume_markup(expanded, avg_km, avg_min),
         long_run=dual(lambda u: distance_text(long_km, u), units) if long_km > 0 and expanded.basis == "distance" else None,
         sessions=sum(1 for w in weeks for p in w.sessions if p.kind is not SessionKind.REST),

@@ -3,6 +3,10 @@
 The outline comes from :mod:`generator.source.blocks`, which follows CommonMark,
 so a ``## Week`` inside a code block is not a week. Within a section, each top-level bullet is a session;
 its sub-bullets are strength exercises or free notes, which stay Markdown.
+
+A heading written almost right (:mod:`.headings`) or numbered out of order
+(:mod:`.numbering`) is one error at that heading, and the plan is read as meant, so the
+weeks after it raise no errors of their own.
 """
 
 from __future__ import annotations
@@ -13,14 +17,15 @@ from dataclasses import dataclass, field
 
 from ..errors import Collector, one_of, suggest
 from ..model import MAX_WEEKS, Exercise, Session, SessionKind, Source, Week, WeekKind
-from .blocks import MAX_DEPTH, Item, TooDeep, scan
+from .blocks import MAX_DEPTH, Block, Item, TooDeep, scan
+from .headings import Candidate, candidates, choose, fault
+from .numbering import Step, message, number
 from .prescriptions import EXERCISE_LINE, parse_exercise
 from .schema import WEEKDAY_ALIASES, WEEKDAYS
 from .sessions import SessionLine
 from .squeeze import Squeezed
 
 MAX_LINE_CHARS = 1000  # of a line the grammar reads: a heading, a session, an exercise
-_SECTION = re.compile(r"(?i)(week|wk|day)[^\S\n]*+(\d{1,6})(?!\d)[^\S\n]*+[:.\-–—]?")
 _DAY_PREFIX = re.compile(r"^\s*(day\s*\d{1,6}(?!\d)|[A-Za-z]+)\s*[:.–—-]\s*", re.I)
 MARKS: dict[str, WeekKind] = {"deload": "deload", "taper": "taper"}
 
@@ -32,6 +37,9 @@ class _Section:
     title: str
     mark: WeekKind | None
     line: int
+    col: int = 4  # of the heading's text
+    span: int = 0  # 'Weeks 5–8' is one section for 3 more numbers
+    fault: tuple[int, str] | None = None  # the column and message of a heading written wrong
     notes: list[str] = field(default_factory=list)
     sessions: list[Session] = field(default_factory=list)
 
@@ -41,6 +49,9 @@ class Body:
     intro: str
     weeks: tuple[Week, ...]
     layout: str
+    # False after a mistake in the outline (a heading, a number): the weeks were read as the
+    # author seems to have meant them, but checks of the last week or the plan's length may be wrong.
+    sound: bool = True
 
 
 def _blank_comments(text: str) -> str:
@@ -61,8 +72,6 @@ def read_body(text: str, first_line: int, week_starts: int, errors: Collector) -
     """Parse the Markdown after the frontmatter; ``first_line`` is its line in the file."""
     text = _blank_comments(text)
     lines = text.split("\n")  # not splitlines(): U+2028 and friends are not line ends in a plan
-    sections: list[_Section] = []
-    intro_end = len(lines)
     try:
         blocks = scan(lines)
     except TooDeep as exc:
@@ -70,58 +79,118 @@ def read_body(text: str, first_line: int, week_starts: int, errors: Collector) -
         errors.error(first_line + exc.line, len(deep) - len(deep.lstrip()) + 1, f"lists are nested more than {MAX_DEPTH} levels deep here; a plan needs "
                      "at most 3 (a session, its exercises, a note under one)")
         return Body("", (), "weeks")
+    outline = _Outline(lines, first_line, week_starts, errors, choose(candidates(blocks, lines)))
     for block in blocks:
-        if block.kind == "heading" and block.level == 2:
-            heading = _heading(block.text, lines[block.start], first_line + block.start, errors)
-            if heading is not None:
-                if not sections:
-                    intro_end = block.start
-                sections.append(heading)
-                continue
-            if sections:
-                continue
-        if not sections:
-            continue
-        current = sections[-1]
-        if block.kind == "list":
-            for item in block.items:
-                _list_item(item, current, lines, first_line, week_starts, errors)
-        else:
-            current.notes.append(_slice(lines, block.start, block.end))
-    intro = "\n".join(lines[:intro_end]).strip("\n")
+        outline.read(block)
+    sections = outline.sections
+    intro = "\n".join(lines[:outline.intro_end]).strip("\n")
     if not sections:
         last = len(lines) - (1 if lines and not lines[-1] else 0)  # the file's last line, not after it
         errors.error(first_line + last, 1, "the plan has no weeks; add sections such as '## Week 1' with one bullet per session, e.g. '- Tue: Easy 3 mi'")
         return Body(intro, (), "weeks")
     layout = sections[0].kind
-    weeks = _weeks_from_days(sections, errors) if layout == "day" else _weeks(sections, errors)
+    weeks, numbered = _weeks_from_days(sections, errors) if layout == "day" else _weeks(sections, errors)
     if weeks and not errors.has_errors and not any(s.kind is not SessionKind.REST for w in weeks for s in w.sessions):
         errors.error(weeks[0].source.line, 1, "the plan has no sessions; list them as bullets such as '- Tue: Easy 3 mi'")
-    return Body(intro, tuple(weeks), "days" if layout == "day" else "weeks")
+    return Body(intro, tuple(weeks), "days" if layout == "day" else "weeks", numbered and not outline.messages)
 
 
-def _heading(content: str, raw: str, line: int, errors: Collector) -> _Section | None:
-    col = raw.find("#") + 4  # the column after "## "
+class _Outline:
+    """The sections of a body, filled block by block; ``starts`` are the chosen section starts."""
+
+    def __init__(self, lines: list[str], first_line: int, week_starts: int, errors: Collector, starts: list[Candidate]):
+        self.lines, self.first_line, self.week_starts, self.errors = lines, first_line, week_starts, errors
+        self.starts = {c.index: c for c in starts}
+        self.messages = _faults(starts, first_line)
+        self.sections: list[_Section] = []
+        self.intro_end = len(lines)
+
+    def read(self, block: Block) -> None:
+        """Add one top-level block: a section start, the sessions of a list, or a note."""
+        lines = self.lines
+        if block.kind == "heading":
+            if block.level == 2:
+                _check_length(block.text, lines[block.start], self.first_line + block.start, self.errors)
+            if self._open(block.start):
+                return
+            if block.level == 2 and self.sections:
+                return  # a '## Notes' between weeks belongs to no week
+        if block.kind == "list":
+            for item in block.items:
+                self._item(item)
+            return
+        if self._open(block.start):
+            block = Block(block.kind, block.start + 1, block.end)  # the rest of a paragraph whose first line is the heading
+            if block.start >= block.end:
+                return
+        if self.sections:
+            self.sections[-1].notes.append(_slice(lines, block.start, block.end))
+
+    def _item(self, item: Item) -> None:
+        """A bullet: a session, or a section start (the bullet itself, or a line run on to it)."""
+        split = next((k for k in range(len(item.lines)) if item.start + k in self.starts), None)
+        if split != 0 and self.sections:
+            session = item if split is None else Item(item.start, item.start + split, item.content_col, item.lines[:split])
+            _list_item(session, self.sections[-1], self.lines, self.first_line, self.week_starts, self.errors)
+        if split is not None:
+            self._open(item.start + split)
+            if item.lines[split + 1:]:  # the lines run on to it: the section's first note
+                self.sections[-1].notes.append("\n".join(item.lines[split + 1:]))
+
+    def _open(self, index: int) -> bool:
+        """Start the section chosen to start at line ``index``, if one is."""
+        candidate = self.starts.get(index)
+        if candidate is None:
+            return False
+        if not self.sections:
+            self.intro_end = index
+        line = self.first_line + index
+        self.sections.append(_section(candidate, self.lines[index], line, self.errors))
+        self.sections[-1].fault = self.messages.get(index)
+        return True
+
+
+def _faults(starts: list[Candidate], first_line: int) -> dict[int, tuple[int, str]]:
+    """The error of each wrongly written section start; a mistake made on several headings
+    (every week written '### Week N') is reported once, at the first."""
+    groups: dict[tuple[object, ...], list[tuple[Candidate, str]]] = {}
+    for candidate in starts:
+        found = fault(candidate)
+        if found is not None:
+            groups.setdefault(found[0], []).append((candidate, found[1]))
+    messages: dict[int, tuple[int, str]] = {}
+    for group in groups.values():
+        candidate, text = group[0]
+        if len(group) > 1:
+            more = len(group) - 1
+            text += f" (the same for {more:,} more heading{'s' if more > 1 else ''} below, from line {first_line + group[1][0].index})"
+        messages[candidate.index] = (candidate.col, text)
+    return messages
+
+
+def _check_length(content: str, raw: str, line: int, errors: Collector) -> None:
     content = content.strip()
     if len(content) > MAX_LINE_CHARS:
+        col = raw.find("#") + 4  # the column after "## "
         errors.error(line, col + MAX_LINE_CHARS, f"this heading is {len(content):,} characters long; a heading may have "
                      f"at most {MAX_LINE_CHARS:,}: put the rest in a note under it")
-        content = content[:MAX_LINE_CHARS]  # still a week: one mistake, one error
-    match = _SECTION.match(content)
-    if not match:
-        if re.match(r"(?i)\s*(we+k|weke|wek|dya|da)\w*\s*\d", content):
-            errors.error(line, col, f"'{content}' looks like a week heading; write '## Week N' or '## Day N'")
-        return None
-    kind = "day" if match[1].lower() == "day" else "week"
-    title, word = _title_and_mark(content[match.end():])
+
+
+def _section(candidate: Candidate, raw: str, line: int, errors: Collector) -> _Section:
+    """A section from its chosen start (a heading too long is still a week: one mistake, one error)."""
+    seen = candidate.guess
+    shown = candidate.shown.strip()[:MAX_LINE_CHARS]
+    col = raw.find(shown[:20]) + 1 if shown else candidate.col
+    title, word = _title_and_mark(seen.rest[:MAX_LINE_CHARS])
     mark: WeekKind | None = None
     if word is not None:
         if word.lower() not in MARKS:
-            errors.error(line, col + content.rfind("{"), f"unknown week mark '{{{word}}}'{suggest(word.lower(), MARKS)}; "
+            errors.error(line, col + shown.rfind("{"), f"unknown week mark '{{{word}}}'{suggest(word.lower(), MARKS)}; "
                          f"expected {one_of('{' + m + '}' for m in MARKS)}")
         else:
             mark = MARKS[word.lower()]
-    return _Section(kind, int(match[2]), title.strip(" —–-:"), mark, line)
+    span = (seen.last or candidate.number) - candidate.number
+    return _Section(seen.kind, candidate.number, title.strip(" —–-:"), mark, line, max(col, 1), span)
 
 
 def _title_and_mark(rest: str) -> tuple[str, str | None]:
@@ -220,53 +289,61 @@ def _day_number(word: str, week_starts: int) -> int | None:
     return (WEEKDAYS.index(name) - week_starts) % 7 + 1
 
 
-def _weeks(sections: list[_Section], errors: Collector) -> list[Week]:
-    weeks: list[Week] = []
-    seen: dict[int, int] = {}
+def _weeks(sections: list[_Section], errors: Collector) -> tuple[list[Week], bool]:
+    """The weeks in the order their numbers give, each numbering mistake reported once; and
+    whether there was none."""
     for section in sections:
         if section.kind != "week":
-            errors.error(section.line, 4, "this plan is written in weeks; use '## Week N' headings throughout (or '## Day N' throughout)")
-            continue
-        if section.number in seen:
-            errors.error(section.line, 4, f"week {section.number} appears twice (first on line {seen[section.number]})")
-            continue
-        expected = len(weeks) + 1
-        if section.number != expected:
-            errors.error(section.line, 4, f"week {section.number} follows week {expected - 1}; expected week {expected} (weeks are numbered 1, 2, 3 … in order)")
-            seen[section.number] = section.line
-            continue
-        if section.number > MAX_WEEKS:
-            errors.error(section.line, 4, f"week {section.number} is beyond the limit of {MAX_WEEKS} weeks (two years)")
-            break
-        seen[section.number] = section.line
+            errors.error(section.line, section.col, "this plan is written in weeks; use '## Week N' headings throughout (or '## Day N' throughout)")
+    kept = [s for s in sections if s.kind == "week"]
+    steps = _numbers(kept, True, errors)
+    weeks: list[Week] = []
+    for section, step in sorted(((s, t) for s, t in zip(kept, steps, strict=True) if t.number is not None), key=lambda st: st[1].number or 0):
+        if (step.number or 0) > MAX_WEEKS:
+            errors.error(section.line, section.col, f"week {step.number} is beyond the limit of {MAX_WEEKS} weeks (two years)")
+            return weeks, False
         weeks.append(Week(
-            number=section.number, source=Source(errors.file, section.line, 1), title=section.title,
+            number=step.number or 0, source=Source(errors.file, section.line, 1), title=section.title,
             mark=section.mark, notes="\n\n".join(n for n in section.notes if n),
             sessions=tuple(section.sessions),
         ))
-    return weeks
+    return weeks, len(kept) == len(sections) and all(t.fault is None for t in steps)
 
 
-def _weeks_from_days(sections: list[_Section], errors: Collector) -> list[Week]:
+def _numbers(sections: list[_Section], strict: bool, errors: Collector) -> list[Step]:
+    """Read the sections' numbers (:mod:`.numbering`), reporting each mistake at its heading."""
+    steps = number([s.number for s in sections], [s.span for s in sections], strict)
+    first: dict[int, int] = {}
+    for section, step in zip(sections, steps, strict=True):
+        if step.fault is not None:  # its fix is the whole heading: it says all a wrong word would
+            errors.error(section.line, section.col, message(section.kind, step, section.number, first.get(section.number)))
+        elif section.fault is not None:
+            errors.error(section.line, *section.fault)
+        first.setdefault(section.number, section.line)
+    return steps
+
+
+def _weeks_from_days(sections: list[_Section], errors: Collector) -> tuple[list[Week], bool]:
     """A day-by-day plan: Day N belongs to week (N - 1) // 7 + 1."""
+    for section in sections:
+        if section.kind != "day":
+            errors.error(section.line, section.col, "this plan is written day by day; use '## Day N' headings throughout (or '## Week N' throughout)")
+    kept = [s for s in sections if s.kind == "day"]
+    steps = _numbers(kept, False, errors)
+    sound = len(kept) == len(sections) and all(t.fault is None for t in steps)
     by_week: dict[int, list[Session]] = {}
     notes: dict[int, list[str]] = {}
     week_line: dict[int, int] = {}
-    last = 0
-    for section in sections:
-        if section.kind != "day":
-            errors.error(section.line, 4, "this plan is written day by day; use '## Day N' headings throughout (or '## Week N' throughout)")
+    for section, step in zip(kept, steps, strict=True):
+        if step.number is None:
             continue
-        if section.number <= last:
-            errors.error(section.line, 4, f"day {section.number} follows day {last}; days must be numbered in increasing order")
-            continue
-        if section.number > MAX_WEEKS * 7:
-            errors.error(section.line, 4, f"day {section.number} is beyond the limit of {MAX_WEEKS * 7} days (two years)")
+        if step.number > MAX_WEEKS * 7:
+            errors.error(section.line, section.col, f"day {step.number} is beyond the limit of {MAX_WEEKS * 7} days (two years)")
+            sound = False
             break
-        last = section.number
-        week, day = divmod(section.number - 1, 7)
+        week, day = divmod(step.number - 1, 7)
         week_line.setdefault(week + 1, section.line)
-        title = f"Day {section.number}" + (f" — {section.title}" if section.title else "")
+        title = f"Day {step.number}" + (f" — {section.title}" if section.title else "")
         for note in section.notes:
             notes.setdefault(week + 1, []).append(f"**{title}.** {note}")
         for session in section.sessions:
@@ -277,4 +354,4 @@ def _weeks_from_days(sections: list[_Section], errors: Collector) -> list[Week]:
         Week(number=n, source=Source(errors.file, week_line.get(n, sections[0].line), 1),
              title="", notes="\n\n".join(notes.get(n, [])), sessions=tuple(by_week.get(n, [])))
         for n in range(1, count + 1)
-    ]
+    ], sound

@@ -17,6 +17,7 @@ from .schema import (
     INVALID,
     Checker,
     Converter,
+    Table,
     a_date,
     boolean,
     choice,
@@ -179,7 +180,8 @@ def _deload_block(value: Any, path: tuple, check: Checker) -> Any:
 
 def periodization_fields(with_vacations: bool) -> dict[str, Converter]:
     spec: dict[str, Converter] = {
-        "deload": _deload_block, "taper": _taper_block, "rounding": table(ROUNDING),
+        "deload": Table(DELOAD, convert=_deload_block), "taper": Table(TAPER, convert=_taper_block),
+        "rounding": table(ROUNDING),
     }
     if with_vacations:
         spec["vacations"] = list_of(table(VACATION), max_items=52)

@@ -1,5 +1,5 @@
-"""Prescriptions inside a session: targets (``@ 5K pace``, ``Z2``, ``RPE 7``, ``8:30/mi``),
-strength exercises (``Back squat 3x8 @ 100 lb``) and their loads."""
+"""Prescriptions inside a session: strength exercises (``Back squat 3x8 @ 100 lb``) and their
+loads; targets (``@ 5K pace``) are read by :mod:`generator.source.targets`."""
 
 from __future__ import annotations
 
@@ -7,26 +7,9 @@ import re
 from collections.abc import Callable
 
 from ..errors import Collector, suggest
-from ..model import Exercise, Load, Pace, RepUnit, Source, Target
+from ..model import Exercise, Load, RepUnit, Source
 from ..units import LOAD_WORDS
-
-EFFORT_WORDS = (
-    "easy", "very easy", "conversational", "relaxed", "steady", "moderate", "comfortably hard",
-    "hard", "very hard", "all-out", "all out", "fast", "strong", "controlled", "smooth",
-    "threshold", "tempo", "lt", "lactate threshold", "cruise", "marathon pace", "mp", "gmp",
-    "hmp", "goal pace", "race pace", "race effort", "hill effort", "max", "sprint", "brisk",
-    "progressive", "aerobic", "recovery",
-)
-EFFORT_SUGGESTIONS = (*EFFORT_WORDS, "5k pace", "10k pace", "half marathon pace", "marathon pace", "mile pace",
-                      "3k pace", "15k pace", "goal pace", "5k effort", "10k effort")
-_EFFORT_PACE = re.compile(
-    r"(?i)^(?:\d{1,2}k|\d{3,4}\s?m|mile|half[ -]?marathon|half|hm|marathon|goal|race|"
-    r"threshold|tempo|5-?10k)\s+(?:pace|effort)$"
-)
-_PACE = re.compile(r"(?i)^(\d{1,2}):([0-5]\d)(?:\s*[-–]\s*(\d{1,2}):([0-5]\d))?\s*(?:min\s*)?/\s*(km|mi|mile)$")
-_ZONE = re.compile(r"(?i)^(?:z|zone\s*)([1-6])(?:\s*[-–]\s*(?:z|zone\s*)?([1-6]))?$")
-_RPE = re.compile(r"(?i)^rpe\s*(\d{1,2}(?:\.\d)?)(?:\s*[-–]\s*(\d{1,2}(?:\.\d)?))?$")
-_HR = re.compile(r"(?i)^(\d{2,3})(?:\s*[-–]\s*(\d{2,3}))?\s*bpm$")
+from .targets import parse_target
 
 _REP_UNIT = r"reps?|s|secs?|seconds?|min|mins|minutes?|m|meters?|metres?"
 # Reps as a count (8), a range (8-12), a floor to go beyond (5+), or as many as possible (AMRAP, max reps).
@@ -41,42 +24,6 @@ _EXERCISE = re.compile(
     r"\s*(?P<unit>" + _REP_UNIT + r")?|(?P<amrap>amrap|max\s+reps))(?![\w])"
     r"\s*(?:(?:@|at)\s*(?P<load>.*?))?\s*$"
 )
-
-
-def parse_target(text: str, fail: Callable[[str], object]) -> Target | None:
-    """Classify a target; ``fail(message)`` reports a problem."""
-    if match := _PACE.match(text):
-        fast = int(match[1]) * 60 + int(match[2])
-        slow = int(match[3]) * 60 + int(match[4]) if match[3] else None
-        pace = Pace(fast, "km" if match[5].lower() == "km" else "mi", slow)
-        per_km = pace.seconds_per_km
-        if not 120 <= per_km <= 1200:
-            fail(f"pace {text} is not plausible (expected 2:00 to 20:00 per km)")
-            return None
-        return Target(text, "pace", pace=pace)
-    if match := _ZONE.match(text):
-        return Target(text, "zone", value=float(match[2] or match[1]))
-    if match := _RPE.match(text):
-        value = float(match[2] or match[1])
-        if not 1 <= float(match[1]) <= value <= 10:
-            fail(f"'{text}' is not a valid RPE (expected 1 to 10)")
-            return None
-        return Target(text, "rpe", value=value)
-    if match := _HR.match(text):
-        value = float(match[2] or match[1])
-        if not 40 <= float(match[1]) <= value <= 230:
-            fail(f"heart rate '{text}' is not plausible (expected 40 to 230 bpm)")
-            return None
-        return Target(text, "hr", value=value)
-    lowered = " ".join(text.lower().split())
-    if lowered in EFFORT_WORDS or _EFFORT_PACE.match(lowered):
-        return Target(text, "effort")
-    hint = suggest(lowered, EFFORT_SUGGESTIONS)
-    fail(
-        f"unknown target '{text}'{hint}; expected a pace (8:30/mi), a zone (Z2), an RPE (RPE 7), "
-        f"a heart rate (150 bpm) or an effort such as easy, steady, threshold or 10K pace"
-    )
-    return None
 
 
 _LOAD_WEIGHT = re.compile(r"(?i)^(\d+(?:\.\d+)?)\s*([a-z]+)$")
@@ -198,3 +145,6 @@ def first_words(text: str, count: int = 4) -> str:
     words = text.split()
     shown = " ".join(words[:count])
     return shown + (" …" if len(words) > count else "")
+
+
+__all__ = ["EXERCISE_LINE", "comment_separator", "first_words", "parse_exercise", "parse_load", "parse_target"]

@@ -122,7 +122,7 @@ def parse_plan_text(data: bytes, name: str, stem: str, settings: Settings,
     body = read_body("\n".join(lines[close + 1:]), close + 2, week_starts, errors)
     plan = _assemble(name, stem, meta, body, located, settings, check)
     if plan is not None:
-        _cross_check(plan, meta, check)
+        _cross_check(plan, meta, check, body.sound)
     errors.raise_if_errors()
     assert plan is not None
     return plan, [d for d in errors.items if not d.is_error]
@@ -142,7 +142,7 @@ def _assemble(name: str, stem: str, meta: dict[str, Any], body: Any, located: Lo
     periodization_raw = meta.get("periodization", {})
     race = build_race(meta.get("race", {}), check)
     weeks: tuple[Week, ...] = body.weeks
-    race, weeks = _goal_race(race, weeks, check)
+    race, weeks = _goal_race(race, weeks, check, body.sound)
     locations = tuple((".".join(map(str, k)), Source(name, *v)) for k, v in sorted(located.keys.items(), key=lambda kv: kv[1]))
     return Plan(
         path=name, slug=meta.get("slug") or slug_from(stem), title=meta["title"], units=units,
@@ -163,14 +163,17 @@ def _calendar(raw: dict[str, Any] | None) -> CalendarTimes | None:
     return CalendarTimes(time=raw["time"], zone=raw["time_zone"], alarm_minutes=raw.get("alarm"))
 
 
-def _goal_race(race: Race | None, weeks: tuple[Week, ...], check: Checker) -> tuple[Race | None, tuple[Week, ...]]:
-    """The goal race is the last week's race session; it takes the frontmatter's distance if it has none."""
+def _goal_race(race: Race | None, weeks: tuple[Week, ...], check: Checker, sound: bool = True) -> tuple[Race | None, tuple[Week, ...]]:
+    """The goal race is the last week's race session; it takes the frontmatter's distance if it has none.
+    Its absence is not reported when the outline had a mistake (the last week may not be the
+    author's) or a line of the last week could not be read (it may be the race)."""
     if not weeks:
         return race, weeks
     last = weeks[-1]
     sessions = [s for s in last.sessions if s.kind is SessionKind.RACE]
     if not sessions:
-        if race is not None:
+        unread = any(d.is_error and d.line >= last.source.line for d in check.errors.items)
+        if race is not None and sound and not unread:
             check.errors.error(last.source.line, 1, f"the plan has a race ({race.name or race.category}) but its last week has no race session; add one, e.g. '- Sun: Race {race_text(race.distance, 'km')}'")
         return race, weeks
     session = sessions[-1]
@@ -207,7 +210,7 @@ def _replace_session(week: Week, old: Any, new: Any) -> Week:
     return replace(week, sessions=tuple(new if s is old else s for s in week.sessions))
 
 
-def _cross_check(plan: Plan, meta: dict[str, Any], check: Checker) -> None:
+def _cross_check(plan: Plan, meta: dict[str, Any], check: Checker, sound: bool = True) -> None:
     race_date = plan.race.date if plan.race else None
     if race_date is not None and plan.start is not None:
         check.error(("start",), "give either 'start' or 'race.date', not both: the engine places the plan from one of them")
@@ -215,5 +218,5 @@ def _cross_check(plan: Plan, meta: dict[str, Any], check: Checker) -> None:
         line, col = check.located.where(("start",))
         check.errors.warning(line, col, f"start {plan.start.isoformat()} is a {WEEKDAYS[plan.start.weekday()].capitalize()} but weeks start on {WEEKDAYS[plan.week_starts].capitalize()}; the plan's days will shift to begin on the start date", "start-weekday")
     for vacation in plan.periodization.vacations:
-        if vacation.week is not None and vacation.week > len(plan.weeks):
+        if sound and vacation.week is not None and vacation.week > len(plan.weeks):  # after a numbering mistake, the count may be wrong
             check.errors.error(vacation.source.line, vacation.source.col, f"vacation week {vacation.week} is beyond the plan's {len(plan.weeks)} weeks")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from ..errors import Collector, one_of, suggest
@@ -32,6 +33,10 @@ class Checker:
         self.located = located
         self.errors = errors
         self.name = name
+        # Frontmatter only: the whole schema, to find where a key written at the wrong level belongs,
+        # and the places such keys were sent to (their block's own complaints would repeat the mistake).
+        self.root: Mapping[str, Converter] | None = None
+        self.placed: set[Path] = set()
 
     def error(self, path: Path, message: str) -> Any:
         line, col = self.located.where(path)
@@ -46,12 +51,22 @@ class Checker:
     def table(self, value: Any, path: Path, fields: Mapping[str, Converter],
               required: tuple[str, ...] = ()) -> dict[str, Any] | Any:
         """Validate a mapping; returns only the valid, known keys."""
+        if not path and self.root is None and self.name == "frontmatter":
+            self.root = fields
         if not isinstance(value, dict):
+            if value is None and path in self.placed:
+                return INVALID  # its keys were written below it without their indent: reported there
+            word, _, rest = value.partition(" ") if isinstance(value, str) else ("", "", "")
+            if word in fields and rest.strip():
+                return self.error(path, f"'{value}' needs a colon after the key: write '{word}: {rest.strip()}'")
             label = ".".join(map(str, path)) or self.name
             return self.error(path, f"'{label}' must be a table of keys, not {describe(value)}")
         result: dict[str, Any] = {}
         suggested: set[str] = set()
+        moved = self._misplaced([key for key in value if key not in fields], path, value)
         for key, item in value.items():
+            if key in moved:
+                continue
             if key not in fields:
                 where = ".".join(map(str, (*path, key)))
                 hint = suggest(key, fields)
@@ -60,20 +75,38 @@ class Checker:
                 continue
             if item is REPORTED:
                 continue
+            spec = fields[key]
+            if item is None and isinstance(spec, Table) and (*path, key) not in self.placed:
+                self.error((*path, key), empty_block((*path, key), spec))
+                continue
             converted = fields[key](item, (*path, key), self)
             if converted is not INVALID:
                 result[key] = converted
         for key in required:
-            if key not in value and key not in suggested:
+            if key not in value and key not in suggested and (*path, key) not in self.placed:
                 label = ".".join(map(str, (*path, key)))
                 self.error(path, f"missing required key '{label}'")
         return result
+
+    def _misplaced(self, unknown: list[str], path: Path, value: dict[str, Any]) -> set[str]:
+        """Report keys that belong to another block, one error per block; returns the keys reported."""
+        if self.root is None or not unknown:
+            return set()
+        from .placement import misplaced  # only a mistake needs it
+
+        moved: set[str] = set()
+        for keys, homes, message in misplaced(unknown, path, value, self.root, self.located):
+            self.placed.update(homes)
+            self.placed.update(home[:-1] for home in homes)
+            self.key_error((*path, keys[0]), message)
+            moved.update(keys)
+        return moved
 
 
 def describe(value: Any) -> str:
     """Name the type of a value in a coach's words."""
     if value is None:
-        return "an empty value"
+        return "empty"
     if isinstance(value, bool):
         return f"'{str(value).lower()}' (yes/no)"
     if isinstance(value, dict):
@@ -93,6 +126,10 @@ def _label(path: Path) -> str:
 
 def text(max_length: int = 200, required: bool = False) -> Converter:
     def convert(value: Any, path: Path, check: Checker) -> Any:
+        if isinstance(value, dict) and len(value) == 1 and all(isinstance(part, str) for part in next(iter(value.items()))):
+            key, item = next(iter(value.items()))
+            return check.error(path, f"YAML reads the ': ' in '{key}: {item}' as a key and its value: "
+                               f"put the text in quotes, e.g. '{key}: {item}'")
         if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
             return check.error(path, f"'{_label(path)}' must be text, not {describe(value)}")
         result = str(value).strip()
@@ -186,23 +223,53 @@ def a_date(low: dt.date = dt.date(1990, 1, 1), high: dt.date = dt.date(2200, 12,
     return convert
 
 
-def list_of(item: Converter, max_items: int = 100, allow_single: bool = False) -> Converter:
-    def convert(value: Any, path: Path, check: Checker) -> Any:
-        if allow_single and isinstance(value, str):
+@dataclass(frozen=True)
+class ListOf:
+    """A list whose items share one converter (kept, so a misplaced key can be found a home in it)."""
+
+    item: Converter
+    max_items: int = 100
+    allow_single: bool = False
+
+    def __call__(self, value: Any, path: Path, check: Checker) -> Any:
+        if self.allow_single and isinstance(value, str):
             value = [part.strip() for part in value.split(",") if part.strip()]
         if not isinstance(value, list):
             return check.error(path, f"'{_label(path)}' must be a list, not {describe(value)}")
-        if len(value) > max_items:
-            return check.error(path, f"'{_label(path)}' has {len(value)} items; at most {max_items} are allowed")
-        results = [item(v, (*path, i), check) for i, v in enumerate(value) if v is not REPORTED]
+        if len(value) > self.max_items:
+            return check.error(path, f"'{_label(path)}' has {len(value)} items; at most {self.max_items} are allowed")
+        results = [self.item(v, (*path, i), check) for i, v in enumerate(value) if v is not REPORTED]
         return [r for r in results if r is not INVALID]
-    return convert
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of keys. Its ``fields`` are kept so that a key written at the wrong level can be told
+    where it belongs; ``convert`` reads a shorthand first (``taper: false``) and calls ``check.table``."""
+
+    fields: Mapping[str, Converter]
+    required: tuple[str, ...] = ()
+    convert: Converter | None = None
+
+    def __call__(self, value: Any, path: Path, check: Checker) -> Any:
+        if self.convert is not None:
+            return self.convert(value, path, check)
+        return check.table(value, path, self.fields, self.required)
+
+
+def list_of(item: Converter, max_items: int = 100, allow_single: bool = False) -> Converter:
+    return ListOf(item, max_items, allow_single)
 
 
 def table(fields: Mapping[str, Converter], required: tuple[str, ...] = ()) -> Converter:
-    def convert(value: Any, path: Path, check: Checker) -> Any:
-        return check.table(value, path, fields, required)
-    return convert
+    return Table(fields, required)
+
+
+def empty_block(path: Path, spec: Table) -> str:
+    """``race:`` with nothing under it: say how its keys are written."""
+    name = str(path[-1])
+    keys = ", ".join(sorted(spec.fields))
+    return f"'{name}:' has nothing under it: indent its keys ({keys}) below it by two spaces, or remove it"
 
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -46,17 +46,19 @@ def load_yaml(text: str, first_line: int, errors: Collector) -> Located | None:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = first_line + (mark.line if mark else 0)
-        col = (mark.column + 1) if mark else 1
-        problem = exc.problem or exc.context or "invalid YAML"
-        errors.error(line, col, f"invalid YAML in frontmatter: {problem}{_hint(problem)}")
+        errors.error(*_explained(exc, text, first_line))
         return None
     except yaml.YAMLError as exc:
         errors.error(first_line, 1, f"invalid YAML in frontmatter: {exc}")
         return None
     if node is None:
         return Located({}, {}, (first_line, 1))
+    if not isinstance(node, yaml.MappingNode):
+        from .yaml_errors import not_a_table
+
+        line, col, message = not_a_table(node)
+        errors.error(first_line + line, col + 1, message)
+        return None
     walker = _Walker(first_line, errors)
     try:
         data = walker.value(node, ())
@@ -65,21 +67,16 @@ def load_yaml(text: str, first_line: int, errors: Collector) -> Located | None:
     return Located(data, walker.positions, (first_line, 1), walker.keys)
 
 
-_HINTS = {
-    "mapping values are not allowed": "put text that contains ': ' in quotes, e.g. title: \"10K: the plan\"",
-    "found character '\\t'": "indent with spaces, not tabs",
-    "could not find expected ':'": "each line is 'key: value'",
-    "found undefined alias": "'*' starts an alias; put the text in quotes",
-    "found character that cannot start any token": "put the value in quotes",
-    "expected <block end>": "check the indentation of this line against the lines above",
-}
+def _explained(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> tuple[int, int, str]:
+    """The mistake in a coach's words; PyYAML's own words if explaining it fails (never a traceback)."""
+    from .yaml_errors import explain  # only a mistake needs it
 
-
-def _hint(problem: str) -> str:
-    for key, hint in _HINTS.items():
-        if key in problem:
-            return f" ({hint})"
-    return ""
+    try:
+        return explain(exc, text, first_line)
+    except Exception:  # the explanation is a courtesy: the mistake must still be reported
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line, mark.column) if mark else (0, 0)
+        return first_line + line, col + 1, f"invalid YAML in frontmatter: {exc.problem or exc.context or 'unreadable'}"
 
 
 class _Walker:
@@ -150,7 +147,10 @@ class _Walker:
             key = str(key_node.value)
             if key in result:
                 first = self.keys.get((*path, key), (line, col))[0]
-                self.errors.error(line, col, f"key '{key}' is given twice (first on line {first})")
+                block = isinstance(value_node, yaml.MappingNode)
+                merge = f": keep one '{key}:' and put all its keys under it" if block else ": keep one"
+                self.errors.error(line, col, f"key '{key}' is given twice (first on line {first}){merge}")
+                result[key] = REPORTED  # neither value is checked: which one is meant is the coach's call
                 continue
             self.keys[(*path, key)] = (line, col)
             result[key] = self.value(value_node, (*path, key))

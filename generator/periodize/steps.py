@@ -1,0 +1,68 @@
+"""The whole workout of a run, step by step: what a watch or a reader's pace table needs.
+
+The author writes a total and a main set (``7 mi: 6 x 800 m @ 5K pace w/ 400 m jog``);
+the rest of the total is easy running around the main set, shared between a warm-up and
+a cool-down (a run-walk's rest is walking). Strides come after the run.
+"""
+
+from __future__ import annotations
+
+from ..model import Amount, Distance, Duration, Part, Session, SessionKind, Step
+from ..workout import times
+from .volume import Measure, amount_km, amount_minutes
+
+K = SessionKind
+
+
+def full_workout(session: Session, measure: Measure) -> tuple[Part, ...]:
+    """Warm-up, main set and cool-down (or the run as one step), then strides; () for anything
+    that is not a run."""
+    if not session.kind.is_run:
+        return ()
+    steps: tuple[Part, ...]
+    if not session.main:
+        steps = (Step("work", session.total, session.target),) if session.total is not None or session.kind is K.RACE else ()
+    else:
+        warm, cool = _around(session, measure)
+        steps = (*warm, *session.main, *cool)
+    if session.strides is not None:
+        steps = (*steps, session.strides)
+    return steps
+
+
+def _around(session: Session, measure: Measure) -> tuple[tuple[Step, ...], tuple[Step, ...]]:
+    """The warm-up and cool-down: the total's rest, half before and half after the main set."""
+    total = session.total
+    if total is None:
+        return (), ()
+    label = "walk" if session.kind is K.RUN_WALK else ""
+    target = session.target
+    rest: Amount | None
+    if isinstance(total, Duration):
+        main = sum(count * amount_minutes(step.amount, _kind(step, session), measure) for step, count in times(session.main))
+        rest = Duration(max(total.seconds - main * 60, 0.0))
+        half_seconds = _rounded(rest.seconds / 2, 30.0)
+        warm: Amount = Duration(half_seconds)
+        cool: Amount = Duration(rest.seconds - half_seconds)
+    else:
+        main_km = sum(count * amount_km(step.amount, _kind(step, session), measure) for step, count in times(session.main))
+        rest_value = max(total.value - Distance(main_km, "km").in_unit(total.unit), 0.0) if total.unit != "m" else \
+            max(total.value - main_km * 1000, 0.0)
+        step = 0.1 if total.unit != "m" else 100.0
+        half = _rounded(rest_value / 2, step)
+        warm, cool = Distance(half, total.unit), Distance(round(rest_value - half, 6), total.unit)
+    result_warm = (Step("warmup", warm, target, label),) if _positive(warm) else ()
+    result_cool = (Step("cooldown", cool, target, label),) if _positive(cool) else ()
+    return result_warm, result_cool
+
+
+def _kind(step: Step, session: Session) -> SessionKind:
+    return session.kind if step.role == "work" else K.RECOVERY
+
+
+def _rounded(value: float, step: float) -> float:
+    return round(round(value / step) * step, 6)
+
+
+def _positive(amount: Amount) -> bool:
+    return (amount.seconds if isinstance(amount, Duration) else amount.value) > 1e-6

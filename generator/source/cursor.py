@@ -1,0 +1,203 @@
+"""A position in a squeezed grammar line, and the quantities and targets read at it.
+
+Shared by the session line (:mod:`generator.source.sessions`) and its main set
+(:mod:`generator.source.mainset`): one place that knows how an amount (``5 mi``,
+``5-6 mi``, ``5 to 6 mi``, ``45 min``, ``1:15:00``, ``30-45 s``) and a target are
+written, and that reports a problem once, at the column of the offending word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import Collector, suggest
+from ..model import Amount, Distance, Duration, Target
+from ..units import ALL_UNIT_WORDS, DISTANCE_WORDS, DURATION_WORDS, to_km
+from .prescriptions import first_words
+from .squeeze import Squeezed
+from .targets import parse_target
+
+_NUMBER = r"\d+(?:\.\d+)?"
+_NUMBER_WORD = re.compile(rf"({_NUMBER})(?:\s*(?:[-–]|\bto\b)\s*({_NUMBER}))?\s*([A-Za-zµ]+)?")
+_DANGLING = re.compile(rf"({_NUMBER})\s*[-–]\s*(?!\d)|\s*[-–]\s*({_NUMBER})")
+_CLOCK = r"(\d{1,2}):([0-5]\d)(?::([0-5]\d))?(?![\d/])(?!\s*(?:min\s*)?/)"
+_CLOCKS = re.compile(_CLOCK + r"(?:\s*(?:[-–]|\bto\b)\s*" + _CLOCK + ")?")
+_WS = re.compile(r"\s*")
+_MINUTES = re.compile(r"\s+(\d{1,2})\s*(?:min|mins|minutes?)(?![\w])", re.I)  # "1 h 15 min"
+_RANGE_SEPARATOR = re.compile(r"\s*(?:[-–]|\bto\b)\s*(?=\d)", re.I)
+#: Where a target ends: before a recovery, a next part, a strides add-on or a closing bracket.
+TARGET_END = re.compile(r"\s+(?:w/|with|then)(?!\w)|\s*\+|\s*,|\s*\)|\s*;")
+# "HMP + 15 s/mi": after a race pace, a "+" and seconds are an offset, not the next part
+_OFFSET_AHEAD = re.compile(r"\s*\+\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*(?:s\b|secs?\b|seconds?\b|/)", re.I)
+_RACE_BEFORE = re.compile(r"(?i)(?:mp|hmp|gmp|marathon|half|\d+k|mile|pace)$")
+# Plausibility bounds, in km and seconds: beyond them a value is a typo, not a plan.
+MAX_SESSION_KM = 250.0
+MAX_SESSION_SECONDS = 24 * 3600
+MAX_REP_KM = 50.0
+MAX_REP_SECONDS = 3 * 3600
+
+
+class Cursor:
+    """Reads a squeezed line from ``pos``; the first problem is reported, later ones are not."""
+
+    def __init__(self, text: str, line: int, col0: int, errors: Collector):
+        # Emphasis markers are blanked rather than removed so columns stay right; then every
+        # run of whitespace is squeezed to one space, which keeps the patterns linear.
+        self.squeezed = Squeezed(text.replace("*", " ").replace("`", " "), col0)
+        self.text = self.squeezed.text
+        self.line = line
+        self.errors = errors
+        self.pos = 0
+        self.failed = False
+
+    def fail(self, pos: int, message: str) -> None:
+        if not self.failed:
+            self.errors.error(self.line, self.squeezed.column(pos), message)
+        self.failed = True
+
+    def skip_ws(self) -> None:
+        self.pos = _WS.match(self.text, self.pos).end()  # type: ignore[union-attr]
+
+    def at_end(self, end: int) -> bool:
+        self.skip_ws()
+        return self.pos >= end
+
+    def take(self, pattern: str | re.Pattern[str], end: int) -> re.Match[str] | None:
+        self.skip_ws()
+        regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, re.I)
+        match = regex.match(self.text, self.pos, end)
+        if match:
+            self.pos = match.end()
+        return match
+
+    def peek(self, pattern: str | re.Pattern[str], end: int) -> re.Match[str] | None:
+        self.skip_ws()
+        regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, re.I)
+        return regex.match(self.text, self.pos, end)
+
+    def words(self, end: int, count: int = 4) -> str:
+        return first_words(self.text[self.pos:end], count)
+
+    # -- amounts --
+
+    def amount(self, end: int, optional: bool = False, per_rep: bool = False) -> Amount | None:
+        """A distance or duration, or a range of one (``5-6 mi``, ``5 to 6 mi``, ``30-45 s``)."""
+        self.skip_ws()
+        start = self.pos
+        if clock := _CLOCKS.match(self.text, self.pos, end):
+            self.pos = clock.end()
+            low = _clock_seconds(clock[1], clock[2], clock[3])
+            high = _clock_seconds(clock[4], clock[5], clock[6]) if clock[4] else self._duration_high(end)
+            return self._range(Duration(low, high), start, per_rep)
+        match = _NUMBER_WORD.match(self.text, self.pos, end)
+        if not match:
+            if not optional:
+                self.fail(start, f"expected a distance or duration, such as '5 mi', '400 m' or '45 min'; got '{self.words(end)}'")
+            return None
+        first, second, word = match[1], match[2], match[3] or ""
+        unit = word.lower()
+        if unit == "x" or (not word and re.match(r"\s*[x×]", self.text[match.end():end])):
+            self.fail(start, "repeats go after ':' or 'with', e.g. 'Intervals 7 mi: 6 x 800 m @ 5K pace'")
+            return None
+        if not word:
+            dangling = _DANGLING.match(self.text, start, end)
+            if dangling and second is None:
+                self.fail(start, f"a range needs both ends, e.g. '{dangling[1] or dangling[2]}-6 mi' "
+                                 "or '5 to 6 mi'")
+            else:
+                shown = f"{first}-{second}" if second else first
+                self.fail(start, f"'{shown}' needs a unit, such as '{shown} mi', '{shown} km' or '{shown} min'")
+            return None
+        self.pos = match.end()
+        low, high = float(first), float(second) if second is not None else None
+        if low <= 0:
+            self.fail(start, f"'{match[0].strip()}' must be more than zero")
+            return None
+        if unit in DISTANCE_WORDS:
+            return self._range(Distance(low, DISTANCE_WORDS[unit], high), start, per_rep)
+        if unit in DURATION_WORDS:
+            scale = DURATION_WORDS[unit]
+            seconds = low * scale + (self._minutes_after(end) if scale == 3600 and high is None else 0.0)
+            top = high * scale if high is not None else self._duration_high(end)
+            return self._range(Duration(seconds, top), start, per_rep)
+        self.fail(match.start(3), f"unknown unit '{word}'{suggest(word, ALL_UNIT_WORDS)}; expected mi, km, m, min, s or h")
+        return None
+
+    def _minutes_after(self, end: int) -> float:
+        """The minutes of ``1 h 15 min``, after its hours."""
+        match = _MINUTES.match(self.text, self.pos, end)
+        if match is None:
+            return 0.0
+        self.pos = match.end()
+        return int(match[1]) * 60.0
+
+    def _duration_high(self, end: int) -> float | None:
+        """The top of a range written with a unit at each end: ``45 min–1 h``, ``1 h–1 h 15 min``, ``90 s–2:30``."""
+        separator = _RANGE_SEPARATOR.match(self.text, self.pos, end)
+        if separator is None:
+            return None
+        at = separator.end()
+        if clock := _CLOCKS.match(self.text, at, end):
+            if clock[4]:
+                return None
+            self.pos = clock.end()
+            return _clock_seconds(clock[1], clock[2], clock[3])
+        match = _NUMBER_WORD.match(self.text, at, end)
+        if match is None or match[2] is not None or (match[3] or "").lower() not in DURATION_WORDS:
+            return None
+        self.pos = match.end()
+        scale = DURATION_WORDS[(match[3] or "").lower()]
+        return float(match[1]) * scale + (self._minutes_after(end) if scale == 3600 else 0.0)
+
+    def _range(self, amount: Amount, start: int, per_rep: bool) -> Amount | None:
+        low = amount.value if isinstance(amount, Distance) else amount.seconds
+        if amount.high is not None and amount.high <= low:
+            written = self.text[start:self.pos].strip()
+            self.fail(start, f"a range goes from less to more, e.g. '5-6 mi'; got '{written}'")
+            return None
+        return self._bounded(amount, start, per_rep)
+
+    def _bounded(self, amount: Amount, start: int, per_rep: bool) -> Amount | None:
+        written = self.text[start:self.pos].strip()
+        if isinstance(amount, Distance):
+            limit = MAX_REP_KM if per_rep else MAX_SESSION_KM
+            if amount.km_high > limit:
+                shown = f"{limit / to_km(1, 'mi'):.0f} mi" if amount.unit == "mi" else f"{limit:.0f} km"
+                what = "one repeat" if per_rep else "one session"
+                self.fail(start, f"{written} is not plausible for {what} (at most {shown})")
+                return None
+        else:
+            seconds_limit = MAX_REP_SECONDS if per_rep else MAX_SESSION_SECONDS
+            if (amount.high or amount.seconds) > seconds_limit:
+                self.fail(start, f"{written} is not plausible (at most {seconds_limit // 3600} hours)")
+                return None
+        return amount
+
+    # -- targets --
+
+    def target(self, end: int) -> Target | None:
+        """The target after ``@``, up to :data:`TARGET_END`."""
+        self.skip_ws()
+        start = self.pos
+        stop_at = target_end(self.text, start, end)
+        text = self.text[start:stop_at].strip()
+        self.pos = stop_at
+        if not text:
+            self.fail(start, "expected a target after '@', such as '8:30/mi', 'Z2', 'RPE 7' or '10K pace'")
+            return None
+        return parse_target(text, lambda message: self.fail(start, message))
+
+
+def target_end(text: str, start: int, end: int) -> int:
+    """Where a target that starts at ``start`` ends (see :data:`TARGET_END`)."""
+    for stop in TARGET_END.finditer(text, start, end):
+        offset = _OFFSET_AHEAD.match(text, stop.start(), end)
+        if offset is None or not _RACE_BEFORE.search(text[start:stop.start()].rstrip()):
+            return stop.start()
+    return end
+
+
+def _clock_seconds(first: str, second: str, third: str | None) -> float:
+    if third:
+        return int(first) * 3600 + int(second) * 60 + int(third)
+    return int(first) * 60 + int(second)

@@ -1,0 +1,273 @@
+"""The main set of a run: ``6 x 800 m @ 5K pace w/ 400 m jog`` and everything books write.
+
+A main set is a sequence of parts, joined by ``,`` or ``then`` (sets one after the other)
+or ``+`` (a continuous run at several paces: ``5 mi @ 90% MP + 5 mi @ 92% MP``). A part is
+
+- a step: ``4 mi @ threshold``, ``10 min walk``, ``5-6 mi @ 105% MP``;
+- repeats: ``6 x 800 m @ 5K pace w/ 400 m jog``, ``5-6 x 1200 m …`` (a range of repeats),
+  ``4 x (3 min @ 95% 5K, 1 min jog, 2 min @ 100% 5K, 3 min jog)`` (several steps a repeat),
+  ``3 x (4 x 400 m w/ 200 m jog) w/ 3 min jog`` (nested);
+- a ladder: ``3-2-2-1 km @ 108, 109, 110, 112-115% MP w/ 4 min walk/jog``, or the rungs in
+  brackets: ``4 x (3 min, 2 min, 1 min) @ 98, 100, 102% 5K w/ 1 min / 3 min jog within / between sets``.
+
+The result is the structured workout (:class:`~generator.model.Step`, :class:`~generator.model.Repeat`,
+:class:`~generator.model.Ladder`) that the engine sizes and shrinks and every renderer shows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Amount, Ladder, Part, Repeat, Step, StepRole
+from .cursor import Cursor, target_end
+from .targets import parse_target
+
+MAX_DEPTH = 4  # brackets inside brackets: deeper is not a workout anyone runs
+MAX_REPEATS = 100
+# The author's word after an amount, and the role it gives a step written in a list.
+RECOVERY_LABELS = ("walk/jog", "jog/walk", "jog back", "walk back", "jog down", "walk down", "easy jog", "jog",
+                   "walk", "float", "easy", "recovery")
+REST_LABELS = ("standing rest", "rest")
+WORK_LABELS = ("hills", "hill", "uphill", "strides", "stride", "pickups", "surges", "sprints", "runs", "run",
+               "fast", "hard")
+_LABEL = re.compile(r"(?i)(" + "|".join(re.escape(w) for w in sorted(
+    (*RECOVERY_LABELS, *REST_LABELS, *WORK_LABELS), key=len, reverse=True)) + r")(?![\w/])")
+_RECOVERY_LABEL = re.compile(r"(?i)(" + "|".join(re.escape(w) for w in sorted(
+    (*RECOVERY_LABELS, *REST_LABELS), key=len, reverse=True)) + r")(?![\w/])")
+_TIMES = re.compile(r"(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?\s*[x×]\s*", re.I)
+_NUM = r"\d+(?:\.\d+)?"
+_RUNGS = re.compile(rf"({_NUM})((?:\s*[-–]\s*{_NUM})+)\s*([A-Za-z]+)(?!\w)")
+_PERCENTS = re.compile(r"(\d{1,3}(?:\.\d)?(?:\s*[-–]\s*\d{1,3}(?:\.\d)?)?)((?:\s*,\s*\d{1,3}(?:\.\d)?(?:\s*[-–]\s*\d{1,3}(?:\.\d)?)?)+)\s*%")
+_SEPARATOR = re.compile(r"(?:,\s*)?then\s+|,\s*|\+\s*", re.I)  # after the space before it
+_STRIDES_AHEAD = re.compile(r"\s*\+\s*(?:\d{1,3}\s*[x×]\s*[^+,()]*?\bstrides?\b|\d{1,2}\s+strides?\b|strides?\b)", re.I)
+_WITHIN_BETWEEN = re.compile(r"(?:within|between reps)\s*/\s*between sets(?!\w)", re.I)
+_RECOVERY = re.compile(r"(?:w/|with)(?!\w)", re.I)
+
+
+def starts_set(cursor: Cursor, end: int) -> bool:
+    """True when the text at the cursor opens a main set without a ':' or 'with' before it."""
+    if cursor.peek(_TIMES, end) or cursor.peek(r"\(", end):
+        return True
+    rungs = cursor.peek(_RUNGS, end)
+    return rungs is not None and _is_ladder(rungs)
+
+
+def strides_ahead(cursor: Cursor, end: int) -> bool:
+    return bool(_STRIDES_AHEAD.match(cursor.text, cursor.pos, end))
+
+
+class MainSet:
+    """Reads the parts of a main set from a :class:`Cursor`; ``run_walk``: jog is the work."""
+
+    def __init__(self, cursor: Cursor, end: int, run_walk: bool = False):
+        self.c = cursor
+        self.end = end
+        self.run_walk = run_walk
+
+    def sequence(self, depth: int = 0) -> tuple[Part, ...]:
+        """Parts up to the end (or a closing bracket inside one), before any ``+ strides``."""
+        c = self.c
+        parts: list[Part] = []
+        while not c.failed:
+            parts.extend(self.block(depth))
+            if c.failed or c.at_end(self.end) or (depth and c.peek(r"\)", self.end)) or strides_ahead(c, self.end):
+                break
+            if not c.take(_SEPARATOR, self.end):
+                break
+        return tuple(parts)
+
+    def block(self, depth: int) -> tuple[Part, ...]:
+        c = self.c
+        if depth > MAX_DEPTH:
+            c.fail(c.pos, f"brackets nested more than {MAX_DEPTH} deep")
+            return ()
+        if c.peek(r"\(", self.end):
+            parts = self.group(depth)
+            self.recovery_after(parts)
+            return parts
+        if c.peek(_TIMES, self.end):
+            repeat = self.repeat(depth)
+            return (repeat,) if repeat is not None else ()
+        if (rungs := c.peek(_RUNGS, self.end)) and _is_ladder(rungs):
+            ladder = self.ladder()
+            return (ladder,) if ladder is not None else ()
+        step = self.step("work")
+        if step is None:
+            return ()
+        within, between = self.recovery()
+        if within is not None or between is not None:
+            c.fail(c.pos, "a recovery ('w/ 400 m jog') goes after repeats or a ladder, e.g. '6 x 800 m w/ 400 m jog'")
+            return ()
+        return (step,)
+
+    # -- the forms --
+
+    def group(self, depth: int) -> tuple[Part, ...]:
+        """``(…)``: steps in brackets, with targets for its work steps after them."""
+        c = self.c
+        opened = c.pos
+        c.take(r"\(", self.end)
+        parts = self.sequence(depth + 1)
+        if c.failed:
+            return ()
+        if not c.take(r"\)", self.end):
+            c.fail(opened, f"this bracket is never closed; expected ')' before '{c.words(self.end)}'")
+            return ()
+        if c.take(r"@", self.end):
+            parts = self._assign(parts, opened)
+        return parts
+
+    def repeat(self, depth: int) -> Repeat | None:
+        c = self.c
+        match = c.take(_TIMES, self.end)
+        assert match is not None
+        count, top = int(match[1]), int(match[2]) if match[2] else None
+        if not 1 <= count <= MAX_REPEATS or (top is not None and not count < top <= MAX_REPEATS):
+            shown = f"{count}-{top}" if top is not None else str(count)
+            c.fail(match.start(), f"{shown} repeats is not plausible; expected 1 to {MAX_REPEATS}"
+                   + (", from fewer to more" if top is not None else ""))
+            return None
+        if c.peek(r"\(", self.end):
+            steps = self.group(depth)
+        else:
+            work = self.step("work", per_rep=True)
+            steps = (work,) if work is not None else ()
+        if c.failed or not steps:
+            return None
+        within, between = self.recovery()
+        if within is not None:
+            steps = self._within(steps, within)
+        work = steps[0] if len(steps) == 1 and isinstance(steps[0], Step) else None
+        if (work is not None and work.target is None and between is not None and between.target is not None
+                and between.label.startswith(("walk", "rest", "standing"))):
+            # "8 x 90 s run w/ 2 min walk @ easy": a walk has no target; it is the run's
+            steps, between = (Step(work.role, work.amount, between.target, work.label),), Step(
+                between.role, between.amount, None, between.label)
+        return None if c.failed else Repeat(count, steps, between, top)
+
+    def ladder(self) -> Ladder | None:
+        """``3-2-2-1 km``: rungs of one unit, one target or one each, a recovery between them."""
+        c = self.c
+        match = c.take(_RUNGS, self.end)
+        assert match is not None
+        numbers = [match[1], *re.findall(_NUM, match[2])]
+        rungs: list[Step] = []
+        for number in numbers:
+            inner = Cursor(f"{number} {match[3]}", c.line, c.squeezed.column(match.start()), c.errors)
+            amount = inner.amount(len(inner.text), per_rep=True)
+            if amount is None:
+                c.failed = True
+                return None
+            rungs.append(Step("work", amount))
+        parts: tuple[Part, ...] = tuple(rungs)
+        if c.take(r"@", self.end):
+            parts = self._assign(parts, match.start())
+        within, between = self.recovery()
+        if within is not None:
+            c.fail(c.pos, "a ladder has one recovery between its rungs, e.g. 'w/ 2 min jog'")
+        steps = tuple(p for p in parts if isinstance(p, Step))
+        return None if c.failed else Ladder(steps, between)
+
+    def step(self, role: StepRole, per_rep: bool = False) -> Step | None:
+        """``800 m``, ``5 min jog``, ``4 mi @ threshold``: the label decides a listed step's role."""
+        c = self.c
+        amount = c.amount(self.end, per_rep=per_rep)
+        if amount is None:
+            return None
+        label_match = c.take(_LABEL, self.end)
+        label = label_match[1].lower() if label_match else ""
+        target = c.target(self.end) if c.take(r"@", self.end) else None
+        if c.failed:
+            return None
+        return Step(self._role(label) if role == "work" and not per_rep else role, amount, target, label)
+
+    def _role(self, label: str) -> StepRole:
+        if label in REST_LABELS:
+            return "rest"
+        if self.run_walk and label in ("jog", "run", "runs"):
+            return "work"
+        return "recovery" if label in RECOVERY_LABELS else "work"
+
+    def recovery(self) -> tuple[Step | None, Step | None]:
+        """``w/ 400 m jog``, ``w/ 90 s``, ``w/ 1 km float @ 85% MP`` or ``w/ 1 min / 3 min jog
+        within / between sets``: the recovery within a repeat's steps (if given), and between repeats."""
+        c = self.c
+        if not c.take(_RECOVERY, self.end):
+            return None, None
+        first = self._recovery_step()
+        if first is None:
+            return None, None
+        if c.take(r"/", self.end):
+            second = self._recovery_step()
+            if second is None:
+                return None, None
+            if not c.take(_WITHIN_BETWEEN, self.end):
+                c.fail(c.pos, "two recoveries are written 'w/ 1 min / 3 min jog within / between sets'")
+                return None, None
+            label = second.label or first.label
+            return Step(first.role, first.amount, first.target, label), Step(second.role, second.amount, second.target, label)
+        if c.take(r"@", self.end):
+            first = Step(first.role, first.amount, c.target(self.end), first.label)
+        return None, first
+
+    def _recovery_step(self) -> Step | None:
+        c = self.c
+        amount: Amount | None = None
+        if c.peek(r"\d", self.end):
+            amount = c.amount(self.end, per_rep=True)
+            if amount is None:
+                return None
+        words = c.take(_RECOVERY_LABEL, self.end)
+        if amount is None and words is None:
+            c.fail(c.pos, f"expected a recovery after 'w/', such as '200 m jog' or '90 s rest'; got '{c.words(self.end)}'")
+            return None
+        label = words[1].lower() if words else ""
+        return Step("rest" if label in REST_LABELS else "recovery", amount, None, label)
+
+    def recovery_after(self, parts: tuple[Part, ...]) -> None:
+        within, between = self.recovery()
+        if within is not None or between is not None:
+            self.c.fail(self.c.pos, "a recovery after brackets needs repeats before them, e.g. '4 x (…) w/ 3 min jog'")
+
+    # -- targets for several steps --
+
+    def _assign(self, parts: tuple[Part, ...], at: int) -> tuple[Part, ...]:
+        """Targets after a group or ladder: one for every work step, or one each (``98, 100, 102% 5K``)."""
+        c = self.c
+        work = [i for i, p in enumerate(parts) if isinstance(p, Step) and p.role == "work"]
+        start = c.pos
+        listed = c.take(_PERCENTS, self.end)
+        if listed:
+            stop = target_end(c.text, c.pos, self.end)
+            suffix = c.text[c.pos:stop].strip()
+            c.pos = stop
+            values = [match.replace(" ", "") for match in re.split(r"\s*,\s*", listed[1] + listed[2])]
+            if len(values) != len(work):
+                c.fail(start, f"{len(values)} targets for {len(work)} steps; give one target, or one for each step")
+                return parts
+            targets = [parse_target(f"{value}% {suffix}", lambda message: c.fail(start, message)) for value in values]
+        else:
+            target = c.target(self.end)
+            targets = [target] * len(work)
+        if c.failed:
+            return parts
+        changed = list(parts)
+        for index, target in zip(work, targets, strict=True):
+            step = parts[index]
+            assert isinstance(step, Step)
+            changed[index] = Step(step.role, step.amount, target, step.label, step.note)
+        return tuple(changed)
+
+    def _within(self, steps: tuple[Part, ...], within: Step) -> tuple[Part, ...]:
+        """``4 x (3 min, 2 min, 1 min) … w/ 1 min / 3 min jog within / between sets``: a ladder inside."""
+        rungs = tuple(p for p in steps if isinstance(p, Step) and p.role == "work")
+        if len(rungs) != len(steps):
+            self.c.fail(self.c.pos, "a recovery 'within' sets needs work steps only in the brackets, e.g. '(3 min, 2 min, 1 min)'")
+            return steps
+        return (Ladder(rungs, within),)
+
+
+def _is_ladder(match: re.Match[str]) -> bool:
+    """``3-2-1 km`` (three rungs or more) or ``2-1 km`` (down): a ladder; ``5-6 mi`` is a range."""
+    numbers = [float(n) for n in re.findall(_NUM, match[0])]
+    return len(numbers) > 2 or (len(numbers) == 2 and numbers[1] < numbers[0])

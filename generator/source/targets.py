@@ -1,0 +1,144 @@
+"""Targets after ``@``: how hard a step is.
+
+A pace (``8:30/mi``, ``4:45-4:55/km``), a zone (``Z2``), an RPE (``RPE 6-7``), a heart rate
+(``150 bpm``), an effort in words (``easy``, ``easy to moderate``, ``very easy or easy``), or
+a pace set by a race pace, as the books write it (``5K pace``, ``100% 5K``, ``90-92% 5K``,
+``105% MP``, ``MP - 10 s``, ``HMP + 15 s/mi``, ``5K-10K pace``, ``Goal MP``, ``95% 5K effort``).
+Race-pace targets are kept structured (:class:`~generator.model.RacePace`) so that a reader's
+own race times can turn them into paces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..errors import suggest
+from ..model import Pace, RacePace, Target
+
+EFFORT_WORDS = (
+    "easy", "very easy", "conversational", "relaxed", "steady", "moderate", "comfortably hard",
+    "hard", "very hard", "all-out", "all out", "fast", "strong", "controlled", "smooth",
+    "threshold", "tempo", "lt", "lactate threshold", "cruise", "goal pace", "race pace", "race effort",
+    "hill effort", "max", "sprint", "brisk", "progressive", "aerobic", "recovery",
+    "progression", "kenyan-style progression", "kenyan progression", "fast finish", "threshold pace",
+    "tempo pace", "tempo effort", "threshold effort", "easy pace", "steady pace", "moderate pace",
+)
+# How a race is written, to the key of RACE_PACES. "MP", "HMP" and "GMP" are paces already.
+_RACE_WORDS = {
+    "1500": "1500", "1500 m": "1500", "1500m": "1500", "mile": "mile", "1 mile": "mile", "1 mi": "mile",
+    "3k": "3k", "3000": "3k", "3000 m": "3k", "3000m": "3k", "5k": "5k", "8k": "8k", "10k": "10k",
+    "15k": "15k", "10 mile": "10mi", "10 mi": "10mi", "10-mile": "10mi", "half marathon": "half",
+    "half-marathon": "half", "half": "half", "hm": "half", "marathon": "marathon",
+}
+_PACE_WORDS = {"mp": "marathon", "hmp": "half", "gmp": "marathon", "m pace": "marathon"}
+_RACE = "|".join(sorted((re.escape(w) for w in (*_RACE_WORDS, *_PACE_WORDS)), key=len, reverse=True))
+_NUM = r"\d{1,3}(?:\.\d)?"
+_PERCENT = re.compile(rf"(?i)^({_NUM})(?:\s*(?:[-–]|to)\s*({_NUM}))?\s*%\s*(?:of\s+)?(goal\s+)?({_RACE})(?:\s+(pace|effort))?$")
+_OFFSET = re.compile(
+    rf"(?i)^(goal\s+)?({_RACE})(?:\s+pace)?\s*([-+−–])\s*(\d{{1,3}})(?:\s*[-–]\s*(\d{{1,3}}))?\s*"
+    r"(?:s|sec|secs|seconds)?\s*(?:/\s*(km|mi|mile))?$")
+_BETWEEN = re.compile(rf"(?i)^({_RACE})\s*(?:[-–]|to)\s*({_RACE})(?:\s+(pace|effort))?$")
+_PLAIN = re.compile(rf"(?i)^(goal\s+)?({_RACE})(?:\s+(pace|effort))?$")
+_SHORT_RANGE = re.compile(r"(?i)^(\d{1,2})\s*[-–]\s*(\d{1,2})k\s+(pace|effort)$")  # 5-10K pace
+_PACE = re.compile(r"(?i)^(\d{1,2}):([0-5]\d)(?:\s*[-–]\s*(\d{1,2}):([0-5]\d))?\s*(?:min\s*)?/\s*(km|mi|mile)$")
+_ZONE = re.compile(r"(?i)^(?:z|zone\s*)([1-6])(?:\s*[-–]\s*(?:z|zone\s*)?([1-6]))?$")
+_RPE = re.compile(r"(?i)^rpe\s*(\d{1,2}(?:\.\d)?)(?:\s*[-–]\s*(\d{1,2}(?:\.\d)?))?$")
+_HR = re.compile(r"(?i)^(\d{2,3})(?:\s*[-–]\s*(\d{2,3}))?\s*bpm$")
+_JOINERS = re.compile(r"(?i)\s+(?:progressing to|building to|to|or|then)\s+")
+EFFORT_SUGGESTIONS = (*EFFORT_WORDS, "5k pace", "10k pace", "half marathon pace", "marathon pace", "mile pace",
+                      "3k pace", "15k pace", "5k effort", "10k effort", "mp", "hmp", "90% 5k", "mp - 10 s")
+SPEED_PERCENT = (50.0, 130.0)  # of a race's speed: beyond these a percentage is a typo
+
+
+def _race_key(word: str) -> str:
+    word = " ".join(word.lower().split())
+    return _PACE_WORDS.get(word) or _RACE_WORDS[word]
+
+
+def _is_pace_word(word: str) -> bool:
+    return " ".join(word.lower().split()) in _PACE_WORDS
+
+
+def race_target(text: str, fail: Callable[[str], object]) -> Target | bool | None:
+    """A target set by a race pace; False when ``text`` is not one."""
+    if match := _PERCENT.match(text):
+        low, high = float(match[1]), float(match[2]) if match[2] else None
+        if not SPEED_PERCENT[0] <= low <= (high or low) <= SPEED_PERCENT[1]:
+            fail(f"'{text}' is not plausible: a share of race pace goes from fewer to more, "
+                 f"between {SPEED_PERCENT[0]:.0f}% and {SPEED_PERCENT[1]:.0f}%, e.g. '90-92% 5K'")
+            return None
+        race = RacePace(_race_key(match[4]), percent=low, percent_high=high,
+                        effort=(match[5] or "").lower() == "effort", goal=bool(match[3]) or match[4].lower() == "gmp")
+        return Target(text, "race", race=race)
+    if match := _OFFSET.match(text):
+        sign = 1 if match[3] == "+" else -1
+        first, second = int(match[4]), int(match[5]) if match[5] else None
+        if second is not None and second <= first:
+            fail(f"'{text}': a range goes from less to more, e.g. 'MP - 10-15 s'")
+            return None
+        per = {"km": "km", "mi": "mi", "mile": "mi"}.get((match[6] or "").lower())
+        offsets = (sign * first, sign * second) if second is not None else (sign * first, None)
+        if sign < 0 and second is not None:  # "- 10-15 s": from 10 to 15 seconds faster
+            offsets = (sign * second, sign * first)
+        race = RacePace(_race_key(match[2]), offset=float(offsets[0]),
+                        offset_high=float(offsets[1]) if offsets[1] is not None else None,
+                        per=per, goal=bool(match[1]) or match[2].lower() == "gmp")  # type: ignore[arg-type]
+        return Target(text, "race", race=race)
+    if match := _SHORT_RANGE.match(text):
+        return Target(text, "race", race=RacePace(f"{match[1]}k", race_to=f"{match[2]}k",
+                                                   effort=match[3].lower() == "effort"))
+    if (match := _BETWEEN.match(text)) and (match[3] or _is_pace_word(match[1]) or _is_pace_word(match[2])):
+        return Target(text, "race", race=RacePace(_race_key(match[1]), race_to=_race_key(match[2]),
+                                                   effort=(match[3] or "").lower() == "effort"))
+    if (match := _PLAIN.match(text)) and (match[3] or _is_pace_word(match[2])):
+        return Target(text, "race", race=RacePace(_race_key(match[2]), effort=(match[3] or "").lower() == "effort",
+                                                   goal=bool(match[1]) or match[2].lower() == "gmp"))
+    return False
+
+
+def parse_target(text: str, fail: Callable[[str], object]) -> Target | None:
+    """Classify a target; ``fail(message)`` reports a problem."""
+    if match := _PACE.match(text):
+        fast = int(match[1]) * 60 + int(match[2])
+        slow = int(match[3]) * 60 + int(match[4]) if match[3] else None
+        pace = Pace(fast, "km" if match[5].lower() == "km" else "mi", slow)
+        if not 120 <= pace.seconds_per_km <= 1200:
+            fail(f"pace {text} is not plausible (expected 2:00 to 20:00 per km)")
+            return None
+        return Target(text, "pace", pace=pace)
+    if match := _ZONE.match(text):
+        return Target(text, "zone", value=float(match[2] or match[1]), low=float(match[1]) if match[2] else None)
+    if match := _RPE.match(text):
+        value = float(match[2] or match[1])
+        if not 1 <= float(match[1]) <= value <= 10:
+            fail(f"'{text}' is not a valid RPE (expected 1 to 10)")
+            return None
+        return Target(text, "rpe", value=value, low=float(match[1]) if match[2] else None)
+    if match := _HR.match(text):
+        value = float(match[2] or match[1])
+        if not 40 <= float(match[1]) <= value <= 230:
+            fail(f"heart rate '{text}' is not plausible (expected 40 to 230 bpm)")
+            return None
+        return Target(text, "hr", value=value, low=float(match[1]) if match[2] else None)
+    race = race_target(" ".join(text.split()), fail)
+    if race is not False:
+        return race  # type: ignore[return-value]
+    efforts = effort_words(text)
+    if efforts:
+        return Target(text, "effort", efforts=efforts)
+    hint = suggest(" ".join(text.lower().split()), EFFORT_SUGGESTIONS)
+    fail(f"unknown target '{text}'{hint}; expected a pace (8:30/mi), a zone (Z2), an RPE (RPE 7), a heart rate "
+         "(150 bpm), an effort such as easy, steady, threshold or 10K pace, or a share of race pace (90% 5K, MP - 10 s)")
+    return None
+
+
+def effort_words(text: str) -> tuple[str, ...]:
+    """The effort words of ``easy``, ``easy to moderate`` or ``very easy or easy``; () if any part is unknown."""
+    parts = _JOINERS.split(" ".join(text.lower().split()))
+    words: list[str] = []
+    for part in parts:
+        if part not in EFFORT_WORDS and not isinstance(race_target(part, lambda _: None), Target):
+            return ()
+        words.append(part)
+    return tuple(words)

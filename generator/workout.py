@@ -1,0 +1,116 @@
+"""Walking a workout's parts: how often each step is run, its distance, one end of a range.
+
+The parts of a session (:class:`~generator.model.Step`, :class:`~generator.model.Repeat`,
+:class:`~generator.model.Ladder`) nest; every stage that needs their sizes or wants to
+change their amounts goes through these few functions, so nesting is handled once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+
+from .model import Amount, Distance, Duration, End, Ladder, Part, Repeat, Session, Step, Target
+
+
+def times(parts: Sequence[Part], factor: float = 1.0) -> Iterator[tuple[Step, float]]:
+    """Every step with how many times it is run (a range counts its low end): the steps of
+    ``6 x (…) w/ jog`` six times each, the jog between them five."""
+    for part in parts:
+        if isinstance(part, Step):
+            yield part, factor
+        elif isinstance(part, Repeat):
+            yield from times(part.steps, factor * part.count)
+            if part.between is not None and part.count > 1:
+                yield part.between, factor * (part.count - 1)
+        else:
+            yield from ((rung, factor) for rung in part.rungs)
+            if part.between is not None and len(part.rungs) > 1:
+                yield part.between, factor * (len(part.rungs) - 1)
+
+
+def parts_km(parts: Sequence[Part]) -> float | None:
+    """The distance of the parts with their recoveries, when every step is measured in distance."""
+    total = 0.0
+    for step, count in times(parts):
+        if not isinstance(step.amount, Distance):
+            return None
+        total += count * step.amount.km
+    return total
+
+
+def work_targets(parts: Sequence[Part]) -> list[Target]:
+    """The targets of the work steps, in order."""
+    return [step.target for step, _ in times(parts) if step.role == "work" and step.target is not None]
+
+
+def map_steps(parts: Sequence[Part], change: Callable[[Step], Step]) -> tuple[Part, ...]:
+    """The parts with every step (work, recovery, between) passed through ``change``."""
+    result: list[Part] = []
+    for part in parts:
+        if isinstance(part, Step):
+            result.append(change(part))
+        elif isinstance(part, Repeat):
+            result.append(replace(part, steps=map_steps(part.steps, change),
+                                  between=change(part.between) if part.between is not None else None))
+        else:
+            result.append(Ladder(tuple(change(r) for r in part.rungs),
+                                 change(part.between) if part.between is not None else None))
+    return tuple(result)
+
+
+def _amount_at(amount: Amount | None, end: End) -> Amount | None:
+    return amount.at(end) if amount is not None else None
+
+
+def parts_at(parts: Sequence[Part], end: End) -> tuple[Part, ...]:
+    """One end of every range in the parts: amounts and repeat counts."""
+    def step_at(step: Step) -> Step:
+        return replace(step, amount=_amount_at(step.amount, end)) if _ranged(step.amount) else step
+
+    result: list[Part] = []
+    for part in map_steps(parts, step_at):
+        if isinstance(part, Repeat) and part.count_max is not None:
+            part = replace(part, count=part.count_max if end == "high" else part.count, count_max=None)
+        if isinstance(part, Repeat):
+            part = replace(part, steps=parts_at(part.steps, end))
+        result.append(part)
+    return tuple(result)
+
+
+def _ranged(amount: Amount | None) -> bool:
+    return amount is not None and amount.high is not None
+
+
+def parts_ranged(parts: Sequence[Part]) -> bool:
+    """True when any amount or repeat count in the parts is a range."""
+    for part in parts:
+        if isinstance(part, Repeat):
+            if part.count_max is not None or parts_ranged(part.steps) or (part.between and _ranged(part.between.amount)):
+                return True
+        elif isinstance(part, Ladder):
+            if any(_ranged(r.amount) for r in part.rungs) or (part.between and _ranged(part.between.amount)):
+                return True
+        elif _ranged(part.amount):
+            return True
+    return False
+
+
+def session_ranged(session: Session) -> bool:
+    """True when the session's size is written as a range anywhere."""
+    return (_ranged(session.total) or parts_ranged(session.main)
+            or (session.strides is not None and parts_ranged((session.strides,))))
+
+
+def session_at(session: Session, end: End) -> Session:
+    """The session at one end of its ranges (itself when it has none)."""
+    if not session_ranged(session):
+        return session
+    strides = parts_at((session.strides,), end)[0] if session.strides is not None else None
+    return session.with_changes(total=_amount_at(session.total, end), main=parts_at(session.main, end),
+                                strides=strides)
+
+
+def duration_only(parts: Sequence[Part]) -> bool:
+    """True when every step of the parts is measured in time."""
+    return all(isinstance(step.amount, Duration) for step, _ in times(parts))
