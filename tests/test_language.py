@@ -114,6 +114,16 @@ def test_optional_runs_counted_or_not(book) -> None:  # type: ignore[no-untyped-
     assert (round(weeks[1].distance_km / 1.609344, 2), round(weeks[1].distance_km_high / 1.609344, 2)) == (48, 50)  # type: ignore[operator]
 
 
+def test_the_books_rest_or_line_reads_without_an_at_sign() -> None:
+    text = "---\ntitle: R\nunits: mi\n---\n\n## Week 1\n- Sat: Long 10 mi\n- Sun: Rest or 3-4 mi very easy\n"
+    plan, diagnostics = parse_plan_text(text.encode(), "r.md", "r", SETTINGS)
+    assert [d.format() for d in diagnostics] == []
+    sunday = plan.weeks[0].sessions[1]
+    assert sunday.optional and sunday.counted and sunday.total == Distance(3, "mi", 4)
+    assert sunday.target is not None and sunday.target.efforts == ("very easy",)
+    assert session_title(sunday, "mi") == "Rest or easy 3–4 mi @ very easy"
+
+
 def test_weekly_totals_are_summed_as_ranges(book) -> None:  # type: ignore[no-untyped-def]
     weeks = expand(book).weeks
     miles = [(round(w.distance_km / 1.609344, 2), round((w.distance_km_high or w.distance_km) / 1.609344, 2)) for w in weeks]

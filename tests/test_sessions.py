@@ -131,6 +131,8 @@ def test_exercises(text: str, expected: str) -> None:
     ("Long", "t.md:3:8: error: a long session needs a distance or a duration, e.g. 'Long run 5 mi' or 'Long run 30 min'"),
     ("Intervals 3 mi: 10 x 800 m", "t.md:3:8: error: the main set (8.0 km) is longer than the whole session (4.8 km)"),
     ("Easy 0 mi", "t.md:3:13: error: '0 mi' must be more than zero"),
+    ("Easy 6-5 mi", "t.md:3:13: error: a range goes from less to more, e.g. '5-6 mi'; got '6-5 mi'"),
+    ("Long 50-40 min", "t.md:3:13: error: a range goes from less to more, e.g. '5-6 mi'; got '50-40 min'"),
     ("Swimming 30 min", "t.md:3:8: error: unknown session kind 'Swimming' — did you mean 'swim'?; a session starts with one of: rest, easy, recovery, long, run-walk, tempo, intervals, hills, fartlek, strides, race, cross-training, strength, mobility"),
 ])
 def test_session_errors_point_at_the_word(line: str, error: str) -> None:

@@ -44,12 +44,15 @@ _WITHIN_BETWEEN = re.compile(r"(?:within|between reps)\s*/\s*between sets(?!\w)"
 _RECOVERY = re.compile(r"(?:w/|with)(?!\w)", re.I)
 
 
-def starts_set(cursor: Cursor, end: int) -> bool:
-    """True when the text at the cursor opens a main set without a ':' or 'with' before it."""
+def starts_set(cursor: Cursor, end: int, *, at_total: bool = False) -> bool:
+    """True when the text at the cursor opens a main set without a ':' or 'with' before it.
+
+    ``at_total``: where the session's total would be, two numbers are a range, even
+    downwards (``Easy 6-5 mi`` is a range written backwards, not a two-rung ladder)."""
     if cursor.peek(_TIMES, end) or cursor.peek(r"\(", end):
         return True
     rungs = cursor.peek(_RUNGS, end)
-    return rungs is not None and _is_ladder(rungs)
+    return rungs is not None and _is_ladder(rungs, min_rungs=3 if at_total else 2)
 
 
 def strides_ahead(cursor: Cursor, end: int) -> bool:
@@ -267,7 +270,7 @@ class MainSet:
         return (Ladder(rungs, within),)
 
 
-def _is_ladder(match: re.Match[str]) -> bool:
+def _is_ladder(match: re.Match[str], min_rungs: int = 2) -> bool:
     """``3-2-1 km`` (three rungs or more) or ``2-1 km`` (down): a ladder; ``5-6 mi`` is a range."""
     numbers = [float(n) for n in re.findall(_NUM, match[0])]
-    return len(numbers) > 2 or (len(numbers) == 2 and numbers[1] < numbers[0])
+    return len(numbers) > 2 or (len(numbers) == min_rungs == 2 and numbers[1] < numbers[0])

@@ -25,9 +25,10 @@ from ..model import (
     Step,
 )
 from ..workout import parts_km
-from .cursor import Cursor
+from .cursor import Cursor, target_end
 from .mainset import MainSet, starts_set, strides_ahead
 from .prescriptions import comment_separator, first_words, parse_exercise
+from .targets import effort_words
 
 K = SessionKind
 KIND_WORDS: dict[str, SessionKind] = {
@@ -148,7 +149,7 @@ class SessionLine:
         c.take(r":", end)
         if kind is K.RACE and (race := c.take(_RACE_RE, end)):
             fields["total"] = RACE_WORDS[race[1].lower().replace("-", " ")]
-        elif not starts_set(c, end):
+        elif not starts_set(c, end, at_total=True):
             total = c.amount(end, optional=True)
             if total is not None:
                 fields["total"] = total
@@ -165,6 +166,8 @@ class SessionLine:
                 fields["main"] = MainSet(c, end, run_walk=kind is K.RUN_WALK).sequence()
             elif c.take(r"@", end):
                 fields["target"] = c.target(end)
+            elif "target" not in fields and "main" not in fields and self._bare_effort(end):
+                fields["target"] = c.target(end)  # "Rest or 3-4 mi very easy": the books leave out the '@'
             elif c.take(r"\+", end):
                 c.fail(start, f"expected strides after '+', e.g. '+ 6 x 20 s strides', or the next part of the main set "
                               f"after 'with', e.g. 'with 5 mi @ MP + 5 mi @ HMP'; got '{first_words(c.text[c.pos:end])}'")
@@ -177,6 +180,13 @@ class SessionLine:
             c.fail(0, f"a {kind.value} session needs a distance or a duration, e.g. '{kind.label} 5 mi' or '{kind.label} 30 min'")
         self._check_total(fields)
         return fields
+
+    def _bare_effort(self, end: int) -> bool:
+        """Whether an effort written without ``@`` follows (``3 mi very easy``, ``5 mi easy to moderate``)."""
+        c = self.c
+        c.skip_ws()
+        text = c.text[c.pos:target_end(c.text, c.pos, end)].strip()
+        return bool(text) and bool(effort_words(text))
 
     def strides(self, end: int) -> Repeat | None:
         c = self.c
