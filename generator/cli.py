@@ -1,4 +1,4 @@
-"""The ``deload`` command: check, new, docs, build, expand, ical, pdf, serve."""
+"""The ``deload`` command: check, new, docs, build, expand, ical, pdf, paces, serve."""
 
 from __future__ import annotations
 
@@ -12,13 +12,15 @@ from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 import click
 
 from . import __version__
+from .commands.paces import paces as paces_command
+from .commands.paces import race_time_option
 from .config import Settings, load_settings
 from .errors import DeloadError, Diagnostic
 from .source import find_plan_files
 
 if TYPE_CHECKING:
     from .expanded import ExpandedPlan
-    from .model import Plan
+    from .model import Performance, Plan
 
 
 def report(diagnostics: Iterable[Diagnostic]) -> tuple[int, int]:
@@ -295,14 +297,19 @@ def expand(plan: Path, race_date: datetime | None, start: datetime | None, outpu
 @click.option("--units", type=click.Choice(["km", "mi"]), default=None, help="Units to print (default: the plan's).")
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: <slug>-<date>-<paper>.pdf in the current folder).")
+@race_time_option
 @project_option
-def pdf(plan: Path, race_date: datetime | None, start: datetime | None, paper: str, units: str | None, output: Path | None, project: Path) -> None:
-    """Print PLAN as a personal PDF with every session dated (or undated, to fill in by hand)."""
+def pdf(plan: Path, race_date: datetime | None, start: datetime | None, paper: str, units: str | None, output: Path | None,
+        performance: Performance | None, project: Path) -> None:
+    """Print PLAN as a personal PDF with every session dated (or undated, to fill in by hand);
+    with --race-time, your pace on every session."""
+    from .paces import plan_pace_table
     from .render.pdf import print_html, render_pdf, stylesheet_text
 
     settings, source, warnings, expanded = expand_one(plan, project, race_date, start)
+    table = plan_pace_table(source, performance) if performance is not None else None
     try:
-        html = print_html(expanded, settings, paper, settings.base_url + f"plans/{source.slug}/", units=units)
+        html = print_html(expanded, settings, paper, settings.base_url + f"plans/{source.slug}/", units=units, table=table)
     except DeloadError as exc:  # a mistake in the coach's print template
         fail(exc)
     result = render_pdf(html, paper, {paper: stylesheet_text(settings, paper)})
@@ -345,8 +352,10 @@ def serve(project: Path, port: int, host: str, pdf: bool) -> None:
 @click.option("--start", type=date_type, default=None, help="Your first day (YYYY-MM-DD).")
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: <slug>-<date>.ics in the current folder; '-' for standard output).")
+@race_time_option
 @project_option
-def ical(plan: Path, race_date: datetime | None, start: datetime | None, output: Path | None, project: Path) -> None:
+def ical(plan: Path, race_date: datetime | None, start: datetime | None, output: Path | None,
+         performance: Performance | None, project: Path) -> None:
     """Write a personal calendar file of PLAN for your race day or start day.
 
     Import it into Google, Apple or Outlook calendar. (To follow a published
@@ -361,7 +370,13 @@ def ical(plan: Path, race_date: datetime | None, start: datetime | None, output:
     if expanded.start is None:
         raise click.UsageError("give --race-date or --start: a personal calendar needs dates")
     plan_url = settings.base_url + f"plans/{source.slug}/"
-    events = plan_events(expanded, settings, State.ephemeral(), build_time(), plan_url, settings.week_summaries)
+    table = None
+    if performance is not None:
+        from .paces import plan_pace_table
+
+        table = plan_pace_table(source, performance)
+    events = plan_events(expanded, settings, State.ephemeral(), build_time(), plan_url, settings.week_summaries,
+                         table=table)
     anchor_day = expanded.race_date if expanded.anchor == "race" and expanded.race_date else expanded.start
     feed = Feed(f"{source.slug}.ics", expanded.anchor, anchor_day)
     data = feed_bytes(expanded, events, settings, feed, expanded.start, plan_url, timezones_text(expanded, events))
@@ -377,3 +392,6 @@ def ical(plan: Path, race_date: datetime | None, start: datetime | None, output:
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+main.add_command(paces_command)

@@ -95,6 +95,15 @@ class Pace:
 
 
 @dataclass(frozen=True, slots=True)
+class Performance:
+    """A race result or goal time: the reference a reader's paces are computed from."""
+
+    km: float
+    seconds: float
+    label: str = ""  # as it is shown: "10K in 50:00"
+
+
+@dataclass(frozen=True, slots=True)
 class RacePace:
     """A pace set by a race pace, ready for the reader's own paces: ``90-92% 5K`` (a share of
     the race's speed: above 100% is faster), ``MP - 10 s`` (an offset per ``per``: negative is
@@ -395,6 +404,8 @@ class Plan:
     checks: Checks = field(default_factory=Checks)
     calendar: CalendarTimes | None = None
     locations: tuple[tuple[str, Source], ...] = ()  # frontmatter key path -> where it was written
+    paces: tuple[tuple[str, Target], ...] = ()  # the coach's pace table: effort -> pace or race-pace target
+    pace_reference: Performance | None = None  # the performance the example paces are for
 
     def location(self, key: str) -> Source:
         """Where frontmatter ``key`` (dotted path) was written, or the frontmatter start."""

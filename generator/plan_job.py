@@ -23,7 +23,8 @@ from .fsutil import write_bytes
 from .periodize import dates_change_layout, expand, first_day
 from .periodize.checks import dated_start
 from .render.html import PlanPage, PlanRenderer
-from .render.ical import feed_bytes, header_template, plan_events, timezones_text
+from .render.ical import feed_bytes, header_template, plan_events, timezones_text, uid_domain
+from .render.icaljson import calendar_json
 from .render.json_export import expanded_dict, to_json
 from .render.pdf import paper_label, print_html
 from .source.reader import read_plan
@@ -158,6 +159,10 @@ def _feeds(context: BuildContext, output: PlanOutput, expanded: ExpandedPlan, pa
     events = plan_events(expanded, settings, state, context.now, plan_url, settings.week_summaries)
     zones = timezones_text(expanded, events)
     header = header_template(expanded, settings, plan_url)
+    if expanded.start is None and not dates_change_layout(plan):  # the reader's own file, for any day
+        _write(context, output, f"{page.url}calendar.json",
+               calendar_json(expanded, events, header, zones, uid_domain(settings),
+                             next((f.anchor for f in page.feeds if f.date is not None and f.anchor), "start")))
     for feed in page.feeds:
         feed_plan, feed_events = expanded, events
         if feed.date is not None and expanded.start is None and dates_change_layout(plan):

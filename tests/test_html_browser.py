@@ -115,11 +115,11 @@ def test_race_date_picker_sets_dates_and_feed_links(site: Site, page: Any) -> No
     google = page.locator("[data-cal=google]").get_attribute("href")
     assert google.endswith("cid=webcal%3A%2F%2Fdeload.example.org%2Fplans%2Fhalf-marathon-beginner%2Frace-2027-04-18.ics")
     assert page.url.endswith("#race=2027-04-18")
-    # a weekday without a feed: dates still follow, the links stay on the last valid feed
+    # a weekday without a feed: dates still follow, the subscription links are disabled with the reason
     picker.fill("2027-04-21")
     picker.dispatch_event("change")
-    assert "no calendar feed for that day" in page.locator("#plan-date-msg").inner_text()
-    assert page.locator("[data-cal=webcal]").get_attribute("href") == webcal
+    assert "There is no subscription for that day" in page.locator("#plan-date-msg").inner_text()
+    assert page.locator("[data-cal=webcal]").get_attribute("href") is None
     assert page.problems == []
 
 
@@ -173,4 +173,115 @@ def test_hostile_plans_run_no_script(site: Site, page: Any) -> None:
                 if page.locator(selector).count():
                     page.locator(selector).first.hover()
             assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.problems == []
+
+
+def test_the_page_script_computes_the_same_paces_as_python(site: Site, page: Any) -> None:
+    """paces.js mirrors generator/paces.py: the same table and the same pace for every spec."""
+    from generator.model import Performance
+    from generator.paces import evaluate, pace_table
+    from generator.render.pacetable import range_text, speed_text
+
+    open_page(page, site.url("plans/10k-8-weeks/index.html"))
+    specs = ["e:easy", "e:threshold", "e:easy|e:steady", "r:5:90:92:0:0", "r:42.195:105:105:0:0",
+             "r:42.195:100:100:-6.21:-6.21", "r:5:100:100:0:0|r:10:100:100:0:0", "r:21.0975:100:100:15:15"]
+    coach = {"easy": "a:370:400", "threshold": "r:21.0975:100:100:-5:-5"}
+    for km, seconds in [(5.0, 1197.0), (10.0, 3000.0), (21.0975, 6300.0), (42.195, 15000.0), (1.609344, 420.0)]:
+        for with_coach in (False, True):
+            reference = Performance(10.0, 3000.0) if with_coach else None
+            table = pace_table(Performance(km, seconds), coach if with_coach else None, reference)
+            browser = page.evaluate(
+                """([km, seconds, coach, reference, specs]) => {
+                     const P = window.DeloadPaces, t = P.paceTable(km, seconds, coach, reference);
+                     const names = Object.keys(t.efforts).sort();
+                     return {vdot: t.vdot,
+                             table: names.map(n => [n, P.rangeText(t.efforts[n], "km"), P.speedText(t.efforts[n], "mi")]),
+                             specs: specs.map(s => P.rangeText(P.evaluate(s, t.efforts, t.vdot), "mi"))};
+                   }""", [km, seconds, coach if with_coach else {}, {"km": 10.0, "seconds": 3000.0} if with_coach else None, specs])
+            assert browser["vdot"] == pytest.approx(table.vdot, abs=1e-9)
+            assert browser["table"] == [[n, range_text(table.efforts[n], "km"), speed_text(table.efforts[n], "mi")]
+                                        for n in sorted(table.efforts)]
+            assert browser["specs"] == [range_text(evaluate(s, table.efforts, table.vdot), "mi") for s in specs]
+    assert page.problems == []
+
+
+def test_a_reader_enters_a_10k_time_and_sees_their_paces(site: Site, page: Any) -> None:
+    from generator.paces import pace_table
+    from generator.render.pacetable import range_text
+    from generator.source.performance import parse_performance
+
+    open_page(page, site.url("plans/10k-8-weeks/index.html"))
+    tempo = page.locator(".session.k-tempo .pace").first
+    assert tempo.locator(".pace-label").inner_text() == "threshold"
+    assert tempo.locator(".pace-value").inner_text() == "5:02–5:09/km"  # the coach's example, 10K in 50:00
+    page.select_option("#pace-race", "10")
+    page.fill("#pace-time", "45:00")
+    page.click("#pace-form button[type=submit]")
+    mine = pace_table(parse_performance("10k=45:00"))
+    assert tempo.locator(".pace-value").inner_text() == range_text(mine.efforts["threshold"], "km")
+    assert "VDOT 45.3" in page.locator("#pace-msg").inner_text()
+    assert page.locator(".pace-table tbody tr").count() == 12
+    assert "time=10-2700" in page.url
+    page.click("[data-set-units=mi]")
+    assert tempo.locator(".pace-value").inner_text() == range_text(mine.efforts["threshold"], "mi")
+    # a new visit keeps the reader's time
+    open_page(page, site.url("plans/half-marathon-beginner/index.html"))
+    assert page.locator("#pace-time").input_value() == "45:00"
+    assert page.locator(".pace-ref").inner_text() == "10K in 45:00"
+    page.click("[data-set-units=km]")
+    assert page.problems == []
+
+
+def _download(page: Any) -> tuple[str, str]:
+    with page.expect_download() as info:
+        page.click("#plan-ics")
+    download = info.value
+    return download.suggested_filename, Path(download.path()).read_bytes().decode("utf-8")
+
+
+def test_the_calendar_file_for_a_feed_day_is_that_feed(site: Site, page: Any) -> None:
+    """Built in the browser from calendar.json, a file for a day that has a feed is the feed, byte for byte."""
+    open_page(page, site.url("plans/half-marathon-beginner/index.html"))
+    page.fill("#plan-date", "2027-04-18")
+    page.dispatch_event("#plan-date", "change")
+    name, text = _download(page)
+    assert name == "half-marathon-beginner-race-2027-04-18.ics"
+    published = (site / "plans/half-marathon-beginner/race-2027-04-18.ics").read_bytes().decode("utf-8")
+    assert text == published
+    assert page.problems == []
+
+
+def test_a_wednesday_race_gets_its_own_calendar_with_the_readers_paces(site: Site, page: Any) -> None:
+    from icalendar import Calendar
+
+    from generator.paces import pace_table
+    from generator.render.pacetable import range_text
+    from generator.source.performance import parse_performance
+
+    open_page(page, site.url("plans/10k-8-weeks/index.html"))
+    page.select_option("#pace-race", "10")
+    page.fill("#pace-time", "45:00")
+    page.click("#pace-form button[type=submit]")
+    page.fill("#plan-date", "2027-05-19")  # a Wednesday: no feed for it
+    page.dispatch_event("#plan-date", "change")
+    message = page.locator("#plan-date-msg").inner_text()
+    assert "There is no subscription for that day" in message and "download the calendar file" in message
+    for link in page.locator("[data-cal]").all():
+        assert link.get_attribute("href") is None and link.get_attribute("aria-disabled") == "true"
+    name, text = _download(page)
+    assert name == "10k-8-weeks-race-2027-05-19.ics"
+    calendar = Calendar.from_ical(text)
+    events = [c for c in calendar.walk("VEVENT")]
+    race = [e for e in events if str(e.get("CATEGORIES").cats[0]) == "race"]  # the session's kind comes first
+    assert [e.decoded("DTSTART").isoformat() for e in race] == ["2027-05-19"]
+    assert len({str(e["UID"]) for e in events}) == len(events)
+    threshold = range_text(pace_table(parse_performance("10k=45:00")).efforts["threshold"], "km")
+    tempo = next(e for e in events if str(e.get("CATEGORIES").cats[0]) == "tempo")
+    assert f"Your paces (10K in 45:00): threshold {threshold}" in str(tempo["DESCRIPTION"])
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
+    # back to a day with a feed: the subscription links come back
+    last = page.locator("#plan").get_attribute("data-feeds").split()[-1]
+    page.fill("#plan-date", last)
+    page.dispatch_event("#plan-date", "change")
+    assert page.locator("[data-cal=webcal]").get_attribute("href").endswith(f"race-{last}.ics")
     assert page.problems == []

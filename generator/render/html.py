@@ -32,11 +32,13 @@ from ..config import Settings
 from ..errors import DeloadError, Diagnostic
 from ..expanded import ExpandedPlan
 from ..feeds import Feed
+from ..periodize import dates_change_layout
 from ..source.reader import slug_from
 from . import views
 from .chart import volume_chart
 from .markdown import plain_text, render_markdown
 from .og import preview_png
+from .paceview import pace_panel
 from .paths import template_files
 
 STATIC_DIR = "static"
@@ -251,6 +253,8 @@ class PlanRenderer(Renderer):
         return {
             "page": page, "plan": plan, "expanded": expanded, "figures": views.figures(expanded),
             "weeks": weeks, "race": views.race_label(plan), "weeks_html": weeks_html,
+            "paces": pace_panel(expanded),
+            "has_calendar_file": bool(dated_feeds) and not dates_change_layout(plan),
             "chart": volume_chart(expanded, "vc", [plan.units, "mi" if plan.units == "km" else "km"]),
             "intro": render_markdown(plan.intro, top=3),
             "canonical": url, "description": plan.summary or plan_description(expanded),

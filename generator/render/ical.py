@@ -30,8 +30,11 @@ from ..describe import exercise_text, needs_steps, session_title, short_title, w
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..feeds import Feed
 from ..model import SessionKind
+from ..paces import PaceTable, evaluate
 from ..state import State, event_hash, stamp
 from .markdown import plain_text
+from .pacetable import range_text
+from .paceview import session_paces
 from .views import KIND_LABELS, volume_text
 
 NAMESPACE = uuid.UUID("6f1d2c1e-7a4b-5d0e-9c3f-0de10ad0cafe")
@@ -53,6 +56,8 @@ class EventText:
     clock: str = ""  # "T063000" for timed events
     zone: str = ""
     minutes: int = 0
+    description: str = ""  # as written into DESCRIPTION, before escaping (sessions only)
+    paces: tuple[tuple[str, str], ...] = ()  # (target as written, pace spec) for the reader's paces
 
 
 _PLAIN = re.compile(r"[^\\;,\r\n]*")
@@ -118,6 +123,19 @@ def _uid(name: str, domain: str) -> str:
 _VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
 
 
+def pace_line(paces: Sequence[tuple[str, str]], table: PaceTable, units: str) -> str:
+    """``Your paces (10K in 45:00): threshold 4:33–4:42/km · easy 5:35–6:08/km``; the page's
+    script writes the same line for a reader's own time."""
+    items = " · ".join(f"{label} {range_text(evaluate(spec, table.efforts, table.vdot), units)}" for label, spec in paces)
+    return f"Your paces ({table.performance.label}): {items}"
+
+
+def with_paces(description: str, line: str) -> str:
+    """The description with the pace line before its footer (the blank line and the plan's link)."""
+    body, _, footer = description.rpartition("\n\n")
+    return f"{body}\n{line}\n\n{footer}"
+
+
 def _session_description(planned: PlannedSession, week: PlannedWeek, week_line: str, units: str, footer: str) -> str:
     s = planned.session
     lines = [session_title(s, units), week_line]
@@ -161,9 +179,10 @@ def _timed(expanded: ExpandedPlan, planned: PlannedSession) -> tuple[datetime, d
 
 
 def plan_events(expanded: ExpandedPlan, settings: Settings, state: State, now: datetime, plan_url: str,
-                week_summaries: bool = True, variant: str = "") -> list[EventText]:
+                week_summaries: bool = True, variant: str = "", table: PaceTable | None = None) -> list[EventText]:
     """Every event of the plan, serialised once; revisions are looked up (and recorded) in ``state``.
-    ``variant`` keeps apart the revisions of feeds whose weeks differ (vacations given by date)."""
+    ``variant`` keeps apart the revisions of feeds whose weeks differ (vacations given by date);
+    ``table``: a runner's paces, written into each session's description (a personal file)."""
     plan = expanded.plan
     units = plan.units
     prefix = f"{plan.slug}/{plan.edition}" + (f"/{variant}" if variant else "")
@@ -187,11 +206,16 @@ def plan_events(expanded: ExpandedPlan, settings: Settings, state: State, now: d
             s = planned.session
             categories = [s.kind.value, week.kind, "optional"] if s.optional else [s.kind.value, week.kind]
             slot = f"s{planned.slot}"
-            result.append(_event(revisions, f"{prefix}/w{week.number}/d{planned.day}/{slot}",
-                                 f"W{week.number} · {short_title(s, units)}",
-                                 _session_description(planned, week, week_line, units, footer),
-                                 categories, index * 7 + planned.day - 1, 1, slot,
-                                 _timed(expanded, planned) if timed else None, alarm))
+            description = _session_description(planned, week, week_line, units, footer)
+            paces = tuple((p.label, p.spec) for p in session_paces(s, planned.workout, expanded, None))
+            if table is not None and paces:
+                description = with_paces(description, pace_line(paces, table, units))
+            event = _event(revisions, f"{prefix}/w{week.number}/d{planned.day}/{slot}",
+                           f"W{week.number} · {short_title(s, units)}", description,
+                           categories, index * 7 + planned.day - 1, 1, slot,
+                           _timed(expanded, planned) if timed else None, alarm)
+            event.description, event.paces = description, paces
+            result.append(event)
     return result
 
 

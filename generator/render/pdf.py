@@ -17,9 +17,11 @@ from markupsafe import Markup
 from .. import __version__
 from ..config import Settings
 from ..expanded import ExpandedPlan
+from ..paces import PaceTable
 from . import views
 from .chart import volume_chart
 from .html import make_environment, template_errors
+from .paceview import pace_panel
 from .paths import template_files
 
 PAPERS = {"a4": ("A4", "A4"), "letter": ("Letter", "letter")}
@@ -30,8 +32,10 @@ def paper_label(paper: str) -> str:
     return PAPERS[paper][0]
 
 
-def print_html(expanded: ExpandedPlan, settings: Settings, paper: str, plan_url: str, units: str | None = None) -> str:
-    """The print document for one plan and paper size."""
+def print_html(expanded: ExpandedPlan, settings: Settings, paper: str, plan_url: str, units: str | None = None,
+               table: PaceTable | None = None) -> str:
+    """The print document for one plan and paper size; ``table``: a runner's paces on every session
+    (default: the coach's example paces, if the plan has them)."""
     plan = expanded.plan
     env = make_environment(settings)
     import segno  # only PDFs need it, and it pulls in urllib and http: off the import path
@@ -39,10 +43,11 @@ def print_html(expanded: ExpandedPlan, settings: Settings, paper: str, plan_url:
     qr = segno.make(plan_url, error="m")
     context = {
         "site": settings, "plan": plan, "expanded": expanded, "paper": paper, "version": __version__,
-        "units": units or plan.units, "figures": views.figures(expanded), "weeks": views.week_views(expanded),
+        "units": units or plan.units, "figures": views.figures(expanded), "weeks": views.week_views(expanded, table),
         "race": views.race_label(plan), "level_name": views.LEVEL_NAMES.get(plan.level, ""),
         "chart": volume_chart(expanded, "pc", [units or plan.units]), "canonical": plan_url,
         "description": plan.summary or plan.title,
+        "paces": pace_panel(expanded, table),
         "qr": Markup(qr.svg_inline(scale=4, border=2, dark="#000", light="#fff", omitsize=True, title=f"QR code for {plan_url}")),
     }
     with template_errors("print.html"):

@@ -27,24 +27,17 @@ from ..describe import (
 )
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek, WeekMetrics
 from ..model import Plan, SessionKind
+from ..paces import PaceTable
 from ..source.reader import slug_from
 from ..source.schema import WEEKDAYS
+from .dualunits import dual, pick
 from .markdown import render_inline, render_markdown
+from .paceview import PaceView, example_table, session_paces
 
 UNITS = ("km", "mi")
 KIND_LABELS = {"load": "Loading week", "deload": "Deload week", "vacation": "Vacation week", "taper": "Taper week", "race": "Race week"}
 LEVEL_NAMES = {"beginner": "Beginner", "novice": "Novice", "intermediate": "Intermediate", "advanced": "Advanced", "all levels": "All levels"}
 CATEGORY_NAMES = {"5k": "5K", "10k": "10K", "half": "Half marathon", "marathon": "Marathon", "other": "Other distances", "none": "No race"}
-
-
-def dual(make: object, primary: str) -> Markup:
-    """Text in both unit systems; ``make(unit)`` gives the text for one. One span when they agree."""
-    km, mi = make("km"), make("mi")  # type: ignore[operator]
-    if km == mi:
-        return escape(km)
-    first, second = ("km", "mi") if primary == "km" else ("mi", "km")
-    texts = {"km": escape(km), "mi": escape(mi)}
-    return Markup(f'<span class="u-{first}">{texts[first]}</span><span class="u-{second}">{texts[second]}</span>')
 
 
 @lru_cache(maxsize=4096)
@@ -62,6 +55,7 @@ class SessionView:
     exercises: list[str]
     was: Markup | None
     steps: list[Markup]  # the workout a line a part, for a main set a title cannot say plainly
+    paces: list[PaceView]  # a pace for each target, for the reader's own time
     offset: int
     date: date | None
     slot: int
@@ -91,8 +85,10 @@ class WeekView:
     metrics: WeekMetrics
 
 
-def session_view(planned: PlannedSession, units: str, week_index: int) -> SessionView:
+def session_view(planned: PlannedSession, expanded: ExpandedPlan, week_index: int,
+                 table: PaceTable | None) -> SessionView:
     s = planned.session
+    units = expanded.plan.units
     original = planned.original
     return SessionView(
         kind=s.kind.value,
@@ -104,6 +100,7 @@ def session_view(planned: PlannedSession, units: str, week_index: int) -> Sessio
         was=dual(lambda u: session_title(original, u), units) if original is not None and original.kind is not SessionKind.STRENGTH
         else (Markup(escape("; ".join(exercise_text(e) for e in original.exercises))) if original is not None else None),
         steps=_steps(planned, units),
+        paces=session_paces(s, planned.workout, expanded, table),
         offset=week_index * 7 + planned.day - 1,
         date=planned.date,
         slot=planned.slot,
@@ -114,7 +111,7 @@ def _steps(planned: PlannedSession, units: str) -> list[Markup]:
     if not needs_steps(planned.session):
         return []
     lines = {u: workout_lines(planned.workout, u) for u in ("km", "mi")}
-    return [dual(lambda u, i=i: lines[u][i], units) for i in range(len(lines["km"]))]
+    return [dual(pick(lines, i), units) for i in range(len(lines["km"]))]
 
 
 def _span(low: str, high: str | None) -> str:
@@ -154,9 +151,10 @@ def day_label(plan: Plan, week_index: int, day: int) -> str:
     return WEEKDAYS[(plan.week_starts + day - 1) % 7].capitalize()
 
 
-def week_views(expanded: ExpandedPlan) -> list[WeekView]:
+def week_views(expanded: ExpandedPlan, table: PaceTable | None = None) -> list[WeekView]:
+    """The weeks in words; every session's pace from ``table`` (default: the coach's example)."""
     plan = expanded.plan
-    units = plan.units
+    table = table or example_table(expanded)
     result = []
     for index, week in enumerate(expanded.weeks):
         first = week.start
@@ -164,7 +162,7 @@ def week_views(expanded: ExpandedPlan) -> list[WeekView]:
                 for d in range(1, 8)}
         for planned in week.sessions:
             if planned.kind is not SessionKind.REST or planned.session.comment or planned.session.notes:
-                days[planned.day].sessions.append(session_view(planned, units, index))
+                days[planned.day].sessions.append(session_view(planned, expanded, index, table))
         result.append(WeekView(
             number=week.number, kind=week.kind, kind_label=KIND_LABELS[week.kind], title=week.title,
             start=week.start, end=week.start + timedelta(days=6) if week.start else None,

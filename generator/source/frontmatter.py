@@ -11,7 +11,9 @@ from dataclasses import fields, replace
 from typing import Any
 
 from ..model import Checks, Distance, Periodization, Race, RaceCategory, Source, Vacation
+from ..paces import EFFORT_ORDER
 from ..units import DISTANCE_WORDS
+from .performance import PerformanceError, parse_performance
 from .prescriptions import parse_target
 from .schema import (
     INVALID,
@@ -88,6 +90,31 @@ def pace_text(value: Any, path: tuple, check: Checker) -> Any:
     if target.pace is None:
         return check.error(path, f"'{result}' is not a pace; write it as minutes:seconds per km or mi, e.g. '6:30/km'")
     return target.pace
+
+
+def performance(value: Any, path: tuple, check: Checker) -> Any:
+    """``10K in 50:00``: the performance the plan's example paces are for."""
+    result = text(60)(value, path, check)
+    if result is INVALID:
+        return result
+    try:
+        return parse_performance(result)
+    except PerformanceError as exc:
+        return check.error(path, str(exc))
+
+
+def effort_pace(value: Any, path: tuple, check: Checker) -> Any:
+    """A pace of the coach's table: absolute (``5:40-6:10/km``) or set by a race pace (``MP + 45-75 s``)."""
+    result = text(40)(value, path, check)
+    if result is INVALID:
+        return result
+    target = parse_target(result, lambda message: check.error(path, message))
+    if target is None:
+        return INVALID
+    if target.pace is None and target.race is None:
+        return check.error(path, f"'{result}' is not a pace; write a pace such as '5:40-6:10/km' or one set by a "
+                                 "race pace such as 'MP + 45-75 s' or '88% 10K'")
+    return target
 
 
 def clock_time(value: Any, path: tuple, check: Checker) -> Any:
@@ -203,6 +230,7 @@ FRONTMATTER: dict[str, Converter] = {
     "edition": text(40),
     "periodization": table(periodization_fields(with_vacations=True)),
     "checks": table(CHECKS),
+    "paces": table({"reference": performance, **{name: effort_pace for name in EFFORT_ORDER}}),
     "calendar": table({"time": clock_time, "time_zone": time_zone, "alarm": integer(0, 24 * 60)}, required=("time", "time_zone")),
 }
 

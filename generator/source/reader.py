@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..describe import race_text
 from ..errors import Collector, DeloadError, Diagnostic
-from ..model import CalendarTimes, Distance, Plan, Race, SessionKind, Source, Week
+from ..model import CalendarTimes, Distance, Plan, Race, SessionKind, Source, Target, Week
 from ..units import default_load_unit
 from .body import read_body
 from .files import escape_from
@@ -153,8 +153,20 @@ def _assemble(name: str, stem: str, meta: dict[str, Any], body: Any, located: Lo
         layout=body.layout, intro=body.intro,
         periodization=resolve_periodization(settings.periodization, periodization_raw, check),
         checks=resolve_checks(settings.checks, meta.get("checks", {})), locations=locations,
-        calendar=_calendar(meta.get("calendar")),
+        calendar=_calendar(meta.get("calendar")), paces=_paces(meta.get("paces", {}), check),
+        pace_reference=meta.get("paces", {}).get("reference"),
     )
+
+
+def _paces(raw: dict[str, Any], check: Checker) -> tuple[tuple[str, Target], ...]:
+    """The coach's pace table; absolute paces need the performance they are for."""
+    table = tuple((k, v) for k, v in raw.items() if k != "reference")
+    absolute = next((k for k, v in table if v.pace is not None), None)
+    if absolute is not None and "reference" not in raw:
+        check.error(("paces", absolute), f"'paces.{absolute}' is a pace for one runner: add 'reference:', the race "
+                                         "result or goal it is for (e.g. 'reference: 10K in 50:00'), so readers "
+                                         "with other times get theirs")
+    return table
 
 
 def _calendar(raw: dict[str, Any] | None) -> CalendarTimes | None:

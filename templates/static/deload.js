@@ -11,6 +11,7 @@
     root.setAttribute("data-units", units);
     buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(b.getAttribute("data-set-units") === units)); });
     if (save) { try { localStorage.setItem("deload-units", units); } catch (e) { /* private mode */ } }
+    document.dispatchEvent(new CustomEvent("deload:units"));
   }
   var saved = null;
   try { saved = localStorage.getItem("deload-units"); } catch (e) { saved = null; }
@@ -60,7 +61,16 @@
       google: "https://calendar.google.com/calendar/render?cid=" + encodeURIComponent(webcal),
       outlook: "https://outlook.live.com/calendar/0/addfromweb?url=" + encodeURIComponent(feedUrl) + "&name=" + encodeURIComponent(title)
     };
-    document.querySelectorAll("[data-cal]").forEach(function (a) { a.href = links[a.getAttribute("data-cal")]; });
+    document.querySelectorAll("[data-cal]").forEach(function (a) {
+      a.href = links[a.getAttribute("data-cal")];
+      a.removeAttribute("aria-disabled");
+    });
+  }
+  function disableLinks() {
+    document.querySelectorAll("[data-cal]").forEach(function (a) {
+      a.removeAttribute("href");
+      a.setAttribute("aria-disabled", "true");
+    });
   }
 
   function apply(fromUser) {
@@ -81,10 +91,15 @@
       setLinks(base + (anchor === "race" ? "race-" : "start-") + day + ".ics");
       message.textContent = "Dates and calendar links are set for a " + what + " on " + long.format(chosen) + ".";
     } else {
-      message.textContent = "Dates are shown for a " + what + " on " + long.format(chosen) + ", but there is no calendar feed for that day: feeds exist for " +
-        (anchor === "race" ? "weekend race days" : "start days") + " from " + long.format(parse(feeds[0])) + " to " + long.format(parse(feeds[feeds.length - 1])) + ".";
+      disableLinks();
+      message.textContent = "Dates are shown for a " + what + " on " + long.format(chosen) + ". There is no subscription for that day (feeds exist for " +
+        (anchor === "race" ? "weekend race days" : "start days") + " from " + long.format(parse(feeds[0])) + " to " + long.format(parse(feeds[feeds.length - 1])) +
+        "): download the calendar file instead; it will not update itself if the plan changes.";
     }
-    if (fromUser && history.replaceState) { history.replaceState(null, "", "#" + (anchor === "race" ? "race=" : "start=") + day); }
+    if (fromUser && history.replaceState) {
+      var kept = location.hash.replace(/^#/, "").split("&").filter(function (p) { return p && !/^(race|start)=/.test(p); });
+      history.replaceState(null, "", "#" + [(anchor === "race" ? "race=" : "start=") + day].concat(kept).join("&"));
+    }
   }
 
   var fromHash = /(?:race|start)=(\d{4}-\d{2}-\d{2})/.exec(location.hash);

@@ -1,0 +1,1 @@
+"""Commands that live in modules of their own; ``generator.cli`` adds them to ``deload``."""

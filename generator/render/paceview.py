@@ -1,0 +1,98 @@
+"""The reader's paces on the page and in print: a spec per target (evaluated by the page's
+script for the reader's own time) and, when the coach gave a reference performance,
+the example paces written into the HTML for readers without JavaScript."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..expanded import ExpandedPlan
+from ..model import Ladder, Part, Repeat, Session, Step, Target
+from ..paces import PaceTable, coach_specs, evaluate, plan_pace_table, spec_of
+from .dualunits import dual, pick
+from .pacetable import range_text, table_rows
+
+
+@dataclass(frozen=True)
+class PaceView:
+    label: str  # the target as written: "95% 5K", "threshold"
+    spec: str
+    text: Markup  # the example pace in both units, or empty
+
+
+@dataclass(frozen=True)
+class PacePanel:
+    """The "your paces" box: the example table (if any) and what the script needs."""
+
+    reference: str  # "10K in 50:00", or ""
+    rows: list[tuple[str, Markup, Markup]]  # effort, pace, treadmill speed (both units)
+    coach: str  # JSON: effort -> spec
+    reference_json: str  # JSON: {"km": …, "seconds": …} or ""
+
+
+def goal_km(expanded: ExpandedPlan) -> float | None:
+    race = expanded.plan.race
+    return race.distance.km if race is not None else None
+
+
+def example_table(expanded: ExpandedPlan) -> PaceTable | None:
+    plan = expanded.plan
+    return plan_pace_table(plan, plan.pace_reference) if plan.pace_reference is not None else None
+
+
+def session_paces(session: Session, workout: tuple[Part, ...], expanded: ExpandedPlan,
+                  table: PaceTable | None) -> list[PaceView]:
+    """One pace per distinct target of the session, in the order they come."""
+    goal, units = goal_km(expanded), expanded.plan.units
+    seen: dict[str, PaceView] = {}
+    for target in _targets(session, workout):
+        spec = spec_of(target, goal, units)
+        if spec is None or target.text in seen:
+            continue
+        seen[target.text] = PaceView(target.text, spec, _example(spec, table, units))
+    return list(seen.values())
+
+
+def _example(spec: str, table: PaceTable | None, units: str) -> Markup:
+    if table is None:
+        return Markup("")
+    pace = evaluate(spec, table.efforts, table.vdot)
+    return dual(lambda u: range_text(pace, u), units)
+
+
+def _targets(session: Session, workout: tuple[Part, ...]) -> list[Target]:
+    found = [session.target] if session.target is not None else []
+    def walk(parts: tuple[Part, ...] | list[Part]) -> None:
+        for part in parts:
+            if isinstance(part, Step):
+                if part.target is not None and part.role == "work":
+                    found.append(part.target)
+            elif isinstance(part, Repeat):
+                walk(part.steps)
+            elif isinstance(part, Ladder):
+                walk(part.rungs)
+    walk(workout or session.main)
+    return found
+
+
+def pace_panel(expanded: ExpandedPlan, table: PaceTable | None = None) -> PacePanel:
+    plan = expanded.plan
+    table = table or example_table(expanded)
+    rows: list[tuple[str, Markup, Markup]] = []
+    if table is not None:
+        paces = {u: [row[1] for row in table_rows(table, u)] for u in ("km", "mi")}
+        speeds = {u: [row[2] for row in table_rows(table, u)] for u in ("km", "mi")}
+        for index, (name, _, _) in enumerate(table_rows(table, "km")):
+            rows.append((name, dual(pick(paces, index), plan.units), dual(pick(speeds, index), plan.units)))
+    reference = plan.pace_reference
+    return PacePanel(
+        reference=table.performance.label if table is not None else "",
+        rows=rows,
+        coach=json.dumps(coach_specs(plan.paces, plan.units), sort_keys=True, separators=(",", ":")),
+        reference_json=json.dumps({"km": reference.km, "seconds": reference.seconds}, separators=(",", ":"))
+        if reference is not None else "",
+    )
+

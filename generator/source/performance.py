@@ -1,0 +1,60 @@
+"""A race result or goal time as a coach or reader writes it: ``10K in 50:00``, ``10k=50:00``,
+``half 1:45:00``, ``5 km 24:30``, ``marathon=3:29:59``."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Performance
+from ..paces import race_seconds, vdot
+from ..units import format_clock, to_km
+
+RACES: dict[str, tuple[float, str]] = {
+    "1500": (1.5, "1500 m"), "1500m": (1.5, "1500 m"), "mile": (1.609344, "Mile"), "1mi": (1.609344, "Mile"),
+    "3k": (3.0, "3K"), "5k": (5.0, "5K"), "8k": (8.0, "8K"), "10k": (10.0, "10K"), "15k": (15.0, "15K"),
+    "10mi": (16.09344, "10 miles"), "10mile": (16.09344, "10 miles"), "half": (21.0975, "Half marathon"),
+    "halfmarathon": (21.0975, "Half marathon"), "hm": (21.0975, "Half marathon"), "21.1k": (21.0975, "Half marathon"),
+    "marathon": (42.195, "Marathon"), "m": (42.195, "Marathon"), "42.2k": (42.195, "Marathon"),
+}
+_FORM = re.compile(r"(?i)^\s*(.+?)\s*(?:=|\bin\b|\s)\s*(\d{1,2}(?::[0-5]\d){1,2})\s*$")
+_DISTANCE = re.compile(r"(?i)^(\d+(?:\.\d+)?)\s*(km|k|mi|miles?|m)$")
+EXAMPLE = "a race and a time such as '10k=50:00', '5K in 24:30' or 'half=1:45:00'"
+MIN_KM, MAX_KM = 1.5, 42.195  # the range Daniels' equations were fitted on
+VDOT_RANGE = (15.0, 90.0)
+
+
+class PerformanceError(ValueError):
+    """A performance that cannot be read; the message says what was expected."""
+
+
+def parse_performance(text: str) -> Performance:
+    """``10k=50:00`` and the like; raises :class:`PerformanceError`."""
+    match = _FORM.match(text)
+    if match is None:
+        raise PerformanceError(f"cannot read '{text}' as a performance; expected {EXAMPLE}")
+    km, label = _distance(match[1])
+    parts = [int(p) for p in match[2].split(":")]
+    seconds = float(parts[0] * 3600 + parts[1] * 60 + parts[2] if len(parts) == 3 else parts[0] * 60 + parts[1])
+    value = vdot(Performance(km, seconds)) if seconds > 0 else 0.0
+    if not VDOT_RANGE[0] <= value <= VDOT_RANGE[1]:
+        raise PerformanceError(f"'{text}' is not a plausible {label} time (expected one between "
+                               f"{_bound(km, VDOT_RANGE[1])} and {_bound(km, VDOT_RANGE[0])})")
+    return Performance(km, seconds, f"{label} in {format_clock(int(seconds))}")
+
+
+def _distance(text: str) -> tuple[float, str]:
+    key = re.sub(r"[\s_-]", "", text.lower()).replace("marathonpace", "marathon")
+    if key in RACES:
+        return RACES[key]
+    if match := _DISTANCE.match(text.strip()):
+        value, unit = float(match[1]), match[2].lower()
+        km = to_km(value, "mi") if unit.startswith("mi") else value / 1000 if unit == "m" else value
+        if MIN_KM <= km <= MAX_KM:
+            return km, f"{match[1]} {'mi' if unit.startswith('mi') else 'm' if unit == 'm' else 'km'}"
+        raise PerformanceError(f"'{text}': a race from 1500 m to the marathon gives paces; got {km:.3g} km")
+    raise PerformanceError(f"unknown race '{text}'; expected 1500, mile, 3K, 5K, 8K, 10K, 15K, 10mi, half, "
+                           f"marathon or a distance such as '12 km'")
+
+
+def _bound(km: float, vdot_value: float) -> str:
+    return format_clock(int(race_seconds(vdot_value, km)))

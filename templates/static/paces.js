@@ -1,0 +1,188 @@
+/* Deload: a reader's paces from one race result or goal time (Daniels' VDOT).
+   The model mirrors generator/paces.py line for line, so the browser shows the paces the
+   built files show; tests compare the two. Without JavaScript the page shows the coach's
+   example paces, or the efforts as written. */
+(function () {
+  "use strict";
+
+  /* The model (generator/paces.py) ------------------------------------------------------- */
+  var RACE_EFFORTS = { "1500": 1.5, "mile": 1.609344, "3k": 3.0, "5k": 5.0, "8k": 8.0, "10k": 10.0, "15k": 15.0,
+    "10mi": 16.09344, "half_marathon": 21.0975, "marathon": 42.195 };
+  var VDOT_SHARES = { recovery: [0.62, 0.57], easy: [0.70, 0.62], long: [0.70, 0.62], threshold: [0.88, 0.88],
+    interval: [0.975, 0.975], repetition: [1.06, 1.06] };
+  var SPREAD = 0.01;
+  var ORDER = ["recovery", "easy", "long", "steady", "marathon", "half_marathon", "threshold", "10k", "5k",
+    "interval", "mile", "repetition"];
+  var NAMES = { recovery: "Recovery", easy: "Easy", long: "Long run", steady: "Steady", marathon: "Marathon pace",
+    half_marathon: "Half-marathon pace", threshold: "Threshold", "10k": "10K pace", "5k": "5K pace",
+    interval: "Interval", mile: "Mile pace", repetition: "Repetition" };
+
+  function oxygenCost(v) { return -4.60 + 0.182258 * v + 0.000104 * v * v; }
+  function sustainableShare(minutes) {
+    return 0.8 + 0.1894393 * Math.exp(-0.012778 * minutes) + 0.2989558 * Math.exp(-0.1932605 * minutes);
+  }
+  function speedAt(vo2) {
+    var a = 0.000104, b = 0.182258, c = -4.60 - vo2;
+    return (-b + Math.sqrt(b * b - 4 * a * c)) / (2 * a);
+  }
+  function vdot(km, seconds) {
+    var minutes = seconds / 60;
+    return oxygenCost(km * 1000 / minutes) / sustainableShare(minutes);
+  }
+  function raceSeconds(value, km) {
+    var fast = 1.0, slow = 2000.0;
+    for (var i = 0; i < 60; i++) {
+      var middle = (fast + slow) / 2;
+      if (vdot(km, middle * 60) > value) { fast = middle; } else { slow = middle; }
+    }
+    return (fast + slow) / 2 * 60;
+  }
+  function spread(seconds) { return [seconds * (1 - SPREAD), seconds * (1 + SPREAD)]; }
+  function modelEfforts(value) {
+    var efforts = {};
+    Object.keys(RACE_EFFORTS).forEach(function (name) {
+      var km = RACE_EFFORTS[name];
+      efforts[name] = spread(raceSeconds(value, km) / km);
+    });
+    Object.keys(VDOT_SHARES).forEach(function (name) {
+      var shares = VDOT_SHARES[name];
+      var fast = 60000 / speedAt(value * shares[0]), slow = 60000 / speedAt(value * shares[1]);
+      efforts[name] = shares[0] === shares[1] ? spread(fast) : [fast, slow];
+    });
+    efforts.steady = [efforts.marathon[1], efforts.easy[0]];
+    return efforts;
+  }
+  function term(text, efforts, value) {
+    var kind = text.slice(0, 1), rest = text.slice(2);
+    if (kind === "e") { return efforts[rest]; }
+    var p = rest.split(":").map(Number);
+    var km = p[0], low = p[1], high = p[2], offLow = p[3], offHigh = p[4];
+    var pace = raceSeconds(value, km) / km;
+    var fast = pace / (high / 100) + offLow, slow = pace / (low / 100) + offHigh;
+    return (low === high && offLow === offHigh) ? spread(fast) : [Math.min(fast, slow), Math.max(fast, slow)];
+  }
+  function evaluate(spec, efforts, value) {
+    var ranges = spec.split("|").map(function (t) { return term(t, efforts, value); });
+    return [Math.min.apply(null, ranges.map(function (r) { return r[0]; })),
+            Math.max.apply(null, ranges.map(function (r) { return r[1]; }))];
+  }
+  function paceTable(km, seconds, coach, reference) {
+    var value = vdot(km, seconds);
+    var efforts = modelEfforts(value);
+    var scale = reference ? raceSeconds(value, reference.km) / reference.seconds : 1.0;
+    Object.keys(coach || {}).sort().forEach(function (name) {
+      var spec = coach[name];
+      if (spec.slice(0, 2) === "a:") {
+        var ends = spec.slice(2).split(":").map(Number);
+        efforts[name] = [ends[0] * scale, ends[1] * scale];
+      } else {
+        efforts[name] = evaluate(spec, efforts, value);
+      }
+    });
+    return { vdot: value, efforts: efforts };
+  }
+
+  /* Words (generator/render/pacetable.py) -------------------------------------------------- */
+  var KM_PER_MI = 1.609344;
+  function clock(seconds) {
+    var s = Math.floor(seconds + 0.5), m = Math.floor(s / 60);
+    return m + ":" + String(s % 60).padStart(2, "0");
+  }
+  function duration(seconds) {
+    var s = Math.floor(seconds + 0.5);
+    return s >= 3600 ? Math.floor(s / 3600) + ":" + clock(s % 3600).padStart(5, "0") : clock(s);
+  }
+  function paceText(secondsPerKm, units) { return clock(units === "km" ? secondsPerKm : secondsPerKm * KM_PER_MI); }
+  function rangeText(pace, units) {
+    var fast = paceText(pace[0], units), slow = paceText(pace[1], units);
+    return (fast === slow ? fast : fast + "\u2013" + slow) + "/" + units;
+  }
+  function speedText(pace, units) {
+    var per = units === "km" ? 1 : 1 / KM_PER_MI, label = units === "km" ? "km/h" : "mph";
+    var slow = Math.floor(36000 / pace[1] * per + 0.5) / 10, fast = Math.floor(36000 / pace[0] * per + 0.5) / 10;
+    return slow === fast ? fast.toFixed(1) + " " + label : slow.toFixed(1) + "\u2013" + fast.toFixed(1) + " " + label;
+  }
+  function parseClock(text) {
+    var m = /^\s*(\d{1,2})(?::([0-5]\d))(?::([0-5]\d))?\s*$/.exec(text || "");
+    if (!m) { return null; }
+    return m[3] !== undefined ? (+m[1]) * 3600 + (+m[2]) * 60 + (+m[3]) : (+m[1]) * 60 + (+m[2]);
+  }
+
+  window.DeloadPaces = { vdot: vdot, raceSeconds: raceSeconds, paceTable: paceTable, evaluate: evaluate,
+    rangeText: rangeText, speedText: speedText, parseClock: parseClock, ORDER: ORDER, NAMES: NAMES };
+
+  /* The page --------------------------------------------------------------------------------- */
+  var box = document.getElementById("paces");
+  var form = document.getElementById("pace-form");
+  if (!box || !form) { return; }
+  var root = document.documentElement;
+  var race = document.getElementById("pace-race"), time = document.getElementById("pace-time");
+  var message = document.getElementById("pace-msg");
+  var coach = JSON.parse(box.getAttribute("data-coach") || "{}");
+  var reference = box.getAttribute("data-reference") ? JSON.parse(box.getAttribute("data-reference")) : null;
+  var current = null;
+
+  function render() {
+    if (!current) { return; }
+    var units = root.getAttribute("data-units") === "mi" ? "mi" : "km";
+    var table = current.table;
+    var tbody = box.querySelector("tbody");
+    tbody.textContent = "";
+    ORDER.forEach(function (name) {
+      var row = document.createElement("tr"), head = document.createElement("th");
+      head.scope = "row"; head.textContent = NAMES[name]; row.appendChild(head);
+      [rangeText(table.efforts[name], units), speedText(table.efforts[name], units)].forEach(function (text) {
+        var cell = document.createElement("td"); cell.textContent = text; row.appendChild(cell);
+      });
+      tbody.appendChild(row);
+    });
+    box.querySelector(".pace-ref").textContent = current.label;
+    box.querySelector(".pace-table-box").hidden = false;
+    document.querySelectorAll(".pace[data-pace]").forEach(function (el) {
+      el.querySelector(".pace-value").textContent = rangeText(evaluate(el.getAttribute("data-pace"), table.efforts, table.vdot), units);
+      el.parentNode.hidden = false;
+    });
+  }
+
+  function hashWith(key, value) {
+    var parts = location.hash.replace(/^#/, "").split("&").filter(function (p) { return p && p.indexOf(key + "=") !== 0; });
+    if (value) { parts.push(key + "=" + value); }
+    return "#" + parts.join("&");
+  }
+
+  function apply(km, seconds, save) {
+    var value = vdot(km, seconds);
+    var option = Array.prototype.filter.call(race.options, function (o) { return Math.abs(+o.value - km) < 1e-6; })[0];
+    if (!(value >= 15 && value <= 90) || !option) {
+      message.textContent = "That time is not one we can compute paces from: check the distance and the time.";
+      return;
+    }
+    race.value = option.value;
+    var label = option.textContent + " in " + duration(seconds);
+    current = { table: paceTable(km, seconds, coach, reference), label: label };
+    window.DeloadPaces.current = current;
+    render();
+    message.textContent = "Paces for " + label + " (VDOT " + current.table.vdot.toFixed(1) + ") on every session below.";
+    if (save) {
+      try { localStorage.setItem("deload-race-time", km + "=" + seconds); } catch (e) { /* private mode */ }
+      if (history.replaceState) { history.replaceState(null, "", hashWith("time", km + "-" + seconds)); }
+    }
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var seconds = parseClock(time.value);
+    if (seconds === null) { message.textContent = "Write the time as minutes:seconds (24:30) or hours:minutes:seconds (1:45:00)."; return; }
+    apply(+race.value, seconds, true);
+  });
+  document.addEventListener("deload:units", render);
+
+  var fromHash = /(?:^|[#&])time=([\d.]+)-(\d+)/.exec(location.hash);
+  var saved = null;
+  try { saved = localStorage.getItem("deload-race-time"); } catch (e) { saved = null; }
+  var stored = fromHash ? [fromHash[1], fromHash[2]] : (saved ? saved.split("=") : null);
+  if (stored && stored.length === 2 && +stored[1] > 0) {
+    time.value = duration(+stored[1]);
+    apply(+stored[0], +stored[1], false);
+  }
+})();

@@ -1,0 +1,183 @@
+"""A reader's paces (Daniels' VDOT): against the published tables, for every target the
+plan language knows, from the command line and from the coach's frontmatter."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.model import Performance
+from generator.paces import evaluate, pace_table, plan_pace_table, race_seconds, spec_of, vdot
+from generator.source.performance import PerformanceError, parse_performance
+from generator.source.targets import parse_target
+
+from .helpers import plan_from
+
+# Daniels' Running Formula, table of VDOT and equivalent race times (3rd ed., table 3.1,
+# as quoted in r/artc "Dissecting Daniels, part 4"): VDOT -> mile, 5K, 10K, half, marathon.
+RACE_TABLE = {
+    30: ("9:11", "30:40", "63:46", "2:21:04", "4:49:17"),
+    40: ("7:07", "24:08", "50:03", "1:50:59", "3:49:45"),
+    50: ("5:50", "19:57", "41:21", "1:31:35", "3:10:49"),
+}
+RACES_KM = (1.609344, 5.0, 10.0, 21.0975, 42.195)
+# Training paces the book gives for VDOT 49 (as reported from it: fit360.blogspot.com, 2009)
+# and the threshold pace of VDOT 50 (6:51/mi), in seconds per km.
+TRAINING = {
+    49: {"threshold": 260.0, "interval": 239.0, "repetition": 89 / 0.4, "marathon": (7 * 60 + 24) / 1.609344},
+    50: {"threshold": (6 * 60 + 51) / 1.609344},
+}
+
+
+def clock(text: str) -> float:
+    parts = [int(p) for p in text.split(":")]
+    return float(parts[0] * 3600 + parts[1] * 60 + parts[2] if len(parts) == 3 else parts[0] * 60 + parts[1])
+
+
+@pytest.mark.parametrize("level", sorted(RACE_TABLE))
+def test_equivalent_race_times_match_daniels_table(level: int) -> None:
+    for km, written in zip(RACES_KM, RACE_TABLE[level], strict=True):
+        assert abs(race_seconds(level, km) - clock(written)) / km <= 2.0, (level, km)
+
+
+@pytest.mark.parametrize("level", sorted(RACE_TABLE))
+def test_every_effort_of_a_table_row_is_within_two_seconds_per_km(level: int) -> None:
+    """Any race of a row gives the same paces: the model is one curve, whichever race the reader enters."""
+    tables = [pace_table(Performance(km, clock(written))) for km, written in zip(RACES_KM, RACE_TABLE[level], strict=True)]
+    for name in tables[0].efforts:
+        mids = [sum(t.efforts[name]) / 2 for t in tables]
+        assert max(mids) - min(mids) <= 2.0, name
+
+
+@pytest.mark.parametrize("level", sorted(TRAINING))
+def test_training_paces_match_the_book(level: int) -> None:
+    table = pace_table(Performance(10.0, race_seconds(level, 10.0)))
+    for name, published in TRAINING[level].items():
+        middle = sum(table.efforts[name]) / 2
+        assert abs(middle - published) <= 2.0, (name, middle, published)
+    easy = table.efforts["easy"]
+    if level == 49:  # the book's easy pace for VDOT 49, 8:40/mi, lies in the easy range
+        assert easy[0] <= (8 * 60 + 40) / 1.609344 <= easy[1]
+
+
+def test_efforts_are_ordered_from_slow_to_fast() -> None:
+    table = pace_table(parse_performance("10k=50:00"))
+    order = ["recovery", "easy", "steady", "marathon", "half_marathon", "threshold", "10k", "5k", "interval", "mile"]
+    middles = [sum(table.efforts[name]) / 2 for name in order]
+    assert middles == sorted(middles, reverse=True)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("threshold", "e:threshold"), ("easy to moderate", "e:easy|e:steady"), ("Z2", "e:easy"),
+    ("Z3-Z4", "e:steady|e:threshold"), ("RPE 7", "e:threshold"), ("5K pace", "r:5:100:100:0:0"),
+    ("90-92% 5K", "r:5:90:92:0:0"), ("105% MP", "r:42.195:105:105:0:0"),
+    ("MP - 10 s", "r:42.195:100:100:-6.21:-6.21"), ("HMP + 15 s/km", "r:21.0975:100:100:15:15"),
+    ("5K-10K pace", "r:5:100:100:0:0|r:10:100:100:0:0"), ("Goal MP", "r:42.195:100:100:0:0"),
+    ("goal pace", "r:21.0975:100:100:0:0"), ("all-out", None), ("150 bpm", None), ("5:00/km", None),
+])
+def test_every_target_the_language_knows_has_a_pace_spec(text: str, expected: str | None) -> None:
+    target = parse_target(text, pytest.fail)
+    assert spec_of(target, 21.0975, "mi") == expected
+
+
+def test_shares_and_offsets_of_race_pace() -> None:
+    table = pace_table(parse_performance("marathon=3:30:00"))
+    mp = race_seconds(table.vdot, 42.195) / 42.195
+    slow = evaluate("r:42.195:90:90:0:0", table.efforts, table.vdot)
+    assert sum(slow) / 2 == pytest.approx(mp / 0.9)  # 90% of marathon speed: slower
+    faster = evaluate(spec_of(parse_target("MP - 10 s", pytest.fail), None, "km") or "", table.efforts, table.vdot)
+    assert sum(faster) / 2 == pytest.approx(mp - 10)
+    between = evaluate("r:5:100:100:0:0|r:10:100:100:0:0", table.efforts, table.vdot)
+    assert between[0] < race_seconds(table.vdot, 5) / 5 < race_seconds(table.vdot, 10) / 10 < between[1]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("10k=5:00", r"is not a plausible 10K time \(expected one between"),
+    ("12 parsecs=1:00:00", "unknown race '12 parsecs'"),
+    ("10k", "cannot read '10k' as a performance"),
+    ("100 km=9:00:00", "a race from 1500 m to the marathon gives paces"),
+])
+def test_performances_that_cannot_give_paces(text: str, message: str) -> None:
+    with pytest.raises(PerformanceError, match=message):
+        parse_performance(text)
+
+
+@pytest.mark.parametrize("text", ["10k=50:00", "10K in 50:00", "10k 50:00", "10 km=50:00", "10000 m=50:00"])
+def test_ways_to_write_a_performance(text: str) -> None:
+    performance = parse_performance(text)
+    assert (performance.km, performance.seconds) == (10.0, 3000.0)
+    assert vdot(performance) == pytest.approx(40.0, abs=0.1)
+
+
+def test_the_paces_command_prints_the_table_and_json() -> None:
+    runner = CliRunner()
+    text = runner.invoke(main, ["paces", "--race-time", "10k=50:00"])
+    assert text.exit_code == 0, text.output
+    assert "Paces for 10K in 50:00 (VDOT 40.0)" in text.output
+    assert "Threshold           5:02–5:09/km  11.7–11.9 km/h" in text.output
+    miles = runner.invoke(main, ["paces", "--race-time", "10k=50:00", "--units", "mi"])
+    assert "mph" in miles.output and "/mi" in miles.output
+    data = json.loads(runner.invoke(main, ["paces", "--race-time", "10k=50:00", "--format", "json"]).output)
+    assert data["reference"] == {"label": "10K in 50:00", "km": 10.0, "seconds": 3000.0}
+    assert data["vdot"] == pytest.approx(40.0, abs=0.05)
+    for name in ("easy", "marathon", "half_marathon", "threshold", "10k", "5k", "interval", "repetition", "mile"):
+        fast, slow = data["efforts"][name]["seconds_per_km"]
+        assert fast <= slow
+    assert data["efforts"]["10k"]["seconds_per_km"][0] < 300 < data["efforts"]["10k"]["seconds_per_km"][1]
+
+
+def test_the_paces_command_refuses_a_bad_time() -> None:
+    result = CliRunner().invoke(main, ["paces", "--race-time", "10k=5:00"])
+    assert result.exit_code == 2
+    assert "is not a plausible 10K time" in result.output
+    assert "Traceback" not in result.output
+
+
+COACHED = """
+---
+title: Coached paces
+units: km
+race: {distance: 10k}
+paces:
+  reference: 10K in 50:00
+  easy: 6:10-6:40/km
+  threshold: HMP - 5 s
+---
+
+## Week 1
+- Tue: Tempo 8 km with 4 km @ threshold
+- Sat: Long 14 km @ easy
+- Sun: Race 10K
+"""
+
+
+def test_the_coach_table_wins_over_the_model_and_scales_to_the_reader() -> None:
+    plan = plan_from(COACHED)
+    assert plan.pace_reference is not None and plan.pace_reference.label == "10K in 50:00"
+    own = plan_pace_table(plan, plan.pace_reference)
+    assert own.efforts["easy"] == pytest.approx((370.0, 400.0))
+    faster = plan_pace_table(plan, parse_performance("10k=45:00"))
+    assert faster.efforts["easy"] == pytest.approx((370.0 * 0.9, 400.0 * 0.9), rel=1e-3)
+    half = race_seconds(faster.vdot, 21.0975) / 21.0975
+    assert sum(faster.efforts["threshold"]) / 2 == pytest.approx(half - 5, abs=0.5)
+
+
+@pytest.mark.parametrize(("frontmatter", "message"), [
+    ("paces:\n  easy: 6:10-6:40/km", "'paces.easy' is a pace for one runner: add 'reference:'"),
+    ("paces:\n  reference: 10K in 5:00", "is not a plausible 10K time"),
+    ("paces:\n  easy: chill", "unknown target 'chill'"),
+    ("paces:\n  easy: Z2", "'Z2' is not a pace"),
+    ("paces:\n  eazy: 6:10/km", "unknown key 'paces.eazy' — did you mean 'easy'?"),
+])
+def test_pace_table_mistakes_are_errors_at_their_line(frontmatter: str, message: str) -> None:
+    from generator.errors import DeloadError
+
+    text = f"---\ntitle: P\nunits: km\n{frontmatter}\n---\n\n## Week 1\n- Sun: Long 10 km\n"
+    with pytest.raises(DeloadError) as caught:
+        plan_from(text)
+    messages = [d.format() for d in caught.value.diagnostics]
+    assert len(messages) == 1 and message in messages[0], messages
+    assert messages[0].startswith("test.md:5:")
