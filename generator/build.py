@@ -216,7 +216,7 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
 
     if papers:
         from .pdfjobs import PdfJob, cache_key, prune_cache, run_pdf_jobs
-        from .render.pdf import stylesheet_text
+        from .render.pdf import FRIDGE, stylesheet_text
 
     result = BuildResult()
     clock = time.perf_counter()
@@ -238,7 +238,7 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
             slugs[out.slug] = out.display
     if errors:
         raise DeloadError([*errors, *(d for o in outputs for d in o.diagnostics if not d.is_error)])
-    css = {paper: stylesheet_text(settings, paper) for paper in papers}
+    css = {key: stylesheet_text(settings, key) for paper in papers for key in (paper, FRIDGE + paper)}
     pdf_jobs: list[Any] = []
     rendered = os.urandom(6).hex()  # which build made these files: see generator.spare
     for out in outputs:

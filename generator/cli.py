@@ -298,23 +298,27 @@ def expand(plan: Path, race_date: datetime | None, start: datetime | None, outpu
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: <slug>-<date>-<paper>.pdf in the current folder).")
 @race_time_option
+@click.option("--fridge", is_flag=True, help="The one-page sheet: every week on one landscape page, a box to tick per session.")
 @project_option
 def pdf(plan: Path, race_date: datetime | None, start: datetime | None, paper: str, units: str | None, output: Path | None,
-        performance: Performance | None, project: Path) -> None:
+        performance: Performance | None, fridge: bool, project: Path) -> None:
     """Print PLAN as a personal PDF with every session dated (or undated, to fill in by hand);
     with --race-time, your pace on every session."""
     from .paces import plan_pace_table
-    from .render.pdf import print_html, render_pdf, stylesheet_text
+    from .render.pdf import FRIDGE, fridge_html, print_html, render_pdf, stylesheet_text
 
     settings, source, warnings, expanded = expand_one(plan, project, race_date, start)
     table = plan_pace_table(source, performance) if performance is not None else None
+    make = fridge_html if fridge else print_html
+    key = FRIDGE + paper if fridge else paper
     try:
-        html = print_html(expanded, settings, paper, settings.base_url + f"plans/{source.slug}/", units=units, table=table)
+        html = make(expanded, settings, key, settings.base_url + f"plans/{source.slug}/", units=units, table=table)
     except DeloadError as exc:  # a mistake in the coach's print template
         fail(exc)
-    result = render_pdf(html, paper, {paper: stylesheet_text(settings, paper)})
+    result = render_pdf(html, key, {key: stylesheet_text(settings, key)})
     when = expanded.race_date if expanded.anchor == "race" else expanded.start
-    target = output or Path(f"{source.slug}{'-' + when.isoformat() if when else ''}-{paper}.pdf")
+    kind = "-fridge" if fridge else ""
+    target = output or Path(f"{source.slug}{'-' + when.isoformat() if when else ''}{kind}-{paper}.pdf")
     target.write_bytes(result.data)
     click.echo(f"Wrote {target}: {result.pages} pages, {paper_name(paper)}.", err=True)
     report([*warnings, *expanded.warnings])

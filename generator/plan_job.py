@@ -26,7 +26,7 @@ from .render.html import PlanPage, PlanRenderer
 from .render.ical import feed_bytes, header_template, plan_events, timezones_text, uid_domain
 from .render.icaljson import calendar_json
 from .render.json_export import expanded_dict, to_json
-from .render.pdf import paper_label, print_html
+from .render.pdf import FRIDGE, fridge_html, paper_label, print_html
 from .source.reader import read_plan
 from .state import State, content_hash
 
@@ -109,7 +109,8 @@ def run(task: tuple[Path, str]) -> PlanOutput:
     entry = state.touch_plan(slug, reader_digest(expanded_dict(expanded)), context.now)
     feeds = plan_feeds(expanded, context.settings, context.now.date())
     pdfs = [(paper_label(paper), f"{slug}-{paper}.pdf") for paper in context.papers]
-    page = PlanPage(expanded, slug, f"plans/{slug}/", feeds, entry["published"], entry["updated"], pdfs)
+    sheets = [(paper_label(paper), f"{slug}-fridge-{paper}.pdf") for paper in context.papers]
+    page = PlanPage(expanded, slug, f"plans/{slug}/", feeds, entry["published"], entry["updated"], pdfs, sheets)
     output = PlanOutput(display, [*warnings, *expanded.warnings], slug=slug, plan_state=entry, timings=timings,
                         dated=expanded.start is not None, slug_at=(plan.location("slug").line, plan.location("slug").col),
                         start=start_record(expanded))
@@ -128,10 +129,13 @@ def run(task: tuple[Path, str]) -> PlanOutput:
         output.feeds = _feeds(context, output, expanded, page, state)
         timings["feeds"] = time.process_time() - clock
         clock = time.process_time()
-        for paper, (_, name) in zip(context.papers, pdfs, strict=True):
+        for paper, (_, name), (_, sheet) in zip(context.papers, pdfs, sheets, strict=True):
             html = print_html(expanded, context.settings, paper, context.settings.base_url + page.url)
             output.pdf_jobs.append((paper, html, f"{page.url}{name}"))
             output.files.append(f"{page.url}{name}")
+            html = fridge_html(expanded, context.settings, FRIDGE + paper, context.settings.base_url + page.url)
+            output.pdf_jobs.append((FRIDGE + paper, html, f"{page.url}{sheet}"))
+            output.files.append(f"{page.url}{sheet}")
         timings["print_html"] = time.process_time() - clock
     except DeloadError as exc:  # a template error in the coach's templates
         output.diagnostics.extend(exc.diagnostics)

@@ -30,7 +30,7 @@ POINTS = {"a4": (595, 842), "letter": (612, 792)}
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = make_project(tmp_path_factory.mktemp("pdf"), [ROOT / "plans" / name for name in PLANS])
     output = build_project(project, "--jobs", "2")
-    assert "6 PDFs (6 rendered)" in output
+    assert "12 PDFs (12 rendered)" in output  # per plan: two papers, the plan and its one-page sheet
     return project
 
 
@@ -96,12 +96,12 @@ def test_unchanged_pdfs_are_not_rendered_again_and_are_reproducible(project: Pat
     for manifest in (project / ".deload").glob("manifest-*"):
         manifest.unlink()  # plans are rendered again, but their PDFs come from the cache
     output = build_project(project, "--jobs", "2")
-    assert "6 PDFs (0 rendered)" in output
+    assert "12 PDFs (0 rendered)" in output
     shutil.rmtree(project / ".deload" / "cache")
     for manifest in (project / ".deload").glob("manifest-*"):
         manifest.unlink()
     output = build_project(project, "--jobs", "1")
-    assert "6 PDFs (6 rendered)" in output
+    assert "12 PDFs (12 rendered)" in output  # per plan: two papers, the plan and its one-page sheet
     assert {p.name: p.read_bytes() for p in site.rglob("*.pdf")} == before
 
 
@@ -141,3 +141,40 @@ def test_personal_pdf_has_dates(tmp_path: Path) -> None:
     assert "Race day: Sun 16 May 2027" in pages[0]
     assert any("Sun 16 May" in page and "Race 10K" in page for page in pages[1:])
     assert (round(float(PdfReader(out).pages[0].mediabox.upper_right[0]))) == 612
+
+
+@pytest.mark.parametrize("name", PLANS)
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_the_fridge_sheet_is_one_landscape_page_with_every_session(project: Path, name: str, paper: str) -> None:
+    from generator.describe import short_title
+
+    expanded = expanded_plan(project, name)
+    slug = expanded.plan.slug
+    pdf = project / "site" / "plans" / slug / f"{slug}-fridge-{paper}.pdf"
+    reader = PdfReader(pdf)
+    assert len(reader.pages) == 1
+    width, height = POINTS[paper]
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (height, width)  # landscape
+    raw = subprocess.run([need("pdftotext"), "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = squash(raw)  # in the order it was written: cell by cell, so a wrapped title stays whole
+    for week in expanded.weeks:
+        for planned in week.sessions:
+            if planned.kind is not SessionKind.REST:
+                assert squash(short_title(planned.session, expanded.plan.units)) in text, (week.number, planned.session)
+    page = (project / "site" / "plans" / slug / "index.html").read_text(encoding="utf-8")
+    assert f'href="{slug}-fridge-{paper}.pdf"' in page
+
+
+def test_a_long_plan_still_fits_one_page(tmp_path: Path) -> None:
+    """24 written weeks (30 with the deloads) and a double day each week: smaller type, one page."""
+    weeks = "".join(f"## Week {n}\n- Mon: Easy 8 km\n- Tue: Intervals 10 km: 6 x 800 m @ 5K pace w/ 400 m jog\n"
+                    f"- Wed: Easy 10 km\n- Wed: Strength 30 min\n- Thu: Tempo 12 km with 6 km @ threshold\n"
+                    f"- Fri: Recovery 5 km\n- Sat: Easy 8 km\n- Sun: Long 24 km\n\n" for n in range(1, 25))
+    plan = tmp_path / "long.md"
+    plan.write_text(f"---\ntitle: Long\nunits: km\n---\n\n{weeks}", encoding="utf-8")
+    for paper in ("a4", "letter"):
+        target = tmp_path / f"long-{paper}.pdf"
+        result = CliRunner().invoke(main, ["pdf", str(plan), "--fridge", "--paper", paper, "-o", str(target), "-C", str(ROOT)])
+        assert result.exit_code == 0, result.output
+        assert len(PdfReader(target).pages) == 1

@@ -41,8 +41,8 @@ def test_a_build_whose_workers_are_replaced_many_times_finishes(tmp_path: Path, 
     monkeypatch.setattr(pdfjobs, "TASKS_PER_WORKER", 1)
     project = make_project(tmp_path / "p", [ROOT / "plans" / "strength-for-runners-14-day.md", ROOT / "plans" / "couch-to-5k.md"])
     output = build_project(project, "--jobs", "2")
-    assert "4 PDFs (4 rendered)" in output
-    assert len(list((project / "site").rglob("*.pdf"))) == 4
+    assert "8 PDFs (8 rendered)" in output
+    assert len(list((project / "site").rglob("*.pdf"))) == 8
 
 
 def _session_processes(session: int) -> list[int]:

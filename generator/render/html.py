@@ -157,6 +157,7 @@ class PlanPage:
     published: str
     updated: str
     pdfs: list[tuple[str, str]]  # (label, file name)
+    sheets: list[tuple[str, str]] = field(default_factory=list)  # the one-page sheets: (label, file name)
 
     @property
     def plan(self) -> Any:

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..config import Settings
-from ..expanded import ExpandedPlan
+from ..expanded import ExpandedPlan, PlannedWeek
 from ..paces import PaceTable
 from . import views
 from .chart import volume_chart
@@ -54,11 +54,70 @@ def print_html(expanded: ExpandedPlan, settings: Settings, paper: str, plan_url:
         return env.get_template("print.html").render(**context)
 
 
+FRIDGE = "fridge-"  # the paper key of the one-page sheet: "fridge-a4", "fridge-letter"
+LETTERS = {"deload": "D", "vacation": "V", "taper": "T", "race": "R"}
+
+
 def stylesheet_text(settings: Settings, paper: str) -> str:
-    path = template_files(settings).get("print.css")
+    """The print stylesheet for a paper key; the one-page sheet's is landscape."""
+    fridge = paper.startswith(FRIDGE)
+    name = "fridge.css" if fridge else "print.css"
+    path = template_files(settings).get(name)
     if path is None:
-        raise FileNotFoundError("print.css")
-    return f"@page {{ size: {PAPERS[paper][1]}; }}\n" + path.read_text(encoding="utf-8")
+        raise FileNotFoundError(name)
+    size = PAPERS[paper.removeprefix(FRIDGE)][1] + (" landscape" if fridge else "")
+    return f"@page {{ size: {size}; }}\n" + path.read_text(encoding="utf-8")
+
+
+#: Landscape page (width, height) in mm, and the fridge sheet's fixed parts: margins, header and
+#: legend (mm), the week, date and volume columns (mm).
+SHEET_PAGES = {"a4": (297.0, 210.0), "letter": (279.4, 215.9)}
+SHEET_FIXED_HEIGHT, SHEET_FIXED_WIDTH = 34.0, 60.0
+POINT_MM = 0.3528
+
+
+def _sheet_font(expanded: ExpandedPlan, paper: str) -> float:
+    """The largest type (8.6 pt down to 4.6 pt) at which every week fits one page: each day's
+    sessions are lines of the cell, wrapped at the column's width (estimated from the titles)."""
+    from ..describe import short_title
+
+    width, height = SHEET_PAGES[paper]
+    column = (width - SHEET_FIXED_WIDTH) / 7 - 3.5  # less the tick box and the cell's padding
+    titles = [[[short_title(p.session, expanded.plan.units) for p in week.sessions if p.day == day and p.kind.value != "rest"]
+               for day in range(1, 8)] for week in expanded.weeks]
+    size = 8.6
+    while size > 4.6:
+        per_line = size * 1.2 * POINT_MM
+        chars = max(8, int(column / (size * POINT_MM * 0.62)))  # DejaVu Sans: about 0.6 em a character
+        lines = sum(max(1, *(sum(-(-(len(t) + 2) // chars) for t in day) for day in week)) for week in titles)
+        row_pad = 0.3 * size * POINT_MM + 0.2  # the cell's padding (0.15 em twice) and its border
+        if SHEET_FIXED_HEIGHT + len(titles) * row_pad + lines * per_line <= height:
+            break
+        size = round(size - 0.2, 1)
+    return size
+
+
+def _sheet_volume(expanded: ExpandedPlan, week: PlannedWeek) -> str:
+    """The week's distance (or time, for a plan in minutes): one short line."""
+    return views.volume_text(expanded, week.distance_km, week.minutes, week.distance_km_high,
+                             week.minutes_high).split(" · ")[0]
+
+
+def fridge_html(expanded: ExpandedPlan, settings: Settings, paper: str, plan_url: str, units: str | None = None,
+                table: PaceTable | None = None) -> str:
+    """The one-page sheet: a row per week, a column per day, a box to tick per session."""
+    plan = expanded.plan
+    weeks = views.week_views(expanded, table)
+    size = _sheet_font(expanded, paper.removeprefix(FRIDGE))
+    day_names = [d.label for d in weeks[0].days] if plan.layout == "weeks" and weeks else [f"Day {i}" for i in range(1, 8)]
+    context = {
+        "site": settings, "plan": plan, "expanded": expanded, "paper": paper, "version": __version__,
+        "units": units or plan.units, "figures": views.figures(expanded), "weeks": weeks, "size": size,
+        "day_names": day_names, "letters": LETTERS, "volumes": [_sheet_volume(expanded, w) for w in expanded.weeks], "canonical": plan_url, "paces": pace_panel(expanded, table),
+    }
+    env = make_environment(settings)
+    with template_errors("fridge.html"):
+        return env.get_template("fridge.html").render(**context)
 
 
 class SafeFetcher:

@@ -23,6 +23,7 @@ from ..describe import (
     race_text,
     range_text,
     session_title,
+    short_title,
     workout_lines,
 )
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek, WeekMetrics
@@ -56,6 +57,7 @@ class SessionView:
     was: Markup | None
     steps: list[Markup]  # the workout a line a part, for a main set a title cannot say plainly
     paces: list[PaceView]  # a pace for each target, for the reader's own time
+    short: Markup  # kind and size only: "Tempo 8 km", for the one-page sheet
     offset: int
     date: date | None
     slot: int
@@ -101,6 +103,7 @@ def session_view(planned: PlannedSession, expanded: ExpandedPlan, week_index: in
         else (Markup(escape("; ".join(exercise_text(e) for e in original.exercises))) if original is not None else None),
         steps=_steps(planned, units),
         paces=session_paces(s, planned.workout, expanded, table),
+        short=dual(lambda u: short_title(s, u), units),
         offset=week_index * 7 + planned.day - 1,
         date=planned.date,
         slot=planned.slot,
