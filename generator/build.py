@@ -97,10 +97,12 @@ def _unpack(row: list[Any]) -> Diagnostic:
 
 def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
                output: Path | None = None, save_state: bool = True, progress: Progress | None = None,
-               force: bool = False) -> BuildResult:
+               force: bool = False, pdf_links: bool = False) -> BuildResult:
     """Build into ``output`` (default ``site/``); ``save_state=False`` for previews that must
     not record plan changes as published; ``force`` renders everything again, trusting no
-    cache and no file of the current site (the plans' published dates are kept)."""
+    cache and no file of the current site (the plans' published dates are kept);
+    ``pdf_links`` without ``pdf``: pages link their PDFs, which are not rendered (the preview
+    renders one when it is asked for)."""
     started = time.perf_counter()
     work = settings.work_dir
     target = output or settings.output_dir
@@ -118,10 +120,12 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
             raise DeloadError([Diagnostic(str(settings.plans_dir), 1, 1, "no plan files (*.md) found; create one with 'deload new NAME'")])
         now = build_time()
         papers = settings.papers if pdf and settings.pdf else ()
+        links = settings.papers if pdf_links and not papers and settings.pdf else ()
         state_path = settings.plans_dir / STATE_NAME
         state_text = read_text(state_path)
         manifest = Manifest(work, target)
-        inputs = Inputs.collect(settings, files, now.date(), papers, state_text, manifest.head)
+        inputs = Inputs.collect(settings, files, now.date(), papers + tuple(f"link-{p}" for p in links), state_text,
+                                manifest.head)
         if not force and manifest.unchanged(inputs, target):
             manifest.note_files(inputs)
             summary = manifest.summary
@@ -138,7 +142,7 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
         pending = None
         try:
             result, records = _build(settings, files, inputs, manifest, state, stage, target, now, papers, jobs,
-                                     progress, reusable, intact, force)
+                                     progress, reusable, intact, force, links)
             # Written beside the state file before the swap (a full disk stops the build here), renamed
             # into place after it: the state never records a site that was not published.
             pending = state.write_pending() if save_state else None
@@ -210,7 +214,7 @@ def _keep_or_discard(old_site: Path, work: Path, manifest: Manifest, keep: bool)
 def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, manifest: Manifest, state: State,
            stage: Path, target: Path, now: Any, papers: tuple[str, ...], jobs: int | None,
            progress: Progress | None, reusable: bool, intact: bool,
-           force: bool = False) -> tuple[BuildResult, dict[str, PlanRecord]]:
+           force: bool = False, links: tuple[str, ...] = ()) -> tuple[BuildResult, dict[str, PlanRecord]]:
     # Rendering modules are imported here, not at the top, so that a no-op build stays quick.
     from .render.html import Listing, SiteRenderer, static_files
 
@@ -224,7 +228,7 @@ def _build(settings: Settings, files: list[tuple[Path, str]], inputs: Inputs, ma
     result.plans_from_spare = len(seed.kept) if seed is not None else 0
     result.phases["reuse"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    outputs = _render_plans(settings, todo, stage, now, papers, state, jobs, progress)
+    outputs = _render_plans(settings, todo, stage, now, papers, state, jobs, progress, links)
     result.phases["plans"] = time.perf_counter() - clock
     for out in outputs:
         for step, seconds in out.timings.items():
@@ -368,12 +372,12 @@ def _link_all(names: list[str], source: Path, stage: Path, replace: bool = False
 
 
 def _render_plans(settings: Settings, todo: list[tuple[Path, str]], stage: Path, now: Any, papers: tuple[str, ...],
-                  state: State, jobs: int | None, progress: Progress | None) -> list[PlanOutput]:
+                  state: State, jobs: int | None, progress: Progress | None, links: tuple[str, ...] = ()) -> list[PlanOutput]:
     from .plan_job import BuildContext, run, set_context
 
     if not todo:
         return []
-    set_context(BuildContext(settings, stage, now, papers, state))
+    set_context(BuildContext(settings, stage, now, papers, state, links))
     workers = min(worker_count(jobs), max(1, len(todo) // 2))
     outputs: list[PlanOutput] = []
     if workers <= 1 or threading_active():

@@ -38,6 +38,7 @@ class BuildContext:
     now: datetime
     papers: tuple[str, ...]
     state: State  # as the last build left it (each worker decodes only its plans' lines)
+    links: tuple[str, ...] = ()  # papers whose PDFs are linked but not rendered (the preview's)
 
 
 @dataclass
@@ -108,8 +109,9 @@ def run(task: tuple[Path, str]) -> PlanOutput:
         _RENDERER = PlanRenderer(context.settings)
     entry = state.touch_plan(slug, reader_digest(expanded_dict(expanded)), context.now)
     feeds = plan_feeds(expanded, context.settings, context.now.date())
-    pdfs = [(paper_label(paper), f"{slug}-{paper}.pdf") for paper in context.papers]
-    sheets = [(paper_label(paper), f"{slug}-fridge-{paper}.pdf") for paper in context.papers]
+    linked = context.papers or context.links
+    pdfs = [(paper_label(paper), f"{slug}-{paper}.pdf") for paper in linked]
+    sheets = [(paper_label(paper), f"{slug}-fridge-{paper}.pdf") for paper in linked]
     page = PlanPage(expanded, slug, f"plans/{slug}/", feeds, entry["published"], entry["updated"], pdfs, sheets)
     output = PlanOutput(display, [*warnings, *expanded.warnings], slug=slug, plan_state=entry, timings=timings,
                         dated=expanded.start is not None, slug_at=(plan.location("slug").line, plan.location("slug").col),
@@ -129,7 +131,7 @@ def run(task: tuple[Path, str]) -> PlanOutput:
         output.feeds = _feeds(context, output, expanded, page, state)
         timings["feeds"] = time.process_time() - clock
         clock = time.process_time()
-        for paper, (_, name), (_, sheet) in zip(context.papers, pdfs, sheets, strict=True):
+        for paper, (_, name), (_, sheet) in zip(context.papers, pdfs, sheets, strict=False):  # none when only linked
             html = print_html(expanded, context.settings, paper, context.settings.base_url + page.url)
             output.pdf_jobs.append((paper, html, f"{page.url}{name}"))
             output.files.append(f"{page.url}{name}")

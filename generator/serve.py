@@ -12,6 +12,7 @@ import contextlib
 import functools
 import json
 import os
+import re
 import sys
 import threading
 import time
@@ -20,6 +21,7 @@ from dataclasses import replace
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .build import build_site
 from .config import CONFIG_NAME, Settings, load_settings
@@ -89,7 +91,7 @@ class Preview:
         try:
             settings = load_settings(self.settings.root)
             settings = replace(settings, base_url=self.settings.base_url)
-            result = build_site(settings, pdf=self.pdf, output=self.output, save_state=False)
+            result = build_site(settings, pdf=self.pdf, output=self.output, save_state=False, pdf_links=True)
         except DeloadError as exc:
             return self._failed(exc.diagnostics)
         except OSError as exc:
@@ -104,6 +106,32 @@ class Preview:
             self.generation += 1
             self.changed.notify_all()
         return True
+
+    def pdf_on_demand(self, relative: str) -> bytes | None:
+        """A plan's PDF, rendered when a browser asks for it: the preview links PDFs without
+        rendering them (unless ``--pdf``). None if the path names no plan's PDF."""
+        match = _PDF_PATH.fullmatch(relative)
+        if match is None:
+            return None
+        from .periodize import expand
+        from .render.pdf import FRIDGE, fridge_html, init_worker, print_html, render_pdf, stylesheet_text
+        from .source import find_plan_files, read_plan
+
+        settings = replace(load_settings(self.settings.root), base_url=self.settings.base_url)
+        slug, fridge, paper = match[1], bool(match[2]), match[3]
+        for path in find_plan_files([settings.plans_dir]) if settings.plans_dir.is_dir() else []:
+            try:
+                plan, _ = read_plan(path, settings)
+            except DeloadError:
+                continue
+            if plan.slug == slug:
+                key = FRIDGE + paper if fridge else paper
+                make = fridge_html if fridge else print_html
+                html = make(expand(plan), settings, key, f"{settings.base_url}plans/{slug}/")
+                init_worker({key: stylesheet_text(settings, key)})  # the print stylesheet as it is now
+                self.echo(f"rendered {relative} on demand (deload serve --pdf renders every PDF on each rebuild)")
+                return render_pdf(html, key).data
+        return None
 
     def _failed(self, diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> bool:
         text = "\n".join(d.format() for d in diagnostics)
@@ -149,6 +177,7 @@ def _event(name: str, data: dict[str, object]) -> bytes:
     return f"event: {name}\ndata: {json.dumps(data)}\n\n".encode()
 
 
+_PDF_PATH = re.compile(r"plans/([a-z0-9][a-z0-9-]*)/\1(-fridge)?-(a4|letter)\.pdf")
 IDLE_SECONDS = 10.0  # a connection that sends no request for this long is closed
 MAX_CONNECTIONS = 64  # at once: each holds a thread (a browser tab holds one for live reload)
 
@@ -220,6 +249,15 @@ class Handler(SimpleHTTPRequestHandler):
             body = path.read_bytes().replace(b"</body>", b'<script src="/__deload/live.js"></script>\n</body>', 1)
             self._send(200, "text/html; charset=utf-8", body)
             return
+        if not path.exists() and path.suffix == ".pdf":
+            try:
+                data = self.preview.pdf_on_demand(urlsplit(self.path).path.lstrip("/"))
+            except DeloadError as exc:
+                data = None
+                self.preview.echo("\n".join(d.format() for d in exc.diagnostics))
+            if data is not None:
+                self._send(200, "application/pdf", data)
+                return
         if not path.exists():
             missing = Path(self.directory) / "404.html"
             body = missing.read_bytes() if missing.exists() else b"Not found"

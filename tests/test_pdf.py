@@ -178,3 +178,14 @@ def test_a_long_plan_still_fits_one_page(tmp_path: Path) -> None:
         result = CliRunner().invoke(main, ["pdf", str(plan), "--fridge", "--paper", paper, "-o", str(target), "-C", str(ROOT)])
         assert result.exit_code == 0, result.output
         assert len(PdfReader(target).pages) == 1
+
+
+def test_a_dated_pdf_is_no_longer_than_an_undated_one(tmp_path: Path) -> None:
+    """The date shares the day's line: dating the plan adds no line to any row, so no page."""
+    pages = []
+    for extra in ([], ["--race-date", "2027-10-10"]):
+        target = tmp_path / f"m{len(extra)}.pdf"
+        result = CliRunner().invoke(main, ["pdf", str(ROOT / "plans" / "marathon-novice.md"), "-o", str(target), "-C", str(ROOT), *extra])
+        assert result.exit_code == 0, result.output
+        pages.append(len(PdfReader(target).pages))
+    assert pages[0] == pages[1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -137,3 +138,16 @@ def test_a_client_that_leaves_early_is_no_error(server: Server, capfd: pytest.Ca
     assert "Couch to 5K" in server.get("plans/couch-to-5k/")
     captured = capfd.readouterr()
     assert "Traceback" not in captured.err and "BrokenPipe" not in captured.err
+
+
+def test_a_pdf_the_preview_links_is_rendered_when_asked_for(server: Server) -> None:
+    """Without --pdf the preview links the PDFs as the published site does, and renders one on request."""
+    page = server.get("plans/couch-to-5k/")
+    assert 'href="couch-to-5k-a4.pdf"' in page and 'href="couch-to-5k-fridge-letter.pdf"' in page
+    for name in ("couch-to-5k-a4.pdf", "couch-to-5k-fridge-letter.pdf"):
+        with urllib.request.urlopen(server.url + "plans/couch-to-5k/" + name, timeout=60) as response:
+            assert response.headers["Content-Type"] == "application/pdf"
+            assert response.read().startswith(b"%PDF-")
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        urllib.request.urlopen(server.url + "plans/no-such-plan/no-such-plan-a4.pdf", timeout=10)
+    assert missing.value.code == 404

@@ -88,8 +88,16 @@ def volume_chart(expanded: ExpandedPlan, prefix: str = "vc", units: Sequence[str
         height = plot_h * value / top if top else 0
         y = TOP + plot_h - height
         fill = f' fill="url(#{prefix}-{week.kind})"' if week.kind in ("deload", "vacation", "taper") else ""
-        parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{max(height, 0.5):.1f}" '
-                     f'class="c-bar k-{week.kind}"{fill}><title>{escape(_bar_title(expanded, week))}</title></rect>')
+        race = _race_part(expanded, week, basis)
+        if race and top:  # the race on top, outlined: the training of race week is the bar below it
+            race_h = min(plot_h * race / top, height)
+            parts.append(f'<rect x="{x:.1f}" y="{y + race_h:.1f}" width="{bar:.1f}" height="{max(height - race_h, 0.5):.1f}" '
+                         f'class="c-bar k-{week.kind}"{fill}><title>{escape(_bar_title(expanded, week))}</title></rect>')
+            parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{race_h:.1f}" class="c-racepart" '
+                         f'fill="#fff" stroke="#444" stroke-width="1.5"><title>{escape(_bar_title(expanded, week))}</title></rect>')
+        else:
+            parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{max(height, 0.5):.1f}" '
+                         f'class="c-bar k-{week.kind}"{fill}><title>{escape(_bar_title(expanded, week))}</title></rect>')
         if high is not None and top:  # the rest of the range, as an outline above the bar
             y_high = TOP + plot_h - plot_h * high / top
             parts.append(f'<rect x="{x:.1f}" y="{y_high:.1f}" width="{bar:.1f}" height="{y - y_high:.1f}" '
@@ -109,6 +117,15 @@ def _unit_class(unit: str, basis: str) -> str:
     return "" if basis == "minutes" else f"u-{unit}"
 
 
+def _race_part(expanded: ExpandedPlan, week: PlannedWeek, basis: str) -> float:
+    """The race's share of race week's volume (km or minutes), 0 for any other week."""
+    race = expanded.race_session
+    if race is None or week is not expanded.weeks[-1]:
+        return 0.0
+    value = race.distance_km if basis == "distance" else race.minutes
+    return float(value or 0.0)
+
+
 def _bar_title(expanded: ExpandedPlan, week: PlannedWeek) -> str:
     units = expanded.plan.units
     if expanded.basis == "distance":
@@ -119,11 +136,17 @@ def _bar_title(expanded: ExpandedPlan, week: PlannedWeek) -> str:
         amount = minutes_text(week.minutes)
         if week.minutes_high is not None:
             amount = range_text(amount, minutes_text(week.minutes_high))
+    race = _race_part(expanded, week, expanded.basis)
+    if race:
+        rest = week.distance_km - race if expanded.basis == "distance" else week.minutes - race
+        train = f"{format_number(from_km(rest, units), 1)} {units}" if expanded.basis == "distance" else minutes_text(rest)
+        race_text = f"{format_number(from_km(race, units), 1)} {units}" if expanded.basis == "distance" else minutes_text(race)
+        return f"Week {week.number}, {KIND_NAME[week.kind]}: {amount}, of which {train} of training and the race, {race_text}"
     return f"Week {week.number}, {KIND_NAME[week.kind]}: {amount}"
 
 
 def _describe(expanded: ExpandedPlan) -> str:
     reduced = [f"{w.number} ({KIND_NAME[w.kind]})" for w in expanded.weeks if w.kind != "load"]
     text = "Bars show each week's volume. Marked weeks: " + (", ".join(reduced) if reduced else "none") + "."
-    text += " D = deload, V = vacation, T = taper, R = race."
+    text += " D = deload, V = vacation, T = taper, R = race; in race week the race is the outlined part on top."
     return text

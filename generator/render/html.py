@@ -233,7 +233,7 @@ class PlanRenderer(Renderer):
             "level_name": views.LEVEL_NAMES.get(plan.level, ""), "level_url": f"level/{slug_from(plan.level)}/" if plan.level else "",
             "category": views.category(plan), "category_name": views.CATEGORY_NAMES[views.category(plan)],
             "category_url": f"distance/{views.category(plan)}/", "race": views.race_label(plan),
-            "weeks": len(expanded.weeks), "peak": views.figures(expanded).peak, "units": plan.units,
+            "weeks": len(expanded.weeks), "peak": views.peak_text(expanded), "units": plan.units,
             "tags": [(tag, f"tags/{views.tag_slug(tag)}/") for tag in plan.tags], "deloads": expanded.deload_weeks,
         }
 

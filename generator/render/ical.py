@@ -195,7 +195,7 @@ def plan_events(expanded: ExpandedPlan, settings: Settings, state: State, now: d
     for week in expanded.weeks:
         index = week.number - 1
         kind_label = KIND_LABELS[week.kind]
-        titled = f" · {week.title}" if week.title else ""
+        titled = f" · {week.title}" if week.title and not _says_kind(week.title, kind_label) else ""
         if week_summaries:
             result.append(_event(revisions, f"{prefix}/w{week.number}/week", f"Week {week.number} · {kind_label}{titled}",
                                  _week_description(expanded, week, footer), ["week", week.kind], index * 7, 7, "week", None))
@@ -211,12 +211,27 @@ def plan_events(expanded: ExpandedPlan, settings: Settings, state: State, now: d
             if table is not None and paces:
                 description = with_paces(description, pace_line(paces, table, units))
             event = _event(revisions, f"{prefix}/w{week.number}/d{planned.day}/{slot}",
-                           f"W{week.number} · {short_title(s, units)}", description,
+                           _session_summary(expanded, week, planned), description,
                            categories, index * 7 + planned.day - 1, 1, slot,
                            _timed(expanded, planned) if timed else None, alarm)
             event.description, event.paces = description, paces
             result.append(event)
     return result
+
+
+def _says_kind(title: str, kind_label: str) -> bool:
+    """True when a week's title only repeats its kind ("Race week" on a race week)."""
+    words = " ".join(title.lower().replace("—", " ").split())
+    return words in (kind_label.lower(), kind_label.lower().removesuffix(" week"))
+
+
+def _session_summary(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession) -> str:
+    """``W3 · Tempo 5 mi``; the goal race carries its name: ``W12 · Berlin Marathon: Race marathon``."""
+    short = short_title(planned.session, expanded.plan.units)
+    race = expanded.plan.race
+    if planned is expanded.race_session and race is not None and race.name:
+        return f"W{week.number} · {race.name}: {short}"
+    return f"W{week.number} · {short}"
 
 
 class _Revisions:

@@ -61,16 +61,30 @@ def render_text(expanded: ExpandedPlan, style: Style = _plain) -> str:
         lines.append(style(head, fg=KIND_COLOURS[week.kind], bold=True) + f"   {_dates(week)}   {views.volume_text(expanded, week.distance_km, week.minutes, week.distance_km_high, week.minutes_high)}")
         if week.note:
             lines.append(style(f"    {week.note}", dim=True))
+        lines += _indented(week.notes, "    ", style)
         for planned in week.sessions:
-            label = day_label(planned, plan)
-            lines.append(f"    {label:<11} {session_title(planned.session, plan.units)}")
-            if needs_steps(planned.session):
-                lines += [f"    {'':<11}   {i}. {step}" for i, step in enumerate(workout_lines(planned.workout, plan.units), 1)]
-            for exercise in planned.session.exercises:
-                lines.append(f"    {'':<11}   {exercise_text(exercise)}")
+            lines += _session_lines(planned, plan, style)
     if expanded.warnings:
         lines.append("")
         lines.append(style(f"{len(expanded.warnings)} warning{'s' if len(expanded.warnings) != 1 else ''}:", fg="yellow", bold=True))
         for warning in expanded.warnings:
             lines.append(f"  {warning.file}:{warning.line}:{warning.col}: {warning.message} [{warning.code}]")
     return "\n".join(lines) + "\n"
+
+
+def _session_lines(planned: PlannedSession, plan: Plan, style: Style) -> list[str]:
+    """A session: its title, its steps or exercises, and the author's comment and notes."""
+    s = planned.session
+    pad = f"    {'':<11}   "
+    lines = [f"    {day_label(planned, plan):<11} {session_title(s, plan.units)}"]
+    if needs_steps(s):
+        lines += [f"{pad}{i}. {step}" for i, step in enumerate(workout_lines(planned.workout, plan.units), 1)]
+    lines += [f"{pad}{exercise_text(exercise)}" for exercise in s.exercises]
+    if s.comment:
+        lines.append(style(f"{pad}— {s.comment}", dim=True))
+    return lines + _indented(s.notes, pad, style)
+
+
+def _indented(markdown: str, pad: str, style: Style) -> list[str]:
+    """Notes as the author wrote them (Markdown is readable as text), indented under their line."""
+    return [style(f"{pad}{line}", dim=True) if line.strip() else "" for line in markdown.strip().splitlines()] if markdown else []

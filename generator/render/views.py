@@ -144,6 +144,14 @@ def volume_markup(expanded: ExpandedPlan, km: float, minutes: float, km_high: fl
     return dual(distance, units) + Markup(" · ") + escape(time)
 
 
+def peak_text(expanded: ExpandedPlan) -> str:
+    """The peak week's volume in the plan's own units (index cards list plans in both units)."""
+    peak = expanded.peak_week
+    if peak is None:
+        return "—"
+    return volume_text(expanded, peak.distance_km, peak.minutes, peak.distance_km_high, peak.minutes_high)
+
+
 def week_volume(expanded: ExpandedPlan, week: PlannedWeek) -> Markup:
     return volume_markup(expanded, week.distance_km, week.minutes, week.distance_km_high, week.minutes_high)
 
@@ -226,8 +234,16 @@ def tag_slug(tag: str) -> str:
     return slug or "tag-" + hashlib.sha1(tag.encode("utf-8")).hexdigest()[:8]
 
 
+#: Where a plan is listed: a race of about a standard distance (±10%); a 10-mile or 30 km race is
+#: listed under other distances (the engine's own bands, for the taper, are wider).
+LISTED_DISTANCES = (("5k", 5.0), ("10k", 10.0), ("half", 21.0975), ("marathon", 42.195))
+
+
 def category(plan: Plan) -> str:
-    return plan.race.category if plan.race else "none"
+    if plan.race is None:
+        return "none"
+    km = plan.race.distance.km
+    return next((name for name, standard in LISTED_DISTANCES if abs(km - standard) <= standard * 0.1), "other")
 
 
 __all__ = ["CATEGORY_NAMES", "KIND_LABELS", "LEVEL_NAMES", "DayView", "Figures", "PlannedWeek", "SessionView",
