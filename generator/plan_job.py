@@ -71,7 +71,7 @@ def set_context(context: BuildContext) -> None:
 
 # Keys added to the expanded JSON after its first release, with the value every older plan has:
 # left out of the digest at that value, so upgrading Deload does not mark every plan updated.
-_LATER_KEYS: dict[str, Any] = {"reps_max": None, "amrap": False}
+_LATER_KEYS: dict[str, Any] = {"reps_max": None, "amrap": False, "paces": {"reference": None, "coach": {}}}
 
 
 def reader_digest(data: dict[str, Any]) -> str:

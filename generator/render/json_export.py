@@ -13,6 +13,7 @@ from .. import __version__
 from ..describe import exercise_text, session_title
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..model import Amount, Duration, Exercise, Part, Repeat, Step, Target
+from ..paces import coach_specs
 from ..units import from_km
 
 FORMAT = 2  # 2: sessions as structured workouts (main, workout), ranges
@@ -131,6 +132,12 @@ def expanded_dict(expanded: ExpandedPlan) -> dict[str, Any]:
                 "distance": _distance(race.distance.km, units),
             },
             "source": plan.path,
+            "paces": {
+                "reference": None if plan.pace_reference is None else {
+                    "label": plan.pace_reference.label, "km": plan.pace_reference.km,
+                    "seconds": plan.pace_reference.seconds},
+                "coach": coach_specs(plan.paces, units),
+            },
         },
         "anchor": expanded.anchor, "start": _iso(expanded.start), "race_date": _iso(expanded.race_date),
         "basis": expanded.basis, "mode": expanded.mode,
