@@ -78,6 +78,7 @@
     if (!chosen) { return; }
     var start = anchor === "race" ? plus(chosen, -raceOffset) : chosen;
     plan.classList.add("dated");
+    document.querySelectorAll(".points-to").forEach(function (el) { el.hidden = true; });  // the message below the picker says it
     document.querySelectorAll(".when[data-offset]").forEach(function (el) {
       el.textContent = short.format(plus(start, parseInt(el.getAttribute("data-offset"), 10)));
     });

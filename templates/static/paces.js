@@ -137,6 +137,7 @@
       tbody.appendChild(row);
     });
     box.querySelector(".pace-ref").textContent = current.label;
+    box.querySelectorAll(".coach-note").forEach(function (el) { el.hidden = true; });
     box.querySelector(".pace-table-box").hidden = false;
     document.querySelectorAll(".pace[data-pace]").forEach(function (el) {
       el.querySelector(".pace-value").textContent = rangeText(evaluate(el.getAttribute("data-pace"), table.efforts, table.vdot), units);
