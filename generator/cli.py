@@ -1,4 +1,4 @@
-"""The ``deload`` command: check, new, docs, build, expand, ical, pdf, paces, serve."""
+"""The ``deload`` command: check, new, docs, build, expand, ical, pdf, paces, fit, serve."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 import click
 
 from . import __version__
+from .commands.fit import fit as fit_command
 from .commands.paces import paces as paces_command
 from .commands.paces import race_time_option
 from .config import Settings, load_settings
@@ -399,3 +400,4 @@ if __name__ == "__main__":  # pragma: no cover
 
 
 main.add_command(paces_command)
+main.add_command(fit_command)

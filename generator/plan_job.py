@@ -16,16 +16,18 @@ from pathlib import Path
 from typing import Any
 
 from .config import Settings
-from .errors import DeloadError, Diagnostic
+from .errors import DeloadError, Diagnostic, Severity
 from .expanded import ExpandedPlan
 from .feeds import Feed, plan_feeds
 from .fsutil import write_bytes
 from .periodize import dates_change_layout, expand, first_day
 from .periodize.checks import dated_start
+from .render.fitset import templates_json, watch_files
 from .render.html import PlanPage, PlanRenderer
 from .render.ical import feed_bytes, header_template, plan_events, timezones_text, uid_domain
 from .render.icaljson import calendar_json
 from .render.json_export import expanded_dict, to_json
+from .render.paceview import example_table
 from .render.pdf import FRIDGE, fridge_html, paper_label, print_html
 from .source.reader import read_plan
 from .state import State, content_hash
@@ -125,6 +127,15 @@ def run(task: tuple[Path, str]) -> PlanOutput:
             step = "preview_image" if name.endswith(".png") else "pages"
             timings[step] = timings.get(step, 0.0) + time.process_time() - clock
             clock = time.process_time()
+        clock = time.process_time()
+        created = datetime.fromisoformat(entry["updated"].replace("Z", "+00:00"))  # stable while the plan is
+        skipped: list[Any] = []
+        for name, data in watch_files(expanded, created, example_table(expanded), skipped):
+            _write(context, output, f"{page.url}fit/{name}", data)
+        output.diagnostics += [Diagnostic(display, s.source.line, s.source.col, f"no watch file for this session: {why}",
+                                          Severity.WARNING, "no-watch-file") for s, why in ((p.session, w) for p, w in skipped)]
+        _write(context, output, f"{page.url}fit/fit.json", templates_json(expanded, created))
+        timings["watch_files"] = time.process_time() - clock
         output.listing = _RENDERER.listing(page).to_json()
         timings["pages"] += time.process_time() - clock
         clock = time.process_time()

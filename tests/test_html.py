@@ -205,7 +205,7 @@ def test_hostile_plans_never_become_markup(hostile_site: Path) -> None:
             if tag == "form":  # the template's own pace form, and no other
                 assert attrs.get("id") == "pace-form", f"{page}: <form>"
             if tag == "script":
-                assert attrs.get("src", "").endswith(("assets/deload.js", "assets/paces.js", "assets/calendar.js")), \
+                assert attrs.get("src", "").endswith(("assets/deload.js", "assets/paces.js", "assets/calendar.js", "assets/watch.js")), \
                     f"{page}: inline script"
             for name, value in attrs.items():
                 assert not EVENT_ATTR.match(name), f"{page}: {tag} {name}={value}"

@@ -285,3 +285,59 @@ def test_a_wednesday_race_gets_its_own_calendar_with_the_readers_paces(site: Sit
     page.dispatch_event("#plan-date", "change")
     assert page.locator("[data-cal=webcal]").get_attribute("href").endswith(f"race-{last}.ics")
     assert page.problems == []
+
+
+def test_a_reader_downloads_a_weeks_watch_files_with_their_paces(site: Site, page: Any) -> None:
+    """In Chromium: enter a time, download week 2's zip; each file is the one Python writes for those paces."""
+    import base64
+    import io
+    import json
+    import zipfile
+
+    import fitdecode
+    from garmin_fit_sdk import Decoder, Stream
+
+    from generator.config import Settings
+    from generator.paces import evaluate, plan_pace_table
+    from generator.render.fit import speed_value
+    from generator.source.performance import parse_performance
+    from generator.source.reader import read_plan
+
+    from .conftest import ROOT
+
+    open_page(page, site.url("plans/10k-8-weeks/index.html"))
+    page.select_option("#pace-race", "10")
+    page.fill("#pace-time", "45:00")
+    page.click("#pace-form button[type=submit]")
+    with page.expect_download() as info:
+        page.click("a[data-fit-week='2']")
+    download = info.value
+    assert download.suggested_filename == "10k-8-weeks-week-02.zip"
+    archive = zipfile.ZipFile(io.BytesIO(Path(download.path()).read_bytes()))
+    assert archive.testzip() is None
+    templates = json.loads((site / "plans/10k-8-weeks/fit/fit.json").read_text(encoding="utf-8"))
+    plan, _ = read_plan(ROOT / "plans" / "10k-8-weeks.md", Settings(root=ROOT))
+    table = plan_pace_table(plan, parse_performance("10k=45:00"))
+    week2 = [f for f in templates["files"] if f[1] == 2]
+    assert sorted(archive.namelist()) == sorted("GARMIN/NewFiles/" + f[0] for f in week2)
+    speeds = 0
+    for name, _, encoded, patches in week2:
+        data = archive.read("GARMIN/NewFiles/" + name)
+        assert Decoder(Stream.from_byte_array(bytearray(data))).check_integrity()
+        with fitdecode.FitReader(io.BytesIO(data), check_crc=fitdecode.CrcCheck.RAISE) as reader:
+            assert sum(1 for frame in reader if isinstance(frame, fitdecode.FitDataMessage)) > 2
+        expected = bytearray(base64.b64decode(encoded))
+        for offset, spec, end in patches:
+            fast, slow = evaluate(spec, table.efforts, table.vdot)
+            value = speed_value(slow if end == "low" else fast)
+            assert int.from_bytes(data[offset:offset + 4], "little") == value
+            expected[offset:offset + 4] = value.to_bytes(4, "little")
+            speeds += 1
+        assert data[:-2] == bytes(expected[:-2])  # the same bytes as Python's, but the checksum recomputed
+    assert speeds > 0
+    # a single session's file, too
+    first = week2[0][0]
+    with page.expect_download() as info:
+        page.click(f"a[data-fit='{first}']")
+    assert info.value.suggested_filename == first
+    assert page.problems == []

@@ -103,7 +103,10 @@ def plans(draw: st.DrawFn) -> Plan:
     weeks = []
     for n in range(1, count + 1):
         scale = 1 + 0.05 * min(n, 12)
-        weeks.append(Week(n, Source("gen.md", n * 10, 1), sessions=draw(sessions_for_week(unit, scale, strength))))
+        drawn = draw(sessions_for_week(unit, scale, strength))
+        # each session on its own line, as in a plan file: the engine tells sessions apart by where they were written
+        lined = tuple(replace(s, source=Source("gen.md", n * 10 + i + 1, 1)) for i, s in enumerate(drawn))
+        weeks.append(Week(n, Source("gen.md", n * 10, 1), sessions=lined))
     if count >= 6 and draw(st.booleans()):  # a tune-up race in the middle of the plan
         at = draw(st.integers(2, count - 3))
         week = weeks[at]

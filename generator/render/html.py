@@ -256,6 +256,7 @@ class PlanRenderer(Renderer):
             "weeks": weeks, "race": views.race_label(plan), "weeks_html": weeks_html,
             "paces": pace_panel(expanded),
             "has_calendar_file": bool(dated_feeds) and not dates_change_layout(plan),
+            "has_watch_files": any(w.fit_zip for w in weeks),
             "chart": volume_chart(expanded, "vc", [plan.units, "mi" if plan.units == "km" else "km"]),
             "intro": render_markdown(plan.intro, top=3),
             "canonical": url, "description": plan.summary or plan_description(expanded),

@@ -32,6 +32,8 @@ from ..paces import PaceTable
 from ..source.reader import slug_from
 from ..source.schema import WEEKDAYS
 from .dualunits import dual, pick
+from .fit import file_name, has_workout
+from .fitset import week_zip_name
 from .markdown import render_inline, render_markdown
 from .paceview import PaceView, example_table, session_paces
 
@@ -58,6 +60,7 @@ class SessionView:
     steps: list[Markup]  # the workout a line a part, for a main set a title cannot say plainly
     paces: list[PaceView]  # a pace for each target, for the reader's own time
     short: Markup  # kind and size only: "Tempo 8 km", for the one-page sheet
+    fit: str  # the session's watch file (fit/<name>), or "" for a session a watch does not run
     offset: int
     date: date | None
     slot: int
@@ -85,9 +88,10 @@ class WeekView:
     days: list[DayView]
     anchor: str
     metrics: WeekMetrics
+    fit_zip: str = ""  # the week's watch files in one zip (fit/<name>), or ""
 
 
-def session_view(planned: PlannedSession, expanded: ExpandedPlan, week_index: int,
+def session_view(planned: PlannedSession, expanded: ExpandedPlan, week: PlannedWeek, week_index: int,
                  table: PaceTable | None) -> SessionView:
     s = planned.session
     units = expanded.plan.units
@@ -104,6 +108,7 @@ def session_view(planned: PlannedSession, expanded: ExpandedPlan, week_index: in
         steps=_steps(planned, units),
         paces=session_paces(s, planned.workout, expanded, table),
         short=dual(lambda u: short_title(s, u), units),
+        fit=file_name(expanded, week, planned) if has_workout(planned) else "",
         offset=week_index * 7 + planned.day - 1,
         date=planned.date,
         slot=planned.slot,
@@ -173,13 +178,14 @@ def week_views(expanded: ExpandedPlan, table: PaceTable | None = None) -> list[W
                 for d in range(1, 8)}
         for planned in week.sessions:
             if planned.kind is not SessionKind.REST or planned.session.comment or planned.session.notes:
-                days[planned.day].sessions.append(session_view(planned, expanded, index, table))
+                days[planned.day].sessions.append(session_view(planned, expanded, week, index, table))
         result.append(WeekView(
             number=week.number, kind=week.kind, kind_label=KIND_LABELS[week.kind], title=week.title,
             start=week.start, end=week.start + timedelta(days=6) if week.start else None,
             volume=week_volume(expanded, week), note=week.note,
             notes=_notes(week.notes), days=[days[d] for d in sorted(days)], anchor=f"week-{week.number}",
             metrics=week.metrics,
+            fit_zip=week_zip_name(plan.slug, week.number) if any(has_workout(s) for s in week.sessions) else "",
         ))
     return result
 

@@ -1,0 +1,45 @@
+"""``deload fit``: a plan's sessions as FIT workout files for a watch."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from ..model import Performance
+from .paces import race_time_option
+
+
+@click.command()
+@click.argument("plan", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@race_time_option
+@click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder to write into (default: <slug>-fit/ in the current folder).")
+@click.option("--project", "-C", "project", type=click.Path(file_okay=False, path_type=Path), default=".",
+              show_default=True, help="Project folder holding deload.toml, plans/ and templates/.")
+def fit(plan: Path, performance: Performance | None, output: Path | None, project: Path) -> None:
+    """Write PLAN's sessions as FIT workouts (Garmin, COROS, Wahoo), with a zip per week and one
+    for the plan, laid out for a watch's GARMIN/NewFiles folder. With --race-time every step
+    gets your pace range; otherwise the coach's example paces, or the effort by name."""
+    from ..cli import expand_one
+    from ..feeds import build_time
+    from ..paces import plan_pace_table
+    from ..render.fit import FitError
+    from ..render.fitset import watch_files
+    from ..render.paceview import example_table
+
+    _, source, _, expanded = expand_one(plan, project, None, None)
+    table = plan_pace_table(source, performance) if performance is not None else example_table(expanded)
+    target = output or Path(f"{source.slug}-fit")
+    created: datetime = build_time()
+    try:
+        files = list(watch_files(expanded, created, table))
+    except FitError as exc:
+        raise click.ClickException(f"{plan}: {exc}") from None
+    target.mkdir(parents=True, exist_ok=True)
+    for name, data in files:
+        (target / name).write_bytes(data)
+    workouts = sum(1 for name, _ in files if name.endswith(".fit"))
+    paces = f" with the paces of {table.performance.label}" if table is not None else " (efforts by name: no paces)"
+    click.echo(f"Wrote {workouts} workouts and {len(files) - workouts} zips to {target}/{paces}.", err=True)

@@ -1,0 +1,293 @@
+"""Sessions as FIT workout files for the reader's watch (Garmin, COROS and Wahoo import them),
+written with Garmin's FIT SDK (``garmin-fit-sdk``).
+
+The structured workout of the expanded plan is mapped step for step: warm-up, work,
+recovery, cool-down and rest steps; repeats as FIT "repeat until steps complete"; a
+ladder as its rungs with the recovery between them; durations in distance or time, or
+open (lap button). A target becomes a pace range when the runner's paces are known, a
+heart-rate zone or range when the plan gives one, and otherwise stays open with the
+effort in the step's name and notes. Strength sessions are sets of exercise steps.
+
+The SDK's ``Encoder`` drops sub-fields (``duration_distance``, ``custom_target_speed_low``):
+the base fields are written in the profile's scaled units (``duration_value`` in cm or
+ms, ``custom_target_value_*`` in mm/s, heart rate + 100 for bpm), which decoders expand.
+
+For the page's script, a workout can be written with *placeholders* in place of every
+pace (:func:`paced_template`): the script fills in the reader's paces at the offsets
+recorded and recomputes the file's CRC, so its files equal the ones written here for
+the same paces.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from ..describe import exercise_text, short_title
+from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
+from ..model import Distance, Duration, Exercise, Ladder, Part, Repeat, SessionKind, Step, Target
+from ..paces import PaceTable, evaluate, spec_of
+from .fitnames import exercise_category
+
+NAME_LIMIT = 16  # characters of a workout or step name a watch shows in its lists (Forerunner, fēnix, Edge)
+NOTES_LIMIT = 200  # step notes: shown in full on the watch's step screen and in Garmin Connect
+MAX_STEPS = 250  # a watch refuses longer workouts; no plan session comes near it
+PLACEHOLDERS = (0x5A5A0000, 0x6C3D0000, 0x7E170000)  # sentinels for paces to fill in: base + 2 × step (+1: high)
+_ROLE_INTENSITY = {"warmup": "warmup", "work": "active", "recovery": "recovery", "cooldown": "cooldown", "rest": "rest"}
+_ROLE_NAMES = {"warmup": "Warm-up", "cooldown": "Cool-down", "recovery": "Recovery", "rest": "Rest"}
+
+
+class FitError(ValueError):
+    """A session that cannot become a watch workout (too many steps)."""
+
+
+@dataclass(frozen=True)
+class PacePatch:
+    """Where the page's script writes a pace: the byte offset of a uint32 speed (mm/s)."""
+
+    offset: int
+    spec: str
+    end: str  # "low" (the slow end of the pace) or "high" (the fast end)
+
+
+def speed_value(seconds_per_km: float) -> int:
+    """A pace as the FIT profile stores a speed: mm/s, rounded half up (as the script rounds)."""
+    return math.floor(1_000_000 / seconds_per_km + 0.5)
+
+
+def serial_number(name: str) -> int:
+    """A stable, non-zero serial number for a file: a watch tells workouts apart by it."""
+    return (zlib.crc32(name.encode("utf-8")) & 0x7FFFFFFF) | 1
+
+
+def file_name(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession) -> str:
+    return f"{expanded.plan.slug}-w{week.number:02d}-d{planned.day}-{planned.slot + 1}.fit"
+
+
+_UNIT_SPACE = re.compile(r"(\d) (km|mi|m|min|s|h)\b")
+
+
+def workout_name(week: PlannedWeek, planned: PlannedSession, units: str) -> str:
+    """``W3D2 Tempo 8km``: week, day and size, cut to what a watch shows in its list."""
+    return clip(_UNIT_SPACE.sub(r"\1\2", f"W{week.number}D{planned.day} {short_title(planned.session, units)}"), NAME_LIMIT)
+
+
+def clip(text: str, limit: int) -> str:
+    """At most ``limit`` characters, printable only, cut at a word where one is near."""
+    clean = "".join(c if c.isprintable() else " " for c in text)
+    clean = " ".join(clean.split())
+    if len(clean) <= limit:
+        return clean
+    cut = clean[:limit]
+    space = cut.rfind(" ")
+    return (cut[:space] if space >= limit * 3 // 4 else cut).rstrip()
+
+
+def has_workout(planned: PlannedSession) -> bool:
+    """Sessions a watch can run: runs with a size, and strength with exercises, in at most
+    :data:`MAX_STEPS` steps."""
+    s = planned.session
+    if s.kind is SessionKind.STRENGTH:
+        return bool(s.exercises) and sum(3 if e.sets > 1 else 2 for e in s.exercises) <= MAX_STEPS
+    if s.kind in (SessionKind.REST, SessionKind.MOBILITY, SessionKind.CROSS) or not planned.workout:
+        return False
+    return _step_count(planned.workout) <= MAX_STEPS
+
+
+def _step_count(parts: tuple[Part, ...] | list[Part]) -> int:
+    """The FIT steps :class:`_Writer` writes for these parts."""
+    count = 0
+    for part in parts:
+        if isinstance(part, Step):
+            count += 1
+        elif isinstance(part, Repeat):
+            count += _step_count(part.steps) + (part.between is not None) + 1
+        elif isinstance(part, Ladder):
+            count += len(part.rungs) + (len(part.rungs) - 1 if part.between is not None else 0)
+    return count
+
+
+class _Writer:
+    def __init__(self, expanded: ExpandedPlan, table: PaceTable | None, placeholders: bool, base: int = 0):
+        self.units = expanded.plan.units
+        race = expanded.plan.race
+        self.goal_km = race.distance.km if race is not None else None
+        self.table = table
+        self.placeholders = placeholders
+        self.base = base
+        self.paced = True  # False for hill repeats: uphill, a pace means nothing; the effort is the target
+        self.steps: list[dict[str, Any]] = []
+        self.patches: list[tuple[int, str, str]] = []  # (step index, spec, end)
+
+    def add(self, step: dict[str, Any]) -> int:
+        if len(self.steps) >= MAX_STEPS:
+            raise FitError(f"more than {MAX_STEPS} steps: a watch cannot run this workout")
+        step["message_index"] = len(self.steps)
+        self.steps.append(step)
+        return len(self.steps) - 1
+
+    def parts(self, parts: tuple[Part, ...] | list[Part], inside_repeat: bool = False) -> None:
+        for part in parts:
+            if isinstance(part, Step):
+                self.step(part, inside_repeat)
+            elif isinstance(part, Repeat):
+                self.repeat(part)
+            elif isinstance(part, Ladder):
+                for index, rung in enumerate(part.rungs):
+                    self.step(rung, inside_repeat)
+                    if part.between is not None and index < len(part.rungs) - 1:
+                        self.step(part.between, inside_repeat)
+
+    def repeat(self, repeat: Repeat) -> None:
+        first = len(self.steps)
+        self.parts(repeat.steps, inside_repeat=True)
+        if repeat.between is not None:  # a watch repeats whole blocks: the recovery closes each one
+            self.step(repeat.between, True)
+        self.add({"duration_type": "repeat_until_steps_cmplt", "duration_value": first, "target_value": repeat.count})
+
+    def step(self, step: Step, inside_repeat: bool) -> None:
+        data: dict[str, Any] = {"intensity": _intensity(step, inside_repeat)}
+        data.update(_duration(step))
+        name = self.target(step.target, data)
+        label = step.label or _ROLE_NAMES.get(step.role, "Run")
+        data["wkt_step_name"] = clip(f"{label} {name}" if name and step.role == "work" else label if step.label else
+                                     (name or label), NAME_LIMIT)
+        notes = " ".join(p for p in (step.target.text if step.target else "", step.note) if p)
+        if notes:
+            data["notes"] = clip(notes, NOTES_LIMIT)
+        index = self.add(data)
+        if data.get("_spec"):
+            spec = data.pop("_spec")
+            self.patches += [(index, spec, "low"), (index, spec, "high")]
+
+    def target(self, target: Target | None, data: dict[str, Any]) -> str:
+        """Set the step's target; return the effort's word for the step's name."""
+        if target is None:
+            data["target_type"] = "open"
+            return ""
+        spec = spec_of(target, self.goal_km, self.units) if self.paced else None
+        if spec is not None and (self.table is not None or self.placeholders):
+            data["target_type"] = "speed"
+            data["target_value"] = 0
+            if self.placeholders:
+                sentinel = self.base + 2 * len(self.steps)
+                data["custom_target_value_low"], data["custom_target_value_high"] = sentinel, sentinel + 1
+                data["_spec"] = spec
+            else:
+                assert self.table is not None
+                fast, slow = evaluate(spec, self.table.efforts, self.table.vdot)
+                data["custom_target_value_low"], data["custom_target_value_high"] = speed_value(slow), speed_value(fast)
+            return target.text
+        if target.kind == "zone" and target.value is not None and (target.low is None or target.low == target.value):
+            data["target_type"], data["target_value"] = "heart_rate", int(target.value)
+            return target.text
+        if target.kind == "hr" and target.value is not None:
+            data["target_type"], data["target_value"] = "heart_rate", 0
+            data["custom_target_value_low"] = int(target.low or target.value) + 100  # bpm are stored + 100
+            data["custom_target_value_high"] = int(target.value) + 100
+            return target.text
+        data["target_type"] = "open"
+        return target.text
+
+
+def _intensity(step: Step, inside_repeat: bool) -> str:
+    if step.role == "work":
+        return "interval" if inside_repeat else "active"
+    return _ROLE_INTENSITY[step.role]
+
+
+def _duration(step: Step) -> dict[str, Any]:
+    amount = step.amount
+    if isinstance(amount, Distance):  # a range runs its low end: the engine's own decisions are made there
+        return {"duration_type": "distance", "duration_value": round(amount.km * 100_000)}
+    if isinstance(amount, Duration):
+        return {"duration_type": "time", "duration_value": round(amount.seconds * 1000)}
+    return {"duration_type": "open"}
+
+
+def _strength(writer: _Writer, exercises: tuple[Exercise, ...]) -> None:
+    for exercise in exercises:
+        first = len(writer.steps)
+        data: dict[str, Any] = {"intensity": "active", "target_type": "open",
+                                "wkt_step_name": clip(exercise.name, NAME_LIMIT),
+                                "notes": clip(exercise_text(exercise), NOTES_LIMIT),
+                                "exercise_category": exercise_category(exercise.name)}
+        if exercise.rep_unit == "s":
+            data.update(duration_type="time", duration_value=exercise.reps * 1000)
+        elif exercise.reps > 0 and exercise.rep_unit == "reps":
+            data.update(duration_type="reps", duration_value=exercise.reps)
+        else:
+            data.update(duration_type="open")  # AMRAP, or a carry in metres: the lap button ends the set
+        kg = exercise.load.kg if exercise.load is not None else None
+        if kg is not None:
+            data.update(exercise_weight=round(kg * 100), weight_display_unit="kilogram")
+        writer.add(data)
+        writer.add({"intensity": "rest", "duration_type": "open", "target_type": "open", "wkt_step_name": "Rest"})
+        if exercise.sets > 1:
+            writer.add({"duration_type": "repeat_until_steps_cmplt", "duration_value": first,
+                        "target_value": exercise.sets})
+
+
+def workout_fit(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession, created: datetime,
+                table: PaceTable | None = None, placeholders: bool = False) -> tuple[bytes, list[PacePatch]]:
+    """One session as a FIT workout file, and where its paces are (with ``placeholders``)."""
+    for base in PLACEHOLDERS if placeholders else (0,):
+        writer = _Writer(expanded, table, placeholders, base)
+        data = _encode(expanded, week, planned, created, writer)
+        if not placeholders:
+            return data, []
+        patches = _find_patches(data, writer)
+        if patches is not None:
+            return data, patches
+    raise FitError("the paces of this workout cannot be marked for the page's script")  # pragma: no cover
+
+
+def _encode(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession, created: datetime,
+            writer: _Writer) -> bytes:
+    from garmin_fit_sdk import Encoder, Profile
+
+    session = planned.session
+    writer.paced = session.kind is not SessionKind.HILLS
+    if session.kind is SessionKind.STRENGTH:
+        _strength(writer, session.exercises)
+    else:
+        writer.parts(planned.workout)
+    name = file_name(expanded, week, planned)
+    numbers = Profile["mesg_num"]
+    encoder = Encoder()
+    encoder.on_mesg(numbers["FILE_ID"], {"type": "workout", "manufacturer": "development", "product": 0,
+                                         "serial_number": serial_number(name), "time_created": created})
+    strength = session.kind is SessionKind.STRENGTH
+    encoder.on_mesg(numbers["WORKOUT"], {"wkt_name": workout_name(week, planned, expanded.plan.units),
+                                         "sport": "training" if strength else "running",
+                                         "sub_sport": "strength_training" if strength else "generic",
+                                         "num_valid_steps": len(writer.steps)})
+    for step in writer.steps:
+        encoder.on_mesg(numbers["WORKOUT_STEP"], step)
+    return encoder.close()
+
+
+def _find_patches(data: bytes, writer: _Writer) -> list[PacePatch] | None:
+    """Each placeholder's offset; None if one is not found exactly once (its bytes also occur
+    elsewhere in the file), and the caller tries other placeholders."""
+    patches = []
+    for index, spec, end in writer.patches:
+        value = (writer.base + 2 * index + (0 if end == "low" else 1)).to_bytes(4, "little")
+        offset = data.find(value)
+        if offset < 0 or data.find(value, offset + 1) >= 0:
+            return None
+        patches.append(PacePatch(offset, spec, end))
+    return patches
+
+
+def plan_workouts(expanded: ExpandedPlan) -> Iterator[tuple[PlannedWeek, PlannedSession]]:
+    """Every session of the plan a watch can run, in order."""
+    for week in expanded.weeks:
+        for planned in week.sessions:
+            if has_workout(planned):
+                yield week, planned

@@ -1,0 +1,259 @@
+"""Watch workouts: every session as a FIT file that Garmin's decoder and an independent one
+(fitdecode) read back to the session's own structure; pace ranges from a reader's time;
+hostile text; the build's files and the command."""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import fitdecode
+import pytest
+from click.testing import CliRunner
+from garmin_fit_sdk import Decoder, Stream
+
+from generator.cli import main
+from generator.config import Settings
+from generator.model import Distance, Duration, Ladder, Repeat, Step
+from generator.paces import evaluate, plan_pace_table
+from generator.periodize import expand
+from generator.render.fit import NAME_LIMIT, FitError, clip, plan_workouts, speed_value, workout_fit
+from generator.render.fitset import templates_json
+from generator.source.performance import parse_performance
+from generator.source.reader import read_plan
+
+from .conftest import FIXTURES, ROOT
+from .helpers import plan_from
+from .site_build import build_project, make_project
+
+CREATED = datetime(2026, 11, 30, tzinfo=UTC)
+PLANS = sorted((ROOT / "plans").glob("*.md"))
+
+
+def garmin(data: bytes) -> dict[str, Any]:
+    assert Decoder(Stream.from_byte_array(bytearray(data))).check_integrity()
+    messages, errors = Decoder(Stream.from_byte_array(bytearray(data))).read()
+    assert errors == []
+    return messages
+
+
+def independent(data: bytes) -> list[dict[str, Any]]:
+    steps = []
+    with fitdecode.FitReader(io.BytesIO(data), check_crc=fitdecode.CrcCheck.RAISE) as reader:
+        for frame in reader:
+            if isinstance(frame, fitdecode.FitDataMessage) and frame.name == "workout_step":
+                steps.append({f.name: f.value for f in frame.fields})
+    return steps
+
+
+def expected_steps(parts: Any, inside: bool = False) -> list[tuple[str, Any]]:
+    """The session's workout as FIT steps: (kind, amount) with repeats as ("repeat", (first, count))."""
+    out: list[tuple[str, Any]] = []
+    for part in parts:
+        if isinstance(part, Step):
+            out.append(("step", part.amount))
+        elif isinstance(part, Repeat):
+            first = len(out)
+            inner = expected_steps(part.steps, True)
+            out += [(k, (a[0] + first, a[1]) if k == "repeat" else a) for k, a in inner]
+            if part.between is not None:
+                out.append(("step", part.between.amount))
+            out.append(("repeat", (first, part.count)))
+        elif isinstance(part, Ladder):
+            for index, rung in enumerate(part.rungs):
+                out.append(("step", rung.amount))
+                if part.between is not None and index < len(part.rungs) - 1:
+                    out.append(("step", part.between.amount))
+    return out
+
+
+def decoded_steps(steps: list[dict[str, Any]]) -> list[tuple[str, Any]]:
+    out: list[tuple[str, Any]] = []
+    for step in steps:
+        kind = step["duration_type"]
+        if kind == "repeat_until_steps_cmplt":
+            out.append(("repeat", (step["duration_step"], step["repeat_steps"])))
+        elif kind == "distance":
+            out.append(("step", round(step["duration_distance"], 1)))
+        elif kind == "time":
+            out.append(("step", round(step["duration_time"], 1)))
+        else:
+            out.append(("step", None))
+    return out
+
+
+def _as_fit(amount: Any) -> Any:
+    if isinstance(amount, Distance):
+        return round(round(amount.km * 100_000) / 100, 1)
+    if isinstance(amount, Duration):
+        return round(amount.seconds, 1)
+    return None
+
+
+@pytest.mark.parametrize("path", PLANS, ids=lambda p: p.stem)
+def test_every_session_decodes_to_its_own_structure(path: Path) -> None:
+    plan, _ = read_plan(path, Settings(root=ROOT))
+    expanded = expand(plan)
+    table = plan_pace_table(plan, parse_performance("10k=50:00"))
+    count = 0
+    for week, planned in plan_workouts(expanded):
+        data, _ = workout_fit(expanded, week, planned, CREATED, table)
+        messages = garmin(data)
+        steps = messages["workout_step_mesgs"]
+        assert messages["workout_mesgs"][0]["num_valid_steps"] == len(steps)
+        assert len(messages["workout_mesgs"][0]["wkt_name"]) <= NAME_LIMIT
+        assert all(len(s.get("wkt_step_name", "")) <= NAME_LIMIT for s in steps)
+        other = independent(data)
+        assert decoded_steps(other) == decoded_steps(steps)  # both decoders read the same workout
+        if planned.session.exercises:
+            work = [s for s in steps if s.get("intensity") == "active"]
+            assert [s["wkt_step_name"] for s in work] == [clip(e.name, NAME_LIMIT) for e in planned.session.exercises]
+            repeats = [s["repeat_steps"] for s in steps if s["duration_type"] == "repeat_until_steps_cmplt"]
+            assert repeats == [e.sets for e in planned.session.exercises if e.sets > 1]
+        else:
+            expected = [(k, _as_fit(a) if k == "step" else a) for k, a in expected_steps(planned.workout)]
+            assert decoded_steps(steps) == expected, planned.session
+        count += 1
+    assert count > 0
+
+
+def test_paces_become_speed_ranges_and_efforts_without_paces_stay_open() -> None:
+    plan, _ = read_plan(ROOT / "plans" / "10k-8-weeks.md", Settings(root=ROOT))
+    expanded = expand(plan)
+    table = plan_pace_table(plan, parse_performance("10k=45:00"))
+    week, tempo = next((w, p) for w, p in plan_workouts(expanded) if p.session.kind.value == "tempo")
+    steps = garmin(workout_fit(expanded, week, tempo, CREATED, table)[0])["workout_step_mesgs"]
+    work = [s for s in steps if s.get("target_type") == "speed"]
+    fast, slow = evaluate("e:threshold", table.efforts, table.vdot)
+    assert work and all(s["custom_target_speed_low"] == pytest.approx(speed_value(slow) / 1000) for s in work)
+    assert all(s["custom_target_speed_high"] == pytest.approx(speed_value(fast) / 1000) for s in work)
+    assert {s["intensity"] for s in steps if s["duration_type"] != "repeat_until_steps_cmplt"} >= {"warmup", "cooldown"}
+    no_paces = garmin(workout_fit(expanded, week, tempo, CREATED, None)[0])["workout_step_mesgs"]
+    assert all(s.get("target_type") != "speed" for s in no_paces)
+    assert any("threshold" in s.get("wkt_step_name", "") for s in no_paces)  # the effort by name
+
+
+def test_the_pages_templates_give_the_same_files_as_python() -> None:
+    """fit.json's placeholders, filled in as the page's script does, give workout_fit's own bytes."""
+    plan, _ = read_plan(ROOT / "plans" / "marathon-novice.md", Settings(root=ROOT))
+    expanded = expand(plan)
+    table = plan_pace_table(plan, parse_performance("half=1:50:00"))
+    data = json.loads(templates_json(expanded, CREATED))
+    by_name = {f"{expanded.plan.slug}-w{w.number:02d}-d{p.day}-{p.slot + 1}.fit": (w, p) for w, p in plan_workouts(expanded)}
+    for name, _, encoded, patches in data["files"]:
+        raw = bytearray(base64.b64decode(encoded))
+        for offset, spec, end in patches:
+            fast, slow = evaluate(spec, table.efforts, table.vdot)
+            raw[offset:offset + 4] = speed_value(slow if end == "low" else fast).to_bytes(4, "little")
+        raw[-2:] = _fit_crc(bytes(raw[:-2])).to_bytes(2, "little")
+        week, planned = by_name[name]
+        assert bytes(raw) == workout_fit(expanded, week, planned, CREATED, table)[0], name
+
+
+def _fit_crc(data: bytes) -> int:
+    table = [0x0000, 0xCC01, 0xD801, 0x1400, 0xF001, 0x3C00, 0x2800, 0xE401,
+             0xA001, 0x6C00, 0x7800, 0xB401, 0x5000, 0x9C01, 0x8801, 0x4400]
+    crc = 0
+    for byte in data:
+        for nibble in (byte & 0xF, byte >> 4):
+            tmp = table[crc & 0xF]
+            crc = ((crc >> 4) & 0x0FFF) ^ tmp ^ table[nibble]
+    return crc
+
+
+HOSTILE = """
+---
+title: Hostile watch
+units: km
+---
+
+## Week 1
+- Tue: Intervals 25 km: 100 x 100 m @ 5K pace w/ 100 m jog
+- Wed: Easy 8 km @ easy — {long}
+- Thu: Strength
+  - {name} 3x8 @ 20 kg
+"""
+
+
+def test_hostile_text_gives_a_valid_file() -> None:
+    long = "ünïcødé 🏃 " * 40 + "<script>alert(1)</script>"  # control characters are refused when the plan is read
+    plan = plan_from(HOSTILE.format(long=long, name="Squat " + "very " * 30 + "long name"))
+    expanded = expand(plan)
+    for week, planned in plan_workouts(expanded):
+        data, _ = workout_fit(expanded, week, planned, CREATED)
+        steps = garmin(data)["workout_step_mesgs"]
+        assert independent(data)
+        assert all(len(s.get("wkt_step_name", "")) <= NAME_LIMIT for s in steps)
+        assert all(c.isprintable() for s in steps for c in s.get("notes", "") + s.get("wkt_step_name", ""))
+        if planned.session.kind.value == "intervals":
+            repeat = next(s for s in steps if s["duration_type"] == "repeat_until_steps_cmplt")
+            assert repeat["repeat_steps"] == 100
+
+
+def test_a_workout_too_long_for_a_watch_is_a_clear_error() -> None:
+    exercises = "".join(f"  - Squat {n} 3x8 @ 20 kg\n" for n in range(90))  # 3 steps each: the set, the rest, the repeat
+    plan = plan_from(f"---\ntitle: Long\nunits: km\n---\n\n## Week 1\n- Tue: Strength\n{exercises}")
+    expanded = expand(plan)
+    week = expanded.weeks[0]
+    planned = week.sessions[0]
+    assert list(plan_workouts(expanded)) == []  # not offered as a watch file
+    with pytest.raises(FitError, match="more than 250 steps"):
+        workout_fit(expanded, week, planned, CREATED)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("fit"), [ROOT / "plans" / "10k-8-weeks.md"])
+    build_project(project, "--no-pdf")
+    return project / "site"
+
+
+def test_the_build_publishes_files_zips_and_links(site: Path) -> None:
+    folder = site / "plans" / "10k-8-weeks" / "fit"
+    files = sorted(p.name for p in folder.glob("*.fit"))
+    with zipfile.ZipFile(folder / "10k-8-weeks.zip") as archive:
+        names = archive.namelist()
+        assert sorted(names) == sorted(f"GARMIN/NewFiles/{n}" for n in files)
+        for name in names:
+            assert archive.read(name) == (folder / name.split("/")[-1]).read_bytes()
+    with zipfile.ZipFile(folder / "10k-8-weeks-week-04.zip") as archive:
+        assert all("-w04-" in n for n in archive.namelist())
+    page = (site / "plans" / "10k-8-weeks" / "index.html").read_text(encoding="utf-8")
+    assert page.count('data-fit="') == len(files)
+    assert 'href="fit/10k-8-weeks.zip"' in page and 'href="fit/10k-8-weeks-week-01.zip"' in page
+
+
+def test_the_fit_command_writes_files_with_the_readers_paces(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["fit", str(ROOT / "plans" / "10k-8-weeks.md"), "--race-time", "5k=22:00",
+                                       "-o", str(tmp_path / "out"), "-C", str(ROOT)])
+    assert result.exit_code == 0, result.output
+    assert "with the paces of 5K in 22:00" in result.output
+    fits = list((tmp_path / "out").glob("*.fit"))
+    assert fits and all(garmin(p.read_bytes())["workout_mesgs"] for p in fits)
+    assert (tmp_path / "out" / "10k-8-weeks.zip").exists()
+
+
+def test_fixture_plans_with_every_construct_export(tmp_path: Path) -> None:
+    plan, _ = read_plan(FIXTURES / "language" / "book-marathon.md", Settings(root=FIXTURES / "language"))
+    expanded = expand(plan)
+    table = plan_pace_table(plan, parse_performance("marathon=3:30:00"))
+    for week, planned in plan_workouts(expanded):
+        data, _ = workout_fit(expanded, week, planned, CREATED, table)
+        assert decoded_steps(independent(data)) == decoded_steps(garmin(data)["workout_step_mesgs"])
+
+
+def test_a_session_no_watch_can_run_gets_no_file_and_no_link(tmp_path: Path) -> None:
+    exercises = "".join(f"  - Squat {n} 3x8 @ 20 kg\n" for n in range(90))
+    plan = tmp_path / "big.md"
+    plan.write_text(f"---\ntitle: Big\nunits: km\n---\n\n## Week 1\n- Mon: Easy 5 km\n- Tue: Strength\n{exercises}", encoding="utf-8")
+    project = make_project(tmp_path / "p", [plan])
+    build_project(project, "--no-pdf")
+    folder = project / "site" / "plans" / "big" / "fit"
+    assert [p.name for p in folder.glob("*.fit")] == ["big-w01-d1-1.fit"]
+    page = (project / "site" / "plans" / "big" / "index.html").read_text(encoding="utf-8")
+    assert page.count('data-fit="') == 1  # no link to a file that is not there
