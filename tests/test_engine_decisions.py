@@ -257,3 +257,21 @@ def test_a_start_day_off_the_weeks_first_day_and_a_start_in_the_past_are_warned_
     assert late.message.startswith("the plan starts on Mon 5 Apr 2027, 5 weeks ago: a reader who starts today misses weeks 1–5")
     over = past_start("p.md", where.line, where.col, first, weeks, first + timedelta(weeks=12, days=3))
     assert over is not None and over.message.startswith("the plan ran from Mon 5 Apr 2027 to Sun 27 Jun 2027: it is over")
+
+
+def test_a_week_a_deload_replaces_is_no_level_for_the_weeks_after_it() -> None:
+    """Mode replace: the replaced week measures nothing (as once the plan is expanded and marked), so
+    expanding the expanded plan again decides the same (found by the idempotence property)."""
+    from generator.periodize.expand import as_plan
+
+    weeks = "".join(week_text(n, easy, "Tempo 8 km with 4 km @ threshold", long)
+                    for n, (easy, long) in enumerate([(5, 12), (7, 18), (6, 14), (6, 14), (4, 9), (6, 15),
+                                                      (9, 19), (9, 20), (9, 21), (10, 20)], start=1))
+    # 30, 40, 34, 34, 25, 35, 45 … km: week 2 is replaced; week 6 is lighter than week 2, not than weeks 1, 3, 4
+    plan = plan_from("---\ntitle: R\nunits: km\nperiodization:\n  deload: {every: 2, mode: replace}\n  taper: false\n---\n\n"
+                     + weeks)
+    first = expand(plan)
+    again = expand(as_plan(first))
+    assert [w.kind for w in again.weeks] == [w.kind for w in first.weeks]
+    assert [w.step_back for w in again.weeks] == [w.step_back for w in first.weeks]
+    assert not first.weeks[5].step_back  # 35 km is not lighter than weeks 1, 3 and 4 (30, 34, 34)

@@ -115,6 +115,11 @@ def test_every_session_decodes_to_its_own_structure(path: Path) -> None:
             assert [s["wkt_step_name"] for s in work] == [clip(e.name, NAME_LIMIT) for e in planned.session.exercises]
             repeats = [s["repeat_steps"] for s in steps if s["duration_type"] == "repeat_until_steps_cmplt"]
             assert repeats == [e.sets for e in planned.session.exercises if e.sets > 1]
+            weights = [s.get("exercise_weight") for s in work]
+            assert weights == [pytest.approx(e.load.kg, abs=0.01) if e.load and e.load.kg else None
+                               for e in planned.session.exercises]
+            assert [s.get("duration_reps") for s in work] == [e.reps if e.rep_unit == "reps" and e.reps else None
+                                                             for e in planned.session.exercises]
         else:
             expected = [(k, _as_fit(a) if k == "step" else a) for k, a in expected_steps(planned.workout)]
             assert decoded_steps(steps) == expected, planned.session

@@ -75,8 +75,8 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
     span, taper_note = taper_span(plan)
     last_loading = _last_loading(plan, span)
     heaviest = heaviest_weights([s for w in plan.weeks for s in w.sessions])
-    written = survey(plan, measure, basis, last_loading, partial(session_load, measure=measure, heaviest=heaviest))
-    context = _Context(plan, measure, basis, span, written, heaviest)
+    load_of = partial(session_load, measure=measure, heaviest=heaviest)
+    context = _Context(plan, measure, basis, span, survey(plan, measure, basis, last_loading, load_of), heaviest)
     decisions: list[Decision] = []
     if taper_note:
         decisions.append(Decision("taper-shortened", len(plan.weeks) - 1, taper_note))
@@ -87,7 +87,18 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
         return layout, _first_day(plan, layout, anchor, anchor_date)
 
     if fixed is None:
-        layout, first, vacation_warnings = place_dated(plan, vacations, lay_out, decisions)
+        settled = list(decisions)
+        replaced: frozenset[int] = frozenset()
+        # A week a deload replaces measures nothing, as it will not once the plan is expanded (and
+        # marked): survey again without it until the weeks replaced no longer change.
+        for _ in range(REPLACE_ROUNDS):
+            decisions = list(settled)
+            layout, first, vacation_warnings = place_dated(plan, vacations, lay_out, decisions)
+            now = frozenset(s.origin for s in layout.slots if s.kind == "deload" and not s.inserted and not s.marked)
+            if now == replaced:
+                break
+            replaced = now
+            context = replace(context, weeks=survey(plan, measure, basis, last_loading, load_of, replaced))
     else:
         layout, first, vacation_warnings = fixed, _first_day(plan, fixed, anchor, anchor_date), []
     if len(layout.slots) > MAX_WEEKS:
@@ -110,6 +121,9 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
     return ExpandedPlan(plan=plan, weeks=tuple(weeks), warnings=tuple(warnings), basis=basis, anchor=anchor,
                         start=first, race_date=race, mode=plan.periodization.deload_mode, log=tuple(log),
                         race_form=race_form), layout
+
+
+REPLACE_ROUNDS = 4  # layouts at most: plans settle in two; one that does not keeps its last
 
 
 def _last_loading(plan: Plan, span: TaperSpan | None) -> int:

@@ -24,7 +24,7 @@ weeks before the taper are never step-backs either: a decline into the taper is 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Plan, Session, SessionKind, WeekKind
 from .volume import Measure, size
@@ -50,26 +50,31 @@ class SourceWeek:
     quality: float = 0.0  # ... of its quality sessions
     step_back: bool = False  # a lighter week the author wrote without marking it
     level: float = 0.0  # the highest volume of the representative loading weeks before it
+    replaced: bool = False  # a deload takes its place (mode replace): it measures nothing, as a marked one
 
     @property
     def representative(self) -> bool:
         """A loading week a deload may be built from and progression measured against."""
-        return self.mark is None and not self.step_back and not self.race and self.volume > 0
+        return self.mark is None and not self.step_back and not self.race and self.volume > 0 and not self.replaced
 
 
 def survey(plan: Plan, measure: Measure, basis: str, last_loading: int,
-           load_of: Callable[[Session], float]) -> tuple[SourceWeek, ...]:
+           load_of: Callable[[Session], float], replaced: frozenset[int] = frozenset()) -> tuple[SourceWeek, ...]:
     """Every source week's facts; step-backs are looked for in weeks ``0 .. last_loading``
-    (the weeks before the taper)."""
-    facts = [_facts(plan, index, measure, basis, load_of) for index in range(len(plan.weeks))]
+    (the weeks before the taper). ``replaced``: weeks a deload takes the place of, which
+    count as lighter weeks, as they do once the plan is expanded."""
+    facts = [replace(_facts(plan, index, measure, basis, load_of), replaced=index in replaced)
+             for index in range(len(plan.weeks))]
     result: list[SourceWeek] = []
     for index, week in enumerate(facts):
         before = [w for w in result if w.representative][-LEVEL_WEEKS:]
         level = max((w.volume for w in before), default=0.0)
         step_back = (index <= last_loading and week.mark is None and not week.race and bool(before)
+                     and index not in replaced
                      and _lighter(week, before) and _rises_again(week, facts[index + 1:last_loading + 1]))
         result.append(SourceWeek(week.index, week.volume, week.long_run, week.runs, week.race, week.mark,
-                                 week.load, week.quality, step_back=step_back, level=level))
+                                 week.load, week.quality, step_back=step_back, level=level,
+                                 replaced=index in replaced))
     return tuple(result)
 
 
@@ -102,7 +107,7 @@ def shorter_long_run(week: SourceWeek, last: SourceWeek) -> bool:
 def _rises_again(week: SourceWeek, after: Sequence[SourceWeek]) -> bool:
     """The next unmarked week without a race is bigger again (a new, lower level is not a step-back,
     and a decline into the taper is the taper)."""
-    following = next((w for w in after if w.mark is None and not w.race), None)
+    following = next((w for w in after if w.mark is None and not w.race and not w.replaced), None)
     if following is None:
         return False
     return (following.volume >= week.volume * RISES_AGAIN - 1e-9

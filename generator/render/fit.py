@@ -225,7 +225,9 @@ def _strength(writer: _Writer, exercises: tuple[Exercise, ...]) -> None:
             data.update(duration_type="open")  # AMRAP, or a carry in metres: the lap button ends the set
         kg = exercise.load.kg if exercise.load is not None else None
         if kg is not None:
-            data.update(exercise_weight=round(kg * 100), weight_display_unit="kilogram")
+            # exercise_weight has a scale of its own (100), which the Encoder applies: the value is in kg
+            unit = "pound" if exercise.load is not None and exercise.load.unit == "lb" else "kilogram"
+            data.update(exercise_weight=round(kg, 2), weight_display_unit=unit)  # shown as the coach wrote it
         writer.add(data)
         writer.add({"intensity": "rest", "duration_type": "open", "target_type": "open", "wkt_step_name": "Rest"})
         if exercise.sets > 1:
