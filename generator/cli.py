@@ -1,4 +1,4 @@
-"""The ``deload`` command: check, new, docs, build, expand, ical, pdf, paces, fit, serve."""
+"""The ``deload`` command: init, check, new, docs, build, expand, ical, pdf, paces, fit, serve."""
 
 from __future__ import annotations
 
@@ -13,10 +13,12 @@ import click
 
 from . import __version__
 from .commands.fit import fit as fit_command
+from .commands.init import init as init_command
 from .commands.paces import paces as paces_command
 from .commands.paces import race_time_option
-from .config import Settings, load_settings
+from .config import CONFIG_NAME, Settings, load_settings
 from .errors import DeloadError, Diagnostic
+from .project import placeholder_base_url
 from .source import find_plan_files
 
 if TYPE_CHECKING:
@@ -46,9 +48,19 @@ def fail(exc: DeloadError) -> NoReturn:
     sys.exit(1)
 
 
-def settings_for(project: Path) -> Settings:
+def settings_for(project: Path, required: bool = True) -> Settings:
+    """The settings of the project at or above ``project``. ``required=False`` (a command given
+    a plan file): outside any project, the defaults."""
+    from .project import find_root
+
+    root = find_root(project)
+    if root is None:
+        if required:
+            fail(DeloadError([Diagnostic(str(project.resolve()), 1, 1, f"not a Deload project: no {CONFIG_NAME} or "
+                                         "plans/ folder here or in any folder above; start one with 'deload init'")]))
+        root = project
     try:
-        return load_settings(project)
+        return load_settings(root)
     except DeloadError as exc:
         fail(exc)
         raise  # unreachable: fail exits
@@ -84,7 +96,7 @@ def check(paths: tuple[Path, ...], project: Path) -> None:
     PATHS are plan files or folders (default: plans/). Errors and warnings are
     printed as file:line:col; the exit status is 1 if any plan has an error.
     """
-    settings = settings_for(project)
+    settings = settings_for(project, required=not paths)
     targets = list(paths) or [settings.plans_dir]
     missing = [p for p in targets if not p.exists()]
     if missing:
@@ -190,6 +202,10 @@ def build(project: Path, jobs: int | None, no_pdf: bool, quiet: bool, stats: Pat
             sys.exit(1)
     if not quiet:
         report(result.warnings)
+    if placeholder_base_url(settings.base_url):
+        click.echo(click.style("note: ", fg="yellow", bold=True) + f"base_url is {settings.base_url}: readers' calendar "
+                   f"subscriptions and shared links will not reach this site; set [site] base_url in {CONFIG_NAME} "
+                   "to the address it is published at", err=True)
     click.echo(click.style("✓ ", fg="green") + result.summary(), err=True)
     if stats is not None:
         import json
@@ -260,7 +276,7 @@ def expand_one(plan: Path, project: Path, race_date: datetime | None,
     """What the per-plan commands share: settings, the plan and its expansion (exits on errors)."""
     from .periodize import expand as expand_plan
 
-    settings = settings_for(project)
+    settings = settings_for(project, required=False)
     source, warnings = read_one(plan, settings)
     race, first = dates(race_date, start)
     try:
@@ -343,9 +359,9 @@ def serve(project: Path, port: int, host: str, pdf: bool) -> None:
     """
     from .serve import serve as run_server
 
-    settings_for(project)  # report a broken deload.toml before starting
+    root = settings_for(project).root  # the project above the current folder; a broken deload.toml is reported now
     try:
-        run_server(project, host, port, lambda line: click.echo(line, err=True), pdf=pdf)
+        run_server(root, host, port, lambda line: click.echo(line, err=True), pdf=pdf)
     except OSError as exc:
         click.echo(click.style("error: ", fg="red", bold=True) + f"cannot listen on {host}:{port}: {exc.strerror}; try --port", err=True)
         sys.exit(1)
@@ -400,4 +416,5 @@ if __name__ == "__main__":  # pragma: no cover
 
 
 main.add_command(paces_command)
+main.add_command(init_command)
 main.add_command(fit_command)

@@ -228,6 +228,8 @@ def test_the_build_publishes_files_zips_and_links(site: Path) -> None:
             assert archive.read(name) == (folder / name.split("/")[-1]).read_bytes()
     with zipfile.ZipFile(folder / "10k-8-weeks-week-04.zip") as archive:
         assert all("-w04-" in n for n in archive.namelist())
+    serials = [garmin((folder / n).read_bytes())["file_id_mesgs"][0]["serial_number"] for n in files]
+    assert len(set(serials)) == len(serials)  # a watch tells workouts apart by their serial number
     page = (site / "plans" / "10k-8-weeks" / "index.html").read_text(encoding="utf-8")
     assert page.count('data-fit="') == len(files)
     assert 'href="fit/10k-8-weeks.zip"' in page and 'href="fit/10k-8-weeks-week-01.zip"' in page

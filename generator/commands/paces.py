@@ -48,7 +48,7 @@ def paces(plan: Path | None, performance: Performance | None, units: str | None,
     if plan is not None:
         from ..cli import read_one, settings_for
 
-        source, _ = read_one(plan, settings_for(project))
+        source, _ = read_one(plan, settings_for(project, required=False))
         performance = performance or source.pace_reference
         if performance is None:
             raise click.UsageError("give --race-time (the plan sets no 'paces: reference:')")

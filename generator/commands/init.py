@@ -1,0 +1,56 @@
+"""``deload init``: a new project anywhere, with nothing to answer that has a default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+CONFIG = """\
+# Site-wide settings for Deload. Every key is optional; `deload check` reports unknown keys.
+# The full list: `deload docs plan-format` (frontmatter) and the README (deload.toml).
+
+[site]
+title = {title}
+description = "Free training plans with recovery weeks and a taper built in."
+# The address the site is published at: calendar subscriptions and shared links use it.
+base_url = "https://example.org/plans/"
+language = "en"
+default_units = "{units}"
+
+# Defaults for every plan; a plan's own `periodization:` block overrides them key by key.
+[periodization]
+deload = {{ every = 4, mode = "insert", strategy = "volume", cut = "25%" }}
+
+[pdf]
+papers = ["a4", "letter"]
+"""
+GITIGNORE = "/site/\n/.deload/\n"
+
+
+@click.command()
+@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path), default=Path("."))
+@click.option("--units", type=click.Choice(["km", "mi"]), default="km", show_default=True, help="The site's default units.")
+@click.option("--title", default="Training plans", show_default=True, help="The site's title.")
+def init(folder: Path, units: str, title: str) -> None:
+    """Start a Deload project in FOLDER (default: here): deload.toml, plans/ with an example
+    plan, and a .gitignore. Then: deload build (or deload serve to preview)."""
+    import json
+
+    from ..cli import fail, settings_for
+    from ..config import CONFIG_NAME
+    from ..errors import DeloadError, Diagnostic
+    from ..scaffold import scaffold_plan
+
+    config = folder / CONFIG_NAME
+    if config.exists():
+        fail(DeloadError([Diagnostic(str(config), 1, 1, "this folder is a Deload project already")]))
+    (folder / "plans").mkdir(parents=True, exist_ok=True)
+    config.write_text(CONFIG.format(title=json.dumps(title, ensure_ascii=False), units=units), encoding="utf-8")
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text(GITIGNORE, encoding="utf-8")
+    settings = settings_for(folder)
+    plan = scaffold_plan(settings, "My first plan", weeks=8, units=units, race="10k")
+    click.echo(f"Started a Deload project in {folder.resolve()}: {CONFIG_NAME}, {plan.relative_to(folder.resolve()) if plan.is_absolute() else plan}, .gitignore.")
+    click.echo("Set base_url in deload.toml to where the site will be published, then: deload serve (preview) or deload build.")

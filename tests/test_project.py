@@ -1,0 +1,64 @@
+"""A project a newcomer can start anywhere: deload init, finding the project from any
+folder inside it, and a clear note when base_url is a placeholder."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.project import find_root, placeholder_base_url
+
+
+@contextmanager
+def inside(folder: Path) -> Iterator[None]:
+    old = Path.cwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(old)
+
+
+def test_init_then_build_gives_a_working_site_and_a_note_about_base_url(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["init", str(tmp_path / "coach")])
+    assert result.exit_code == 0, result.output
+    project = tmp_path / "coach"
+    assert (project / "deload.toml").is_file() and (project / ".gitignore").read_text() == "/site/\n/.deload/\n"
+    assert [p.name for p in (project / "plans").glob("*.md")] == ["my-first-plan.md"]
+    with inside(project / "plans"):  # from inside the project, as git finds its repository
+        built = runner.invoke(main, ["build", "--no-pdf"])
+    assert built.exit_code == 0, built.output
+    assert "base_url is https://example.org/plans/: readers' calendar subscriptions" in built.output
+    assert (project / "site" / "plans" / "my-first-plan" / "index.html").is_file()
+    assert not (project / "plans" / ".deload").exists() and not (project / "plans" / "site").exists()
+    again = runner.invoke(main, ["init", str(project)])
+    assert again.exit_code == 1 and "this folder is a Deload project already" in again.output
+
+
+def test_outside_any_project_commands_say_so(tmp_path: Path) -> None:
+    with inside(tmp_path):
+        result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert "not a Deload project: no deload.toml or plans/ folder here or in any folder above; start one with 'deload init'" in result.output
+    assert list(tmp_path.iterdir()) == []  # no debris
+
+
+def test_a_plan_file_can_be_checked_anywhere(tmp_path: Path) -> None:
+    plan = tmp_path / "loose.md"
+    plan.write_text("---\ntitle: Loose\nunits: km\n---\n\n## Week 1\n- Sat: Long 10 km\n", encoding="utf-8")
+    with inside(tmp_path):
+        result = CliRunner().invoke(main, ["check", str(plan)])
+    assert result.exit_code == 0, result.output
+
+
+def test_finding_the_root_and_placeholder_addresses(tmp_path: Path) -> None:
+    (tmp_path / "site" / "plans" / "deep").mkdir(parents=True)
+    assert find_root(tmp_path / "site" / "plans" / "deep") == tmp_path / "site"
+    assert placeholder_base_url("http://localhost:8000/") and placeholder_base_url("https://deload.example.org/")
+    assert not placeholder_base_url("https://plans.coach-sam.com/")
