@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import spare
+from . import spare, statefile
 from .config import Settings
 from .errors import DeloadError, Diagnostic, Severity
 from .feeds import build_time
@@ -126,7 +126,8 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
         manifest = Manifest(work, target)
         inputs = Inputs.collect(settings, files, now.date(), papers + tuple(f"link-{p}" for p in links), state_text,
                                 manifest.head)
-        if not force and manifest.unchanged(inputs, target):
+        legacy = state_text is not None and statefile.format_of(state_text) == statefile.LEGACY_FORMAT
+        if not force and not legacy and manifest.unchanged(inputs, target):
             manifest.note_files(inputs)
             summary = manifest.summary
             return BuildResult(pages=summary.get("pages", 0), feeds=summary.get("feeds", 0), pdfs=summary.get("pdfs", 0),
@@ -136,7 +137,8 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
         state = State.parse(state_path, state_text)
         stage = work / f"stage-{os.getpid()}"
         # Unchanged plans' files can be reused only if the state file is the one the last build left.
-        reusable = not force and manifest.head.get("state") == inputs.state and target.is_dir()
+        # A state file of the last format is migrated whole: every plan's events are hashed again.
+        reusable = not force and not legacy and manifest.head.get("state") == inputs.state and target.is_dir()
         # The live site is as the manifest describes it: the tree it replaces can seed the next stage.
         intact = reusable and manifest.site_intact(target) and manifest.body_ok()
         pending = None

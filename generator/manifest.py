@@ -24,6 +24,7 @@ from typing import Any
 
 from . import __version__
 from .config import Settings
+from .digest import canonical
 from .fsutil import write_atomic
 from .source.textfile import MAX_PLAN_BYTES, TooLarge, read_capped
 
@@ -62,7 +63,7 @@ def toolchain_digest() -> str:
 
 def settings_digest(settings: Settings) -> str:
     skip = {"root", "source_text"}
-    return _digest(repr([(f.name, getattr(settings, f.name)) for f in fields(settings) if f.name not in skip]))
+    return _digest(canonical([(f.name, getattr(settings, f.name)) for f in fields(settings) if f.name not in skip]))
 
 
 @dataclass

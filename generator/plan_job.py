@@ -103,7 +103,7 @@ def run(task: tuple[Path, str]) -> PlanOutput:
         slug = plan.slug
         previous = context.state
         state = State(Path(os.devnull), plans={slug: previous.plans[slug]} if slug in previous.plans else {},
-                      events=previous.events_of(slug))
+                      events=previous.events_of(slug), legacy=previous.legacy)
     except DeloadError as exc:
         return PlanOutput(display, list(exc.diagnostics))
     timings = {"read": time.process_time() - clock}

@@ -54,6 +54,7 @@ class State:
     plan_lines: dict[str, tuple[dict[str, str], str]] = field(default_factory=dict)  # slug -> (entry as read, its text)
     where: dict[str, int] = field(default_factory=dict)  # slug -> the line of its events in the file, for errors
     notes: list[Diagnostic] = field(default_factory=list)  # repairs made while reading, said by the build
+    legacy: bool = False  # read from format 2, whose event hashes the first build migrates
     _pending: str = ""  # the text write_pending wrote
 
     @classmethod
@@ -74,7 +75,7 @@ class State:
             return cls(path)
         read = statefile.parse(path, text)
         return cls(path, read.plans, {}, text, packed=read.packed, plan_lines=read.plan_lines, where=read.where,
-                   notes=read.notes)
+                   notes=read.notes, legacy=read.legacy)
 
     def events_of(self, slug: str) -> dict[str, dict[str, Any]]:
         """The revisions of one plan's events. Its line is decoded (and checked) each time and the

@@ -25,7 +25,8 @@ from typing import Any
 from .errors import DeloadError, Diagnostic, Severity
 from .source.textfile import TooLarge, read_capped, too_large
 
-FORMAT = 2
+FORMAT = 3
+LEGACY_FORMAT = 2  # event hashes made from repr(): read, and migrated by the first build (render/ical.py)
 MAX_STATE_BYTES = 256_000_000  # about 100,000 plans' revisions
 CONFLICT = "a plan whose revisions conflict: the next build announces a new one"  # the hash of a merged event
 _LINE = re.compile(r'^  ("(?:[^"\\]|\\.)*"): (\{.*\}),?$')
@@ -44,6 +45,7 @@ class StateText:
     packed: dict[str, str] = field(default_factory=dict)  # slug -> its events line, not decoded yet
     where: dict[str, int] = field(default_factory=dict)  # slug -> the line of its events
     notes: list[Diagnostic] = field(default_factory=list)  # repairs, said by the build
+    legacy: bool = False  # written in format 2: event hashes to migrate
 
 
 def read_text(path: Path) -> str | None:
@@ -72,7 +74,7 @@ def parse(path: Path, text: str) -> StateText:
     if entries is None:  # not the layout Deload writes (edited by hand?): plain JSON
         entries = _json_entries(path, text)
     plans, events = entries
-    result = StateText()
+    result = StateText(legacy=format_of(text) == LEGACY_FORMAT)
     for slug, (_, raw, entry) in _merged_plans(path, plans, result.notes).items():
         result.plans[slug] = entry
         if raw is not None:
@@ -86,6 +88,11 @@ def parse(path: Path, text: str) -> StateText:
         result.packed[slug] = packed
         result.where[slug] = line
     return result
+
+
+def format_of(text: str) -> int | None:
+    match = re.search(r'"format"\s*:\s*(\d+)', text[:200])
+    return int(match[1]) if match else None
 
 
 def unpack(path: Path, slug: str, packed: str, line: int) -> dict[str, dict[str, Any]]:
@@ -121,7 +128,8 @@ Entries = tuple[list[tuple[str, int, str | None, Any]], list[tuple[str, int, str
 def _fast_entries(text: str) -> Entries | None:
     """The one-line-per-plan layout Deload writes, read line by line; None if it is not that."""
     lines = text.split("\n")
-    if len(lines) < 8 or lines[0] != "{" or lines[1] != f' "format": {FORMAT},' or lines[3] != ' "plans": {':
+    if (len(lines) < 8 or lines[0] != "{" or lines[1] not in (f' "format": {FORMAT},', f' "format": {LEGACY_FORMAT},')
+            or lines[3] != ' "plans": {'):
         return None
     plans: list[tuple[str, int, str | None, Any]] = []
     events: list[tuple[str, int, str]] = []
@@ -159,7 +167,7 @@ def _json_entries(path: Path, text: str) -> Entries:
         raise DeloadError([Diagnostic(str(path), line, col, f"the state file is damaged ({getattr(exc, 'msg', exc)}); "
                                       f"{RESTORE}")]) from None
     top = _strict(path, text, data, "the state file")
-    if top.get("format") != FORMAT:
+    if top.get("format") not in (FORMAT, LEGACY_FORMAT):
         raise DeloadError([_error(path, _line_of(text, '"format"'), f"the state file is not in Deload's format {FORMAT}; {RESTORE}")])
     sections: dict[str, list[tuple[str, Any]]] = {}
     for name in ("plans", "events"):

@@ -82,7 +82,7 @@ def sequences(project: Path, slug: str) -> dict[str, int]:
      "deload-state.json:9:1: error: the calendar event '/w1/d1/s0' of '10k-8-weeks' has a damaged revision"),
     (lambda text: text[: text.index('"couch-to-5k": {"e"') + 40], "deload-state.json:10:36: error: the state file is damaged (Unterminated string"),
     (lambda text: text.replace("{", "<<<<<<< HEAD\n{", 1), "deload-state.json:1:1: error: the state file has a merge conflict ('<<<<<<< HEAD')"),
-    (lambda text: text.replace('"format": 2', '"format": 1'), "deload-state.json:2:1: error: the state file is not in Deload's format 2"),
+    (lambda text: text.replace('"format": 3', '"format": 1'), "deload-state.json:2:1: error: the state file is not in Deload's format 3"),
     (lambda text: text.replace('"hash":"', '"hash":"not hex ', 1), "deload-state.json:5:1: error: the entry of '10k-8-weeks' is damaged"),
 ])
 def test_damage_is_an_error_at_its_line_and_nothing_changes(project: Path, damage: Any, expected: str) -> None:
@@ -147,7 +147,7 @@ def test_a_hand_formatted_state_file_with_a_key_twice(project: Path) -> None:
     (project / STATE).write_text(text)
     code, output = build(project)
     assert code == 0 and "two lines for 'couch-to-5k'" in output
-    assert lines_of(project)[0:2] == ["{", ' "format": 2,']  # written back in Deload's own layout
+    assert lines_of(project)[0:2] == ["{", ' "format": 3,']  # written back in Deload's own layout
 
 
 def test_the_state_is_recorded_only_after_the_site_is_in_place(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -235,3 +235,29 @@ def test_fuzzed_state_files_give_a_state_or_deloads_own_error(data: st.DataObjec
             state.events_of(slug)
     except DeloadError as exc:
         assert exc.diagnostics and all(d.file == "plans/deload-state.json" and d.line >= 1 for d in exc.diagnostics)
+
+
+def test_upgrading_a_format_2_state_file_bumps_no_event(tmp_path: Path) -> None:
+    """Format 2 hashed events from repr(); the first build with format 3 (canonical JSON) rewrites
+    every hash but keeps every event's SEQUENCE and LAST-MODIFIED: subscribers see no update."""
+    import shutil
+
+    from generator import statefile
+
+    fixture = Path(__file__).parent / "fixtures" / "state-format2"
+    project = tmp_path / "p"
+    shutil.copytree(fixture, project)
+    before_text = (project / "plans" / "deload-state.json").read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--no-pdf", "-C", str(project)])
+    assert result.exit_code == 0, result.output
+    after_text = (project / "plans" / "deload-state.json").read_text(encoding="utf-8")
+    assert after_text.startswith('{\n "format": 3,')
+    before, after = statefile.parse(Path("a"), before_text), statefile.parse(Path("b"), after_text)
+    old = statefile.unpack(Path("a"), "couch-to-5k", before.packed["couch-to-5k"], 1)
+    new = statefile.unpack(Path("b"), "couch-to-5k", after.packed["couch-to-5k"], 1)
+    assert len(old) > 40 and set(old) <= set(new)
+    assert [(k, new[k]["sequence"], new[k]["modified"]) for k in sorted(old)] == \
+        [(k, old[k]["sequence"], old[k]["modified"]) for k in sorted(old)]
+    assert any(new[k]["hash"] != old[k]["hash"] for k in old)  # rehashed the canonical way
+    feed = next((project / "site" / "plans" / "couch-to-5k").glob("*.ics")).read_text(encoding="utf-8")
+    assert "SEQUENCE:0" in feed

@@ -29,6 +29,7 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..config import Settings
+from ..digest import canonical
 from ..errors import DeloadError, Diagnostic
 from ..expanded import ExpandedPlan
 from ..feeds import Feed
@@ -303,7 +304,7 @@ class SiteRenderer(Renderer):
         groups = self.groups()
         filters = self.filters(groups)
         default_og = self.absolute("assets/og/default.png")
-        shared = repr(filters)
+        shared = canonical(filters)
         yield self._listing_page(salt, "index.html", 0, self.plans, shared, filters=filters, heading=None,
                                  canonical=self.absolute(""), description=self.settings.description, og_image=default_og,
                                  current="")
@@ -324,11 +325,11 @@ class SiteRenderer(Renderer):
             "404.html", 0, root=self.base_path, canonical=self.absolute("404.html"), absolute_root=self.base_path,
             og_image=default_og, description="Page not found"))
         urls = list(self.sitemap(groups))
-        yield SitePage("sitemap.xml", page_key(salt, "sitemap", repr(urls)), lambda: self._page("sitemap.xml", 0, urls=urls))
+        yield SitePage("sitemap.xml", page_key(salt, "sitemap", canonical(urls)), lambda: self._page("sitemap.xml", 0, urls=urls))
         updated = self._latest()
         # The Atom feed announces new and updated plans: the latest first, as many as a reader needs.
         recent = sorted(self.plans, key=lambda p: (p.updated, p.published, p.slug), reverse=True)[:self.settings.feed_entries]
-        entries = repr([(p.slug, p.url, p.title, p.summary, p.author, p.level, p.category, p.tags, p.weeks, p.deloads,
+        entries = canonical([(p.slug, p.url, p.title, p.summary, p.author, p.level, p.category, p.tags, p.weeks, p.deloads,
                          p.published, p.updated) for p in recent])  # every field but the rendered cards
         yield SitePage("feed.xml", page_key(salt, "feed", updated, entries),
                        lambda: self._page("feed.xml", 0, entries=recent, updated=updated))
@@ -338,7 +339,7 @@ class SiteRenderer(Renderer):
             None, self.settings.title, self.settings.title, self.settings.description))
 
     def _listing_page(self, salt: str, path: str, depth: int, plans: list[Listing], shared: str, **context: Any) -> SitePage:
-        scalars = repr([(k, v) for k, v in sorted(context.items()) if k != "filters"])
+        scalars = canonical([(k, v) for k, v in sorted(context.items()) if k != "filters"])
         at = str(depth)
         # Keyed by the cards' hashes; the cards themselves are needed only if the page is rendered.
         return SitePage(path, page_key(salt, path, shared, scalars, *(p.card_key(at) for p in plans)),

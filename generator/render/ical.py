@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from .. import __version__
 from ..config import Settings
 from ..describe import exercise_text, needs_steps, session_title, short_title, workout_lines
+from ..digest import canonical
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..feeds import Feed
 from ..model import SessionKind
@@ -242,11 +243,14 @@ class _Revisions:
         self.now = now
         self.compact: dict[str, str] = {}  # "2026-12-09T00:00:00Z" -> "20261209T000000Z"
 
-    def lookup(self, key: str, digest: str) -> tuple[int, str]:
+    def lookup(self, key: str, digest: str, legacy: str = "") -> tuple[int, str]:
         events = self.state.events
         entry = events.get(key)
         if not isinstance(entry, dict) or "sequence" not in entry:
             entry = {"hash": digest, "sequence": 0, "modified": self.now}
+            events[key] = entry
+        elif self.state.legacy and entry.get("hash") == legacy:  # unchanged, hashed the old way: the new hash, same revision
+            entry = {**entry, "hash": digest}
             events[key] = entry
         elif entry.get("hash") != digest:
             entry = {"hash": digest, "sequence": int(entry["sequence"]) + 1, "modified": self.now}
@@ -261,10 +265,10 @@ class _Revisions:
 
 def _event(revisions: _Revisions, key: str, summary: str, description: str, categories: list[str], offset: int,
            days: int, slot: str, timed: tuple[datetime, datetime] | None, alarm: int | None = None) -> EventText:
-    # The same text as repr(sorted(fields.items())) of the fields, which the state file's hashes were made from.
-    fields = (f"[('categories', {categories!r}), ('description', {description!r}), ('summary', {summary!r})]"
-              f"{'None' if timed is None else repr((timed[0].time(), timed[1] - timed[0]))}{alarm!r}")
-    sequence, modified = revisions.lookup(key, event_hash(fields))
+    fields = {"categories": categories, "description": description, "summary": summary, "alarm": alarm,
+              "time": None if timed is None else [timed[0].time().isoformat(), (timed[1] - timed[0]).total_seconds()]}
+    sequence, modified = revisions.lookup(key, event_hash(canonical(fields)),
+                                          _legacy_hash(categories, description, summary, timed, alarm))
     tail = (f"DTSTAMP:{modified}\r\nSEQUENCE:{sequence}\r\n"
             f"CATEGORIES:{','.join(categories)}\r\n"  # Deload's own words: nothing to escape or fold
             f"{_line('DESCRIPTION', description)}"
@@ -279,6 +283,15 @@ def _event(revisions: _Revisions, key: str, summary: str, description: str, cate
         return EventText(key, offset, days, slot, head, tail, clock=timed[0].strftime("T%H%M%S"),
                          zone=str(timed[0].tzinfo), minutes=minutes)
     return EventText(key, offset, days, slot, head, tail)
+
+
+def _legacy_hash(categories: list[str], description: str, summary: str, timed: tuple[datetime, datetime] | None,
+                 alarm: int | None) -> str:
+    """An event's hash as state files of format 2 hold it (made from repr()): only to recognise an
+    unchanged event once, when the first build after the upgrade rewrites the file in format 3."""
+    text = (f"[('categories', {categories!r}), ('description', {description!r}), ('summary', {summary!r})]"
+            f"{'None' if timed is None else repr((timed[0].time(), timed[1] - timed[0]))}{alarm!r}")
+    return event_hash(text)
 
 
 def _place(event: EventText, first: date, prefix: str, domain: str, days: dict[int, tuple[str, str]]) -> str:

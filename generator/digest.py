@@ -1,0 +1,39 @@
+"""Canonical text for anything persisted or compared between builds (the state file, the
+build's caches and page keys): JSON with sorted keys, never ``repr()``, whose text may change
+with a Python version."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from datetime import date, datetime, time, timedelta
+from enum import Enum
+from pathlib import PurePath
+from typing import Any
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, PurePath):
+        return str(value)
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=str)
+    raise TypeError(f"no canonical form for {type(value).__name__}")
+
+
+def canonical(value: Any) -> str:
+    """``value`` as canonical JSON: sorted keys, no spaces, tuples as lists, dataclasses as objects."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_plain)
+
+
+def digest(value: Any) -> str:
+    """A hash of :func:`canonical` ``value``."""
+    return hashlib.sha256(canonical(value).encode("utf-8")).hexdigest()[:32]
