@@ -71,7 +71,7 @@ SCHEMA: dict[str, Converter] = {
     }),
     "periodization": lambda value, path, check: _plan_defaults("periodization")(value, path, check),
     "checks": lambda value, path, check: _plan_defaults("checks")(value, path, check),
-    "build": table({"jobs": integer(0, 64), "pdf": boolean()}),
+    "build": table({"jobs": integer(0, 64), "pdf": boolean(), "watch_files": boolean()}),
     "ical": table({
         "race_weekdays": list_of(weekday(), max_items=7),
         "window_weeks": integer(0, 104),
@@ -98,6 +98,7 @@ class Settings:
     checks: dict[str, Any] = field(default_factory=dict)
     jobs: int = 0
     pdf: bool = True
+    watch_files: bool = True  # FIT workouts per session (about 1.5 ms a session to write)
     race_weekdays: tuple[int, ...] = (5, 6)
     window_weeks: int = 12
     refresh_hours: int = 12
@@ -158,6 +159,8 @@ def _settings(root: Path, data: dict[str, Any], raw_text: str, located: Located)
         values["jobs"] = build["jobs"]
     if "pdf" in build:
         values["pdf"] = build["pdf"]
+    if "watch_files" in build:
+        values["watch_files"] = build["watch_files"]
     if "race_weekdays" in ical:
         values["race_weekdays"] = tuple(sorted(set(ical["race_weekdays"])))
     for key in ("window_weeks", "refresh_hours", "week_summaries"):

@@ -127,15 +127,10 @@ def run(task: tuple[Path, str]) -> PlanOutput:
             step = "preview_image" if name.endswith(".png") else "pages"
             timings[step] = timings.get(step, 0.0) + time.process_time() - clock
             clock = time.process_time()
-        clock = time.process_time()
-        created = datetime.fromisoformat(entry["updated"].replace("Z", "+00:00"))  # stable while the plan is
-        skipped: list[Any] = []
-        for name, data in watch_files(expanded, created, example_table(expanded), skipped):
-            _write(context, output, f"{page.url}fit/{name}", data)
-        output.diagnostics += [Diagnostic(display, s.source.line, s.source.col, f"no watch file for this session: {why}",
-                                          Severity.WARNING, "no-watch-file") for s, why in ((p.session, w) for p, w in skipped)]
-        _write(context, output, f"{page.url}fit/fit.json", templates_json(expanded, created))
-        timings["watch_files"] = time.process_time() - clock
+        if context.settings.watch_files:
+            clock = time.process_time()
+            _watch_files(context, output, expanded, page.url, entry["updated"], display)
+            timings["watch_files"] = time.process_time() - clock
         output.listing = _RENDERER.listing(page).to_json()
         timings["pages"] += time.process_time() - clock
         clock = time.process_time()
@@ -155,6 +150,19 @@ def run(task: tuple[Path, str]) -> PlanOutput:
         return output
     output.events = {key: state.events[key] for key in sorted(state.seen_events)}
     return output
+
+
+def _watch_files(context: BuildContext, output: PlanOutput, expanded: ExpandedPlan, url: str, updated: str,
+                 display: str) -> None:
+    """The plan's FIT workouts, zips and ``fit.json`` (see :mod:`generator.render.fitset`)."""
+    created = datetime.fromisoformat(updated.replace("Z", "+00:00"))  # stable while the plan is
+    skipped: list[Any] = []
+    for name, data in watch_files(expanded, created, example_table(expanded), skipped):
+        _write(context, output, f"{url}fit/{name}", data)
+    output.diagnostics += [Diagnostic(display, p.session.source.line, p.session.source.col,
+                                      f"no watch file for this session: {why}", Severity.WARNING, "no-watch-file")
+                           for p, why in skipped]
+    _write(context, output, f"{url}fit/fit.json", templates_json(expanded, created))
 
 
 def start_record(expanded: ExpandedPlan) -> list[Any] | None:

@@ -143,17 +143,32 @@ class Preview:
             self.changed.notify_all()
         return False
 
-    def watch(self, stop: threading.Event, before: dict[str, tuple[int, int]], interval: float = 0.4) -> None:
-        """Rebuild whenever the sources differ from ``before`` (taken before the last build began)."""
-        while not stop.wait(interval):
-            try:
-                now = self.snapshot()
-                if now != before:
-                    time.sleep(0.15)  # let an editor finish writing
-                    before = self.snapshot()
+    def watch(self, stop: threading.Event, before: dict[str, tuple[int, int]]) -> None:
+        """Rebuild on every change to the plans, templates or deload.toml: file-system events
+        (watchfiles), a save's burst of events gathered for :data:`DEBOUNCE_MS`."""
+        from watchfiles import watch as file_events
+
+        root = self.settings.root
+        paths = [p for p in (root / "plans", root / "templates", root / CONFIG_NAME) if p.exists()] or [root]
+        if self.snapshot() != before:  # changed while the first build ran
+            self.rebuild()
+        try:
+            for _ in file_events(*paths, watch_filter=_source_change, debounce=DEBOUNCE_MS, step=STEP_MS,
+                                 stop_event=stop, raise_interrupt=False):
+                try:
                     self.rebuild()
-            except Exception as exc:  # the watcher must outlive any one failure
-                self.echo(f"deload serve: {exc.__class__.__name__}: {exc}")
+                except Exception as exc:  # the watcher must outlive any one failure
+                    self.echo(f"deload serve: {exc.__class__.__name__}: {exc}")
+        except Exception as exc:  # no file events here (a full inotify table): look every half second instead
+            self.echo(f"deload serve: watching by polling ({exc.__class__.__name__}: {exc})")
+            self.poll(stop, self.snapshot())
+
+    def poll(self, stop: threading.Event, before: dict[str, tuple[int, int]], interval: float = 0.5) -> None:
+        while not stop.wait(interval):
+            now = self.snapshot()
+            if now != before:
+                before = now
+                self.rebuild()
 
     def events(self, stop: threading.Event) -> Iterator[bytes]:
         """Server-sent events for one browser: ok/error now, then reload or error on each build."""
@@ -171,6 +186,15 @@ class Preview:
                 yield _event("error-report", {"text": error})
             else:
                 yield b": keep-alive\n\n"
+
+
+DEBOUNCE_MS, STEP_MS = 30, 10  # an editor's save is a burst of events within a few ms
+
+
+def _source_change(_change: object, path: str) -> bool:
+    """Changes a build reads: not the state file a build writes, nor editors' temporary files."""
+    name = os.path.basename(path)
+    return not (name == STATE_NAME or name.startswith((".", "#")) or name.endswith((".tmp", "~", ".swp")))
 
 
 def _event(name: str, data: dict[str, object]) -> bytes:

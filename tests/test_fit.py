@@ -264,3 +264,14 @@ def test_a_session_no_watch_can_run_gets_no_file_and_no_link(tmp_path: Path) -> 
     assert [p.name for p in folder.glob("*.fit")] == ["big-w01-d1-1.fit"]
     page = (project / "site" / "plans" / "big" / "index.html").read_text(encoding="utf-8")
     assert page.count('data-fit="') == 1  # no link to a file that is not there
+
+
+def test_a_site_can_leave_watch_files_out(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", [ROOT / "plans" / "couch-to-5k.md"])
+    config = project / "deload.toml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n[build]\nwatch_files = false\n", encoding="utf-8")
+    build_project(project, "--no-pdf")
+    plan = project / "site" / "plans" / "couch-to-5k"
+    assert not (plan / "fit").exists()
+    page = (plan / "index.html").read_text(encoding="utf-8")
+    assert "data-fit" not in page and "for your watch" not in page

@@ -44,7 +44,9 @@ def project(built: Path, tmp_path: Path) -> Path:
     import shutil
 
     copy = tmp_path / "p"
-    shutil.copytree(built, copy, symlinks=True)
+    # Not .deload/: the build's spare tree is still being brought up to date there by a process of
+    # its own for a moment after a build, and a copy taken meanwhile finds files vanishing under it.
+    shutil.copytree(built, copy, symlinks=True, ignore=shutil.ignore_patterns(".deload"))
     return copy
 
 

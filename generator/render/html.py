@@ -249,6 +249,8 @@ class PlanRenderer(Renderer):
         default = _default_feed(dated_feeds, plan, race_offset)
         first_feed = fixed or default
         weeks = views.week_views(expanded)
+        if not self.settings.watch_files:
+            weeks = views.without_watch_files(weeks)
         week_macro = self.macro("week")
         with template_errors("_macros.html"):
             weeks_html = Markup("").join(week_macro(w) for w in weeks)  # once for the page and the embed
@@ -257,7 +259,7 @@ class PlanRenderer(Renderer):
             "weeks": weeks, "race": views.race_label(plan), "weeks_html": weeks_html,
             "paces": pace_panel(expanded),
             "has_calendar_file": bool(dated_feeds) and not dates_change_layout(plan),
-            "has_watch_files": any(w.fit_zip for w in weeks),
+            "has_watch_files": self.settings.watch_files and any(w.fit_zip for w in weeks),
             "chart": volume_chart(expanded, "vc", [plan.units, "mi" if plan.units == "km" else "km"]),
             "intro": render_markdown(plan.intro, top=3),
             "canonical": url, "description": plan.summary or plan_description(expanded),

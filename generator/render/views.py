@@ -190,6 +190,16 @@ def week_views(expanded: ExpandedPlan, table: PaceTable | None = None) -> list[W
     return result
 
 
+def without_watch_files(weeks: list[WeekView]) -> list[WeekView]:
+    """The weeks without links to watch files (a site built with ``watch_files = false``)."""
+    for week in weeks:
+        week.fit_zip = ""
+        for day in week.days:
+            for session in day.sessions:
+                session.fit = ""
+    return weeks
+
+
 @dataclass
 class Figures:
     weeks: int
