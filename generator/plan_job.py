@@ -22,7 +22,7 @@ from .feeds import Feed, plan_feeds
 from .fsutil import write_bytes
 from .periodize import dates_change_layout, expand, first_day
 from .periodize.checks import dated_start
-from .render.fitset import templates_json, watch_files
+from .render.fitset import site_watch_files
 from .render.html import PlanPage, PlanRenderer
 from .render.ical import feed_bytes, header_template, plan_events, timezones_text, uid_domain
 from .render.icaljson import calendar_json
@@ -157,12 +157,11 @@ def _watch_files(context: BuildContext, output: PlanOutput, expanded: ExpandedPl
     """The plan's FIT workouts, zips and ``fit.json`` (see :mod:`generator.render.fitset`)."""
     created = datetime.fromisoformat(updated.replace("Z", "+00:00"))  # stable while the plan is
     skipped: list[Any] = []
-    for name, data in watch_files(expanded, created, example_table(expanded), skipped):
+    for name, data in site_watch_files(expanded, created, example_table(expanded), skipped):
         _write(context, output, f"{url}fit/{name}", data)
     output.diagnostics += [Diagnostic(display, p.session.source.line, p.session.source.col,
                                       f"no watch file for this session: {why}", Severity.WARNING, "no-watch-file")
                            for p, why in skipped]
-    _write(context, output, f"{url}fit/fit.json", templates_json(expanded, created))
 
 
 def start_record(expanded: ExpandedPlan) -> list[Any] | None:

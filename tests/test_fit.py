@@ -148,9 +148,9 @@ def test_the_pages_templates_give_the_same_files_as_python() -> None:
     plan, _ = read_plan(ROOT / "plans" / "marathon-novice.md", Settings(root=ROOT))
     expanded = expand(plan)
     table = plan_pace_table(plan, parse_performance("half=1:50:00"))
-    data = json.loads(templates_json(expanded, CREATED))
+    data = json.loads(templates_json(expanded, CREATED, None))
     by_name = {f"{expanded.plan.slug}-w{w.number:02d}-d{p.day}-{p.slot + 1}.fit": (w, p) for w, p in plan_workouts(expanded)}
-    for name, _, encoded, patches in data["files"]:
+    for name, _, encoded, patches, published in data["files"]:
         raw = bytearray(base64.b64decode(encoded))
         for offset, spec, end in patches:
             fast, slow = evaluate(spec, table.efforts, table.vdot)
@@ -158,6 +158,7 @@ def test_the_pages_templates_give_the_same_files_as_python() -> None:
         raw[-2:] = _fit_crc(bytes(raw[:-2])).to_bytes(2, "little")
         week, planned = by_name[name]
         assert bytes(raw) == workout_fit(expanded, week, planned, CREATED, table)[0], name
+        assert base64.b64decode(published) == workout_fit(expanded, week, planned, CREATED, None)[0]
 
 
 def _fit_crc(data: bytes) -> int:
@@ -218,20 +219,21 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "site"
 
 
-def test_the_build_publishes_files_zips_and_links(site: Path) -> None:
+def test_the_build_publishes_zips_the_session_files_and_links(site: Path) -> None:
     folder = site / "plans" / "10k-8-weeks" / "fit"
-    files = sorted(p.name for p in folder.glob("*.fit"))
+    assert not list(folder.glob("*.fit"))  # a session's own file is in fit.json: not thousands of small files
+    entries = json.loads((folder / "fit.json").read_text(encoding="utf-8"))["files"]
+    published = {name: base64.b64decode(data) for name, _, _, _, data in entries}
     with zipfile.ZipFile(folder / "10k-8-weeks.zip") as archive:
-        names = archive.namelist()
-        assert sorted(names) == sorted(f"GARMIN/NewFiles/{n}" for n in files)
-        for name in names:
-            assert archive.read(name) == (folder / name.split("/")[-1]).read_bytes()
+        assert sorted(archive.namelist()) == sorted(f"GARMIN/NewFiles/{n}" for n in published)
+        for name in archive.namelist():
+            assert archive.read(name) == published[name.split("/")[-1]]
     with zipfile.ZipFile(folder / "10k-8-weeks-week-04.zip") as archive:
-        assert all("-w04-" in n for n in archive.namelist())
-    serials = [garmin((folder / n).read_bytes())["file_id_mesgs"][0]["serial_number"] for n in files]
+        assert archive.namelist() and all("-w04-" in n for n in archive.namelist())
+    serials = [garmin(data)["file_id_mesgs"][0]["serial_number"] for data in published.values()]
     assert len(set(serials)) == len(serials)  # a watch tells workouts apart by their serial number
     page = (site / "plans" / "10k-8-weeks" / "index.html").read_text(encoding="utf-8")
-    assert page.count('data-fit="') == len(files)
+    assert page.count('data-fit="') == len(published)
     assert 'href="fit/10k-8-weeks.zip"' in page and 'href="fit/10k-8-weeks-week-01.zip"' in page
 
 
@@ -261,7 +263,7 @@ def test_a_session_no_watch_can_run_gets_no_file_and_no_link(tmp_path: Path) -> 
     project = make_project(tmp_path / "p", [plan])
     build_project(project, "--no-pdf")
     folder = project / "site" / "plans" / "big" / "fit"
-    assert [p.name for p in folder.glob("*.fit")] == ["big-w01-d1-1.fit"]
+    assert [f[0] for f in json.loads((folder / "fit.json").read_text(encoding="utf-8"))["files"]] == ["big-w01-d1-1.fit"]
     page = (project / "site" / "plans" / "big" / "index.html").read_text(encoding="utf-8")
     assert page.count('data-fit="') == 1  # no link to a file that is not there
 

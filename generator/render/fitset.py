@@ -10,6 +10,7 @@ import zipfile
 from collections.abc import Iterator
 from datetime import datetime
 from io import BytesIO
+from typing import Any
 
 from ..expanded import ExpandedPlan, PlannedSession
 from ..paces import PaceTable
@@ -36,7 +37,7 @@ def zip_bytes(files: list[tuple[str, bytes]]) -> bytes:
 
 def watch_files(expanded: ExpandedPlan, created: datetime, table: PaceTable | None,
                 skipped: list[tuple[PlannedSession, str]] | None = None) -> Iterator[tuple[str, bytes]]:
-    """(name, bytes) of every session's file, each week's zip and the plan's zip. A session a
+    """``deload fit``'s files: every session's, each week's zip and the plan's zip. A session a
     watch cannot run (too many steps) gets no file; it is added to ``skipped`` with the reason."""
     slug = expanded.plan.slug
     everything: list[tuple[str, bytes]] = []
@@ -58,15 +59,32 @@ def watch_files(expanded: ExpandedPlan, created: datetime, table: PaceTable | No
         yield f"{slug}.zip", zip_bytes(everything)
 
 
-def templates_json(expanded: ExpandedPlan, created: datetime) -> bytes:
-    """For the page's script: each file with placeholders where its paces go, and where they are."""
-    files = []
+def templates_json(expanded: ExpandedPlan, created: datetime, table: PaceTable | None) -> bytes:
+    """``fit.json`` alone (see :func:`site_watch_files`)."""
+    return dict(site_watch_files(expanded, created, table, []))["fit.json"]
+
+
+def site_watch_files(expanded: ExpandedPlan, created: datetime, table: PaceTable | None,
+                     skipped: list[tuple[PlannedSession, str]]) -> Iterator[tuple[str, bytes]]:
+    """What a site publishes: the week and plan zips and ``fit.json`` (each session's published
+    file and its template), every session encoded once as published and once with placeholders."""
+    slug = expanded.plan.slug
+    entries: list[list[Any]] = []
+    weeks: dict[int, list[tuple[str, bytes]]] = {}
     for week, planned in plan_workouts(expanded):
+        name = file_name(expanded, week, planned)
         try:
-            data, patches = workout_fit(expanded, week, planned, created, placeholders=True)
-        except FitError:
-            continue  # no file for it (see watch_files)
-        files.append([file_name(expanded, week, planned), week.number, base64.b64encode(data).decode("ascii"),
-                      [[p.offset, p.spec, p.end] for p in patches]])
-    return json.dumps({"format": 1, "slug": expanded.plan.slug, "folder": WATCH_FOLDER, "files": files},
-                      separators=(",", ":")).encode("utf-8")
+            published, _ = workout_fit(expanded, week, planned, created, table)
+            template, patches = workout_fit(expanded, week, planned, created, placeholders=True)
+        except FitError as exc:
+            skipped.append((planned, str(exc)))
+            continue
+        weeks.setdefault(week.number, []).append((name, published))
+        entries.append([name, week.number, base64.b64encode(template).decode("ascii"),
+                        [[p.offset, p.spec, p.end] for p in patches], base64.b64encode(published).decode("ascii")])
+    for number, files in weeks.items():
+        yield week_zip_name(slug, number), zip_bytes(files)
+    if entries:
+        yield f"{slug}.zip", zip_bytes([f for files in weeks.values() for f in files])
+    yield "fit.json", json.dumps({"format": 1, "slug": slug, "folder": WATCH_FOLDER, "files": entries},
+                                 separators=(",", ":")).encode("utf-8")

@@ -60,7 +60,8 @@ class SessionView:
     steps: list[Markup]  # the workout a line a part, for a main set a title cannot say plainly
     paces: list[PaceView]  # a pace for each target, for the reader's own time
     short: Markup  # kind and size only: "Tempo 8 km", for the one-page sheet
-    fit: str  # the session's watch file (fit/<name>), or "" for a session a watch does not run
+    fit: str  # the session's watch file (in fit/fit.json), or "" for a session a watch does not run
+    fit_zip: str  # its week's zip (fit/<name>): the link without JavaScript
     offset: int
     date: date | None
     slot: int
@@ -109,6 +110,7 @@ def session_view(planned: PlannedSession, expanded: ExpandedPlan, week: PlannedW
         paces=session_paces(s, planned.workout, expanded, table),
         short=dual(lambda u: short_title(s, u), units),
         fit=file_name(expanded, week, planned) if has_workout(planned) else "",
+        fit_zip=week_zip_name(expanded.plan.slug, week.number),
         offset=week_index * 7 + planned.day - 1,
         date=planned.date,
         slot=planned.slot,

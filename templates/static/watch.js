@@ -4,7 +4,8 @@
    a week's or the plan's link writes their pace ranges at those places, recomputes the
    FIT checksum (as generator/render/fit.py's files have it) and downloads the file, or a
    zip laid out for the watch's GARMIN/NewFiles folder. Without a time, the links give the
-   published files (the coach's example paces, or efforts by name). */
+   published zips (the coach's example paces, or efforts by name); a session's own file comes
+   from fit.json, where the build keeps it (thousands of small files would slow every build). */
 (function () {
   "use strict";
 
@@ -98,15 +99,16 @@
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[data-fit], a[data-fit-week], a[data-fit-plan]");
     var current = window.DeloadPaces && window.DeloadPaces.current;
-    if (!link || !current) { return; }  /* no time entered: the published file */
+    if (!link || (!current && !link.hasAttribute("data-fit"))) { return; }  /* no time entered: the published zip */
     event.preventDefault();
     templates().then(function (data) {
       var one = link.getAttribute("data-fit"), week = link.getAttribute("data-fit-week");
       var chosen = data.files.filter(function (f) {
         return one ? f[0] === one : week ? String(f[1]) === week : true;
       });
-      if (one && chosen.length) {
-        save(new Blob([paced(chosen[0], current)], { type: "application/vnd.ant.fit" }), one);
+      if (one && chosen.length) {  /* one session: as published, or with the reader's paces */
+        var bytes = current ? paced(chosen[0], current) : fromBase64(chosen[0][4]);
+        save(new Blob([bytes], { type: "application/vnd.ant.fit" }), one);
         return;
       }
       var files = chosen.map(function (f) { return { name: data.folder + f[0], data: paced(f, current) }; });
