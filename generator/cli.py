@@ -254,6 +254,14 @@ class BuildProgress:
 date_type = click.DateTime(formats=["%Y-%m-%d"])
 
 
+def date_options(command: Any) -> Any:
+    """--race-date and --start, declared once for every command that dates a plan."""
+    command = click.option("--start", type=date_type, default=None,
+                           help="The first day of the plan (YYYY-MM-DD); give this or --race-date.")(command)
+    return click.option("--race-date", type=date_type, default=None,
+                        help="Race day (YYYY-MM-DD): the plan ends on it, whatever the weekday.")(command)
+
+
 def read_one(path: Path, settings: Settings) -> tuple[Plan, list[Diagnostic]]:
     """Read a single plan for the per-plan commands, exiting with its errors."""
     from .source import read_plan
@@ -288,8 +296,7 @@ def expand_one(plan: Path, project: Path, race_date: datetime | None,
 
 @main.command()
 @click.argument("plan", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--race-date", type=date_type, default=None, help="Race day (YYYY-MM-DD); the plan ends on it.")
-@click.option("--start", type=date_type, default=None, help="First day of the plan (YYYY-MM-DD).")
+@date_options
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: a table to read; json: the machine interface (see: deload docs expanded-json).")
 @project_option
@@ -308,8 +315,7 @@ def expand(plan: Path, race_date: datetime | None, start: datetime | None, outpu
 
 @main.command()
 @click.argument("plan", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--race-date", type=date_type, default=None, help="Your race day (YYYY-MM-DD).")
-@click.option("--start", type=date_type, default=None, help="Your first day (YYYY-MM-DD).")
+@date_options
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size.")
 @click.option("--units", type=click.Choice(["km", "mi"]), default=None, help="Units to print (default: the plan's).")
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -369,8 +375,7 @@ def serve(project: Path, port: int, host: str, pdf: bool) -> None:
 
 @main.command()
 @click.argument("plan", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--race-date", type=date_type, default=None, help="Your race day (YYYY-MM-DD).")
-@click.option("--start", type=date_type, default=None, help="Your first day (YYYY-MM-DD).")
+@date_options
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: <slug>-<date>.ics in the current folder; '-' for standard output).")
 @race_time_option
