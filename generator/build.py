@@ -64,7 +64,8 @@ class BuildResult:
 
     def summary(self) -> str:
         if self.noop:
-            return f"nothing changed: {self.plans} plans, {self.pages} pages, {self.feeds} feeds, {self.pdfs} PDFs up to date ({self.seconds:.2f} s)"
+            return (f"nothing changed: {self.plans} plan{'s' if self.plans != 1 else ''}, {self.pages} pages, "
+                    f"{self.feeds} feeds, {self.pdfs} PDFs up to date ({self.seconds:.2f} s)")
         pdfs = f"{self.pdfs} PDFs" + (f" ({self.pdfs_rendered} rendered)" if self.pdfs else "")
         return (f"built {self.plans} plan{'s' if self.plans != 1 else ''} ({self.plans_rendered} rendered): {self.pages} pages, "
                 f"{self.feeds} feeds, {pdfs}, {len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''} "
