@@ -80,15 +80,21 @@ def race_category(distance: Distance) -> RaceCategory:
     return "other"
 
 
-def pace_text(value: Any, path: tuple, check: Checker) -> Any:
+def _target(value: Any, path: tuple, check: Checker) -> Any:
+    """A target written as a frontmatter value, or INVALID (its mistake reported at the value)."""
     result = text(40)(value, path, check)
     if result is INVALID:
         return result
     target = parse_target(result, lambda message: check.error(path, message))
-    if target is None:
-        return INVALID
+    return INVALID if target is None else target
+
+
+def pace_text(value: Any, path: tuple, check: Checker) -> Any:
+    target = _target(value, path, check)
+    if target is INVALID:
+        return target
     if target.pace is None:
-        return check.error(path, f"'{result}' is not a pace; write it as minutes:seconds per km or mi, e.g. '6:30/km'")
+        return check.error(path, f"'{target.text}' is not a pace; write it as minutes:seconds per km or mi, e.g. '6:30/km'")
     return target.pace
 
 
@@ -105,14 +111,11 @@ def performance(value: Any, path: tuple, check: Checker) -> Any:
 
 def effort_pace(value: Any, path: tuple, check: Checker) -> Any:
     """A pace of the coach's table: absolute (``5:40-6:10/km``) or set by a race pace (``MP + 45-75 s``)."""
-    result = text(40)(value, path, check)
-    if result is INVALID:
-        return result
-    target = parse_target(result, lambda message: check.error(path, message))
-    if target is None:
-        return INVALID
+    target = _target(value, path, check)
+    if target is INVALID:
+        return target
     if target.pace is None and target.race is None:
-        return check.error(path, f"'{result}' is not a pace; write a pace such as '5:40-6:10/km' or one set by a "
+        return check.error(path, f"'{target.text}' is not a pace; write a pace such as '5:40-6:10/km' or one set by a "
                                  "race pace such as 'MP + 45-75 s' or '88% 10K'")
     return target
 
