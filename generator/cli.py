@@ -213,7 +213,7 @@ def build(project: Path, jobs: int | None, no_pdf: bool, quiet: bool, stats: Pat
         data = {k: v for k, v in result.counts().items() if k != "warnings"}
         data |= {"seconds": result.seconds, "phases": result.phases, "noop": result.noop,
                  "plans_rendered": result.plans_rendered, "pdfs_rendered": result.pdfs_rendered,
-                 "plans_from_spare": result.plans_from_spare,
+                 "plans_kept": result.plans_kept,
                  "warnings": len(result.warnings)}
         stats.write_text(json.dumps(data, indent=1) + "\n")
 

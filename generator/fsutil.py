@@ -1,94 +1,18 @@
-"""File-system helpers for atomic builds: a staging directory swapped in whole.
+"""File-system helpers: files replaced in one step, and locks that die with their process.
 
-The new site is written beside the old one and exchanged with it in a single
-``renameat2(RENAME_EXCHANGE)`` call where the kernel offers it, so a reader
-(or a static host syncing ``site/``) never sees a half-written site, and a
-build that dies midway leaves the previous site untouched.
+(The site as a whole is swapped in by :mod:`generator.build.tree`.)
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import errno
 import fcntl
 import os
-import shutil
-import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import DeloadError, Diagnostic
-
-_RENAME_EXCHANGE = 2
-_AT_FDCWD = -100
-
-
-def _renameat2() -> object | None:
-    # The process's own symbols include the C library's: no ctypes.util.find_library, which
-    # runs `ldconfig -p` in a subprocess on every start.
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-    except OSError:
-        return None
-    func = getattr(libc, "renameat2", None)
-    if func is None:
-        return None
-    func.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    func.restype = ctypes.c_int
-    return func
-
-
-_RENAMEAT2 = _renameat2()
-
-
-def exchange(a: Path, b: Path) -> bool:
-    """Atomically swap two paths; False where the kernel or file system cannot."""
-    if _RENAMEAT2 is None:
-        return False
-    result = _RENAMEAT2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)  # type: ignore[operator]
-    if result == 0:
-        return True
-    code = ctypes.get_errno()
-    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
-        return False
-    raise OSError(code, os.strerror(code), str(a))
-
-
-def swap_in(stage: Path, target: Path) -> Path | None:
-    """Make ``stage`` the new ``target``. Returns where the old site now is (the stage's path)
-    when the two were exchanged: the caller keeps it for the next build or removes it."""
-    if not target.exists():
-        os.rename(stage, target)
-        return None
-    if exchange(stage, target):
-        return stage
-    # Without an atomic exchange there is a moment with no target; if the build dies then,
-    # the next build's clean_stale() puts the previous site back.
-    old = stage.with_name(f"previous-{os.getpid()}")
-    os.rename(target, old)
-    os.rename(stage, target)
-    shutil.rmtree(old, ignore_errors=True)
-    return None
-
-
-def throw_away(path: Path) -> None:
-    """Remove a whole tree without waiting: renamed to ``trash-*`` (which the next build's
-    :func:`clean_stale` removes if this does not finish), then deleted by a detached process."""
-    # Unique: a detached rm may still be emptying an earlier tree thrown away under a similar name.
-    trash = path.with_name(f"trash-{path.name}-{os.getpid()}-{os.urandom(4).hex()}")
-    os.rename(path, trash)
-    remove_later(trash)
-
-
-def remove_later(path: Path) -> None:
-    try:
-        subprocess.Popen(["rm", "-rf", "--", str(path)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL, start_new_session=True)
-    except OSError:
-        shutil.rmtree(path, ignore_errors=True)
-
 
 _HELD: set[int] = set()  # descriptors of the locks this process holds
 
@@ -141,25 +65,6 @@ def build_lock(work_dir: Path) -> Iterator[None]:
             raise DeloadError([Diagnostic(str(path), 1, 1, f"another deload build{who} is running in this project; "
                                           "wait for it to finish")])
         yield
-
-
-def clean_stale(work_dir: Path, target: Path) -> None:
-    """Remove what a killed build left behind: staging folders, and restore the previous site
-    if the build died in the middle of a non-atomic swap."""
-    if not work_dir.is_dir():
-        return
-    for entry in sorted(work_dir.iterdir()):
-        if entry.name.startswith("previous-") and entry.is_dir():
-            if not target.exists():
-                os.rename(entry, target)
-            else:
-                shutil.rmtree(entry, ignore_errors=True)
-    for entry in work_dir.iterdir():
-        # A killed build's stage, or a tree a detached ``rm`` may still be deleting: in the background.
-        if entry.name.startswith("stage-") and entry.is_dir():
-            throw_away(entry)
-        elif entry.name.startswith("trash-") and entry.is_dir():
-            remove_later(entry)
 
 
 def write_beside(path: Path, data: bytes) -> Path:

@@ -126,22 +126,35 @@ def test_a_series_of_edits_stays_equal_to_full_builds(project: Path, tmp_path: P
         assert tree(project / "site") == fresh_tree(project, tmp_path / f"fresh-{number}", epoch), f"after step {number}"
 
 
-def test_after_a_first_build_the_next_edit_starts_from_a_spare(project: Path, tmp_path: Path) -> None:
-    """The first build leaves no replaced site to keep: a copy of the new one is made in the
-    background, so that the next build only touches the edited plan."""
-    build_project(project, "--no-pdf")
-    deadline = time.monotonic() + 30
-    while not list((project / ".deload").glob("spare-*.json")) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert list((project / ".deload").glob("spare-*.json")), "no spare was prepared"
+def test_each_edit_starts_from_the_twin_and_touches_only_what_changed(project: Path, tmp_path: Path) -> None:
+    """The site a build replaces is kept as the next build's stage (the twin, one build behind):
+    a plan it already holds as it is now costs nothing, and no process is left behind."""
     plan = project / "plans" / "10k-8-weeks.md"
-    plan.write_text(plan.read_text().replace("Easy 6 km", "Easy 7 km", 1))
+    other = project / "plans" / "couch-to-5k.md"
     stats = tmp_path / "stats.json"
-    epoch = str(int(EPOCH) + 60)
-    build_project(project, "--no-pdf", "--stats", str(stats), epoch=epoch)
-    figures = json.loads(stats.read_text())
-    assert figures["plans_rendered"] == 1 and figures["plans_from_spare"] == 3
-    assert tree(project / "site") == fresh_tree(project, tmp_path / "fresh", epoch)
+    build_project(project, "--no-pdf")
+    figures = []
+    for number, (path, old, new) in enumerate([(plan, "Easy 6 km", "Easy 7 km"), (other, "## Week 1", "## Week 1 — a"),
+                                               (other, "## Week 2", "## Week 2 — b")], start=1):
+        path.write_text(path.read_text().replace(old, new, 1))
+        epoch = str(int(EPOCH) + 60 * number)
+        build_project(project, "--no-pdf", "--stats", str(stats), epoch=epoch)
+        figures.append(json.loads(stats.read_text()))
+        assert tree(project / "site") == fresh_tree(project, tmp_path / f"fresh-{number}", epoch)
+    # The first edit has a twin holding nothing (the first build replaced no site): the three
+    # unchanged plans are linked from the live site. Then the twin holds what did not change since.
+    assert [(f["plans_rendered"], f["plans_kept"]) for f in figures] == [(1, 0), (1, 2), (1, 3)]
+    assert sorted(p.name for p in (project / ".deload").iterdir() if p.name.startswith("twin-"))[0].startswith("twin-")
+    leftovers = [pid for pid in os.listdir("/proc") if pid.isdigit() and int(pid) != os.getpid()
+                 and str(project).encode() in _cmdline(pid)]
+    assert leftovers == [], "a build left a process running"
+
+
+def _cmdline(pid: str) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
 
 
 def test_an_edit_that_keeps_size_and_time_is_seen(project: Path) -> None:
@@ -157,7 +170,8 @@ def test_an_edit_that_keeps_size_and_time_is_seen(project: Path) -> None:
 
 
 def test_unchanged_plan_files_are_not_read_again(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator import manifest
+    from generator.build import inputs as manifest_inputs
+    from generator.build import manifest
     from generator.config import load_settings
 
     build_project(project, "--no-pdf")
@@ -168,12 +182,11 @@ def test_unchanged_plan_files_are_not_read_again(project: Path, monkeypatch: pyt
     head = manifest.Manifest(project / ".deload", project / "site").head
     head["taken"] = time.time_ns() + 5_000_000_000  # as if the last build looked well after any write
     opened: list[str] = []
-    real_open = open
-    monkeypatch.setattr(manifest, "open", lambda path, *a, **k: opened.append(str(path)) or real_open(path, *a, **k),
-                        raising=False)
+    real_read = manifest_inputs.read_capped
+    monkeypatch.setattr(manifest_inputs, "read_capped", lambda path, *a: opened.append(str(path)) or real_read(path, *a))
     settings = load_settings(project)
     files = [(p, str(p.relative_to(project))) for p in sorted((project / "plans").glob("*.md"))]
-    inputs = manifest.Inputs.collect(settings, files, date(2026, 12, 9), (), "", head)
+    inputs = manifest_inputs.Inputs.collect(settings, files, date(2026, 12, 9), (), "", head)
     assert opened == []
     assert inputs.keys == {display: key for display, key in head["keys"].items()}
 
@@ -278,7 +291,7 @@ def test_a_build_killed_halfway_leaves_the_site_intact(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(sys.platform != "linux", reason="renameat2 is Linux's")
 def test_the_new_site_is_swapped_in_by_one_atomic_exchange(tmp_path: Path) -> None:
-    from generator import fsutil
+    from generator.build import tree as fsutil
 
     # Without renameat2 the swap falls back to two renames, with a moment of no site/ between.
     assert fsutil._RENAMEAT2 is not None
@@ -326,9 +339,9 @@ def test_template_mistakes_are_reported_not_raised(project: Path) -> None:
 def test_keys_added_to_the_json_later_do_not_mark_every_plan_updated() -> None:
     """The 'updated' date follows what a reader sees; a Deload upgrade that adds keys to the
     expanded JSON (reps_max, amrap) keeps the digest of plans that do not use them."""
+    from generator.build.plans import reader_digest
     from generator.config import load_settings
     from generator.periodize import expand
-    from generator.plan_job import reader_digest
     from generator.render.json_export import expanded_dict
     from generator.source import read_plan
 

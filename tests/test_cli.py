@@ -133,7 +133,7 @@ def test_a_crash_while_rendering_leaves_the_site_untouched(library: Path, monkey
 
     import generator.build as build
 
-    monkeypatch.setattr(build, "_build", explode)
+    monkeypatch.setattr(build, "_render", explode)
     plan = library / "plans" / "couch-to-5k.md"
     plan.write_text(plan.read_text().replace("Couch to 5K", "Couch to 5K, edited", 1))  # so the build has work to do
     result = CliRunner().invoke(main, ["build", "--project", str(library), "--no-pdf"])

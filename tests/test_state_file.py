@@ -44,8 +44,7 @@ def project(built: Path, tmp_path: Path) -> Path:
     import shutil
 
     copy = tmp_path / "p"
-    # Not .deload/: the build's spare tree is still being brought up to date there by a process of
-    # its own for a moment after a build, and a copy taken meanwhile finds files vanishing under it.
+    # Not .deload/: each test starts as after a fresh checkout, with no record of an earlier build.
     shutil.copytree(built, copy, symlinks=True, ignore=shutil.ignore_patterns(".deload"))
     return copy
 
@@ -153,7 +152,7 @@ def test_a_hand_formatted_state_file_with_a_key_twice(project: Path) -> None:
 
 
 def test_the_state_is_recorded_only_after_the_site_is_in_place(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator import build as build_module
+    from generator.build import tree as build_module
 
     def refuse(stage: Path, target: Path) -> Path | None:
         raise OSError(errno.EROFS, "Read-only file system")

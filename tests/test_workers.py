@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import pdfjobs
-from generator.workers import pool_options, recycled_map
+from generator.build import pdfs as pdfjobs
+from generator.build.workers import pool_options, recycled_map
 
 from .conftest import ROOT
 from .site_build import EPOCH, build_project, make_project

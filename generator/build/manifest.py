@@ -1,109 +1,21 @@
-"""What the last build was made from, so the next one redoes only what changed.
+"""What the last build made, so that the next one redoes only what changed.
 
-Each plan's outputs are keyed by a hash of its file, of everything every plan
-depends on (settings, templates, Deload's version, the Python and libraries it
-renders with, the build day, the state file as the last build left it) and of
-the PDF settings. A build whose keys all
-match, with ``site/`` as that build left it, has nothing to do. Otherwise plans
-whose key matches keep their files (from the spare tree, see :mod:`generator.spare`,
-or hard-linked from the current site), and only the others are rendered.
+Two files in ``.deload/``: a small head to decide quickly that nothing changed (every
+input's key, and a signature of ``site/``'s folders), and a body with one line per
+plan: its key, its files, its listing card, its warnings, its PDFs.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import sys
-import time
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, fields
-from datetime import date
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .config import Settings
-from .digest import canonical
-from .fsutil import write_atomic
-from .source.textfile import MAX_PLAN_BYTES, TooLarge, read_capped
-
-FORMAT = 8
-
-
-def _digest(*parts: str | bytes) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part.encode("utf-8") if isinstance(part, str) else part)
-        digest.update(b"\0")
-    return digest.hexdigest()[:32]
-
-
-def templates_digest(settings: Settings) -> str:
-    from .render.paths import template_files
-
-    parts: list[str | bytes] = []
-    for name, path in template_files(settings).items():
-        parts += [name, path.read_bytes()]
-    return _digest(*parts)
-
-
-def toolchain_digest() -> str:
-    """The Python and every installed distribution (their metadata folders are named with their
-    versions): another Jinja2 or markdown-it-py may render other bytes, so an upgrade re-renders.
-    Listing the folders costs far less than importing importlib.metadata."""
-    names = [sys.version]
-    for entry in sys.path:
-        try:
-            names += sorted(n for n in os.listdir(entry) if n.endswith((".dist-info", ".egg-info")))
-        except OSError:  # "" (the script's folder), a zip file, a folder that is gone
-            continue
-    return _digest(*names)
-
-
-def settings_digest(settings: Settings) -> str:
-    skip = {"root", "source_text"}
-    return _digest(canonical([(f.name, getattr(settings, f.name)) for f in fields(settings) if f.name not in skip]))
-
-
-@dataclass
-class Inputs:
-    common: str  # what every plan depends on
-    keys: dict[str, str]  # display path -> key
-    state: str  # hash of the state file as it is now (the last build's, unless someone changed it)
-
-    day: str  # the build day: plans without dates get feeds counted from it
-    files: dict[str, list[Any]] = field(default_factory=dict)  # display -> [size, mtime_ns, ctime_ns, inode, digest]
-    taken: int = 0  # when the files were looked at (ns)
-
-    @classmethod
-    def collect(cls, settings: Settings, files: list[tuple[Path, str]], day: date, papers: tuple[str, ...],
-                state_text: str | None, known: dict[str, Any] | None = None) -> Inputs:
-        """Hash every input. A plan file whose size, times and inode match what the last build
-        saw (``known``) is not read again, unless it was written so close to that build that
-        a second write in the same clock tick could have gone unnoticed (as git does). The
-        change time catches tools that put a file's old modification time back."""
-        common = _digest(__version__, toolchain_digest(), settings_digest(settings), templates_digest(settings),
-                         ",".join(papers))
-        taken = time.time_ns()
-        known = known if known and known.get("format") == FORMAT else {}
-        seen = known.get("files", {})
-        trusted_before = int(known.get("taken", 0)) - 2_000_000_000
-        stats: dict[str, list[Any]] = {}
-        for path, display in files:
-            info = os.stat(path)
-            entry: list[Any] = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
-            old = seen.get(display)
-            if isinstance(old, list) and len(old) == 5 and old[:4] == entry and info.st_ctime_ns < trusted_before:
-                entry.append(old[4])
-            else:
-                try:
-                    entry.append(_digest(read_capped(path, MAX_PLAN_BYTES)))
-                except TooLarge:  # the plan will be refused: its size and times stand for its content
-                    entry.append(_digest("too large", *map(str, entry)))
-            stats[display] = entry
-        keys = {display: _digest(common, display, entry[4]) for display, entry in stats.items()}
-        return cls(common, keys, _digest(state_text or ""), day.isoformat(), stats, taken)  # none: as written by a preview
+from ..fsutil import write_atomic
+from .inputs import FORMAT, Inputs, digest_parts
 
 
 @dataclass
@@ -145,14 +57,14 @@ def site_signature(site: Path, folders: Iterable[str]) -> str:
         except OSError:
             return "missing"
         parts.append(f"{folder}:{stat.st_ino}:{stat.st_mtime_ns}")
-    return _digest(*parts)
+    return digest_parts(*parts)
 
 
 class Manifest:
     """Two files in ``.deload/``: a small one to decide quickly that nothing changed, and the records."""
 
     def __init__(self, work: Path, output: Path):
-        name = _digest(str(output.resolve()))[:12]
+        name = digest_parts(str(output.resolve()))[:12]
         self.name = name
         self.head_path = work / f"manifest-{name}.head.json"
         self.body_path = work / f"manifest-{name}.json"
@@ -242,7 +154,7 @@ class Manifest:
         # Plans without dates have feeds counted from the build day: the site is current for that day only.
         day = inputs.day if any(r.day is not None for r in records.values()) else None
         folders = folders_of([*site_files, *(name for r in records.values() for name in r.files)])
-        head = {"format": FORMAT, "common": inputs.common, "keys": inputs.keys, "state": _digest(state_text),
+        head = {"format": FORMAT, "common": inputs.common, "keys": inputs.keys, "state": digest_parts(state_text),
                 "files": inputs.files, "taken": inputs.taken,
                 "site": site_signature(output, folders), "folders": folders, "day": day, "summary": summary}
         _write(self.head_path, head)
@@ -260,7 +172,7 @@ class LazyCards(Mapping[str, str]):
             try:
                 cards = json.loads(self._text)
             except ValueError:
-                from .errors import DeloadError, Diagnostic
+                from ..errors import DeloadError, Diagnostic
 
                 raise DeloadError([Diagnostic(".deload", 1, 1, "Deload's build record is damaged; "
                                               "delete the .deload folder and build again")]) from None

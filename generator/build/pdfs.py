@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__
-from .fsutil import write_atomic
-from .render.pdf import PdfResult, init_worker, render_pdf
+from .. import __version__
+from ..fsutil import write_atomic
+from ..render.pdf import PdfResult, init_worker, render_pdf
 from .workers import pool_options, recycled_map
 
 TASKS_PER_WORKER = 25  # documents a worker renders before it is replaced (WeasyPrint keeps memory)

@@ -15,22 +15,22 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .config import Settings
-from .errors import DeloadError, Diagnostic, Severity
-from .expanded import ExpandedPlan
-from .feeds import Feed, plan_feeds
-from .fsutil import write_bytes
-from .periodize import dates_change_layout, expand, first_day
-from .periodize.checks import dated_start
-from .render.fitset import site_watch_files
-from .render.html import PlanPage, PlanRenderer
-from .render.ical import feed_bytes, header_template, plan_events, timezones_text, uid_domain
-from .render.icaljson import calendar_json
-from .render.json_export import expanded_dict, to_json
-from .render.paceview import example_table
-from .render.pdf import FRIDGE, fridge_html, paper_label, print_html
-from .source.reader import read_plan
-from .state import State, content_hash
+from ..config import Settings
+from ..errors import DeloadError, Diagnostic, Severity
+from ..expanded import ExpandedPlan
+from ..feeds import Feed, plan_feeds
+from ..fsutil import write_bytes
+from ..periodize import dates_change_layout, expand, first_day
+from ..periodize.checks import dated_start
+from ..render.fitset import site_watch_files
+from ..render.html import PlanPage, PlanRenderer
+from ..render.ical import feed_bytes, header_template, plan_events, timezones_text, uid_domain
+from ..render.icaljson import calendar_json
+from ..render.json_export import expanded_dict, to_json
+from ..render.paceview import example_table
+from ..render.pdf import FRIDGE, fridge_html, paper_label, print_html
+from ..source.reader import read_plan
+from ..state import State, content_hash
 
 
 @dataclass

@@ -1,0 +1,359 @@
+"""``deload build``: plans in, a complete site out — incremental, parallel and atomic.
+
+:func:`build_site` runs five named steps:
+
+1. **inputs** — find the plans and hash every input (:mod:`.inputs`); if nothing changed
+   since the last build and ``site/`` is as that build left it, stop there.
+2. **stage** — the twin of ``site/`` becomes the stage (:mod:`.tree`): unchanged plans
+   it already holds are kept, the others it lacks are hard-linked from ``site/``.
+3. **render** — changed plans in worker processes (:mod:`.plans`), then the listing
+   pages and assets, then the PDFs that are not cached (:mod:`.pdfs`).
+4. **commit** — the state file written beside its place, the stage swapped in for
+   ``site/`` in one step, then the state renamed in: a failed or killed build leaves the
+   previous site (and state) as they were. The replaced site becomes the next twin.
+5. **record** — what this build made, for the next one (:mod:`.manifest`).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .. import statefile
+from ..config import Settings
+from ..errors import DeloadError, Diagnostic
+from ..feeds import build_time
+from ..fsutil import build_lock, clean_pending, write_bytes
+from ..source import find_plan_files
+from ..source.files import escape_from
+from ..state import STATE_NAME, State, stamp
+from ..statefile import read_text
+from . import tree
+from .inputs import Inputs
+from .manifest import Manifest, PlanRecord
+from .result import BuildResult, pack, unpack
+from .workers import pool_options, threading_active, worker_count
+
+if TYPE_CHECKING:
+    from .plans import PlanOutput
+
+__all__ = ["BuildResult", "build_site"]
+
+CHUNK = 8
+Progress = Callable[[str, int, int], None]  # (phase, done, total)
+
+
+@dataclass
+class Job:
+    """One build: what it was asked, and what it found in the inputs step."""
+
+    settings: Settings
+    target: Path
+    files: list[tuple[Path, str]]  # (plan file, its path as the coach reads it)
+    now: datetime
+    papers: tuple[str, ...]  # PDFs rendered
+    links: tuple[str, ...]  # PDFs linked from the pages but not rendered (the preview's)
+    manifest: Manifest
+    inputs: Inputs
+    state: State
+    legacy: bool  # the state file is of the last format: every plan is rendered again
+    force: bool
+    jobs: int | None
+    progress: Progress | None
+
+    @property
+    def reusable(self) -> bool:
+        """Whether unchanged plans' files may be reused: only with the state file the last build left."""
+        head = self.manifest.head
+        return not self.force and not self.legacy and head.get("state") == self.inputs.state and self.target.is_dir()
+
+    @property
+    def live(self) -> bool:
+        """Whether files may be linked from the live site: it is as the last build left it."""
+        return self.reusable and self.manifest.site_intact(self.target) and self.manifest.body_ok()
+
+
+def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
+               output: Path | None = None, save_state: bool = True, progress: Progress | None = None,
+               force: bool = False, pdf_links: bool = False) -> BuildResult:
+    """Build into ``output`` (default ``site/``); ``save_state=False`` for previews that must
+    not record plan changes as published; ``force`` renders everything again, trusting no
+    cache and no file of the current site (the plans' published dates are kept);
+    ``pdf_links`` without ``pdf``: pages link their PDFs, which are not rendered (the preview
+    renders one when it is asked for)."""
+    started = time.perf_counter()
+    target = output or settings.output_dir
+    with build_lock(settings.work_dir):
+        tree.clean_leftovers(settings.work_dir, target)
+        clean_pending(settings.plans_dir, STATE_NAME)
+        job = _inputs(settings, target, pdf, pdf_links, force, jobs, progress)
+        if not force and not job.legacy and job.manifest.unchanged(job.inputs, target):
+            return _nothing_to_do(job, started)
+        stage = tree.open_stage(settings.work_dir, job.manifest.name, trusted=not force)
+        pending = None
+        try:
+            records, todo = _reuse(job, stage)
+            result = _render(job, stage, records, todo)
+            # Written beside the state file before the swap (a full disk stops the build here), renamed
+            # into place after it: the state never records a site that was not published.
+            pending = job.state.write_pending() if save_state else None
+            described, old_site = _swap(job, stage.path)
+        except BaseException:
+            if pending is not None:
+                pending.unlink(missing_ok=True)
+            tree.remove(stage.path)
+            raise
+        job.state.commit(pending)
+        _record(job, old_site if described else None, records, result)
+        if old_site is not None and not described:
+            tree.remove(old_site)
+        result.seconds = time.perf_counter() - started
+    result.warnings[:0] = job.state.notes  # said by the build that repaired the state, not kept for the next
+    return result.with_live_warnings(settings, job.now.date())
+
+
+def _inputs(settings: Settings, target: Path, pdf: bool, pdf_links: bool, force: bool, jobs: int | None,
+            progress: Progress | None) -> Job:
+    """Step 1: the plans, and a key for everything they are built from."""
+    outside = escape_from(settings.plans_dir, settings.root)
+    if outside is not None:  # checked here too: an unchanged plan is not read again, so not checked again
+        raise DeloadError([Diagnostic(_display(settings.plans_dir, settings.root), 1, 1, f"plans/ is a link to {outside}, "
+                                      "outside the project; Deload publishes only files inside the project folder")])
+    files = [(path, _display(path, settings.root)) for path in
+             (find_plan_files([settings.plans_dir]) if settings.plans_dir.is_dir() else [])]
+    if not files:
+        raise DeloadError([Diagnostic(str(settings.plans_dir), 1, 1, "no plan files (*.md) found; create one with 'deload new NAME'")])
+    now = build_time()
+    papers = settings.papers if pdf and settings.pdf else ()
+    links = settings.papers if pdf_links and not papers and settings.pdf else ()
+    state_path = settings.plans_dir / STATE_NAME
+    state_text = read_text(state_path)
+    manifest = Manifest(settings.work_dir, target)
+    inputs = Inputs.collect(settings, files, now.date(), papers + tuple(f"link-{p}" for p in links), state_text,
+                            manifest.head)
+    legacy = state_text is not None and statefile.format_of(state_text) == statefile.LEGACY_FORMAT
+    state = State.parse(state_path, state_text)
+    return Job(settings, target, files, now, papers, links, manifest, inputs, state, legacy, force, jobs, progress)
+
+
+def _nothing_to_do(job: Job, started: float) -> BuildResult:
+    job.manifest.note_files(job.inputs)
+    summary = job.manifest.summary
+    result = BuildResult(pages=summary.get("pages", 0), feeds=summary.get("feeds", 0), pdfs=summary.get("pdfs", 0),
+                         plans=summary.get("plans", 0), warnings=[unpack(r) for r in summary.get("warnings", [])],
+                         seconds=time.perf_counter() - started, noop=True, starts=summary.get("starts", []))
+    return result.with_live_warnings(job.settings, job.now.date())
+
+
+def _reuse(job: Job, stage: tree.Stage) -> tuple[dict[str, PlanRecord], list[tuple[Path, str]]]:
+    """Step 2: every unchanged plan's files in the stage (kept, or linked from the live site);
+    returns their records and the plans to render."""
+    previous = job.manifest.records() if job.reusable else {}
+    records: dict[str, PlanRecord] = {}
+    todo: list[tuple[Path, str]] = []
+    to_link: list[tuple[Path, str, PlanRecord]] = []
+    for path, display in job.files:
+        record = previous.get(display)
+        if record is None or not record.current(job.inputs.keys[display], job.inputs.day):
+            todo.append((path, display))
+        elif stage.holds(display, record.rendered, record.files):
+            records[display] = record
+        elif job.live:
+            to_link.append((path, display, record))
+        else:
+            todo.append((path, display))
+    stage.clear_plans()  # before linking and rendering, which may reuse the folders of removed plans
+    for path, display, record in to_link:
+        if stage.link(record.files, job.target):
+            records[display] = record
+        else:
+            todo.append((path, display))
+    return records, todo
+
+
+def _render(job: Job, stage: tree.Stage, records: dict[str, PlanRecord], todo: list[tuple[Path, str]]) -> BuildResult:
+    """Step 3: the changed plans, the listing pages and assets, the PDFs."""
+    result = BuildResult(plans_kept=len(stage.kept))
+    clock = time.perf_counter()
+    outputs = _render_plans(job, stage.path, todo)
+    result.phases["plans"] = time.perf_counter() - clock
+    for out in outputs:
+        for step, seconds in out.timings.items():
+            result.phases[f"cpu_{step}"] = result.phases.get(f"cpu_{step}", 0.0) + seconds
+    pdf_jobs = _record_plans(job, stage.path, records, outputs)
+    ordered = [records[display] for _, display in job.files]
+    clock = time.perf_counter()
+    _site_files(job, stage, ordered, result)
+    result.phases["site"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    if job.papers:
+        _pdfs(job, records, ordered, pdf_jobs, result)
+    result.phases["pdf"] = time.perf_counter() - clock
+    result.plans = len(job.files)
+    result.plans_rendered = len(outputs)
+    result.pdfs = sum(len(r.pdf_jobs) for r in ordered)
+    result.pages += sum(r.pages for r in ordered)
+    result.feeds = sum(r.feeds for r in ordered)
+    result.files += sum(len(r.files) for r in ordered)
+    result.warnings = [unpack(row) for r in ordered for row in r.diagnostics]
+    result.starts = [[display, *r.start] for display, r in ((d, records[d]) for _, d in job.files) if r.start is not None]
+    return result
+
+
+def _render_plans(job: Job, stage: Path, todo: list[tuple[Path, str]]) -> list[PlanOutput]:
+    from .plans import BuildContext, run, set_context
+
+    if not todo:
+        return []
+    set_context(BuildContext(job.settings, stage, job.now, job.papers, job.state, job.links))
+    workers = min(worker_count(job.jobs), max(1, len(todo) // 2))
+    outputs: list[PlanOutput] = []
+    if workers <= 1 or threading_active():
+        results: Any = map(run, todo)
+        pool = None
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # Workers are forked so they inherit the build context and the imported modules.
+        pool = ProcessPoolExecutor(**pool_options(max_workers=workers, mp_context=multiprocessing.get_context("fork")))
+        results = pool.map(run, todo, chunksize=CHUNK)
+    try:
+        for index, output in enumerate(results, start=1):
+            outputs.append(output)
+            if job.progress:
+                job.progress("plans", index, len(todo))
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    return outputs
+
+
+def _record_plans(job: Job, stage: Path, records: dict[str, PlanRecord], outputs: list[PlanOutput]) -> list[Any]:
+    """Check the rendered plans (errors, a slug used twice), add their records, merge their state;
+    returns their PDF jobs."""
+    from .pdfs import PdfJob, cache_key
+
+    errors = [d for o in outputs for d in o.diagnostics if d.is_error]
+    slugs: dict[str, str] = {r.slug: d for d, r in records.items()}
+    for out in outputs:
+        if out.slug is not None and out.slug in slugs and slugs[out.slug] != out.display:
+            errors.append(Diagnostic(out.display, *out.slug_at, f"slug '{out.slug}' is already used by {slugs[out.slug]}; give this plan its own 'slug:'"))
+        if out.slug is not None:
+            slugs[out.slug] = out.display
+    if errors:
+        raise DeloadError([*errors, *(d for o in outputs for d in o.diagnostics if not d.is_error)])
+    css = _stylesheets(job)
+    pdf_jobs: list[Any] = []
+    rendered = os.urandom(6).hex()  # which build made these files: see generator.build.tree
+    for out in outputs:
+        assert out.slug is not None and out.listing is not None and out.plan_state is not None
+        mine = [PdfJob(html, paper, stage / rel, out.display) for paper, html, rel in out.pdf_jobs]
+        pdf_jobs += mine
+        records[out.display] = PlanRecord(
+            key=job.inputs.keys[out.display], slug=out.slug, files=out.files, listing=out.listing,
+            diagnostics=[pack(d) for d in out.diagnostics],
+            pdf_jobs=[[j.paper, cache_key(j, css[j.paper]), j_rel] for j, (_, _, j_rel) in zip(mine, out.pdf_jobs, strict=True)],
+            pages=out.pages, feeds=out.feeds, day=None if out.dated else job.inputs.day, rendered=rendered, start=out.start)
+    # The new state: re-rendered plans' entries as built now, unchanged plans' as they were, removed plans' dropped.
+    job.state.keep_only({r.slug for r in records.values()})
+    for out in outputs:
+        assert out.slug is not None and out.plan_state is not None
+        job.state.plans[out.slug] = out.plan_state
+    job.state.replace_events({out.slug: out.events for out in outputs if out.slug is not None})
+    return pdf_jobs
+
+
+def _stylesheets(job: Job) -> dict[str, str]:
+    if not job.papers:
+        return {}
+    from ..render.pdf import FRIDGE, stylesheet_text
+
+    return {key: stylesheet_text(job.settings, key) for paper in job.papers for key in (paper, FRIDGE + paper)}
+
+
+def _site_files(job: Job, stage: tree.Stage, ordered: list[PlanRecord], result: BuildResult) -> None:
+    """The pages that list plans, and the static assets."""
+    from ..render.html import Listing, SiteRenderer, static_files
+
+    site = SiteRenderer(job.settings, [Listing(**r.listing) for r in ordered], stamp(job.now))
+    live_keys = job.manifest.site_keys() if job.live else {}
+    for page in site.pages(job.inputs.common):
+        result.site_keys[page.path] = page.key
+        # A page whose key is unchanged is the same bytes: kept from the twin, else linked from the live site.
+        if not stage.holds_page(page.path, page.key) and not (
+                live_keys.get(page.path) == page.key and stage.link([page.path], job.target, replace=True)):
+            write_bytes(stage.path / page.path, page.render())
+        result.pages += page.path.endswith(".html")
+        result.site_files.append(page.path)
+    for path, source in static_files(job.settings):
+        write_bytes(stage.path / path, source.read_bytes())
+        result.site_files.append(path)
+    stage.clear_site_files(result.site_files)
+    result.files += len(result.site_files)
+
+
+def _pdfs(job: Job, records: dict[str, PlanRecord], ordered: list[PlanRecord], pdf_jobs: list[Any],
+          result: BuildResult) -> None:
+    """The PDFs: from the cache, or rendered by a pool of workers."""
+    from .pdfs import prune_cache, run_pdf_jobs
+
+    cache = job.settings.work_dir / "cache" / f"pdf-{job.manifest.name}"  # per output: previews have other PDFs
+    if job.force:
+        tree.remove(cache)
+    done = [0]
+
+    def pdf_progress(step: int) -> None:
+        done[0] += step
+        if job.progress:
+            job.progress("pdf", done[0], len(pdf_jobs))
+
+    result.pdfs_rendered, refused = run_pdf_jobs(pdf_jobs, _stylesheets(job), cache, worker_count(job.jobs), pdf_progress)
+    prune_cache(cache, {key for r in ordered for _, key, _ in r.pdf_jobs})
+    for pdf_job, urls in refused:
+        for url in dict.fromkeys(urls):
+            message = f"the PDF ignored a link to {url}: plans may not load files or web resources"
+            records[pdf_job.plan_path].diagnostics.append([pdf_job.plan_path, 1, 1, message, "warning", "pdf-resource"])
+
+
+def _swap(job: Job, stage: Path) -> tuple[bool, Path | None]:
+    """Step 4: the stage becomes ``site/``; returns whether the old site is as the manifest
+    describes it (then it can be the next twin), and where it is now."""
+    # Checked again: a file added to site/ while this build ran would go undescribed into the twin.
+    manifest = job.manifest
+    described = not job.force and manifest.body_ok() and manifest.site_intact(job.target, again=True)
+    try:
+        return described, tree.swap_in(stage, job.target)
+    except OSError as exc:
+        raise DeloadError([Diagnostic(str(job.target), 1, 1, f"cannot replace the site: {exc.strerror or exc}; "
+                                      "it was left as it was")]) from None
+
+
+def _record(job: Job, old_site: Path | None, records: dict[str, PlanRecord], result: BuildResult) -> None:
+    """Step 5: keep the replaced site (if the manifest describes it) as the next twin, and record
+    this build. The new site is live by now: a failure here must not fail the build."""
+    manifest = job.manifest
+    if old_site is not None:
+        try:
+            tree.keep_twin(old_site, job.settings.work_dir, manifest.name,
+                           {d: (r.rendered, r.files) for d, r in manifest.records().items()},
+                           manifest.site_files(), manifest.site_keys())
+        except OSError:
+            tree.remove(old_site)
+    manifest.save(job.inputs, records, job.target, job.state.original, result.counts(), result.site_files,
+                  result.site_keys)
+
+
+def _display(path: Path, root: Path) -> str:
+    """The path as a coach reads it in messages: from the project folder. (The plan finder
+    gives paths under ``root/plans``; ``relpath`` on each of thousands costs more than finding them.)"""
+    name, base = os.fspath(path), os.fspath(root)
+    if base in ("", ".") and not os.path.isabs(name):
+        return name
+    prefix = base.rstrip(os.sep) + os.sep
+    return name[len(prefix):] if name.startswith(prefix) else os.path.relpath(name, base)

@@ -1,0 +1,101 @@
+"""What a build is made from: every input hashed, so that the next build redoes only what changed.
+
+Each plan's outputs are keyed by a hash of its file, of everything every plan depends
+on (settings, templates, Deload's version, the Python and libraries it renders with,
+the PDF settings) and, for a plan without dates, of the build day.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import time
+from dataclasses import dataclass, field, fields
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..config import Settings
+from ..digest import canonical
+from ..source.textfile import MAX_PLAN_BYTES, TooLarge, read_capped
+
+FORMAT = 8
+
+
+def digest_parts(*parts: str | bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8") if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return digest.hexdigest()[:32]
+
+
+def templatesdigest_parts(settings: Settings) -> str:
+    from ..render.paths import template_files
+
+    parts: list[str | bytes] = []
+    for name, path in template_files(settings).items():
+        parts += [name, path.read_bytes()]
+    return digest_parts(*parts)
+
+
+def toolchaindigest_parts() -> str:
+    """The Python and every installed distribution (their metadata folders are named with their
+    versions): another Jinja2 or markdown-it-py may render other bytes, so an upgrade re-renders.
+    Listing the folders costs far less than importing importlib.metadata."""
+    names = [sys.version]
+    for entry in sys.path:
+        try:
+            names += sorted(n for n in os.listdir(entry) if n.endswith((".dist-info", ".egg-info")))
+        except OSError:  # "" (the script's folder), a zip file, a folder that is gone
+            continue
+    return digest_parts(*names)
+
+
+def settingsdigest_parts(settings: Settings) -> str:
+    skip = {"root", "source_text"}
+    return digest_parts(canonical([(f.name, getattr(settings, f.name)) for f in fields(settings) if f.name not in skip]))
+
+
+@dataclass
+class Inputs:
+    common: str  # what every plan depends on
+    keys: dict[str, str]  # display path -> key
+    state: str  # hash of the state file as it is now (the last build's, unless someone changed it)
+
+    day: str  # the build day: plans without dates get feeds counted from it
+    files: dict[str, list[Any]] = field(default_factory=dict)  # display -> [size, mtime_ns, ctime_ns, inode, digest]
+    taken: int = 0  # when the files were looked at (ns)
+
+    @classmethod
+    def collect(cls, settings: Settings, files: list[tuple[Path, str]], day: date, papers: tuple[str, ...],
+                state_text: str | None, known: dict[str, Any] | None = None) -> Inputs:
+        """Hash every input. A plan file whose size, times and inode match what the last build
+        saw (``known``) is not read again, unless it was written so close to that build that
+        a second write in the same clock tick could have gone unnoticed (as git does). The
+        change time catches tools that put a file's old modification time back."""
+        common = digest_parts(__version__, toolchaindigest_parts(), settingsdigest_parts(settings), templatesdigest_parts(settings),
+                         ",".join(papers))
+        taken = time.time_ns()
+        known = known if known and known.get("format") == FORMAT else {}
+        seen = known.get("files", {})
+        trusted_before = int(known.get("taken", 0)) - 2_000_000_000
+        stats: dict[str, list[Any]] = {}
+        for path, display in files:
+            info = os.stat(path)
+            entry: list[Any] = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+            old = seen.get(display)
+            if isinstance(old, list) and len(old) == 5 and old[:4] == entry and info.st_ctime_ns < trusted_before:
+                entry.append(old[4])
+            else:
+                try:
+                    entry.append(digest_parts(read_capped(path, MAX_PLAN_BYTES)))
+                except TooLarge:  # the plan will be refused: its size and times stand for its content
+                    entry.append(digest_parts("too large", *map(str, entry)))
+            stats[display] = entry
+        keys = {display: digest_parts(common, display, entry[4]) for display, entry in stats.items()}
+        return cls(common, keys, digest_parts(state_text or ""), day.isoformat(), stats, taken)  # none: as written by a preview
+
+

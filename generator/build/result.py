@@ -1,0 +1,71 @@
+"""What a build did: counts, warnings and timings, said by ``deload build`` and kept for a no-op build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..config import Settings
+from ..errors import Diagnostic, Severity
+
+
+@dataclass
+class BuildResult:
+    pages: int = 0
+    feeds: int = 0
+    pdfs: int = 0
+    pdfs_rendered: int = 0
+    plans: int = 0
+    plans_rendered: int = 0
+    plans_kept: int = 0  # unchanged plans whose files the stage already had (see generator.build.tree)
+    files: int = 0
+    warnings: list[Diagnostic] = field(default_factory=list)
+    seconds: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)
+    noop: bool = False
+    site_files: list[str] = field(default_factory=list)  # files that are not any one plan's
+    site_keys: dict[str, str] = field(default_factory=dict)  # listing page -> key of what it shows
+    starts: list[list[Any]] = field(default_factory=list)  # dated plans: [display, first day, weeks, line, col]
+
+    def summary(self) -> str:
+        if self.noop:
+            return (f"nothing changed: {self.plans} plan{'s' if self.plans != 1 else ''}, {self.pages} pages, "
+                    f"{self.feeds} feeds, {self.pdfs} PDFs up to date ({self.seconds:.2f} s)")
+        pdfs = f"{self.pdfs} PDFs" + (f" ({self.pdfs_rendered} rendered)" if self.pdfs else "")
+        return (f"built {self.plans} plan{'s' if self.plans != 1 else ''} ({self.plans_rendered} rendered): {self.pages} pages, "
+                f"{self.feeds} feeds, {pdfs}, {len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''} "
+                f"in {self.seconds:.2f} s")
+
+    def counts(self) -> dict[str, Any]:
+        return {"pages": self.pages, "feeds": self.feeds, "pdfs": self.pdfs, "plans": self.plans, "files": self.files,
+                "warnings": [pack(d) for d in self.warnings], "starts": self.starts}
+
+    def with_live_warnings(self, settings: Settings, today: date) -> BuildResult:
+        """The warnings that no cache keeps, as they change while the plans stay as they are: a
+        dated plan whose first day has passed, a template linked from outside the project."""
+        from ..periodize.checks import past_start
+
+        for display, first, weeks, line, col in self.starts:
+            warning = past_start(display, line, col, date.fromisoformat(first), weeks, today)
+            if warning is not None:
+                self.warnings.append(warning)
+        self.warnings[:0] = _links_outside(settings)
+        return self
+
+
+def pack(d: Diagnostic) -> list[Any]:
+    return [d.file, d.line, d.col, d.message, d.severity.value, d.code]
+
+
+def unpack(row: list[Any]) -> Diagnostic:
+    return Diagnostic(row[0], row[1], row[2], row[3], Severity(row[4]), row[5])
+
+
+
+
+def _links_outside(settings: Settings) -> list[Diagnostic]:
+    from ..render.paths import links_outside
+
+    return [Diagnostic(name, 1, 1, f"this file is a link to {target}, outside the project: it is not used or published",
+                       Severity.WARNING, "link-outside") for name, target in links_outside(settings)]
