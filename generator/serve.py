@@ -63,6 +63,8 @@ class Preview:
         self.generation = 0
         self.error: str | None = None
         self.changed = threading.Condition()
+        self._watch_files: dict[str, dict[str, bytes]] = {}  # slug -> its fit/ folder, rendered when asked
+        self._watch_generation = -1
 
     def snapshot(self) -> dict[str, tuple[int, int]]:
         """Modification times of everything a build reads."""
@@ -91,7 +93,7 @@ class Preview:
         try:
             settings = load_settings(self.settings.root)
             settings = replace(settings, base_url=self.settings.base_url)
-            result = build_site(settings, pdf=self.pdf, output=self.output, save_state=False, pdf_links=True)
+            result = build_site(settings, pdf=self.pdf, output=self.output, save_state=False, preview=True)
         except DeloadError as exc:
             return self._failed(exc.diagnostics)
         except OSError as exc:
@@ -107,6 +109,22 @@ class Preview:
             self.changed.notify_all()
         return True
 
+    def _plan_file(self, settings: Settings, slug: str) -> Path | None:
+        """The file of the plan published as ``slug``: from the preview's build record, else by reading every plan."""
+        from .build.manifest import Manifest
+        from .source import find_plan_files, read_plan
+
+        for display, record in Manifest(settings.work_dir, self.output).records().items():
+            if record.slug == slug and (settings.root / display).is_file():
+                return settings.root / display
+        for path in find_plan_files([settings.plans_dir]) if settings.plans_dir.is_dir() else []:
+            try:
+                if read_plan(path, settings)[0].slug == slug:
+                    return path
+            except DeloadError:
+                continue
+        return None
+
     def pdf_on_demand(self, relative: str) -> bytes | None:
         """A plan's PDF, rendered when a browser asks for it: the preview links PDFs without
         rendering them (unless ``--pdf``). None if the path names no plan's PDF."""
@@ -115,23 +133,44 @@ class Preview:
             return None
         from .periodize import expand
         from .render.pdf import FRIDGE, fridge_html, init_worker, print_html, render_pdf, stylesheet_text
-        from .source import find_plan_files, read_plan
+        from .source import read_plan
 
         settings = replace(load_settings(self.settings.root), base_url=self.settings.base_url)
         slug, fridge, paper = match[1], bool(match[2]), match[3]
-        for path in find_plan_files([settings.plans_dir]) if settings.plans_dir.is_dir() else []:
-            try:
-                plan, _ = read_plan(path, settings)
-            except DeloadError:
-                continue
-            if plan.slug == slug:
-                key = FRIDGE + paper if fridge else paper
-                make = fridge_html if fridge else print_html
-                html = make(expand(plan), settings, key, f"{settings.base_url}plans/{slug}/")
-                init_worker({key: stylesheet_text(settings, key)})  # the print stylesheet as it is now
-                self.echo(f"rendered {relative} on demand (deload serve --pdf renders every PDF on each rebuild)")
-                return render_pdf(html, key).data
-        return None
+        path = self._plan_file(settings, slug)
+        if path is None:
+            return None
+        key = FRIDGE + paper if fridge else paper
+        make = fridge_html if fridge else print_html
+        html = make(expand(read_plan(path, settings)[0]), settings, key, f"{settings.base_url}plans/{slug}/")
+        init_worker({key: stylesheet_text(settings, key)})  # the print stylesheet as it is now
+        self.echo(f"rendered {relative} on demand (deload serve --pdf renders every PDF on each rebuild)")
+        return render_pdf(html, key).data
+
+    def watch_file_on_demand(self, relative: str) -> bytes | None:
+        """A file of a plan's ``fit/`` folder: the preview links watch files without writing them,
+        and encodes a plan's when a browser first asks for one of them (until the next rebuild)."""
+        match = _FIT_PATH.fullmatch(relative)
+        if match is None:
+            return None
+        from .build.plans import watch_files_on_demand
+        from .feeds import build_time
+
+        slug, name = match[1], match[2]
+        with self.changed:
+            generation = self.generation
+            cached = self._watch_files.get(slug) if self._watch_generation == generation else None
+        if cached is None:
+            settings = replace(load_settings(self.settings.root), base_url=self.settings.base_url)
+            path = self._plan_file(settings, slug)
+            if path is None or not settings.watch_files:
+                return None
+            cached = watch_files_on_demand(settings, path, build_time())
+            with self.changed:
+                if self._watch_generation != generation:
+                    self._watch_files, self._watch_generation = {}, generation
+                self._watch_files[slug] = cached
+        return cached.get(name)
 
     def _failed(self, diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> bool:
         text = "\n".join(d.format() for d in diagnostics)
@@ -202,6 +241,7 @@ def _event(name: str, data: dict[str, object]) -> bytes:
 
 
 _PDF_PATH = re.compile(r"plans/([a-z0-9][a-z0-9-]*)/\1(-fridge)?-(a4|letter)\.pdf")
+_FIT_PATH = re.compile(r"plans/([a-z0-9][a-z0-9-]*)/fit/([A-Za-z0-9._-]+)")
 IDLE_SECONDS = 10.0  # a connection that sends no request for this long is closed
 MAX_CONNECTIONS = 64  # at once: each holds a thread (a browser tab holds one for live reload)
 
@@ -273,14 +313,16 @@ class Handler(SimpleHTTPRequestHandler):
             body = path.read_bytes().replace(b"</body>", b'<script src="/__deload/live.js"></script>\n</body>', 1)
             self._send(200, "text/html; charset=utf-8", body)
             return
-        if not path.exists() and path.suffix == ".pdf":
+        if not path.exists() and (path.suffix == ".pdf" or "/fit/" in self.path):
+            relative = urlsplit(self.path).path.lstrip("/")
             try:
-                data = self.preview.pdf_on_demand(urlsplit(self.path).path.lstrip("/"))
+                data = (self.preview.pdf_on_demand(relative) if path.suffix == ".pdf"
+                        else self.preview.watch_file_on_demand(relative))
             except DeloadError as exc:
                 data = None
                 self.preview.echo("\n".join(d.format() for d in exc.diagnostics))
             if data is not None:
-                self._send(200, "application/pdf", data)
+                self._send(200, self.guess_type(str(path)), data)
                 return
         if not path.exists():
             missing = Path(self.directory) / "404.html"

@@ -151,3 +151,27 @@ def test_a_pdf_the_preview_links_is_rendered_when_asked_for(server: Server) -> N
     with pytest.raises(urllib.error.HTTPError) as missing:
         urllib.request.urlopen(server.url + "plans/no-such-plan/no-such-plan-a4.pdf", timeout=10)
     assert missing.value.code == 404
+
+
+def test_watch_files_the_preview_links_are_encoded_when_asked_for(server: Server, tmp_path: Path) -> None:
+    """The preview writes no watch files on a rebuild (encoding them would cost most of it);
+    asked for one, it gives the bytes the published site has."""
+    import json
+
+    from .site_build import build_project, fixed_clock
+
+    page = server.get("plans/couch-to-5k/")
+    assert "fit/" in page
+    assert not list((server.project / ".deload" / "preview").rglob("fit.json"))
+    published = make_project(tmp_path / "published", [ROOT / "plans" / "couch-to-5k.md"])
+    build_project(published, "--no-pdf")
+    folder = published / "site" / "plans" / "couch-to-5k" / "fit"
+    listing = json.loads((folder / "fit.json").read_text())
+    assert listing["files"] and len(list(folder.glob("*.zip"))) > 2
+    with fixed_clock():  # the clock of the published build: the files are dated by it
+        for name in ["fit.json", *sorted(p.name for p in folder.glob("*.zip"))[:2]]:
+            with urllib.request.urlopen(server.url + "plans/couch-to-5k/fit/" + name, timeout=60) as response:
+                assert response.read() == (folder / name).read_bytes(), name
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        urllib.request.urlopen(server.url + "plans/couch-to-5k/fit/no-such-week.zip", timeout=10)
+    assert missing.value.code == 404

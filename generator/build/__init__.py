@@ -58,6 +58,7 @@ class Job:
     now: datetime
     papers: tuple[str, ...]  # PDFs rendered
     links: tuple[str, ...]  # PDFs linked from the pages but not rendered (the preview's)
+    preview: bool  # watch files linked from the pages but not written
     manifest: Manifest
     inputs: Inputs
     state: State
@@ -80,18 +81,18 @@ class Job:
 
 def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
                output: Path | None = None, save_state: bool = True, progress: Progress | None = None,
-               force: bool = False, pdf_links: bool = False) -> BuildResult:
+               force: bool = False, preview: bool = False) -> BuildResult:
     """Build into ``output`` (default ``site/``); ``save_state=False`` for previews that must
     not record plan changes as published; ``force`` renders everything again, trusting no
     cache and no file of the current site (the plans' published dates are kept);
-    ``pdf_links`` without ``pdf``: pages link their PDFs, which are not rendered (the preview
-    renders one when it is asked for)."""
+    ``preview``: pages link their PDFs (unless ``pdf``) and watch files, which are not written
+    (``deload serve`` renders one when a browser asks for it)."""
     started = time.perf_counter()
     target = output or settings.output_dir
     with build_lock(settings.work_dir):
         tree.clean_leftovers(settings.work_dir, target)
         clean_pending(settings.plans_dir, STATE_NAME)
-        job = _inputs(settings, target, pdf, pdf_links, force, jobs, progress)
+        job = _inputs(settings, target, pdf, preview, force, jobs, progress)
         if not force and not job.legacy and job.manifest.unchanged(job.inputs, target):
             return _nothing_to_do(job, started)
         stage = tree.open_stage(settings.work_dir, job.manifest.name, trusted=not force)
@@ -117,7 +118,7 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
     return result.with_live_warnings(settings, job.now.date())
 
 
-def _inputs(settings: Settings, target: Path, pdf: bool, pdf_links: bool, force: bool, jobs: int | None,
+def _inputs(settings: Settings, target: Path, pdf: bool, preview: bool, force: bool, jobs: int | None,
             progress: Progress | None) -> Job:
     """Step 1: the plans, and a key for everything they are built from."""
     outside = escape_from(settings.plans_dir, settings.root)
@@ -130,15 +131,16 @@ def _inputs(settings: Settings, target: Path, pdf: bool, pdf_links: bool, force:
         raise DeloadError([Diagnostic(str(settings.plans_dir), 1, 1, "no plan files (*.md) found; create one with 'deload new NAME'")])
     now = build_time()
     papers = settings.papers if pdf and settings.pdf else ()
-    links = settings.papers if pdf_links and not papers and settings.pdf else ()
+    links = settings.papers if preview and not papers and settings.pdf else ()
     state_path = settings.plans_dir / STATE_NAME
     state_text = read_text(state_path)
     manifest = Manifest(settings.work_dir, target)
-    inputs = Inputs.collect(settings, files, now.date(), papers + tuple(f"link-{p}" for p in links), state_text,
-                            manifest.head)
+    options = (*papers, *(f"link-{p}" for p in links), *(["preview"] if preview else []))
+    inputs = Inputs.collect(settings, files, now.date(), options, state_text, manifest.head)
     legacy = state_text is not None and statefile.format_of(state_text) == statefile.LEGACY_FORMAT
     state = State.parse(state_path, state_text)
-    return Job(settings, target, files, now, papers, links, manifest, inputs, state, legacy, force, jobs, progress)
+    return Job(settings, target, files, now, papers, links, preview, manifest, inputs, state, legacy, force, jobs,
+               progress)
 
 
 def _nothing_to_do(job: Job, started: float) -> BuildResult:
@@ -210,7 +212,7 @@ def _render_plans(job: Job, stage: Path, todo: list[tuple[Path, str]]) -> list[P
 
     if not todo:
         return []
-    set_context(BuildContext(job.settings, stage, job.now, job.papers, job.state, job.links))
+    set_context(BuildContext(job.settings, stage, job.now, job.papers, job.state, job.links, job.preview))
     workers = min(worker_count(job.jobs), max(1, len(todo) // 2))
     outputs: list[PlanOutput] = []
     if workers <= 1 or threading_active():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -41,6 +42,7 @@ class BuildContext:
     papers: tuple[str, ...]
     state: State  # as the last build left it (each worker decodes only its plans' lines)
     links: tuple[str, ...] = ()  # papers whose PDFs are linked but not rendered (the preview's)
+    preview: bool = False  # watch files linked but not written (the preview renders them when asked)
 
 
 @dataclass
@@ -127,7 +129,7 @@ def run(task: tuple[Path, str]) -> PlanOutput:
             step = "preview_image" if name.endswith(".png") else "pages"
             timings[step] = timings.get(step, 0.0) + time.process_time() - clock
             clock = time.process_time()
-        if context.settings.watch_files:
+        if context.settings.watch_files and not context.preview:
             clock = time.process_time()
             _watch_files(context, output, expanded, page.url, entry["updated"], display)
             timings["watch_files"] = time.process_time() - clock
@@ -155,13 +157,29 @@ def run(task: tuple[Path, str]) -> PlanOutput:
 def _watch_files(context: BuildContext, output: PlanOutput, expanded: ExpandedPlan, url: str, updated: str,
                  display: str) -> None:
     """The plan's FIT workouts, zips and ``fit.json`` (see :mod:`generator.render.fitset`)."""
-    created = datetime.fromisoformat(updated.replace("Z", "+00:00"))  # stable while the plan is
     skipped: list[Any] = []
-    for name, data in site_watch_files(expanded, created, example_table(expanded), skipped):
+    for name, data in watch_files(expanded, updated, skipped):
         _write(context, output, f"{url}fit/{name}", data)
     output.diagnostics += [Diagnostic(display, p.session.source.line, p.session.source.col,
                                       f"no watch file for this session: {why}", Severity.WARNING, "no-watch-file")
                            for p, why in skipped]
+
+
+def watch_files(expanded: ExpandedPlan, updated: str, skipped: list[Any]) -> Iterator[tuple[str, bytes]]:
+    """The files of the plan's ``fit/`` folder; sessions that have none are added to ``skipped``."""
+    created = datetime.fromisoformat(updated.replace("Z", "+00:00"))  # stable while the plan is
+    return site_watch_files(expanded, created, example_table(expanded), skipped)
+
+
+def watch_files_on_demand(settings: Settings, path: Path, now: datetime) -> dict[str, bytes]:
+    """One plan's watch files as the build would write them, for the preview, which renders them
+    only when a browser asks (their encoding would cost most of each rebuild)."""
+    plan, _ = read_plan(path, settings)
+    expanded = expand(plan)
+    state = State.load(settings.plans_dir)
+    state = State(Path(os.devnull), plans={plan.slug: state.plans[plan.slug]} if plan.slug in state.plans else {})
+    entry = state.touch_plan(plan.slug, reader_digest(expanded_dict(expanded)), now)
+    return dict(watch_files(expanded, entry["updated"], []))
 
 
 def start_record(expanded: ExpandedPlan) -> list[Any] | None:
