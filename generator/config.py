@@ -100,7 +100,7 @@ class Settings:
     pdf: bool = True
     watch_files: bool = True  # FIT workouts per session (about 1.5 ms a session to write)
     race_weekdays: tuple[int, ...] = (5, 6)
-    window_weeks: int = 12
+    window_weeks: int = 1  # with a daily rebuild: every reader who starts within a week (see feeds.py)
     refresh_hours: int = 12
     week_summaries: bool = True
     papers: tuple[str, ...] = ("a4", "letter")

@@ -4,6 +4,12 @@ A plan with a fixed race or start date gets one feed. A plan without one gets a
 feed per possible race day (the allowed weekdays, from the build date up to the
 plan's length plus ``window_weeks`` ahead), or, without a race, per possible
 start day; so the plan page can link each reader to the feed for their date.
+
+The window only moves forward, so a reader who subscribed to the feed of their race
+day keeps it until that day; a reader who starts the plan within ``window_weeks`` of
+today finds a feed, and the site is rebuilt daily (README) to move the window. The
+default, one week, keeps a 16-week plan at about 34 feeds (it was 56 with 12 weeks); any
+other day gets a personal file built in the browser from ``calendar.json``.
 The build date comes from ``SOURCE_DATE_EPOCH`` when set, for reproducible builds.
 """
 
