@@ -389,7 +389,6 @@ def ical(plan: Path, race_date: datetime | None, start: datetime | None, output:
     """
     from .feeds import Feed, build_time
     from .render.ical import feed_bytes, plan_events, timezones_text
-    from .state import State
 
     dates(race_date, start)  # refuse both before reading anything
     settings, source, warnings, expanded = expand_one(plan, project, race_date, start)
@@ -401,8 +400,7 @@ def ical(plan: Path, race_date: datetime | None, start: datetime | None, output:
         from .paces import plan_pace_table
 
         table = plan_pace_table(source, performance)
-    events = plan_events(expanded, settings, State.ephemeral(), build_time(), plan_url, settings.week_summaries,
-                         table=table)
+    events = plan_events(expanded, settings, {}, build_time(), plan_url, settings.week_summaries, table=table)
     anchor_day = expanded.race_date if expanded.anchor == "race" and expanded.race_date else expanded.start
     feed = Feed(f"{source.slug}.ics", expanded.anchor, anchor_day)
     data = feed_bytes(expanded, events, settings, feed, expanded.start, plan_url, timezones_text(expanded, events))
