@@ -15,11 +15,13 @@ site: $(VENV)/.site-deps
 test: $(VENV)/.test-deps node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 check: $(VENV)/.site-deps
 	$(BIN)/deload check

@@ -4,66 +4,25 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import click
 
 from . import __version__
+from .commands.common import dates, expand_one, fail, report, settings_for
 from .commands.fit import fit as fit_command
 from .commands.init import init as init_command
 from .commands.paces import paces as paces_command
 from .commands.paces import race_time_option
-from .config import CONFIG_NAME, Settings, load_settings
+from .config import CONFIG_NAME
 from .errors import DeloadError, Diagnostic
 from .project import placeholder_base_url
 from .source import find_plan_files
 
 if TYPE_CHECKING:
-    from .expanded import ExpandedPlan
-    from .model import Performance, Plan
-
-
-def report(diagnostics: Iterable[Diagnostic]) -> tuple[int, int]:
-    """Print diagnostics (errors red, warnings yellow on a terminal); return the counts."""
-    errors = warnings = 0
-    unique = {(d.file, d.line, d.col, d.message, d.severity): d for d in diagnostics}  # e.g. one template error, many plans
-    for item in sorted(unique.values(), key=lambda d: (d.file, d.line, d.col)):
-        head = f"{item.file}:{item.line}:{item.col}:"
-        if item.is_error:
-            errors += 1
-            label = click.style("error:", fg="red", bold=True)
-        else:
-            warnings += 1
-            label = click.style("warning:", fg="yellow", bold=True)
-        click.echo(f"{click.style(head, bold=True)} {label} {item.message}", err=True)
-    return errors, warnings
-
-
-def fail(exc: DeloadError) -> NoReturn:
-    errors, _ = report(exc.diagnostics)
-    click.echo(click.style(f"✗ {errors} error{'s' if errors != 1 else ''}", fg="red"), err=True)
-    sys.exit(1)
-
-
-def settings_for(project: Path, required: bool = True) -> Settings:
-    """The settings of the project at or above ``project``. ``required=False`` (a command given
-    a plan file): outside any project, the defaults."""
-    from .project import find_root
-
-    root = find_root(project)
-    if root is None:
-        if required:
-            fail(DeloadError([Diagnostic(str(project.resolve()), 1, 1, f"not a Deload project: no {CONFIG_NAME} or "
-                                         "plans/ folder here or in any folder above; start one with 'deload init'")]))
-        root = project
-    try:
-        return load_settings(root)
-    except DeloadError as exc:
-        fail(exc)
-        raise  # unreachable: fail exits
+    from .model import Performance
 
 
 project_option = click.option(
@@ -262,38 +221,6 @@ def date_options(command: Any) -> Any:
                         help="Race day (YYYY-MM-DD): the plan ends on it, whatever the weekday.")(command)
 
 
-def read_one(path: Path, settings: Settings) -> tuple[Plan, list[Diagnostic]]:
-    """Read a single plan for the per-plan commands, exiting with its errors."""
-    from .source import read_plan
-
-    try:
-        plan, warnings = read_plan(path, settings)
-    except DeloadError as exc:
-        fail(exc)
-    return plan, warnings
-
-
-def dates(race_date: datetime | None, start: datetime | None) -> tuple[date | None, date | None]:
-    if race_date is not None and start is not None:
-        raise click.UsageError("give either --race-date or --start, not both")
-    return (race_date.date() if race_date else None, start.date() if start else None)
-
-
-def expand_one(plan: Path, project: Path, race_date: datetime | None,
-               start: datetime | None) -> tuple[Settings, Plan, list[Diagnostic], ExpandedPlan]:
-    """What the per-plan commands share: settings, the plan and its expansion (exits on errors)."""
-    from .periodize import expand as expand_plan
-
-    settings = settings_for(project, required=False)
-    source, warnings = read_one(plan, settings)
-    race, first = dates(race_date, start)
-    try:
-        expanded = expand_plan(source, race_date=race, start=first)
-    except DeloadError as exc:
-        fail(exc)
-    return settings, source, warnings, expanded
-
-
 @main.command()
 @click.argument("plan", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @date_options
@@ -389,7 +316,6 @@ def ical(plan: Path, race_date: datetime | None, start: datetime | None, output:
     """
     from .feeds import Feed, build_time
     from .render.ical import feed_bytes, plan_events, timezones_text
-    from .state import State
 
     dates(race_date, start)  # refuse both before reading anything
     settings, source, warnings, expanded = expand_one(plan, project, race_date, start)
@@ -401,8 +327,7 @@ def ical(plan: Path, race_date: datetime | None, start: datetime | None, output:
         from .paces import plan_pace_table
 
         table = plan_pace_table(source, performance)
-    events = plan_events(expanded, settings, State.ephemeral(), build_time(), plan_url, settings.week_summaries,
-                         table=table)
+    events = plan_events(expanded, settings, {}, build_time(), plan_url, settings.week_summaries, table=table)
     anchor_day = expanded.race_date if expanded.anchor == "race" and expanded.race_date else expanded.start
     feed = Feed(f"{source.slug}.ics", expanded.anchor, anchor_day)
     data = feed_bytes(expanded, events, settings, feed, expanded.start, plan_url, timezones_text(expanded, events))

@@ -1,17 +1,18 @@
 """Site-wide settings from ``deload.toml``, validated key by key.
 
 Unknown keys are errors that suggest the closest known key, so a typo such as
-``base_ulr`` never silently falls back to a default.
+``base_ulr`` never silently falls back to a default. The result, :class:`Settings`, lives in
+:mod:`generator.settings`, so that the engine and the renderers can take it without the parser.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import Collector, DeloadError
+from .settings import Settings
 from .source.located import Located, load_toml
 from .source.schema import (
     INVALID,
@@ -80,48 +81,6 @@ SCHEMA: dict[str, Converter] = {
     }),
     "pdf": table({"papers": list_of(choice("a4", "letter"), max_items=2)}),
 }
-
-
-@dataclass(frozen=True)
-class Settings:
-    """The validated contents of ``deload.toml`` with defaults filled in."""
-
-    root: Path
-    title: str = "Training plans"
-    description: str = "Free training plans with deload weeks and tapers built in."
-    base_url: str = "http://localhost:8000/"
-    language: str = "en"
-    author: str = ""
-    default_units: str = "km"
-    feed_entries: int = 50  # the Atom feed lists this many of the most recently updated plans
-    periodization: dict[str, Any] = field(default_factory=dict)
-    checks: dict[str, Any] = field(default_factory=dict)
-    jobs: int = 0
-    pdf: bool = True
-    watch_files: bool = True  # FIT workouts per session (about 1.5 ms a session to write)
-    race_weekdays: tuple[int, ...] = (5, 6)
-    window_weeks: int = 1  # with a daily rebuild: every reader who starts within a week (see feeds.py)
-    refresh_hours: int = 12
-    week_summaries: bool = True
-    papers: tuple[str, ...] = ("a4", "letter")
-    source_text: str = ""
-
-    @property
-    def plans_dir(self) -> Path:
-        return self.root / "plans"
-
-    @property
-    def templates_dir(self) -> Path:
-        return self.root / "templates"
-
-    @property
-    def output_dir(self) -> Path:
-        return self.root / "site"
-
-    @property
-    def work_dir(self) -> Path:
-        """Deload's own files: staging folders, caches, the build manifest (git ignores it)."""
-        return self.root / ".deload"
 
 
 def load_settings(root: Path) -> Settings:

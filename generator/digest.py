@@ -37,3 +37,8 @@ def canonical(value: Any) -> str:
 def digest(value: Any) -> str:
     """A hash of :func:`canonical` ``value``."""
     return hashlib.sha256(canonical(value).encode("utf-8")).hexdigest()[:32]
+
+
+def event_hash(text: str) -> str:
+    """A short hash for telling whether one calendar event changed (48 bits is plenty)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]

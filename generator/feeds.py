@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
-from .config import Settings
+from .settings import Settings
 
 if TYPE_CHECKING:
     from .expanded import ExpandedPlan

@@ -141,6 +141,7 @@ class Target:
     low: float | None = None  # the lower end of a zone, RPE or heart-rate range
     race: RacePace | None = None
     efforts: tuple[str, ...] = ()  # the effort words, in order: ("easy", "moderate")
+    races: tuple[RacePace | None, ...] = ()  # the race pace each effort word names ("easy to 10K pace"); () if none
 
 
 StepRole = Literal["warmup", "work", "recovery", "cooldown", "rest"]

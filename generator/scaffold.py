@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .config import Settings
 from .errors import DeloadError, Diagnostic
-from .source.reader import slug_from
+from .slugs import slug_from
 
 _WEEK_MI = """\
 ## Week {n} — {phase}

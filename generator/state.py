@@ -17,12 +17,18 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import statefile
+from .dates import stamp
 from .errors import Diagnostic
 from .fsutil import write_beside
 from .statefile import FORMAT
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from .render.ical import EventText
 
 STATE_NAME = "deload-state.json"
 _NOTE = "Written by 'deload build'. Commit it with your plans: it keeps feeds and dates stable."
@@ -32,15 +38,6 @@ _COMPACT: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":"), "so
 def content_hash(text: str | bytes) -> str:
     data = text.encode("utf-8") if isinstance(text, str) else text
     return hashlib.sha256(data).hexdigest()[:32]
-
-
-def event_hash(text: str) -> str:
-    """A short hash for telling whether one calendar event changed (48 bits is plenty)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-
-
-def stamp(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass
@@ -56,11 +53,6 @@ class State:
     notes: list[Diagnostic] = field(default_factory=list)  # repairs made while reading, said by the build
     legacy: bool = False  # read from format 2, whose event hashes the first build migrates
     _pending: str = ""  # the text write_pending wrote
-
-    @classmethod
-    def ephemeral(cls) -> State:
-        """A state that is never saved: for one-off personal calendars."""
-        return cls(Path(os.devnull))
 
     @classmethod
     def load(cls, plans_dir: Path) -> State:
@@ -86,6 +78,13 @@ class State:
             return {f"{slug}/{key}": entry for key, entry in events.items()}
         prefix = slug + "/"
         return {k: v for k, v in self.events.items() if k.startswith(prefix)}
+
+    def record(self, events: Iterable[EventText]) -> None:
+        """Remember the revisions of the events a feed was rendered with (the renderer looked
+        them up in :attr:`events`, and gives each event its entry, changed or not)."""
+        for event in events:
+            self.events[event.key] = event.revision
+            self.seen_events.add(event.key)
 
     def keep_only(self, slugs: set[str]) -> None:
         self.plans = {k: v for k, v in self.plans.items() if k in slugs}

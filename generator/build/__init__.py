@@ -25,13 +25,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import statefile
-from ..config import Settings
+from ..dates import stamp
 from ..errors import DeloadError, Diagnostic
 from ..feeds import build_time
 from ..fsutil import build_lock, clean_pending, write_bytes
+from ..links import escape_from
+from ..settings import Settings
 from ..source import find_plan_files
-from ..source.files import escape_from
-from ..state import STATE_NAME, State, stamp
+from ..state import STATE_NAME, State
 from ..statefile import read_text
 from . import tree
 from .inputs import Inputs

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..config import Settings
 from ..digest import canonical
+from ..settings import Settings
 from ..source.textfile import MAX_PLAN_BYTES, TooLarge, read_capped
 
 FORMAT = 8

@@ -16,7 +16,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..config import Settings
 from ..errors import DeloadError, Diagnostic, Severity
 from ..expanded import ExpandedPlan
 from ..feeds import Feed, plan_feeds
@@ -30,6 +29,7 @@ from ..render.icaljson import calendar_json
 from ..render.json_export import expanded_dict, to_json
 from ..render.paceview import example_table
 from ..render.pdf import FRIDGE, fridge_html, paper_label, print_html
+from ..settings import Settings
 from ..source.reader import read_plan
 from ..state import State, content_hash
 
@@ -198,7 +198,9 @@ def _feeds(context: BuildContext, output: PlanOutput, expanded: ExpandedPlan, pa
     settings = context.settings
     plan = expanded.plan
     plan_url = settings.base_url + page.url
-    events = plan_events(expanded, settings, state, context.now, plan_url, settings.week_summaries)
+    events = plan_events(expanded, settings, state.events, context.now, plan_url, settings.week_summaries,
+                         legacy=state.legacy)
+    state.record(events)
     zones = timezones_text(expanded, events)
     header = header_template(expanded, settings, plan_url)
     if expanded.start is None and not dates_change_layout(plan):  # the reader's own file, for any day
@@ -209,8 +211,9 @@ def _feeds(context: BuildContext, output: PlanOutput, expanded: ExpandedPlan, pa
         feed_plan, feed_events = expanded, events
         if feed.date is not None and expanded.start is None and dates_change_layout(plan):
             feed_plan = expand(plan, race_date=feed.date) if feed.anchor == "race" else expand(plan, start=feed.date)
-            feed_events = plan_events(feed_plan, settings, state, context.now, plan_url, settings.week_summaries,
-                                      variant=feed.date.isoformat())
+            feed_events = plan_events(feed_plan, settings, state.events, context.now, plan_url, settings.week_summaries,
+                                      variant=feed.date.isoformat(), legacy=state.legacy)
+            state.record(feed_events)
         _write(context, output, f"{page.url}{feed.name}",
                feed_bytes(feed_plan, feed_events, settings, feed, _first(expanded, feed_plan, feed), plan_url, zones, header))
     return len(page.feeds)

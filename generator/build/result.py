@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..config import Settings
 from ..errors import Diagnostic, Severity
+from ..settings import Settings
 
 
 @dataclass

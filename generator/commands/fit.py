@@ -22,12 +22,12 @@ def fit(plan: Path, performance: Performance | None, output: Path | None, projec
     """Write PLAN's sessions as FIT workouts (Garmin, COROS, Wahoo), with a zip per week and one
     for the plan, laid out for a watch's GARMIN/NewFiles folder. With --race-time every step
     gets your pace range; otherwise the coach's example paces, or the effort by name."""
-    from ..cli import expand_one
     from ..feeds import build_time
     from ..paces import plan_pace_table
     from ..render.fit import FitError
     from ..render.fitset import watch_files
     from ..render.paceview import example_table
+    from .common import expand_one
 
     _, source, _, expanded = expand_one(plan, project, None, None)
     table = plan_pace_table(source, performance) if performance is not None else example_table(expanded)

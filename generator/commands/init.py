@@ -37,10 +37,10 @@ def init(folder: Path, units: str, title: str) -> None:
     plan, and a .gitignore. Then: deload build (or deload serve to preview)."""
     import json
 
-    from ..cli import fail, settings_for
     from ..config import CONFIG_NAME
     from ..errors import DeloadError, Diagnostic
     from ..scaffold import scaffold_plan
+    from .common import fail, settings_for
 
     config = folder / CONFIG_NAME
     if config.exists():

@@ -46,7 +46,7 @@ def paces(plan: Path | None, performance: Performance | None, units: str | None,
     from ..render.pacetable import table_json, table_text
 
     if plan is not None:
-        from ..cli import read_one, settings_for
+        from .common import read_one, settings_for
 
         source, _ = read_one(plan, settings_for(project, required=False))
         performance = performance or source.pace_reference

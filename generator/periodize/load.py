@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..model import Distance, Exercise, RacePace, Session, SessionKind, Target
-from ..source.targets import parse_target
 from ..units import to_km
 from ..workout import times
 from .volume import Measure, amount_minutes, session_minutes
@@ -81,7 +80,9 @@ def target_if(target: Target | None, fallback: float, measure: Measure) -> float
     if target.kind == "race" and target.race is not None:
         return race_pace_if(target.race, measure)
     if target.kind == "effort":
-        factors = [_effort_if(word, measure) for word in target.efforts or (target.text,)]
+        words = target.efforts or (target.text,)
+        races = target.races or (None,) * len(words)
+        factors = [_effort_if(word, race, measure) for word, race in zip(words, races, strict=False)]
         known = [f for f in factors if f is not None]
         return sum(known) / len(known) if known and len(known) == len(factors) else fallback
     return fallback
@@ -93,15 +94,15 @@ def _pace_if(seconds_per_km: float, measure: Measure) -> float:
     return max(0.5, min(1.25, threshold / seconds_per_km))
 
 
-def _effort_if(word: str, measure: Measure) -> float | None:
+def _effort_if(word: str, race: RacePace | None, measure: Measure) -> float | None:
+    """The IF of one effort word; ``race``: the race pace it names, if any (read with the plan)."""
     text = " ".join(word.lower().split())
     if text in EFFORT_IF:
         return EFFORT_IF[text]
     for suffix in (" pace", " effort"):
         if text.endswith(suffix) and text.removesuffix(suffix) in EFFORT_IF:
             return EFFORT_IF[text.removesuffix(suffix)]
-    race = parse_target(text, lambda _: None)
-    return race_pace_if(race.race, measure) if race is not None and race.race is not None else None
+    return race_pace_if(race, measure) if race is not None else None
 
 
 def race_pace_if(race: RacePace, measure: Measure) -> float:

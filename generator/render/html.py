@@ -28,13 +28,13 @@ import jinja2
 from markupsafe import Markup
 
 from .. import __version__
-from ..config import Settings
 from ..digest import canonical
 from ..errors import DeloadError, Diagnostic
 from ..expanded import ExpandedPlan
 from ..feeds import Feed
 from ..periodize import dates_change_layout
-from ..source.reader import slug_from
+from ..settings import Settings
+from ..slugs import slug_from
 from . import views
 from .chart import volume_chart
 from .markdown import plain_text, render_markdown

@@ -5,7 +5,8 @@ day), never from its content, position in the file or chance, so a calendar
 that subscribed keeps one event per session and shows the coach's fixes. The
 event's SEQUENCE, LAST-MODIFIED and DTSTAMP change only when its content
 changes, which the state file (``plans/deload-state.json``) remembers between
-builds: unchanged sources give byte-identical feeds.
+builds: unchanged sources give byte-identical feeds. The build hands in the revisions it
+read and records the ones each event comes back with; nothing here writes the state.
 
 Lines are escaped and folded exactly as the ``icalendar`` package does it (tests
 compare the two); time zones come from ``icalendar``. A plan without a date
@@ -19,20 +20,21 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from urllib.parse import urlsplit
 
 from .. import __version__
-from ..config import Settings
+from ..dates import stamp
 from ..describe import exercise_text, needs_steps, session_title, short_title, workout_lines
-from ..digest import canonical
+from ..digest import canonical, event_hash
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..feeds import Feed
 from ..model import SessionKind
 from ..paces import PaceTable, evaluate
-from ..state import State, event_hash, stamp
+from ..settings import Settings
 from .markdown import plain_text
 from .pacetable import range_text
 from .paceview import session_paces
@@ -48,7 +50,7 @@ _PLACEHOLDER = date(2000, 1, 3)  # a date to compute event times and time zones 
 class EventText:
     """One event, serialised once per plan; a feed adds its dates and UID."""
 
-    key: str  # identity within the plan, e.g. "w3/d2/s0" or "w3/week"
+    key: str  # its identity and key in the state file, e.g. "slug/edition/w3/d2/s0" or "slug/edition/w3/week"
     offset: int  # days from the plan's first day
     days: int  # length of an all-day event
     slot: str
@@ -59,6 +61,7 @@ class EventText:
     minutes: int = 0
     description: str = ""  # as written into DESCRIPTION, before escaping (sessions only)
     paces: tuple[tuple[str, str], ...] = ()  # (target as written, pace spec) for the reader's paces
+    revision: dict[str, Any] = field(default_factory=dict)  # its entry in the state file: hash, sequence, modified
 
 
 _PLAIN = re.compile(r"[^\\;,\r\n]*")
@@ -179,15 +182,17 @@ def _timed(expanded: ExpandedPlan, planned: PlannedSession) -> tuple[datetime, d
     return start, start + timedelta(minutes=minutes)
 
 
-def plan_events(expanded: ExpandedPlan, settings: Settings, state: State, now: datetime, plan_url: str,
-                week_summaries: bool = True, variant: str = "", table: PaceTable | None = None) -> list[EventText]:
-    """Every event of the plan, serialised once; revisions are looked up (and recorded) in ``state``.
+def plan_events(expanded: ExpandedPlan, settings: Settings, previous: Mapping[str, Any], now: datetime, plan_url: str,
+                week_summaries: bool = True, variant: str = "", table: PaceTable | None = None,
+                legacy: bool = False) -> list[EventText]:
+    """Every event of the plan, serialised once, each with its revision (:attr:`EventText.revision`)
+    from ``previous``, the state file's revisions by event key (``legacy``: as format 2 hashed them).
     ``variant`` keeps apart the revisions of feeds whose weeks differ (vacations given by date);
     ``table``: a runner's paces, written into each session's description (a personal file)."""
     plan = expanded.plan
     units = plan.units
     prefix = f"{plan.slug}/{plan.edition}" + (f"/{variant}" if variant else "")
-    revisions = _Revisions(state, stamp(now))
+    revisions = _Revisions(previous, legacy, stamp(now))
     alarm = plan.calendar.alarm_minutes if plan.calendar else None
     timed = plan.calendar is not None
     footer = f"{plan.title}: {plan_url}"
@@ -236,39 +241,37 @@ def _session_summary(expanded: ExpandedPlan, week: PlannedWeek, planned: Planned
 
 
 class _Revisions:
-    """Each event's revision (SEQUENCE, and when it last changed) from the state file."""
+    """Each event's revision (SEQUENCE, and when it last changed): the previous one while the
+    event is unchanged, the next one from ``now`` when it changed."""
 
-    def __init__(self, state: State, now: str):
-        self.state = state
+    def __init__(self, previous: Mapping[str, Any], legacy: bool, now: str):
+        self.previous = previous
+        self.legacy = legacy
         self.now = now
         self.compact: dict[str, str] = {}  # "2026-12-09T00:00:00Z" -> "20261209T000000Z"
 
-    def lookup(self, key: str, digest: str, legacy: str = "") -> tuple[int, str]:
-        events = self.state.events
-        entry = events.get(key)
+    def lookup(self, key: str, digest: str, legacy: str = "") -> tuple[dict[str, Any], int, str]:
+        """The event's entry for the state file, its SEQUENCE and its LAST-MODIFIED."""
+        entry = self.previous.get(key)
         if not isinstance(entry, dict) or "sequence" not in entry:
             entry = {"hash": digest, "sequence": 0, "modified": self.now}
-            events[key] = entry
-        elif self.state.legacy and entry.get("hash") == legacy:  # unchanged, hashed the old way: the new hash, same revision
+        elif self.legacy and entry.get("hash") == legacy:  # unchanged, hashed the old way: the new hash, same revision
             entry = {**entry, "hash": digest}
-            events[key] = entry
         elif entry.get("hash") != digest:
             entry = {"hash": digest, "sequence": int(entry["sequence"]) + 1, "modified": self.now}
-            events[key] = entry
-        self.state.seen_events.add(key)
         modified = str(entry["modified"])
         compact = self.compact.get(modified)
         if compact is None:
             compact = self.compact[modified] = modified.replace("-", "").replace(":", "")
-        return int(entry["sequence"]), compact
+        return entry, int(entry["sequence"]), compact
 
 
 def _event(revisions: _Revisions, key: str, summary: str, description: str, categories: list[str], offset: int,
            days: int, slot: str, timed: tuple[datetime, datetime] | None, alarm: int | None = None) -> EventText:
     fields = {"categories": categories, "description": description, "summary": summary, "alarm": alarm,
               "time": None if timed is None else [timed[0].time().isoformat(), (timed[1] - timed[0]).total_seconds()]}
-    sequence, modified = revisions.lookup(key, event_hash(canonical(fields)),
-                                          _legacy_hash(categories, description, summary, timed, alarm))
+    revision, sequence, modified = revisions.lookup(key, event_hash(canonical(fields)),
+                                                    _legacy_hash(categories, description, summary, timed, alarm))
     tail = (f"DTSTAMP:{modified}\r\nSEQUENCE:{sequence}\r\n"
             f"CATEGORIES:{','.join(categories)}\r\n"  # Deload's own words: nothing to escape or fold
             f"{_line('DESCRIPTION', description)}"
@@ -281,8 +284,8 @@ def _event(revisions: _Revisions, key: str, summary: str, description: str, cate
     if timed:
         minutes = int((timed[1] - timed[0]).total_seconds() // 60)
         return EventText(key, offset, days, slot, head, tail, clock=timed[0].strftime("T%H%M%S"),
-                         zone=str(timed[0].tzinfo), minutes=minutes)
-    return EventText(key, offset, days, slot, head, tail)
+                         zone=str(timed[0].tzinfo), minutes=minutes, revision=revision)
+    return EventText(key, offset, days, slot, head, tail, revision=revision)
 
 
 def _legacy_hash(categories: list[str], description: str, summary: str, timed: tuple[datetime, datetime] | None,

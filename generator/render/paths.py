@@ -11,8 +11,8 @@ import os
 from pathlib import Path
 
 from .. import shipped_folder
-from ..config import Settings
-from ..source.files import escape_from
+from ..links import escape_from
+from ..settings import Settings
 
 PACKAGE_TEMPLATES = shipped_folder("templates")
 

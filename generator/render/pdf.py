@@ -15,9 +15,9 @@ from typing import Any
 from markupsafe import Markup
 
 from .. import __version__
-from ..config import Settings
 from ..expanded import ExpandedPlan, PlannedWeek
 from ..paces import PaceTable
+from ..settings import Settings
 from . import views
 from .chart import volume_chart
 from .html import make_environment, template_errors

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
+from ..dates import weekday_name
 from ..describe import (
     distance_text,
     exercise_text,
@@ -29,8 +30,7 @@ from ..describe import (
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek, WeekMetrics
 from ..model import Plan, SessionKind
 from ..paces import PaceTable
-from ..source.reader import slug_from
-from ..source.schema import WEEKDAYS
+from ..slugs import slug_from
 from .dualunits import dual, pick
 from .fit import file_name, has_workout
 from .fitset import week_zip_name
@@ -166,7 +166,7 @@ def week_volume(expanded: ExpandedPlan, week: PlannedWeek) -> Markup:
 def day_label(plan: Plan, week_index: int, day: int) -> str:
     if plan.layout == "days":
         return f"Day {week_index * 7 + day}"
-    return WEEKDAYS[(plan.week_starts + day - 1) % 7].capitalize()
+    return weekday_name(plan.week_starts, day)
 
 
 def week_views(expanded: ExpandedPlan, table: PaceTable | None = None) -> list[WeekView]:

@@ -15,13 +15,14 @@ import re
 import textwrap
 from dataclasses import dataclass, field
 
+from ..dates import WEEKDAYS, weekday_name
 from ..errors import Collector, one_of, suggest
 from ..model import MAX_WEEKS, Exercise, Session, SessionKind, Source, Week, WeekKind
 from .blocks import MAX_DEPTH, Block, Item, TooDeep, scan
 from .headings import Candidate, candidates, choose, fault
 from .numbering import Step, message, number
 from .prescriptions import EXERCISE_LINE, parse_exercise
-from .schema import WEEKDAY_ALIASES, WEEKDAYS
+from .schema import WEEKDAY_ALIASES
 from .sessions import SessionLine
 from .squeeze import Squeezed
 
@@ -271,7 +272,7 @@ def _day_name(day: int, week_starts: int, style: str) -> str:
     """Day ``day`` of the week, written like ``style`` (a weekday name or 'Day N')."""
     if style.lower().startswith("day"):
         return f"Day {day}"
-    name = WEEKDAYS[(week_starts + day - 1) % 7].capitalize()
+    name = weekday_name(week_starts, day)
     return name if len(style) > 3 else name[:3]
 
 

@@ -6,6 +6,8 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ..links import escape_from as escape_from  # re-exported: the build imports it from here
+
 PLAN_SUFFIXES = (".md", ".markdown")
 
 
@@ -41,19 +43,3 @@ def _plan_files(folder: str) -> Iterator[str]:
             yield from _plan_files(entry.path)
         elif os.path.splitext(entry.name)[1].lower() in PLAN_SUFFIXES and entry.is_file():
             yield entry.path
-
-
-def escape_from(path: Path | str, root: Path | str) -> str | None:
-    """Where ``path`` really is, if it is in the project folder ``root`` by name but a link
-    (it, or a folder on its way) takes it outside: Deload publishes nothing from outside the
-    project. None when it stays inside, or was named outside the project in the first place."""
-    base = os.path.abspath(root)
-    name = os.path.abspath(path)
-    if not _within(name, base):
-        return None
-    real = os.path.realpath(name)
-    return None if _within(real, os.path.realpath(base)) else real
-
-
-def _within(name: str, folder: str) -> bool:
-    return name == folder or name.startswith(folder.rstrip(os.sep) + os.sep)

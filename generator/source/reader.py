@@ -7,27 +7,27 @@ frontmatter keys and the body grammar live in their own modules.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..dates import WEEKDAYS
 from ..describe import race_text
 from ..errors import Collector, DeloadError, Diagnostic
+from ..links import escape_from
 from ..model import CalendarTimes, Distance, Plan, Race, SessionKind, Source, Target, Week
+from ..slugs import slug_from
 from ..units import default_load_unit
 from .body import read_body
-from .files import escape_from
 from .frontmatter import FRONTMATTER, build_race, race_category, resolve_checks, resolve_periodization
 from .located import Located
-from .schema import WEEKDAYS, Checker
+from .schema import Checker
 from .textfile import MAX_PLAN_BYTES, TooLarge, decode, read_capped, too_large
 from .yaml_reader import load_yaml
 
 if TYPE_CHECKING:
-    from ..config import Settings
+    from ..settings import Settings
 
 _FENCE = re.compile(r"^(---|\.\.\.)\s*$")
 
@@ -126,12 +126,6 @@ def parse_plan_text(data: bytes, name: str, stem: str, settings: Settings,
     errors.raise_if_errors()
     assert plan is not None
     return plan, [d for d in errors.items if not d.is_error]
-
-
-@lru_cache(maxsize=4096)  # list pages ask for the slug of each plan's level and tags
-def slug_from(stem: str, fallback: str = "plan") -> str:
-    ascii_text = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-") or fallback
 
 
 def _assemble(name: str, stem: str, meta: dict[str, Any], body: Any, located: Located,

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..dates import WEEKDAYS
 from ..errors import Collector, one_of, suggest
 from .located import REPORTED, Located, Path
 
@@ -272,7 +273,6 @@ def empty_block(path: Path, spec: Table) -> str:
     return f"'{name}:' has nothing under it: indent its keys ({keys}) below it by two spaces, or remove it"
 
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY_ALIASES = {d[:3]: d for d in WEEKDAYS} | {"tues": "tuesday", "thur": "thursday", "thurs": "thursday"}
 
 

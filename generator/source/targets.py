@@ -126,11 +126,21 @@ def parse_target(text: str, fail: Callable[[str], object]) -> Target | None:
         return race  # type: ignore[return-value]
     efforts = effort_words(text)
     if efforts:
-        return Target(text, "effort", efforts=efforts)
+        return Target(text, "effort", efforts=efforts, races=_effort_races(efforts))
     hint = suggest(" ".join(text.lower().split()), EFFORT_SUGGESTIONS)
     fail(f"unknown target '{text}'{hint}; expected a pace (8:30/mi), a zone (Z2), an RPE (RPE 7), a heart rate "
          "(150 bpm), an effort such as easy, steady, threshold or 10K pace, or a share of race pace (90% 5K, MP - 10 s)")
     return None
+
+
+def _effort_races(efforts: tuple[str, ...]) -> tuple[RacePace | None, ...]:
+    """The race pace each effort word names (``10K pace`` in ``easy to 10K pace``), read here so
+    that the engine needs no parser; () when none does."""
+    races = []
+    for word in efforts:
+        target = race_target(word, lambda _: None)
+        races.append(target.race if isinstance(target, Target) else None)
+    return tuple(races) if any(races) else ()
 
 
 def effort_words(text: str) -> tuple[str, ...]:

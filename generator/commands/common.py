@@ -1,0 +1,92 @@
+"""What every command shares: reporting problems, finding the project's settings, and reading
+(and expanding) the one plan a per-plan command is given. ``generator.cli`` and the commands
+in this package import these; none of them imports ``generator.cli``."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import click
+
+from ..config import CONFIG_NAME, Settings, load_settings
+from ..errors import DeloadError, Diagnostic
+
+if TYPE_CHECKING:
+    from ..expanded import ExpandedPlan
+    from ..model import Plan
+
+
+def report(diagnostics: Iterable[Diagnostic]) -> tuple[int, int]:
+    """Print diagnostics (errors red, warnings yellow on a terminal); return the counts."""
+    errors = warnings = 0
+    unique = {(d.file, d.line, d.col, d.message, d.severity): d for d in diagnostics}  # e.g. one template error, many plans
+    for item in sorted(unique.values(), key=lambda d: (d.file, d.line, d.col)):
+        head = f"{item.file}:{item.line}:{item.col}:"
+        if item.is_error:
+            errors += 1
+            label = click.style("error:", fg="red", bold=True)
+        else:
+            warnings += 1
+            label = click.style("warning:", fg="yellow", bold=True)
+        click.echo(f"{click.style(head, bold=True)} {label} {item.message}", err=True)
+    return errors, warnings
+
+
+def fail(exc: DeloadError) -> NoReturn:
+    errors, _ = report(exc.diagnostics)
+    click.echo(click.style(f"✗ {errors} error{'s' if errors != 1 else ''}", fg="red"), err=True)
+    sys.exit(1)
+
+
+def settings_for(project: Path, required: bool = True) -> Settings:
+    """The settings of the project at or above ``project``. ``required=False`` (a command given
+    a plan file): outside any project, the defaults."""
+    from ..project import find_root
+
+    root = find_root(project)
+    if root is None:
+        if required:
+            fail(DeloadError([Diagnostic(str(project.resolve()), 1, 1, f"not a Deload project: no {CONFIG_NAME} or "
+                                         "plans/ folder here or in any folder above; start one with 'deload init'")]))
+        root = project
+    try:
+        return load_settings(root)
+    except DeloadError as exc:
+        fail(exc)
+        raise  # unreachable: fail exits
+
+
+def read_one(path: Path, settings: Settings) -> tuple[Plan, list[Diagnostic]]:
+    """Read a single plan for the per-plan commands, exiting with its errors."""
+    from ..source import read_plan
+
+    try:
+        plan, warnings = read_plan(path, settings)
+    except DeloadError as exc:
+        fail(exc)
+    return plan, warnings
+
+
+def dates(race_date: datetime | None, start: datetime | None) -> tuple[date | None, date | None]:
+    if race_date is not None and start is not None:
+        raise click.UsageError("give either --race-date or --start, not both")
+    return (race_date.date() if race_date else None, start.date() if start else None)
+
+
+def expand_one(plan: Path, project: Path, race_date: datetime | None,
+               start: datetime | None) -> tuple[Settings, Plan, list[Diagnostic], ExpandedPlan]:
+    """What the per-plan commands share: settings, the plan and its expansion (exits on errors)."""
+    from ..periodize import expand as expand_plan
+
+    settings = settings_for(project, required=False)
+    source, warnings = read_one(plan, settings)
+    race, first = dates(race_date, start)
+    try:
+        expanded = expand_plan(source, race_date=race, start=first)
+    except DeloadError as exc:
+        fail(exc)
+    return settings, source, warnings, expanded
