@@ -343,9 +343,7 @@ def _record(job: Job, old_site: Path | None, records: dict[str, PlanRecord], res
     manifest = job.manifest
     if old_site is not None:
         try:
-            tree.keep_twin(old_site, job.settings.work_dir, manifest.name,
-                           {d: (r.rendered, r.files) for d, r in manifest.records().items()},
-                           manifest.site_files(), manifest.site_keys())
+            tree.keep_twin(old_site, job.settings.work_dir, manifest.name, manifest.body_path)
         except OSError:
             tree.remove(old_site)
     manifest.save(job.inputs, records, job.target, job.state.original, result.counts(), result.site_files,

@@ -69,11 +69,7 @@ class Manifest:
         self.head_path = work / f"manifest-{name}.head.json"
         self.body_path = work / f"manifest-{name}.json"
         self.head: dict[str, Any] = _read(self.head_path)
-        self._records: dict[str, PlanRecord] | None = None
-        self._site_files: list[str] = []
-        self._site_keys: dict[str, str] = {}
-        self._lines: dict[str, tuple[PlanRecord, str]] = {}  # display -> (record as loaded, its line)
-        self._body_ok = False
+        self._body: Body | None = None
         self._intact: bool | None = None
 
     def unchanged(self, inputs: Inputs, output: Path) -> bool:
@@ -102,45 +98,24 @@ class Manifest:
 
     def body_ok(self) -> bool:
         """Whether the last build's records were read whole (a damaged body describes nothing)."""
-        self.records()
-        return self._body_ok
+        return self._read().ok
 
     def records(self) -> dict[str, PlanRecord]:
-        """The last build's plans. The body holds one JSON line per plan, so that the next save
-        writes unchanged plans' lines back as they were instead of encoding them again."""
-        if self._records is None:
-            self._records = {}
-            try:
-                with open(self.body_path, encoding="utf-8") as handle:
-                    header = json.loads(handle.readline() or "{}")
-                    if not isinstance(header, dict) or header.get("format") != FORMAT:
-                        return self._records
-                    self._site_files = [str(f) for f in header.get("site_files", [])]
-                    self._site_keys = {str(k): str(v) for k, v in header.get("site_keys", {}).items()}
-                    for line in handle:
-                        # "[display, record]<TAB>cards": the cards are decoded only if a list page is rendered.
-                        core, _, cards = line.partition("\t")
-                        if not (cards.startswith("{") and cards.endswith("}\n")):  # a line cut short
-                            raise ValueError("damaged manifest line")
-                        display, fields = json.loads(core)
-                        fields["listing"]["cards"] = LazyCards(cards)
-                        record = PlanRecord(**fields)
-                        self._records[display] = record
-                        self._lines[display] = (record, line)
-                    self._body_ok = True
-            except (OSError, ValueError, TypeError, AttributeError, KeyError):
-                self._records, self._lines, self._site_files, self._site_keys = {}, {}, [], {}
-        return self._records
+        """The last build's plans."""
+        return self._read().records
 
     def site_files(self) -> list[str]:
         """The last build's files that belong to no one plan (listing pages, assets)."""
-        self.records()
-        return self._site_files
+        return self._read().site_files
 
     def site_keys(self) -> dict[str, str]:
         """The last build's listing pages, each with the key of what it showed."""
-        self.records()
-        return self._site_keys
+        return self._read().site_keys
+
+    def _read(self) -> Body:
+        if self._body is None:
+            self._body = read_body(self.body_path)
+        return self._body
 
     def save(self, inputs: Inputs, records: dict[str, PlanRecord], output: Path, state_text: str, summary: dict[str, Any],
              site_files: Iterable[str], site_keys: dict[str, str] | None = None) -> None:
@@ -148,7 +123,7 @@ class Manifest:
         site_files = list(site_files)
         lines = [json.dumps({"format": FORMAT, "site_files": site_files, "site_keys": site_keys or {}}) + "\n"]
         for display, record in sorted(records.items()):
-            known = self._lines.get(display)
+            known = self._read().lines.get(display)
             lines.append(known[1] if known is not None and known[0] is record else _line(display, record))
         write_atomic(self.body_path, "".join(lines).encode("utf-8"))
         # Plans without dates have feeds counted from the build day: the site is current for that day only.
@@ -158,6 +133,56 @@ class Manifest:
                 "files": inputs.files, "taken": inputs.taken,
                 "site": site_signature(output, folders), "folders": folders, "day": day, "summary": summary}
         _write(self.head_path, head)
+
+
+@dataclass
+class Body:
+    """A manifest body as read: the records, and each record's line as it was (an unchanged
+    record is written back as that line instead of being encoded again)."""
+
+    records: dict[str, PlanRecord] = field(default_factory=dict)
+    lines: dict[str, tuple[PlanRecord, str]] = field(default_factory=dict)  # display -> (record as loaded, its line)
+    site_files: list[str] = field(default_factory=list)
+    site_keys: dict[str, str] = field(default_factory=dict)
+    ok: bool = False
+
+
+_DECODED: dict[str, tuple[str, dict[str, Any]]] = {}  # a line's record part -> (display, fields), for long-lived processes
+_DECODED_MAX = 50_000
+
+
+def read_body(path: Path) -> Body:
+    """The body at ``path``: one JSON line per plan, "[display, record]<TAB>cards", the cards
+    decoded only if a list page is rendered. A line this process decoded before (``deload
+    serve`` builds again and again) is not decoded again. A damaged body reads as empty."""
+    body = Body()
+    try:
+        with open(path, encoding="utf-8") as handle:
+            header = json.loads(handle.readline() or "{}")
+            if not isinstance(header, dict) or header.get("format") != FORMAT:
+                return body
+            body.site_files = [str(f) for f in header.get("site_files", [])]
+            body.site_keys = {str(k): str(v) for k, v in header.get("site_keys", {}).items()}
+            if len(_DECODED) > _DECODED_MAX:
+                _DECODED.clear()
+            for line in handle:
+                core, _, cards = line.partition("\t")
+                if not (cards.startswith("{") and cards.endswith("}\n")):  # a line cut short
+                    raise ValueError("damaged manifest line")
+                decoded = _DECODED.get(core)
+                if decoded is None:
+                    display, fields = json.loads(core)
+                    decoded = _DECODED[core] = (str(display), fields)
+                display, fields = decoded
+                # Fresh lists where a build adds to a record (its warnings), never the decoded ones.
+                record = PlanRecord(**{**fields, "diagnostics": list(fields["diagnostics"]),
+                                       "listing": {**fields["listing"], "cards": LazyCards(cards)}})
+                body.records[display] = record
+                body.lines[display] = (record, line)
+            body.ok = True
+    except (OSError, ValueError, TypeError, AttributeError, KeyError):
+        return Body()
+    return body
 
 
 class LazyCards(Mapping[str, str]):

@@ -6,9 +6,9 @@ handed back) into place as its stage, brings it up to date, and exchanges it wit
 sees the old site or the new one, and a build that dies leaves the old one whole.
 The tree handed back becomes the next twin.
 
-Bringing the twin up to date touches only what differs: the twin is described (each
-plan's files and which render made them, the listing pages and the key of what they
-show), so a plan that this build keeps and the twin already holds costs nothing; a
+Bringing the twin up to date touches only what differs: the twin is described by the
+record of the build that made it (each plan's files and which render made them, the
+listing pages and the key of what they show, see :mod:`.manifest`), so a plan that this build keeps and the twin already holds costs nothing; a
 plan the twin lacks is hard-linked from ``site/``; a changed plan is rendered. A twin
 whose description cannot be trusted (another format, another folder: it names the
 folder's inode) is removed, and the stage starts empty.
@@ -26,8 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from ..fsutil import write_atomic
+from .manifest import read_body
 
-FORMAT = 3  # of the description; a twin described otherwise is removed
+FORMAT = 4  # of the description; a twin described otherwise is removed
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -108,41 +109,46 @@ class Stage:
         return True
 
 
-def _paths(work: Path, name: str) -> tuple[Path, Path]:
-    return work / f"twin-{name}", work / f"twin-{name}.json"
+def _paths(work: Path, name: str) -> tuple[Path, Path, Path]:
+    """The twin, its description, and the manifest body of the build that made it (which says what it holds)."""
+    return work / f"twin-{name}", work / f"twin-{name}.json", work / f"twin-{name}.body.json"
 
 
 def open_stage(work: Path, name: str, trusted: bool) -> Stage:
-    """The twin renamed to ``stage-<pid>`` if it and the live site can be trusted, else an empty stage."""
+    """The twin renamed to ``stage-<pid>`` if it can be trusted, else an empty stage."""
     stage = work / f"stage-{os.getpid()}"
-    folder, description = _paths(work, name)
+    folder, description, body_path = _paths(work, name)
     data: Any = None
     with contextlib.suppress(OSError, ValueError):
         data = json.loads(description.read_text(encoding="utf-8"))
     description.unlink(missing_ok=True)  # from here on the tree is a stage: a killed build's leftovers are removed
-    if trusted and folder.is_dir() and isinstance(data, dict) and data.get("format") == FORMAT:
-        try:
-            if data["inode"] == os.stat(folder).st_ino:
-                plans = {str(k): (str(v[0]), [str(f) for f in v[1]]) for k, v in data["plans"].items()}
-                found = Stage(stage, plans, [str(f) for f in data["site_files"]],
-                              {str(k): str(v) for k, v in data["site_keys"].items()})
+    try:
+        if trusted and isinstance(data, dict) and data.get("format") == FORMAT and data["inode"] == os.stat(folder).st_ino:
+            body = read_body(body_path)
+            if body.ok:
                 os.rename(folder, stage)
-                return found
-        except (OSError, KeyError, TypeError, IndexError, AttributeError):
-            pass
+                return Stage(stage, {d: (r.rendered, r.files) for d, r in body.records.items()}, body.site_files,
+                             body.site_keys)
+    except (OSError, KeyError, TypeError):
+        pass
     remove(folder)
     stage.mkdir(parents=True)
     return Stage(stage)
 
 
-def keep_twin(old_site: Path, work: Path, name: str, plans: dict[str, tuple[str, list[str]]], site_files: list[str],
-              site_keys: dict[str, str]) -> None:
-    """Keep the tree the swap handed back as the next build's twin, described by the records it was built from."""
-    folder, description = _paths(work, name)
+def keep_twin(old_site: Path, work: Path, name: str, manifest_body: Path) -> None:
+    """Keep the tree the swap handed back as the next build's twin. ``manifest_body`` is the
+    record of the build that made it: it is kept beside the twin (a hard link, as the next
+    record is written to a new file) to say what the twin holds."""
+    folder, description, body_path = _paths(work, name)
     remove(folder)
     os.rename(old_site, folder)
-    data = {"format": FORMAT, "inode": os.stat(folder).st_ino, "plans": {k: list(v) for k, v in plans.items()},
-            "site_files": site_files, "site_keys": site_keys}
+    body_path.unlink(missing_ok=True)
+    try:
+        os.link(manifest_body, body_path)
+    except OSError:
+        shutil.copyfile(manifest_body, body_path)
+    data = {"format": FORMAT, "inode": os.stat(folder).st_ino}
     write_atomic(description, json.dumps(data, separators=(",", ":")).encode("utf-8"))
 
 
