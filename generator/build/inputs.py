@@ -32,7 +32,7 @@ def digest_parts(*parts: str | bytes) -> str:
     return digest.hexdigest()[:32]
 
 
-def templatesdigest_parts(settings: Settings) -> str:
+def templates_digest(settings: Settings) -> str:
     from ..render.paths import template_files
 
     parts: list[str | bytes] = []
@@ -41,7 +41,7 @@ def templatesdigest_parts(settings: Settings) -> str:
     return digest_parts(*parts)
 
 
-def toolchaindigest_parts() -> str:
+def toolchain_digest() -> str:
     """The Python and every installed distribution (their metadata folders are named with their
     versions): another Jinja2 or markdown-it-py may render other bytes, so an upgrade re-renders.
     Listing the folders costs far less than importing importlib.metadata."""
@@ -54,7 +54,7 @@ def toolchaindigest_parts() -> str:
     return digest_parts(*names)
 
 
-def settingsdigest_parts(settings: Settings) -> str:
+def settings_digest(settings: Settings) -> str:
     skip = {"root", "source_text"}
     return digest_parts(canonical([(f.name, getattr(settings, f.name)) for f in fields(settings) if f.name not in skip]))
 
@@ -76,7 +76,7 @@ class Inputs:
         saw (``known``) is not read again, unless it was written so close to that build that
         a second write in the same clock tick could have gone unnoticed (as git does). The
         change time catches tools that put a file's old modification time back."""
-        common = digest_parts(__version__, toolchaindigest_parts(), settingsdigest_parts(settings), templatesdigest_parts(settings),
+        common = digest_parts(__version__, toolchain_digest(), settings_digest(settings), templates_digest(settings),
                          ",".join(papers))
         taken = time.time_ns()
         known = known if known and known.get("format") == FORMAT else {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -126,6 +126,9 @@ class Manifest:
             known = self._read().lines.get(display)
             lines.append(known[1] if known is not None and known[0] is record else _line(display, record))
         write_atomic(self.body_path, "".join(lines).encode("utf-8"))
+        _remember(_identity(self.body_path), Body(dict(records), {d: (records[d], line) for d, line in
+                                                                 zip(sorted(records), lines[1:], strict=True)},
+                                                  site_files, dict(site_keys or {}), True))
         # Plans without dates have feeds counted from the build day: the site is current for that day only.
         day = inputs.day if any(r.day is not None for r in records.values()) else None
         folders = folders_of([*site_files, *(name for r in records.values() for name in r.files)])
@@ -146,15 +149,47 @@ class Body:
     site_keys: dict[str, str] = field(default_factory=dict)
     ok: bool = False
 
+    def copy(self) -> Body:
+        """Records a build may add warnings to, the lines as they are."""
+        records = {d: replace(r, diagnostics=list(r.diagnostics)) for d, r in self.records.items()}
+        lines = {d: (records[d], line) for d, (_, line) in self.lines.items()}
+        return Body(records, lines, list(self.site_files), dict(self.site_keys), self.ok)
+
 
 _DECODED: dict[str, tuple[str, dict[str, Any]]] = {}  # a line's record part -> (display, fields), for long-lived processes
 _DECODED_MAX = 50_000
 
 
+_BODIES: dict[tuple[int, ...], Body] = {}  # a body file this process read or wrote, by its identity
+
+
+def _identity(path: Path) -> tuple[int, ...] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+
+
+def _remember(identity: tuple[int, ...] | None, body: Body) -> Body:
+    if identity is not None and body.ok:
+        if len(_BODIES) >= 4:
+            _BODIES.pop(next(iter(_BODIES)))
+        _BODIES[identity] = body
+    return body.copy()
+
+
 def read_body(path: Path) -> Body:
     """The body at ``path``: one JSON line per plan, "[display, record]<TAB>cards", the cards
-    decoded only if a list page is rendered. A line this process decoded before (``deload
-    serve`` builds again and again) is not decoded again. A damaged body reads as empty."""
+    decoded only if a list page is rendered. A body file or line this process read before
+    (``deload serve`` builds again and again) is not read or decoded again. A damaged body
+    reads as empty."""
+    identity = _identity(path)
+    known = _BODIES.get(identity) if identity is not None else None
+    return known.copy() if known is not None else _remember(identity, _parse_body(path))
+
+
+def _parse_body(path: Path) -> Body:
     body = Body()
     try:
         with open(path, encoding="utf-8") as handle:
