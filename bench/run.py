@@ -1,9 +1,9 @@
 """The build benchmark: Deload against the floor of bare Jinja2 + markdown-it-py, against Hugo
 on the same Markdown, and against bare WeasyPrint.
 
-Run by hand (never as a timed test): ``make bench`` (1000 plans; DURATION) or
-``.venv/bin/python bench/run.py --quick`` (100 plans, fewer repeats, a few minutes); every
-count has its own option (``--help``).
+Run by hand (never as a timed test): ``make bench`` (1000 plans; 16 minutes on a busy shared
+2-core VM, two thirds of it in the two full builds) or ``.venv/bin/python bench/run.py --quick``
+(100 plans, fewer repeats, a few minutes); every count has its own option (``--help``).
 
 In one run, on one machine, on a dated library of N synthetic plans (16 weeks of 6 sessions),
 it measures:
