@@ -20,6 +20,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -104,7 +105,7 @@ def _cost(plan: str, line: str, settings: Settings, runs: int = 1) -> float:
     return min(costs)
 
 
-def guard(size: int, limit_ms: float, text: str = SEED) -> dict[str, object]:
+def guard(size: int, limit_ms: float, text: str = SEED) -> dict[str, Any]:
     """Measure every variant; return the worst growth and the cases over the limit."""
     settings = Settings(root=Path("."))
     worst: list[tuple[float, float, str]] = []
@@ -136,7 +137,7 @@ def main() -> int:
     result["seconds"] = round(time.perf_counter() - started, 1)
     print(f"timing guard: {result['variants']} mutated lines, runs of {result['size']} characters, "
           f"{len(result['failing'])} over {args.limit:.0f} ms with superlinear growth ({result['seconds']} s)")
-    for row in result["worst"]:  # type: ignore[attr-defined]
+    for row in result["worst"]:
         print(f"  x{row['growth']:>6} {row['ms']:>8} ms  {row['case']}")
     if args.json:
         args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")

@@ -1,27 +1,129 @@
 """Preview latency: the time from saving a plan to `deload serve` serving the new page.
 
-Run by hand (never as a timed test): ``.venv/bin/python bench/serve_latency.py [--plans 1000]``.
-It writes a synthetic library, starts the preview server in this process, then saves one
-plan ``--edits`` times (a pause between edits, as a person types) and polls the plan's page
-every 2 ms until the edit shows; it prints the median and the slowest of those times.
+Run by ``bench/run.py`` on its library, or by hand (never as a timed test):
+``.venv/bin/python bench/serve_latency.py [--plans 1000] [--edits 15]``.
+
+:func:`measure` starts ``deload serve`` (the command, in its own process, on a free port),
+then saves one plan ``edits`` times (a pause between edits, as a person types) and polls
+the plan's page every 2 ms until the edit shows. It returns every time, their median and
+the slowest, the server's own rebuild times (from its "rebuilt in" lines), how long the
+first build and start took, and the server's peak resident memory. The plan is put back
+as it was afterwards.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
+import signal
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.request
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from bench.synth import write_library  # noqa: E402
-from generator.serve import serve  # noqa: E402
+
+SERVING = re.compile(r" at (https?://\S+/) \(Ctrl")
+REBUILT = re.compile(r"rebuilt in ([0-9.]+) s")
+
+
+def measure(project: Path, edits: int = 15, python: Sequence[str] = (sys.executable,), pause: float = 1.0,
+            start_timeout: float = 900.0, edit_timeout: float = 60.0) -> dict[str, Any]:
+    """Serve ``project`` with ``python -m generator.cli serve`` and time ``edits`` saves of its first plan."""
+    plan = sorted((project / "plans").glob("*.md"))[0]
+    original = plan.read_text(encoding="utf-8")
+    command = [*python, "-P", "-m", "generator.cli", "serve", "--project", str(project), "--port", "0"]
+    clock = time.perf_counter()
+    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               text=True, encoding="utf-8", errors="replace", cwd=project,
+                               env=dict(os.environ, CI=""))  # -P: never import Deload from the current folder
+    lines: list[str] = []
+    address: list[str] = []
+    ready = threading.Event()
+
+    def read() -> None:
+        assert process.stderr is not None
+        for line in process.stderr:
+            lines.append(line.rstrip("\n"))
+            found = SERVING.search(line)
+            if found and not address:
+                address.append(found.group(1))
+                ready.set()
+        ready.set()  # the server ended
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    times: list[float] = []
+    try:
+        ready.wait(start_timeout)
+        if not address:
+            raise RuntimeError("deload serve did not start:\n" + "\n".join(lines[-20:]))
+        startup = time.perf_counter() - clock
+        url = f"{address[0]}plans/{_slug(plan)}/index.html"
+        rebuilt_before = len(lines)
+        for n in range(edits):
+            time.sleep(pause)
+            marker = f"Edited {n} times"
+            start = time.perf_counter()
+            plan.write_text(original.replace("title: ", f"title: {marker} ", 1), encoding="utf-8")
+            while marker.encode() not in _fetch(url):
+                if time.perf_counter() - start > edit_timeout:
+                    raise RuntimeError(f"edit {n} not served after {edit_timeout:.0f} s:\n" + "\n".join(lines[-20:]))
+                time.sleep(0.002)
+            times.append((time.perf_counter() - start) * 1000)
+        rebuilds = [float(m.group(1)) * 1000 for line in lines[rebuilt_before:] if (m := REBUILT.search(line))]
+        peak = _peak_rss(process.pid)
+    finally:
+        process.send_signal(signal.SIGINT)  # deload serve stops on Ctrl+C
+        try:
+            process.wait(15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        reader.join(5)
+        plan.write_text(original, encoding="utf-8")
+    return {"edits": edits, "ms": [round(t, 1) for t in times], "median_ms": statistics.median(times),
+            "slowest_ms": max(times), "server_rebuild_ms": [round(t, 1) for t in rebuilds],
+            "server_rebuild_median_ms": statistics.median(rebuilds) if rebuilds else None,
+            "startup_s": startup, "peak_rss_mb": peak / 2**20}
+
+
+def _fetch(url: str) -> bytes:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return bytes(response.read())
+    except (urllib.error.URLError, ConnectionError):
+        return b""  # not there yet (or the server swapping the page): ask again
+
+
+def _peak_rss(pid: int) -> int:
+    """The process's own peak resident memory (VmHWM), in bytes."""
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _slug(plan: Path) -> str:
+    for line in plan.read_text(encoding="utf-8").splitlines():
+        if line.startswith("slug:"):
+            return line.split(":", 1)[1].strip()
+    return plan.stem
 
 
 def main() -> None:
@@ -32,47 +134,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         project = Path(folder)
         write_library(project, args.plans)
-        plan = sorted((project / "plans").glob("*.md"))[0]
-        ready = threading.Event()
-        address: list[str] = []
-        stop = threading.Event()
-
-        def started(url: str) -> None:
-            address.append(url)
-            ready.set()
-
-        thread = threading.Thread(target=serve, args=(project, "127.0.0.1", 0, lambda _line: None),
-                                  kwargs={"ready": started, "stop": stop}, daemon=True)
-        clock = time.perf_counter()
-        thread.start()
-        ready.wait(600)
-        print(f"{args.plans} plans: first build and start {time.perf_counter() - clock:.1f} s")
-        slug = _slug(plan)
-        url = f"{address[0]}plans/{slug}/index.html"
-        text = plan.read_text(encoding="utf-8")
-        times = []
-        for n in range(args.edits):
-            time.sleep(1.0)
-            marker = f"Edited {n} times"
-            changed = text.replace("title: ", f"title: {marker} ", 1)
-            start = time.perf_counter()
-            plan.write_text(changed, encoding="utf-8")
-            while True:
-                with urllib.request.urlopen(url, timeout=10) as response:
-                    if marker.encode() in response.read():
-                        break
-                time.sleep(0.002)
-            times.append((time.perf_counter() - start) * 1000)
-        stop.set()
-        print(f"save -> new content served: median {statistics.median(times):.0f} ms, slowest {max(times):.0f} ms "
-              f"({args.edits} edits)")
-
-
-def _slug(plan: Path) -> str:
-    for line in plan.read_text(encoding="utf-8").splitlines():
-        if line.startswith("slug:"):
-            return line.split(":", 1)[1].strip()
-    return plan.stem
+        result = measure(project, args.edits)
+    print(f"{args.plans} plans: first build and start {result['startup_s']:.1f} s")
+    print(f"save -> new content served: median {result['median_ms']:.0f} ms, slowest {result['slowest_ms']:.0f} ms "
+          f"({args.edits} edits; the server's rebuild: median {result['server_rebuild_median_ms'] or 0:.0f} ms)")
 
 
 if __name__ == "__main__":
