@@ -15,7 +15,7 @@ from typing import Any
 import fitdecode
 import pytest
 from click.testing import CliRunner
-from garmin_fit_sdk import Decoder, Stream
+from garmin_fit_sdk import Decoder, Encoder, Stream
 
 from generator.cli import main
 from generator.config import Settings
@@ -23,7 +23,8 @@ from generator.model import Distance, Duration, Ladder, Repeat, Step
 from generator.paces import evaluate, plan_pace_table
 from generator.periodize import expand
 from generator.render.fit import NAME_LIMIT, FitError, clip, plan_workouts, speed_value, workout_fit
-from generator.render.fitset import templates_json
+from generator.render.fitencode import fit_crc
+from generator.render.fitset import session_files, templates_json
 from generator.source.performance import parse_performance
 from generator.source.reader import read_plan
 
@@ -149,8 +150,9 @@ def test_the_pages_templates_give_the_same_files_as_python() -> None:
     expanded = expand(plan)
     table = plan_pace_table(plan, parse_performance("half=1:50:00"))
     data = json.loads(templates_json(expanded, CREATED, None))
+    assert data["format"] == 2 and data["folder"] == "GARMIN/NewFiles/"
     by_name = {f"{expanded.plan.slug}-w{w.number:02d}-d{p.day}-{p.slot + 1}.fit": (w, p) for w, p in plan_workouts(expanded)}
-    for name, _, encoded, patches, published in data["files"]:
+    for name, _, encoded, patches in data["files"]:
         raw = bytearray(base64.b64decode(encoded))
         for offset, spec, end in patches:
             fast, slow = evaluate(spec, table.efforts, table.vdot)
@@ -158,7 +160,31 @@ def test_the_pages_templates_give_the_same_files_as_python() -> None:
         raw[-2:] = _fit_crc(bytes(raw[:-2])).to_bytes(2, "little")
         week, planned = by_name[name]
         assert bytes(raw) == workout_fit(expanded, week, planned, CREATED, table)[0], name
-        assert base64.b64decode(published) == workout_fit(expanded, week, planned, CREATED, None)[0]
+
+
+@pytest.mark.parametrize("path", [*PLANS, FIXTURES / "language" / "book-marathon.md"], ids=lambda p: p.stem)
+def test_deloads_encoder_writes_the_fit_sdks_bytes(path: Path) -> None:
+    """Every session, with and without paces and placeholders: the same bytes as Garmin's own Encoder."""
+    plan, _ = read_plan(path, Settings(root=path.parent))
+    expanded = expand(plan)
+    table = plan_pace_table(plan, parse_performance("10k=50:00"))
+    for week, planned in plan_workouts(expanded):
+        for paces, placeholders in ((None, False), (table, False), (None, True)):
+            ours = workout_fit(expanded, week, planned, CREATED, paces, placeholders)
+            assert ours == workout_fit(expanded, week, planned, CREATED, paces, placeholders, encoder=Encoder)
+
+
+def test_published_files_are_the_templates_with_the_paces_written_in() -> None:
+    """The site's files with the coach's paces (and the command's with a reader's) come from the
+    template; they equal a file encoded with those paces, and the CRC is FIT's."""
+    plan, _ = read_plan(ROOT / "plans" / "marathon-novice.md", Settings(root=ROOT))
+    expanded = expand(plan)
+    table = plan_pace_table(plan, parse_performance("half=1:50:00"))
+    for week, planned in plan_workouts(expanded):
+        direct = workout_fit(expanded, week, planned, CREATED, table)[0]
+        assert session_files(expanded, week, planned, CREATED, table)[2] == direct
+        assert session_files(expanded, week, planned, CREATED, None)[2] == workout_fit(expanded, week, planned, CREATED)[0]
+        assert fit_crc(direct, len(direct) - 2) == _fit_crc(direct[:-2]) == int.from_bytes(direct[-2:], "little")
 
 
 def _fit_crc(data: bytes) -> int:
@@ -223,13 +249,16 @@ def test_the_build_publishes_zips_the_session_files_and_links(site: Path) -> Non
     folder = site / "plans" / "10k-8-weeks" / "fit"
     assert not list(folder.glob("*.fit"))  # a session's own file is in fit.json: not thousands of small files
     entries = json.loads((folder / "fit.json").read_text(encoding="utf-8"))["files"]
-    published = {name: base64.b64decode(data) for name, _, _, _, data in entries}
+    published: dict[str, bytes] = {}
+    for week in sorted({e[1] for e in entries}):
+        with zipfile.ZipFile(folder / f"10k-8-weeks-week-{week:02d}.zip") as archive:
+            assert archive.namelist() and all(f"-w{week:02d}-" in n for n in archive.namelist())
+            published |= {name.split("/")[-1]: archive.read(name) for name in archive.namelist()}
+    assert sorted(published) == sorted(e[0] for e in entries)  # a template for every published file
     with zipfile.ZipFile(folder / "10k-8-weeks.zip") as archive:
         assert sorted(archive.namelist()) == sorted(f"GARMIN/NewFiles/{n}" for n in published)
         for name in archive.namelist():
             assert archive.read(name) == published[name.split("/")[-1]]
-    with zipfile.ZipFile(folder / "10k-8-weeks-week-04.zip") as archive:
-        assert archive.namelist() and all("-w04-" in n for n in archive.namelist())
     serials = [garmin(data)["file_id_mesgs"][0]["serial_number"] for data in published.values()]
     assert len(set(serials)) == len(serials)  # a watch tells workouts apart by their serial number
     page = (site / "plans" / "10k-8-weeks" / "index.html").read_text(encoding="utf-8")

@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -32,6 +32,7 @@ from ..describe import exercise_text, short_title
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..model import Distance, Duration, Exercise, Ladder, Part, Repeat, SessionKind, Step, Target
 from ..paces import PaceTable, evaluate, spec_of
+from .fitencode import Encoder, fit_crc
 from .fitnames import exercise_category
 
 NAME_LIMIT = 16  # characters of a workout or step name a watch shows in its lists (Forerunner, fēnix, Edge)
@@ -236,11 +237,13 @@ def _strength(writer: _Writer, exercises: tuple[Exercise, ...]) -> None:
 
 
 def workout_fit(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession, created: datetime,
-                table: PaceTable | None = None, placeholders: bool = False) -> tuple[bytes, list[PacePatch]]:
-    """One session as a FIT workout file, and where its paces are (with ``placeholders``)."""
+                table: PaceTable | None = None, placeholders: bool = False,
+                encoder: Callable[[], Any] = Encoder) -> tuple[bytes, list[PacePatch]]:
+    """One session as a FIT workout file, and where its paces are (with ``placeholders``).
+    ``encoder``: Deload's (:mod:`generator.render.fitencode`) or the FIT SDK's, which writes the same bytes."""
     for base in PLACEHOLDERS if placeholders else (0,):
         writer = _Writer(expanded, table, placeholders, base)
-        data = _encode(expanded, week, planned, created, writer)
+        data = _encode(expanded, week, planned, created, writer, encoder)
         if not placeholders:
             return data, []
         patches = _find_patches(data, writer)
@@ -250,8 +253,8 @@ def workout_fit(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSessi
 
 
 def _encode(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession, created: datetime,
-            writer: _Writer) -> bytes:
-    from garmin_fit_sdk import Encoder, Profile
+            writer: _Writer, encoder_class: Callable[[], Any]) -> bytes:
+    from garmin_fit_sdk import Profile
 
     session = planned.session
     writer.paced = session.kind is not SessionKind.HILLS
@@ -261,7 +264,7 @@ def _encode(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession, 
         writer.parts(planned.workout)
     name = file_name(expanded, week, planned)
     numbers = Profile["mesg_num"]
-    encoder = Encoder()
+    encoder = encoder_class()
     encoder.on_mesg(numbers["FILE_ID"], {"type": "workout", "manufacturer": "development", "product": 0,
                                          "serial_number": serial_number(name), "time_created": created})
     strength = session.kind is SessionKind.STRENGTH
@@ -272,6 +275,17 @@ def _encode(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession, 
     for step in writer.steps:
         encoder.on_mesg(numbers["WORKOUT_STEP"], step)
     return encoder.close()
+
+
+def fill(template: bytes, patches: list[PacePatch], table: PaceTable) -> bytes:
+    """A template with the paces of ``table`` written in, as the page's script writes a reader's:
+    the same bytes as :func:`workout_fit` with that table, without encoding the file again."""
+    data = bytearray(template)
+    for patch in patches:
+        fast, slow = evaluate(patch.spec, table.efforts, table.vdot)
+        data[patch.offset:patch.offset + 4] = speed_value(slow if patch.end == "low" else fast).to_bytes(4, "little")
+    data[-2:] = fit_crc(data, len(data) - 2).to_bytes(2, "little")
+    return bytes(data)
 
 
 def _find_patches(data: bytes, writer: _Writer) -> list[PacePatch] | None:

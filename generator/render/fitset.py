@@ -1,6 +1,11 @@
 """A plan's watch files: a FIT workout per session, a zip per week and one for the whole
 plan (laid out for copying to a watch over USB), and ``fit.json``, from which the page's
-script writes the same files with a reader's own paces."""
+script writes the same files with a reader's own paces.
+
+Each session is encoded once, with placeholders where its paces go; the file with the
+coach's (or a reader's) paces is that template with the paces written in (:func:`fill`).
+Only a session whose paces the table cannot give (a plan without a reference time) is
+encoded a second time, with its targets open."""
 
 from __future__ import annotations
 
@@ -12,12 +17,13 @@ from datetime import datetime
 from io import BytesIO
 from typing import Any
 
-from ..expanded import ExpandedPlan, PlannedSession
+from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..paces import PaceTable
-from .fit import FitError, file_name, plan_workouts, workout_fit
+from .fit import FitError, PacePatch, file_name, fill, plan_workouts, workout_fit
 
 WATCH_FOLDER = "GARMIN/NewFiles/"  # where a Garmin watch over USB picks up new workouts
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed: the same plan gives byte-identical zips
+TEMPLATES_FORMAT = 2  # fit.json: 2 without each session's published file (the week's zip has it)
 
 
 def week_zip_name(slug: str, week: int) -> str:
@@ -35,28 +41,48 @@ def zip_bytes(files: list[tuple[str, bytes]]) -> bytes:
     return out.getvalue()
 
 
+def session_files(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession, created: datetime,
+                  table: PaceTable | None) -> tuple[bytes, list[PacePatch], bytes]:
+    """(template, its pace patches, the file with ``table``'s paces): the session encoded once,
+    twice only when it has paces and there is no table to give them (its targets stay open)."""
+    template, patches = workout_fit(expanded, week, planned, created, placeholders=True)
+    if not patches:
+        return template, patches, template
+    if table is not None:
+        return template, patches, fill(template, patches, table)
+    return template, patches, workout_fit(expanded, week, planned, created, None)[0]
+
+
+def _sessions(expanded: ExpandedPlan, created: datetime, table: PaceTable | None,
+              skipped: list[tuple[PlannedSession, str]] | None
+              ) -> Iterator[tuple[PlannedWeek, str, bytes, list[PacePatch], bytes]]:
+    for week, planned in plan_workouts(expanded):
+        try:
+            template, patches, published = session_files(expanded, week, planned, created, table)
+        except FitError as exc:
+            if skipped is not None:
+                skipped.append((planned, str(exc)))
+            continue
+        yield week, file_name(expanded, week, planned), template, patches, published
+
+
 def watch_files(expanded: ExpandedPlan, created: datetime, table: PaceTable | None,
                 skipped: list[tuple[PlannedSession, str]] | None = None) -> Iterator[tuple[str, bytes]]:
     """``deload fit``'s files: every session's, each week's zip and the plan's zip. A session a
     watch cannot run (too many steps) gets no file; it is added to ``skipped`` with the reason."""
     slug = expanded.plan.slug
-    everything: list[tuple[str, bytes]] = []
     weeks: dict[int, list[tuple[str, bytes]]] = {}
-    for week, planned in plan_workouts(expanded):
-        name = file_name(expanded, week, planned)
-        try:
-            data, _ = workout_fit(expanded, week, planned, created, table)
-        except FitError as exc:
-            if skipped is not None:
-                skipped.append((planned, str(exc)))
-            continue
-        everything.append((name, data))
+    for week, name, _, _, data in _sessions(expanded, created, table, skipped):
         weeks.setdefault(week.number, []).append((name, data))
         yield name, data
+    yield from _zips(slug, weeks)
+
+
+def _zips(slug: str, weeks: dict[int, list[tuple[str, bytes]]]) -> Iterator[tuple[str, bytes]]:
     for number, files in weeks.items():
         yield week_zip_name(slug, number), zip_bytes(files)
-    if everything:
-        yield f"{slug}.zip", zip_bytes(everything)
+    if weeks:
+        yield f"{slug}.zip", zip_bytes([f for files in weeks.values() for f in files])
 
 
 def templates_json(expanded: ExpandedPlan, created: datetime, table: PaceTable | None) -> bytes:
@@ -66,25 +92,16 @@ def templates_json(expanded: ExpandedPlan, created: datetime, table: PaceTable |
 
 def site_watch_files(expanded: ExpandedPlan, created: datetime, table: PaceTable | None,
                      skipped: list[tuple[PlannedSession, str]]) -> Iterator[tuple[str, bytes]]:
-    """What a site publishes: the week and plan zips and ``fit.json`` (each session's published
-    file and its template), every session encoded once as published and once with placeholders."""
+    """What a site publishes: the week and plan zips (the files with the coach's paces), and
+    ``fit.json``: each session's template, for the page's script to write a reader's paces in.
+    A session's published file is in its week's zip, where the script takes it from."""
     slug = expanded.plan.slug
     entries: list[list[Any]] = []
     weeks: dict[int, list[tuple[str, bytes]]] = {}
-    for week, planned in plan_workouts(expanded):
-        name = file_name(expanded, week, planned)
-        try:
-            published, _ = workout_fit(expanded, week, planned, created, table)
-            template, patches = workout_fit(expanded, week, planned, created, placeholders=True)
-        except FitError as exc:
-            skipped.append((planned, str(exc)))
-            continue
+    for week, name, template, patches, published in _sessions(expanded, created, table, skipped):
         weeks.setdefault(week.number, []).append((name, published))
         entries.append([name, week.number, base64.b64encode(template).decode("ascii"),
-                        [[p.offset, p.spec, p.end] for p in patches], base64.b64encode(published).decode("ascii")])
-    for number, files in weeks.items():
-        yield week_zip_name(slug, number), zip_bytes(files)
-    if entries:
-        yield f"{slug}.zip", zip_bytes([f for files in weeks.values() for f in files])
-    yield "fit.json", json.dumps({"format": 1, "slug": slug, "folder": WATCH_FOLDER, "files": entries},
+                        [[p.offset, p.spec, p.end] for p in patches]])
+    yield from _zips(slug, weeks)
+    yield "fit.json", json.dumps({"format": TEMPLATES_FORMAT, "slug": slug, "folder": WATCH_FOLDER, "files": entries},
                                  separators=(",", ":")).encode("utf-8")

@@ -4,8 +4,9 @@
    a week's or the plan's link writes their pace ranges at those places, recomputes the
    FIT checksum (as generator/render/fit.py's files have it) and downloads the file, or a
    zip laid out for the watch's GARMIN/NewFiles folder. Without a time, the links give the
-   published zips (the coach's example paces, or efforts by name); a session's own file comes
-   from fit.json, where the build keeps it (thousands of small files would slow every build). */
+   published zips (the coach's example paces, or efforts by name); a session's own file is
+   taken out of its week's zip, where the build keeps it (thousands of small files would slow
+   every build). */
 (function () {
   "use strict";
 
@@ -79,6 +80,19 @@
     return new Blob(parts.concat(central, [new Uint8Array(end.buffer)]), { type: "application/zip" });
   }
 
+  /* A file out of a stored zip (the build's week zips): null if it is not there. */
+  function unzipped(buffer, name) {
+    var view = new DataView(buffer), bytes = new Uint8Array(buffer), decoder = new TextDecoder(), at = 0;
+    while (at + 30 <= bytes.length && view.getUint32(at, true) === 0x04034b50) {
+      var size = view.getUint32(at + 18, true), length = view.getUint16(at + 26, true);
+      var start = at + 30 + length + view.getUint16(at + 28, true);
+      var entry = decoder.decode(bytes.subarray(at + 30, at + 30 + length));
+      if (entry === name || entry.slice(-name.length - 1) === "/" + name) { return bytes.slice(start, start + size); }
+      at = start + size;
+    }
+    return null;
+  }
+
   function save(blob, name) {
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
@@ -88,7 +102,7 @@
     link.remove();
   }
 
-  window.DeloadWatch = { paced: paced, zip: zip, fitCrc: fitCrc, speedValue: speedValue };
+  window.DeloadWatch = { paced: paced, zip: zip, unzipped: unzipped, fitCrc: fitCrc, speedValue: speedValue };
 
   /* The page ------------------------------------------------------------------------------------------ */
   var cached = null;
@@ -101,14 +115,20 @@
     var current = window.DeloadPaces && window.DeloadPaces.current;
     if (!link || (!current && !link.hasAttribute("data-fit"))) { return; }  /* no time entered: the published zip */
     event.preventDefault();
+    var one = link.getAttribute("data-fit"), week = link.getAttribute("data-fit-week");
+    if (one && !current) {  /* one session as published: out of its week's zip, the link's own file */
+      fetch(link.getAttribute("href")).then(function (r) { return r.arrayBuffer(); }).then(function (buffer) {
+        var bytes = unzipped(buffer, one);
+        if (bytes) { save(new Blob([bytes], { type: "application/vnd.ant.fit" }), one); } else { window.location.href = link.href; }
+      });
+      return;
+    }
     templates().then(function (data) {
-      var one = link.getAttribute("data-fit"), week = link.getAttribute("data-fit-week");
       var chosen = data.files.filter(function (f) {
         return one ? f[0] === one : week ? String(f[1]) === week : true;
       });
-      if (one && chosen.length) {  /* one session: as published, or with the reader's paces */
-        var bytes = current ? paced(chosen[0], current) : fromBase64(chosen[0][4]);
-        save(new Blob([bytes], { type: "application/vnd.ant.fit" }), one);
+      if (one && chosen.length) {  /* one session with the reader's paces */
+        save(new Blob([paced(chosen[0], current)], { type: "application/vnd.ant.fit" }), one);
         return;
       }
       var files = chosen.map(function (f) { return { name: data.folder + f[0], data: paced(f, current) }; });
