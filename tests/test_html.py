@@ -154,6 +154,33 @@ def test_plan_page_content(site: Path) -> None:
         assert (site / "plans" / "half-marathon-beginner" / name).exists()
 
 
+def test_the_embed_shows_every_week_at_a_glance_and_links_to_the_page(site: Path) -> None:
+    """The embed a coach puts on a blog: each week's heading, dates or days, volume and every
+    session's title, each week linked to its place on the full page; not the page's steps,
+    paces and watch files, which stay a click away."""
+    folder = site / "plans" / "half-marathon-beginner"
+    embed, page = (folder / "embed.html").read_text(), (folder / "index.html").read_text()
+    data = json.loads((folder / "plan.json").read_text())
+    for week in data["weeks"]:
+        anchor = f'week-{week["number"]}'
+        assert f'<a href="index.html#{anchor}">Week {week["number"]}</a>' in embed
+        assert f'id="{anchor}"' in page  # the link's target
+    titles = [s["title"] for w in data["weeks"] for s in w["sessions"] if s["kind"] != "rest"]
+    shown = re.sub(r'<span class="u-km">.*?</span>', "", embed).replace('<span class="u-mi">', "").replace("</span>", "")
+    shown = re.sub(r"<[^>]+>", "", shown).replace("&amp;", "&")
+    assert titles and all(title in shown for title in titles)  # in the plan's own units (mi)
+    assert "data-fit" not in embed and "data-pace" not in embed and "s-steps" not in embed
+    assert len(embed) < len(page) / 2
+
+
+def test_a_sessions_watch_link_says_what_it_gives_without_javascript(site: Path) -> None:
+    page = (site / "plans" / "half-marathon-beginner" / "index.html").read_text()
+    links = re.findall(r'<a href="fit/[^"]+-week-\d\d\.zip" data-fit="[^"]+\.fit" download>([^<]*)</a>', page)
+    assert links and set(links) == {"This week's watch workouts (.zip)"}  # watch.js relabels them: the session's file
+    script = (site / "assets" / "watch.js").read_text()
+    assert 'link.textContent = "Watch workout (.fit)"' in script
+
+
 def test_site_under_a_sub_path(tmp_path: Path) -> None:
     project = make_project(tmp_path, [ROOT / "plans" / "couch-to-5k.md"])
     config = project / "deload.toml"

@@ -105,6 +105,8 @@
   window.DeloadWatch = { paced: paced, zip: zip, unzipped: unzipped, fitCrc: fitCrc, speedValue: speedValue };
 
   /* The page ------------------------------------------------------------------------------------------ */
+  /* A session's link gives its week's zip without JavaScript, and its own file with it. */
+  document.querySelectorAll("a[data-fit]").forEach(function (link) { link.textContent = "Watch workout (.fit)"; });
   var cached = null;
   function templates() {
     return cached ? Promise.resolve(cached) : fetch("fit/fit.json").then(function (r) { return r.json(); })
