@@ -208,9 +208,7 @@ class PlanRenderer(Renderer):
         context = self.plan_context(page)
         yield f"{page.url}index.html", self.render("plan.html", 2, **context).encode("utf-8")
         yield f"{page.url}embed.html", self.render("embed.html", 2, **context).encode("utf-8")
-        subtitle = " · ".join(filter(None, [views.LEVEL_NAMES.get(plan.level, ""), f"{len(expanded.weeks)} weeks",
-                                            plain_text(str(views.race_label(plan) or "")).replace("\n", " ")]))
-        yield f"{page.url}og.png", preview_png(expanded, self.settings.title, plan.title, subtitle)
+        yield f"{page.url}og.png", preview_png(expanded, self.settings.title, plan.title)  # see og.preview_inputs
 
     def listing(self, page: PlanPage) -> Listing:
         plan = page.plan
