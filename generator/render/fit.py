@@ -80,7 +80,7 @@ def workout_name(week: PlannedWeek, planned: PlannedSession, units: str) -> str:
 
 def clip(text: str, limit: int) -> str:
     """At most ``limit`` characters, printable only, cut at a word where one is near."""
-    clean = "".join(c if c.isprintable() else " " for c in text)
+    clean = text if text.isprintable() else "".join(c if c.isprintable() else " " for c in text)
     clean = " ".join(clean.split())
     if len(clean) <= limit:
         return clean

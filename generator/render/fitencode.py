@@ -75,6 +75,7 @@ class _Field(NamedTuple):
     invalid: int
     plain: bool  # a whole number is written as it is: no scale or offset, not a float
     enums: dict[Any, int]  # an enum's names to numbers
+    whole: bool  # an int is written masked, as it is: a plain unsigned number, or an enum's number
 
 
 @cache
@@ -101,7 +102,8 @@ def _field(mesg_num: int, name: str) -> _Field | None:
     return _Field(name, profile["num"], base_type, 0 if string else base["size"], base["endian_flag"], category, kind,
                   scale, offset, None if string else struct.Struct("<" + code), (1 << (base["size"] * 8)) - 1,
                   base["signed"], base["invalid"], category == "number" and not scaled and code not in "fd",
-                  _enum_values(kind) if category == "enum" else {})
+                  _enum_values(kind) if category == "enum" else {},
+                  (category == "enum" or (category == "number" and not scaled)) and code not in "fd" and not base["signed"])
 
 
 @cache
@@ -174,7 +176,7 @@ def _write(field: _Field, value: Any, out: bytearray) -> None:
     out += pack.pack(value)
 
 
-_Definition = tuple[int, frozenset[tuple[int, int, int]]]
+_Definition = tuple[int, frozenset[int]]
 
 
 class Encoder:
@@ -191,23 +193,24 @@ class Encoder:
         fields: list[_Field] = []
         sizes: list[int] = []
         for name, value in mesg.items():
-            if value is None or name in ("mesg_num", "developer_fields"):
+            if value is None or name == "mesg_num" or name == "developer_fields":
                 continue
             field = _field(mesg_num, name)
             if field is None:
                 continue
+            size = field.size
+            if not size:
+                if value.__class__ is not str:
+                    raise ValueError(f"Could not write Message: {name} is not a string: {value!r}")
+                size = len(value.encode("utf-8")) + 1
+                if size > 255:
+                    raise ValueError("Could not write Message: Some field sizes are greater than 255")
             fields.append(field)
-            if field.size:
-                sizes.append(field.size)
-            elif isinstance(value, str):
-                sizes.append(len(value.encode("utf-8")) + 1)
-            else:
-                raise ValueError(f"Could not write Message: {name} is not a string: {value!r}")
+            sizes.append(size)
         if not fields:
             raise ValueError("Could not write Message: No valid fields were found in the message")
-        if any(size > 255 for size in sizes):
-            raise ValueError("Could not write Message: Some field sizes are greater than 255")
-        key = (mesg_num, frozenset((f.num, s, f.base_type) for f, s in zip(fields, sizes, strict=True)))
+        # A field's number gives its base type within a message: number and size tell definitions apart.
+        key = (mesg_num, frozenset([f.num << 8 | size for f, size in zip(fields, sizes, strict=True)]))
         slot = self._keys.get(key)
         if slot is None:
             slot = self._next & FIT.LOCAL_MESG_NUM_MASK
@@ -227,7 +230,14 @@ class Encoder:
         out.append(slot)
         try:
             for field in fields:
-                _write(field, mesg.get(field.name), out)
+                value = mesg.get(field.name)
+                if value.__class__ is int and field.whole:  # the usual case: written as it is
+                    out += field.pack.pack(value & field.mask)  # type: ignore[union-attr]
+                elif value.__class__ is str and field.pack is None:
+                    out += value.encode("utf-8")
+                    out.append(0)
+                else:
+                    _write(field, value, out)
         except Exception as exc:
             raise ValueError(f"Could not write Message: {exc}") from exc
         return self
