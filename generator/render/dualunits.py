@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -13,7 +14,11 @@ def dual(make: Callable[[str], str], primary: str) -> Markup:
     Only the words that differ are doubled: ``Easy <span class="u-km">8 km</span><span
     class="u-mi">5 mi</span> @ easy``. The shared start ends after a space and the shared end
     starts at a character that is not a letter, digit or point, so a number is never cut."""
-    km, mi = make("km"), make("mi")
+    return _markup(make("km"), make("mi"), primary)
+
+
+@lru_cache(maxsize=8192)  # a plan says "Easy 8 km" many times, and a library more
+def _markup(km: str, mi: str, primary: str) -> Markup:
     if km == mi:
         return escape(km)
     start = _shared_start(km, mi)
