@@ -34,7 +34,8 @@ def test_json_has_the_documented_shape(settings) -> None:  # type: ignore[no-unt
     assert repeat["steps"][0]["target"]["race"] == {"race": "5k"}
     assert repeat["between"] | {"role": "recovery", "label": "jog", "amount": {"value": 200, "unit": "m"}} == repeat["between"]
     # the whole workout: 7 km less the 3.4 km main set, half before it and half after
-    assert [step["role"] if step["type"] == "step" else step["type"] for step in session["workout"]] == ["warmup", "repeat", "cooldown"]
+    assert [part.get("type", "step") for part in session["workout"]] == ["step", "repeat", "step"]  # a step has no type
+    assert [step["role"] if "type" not in step else step["type"] for step in session["workout"]] == ["warmup", "repeat", "cooldown"]
     assert session["workout"][0]["amount"] == {"value": 1.8, "unit": "km"} == session["workout"][2]["amount"]
     strength = next(s for s in week["sessions"] if s["kind"] == "strength")
     assert strength["strength"][0] | {"exercise": "Back squat", "sets": 3, "reps": 6,

@@ -1,8 +1,9 @@
 """The expanded plan as JSON: the stable machine interface for renderers and outside tools.
 
 ``format`` is bumped on any incompatible change; fields are only ever added. Format 3
-(docs/expanded-json.md) leaves out every field that is null, false or empty, writes a
-session's date only through its week's start, and a week's or session's source as its line.
+(docs/expanded-json.md) leaves out every field that is null, false or empty, and the type of
+a step (the usual part), writes a session's date only through its week's start, and a week's
+or session's source as its line.
 
 The same builders give the *reader view* the build hashes to tell whether a plan changed
 for its readers (:func:`plan_digest`): the fields of format 2, where every plan's digest
@@ -25,7 +26,7 @@ from ..model import Amount, Duration, Exercise, Part, Repeat, Step, Target
 from ..paces import coach_specs
 from ..units import from_km
 
-FORMAT = 3  # 3: nulls, false and empty fields left out, session dates and source files not repeated; 2: structured workouts
+FORMAT = 3  # 3: nulls, false and empty fields left out, no session dates, source files or step types; 2: structured workouts
 
 
 def _lean(data: dict[str, Any]) -> dict[str, Any]:
@@ -82,8 +83,9 @@ def _target(target: Target | None, shape: _Shape) -> dict[str, Any] | None:
 
 
 def _step(step: Step, shape: _Shape) -> dict[str, Any]:
-    return shape.clean({"type": "step", "role": step.role, "amount": _amount(step.amount, shape),
-                        "target": _target(step.target, shape), "label": step.label or None})
+    data = {"role": step.role, "amount": _amount(step.amount, shape), "target": _target(step.target, shape),
+            "label": step.label or None}
+    return shape.clean(data) if shape.lean else {"type": "step"} | data  # format 3: a part without a type is a step
 
 
 def part_dict(part: Part, shape: _Shape = LEAN) -> dict[str, Any]:
