@@ -154,7 +154,7 @@ def test_an_edit_that_keeps_size_and_time_is_seen(project: Path) -> None:
     plan.write_text(plan.read_text().replace("Easy 6 km", "Easy 8 km", 1))  # same size
     os.utime(plan, ns=(stamp, stamp))  # and the same modification time
     assert "(1 rendered)" in build_project(project, "--no-pdf")
-    assert "Easy 8 km" in (project / "site" / "plans" / "10k-8-weeks" / "index.html").read_text()
+    assert 'Easy <span class="u-km">8 km</span>' in (project / "site" / "plans" / "10k-8-weeks" / "index.html").read_text()
 
 
 def test_unchanged_plan_files_are_not_read_again(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
