@@ -35,18 +35,18 @@ def _lean(data: dict[str, Any]) -> dict[str, Any]:
 
 
 class _Shape:
-    """How the dicts are written: ``lean`` (format 3) or the reader view (format 2's fields, no sources)."""
+    """How the dicts are written: ``lean`` (format 3) or the reader view (format 2's fields, no
+    sources); ``memo`` keeps the dict of each part and target already written, by identity: a
+    session's main set is also in its workout, its target in its steps. One per plan written."""
 
     def __init__(self, lean: bool):
         self.lean = lean
         self.clean = _lean if lean else _same
+        self.memo: dict[int, Any] = {}
 
 
 def _same(data: dict[str, Any]) -> dict[str, Any]:
     return data
-
-
-LEAN, VIEW = _Shape(True), _Shape(False)
 
 
 def _iso(value: date | None) -> str | None:
@@ -70,8 +70,11 @@ def _amount(amount: Amount | None, shape: _Shape) -> dict[str, Any] | None:
 def _target(target: Target | None, shape: _Shape) -> dict[str, Any] | None:
     if target is None:
         return None
+    known = shape.memo.get(id(target))
+    if known is not None:
+        return known
     race = target.race
-    return shape.clean({
+    data = shape.memo[id(target)] = shape.clean({
         "text": target.text, "kind": target.kind, "value": target.value, "low": target.low,
         "pace_seconds_per_km": round(target.pace.seconds_per_km, 1) if target.pace else None,
         "efforts": list(target.efforts) or None,
@@ -80,6 +83,7 @@ def _target(target: Target | None, shape: _Shape) -> dict[str, Any] | None:
             "percent_high": race.percent_high, "offset_seconds": race.offset, "offset_high": race.offset_high,
             "per": race.per, "effort": race.effort, "goal": race.goal,
         })})
+    return data
 
 
 def _step(step: Step, shape: _Shape) -> dict[str, Any]:
@@ -88,16 +92,22 @@ def _step(step: Step, shape: _Shape) -> dict[str, Any]:
     return shape.clean(data) if shape.lean else {"type": "step"} | data  # format 3: a part without a type is a step
 
 
-def part_dict(part: Part, shape: _Shape = LEAN) -> dict[str, Any]:
+def part_dict(part: Part, shape: _Shape) -> dict[str, Any]:
     """One part of a workout: a step, repeats (``steps`` every time, ``between`` all but the last) or a ladder."""
+    known = shape.memo.get(id(part))
+    if known is not None:
+        return known
     if isinstance(part, Step):
-        return _step(part, shape)
-    if isinstance(part, Repeat):
-        return shape.clean({"type": "repeat", "count": part.count, "count_max": part.count_max,
+        data = _step(part, shape)
+    elif isinstance(part, Repeat):
+        data = shape.clean({"type": "repeat", "count": part.count, "count_max": part.count_max,
                             "steps": [part_dict(p, shape) for p in part.steps],
                             "between": _step(part.between, shape) if part.between is not None else None})
-    return shape.clean({"type": "ladder", "rungs": [_step(r, shape) for r in part.rungs],
-                        "between": _step(part.between, shape) if part.between is not None else None})
+    else:
+        data = shape.clean({"type": "ladder", "rungs": [_step(r, shape) for r in part.rungs],
+                            "between": _step(part.between, shape) if part.between is not None else None})
+    shape.memo[id(part)] = data
+    return data
 
 
 def _exercise(exercise: Exercise, shape: _Shape) -> dict[str, Any]:
@@ -118,7 +128,7 @@ def _exercise(exercise: Exercise, shape: _Shape) -> dict[str, Any]:
     return shape.clean(data)
 
 
-def session_dict(planned: PlannedSession, units: str, shape: _Shape = LEAN) -> dict[str, Any]:
+def session_dict(planned: PlannedSession, units: str, shape: _Shape) -> dict[str, Any]:
     s = planned.session
     data = {
         "day": planned.day, "slot": planned.slot, "kind": s.kind.value,
@@ -142,7 +152,7 @@ def session_dict(planned: PlannedSession, units: str, shape: _Shape = LEAN) -> d
     return shape.clean(data)
 
 
-def week_dict(week: PlannedWeek, units: str, shape: _Shape = LEAN) -> dict[str, Any]:
+def week_dict(week: PlannedWeek, units: str, shape: _Shape) -> dict[str, Any]:
     m = week.metrics
     data = {
         "number": week.number, "kind": week.kind, "title": week.title, "start": _iso(week.start),
@@ -207,7 +217,7 @@ def _body(expanded: ExpandedPlan, shape: _Shape) -> dict[str, Any]:
 
 def expanded_dict(expanded: ExpandedPlan) -> dict[str, Any]:
     """The plan in format 3."""
-    return {"format": FORMAT, "generator": f"deload {__version__}"} | _lean(_body(expanded, LEAN) | {
+    return {"format": FORMAT, "generator": f"deload {__version__}"} | _lean(_body(expanded, _Shape(True)) | {
         "warnings": [_lean({"file": d.file, "line": d.line, "code": d.code, "message": d.message})
                      for d in expanded.warnings],
         "log": list(expanded.log),
@@ -216,7 +226,7 @@ def expanded_dict(expanded: ExpandedPlan) -> dict[str, Any]:
 
 def reader_view(expanded: ExpandedPlan) -> dict[str, Any]:
     """What a reader sees of the plan, in format 2's fields (see the module's doc)."""
-    return {"format": 2} | _body(expanded, VIEW)
+    return {"format": 2} | _body(expanded, _Shape(False))
 
 
 def plan_digest(expanded: ExpandedPlan) -> str:
