@@ -174,6 +174,20 @@ def test_deloads_encoder_writes_the_fit_sdks_bytes(path: Path) -> None:
             assert ours == workout_fit(expanded, week, planned, CREATED, paces, placeholders, encoder=Encoder)
 
 
+@pytest.mark.parametrize("path", [*PLANS, FIXTURES / "language" / "book-marathon.md"], ids=lambda p: p.stem)
+def test_sessions_that_repeat_are_encoded_once_to_the_same_bytes(path: Path) -> None:
+    """A plan's steps kept by what they are made of give every session's own bytes, names and serials included."""
+    plan, _ = read_plan(path, Settings(root=path.parent))
+    expanded = expand(plan)
+    table = plan_pace_table(plan, parse_performance("10k=50:00"))
+    cache: dict[Any, Any] = {}
+    for week, planned in plan_workouts(expanded):
+        for paces in (None, table):
+            assert session_files(expanded, week, planned, CREATED, paces, cache) == \
+                session_files(expanded, week, planned, CREATED, paces)
+    assert cache
+
+
 def test_published_files_are_the_templates_with_the_paces_written_in() -> None:
     """The site's files with the coach's paces (and the command's with a reader's) come from the
     template; they equal a file encoded with those paces, and the CRC is FIT's."""

@@ -236,14 +236,19 @@ def _strength(writer: _Writer, exercises: tuple[Exercise, ...]) -> None:
                         "target_value": exercise.sets})
 
 
+# Per plan: a session's steps as encoded, by what they are made of (sessions repeat in a plan).
+StepsCache = dict[tuple[Any, ...], tuple[bytes, int, list[tuple[int, str, str]]]]
+
+
 def workout_fit(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession, created: datetime,
                 table: PaceTable | None = None, placeholders: bool = False,
-                encoder: Callable[[], Any] = Encoder) -> tuple[bytes, list[PacePatch]]:
+                encoder: Callable[[], Any] = Encoder, cache: StepsCache | None = None) -> tuple[bytes, list[PacePatch]]:
     """One session as a FIT workout file, and where its paces are (with ``placeholders``).
-    ``encoder``: Deload's (:mod:`generator.render.fitencode`) or the FIT SDK's, which writes the same bytes."""
+    ``encoder``: Deload's (:mod:`generator.render.fitencode`) or the FIT SDK's, which writes the same bytes.
+    ``cache``: one for all of a plan's sessions (with Deload's encoder): equal steps are encoded once."""
     for base in PLACEHOLDERS if placeholders else (0,):
         writer = _Writer(expanded, table, placeholders, base)
-        data = _encode(expanded, week, planned, created, writer, encoder)
+        data = _encode(expanded, week, planned, created, writer, encoder, cache)
         if not placeholders:
             return data, []
         patches = _find_patches(data, writer)
@@ -252,16 +257,33 @@ def workout_fit(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSessi
     raise FitError("the paces of this workout cannot be marked for the page's script")  # pragma: no cover
 
 
+def _steps_key(planned: PlannedSession, writer: _Writer) -> tuple[Any, ...]:
+    """All the steps of a session depend on, within one plan (its units and race are the plan's)."""
+    session = planned.session
+    if session.kind is SessionKind.STRENGTH:
+        content: tuple[Any, ...] = tuple((e.name, e.sets, e.reps, e.rep_unit, e.load, exercise_text(e))
+                                         for e in session.exercises)
+    else:
+        content = planned.workout
+    return session.kind, content, id(writer.table), writer.placeholders, writer.base
+
+
 def _encode(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession, created: datetime,
-            writer: _Writer, encoder_class: Callable[[], Any]) -> bytes:
+            writer: _Writer, encoder_class: Callable[[], Any], cache: StepsCache | None = None) -> bytes:
     from garmin_fit_sdk import Profile
 
     session = planned.session
-    writer.paced = session.kind is not SessionKind.HILLS
-    if session.kind is SessionKind.STRENGTH:
-        _strength(writer, session.exercises)
+    key = _steps_key(planned, writer) if cache is not None else None
+    known = cache.get(key) if cache is not None and key is not None else None
+    if known is None:
+        writer.paced = session.kind is not SessionKind.HILLS
+        if session.kind is SessionKind.STRENGTH:
+            _strength(writer, session.exercises)
+        else:
+            writer.parts(planned.workout)
+        count = len(writer.steps)
     else:
-        writer.parts(planned.workout)
+        count, writer.patches = known[1], list(known[2])
     name = file_name(expanded, week, planned)
     numbers = Profile["mesg_num"]
     encoder = encoder_class()
@@ -271,9 +293,16 @@ def _encode(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession, 
     encoder.on_mesg(numbers["WORKOUT"], {"wkt_name": workout_name(week, planned, expanded.plan.units),
                                          "sport": "training" if strength else "running",
                                          "sub_sport": "strength_training" if strength else "generic",
-                                         "num_valid_steps": len(writer.steps)})
+                                         "num_valid_steps": count})
+    # The steps follow the file's two first messages, whatever their texts: their bytes are the same.
+    if known is not None:
+        encoder.append(known[0])
+        return encoder.close()
+    start = encoder.size if cache is not None else 0
     for step in writer.steps:
         encoder.on_mesg(numbers["WORKOUT_STEP"], step)
+    if cache is not None and key is not None:
+        cache[key] = (encoder.since(start), count, list(writer.patches))
     return encoder.close()
 
 

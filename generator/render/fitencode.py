@@ -242,6 +242,19 @@ class Encoder:
             raise ValueError(f"Could not write Message: {exc}") from exc
         return self
 
+    @property
+    def size(self) -> int:
+        """Bytes written so far (the header's included)."""
+        return len(self._out)
+
+    def since(self, start: int) -> bytes:
+        """The bytes written from ``start`` on (for :meth:`append` into another file)."""
+        return bytes(self._out[start:])
+
+    def append(self, data: bytes) -> None:
+        """Messages another encoder wrote, in the same state of its definitions as this one is."""
+        self._out += data
+
     def close(self) -> bytes:
         out = self._out
         version = Profile["version"]["major"] * 1000 + Profile["version"]["minor"]

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..paces import PaceTable
-from .fit import FitError, PacePatch, file_name, fill, plan_workouts, workout_fit
+from .fit import FitError, PacePatch, StepsCache, file_name, fill, plan_workouts, workout_fit
 
 WATCH_FOLDER = "GARMIN/NewFiles/"  # where a Garmin watch over USB picks up new workouts
 TEMPLATES_FORMAT = 2  # fit.json: 2 without each session's published file (the week's zip has it)
@@ -53,23 +53,25 @@ def zip_bytes(files: list[tuple[str, bytes]]) -> bytes:
 
 
 def session_files(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession, created: datetime,
-                  table: PaceTable | None) -> tuple[bytes, list[PacePatch], bytes]:
+                  table: PaceTable | None, cache: StepsCache | None = None) -> tuple[bytes, list[PacePatch], bytes]:
     """(template, its pace patches, the file with ``table``'s paces): the session encoded once,
-    twice only when it has paces and there is no table to give them (its targets stay open)."""
-    template, patches = workout_fit(expanded, week, planned, created, placeholders=True)
+    twice only when it has paces and there is no table to give them (its targets stay open).
+    ``cache``: one per plan, for the steps of sessions that repeat."""
+    template, patches = workout_fit(expanded, week, planned, created, placeholders=True, cache=cache)
     if not patches:
         return template, patches, template
     if table is not None:
         return template, patches, fill(template, patches, table)
-    return template, patches, workout_fit(expanded, week, planned, created, None)[0]
+    return template, patches, workout_fit(expanded, week, planned, created, None, cache=cache)[0]
 
 
 def _sessions(expanded: ExpandedPlan, created: datetime, table: PaceTable | None,
               skipped: list[tuple[PlannedSession, str]] | None
               ) -> Iterator[tuple[PlannedWeek, str, bytes, list[PacePatch], bytes]]:
+    cache: StepsCache = {}
     for week, planned in plan_workouts(expanded):
         try:
-            template, patches, published = session_files(expanded, week, planned, created, table)
+            template, patches, published = session_files(expanded, week, planned, created, table, cache)
         except FitError as exc:
             if skipped is not None:
                 skipped.append((planned, str(exc)))
