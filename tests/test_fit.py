@@ -24,7 +24,8 @@ from generator.paces import evaluate, plan_pace_table
 from generator.periodize import expand
 from generator.render.fit import NAME_LIMIT, FitError, clip, plan_workouts, speed_value, workout_fit
 from generator.render.fitencode import fit_crc
-from generator.render.fitset import session_files, templates_json
+from generator.render.fitset import session_files, site_watch_files, templates_json
+from generator.render.paceview import example_table
 from generator.source.performance import parse_performance
 from generator.source.reader import read_plan
 
@@ -152,14 +153,40 @@ def test_the_pages_templates_give_the_same_files_as_python() -> None:
     data = json.loads(templates_json(expanded, CREATED, None))
     assert data["format"] == 2 and data["folder"] == "GARMIN/NewFiles/"
     by_name = {f"{expanded.plan.slug}-w{w.number:02d}-d{p.day}-{p.slot + 1}.fit": (w, p) for w, p in plan_workouts(expanded)}
-    for name, _, encoded, patches in data["files"]:
-        raw = bytearray(base64.b64decode(encoded))
+    assert any(len(entry) == 4 for entry in data["files"])
+    for name, _, patches, *template in data["files"]:
+        week, planned = by_name[name]
+        published = workout_fit(expanded, week, planned, CREATED, None)[0]
+        assert bool(template) == bool(patches)  # without a table, a paced file's published form has open targets
+        raw = bytearray(base64.b64decode(template[0]) if template else published)
         for offset, spec, end in patches:
             fast, slow = evaluate(spec, table.efforts, table.vdot)
             raw[offset:offset + 4] = speed_value(slow if end == "low" else fast).to_bytes(4, "little")
         raw[-2:] = _fit_crc(bytes(raw[:-2])).to_bytes(2, "little")
-        week, planned = by_name[name]
         assert bytes(raw) == workout_fit(expanded, week, planned, CREATED, table)[0], name
+
+
+def test_with_the_coachs_paces_the_published_files_are_the_templates() -> None:
+    """A plan with a reference time: fit.json keeps no template, the script writes a reader's
+    paces into the published file (the same layout) at the same places."""
+    plan, _ = read_plan(ROOT / "plans" / "10k-8-weeks.md", Settings(root=ROOT))
+    expanded = expand(plan)
+    coach = example_table(expanded)
+    assert coach is not None
+    reader = plan_pace_table(plan, parse_performance("5k=21:00"))
+    files = dict(site_watch_files(expanded, CREATED, coach, []))
+    data = json.loads(files["fit.json"])
+    assert data["files"] and all(len(entry) == 3 for entry in data["files"])
+    by_name = {f"{expanded.plan.slug}-w{w.number:02d}-d{p.day}-{p.slot + 1}.fit": (w, p) for w, p in plan_workouts(expanded)}
+    for name, number, patches in data["files"]:
+        with zipfile.ZipFile(io.BytesIO(files[f"10k-8-weeks-week-{number:02d}.zip"])) as archive:
+            raw = bytearray(archive.read("GARMIN/NewFiles/" + name))
+        for offset, spec, end in patches:
+            fast, slow = evaluate(spec, reader.efforts, reader.vdot)
+            raw[offset:offset + 4] = speed_value(slow if end == "low" else fast).to_bytes(4, "little")
+        raw[-2:] = _fit_crc(bytes(raw[:-2])).to_bytes(2, "little")
+        week, planned = by_name[name]
+        assert bytes(raw) == workout_fit(expanded, week, planned, CREATED, reader)[0], name
 
 
 @pytest.mark.parametrize("path", [*PLANS, FIXTURES / "language" / "book-marathon.md"], ids=lambda p: p.stem)

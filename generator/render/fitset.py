@@ -22,7 +22,7 @@ from ..paces import PaceTable
 from .fit import FitError, PacePatch, StepsCache, file_name, fill, plan_workouts, workout_fit
 
 WATCH_FOLDER = "GARMIN/NewFiles/"  # where a Garmin watch over USB picks up new workouts
-TEMPLATES_FORMAT = 2  # fit.json: 2 without each session's published file (the week's zip has it)
+TEMPLATES_FORMAT = 2  # fit.json: 2: [name, week, patches, template if needed]; 1 had every file twice
 
 
 def week_zip_name(slug: str, week: int) -> str:
@@ -106,15 +106,19 @@ def templates_json(expanded: ExpandedPlan, created: datetime, table: PaceTable |
 def site_watch_files(expanded: ExpandedPlan, created: datetime, table: PaceTable | None,
                      skipped: list[tuple[PlannedSession, str]]) -> Iterator[tuple[str, bytes]]:
     """What a site publishes: the week and plan zips (the files with the coach's paces), and
-    ``fit.json``: each session's template, for the page's script to write a reader's paces in.
-    A session's published file is in its week's zip, where the script takes it from."""
+    ``fit.json``: where each session's paces go, for the page's script to write a reader's in.
+    The script takes a session's published file from its week's zip; its template (the same
+    file with placeholders) is in ``fit.json`` only where the published file has its targets
+    open, for want of a table of paces, and so a layout of its own."""
     slug = expanded.plan.slug
     entries: list[list[Any]] = []
     weeks: dict[int, list[tuple[str, bytes]]] = {}
     for week, name, template, patches, published in _sessions(expanded, created, table, skipped):
         weeks.setdefault(week.number, []).append((name, published))
-        entries.append([name, week.number, base64.b64encode(template).decode("ascii"),
-                        [[p.offset, p.spec, p.end] for p in patches]])
+        entry: list[Any] = [name, week.number, [[p.offset, p.spec, p.end] for p in patches]]
+        if patches and table is None:  # the published file has its targets open: a layout of its own
+            entry.append(base64.b64encode(template).decode("ascii"))
+        entries.append(entry)
     yield from _zips(slug, weeks)
     yield "fit.json", json.dumps({"format": TEMPLATES_FORMAT, "slug": slug, "folder": WATCH_FOLDER, "files": entries},
                                  separators=(",", ":")).encode("utf-8")

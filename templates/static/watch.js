@@ -1,7 +1,9 @@
 /* Deload: watch workouts (FIT) with the reader's own paces, built in the browser.
-   The build publishes each session's FIT file and fit/fit.json: the same files with a
-   placeholder where each pace goes. With a reader's time entered, a click on a session's,
-   a week's or the plan's link writes their pace ranges at those places, recomputes the
+   The build publishes each session's FIT file (in its week's zip and the plan's) and
+   fit/fit.json: where each pace goes in it, and, where the published file has its targets open
+   (a plan without a reference time), a template with a placeholder at each pace. With a
+   reader's time entered, a click on a session's, a week's or the plan's link fetches the
+   link's zip, writes their pace ranges at those places, recomputes the
    FIT checksum (as generator/render/fit.py's files have it) and downloads the file, or a
    zip laid out for the watch's GARMIN/NewFiles folder. Without a time, the links give the
    published zips (the coach's example paces, or efforts by name); a session's own file is
@@ -31,9 +33,12 @@
     for (var i = 0; i < raw.length; i++) { bytes[i] = raw.charCodeAt(i); }
     return bytes;
   }
-  function paced(entry, current) {
-    var P = window.DeloadPaces, bytes = fromBase64(entry[2]), view = new DataView(bytes.buffer);
-    entry[3].forEach(function (patch) {
+  /* entry: fit.json's [name, week, patches, template]; published: the file as the zips hold it,
+     the base when fit.json has no template (its layout is the template's). */
+  function paced(entry, current, published) {
+    var P = window.DeloadPaces, bytes = entry[3] ? fromBase64(entry[3]) : published.slice();
+    var view = new DataView(bytes.buffer);
+    entry[2].forEach(function (patch) {
       var pace = P.evaluate(patch[1], current.table.efforts, current.table.vdot);
       view.setUint32(patch[0], speedValue(patch[2] === "low" ? pace[1] : pace[0]), true);
     });
@@ -118,22 +123,27 @@
     if (!link || (!current && !link.hasAttribute("data-fit"))) { return; }  /* no time entered: the published zip */
     event.preventDefault();
     var one = link.getAttribute("data-fit"), week = link.getAttribute("data-fit-week");
-    if (one && !current) {  /* one session as published: out of its week's zip, the link's own file */
-      fetch(link.getAttribute("href")).then(function (r) { return r.arrayBuffer(); }).then(function (buffer) {
+    /* The link's own zip holds its files as published: the one session's without a time, and
+       with one the base of every file fit.json keeps no template for. */
+    var published = fetch(link.getAttribute("href")).then(function (r) { return r.arrayBuffer(); });
+    if (one && !current) {
+      published.then(function (buffer) {
         var bytes = unzipped(buffer, one);
         if (bytes) { save(new Blob([bytes], { type: "application/vnd.ant.fit" }), one); } else { window.location.href = link.href; }
       });
       return;
     }
-    templates().then(function (data) {
+    Promise.all([templates(), published]).then(function (loaded) {
+      var data = loaded[0], buffer = loaded[1];
       var chosen = data.files.filter(function (f) {
         return one ? f[0] === one : week ? String(f[1]) === week : true;
       });
+      function file(f) { return paced(f, current, f[3] ? null : unzipped(buffer, f[0])); }
       if (one && chosen.length) {  /* one session with the reader's paces */
-        save(new Blob([paced(chosen[0], current)], { type: "application/vnd.ant.fit" }), one);
+        save(new Blob([file(chosen[0])], { type: "application/vnd.ant.fit" }), one);
         return;
       }
-      var files = chosen.map(function (f) { return { name: data.folder + f[0], data: paced(f, current) }; });
+      var files = chosen.map(function (f) { return { name: data.folder + f[0], data: file(f) }; });
       var name = week ? data.slug + "-week-" + String(week).padStart(2, "0") + ".zip" : data.slug + ".zip";
       save(zip(files), name);
     });
