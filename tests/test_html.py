@@ -173,12 +173,18 @@ def test_the_embed_shows_every_week_at_a_glance_and_links_to_the_page(site: Path
     assert len(embed) < len(page) / 2
 
 
-def test_a_sessions_watch_link_says_what_it_gives_without_javascript(site: Path) -> None:
+def test_a_sessions_watch_file_is_linked_by_the_script_and_its_week_without(site: Path) -> None:
+    """Without JavaScript a session's file comes in its week's zip, linked once a week; watch.js
+    adds each session's own link (li[data-fit]), to that zip when it cannot run itself."""
     page = (site / "plans" / "half-marathon-beginner" / "index.html").read_text()
-    links = re.findall(r'<a href="fit/[^"]+-week-\d\d\.zip" data-fit="[^"]+\.fit" download>([^<]*)</a>', page)
-    assert links and set(links) == {"This week's watch workouts (.zip)"}  # watch.js relabels them: the session's file
+    sessions = re.findall(r'<li class="session[^"]*" data-fit="([^"]+\.fit)">', page)
+    weeks = re.findall(r'<a href="fit/half-marathon-beginner-week-(\d\d)\.zip" data-fit-week="(\d+)" download>', page)
+    assert sessions and weeks and all(int(a) == int(b) for a, b in weeks)
+    assert {f"-w{w}-" for w, _ in weeks} == {re.search(r"-w\d\d-", name).group(0) for name in sessions}  # type: ignore[union-attr]
+    links = re.findall(r'<a href="fit/([^"]+)"', page)
+    assert len(links) == len(weeks) + 1 and 's-fit' not in page  # the weeks' zips and the plan's, no session's
     script = (site / "assets" / "watch.js").read_text()
-    assert 'link.textContent = "Watch workout (.fit)"' in script
+    assert 'document.querySelectorAll("li[data-fit]")' in script and 'link.textContent = "Watch workout (.fit)"' in script
 
 
 def test_site_under_a_sub_path(tmp_path: Path) -> None:

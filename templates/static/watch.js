@@ -110,8 +110,20 @@
   window.DeloadWatch = { paced: paced, zip: zip, unzipped: unzipped, fitCrc: fitCrc, speedValue: speedValue };
 
   /* The page ------------------------------------------------------------------------------------------ */
-  /* A session's link gives its week's zip without JavaScript, and its own file with it. */
-  document.querySelectorAll("a[data-fit]").forEach(function (link) { link.textContent = "Watch workout (.fit)"; });
+  /* A session's own file: a link for each session that has one (li[data-fit]), to its week's zip
+     (which holds it) when the script cannot run; without JavaScript the week's link gives it. */
+  document.querySelectorAll("li[data-fit]").forEach(function (item) {
+    var week = item.closest(".week"), zipLink = week && week.querySelector("a[data-fit-week]");
+    if (!zipLink) { return; }
+    var p = document.createElement("p"), link = document.createElement("a");
+    p.className = "s-fit";
+    link.href = zipLink.getAttribute("href");
+    link.setAttribute("data-fit", item.getAttribute("data-fit"));
+    link.setAttribute("download", "");
+    link.textContent = "Watch workout (.fit)";
+    p.appendChild(link);
+    item.insertBefore(p, item.querySelector(".s-notes"));
+  });
   var cached = null;
   function templates() {
     return cached ? Promise.resolve(cached) : fetch("fit/fit.json").then(function (r) { return r.json(); })
