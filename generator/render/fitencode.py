@@ -107,6 +107,16 @@ def _field(mesg_num: int, name: str) -> _Field | None:
 
 
 @cache
+def _shape(mesg_num: int, names: tuple[str, ...]) -> tuple[tuple[_Field, ...], frozenset[int], tuple[int, ...]]:
+    """A message's fields with a value, in its order; the numbers and sizes of those of a fixed
+    size (half of a definition's key); the places of its strings, whose sizes are the other half."""
+    found = (_field(mesg_num, name) for name in names if name not in ("mesg_num", "developer_fields"))
+    fields = tuple(f for f in found if f is not None)
+    return (fields, frozenset(f.num << 8 | f.size for f in fields if f.size),
+            tuple(i for i, f in enumerate(fields) if not f.size))
+
+
+@cache
 def _enum_values(type_name: str) -> dict[Any, int]:
     """A profile type's names to numbers (the first number of a name, as the SDK's search finds)."""
     values: dict[Any, int] = {}
@@ -184,33 +194,25 @@ class Encoder:
 
     def __init__(self) -> None:
         self._out = bytearray(_HEADER_SIZE)
-        self._slots: list[tuple[_Definition, list[_Field]] | None] = [None] * 16
+        self._slots: list[tuple[_Definition, tuple[_Field, ...]] | None] = [None] * 16
         self._keys: dict[_Definition, int] = {}  # the definition of each slot in use
         self._next = 0
 
     def on_mesg(self, mesg_num: int, mesg: dict[str, Any]) -> Encoder:
         out = self._out
-        fields: list[_Field] = []
-        sizes: list[int] = []
-        for name, value in mesg.items():
-            if value is None or name == "mesg_num" or name == "developer_fields":
-                continue
-            field = _field(mesg_num, name)
-            if field is None:
-                continue
-            size = field.size
-            if not size:
-                if value.__class__ is not str:
-                    raise ValueError(f"Could not write Message: {name} is not a string: {value!r}")
-                size = len(value.encode("utf-8")) + 1
-                if size > 255:
-                    raise ValueError("Could not write Message: Some field sizes are greater than 255")
-            fields.append(field)
-            sizes.append(size)
+        fields, numbers, strings = _shape(mesg_num, tuple([k for k, v in mesg.items() if v is not None]))
         if not fields:
             raise ValueError("Could not write Message: No valid fields were found in the message")
+        sizes: dict[int, int] = {}  # a string field's size, by its place in the message
+        for index in strings:
+            value = mesg[fields[index].name]
+            if value.__class__ is not str:
+                raise ValueError(f"Could not write Message: {fields[index].name} is not a string: {value!r}")
+            size = sizes[index] = len(value.encode("utf-8")) + 1
+            if size > 255:
+                raise ValueError("Could not write Message: Some field sizes are greater than 255")
         # A field's number gives its base type within a message: number and size tell definitions apart.
-        key = (mesg_num, frozenset([f.num << 8 | size for f, size in zip(fields, sizes, strict=True)]))
+        key = (mesg_num, numbers | frozenset([fields[i].num << 8 | size for i, size in sizes.items()]) if sizes else numbers)
         slot = self._keys.get(key)
         if slot is None:
             slot = self._next & FIT.LOCAL_MESG_NUM_MASK
@@ -221,8 +223,8 @@ class Encoder:
             self._slots[slot] = (key, fields)
             self._keys[key] = slot
             out += struct.pack("<BBBHB", FIT.MESG_DEFINITION_MASK | slot, 0, FIT.ARCH_LITTLE_ENDIAN, mesg_num, len(fields))
-            for field, size in zip(fields, sizes, strict=True):
-                out += bytes((field.num, size, field.base_type | field.endian))
+            for index, field in enumerate(fields):
+                out += bytes((field.num, sizes.get(index, field.size), field.base_type | field.endian))
         else:
             entry = self._slots[slot]
             assert entry is not None
