@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -166,7 +167,7 @@ def test_an_edit_that_keeps_size_and_time_is_seen(project: Path) -> None:
     plan.write_text(plan.read_text().replace("Easy 6 km", "Easy 8 km", 1))  # same size
     os.utime(plan, ns=(stamp, stamp))  # and the same modification time
     assert "(1 rendered)" in build_project(project, "--no-pdf")
-    assert "Easy 8 km" in (project / "site" / "plans" / "10k-8-weeks" / "index.html").read_text()
+    assert 'Easy <span class="u-km">8 km</span>' in (project / "site" / "plans" / "10k-8-weeks" / "index.html").read_text()
 
 
 def test_unchanged_plan_files_are_not_read_again(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -336,26 +337,29 @@ def test_template_mistakes_are_reported_not_raised(project: Path) -> None:
     assert result.exit_code == 1 and "print.html:1:1: error: template error" in result.output
 
 
-def test_keys_added_to_the_json_later_do_not_mark_every_plan_updated() -> None:
-    """The 'updated' date follows what a reader sees; a Deload upgrade that adds keys to the
-    expanded JSON (reps_max, amrap) keeps the digest of plans that do not use them."""
-    from generator.build.plans import reader_digest
+def test_the_digest_follows_what_a_reader_sees_not_the_json_format() -> None:
+    """The 'updated' date follows what a reader sees: the digest is taken over the plan in format 2's
+    fields (where every plan's was first taken), so neither format 3 of plan.json nor keys added
+    since (reps_max, amrap, paces) mark every plan updated; nor do the lines the plan is written on."""
     from generator.config import load_settings
     from generator.periodize import expand
-    from generator.render.json_export import expanded_dict
-    from generator.source import read_plan
+    from generator.render.json_export import plan_digest, reader_view
+    from generator.source.reader import parse_plan_text
 
     settings = load_settings(ROOT)
-    plan, _ = read_plan(ROOT / "plans" / "10-mile-masters.md", settings)
-    data = expanded_dict(expand(plan))
+    text = (ROOT / "plans" / "10-mile-masters.md").read_text(encoding="utf-8")
 
-    def without_later_keys(value: object) -> object:
-        if isinstance(value, dict):
-            return {k: without_later_keys(v) for k, v in value.items() if k not in ("reps_max", "amrap")}
-        return [without_later_keys(v) for v in value] if isinstance(value, list) else value
+    def digest(source: str) -> str:
+        plan, _ = parse_plan_text(source.encode(), "plans/10-mile-masters.md", "10-mile-masters", settings)
+        return plan_digest(expand(plan))
 
-    old = without_later_keys(data)
-    assert old != data  # the plan has exercises, so the keys were there to drop
-    assert reader_digest(old) == reader_digest(data)
-    ranged = json.loads(json.dumps(data).replace('"reps_max": null', '"reps_max": 12', 1))
-    assert reader_digest(ranged) != reader_digest(data)
+    plan, _ = parse_plan_text(text.encode(), "plans/10-mile-masters.md", "10-mile-masters", settings)
+    view = reader_view(expand(plan))
+    assert view["format"] == 2 and "source" not in view["plan"] and "paces" not in view["plan"]
+    exercises = [x for w in view["weeks"] for s in w["sessions"] for x in s["strength"] or []]
+    assert exercises and all("reps_max" not in x and "amrap" not in x and "reps" in x for x in exercises)
+    assert all("date" in s and "source" not in s for w in view["weeks"] for s in w["sessions"])
+    head, _, body = text.partition("\n## ")
+    assert digest(head + "\n\n\n## " + body) == digest(text)  # the weeks two lines further down
+    ranged = re.sub(r"(\d)x(\d+) @", r"\1x\2-15 @", text, count=1)
+    assert ranged != text and digest(ranged) != digest(text)  # a range a reader sees

@@ -15,7 +15,7 @@ from typing import Any
 import fitdecode
 import pytest
 from click.testing import CliRunner
-from garmin_fit_sdk import Decoder, Stream
+from garmin_fit_sdk import Decoder, Encoder, Stream
 
 from generator.cli import main
 from generator.config import Settings
@@ -23,7 +23,9 @@ from generator.model import Distance, Duration, Ladder, Repeat, Step
 from generator.paces import evaluate, plan_pace_table
 from generator.periodize import expand
 from generator.render.fit import NAME_LIMIT, FitError, clip, plan_workouts, speed_value, workout_fit
-from generator.render.fitset import templates_json
+from generator.render.fitencode import fit_crc
+from generator.render.fitset import session_files, site_watch_files, templates_json
+from generator.render.paceview import example_table
 from generator.source.performance import parse_performance
 from generator.source.reader import read_plan
 
@@ -149,16 +151,81 @@ def test_the_pages_templates_give_the_same_files_as_python() -> None:
     expanded = expand(plan)
     table = plan_pace_table(plan, parse_performance("half=1:50:00"))
     data = json.loads(templates_json(expanded, CREATED, None))
+    assert data["format"] == 2 and data["folder"] == "GARMIN/NewFiles/"
     by_name = {f"{expanded.plan.slug}-w{w.number:02d}-d{p.day}-{p.slot + 1}.fit": (w, p) for w, p in plan_workouts(expanded)}
-    for name, _, encoded, patches, published in data["files"]:
-        raw = bytearray(base64.b64decode(encoded))
+    assert any(len(entry) == 4 for entry in data["files"])
+    for name, _, patches, *template in data["files"]:
+        week, planned = by_name[name]
+        published = workout_fit(expanded, week, planned, CREATED, None)[0]
+        assert bool(template) == bool(patches)  # without a table, a paced file's published form has open targets
+        raw = bytearray(base64.b64decode(template[0]) if template else published)
         for offset, spec, end in patches:
             fast, slow = evaluate(spec, table.efforts, table.vdot)
             raw[offset:offset + 4] = speed_value(slow if end == "low" else fast).to_bytes(4, "little")
         raw[-2:] = _fit_crc(bytes(raw[:-2])).to_bytes(2, "little")
-        week, planned = by_name[name]
         assert bytes(raw) == workout_fit(expanded, week, planned, CREATED, table)[0], name
-        assert base64.b64decode(published) == workout_fit(expanded, week, planned, CREATED, None)[0]
+
+
+def test_with_the_coachs_paces_the_published_files_are_the_templates() -> None:
+    """A plan with a reference time: fit.json keeps no template, the script writes a reader's
+    paces into the published file (the same layout) at the same places."""
+    plan, _ = read_plan(ROOT / "plans" / "10k-8-weeks.md", Settings(root=ROOT))
+    expanded = expand(plan)
+    coach = example_table(expanded)
+    assert coach is not None
+    reader = plan_pace_table(plan, parse_performance("5k=21:00"))
+    files = dict(site_watch_files(expanded, CREATED, coach, []))
+    data = json.loads(files["fit.json"])
+    assert data["files"] and all(len(entry) == 3 for entry in data["files"])
+    by_name = {f"{expanded.plan.slug}-w{w.number:02d}-d{p.day}-{p.slot + 1}.fit": (w, p) for w, p in plan_workouts(expanded)}
+    for name, number, patches in data["files"]:
+        with zipfile.ZipFile(io.BytesIO(files[f"10k-8-weeks-week-{number:02d}.zip"])) as archive:
+            raw = bytearray(archive.read("GARMIN/NewFiles/" + name))
+        for offset, spec, end in patches:
+            fast, slow = evaluate(spec, reader.efforts, reader.vdot)
+            raw[offset:offset + 4] = speed_value(slow if end == "low" else fast).to_bytes(4, "little")
+        raw[-2:] = _fit_crc(bytes(raw[:-2])).to_bytes(2, "little")
+        week, planned = by_name[name]
+        assert bytes(raw) == workout_fit(expanded, week, planned, CREATED, reader)[0], name
+
+
+@pytest.mark.parametrize("path", [*PLANS, FIXTURES / "language" / "book-marathon.md"], ids=lambda p: p.stem)
+def test_deloads_encoder_writes_the_fit_sdks_bytes(path: Path) -> None:
+    """Every session, with and without paces and placeholders: the same bytes as Garmin's own Encoder."""
+    plan, _ = read_plan(path, Settings(root=path.parent))
+    expanded = expand(plan)
+    table = plan_pace_table(plan, parse_performance("10k=50:00"))
+    for week, planned in plan_workouts(expanded):
+        for paces, placeholders in ((None, False), (table, False), (None, True)):
+            ours = workout_fit(expanded, week, planned, CREATED, paces, placeholders)
+            assert ours == workout_fit(expanded, week, planned, CREATED, paces, placeholders, encoder=Encoder)
+
+
+@pytest.mark.parametrize("path", [*PLANS, FIXTURES / "language" / "book-marathon.md"], ids=lambda p: p.stem)
+def test_sessions_that_repeat_are_encoded_once_to_the_same_bytes(path: Path) -> None:
+    """A plan's steps kept by what they are made of give every session's own bytes, names and serials included."""
+    plan, _ = read_plan(path, Settings(root=path.parent))
+    expanded = expand(plan)
+    table = plan_pace_table(plan, parse_performance("10k=50:00"))
+    cache: dict[Any, Any] = {}
+    for week, planned in plan_workouts(expanded):
+        for paces in (None, table):
+            assert session_files(expanded, week, planned, CREATED, paces, cache) == \
+                session_files(expanded, week, planned, CREATED, paces)
+    assert cache
+
+
+def test_published_files_are_the_templates_with_the_paces_written_in() -> None:
+    """The site's files with the coach's paces (and the command's with a reader's) come from the
+    template; they equal a file encoded with those paces, and the CRC is FIT's."""
+    plan, _ = read_plan(ROOT / "plans" / "marathon-novice.md", Settings(root=ROOT))
+    expanded = expand(plan)
+    table = plan_pace_table(plan, parse_performance("half=1:50:00"))
+    for week, planned in plan_workouts(expanded):
+        direct = workout_fit(expanded, week, planned, CREATED, table)[0]
+        assert session_files(expanded, week, planned, CREATED, table)[2] == direct
+        assert session_files(expanded, week, planned, CREATED, None)[2] == workout_fit(expanded, week, planned, CREATED)[0]
+        assert fit_crc(direct, len(direct) - 2) == _fit_crc(direct[:-2]) == int.from_bytes(direct[-2:], "little")
 
 
 def _fit_crc(data: bytes) -> int:
@@ -223,13 +290,16 @@ def test_the_build_publishes_zips_the_session_files_and_links(site: Path) -> Non
     folder = site / "plans" / "10k-8-weeks" / "fit"
     assert not list(folder.glob("*.fit"))  # a session's own file is in fit.json: not thousands of small files
     entries = json.loads((folder / "fit.json").read_text(encoding="utf-8"))["files"]
-    published = {name: base64.b64decode(data) for name, _, _, _, data in entries}
+    published: dict[str, bytes] = {}
+    for week in sorted({e[1] for e in entries}):
+        with zipfile.ZipFile(folder / f"10k-8-weeks-week-{week:02d}.zip") as archive:
+            assert archive.namelist() and all(f"-w{week:02d}-" in n for n in archive.namelist())
+            published |= {name.split("/")[-1]: archive.read(name) for name in archive.namelist()}
+    assert sorted(published) == sorted(e[0] for e in entries)  # a template for every published file
     with zipfile.ZipFile(folder / "10k-8-weeks.zip") as archive:
         assert sorted(archive.namelist()) == sorted(f"GARMIN/NewFiles/{n}" for n in published)
         for name in archive.namelist():
             assert archive.read(name) == published[name.split("/")[-1]]
-    with zipfile.ZipFile(folder / "10k-8-weeks-week-04.zip") as archive:
-        assert archive.namelist() and all("-w04-" in n for n in archive.namelist())
     serials = [garmin(data)["file_id_mesgs"][0]["serial_number"] for data in published.values()]
     assert len(set(serials)) == len(serials)  # a watch tells workouts apart by their serial number
     page = (site / "plans" / "10k-8-weeks" / "index.html").read_text(encoding="utf-8")

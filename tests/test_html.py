@@ -154,6 +154,39 @@ def test_plan_page_content(site: Path) -> None:
         assert (site / "plans" / "half-marathon-beginner" / name).exists()
 
 
+def test_the_embed_shows_every_week_at_a_glance_and_links_to_the_page(site: Path) -> None:
+    """The embed a coach puts on a blog: each week's heading, dates or days, volume and every
+    session's title, each week linked to its place on the full page; not the page's steps,
+    paces and watch files, which stay a click away."""
+    folder = site / "plans" / "half-marathon-beginner"
+    embed, page = (folder / "embed.html").read_text(), (folder / "index.html").read_text()
+    data = json.loads((folder / "plan.json").read_text())
+    for week in data["weeks"]:
+        anchor = f'week-{week["number"]}'
+        assert f'<a href="index.html#{anchor}">Week {week["number"]}</a>' in embed
+        assert f'id="{anchor}"' in page  # the link's target
+    titles = [s["title"] for w in data["weeks"] for s in w["sessions"] if s["kind"] != "rest"]
+    shown = re.sub(r'<span class="u-km">.*?</span>', "", embed).replace('<span class="u-mi">', "").replace("</span>", "")
+    shown = re.sub(r"<[^>]+>", "", shown).replace("&amp;", "&")
+    assert titles and all(title in shown for title in titles)  # in the plan's own units (mi)
+    assert "data-fit" not in embed and "data-pace" not in embed and "s-steps" not in embed
+    assert len(embed) < len(page) / 2
+
+
+def test_a_sessions_watch_file_is_linked_by_the_script_and_its_week_without(site: Path) -> None:
+    """Without JavaScript a session's file comes in its week's zip, linked once a week; watch.js
+    adds each session's own link (li[data-fit]), to that zip when it cannot run itself."""
+    page = (site / "plans" / "half-marathon-beginner" / "index.html").read_text()
+    sessions = re.findall(r'<li class="session[^"]*" data-fit="([^"]+\.fit)">', page)
+    weeks = re.findall(r'<a href="fit/half-marathon-beginner-week-(\d\d)\.zip" data-fit-week="(\d+)" download>', page)
+    assert sessions and weeks and all(int(a) == int(b) for a, b in weeks)
+    assert {f"-w{w}-" for w, _ in weeks} == {re.search(r"-w\d\d-", name).group(0) for name in sessions}  # type: ignore[union-attr]
+    links = re.findall(r'<a href="fit/([^"]+)"', page)
+    assert len(links) == len(weeks) + 1 and 's-fit' not in page  # the weeks' zips and the plan's, no session's
+    script = (site / "assets" / "watch.js").read_text()
+    assert 'document.querySelectorAll("li[data-fit]")' in script and 'link.textContent = "Watch workout (.fit)"' in script
+
+
 def test_site_under_a_sub_path(tmp_path: Path) -> None:
     project = make_project(tmp_path, [ROOT / "plans" / "couch-to-5k.md"])
     config = project / "deload.toml"

@@ -15,33 +15,58 @@ from .conftest import FIXTURES
 def test_json_has_the_documented_shape(settings) -> None:  # type: ignore[no-untyped-def]
     plan, _ = read_plan(FIXTURES / "plans" / "ten-k-build.md", settings, display="ten-k-build.md")
     data = json.loads(to_json(expand(plan, race_date=date(2027, 5, 16))))
-    assert data["format"] == 2
-    assert data["plan"] | {"slug": "ten-k-build", "title": "Ten K build (fixture)", "units": "km"} == data["plan"]
+    assert data["format"] == 3
+    assert data["plan"] | {"slug": "ten-k-build", "title": "Ten K build (fixture)", "units": "km",
+                           "source": "ten-k-build.md"} == data["plan"]
     assert data["race_date"] == "2027-05-16" and data["start"] == "2027-02-22"
     week = data["weeks"][3]
     assert week["number"] == 4 and week["kind"] == "deload" and week["start"] == "2027-03-15"
     assert set(week["volume"]) >= {"distance", "minutes"} and week["volume"]["distance"] == 25.0
-    assert set(week["metrics"]) >= {"ctl", "atl", "tsb", "acwr_rolling", "acwr_ewma"}
+    assert set(week["metrics"]) >= {"ctl", "atl", "tsb", "acwr_ewma"}
     session = next(s for s in week["sessions"] if s["kind"] == "intervals")
-    assert session | {"day": 4, "date": "2027-03-18", "title": "Intervals 7 km: 6 x 400 m @ 5K pace w/ 200 m jog",
-                      "distance": 7.0, "strength": None} == session
-    assert session["source"] == {"file": "ten-k-build.md", "line": 37}  # week 3, the reference
+    assert session | {"day": 4, "title": "Intervals 7 km: 6 x 400 m @ 5K pace w/ 200 m jog",
+                      "distance": 7.0} == session
+    assert "strength" not in session and "date" not in session  # null fields are left out; the date is the week's
+    assert session["line"] == 37  # week 3, the reference, in the plan's source file
     repeat = session["main"][0]
-    assert repeat["type"] == "repeat" and repeat["count"] == 6 and repeat["count_max"] is None
-    assert repeat["steps"][0]["amount"] == {"value": 400, "high": None, "unit": "m"}
-    assert repeat["steps"][0]["target"]["race"] | {"race": "5k", "percent": None} == repeat["steps"][0]["target"]["race"]
-    assert repeat["between"] | {"role": "recovery", "label": "jog", "amount": {"value": 200, "high": None, "unit": "m"}} == repeat["between"]
+    assert repeat["type"] == "repeat" and repeat["count"] == 6 and "count_max" not in repeat
+    assert repeat["steps"][0]["amount"] == {"value": 400, "unit": "m"}
+    assert repeat["steps"][0]["target"]["race"] == {"race": "5k"}
+    assert repeat["between"] | {"role": "recovery", "label": "jog", "amount": {"value": 200, "unit": "m"}} == repeat["between"]
     # the whole workout: 7 km less the 3.4 km main set, half before it and half after
-    assert [step["role"] if step["type"] == "step" else step["type"] for step in session["workout"]] == ["warmup", "repeat", "cooldown"]
-    assert session["workout"][0]["amount"] == {"value": 1.8, "high": None, "unit": "km"} == session["workout"][2]["amount"]
+    assert [part.get("type", "step") for part in session["workout"]] == ["step", "repeat", "step"]  # a step has no type
+    assert [step["role"] if "type" not in step else step["type"] for step in session["workout"]] == ["warmup", "repeat", "cooldown"]
+    assert session["workout"][0]["amount"] == {"value": 1.8, "unit": "km"} == session["workout"][2]["amount"]
     strength = next(s for s in week["sessions"] if s["kind"] == "strength")
     assert strength["strength"][0] | {"exercise": "Back squat", "sets": 3, "reps": 6,
                                       "load": {"kind": "weight", "value": 62.5, "unit": "kg"}} == strength["strength"][0]
-    assert all(set(w) == {"file", "line", "code", "message"} for w in data["warnings"])
+    assert all(set(w) == {"file", "line", "code", "message"} for w in data.get("warnings", []))
     assert [w["kind"] for w in data["weeks"]][-2:] == ["load", "race"]  # a 10-day taper: three days of week 11
     assert data["weeks"][-2]["note"].startswith("Taper from day 5")
-    assert data["weeks"][0]["step_back"] is False
+    assert "step_back" not in data["weeks"][0]  # false is left out
     assert isinstance(data["summary"]["race_form"], float) and data["summary"]["race_form"] > 0
+
+
+def test_json_leaves_out_what_is_empty_and_what_other_fields_say(settings) -> None:  # type: ignore[no-untyped-def]
+    """Format 3: no null, false or empty field anywhere; 0 stays (slot 0, a form of 0)."""
+    plan, _ = read_plan(FIXTURES / "plans" / "ten-k-build.md", settings, display="ten-k-build.md")
+    expanded = expand(plan, race_date=date(2027, 5, 16))
+    data = json.loads(to_json(expanded))
+
+    def values(value: object) -> list[object]:
+        if isinstance(value, dict):
+            return [value, *(v for item in value.values() for v in values(item))]
+        if isinstance(value, list):
+            return [value, *(v for item in value for v in values(item))]
+        return [value]
+
+    everything = values(data)
+    assert not [v for v in everything if v is None or v is False or v in ("", [], {})]
+    assert any(s["slot"] == 0 for w in data["weeks"] for s in w["sessions"])
+    # a session's date is its week's start and its day, as the engine dates it
+    from datetime import timedelta
+    for week, planned in ((w, p) for w in expanded.weeks for p in w.sessions):
+        assert week.start is not None and planned.date == week.start + timedelta(days=planned.day - 1)
 
 
 def test_json_is_deterministic(settings) -> None:  # type: ignore[no-untyped-def]

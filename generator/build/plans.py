@@ -7,7 +7,6 @@ when forked); :func:`run` then needs only the plan's path.
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections.abc import Iterator
@@ -26,12 +25,12 @@ from ..render.fitset import site_watch_files
 from ..render.html import PlanPage, PlanRenderer
 from ..render.ical import feed_bytes, header_template, plan_events, timezones_text, uid_domain
 from ..render.icaljson import calendar_json
-from ..render.json_export import expanded_dict, to_json
+from ..render.json_export import plan_digest, to_json
 from ..render.paceview import example_table
 from ..render.pdf import FRIDGE, fridge_html, paper_label, print_html
 from ..settings import Settings
 from ..source.reader import read_plan
-from ..state import State, content_hash
+from ..state import State
 
 
 @dataclass
@@ -73,25 +72,6 @@ def set_context(context: BuildContext) -> None:
     _RENDERER = None
 
 
-# Keys added to the expanded JSON after its first release, with the value every older plan has:
-# left out of the digest at that value, so upgrading Deload does not mark every plan updated.
-_LATER_KEYS: dict[str, Any] = {"reps_max": None, "amrap": False, "paces": {"reference": None, "coach": {}}}
-
-
-def reader_digest(data: dict[str, Any]) -> str:
-    """A hash of what a reader sees of the plan: not where it was written (file, lines), nor
-    the author's warnings, nor Deload's version. A change marks the plan as updated."""
-    def strip(value: Any) -> Any:
-        if isinstance(value, dict):
-            return {k: strip(v) for k, v in value.items() if k not in ("source", "generator", "warnings", "log")
-                    and not (k in _LATER_KEYS and v == _LATER_KEYS[k])}
-        if isinstance(value, list):
-            return [strip(v) for v in value]
-        return value
-
-    return content_hash(json.dumps(strip(data), sort_keys=True, separators=(",", ":")))
-
-
 def run(task: tuple[Path, str]) -> PlanOutput:
     """Build one plan; problems in the plan come back as diagnostics, never as exceptions."""
     global _RENDERER
@@ -111,7 +91,7 @@ def run(task: tuple[Path, str]) -> PlanOutput:
     timings = {"read": time.process_time() - clock}
     if _RENDERER is None:
         _RENDERER = PlanRenderer(context.settings)
-    entry = state.touch_plan(slug, reader_digest(expanded_dict(expanded)), context.now)
+    entry = state.touch_plan(slug, plan_digest(expanded), context.now)
     feeds = plan_feeds(expanded, context.settings, context.now.date())
     linked = context.papers or context.links
     pdfs = [(paper_label(paper), f"{slug}-{paper}.pdf") for paper in linked]
@@ -133,6 +113,7 @@ def run(task: tuple[Path, str]) -> PlanOutput:
             clock = time.process_time()
             _watch_files(context, output, expanded, page.url, entry["updated"], display)
             timings["watch_files"] = time.process_time() - clock
+            clock = time.process_time()  # the listing's time is the page's, not the watch files'
         output.listing = _RENDERER.listing(page).to_json()
         timings["pages"] += time.process_time() - clock
         clock = time.process_time()
@@ -178,7 +159,7 @@ def watch_files_on_demand(settings: Settings, path: Path, now: datetime) -> dict
     expanded = expand(plan)
     state = State.load(settings.plans_dir)
     state = State(Path(os.devnull), plans={plan.slug: state.plans[plan.slug]} if plan.slug in state.plans else {})
-    entry = state.touch_plan(plan.slug, reader_digest(expanded_dict(expanded)), now)
+    entry = state.touch_plan(plan.slug, plan_digest(expanded), now)
     return dict(watch_files(expanded, entry["updated"], []))
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -32,6 +32,7 @@ from ..describe import exercise_text, short_title
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..model import Distance, Duration, Exercise, Ladder, Part, Repeat, SessionKind, Step, Target
 from ..paces import PaceTable, evaluate, spec_of
+from .fitencode import Encoder, fit_crc
 from .fitnames import exercise_category
 
 NAME_LIMIT = 16  # characters of a workout or step name a watch shows in its lists (Forerunner, fēnix, Edge)
@@ -79,7 +80,7 @@ def workout_name(week: PlannedWeek, planned: PlannedSession, units: str) -> str:
 
 def clip(text: str, limit: int) -> str:
     """At most ``limit`` characters, printable only, cut at a word where one is near."""
-    clean = "".join(c if c.isprintable() else " " for c in text)
+    clean = text if text.isprintable() else "".join(c if c.isprintable() else " " for c in text)
     clean = " ".join(clean.split())
     if len(clean) <= limit:
         return clean
@@ -235,12 +236,19 @@ def _strength(writer: _Writer, exercises: tuple[Exercise, ...]) -> None:
                         "target_value": exercise.sets})
 
 
+# Per plan: a session's steps as encoded, by what they are made of (sessions repeat in a plan).
+StepsCache = dict[tuple[Any, ...], tuple[bytes, int, list[tuple[int, str, str]]]]
+
+
 def workout_fit(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession, created: datetime,
-                table: PaceTable | None = None, placeholders: bool = False) -> tuple[bytes, list[PacePatch]]:
-    """One session as a FIT workout file, and where its paces are (with ``placeholders``)."""
+                table: PaceTable | None = None, placeholders: bool = False,
+                encoder: Callable[[], Any] = Encoder, cache: StepsCache | None = None) -> tuple[bytes, list[PacePatch]]:
+    """One session as a FIT workout file, and where its paces are (with ``placeholders``).
+    ``encoder``: Deload's (:mod:`generator.render.fitencode`) or the FIT SDK's, which writes the same bytes.
+    ``cache``: one for all of a plan's sessions (with Deload's encoder): equal steps are encoded once."""
     for base in PLACEHOLDERS if placeholders else (0,):
         writer = _Writer(expanded, table, placeholders, base)
-        data = _encode(expanded, week, planned, created, writer)
+        data = _encode(expanded, week, planned, created, writer, encoder, cache)
         if not placeholders:
             return data, []
         patches = _find_patches(data, writer)
@@ -249,29 +257,64 @@ def workout_fit(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSessi
     raise FitError("the paces of this workout cannot be marked for the page's script")  # pragma: no cover
 
 
+def _steps_key(planned: PlannedSession, writer: _Writer) -> tuple[Any, ...]:
+    """All the steps of a session depend on, within one plan (its units and race are the plan's)."""
+    session = planned.session
+    if session.kind is SessionKind.STRENGTH:
+        content: tuple[Any, ...] = tuple((e.name, e.sets, e.reps, e.rep_unit, e.load, exercise_text(e))
+                                         for e in session.exercises)
+    else:
+        content = planned.workout
+    return session.kind, content, id(writer.table), writer.placeholders, writer.base
+
+
 def _encode(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession, created: datetime,
-            writer: _Writer) -> bytes:
-    from garmin_fit_sdk import Encoder, Profile
+            writer: _Writer, encoder_class: Callable[[], Any], cache: StepsCache | None = None) -> bytes:
+    from garmin_fit_sdk import Profile
 
     session = planned.session
-    writer.paced = session.kind is not SessionKind.HILLS
-    if session.kind is SessionKind.STRENGTH:
-        _strength(writer, session.exercises)
+    key = _steps_key(planned, writer) if cache is not None else None
+    known = cache.get(key) if cache is not None and key is not None else None
+    if known is None:
+        writer.paced = session.kind is not SessionKind.HILLS
+        if session.kind is SessionKind.STRENGTH:
+            _strength(writer, session.exercises)
+        else:
+            writer.parts(planned.workout)
+        count = len(writer.steps)
     else:
-        writer.parts(planned.workout)
+        count, writer.patches = known[1], list(known[2])
     name = file_name(expanded, week, planned)
     numbers = Profile["mesg_num"]
-    encoder = Encoder()
+    encoder = encoder_class()
     encoder.on_mesg(numbers["FILE_ID"], {"type": "workout", "manufacturer": "development", "product": 0,
                                          "serial_number": serial_number(name), "time_created": created})
     strength = session.kind is SessionKind.STRENGTH
     encoder.on_mesg(numbers["WORKOUT"], {"wkt_name": workout_name(week, planned, expanded.plan.units),
                                          "sport": "training" if strength else "running",
                                          "sub_sport": "strength_training" if strength else "generic",
-                                         "num_valid_steps": len(writer.steps)})
+                                         "num_valid_steps": count})
+    # The steps follow the file's two first messages, whatever their texts: their bytes are the same.
+    if known is not None:
+        encoder.append(known[0])
+        return encoder.close()
+    start = encoder.size if cache is not None else 0
     for step in writer.steps:
         encoder.on_mesg(numbers["WORKOUT_STEP"], step)
+    if cache is not None and key is not None:
+        cache[key] = (encoder.since(start), count, list(writer.patches))
     return encoder.close()
+
+
+def fill(template: bytes, patches: list[PacePatch], table: PaceTable) -> bytes:
+    """A template with the paces of ``table`` written in, as the page's script writes a reader's:
+    the same bytes as :func:`workout_fit` with that table, without encoding the file again."""
+    data = bytearray(template)
+    for patch in patches:
+        fast, slow = evaluate(patch.spec, table.efforts, table.vdot)
+        data[patch.offset:patch.offset + 4] = speed_value(slow if patch.end == "low" else fast).to_bytes(4, "little")
+    data[-2:] = fit_crc(data, len(data) - 2).to_bytes(2, "little")
+    return bytes(data)
 
 
 def _find_patches(data: bytes, writer: _Writer) -> list[PacePatch] | None:

@@ -208,9 +208,7 @@ class PlanRenderer(Renderer):
         context = self.plan_context(page)
         yield f"{page.url}index.html", self.render("plan.html", 2, **context).encode("utf-8")
         yield f"{page.url}embed.html", self.render("embed.html", 2, **context).encode("utf-8")
-        subtitle = " · ".join(filter(None, [views.LEVEL_NAMES.get(plan.level, ""), f"{len(expanded.weeks)} weeks",
-                                            plain_text(str(views.race_label(plan) or "")).replace("\n", " ")]))
-        yield f"{page.url}og.png", preview_png(expanded, self.settings.title, plan.title, subtitle)
+        yield f"{page.url}og.png", preview_png(expanded, self.settings.title, plan.title)  # see og.preview_inputs
 
     def listing(self, page: PlanPage) -> Listing:
         plan = page.plan
@@ -253,10 +251,13 @@ class PlanRenderer(Renderer):
             weeks = views.without_watch_files(weeks)
         week_macro = self.macro("week")
         with template_errors("_macros.html"):
-            weeks_html = Markup("").join(week_macro(w) for w in weeks)  # once for the page and the embed
+            weeks_html = Markup("").join(week_macro(w) for w in weeks)  # the page's
+        from .glance import glance_html
+
+        glance = glance_html(weeks, _format_date)  # the embed's: the same weeks at a glance
         return {
             "page": page, "plan": plan, "expanded": expanded, "figures": views.figures(expanded),
-            "weeks": weeks, "race": views.race_label(plan), "weeks_html": weeks_html,
+            "weeks": weeks, "race": views.race_label(plan), "weeks_html": weeks_html, "glance": glance,
             "paces": pace_panel(expanded),
             "has_calendar_file": bool(dated_feeds) and not dates_change_layout(plan),
             "has_watch_files": self.settings.watch_files and any(w.fit_zip for w in weeks),

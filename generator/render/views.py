@@ -59,12 +59,21 @@ class SessionView:
     was: Markup | None
     steps: list[Markup]  # the workout a line a part, for a main set a title cannot say plainly
     paces: list[PaceView]  # a pace for each target, for the reader's own time
-    short: Markup  # kind and size only: "Tempo 8 km", for the one-page sheet
     fit: str  # the session's watch file (in fit/fit.json), or "" for a session a watch does not run
     fit_zip: str  # its week's zip (fit/<name>): the link without JavaScript
     offset: int
     date: date | None
     slot: int
+    planned: PlannedSession | None = field(default=None, repr=False)
+    units: str = "km"
+
+    @property
+    def short(self) -> Markup:
+        """Kind and size only: "Tempo 8 km", for the one-page sheet (made when it asks)."""
+        if self.planned is None:
+            return self.title
+        session = self.planned.session
+        return dual(lambda u: short_title(session, u), self.units)
 
 
 @dataclass
@@ -108,12 +117,13 @@ def session_view(planned: PlannedSession, expanded: ExpandedPlan, week: PlannedW
         else (Markup(escape("; ".join(exercise_text(e) for e in original.exercises))) if original is not None else None),
         steps=_steps(planned, units),
         paces=session_paces(s, planned.workout, expanded, table),
-        short=dual(lambda u: short_title(s, u), units),
         fit=file_name(expanded, week, planned) if has_workout(planned) else "",
         fit_zip=week_zip_name(expanded.plan.slug, week.number),
         offset=week_index * 7 + planned.day - 1,
         date=planned.date,
         slot=planned.slot,
+        planned=planned,
+        units=units,
     )
 
 

@@ -1,11 +1,14 @@
 /* Deload: watch workouts (FIT) with the reader's own paces, built in the browser.
-   The build publishes each session's FIT file and fit/fit.json: the same files with a
-   placeholder where each pace goes. With a reader's time entered, a click on a session's,
-   a week's or the plan's link writes their pace ranges at those places, recomputes the
+   The build publishes each session's FIT file (in its week's zip and the plan's) and
+   fit/fit.json: where each pace goes in it, and, where the published file has its targets open
+   (a plan without a reference time), a template with a placeholder at each pace. With a
+   reader's time entered, a click on a session's, a week's or the plan's link fetches the
+   link's zip, writes their pace ranges at those places, recomputes the
    FIT checksum (as generator/render/fit.py's files have it) and downloads the file, or a
    zip laid out for the watch's GARMIN/NewFiles folder. Without a time, the links give the
-   published zips (the coach's example paces, or efforts by name); a session's own file comes
-   from fit.json, where the build keeps it (thousands of small files would slow every build). */
+   published zips (the coach's example paces, or efforts by name); a session's own file is
+   taken out of its week's zip, where the build keeps it (thousands of small files would slow
+   every build). */
 (function () {
   "use strict";
 
@@ -30,9 +33,12 @@
     for (var i = 0; i < raw.length; i++) { bytes[i] = raw.charCodeAt(i); }
     return bytes;
   }
-  function paced(entry, current) {
-    var P = window.DeloadPaces, bytes = fromBase64(entry[2]), view = new DataView(bytes.buffer);
-    entry[3].forEach(function (patch) {
+  /* entry: fit.json's [name, week, patches, template]; published: the file as the zips hold it,
+     the base when fit.json has no template (its layout is the template's). */
+  function paced(entry, current, published) {
+    var P = window.DeloadPaces, bytes = entry[3] ? fromBase64(entry[3]) : published.slice();
+    var view = new DataView(bytes.buffer);
+    entry[2].forEach(function (patch) {
       var pace = P.evaluate(patch[1], current.table.efforts, current.table.vdot);
       view.setUint32(patch[0], speedValue(patch[2] === "low" ? pace[1] : pace[0]), true);
     });
@@ -79,6 +85,19 @@
     return new Blob(parts.concat(central, [new Uint8Array(end.buffer)]), { type: "application/zip" });
   }
 
+  /* A file out of a stored zip (the build's week zips): null if it is not there. */
+  function unzipped(buffer, name) {
+    var view = new DataView(buffer), bytes = new Uint8Array(buffer), decoder = new TextDecoder(), at = 0;
+    while (at + 30 <= bytes.length && view.getUint32(at, true) === 0x04034b50) {
+      var size = view.getUint32(at + 18, true), length = view.getUint16(at + 26, true);
+      var start = at + 30 + length + view.getUint16(at + 28, true);
+      var entry = decoder.decode(bytes.subarray(at + 30, at + 30 + length));
+      if (entry === name || entry.slice(-name.length - 1) === "/" + name) { return bytes.slice(start, start + size); }
+      at = start + size;
+    }
+    return null;
+  }
+
   function save(blob, name) {
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
@@ -88,9 +107,23 @@
     link.remove();
   }
 
-  window.DeloadWatch = { paced: paced, zip: zip, fitCrc: fitCrc, speedValue: speedValue };
+  window.DeloadWatch = { paced: paced, zip: zip, unzipped: unzipped, fitCrc: fitCrc, speedValue: speedValue };
 
   /* The page ------------------------------------------------------------------------------------------ */
+  /* A session's own file: a link for each session that has one (li[data-fit]), to its week's zip
+     (which holds it) when the script cannot run; without JavaScript the week's link gives it. */
+  document.querySelectorAll("li[data-fit]").forEach(function (item) {
+    var week = item.closest(".week"), zipLink = week && week.querySelector("a[data-fit-week]");
+    if (!zipLink) { return; }
+    var p = document.createElement("p"), link = document.createElement("a");
+    p.className = "s-fit";
+    link.href = zipLink.getAttribute("href");
+    link.setAttribute("data-fit", item.getAttribute("data-fit"));
+    link.setAttribute("download", "");
+    link.textContent = "Watch workout (.fit)";
+    p.appendChild(link);
+    item.insertBefore(p, item.querySelector(".s-notes"));
+  });
   var cached = null;
   function templates() {
     return cached ? Promise.resolve(cached) : fetch("fit/fit.json").then(function (r) { return r.json(); })
@@ -101,17 +134,28 @@
     var current = window.DeloadPaces && window.DeloadPaces.current;
     if (!link || (!current && !link.hasAttribute("data-fit"))) { return; }  /* no time entered: the published zip */
     event.preventDefault();
-    templates().then(function (data) {
-      var one = link.getAttribute("data-fit"), week = link.getAttribute("data-fit-week");
+    var one = link.getAttribute("data-fit"), week = link.getAttribute("data-fit-week");
+    /* The link's own zip holds its files as published: the one session's without a time, and
+       with one the base of every file fit.json keeps no template for. */
+    var published = fetch(link.getAttribute("href")).then(function (r) { return r.arrayBuffer(); });
+    if (one && !current) {
+      published.then(function (buffer) {
+        var bytes = unzipped(buffer, one);
+        if (bytes) { save(new Blob([bytes], { type: "application/vnd.ant.fit" }), one); } else { window.location.href = link.href; }
+      });
+      return;
+    }
+    Promise.all([templates(), published]).then(function (loaded) {
+      var data = loaded[0], buffer = loaded[1];
       var chosen = data.files.filter(function (f) {
         return one ? f[0] === one : week ? String(f[1]) === week : true;
       });
-      if (one && chosen.length) {  /* one session: as published, or with the reader's paces */
-        var bytes = current ? paced(chosen[0], current) : fromBase64(chosen[0][4]);
-        save(new Blob([bytes], { type: "application/vnd.ant.fit" }), one);
+      function file(f) { return paced(f, current, f[3] ? null : unzipped(buffer, f[0])); }
+      if (one && chosen.length) {  /* one session with the reader's paces */
+        save(new Blob([file(chosen[0])], { type: "application/vnd.ant.fit" }), one);
         return;
       }
-      var files = chosen.map(function (f) { return { name: data.folder + f[0], data: paced(f, current) }; });
+      var files = chosen.map(function (f) { return { name: data.folder + f[0], data: file(f) }; });
       var name = week ? data.slug + "-week-" + String(week).padStart(2, "0") + ".zip" : data.slug + ".zip";
       save(zip(files), name);
     });
