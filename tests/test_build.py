@@ -363,3 +363,25 @@ def test_the_digest_follows_what_a_reader_sees_not_the_json_format() -> None:
     assert digest(head + "\n\n\n## " + body) == digest(text)  # the weeks two lines further down
     ranged = re.sub(r"(\d)x(\d+) @", r"\1x\2-15 @", text, count=1)
     assert ranged != text and digest(ranged) != digest(text)  # a range a reader sees
+
+
+def test_preview_images_are_drawn_again_only_when_what_they_show_changes(project: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.build import plans
+
+    drawn: list[str] = []
+    real = plans.draw_preview
+    monkeypatch.setattr(plans, "draw_preview", lambda inputs: drawn.append(inputs["title"]) or real(inputs))
+    build_project(project, "--no-pdf", "--jobs", "1")
+    assert len(drawn) == 4
+    image = (project / "site" / "plans" / "10k-8-weeks" / "og.png").read_bytes()
+    drawn.clear()
+    (project / "templates").mkdir(exist_ok=True)
+    (project / "templates" / "404.html").write_text("{% extends 'base.html' %}{% block content %}gone{% endblock %}")
+    assert "(4 rendered)" in build_project(project, "--no-pdf", "--jobs", "1", epoch=str(int(EPOCH) + 60))
+    assert drawn == []  # every page rendered again, every image from the cache
+    assert (project / "site" / "plans" / "10k-8-weeks" / "og.png").read_bytes() == image
+    plan = project / "plans" / "10k-8-weeks.md"
+    plan.write_text(plan.read_text().replace("title: ", "title: New ", 1))
+    build_project(project, "--no-pdf", "--jobs", "1", epoch=str(int(EPOCH) + 120))
+    assert len(drawn) == 1 and drawn[0].startswith("New ")

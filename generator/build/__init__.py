@@ -189,6 +189,10 @@ def _render(job: Job, stage: tree.Stage, records: dict[str, PlanRecord], todo: l
         for step, seconds in out.timings.items():
             result.phases[f"cpu_{step}"] = result.phases.get(f"cpu_{step}", 0.0) + seconds
     pdf_jobs = _record_plans(job, stage.path, records, outputs)
+    if outputs:
+        from .plans import prune_images
+
+        prune_images(job.settings.work_dir / "cache" / "og", keep=2 * len(job.files) + 50)
     ordered = [records[display] for _, display in job.files]
     clock = time.perf_counter()
     _site_files(job, stage, ordered, result)

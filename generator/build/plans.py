@@ -7,18 +7,21 @@ when forked); :func:`run` then needs only the plan's path.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from .. import __version__
+from ..digest import digest
 from ..errors import DeloadError, Diagnostic, Severity
 from ..expanded import ExpandedPlan
 from ..feeds import Feed, plan_feeds
-from ..fsutil import write_bytes
+from ..fsutil import write_atomic, write_bytes
 from ..periodize import dates_change_layout, expand, first_day
 from ..periodize.checks import dated_start
 from ..render.fitset import site_watch_files
@@ -26,6 +29,7 @@ from ..render.html import PlanPage, PlanRenderer
 from ..render.ical import feed_bytes, header_template, plan_events, timezones_text, uid_domain
 from ..render.icaljson import calendar_json
 from ..render.json_export import plan_digest, to_json
+from ..render.og import draw_preview
 from ..render.paceview import example_table
 from ..render.pdf import FRIDGE, fridge_html, paper_label, print_html
 from ..settings import Settings
@@ -90,7 +94,7 @@ def run(task: tuple[Path, str]) -> PlanOutput:
         return PlanOutput(display, list(exc.diagnostics))
     timings = {"read": time.process_time() - clock}
     if _RENDERER is None:
-        _RENDERER = PlanRenderer(context.settings)
+        _RENDERER = PlanRenderer(context.settings, kept_images(context.settings.work_dir / "cache" / "og"))
     entry = state.touch_plan(slug, plan_digest(expanded), context.now)
     feeds = plan_feeds(expanded, context.settings, context.now.date())
     linked = context.papers or context.links
@@ -144,6 +148,39 @@ def _watch_files(context: BuildContext, output: PlanOutput, expanded: ExpandedPl
     output.diagnostics += [Diagnostic(display, p.session.source.line, p.session.source.col,
                                       f"no watch file for this session: {why}", Severity.WARNING, "no-watch-file")
                            for p, why in skipped]
+
+
+def kept_images(folder: Path) -> Callable[[dict[str, Any]], bytes]:
+    """Draw preview images through a cache keyed on what they show (and what draws them): a
+    plan's image changes far less often than its page (a changed session leaves the chart alone)."""
+    from PIL import __version__ as pillow
+
+    def draw(inputs: dict[str, Any]) -> bytes:
+        path = folder / f"{digest([inputs, __version__, pillow])}.png"
+        try:
+            data = path.read_bytes()
+            os.utime(path)  # in use: the last to be pruned (see prune_images)
+            return data
+        except OSError:
+            data = draw_preview(inputs)
+        with contextlib.suppress(OSError):  # only a speed-up
+            folder.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, data)
+        return data
+
+    return draw
+
+
+def prune_images(folder: Path, keep: int) -> None:
+    """Keep the ``keep`` images of the cache used last, so that it does not grow forever."""
+    try:
+        if len(names := os.listdir(folder)) <= keep:
+            return
+        images = sorted((folder / name for name in names), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    except OSError:
+        return
+    for path in images[keep:]:
+        path.unlink(missing_ok=True)
 
 
 def watch_files(expanded: ExpandedPlan, updated: str, skipped: list[Any]) -> Iterator[tuple[str, bytes]]:

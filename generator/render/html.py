@@ -38,7 +38,7 @@ from ..slugs import slug_from
 from . import views
 from .chart import volume_chart
 from .markdown import plain_text, render_markdown
-from .og import preview_png
+from .og import draw_preview, preview_inputs, preview_png
 from .paceview import pace_panel
 from .paths import template_files
 
@@ -200,7 +200,12 @@ class Renderer:
 
 
 class PlanRenderer(Renderer):
-    """One plan's page, embed view and preview image, and its listing."""
+    """One plan's page, embed view and preview image, and its listing. ``draw`` makes the image
+    from :func:`og.preview_inputs` (a build passes one that keeps images by their inputs)."""
+
+    def __init__(self, settings: Settings, draw: Callable[[dict[str, Any]], bytes] = draw_preview):
+        super().__init__(settings)
+        self.draw = draw
 
     def outputs(self, page: PlanPage) -> Iterator[tuple[str, bytes]]:
         expanded = page.expanded
@@ -208,7 +213,7 @@ class PlanRenderer(Renderer):
         context = self.plan_context(page)
         yield f"{page.url}index.html", self.render("plan.html", 2, **context).encode("utf-8")
         yield f"{page.url}embed.html", self.render("embed.html", 2, **context).encode("utf-8")
-        yield f"{page.url}og.png", preview_png(expanded, self.settings.title, plan.title)  # see og.preview_inputs
+        yield f"{page.url}og.png", self.draw(preview_inputs(expanded, self.settings.title, plan.title))
 
     def listing(self, page: PlanPage) -> Listing:
         plan = page.plan
