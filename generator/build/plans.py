@@ -20,14 +20,13 @@ from .. import __version__
 from ..digest import digest
 from ..errors import DeloadError, Diagnostic, Severity
 from ..expanded import ExpandedPlan
-from ..feeds import Feed, plan_feeds
+from ..feeds import plan_feeds
 from ..fsutil import write_atomic, write_bytes
-from ..periodize import dates_change_layout, expand, first_day
+from ..periodize import expand
 from ..periodize.checks import dated_start
+from ..render.feedset import feed_files
 from ..render.fitset import site_watch_files
 from ..render.html import PlanPage, PlanRenderer
-from ..render.ical import feed_bytes, header_template, plan_events, timezones_text, uid_domain
-from ..render.icaljson import calendar_json
 from ..render.json_export import plan_digest, to_json
 from ..render.og import draw_preview
 from ..render.paceview import example_table
@@ -121,7 +120,12 @@ def run(task: tuple[Path, str]) -> PlanOutput:
         output.listing = _RENDERER.listing(page).to_json()
         timings["pages"] += time.process_time() - clock
         clock = time.process_time()
-        output.feeds = _feeds(context, output, expanded, page, state)
+        events: list[Any] = []
+        for name, data in feed_files(expanded, context.settings, page.feeds, context.settings.base_url + page.url,
+                                     state.events, state.legacy, context.now, events):
+            _write(context, output, page.url + name, data)
+        state.record(events)
+        output.feeds = len(page.feeds)
         timings["feeds"] = time.process_time() - clock
         clock = time.process_time()
         for paper, (_, name), (_, sheet) in zip(context.papers, pdfs, sheets, strict=False):  # none when only linked
@@ -209,36 +213,3 @@ def start_record(expanded: ExpandedPlan) -> list[Any] | None:
 def _write(context: BuildContext, output: PlanOutput, name: str, data: bytes) -> None:
     write_bytes(context.stage / name, data)
     output.files.append(name)
-
-
-def _feeds(context: BuildContext, output: PlanOutput, expanded: ExpandedPlan, page: PlanPage, state: State) -> int:
-    """Every calendar feed of the plan; each event is serialised once and placed per feed."""
-    settings = context.settings
-    plan = expanded.plan
-    plan_url = settings.base_url + page.url
-    events = plan_events(expanded, settings, state.events, context.now, plan_url, settings.week_summaries,
-                         legacy=state.legacy)
-    state.record(events)
-    zones = timezones_text(expanded, events)
-    header = header_template(expanded, settings, plan_url)
-    if expanded.start is None and not dates_change_layout(plan):  # the reader's own file, for any day
-        _write(context, output, f"{page.url}calendar.json",
-               calendar_json(expanded, events, header, zones, uid_domain(settings),
-                             next((f.anchor for f in page.feeds if f.date is not None and f.anchor), "start")))
-    for feed in page.feeds:
-        feed_plan, feed_events = expanded, events
-        if feed.date is not None and expanded.start is None and dates_change_layout(plan):
-            feed_plan = expand(plan, race_date=feed.date) if feed.anchor == "race" else expand(plan, start=feed.date)
-            feed_events = plan_events(feed_plan, settings, state.events, context.now, plan_url, settings.week_summaries,
-                                      variant=feed.date.isoformat(), legacy=state.legacy)
-            state.record(feed_events)
-        _write(context, output, f"{page.url}{feed.name}",
-               feed_bytes(feed_plan, feed_events, settings, feed, _first(expanded, feed_plan, feed), plan_url, zones, header))
-    return len(page.feeds)
-
-
-def _first(expanded: ExpandedPlan, feed_plan: ExpandedPlan, feed: Feed) -> Any:
-    if expanded.start is not None:
-        return expanded.start
-    assert feed.date is not None
-    return first_day(feed_plan, race_date=feed.date) if feed.anchor == "race" else feed.date
