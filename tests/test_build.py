@@ -93,7 +93,7 @@ def fresh_tree(project: Path, folder: Path, epoch: str) -> dict[str, str]:
 
 
 def test_a_series_of_edits_stays_equal_to_full_builds(project: Path, tmp_path: Path) -> None:
-    """Each build after the first starts from the site the previous one replaced (the spare
+    """Each build after the first starts from the site the previous one replaced (the twin
     tree): whatever the edits, the result must be what a build from nothing gives."""
     plans = project / "plans"
 
@@ -197,7 +197,7 @@ def test_a_lost_manifest_makes_no_stale_files_survive(project: Path, tmp_path: P
     build_project(project, "--no-pdf", epoch=str(int(EPOCH) + 60))  # nothing changed: a no-op
     plan = project / "plans" / "10k-8-weeks.md"
     plan.write_text(plan.read_text().replace("Easy 6 km", "Easy 7 km", 1))
-    build_project(project, "--no-pdf", epoch=str(int(EPOCH) + 120))  # leaves a spare tree
+    build_project(project, "--no-pdf", epoch=str(int(EPOCH) + 120))  # leaves a twin
     for body in (project / ".deload").glob("manifest-*.json"):
         if not body.name.endswith(".head.json"):
             body.unlink()  # deleted by hand, say, to force a full build

@@ -29,7 +29,7 @@ class PlanRecord:
     pages: int = 0
     feeds: int = 0
     day: str | None = None  # the build day, for a plan without dates (its feeds move with the day)
-    rendered: str = ""  # which build rendered these files (see generator.spare)
+    rendered: str = ""  # which build rendered these files (see generator.build.tree)
     start: list[Any] | None = None  # a dated plan's [first day, weeks, line, col of its date]: a start in the past is said
 
     def current(self, key: str, day: str) -> bool:
