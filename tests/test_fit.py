@@ -228,6 +228,12 @@ def test_published_files_are_the_templates_with_the_paces_written_in() -> None:
         assert fit_crc(direct, len(direct) - 2) == _fit_crc(direct[:-2]) == int.from_bytes(direct[-2:], "little")
 
 
+def test_the_crc_two_bytes_at_a_time_is_fits() -> None:
+    for size in range(0, 67):
+        data = bytes((i * 37 + size) & 0xFF for i in range(size))
+        assert fit_crc(data) == _fit_crc(data) == fit_crc(data + b"xyz", size)
+
+
 def _fit_crc(data: bytes) -> int:
     table = [0x0000, 0xCC01, 0xD801, 0x1400, 0xF001, 0x3C00, 0x2800, 0xE401,
              0xA001, 0x6C00, 0x7800, 0xB401, 0x5000, 0x9C01, 0x8801, 0x4400]
