@@ -12,7 +12,7 @@ and prints:
   image, feeds, calendar.json, fit.json, zips), the bytes per plan, raw and gzipped
   (level 6, what a web server uses on the fly), averaged over the library;
 - the CPU per plan of each render step, from the build's own timers
-  (:data:`generator.plan_job.PlanOutput.timings`, summed over the workers);
+  (:data:`generator.build.plans.PlanOutput.timings`, summed over the workers);
 - with ``--profile N``: the same steps for N plans again in this process under cProfile,
   and the functions that cost most (cumulative), to see where a step's time goes.
 """
@@ -77,13 +77,13 @@ def profile(project: Path, count: int, top: int) -> None:
     """The plan job for ``count`` plans in this process, under cProfile."""
     from datetime import UTC, datetime
 
-    from generator import plan_job
+    from generator.build import plans as plan_job
     from generator.config import load_settings
     from generator.state import State
 
     settings = load_settings(project)
     stage = project / ".weight-stage"
-    context = plan_job.BuildContext(settings, stage, datetime.fromtimestamp(int(EPOCH), UTC), (), State.ephemeral())
+    context = plan_job.BuildContext(settings, stage, datetime.fromtimestamp(int(EPOCH), UTC), (), State(Path(os.devnull)))
     plan_job.set_context(context)
     paths = sorted((project / "plans").glob("*.md"))[:count]
     plan_job.run((paths[0], paths[0].name))  # warm: templates compiled, fonts loaded

@@ -37,6 +37,7 @@ from ..settings import Settings
 from ..slugs import slug_from
 from . import views
 from .chart import volume_chart
+from .glance import glance_html
 from .markdown import plain_text, render_markdown
 from .og import draw_preview, preview_inputs, preview_png
 from .paceview import pace_panel
@@ -257,7 +258,6 @@ class PlanRenderer(Renderer):
         week_macro = self.macro("week")
         with template_errors("_macros.html"):
             weeks_html = Markup("").join(week_macro(w) for w in weeks)  # the page's
-        from .glance import glance_html
 
         glance = glance_html(weeks, _format_date)  # the embed's: the same weeks at a glance
         return {
