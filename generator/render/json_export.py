@@ -2,8 +2,7 @@
 
 ``format`` is bumped on any incompatible change; fields are only ever added. Format 3
 (docs/expanded-json.md) leaves out every field that is null, false or empty, and the type of
-a step (the usual part), writes a session's date only through its week's start, and a week's
-or session's source as its line.
+a step (the usual part).
 
 The same builders give the *reader view* the build hashes to tell whether a plan changed
 for its readers (:func:`plan_digest`): the fields of format 2, where every plan's digest
@@ -26,7 +25,7 @@ from ..model import Amount, Duration, Exercise, Part, Repeat, Step, Target
 from ..paces import coach_specs
 from ..units import from_km
 
-FORMAT = 3  # 3: nulls, false and empty fields left out, no session dates, source files or step types; 2: structured workouts
+FORMAT = 3  # 3: nulls, false and empty fields and step types left out; 2: structured workouts
 
 
 def _lean(data: dict[str, Any]) -> dict[str, Any]:
@@ -145,10 +144,9 @@ def session_dict(planned: PlannedSession, units: str, shape: _Shape) -> dict[str
         "strength": [_exercise(e, shape) for e in s.exercises] if s.exercises else None,
         "comment": s.comment, "notes": s.notes,
     }
+    data["date"] = _iso(planned.date)
     if shape.lean:
-        data["line"] = s.source.line
-    else:
-        data["date"] = _iso(planned.date)
+        data["source"] = {"file": s.source.file, "line": s.source.line}
     return shape.clean(data)
 
 
@@ -167,7 +165,7 @@ def week_dict(week: PlannedWeek, units: str, shape: _Shape) -> dict[str, Any]:
         "sessions": [session_dict(p, units, shape) for p in week.sessions],
     }
     if shape.lean:
-        data["line"] = week.source.line
+        data["source"] = {"file": week.source.file, "line": week.source.line}
     return shape.clean(data)
 
 
@@ -216,12 +214,16 @@ def _body(expanded: ExpandedPlan, shape: _Shape) -> dict[str, Any]:
 
 
 def expanded_dict(expanded: ExpandedPlan) -> dict[str, Any]:
-    """The plan in format 3."""
-    return {"format": FORMAT, "generator": f"deload {__version__}"} | _lean(_body(expanded, _Shape(True)) | {
+    """The plan in format 3. The lists a reader walks (``weeks``, ``warnings``, ``log``) are
+    always written, empty or not."""
+    body = _body(expanded, _Shape(True))
+    weeks = body.pop("weeks")
+    return {"format": FORMAT, "generator": f"deload {__version__}"} | _lean(body) | {
+        "weeks": weeks,
         "warnings": [_lean({"file": d.file, "line": d.line, "code": d.code, "message": d.message})
                      for d in expanded.warnings],
         "log": list(expanded.log),
-    })
+    }
 
 
 def reader_view(expanded: ExpandedPlan) -> dict[str, Any]:
