@@ -1,1 +1,2 @@
-"""Commands that live in modules of their own; ``generator.cli`` adds them to ``deload``."""
+"""What each `deload` command does, one module a command, as plain functions; ``generator.cli``
+declares the commands and their options and calls these."""

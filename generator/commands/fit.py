@@ -8,20 +8,11 @@ from pathlib import Path
 import click
 
 from ..model import Performance
-from .paces import race_time_option
 
 
-@click.command()
-@click.argument("plan", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@race_time_option
-@click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder to write into (default: <slug>-fit/ in the current folder).")
-@click.option("--project", "-C", "project", type=click.Path(file_okay=False, path_type=Path), default=".",
-              show_default=True, help="Project folder holding deload.toml, plans/ and templates/.")
 def fit(plan: Path, performance: Performance | None, output: Path | None, project: Path) -> None:
-    """Write PLAN's sessions as FIT workouts (Garmin, COROS, Wahoo), with a zip per week and one
-    for the plan, laid out for a watch's GARMIN/NewFiles folder. With --race-time every step
-    gets your pace range; otherwise the coach's example paces, or the effort by name."""
+    """Write ``plan``'s workouts and zips into ``output`` (default: <slug>-fit/), paced by ``performance``
+    if given, else by the coach's example paces, else by effort names."""
     from ..feeds import build_time
     from ..paces import plan_pace_table
     from ..render.fit import FitError

@@ -28,13 +28,8 @@ papers = ["a4", "letter"]
 GITIGNORE = "/site/\n/.deload/\n"
 
 
-@click.command()
-@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path), default=Path("."))
-@click.option("--units", type=click.Choice(["km", "mi"]), default="km", show_default=True, help="The site's default units.")
-@click.option("--title", default="Training plans", show_default=True, help="The site's title.")
 def init(folder: Path, units: str, title: str) -> None:
-    """Start a Deload project in FOLDER (default: here): deload.toml, plans/ with an example
-    plan, and a .gitignore. Then: deload build (or deload serve to preview)."""
+    """Write deload.toml, plans/ with an example plan and a .gitignore into ``folder``; refuse a project."""
     import json
 
     from ..config import CONFIG_NAME
