@@ -104,43 +104,51 @@ def run(task: tuple[Path, str]) -> PlanOutput:
                         dated=expanded.start is not None, slug_at=(plan.location("slug").line, plan.location("slug").col),
                         start=start_record(expanded))
     try:
-        clock = time.process_time()
-        _write(context, output, f"{page.url}plan.json", to_json(expanded, indent=None).encode("utf-8"))
-        for name, data in _RENDERER.outputs(page):
-            _write(context, output, name, data)
-            output.pages += name.endswith(".html")
-            step = "preview_image" if name.endswith(".png") else "pages"
-            timings[step] = timings.get(step, 0.0) + time.process_time() - clock
-            clock = time.process_time()
-        if context.settings.watch_files and not context.preview:
-            clock = time.process_time()
-            _watch_files(context, output, expanded, page.url, entry["updated"], display)
-            timings["watch_files"] = time.process_time() - clock
-            clock = time.process_time()  # the listing's time is the page's, not the watch files'
-        output.listing = _RENDERER.listing(page).to_json()
-        timings["pages"] += time.process_time() - clock
-        clock = time.process_time()
-        events: list[Any] = []
-        for name, data in feed_files(expanded, context.settings, page.feeds, context.settings.base_url + page.url,
-                                     state.events, state.legacy, context.now, events):
-            _write(context, output, page.url + name, data)
-        state.record(events)
-        output.feeds = len(page.feeds)
-        timings["feeds"] = time.process_time() - clock
-        clock = time.process_time()
-        for paper, (_, name), (_, sheet) in zip(context.papers, pdfs, sheets, strict=False):  # none when only linked
-            html = print_html(expanded, context.settings, paper, context.settings.base_url + page.url)
-            output.pdf_jobs.append((paper, html, f"{page.url}{name}"))
-            output.files.append(f"{page.url}{name}")
-            html = fridge_html(expanded, context.settings, FRIDGE + paper, context.settings.base_url + page.url)
-            output.pdf_jobs.append((FRIDGE + paper, html, f"{page.url}{sheet}"))
-            output.files.append(f"{page.url}{sheet}")
-        timings["print_html"] = time.process_time() - clock
+        _render(context, output, page, state, entry["updated"], pdfs, sheets)
     except DeloadError as exc:  # a template error in the coach's templates
         output.diagnostics.extend(exc.diagnostics)
         return output
     output.events = {key: state.events[key] for key in sorted(state.seen_events)}
     return output
+
+
+def _render(context: BuildContext, output: PlanOutput, page: PlanPage, state: State, updated: str,
+            pdfs: list[tuple[str, str]], sheets: list[tuple[str, str]]) -> None:
+    """Write the plan's files: JSON, pages and preview image, watch files, feeds; list its PDF jobs."""
+    assert _RENDERER is not None
+    expanded, timings = page.expanded, output.timings
+    clock = time.process_time()
+    _write(context, output, f"{page.url}plan.json", to_json(expanded, indent=None).encode("utf-8"))
+    for name, data in _RENDERER.outputs(page):
+        _write(context, output, name, data)
+        output.pages += name.endswith(".html")
+        step = "preview_image" if name.endswith(".png") else "pages"
+        timings[step] = timings.get(step, 0.0) + time.process_time() - clock
+        clock = time.process_time()
+    if context.settings.watch_files and not context.preview:
+        clock = time.process_time()
+        _watch_files(context, output, expanded, page.url, updated, output.display)
+        timings["watch_files"] = time.process_time() - clock
+        clock = time.process_time()  # the listing's time is the page's, not the watch files'
+    output.listing = _RENDERER.listing(page).to_json()
+    timings["pages"] += time.process_time() - clock
+    clock = time.process_time()
+    events: list[Any] = []
+    for name, data in feed_files(expanded, context.settings, page.feeds, context.settings.base_url + page.url,
+                                 state.events, state.legacy, context.now, events):
+        _write(context, output, page.url + name, data)
+    state.record(events)
+    output.feeds = len(page.feeds)
+    timings["feeds"] = time.process_time() - clock
+    clock = time.process_time()
+    for paper, (_, name), (_, sheet) in zip(context.papers, pdfs, sheets, strict=False):  # none when only linked
+        html = print_html(expanded, context.settings, paper, context.settings.base_url + page.url)
+        output.pdf_jobs.append((paper, html, f"{page.url}{name}"))
+        output.files.append(f"{page.url}{name}")
+        html = fridge_html(expanded, context.settings, FRIDGE + paper, context.settings.base_url + page.url)
+        output.pdf_jobs.append((FRIDGE + paper, html, f"{page.url}{sheet}"))
+        output.files.append(f"{page.url}{sheet}")
+    timings["print_html"] = time.process_time() - clock
 
 
 def _watch_files(context: BuildContext, output: PlanOutput, expanded: ExpandedPlan, url: str, updated: str,
