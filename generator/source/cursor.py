@@ -37,6 +37,18 @@ MAX_REP_KM = 50.0
 MAX_REP_SECONDS = 3 * 3600
 
 
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled (case-insensitive) once: ``re.compile``'s own cache costs a lookup of
+    several microseconds, and the grammar asks tens of thousands of times a plan."""
+    regex = _PATTERNS.get(pattern)
+    if regex is None:
+        regex = _PATTERNS[pattern] = re.compile(pattern, re.I)
+    return regex
+
+
 class Cursor:
     """Reads a squeezed line from ``pos``; the first problem is reported, later ones are not."""
 
@@ -64,7 +76,7 @@ class Cursor:
 
     def take(self, pattern: str | re.Pattern[str], end: int) -> re.Match[str] | None:
         self.skip_ws()
-        regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, re.I)
+        regex = pattern if isinstance(pattern, re.Pattern) else _compiled(pattern)
         match = regex.match(self.text, self.pos, end)
         if match:
             self.pos = match.end()
@@ -72,7 +84,7 @@ class Cursor:
 
     def peek(self, pattern: str | re.Pattern[str], end: int) -> re.Match[str] | None:
         self.skip_ws()
-        regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, re.I)
+        regex = pattern if isinstance(pattern, re.Pattern) else _compiled(pattern)
         return regex.match(self.text, self.pos, end)
 
     def words(self, end: int, count: int = 4) -> str:
