@@ -385,3 +385,29 @@ def test_preview_images_are_drawn_again_only_when_what_they_show_changes(project
     plan.write_text(plan.read_text().replace("title: ", "title: New ", 1))
     build_project(project, "--no-pdf", "--jobs", "1", epoch=str(int(EPOCH) + 120))
     assert len(drawn) == 1 and drawn[0].startswith("New ")
+
+
+def test_a_twin_that_cannot_be_trusted_is_not_used(project: Path, tmp_path: Path) -> None:
+    """A twin whose description names another folder (it was moved or replaced), or whose build
+    record is damaged, is removed: the next site is still what a build from nothing gives."""
+    plan = project / "plans" / "10k-8-weeks.md"
+    work = project / ".deload"
+    build_project(project, "--no-pdf")
+    for number, damage in enumerate(["inode", "record"], start=1):
+        plan.write_text(plan.read_text().replace("## Week 1", f"## Week 1 — {number}", 1))
+        build_project(project, "--no-pdf", epoch=str(int(EPOCH) + 120 * number - 60))  # leaves a twin
+        twin = next(p for p in work.iterdir() if p.name.startswith("twin-") and p.is_dir())
+        stale = twin / "plans" / "couch-to-5k" / "index.html"
+        stale.unlink()  # a file of its own (the twin shares unchanged files with site/ by hard links)
+        stale.write_text("stale")  # what an untrusted twin may hold
+        if damage == "inode":
+            description = twin.with_name(twin.name + ".json")
+            data = json.loads(description.read_text())
+            description.write_text(json.dumps(data | {"inode": data["inode"] + 1}))
+        else:
+            record = twin.with_name(twin.name + ".body.json")
+            record.write_text(record.read_text()[:-200])  # cut short
+        plan.write_text(plan.read_text().replace("## Week 2", f"## Week 2 — {number}", 1))
+        epoch = str(int(EPOCH) + 120 * number)
+        build_project(project, "--no-pdf", epoch=epoch)
+        assert tree(project / "site") == fresh_tree(project, tmp_path / f"fresh-{number}", epoch), damage
