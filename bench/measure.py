@@ -75,15 +75,20 @@ class TreeMemory:
             self.stop.wait(self.interval)
 
 
-def _pss(pid: int) -> int:
+def proc_bytes(path: str, field: str) -> int:
+    """A "<field> <n> kB" line of a /proc file, in bytes; 0 when the process or the field is gone."""
     try:
-        with open(f"/proc/{pid}/smaps_rollup") as handle:
+        with open(path) as handle:
             for line in handle:
-                if line.startswith("Pss:"):
+                if line.startswith(field):
                     return int(line.split()[1]) * 1024
     except (OSError, ValueError):
         pass
     return 0
+
+
+def _pss(pid: int) -> int:
+    return proc_bytes(f"/proc/{pid}/smaps_rollup", "Pss:")
 
 
 def run_measured(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> dict[str, Any]:

@@ -32,6 +32,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from bench.measure import proc_bytes  # noqa: E402
 from bench.synth import write_library  # noqa: E402
 
 SERVING = re.compile(r" at (https?://\S+/) \(Ctrl")
@@ -109,14 +110,7 @@ def _fetch(url: str) -> bytes:
 
 def _peak_rss(pid: int) -> int:
     """The process's own peak resident memory (VmHWM), in bytes."""
-    try:
-        with open(f"/proc/{pid}/status") as handle:
-            for line in handle:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError):
-        pass
-    return 0
+    return proc_bytes(f"/proc/{pid}/status", "VmHWM:")
 
 
 def _slug(plan: Path) -> str:

@@ -88,11 +88,14 @@ class Preview:
             files[str(config)] = (stat.st_mtime_ns, stat.st_size)
         return files
 
+    def current_settings(self) -> Settings:
+        """``deload.toml`` as it is now (the coach may have edited it), at the preview's address."""
+        return replace(load_settings(self.settings.root), base_url=self.settings.base_url)
+
     def rebuild(self) -> bool:
         started = time.perf_counter()
         try:
-            settings = load_settings(self.settings.root)
-            settings = replace(settings, base_url=self.settings.base_url)
+            settings = self.current_settings()
             result = build_site(settings, pdf=self.pdf, output=self.output, save_state=False, preview=True)
         except DeloadError as exc:
             return self._failed(exc.diagnostics)
@@ -135,7 +138,7 @@ class Preview:
         from .render.pdf import FRIDGE, fridge_html, init_worker, print_html, render_pdf, stylesheet_text
         from .source import read_plan
 
-        settings = replace(load_settings(self.settings.root), base_url=self.settings.base_url)
+        settings = self.current_settings()
         slug, fridge, paper = match[1], bool(match[2]), match[3]
         path = self._plan_file(settings, slug)
         if path is None:
@@ -161,7 +164,7 @@ class Preview:
             generation = self.generation
             cached = self._watch_files.get(slug) if self._watch_generation == generation else None
         if cached is None:
-            settings = replace(load_settings(self.settings.root), base_url=self.settings.base_url)
+            settings = self.current_settings()
             path = self._plan_file(settings, slug)
             if path is None or not settings.watch_files:
                 return None

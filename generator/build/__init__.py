@@ -157,6 +157,7 @@ def _reuse(job: Job, stage: tree.Stage) -> tuple[dict[str, PlanRecord], list[tup
     """Step 2: every unchanged plan's files in the stage (kept, or linked from the live site);
     returns their records and the plans to render."""
     previous = job.manifest.records() if job.reusable else {}
+    live = job.live
     records: dict[str, PlanRecord] = {}
     todo: list[tuple[Path, str]] = []
     to_link: list[tuple[Path, str, PlanRecord]] = []
@@ -166,7 +167,7 @@ def _reuse(job: Job, stage: tree.Stage) -> tuple[dict[str, PlanRecord], list[tup
             todo.append((path, display))
         elif stage.holds(display, record.rendered, record.files):
             records[display] = record
-        elif job.live:
+        elif live:
             to_link.append((path, display, record))
         else:
             todo.append((path, display))
@@ -188,7 +189,8 @@ def _render(job: Job, stage: tree.Stage, records: dict[str, PlanRecord], todo: l
     for out in outputs:
         for step, seconds in out.timings.items():
             result.phases[f"cpu_{step}"] = result.phases.get(f"cpu_{step}", 0.0) + seconds
-    pdf_jobs = _record_plans(job, stage.path, records, outputs)
+    css = _stylesheets(job)  # the print stylesheets: PDF cache keys and rendering
+    pdf_jobs = _record_plans(job, stage.path, records, outputs, css)
     if outputs:
         from .plans import prune_images
 
@@ -199,7 +201,7 @@ def _render(job: Job, stage: tree.Stage, records: dict[str, PlanRecord], todo: l
     result.phases["site"] = time.perf_counter() - clock
     clock = time.perf_counter()
     if job.papers:
-        _pdfs(job, records, ordered, pdf_jobs, result)
+        _pdfs(job, records, ordered, pdf_jobs, css, result)
     result.phases["pdf"] = time.perf_counter() - clock
     result.plans = len(job.files)
     result.plans_rendered = len(outputs)
@@ -241,7 +243,8 @@ def _render_plans(job: Job, stage: Path, todo: list[tuple[Path, str]]) -> list[P
     return outputs
 
 
-def _record_plans(job: Job, stage: Path, records: dict[str, PlanRecord], outputs: list[PlanOutput]) -> list[Any]:
+def _record_plans(job: Job, stage: Path, records: dict[str, PlanRecord], outputs: list[PlanOutput],
+                  css: dict[str, str]) -> list[Any]:
     """Check the rendered plans (errors, a slug used twice), add their records, merge their state;
     returns their PDF jobs."""
     from .pdfs import PdfJob, cache_key
@@ -255,7 +258,6 @@ def _record_plans(job: Job, stage: Path, records: dict[str, PlanRecord], outputs
             slugs[out.slug] = out.display
     if errors:
         raise DeloadError([*errors, *(d for o in outputs for d in o.diagnostics if not d.is_error)])
-    css = _stylesheets(job)
     pdf_jobs: list[Any] = []
     rendered = os.urandom(6).hex()  # which build made these files: see generator.build.tree
     for out in outputs:
@@ -306,7 +308,7 @@ def _site_files(job: Job, stage: tree.Stage, ordered: list[PlanRecord], result: 
 
 
 def _pdfs(job: Job, records: dict[str, PlanRecord], ordered: list[PlanRecord], pdf_jobs: list[Any],
-          result: BuildResult) -> None:
+          css: dict[str, str], result: BuildResult) -> None:
     """The PDFs: from the cache, or rendered by a pool of workers."""
     from .pdfs import prune_cache, run_pdf_jobs
 
@@ -320,7 +322,7 @@ def _pdfs(job: Job, records: dict[str, PlanRecord], ordered: list[PlanRecord], p
         if job.progress:
             job.progress("pdf", done[0], len(pdf_jobs))
 
-    result.pdfs_rendered, refused = run_pdf_jobs(pdf_jobs, _stylesheets(job), cache, worker_count(job.jobs), pdf_progress)
+    result.pdfs_rendered, refused = run_pdf_jobs(pdf_jobs, css, cache, worker_count(job.jobs), pdf_progress)
     prune_cache(cache, {key for r in ordered for _, key, _ in r.pdf_jobs})
     for pdf_job, urls in refused:
         for url in dict.fromkeys(urls):

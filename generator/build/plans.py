@@ -86,9 +86,7 @@ def run(task: tuple[Path, str]) -> PlanOutput:
         plan, warnings = read_plan(path, context.settings, display)
         expanded = expand(plan)
         slug = plan.slug
-        previous = context.state
-        state = State(Path(os.devnull), plans={slug: previous.plans[slug]} if slug in previous.plans else {},
-                      events=previous.events_of(slug), legacy=previous.legacy)
+        state = state_of_plan(context.state, slug)
     except DeloadError as exc:
         return PlanOutput(display, list(exc.diagnostics))
     timings = {"read": time.process_time() - clock}
@@ -206,10 +204,16 @@ def watch_files_on_demand(settings: Settings, path: Path, now: datetime) -> dict
     only when a browser asks (their encoding would cost most of each rebuild)."""
     plan, _ = read_plan(path, settings)
     expanded = expand(plan)
-    state = State.load(settings.plans_dir)
-    state = State(Path(os.devnull), plans={plan.slug: state.plans[plan.slug]} if plan.slug in state.plans else {})
+    state = state_of_plan(State.load(settings.plans_dir), plan.slug)
     entry = state.touch_plan(plan.slug, plan_digest(expanded), now)
     return dict(watch_files(expanded, entry["updated"], []))
+
+
+def state_of_plan(previous: State, slug: str) -> State:
+    """The share of the state one plan's render reads and changes (never saved itself: the
+    build merges what it changed into the whole)."""
+    return State(Path(os.devnull), plans={slug: previous.plans[slug]} if slug in previous.plans else {},
+                 events=previous.events_of(slug), legacy=previous.legacy)
 
 
 def start_record(expanded: ExpandedPlan) -> list[Any] | None:

@@ -22,6 +22,7 @@ import errno
 import json
 import os
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +65,7 @@ class Stage:
         keep = set(current)
         self._remove(name for name in self.site_files if name not in keep)
 
-    def _remove(self, names: Any) -> None:
+    def _remove(self, names: Iterable[str]) -> None:
         folders: set[str] = set()
         for name in names:
             with contextlib.suppress(FileNotFoundError):
