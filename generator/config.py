@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import Collector, DeloadError
+from .i18n import locale_units
 from .settings import Settings
 from .source.located import Located, load_toml
 from .source.schema import (
@@ -114,6 +115,8 @@ def _settings(root: Path, data: dict[str, Any], raw_text: str, located: Located)
     pdf = data.get("pdf", {})
     values: dict[str, Any] = {k: site[k] for k in ("title", "description", "base_url", "language", "author", "default_units", "feed_entries")
                                if k in site}
+    if "default_units" not in values and "language" in values:
+        values["default_units"] = locale_units(values["language"])
     if "jobs" in build:
         values["jobs"] = build["jobs"]
     if "pdf" in build:

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import re
 
+from .i18n import N_, Words, gettext, lower_first, ngettext, number, pgettext
 from .model import Amount, Distance, Duration, Exercise, Ladder, Load, Part, Repeat, Session, SessionKind, Step
 from .units import format_clock, format_number, from_km
 
-RACE_NAMES = {5.0: "5K", 10.0: "10K", 15.0: "15K", 21.1: "half marathon", 42.2: "marathon"}
+RACE_NAMES = {5.0: N_("5K"), 10.0: N_("10K"), 15.0: N_("15K"), 21.1: N_("half marathon"), 42.2: N_("marathon")}
 
 
 def distance_text(km: float, units: str, places: int = 1) -> str:
-    return f"{format_number(from_km(km, units), places)} {units}"
+    return f"{number(format_number(from_km(km, units), places))} {units}"
 
 
 def minutes_text(minutes: float) -> str:
@@ -56,7 +57,7 @@ def amount_text(amount: Amount, units: str) -> str:
 
 def race_text(distance: Distance, units: str) -> str:
     name = RACE_NAMES.get(round(distance.km, 1))
-    return name or amount_text(distance, units)
+    return gettext(name) if name else amount_text(distance, units)
 
 
 def written_text(amount: Amount, units: str) -> str:
@@ -121,11 +122,11 @@ def part_text(part: Part, units: str, top: bool = False) -> str:
             for index, rung in enumerate(part.rungs):
                 steps += [rung] if index == 0 or part.between is None else [part.between, rung]
             return parts_text(tuple(steps), units)
-        return compact + (f" w/ {step_text(part.between, units)}" if part.between is not None else "")
+        return compact + (f" {_with()} {step_text(part.between, units)}" if part.between is not None else "")
     inner = part.steps
     body = step_text(inner[0], units) if len(inner) == 1 and isinstance(inner[0], Step) else f"({parts_text(inner, units)})"
     text = f"{count_text(part)} x {body}"
-    return text + (f" w/ {step_text(part.between, units)}" if part.between is not None else "")
+    return text + (f" {_with()} {step_text(part.between, units)}" if part.between is not None else "")
 
 
 def _seconds_after_target(before: Part, text: str) -> bool:
@@ -144,14 +145,14 @@ def parts_text(parts: tuple[Part, ...], units: str, top: bool = False) -> str:
     for index, part in enumerate(parts):
         if index:
             sets = not isinstance(part, Step) or not isinstance(parts[index - 1], Step)
-            text += ", then " if sets else ", "
+            text += pgettext("plan language", ", then ") if sets else ", "
         text += part_text(part, units, top)
     return text
 
 
 def load_text(load: Load) -> str:
     if load.kind == "bodyweight":
-        return "bodyweight"
+        return pgettext("plan language", "bodyweight")
     if load.kind == "percent":
         return f"{format_number(load.value or 0, 1)}% 1RM"
     if load.kind == "rpe":
@@ -176,7 +177,7 @@ def exercise_text(exercise: Exercise) -> str:
 
 def _label(session: Session) -> str:
     label = session.label
-    return f"Rest or {label[0].lower()}{label[1:]}" if session.counted else label
+    return pgettext("plan language", "Rest or %(session)s") % {"session": lower_first(label)} if session.counted else label
 
 
 def session_title(session: Session, units: str) -> str:
@@ -185,7 +186,8 @@ def session_title(session: Session, units: str) -> str:
     if kind is SessionKind.RACE:
         total = race_text(session.total, units) if isinstance(session.total, Distance) else ""
         target = f" @ {session.target.text}" if session.target is not None else ""
-        return f"Race {total}".strip() + target
+        race = pgettext("plan language", "Race")  # outside the f-string: pybabel finds no call inside one
+        return f"{race} {total}".strip() + target
     text = _label(session)
     if session.total is not None:
         text += f" {amount_text(session.total, units)}"
@@ -194,13 +196,14 @@ def session_title(session: Session, units: str) -> str:
     if session.main:
         sets = not isinstance(session.main[0], Step)
         # a target ends at "with"; steps after "with" are the main set, not a total
-        joiner = " with " if session.target is not None or not sets else ": " if session.total is not None else " "
+        with_word = pgettext("plan language", "with")
+        joiner = f" {with_word} " if session.target is not None or not sets else ": " if session.total is not None else " "
         text += joiner + parts_text(session.main, units, top=True)
     if session.target is not None and not session.main:
         text += f" @ {session.target.text}"
     if session.strides is not None:
         text += f" + {part_text(session.strides, units)}"
-    return f"Optional: {text}" if session.optional and not session.counted else text
+    return _optional() + text if session.optional and not session.counted else text
 
 
 def short_title(session: Session, units: str) -> str:
@@ -208,7 +211,7 @@ def short_title(session: Session, units: str) -> str:
     kind = session.kind
     if kind is SessionKind.RACE:
         return session_title(session, units)
-    prefix = "Optional: " if session.optional and not session.counted else ""
+    prefix = _optional() if session.optional and not session.counted else ""
     label = _label(session)
     if session.total is not None:
         return f"{prefix}{label} {amount_text(session.total, units)}"
@@ -216,11 +219,22 @@ def short_title(session: Session, units: str) -> str:
     if isinstance(first, Repeat) and len(first.steps) == 1 and isinstance(first.steps[0], Step) and first.steps[0].amount:
         return f"{prefix}{label} {count_text(first)} x {written_text(first.steps[0].amount, units)}"
     if kind is SessionKind.STRENGTH and session.exercises:
-        return f"{prefix}{label} ({len(session.exercises)} exercises)"
+        count = len(session.exercises)
+        exercises = ngettext("%(num)d exercise", "%(num)d exercises", count) % {"num": count}
+        return f"{prefix}{label} ({exercises})"
     return prefix + label
 
 
-_ROLE_NAMES = {"warmup": "Warm-up", "cooldown": "Cool-down"}
+_ROLE_NAMES = Words({"warmup": N_("Warm-up"), "cooldown": N_("Cool-down")})
+
+
+def _with() -> str:
+    """The connector before a recovery: ``w/`` (a German plan reads ``m/``)."""
+    return pgettext("plan language", "w/")
+
+
+def _optional() -> str:
+    return pgettext("plan language", "Optional: ")
 
 
 def needs_steps(session: Session) -> bool:

@@ -41,6 +41,29 @@ class PlannedSession:
         return self.session.source
 
 
+Figure = str | int | float | tuple["Phrase", ...] | tuple[float, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """One clause of the engine's note on a week, as a code and its figures: the renderers word
+    it in the plan's language (:mod:`generator.render.notes`), the JSON keeps it as it is."""
+
+    code: str  # "deload-after", "taper", … (see generator.render.notes.MESSAGES)
+    args: tuple[tuple[str, Figure], ...] = ()
+
+    @classmethod
+    def of(cls, code: str, **args: Figure) -> Phrase:
+        return cls(code, tuple(sorted(args.items())))
+
+    @property
+    def values(self) -> dict[str, Figure]:
+        return dict(self.args)
+
+
+Note = tuple[Phrase, ...]  # a week's note: its clauses, in order
+
+
 @dataclass(frozen=True, slots=True)
 class WeekMetrics:
     """Training-load figures for charts; advisory only (see the explainer page)."""
@@ -69,7 +92,7 @@ class PlannedWeek:
     source: Source  # the heading of the week the content came from
     origin: int | None  # the source week number the content came from
     reference: int | None = None  # output week a deload or taper was measured against
-    note: str = ""  # the engine's explanation, e.g. "Deload: volume −25% of week 3"
+    note: Note = ()  # the engine's explanation, e.g. "Deload (after week 3): volume −25%…, from week 3"
     inserted: bool = False
     vacation: VacationStyle | None = None
     quality_sessions: int = 0

@@ -12,6 +12,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Literal
 
+from .i18n import Words, pgettext_noop
 from .units import DistanceUnit, LoadUnit, PlanUnit, from_km, to_kg, to_km
 
 
@@ -262,13 +263,16 @@ QUALITY_KINDS = frozenset({
     SessionKind.TEMPO, SessionKind.INTERVALS, SessionKind.HILLS, SessionKind.FARTLEK,
     SessionKind.STRIDES,
 })
-KIND_LABELS = {
-    SessionKind.REST: "Rest", SessionKind.EASY: "Easy", SessionKind.RECOVERY: "Recovery",
-    SessionKind.LONG: "Long run", SessionKind.RUN_WALK: "Run-walk", SessionKind.TEMPO: "Tempo",
-    SessionKind.INTERVALS: "Intervals", SessionKind.HILLS: "Hills", SessionKind.FARTLEK: "Fartlek",
-    SessionKind.STRIDES: "Strides", SessionKind.RACE: "Race", SessionKind.CROSS: "Cross-training",
-    SessionKind.STRENGTH: "Strength", SessionKind.MOBILITY: "Mobility",
-}
+#: Each kind's own word, in the language a plan is rendered in (generator.i18n).
+KIND_LABELS = Words({
+    SessionKind.REST: pgettext_noop("session", "Rest"), SessionKind.EASY: pgettext_noop("session", "Easy"),
+    SessionKind.RECOVERY: pgettext_noop("session", "Recovery"), SessionKind.LONG: pgettext_noop("session", "Long run"),
+    SessionKind.RUN_WALK: pgettext_noop("session", "Run-walk"), SessionKind.TEMPO: pgettext_noop("session", "Tempo"),
+    SessionKind.INTERVALS: pgettext_noop("session", "Intervals"), SessionKind.HILLS: pgettext_noop("session", "Hills"),
+    SessionKind.FARTLEK: pgettext_noop("session", "Fartlek"), SessionKind.STRIDES: pgettext_noop("session", "Strides"),
+    SessionKind.RACE: pgettext_noop("session", "Race"), SessionKind.CROSS: pgettext_noop("session", "Cross-training"),
+    SessionKind.STRENGTH: pgettext_noop("session", "Strength"), SessionKind.MOBILITY: pgettext_noop("session", "Mobility"),
+})
 
 
 @dataclass(frozen=True, slots=True)

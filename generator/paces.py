@@ -26,6 +26,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .i18n import N_, Words
 from .model import Performance, Plan, RacePace, Target
 from .units import to_km
 
@@ -46,12 +47,13 @@ SPREAD = 0.01  # a single pace is shown as a range of ±1%: what a runner can ho
 #: Efforts in the order a pace table lists them.
 EFFORT_ORDER = ("recovery", "easy", "long", "steady", "marathon", "half_marathon", "threshold", "10k", "5k",
                 "interval", "mile", "repetition")
-EFFORT_NAMES = {
-    "recovery": "Recovery", "easy": "Easy", "long": "Long run", "steady": "Steady", "marathon": "Marathon pace",
-    "half_marathon": "Half-marathon pace", "threshold": "Threshold", "10k": "10K pace", "5k": "5K pace",
-    "interval": "Interval", "mile": "Mile pace", "repetition": "Repetition", "1500": "1500 m pace",
-    "3k": "3K pace", "8k": "8K pace", "15k": "15K pace", "10mi": "10-mile pace",
-}
+EFFORT_NAMES = Words({
+    "recovery": N_("Recovery"), "easy": N_("Easy"), "long": N_("Long run"), "steady": N_("Steady"),
+    "marathon": N_("Marathon pace"), "half_marathon": N_("Half-marathon pace"), "threshold": N_("Threshold"),
+    "10k": N_("10K pace"), "5k": N_("5K pace"), "interval": N_("Interval"), "mile": N_("Mile pace"),
+    "repetition": N_("Repetition"), "1500": N_("1500 m pace"), "3k": N_("3K pace"), "8k": N_("8K pace"),
+    "15k": N_("15K pace"), "10mi": N_("10-mile pace"),
+})
 #: Effort words of the plan language to an effort of the table; words without a pace (all-out,
 #: hill effort) are left as written.
 WORD_EFFORTS: dict[str, str] = {

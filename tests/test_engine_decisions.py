@@ -18,6 +18,7 @@ from generator.model import SessionKind
 from generator.periodize import expand
 from generator.periodize.load import session_load
 from generator.periodize.volume import Measure
+from generator.render.notes import note_text
 from generator.source.reader import read_plan
 
 from .conftest import FIXTURES, library_plans
@@ -46,7 +47,7 @@ def test_step_backs_the_author_wrote_are_recognised_and_never_doubled(mode: str)
     assert kinds(e) == "llsllsllslt" + "r"  # no deload of the engine's: the author's rhythm serves
     assert next(line for line in e.log if "lighter week you wrote" in line) == (
         "week 3 is a lighter week you wrote (15 mi, after 17 mi): the deload rhythm counts from it")
-    assert e.weeks[2].note == "A lighter week as the author wrote it: the deload rhythm counts from it"
+    assert note_text(e.weeks[2].note) == "A lighter week as the author wrote it: the deload rhythm counts from it"
     assert not [w for w in e.warnings if w.code == "deload-dropped"]
 
 
@@ -96,7 +97,7 @@ def test_every_deload_unloads_at_least_fifteen_percent(strategy: str) -> None:
     for week in e.weeks:
         if week.kind == "deload":
             reference = e.weeks[week.reference - 1]  # type: ignore[operator]
-            assert week.metrics.load <= 0.85 * reference.metrics.load + 1e-6, (strategy, week.note)
+            assert week.metrics.load <= 0.85 * reference.metrics.load + 1e-6, (strategy, note_text(week.note))
     assert not [w for w in e.warnings if w.code == "deload-too-small"]
 
 
@@ -227,7 +228,7 @@ def test_the_explainer_holds_on_every_bundled_plan(path: object) -> None:
     e = expand(plan)
     if e.race_form is None:
         return
-    taper = next(i for i, w in enumerate(e.weeks) if w.kind in ("taper", "race") or "Taper from" in w.note)
+    taper = next(i for i, w in enumerate(e.weeks) if w.kind in ("taper", "race") or "Taper from" in note_text(w.note))
     assert e.race_form > e.weeks[taper - 1].metrics.tsb, "form rises through the taper into race day"
     assert e.race_form > 0
     for week in e.weeks:  # a deload week's form is higher at its end than the week before's

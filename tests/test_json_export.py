@@ -15,7 +15,7 @@ from .conftest import FIXTURES
 def test_json_has_the_documented_shape(settings) -> None:  # type: ignore[no-untyped-def]
     plan, _ = read_plan(FIXTURES / "plans" / "ten-k-build.md", settings, display="ten-k-build.md")
     data = json.loads(to_json(expand(plan, race_date=date(2027, 5, 16))))
-    assert data["format"] == 3
+    assert data["format"] == 4
     assert data["plan"] | {"slug": "ten-k-build", "title": "Ten K build (fixture)", "units": "km",
                            "source": "ten-k-build.md"} == data["plan"]
     assert data["race_date"] == "2027-05-16" and data["start"] == "2027-02-22"
@@ -43,7 +43,7 @@ def test_json_has_the_documented_shape(settings) -> None:  # type: ignore[no-unt
                                       "load": {"kind": "weight", "value": 62.5, "unit": "kg"}} == strength["strength"][0]
     assert all(set(w) == {"file", "line", "code", "message"} for w in data.get("warnings", []))
     assert [w["kind"] for w in data["weeks"]][-2:] == ["load", "race"]  # a 10-day taper: three days of week 11
-    assert data["weeks"][-2]["note"].startswith("Taper from day 5")
+    assert data["weeks"][-2]["note"][0]["code"] == "taper-from" and data["weeks"][-2]["note"][0]["day"] == 5  # codes, no words
     assert "step_back" not in data["weeks"][0]  # false is left out
     assert isinstance(data["summary"]["race_form"], float) and data["summary"]["race_form"] > 0
 

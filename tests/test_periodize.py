@@ -11,6 +11,7 @@ from generator.errors import DeloadError
 from generator.expanded import ExpandedPlan
 from generator.model import Repeat, SessionKind, Step
 from generator.periodize import as_plan, expand
+from generator.render.notes import note_text
 
 from .conftest import FIXTURES
 from .helpers import plan_from, week_text
@@ -40,7 +41,7 @@ def test_insert_mode_adds_a_deload_after_every_three_loading_weeks() -> None:
     # every written week survives, in order
     assert [w.origin for w in e.weeks if w.kind != "deload"] == list(range(1, 11))
     assert e.weeks[3].inserted and e.weeks[3].reference == 3
-    assert e.weeks[10].note.startswith("Taper from day 5")
+    assert note_text(e.weeks[10].note).startswith("Taper from day 5")
 
 
 def test_volume_deload_cuts_a_quarter_and_keeps_one_shorter_quality_session() -> None:
@@ -87,7 +88,7 @@ def test_intensity_deload_scales_quality_and_still_unloads() -> None:
     # Cutting only the quality work leaves the week less than 15% lighter: the long run and the easy
     # runs are shortened too, a little each rather than the long run alone.
     assert deload.metrics.load <= 0.85 * reference.metrics.load + 1e-6
-    assert "the long run and the easy runs shortened so that the load is at least 15% lower" in deload.note
+    assert "the long run and the easy runs shortened so that the load is at least 15% lower" in note_text(deload.note)
     for before, after in zip(easy(reference, long=False) + easy(reference, long=True),
                              easy(deload, long=False) + easy(deload, long=True), strict=True):
         assert 0.7 * before <= after <= before  # type: ignore[operator]

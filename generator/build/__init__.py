@@ -29,6 +29,7 @@ from ..dates import stamp
 from ..errors import DeloadError, Diagnostic
 from ..feeds import build_time
 from ..fsutil import build_lock, clean_pending, write_bytes
+from ..i18n import use
 from ..links import escape_from
 from ..settings import Settings
 from ..source import find_plan_files
@@ -292,14 +293,15 @@ def _site_files(job: Job, stage: tree.Stage, ordered: list[PlanRecord], result: 
 
     site = SiteRenderer(job.settings, [Listing(**r.listing) for r in ordered], stamp(job.now))
     live_keys = job.manifest.site_keys() if job.live else {}
-    for page in site.pages(job.inputs.common):
-        result.site_keys[page.path] = page.key
-        # A page whose key is unchanged is the same bytes: kept from the twin, else linked from the live site.
-        if not stage.holds_page(page.path, page.key) and not (
-                live_keys.get(page.path) == page.key and stage.link([page.path], job.target, replace=True)):
-            write_bytes(stage.path / page.path, page.render())
-        result.pages += page.path.endswith(".html")
-        result.site_files.append(page.path)
+    with use(job.settings.language):  # the site's own pages speak the site's language
+        for page in site.pages(job.inputs.common):
+            result.site_keys[page.path] = page.key
+            # A page whose key is unchanged is the same bytes: kept from the twin, else linked from the live site.
+            if not stage.holds_page(page.path, page.key) and not (
+                    live_keys.get(page.path) == page.key and stage.link([page.path], job.target, replace=True)):
+                write_bytes(stage.path / page.path, page.render())
+            result.pages += page.path.endswith(".html")
+            result.site_files.append(page.path)
     for path, source in static_files(job.settings):
         write_bytes(stage.path / path, source.read_bytes())
         result.site_files.append(path)

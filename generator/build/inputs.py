@@ -18,10 +18,11 @@ from typing import Any
 
 from .. import __version__
 from ..digest import canonical
+from ..i18n import CATALOGS
 from ..settings import Settings
 from ..source.textfile import MAX_PLAN_BYTES, TooLarge, read_capped
 
-FORMAT = 8
+FORMAT = 9
 
 
 def digest_parts(*parts: str | bytes) -> str:
@@ -38,6 +39,8 @@ def templates_digest(settings: Settings) -> str:
     parts: list[str | bytes] = []
     for name, path in template_files(settings).items():
         parts += [name, path.read_bytes()]
+    for path in sorted(CATALOGS.glob("*/LC_MESSAGES/*.mo")):  # the words the templates are filled with
+        parts += [path.relative_to(CATALOGS).as_posix(), path.read_bytes()]
     return digest_parts(*parts)
 
 

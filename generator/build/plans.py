@@ -22,6 +22,7 @@ from ..errors import DeloadError, Diagnostic, Severity
 from ..expanded import ExpandedPlan
 from ..feeds import plan_feeds
 from ..fsutil import write_atomic, write_bytes
+from ..i18n import plan_language, use
 from ..periodize import expand
 from ..periodize.checks import dated_start
 from ..render.feedset import feed_files
@@ -102,7 +103,8 @@ def run(task: tuple[Path, str]) -> PlanOutput:
                         dated=expanded.start is not None, slug_at=(plan.location("slug").line, plan.location("slug").col),
                         start=start_record(expanded))
     try:
-        _render(context, output, page, state, entry["updated"], pdfs, sheets)
+        with use(plan_language(plan, context.settings)):
+            _render(context, output, page, state, entry["updated"], pdfs, sheets)
     except DeloadError as exc:  # a template error in the coach's templates
         output.diagnostics.extend(exc.diagnostics)
         return output
@@ -206,7 +208,8 @@ def watch_files_on_demand(settings: Settings, path: Path, now: datetime) -> dict
     expanded = expand(plan)
     state = state_of_plan(State.load(settings.plans_dir), plan.slug)
     entry = state.touch_plan(plan.slug, plan_digest(expanded), now)
-    return dict(watch_files(expanded, entry["updated"], []))
+    with use(plan_language(plan, settings)):
+        return dict(watch_files(expanded, entry["updated"], []))
 
 
 def state_of_plan(previous: State, slug: str) -> State:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ..expanded import Note, Phrase
 from ..model import Distance, Duration, Periodization, Session, SessionKind
 from .strength import deload_session
 from .volume import Measure, as_easy, one_step_less, shrink_easy, shrink_quality, size
@@ -29,38 +30,38 @@ LoadOf = Callable[[Session], float]
 
 
 def build_deload(reference: Sequence[Session], strategy: str, measure: Measure, basis: str,
-                 load_of: LoadOf) -> tuple[list[Session], str]:
+                 load_of: LoadOf) -> tuple[list[Session], Note]:
     """The sessions of a deload week made from ``reference``, and a one-line explanation."""
     p = measure.periodization
     reference = [s for s in reference if s.kind is not K.RACE]
     before = sum(size(s, measure, basis) for s in reference)
     if strategy == "rest":
-        return rest_week(reference), "no running this week: mobility only"
+        return rest_week(reference), (Phrase.of("deload-rest"),)
     if strategy == "intensity":
         sessions = [shrink_quality(s, p.intensity_factor, measure) if s.kind.is_quality else s for s in reference]
-        note = f"quality work cut to {p.intensity_factor:.0%}"
+        note = [Phrase.of("deload-intensity", share=p.intensity_factor)]
     elif strategy == "easy":
         sessions = [_easy_only(s, measure) for s in reference]
         sessions = fit_volume(sessions, EASY_WEEK_SHARE * before, measure, basis)
-        note = f"easy running only, at most {EASY_WEEK_SHARE:.0%} of the volume"
+        note = [Phrase.of("deload-easy", share=EASY_WEEK_SHARE)]
     else:
         sessions = _keep_one_quality_each(reference, 1 - p.deload_cut, measure)
         sessions = fit_volume(sessions, (1 - p.deload_cut) * before, measure, basis)
-        note = f"volume −{p.deload_cut:.0%}; one shorter session of each quality kind at the same effort"
+        note = [Phrase.of("deload-volume", cut=p.deload_cut)]
     sessions = [_strength(s, p) for s in sessions]
     sessions, shortened = unload(sessions, reference, p.min_cut, measure, load_of)
     if shortened:
-        note += f"; {shortened} shortened so that the load is at least {p.min_cut:.0%} lower"
+        note.append(Phrase.of(f"shortened-{shortened}", cut=p.min_cut))
     elif strategy == "intensity":
-        note += "; easy and long runs unchanged"
-    return sessions, note
+        note.append(Phrase.of("deload-intensity-unchanged"))
+    return sessions, tuple(note)
 
 
 def unload(sessions: Sequence[Session], reference: Sequence[Session], min_cut: float, measure: Measure,
            load_of: LoadOf) -> tuple[list[Session], str]:
     """Shorten the long run and the easy runs, one step at a time, the one shortened least so far
     (for its size) first, until the week's load is at least ``min_cut`` below the reference's;
-    returns the sessions and what was shortened."""
+    returns the sessions and what was shortened: ``long``, ``easy``, ``long-easy`` or ``""``."""
     target = (1 - min_cut) * sum(load_of(s) for s in reference)
     result = list(sessions)
     written = {i: _minutes(s, measure) for i, s in enumerate(result)}
@@ -77,8 +78,8 @@ def unload(sessions: Sequence[Session], reference: Sequence[Session], min_cut: f
         assert shorter is not None
         result[index] = shorter
         touched.add(K.LONG if result[index].kind is K.LONG else K.EASY)
-    what = [name for kind, name in ((K.LONG, "the long run"), (K.EASY, "the easy runs")) if kind in touched]
-    return result, " and ".join(what)
+    what = [name for kind, name in ((K.LONG, "long"), (K.EASY, "easy")) if kind in touched]
+    return result, "-".join(what)  # "long", "easy", "long-easy" or ""
 
 
 def _minutes(session: Session, measure: Measure) -> float:

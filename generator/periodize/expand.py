@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from functools import partial
 
 from ..errors import DeloadError, Diagnostic
-from ..expanded import Anchor, Basis, ExpandedPlan
+from ..expanded import Anchor, Basis, ExpandedPlan, Note, Phrase
 from ..model import MAX_WEEKS, Plan, Session, SessionKind, Vacation, VacationStyle, Week
 from .checks import check_weeks, decision_warnings, describe_amount
 from .deload import AFTER_RACE_DAYS, after_race, build_deload, rest_week
@@ -188,7 +188,7 @@ def _weekday_warning(plan: Plan, anchor: Anchor | None, first: date | None, race
 
 # -- filling the weeks ---------------------------------------------------------------
 
-def _fill(context: _Context, layout: Layout, log: list[str]) -> tuple[list[list[Session]], list[str]]:
+def _fill(context: _Context, layout: Layout, log: list[str]) -> tuple[list[list[Session]], list[Note]]:
     """The sessions of every output week, and the engine's note for each."""
     plan, measure = context.plan, context.measure
     span = context.span
@@ -196,7 +196,7 @@ def _fill(context: _Context, layout: Layout, log: list[str]) -> tuple[list[list[
     peak, peak_long = _peak(context)
     taper = _Taper(peak, peak, peak_long)
     contents: list[list[Session]] = []
-    notes: list[str] = []
+    notes: list[Note] = []
     day_of_race = race_day(plan)
     race_at = (len(slots) - 1, day_of_race) if day_of_race is not None else None
     for index, slot in enumerate(slots):
@@ -204,14 +204,14 @@ def _fill(context: _Context, layout: Layout, log: list[str]) -> tuple[list[list[
         if slot.kind in ("taper", "race") or slot.tapers:
             if slot.style is not None:
                 sessions = _vacation_in_taper(sessions, slot.style, measure)
-                note = "; ".join(filter(None, [note, f"vacation ({slot.style}) within the taper"]))
+                note = (*note, Phrase.of(f"vacation-in-taper-{slot.style}"))
             volume = sum(context.size(s) for s in sessions if s.kind is not K.RACE)
             taper.previous = min(taper.previous, volume) if taper.previous else volume
             taper.previous_long = max((context.size(s) for s in sessions if s.kind is K.LONG), default=taper.previous_long)
         if slot.kind in ("deload", "vacation") and not slot.marked and index > 0:
             rested = after_race(sessions, partial(_days_since_race, contents[index - 1]), measure)
             if rested != sessions:
-                note += f"; easy running only in the {AFTER_RACE_DAYS} days after the race"
+                note = (*note, Phrase.of("after-race", days=AFTER_RACE_DAYS))
             sessions = rested
         if race_at is not None:
             sessions = _strength_near_race(sessions, index, race_at, span.length if span and not span.authored else 0, log)
@@ -228,7 +228,7 @@ class _Taper:
 
 
 def _week(context: _Context, slot: Slot, index: int, contents: Sequence[list[Session]],
-          taper: _Taper) -> tuple[list[Session], str]:
+          taper: _Taper) -> tuple[list[Session], Note]:
     """One output week's sessions before the safety rules near a race, and the engine's note."""
     measure, basis = context.measure, context.basis
     p = context.plan.periodization
@@ -237,20 +237,21 @@ def _week(context: _Context, slot: Slot, index: int, contents: Sequence[list[Ses
     reference = contents[slot.reference] if slot.reference is not None else source
     if slot.kind == "deload" and not slot.marked:
         sessions, how = build_deload(reference, p.deload_strategy, measure, basis, context.load)
-        origin = f"after week {index}" if slot.inserted else f"replaces week {slot.origin + 1}"
-        return sessions, f"Deload ({origin}): {how}, from week {slot.reference + 1 if slot.reference is not None else index + 1}"
+        built_from = slot.reference + 1 if slot.reference is not None else index + 1
+        if slot.inserted:
+            return sessions, (Phrase.of("deload-after", week=index, reference=built_from, how=how),)
+        return sessions, (Phrase.of("deload-replaces", week=slot.origin + 1, reference=built_from, how=how),)
     if slot.kind == "vacation" and not slot.marked:
         sessions, how = build_deload(reference, slot.style or "easy", measure, basis, context.load)
-        return sessions, f"Vacation week ({slot.style or 'easy'}): {how}"
+        return sessions, (Phrase.of(f"vacation-{slot.style or 'easy'}", how=how),)
     if slot.marked:
-        return source, {"deload": "Deload week as written by the author", "taper": "Taper week as written by the author",
-                        "vacation": "Vacation week as written by the author"}.get(slot.kind, "")
+        return source, (Phrase.of(f"as-written-{slot.kind}"),) if slot.kind in ("deload", "taper", "vacation") else ()
     if slot.step_back:
-        return source, "A lighter week as the author wrote it: the deload rhythm counts from it"
+        return source, (Phrase.of("step-back"),)
     if slot.kind == "load" and not slot.tapers:
-        return source, ""
+        return source, ()
     if span is None or span.authored:
-        return source, "Taper as written by the author" if span is not None and slot.kind == "taper" else ""
+        return source, (Phrase.of("taper-as-written"),) if span is not None and slot.kind == "taper" else ()
     sessions = taper_week(source, slot.origin, span, taper.peak, taper.previous, taper.previous_long, measure, basis)
     return sessions, _taper_note(slot.kind, slot.origin, span, taper.peak, source)
 
@@ -266,21 +267,22 @@ def _peak(context: _Context) -> tuple[float, float]:
     return max((w.volume for w in last), default=0.0), max((w.long_run for w in last), default=0.0)
 
 
-def _taper_note(kind: str, week: int, span: TaperSpan | None, peak: float, sessions: Sequence[Session]) -> str:
+def _taper_note(kind: str, week: int, span: TaperSpan | None, peak: float, sessions: Sequence[Session]) -> Note:
     """What the taper does in this week; nothing for a week whose few taper days hold no run."""
     if span is None:
-        return ""
+        return ()
     first = span.first_day(week)
     days = [day for day in range(1, 8) if span.cut(week, day) is not None]
     cuts = sorted({span.cut(week, day) or 0.0 for day in days})
     runs = [s for s in sessions if s.kind.is_run and s.kind is not K.RACE and s.day in days]
     if first is None or not cuts or peak <= 0 or (kind != "race" and not runs):
-        return ""
-    share = " to ".join(f"{1 - c:.0%}" for c in reversed(cuts))
+        return ()
+    shares = tuple(1 - c for c in reversed(cuts))
     if kind == "race":
-        return f"Race week: the runs before the race at most {share} of the peak week ({span.length}-day taper), same paces and efforts"
-    what = "Taper" if first == 1 else f"Taper from day {first}"
-    return f"{what}: volume at most {share} of the peak ({span.length}-day taper), same paces and efforts"
+        return (Phrase.of("taper-race", shares=shares, days=span.length),)
+    if first == 1:
+        return (Phrase.of("taper", shares=shares, days=span.length),)
+    return (Phrase.of("taper-from", day=first, shares=shares, days=span.length),)
 
 
 def _vacation_in_taper(sessions: Sequence[Session], style: VacationStyle, measure: Measure) -> list[Session]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
-from ..expanded import PlannedSession, PlannedWeek
+from ..expanded import Note, PlannedSession, PlannedWeek
 from ..model import Plan, Session, SessionKind, Week
 from .layout import Layout
 from .metrics import form_before, week_metrics
@@ -15,7 +15,7 @@ from .volume import Measure, session_km, session_minutes
 K = SessionKind
 
 
-def planned_weeks(plan: Plan, layout: Layout, contents: Sequence[list[Session]], notes: Sequence[str],
+def planned_weeks(plan: Plan, layout: Layout, contents: Sequence[list[Session]], notes: Sequence[Note],
                   measure: Measure, first: date | None,
                   load_of: Callable[[Session], float]) -> tuple[list[PlannedWeek], float | None]:
     """Every output week, and the form on race morning (None without a race)."""

@@ -13,10 +13,12 @@ from markupsafe import Markup, escape
 
 from ..describe import minutes_text, range_text
 from ..expanded import ExpandedPlan, PlannedWeek
+from ..i18n import N_, Words, gettext, ngettext, number, pgettext
 from ..units import format_number, from_km
 
-KIND_LETTER = {"load": "", "deload": "D", "vacation": "V", "taper": "T", "race": "R"}
-KIND_NAME = {"load": "loading week", "deload": "deload week", "vacation": "vacation week", "taper": "taper week", "race": "race week"}
+KIND_LETTER = Words({"load": "", "deload": N_("D"), "vacation": N_("V"), "taper": N_("T"), "race": N_("R")})
+KIND_NAME = Words({"load": N_("loading week"), "deload": N_("deload week"), "vacation": N_("vacation week"),
+                   "taper": N_("taper week"), "race": N_("race week")})
 WIDTH, HEIGHT = 720, 240
 LEFT, RIGHT, TOP, BOTTOM = 62, 8, 22, 34
 
@@ -64,10 +66,13 @@ def volume_chart(expanded: ExpandedPlan, prefix: str = "vc", units: Sequence[str
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     slot = plot_w / len(weeks)
     bar = max(min(slot * 0.72, 28), 2)
+    # Messages outside the f-strings: pybabel finds no call inside one.
+    title = ngettext("Weekly volume, %(num)d week", "Weekly volume, %(num)d weeks", len(weeks)) % {"num": len(weeks)}
+    axis = pgettext("chart axis", "week")
     parts = [
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{prefix}-t {prefix}-d" '
         f'xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{prefix}-t">Weekly volume, {len(weeks)} weeks</title>',
+        f'<title id="{prefix}-t">{escape(title)}</title>',
         f'<desc id="{prefix}-d">{escape(_describe(expanded))}</desc>',
         _defs(prefix),
     ]
@@ -79,7 +84,7 @@ def volume_chart(expanded: ExpandedPlan, prefix: str = "vc", units: Sequence[str
             y = TOP + plot_h - plot_h * value / to_unit(top)
             if unit == unit_list[0] or basis != "distance":
                 parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" class="c-grid"/>')
-            label = f"{format_number(value, 1)} {'h' if basis != 'distance' else unit}"
+            label = f"{number(format_number(value, 1))} {'h' if basis != 'distance' else unit}"
             parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" class="c-axis {_unit_class(unit, basis)}">{label}</text>')
             value += step
     label_every = 1 if len(weeks) <= 24 else 2 if len(weeks) <= 52 else 4
@@ -105,10 +110,10 @@ def volume_chart(expanded: ExpandedPlan, prefix: str = "vc", units: Sequence[str
             y = y_high
         letter = KIND_LETTER[week.kind]
         if letter:
-            parts.append(f'<text x="{x + bar / 2:.1f}" y="{y - 5:.1f}" text-anchor="middle" class="c-letter">{letter}</text>')
+            parts.append(f'<text x="{x + bar / 2:.1f}" y="{y - 5:.1f}" text-anchor="middle" class="c-letter">{escape(letter)}</text>')
         if index % label_every == 0 or index == len(weeks) - 1:
             parts.append(f'<text x="{x + bar / 2:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" class="c-axis">{week.number}</text>')
-    parts.append(f'<text x="{LEFT + plot_w / 2:.1f}" y="{HEIGHT - 4}" text-anchor="middle" class="c-axis">week</text>')
+    parts.append(f'<text x="{LEFT + plot_w / 2:.1f}" y="{HEIGHT - 4}" text-anchor="middle" class="c-axis">{escape(axis)}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -129,9 +134,9 @@ def _race_part(expanded: ExpandedPlan, week: PlannedWeek, basis: str) -> float:
 def _bar_title(expanded: ExpandedPlan, week: PlannedWeek) -> str:
     units = expanded.plan.units
     if expanded.basis == "distance":
-        amount = f"{format_number(from_km(week.distance_km, units), 1)} {units}"
+        amount = f"{number(format_number(from_km(week.distance_km, units), 1))} {units}"
         if week.distance_km_high is not None:
-            amount = range_text(amount, f"{format_number(from_km(week.distance_km_high, units), 1)} {units}")
+            amount = range_text(amount, f"{number(format_number(from_km(week.distance_km_high, units), 1))} {units}")
     else:
         amount = minutes_text(week.minutes)
         if week.minutes_high is not None:
@@ -139,14 +144,15 @@ def _bar_title(expanded: ExpandedPlan, week: PlannedWeek) -> str:
     race = _race_part(expanded, week, expanded.basis)
     if race:
         rest = week.distance_km - race if expanded.basis == "distance" else week.minutes - race
-        train = f"{format_number(from_km(rest, units), 1)} {units}" if expanded.basis == "distance" else minutes_text(rest)
-        race_text = f"{format_number(from_km(race, units), 1)} {units}" if expanded.basis == "distance" else minutes_text(race)
-        return f"Week {week.number}, {KIND_NAME[week.kind]}: {amount}, of which {train} of training and the race, {race_text}"
-    return f"Week {week.number}, {KIND_NAME[week.kind]}: {amount}"
+        train = f"{number(format_number(from_km(rest, units), 1))} {units}" if expanded.basis == "distance" else minutes_text(rest)
+        race_text = f"{number(format_number(from_km(race, units), 1))} {units}" if expanded.basis == "distance" else minutes_text(race)
+        return gettext("Week %(number)d, %(kind)s: %(amount)s, of which %(training)s of training and the race, %(race)s") % {
+            "number": week.number, "kind": KIND_NAME[week.kind], "amount": amount, "training": train, "race": race_text}
+    return gettext("Week %(number)d, %(kind)s: %(amount)s") % {"number": week.number, "kind": KIND_NAME[week.kind], "amount": amount}
 
 
 def _describe(expanded: ExpandedPlan) -> str:
     reduced = [f"{w.number} ({KIND_NAME[w.kind]})" for w in expanded.weeks if w.kind != "load"]
-    text = "Bars show each week's volume. Marked weeks: " + (", ".join(reduced) if reduced else "none") + "."
-    text += " D = deload, V = vacation, T = taper, R = race; in race week the race is the outlined part on top."
+    text = gettext("Bars show each week's volume. Marked weeks: %(weeks)s.") % {"weeks": ", ".join(reduced) if reduced else gettext("none")}
+    text += " " + gettext("D = deload, V = vacation, T = taper, R = race; in race week the race is the outlined part on top.")
     return text

@@ -30,6 +30,7 @@ from typing import Any
 
 from ..describe import exercise_text, short_title
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
+from ..i18n import N_, Words, pgettext_noop
 from ..model import Distance, Duration, Exercise, Ladder, Part, Repeat, SessionKind, Step, Target
 from ..paces import PaceTable, evaluate, spec_of
 from .fitencode import Encoder, fit_crc
@@ -40,7 +41,8 @@ NOTES_LIMIT = 200  # step notes: shown in full on the watch's step screen and in
 MAX_STEPS = 250  # a watch refuses longer workouts; no plan session comes near it
 PLACEHOLDERS = (0x5A5A0000, 0x6C3D0000, 0x7E170000)  # sentinels for paces to fill in: base + 2 × step (+1: high)
 _ROLE_INTENSITY = {"warmup": "warmup", "work": "active", "recovery": "recovery", "cooldown": "cooldown", "rest": "rest"}
-_ROLE_NAMES = {"warmup": "Warm-up", "cooldown": "Cool-down", "recovery": "Recovery", "rest": "Rest"}
+_ROLE_NAMES = Words({"warmup": N_("Warm-up"), "cooldown": N_("Cool-down"), "recovery": N_("Recovery"),
+                     "rest": pgettext_noop("session", "Rest"), "work": N_("Run")})
 
 
 class FitError(ValueError):
@@ -155,7 +157,7 @@ class _Writer:
         data: dict[str, Any] = {"intensity": _intensity(step, inside_repeat)}
         data.update(_duration(step))
         name = self.target(step.target, data)
-        label = step.label or _ROLE_NAMES.get(step.role, "Run")
+        label = step.label or _ROLE_NAMES.get(step.role, _ROLE_NAMES["work"])
         data["wkt_step_name"] = clip(f"{label} {name}" if name and step.role == "work" else label if step.label else
                                      (name or label), NAME_LIMIT)
         notes = " ".join(p for p in (step.target.text if step.target else "", step.note) if p)

@@ -13,6 +13,7 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
+from ..i18n import gettext
 from .views import WeekView
 
 DayFormat = Callable[..., str]  # html's ``day`` filter: (date, style="long") -> "Tue 9 Mar 2027"
@@ -22,6 +23,7 @@ def glance_html(weeks: Sequence[WeekView], day: DayFormat) -> Markup:
     """The weeks as HTML; every text from the plan escaped (titles and volumes are markup already)."""
     out: list[str] = []
     for w in weeks:
+        heading = escape(gettext("Week %(number)d") % {"number": w.number})  # not in the f-string: pybabel reads no call there
         badge = f' <span class="badge badge-{w.kind}">{escape(w.kind_label)}</span>' if w.kind != "load" else ""
         title = f' <span class="wk-title">{escape(w.title)}</span>' if w.title else ""
         dates = (f'{_time(w.start, day(w.start, "short"))} – {_time(w.end, day(w.end))} '
@@ -32,7 +34,7 @@ def glance_html(weeks: Sequence[WeekView], day: DayFormat) -> Markup:
             + "</li>"
             for d in w.days if d.sessions)
         out.append(f'<section class="week week-{w.kind}" aria-labelledby="{w.anchor}-h">\n'
-                   f'<h3 id="{w.anchor}-h"><a href="index.html#{w.anchor}">Week {w.number}</a>{badge}{title}</h3>\n'
+                   f'<h3 id="{w.anchor}-h"><a href="index.html#{w.anchor}">{heading}</a>{badge}{title}</h3>\n'
                    f'<p class="wk-meta">{dates}<span class="wk-volume">{w.volume}</span></p>\n'
                    f'<ul class="glance">{days}</ul>\n</section>\n')
     return Markup("".join(out))

@@ -27,11 +27,12 @@ from urllib.parse import quote, urlsplit
 import jinja2
 from markupsafe import Markup
 
-from .. import __version__
+from .. import __version__, i18n
 from ..digest import canonical
 from ..errors import DeloadError, Diagnostic
 from ..expanded import ExpandedPlan
 from ..feeds import Feed
+from ..i18n import day_text
 from ..periodize import dates_change_layout
 from ..settings import Settings
 from ..slugs import slug_from
@@ -44,18 +45,12 @@ from .paceview import pace_panel
 from .paths import template_files
 
 STATIC_DIR = "static"
-
-
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_JS_MESSAGE = re.compile(r'\bt\("((?:[^"\\]|\\.)*)"')  # t("…") in the scripts (see static/messages.js)
 
 
 def _format_date(value: date | None, style: str = "long") -> str:
-    """``Tue 9 Mar 2027`` (or ``Tue 9 Mar``): English names whatever the machine's locale."""
-    if value is None:
-        return ""
-    text = f"{_DAYS[value.weekday()]} {value.day} {_MONTHS[value.month - 1]}"
-    return text if style == "short" else f"{text} {value.year}"
+    """``Tue 9 Mar 2027`` (or ``Tue 9 Mar``) in the plan's language, whatever the machine's locale."""
+    return "" if value is None else day_text(value, style)
 
 
 class TemplateLoader(jinja2.BaseLoader):
@@ -94,8 +89,13 @@ def make_environment(settings: Settings) -> jinja2.Environment:
         loader=TemplateLoader(template_files(settings)), bytecode_cache=bytecode,
         autoescape=jinja2.select_autoescape(["html", "xml", "svg"]),
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    # {% trans %} and _() read the language each plan is rendered in (see generator.i18n).
+    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True, pgettext=i18n.pgettext)  # type: ignore[attr-defined]
     env.filters["day"] = _format_date
+    env.filters["lower_first"] = i18n.lower_first
+    env.filters["decimal"] = lambda value, places=1: i18n.number(f"{value:.{places}f}")
     env.filters["iso"] = lambda value: value.isoformat() if value else ""
     env.filters["urlquote"] = lambda value: quote(str(value), safe="")
     return env
@@ -136,6 +136,8 @@ class Listing:
     deloads: int
     published: str
     updated: str
+    language: str = "en"  # the plan's: its card's title and summary, its Atom entry
+    translation_key: str = ""  # plans with the same key are translations of each other (hreflang)
     cards: dict[str, str] = field(default_factory=dict)  # rendered card HTML by folder depth
     card_keys: dict[str, str] = field(default_factory=dict)  # a hash of each card: list pages are keyed by these
 
@@ -186,6 +188,7 @@ class Renderer:
         self.env = env or make_environment(settings)
         self.base = settings.base_url
         self.base_path = urlsplit(self.base).path or "/"
+        self._js_ids: list[str] | None = None
 
     def absolute(self, path: str) -> str:
         return self.base + path
@@ -193,7 +196,19 @@ class Renderer:
     def render(self, template: str, depth: int, root: str | None = None, **context: Any) -> str:
         with template_errors(template):
             return self.env.get_template(template).render(
-                site=self.settings, root="../" * depth if root is None else root, base_url=self.base, version=__version__, **context)
+                site=self.settings, root="../" * depth if root is None else root, base_url=self.base, version=__version__,
+                lang_tag=i18n.current().tag, js_messages=self.js_messages(), **context)
+
+    def js_messages(self) -> dict[str, str]:
+        """The scripts' messages (every ``t("…")`` in the site's scripts) in the current language;
+        none in English, the scripts' own."""
+        language = i18n.current()
+        if language.code == "en":
+            return {}
+        if self._js_ids is None:
+            self._js_ids = sorted({m for name, path in template_files(self.settings).items() if name.endswith(".js")
+                                   for m in _JS_MESSAGE.findall(path.read_text(encoding="utf-8"))})
+        return {message: language.gettext(message) for message in self._js_ids}
 
     def macro(self, name: str) -> Any:
         with template_errors("_macros.html"):
@@ -223,10 +238,12 @@ class PlanRenderer(Renderer):
             slug=page.slug, url=page.url, title=plan.title, summary=plan.summary, author=plan.author,
             level=plan.level, category=views.category(plan), tags=list(plan.tags), weeks=len(expanded.weeks),
             deloads=expanded.deload_weeks, published=page.published, updated=page.updated,
+            language=i18n.plan_language(plan, self.settings), translation_key=str(getattr(plan, "translation_key", "")),
         )
-        card, render_card = self._card(page), self.macro("card")
-        with template_errors("_macros.html"):
-            listing.cards = {str(depth): str(render_card(card, "../" * depth)) for depth in (0, 2)}
+        with i18n.use(self.settings.language):  # cards are shown on the site's pages, in the site's language
+            card, render_card = self._card(page), self.macro("card")
+            with template_errors("_macros.html"):
+                listing.cards = {str(depth): str(render_card(card, "../" * depth)) for depth in (0, 2)}
         listing.card_keys = {depth: card_key(text) for depth, text in listing.cards.items()}
         return listing
 
@@ -235,6 +252,7 @@ class PlanRenderer(Renderer):
         plan = expanded.plan
         return {
             "title": plan.title, "summary": plan.summary, "url": page.url, "level": plan.level,
+            "lang": i18n.plan_language(plan, self.settings) if i18n.plan_language(plan, self.settings) != self.settings.language else "",
             "level_name": views.LEVEL_NAMES.get(plan.level, ""), "level_url": f"level/{slug_from(plan.level)}/" if plan.level else "",
             "category": views.category(plan), "category_name": views.CATEGORY_NAMES[views.category(plan)],
             "category_url": f"distance/{views.category(plan)}/", "race": views.race_label(plan),
@@ -327,18 +345,18 @@ class SiteRenderer(Renderer):
         # These depend on nothing but the settings and templates, which the salt stands for.
         yield SitePage("deload-weeks/index.html", page_key(salt, "deload-weeks"), lambda: self._page(
             "explainer.html", 1, canonical=self.absolute("deload-weeks/"), og_image=default_og,
-            description="What deload weeks and tapers are, why they work, and how Deload builds them."))
+            description=i18n.gettext("What deload weeks and tapers are, why they work, and how Deload builds them.")))
         # The 404 page is served at any depth, so its links start from the site's own path.
         yield SitePage("404.html", page_key(salt, "404"), lambda: self._page(
             "404.html", 0, root=self.base_path, canonical=self.absolute("404.html"), absolute_root=self.base_path,
-            og_image=default_og, description="Page not found"))
+            og_image=default_og, description=i18n.gettext("Page not found")))
         urls = list(self.sitemap(groups))
         yield SitePage("sitemap.xml", page_key(salt, "sitemap", canonical(urls)), lambda: self._page("sitemap.xml", 0, urls=urls))
         updated = self._latest()
         # The Atom feed announces new and updated plans: the latest first, as many as a reader needs.
         recent = sorted(self.plans, key=lambda p: (p.updated, p.published, p.slug), reverse=True)[:self.settings.feed_entries]
         entries = canonical([(p.slug, p.url, p.title, p.summary, p.author, p.level, p.category, p.tags, p.weeks, p.deloads,
-                         p.published, p.updated) for p in recent])  # every field but the rendered cards
+                         p.published, p.updated, p.language) for p in recent])  # every field but the rendered cards
         yield SitePage("feed.xml", page_key(salt, "feed", updated, entries),
                        lambda: self._page("feed.xml", 0, entries=recent, updated=updated))
         yield SitePage("robots.txt", page_key(salt, "robots"),
@@ -358,21 +376,29 @@ class SiteRenderer(Renderer):
 
     def _group_heading(self, kind: str, key: str, members: list[Listing]) -> str:
         if kind == "distance":
-            return f"{views.CATEGORY_NAMES[key]} plans"
+            return i18n.gettext("%(group)s plans") % {"group": views.CATEGORY_NAMES[key]}
         if kind == "level":
-            return f"{views.LEVEL_NAMES.get(key.replace('-', ' '), key)} plans"
+            return i18n.gettext("%(group)s plans") % {"group": views.LEVEL_NAMES.get(key.replace("-", " "), key)}
         name = next(t for t in members[0].tags if views.tag_slug(t) == key)
-        return f"Plans tagged “{name}”"
+        return i18n.gettext("Plans tagged “%(tag)s”") % {"tag": name}
 
-    def sitemap(self, groups: dict[str, dict[str, list[Listing]]]) -> Iterator[tuple[str, str]]:
+    def sitemap(self, groups: dict[str, dict[str, list[Listing]]]) -> Iterator[tuple[str, str, list[tuple[str, str]]]]:
+        """Every page's address and last change; a plan with translations lists them all, itself
+        too, with their languages (hreflang: search engines show each reader their language's)."""
         latest = self._latest()
-        yield self.absolute(""), latest
+        yield self.absolute(""), latest, []
+        translations: dict[str, list[Listing]] = {}
         for plan in self.plans:
-            yield self.absolute(plan.url), plan.updated
+            if plan.translation_key:
+                translations.setdefault(plan.translation_key, []).append(plan)
+        for plan in self.plans:
+            versions = translations.get(plan.translation_key, []) if plan.translation_key else []
+            alternates = [(p.language, self.absolute(p.url)) for p in versions] if len(versions) > 1 else []
+            yield self.absolute(plan.url), plan.updated, alternates
         for kind, grouped in groups.items():
             for key, members in sorted(grouped.items()):
-                yield self.absolute(f"{kind}/{key}/"), max(p.updated for p in members)
-        yield self.absolute("deload-weeks/"), latest
+                yield self.absolute(f"{kind}/{key}/"), max(p.updated for p in members), []
+        yield self.absolute("deload-weeks/"), latest, []
 
     def _latest(self) -> str:
         return max((p.updated for p in self.plans), default=self.build_stamp)
@@ -399,11 +425,17 @@ def embed_snippet(url: str, title: str) -> str:
 
 def plan_description(expanded: ExpandedPlan) -> str:
     plan = expanded.plan
-    parts = [f"A {len(expanded.weeks)}-week plan"]
-    if plan.race:
-        parts.append(f"for the {plain_text(str(views.race_label(plan)))}")
-    parts.append(f"with {expanded.deload_weeks} deload weeks" if expanded.deload_weeks else "")
-    return re.sub(r"\s+", " ", " ".join(p for p in parts if p)) + "."
+    values = {"weeks": len(expanded.weeks), "deloads": expanded.deload_weeks,
+              "race": plain_text(str(views.race_label(plan))) if plan.race else ""}
+    if plan.race and expanded.deload_weeks:
+        text = i18n.gettext("A %(weeks)d-week plan for the %(race)s with %(deloads)d deload weeks.")
+    elif plan.race:
+        text = i18n.gettext("A %(weeks)d-week plan for the %(race)s.")
+    elif expanded.deload_weeks:
+        text = i18n.gettext("A %(weeks)d-week plan with %(deloads)d deload weeks.")
+    else:
+        text = i18n.gettext("A %(weeks)d-week plan.")
+    return re.sub(r"\s+", " ", text % values)
 
 
 def static_files(settings: Settings) -> Iterator[tuple[str, Path]]:

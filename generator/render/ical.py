@@ -32,10 +32,12 @@ from ..describe import exercise_text, needs_steps, session_title, short_title, w
 from ..digest import canonical, event_hash
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..feeds import Feed
+from ..i18n import N_, Words, day_text, gettext
 from ..model import SessionKind
 from ..paces import PaceTable, evaluate
 from ..settings import Settings
 from .markdown import plain_text
+from .notes import note_text
 from .pacetable import range_text
 from .paceview import session_paces
 from .views import KIND_LABELS, volume_text
@@ -131,7 +133,7 @@ def pace_line(paces: Sequence[tuple[str, str]], table: PaceTable, units: str) ->
     """``Your paces (10K in 45:00): threshold 4:33–4:42/km · easy 5:35–6:08/km``; the page's
     script writes the same line for a reader's own time."""
     items = " · ".join(f"{label} {range_text(evaluate(spec, table.efforts, table.vdot), units)}" for label, spec in paces)
-    return f"Your paces ({table.performance.label}): {items}"
+    return gettext("Your paces (%(reference)s): %(paces)s") % {"reference": table.performance.label, "paces": items}
 
 
 def with_paces(description: str, line: str) -> str:
@@ -140,19 +142,28 @@ def with_paces(description: str, line: str) -> str:
     return f"{body}\n{line}\n\n{footer}"
 
 
+_WRITTEN_AS = Words({
+    "load": N_("Written as: %(text)s (changed for this load week)"),
+    "deload": N_("Written as: %(text)s (changed for this deload week)"),
+    "taper": N_("Written as: %(text)s (changed for this taper week)"),
+    "vacation": N_("Written as: %(text)s (changed for this vacation week)"),
+    "race": N_("Written as: %(text)s (changed for this race week)"),
+})
+
+
 def _session_description(planned: PlannedSession, week: PlannedWeek, week_line: str, units: str, footer: str) -> str:
     s = planned.session
     lines = [session_title(s, units), week_line]
     if needs_steps(s):
-        lines += ["Step by step:", *(f"{i}. {line}" for i, line in enumerate(workout_lines(planned.workout, units), 1))]
+        lines += [gettext("Step by step:"), *(f"{i}. {line}" for i, line in enumerate(workout_lines(planned.workout, units), 1))]
     if s.exercises:
-        lines += ["Strength:", *(f"• {exercise_text(e)}" for e in s.exercises)]
+        lines += [gettext("Strength:"), *(f"• {exercise_text(e)}" for e in s.exercises)]
     if s.comment:
         lines.append(plain_text(s.comment))
     if planned.original is not None:
         written = planned.original
         was = session_title(written, units) if not written.exercises else "; ".join(exercise_text(e) for e in written.exercises)
-        lines.append(f"Written as: {was} (changed for this {week.kind} week)")
+        lines.append(_WRITTEN_AS[week.kind] % {"text": was})
     if s.notes:
         lines += ["", plain_text(s.notes)]
     lines += ["", footer]
@@ -162,7 +173,7 @@ def _session_description(planned: PlannedSession, week: PlannedWeek, week_line: 
 def _week_description(expanded: ExpandedPlan, week: PlannedWeek, footer: str) -> str:
     lines = [f"{KIND_LABELS[week.kind]} · {volume_text(expanded, week.distance_km, week.minutes, week.distance_km_high, week.minutes_high)}"]
     if week.note:
-        lines.append(week.note + ".")
+        lines.append(note_text(week.note) + ".")
     if week.notes:
         lines += ["", plain_text(week.notes)]
     lines += ["", footer]
@@ -203,9 +214,10 @@ def plan_events(expanded: ExpandedPlan, settings: Settings, previous: Mapping[st
         kind_label = KIND_LABELS[week.kind]
         titled = f" · {week.title}" if week.title and not _says_kind(week.title, kind_label) else ""
         if week_summaries:
-            result.append(_event(revisions, f"{prefix}/w{week.number}/week", f"Week {week.number} · {kind_label}{titled}",
+            result.append(_event(revisions, f"{prefix}/w{week.number}/week", gettext("Week %(number)d") % {"number": week.number}
+                                 + f" · {kind_label}{titled}",
                                  _week_description(expanded, week, footer), ["week", week.kind], index * 7, 7, "week", None))
-        week_line = f"Week {week.number} of {weeks} · {kind_label}{titled}"
+        week_line = gettext("Week %(number)d of %(weeks)d") % {"number": week.number, "weeks": weeks} + f" · {kind_label}{titled}"
         for planned in week.sessions:
             if planned.kind is SessionKind.REST:
                 continue
@@ -228,7 +240,7 @@ def plan_events(expanded: ExpandedPlan, settings: Settings, previous: Mapping[st
 def _says_kind(title: str, kind_label: str) -> bool:
     """True when a week's title only repeats its kind ("Race week" on a race week)."""
     words = " ".join(title.lower().replace("—", " ").split())
-    return words in (kind_label.lower(), kind_label.lower().removesuffix(" week"))
+    return words in (kind_label.lower(), kind_label.lower().removesuffix(" week"), kind_label.lower().rsplit(" ", 1)[0])
 
 
 def _session_summary(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession) -> str:
@@ -236,8 +248,8 @@ def _session_summary(expanded: ExpandedPlan, week: PlannedWeek, planned: Planned
     short = short_title(planned.session, expanded.plan.units)
     race = expanded.plan.race
     if planned is expanded.race_session and race is not None and race.name:
-        return f"W{week.number} · {race.name}: {short}"
-    return f"W{week.number} · {short}"
+        return gettext("W%(number)d") % {"number": week.number} + f" · {race.name}: {short}"
+    return gettext("W%(number)d") % {"number": week.number} + f" · {short}"
 
 
 class _Revisions:
@@ -320,11 +332,11 @@ def _place(event: EventText, first: date, prefix: str, domain: str, days: dict[i
 
 
 def feed_name(expanded: ExpandedPlan, feed: Feed) -> str:
-    when = ""
-    if feed.date is not None:
-        label = "race" if feed.anchor == "race" else "from"
-        when = f" ({label} {feed.date:%a} {feed.date.day} {feed.date:%b %Y})"
-    return f"{expanded.plan.title}{when}"
+    title = expanded.plan.title
+    if feed.date is None:
+        return title
+    message = gettext("%(title)s (race %(day)s)") if feed.anchor == "race" else gettext("%(title)s (from %(day)s)")
+    return message % {"title": title, "day": day_text(feed.date)}
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 ``format`` is bumped on any incompatible change; fields are only ever added. Format 3
 (docs/expanded-json.md) leaves out every field that is null, false or empty, and the type of
-a step (the usual part).
+a step (the usual part). Format 4 writes a week's ``note`` as codes and figures, in no language.
 
 The same builders give the *reader view* the build hashes to tell whether a plan changed
 for its readers (:func:`plan_digest`): the fields of format 2, where every plan's digest
@@ -20,12 +20,14 @@ from typing import Any
 
 from .. import __version__
 from ..describe import exercise_text, session_title
-from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
+from ..expanded import ExpandedPlan, Note, PlannedSession, PlannedWeek
+from ..i18n import use
 from ..model import Amount, Duration, Exercise, Part, Repeat, Step, Target
 from ..paces import coach_specs
 from ..units import from_km
+from .notes import note_json, note_text
 
-FORMAT = 3  # 3: nulls, false and empty fields and step types left out; 2: structured workouts
+FORMAT = 4  # 4: the engine's notes as codes; 3: nulls, false and empty fields and step types left out; 2: structured workouts
 
 
 def _lean(data: dict[str, Any]) -> dict[str, Any]:
@@ -46,6 +48,12 @@ class _Shape:
 
 def _same(data: dict[str, Any]) -> dict[str, Any]:
     return data
+
+
+def _english(note: Note) -> str:
+    """The note as format 2 wrote it: the reader view's, so that its hash stays the same."""
+    with use("en"):
+        return note_text(note)
 
 
 def _iso(value: date | None) -> str | None:
@@ -154,7 +162,7 @@ def week_dict(week: PlannedWeek, units: str, shape: _Shape) -> dict[str, Any]:
     m = week.metrics
     data = {
         "number": week.number, "kind": week.kind, "title": week.title, "start": _iso(week.start),
-        "note": week.note, "notes": week.notes, "inserted": week.inserted, "origin": week.origin,
+        "note": note_json(week.note) if shape.lean else _english(week.note), "notes": week.notes, "inserted": week.inserted, "origin": week.origin,
         "reference": week.reference, "vacation": week.vacation, "step_back": week.step_back,
         "volume": shape.clean({"distance": _distance(week.distance_km, units), "minutes": week.minutes,
                                "long_run": _distance(week.long_run_km, units),

@@ -27,6 +27,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from ..describe import race_text
 from ..expanded import ExpandedPlan
+from ..i18n import ngettext
 from .markdown import plain_text
 from .views import LEVEL_NAMES
 
@@ -81,7 +82,7 @@ def plan_subtitle(expanded: ExpandedPlan) -> str:
     if plan.race is not None:
         distance = escape(race_text(plan.race.distance, plan.units))
         race = plain_text(f"{escape(plan.race.name)} — {distance}" if plan.race.name else str(distance))
-    return " · ".join(filter(None, [LEVEL_NAMES.get(plan.level, ""), f"{len(expanded.weeks)} weeks",
+    return " · ".join(filter(None, [LEVEL_NAMES.get(plan.level, ""), ngettext("%(num)d week", "%(num)d weeks", len(expanded.weeks)) % {"num": len(expanded.weeks)},
                                     race.replace("\n", " ")]))
 
 

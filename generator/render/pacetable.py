@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from ..i18n import gettext, number
 from ..paces import EFFORT_NAMES, EFFORT_ORDER, PaceRange, PaceTable
 from ..units import format_clock, from_km
 
@@ -27,7 +28,7 @@ def speed_text(pace: PaceRange, units: str) -> str:
     """The treadmill speed of a pace range: ``10.6–11.7 km/h`` or ``6.6–7.3 mph``."""
     label = "km/h" if units == "km" else "mph"
     slow, fast = (math.floor(36000 / seconds * from_km(1, units) + 0.5) / 10 for seconds in (pace[1], pace[0]))
-    return f"{fast:.1f} {label}" if slow == fast else f"{slow:.1f}{DASH}{fast:.1f} {label}"
+    return number(f"{fast:.1f} {label}" if slow == fast else f"{slow:.1f}{DASH}{fast:.1f} {label}")
 
 
 def table_rows(table: PaceTable, units: str) -> list[tuple[str, str, str]]:
@@ -40,7 +41,7 @@ def table_text(table: PaceTable, units: str) -> str:
     rows = table_rows(table, units)
     width = max(len(r[0]) for r in rows)
     pace_width = max(len(r[1]) for r in rows)
-    head = f"Paces for {table.performance.label} (VDOT {table.vdot:.1f})\n\n"
+    head = gettext("Paces for %(reference)s (VDOT %(vdot)s)") % {"reference": table.performance.label, "vdot": f"{table.vdot:.1f}"} + "\n\n"
     return head + "".join(f"  {e:<{width}}  {p:<{pace_width}}  {s}\n" for e, p, s in rows)
 
 

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..expanded import ExpandedPlan, PlannedWeek
+from ..i18n import N_, Words, current, gettext
 from ..paces import PaceTable
 from ..settings import Settings
 from . import views
@@ -42,7 +43,7 @@ def print_html(expanded: ExpandedPlan, settings: Settings, paper: str, plan_url:
 
     qr = segno.make(plan_url, error="m")
     context = {
-        "site": settings, "plan": plan, "expanded": expanded, "paper": paper, "version": __version__,
+        "site": settings, "plan": plan, "expanded": expanded, "paper": paper, "version": __version__, "lang_tag": current().tag,
         "units": units or plan.units, "figures": views.figures(expanded), "weeks": views.week_views(expanded, table),
         "race": views.race_label(plan), "level_name": views.LEVEL_NAMES.get(plan.level, ""),
         "chart": volume_chart(expanded, "pc", [units or plan.units]), "canonical": plan_url,
@@ -55,7 +56,7 @@ def print_html(expanded: ExpandedPlan, settings: Settings, paper: str, plan_url:
 
 
 FRIDGE = "fridge-"  # the paper key of the one-page sheet: "fridge-a4", "fridge-letter"
-LETTERS = {"deload": "D", "vacation": "V", "taper": "T", "race": "R"}
+LETTERS = Words({"deload": N_("D"), "vacation": N_("V"), "taper": N_("T"), "race": N_("R")})  # the week kinds' marks
 
 
 def stylesheet_text(settings: Settings, paper: str) -> str:
@@ -109,9 +110,9 @@ def fridge_html(expanded: ExpandedPlan, settings: Settings, paper: str, plan_url
     plan = expanded.plan
     weeks = views.week_views(expanded, table)
     size = _sheet_font(expanded, paper.removeprefix(FRIDGE))
-    day_names = [d.label for d in weeks[0].days] if plan.layout == "weeks" and weeks else [f"Day {i}" for i in range(1, 8)]
+    day_names = [d.label for d in weeks[0].days] if plan.layout == "weeks" and weeks else [gettext("Day %(number)d") % {"number": i} for i in range(1, 8)]
     context = {
-        "site": settings, "plan": plan, "expanded": expanded, "paper": paper, "version": __version__,
+        "site": settings, "plan": plan, "expanded": expanded, "paper": paper, "version": __version__, "lang_tag": current().tag,
         "units": units or plan.units, "figures": views.figures(expanded), "weeks": weeks, "size": size,
         "day_names": day_names, "letters": LETTERS, "volumes": [_sheet_volume(expanded, w) for w in expanded.weeks], "canonical": plan_url, "paces": pace_panel(expanded, table),
     }

@@ -9,6 +9,7 @@ from ..describe import exercise_text, needs_steps, session_title, workout_lines
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..model import Plan
 from . import views
+from .notes import note_text
 
 Style = Callable[..., str]
 KIND_COLOURS = {"load": None, "deload": "cyan", "vacation": "cyan", "taper": "magenta", "race": "green"}
@@ -60,7 +61,7 @@ def render_text(expanded: ExpandedPlan, style: Style = _plain) -> str:
         head = f"Week {week.number:>2} · {kind}{title}"
         lines.append(style(head, fg=KIND_COLOURS[week.kind], bold=True) + f"   {_dates(week)}   {views.volume_text(expanded, week.distance_km, week.minutes, week.distance_km_high, week.minutes_high)}")
         if week.note:
-            lines.append(style(f"    {week.note}", dim=True))
+            lines.append(style(f"    {note_text(week.note)}", dim=True))
         lines += _indented(week.notes, "    ", style)
         for planned in week.sessions:
             lines += _session_lines(planned, plan, style)

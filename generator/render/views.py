@@ -15,7 +15,6 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
-from ..dates import weekday_name
 from ..describe import (
     distance_text,
     exercise_text,
@@ -28,6 +27,7 @@ from ..describe import (
     workout_lines,
 )
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek, WeekMetrics
+from ..i18n import N_, Words, gettext, weekday
 from ..model import Plan, SessionKind
 from ..paces import PaceTable
 from ..slugs import slug_from
@@ -35,12 +35,16 @@ from .dualunits import dual, pick
 from .fit import file_name, has_workout
 from .fitset import week_zip_name
 from .markdown import render_inline, render_markdown
+from .notes import note_text
 from .paceview import PaceView, example_table, session_paces
 
 UNITS = ("km", "mi")
-KIND_LABELS = {"load": "Loading week", "deload": "Deload week", "vacation": "Vacation week", "taper": "Taper week", "race": "Race week"}
-LEVEL_NAMES = {"beginner": "Beginner", "novice": "Novice", "intermediate": "Intermediate", "advanced": "Advanced", "all levels": "All levels"}
-CATEGORY_NAMES = {"5k": "5K", "10k": "10K", "half": "Half marathon", "marathon": "Marathon", "other": "Other distances", "none": "No race"}
+KIND_LABELS = Words({"load": N_("Loading week"), "deload": N_("Deload week"), "vacation": N_("Vacation week"),
+                     "taper": N_("Taper week"), "race": N_("Race week")})
+LEVEL_NAMES = Words({"beginner": N_("Beginner"), "novice": N_("Novice"), "intermediate": N_("Intermediate"),
+                     "advanced": N_("Advanced"), "all levels": N_("All levels")})
+CATEGORY_NAMES = Words({"5k": N_("5K"), "10k": N_("10K"), "half": N_("Half marathon"), "marathon": N_("Marathon"),
+                        "other": N_("Other distances"), "none": N_("No race")})
 
 
 @lru_cache(maxsize=4096)
@@ -175,8 +179,8 @@ def week_volume(expanded: ExpandedPlan, week: PlannedWeek) -> Markup:
 
 def day_label(plan: Plan, week_index: int, day: int) -> str:
     if plan.layout == "days":
-        return f"Day {week_index * 7 + day}"
-    return weekday_name(plan.week_starts, day)
+        return gettext("Day %(number)d") % {"number": week_index * 7 + day}
+    return weekday((plan.week_starts + day - 1) % 7)
 
 
 def week_views(expanded: ExpandedPlan, table: PaceTable | None = None) -> list[WeekView]:
@@ -194,7 +198,7 @@ def week_views(expanded: ExpandedPlan, table: PaceTable | None = None) -> list[W
         result.append(WeekView(
             number=week.number, kind=week.kind, kind_label=KIND_LABELS[week.kind], title=week.title,
             start=week.start, end=week.start + timedelta(days=6) if week.start else None,
-            volume=week_volume(expanded, week), note=week.note,
+            volume=week_volume(expanded, week), note=note_text(week.note),
             notes=_notes(week.notes), days=[days[d] for d in sorted(days)], anchor=f"week-{week.number}",
             metrics=week.metrics,
             fit_zip=week_zip_name(plan.slug, week.number) if any(has_workout(s) for s in week.sessions) else "",

@@ -3,6 +3,7 @@
    with the reader's paces in each session when they entered a race or goal time. */
 (function () {
   "use strict";
+  var t = function (message, values) { return window.deloadT(message, values); };  // messages.js runs first
 
   /* SHA-1 and name-based UUIDs, as generator/render/ical.py makes them ------------------------- */
   function sha1(bytes) {
@@ -72,9 +73,9 @@
   /* The file --------------------------------------------------------------------------------- */
   function paceLine(paces, current, units) {
     var P = window.DeloadPaces;
-    return "Your paces (" + current.label + "): " + paces.map(function (p) {
+    return t("Your paces (%(reference)s): %(paces)s", { reference: current.label, paces: paces.map(function (p) {
       return p[0] + " " + P.rangeText(P.evaluate(p[1], current.table.efforts, current.table.vdot), units);
-    }).join(" \u00b7 ");
+    }).join(" \u00b7 ") });
   }
   function withPaces(description, line) {
     var at = description.lastIndexOf("\n\n");
@@ -85,9 +86,11 @@
      current: the reader's paces or null; units: "km" or "mi". */
   function build(data, chosen, first, current, units) {
     var name = (data.anchor === "race" ? "race-" : "start-") + iso(chosen) + ".ics";
-    var label = data.anchor === "race" ? "race" : "from";
-    var calendarName = data.title + " (" + label + " " + WEEKDAYS[chosen.getUTCDay()] + " " + chosen.getUTCDate() + " " +
-      MONTHS[chosen.getUTCMonth()] + " " + chosen.getUTCFullYear() + ")";
+    var lang = document.documentElement.getAttribute("lang") || "en";
+    var day = /^en\b/.test(lang) ? WEEKDAYS[chosen.getUTCDay()] + " " + chosen.getUTCDate() + " " + MONTHS[chosen.getUTCMonth()] + " " + chosen.getUTCFullYear()
+      : new Intl.DateTimeFormat(lang, { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(chosen);
+    var calendarName = data.anchor === "race" ? t("%(title)s (race %(day)s)", { title: data.title, day: day })
+      : t("%(title)s (from %(day)s)", { title: data.title, day: day });
     var prefix = data.slug + "/" + data.edition + "/";
     var out = data.before + textLine("NAME", calendarName) + textLine("X-WR-CALNAME", calendarName) + data.refresh +
       "UID:" + uid(data.namespace, prefix + iso(chosen) + "/" + name, data.domain) + "\r\n" + data.after + data.zones;

@@ -3,6 +3,7 @@
 (function () {
   "use strict";
   var root = document.documentElement;
+  var t = window.deloadT;
   root.classList.add("js");
 
   /* Units ------------------------------------------------------------------ */
@@ -25,7 +26,7 @@
     button.addEventListener("click", function () {
       var field = document.getElementById(button.getAttribute("data-copy"));
       field.select();
-      var done = function () { button.textContent = "Copied"; };
+      var done = function () { button.textContent = t("Copied"); };
       if (navigator.clipboard) { navigator.clipboard.writeText(field.value).then(done, function () { document.execCommand("copy"); done(); }); }
       else { document.execCommand("copy"); done(); }
     });
@@ -87,15 +88,17 @@
       el.textContent = short.format(first) + " – " + long.format(plus(first, 6));
     });
     var day = iso(chosen);
-    var what = anchor === "race" ? "race day" : "start day";
+    var values = { day: long.format(chosen) };
     if (feeds.indexOf(day) >= 0) {
       setLinks(base + (anchor === "race" ? "race-" : "start-") + day + ".ics");
-      message.textContent = "Dates and calendar links are set for a " + what + " on " + long.format(chosen) + ".";
+      message.textContent = anchor === "race" ? t("Dates and calendar links are set for a race day on %(day)s.", values)
+        : t("Dates and calendar links are set for a start day on %(day)s.", values);
     } else {
       disableLinks();
-      message.textContent = "Dates are shown for a " + what + " on " + long.format(chosen) + ". There is no subscription for that day (feeds exist for " +
-        (anchor === "race" ? "weekend race days" : "start days") + " from " + long.format(parse(feeds[0])) + " to " + long.format(parse(feeds[feeds.length - 1])) +
-        "): download the calendar file instead; it will not update itself if the plan changes.";
+      values.first = long.format(parse(feeds[0]));
+      values.last = long.format(parse(feeds[feeds.length - 1]));
+      message.textContent = anchor === "race" ? t("Dates are shown for a race day on %(day)s. There is no subscription for that day (feeds exist for weekend race days from %(first)s to %(last)s): download the calendar file instead; it will not update itself if the plan changes.", values)
+        : t("Dates are shown for a start day on %(day)s. There is no subscription for that day (feeds exist for start days from %(first)s to %(last)s): download the calendar file instead; it will not update itself if the plan changes.", values);
     }
     if (fromUser && history.replaceState) {
       var kept = location.hash.replace(/^#/, "").split("&").filter(function (p) { return p && !/^(race|start)=/.test(p); });

@@ -13,9 +13,10 @@
   var SPREAD = 0.01;
   var ORDER = ["recovery", "easy", "long", "steady", "marathon", "half_marathon", "threshold", "10k", "5k",
     "interval", "mile", "repetition"];
-  var NAMES = { recovery: "Recovery", easy: "Easy", long: "Long run", steady: "Steady", marathon: "Marathon pace",
-    half_marathon: "Half-marathon pace", threshold: "Threshold", "10k": "10K pace", "5k": "5K pace",
-    interval: "Interval", mile: "Mile pace", repetition: "Repetition" };
+  var t = window.deloadT;
+  var NAMES = { recovery: t("Recovery"), easy: t("Easy"), long: t("Long run"), steady: t("Steady"), marathon: t("Marathon pace"),
+    half_marathon: t("Half-marathon pace"), threshold: t("Threshold"), "10k": t("10K pace"), "5k": t("5K pace"),
+    interval: t("Interval"), mile: t("Mile pace"), repetition: t("Repetition") };
 
   function oxygenCost(v) { return -4.60 + 0.182258 * v + 0.000104 * v * v; }
   function sustainableShare(minutes) {
@@ -100,8 +101,13 @@
   function speedText(pace, units) {
     var per = units === "km" ? 1 : 1 / KM_PER_MI, label = units === "km" ? "km/h" : "mph";
     var slow = Math.floor(36000 / pace[1] * per + 0.5) / 10, fast = Math.floor(36000 / pace[0] * per + 0.5) / 10;
-    return slow === fast ? fast.toFixed(1) + " " + label : slow.toFixed(1) + "\u2013" + fast.toFixed(1) + " " + label;
+    var text = slow === fast ? fast.toFixed(1) + " " + label : slow.toFixed(1) + "\u2013" + fast.toFixed(1) + " " + label;
+    return text.replace(/\./g, DECIMAL);  // as the page writes it: 10,6 km/h in German
   }
+  var DECIMAL = (function () {
+    try { return new Intl.NumberFormat(document.documentElement.getAttribute("lang") || "en").format(1.5).charAt(1); }
+    catch (e) { return "."; }
+  })();
   function parseClock(text) {
     var m = /^\s*(\d{1,2})(?::([0-5]\d))(?::([0-5]\d))?\s*$/.exec(text || "");
     if (!m) { return null; }
@@ -155,15 +161,15 @@
     var value = vdot(km, seconds);
     var option = Array.prototype.filter.call(race.options, function (o) { return Math.abs(+o.value - km) < 1e-6; })[0];
     if (!(value >= 15 && value <= 90) || !option) {
-      message.textContent = "That time is not one we can compute paces from: check the distance and the time.";
+      message.textContent = t("That time is not one we can compute paces from: check the distance and the time.");
       return;
     }
     race.value = option.value;
-    var label = option.textContent + " in " + duration(seconds);
+    var label = t("%(race)s in %(time)s", { race: option.textContent, time: duration(seconds) });
     current = { table: paceTable(km, seconds, coach, reference), label: label };
     window.DeloadPaces.current = current;
     render();
-    message.textContent = "Paces for " + label + " (VDOT " + current.table.vdot.toFixed(1) + ") on every session below.";
+    message.textContent = t("Paces for %(reference)s (VDOT %(vdot)s) on every session below.", { reference: label, vdot: current.table.vdot.toFixed(1) });
     if (save) {
       try { localStorage.setItem("deload-race-time", km + "=" + seconds); } catch (e) { /* private mode */ }
       if (history.replaceState) { history.replaceState(null, "", hashWith("time", km + "-" + seconds)); }
@@ -173,7 +179,7 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var seconds = parseClock(time.value);
-    if (seconds === null) { message.textContent = "Write the time as minutes:seconds (24:30) or hours:minutes:seconds (1:45:00)."; return; }
+    if (seconds === null) { message.textContent = t("Write the time as minutes:seconds (24:30) or hours:minutes:seconds (1:45:00)."); return; }
     apply(+race.value, seconds, true);
   });
   document.addEventListener("deload:units", render);

@@ -11,6 +11,7 @@
    every build). */
 (function () {
   "use strict";
+  var t = window.deloadT;
 
   /* FIT's CRC-16 (the FIT protocol's own nibble table) ---------------------------------------- */
   var FIT_CRC = [0x0000, 0xCC01, 0xD801, 0x1400, 0xF001, 0x3C00, 0x2800, 0xE401,
@@ -120,7 +121,7 @@
     link.href = zipLink.getAttribute("href");
     link.setAttribute("data-fit", item.getAttribute("data-fit"));
     link.setAttribute("download", "");
-    link.textContent = "Watch workout (.fit)";
+    link.textContent = t("Watch workout (.fit)");
     p.appendChild(link);
     item.insertBefore(p, item.querySelector(".s-notes"));
   });

@@ -1,0 +1,156 @@
+"""Translations: complete catalogs for every bundled language, and sites with no English left."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from generator import i18n
+from generator.i18n import CATALOGS, LANGUAGES, use
+
+from .conftest import ROOT
+from .site_build import build_project, make_project
+
+TRANSLATED = [code for code in LANGUAGES if code != "en"]
+KEYWORDS = {"_": None, "gettext": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2),
+            "pgettext_noop": ((1, "c"), 2), "t": None}
+
+
+def catalog(code: str):  # type: ignore[no-untyped-def]
+    with open(CATALOGS / code / "LC_MESSAGES" / "deload.po", "rb") as handle:
+        return read_po(handle, locale=code)
+
+
+def source_messages() -> set[tuple[str | None, str]]:
+    """Every message marked in the code, the templates and the scripts, as ``pybabel extract`` finds them."""
+    found: set[tuple[str | None, str]] = set()
+    maps = [(ROOT / "generator", [("**.py", "python")]),
+            (ROOT / "templates", [("**.html", "jinja2"), ("**.xml", "jinja2"), ("static/**.js", "javascript")])]
+    jinja = {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true", "trim_blocks": "true", "lstrip_blocks": "true"}
+    options = {"**.html": jinja, "**.xml": jinja}
+    for folder, method_map in maps:
+        for _, _, message, _, context in extract_from_dir(str(folder), method_map, options, KEYWORDS):
+            for part in message if isinstance(message, tuple) else (message,):
+                found.add((context, part))
+    return found
+
+
+def test_every_marked_message_is_in_the_template() -> None:
+    """A message marked in the code but missing from deload.pot would show in English: run scripts/messages.sh."""
+    with open(CATALOGS / "deload.pot", "rb") as handle:
+        template = read_po(handle)
+    known = {(m.context, part) for m in template if m.id for part in (m.id if isinstance(m.id, tuple) else (m.id,))}
+    missing = source_messages() - known
+    assert not missing, f"not in generator/locales/deload.pot (run scripts/messages.sh): {sorted(missing)[:5]}"
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_the_catalog_is_complete_and_well_formed(code: str) -> None:
+    with open(CATALOGS / "deload.pot", "rb") as handle:
+        template = read_po(handle)
+    po = catalog(code)
+    for message in template:
+        if not message.id:
+            continue
+        translated = po.get(message.id, message.context)
+        assert translated is not None, f"{code}: no entry for {message.id!r}"
+        strings = translated.string if isinstance(translated.string, tuple) else (translated.string,)
+        assert all(strings), f"{code}: {message.id!r} is not translated"
+        assert not translated.fuzzy, f"{code}: {message.id!r} is fuzzy"
+        assert not list(translated.check(po)), f"{code}: {message.id!r}: {list(translated.check(po))}"
+        names = set(re.findall(r"%\((\w+)\)", message.id if isinstance(message.id, str) else message.id[0]))
+        for string in strings:
+            assert set(re.findall(r"%\((\w+)\)", string)) == names, f"{code}: {message.id!r} placeholders"
+            tags = re.findall(r"</?[a-z]+", message.id if isinstance(message.id, str) else message.id[0])
+            assert sorted(re.findall(r"</?[a-z]+", string)) == sorted(tags), f"{code}: {message.id!r} markup"
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_the_shipped_catalog_is_compiled_from_its_source(code: str) -> None:
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog(code), use_fuzzy=True)
+    shipped = (CATALOGS / code / "LC_MESSAGES" / "deload.mo").read_bytes()
+    assert shipped == compiled.getvalue(), f"{code}: deload.mo is older than deload.po: run scripts/messages.sh compile"
+
+
+def test_locale_formats() -> None:
+    day = date(2027, 1, 24)
+    with use("en"):
+        assert i18n.day_text(day) == "Sun 24 Jan 2027" and i18n.number("12.5") == "12.5" and i18n.percent(0.25) == "25%"
+    with use("de"):
+        assert i18n.day_text(day) == "So., 24. Jan. 2027" and i18n.number("12.5") == "12,5"
+        assert i18n.weekday(0) == "Montag" and i18n.gettext("Key figures") != "Key figures"
+    with use("fr"):
+        assert i18n.day_text(day, "short") == "dim. 24 janv." and i18n.percent(0.25) == "25\u00a0%"
+    with use("de-AT"):
+        assert "Jän." in i18n.day_text(day)
+    assert i18n.code_of("pt-BR") == "en" and i18n.code_of("NL") == "nl"
+
+
+def english_phrases(code: str) -> list[str]:
+    """Runs of four or more words of the catalog's English messages: text only the UI says. A run
+    the translation keeps as it is (the title of a cited paper) is not English left behind."""
+    po = catalog(code)
+    phrases: set[str] = set()
+    for message in po:
+        translations = " ".join(message.string if isinstance(message.string, tuple) else (message.string,))
+        for text in message.id if isinstance(message.id, tuple) else (message.id,):
+            for run in re.split(r"%\(\w+\)[sd]|<[^>]+>|[.:;,()“”\"]", text or ""):
+                words = run.split()
+                if len(words) >= 4 and " ".join(words) not in translations:
+                    phrases.add(" ".join(words))
+    return sorted(phrases)
+
+
+def visible_text(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"<script[^>]*>.*?</script>", " ", text, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", text)
+    return " ".join(text.replace("&nbsp;", " ").split())
+
+
+@pytest.fixture(scope="module")
+def translated_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    sites = {}
+    for code in TRANSLATED:
+        folder = make_project(tmp_path_factory.mktemp(f"site-{code}"), [ROOT / "tests" / "fixtures" / "plans" / "ten-k-build.md"])
+        toml = folder / "deload.toml"
+        toml.write_text(toml.read_text().replace('language = "en"', f'language = "{code}"'))
+        build_project(folder, "--no-pdf")
+        sites[code] = folder / "site"
+    return sites
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_a_translated_site_has_no_english_ui_text(translated_sites: dict[str, Path], code: str) -> None:
+    site = translated_sites[code]
+    phrases = english_phrases(code)
+    pages = [*sorted(site.rglob("*.html")), site / "feed.xml"]
+    assert len(pages) > 5
+    for page in pages:
+        text = visible_text(page)
+        left = [p for p in phrases if p in text]
+        assert not left, f"{code}: {page.relative_to(site)} still says {left[:3]}"
+        assert f'lang="{code}"' in page.read_text(encoding="utf-8") or page.suffix == ".xml"
+
+
+def test_a_translated_site_speaks_its_language(translated_sites: dict[str, Path]) -> None:
+    page = (translated_sites["de"] / "plans").glob("*/index.html")
+    html = next(page).read_text(encoding="utf-8")
+    assert "Eckdaten" in html or "Kennzahlen" in html or "Wichtige Zahlen" in html, "the German 'Key figures'"
+    assert re.search(r"\d,\d km", html), "a decimal comma"
+    assert 'id="deload-messages"' in html, "the scripts' messages"
+    feeds = sorted((translated_sites["de"] / "plans").rglob("*.ics"))
+    assert feeds
+    from icalendar import Calendar
+
+    calendar = Calendar.from_ical(feeds[0].read_bytes())
+    summaries = [str(e.get("summary")) for e in calendar.walk("VEVENT")]
+    assert any(s.startswith("Woche ") for s in summaries), summaries[:3]
