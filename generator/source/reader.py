@@ -117,8 +117,9 @@ def parse_plan_text(data: bytes, name: str, stem: str, settings: Settings,
         raise DeloadError(errors.items)
     check = Checker(located, errors)
     language, written = _language(located.data, settings)
-    words = words_for(primary(language))
-    meta = check.table(located.data, (), _frontmatter(words), required=("title",)) if located.data is not None else {}
+    words = words_for(primary(language or "en"))
+    fields = _frontmatter(words) if language != "" else _UNREAD_LANGUAGE
+    meta = check.table(located.data, (), fields, required=("title",)) if located.data is not None else {}
     if not isinstance(meta, dict):
         raise DeloadError(errors.items)
     if written and "language" not in meta:
@@ -134,6 +135,8 @@ def parse_plan_text(data: bytes, name: str, stem: str, settings: Settings,
 
 
 _FRONTMATTERS: dict[str, dict[str, Any]] = {}
+# A plan whose language cannot be read: its weekday names are not checked (they may be right in it).
+_UNREAD_LANGUAGE = FRONTMATTER | {"week_starts": lambda value, path, check: 0}
 
 
 def _frontmatter(words: Words) -> dict[str, Any]:
@@ -147,14 +150,14 @@ def _frontmatter(words: Words) -> dict[str, Any]:
 
 
 def _language(data: Any, settings: Settings) -> tuple[str, bool]:
-    """The plan's language (a lower-cased tag) and whether the plan names one. Without a
+    """The plan's language (a lower-cased tag; "" for one it cannot read) and whether the plan names one. Without a
     ``language:`` a plan is in the site's language, or in English when plans cannot be written in
     that one; a tag that is wrong is reported by the frontmatter's check."""
     written = data.get("language") if isinstance(data, dict) else None
     if written is not None:
         if isinstance(written, str) and tag_problem(written) is None:
             return canonical(written), True
-        return "en", True
+        return "", True
     site = settings.language or "en"
     return (canonical(site), False) if tag_problem(site) is None else ("en", False)
 

@@ -46,5 +46,5 @@ LEXICON = Lexicon(
     week=("Week", "wk"), day=("Day",),
     main=("with", r"incl\.?", "including", r"inc\."), recovery=("w/", "with"), then=("then",),
     rest_or=(r"rest\s+or",), optional=("optional",), to=("to",), strides=("strides", "stride"),
-    within_between=(r"(?:within|between reps)\s*/\s*between sets",),
+    within_between=(r"(?:within|between reps)\s*/\s*between sets",), bodyweight=("bodyweight", "body weight", "BW"),
 )

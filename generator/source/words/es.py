@@ -67,5 +67,5 @@ LEXICON = Lexicon(
     pace_races={"media maratón": "half marathon", "medio maratón": "half marathon", "media": "half marathon",
                 "maratón": "marathon", "milla": "mile"},
     pace_words={"RM": "MP", "RMM": "HMP"},
-    decimal_comma=True,
+    bodyweight=("peso corporal",), decimal_comma=True,
 )

@@ -70,5 +70,5 @@ LEXICON = Lexicon(
                 "mile": "mile", "semi marathon": "half marathon"},
     pace_words={"AS10": "10k pace", "AS5": "5k pace", "AS21": "half marathon pace", "ASM": "marathon pace",
                 "AS42": "marathon pace", "AM": "marathon pace", "AS-M": "marathon pace"},
-    decimal_comma=True,
+    bodyweight=("poids du corps", "PDC"), decimal_comma=True,
 )

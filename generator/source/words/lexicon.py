@@ -42,4 +42,5 @@ class Lexicon:
     pace_first: bool = False  # "allure 10 km" (True) or "10-km-Tempo" (False)
     pace_races: Mapping[str, str] = field(default_factory=dict)  # race names in a pace -> English race words
     pace_words: Mapping[str, str] = field(default_factory=dict)  # whole race paces ("MRT") -> English ("MP")
+    bodyweight: tuple[str, ...] = ()  # a strength load without added weight ("Körpergewicht")
     decimal_comma: bool = False  # "12,5 km"

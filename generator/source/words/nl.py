@@ -64,5 +64,5 @@ LEXICON = Lexicon(
     pace_races={"halve marathon": "half marathon", "halve-marathon": "half marathon",
                 "halvemarathon": "half marathon", "HM": "hm", "marathon": "marathon", "mijl": "mile"},
     pace_words={"MT": "MP", "HMT": "HMP"},
-    decimal_comma=True,
+    bodyweight=("lichaamsgewicht",), decimal_comma=True,
 )

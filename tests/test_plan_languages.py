@@ -1,0 +1,183 @@
+"""Plans written in German, French, Spanish and Dutch: each reads and expands to the same
+plan as its English twin (tests/fixtures/plan-lang/), mistakes are reported in the plan's
+own words, and a plan without ``language:`` is in the site's language."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.config import Settings
+from generator.errors import DeloadError
+from generator.model import Distance, Duration, Plan, Repeat, SessionKind, Step
+from generator.periodize import expand
+from generator.source.reader import parse_plan_text, read_plan
+
+from .conftest import FIXTURES, LIBRARY
+
+TWINS = FIXTURES / "plan-lang"
+SETTINGS = Settings(root=TWINS)
+# The author's words and where they were written: kept for display, not part of what the plan means.
+WORDING = {"text", "name", "title", "comment", "notes", "note", "source", "path", "intro", "locations", "language"}
+
+
+def neutral(value: Any) -> Any:
+    """``value`` without the author's wording: what the plan means, in any language."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__, tuple(
+            (f.name, neutral(getattr(value, f.name))) for f in dataclasses.fields(value) if f.name not in WORDING))
+    if isinstance(value, (tuple, list)):
+        return tuple(neutral(v) for v in value)
+    if isinstance(value, float):
+        return round(value, 6)
+    return value
+
+
+def read(name: str, settings: Settings = SETTINGS) -> Plan:
+    plan, diagnostics = read_plan(TWINS / name, settings)
+    assert [d.format() for d in diagnostics] == []
+    return plan
+
+
+def problems(text: str, settings: Settings = SETTINGS) -> list[str]:
+    with pytest.raises(DeloadError) as caught:
+        parse_plan_text(text.encode(), "plan.md", "plan", settings)
+    return [d.format() for d in caught.value.diagnostics if d.is_error]
+
+
+@pytest.fixture(scope="module")
+def english() -> Plan:
+    return read("en.md")
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "es", "nl"])
+def test_a_plan_in_another_language_means_the_same_as_its_english_twin(english: Plan, language: str) -> None:
+    plan = read(f"{language}.md")
+    assert plan.language == language
+    assert neutral(plan.weeks) == neutral(english.weeks)
+    ours, theirs = expand(plan), expand(english)
+    assert [w.kind for w in ours.weeks] == [w.kind for w in theirs.weeks]
+    assert "deload" in [w.kind for w in ours.weeks]  # the engine did add a week: the comparison is not vacuous
+    assert neutral(ours.weeks) == neutral(theirs.weeks)
+
+
+def test_the_twins_hold_what_they_say(english: Plan) -> None:
+    """The English twin itself reads as meant, so the comparison above compares something."""
+    week = english.weeks[0]
+    long, intervals = week.sessions[0], week.sessions[3]
+    assert long.kind is SessionKind.LONG and long.target is not None and long.target.efforts == ("easy", "moderate")
+    assert isinstance(long.strides, Repeat) and long.strides.count == 6
+    assert intervals.kind is SessionKind.INTERVALS
+    repeat = intervals.main[0]
+    assert isinstance(repeat, Repeat) and repeat.between == Step("recovery", Distance(400, "m"), label="jog")
+    assert week.sessions[4].exercises[0].load is not None and week.sessions[4].exercises[0].load.value == 22.5
+    assert week.sessions[5].counted and week.sessions[5].total == Distance(4, "km", 5)
+
+
+def test_the_authors_words_are_kept_for_display() -> None:
+    plan = read("de.md")
+    long = plan.weeks[0].sessions[0]
+    assert long.name == "Langer Lauf" and long.target is not None and long.target.text == "locker bis mittel"
+    assert plan.weeks[0].title == "Grundlage"
+
+
+def test_a_decimal_comma_is_a_decimal_point() -> None:
+    plan = read("de.md")
+    assert plan.weeks[1].sessions[1].total == Distance(8.5, "km")
+    assert plan.weeks[2].sessions[4].total == Duration(5400)
+    text = (TWINS / "de.md").read_text().replace("Dauerlauf 8 km\n", "Dauerlauf 10,5-12,5 km @ locker\n")
+    plan, _ = parse_plan_text(text.encode(), "de.md", "de", SETTINGS)
+    assert plan.weeks[3].sessions[1].total == Distance(10.5, "km", 12.5)
+
+
+def test_a_misspelt_session_word_suggests_the_word_in_the_plans_language() -> None:
+    text = (TWINS / "de.md").read_text().replace("- Di: Dauerlauf 8 km @ locker", "- Di: Dauerluaf 8 km @ locker")
+    line = text.split("\n").index("- Di: Dauerluaf 8 km @ locker") + 1
+    found = problems(text)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"plan.md:{line}:7: error: unknown session kind 'Dauerluaf' — did you mean 'Dauerlauf'?")
+
+
+@pytest.mark.parametrize(("language", "wrong", "right"), [
+    ("fr", "- mar. : Fotting 8 km @ facile", "Footing"),
+    ("es", "- Mar: Rodage 8 km @ suave", "Rodaje"),
+    ("nl", "- di: Duurlop 8 km @ rustig", "Duurloop"),
+])
+def test_did_you_mean_in_every_language(language: str, wrong: str, right: str) -> None:
+    lines = (TWINS / f"{language}.md").read_text().split("\n")
+    index = next(i for i, line in enumerate(lines) if line.split(":")[0] == wrong.split(":")[0])
+    lines[index] = wrong
+    found = problems("\n".join(lines))
+    assert len(found) == 1 and f"plan.md:{index + 1}:" in found[0] and f"did you mean '{right}'?" in found[0], found
+
+
+def test_a_misspelt_effort_and_weekday_suggest_native_words() -> None:
+    text = (TWINS / "de.md").read_text()
+    found = problems(text.replace("Dauerlauf 8 km @ locker", "Dauerlauf 8 km @ lockr", 1))
+    assert len(found) == 1 and "unknown target 'lockr' — did you mean 'locker'?" in found[0], found
+    found = problems(text.replace("- Mi: Intervalle", "- Mittwch: Intervalle", 1))
+    assert len(found) == 1 and "'Mittwch' is not a day — did you mean 'Mittwoch'?" in found[0], found
+    assert "(Mo … So) or Tag 1 … Tag 7" in found[0]
+
+
+def test_a_misspelt_week_heading_is_fixed_in_the_plans_language() -> None:
+    text = (TWINS / "de.md").read_text().replace("## Woche 3", "## Wohce 3")
+    found = problems(text)
+    assert len(found) == 1 and "write '## Woche 3'" in found[0], found
+
+
+def test_an_unknown_language_is_one_clear_error_at_its_line() -> None:
+    text = (TWINS / "de.md").read_text().replace("language: de", "language: ja")
+    found = problems(text)
+    assert len(found) == 1, found
+    assert found[0].startswith("plan.md:3:")
+    assert "'ja'" in found[0] and "'de' (German)" in found[0] and "'nl' (Dutch)" in found[0]
+    assert problems(text.replace("language: ja", "language: 'de AT'"))[0].startswith("plan.md:3:")
+
+
+def test_a_region_is_kept_and_picks_the_language_words() -> None:
+    text = (TWINS / "de.md").read_text().replace("language: de", "language: de-AT\ntranslation_key: twin-10k")
+    plan, _ = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
+    assert (plan.language, plan.translation_key) == ("de-at", "twin-10k")
+    assert read("en.md").translation_key == ""
+
+
+def test_a_plan_without_language_is_in_the_sites_language(english: Plan) -> None:
+    text = (TWINS / "de.md").read_text().replace("language: de\n", "")
+    problems(text)  # English words only: the German plan does not read
+    plan, warnings = parse_plan_text(text.encode(), "plan.md", "plan", dataclasses.replace(SETTINGS, language="de"))
+    assert plan.language == "de" and warnings == []
+    assert neutral(plan.weeks) == neutral(english.weeks)
+    assert english.language == "en"
+
+
+def test_english_words_are_understood_in_another_language() -> None:
+    text = (TWINS / "de.md").read_text().replace("- Di: Dauerlauf 8 km @ locker", "- Di: Easy 8 km @ easy")
+    plan, _ = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
+    assert plan.weeks[0].sessions[2].kind is SessionKind.EASY
+
+
+def test_deload_check_exits_1_on_a_german_mistake(tmp_path: Path) -> None:
+    shutil.copy(TWINS / "de.md", tmp_path / "ok.md")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "ok.md")])
+    assert result.exit_code == 0, result.output
+    (tmp_path / "bad.md").write_text((TWINS / "de.md").read_text().replace("Fahrtspiel", "Fahrtspeil"))
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "bad.md")])
+    assert result.exit_code == 1 and "did you mean 'Fahrtspiel'?" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_the_bundled_german_plan_checks_clean() -> None:
+    path = LIBRARY / "halbmarathon-10-wochen.md"
+    plan, warnings = read_plan(path, Settings(root=LIBRARY.parent))
+    assert plan.language == "de" and warnings == []
+    expanded = expand(plan)
+    assert [w.format() for w in expanded.warnings if w.code not in ("taper-shortened",)] == []
+    assert {w.kind for w in expanded.weeks} >= {"deload", "taper"}
+    assert expanded.weeks[-1].sessions[-1].kind is SessionKind.RACE
