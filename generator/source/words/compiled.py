@@ -42,10 +42,6 @@ def _words(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _fragments(fragments: Iterable[str]) -> str:
-    return "|".join(dict.fromkeys(fragments))
-
-
 def _to(words: tuple[str, ...]) -> str:
     """The range word between two numbers: ``\\bto\\b`` in English, ``\\b(?:to|bis)\\b`` in German."""
     return rf"\b{words[0]}\b" if len(words) == 1 else r"\b(?:" + "|".join(words) + r")\b"
@@ -86,16 +82,22 @@ class Words:
                     found[spelt] = meaning
         return found
 
+    def _phrases(self, phrases: Iterable[str]) -> str:
+        """An alternation of connector phrases, the longest first, a space matching any run of
+        spaces and a slash any spaces around it ('within / between sets')."""
+        spelt = {v for p in phrases for v in self._spell(p)}
+        return "|".join(re.escape(p).replace(r"\ /\ ", r"\s*/\s*").replace(r"\ ", r"\s+")
+                        for p in sorted(spelt, key=len, reverse=True))
+
     def _connectors(self, both: tuple[Lexicon, ...]) -> None:
-        main = _fragments(f for lex in both for f in lex.main)
+        main = self._phrases(f for lex in both for f in lex.main)
         self.main_re = re.compile(rf"(?:{main}|:)(?!\w)", re.I)
-        first = [lex.main[0] for lex in both]
-        joined = first[0] if len(first) == 1 else "(?:" + "|".join(first) + ")"
-        self.set_in_brackets_re = re.compile(rf"(?:\d\s*[x×]|:|\b{joined})\s*$", re.I)
-        self.optional_re = re.compile(r"(?:" + _fragments(f for lex in both for f in lex.optional) + r")(?!\w)\s*:?", re.I)
-        self.rest_or_re = re.compile(r"(?:" + _fragments(f for lex in both for f in lex.rest_or) + r")\s+", re.I)
-        recovery = _fragments(f for lex in both for f in lex.recovery)
-        then = _fragments(f for lex in both for f in lex.then)
+        first = self._phrases(lex.main[0] for lex in both)
+        self.set_in_brackets_re = re.compile(rf"(?:\d\s*[x×]|:|\b(?:{first}))\s*$", re.I)
+        self.optional_re = re.compile(r"(?:" + self._phrases(f for lex in both for f in lex.optional) + r")(?!\w)\s*:?", re.I)
+        self.rest_or_re = re.compile(r"(?:" + self._phrases(f for lex in both for f in lex.rest_or) + r")\s+", re.I)
+        recovery = self._phrases(f for lex in both for f in lex.recovery)
+        then = self._phrases(f for lex in both for f in lex.then)
         self.recovery_re = re.compile(rf"(?:{recovery})(?!\w)", re.I)
         self.separator_re = re.compile(rf"(?:,\s*)?(?:{then})\s+|,\s*|\+\s*", re.I)
         native = "" if self.english else r"|tempos?|mrt|hmrt|hmp|allure|ritmo|marat[oó]n|km|mt|hmt|rm"
@@ -107,10 +109,10 @@ class Words:
         self.strides_count_re = re.compile(rf"(\d{{1,2}})\s+{strides}(?!\w)", re.I)
         self.strides_word_re = re.compile(rf"{strides}(?!\w)", re.I)
         self.within_between_re = re.compile(
-            "(?:" + _fragments(f for lex in both for f in lex.within_between) + r")(?!\w)", re.I)
+            "(?:" + self._phrases(f for lex in both for f in lex.within_between) + r")(?!\w)", re.I)
 
     def _amounts(self, both: tuple[Lexicon, ...]) -> None:
-        to = _to(tuple(dict.fromkeys(w for lex in both for w in lex.to)))
+        to = _to(tuple(dict.fromkeys(re.escape(w) for lex in both for w in lex.to)))
         self.number_word_re = re.compile(rf"({_NUMBER})(?:\s*(?:[-–]|{to})\s*({_NUMBER}))?\s*([A-Za-zµ]+)?")
         self.clocks_re = re.compile(_CLOCK + rf"(?:\s*(?:[-–]|{to})\s*" + _CLOCK + ")?")
         self.range_separator_re = re.compile(rf"\s*(?:[-–]|{to})\s*(?=\d)", re.I)

@@ -44,7 +44,7 @@ LEXICON = Lexicon(
     efforts={},  # the targets' own grammar is English (generator.source.targets)
     weekdays=_WEEKDAYS, weekday_names=WEEKDAY_NAMES,
     week=("Week", "wk"), day=("Day",),
-    main=("with", r"incl\.?", "including", r"inc\."), recovery=("w/", "with"), then=("then",),
-    rest_or=(r"rest\s+or",), optional=("optional",), to=("to",), strides=("strides", "stride"),
-    within_between=(r"(?:within|between reps)\s*/\s*between sets",), bodyweight=("bodyweight", "body weight", "BW"),
+    main=("with", "incl.", "incl", "including", "inc."), recovery=("w/", "with"), then=("then",),
+    rest_or=("rest or",), optional=("optional",), to=("to",), strides=("strides", "stride"),
+    within_between=("within / between sets", "between reps / between sets"), bodyweight=("bodyweight", "body weight", "BW"),
 )

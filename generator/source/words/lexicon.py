@@ -16,9 +16,8 @@ from ...model import SessionKind
 
 @dataclass(frozen=True)
 class Lexicon:
-    """One language's words. Connector fields are regex fragments (``r"incl\\.?"``); every
-    other word is plain text, matched without regard to case (and, outside English, with or
-    without accents)."""
+    """One language's words, as written: matched without regard to case (and, outside English,
+    with or without accents); a space in a phrase matches any spaces."""
 
     code: str  # the primary language subtag: "de"
     name: str  # "German", for messages and the docs
@@ -33,11 +32,11 @@ class Lexicon:
     main: tuple[str, ...]  # before a main set: "with", "incl."
     recovery: tuple[str, ...]  # before a recovery: "w/", "with"
     then: tuple[str, ...]  # between the parts of a main set
-    rest_or: tuple[str, ...]  # "Rest or" before a run the reader may skip (regex, spaces as \s+)
+    rest_or: tuple[str, ...]  # "Rest or" before a run the reader may skip
     optional: tuple[str, ...]  # before a session not counted
     to: tuple[str, ...]  # a range word between two amounts: "5 to 6 mi"
     strides: tuple[str, ...]  # the word for strides, singular and plural
-    within_between: tuple[str, ...] = ()  # "within / between sets", as regex
+    within_between: tuple[str, ...] = ()  # "within / between sets"
     pace: str = ""  # the word for a race's pace ("Tempo", "allure")
     pace_first: bool = False  # "allure 10 km" (True) or "10-km-Tempo" (False)
     pace_races: Mapping[str, str] = field(default_factory=dict)  # race names in a pace -> English race words
