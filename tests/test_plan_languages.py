@@ -181,3 +181,58 @@ def test_the_bundled_german_plan_checks_clean() -> None:
     assert [w.format() for w in expanded.warnings if w.code not in ("taper-shortened",)] == []
     assert {w.kind for w in expanded.weeks} >= {"deload", "taper"}
     assert expanded.weeks[-1].sessions[-1].kind is SessionKind.RACE
+
+
+LANGUAGES = ["de", "fr", "es", "nl"]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_listed_session_word_reads_as_its_kind(code: str) -> None:
+    from generator.errors import Collector
+    from generator.model import Source
+    from generator.source.sessions import SessionLine
+    from generator.source.words import LEXICONS, variants, words_for
+
+    words, lexicon = words_for(code), LEXICONS[code]
+    for word, kind in lexicon.kinds.items():
+        amount = "" if kind in (SessionKind.REST, SessionKind.STRENGTH) else " 30 min"
+        for spelt in variants(word):
+            errors = Collector("t.md")
+            session = SessionLine(f"{spelt}{amount}", 3, 8, errors, words).session(2, Source("t.md", 3, 8))
+            assert session is not None and session.kind is kind, (spelt, [d.format() for d in errors.items])
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_listed_effort_and_weekday_reads_as_its_meaning(code: str) -> None:
+    from generator.source.targets import parse_target
+    from generator.source.words import LEXICONS, words_for
+
+    words, lexicon = words_for(code), LEXICONS[code]
+    joiners = {"to", "or", "then", "of", "progressing to"}
+    for word, meaning in lexicon.efforts.items():
+        if meaning.strip() in joiners:
+            continue
+        target = parse_target(word, pytest.fail, words)
+        english = parse_target(meaning, pytest.fail)
+        assert target is not None and english is not None and (target.efforts, target.race) == (english.efforts, english.race)
+        assert target.text == word
+    for word, index in lexicon.weekdays.items():
+        assert words.weekday(word) == index and words.weekday(word.upper() + ".") == index
+
+
+def test_the_docs_list_every_word_of_every_language() -> None:
+    from generator.source.words.docs import BEGIN, END, words_markdown
+
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "plan-format.md").read_text()
+    listed = docs[docs.index(BEGIN) + len(BEGIN):docs.index(END)].strip()
+    assert listed == words_markdown().strip(), "run: python -m generator.source.words.docs docs/plan-format.md"
+
+
+def test_the_docs_german_example_reads() -> None:
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "plan-format.md").read_text()
+    section = docs[docs.index("## Writing a plan in German"):]
+    example = section[section.index("```markdown\n") + 12:section.index("\n```", section.index("```markdown"))]
+    plan, _ = parse_plan_text((example + "\n- So: Wettkampf Halbmarathon\n").encode(), "x.md", "x", SETTINGS)
+    long = plan.weeks[0].sessions[-2]
+    assert long.total == Distance(14.5, "km") and long.target is not None and long.target.efforts == ("easy", "moderate")
+    assert plan.weeks[0].sessions[3].counted and plan.weeks[0].sessions[3].total == Distance(5, "km", 6)

@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from . import de, en, es, fr, nl
-from .compiled import Words, fold
+from .compiled import Words, fold, variants
 from .lexicon import Lexicon
 
 LEXICONS: dict[str, Lexicon] = {lex.code: lex for lex in (en.LEXICON, de.LEXICON, fr.LEXICON, es.LEXICON, nl.LEXICON)}
@@ -51,4 +51,4 @@ def tag_problem(tag: str) -> str | None:
     return None
 
 
-__all__ = ["ENGLISH", "LEXICONS", "SUPPORTED", "Lexicon", "Words", "canonical", "fold", "primary", "tag_problem", "words_for"]
+__all__ = ["ENGLISH", "LEXICONS", "SUPPORTED", "Lexicon", "Words", "canonical", "fold", "primary", "tag_problem", "variants", "words_for"]
