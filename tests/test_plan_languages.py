@@ -236,3 +236,40 @@ def test_the_docs_german_example_reads() -> None:
     long = plan.weeks[0].sessions[-2]
     assert long.total == Distance(14.5, "km") and long.target is not None and long.target.efforts == ("easy", "moderate")
     assert plan.weeks[0].sessions[3].counted and plan.weeks[0].sessions[3].total == Distance(5, "km", 6)
+
+
+@pytest.mark.parametrize(("code", "line", "total", "main_km"), [
+    ("de", "Dauerlauf 45 Min. @ locker", Duration(2700), None),
+    ("de", "Langer Lauf 25 km, davon 10 km @ Marathontempo", Distance(25, "km"), 10.0),
+    ("fr", "Sortie longue 1 h 30 @ facile", Duration(5400), None),
+    ("fr", "Sortie longue 1h30 avec 20 min @ allure semi", Duration(5400), None),
+    ("es", "Tirada larga 1 h 45 min @ suave", Duration(6300), None),
+    ("nl", "Lange duurloop 20 km, waarvan 5 km @ marathontempo", Distance(20, "km"), 5.0),
+])
+def test_how_coaches_write_times_and_parts_in_their_language(code: str, line: str, total: object, main_km: float | None) -> None:
+    from generator.errors import Collector
+    from generator.model import Source
+    from generator.source.sessions import SessionLine
+    from generator.source.words import words_for
+
+    errors = Collector("t.md")
+    session = SessionLine(line, 3, 8, errors, words_for(code)).session(2, Source("t.md", 3, 8))
+    assert session is not None, [d.format() for d in errors.items]
+    assert session.total == total
+    if not session.main:
+        assert session.target is not None and session.target.efforts == ("easy",)
+    if main_km is not None:
+        step = session.main[0]
+        assert isinstance(step, Step) and step.amount == Distance(main_km, "km")
+        assert step.target is not None and step.target.race is not None and step.target.race.race == "marathon"
+
+
+def test_english_times_are_read_as_before() -> None:
+    """'1 h 30' is French and Spanish; an English plan writes '1 h 30 min' and is told so."""
+    from generator.errors import Collector
+    from generator.model import Source
+    from generator.source.sessions import SessionLine
+
+    errors = Collector("t.md")
+    assert SessionLine("Long 1 h 30 @ easy", 3, 8, errors).session(2, Source("t.md", 3, 8)) is None
+    assert "unexpected '30 @ easy'" in errors.items[0].format()

@@ -246,7 +246,7 @@ def _list_item(item: Item, section: _Section, lines: list[str], first_line: int,
         if child.kind == "list" and session.kind is SessionKind.STRENGTH:
             for sub in child.items:
                 first = sub.lines[0].rstrip()
-                squeezed = Squeezed(words.decimal(first.replace("*", " ").replace("`", " ")), sub.content_col + 1)
+                squeezed = Squeezed(words.tidy_numbers(first.replace("*", " ").replace("`", " ")), sub.content_col + 1)
                 if len(first) <= MAX_LINE_CHARS and EXERCISE_LINE.match(squeezed.text):
                     exercise = parse_exercise(squeezed.text, first_line + sub.start, sub.content_col + 1, errors, squeezed.column)
                     if exercise is not None:

@@ -21,7 +21,6 @@ from .words import ENGLISH, Words
 _NUMBER = r"\d+(?:\.\d+)?"
 _DANGLING = re.compile(rf"({_NUMBER})\s*[-–]\s*(?!\d)|\s*[-–]\s*({_NUMBER})")
 _WS = re.compile(r"\s*")
-_MINUTES = re.compile(r"\s+(\d{1,2})\s*(?:min|mins|minutes?)(?![\w])", re.I)  # "1 h 15 min"
 #: Where a target ends: before a recovery, a next part, a strides add-on or a closing bracket.
 TARGET_END = ENGLISH.target_end_re
 # "HMP + 15 s/mi": after a race pace, a "+" and seconds are an offset, not the next part
@@ -53,7 +52,7 @@ class Cursor:
         # run of whitespace is squeezed to one space, which keeps the patterns linear. A
         # decimal comma (12,5 km) becomes a point, which keeps the columns too.
         self.vocab = words
-        self.squeezed = Squeezed(words.decimal(text.replace("*", " ").replace("`", " ")), col0)
+        self.squeezed = Squeezed(words.tidy_numbers(text.replace("*", " ").replace("`", " ")), col0)
         self.text = self.squeezed.text
         self.line = line
         self.errors = errors
@@ -135,7 +134,7 @@ class Cursor:
 
     def _minutes_after(self, end: int) -> float:
         """The minutes of ``1 h 15 min``, after its hours."""
-        match = _MINUTES.match(self.text, self.pos, end)
+        match = self.vocab.minutes_re.match(self.text, self.pos, end)
         if match is None:
             return 0.0
         self.pos = match.end()

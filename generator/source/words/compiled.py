@@ -70,6 +70,9 @@ class Words:
         self._headings(both)
         self._weekdays(lexicon, english)
         self._targets(lexicon)
+        # "45 Min. @ locker": a dot after a unit ends the abbreviation, not the sentence
+        self.unit_dot_re = None if self.english else re.compile(
+            r"(?<=\d)(\s?(?:min|sek|sec|s|h|km|m|mi))\.(?=\s|$|[,;:)@+])", re.I)
         self.decimal_re = re.compile(
             r"(?<![\d,.])(\d+),(\d{1,2})(?=(?:\s*[-–]\s*\d+(?:,\d{1,2})?)?\s*" + _UNITS_AFTER_DECIMAL + r"(?!\w))",
             re.I) if lexicon.decimal_comma else None
@@ -116,6 +119,9 @@ class Words:
         self.number_word_re = re.compile(rf"({_NUMBER})(?:\s*(?:[-–]|{to})\s*({_NUMBER}))?\s*([A-Za-zµ]+)?")
         self.clocks_re = re.compile(_CLOCK + rf"(?:\s*(?:[-–]|{to})\s*" + _CLOCK + ")?")
         self.range_separator_re = re.compile(rf"\s*(?:[-–]|{to})\s*(?=\d)", re.I)
+        # "1 h 15 min"; in other languages also "1 h 30" and "1h30", as French and Spanish coaches write it
+        self.minutes_re = re.compile(r"\s+(\d{1,2})\s*(?:min|mins|minutes?)(?![\w])", re.I) if self.english else \
+            re.compile(r"\s*([0-5]?\d)(?:\s*(?:min|mins|minutes?)(?![\w])|(?![\w.,:]|\s*[x×]|\s*[-–]?\s*\d))", re.I)
 
     def _headings(self, both: tuple[Lexicon, ...]) -> None:
         self.sections: dict[str, str] = self._table(
@@ -199,8 +205,10 @@ class Words:
         usual = min(abbreviations, key=lambda w: (abs(len(w) - 3), len(w)))  # 'Mo', 'lun', 'mié'; not 'x'
         return usual[0].upper() + usual[1:]
 
-    def decimal(self, text: str) -> str:
-        """``12,5 km`` -> ``12.5 km`` (same length: columns stay right)."""
+    def tidy_numbers(self, text: str) -> str:
+        """``12,5 km`` -> ``12.5 km``, ``45 Min.`` -> ``45 Min``: each the same length, so columns stay right."""
+        if self.unit_dot_re is not None:
+            text = self.unit_dot_re.sub(r"\1 ", text)
         return self.decimal_re.sub(r"\1.\2", text) if self.decimal_re is not None else text
 
     def to_english(self, text: str) -> str:

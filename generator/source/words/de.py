@@ -70,7 +70,7 @@ LEXICON = Lexicon(
               "Freitag": 4, "Fr": 4, "Samstag": 5, "Sonnabend": 5, "Sa": 5, "Sonntag": 6, "So": 6},
     weekday_names=("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
     week=("Woche", "Wo"), day=("Tag",),
-    main=("mit", "inkl.", "inkl", "inklusive", "davon"), recovery=("m/", "mit"),
+    main=("mit", "inkl.", "inkl", "inklusive", "davon", ", davon", ", inkl."), recovery=("m/", "mit"),
     then=("dann", "danach", "anschließend"), rest_or=("Ruhetag oder", "Pause oder", "Ruhe oder"),
     optional=("optional", "wahlweise"), to=("bis",), strides=("Steigerungen", "Steigerungsläufe"),
     within_between=("innerhalb / zwischen den Serien", "innerhalb / zwischen Serien"),

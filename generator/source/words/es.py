@@ -59,7 +59,7 @@ LEXICON = Lexicon(
               "domingo": 6, "dom": 6, "do": 6, "d": 6},
     weekday_names=("Lunes", "Martes", "Miércoles", "Jueves", "Viernes", "Sábado", "Domingo"),
     week=("Semana", "Sem"), day=("Día", "Dia"),
-    main=("con", "incl.", "incl", "incluyendo", "de ellos"), recovery=("c/", "con", "rec.", "rec", "recuperación"),
+    main=("con", "incl.", "incl", "incluyendo", "de ellos", ", de ellos", ", con"), recovery=("c/", "con", "rec.", "rec", "recuperación"),
     then=("luego", "después", "y luego"), rest_or=("Descanso o",), optional=("opcional",),
     to=("a",), strides=("progresivos", "rectas", "aceleraciones"),
     within_between=("dentro / entre las series", "dentro / entre series"),

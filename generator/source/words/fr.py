@@ -61,7 +61,7 @@ LEXICON = Lexicon(
               "vendredi": 4, "ven": 4, "samedi": 5, "sam": 5, "dimanche": 6, "dim": 6},
     weekday_names=("Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"),
     week=("Semaine", "Sem"), day=("Jour",),
-    main=("avec", "av.", "dont", "incl.", "incl"), recovery=("av.", "avec", "récup.", "récup", "récupération"),
+    main=("avec", "av.", "dont", "incl.", "incl", ", dont"), recovery=("av.", "avec", "récup.", "récup", "récupération"),
     then=("puis", "ensuite"), rest_or=("Repos ou",), optional=("facultatif", "optionnel", "en option"),
     to=("à",), strides=("accélérations", "accélération", "lignes droites"),
     within_between=("dans / entre les séries", "dans / entre séries"),

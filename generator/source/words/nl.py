@@ -56,7 +56,7 @@ LEXICON = Lexicon(
               "vrijdag": 4, "vr": 4, "zaterdag": 5, "za": 5, "zondag": 6, "zo": 6},
     weekday_names=("Maandag", "Dinsdag", "Woensdag", "Donderdag", "Vrijdag", "Zaterdag", "Zondag"),
     week=("Week", "Wk"), day=("Dag",),
-    main=("met", "incl.", "incl", "inclusief", "waarvan"), recovery=("m/", "met"),
+    main=("met", "incl.", "incl", "inclusief", "waarvan", ", waarvan"), recovery=("m/", "met"),
     then=("dan", "daarna", "vervolgens"), rest_or=("Rust of", "Rustdag of"),
     optional=("optioneel", "facultatief"), to=("tot",), strides=("versnellingen", "versnelling"),
     within_between=("binnen / tussen de series", "binnen / tussen series"),
