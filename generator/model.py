@@ -411,6 +411,8 @@ class Plan:
     locations: tuple[tuple[str, Source], ...] = ()  # frontmatter key path -> where it was written
     paces: tuple[tuple[str, Target], ...] = ()  # the coach's pace table: effort -> pace or race-pace target
     pace_reference: Performance | None = None  # the performance the example paces are for
+    language: str = "en"  # the language the plan is written in: a lower-cased tag ("de", "de-at")
+    translation_key: str = ""  # plans with the same key are translations of each other ("" for none)
 
     def location(self, key: str) -> Source:
         """Where frontmatter ``key`` (dotted path) was written, or the frontmatter start."""

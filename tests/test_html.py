@@ -84,7 +84,9 @@ def test_sitemap_and_atom_feed(site: Path) -> None:
     assert all(u and u.startswith("https://deload.example.org/") for u in urls)
     feed = ET.parse(site / "feed.xml").getroot()
     entries = feed.findall("a:entry", ns)
-    assert len(entries) == 6
+    assert len(entries) == len(list((ROOT / "plans").glob("*.md")))  # every bundled plan, the German one too
+    german = [e for e in entries if e.get("{http://www.w3.org/XML/1998/namespace}lang") == "de"]
+    assert len(german) == 1, "a plan in another language than the site's says so in its entry"
     assert all(e.find("a:updated", ns).text.endswith("Z") for e in entries)  # type: ignore[union-attr]
     assert "Sitemap: https://deload.example.org/sitemap.xml" in (site / "robots.txt").read_text()
 

@@ -15,7 +15,7 @@ import pytest
 from generator.build import pdfs as pdfjobs
 from generator.build.workers import pool_options, recycled_map
 
-from .conftest import ROOT
+from .conftest import ROOT, library_plans
 from .site_build import EPOCH, build_project, make_project
 
 
@@ -80,4 +80,4 @@ def test_a_killed_build_leaves_no_worker_and_no_lock(tmp_path: Path, phase: str)
         time.sleep(0.1)
     assert _session_processes(process.pid) == []
     output = build_project(project, "--no-pdf")  # not "another deload build is running"
-    assert "built 6 plans" in output
+    assert f"built {len(library_plans())} plans" in output

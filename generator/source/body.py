@@ -11,23 +11,20 @@ weeks after it raise no errors of their own.
 
 from __future__ import annotations
 
-import re
 import textwrap
 from dataclasses import dataclass, field
 
-from ..dates import WEEKDAYS, weekday_name
 from ..errors import Collector, one_of, suggest
 from ..model import MAX_WEEKS, Exercise, Session, SessionKind, Source, Week, WeekKind
 from .blocks import MAX_DEPTH, Block, Item, TooDeep, scan
 from .headings import Candidate, candidates, choose, fault
 from .numbering import Step, message, number
 from .prescriptions import EXERCISE_LINE, parse_exercise
-from .schema import WEEKDAY_ALIASES
 from .sessions import SessionLine
 from .squeeze import Squeezed
+from .words import ENGLISH, Words
 
 MAX_LINE_CHARS = 1000  # of a line the grammar reads: a heading, a session, an exercise
-_DAY_PREFIX = re.compile(r"^\s*(day\s*\d{1,6}(?!\d)|[A-Za-z]+)\s*[:.–—-]\s*", re.I)
 MARKS: dict[str, WeekKind] = {"deload": "deload", "taper": "taper"}
 
 
@@ -69,8 +66,8 @@ def _blank_comments(text: str) -> str:
     return "".join(parts)
 
 
-def read_body(text: str, first_line: int, week_starts: int, errors: Collector) -> Body:
-    """Parse the Markdown after the frontmatter; ``first_line`` is its line in the file."""
+def read_body(text: str, first_line: int, week_starts: int, errors: Collector, words: Words = ENGLISH) -> Body:
+    """Parse the Markdown after the frontmatter, in the plan's language; ``first_line`` is its line in the file."""
     text = _blank_comments(text)
     lines = text.split("\n")  # not splitlines(): U+2028 and friends are not line ends in a plan
     try:
@@ -80,7 +77,7 @@ def read_body(text: str, first_line: int, week_starts: int, errors: Collector) -
         errors.error(first_line + exc.line, len(deep) - len(deep.lstrip()) + 1, f"lists are nested more than {MAX_DEPTH} levels deep here; a plan needs "
                      "at most 3 (a session, its exercises, a note under one)")
         return Body("", (), "weeks")
-    outline = _Outline(lines, first_line, week_starts, errors, choose(candidates(blocks, lines)))
+    outline = _Outline(lines, first_line, week_starts, errors, choose(candidates(blocks, lines, words)), words)
     for block in blocks:
         outline.read(block)
     sections = outline.sections
@@ -99,10 +96,12 @@ def read_body(text: str, first_line: int, week_starts: int, errors: Collector) -
 class _Outline:
     """The sections of a body, filled block by block; ``starts`` are the chosen section starts."""
 
-    def __init__(self, lines: list[str], first_line: int, week_starts: int, errors: Collector, starts: list[Candidate]):
+    def __init__(self, lines: list[str], first_line: int, week_starts: int, errors: Collector, starts: list[Candidate],
+                 words: Words = ENGLISH):
         self.lines, self.first_line, self.week_starts, self.errors = lines, first_line, week_starts, errors
+        self.words = words
         self.starts = {c.index: c for c in starts}
-        self.messages = _faults(starts, first_line)
+        self.messages = _faults(starts, first_line, words)
         self.sections: list[_Section] = []
         self.intro_end = len(lines)
 
@@ -132,7 +131,7 @@ class _Outline:
         split = next((k for k in range(len(item.lines)) if item.start + k in self.starts), None)
         if split != 0 and self.sections:
             session = item if split is None else Item(item.start, item.start + split, item.content_col, item.lines[:split])
-            _list_item(session, self.sections[-1], self.lines, self.first_line, self.week_starts, self.errors)
+            _list_item(session, self.sections[-1], self.lines, self.first_line, self.week_starts, self.errors, self.words)
         if split is not None:
             self._open(item.start + split)
             if item.lines[split + 1:]:  # the lines run on to it: the section's first note
@@ -151,12 +150,12 @@ class _Outline:
         return True
 
 
-def _faults(starts: list[Candidate], first_line: int) -> dict[int, tuple[int, str]]:
+def _faults(starts: list[Candidate], first_line: int, words: Words) -> dict[int, tuple[int, str]]:
     """The error of each wrongly written section start; a mistake made on several headings
     (every week written '### Week N') is reported once, at the first."""
     groups: dict[tuple[object, ...], list[tuple[Candidate, str]]] = {}
     for candidate in starts:
-        found = fault(candidate)
+        found = fault(candidate, words)
         if found is not None:
             groups.setdefault(found[0], []).append((candidate, found[1]))
     messages: dict[int, tuple[int, str]] = {}
@@ -208,7 +207,7 @@ def _slice(lines: list[str], start: int, end: int) -> str:
 
 
 def _list_item(item: Item, section: _Section, lines: list[str], first_line: int,
-               week_starts: int, errors: Collector) -> None:
+               week_starts: int, errors: Collector, words: Words = ENGLISH) -> None:
     line_index = item.start
     raw = lines[line_index]
     session_text, *continuation = item.lines
@@ -221,29 +220,24 @@ def _list_item(item: Item, section: _Section, lines: list[str], first_line: int,
         return
     day = 1
     if section.kind == "week":
-        prefix = _DAY_PREFIX.match(session_text)
-        parsed = _day_number(prefix[1] if prefix else "", week_starts)
+        prefix = words.day_prefix_re.match(session_text)
+        parsed = _day_number(prefix[1] if prefix else "", week_starts, words)
         if prefix is None or parsed is None:
-            shown = prefix[1] if prefix else session_text.split(":")[0].strip()
-            names = [d.capitalize() for d in WEEKDAYS]
-            hint = suggest(shown, names) if prefix else ""
-            what = f"'{shown}' is not a day{hint}" if prefix else "each session starts with its day"
-            if prefix and shown.lower().startswith("day"):
-                what = f"'{shown}' needs its number"
-            errors.error(file_line, col0, f"{what}; expected a weekday (Mon … Sun) or Day 1 … Day 7 followed by ':', e.g. 'Tue: Easy 5 mi'")
+            _no_day(prefix[1] if prefix else None, session_text, file_line, col0, errors, words)
             return
         if parsed == -1:
-            errors.error(file_line, col0, f"'{prefix[1]}' is not a day of the week; expected Day 1 … Day 7")
+            day_word = words.heading("day")
+            errors.error(file_line, col0, f"'{prefix[1]}' is not a day of the week; expected {day_word} 1 … {day_word} 7")
             return
         day = parsed
         col0 += prefix.end()
         session_text = session_text[prefix.end():]
         if section.sessions and day < section.sessions[-1].day:
-            before = _day_name(section.sessions[-1].day, week_starts, prefix[1])
+            before = _day_name(section.sessions[-1].day, week_starts, prefix[1], words)
             errors.error(file_line, col0 - prefix.end(), f"{prefix[1]} comes after {before} in week {section.number}; list the days in order")
             return
     source = Source(errors.file, file_line, col0)
-    session = SessionLine(session_text, file_line, col0, errors).session(day, source)
+    session = SessionLine(session_text, file_line, col0, errors, words).session(day, source)
     if session is None:
         return
     exercises: list[Exercise] = []
@@ -252,7 +246,7 @@ def _list_item(item: Item, section: _Section, lines: list[str], first_line: int,
         if child.kind == "list" and session.kind is SessionKind.STRENGTH:
             for sub in child.items:
                 first = sub.lines[0].rstrip()
-                squeezed = Squeezed(first.replace("*", " ").replace("`", " "), sub.content_col + 1)
+                squeezed = Squeezed(words.tidy_numbers(first.replace("*", " ").replace("`", " ")), sub.content_col + 1)
                 if len(first) <= MAX_LINE_CHARS and EXERCISE_LINE.match(squeezed.text):
                     exercise = parse_exercise(squeezed.text, first_line + sub.start, sub.content_col + 1, errors, squeezed.column)
                     if exercise is not None:
@@ -268,26 +262,51 @@ def _list_item(item: Item, section: _Section, lines: list[str], first_line: int,
     section.sessions.append(session)
 
 
-def _day_name(day: int, week_starts: int, style: str) -> str:
+def _no_day(shown: str | None, text: str, line: int, col: int, errors: Collector, words: Words) -> None:
+    """The error for a session line without a day it can read, with the nearest weekday of the plan's language."""
+    names = words.weekday_names
+    if shown is None:
+        what = "each session starts with its day"
+    elif _day_word(shown.lower().replace(" ", ""), words) is not None:
+        what = f"'{shown}' needs its number"
+    else:
+        what = f"'{shown}' is not a day{suggest(shown, names)}"
+    day_word = words.heading("day")
+    first, last = words.weekday_name(0, True), words.weekday_name(6, True)
+    example = "'Tue: Easy 5 mi'" if words.english else f"'{words.weekday_name(1, True)}: …'"
+    errors.error(line, col, f"{what}; expected a weekday ({first} … {last}) or {day_word} 1 … {day_word} 7 "
+                            f"followed by ':', e.g. {example}")
+
+
+def _day_name(day: int, week_starts: int, style: str, words: Words = ENGLISH) -> str:
     """Day ``day`` of the week, written like ``style`` (a weekday name or 'Day N')."""
-    if style.lower().startswith("day"):
-        return f"Day {day}"
-    name = weekday_name(week_starts, day)
-    return name if len(style) > 3 else name[:3]
+    if _day_word(style.lower().replace(" ", ""), words) is not None:
+        return f"{words.heading('day')} {day}"
+    index = (week_starts + day - 1) % 7
+    return words.weekday_name(index, short=len(style.rstrip(".")) <= 3)
 
 
-def _day_number(word: str, week_starts: int) -> int | None:
+def _day_word(lowered: str, words: Words) -> str | None:
+    """The rest of 'day3' after its day word ('3'), or None when it does not start with one."""
+    for word in words.day_words:
+        if lowered.startswith(word):
+            return lowered[len(word):]
+    return None
+
+
+def _day_number(word: str, week_starts: int, words: Words = ENGLISH) -> int | None:
     """Weekday name -> 1..7 counted from the week's first day; 'Day N' -> N; -1 if N is out of range."""
     lowered = word.lower().replace(" ", "")
-    if lowered.startswith("day"):
-        if not lowered[3:].isdecimal():  # 'Day' alone, or 'Days'
+    rest = _day_word(lowered, words)
+    if rest is not None:
+        if not rest.isdecimal():  # 'Day' alone, or 'Days'
             return None
-        number = int(lowered[3:])
+        number = int(rest)
         return number if 1 <= number <= 7 else -1
-    name = WEEKDAY_ALIASES.get(lowered, lowered)
-    if name not in WEEKDAYS:
+    index = words.weekday(lowered)
+    if index is None:
         return None
-    return (WEEKDAYS.index(name) - week_starts) % 7 + 1
+    return (index - week_starts) % 7 + 1
 
 
 def _weeks(sections: list[_Section], errors: Collector) -> tuple[list[Week], bool]:

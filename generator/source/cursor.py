@@ -16,20 +16,15 @@ from ..units import ALL_UNIT_WORDS, DISTANCE_WORDS, DURATION_WORDS, to_km
 from .prescriptions import first_words
 from .squeeze import Squeezed
 from .targets import parse_target
+from .words import ENGLISH, Words
 
 _NUMBER = r"\d+(?:\.\d+)?"
-_NUMBER_WORD = re.compile(rf"({_NUMBER})(?:\s*(?:[-–]|\bto\b)\s*({_NUMBER}))?\s*([A-Za-zµ]+)?")
 _DANGLING = re.compile(rf"({_NUMBER})\s*[-–]\s*(?!\d)|\s*[-–]\s*({_NUMBER})")
-_CLOCK = r"(\d{1,2}):([0-5]\d)(?::([0-5]\d))?(?![\d/])(?!\s*(?:min\s*)?/)"
-_CLOCKS = re.compile(_CLOCK + r"(?:\s*(?:[-–]|\bto\b)\s*" + _CLOCK + ")?")
 _WS = re.compile(r"\s*")
-_MINUTES = re.compile(r"\s+(\d{1,2})\s*(?:min|mins|minutes?)(?![\w])", re.I)  # "1 h 15 min"
-_RANGE_SEPARATOR = re.compile(r"\s*(?:[-–]|\bto\b)\s*(?=\d)", re.I)
 #: Where a target ends: before a recovery, a next part, a strides add-on or a closing bracket.
-TARGET_END = re.compile(r"\s+(?:w/|with|then)(?!\w)|\s*\+|\s*,|\s*\)|\s*;")
+TARGET_END = ENGLISH.target_end_re
 # "HMP + 15 s/mi": after a race pace, a "+" and seconds are an offset, not the next part
 _OFFSET_AHEAD = re.compile(r"\s*\+\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*(?:s\b|secs?\b|seconds?\b|/)", re.I)
-_RACE_BEFORE = re.compile(r"(?i)(?:mp|hmp|gmp|marathon|half|\d+k|mile|pace)$")
 # Plausibility bounds, in km and seconds: beyond them a value is a typo, not a plan.
 MAX_SESSION_KM = 250.0
 MAX_SESSION_SECONDS = 24 * 3600
@@ -52,10 +47,12 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 class Cursor:
     """Reads a squeezed line from ``pos``; the first problem is reported, later ones are not."""
 
-    def __init__(self, text: str, line: int, col0: int, errors: Collector):
+    def __init__(self, text: str, line: int, col0: int, errors: Collector, words: Words = ENGLISH):
         # Emphasis markers are blanked rather than removed so columns stay right; then every
-        # run of whitespace is squeezed to one space, which keeps the patterns linear.
-        self.squeezed = Squeezed(text.replace("*", " ").replace("`", " "), col0)
+        # run of whitespace is squeezed to one space, which keeps the patterns linear. A
+        # decimal comma (12,5 km) becomes a point, which keeps the columns too.
+        self.vocab = words
+        self.squeezed = Squeezed(words.tidy_numbers(text.replace("*", " ").replace("`", " ")), col0)
         self.text = self.squeezed.text
         self.line = line
         self.errors = errors
@@ -96,12 +93,12 @@ class Cursor:
         """A distance or duration, or a range of one (``5-6 mi``, ``5 to 6 mi``, ``30-45 s``)."""
         self.skip_ws()
         start = self.pos
-        if clock := _CLOCKS.match(self.text, self.pos, end):
+        if clock := self.vocab.clocks_re.match(self.text, self.pos, end):
             self.pos = clock.end()
             low = _clock_seconds(clock[1], clock[2], clock[3])
             high = _clock_seconds(clock[4], clock[5], clock[6]) if clock[4] else self._duration_high(end)
             return self._range(Duration(low, high), start, per_rep)
-        match = _NUMBER_WORD.match(self.text, self.pos, end)
+        match = self.vocab.number_word_re.match(self.text, self.pos, end)
         if not match:
             if not optional:
                 self.fail(start, f"expected a distance or duration, such as '5 mi', '400 m' or '45 min'; got '{self.words(end)}'")
@@ -137,7 +134,7 @@ class Cursor:
 
     def _minutes_after(self, end: int) -> float:
         """The minutes of ``1 h 15 min``, after its hours."""
-        match = _MINUTES.match(self.text, self.pos, end)
+        match = self.vocab.minutes_re.match(self.text, self.pos, end)
         if match is None:
             return 0.0
         self.pos = match.end()
@@ -145,16 +142,16 @@ class Cursor:
 
     def _duration_high(self, end: int) -> float | None:
         """The top of a range written with a unit at each end: ``45 min–1 h``, ``1 h–1 h 15 min``, ``90 s–2:30``."""
-        separator = _RANGE_SEPARATOR.match(self.text, self.pos, end)
+        separator = self.vocab.range_separator_re.match(self.text, self.pos, end)
         if separator is None:
             return None
         at = separator.end()
-        if clock := _CLOCKS.match(self.text, at, end):
+        if clock := self.vocab.clocks_re.match(self.text, at, end):
             if clock[4]:
                 return None
             self.pos = clock.end()
             return _clock_seconds(clock[1], clock[2], clock[3])
-        match = _NUMBER_WORD.match(self.text, at, end)
+        match = self.vocab.number_word_re.match(self.text, at, end)
         if match is None or match[2] is not None or (match[3] or "").lower() not in DURATION_WORDS:
             return None
         self.pos = match.end()
@@ -191,20 +188,20 @@ class Cursor:
         """The target after ``@``, up to :data:`TARGET_END`."""
         self.skip_ws()
         start = self.pos
-        stop_at = target_end(self.text, start, end)
+        stop_at = target_end(self.text, start, end, self.vocab)
         text = self.text[start:stop_at].strip()
         self.pos = stop_at
         if not text:
             self.fail(start, "expected a target after '@', such as '8:30/mi', 'Z2', 'RPE 7' or '10K pace'")
             return None
-        return parse_target(text, lambda message: self.fail(start, message))
+        return parse_target(text, lambda message: self.fail(start, message), self.vocab)
 
 
-def target_end(text: str, start: int, end: int) -> int:
-    """Where a target that starts at ``start`` ends (see :data:`TARGET_END`)."""
-    for stop in TARGET_END.finditer(text, start, end):
+def target_end(text: str, start: int, end: int, words: Words = ENGLISH) -> int:
+    """Where a target that starts at ``start`` ends (see :data:`TARGET_END`; in the plan's language)."""
+    for stop in words.target_end_re.finditer(text, start, end):
         offset = _OFFSET_AHEAD.match(text, stop.start(), end)
-        if offset is None or not _RACE_BEFORE.search(text[start:stop.start()].rstrip()):
+        if offset is None or not words.race_before_re.search(text[start:stop.start()].rstrip()):
             return stop.start()
     return end
 

@@ -32,10 +32,20 @@ from .schema import (
     weekday,
 )
 from .sessions import RACE_WORDS
+from .words import canonical, tag_problem
 
 LEVELS = ("beginner", "novice", "intermediate", "advanced", "all levels")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _RACE_DISTANCE = re.compile(r"(?i)^\s*(\d+(?:\.\d+)?)\s*([a-z]+)\s*$")
+
+
+def language(value: Any, path: tuple, check: Checker) -> Any:
+    """A plan's language: a tag whose primary subtag Deload has the words of ('de', 'de-AT', 'fr')."""
+    result = text(20, required=True)(value, path, check)
+    if result is INVALID:
+        return result
+    problem = tag_problem(result)
+    return check.error(path, problem) if problem else canonical(result)
 
 
 def slug(value: Any, path: tuple, check: Checker) -> Any:
@@ -231,6 +241,8 @@ FRONTMATTER: dict[str, Converter] = {
     "start": a_date(),
     "week_starts": weekday(),
     "edition": text(40),
+    "language": language,
+    "translation_key": text(120),
     "periodization": table(periodization_fields(with_vacations=True)),
     "checks": table(CHECKS),
     "paces": table({"reference": performance, **{name: effort_pace for name in EFFORT_ORDER}}),

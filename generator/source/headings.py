@@ -19,12 +19,8 @@ import re
 from dataclasses import dataclass, replace
 
 from .blocks import Block
+from .words import ENGLISH, Words, fold
 
-SECTION = re.compile(r"(?i)(week|wk|day)[^\S\n]*+(\d{1,6})(?!\d)[^\S\n]*+[:.\-–—]?")
-_NEAR = re.compile(r"([A-Za-z]{2,8})[ \t]*+(?:(?:#|[Nn][OoRr]\.?|-|\.)[ \t]*+)?(\d{1,6})(?!\d)")
-_NUMBERLESS = re.compile(r"(?i)(week|day)(?=$|[ \t]*+(?:[:–—{]|-[ \t]))")
-_RANGE = re.compile(r"[ \t]*+(?:-|–|—|to|and|&)[ \t]*+(\d{1,6})(?!\d)")
-_LINE = re.compile(r"(?i)(?:week|wk|day)[ \t]*+\d{1,6}(?!\d)[ \t]*+(?:$|[:.\-–—{(])")  # 'Week 5', 'Week 5 — Peak'
 _SEPARATOR = re.compile(r"[ \t]*+[:.\-–—]?")
 _NO_MARKUP = str.maketrans("", "", "*_`")
 STRONG, MEDIUM, WEAK = 2, 1, 0  # a '##' heading, another heading, a plain line or bullet
@@ -64,31 +60,33 @@ class Candidate:
         return self.guess.number
 
 
-def guess(text: str) -> Guess | None:
-    """Read ``text`` as a week or day heading's text, exactly or nearly; None if it is not one."""
+def guess(text: str, words: Words = ENGLISH) -> Guess | None:
+    """Read ``text`` as a week or day heading's text, exactly or nearly, in the plan's
+    language (English words are understood too); None if it is not one."""
     text = text.strip()
-    match = SECTION.match(text)
+    match = words.section_re.match(text)
     if match:
-        return Guess("day" if match[1].lower() == "day" else "week", int(match[2]), text[match.end():], match[1], True,
+        return Guess(words.section_kind(match[1]) or "week", int(match[2]), text[match.end():], match[1], True,
                      tail=text[match.end(2):])
     plain = text.translate(_NO_MARKUP).strip()
-    near = _NEAR.match(plain)
+    near = words.near_re.match(plain)
     if near:
-        kind = _near_kind(near[1])
+        kind = _near_kind(near[1]) if words.english else _near_native(near[1], words)
         if kind is None:
             return None
         tail = plain[near.end():]
-        span = _RANGE.match(tail) if near[1].lower().endswith("s") else None
+        plural = near[1].lower().endswith("s") or (not words.english and near[1].lower().endswith("en"))
+        span = words.range_re.match(tail) if plural else None
         last = int(span[1]) if span and int(span[1]) > int(near[2]) else None
         if span and last:
             tail = tail[span.end():]
         rest = tail[_SEPARATOR.match(tail).end():]  # type: ignore[union-attr]  # it matches the empty string
         return Guess(kind, int(near[2]), rest, near[1], False, last, tail=tail)
-    bare = _NUMBERLESS.match(plain)
+    bare = words.numberless_re.match(plain)
     if bare:
         tail = plain[bare.end():]
         rest = tail[_SEPARATOR.match(tail).end():]  # type: ignore[union-attr]
-        return Guess(bare[1].lower(), None, rest, bare[1], False, numbered=False, tail=tail)
+        return Guess(words.section_kind(bare[1]) or "week", None, rest, bare[1], False, numbered=False, tail=tail)
     return None
 
 
@@ -100,6 +98,19 @@ def _near_kind(word: str) -> str | None:
     if lowered in ("day", "days") or _close(lowered, "day", substitute=False):
         return "day"
     return None
+
+
+def _near_native(word: str, words: Words) -> str | None:
+    """'week' or 'day' for a word a coach meant as one in the plan's language ('Wohce', 'Semiane',
+    'Tga') or in English; a word of four letters or fewer allows no wrong letter."""
+    lowered = fold(word)
+    exact = words.section_kind(lowered) or words.section_kind(lowered.rstrip("sn").rstrip("e"))
+    if exact is not None:
+        return exact
+    for heading, kind in words.sections.items():
+        if heading.isalpha() and len(heading) >= 3 and _close(lowered, heading, substitute=len(heading) > 4):
+            return kind
+    return _near_kind(word)
 
 
 def _squeeze(word: str) -> str:
@@ -123,12 +134,12 @@ def _close(word: str, target: str, substitute: bool) -> bool:
     return substitute and len(wrong) == 1
 
 
-def candidates(blocks: list[Block], lines: list[str]) -> list[Candidate]:
+def candidates(blocks: list[Block], lines: list[str], words: Words = ENGLISH) -> list[Candidate]:
     """Every line of the outline that may start a section, in order."""
     found: list[Candidate] = []
     for block in blocks:
         if block.kind == "heading" and 1 <= block.level <= 4:
-            seen = guess(block.text[:1000])
+            seen = guess(block.text[:1000], words)
             if seen is not None:
                 raw = lines[block.start]
                 hashes = raw.find("#")
@@ -138,23 +149,23 @@ def candidates(blocks: list[Block], lines: list[str]) -> list[Candidate]:
             for item in block.items:
                 if item.children:
                     continue  # a bullet with sub-bullets is a session
-                _plain(found, item.start, item.lines[0], lines[item.start], BULLET)
+                _plain(found, item.start, item.lines[0], lines[item.start], BULLET, words)
                 for k in range(1, len(item.lines)):  # a line run on to the bullet: a lost '## ' leaves no gap
                     raw = lines[item.start + k]
                     if len(raw) - len(raw.lstrip()) < item.content_col:
-                        _plain(found, item.start + k, item.lines[k], raw, PLAIN)
+                        _plain(found, item.start + k, item.lines[k], raw, PLAIN, words)
         elif block.kind == "other":
-            _plain(found, block.start, lines[block.start].strip(), lines[block.start], PLAIN)
+            _plain(found, block.start, lines[block.start].strip(), lines[block.start], PLAIN, words)
     return found
 
 
-def _plain(found: list[Candidate], index: int, text: str, raw: str, level: int) -> None:
+def _plain(found: list[Candidate], index: int, text: str, raw: str, level: int, words: Words) -> None:
     """A plain line or bullet that reads exactly like a heading's text: 'Week 5 — Peak'."""
     text = text.strip()
     if len(text) > _MOST:
         return
-    seen = guess(text)
-    if seen is None or seen.number is None or not _LINE.match(text.translate(_NO_MARKUP).strip()):
+    seen = guess(text, words)
+    if seen is None or seen.number is None or not words.line_re.match(text.translate(_NO_MARKUP).strip()):
         return
     col = len(raw) - len(raw.lstrip()) + 1
     found.append(Candidate(index, col, level, WEAK, seen, raw.strip()))
@@ -218,17 +229,17 @@ def _fits(candidate: Candidate, previous: int, upcoming: int | None) -> bool:
     return previous < number and (upcoming is not None or number <= previous + 7)
 
 
-def fault(candidate: Candidate) -> tuple[tuple[object, ...], str] | None:
+def fault(candidate: Candidate, words: Words = ENGLISH) -> tuple[tuple[object, ...], str] | None:
     """The mistake in a chosen heading, as a key (the same mistake made again has the same
     key) and the message; None for a correct heading."""
     seen = candidate.guess
     if candidate.level == 2 and seen.exact:
         return None
     noun = seen.kind
-    fix = write(seen, candidate.number)
+    fix = write(seen, candidate.number, words)
     shown = candidate.shown if len(candidate.shown) <= 60 else candidate.shown[:57].rstrip() + " …"
     if seen.last is not None:
-        word, first = noun.capitalize(), candidate.number
+        word, first = words.heading(noun), candidate.number
         these = f"'## {word} {first}' and '## {word} {seen.last}'" if seen.last == first + 1 else f"'## {word} {first}', '## {word} {first + 1}' …"
         return (("range", candidate.level), f"'{shown}' covers {noun}s {first} to {seen.last}; give each {noun} its own heading: {these}")
     if not seen.numbered:
@@ -243,9 +254,9 @@ def fault(candidate: Candidate) -> tuple[tuple[object, ...], str] | None:
     return (("word", candidate.level, seen.word.lower()), f"'{shown}' looks like a {noun} heading; write '{fix}'")
 
 
-def write(seen: Guess, number: int) -> str:
-    """The heading as it should be written, such as '## Week 5 — Peak'."""
+def write(seen: Guess, number: int, words: Words = ENGLISH) -> str:
+    """The heading as it should be written, such as '## Week 5 — Peak' (or '## Woche 5 — Peak')."""
     rest = seen.tail.rstrip()
     if len(rest) > 40:
         rest = rest[:37].rstrip() + " …"
-    return f"## {seen.kind.capitalize()} {number}{rest}"
+    return f"## {words.heading(seen.kind)} {number}{rest}"

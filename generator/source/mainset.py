@@ -21,27 +21,14 @@ import re
 from ..model import Amount, Ladder, Part, Repeat, Step, StepRole
 from .cursor import Cursor, target_end
 from .targets import parse_target
+from .words.en import RECOVERY_LABELS, REST_LABELS, WORK_LABELS
 
 MAX_DEPTH = 4  # brackets inside brackets: deeper is not a workout anyone runs
 MAX_REPEATS = 100
-# The author's word after an amount, and the role it gives a step written in a list.
-RECOVERY_LABELS = ("walk/jog", "jog/walk", "jog back", "walk back", "jog down", "walk down", "easy jog", "jog",
-                   "walk", "float", "easy", "recovery")
-REST_LABELS = ("standing rest", "rest")
-WORK_LABELS = ("hills", "hill", "uphill", "strides", "stride", "pickups", "surges", "sprints", "runs", "run",
-               "fast", "hard")
-_LABEL = re.compile(r"(?i)(" + "|".join(re.escape(w) for w in sorted(
-    (*RECOVERY_LABELS, *REST_LABELS, *WORK_LABELS), key=len, reverse=True)) + r")(?![\w/])")
-_RECOVERY_LABEL = re.compile(r"(?i)(" + "|".join(re.escape(w) for w in sorted(
-    (*RECOVERY_LABELS, *REST_LABELS), key=len, reverse=True)) + r")(?![\w/])")
 _TIMES = re.compile(r"(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?\s*[x×]\s*", re.I)
 _NUM = r"\d+(?:\.\d+)?"
 _RUNGS = re.compile(rf"({_NUM})((?:\s*[-–]\s*{_NUM})+)\s*([A-Za-z]+)(?!\w)")
 _PERCENTS = re.compile(r"(\d{1,3}(?:\.\d)?(?:\s*[-–]\s*\d{1,3}(?:\.\d)?)?)((?:\s*,\s*\d{1,3}(?:\.\d)?(?:\s*[-–]\s*\d{1,3}(?:\.\d)?)?)+)\s*%")
-_SEPARATOR = re.compile(r"(?:,\s*)?then\s+|,\s*|\+\s*", re.I)  # after the space before it
-_STRIDES_AHEAD = re.compile(r"\s*\+\s*(?:\d{1,3}\s*[x×]\s*[^+,()]*?\bstrides?\b|\d{1,2}\s+strides?\b|strides?\b)", re.I)
-_WITHIN_BETWEEN = re.compile(r"(?:within|between reps)\s*/\s*between sets(?!\w)", re.I)
-_RECOVERY = re.compile(r"(?:w/|with)(?!\w)", re.I)
 
 
 def starts_set(cursor: Cursor, end: int, *, at_total: bool = False) -> bool:
@@ -56,7 +43,7 @@ def starts_set(cursor: Cursor, end: int, *, at_total: bool = False) -> bool:
 
 
 def strides_ahead(cursor: Cursor, end: int) -> bool:
-    return bool(_STRIDES_AHEAD.match(cursor.text, cursor.pos, end))
+    return bool(cursor.vocab.strides_ahead_re.match(cursor.text, cursor.pos, end))
 
 
 class MainSet:
@@ -75,7 +62,7 @@ class MainSet:
             parts.extend(self.block(depth))
             if c.failed or c.at_end(self.end) or (depth and c.peek(r"\)", self.end)) or strides_ahead(c, self.end):
                 break
-            if not c.take(_SEPARATOR, self.end):
+            if not c.take(c.vocab.separator_re, self.end):
                 break
         return tuple(parts)
 
@@ -156,7 +143,7 @@ class MainSet:
         numbers = [match[1], *re.findall(_NUM, match[2])]
         rungs: list[Step] = []
         for number in numbers:
-            inner = Cursor(f"{number} {match[3]}", c.line, c.squeezed.column(match.start()), c.errors)
+            inner = Cursor(f"{number} {match[3]}", c.line, c.squeezed.column(match.start()), c.errors, c.vocab)
             amount = inner.amount(len(inner.text), per_rep=True)
             if amount is None:
                 c.failed = True
@@ -177,8 +164,8 @@ class MainSet:
         amount = c.amount(self.end, per_rep=per_rep)
         if amount is None:
             return None
-        label_match = c.take(_LABEL, self.end)
-        label = label_match[1].lower() if label_match else ""
+        label_match = c.take(c.vocab.label_re, self.end)
+        label = c.vocab.label(label_match[1]) if label_match else ""
         target = c.target(self.end) if c.take(r"@", self.end) else None
         if c.failed:
             return None
@@ -195,7 +182,7 @@ class MainSet:
         """``w/ 400 m jog``, ``w/ 90 s``, ``w/ 1 km float @ 85% MP`` or ``w/ 1 min / 3 min jog
         within / between sets``: the recovery within a repeat's steps (if given), and between repeats."""
         c = self.c
-        if not c.take(_RECOVERY, self.end):
+        if not c.take(c.vocab.recovery_re, self.end):
             return None, None
         first = self._recovery_step()
         if first is None:
@@ -204,7 +191,7 @@ class MainSet:
             second = self._recovery_step()
             if second is None:
                 return None, None
-            if not c.take(_WITHIN_BETWEEN, self.end):
+            if not c.take(c.vocab.within_between_re, self.end):
                 c.fail(c.pos, "two recoveries are written 'w/ 1 min / 3 min jog within / between sets'")
                 return None, None
             label = second.label or first.label
@@ -220,11 +207,11 @@ class MainSet:
             amount = c.amount(self.end, per_rep=True)
             if amount is None:
                 return None
-        words = c.take(_RECOVERY_LABEL, self.end)
+        words = c.take(c.vocab.recovery_label_re, self.end)
         if amount is None and words is None:
             c.fail(c.pos, f"expected a recovery after 'w/', such as '200 m jog' or '90 s rest'; got '{c.words(self.end)}'")
             return None
-        label = words[1].lower() if words else ""
+        label = c.vocab.label(words[1]) if words else ""
         return Step("rest" if label in REST_LABELS else "recovery", amount, None, label)
 
     def recovery_after(self, parts: tuple[Part, ...]) -> None:
@@ -241,14 +228,14 @@ class MainSet:
         start = c.pos
         listed = c.take(_PERCENTS, self.end)
         if listed:
-            stop = target_end(c.text, c.pos, self.end)
+            stop = target_end(c.text, c.pos, self.end, c.vocab)
             suffix = c.text[c.pos:stop].strip()
             c.pos = stop
             values = [match.replace(" ", "") for match in re.split(r"\s*,\s*", listed[1] + listed[2])]
             if len(values) != len(work):
                 c.fail(start, f"{len(values)} targets for {len(work)} steps; give one target, or one for each step")
                 return parts
-            targets = [parse_target(f"{value}% {suffix}", lambda message: c.fail(start, message)) for value in values]
+            targets = [parse_target(f"{value}% {suffix}", lambda message: c.fail(start, message), c.vocab) for value in values]
         else:
             target = c.target(self.end)
             targets = [target] * len(work)
@@ -274,3 +261,6 @@ def _is_ladder(match: re.Match[str], min_rungs: int = 2) -> bool:
     """``3-2-1 km`` (three rungs or more) or ``2-1 km`` (down): a ladder; ``5-6 mi`` is a range."""
     numbers = [float(n) for n in re.findall(_NUM, match[0])]
     return len(numbers) > 2 or (len(numbers) == min_rungs == 2 and numbers[1] < numbers[0])
+
+
+__all__ = ["RECOVERY_LABELS", "REST_LABELS", "WORK_LABELS", "MainSet", "starts_set", "strides_ahead"]

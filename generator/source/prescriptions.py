@@ -10,6 +10,7 @@ from ..errors import Collector, suggest
 from ..model import Exercise, Load, RepUnit, Source
 from ..units import LOAD_WORDS
 from .targets import parse_target
+from .words import LEXICONS
 
 _REP_UNIT = r"reps?|s|secs?|seconds?|min|mins|minutes?|m|meters?|metres?"
 # Reps as a count (8), a range (8-12), a floor to go beyond (5+), or as many as possible (AMRAP, max reps).
@@ -28,7 +29,9 @@ _EXERCISE = re.compile(
 
 _LOAD_WEIGHT = re.compile(r"(?i)^(\d+(?:\.\d+)?)\s*([a-z]+)$")
 _LOAD_PERCENT = re.compile(r"(?i)^(\d+(?:\.\d+)?)\s*%(?:\s*(?:of\s*)?(?:1\s*rm|max))?$")
-_LOAD_BODY = re.compile(r"(?i)^(?:bodyweight|body\s*weight|bw)$")
+# "bodyweight" in any plan language ("Körpergewicht", "poids du corps"): no word means a weight in another.
+_LOAD_BODY = re.compile(r"(?i)^(?:body\s*weight|" + "|".join(
+    re.escape(w) for lex in LEXICONS.values() for w in lex.bodyweight) + ")$")
 _LOAD_RPE = re.compile(r"(?i)^rpe\s*(\d{1,2}(?:\.\d)?)$")
 
 

@@ -22,8 +22,9 @@ from ..units import default_load_unit
 from .body import read_body
 from .frontmatter import FRONTMATTER, build_race, race_category, resolve_checks, resolve_periodization
 from .located import Located
-from .schema import Checker
+from .schema import Checker, weekday
 from .textfile import MAX_PLAN_BYTES, TooLarge, decode, read_capped, too_large
+from .words import Words, canonical, primary, tag_problem, words_for
 from .yaml_reader import load_yaml
 
 if TYPE_CHECKING:
@@ -115,12 +116,17 @@ def parse_plan_text(data: bytes, name: str, stem: str, settings: Settings,
     if located is None:
         raise DeloadError(errors.items)
     check = Checker(located, errors)
-    meta = check.table(located.data, (), FRONTMATTER, required=("title",)) if located.data is not None else {}
+    language, written = _language(located.data, settings)
+    words = words_for(primary(language or "en"))
+    fields = _frontmatter(words) if language != "" else _UNREAD_LANGUAGE
+    meta = check.table(located.data, (), fields, required=("title",)) if located.data is not None else {}
     if not isinstance(meta, dict):
         raise DeloadError(errors.items)
+    if written and "language" not in meta:
+        raise DeloadError(errors.items)  # a language it cannot read: its body would be one error a line
     week_starts = meta.get("week_starts", 0)
-    body = read_body("\n".join(lines[close + 1:]), close + 2, week_starts, errors)
-    plan = _assemble(name, stem, meta, body, located, settings, check)
+    body = read_body("\n".join(lines[close + 1:]), close + 2, week_starts, errors, words)
+    plan = _assemble(name, stem, meta, body, located, settings, check, language)
     if plan is not None:
         _cross_check(plan, meta, check, body.sound)
     errors.raise_if_errors()
@@ -128,8 +134,36 @@ def parse_plan_text(data: bytes, name: str, stem: str, settings: Settings,
     return plan, [d for d in errors.items if not d.is_error]
 
 
+_FRONTMATTERS: dict[str, dict[str, Any]] = {}
+# A plan whose language cannot be read: its weekday names are not checked (they may be right in it).
+_UNREAD_LANGUAGE = FRONTMATTER | {"week_starts": lambda value, path, check: 0}
+
+
+def _frontmatter(words: Words) -> dict[str, Any]:
+    """The frontmatter's keys, with the plan language's weekday names for ``week_starts``."""
+    if words.english:
+        return FRONTMATTER
+    found = _FRONTMATTERS.get(words.code)
+    if found is None:
+        found = _FRONTMATTERS[words.code] = FRONTMATTER | {"week_starts": weekday(words.weekday_aliases)}
+    return found
+
+
+def _language(data: Any, settings: Settings) -> tuple[str, bool]:
+    """The plan's language (a lower-cased tag; "" for one it cannot read) and whether the plan names one. Without a
+    ``language:`` a plan is in the site's language, or in English when plans cannot be written in
+    that one; a tag that is wrong is reported by the frontmatter's check."""
+    written = data.get("language") if isinstance(data, dict) else None
+    if written is not None:
+        if isinstance(written, str) and tag_problem(written) is None:
+            return canonical(written), True
+        return "", True
+    site = settings.language or "en"
+    return (canonical(site), False) if tag_problem(site) is None else ("en", False)
+
+
 def _assemble(name: str, stem: str, meta: dict[str, Any], body: Any, located: Located,
-              settings: Settings, check: Checker) -> Plan | None:
+              settings: Settings, check: Checker, language: str = "en") -> Plan | None:
     if "title" not in meta:
         return None
     units = meta.get("units", settings.default_units)
@@ -149,6 +183,7 @@ def _assemble(name: str, stem: str, meta: dict[str, Any], body: Any, located: Lo
         checks=resolve_checks(settings.checks, meta.get("checks", {})), locations=locations,
         calendar=_calendar(meta.get("calendar")), paces=_paces(meta.get("paces", {}), check),
         pace_reference=meta.get("paces", {}).get("reference"),
+        language=language, translation_key=meta.get("translation_key", ""),
     )
 
 

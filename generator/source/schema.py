@@ -276,10 +276,11 @@ def empty_block(path: Path, spec: Table) -> str:
 WEEKDAY_ALIASES = {d[:3]: d for d in WEEKDAYS} | {"tues": "tuesday", "thur": "thursday", "thurs": "thursday"}
 
 
-def weekday() -> Converter:
-    pick = choice(*WEEKDAYS, aliases=WEEKDAY_ALIASES)
+def weekday(aliases: Mapping[str, str] | None = None) -> Converter:
+    """A weekday by name; ``aliases``: the plan language's names too ('sonntag', 'dim.')."""
+    pick = choice(*WEEKDAYS, aliases={**WEEKDAY_ALIASES, **(aliases or {})})
 
     def convert(value: Any, path: Path, check: Checker) -> Any:
-        name = pick(value, path, check)
+        name = pick(value.rstrip(".") if isinstance(value, str) else value, path, check)
         return name if name is INVALID else WEEKDAYS.index(name)
     return convert

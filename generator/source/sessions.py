@@ -29,49 +29,24 @@ from .cursor import Cursor, target_end
 from .mainset import MainSet, starts_set, strides_ahead
 from .prescriptions import comment_separator, first_words, parse_exercise
 from .targets import effort_words
+from .words import ENGLISH, Words
+from .words.en import KIND_WORDS, RACE_NAMES
 
 K = SessionKind
-KIND_WORDS: dict[str, SessionKind] = {
-    "rest": K.REST, "rest day": K.REST, "off": K.REST, "day off": K.REST,
-    "easy": K.EASY, "easy run": K.EASY, "run": K.EASY, "jog": K.EASY, "base run": K.EASY,
-    "recovery": K.RECOVERY, "recovery run": K.RECOVERY, "shakeout": K.RECOVERY,
-    "long": K.LONG, "long run": K.LONG,
-    "run-walk": K.RUN_WALK, "run/walk": K.RUN_WALK, "walk-run": K.RUN_WALK, "run walk": K.RUN_WALK,
-    "walk": K.RUN_WALK,
-    "tempo": K.TEMPO, "tempo run": K.TEMPO, "threshold": K.TEMPO, "threshold run": K.TEMPO,
-    "progression": K.TEMPO, "progression run": K.TEMPO,
-    "intervals": K.INTERVALS, "interval": K.INTERVALS, "track": K.INTERVALS,
-    "repeats": K.INTERVALS, "speed": K.INTERVALS, "speedwork": K.INTERVALS,
-    "hills": K.HILLS, "hill": K.HILLS, "hill repeats": K.HILLS,
-    "fartlek": K.FARTLEK, "strides": K.STRIDES,
-    "race": K.RACE,
-    "cross-training": K.CROSS, "cross training": K.CROSS, "cross-train": K.CROSS, "xt": K.CROSS,
-    "cross": K.CROSS, "bike": K.CROSS, "swim": K.CROSS, "cycling": K.CROSS,
-    "strength": K.STRENGTH, "strength training": K.STRENGTH, "gym": K.STRENGTH,
-    "mobility": K.MOBILITY, "yoga": K.MOBILITY, "stretching": K.MOBILITY,
-}
-_KIND_RE = re.compile(
-    r"(?i)(" + "|".join(re.escape(w) for w in sorted(KIND_WORDS, key=len, reverse=True)) + r")(?![\w-])"
-)
-RACE_WORDS: dict[str, Distance] = {
+RACE_DISTANCES: dict[str, Distance] = {
     "5k": Distance(5, "km"), "10k": Distance(10, "km"), "15k": Distance(15, "km"),
-    "half marathon": Distance(21.0975, "km"), "half-marathon": Distance(21.0975, "km"),
-    "half": Distance(21.0975, "km"), "hm": Distance(21.0975, "km"),
-    "marathon": Distance(42.195, "km"),
+    "half marathon": Distance(21.0975, "km"), "marathon": Distance(42.195, "km"),
 }
-_RACE_RE = re.compile(r"(?i)(half[ -]marathon|marathon|half|hm|5k|10k|15k)(?![\w-])")
-_MAIN = re.compile(r"(?:with|incl\.?|including|inc\.|:)(?!\w)", re.I)
-_SET_IN_BRACKETS = re.compile(r"(?:\d\s*[x×]|:|\bwith)\s*$", re.I)
-_OPTIONAL = re.compile(r"optional(?!\w)\s*:?", re.I)
-_REST_OR = re.compile(r"rest\s+or\s+", re.I)
+RACE_WORDS: dict[str, Distance] = {word: RACE_DISTANCES[name] for word, name in RACE_NAMES.items()}
 DEFAULT_STRIDES = Repeat(6, (Step("work", Duration(20), label="strides"),))
 
 
 class SessionLine:
     """Parses one session line; ``col0`` is the file column of ``text[0]``."""
 
-    def __init__(self, text: str, line: int, col0: int, errors: Collector):
-        self.c = Cursor(text, line, col0, errors)
+    def __init__(self, text: str, line: int, col0: int, errors: Collector, words: Words = ENGLISH):
+        self.c = Cursor(text, line, col0, errors, words)
+        self.words = words
         self.raw = text
         self.line = line
         self.errors = errors
@@ -89,22 +64,22 @@ class SessionLine:
         c = self.c
         end, comment = self._split_comment()
         c.skip_ws()
-        counted = c.take(_REST_OR, end) is not None  # "Rest or easy 3 mi": the books count it
-        optional = counted or c.take(_OPTIONAL, end) is not None
+        counted = c.take(self.words.rest_or_re, end) is not None  # "Rest or easy 3 mi": the books count it
+        optional = counted or c.take(self.words.optional_re, end) is not None
         c.skip_ws()
-        kind_match = _KIND_RE.match(c.text, c.pos, end)
+        kind_match = self.words.kind_re.match(c.text, c.pos, end)
         if counted and not kind_match and c.peek(r"\d", end):
             kind, word = K.EASY, "easy"  # "Rest or 3-4 mi @ very easy"
         elif not kind_match:
             bad = re.match(r"[\w/-]+", c.text[c.pos:end])
             shown = bad[0] if bad else c.text[c.pos:end].strip()
-            hint = suggest(shown, KIND_WORDS) if shown else ""
+            hint = (suggest(shown, self.words.kind_hints) or suggest(shown, KIND_WORDS)) if shown else ""
             kinds = ", ".join(k.value for k in SessionKind)
             c.fail(c.pos, f"unknown session kind '{shown}'{hint}; a session starts with one of: {kinds}")
             return None
         else:
             word = " ".join(kind_match[1].split())
-            kind = KIND_WORDS[word.lower()]
+            kind = self.words.kinds[word.lower()]
             c.pos = kind_match.end()
         if counted and not kind.is_run:
             c.fail(0, "'Rest or …' is for a run the reader may skip, e.g. 'Rest or easy 3 mi'")
@@ -136,7 +111,7 @@ class SessionLine:
         if match:
             end, comment = match.start(), text[match.end():].strip()
         paren = re.search(r"\(([^()]*)\)\s*$", text[:end])
-        if paren and not _SET_IN_BRACKETS.search(text, 0, paren.start()):
+        if paren and not self.words.set_in_brackets_re.search(text, 0, paren.start()):
             comment = " — ".join(filter(None, [paren[1].strip(), comment]))
             end = paren.start()
         return end, comment
@@ -147,8 +122,8 @@ class SessionLine:
         c = self.c
         fields: dict[str, object] = {}
         c.take(r":", end)
-        if kind is K.RACE and (race := c.take(_RACE_RE, end)):
-            fields["total"] = RACE_WORDS[race[1].lower().replace("-", " ")]
+        if kind is K.RACE and (race := c.take(self.words.race_re, end)):
+            fields["total"] = RACE_DISTANCES[self.words.race(race[1])]
         elif not starts_set(c, end, at_total=True):
             total = c.amount(end, optional=True)
             if total is not None:
@@ -158,7 +133,7 @@ class SessionLine:
             if strides_ahead(c, end):
                 c.take(r"\+", end)
                 fields["strides"] = self.strides(end)
-            elif c.take(_MAIN, end) or starts_set(c, end):
+            elif c.take(self.words.main_re, end) or starts_set(c, end):
                 if "main" in fields:
                     c.fail(start, "a session has one main set; join its parts with ',', '+' or 'then', "
                                   "or put extra detail in a sub-bullet")
@@ -185,8 +160,8 @@ class SessionLine:
         """Whether an effort written without ``@`` follows (``3 mi very easy``, ``5 mi easy to moderate``)."""
         c = self.c
         c.skip_ws()
-        text = c.text[c.pos:target_end(c.text, c.pos, end)].strip()
-        return bool(text) and bool(effort_words(text))
+        text = c.text[c.pos:target_end(c.text, c.pos, end, self.words)].strip()
+        return bool(text) and bool(effort_words(text, self.words))
 
     def strides(self, end: int) -> Repeat | None:
         c = self.c
@@ -194,13 +169,13 @@ class SessionLine:
         if c.peek(r"\d{1,3}\s*[x×]", end):
             parts = MainSet(c, end).block(0)
             reps = parts[0] if len(parts) == 1 and isinstance(parts[0], Repeat) else None
-        elif count := c.take(r"(\d{1,2})\s+strides?(?!\w)", end):
+        elif count := c.take(self.words.strides_count_re, end):
             return Repeat(int(count[1]), DEFAULT_STRIDES.steps)
         else:
             reps = DEFAULT_STRIDES
         work = reps.steps[0] if reps is not None and isinstance(reps.steps[0], Step) else None
         labelled = work is not None and work.label in ("strides", "stride")
-        if not labelled and not c.take(r"strides?(?!\w)", end) and not c.failed:
+        if not labelled and not c.take(self.words.strides_word_re, end) and not c.failed:
             c.fail(start, "expected strides after '+', e.g. '+ 6 x 20 s strides'")
         if reps is not None and work is not None and not labelled:
             reps = Repeat(reps.count, (Step(work.role, work.amount, work.target, "strides"),), reps.between, reps.count_max)

@@ -12,9 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..errors import suggest
 from ..model import Pace, RacePace, Target
+
+if TYPE_CHECKING:
+    from .words import Words
 
 EFFORT_WORDS = (
     "easy", "very easy", "conversational", "relaxed", "steady", "moderate", "comfortably hard",
@@ -97,8 +102,18 @@ def race_target(text: str, fail: Callable[[str], object]) -> Target | bool | Non
     return False
 
 
-def parse_target(text: str, fail: Callable[[str], object]) -> Target | None:
-    """Classify a target; ``fail(message)`` reports a problem."""
+def parse_target(text: str, fail: Callable[[str], object], words: Words | None = None) -> Target | None:
+    """Classify a target; ``fail(message)`` reports a problem. In another language than English,
+    the target is read in English (``10-km-Tempo`` as ``10k pace``) and keeps the author's text."""
+    if words is None or words.english:
+        return _parse_target(text, fail, EFFORT_SUGGESTIONS)
+    english = words.to_english(text)
+    target = _parse_target(english, fail, words.hint_words, text)
+    return replace(target, text=text) if target is not None else None
+
+
+def _parse_target(text: str, fail: Callable[[str], object], hints: tuple[str, ...], shown: str = "") -> Target | None:
+    shown = shown or text
     if match := _PACE.match(text):
         fast = int(match[1]) * 60 + int(match[2])
         slow = int(match[3]) * 60 + int(match[4]) if match[3] else None
@@ -127,8 +142,8 @@ def parse_target(text: str, fail: Callable[[str], object]) -> Target | None:
     efforts = effort_words(text)
     if efforts:
         return Target(text, "effort", efforts=efforts, races=_effort_races(efforts))
-    hint = suggest(" ".join(text.lower().split()), EFFORT_SUGGESTIONS)
-    fail(f"unknown target '{text}'{hint}; expected a pace (8:30/mi), a zone (Z2), an RPE (RPE 7), a heart rate "
+    hint = suggest(" ".join(shown.lower().split()), hints)
+    fail(f"unknown target '{shown}'{hint}; expected a pace (8:30/mi), a zone (Z2), an RPE (RPE 7), a heart rate "
          "(150 bpm), an effort such as easy, steady, threshold or 10K pace, or a share of race pace (90% 5K, MP - 10 s)")
     return None
 
@@ -143,8 +158,11 @@ def _effort_races(efforts: tuple[str, ...]) -> tuple[RacePace | None, ...]:
     return tuple(races) if any(races) else ()
 
 
-def effort_words(text: str) -> tuple[str, ...]:
-    """The effort words of ``easy``, ``easy to moderate`` or ``very easy or easy``; () if any part is unknown."""
+def effort_words(text: str, vocab: Words | None = None) -> tuple[str, ...]:
+    """The effort words of ``easy``, ``easy to moderate`` or ``very easy or easy`` (in English, whatever
+    the plan's language: ``locker bis mittel`` is ``easy``, ``moderate``); () if any part is unknown."""
+    if vocab is not None and not vocab.english:
+        text = vocab.to_english(text)
     parts = _JOINERS.split(" ".join(text.lower().split()))
     words: list[str] = []
     for part in parts:

@@ -1,0 +1,226 @@
+"""A language's words compiled into the patterns the parser matches, once per language.
+
+English is compiled from its own words alone, to exactly the patterns the grammar always
+had. Another language is compiled from its words *and* English's (coaches mix them:
+``Fartlek``, ``Tempo``, ``Strides``), accepting each native word with or without its
+accents (``Día``/``Dia``, ``mié``/``mie``, ``Hügel``/``Huegel``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ...model import SessionKind
+from .lexicon import Lexicon
+
+_NUMBER = r"\d+(?:\.\d+)?"
+_CLOCK = r"(\d{1,2}):([0-5]\d)(?::([0-5]\d))?(?![\d/])(?!\s*(?:min\s*)?/)"
+_UNITS_AFTER_DECIMAL = r"(?:km|mi|m|min|h|s|kg|lb|%)"
+_ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+RECOVERY_ROLES = frozenset(("walk/jog", "jog/walk", "jog back", "walk back", "jog down", "walk down", "easy jog", "jog",
+                            "walk", "float", "easy", "recovery", "standing rest", "rest"))
+
+
+def fold(word: str) -> str:
+    """``word`` lower-cased without accents: ``Día`` -> ``dia``, ``Hügel`` -> ``hugel``."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def variants(word: str) -> set[str]:
+    """How a native word may be typed: as written, without accents, with German umlauts spelt out."""
+    lowered = word.lower()
+    spelt = lowered.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    return {lowered, fold(word), spelt}
+
+
+def _words(words: Iterable[str]) -> str:
+    """An alternation of plain words, the longest first (so 'long run' wins over 'long')."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _to(words: tuple[str, ...]) -> str:
+    """The range word between two numbers: ``\\bto\\b`` in English, ``\\b(?:to|bis)\\b`` in German."""
+    return rf"\b{words[0]}\b" if len(words) == 1 else r"\b(?:" + "|".join(words) + r")\b"
+
+
+class Words:
+    """Everything the parser matches that a language decides; ``english``: no native words."""
+
+    def __init__(self, lexicon: Lexicon, english: Lexicon | None = None):
+        self.code, self.lexicon = lexicon.code, lexicon
+        self.english = english is None
+        both = (lexicon,) if english is None else (english, lexicon)  # native words win a tie
+        self._spell = (lambda w: {w.lower()}) if self.english else variants
+        self.kinds: dict[str, SessionKind] = self._table(lex.kinds for lex in both)
+        self.kind_re = re.compile(r"(?i)(" + _words(self.kinds) + r")(?![\w-])")
+        self.kind_hints: tuple[str, ...] = tuple(lexicon.kinds) if self.english else tuple(
+            w[0].upper() + w[1:] for w in lexicon.kinds)
+        self.races: dict[str, str] = self._table(lex.races for lex in both)
+        self.race_re = re.compile(r"(?i)(" + _words(self.races) + r")(?![\w-])")
+        self.labels: dict[str, str] = self._table(lex.labels for lex in both)
+        recovery = [w for w, meaning in self.labels.items() if meaning in RECOVERY_ROLES]
+        self.label_re = re.compile(r"(?i)(" + _words(self.labels) + r")(?![\w/])")
+        self.recovery_label_re = re.compile(r"(?i)(" + _words(recovery) + r")(?![\w/])")
+        self._connectors(both)
+        self._amounts(both)
+        self._headings(both)
+        self._weekdays(lexicon, english)
+        self._targets(lexicon)
+        # "45 Min. @ locker": a dot after a unit ends the abbreviation, not the sentence
+        self.unit_dot_re = None if self.english else re.compile(
+            r"(?<=\d)(\s?(?:min|sek|sec|s|h|km|m|mi))\.(?=\s|$|[,;:)@+])", re.I)
+        self.decimal_re = re.compile(
+            r"(?<![\d,.])(\d+),(\d{1,2})(?=(?:\s*[-–]\s*\d+(?:,\d{1,2})?)?\s*" + _UNITS_AFTER_DECIMAL + r"(?!\w))",
+            re.I) if lexicon.decimal_comma else None
+
+    def _table(self, tables: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for table in tables:
+            for word, meaning in table.items():
+                for spelt in sorted(self._spell(word)):
+                    found[spelt] = meaning
+        return found
+
+    def _phrases(self, phrases: Iterable[str]) -> str:
+        """An alternation of connector phrases, the longest first, a space matching any run of
+        spaces and a slash any spaces around it ('within / between sets')."""
+        spelt = {v for p in phrases for v in self._spell(p)}
+        return "|".join(re.escape(p).replace(r"\ /\ ", r"\s*/\s*").replace(r"\ ", r"\s+")
+                        for p in sorted(spelt, key=len, reverse=True))
+
+    def _connectors(self, both: tuple[Lexicon, ...]) -> None:
+        main = self._phrases(f for lex in both for f in lex.main)
+        self.main_re = re.compile(rf"(?:{main}|:)(?!\w)", re.I)
+        first = self._phrases(lex.main[0] for lex in both)
+        self.set_in_brackets_re = re.compile(rf"(?:\d\s*[x×]|:|\b(?:{first}))\s*$", re.I)
+        self.optional_re = re.compile(r"(?:" + self._phrases(f for lex in both for f in lex.optional) + r")(?!\w)\s*:?", re.I)
+        self.rest_or_re = re.compile(r"(?:" + self._phrases(f for lex in both for f in lex.rest_or) + r")\s+", re.I)
+        recovery = self._phrases(f for lex in both for f in lex.recovery)
+        then = self._phrases(f for lex in both for f in lex.then)
+        self.recovery_re = re.compile(rf"(?:{recovery})(?!\w)", re.I)
+        self.separator_re = re.compile(rf"(?:,\s*)?(?:{then})\s+|,\s*|\+\s*", re.I)
+        native = "" if self.english else r"|tempos?|mrt|hmrt|hmp|allure|ritmo|marat[oó]n|km|mt|hmt|rm"
+        self.race_before_re = re.compile(rf"(?i)(?:mp|hmp|gmp|marathon|half|\d+k|mile|pace{native})$")
+        self.target_end_re = re.compile(rf"\s+(?:{recovery}|{then})(?!\w)|\s*\+|\s*,|\s*\)|\s*;")
+        strides = "(?:" + _words({s for lex in both for w in lex.strides for s in self._spell(w)}) + ")"
+        self.strides_ahead_re = re.compile(
+            rf"\s*\+\s*(?:\d{{1,3}}\s*[x×]\s*[^+,()]*?\b{strides}\b|\d{{1,2}}\s+{strides}\b|{strides}\b)", re.I)
+        self.strides_count_re = re.compile(rf"(\d{{1,2}})\s+{strides}(?!\w)", re.I)
+        self.strides_word_re = re.compile(rf"{strides}(?!\w)", re.I)
+        self.within_between_re = re.compile(
+            "(?:" + self._phrases(f for lex in both for f in lex.within_between) + r")(?!\w)", re.I)
+
+    def _amounts(self, both: tuple[Lexicon, ...]) -> None:
+        to = _to(tuple(dict.fromkeys(re.escape(w) for lex in both for w in lex.to)))
+        self.number_word_re = re.compile(rf"({_NUMBER})(?:\s*(?:[-–]|{to})\s*({_NUMBER}))?\s*([A-Za-zµ]+)?")
+        self.clocks_re = re.compile(_CLOCK + rf"(?:\s*(?:[-–]|{to})\s*" + _CLOCK + ")?")
+        self.range_separator_re = re.compile(rf"\s*(?:[-–]|{to})\s*(?=\d)", re.I)
+        # "1 h 15 min"; in other languages also "1 h 30" and "1h30", as French and Spanish coaches write it
+        self.minutes_re = re.compile(r"\s+(\d{1,2})\s*(?:min|mins|minutes?)(?![\w])", re.I) if self.english else \
+            re.compile(r"\s*([0-5]?\d)(?:\s*(?:min|mins|minutes?)(?![\w])|(?![\w.,:]|\s*[x×]|\s*[-–]?\s*\d))", re.I)
+
+    def _headings(self, both: tuple[Lexicon, ...]) -> None:
+        self.sections: dict[str, str] = self._table(
+            {w: kind for w in (lex.week if kind == "week" else lex.day)} for lex in both for kind in ("week", "day"))
+        words = _words(self.sections)
+        letters = "A-Za-z" if self.english else r"^\W\d_"
+        self.section_re = re.compile(rf"(?i)({words})[^\S\n]*+(\d{{1,6}})(?!\d)[^\S\n]*+[:.\-–—]?")
+        self.near_re = re.compile(rf"([{letters}]{{2,{8 if self.english else 9}}})[ \t]*+(?:(?:#|[Nn][OoRr]\.?|-|\.)[ \t]*+)?(\d{{1,6}})(?!\d)")
+        plain = _words({s for lex in both for w in (lex.week[0], *lex.day) for s in self._spell(w)})
+        self.numberless_re = re.compile(rf"(?i)({plain})(?=$|[ \t]*+(?:[:–—{{]|-[ \t]))")
+        to = "|".join(dict.fromkeys(w for lex in both for w in lex.to))
+        self.range_re = re.compile(rf"[ \t]*+(?:-|–|—|{to}|and|&)[ \t]*+(\d{{1,6}})(?!\d)")
+        self.line_re = re.compile(rf"(?i)(?:{words})[ \t]*+\d{{1,6}}(?!\d)[ \t]*+(?:$|[:.\-–—{{(])")
+        self.day_words = tuple(sorted((w for w in self.sections if self.sections[w] == "day"), key=len, reverse=True))
+        day = _words(self.day_words)
+        word = "[A-Za-z]+" if self.english else r"[^\W\d_]+\.?"
+        self.day_prefix_re = re.compile(rf"^\s*((?:{day})\s*\d{{1,6}}(?!\d)|{word})\s*[:.–—-]\s*", re.I)
+
+    def _weekdays(self, lexicon: Lexicon, english: Lexicon | None) -> None:
+        days: dict[str, int] = {}
+        for lex in (english, lexicon):
+            for name, index in (lex.weekdays.items() if lex is not None else ()):
+                days |= {fold(name) if lex is not english else name: index}
+        self.weekdays = days
+        self.weekday_names = lexicon.weekday_names
+        self.weekday_aliases = {name: _ENGLISH_WEEKDAYS[i] for name, i in days.items()}
+
+    def _targets(self, lexicon: Lexicon) -> None:
+        """The patterns that turn a native target into the English one the grammar reads."""
+        self.hint_words: tuple[str, ...] = ()
+        self.pace_re: re.Pattern[str] | None = None
+        self.effort_re: re.Pattern[str] | None = None
+        if self.english:
+            return
+        races = {s: e for w, e in lexicon.pace_races.items() for s in variants(w)}
+        self.pace_races = races
+        race = r"(?P<km>\d+(?:[.,]\d+)?)\s*-?\s*(?:km|k)|(?P<name>" + _words(races) + ")"
+        pace = _words(variants(lexicon.pace)) if lexicon.pace else "(?!)"
+        form = rf"(?:{pace})s?\s+(?:(?:de|del|du|de la)\s+)?(?:{race})" if lexicon.pace_first else \
+            rf"(?:{race})\s*-?\s*(?:{pace})s?"
+        self.pace_re = re.compile(rf"(?<![\w-])(?P<goal>(?:ziel|doel)-?\s*)?(?:{form})(?![\w])", re.I)
+        phrases = {s: e for w, e in (*lexicon.efforts.items(), *lexicon.pace_words.items()) for s in variants(w)}
+        self.efforts = phrases
+        self.effort_re = re.compile(r"(?<![\w])(" + "|".join(
+            re.escape(p) + (r"(?![\w])" if p[-1].isalnum() else "")
+            for p in sorted(phrases, key=len, reverse=True)) + ")", re.I)
+        joiners = ("to", "or", "then", "of", "of ", "progressing to")
+        self.hint_words = (*(w for w, e in lexicon.efforts.items() if e not in joiners), *lexicon.pace_words)
+
+    # -- reading --
+
+    def heading(self, kind: str) -> str:
+        """The word a heading of ``kind`` ('week' or 'day') is written with: 'Woche'."""
+        return (self.lexicon.week if kind == "week" else self.lexicon.day)[0]
+
+    def section_kind(self, word: str) -> str | None:
+        return self.sections.get(word.lower()) or self.sections.get(fold(word))
+
+    def label(self, word: str) -> str:
+        """The English label of a main-set word: 'Trabpause' -> 'jog'."""
+        lowered = " ".join(word.lower().split())
+        return self.labels.get(lowered) or self.labels.get(fold(lowered), lowered)
+
+    def race(self, word: str) -> str:
+        lowered = " ".join(word.lower().split())
+        return self.races.get(lowered) or self.races.get(lowered.replace("-", " ")) or self.races[fold(lowered)]
+
+    def weekday(self, word: str) -> int | None:
+        """0 (Monday) … 6 for a weekday name or abbreviation ('Mi', 'mié.', 'woensdag'); else None."""
+        lowered = word.lower().rstrip(".")
+        found = self.weekdays.get(lowered)
+        return found if found is not None or self.english else self.weekdays.get(fold(lowered))
+
+    def weekday_name(self, index: int, short: bool) -> str:
+        name = self.weekday_names[index]
+        if not short:
+            return name
+        abbreviations = [w for w, i in self.lexicon.weekdays.items() if i == index and w != name.lower()]
+        if self.english or not abbreviations:
+            return name[:3]
+        usual = min(abbreviations, key=lambda w: (abs(len(w) - 3), len(w)))  # 'Mo', 'lun', 'mié'; not 'x'
+        return usual[0].upper() + usual[1:]
+
+    def tidy_numbers(self, text: str) -> str:
+        """``12,5 km`` -> ``12.5 km``, ``45 Min.`` -> ``45 Min``: each the same length, so columns stay right."""
+        if self.unit_dot_re is not None:
+            text = self.unit_dot_re.sub(r"\1 ", text)
+        return self.decimal_re.sub(r"\1.\2", text) if self.decimal_re is not None else text
+
+    def to_english(self, text: str) -> str:
+        """A native target in the English the target grammar reads: '10-km-Tempo' -> '10k pace'."""
+        if self.pace_re is None or self.effort_re is None:
+            return text
+        text = self.pace_re.sub(self._pace, text)
+        return self.effort_re.sub(lambda m: self.efforts.get(m[1].lower()) or self.efforts.get(fold(m[1]), m[1]), text)
+
+    def _pace(self, match: re.Match[str]) -> str:
+        goal = "goal " if match["goal"] else ""
+        if match["km"]:
+            return f"{goal}{match['km'].replace(',', '.')}k pace"
+        name = match["name"].lower()
+        return f"{goal}{self.pace_races.get(name) or self.pace_races.get(fold(name), name)} pace"

@@ -1,0 +1,50 @@
+"""English: the plan language as it was first written, and every other language's fallback."""
+
+from __future__ import annotations
+
+from ...model import SessionKind
+from .lexicon import Lexicon
+
+K = SessionKind
+KIND_WORDS: dict[str, SessionKind] = {
+    "rest": K.REST, "rest day": K.REST, "off": K.REST, "day off": K.REST,
+    "easy": K.EASY, "easy run": K.EASY, "run": K.EASY, "jog": K.EASY, "base run": K.EASY,
+    "recovery": K.RECOVERY, "recovery run": K.RECOVERY, "shakeout": K.RECOVERY,
+    "long": K.LONG, "long run": K.LONG,
+    "run-walk": K.RUN_WALK, "run/walk": K.RUN_WALK, "walk-run": K.RUN_WALK, "run walk": K.RUN_WALK,
+    "walk": K.RUN_WALK,
+    "tempo": K.TEMPO, "tempo run": K.TEMPO, "threshold": K.TEMPO, "threshold run": K.TEMPO,
+    "progression": K.TEMPO, "progression run": K.TEMPO,
+    "intervals": K.INTERVALS, "interval": K.INTERVALS, "track": K.INTERVALS,
+    "repeats": K.INTERVALS, "speed": K.INTERVALS, "speedwork": K.INTERVALS,
+    "hills": K.HILLS, "hill": K.HILLS, "hill repeats": K.HILLS,
+    "fartlek": K.FARTLEK, "strides": K.STRIDES,
+    "race": K.RACE,
+    "cross-training": K.CROSS, "cross training": K.CROSS, "cross-train": K.CROSS, "xt": K.CROSS,
+    "cross": K.CROSS, "bike": K.CROSS, "swim": K.CROSS, "cycling": K.CROSS,
+    "strength": K.STRENGTH, "strength training": K.STRENGTH, "gym": K.STRENGTH,
+    "mobility": K.MOBILITY, "yoga": K.MOBILITY, "stretching": K.MOBILITY,
+}
+# "Race half": the race a race session names, as the English word (a key of RACE_DISTANCES).
+RACE_NAMES = {"half marathon": "half marathon", "half-marathon": "half marathon", "half": "half marathon",
+              "hm": "half marathon", "marathon": "marathon", "5k": "5k", "10k": "10k", "15k": "15k"}
+# The author's word after an amount, and the role it gives a step written in a list.
+RECOVERY_LABELS = ("walk/jog", "jog/walk", "jog back", "walk back", "jog down", "walk down", "easy jog", "jog",
+                   "walk", "float", "easy", "recovery")
+REST_LABELS = ("standing rest", "rest")
+WORK_LABELS = ("hills", "hill", "uphill", "strides", "stride", "pickups", "surges", "sprints", "runs", "run",
+               "fast", "hard")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(WEEKDAY_NAMES)} | {
+    name[:3].lower(): i for i, name in enumerate(WEEKDAY_NAMES)} | {"tues": 1, "thur": 3, "thurs": 3}
+
+LEXICON = Lexicon(
+    code="en", name="English", kinds=KIND_WORDS, races=RACE_NAMES,
+    labels={w: w for w in (*RECOVERY_LABELS, *REST_LABELS, *WORK_LABELS)},
+    efforts={},  # the targets' own grammar is English (generator.source.targets)
+    weekdays=_WEEKDAYS, weekday_names=WEEKDAY_NAMES,
+    week=("Week", "wk"), day=("Day",),
+    main=("with", "incl.", "incl", "including", "inc."), recovery=("w/", "with"), then=("then",),
+    rest_or=("rest or",), optional=("optional",), to=("to",), strides=("strides", "stride"),
+    within_between=("within / between sets", "between reps / between sets"), bodyweight=("bodyweight", "body weight", "BW"),
+)

@@ -1,0 +1,275 @@
+"""Plans written in German, French, Spanish and Dutch: each reads and expands to the same
+plan as its English twin (tests/fixtures/plan-lang/), mistakes are reported in the plan's
+own words, and a plan without ``language:`` is in the site's language."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.config import Settings
+from generator.errors import DeloadError
+from generator.model import Distance, Duration, Plan, Repeat, SessionKind, Step
+from generator.periodize import expand
+from generator.source.reader import parse_plan_text, read_plan
+
+from .conftest import FIXTURES, LIBRARY
+
+TWINS = FIXTURES / "plan-lang"
+SETTINGS = Settings(root=TWINS)
+# The author's words and where they were written: kept for display, not part of what the plan means.
+WORDING = {"text", "name", "title", "comment", "notes", "note", "source", "path", "intro", "locations", "language"}
+
+
+def neutral(value: Any) -> Any:
+    """``value`` without the author's wording: what the plan means, in any language."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__, tuple(
+            (f.name, neutral(getattr(value, f.name))) for f in dataclasses.fields(value) if f.name not in WORDING))
+    if isinstance(value, (tuple, list)):
+        return tuple(neutral(v) for v in value)
+    if isinstance(value, float):
+        return round(value, 6)
+    return value
+
+
+def read(name: str, settings: Settings = SETTINGS) -> Plan:
+    plan, diagnostics = read_plan(TWINS / name, settings)
+    assert [d.format() for d in diagnostics] == []
+    return plan
+
+
+def problems(text: str, settings: Settings = SETTINGS) -> list[str]:
+    with pytest.raises(DeloadError) as caught:
+        parse_plan_text(text.encode(), "plan.md", "plan", settings)
+    return [d.format() for d in caught.value.diagnostics if d.is_error]
+
+
+@pytest.fixture(scope="module")
+def english() -> Plan:
+    return read("en.md")
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "es", "nl"])
+def test_a_plan_in_another_language_means_the_same_as_its_english_twin(english: Plan, language: str) -> None:
+    plan = read(f"{language}.md")
+    assert plan.language == language
+    assert neutral(plan.weeks) == neutral(english.weeks)
+    ours, theirs = expand(plan), expand(english)
+    assert [w.kind for w in ours.weeks] == [w.kind for w in theirs.weeks]
+    assert "deload" in [w.kind for w in ours.weeks]  # the engine did add a week: the comparison is not vacuous
+    assert neutral(ours.weeks) == neutral(theirs.weeks)
+
+
+def test_the_twins_hold_what_they_say(english: Plan) -> None:
+    """The English twin itself reads as meant, so the comparison above compares something."""
+    week = english.weeks[0]
+    long, intervals = week.sessions[0], week.sessions[3]
+    assert long.kind is SessionKind.LONG and long.target is not None and long.target.efforts == ("easy", "moderate")
+    assert isinstance(long.strides, Repeat) and long.strides.count == 6
+    assert intervals.kind is SessionKind.INTERVALS
+    repeat = intervals.main[0]
+    assert isinstance(repeat, Repeat) and repeat.between == Step("recovery", Distance(400, "m"), label="jog")
+    assert week.sessions[4].exercises[0].load is not None and week.sessions[4].exercises[0].load.value == 22.5
+    assert week.sessions[5].counted and week.sessions[5].total == Distance(4, "km", 5)
+
+
+def test_the_authors_words_are_kept_for_display() -> None:
+    plan = read("de.md")
+    long = plan.weeks[0].sessions[0]
+    assert long.name == "Langer Lauf" and long.target is not None and long.target.text == "locker bis mittel"
+    assert plan.weeks[0].title == "Grundlage"
+
+
+def test_a_decimal_comma_is_a_decimal_point() -> None:
+    plan = read("de.md")
+    assert plan.weeks[1].sessions[1].total == Distance(8.5, "km")
+    assert plan.weeks[2].sessions[4].total == Duration(5400)
+    text = (TWINS / "de.md").read_text().replace("Dauerlauf 8 km\n", "Dauerlauf 10,5-12,5 km @ locker\n")
+    plan, _ = parse_plan_text(text.encode(), "de.md", "de", SETTINGS)
+    assert plan.weeks[3].sessions[1].total == Distance(10.5, "km", 12.5)
+
+
+def test_a_misspelt_session_word_suggests_the_word_in_the_plans_language() -> None:
+    text = (TWINS / "de.md").read_text().replace("- Di: Dauerlauf 8 km @ locker", "- Di: Dauerluaf 8 km @ locker")
+    line = text.split("\n").index("- Di: Dauerluaf 8 km @ locker") + 1
+    found = problems(text)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"plan.md:{line}:7: error: unknown session kind 'Dauerluaf' — did you mean 'Dauerlauf'?")
+
+
+@pytest.mark.parametrize(("language", "wrong", "right"), [
+    ("fr", "- mar. : Fotting 8 km @ facile", "Footing"),
+    ("es", "- Mar: Rodage 8 km @ suave", "Rodaje"),
+    ("nl", "- di: Duurlop 8 km @ rustig", "Duurloop"),
+])
+def test_did_you_mean_in_every_language(language: str, wrong: str, right: str) -> None:
+    lines = (TWINS / f"{language}.md").read_text().split("\n")
+    index = next(i for i, line in enumerate(lines) if line.split(":")[0] == wrong.split(":")[0])
+    lines[index] = wrong
+    found = problems("\n".join(lines))
+    assert len(found) == 1 and f"plan.md:{index + 1}:" in found[0] and f"did you mean '{right}'?" in found[0], found
+
+
+def test_a_misspelt_effort_and_weekday_suggest_native_words() -> None:
+    text = (TWINS / "de.md").read_text()
+    found = problems(text.replace("Dauerlauf 8 km @ locker", "Dauerlauf 8 km @ lockr", 1))
+    assert len(found) == 1 and "unknown target 'lockr' — did you mean 'locker'?" in found[0], found
+    found = problems(text.replace("- Mi: Intervalle", "- Mittwch: Intervalle", 1))
+    assert len(found) == 1 and "'Mittwch' is not a day — did you mean 'Mittwoch'?" in found[0], found
+    assert "(Mo … So) or Tag 1 … Tag 7" in found[0]
+
+
+def test_a_misspelt_week_heading_is_fixed_in_the_plans_language() -> None:
+    text = (TWINS / "de.md").read_text().replace("## Woche 3", "## Wohce 3")
+    found = problems(text)
+    assert len(found) == 1 and "write '## Woche 3'" in found[0], found
+
+
+def test_an_unknown_language_is_one_clear_error_at_its_line() -> None:
+    text = (TWINS / "de.md").read_text().replace("language: de", "language: ja")
+    found = problems(text)
+    assert len(found) == 1, found
+    assert found[0].startswith("plan.md:3:")
+    assert "'ja'" in found[0] and "'de' (German)" in found[0] and "'nl' (Dutch)" in found[0]
+    assert problems(text.replace("language: ja", "language: 'de AT'"))[0].startswith("plan.md:3:")
+
+
+def test_a_region_is_kept_and_picks_the_language_words() -> None:
+    text = (TWINS / "de.md").read_text().replace("language: de", "language: de-AT\ntranslation_key: twin-10k")
+    plan, _ = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
+    assert (plan.language, plan.translation_key) == ("de-at", "twin-10k")
+    assert read("en.md").translation_key == ""
+
+
+def test_a_plan_without_language_is_in_the_sites_language(english: Plan) -> None:
+    text = (TWINS / "de.md").read_text().replace("language: de\n", "")
+    problems(text)  # English words only: the German plan does not read
+    plan, warnings = parse_plan_text(text.encode(), "plan.md", "plan", dataclasses.replace(SETTINGS, language="de"))
+    assert plan.language == "de" and warnings == []
+    assert neutral(plan.weeks) == neutral(english.weeks)
+    assert english.language == "en"
+
+
+def test_english_words_are_understood_in_another_language() -> None:
+    text = (TWINS / "de.md").read_text().replace("- Di: Dauerlauf 8 km @ locker", "- Di: Easy 8 km @ easy")
+    plan, _ = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
+    assert plan.weeks[0].sessions[2].kind is SessionKind.EASY
+
+
+def test_deload_check_exits_1_on_a_german_mistake(tmp_path: Path) -> None:
+    shutil.copy(TWINS / "de.md", tmp_path / "ok.md")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "ok.md")])
+    assert result.exit_code == 0, result.output
+    (tmp_path / "bad.md").write_text((TWINS / "de.md").read_text().replace("Fahrtspiel", "Fahrtspeil"))
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "bad.md")])
+    assert result.exit_code == 1 and "did you mean 'Fahrtspiel'?" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_the_bundled_german_plan_checks_clean() -> None:
+    path = LIBRARY / "halbmarathon-10-wochen.md"
+    plan, warnings = read_plan(path, Settings(root=LIBRARY.parent))
+    assert plan.language == "de" and warnings == []
+    expanded = expand(plan)
+    assert [w.format() for w in expanded.warnings if w.code not in ("taper-shortened",)] == []
+    assert {w.kind for w in expanded.weeks} >= {"deload", "taper"}
+    assert expanded.weeks[-1].sessions[-1].kind is SessionKind.RACE
+
+
+LANGUAGES = ["de", "fr", "es", "nl"]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_listed_session_word_reads_as_its_kind(code: str) -> None:
+    from generator.errors import Collector
+    from generator.model import Source
+    from generator.source.sessions import SessionLine
+    from generator.source.words import LEXICONS, variants, words_for
+
+    words, lexicon = words_for(code), LEXICONS[code]
+    for word, kind in lexicon.kinds.items():
+        amount = "" if kind in (SessionKind.REST, SessionKind.STRENGTH) else " 30 min"
+        for spelt in variants(word):
+            errors = Collector("t.md")
+            session = SessionLine(f"{spelt}{amount}", 3, 8, errors, words).session(2, Source("t.md", 3, 8))
+            assert session is not None and session.kind is kind, (spelt, [d.format() for d in errors.items])
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_listed_effort_and_weekday_reads_as_its_meaning(code: str) -> None:
+    from generator.source.targets import parse_target
+    from generator.source.words import LEXICONS, words_for
+
+    words, lexicon = words_for(code), LEXICONS[code]
+    joiners = {"to", "or", "then", "of", "progressing to"}
+    for word, meaning in lexicon.efforts.items():
+        if meaning.strip() in joiners:
+            continue
+        target = parse_target(word, pytest.fail, words)
+        english = parse_target(meaning, pytest.fail)
+        assert target is not None and english is not None and (target.efforts, target.race) == (english.efforts, english.race)
+        assert target.text == word
+    for word, index in lexicon.weekdays.items():
+        assert words.weekday(word) == index and words.weekday(word.upper() + ".") == index
+
+
+def test_the_docs_list_every_word_of_every_language() -> None:
+    from generator.source.words.docs import BEGIN, END, words_markdown
+
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "plan-format.md").read_text()
+    listed = docs[docs.index(BEGIN) + len(BEGIN):docs.index(END)].strip()
+    assert listed == words_markdown().strip(), "run: python -m generator.source.words.docs docs/plan-format.md"
+
+
+def test_the_docs_german_example_reads() -> None:
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "plan-format.md").read_text()
+    section = docs[docs.index("## Writing a plan in German"):]
+    example = section[section.index("```markdown\n") + 12:section.index("\n```", section.index("```markdown"))]
+    plan, _ = parse_plan_text((example + "\n- So: Wettkampf Halbmarathon\n").encode(), "x.md", "x", SETTINGS)
+    long = plan.weeks[0].sessions[-2]
+    assert long.total == Distance(14.5, "km") and long.target is not None and long.target.efforts == ("easy", "moderate")
+    assert plan.weeks[0].sessions[3].counted and plan.weeks[0].sessions[3].total == Distance(5, "km", 6)
+
+
+@pytest.mark.parametrize(("code", "line", "total", "main_km"), [
+    ("de", "Dauerlauf 45 Min. @ locker", Duration(2700), None),
+    ("de", "Langer Lauf 25 km, davon 10 km @ Marathontempo", Distance(25, "km"), 10.0),
+    ("fr", "Sortie longue 1 h 30 @ facile", Duration(5400), None),
+    ("fr", "Sortie longue 1h30 avec 20 min @ allure semi", Duration(5400), None),
+    ("es", "Tirada larga 1 h 45 min @ suave", Duration(6300), None),
+    ("nl", "Lange duurloop 20 km, waarvan 5 km @ marathontempo", Distance(20, "km"), 5.0),
+])
+def test_how_coaches_write_times_and_parts_in_their_language(code: str, line: str, total: object, main_km: float | None) -> None:
+    from generator.errors import Collector
+    from generator.model import Source
+    from generator.source.sessions import SessionLine
+    from generator.source.words import words_for
+
+    errors = Collector("t.md")
+    session = SessionLine(line, 3, 8, errors, words_for(code)).session(2, Source("t.md", 3, 8))
+    assert session is not None, [d.format() for d in errors.items]
+    assert session.total == total
+    if not session.main:
+        assert session.target is not None and session.target.efforts == ("easy",)
+    if main_km is not None:
+        step = session.main[0]
+        assert isinstance(step, Step) and step.amount == Distance(main_km, "km")
+        assert step.target is not None and step.target.race is not None and step.target.race.race == "marathon"
+
+
+def test_english_times_are_read_as_before() -> None:
+    """'1 h 30' is French and Spanish; an English plan writes '1 h 30 min' and is told so."""
+    from generator.errors import Collector
+    from generator.model import Source
+    from generator.source.sessions import SessionLine
+
+    errors = Collector("t.md")
+    assert SessionLine("Long 1 h 30 @ easy", 3, 8, errors).session(2, Source("t.md", 3, 8)) is None
+    assert "unexpected '30 @ easy'" in errors.items[0].format()
