@@ -84,7 +84,7 @@ def test_sitemap_and_atom_feed(site: Path) -> None:
     assert all(u and u.startswith("https://deload.example.org/") for u in urls)
     feed = ET.parse(site / "feed.xml").getroot()
     entries = feed.findall("a:entry", ns)
-    assert len(entries) == 6
+    assert len(entries) == 7
     assert all(e.find("a:updated", ns).text.endswith("Z") for e in entries)  # type: ignore[union-attr]
     assert "Sitemap: https://deload.example.org/sitemap.xml" in (site / "robots.txt").read_text()
 

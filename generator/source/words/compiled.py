@@ -147,7 +147,9 @@ class Words:
                 days |= {fold(name) if lex is not english else name: index}
         self.weekdays = days
         self.weekday_names = lexicon.weekday_names
-        self.weekday_aliases = {name: _ENGLISH_WEEKDAYS[i] for name, i in days.items()}
+        # for week_starts: as written ('sábado') and without accents ('sabado')
+        written = {name.lower(): i for name, i in lexicon.weekdays.items()}
+        self.weekday_aliases = {name: _ENGLISH_WEEKDAYS[i] for name, i in (days | written).items()}
 
     def _targets(self, lexicon: Lexicon) -> None:
         """The patterns that turn a native target into the English one the grammar reads."""
