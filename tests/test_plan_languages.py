@@ -287,3 +287,13 @@ def test_week_starts_takes_the_plans_weekday_names_with_or_without_accents() -> 
 def test_a_misspelt_english_effort_in_another_language_still_gets_a_hint() -> None:
     found = problems((TWINS / "de.md").read_text().replace("Dauerlauf 8 km @ locker", "Dauerlauf 8 km @ theshold", 1))
     assert len(found) == 1 and "did you mean 'threshold'?" in found[0], found
+
+
+def test_a_german_heading_may_put_the_number_first(english: Plan) -> None:
+    text = (TWINS / "de.md").read_text()
+    for number in range(1, 6):
+        text = text.replace(f"## Woche {number}", f"## {number}. Woche")
+    plan, _ = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
+    assert neutral(plan.weeks) == neutral(english.weeks) and plan.weeks[0].title == "Grundlage"
+    found = problems(text.replace("## 3. Woche", "## 4. Woche"))
+    assert len(found) == 1 and "week 4 follows week 2; write '## Woche 3'" in found[0], found
