@@ -273,3 +273,27 @@ def test_english_times_are_read_as_before() -> None:
     errors = Collector("t.md")
     assert SessionLine("Long 1 h 30 @ easy", 3, 8, errors).session(2, Source("t.md", 3, 8)) is None
     assert "unexpected '30 @ easy'" in errors.items[0].format()
+
+
+def test_week_starts_takes_the_plans_weekday_names_with_or_without_accents() -> None:
+    for written in ("sábado", "Sabado", "sáb.", "S"):
+        text = f"---\ntitle: Sábado\nlanguage: es\nweek_starts: {written}\n---\n## Semana 1\n- Sáb: Rodaje 5 km\n- Mié: Rodaje 6 km\n"
+        plan, _ = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
+        assert plan.week_starts == 5 and [s.day for s in plan.weeks[0].sessions] == [1, 5], written
+    found = problems((TWINS / "es.md").read_text().replace("week_starts: domingo", "week_starts: Sonntag"))
+    assert len(found) == 1 and "week_starts" in found[0]
+
+
+def test_a_misspelt_english_effort_in_another_language_still_gets_a_hint() -> None:
+    found = problems((TWINS / "de.md").read_text().replace("Dauerlauf 8 km @ locker", "Dauerlauf 8 km @ theshold", 1))
+    assert len(found) == 1 and "did you mean 'threshold'?" in found[0], found
+
+
+def test_a_german_heading_may_put_the_number_first(english: Plan) -> None:
+    text = (TWINS / "de.md").read_text()
+    for number in range(1, 6):
+        text = text.replace(f"## Woche {number}", f"## {number}. Woche")
+    plan, _ = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
+    assert neutral(plan.weeks) == neutral(english.weeks) and plan.weeks[0].title == "Grundlage"
+    found = problems(text.replace("## 3. Woche", "## 4. Woche"))
+    assert len(found) == 1 and "week 4 follows week 2; write '## Woche 3'" in found[0], found

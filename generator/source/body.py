@@ -87,7 +87,7 @@ def read_body(text: str, first_line: int, week_starts: int, errors: Collector, w
         errors.error(first_line + last, 1, "the plan has no weeks; add sections such as '## Week 1' with one bullet per session, e.g. '- Tue: Easy 3 mi'")
         return Body(intro, (), "weeks")
     layout = sections[0].kind
-    weeks, numbered = _weeks_from_days(sections, errors) if layout == "day" else _weeks(sections, errors)
+    weeks, numbered = _weeks_from_days(sections, errors, words) if layout == "day" else _weeks(sections, errors, words)
     if weeks and not errors.has_errors and not any(s.kind is not SessionKind.REST for w in weeks for s in w.sessions):
         errors.error(weeks[0].source.line, 1, "the plan has no sessions; list them as bullets such as '- Tue: Easy 3 mi'")
     return Body(intro, tuple(weeks), "days" if layout == "day" else "weeks", numbered and not outline.messages)
@@ -309,14 +309,14 @@ def _day_number(word: str, week_starts: int, words: Words = ENGLISH) -> int | No
     return (index - week_starts) % 7 + 1
 
 
-def _weeks(sections: list[_Section], errors: Collector) -> tuple[list[Week], bool]:
+def _weeks(sections: list[_Section], errors: Collector, words: Words = ENGLISH) -> tuple[list[Week], bool]:
     """The weeks in the order their numbers give, each numbering mistake reported once; and
     whether there was none."""
     for section in sections:
         if section.kind != "week":
             errors.error(section.line, section.col, "this plan is written in weeks; use '## Week N' headings throughout (or '## Day N' throughout)")
     kept = [s for s in sections if s.kind == "week"]
-    steps = _numbers(kept, True, errors)
+    steps = _numbers(kept, True, errors, words)
     weeks: list[Week] = []
     for section, step in sorted(((s, t) for s, t in zip(kept, steps, strict=True) if t.number is not None), key=lambda st: st[1].number or 0):
         if (step.number or 0) > MAX_WEEKS:
@@ -330,26 +330,27 @@ def _weeks(sections: list[_Section], errors: Collector) -> tuple[list[Week], boo
     return weeks, len(kept) == len(sections) and all(t.fault is None for t in steps)
 
 
-def _numbers(sections: list[_Section], strict: bool, errors: Collector) -> list[Step]:
+def _numbers(sections: list[_Section], strict: bool, errors: Collector, words: Words = ENGLISH) -> list[Step]:
     """Read the sections' numbers (:mod:`.numbering`), reporting each mistake at its heading."""
     steps = number([s.number for s in sections], [s.span for s in sections], strict)
     first: dict[int, int] = {}
     for section, step in zip(sections, steps, strict=True):
         if step.fault is not None:  # its fix is the whole heading: it says all a wrong word would
-            errors.error(section.line, section.col, message(section.kind, step, section.number, first.get(section.number)))
+            errors.error(section.line, section.col, message(section.kind, step, section.number, first.get(section.number),
+                                                            words.heading(section.kind)))
         elif section.fault is not None:
             errors.error(section.line, *section.fault)
         first.setdefault(section.number, section.line)
     return steps
 
 
-def _weeks_from_days(sections: list[_Section], errors: Collector) -> tuple[list[Week], bool]:
+def _weeks_from_days(sections: list[_Section], errors: Collector, words: Words = ENGLISH) -> tuple[list[Week], bool]:
     """A day-by-day plan: Day N belongs to week (N - 1) // 7 + 1."""
     for section in sections:
         if section.kind != "day":
             errors.error(section.line, section.col, "this plan is written day by day; use '## Day N' headings throughout (or '## Week N' throughout)")
     kept = [s for s in sections if s.kind == "day"]
-    steps = _numbers(kept, False, errors)
+    steps = _numbers(kept, False, errors, words)
     sound = len(kept) == len(sections) and all(t.fault is None for t in steps)
     by_week: dict[int, list[Session]] = {}
     notes: dict[int, list[str]] = {}

@@ -64,6 +64,10 @@ def guess(text: str, words: Words = ENGLISH) -> Guess | None:
     """Read ``text`` as a week or day heading's text, exactly or nearly, in the plan's
     language (English words are understood too); None if it is not one."""
     text = text.strip()
+    ordinal = words.ordinal_re.match(text) if words.ordinal_re is not None else None
+    if ordinal:  # "3. Woche — Aufbau"
+        return Guess(words.section_kind(ordinal[2]) or "week", int(ordinal[1]), text[ordinal.end():], ordinal[2], True,
+                     tail=text[ordinal.end(2):])
     match = words.section_re.match(text)
     if match:
         return Guess(words.section_kind(match[1]) or "week", int(match[2]), text[match.end():], match[1], True,

@@ -119,9 +119,9 @@ def _steps(choice: str, own: int, last: int) -> list[Step]:
     return [Step(None if choice == "drop" else last + 1, choice, last)]
 
 
-def message(kind: str, step: Step, written: int, first_line: int | None) -> str:
+def message(kind: str, step: Step, written: int, first_line: int | None, heading: str = "") -> str:
     """What a coach reads for a numbering mistake; ``first_line``: where the number was first used."""
-    word = kind.capitalize()
+    word = heading or kind.capitalize()  # the heading's word in the plan's language: 'Woche'
     read = step.number if step.number is not None else step.previous + 1
     after = f"{kind} {written} follows {kind} {step.previous}" if step.previous else f"the first {kind} is {kind} {written}"
     order = "(weeks are numbered 1, 2, 3 … in order)" if kind == "week" else "(days are numbered in increasing order)"

@@ -122,8 +122,8 @@ def parse_plan_text(data: bytes, name: str, stem: str, settings: Settings,
     meta = check.table(located.data, (), fields, required=("title",)) if located.data is not None else {}
     if not isinstance(meta, dict):
         raise DeloadError(errors.items)
-    if written and "language" not in meta:
-        raise DeloadError(errors.items)  # a language it cannot read: its body would be one error a line
+    if (written and "language" not in meta) or (_given(located.data, "week_starts") and "week_starts" not in meta):
+        raise DeloadError(errors.items)  # a language or first weekday it cannot read: its body would be one error a line
     week_starts = meta.get("week_starts", 0)
     body = read_body("\n".join(lines[close + 1:]), close + 2, week_starts, errors, words)
     plan = _assemble(name, stem, meta, body, located, settings, check, language)
@@ -147,6 +147,10 @@ def _frontmatter(words: Words) -> dict[str, Any]:
     if found is None:
         found = _FRONTMATTERS[words.code] = FRONTMATTER | {"week_starts": weekday(words.weekday_aliases)}
     return found
+
+
+def _given(data: Any, key: str) -> bool:
+    return isinstance(data, dict) and key in data
 
 
 def _language(data: Any, settings: Settings) -> tuple[str, bool]:

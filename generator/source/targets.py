@@ -142,7 +142,8 @@ def _parse_target(text: str, fail: Callable[[str], object], hints: tuple[str, ..
     efforts = effort_words(text)
     if efforts:
         return Target(text, "effort", efforts=efforts, races=_effort_races(efforts))
-    hint = suggest(" ".join(shown.lower().split()), hints)
+    lowered = " ".join(shown.lower().split())
+    hint = suggest(lowered, hints) or (suggest(lowered, EFFORT_SUGGESTIONS) if hints is not EFFORT_SUGGESTIONS else "")
     fail(f"unknown target '{shown}'{hint}; expected a pace (8:30/mi), a zone (Z2), an RPE (RPE 7), a heart rate "
          "(150 bpm), an effort such as easy, steady, threshold or 10K pace, or a share of race pace (90% 5K, MP - 10 s)")
     return None

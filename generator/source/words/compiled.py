@@ -129,6 +129,8 @@ class Words:
         words = _words(self.sections)
         letters = "A-Za-z" if self.english else r"^\W\d_"
         self.section_re = re.compile(rf"(?i)({words})[^\S\n]*+(\d{{1,6}})(?!\d)[^\S\n]*+[:.\-–—]?")
+        self.ordinal_re = re.compile(rf"(?i)(\d{{1,6}})\.[^\S\n]*+({words})(?!\w)[^\S\n]*+[:.\-–—]?") \
+            if self.lexicon.number_first else None
         self.near_re = re.compile(rf"([{letters}]{{2,{8 if self.english else 9}}})[ \t]*+(?:(?:#|[Nn][OoRr]\.?|-|\.)[ \t]*+)?(\d{{1,6}})(?!\d)")
         plain = _words({s for lex in both for w in (lex.week[0], *lex.day) for s in self._spell(w)})
         self.numberless_re = re.compile(rf"(?i)({plain})(?=$|[ \t]*+(?:[:–—{{]|-[ \t]))")
@@ -147,7 +149,9 @@ class Words:
                 days |= {fold(name) if lex is not english else name: index}
         self.weekdays = days
         self.weekday_names = lexicon.weekday_names
-        self.weekday_aliases = {name: _ENGLISH_WEEKDAYS[i] for name, i in days.items()}
+        # for week_starts: as written ('sábado') and without accents ('sabado')
+        written = {name.lower(): i for name, i in lexicon.weekdays.items()}
+        self.weekday_aliases = {name: _ENGLISH_WEEKDAYS[i] for name, i in (days | written).items()}
 
     def _targets(self, lexicon: Lexicon) -> None:
         """The patterns that turn a native target into the English one the grammar reads."""

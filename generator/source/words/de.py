@@ -78,5 +78,5 @@ LEXICON = Lexicon(
     pace_races={"Halbmarathon": "half marathon", "HM": "hm", "Marathon": "marathon", "M": "m",
                 "Meilen": "mile", "Meile": "mile"},
     pace_words={"MRT": "MP", "HMRT": "HMP", "Ziel-MRT": "goal MP"},
-    bodyweight=("Körpergewicht", "Eigengewicht"), decimal_comma=True,
+    bodyweight=("Körpergewicht", "Eigengewicht"), decimal_comma=True, number_first=True,
 )

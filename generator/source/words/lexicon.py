@@ -43,3 +43,4 @@ class Lexicon:
     pace_words: Mapping[str, str] = field(default_factory=dict)  # whole race paces ("MRT") -> English ("MP")
     bodyweight: tuple[str, ...] = ()  # a strength load without added weight ("Körpergewicht")
     decimal_comma: bool = False  # "12,5 km"
+    number_first: bool = False  # "## 3. Woche" as well as "## Woche 3"
