@@ -7,12 +7,13 @@ Unknown keys are errors that suggest the closest known key, so a typo such as
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .errors import Collector, DeloadError
-from .i18n import locale_units
+from .errors import Collector, DeloadError, Diagnostic, Severity
+from .i18n import LANGUAGES, code_of, locale_first_weekday, locale_units
 from .settings import Settings
 from .source.located import Located, load_toml
 from .source.schema import (
@@ -47,10 +48,26 @@ def language(value: Any, path: tuple, check: Checker) -> Any:
     result = text(20)(value, path, check)
     if result is INVALID:
         return result
-    import re
     if not re.match(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$", result):
         return check.error(path, f"language '{result}' must be a language tag such as 'en' or 'en-GB'")
     return result
+
+
+def language_warnings(settings: Settings) -> list[Diagnostic]:
+    """A site language Deload has no catalog for: its readers would get English without a word."""
+    tag = settings.language
+    if code_of(tag) != "en" or tag.lower().split("-")[0] == "en":
+        return []
+    line, col = 1, 1
+    for number, row in enumerate(settings.source_text.splitlines(), start=1):
+        match = re.match(r"\s*language\s*=", row)
+        if match:
+            line, col = number, row.index("language") + 1
+            break
+    bundled = ", ".join(LANGUAGES)
+    return [Diagnostic("deload.toml", line, col, f"language '{tag}' has no bundled translation: pages, feeds and PDFs "
+                       f"are in English (Deload speaks {bundled}; see 'Languages' in the README)", Severity.WARNING,
+                       "language")]
 
 
 def _plan_defaults(section: str) -> Converter:
@@ -117,6 +134,8 @@ def _settings(root: Path, data: dict[str, Any], raw_text: str, located: Located)
                                if k in site}
     if "default_units" not in values and "language" in values:
         values["default_units"] = locale_units(values["language"])
+    if "language" in values:
+        values["week_starts"] = locale_first_weekday(values["language"])
     if "jobs" in build:
         values["jobs"] = build["jobs"]
     if "pdf" in build:

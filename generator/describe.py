@@ -8,11 +8,35 @@ from __future__ import annotations
 
 import re
 
-from .i18n import N_, Words, gettext, lower_first, ngettext, number, pgettext
+from .i18n import N_, Words, gettext, lower_first, ngettext, number, pgettext, pgettext_noop
 from .model import Amount, Distance, Duration, Exercise, Ladder, Load, Part, Repeat, Session, SessionKind, Step
 from .units import format_clock, format_number, from_km
 
 RACE_NAMES = {5.0: N_("5K"), 10.0: N_("10K"), 15.0: N_("15K"), 21.1: N_("half marathon"), 42.2: N_("marathon")}
+
+
+#: The plan language's step labels (``400 m jog``), as the plan's language writes them: each
+#: translation is a word that language's grammar reads back as the same label (tests/test_i18n.py).
+STEP_LABELS = Words({
+    "walk/jog": pgettext_noop("step", "walk/jog"), "jog/walk": pgettext_noop("step", "jog/walk"),
+    "jog back": pgettext_noop("step", "jog back"), "walk back": pgettext_noop("step", "walk back"),
+    "jog down": pgettext_noop("step", "jog down"), "walk down": pgettext_noop("step", "walk down"),
+    "easy jog": pgettext_noop("step", "easy jog"), "jog": pgettext_noop("step", "jog"),
+    "walk": pgettext_noop("step", "walk"), "float": pgettext_noop("step", "float"),
+    "easy": pgettext_noop("step", "easy"), "recovery": pgettext_noop("step", "recovery"),
+    "standing rest": pgettext_noop("step", "standing rest"), "rest": pgettext_noop("step", "rest"),
+    "hills": pgettext_noop("step", "hills"), "hill": pgettext_noop("step", "hill"),
+    "uphill": pgettext_noop("step", "uphill"), "strides": pgettext_noop("step", "strides"),
+    "stride": pgettext_noop("step", "stride"), "pickups": pgettext_noop("step", "pickups"),
+    "surges": pgettext_noop("step", "surges"), "sprints": pgettext_noop("step", "sprints"),
+    "runs": pgettext_noop("step", "runs"), "run": pgettext_noop("step", "run"), "fast": pgettext_noop("step", "fast"),
+    "hard": pgettext_noop("step", "hard"),
+})
+
+
+def label_text(label: str) -> str:
+    """A step's label in the plan's language: ``jog`` is ``Trab`` in a German plan; a word of the author's stays."""
+    return STEP_LABELS.get(label, label)
 
 
 def distance_text(km: float, units: str, places: int = 1) -> str:
@@ -73,7 +97,7 @@ def step_text(step: Step, units: str, written: bool = True) -> str:
     the reader's units, like the session's total."""
     text_of = written_text if written else amount_text
     words = [text_of(step.amount, units)] if step.amount is not None else []
-    words += [step.label] if step.label else []
+    words += [label_text(step.label)] if step.label else []
     text = " ".join(words)
     return f"{text} @ {step.target.text}" if step.target is not None else text
 

@@ -63,6 +63,7 @@ class Preview:
         self.generation = 0
         self.error: str | None = None
         self.changed = threading.Condition()
+        self.watching = threading.Event()  # set once file events are being received
         self._watch_files: dict[str, dict[str, bytes]] = {}  # slug -> its fit/ folder, rendered when asked
         self._watch_generation = -1
 
@@ -192,18 +193,26 @@ class Preview:
 
         root = self.settings.root
         paths = [p for p in (root / "plans", root / "templates", root / CONFIG_NAME) if p.exists()] or [root]
-        if self.snapshot() != before:  # changed while the first build ran
-            self.rebuild()
         try:
-            for _ in file_events(*paths, watch_filter=_source_change, debounce=DEBOUNCE_MS, step=STEP_MS,
-                                 stop_event=stop, raise_interrupt=False):
+            # yield_on_timeout: an empty batch once the watches are in place (and every
+            # WAKE_MS after), the moment to catch an edit made before they were.
+            for changes in file_events(*paths, watch_filter=_source_change, debounce=DEBOUNCE_MS, step=STEP_MS,
+                                       stop_event=stop, raise_interrupt=False, rust_timeout=WAKE_MS,
+                                       yield_on_timeout=True):
+                if not changes:
+                    if not self.watching.is_set():
+                        if self.snapshot() != before:  # changed while the first build ran
+                            self.rebuild()
+                        self.watching.set()
+                    continue
                 try:
                     self.rebuild()
                 except Exception as exc:  # the watcher must outlive any one failure
                     self.echo(f"deload serve: {exc.__class__.__name__}: {exc}")
         except Exception as exc:  # no file events here (a full inotify table): look every half second instead
             self.echo(f"deload serve: watching by polling ({exc.__class__.__name__}: {exc})")
-            self.poll(stop, self.snapshot())
+            self.watching.set()
+            self.poll(stop, before)
 
     def poll(self, stop: threading.Event, before: dict[str, tuple[int, int]], interval: float = 0.5) -> None:
         while not stop.wait(interval):
@@ -231,6 +240,7 @@ class Preview:
 
 
 DEBOUNCE_MS, STEP_MS = 30, 10  # an editor's save is a burst of events within a few ms
+WAKE_MS = 200  # how often the watcher wakes without events (to see that the watches are in place)
 
 
 def _source_change(_change: object, path: str) -> bool:
@@ -363,6 +373,7 @@ def serve(project: Path, host: str, port: int, echo: Callable[[str], None], pdf:
     server.RequestHandlerClass = functools.partial(handler, directory=str(preview.output))
     watcher = threading.Thread(target=preview.watch, args=(stop, baseline), daemon=True)
     watcher.start()
+    preview.watching.wait(timeout=10)  # "ready" means an edit from now on is seen
     echo(f"Serving {project.resolve()} at {url} (Ctrl+C to stop); rebuilding on every change.")
     if ready:
         ready(url)

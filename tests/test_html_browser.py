@@ -85,7 +85,7 @@ def open_page(page: Any, url: str) -> None:
 
 @pytest.mark.parametrize("name", ["index.html", "plans/half-marathon-beginner/index.html", "deload-weeks/index.html",
                                   "plans/strength-for-runners-14-day/index.html", "plans/10-mile-masters/embed.html",
-                                  "level/beginner/index.html"])
+                                  "level/beginner/index.html", "plans/halbmarathon-10-wochen/index.html"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations(site: Site, page: Any, name: str, scheme: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
@@ -358,4 +358,46 @@ def test_a_sessions_watch_file_without_a_time_is_the_published_one(site: Site, p
     with zipfile.ZipFile(site / "plans/half-marathon-beginner/fit/half-marathon-beginner-week-01.zip") as archive:
         published = archive.read("GARMIN/NewFiles/" + name)  # the file the week's zip holds
     assert Path(info.value.path()).read_bytes() == published
+    assert page.problems == []
+
+
+@pytest.fixture(scope="module")
+def german_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """A site whose language is German, with the bundled German plan."""
+    project = make_project(tmp_path_factory.mktemp("german"), [FIXTURES.parent.parent / "plans" / "halbmarathon-10-wochen.md"])
+    toml = project / "deload.toml"
+    toml.write_text(toml.read_text().replace('language = "en"', 'language = "de"'))
+    build_project(project, "--no-pdf")
+    handler = functools.partial(QuietHandler, directory=str(project / "site"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield Site(project / "site", f"http://127.0.0.1:{server.server_address[1]}/")
+    server.shutdown()
+
+
+@pytest.mark.parametrize("name", ["index.html", "plans/halbmarathon-10-wochen/index.html", "deload-weeks/index.html",
+                                  "plans/halbmarathon-10-wochen/embed.html"])
+def test_a_german_site_passes_axe(german_site: Site, page: Any, name: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    open_page(page, german_site.url(name))
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}})
+    assert [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]] == []
+    assert page.locator("html").get_attribute("lang") == "de"
+    assert page.problems == []
+
+
+def test_the_scripts_speak_the_pages_language(german_site: Site, page: Any) -> None:
+    """The date picker's and the pace form's messages come from the catalog, in German."""
+    open_page(page, german_site.url("plans/halbmarathon-10-wochen/index.html"))
+    picker = page.locator("#plan-date")
+    picker.fill("2027-04-18")
+    picker.dispatch_event("change")
+    message = page.locator("#plan-date-msg").inner_text()
+    assert "Dates" not in message and "2027" in message and ("Wettkampf" in message or "Termine" in message), message
+    page.locator("#pace-time").fill("25:00")
+    page.locator("#pace-form button[type=submit]").click()
+    paces = page.locator("#pace-msg").inner_text()
+    assert "every session below" not in paces and "VDOT" in paces, paces
+    assert page.locator(".pace-table th[scope=row]").first.inner_text() not in ("Recovery", "Easy")
     assert page.problems == []

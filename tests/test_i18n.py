@@ -15,7 +15,7 @@ from babel.messages.pofile import read_po
 from generator import i18n
 from generator.i18n import CATALOGS, LANGUAGES, use
 
-from .conftest import ROOT
+from .conftest import FIXTURES, ROOT
 from .site_build import build_project, make_project
 
 TRANSLATED = [code for code in LANGUAGES if code != "en"]
@@ -154,3 +154,95 @@ def test_a_translated_site_speaks_its_language(translated_sites: dict[str, Path]
     calendar = Calendar.from_ical(feeds[0].read_bytes())
     summaries = [str(e.get("summary")) for e in calendar.walk("VEVENT")]
     assert any(s.startswith("Woche ") for s in summaries), summaries[:3]
+
+
+def hreflangs(page: Path) -> set[tuple[str, str]]:
+    return set(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', page.read_text(encoding="utf-8")))
+
+
+def test_translations_link_to_each_other_and_follow_each_change(tmp_path: Path) -> None:
+    """Plans with one translation_key link to each other (hreflang, and a link a reader sees);
+    when one stops being a translation, the other's page (itself unchanged) drops the link."""
+    english = (ROOT / "tests" / "fixtures" / "plans" / "ten-k-build.md").read_text(encoding="utf-8")
+    folder = make_project(tmp_path / "p", [ROOT / "plans" / "halbmarathon-10-wochen.md"])
+    plan = folder / "plans" / "half-en.md"
+    plan.write_text(english.replace("---\n", "---\ntranslation_key: halbmarathon-10-wochen\n", 1), encoding="utf-8")
+    build_project(folder, "--no-pdf")
+    german = folder / "site" / "plans" / "halbmarathon-10-wochen" / "index.html"
+    pages = {p.parent.name: p for p in (folder / "site" / "plans").glob("*/index.html")}
+    slug = next(name for name in pages if name != "halbmarathon-10-wochen")
+    both = {("de", "https://deload.example.org/plans/halbmarathon-10-wochen/"),
+            ("en", f"https://deload.example.org/plans/{slug}/")}
+    assert hreflangs(german) == both and hreflangs(pages[slug]) == both
+    assert 'hreflang="en" lang="en">English</a>' in german.read_text(encoding="utf-8")
+    assert 'hreflang="de" lang="de">Deutsch</a>' in pages[slug].read_text(encoding="utf-8")
+    assert 'hreflang="de"' in (folder / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    plan.write_text(english, encoding="utf-8")  # no longer a translation
+    build_project(folder, "--no-pdf")
+    assert hreflangs(german) == set() and hreflangs(pages[slug]) == set()
+
+
+def test_every_translated_page_passes_the_nu_html_checker(translated_sites: dict[str, Path]) -> None:
+    import json
+    import subprocess
+
+    from .conftest import need
+
+    java = need("java")
+    vnu = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    if not vnu.exists():
+        pytest.fail("node_modules/vnu-jar is missing: run 'make test', which installs it")
+    proc = subprocess.run([java, "-jar", str(vnu), "--errors-only", "--format", "json", "--skip-non-html",
+                           *map(str, translated_sites.values())], capture_output=True, text=True, timeout=300)
+    messages = json.loads(proc.stderr or "{}").get("messages", [])
+    assert [f"{m.get('url')}:{m.get('lastLine')}: {m.get('message')}" for m in messages if m.get("type") == "error"] == []
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_the_pdfs_feeds_and_sheet_are_in_the_plans_language(tmp_path: Path, code: str) -> None:
+    """A plan written in the language (its twin under tests/fixtures/plan-lang) prints and
+    subscribes in it: the PDF's headings, the fridge sheet's columns, the events' summaries."""
+    from icalendar import Calendar
+    from pypdf import PdfReader
+
+    folder = make_project(tmp_path / "p", [FIXTURES / "plan-lang" / f"{code}.md"])
+    toml = folder / "deload.toml"
+    toml.write_text(toml.read_text().replace('papers = ["a4", "letter"]', 'papers = ["a4"]'))
+    build_project(folder)
+    plan = folder / "site" / "plans" / code
+    with use(code):
+        headings = [i18n.gettext("Weekly volume"), i18n.gettext("Loading week"), i18n.gettext("Week %(number)d") % {"number": 1}]
+        sheet_words = [i18n.gettext("Week"), i18n.gettext("Volume"), i18n.pgettext("session", "Rest")]
+        week_one = i18n.gettext("Week %(number)d") % {"number": 1}
+
+    def text(pdf: Path) -> str:
+        return " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(pdf).pages)
+
+    printed = text(plan / f"{code}-a4.pdf")
+    assert all(" ".join(h.split()) in printed for h in headings), headings
+    assert "Weekly volume" not in printed and "Loading week" not in printed
+    sheet = text(plan / f"{code}-fridge-a4.pdf")
+    assert all(word in sheet for word in sheet_words), sheet_words
+    feed = next(plan.glob("*.ics"))
+    summaries = [str(e.get("summary")) for e in Calendar.from_ical(feed.read_bytes()).walk("VEVENT")]
+    assert any(s.startswith(week_one + " ") for s in summaries) and not any(s.startswith("Week ") for s in summaries)
+
+
+def test_a_locale_sets_the_units_and_the_first_day_of_the_week(tmp_path: Path) -> None:
+    from generator.config import load_settings
+
+    (tmp_path / "deload.toml").write_text('[site]\nlanguage = "en-US"\n')
+    settings = load_settings(tmp_path)
+    assert settings.default_units == "mi" and settings.week_starts == 6
+    (tmp_path / "deload.toml").write_text('[site]\nlanguage = "de-AT"\ndefault_units = "mi"\n')
+    settings = load_settings(tmp_path)
+    assert settings.default_units == "mi" and settings.week_starts == 0
+
+
+def test_a_site_language_without_a_catalog_is_said(tmp_path: Path) -> None:
+    folder = make_project(tmp_path / "p", [ROOT / "tests" / "fixtures" / "plans" / "ten-k-build.md"])
+    toml = folder / "deload.toml"
+    toml.write_text(toml.read_text().replace('language = "en"', 'language = "pt-BR"'))
+    output = build_project(folder, "--no-pdf")
+    assert "deload.toml:7:1: warning: language 'pt-BR' has no bundled translation" in output
+    assert 'lang="pt-BR"' in (folder / "site" / "index.html").read_text(encoding="utf-8")

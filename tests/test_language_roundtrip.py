@@ -3,15 +3,18 @@ session is read back as the same session, whatever its parts."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from generator.describe import session_title
+from generator.describe import STEP_LABELS, label_text, session_title
 from generator.errors import Collector
+from generator.i18n import use
 from generator.model import Amount, Distance, Duration, Ladder, Part, Repeat, Session, SessionKind, Source, Step, Target
 from generator.source.mainset import REST_LABELS, WORK_LABELS
 from generator.source.sessions import SessionLine
 from generator.source.targets import parse_target
+from generator.source.words import words_for
 from generator.workout import parts_km
 
 K = SessionKind
@@ -142,3 +145,28 @@ def test_a_session_reads_back_from_its_title(case: tuple[str, Session]) -> None:
     assert errors == [], title
     assert again is not None
     assert again.with_changes(text="") == session, title
+
+
+@given(st.sampled_from(["de", "fr", "es", "nl"]), st.sampled_from(["km", "mi"]).flatmap(
+    lambda units: st.tuples(st.just(units), sessions(units))))
+def test_a_session_reads_back_from_its_title_in_every_language(code: str, case: tuple[str, Session]) -> None:
+    """A German page writes "Intervalle 7 km: 6 x 800 m @ 5K pace m/ 400 m Trab": the German
+    grammar reads that back as the same session (the catalog's words are the plan language's)."""
+    units, session = case
+    with use(code):
+        title = session_title(session, units)
+    errors = Collector("t.md")
+    again = SessionLine(title, 3, 8, errors, words_for(code)).session(2, SOURCE)
+    assert [d.format() for d in errors.items] == [], title
+    assert again is not None
+    assert again.with_changes(text="", name="") == session, title
+
+
+@pytest.mark.parametrize("code", ["de", "fr", "es", "nl"])
+def test_every_step_word_the_pages_write_is_read_back(code: str) -> None:
+    """The catalog's step labels are words the plan language reads as the same label."""
+    words = words_for(code)
+    with use(code):
+        written = {label: label_text(label) for label in STEP_LABELS}
+    assert {label: words.label(text) for label, text in written.items()} == {label: label for label in written}
+    assert any(text != label for label, text in written.items())  # translated, not English

@@ -72,6 +72,8 @@ def test_the_wheel_ships_the_default_templates_and_builds_the_same_site(tmp_path
     assert modules <= names, f"modules missing from the wheel: {sorted(modules - names)}"
     guides = {name.replace("docs/", "generator/docs/", 1) for name in _files(ROOT / "docs", "*.md")}
     assert guides <= names, f"guides missing from the wheel: {sorted(guides - names)}"
+    catalogs = _files(ROOT / "generator" / "locales", "*.mo")
+    assert len(catalogs) == 4 and catalogs <= names, f"catalogs missing from the wheel: {sorted(catalogs - names)}"
     # `deload docs`, run from the wheel outside any checkout, finds the shipped guides.
     env = dict(os.environ, PYTHONPATH=str(installed))
     proc = subprocess.run([sys.executable, "-m", "generator.cli", "docs", "plan-format"], capture_output=True,

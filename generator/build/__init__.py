@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -185,13 +185,25 @@ def _render(job: Job, stage: tree.Stage, records: dict[str, PlanRecord], todo: l
     """Step 3: the changed plans, the listing pages and assets, the PDFs."""
     result = BuildResult(plans_kept=len(stage.kept))
     clock = time.perf_counter()
-    outputs = _render_plans(job, stage.path, todo)
+    css = _stylesheets(job)  # the print stylesheets: PDF cache keys and rendering
+    known = translations(job.manifest.records().values() if job.reusable else ())
+    outputs = _render_plans(job, stage.path, todo, known)
+    pdf_jobs = _record_plans(job, stage.path, records, outputs, css)
+    # A plan's page links to its translations: one whose set of translations changed in this build
+    # (one added, renamed or given another language) is rendered again with the new set.
+    actual = translations(records.values())
+    again = {d for d, r in records.items() if r.alternates != alternates_of(r, actual)}
+    if again:
+        for display in again:  # the files of its first render (or of the twin) go: the new render writes its own
+            for name in records[display].files:
+                (stage.path / name).unlink(missing_ok=True)
+        redone = _render_plans(job, stage.path, [(p, d) for p, d in job.files if d in again], actual)
+        pdf_jobs = [j for j in pdf_jobs if j.plan_path not in again] + _record_plans(job, stage.path, records, redone, css)
+        outputs += redone
     result.phases["plans"] = time.perf_counter() - clock
     for out in outputs:
         for step, seconds in out.timings.items():
             result.phases[f"cpu_{step}"] = result.phases.get(f"cpu_{step}", 0.0) + seconds
-    css = _stylesheets(job)  # the print stylesheets: PDF cache keys and rendering
-    pdf_jobs = _record_plans(job, stage.path, records, outputs, css)
     if outputs:
         from .plans import prune_images
 
@@ -215,12 +227,29 @@ def _render(job: Job, stage: tree.Stage, records: dict[str, PlanRecord], todo: l
     return result
 
 
-def _render_plans(job: Job, stage: Path, todo: list[tuple[Path, str]]) -> list[PlanOutput]:
+def translations(records: Iterable[PlanRecord]) -> dict[str, list[tuple[str, str]]]:
+    """Plans that are translations of each other, by their key: [(language, url)], in url order."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for record in records:
+        key = record.listing.get("translation_key", "")
+        if key:
+            groups.setdefault(key, []).append((record.listing.get("language", "en"), record.listing["url"]))
+    return {key: sorted(group, key=lambda item: item[1]) for key, group in groups.items()}
+
+
+def alternates_of(record: PlanRecord, groups: dict[str, list[tuple[str, str]]]) -> list[list[str]]:
+    """What the plan's page should link to: its group, if it has another member."""
+    group = groups.get(record.listing.get("translation_key", ""), [])
+    return [list(item) for item in group] if len(group) > 1 else []
+
+
+def _render_plans(job: Job, stage: Path, todo: list[tuple[Path, str]],
+                  known: dict[str, list[tuple[str, str]]]) -> list[PlanOutput]:
     from .plans import BuildContext, run, set_context
 
     if not todo:
         return []
-    set_context(BuildContext(job.settings, stage, job.now, job.papers, job.state, job.links, job.preview))
+    set_context(BuildContext(job.settings, stage, job.now, job.papers, job.state, job.links, job.preview, known))
     workers = min(worker_count(job.jobs), max(1, len(todo) // 2))
     outputs: list[PlanOutput] = []
     if workers <= 1 or threading_active():
@@ -269,7 +298,8 @@ def _record_plans(job: Job, stage: Path, records: dict[str, PlanRecord], outputs
             key=job.inputs.keys[out.display], slug=out.slug, files=out.files, listing=out.listing,
             diagnostics=[pack(d) for d in out.diagnostics],
             pdf_jobs=[[j.paper, cache_key(j, css[j.paper]), j_rel] for j, (_, _, j_rel) in zip(mine, out.pdf_jobs, strict=True)],
-            pages=out.pages, feeds=out.feeds, day=None if out.dated else job.inputs.day, rendered=rendered, start=out.start)
+            pages=out.pages, feeds=out.feeds, day=None if out.dated else job.inputs.day, rendered=rendered, start=out.start,
+            alternates=[list(item) for item in out.alternates])
     # The new state: re-rendered plans' entries as built now, unchanged plans' as they were, removed plans' dropped.
     job.state.keep_only({r.slug for r in records.values()})
     for out in outputs:

@@ -31,6 +31,7 @@ class PlanRecord:
     day: str | None = None  # the build day, for a plan without dates (its feeds move with the day)
     rendered: str = ""  # which build rendered these files (see generator.build.tree)
     start: list[Any] | None = None  # a dated plan's [first day, weeks, line, col of its date]: a start in the past is said
+    alternates: list[list[str]] = field(default_factory=list)  # the translations its page links to: [language, url]
 
     def current(self, key: str, day: str) -> bool:
         return self.key == key and self.day in (None, day)

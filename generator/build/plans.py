@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -46,6 +46,7 @@ class BuildContext:
     state: State  # as the last build left it (each worker decodes only its plans' lines)
     links: tuple[str, ...] = ()  # papers whose PDFs are linked but not rendered (the preview's)
     preview: bool = False  # watch files linked but not written (the preview renders them when asked)
+    translations: Mapping[str, list[tuple[str, str]]] = field(default_factory=dict)  # key -> [(language, url)]
 
 
 @dataclass
@@ -64,6 +65,7 @@ class PlanOutput:
     slug_at: tuple[int, int] = (1, 1)  # where the slug is written (or the frontmatter starts)
     start: list[Any] | None = None  # a dated plan's [first day, weeks, line, col of its date]
     timings: dict[str, float] = field(default_factory=dict)  # CPU seconds by step, for the benchmark
+    alternates: list[tuple[str, str]] = field(default_factory=list)  # the translations its page links to
 
 
 _CONTEXT: BuildContext | None = None
@@ -98,10 +100,12 @@ def run(task: tuple[Path, str]) -> PlanOutput:
     linked = context.papers or context.links
     pdfs = [(paper_label(paper), f"{slug}-{paper}.pdf") for paper in linked]
     sheets = [(paper_label(paper), f"{slug}-fridge-{paper}.pdf") for paper in linked]
-    page = PlanPage(expanded, slug, f"plans/{slug}/", feeds, entry["published"], entry["updated"], pdfs, sheets)
+    alternates = context.translations.get(plan.translation_key, []) if plan.translation_key else []
+    page = PlanPage(expanded, slug, f"plans/{slug}/", feeds, entry["published"], entry["updated"], pdfs, sheets,
+                    alternates if len(alternates) > 1 else [])
     output = PlanOutput(display, [*warnings, *expanded.warnings], slug=slug, plan_state=entry, timings=timings,
                         dated=expanded.start is not None, slug_at=(plan.location("slug").line, plan.location("slug").col),
-                        start=start_record(expanded))
+                        start=start_record(expanded), alternates=page.alternates)
     try:
         with use(plan_language(plan, context.settings)):
             _render(context, output, page, state, entry["updated"], pdfs, sheets)

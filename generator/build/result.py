@@ -43,14 +43,17 @@ class BuildResult:
 
     def with_live_warnings(self, settings: Settings, today: date) -> BuildResult:
         """The warnings that no cache keeps, as they change while the plans stay as they are: a
-        dated plan whose first day has passed, a template linked from outside the project."""
+        dated plan whose first day has passed, a template linked from outside the project, a site
+        language without a catalog."""
         from ..periodize.checks import past_start
 
         for display, first, weeks, line, col in self.starts:
             warning = past_start(display, line, col, date.fromisoformat(first), weeks, today)
             if warning is not None:
                 self.warnings.append(warning)
-        self.warnings[:0] = _links_outside(settings)
+        from ..config import language_warnings
+
+        self.warnings[:0] = [*language_warnings(settings), *_links_outside(settings)]
         return self
 
 

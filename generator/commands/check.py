@@ -34,10 +34,11 @@ def check(paths: tuple[Path, ...], project: Path) -> None:
 
 def diagnose(files: list[Path], settings: Settings) -> list[Diagnostic]:
     """The parser's diagnostics of ``files``; if they all read, the engine's too, and a dated start in the past."""
+    from ..config import language_warnings
     from ..source import read_plans
 
     result = read_plans(files, settings)
-    diagnostics = list(result.diagnostics)
+    diagnostics = [*language_warnings(settings), *result.diagnostics]
     if result.ok:
         from ..feeds import build_time
         from ..periodize import expand_all

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from ..describe import exercise_text, short_title
+from ..describe import exercise_text, label_text, short_title
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..i18n import N_, Words, pgettext_noop
 from ..model import Distance, Duration, Exercise, Ladder, Part, Repeat, SessionKind, Step, Target
@@ -157,7 +157,7 @@ class _Writer:
         data: dict[str, Any] = {"intensity": _intensity(step, inside_repeat)}
         data.update(_duration(step))
         name = self.target(step.target, data)
-        label = step.label or _ROLE_NAMES.get(step.role, _ROLE_NAMES["work"])
+        label = label_text(step.label) if step.label else _ROLE_NAMES.get(step.role, _ROLE_NAMES["work"])
         data["wkt_step_name"] = clip(f"{label} {name}" if name and step.role == "work" else label if step.label else
                                      (name or label), NAME_LIMIT)
         notes = " ".join(p for p in (step.target.text if step.target else "", step.note) if p)

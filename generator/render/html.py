@@ -162,6 +162,7 @@ class PlanPage:
     updated: str
     pdfs: list[tuple[str, str]]  # (label, file name)
     sheets: list[tuple[str, str]] = field(default_factory=list)  # the one-page sheets: (label, file name)
+    alternates: list[tuple[str, str]] = field(default_factory=list)  # its translations and itself: (language, url in site)
 
     @property
     def plan(self) -> Any:
@@ -296,6 +297,7 @@ class PlanRenderer(Renderer):
             "tags": [(tag, f"tags/{views.tag_slug(tag)}/") for tag in plan.tags],
             "embed_url": self.absolute(f"{page.url}embed.html"), "kinds": views.KIND_LABELS,
             "embed_code": embed_snippet(self.absolute(f"{page.url}embed.html"), plan.title),
+            "alternates": [(lang, self.absolute(url), language_name(lang), url == page.url) for lang, url in page.alternates],
         }
 
 
@@ -414,6 +416,17 @@ def _default_feed(feeds: list[Feed], plan: Any, race_offset: int | None) -> Feed
     later = [f for f in feeds if f.date is not None and f.date >= earliest]
     same_day = [f for f in later if f.date is not None and f.date.weekday() == weekday]
     return (same_day or later or feeds)[0]
+
+
+def language_name(tag: str) -> str:
+    """A language's name in that language, as a reader looks for it: ``Deutsch``, ``français``."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(tag.replace("-", "_")).get_display_name() or tag
+    except (ValueError, UnknownLocaleError):
+        return tag
+    return name[:1].upper() + name[1:]
 
 
 def embed_snippet(url: str, title: str) -> str:

@@ -17,7 +17,7 @@ LEXICON = Lexicon(
         "Regeneration": K.RECOVERY,
         "langer Lauf": K.LONG, "langer Dauerlauf": K.LONG, "langer ruhiger Lauf": K.LONG, "Longjog": K.LONG,
         "Long Jog": K.LONG, "Langer": K.LONG,
-        "Lauf-Geh-Training": K.RUN_WALK, "Lauf-Geh": K.RUN_WALK, "Lauf/Geh": K.RUN_WALK,
+        "Lauf-Geh-Training": K.RUN_WALK, "Lauf-Geh-Wechsel": K.RUN_WALK, "Lauf-Geh": K.RUN_WALK, "Lauf/Geh": K.RUN_WALK,
         "Laufen/Gehen": K.RUN_WALK, "Gehen/Laufen": K.RUN_WALK, "Gehen": K.RUN_WALK,
         "Tempolauf": K.TEMPO, "Tempodauerlauf": K.TEMPO, "Schwellenlauf": K.TEMPO, "Schwelle": K.TEMPO,
         "Schwellentraining": K.TEMPO, "zügiger Dauerlauf": K.TEMPO, "GA2-Lauf": K.TEMPO, "GA2": K.TEMPO,
@@ -48,6 +48,7 @@ LEXICON = Lexicon(
         "Pause": "rest", "Stehpause": "standing rest", "bergauf": "uphill", "Hügel": "hills", "Berg": "hills",
         "Steigerungen": "strides", "Steigerung": "stride", "Sprints": "sprints", "Lauf": "run", "laufen": "run",
         "schnell": "fast", "hart": "hard",
+     "zügiger Trab": "float", "Anstieg": "hill", "Temposteigerungen": "pickups", "Läufe": "runs", "Tempowechsel": "surges", "hinuntergehen": "walk down",
     },
     efforts={
         "sehr locker": "very easy", "locker": "easy", "ruhig": "easy", "Gesprächstempo": "conversational",
