@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import Collector, DeloadError, Diagnostic, Severity
-from .i18n import LANGUAGES, code_of, locale_first_weekday, locale_units
+from .i18n import LANGUAGES, code_of, locale_units
 from .settings import Settings
 from .source.located import Located, load_toml
 from .source.schema import (
@@ -134,8 +134,6 @@ def _settings(root: Path, data: dict[str, Any], raw_text: str, located: Located)
                                if k in site}
     if "default_units" not in values and "language" in values:
         values["default_units"] = locale_units(values["language"])
-    if "language" in values:
-        values["week_starts"] = locale_first_weekday(values["language"])
     if "jobs" in build:
         values["jobs"] = build["jobs"]
     if "pdf" in build:

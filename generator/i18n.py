@@ -100,15 +100,6 @@ def locale_units(tag: str) -> str:
     return "mi" if territory in MILE_TERRITORIES else "km"
 
 
-def locale_first_weekday(tag: str) -> int:
-    """The first day of the week where ``tag`` is spoken (0 = Monday): Sunday for ``en-US``,
-    Monday for ``en``, ``de``, ``fr-CA``…, as CLDR has it."""
-    try:
-        return int(Locale.parse(tag.replace("-", "_")).first_week_day)
-    except (ValueError, UnknownLocaleError):
-        return 0
-
-
 def plan_language(plan: object, settings: object) -> str:
     """The language a plan is written and rendered in: its own ``language``, else the site's."""
     return str(getattr(plan, "language", "") or getattr(settings, "language", "en") or "en")

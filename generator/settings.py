@@ -19,7 +19,6 @@ class Settings:
     language: str = "en"
     author: str = ""
     default_units: str = "km"
-    week_starts: int = 0  # a plan's first weekday when it does not say (0 = Monday): the locale's, Sunday in en-US
     feed_entries: int = 50  # the Atom feed lists this many of the most recently updated plans
     periodization: dict[str, Any] = field(default_factory=dict)
     checks: dict[str, Any] = field(default_factory=dict)

@@ -124,7 +124,7 @@ def parse_plan_text(data: bytes, name: str, stem: str, settings: Settings,
         raise DeloadError(errors.items)
     if (written and "language" not in meta) or (_given(located.data, "week_starts") and "week_starts" not in meta):
         raise DeloadError(errors.items)  # a language or first weekday it cannot read: its body would be one error a line
-    week_starts = meta.get("week_starts", settings.week_starts)
+    week_starts = meta.get("week_starts", 0)
     body = read_body("\n".join(lines[close + 1:]), close + 2, week_starts, errors, words)
     plan = _assemble(name, stem, meta, body, located, settings, check, language)
     if plan is not None:
@@ -181,7 +181,7 @@ def _assemble(name: str, stem: str, meta: dict[str, Any], body: Any, located: Lo
         load_units=meta.get("load_units", default_load_unit(units)), weeks=weeks,
         source=Source(name, 1, 1), summary=meta.get("summary", ""), author=meta.get("author", ""),
         level=meta.get("level", ""), tags=tuple(dict.fromkeys(meta.get("tags", []))), race=race,
-        start=meta.get("start"), week_starts=meta.get("week_starts", settings.week_starts), edition=meta.get("edition", ""),
+        start=meta.get("start"), week_starts=meta.get("week_starts", 0), edition=meta.get("edition", ""),
         layout=body.layout, intro=body.intro,
         periodization=resolve_periodization(settings.periodization, periodization_raw, check),
         checks=resolve_checks(settings.checks, meta.get("checks", {})), locations=locations,
