@@ -189,3 +189,18 @@ def test_a_dated_pdf_is_no_longer_than_an_undated_one(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.output
         pages.append(len(PdfReader(target).pages))
     assert pages[0] == pages[1]
+
+
+def test_a_stylesheet_that_loads_a_resource_is_said_at_every_build(tmp_path: Path) -> None:
+    """A coach's print.css asking for a web font is refused (PDFs load nothing) and said, by the
+    build that rendered the PDF and by the next one, which takes it from the cache."""
+    project = make_project(tmp_path / "p", [ROOT / "tests" / "fixtures" / "plans" / "ten-k-build.md"])
+    toml = project / "deload.toml"
+    toml.write_text(toml.read_text().replace('papers = ["a4", "letter"]', 'papers = ["a4"]'))
+    (project / "templates").mkdir()
+    css = (ROOT / "templates" / "print.css").read_text()
+    (project / "templates" / "print.css").write_text('body { background: url("https://fonts.example.org/x.png") }\n' + css)
+    said = "warning: the PDF ignored a link to https://fonts.example.org/x.png"
+    assert said in build_project(project)
+    (project / "plans" / "ten-k-build.md").write_text((project / "plans" / "ten-k-build.md").read_text() + "\n")
+    assert said in build_project(project)  # the plan rendered again, its PDF from the cache

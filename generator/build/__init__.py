@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -215,6 +215,7 @@ def _render(job: Job, stage: tree.Stage, records: dict[str, PlanRecord], todo: l
     clock = time.perf_counter()
     if job.papers:
         _pdfs(job, records, ordered, pdf_jobs, css, result)
+        ordered = [records[display] for _, display in job.files]  # with the PDFs' warnings
     result.phases["pdf"] = time.perf_counter() - clock
     result.plans = len(job.files)
     result.plans_rendered = len(outputs)
@@ -359,7 +360,9 @@ def _pdfs(job: Job, records: dict[str, PlanRecord], ordered: list[PlanRecord], p
     for pdf_job, urls in refused:
         for url in dict.fromkeys(urls):
             message = f"the PDF ignored a link to {url}: plans may not load files or web resources"
-            records[pdf_job.plan_path].diagnostics.append([pdf_job.plan_path, 1, 1, message, "warning", "pdf-resource"])
+            record = records[pdf_job.plan_path]  # a new record: records are shared with the manifest's memo
+            records[pdf_job.plan_path] = replace(record, diagnostics=[*record.diagnostics, [
+                pdf_job.plan_path, 1, 1, message, "warning", "pdf-resource"]])
 
 
 def _swap(job: Job, stage: Path) -> tuple[bool, Path | None]:

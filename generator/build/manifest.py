@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -151,10 +151,9 @@ class Body:
     ok: bool = False
 
     def copy(self) -> Body:
-        """Records a build may add warnings to, the lines as they are."""
-        records = {d: replace(r, diagnostics=list(r.diagnostics)) for d, r in self.records.items()}
-        lines = {d: (records[d], line) for d, (_, line) in self.lines.items()}
-        return Body(records, lines, list(self.site_files), dict(self.site_keys), self.ok)
+        """A body a build may change: its own tables, the same records (a build never changes a
+        record in place: it puts a new one in its place, see generator.build._pdfs)."""
+        return Body(dict(self.records), dict(self.lines), list(self.site_files), dict(self.site_keys), self.ok)
 
 
 _DECODED: dict[str, tuple[str, dict[str, Any]]] = {}  # a line's record part -> (display, fields), for long-lived processes
