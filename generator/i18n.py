@@ -78,7 +78,10 @@ def lang(tag: str = "en") -> Lang:
     """The language of ``tag`` (``de``, ``de-AT``, ``en-GB``): its catalog and its locale."""
     code = code_of(tag)
     try:
-        locale = Locale.parse(tag.replace("-", "_"))
+        # English pages (en-GB, en-ZA, or a language without a catalog) are written as Deload has
+        # always written English: "Sep", "12.5 km". Another English would change every calendar
+        # event a reader subscribed to, for a month's spelling.
+        locale = Locale.parse("en" if code == "en" else tag.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
         locale = Locale.parse(code)
     if code == "en":
@@ -88,8 +91,9 @@ def lang(tag: str = "en") -> Lang:
     return Lang(code, tag, locale, translations)
 
 
-#: Where road distances are in miles (CLDR's "measurementSystem" is UK/US there), by territory.
-MILE_TERRITORIES = frozenset({"US", "GB", "LR", "MM"})
+#: Where distances are in miles (CLDR's "measurementSystem" is US there), by territory. Not GB:
+#: British runners race in kilometres as often as in miles, and a British site always had km.
+MILE_TERRITORIES = frozenset({"US", "LR", "MM"})
 
 
 def locale_units(tag: str) -> str:
@@ -120,6 +124,12 @@ def use(tag: str) -> Iterator[Lang]:
         yield current()
     finally:
         _CURRENT.reset(token)
+
+
+def speak(tag: str) -> None:
+    """The language of everything rendered from now on in this thread: for a command that renders
+    one plan (``deload pdf``); a build renders each plan inside :func:`use`."""
+    _CURRENT.set(lang(tag))
 
 
 def gettext(message: str) -> str:

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 from .build import build_site
 from .config import CONFIG_NAME, Settings, load_settings
 from .errors import DeloadError, Diagnostic
+from .i18n import plan_language, use
 from .state import STATE_NAME
 
 LIVE_SCRIPT = b"""(function () {
@@ -146,7 +147,9 @@ class Preview:
             return None
         key = FRIDGE + paper if fridge else paper
         make = fridge_html if fridge else print_html
-        html = make(expand(read_plan(path, settings)[0]), settings, key, f"{settings.base_url}plans/{slug}/")
+        plan = read_plan(path, settings)[0]
+        with use(plan_language(plan, settings)):
+            html = make(expand(plan), settings, key, f"{settings.base_url}plans/{slug}/")
         init_worker({key: stylesheet_text(settings, key)})  # the print stylesheet as it is now
         self.echo(f"rendered {relative} on demand (deload serve --pdf renders every PDF on each rebuild)")
         return render_pdf(html, key).data

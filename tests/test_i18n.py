@@ -248,3 +248,44 @@ def test_a_site_language_without_a_catalog_is_said(tmp_path: Path) -> None:
     output = build_project(folder, "--no-pdf")
     assert "deload.toml:7:1: warning: language 'pt-BR' has no bundled translation" in output
     assert 'lang="pt-BR"' in (folder / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_english_is_written_one_way_whatever_the_region(tmp_path: Path) -> None:
+    """en-GB, en-ZA: the same calendars, byte for byte, as en (a month spelt "Sept" or a decimal
+    comma would change every event a reader subscribed to), and kilometres as before."""
+    feeds = {}
+    for tag in ("en", "en-GB", "en-ZA"):
+        folder = make_project(tmp_path / tag, [ROOT / "tests" / "fixtures" / "plans" / "ten-k-build.md"])
+        toml = folder / "deload.toml"
+        toml.write_text(toml.read_text().replace('language = "en"', f'language = "{tag}"').replace('default_units = "km"\n', ""))
+        build_project(folder, "--no-pdf")
+        site = folder / "site"
+        feeds[tag] = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*.ics"))}
+        assert f'lang="{tag}"' in (site / "index.html").read_text(encoding="utf-8")
+    assert feeds["en"] and feeds["en-GB"] == feeds["en"] and feeds["en-ZA"] == feeds["en"]
+
+
+def test_the_one_plan_commands_speak_the_plans_language(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    folder = make_project(tmp_path / "p", [FIXTURES / "plan-lang" / "de.md"])
+    result = CliRunner().invoke(main, ["ical", str(folder / "plans" / "de.md"), "--start", "2027-01-03", "-o", "-",
+                                       "--project", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "SUMMARY:Woche 1 · " in result.output and "SUMMARY:Week 1" not in result.output
+
+
+def test_two_translations_in_one_language_are_said(tmp_path: Path) -> None:
+    folder = make_project(tmp_path / "p", [FIXTURES / "plan-lang" / "de.md", FIXTURES / "plan-lang" / "en.md"])
+    toml = folder / "deload.toml"
+    toml.write_text(toml.read_text().replace('language = "en"', 'language = "de"'))
+    for name in ("de.md", "en.md"):
+        plan = folder / "plans" / name
+        text = plan.read_text(encoding="utf-8").replace("language: en\n", "")  # the English twin takes the site's
+        plan.write_text(text.replace("---\n", "---\ntranslation_key: twin\n", 1), encoding="utf-8")
+    output = build_project(folder, "--no-pdf")
+    assert "translation_key 'twin' is shared with plans/de.md, in the same language 'de'" in output
+    assert hreflangs(folder / "site" / "plans" / "de" / "index.html") == set()
+    assert hreflangs(folder / "site" / "plans" / "en" / "index.html") == set()

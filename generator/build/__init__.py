@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import statefile
 from ..dates import stamp
-from ..errors import DeloadError, Diagnostic
+from ..errors import DeloadError, Diagnostic, Severity
 from ..feeds import build_time
 from ..fsutil import build_lock, clean_pending, write_bytes
 from ..i18n import use
@@ -218,30 +218,49 @@ def _render(job: Job, stage: tree.Stage, records: dict[str, PlanRecord], todo: l
         ordered = [records[display] for _, display in job.files]  # with the PDFs' warnings
     result.phases["pdf"] = time.perf_counter() - clock
     result.plans = len(job.files)
-    result.plans_rendered = len(outputs)
+    result.plans_rendered = len({out.display for out in outputs})  # once each, if its translations had it rendered again
     result.pdfs = sum(len(r.pdf_jobs) for r in ordered)
     result.pages += sum(r.pages for r in ordered)
     result.feeds = sum(r.feeds for r in ordered)
     result.files += sum(len(r.files) for r in ordered)
-    result.warnings = [unpack(row) for r in ordered for row in r.diagnostics]
+    result.warnings = [unpack(row) for r in ordered for row in r.diagnostics] + translation_warnings(records)
     result.starts = [[display, *r.start] for display, r in ((d, records[d]) for _, d in job.files) if r.start is not None]
     return result
 
 
 def translations(records: Iterable[PlanRecord]) -> dict[str, list[tuple[str, str]]]:
-    """Plans that are translations of each other, by their key: [(language, url)], in url order."""
-    groups: dict[str, list[tuple[str, str]]] = {}
-    for record in records:
+    """Plans that are translations of each other, by their key: [(language, url)], in url order,
+    one plan a language (the first by url; :func:`translation_warnings` says so of the others)."""
+    groups: dict[str, dict[str, str]] = {}
+    for record in sorted(records, key=lambda r: r.listing["url"]):
         key = record.listing.get("translation_key", "")
         if key:
-            groups.setdefault(key, []).append((record.listing.get("language", "en"), record.listing["url"]))
-    return {key: sorted(group, key=lambda item: item[1]) for key, group in groups.items()}
+            groups.setdefault(key, {}).setdefault(record.listing.get("language", "en"), record.listing["url"])
+    return {key: sorted(((lang, url) for lang, url in group.items()), key=lambda item: item[1])
+            for key, group in groups.items()}
+
+
+def translation_warnings(records: dict[str, PlanRecord]) -> list[Diagnostic]:
+    """A translation_key that two plans of one language share: only the first is linked as that language's."""
+    first: dict[tuple[str, str], str] = {}
+    said = []
+    for display, record in sorted(records.items(), key=lambda item: item[1].listing["url"]):
+        key, language = record.listing.get("translation_key", ""), record.listing.get("language", "en")
+        if not key:
+            continue
+        other = first.setdefault((key, language), display)
+        if other != display:
+            said.append(Diagnostic(display, 1, 1, f"translation_key '{key}' is shared with {other}, in the same language "
+                                   f"'{language}': give each translation its own 'language:' (this plan is not linked "
+                                   "as a translation)", Severity.WARNING, "translation"))
+    return said
 
 
 def alternates_of(record: PlanRecord, groups: dict[str, list[tuple[str, str]]]) -> list[list[str]]:
     """What the plan's page should link to: its group, if it has another member."""
     group = groups.get(record.listing.get("translation_key", ""), [])
-    return [list(item) for item in group] if len(group) > 1 else []
+    mine = (record.listing.get("language", "en"), record.listing["url"])
+    return [list(item) for item in group] if len(group) > 1 and mine in group else []
 
 
 def _render_plans(job: Job, stage: Path, todo: list[tuple[Path, str]],

@@ -79,7 +79,9 @@ def dates(race_date: datetime | None, start: datetime | None) -> tuple[date | No
 
 def expand_one(plan: Path, project: Path, race_date: datetime | None,
                start: datetime | None) -> tuple[Settings, Plan, list[Diagnostic], ExpandedPlan]:
-    """What the per-plan commands share: settings, the plan and its expansion (exits on errors)."""
+    """What the per-plan commands share: settings, the plan and its expansion (exits on errors).
+    What the command writes from here on (a PDF, a calendar, watch files) is in the plan's language."""
+    from ..i18n import plan_language, speak
     from ..periodize import expand as expand_plan
 
     settings = settings_for(project, required=False)
@@ -89,4 +91,5 @@ def expand_one(plan: Path, project: Path, race_date: datetime | None,
         expanded = expand_plan(source, race_date=race, start=first)
     except DeloadError as exc:
         fail(exc)
+    speak(plan_language(source, settings))  # a command renders one plan: its language for the rest of it
     return settings, source, warnings, expanded

@@ -95,7 +95,7 @@ def make_environment(settings: Settings) -> jinja2.Environment:
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True, pgettext=i18n.pgettext)  # type: ignore[attr-defined]
     env.filters["day"] = _format_date
     env.filters["lower_first"] = i18n.lower_first
-    env.filters["decimal"] = lambda value, places=1: i18n.number(f"{value:.{places}f}")
+    env.filters["decimal"] = lambda value, places=1: i18n.number(str(round(value, places)))  # 0.9, as round() wrote it
     env.filters["iso"] = lambda value: value.isoformat() if value else ""
     env.filters["urlquote"] = lambda value: quote(str(value), safe="")
     return env

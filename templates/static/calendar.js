@@ -3,7 +3,9 @@
    with the reader's paces in each session when they entered a race or goal time. */
 (function () {
   "use strict";
-  var t = function (message, values) { return window.deloadT(message, values); };  // messages.js runs first
+  var t = window.deloadT || function (message, values) {  // a page without messages.js (a coach's own base.html)
+    return message.replace(/%\((\w+)\)[sd]/g, function (all, name) { return values && name in values ? String(values[name]) : all; });
+  };
 
   /* SHA-1 and name-based UUIDs, as generator/render/ical.py makes them ------------------------- */
   function sha1(bytes) {

@@ -3,7 +3,9 @@
 (function () {
   "use strict";
   var root = document.documentElement;
-  var t = window.deloadT;
+  var t = window.deloadT || function (message, values) {  // a page without messages.js (a coach's own base.html)
+    return message.replace(/%\((\w+)\)[sd]/g, function (all, name) { return values && name in values ? String(values[name]) : all; });
+  };
   root.classList.add("js");
 
   /* Units ------------------------------------------------------------------ */

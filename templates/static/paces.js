@@ -13,7 +13,9 @@
   var SPREAD = 0.01;
   var ORDER = ["recovery", "easy", "long", "steady", "marathon", "half_marathon", "threshold", "10k", "5k",
     "interval", "mile", "repetition"];
-  var t = window.deloadT;
+  var t = window.deloadT || function (message, values) {  // a page without messages.js (a coach's own base.html)
+    return message.replace(/%\((\w+)\)[sd]/g, function (all, name) { return values && name in values ? String(values[name]) : all; });
+  };
   var NAMES = { recovery: t("Recovery"), easy: t("Easy"), long: t("Long run"), steady: t("Steady"), marathon: t("Marathon pace"),
     half_marathon: t("Half-marathon pace"), threshold: t("Threshold"), "10k": t("10K pace"), "5k": t("5K pace"),
     interval: t("Interval"), mile: t("Mile pace"), repetition: t("Repetition") };

@@ -11,7 +11,9 @@
    every build). */
 (function () {
   "use strict";
-  var t = window.deloadT;
+  var t = window.deloadT || function (message, values) {  // a page without messages.js (a coach's own base.html)
+    return message.replace(/%\((\w+)\)[sd]/g, function (all, name) { return values && name in values ? String(values[name]) : all; });
+  };
 
   /* FIT's CRC-16 (the FIT protocol's own nibble table) ---------------------------------------- */
   var FIT_CRC = [0x0000, 0xCC01, 0xD801, 0x1400, 0xF001, 0x3C00, 0x2800, 0xE401,
