@@ -214,6 +214,8 @@ def test_the_pdfs_feeds_and_sheet_are_in_the_plans_language(tmp_path: Path, code
         headings = [i18n.gettext("Weekly volume"), i18n.gettext("Loading week"), i18n.gettext("Week %(number)d") % {"number": 1}]
         sheet_words = [i18n.gettext("Week"), i18n.gettext("Volume"), i18n.pgettext("session", "Rest")]
         week_one = i18n.gettext("Week %(number)d") % {"number": 1}
+        page_one = f"{i18n.pgettext('page number', 'page')} 1 {i18n.pgettext('page number', 'of')}"
+        week_category = i18n.pgettext("calendar category", "week")
 
     def text(pdf: Path) -> str:
         return " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(pdf).pages)
@@ -221,11 +223,14 @@ def test_the_pdfs_feeds_and_sheet_are_in_the_plans_language(tmp_path: Path, code
     printed = text(plan / f"{code}-a4.pdf")
     assert all(" ".join(h.split()) in printed for h in headings), headings
     assert "Weekly volume" not in printed and "Loading week" not in printed
+    assert page_one in printed and "page 1 of" not in printed, "the page numbers' words"
     sheet = text(plan / f"{code}-fridge-a4.pdf")
     assert all(word in sheet for word in sheet_words), sheet_words
     feed = next(plan.glob("*.ics"))
     summaries = [str(e.get("summary")) for e in Calendar.from_ical(feed.read_bytes()).walk("VEVENT")]
     assert any(s.startswith(week_one + " ") for s in summaries)
+    categories = {str(c) for e in Calendar.from_ical(feed.read_bytes()).walk("VEVENT") for c in e.get("categories").cats}
+    assert week_category in categories and ("week" not in categories or week_category == "week")
     if not week_one.startswith("Week "):  # Dutch says "Week" too
         assert not any(s.startswith("Week ") for s in summaries)
 

@@ -13,7 +13,7 @@ def dual(make: Callable[[str], str], primary: str) -> Markup:
 
     Only the words that differ are doubled: ``Easy <span class="u-km">8 km</span><span
     class="u-mi">5 mi</span> @ easy``. The shared start ends after a space and the shared end
-    starts at a character that is not a letter, digit or point, so a number is never cut."""
+    starts at a character that is not a letter, digit, point or comma, so a number is never cut."""
     return _markup(make("km"), make("mi"), primary)
 
 
@@ -46,7 +46,7 @@ def _shared_end(a: str, b: str, start: int) -> int:
     n = 0
     while n < limit and a[-1 - n] == b[-1 - n]:
         n += 1
-    while n > 0 and (a[-n].isalnum() or a[-n] == "."):
+    while n > 0 and (a[-n].isalnum() or a[-n] in ".,"):  # a number's point, or its decimal comma
         n -= 1
     return n
 

@@ -30,7 +30,7 @@ from typing import Any
 
 from ..describe import exercise_text, label_text, short_title
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
-from ..i18n import N_, Words, pgettext_noop
+from ..i18n import N_, Words, gettext, pgettext_noop
 from ..model import Distance, Duration, Exercise, Ladder, Part, Repeat, SessionKind, Step, Target
 from ..paces import PaceTable, evaluate, spec_of
 from .fitencode import Encoder, fit_crc
@@ -77,7 +77,8 @@ _UNIT_SPACE = re.compile(r"(\d) (km|mi|m|min|s|h)\b")
 
 def workout_name(week: PlannedWeek, planned: PlannedSession, units: str) -> str:
     """``W3D2 Tempo 8km``: week, day and size, cut to what a watch shows in its list."""
-    return clip(_UNIT_SPACE.sub(r"\1\2", f"W{week.number}D{planned.day} {short_title(planned.session, units)}"), NAME_LIMIT)
+    return clip(_UNIT_SPACE.sub(r"\1\2", gettext("W%(week)dD%(day)d") % {"week": week.number, "day": planned.day}
+                                 + f" {short_title(planned.session, units)}"), NAME_LIMIT)
 
 
 def clip(text: str, limit: int) -> str:
@@ -232,7 +233,7 @@ def _strength(writer: _Writer, exercises: tuple[Exercise, ...]) -> None:
             unit = "pound" if exercise.load is not None and exercise.load.unit == "lb" else "kilogram"
             data.update(exercise_weight=round(kg, 2), weight_display_unit=unit)  # shown as the coach wrote it
         writer.add(data)
-        writer.add({"intensity": "rest", "duration_type": "open", "target_type": "open", "wkt_step_name": "Rest"})
+        writer.add({"intensity": "rest", "duration_type": "open", "target_type": "open", "wkt_step_name": _ROLE_NAMES["rest"]})
         if exercise.sets > 1:
             writer.add({"duration_type": "repeat_until_steps_cmplt", "duration_value": first,
                         "target_value": exercise.sets})

@@ -32,7 +32,7 @@ from ..describe import exercise_text, needs_steps, session_title, short_title, w
 from ..digest import canonical, event_hash
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..feeds import Feed
-from ..i18n import N_, Words, day_text, gettext
+from ..i18n import N_, Words, day_text, gettext, pgettext_noop
 from ..model import SessionKind
 from ..paces import PaceTable, evaluate
 from ..settings import Settings
@@ -142,6 +142,19 @@ def with_paces(description: str, line: str) -> str:
     return f"{body}\n{line}\n\n{footer}"
 
 
+#: An event's categories, which calendar apps show: the session's and the week's kind, in the plan's language.
+CATEGORIES = Words({
+    "week": pgettext_noop("calendar category", "week"), "optional": pgettext_noop("calendar category", "optional"),
+    "load": pgettext_noop("calendar category", "load"), "deload": pgettext_noop("calendar category", "deload"),
+    "taper": pgettext_noop("calendar category", "taper"), "vacation": pgettext_noop("calendar category", "vacation"),
+    "race": pgettext_noop("calendar category", "race"), "rest": pgettext_noop("calendar category", "rest"),
+    "easy": pgettext_noop("calendar category", "easy"), "recovery": pgettext_noop("calendar category", "recovery"),
+    "long": pgettext_noop("calendar category", "long"), "run-walk": pgettext_noop("calendar category", "run-walk"),
+    "tempo": pgettext_noop("calendar category", "tempo"), "intervals": pgettext_noop("calendar category", "intervals"),
+    "hills": pgettext_noop("calendar category", "hills"), "fartlek": pgettext_noop("calendar category", "fartlek"),
+    "strides": pgettext_noop("calendar category", "strides"), "cross": pgettext_noop("calendar category", "cross"),
+    "strength": pgettext_noop("calendar category", "strength"), "mobility": pgettext_noop("calendar category", "mobility"),
+})
 _WRITTEN_AS = Words({
     "load": N_("Written as: %(text)s (changed for this load week)"),
     "deload": N_("Written as: %(text)s (changed for this deload week)"),
@@ -216,13 +229,14 @@ def plan_events(expanded: ExpandedPlan, settings: Settings, previous: Mapping[st
         if week_summaries:
             result.append(_event(revisions, f"{prefix}/w{week.number}/week", gettext("Week %(number)d") % {"number": week.number}
                                  + f" · {kind_label}{titled}",
-                                 _week_description(expanded, week, footer), ["week", week.kind], index * 7, 7, "week", None))
+                                 _week_description(expanded, week, footer), [CATEGORIES["week"], CATEGORIES[week.kind]], index * 7, 7,
+                                 "week", None))
         week_line = gettext("Week %(number)d of %(weeks)d") % {"number": week.number, "weeks": weeks} + f" · {kind_label}{titled}"
         for planned in week.sessions:
             if planned.kind is SessionKind.REST:
                 continue
             s = planned.session
-            categories = [s.kind.value, week.kind, "optional"] if s.optional else [s.kind.value, week.kind]
+            categories = [CATEGORIES.get(c, c) for c in ([s.kind.value, week.kind, "optional"] if s.optional else [s.kind.value, week.kind])]
             slot = f"s{planned.slot}"
             description = _session_description(planned, week, week_line, units, footer)
             paces = tuple((p.label, p.spec) for p in session_paces(s, planned.workout, expanded, None))
@@ -240,7 +254,9 @@ def plan_events(expanded: ExpandedPlan, settings: Settings, previous: Mapping[st
 def _says_kind(title: str, kind_label: str) -> bool:
     """True when a week's title only repeats its kind ("Race week" on a race week)."""
     words = " ".join(title.lower().replace("—", " ").split())
-    return words in (kind_label.lower(), kind_label.lower().removesuffix(" week"), kind_label.lower().rsplit(" ", 1)[0])
+    label = kind_label.lower()
+    # "Race week", "Race"; German "Tapering-Woche", "Tapering"; French "Semaine de course"
+    return words in (label, label.removesuffix(" week"), label.rsplit(" ", 1)[0]) or label.startswith(words + "-")
 
 
 def _session_summary(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession) -> str:
@@ -353,7 +369,8 @@ def header_template(expanded: ExpandedPlan, settings: Settings, plan_url: str) -
     """Written line by line with the same escaping and folding as the events, so that any
     text a coach writes (a summary over several lines included) stays one property."""
     plan = expanded.plan
-    description = f"{plan.summary or plan.title} — {len(expanded.weeks)} weeks from {settings.title}. {plan_url}"
+    description = gettext("%(summary)s — %(weeks)d weeks from %(site)s.") % {
+        "summary": plan.summary or plan.title, "weeks": len(expanded.weeks), "site": settings.title} + f" {plan_url}"
     refresh = duration_text(settings.refresh_hours * 60)
     return Header("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + _line("PRODID", PRODID, escaped=True)
                   + _line("DESCRIPTION", description) + _line("X-WR-CALDESC", description),

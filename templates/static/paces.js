@@ -171,7 +171,7 @@
     current = { table: paceTable(km, seconds, coach, reference), label: label };
     window.DeloadPaces.current = current;
     render();
-    message.textContent = t("Paces for %(reference)s (VDOT %(vdot)s) on every session below.", { reference: label, vdot: current.table.vdot.toFixed(1) });
+    message.textContent = t("Paces for %(reference)s (VDOT %(vdot)s) on every session below.", { reference: label, vdot: current.table.vdot.toFixed(1).replace(".", DECIMAL) });
     if (save) {
       try { localStorage.setItem("deload-race-time", km + "=" + seconds); } catch (e) { /* private mode */ }
       if (history.replaceState) { history.replaceState(null, "", hashWith("time", km + "-" + seconds)); }
