@@ -8,11 +8,6 @@ from datetime import datetime
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def weekday_name(week_starts: int, day: int) -> str:
-    """``Monday``…: the name of day ``day`` (1..7) of a week whose first day is weekday ``week_starts`` (0 = Monday)."""
-    return WEEKDAYS[(week_starts + day - 1) % 7].capitalize()
-
-
 def stamp(moment: datetime) -> str:
     """A UTC moment as the state file and the site write it: ``2026-01-01T00:00:00Z``."""
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -11,17 +11,22 @@ each have their own).
 from __future__ import annotations
 
 import gettext as gettext_module
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_percent
+
+if TYPE_CHECKING:  # the model imports this module: the types only
+    from .model import Plan
+    from .settings import Settings
 
 #: The languages Deload ships complete catalogs for; English is the messages' own language.
 LANGUAGES = ("en", "de", "fr", "es", "nl")
@@ -54,11 +59,6 @@ class Lang:
     @property
     def decimal(self) -> str:
         return _decimal_symbol(self.locale)
-
-    @property
-    def first_weekday(self) -> int:
-        """The first day of the locale's week: 0 is Monday."""
-        return int(self.locale.first_week_day)
 
 
 def _decimal_symbol(locale: Locale) -> str:
@@ -104,9 +104,9 @@ def locale_units(tag: str) -> str:
     return "mi" if territory in MILE_TERRITORIES else "km"
 
 
-def plan_language(plan: object, settings: object) -> str:
+def plan_language(plan: Plan, settings: Settings) -> str:
     """The language a plan is written and rendered in: its own ``language``, else the site's."""
-    return str(getattr(plan, "language", "") or getattr(settings, "language", "en") or "en")
+    return plan.language or settings.language or "en"
 
 
 _CURRENT: ContextVar[Lang | None] = ContextVar("deload_language", default=None)
@@ -126,10 +126,12 @@ def use(tag: str) -> Iterator[Lang]:
         _CURRENT.reset(token)
 
 
-def speak(tag: str) -> None:
-    """The language of everything rendered from now on in this thread: for a command that renders
-    one plan (``deload pdf``); a build renders each plan inside :func:`use`."""
-    _CURRENT.set(lang(tag))
+def speak(tag: str) -> Callable[[], None]:
+    """The language of everything rendered from now on in this context, for a command that renders
+    one plan (``deload pdf``); returns what puts the language before it back (a build renders each
+    plan inside :func:`use` instead)."""
+    token = _CURRENT.set(lang(tag))
+    return lambda: _CURRENT.reset(token)
 
 
 def gettext(message: str) -> str:

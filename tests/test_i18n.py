@@ -280,6 +280,7 @@ def test_the_one_plan_commands_speak_the_plans_language(tmp_path: Path) -> None:
                                        "--project", str(folder)])
     assert result.exit_code == 0, result.output
     assert "SUMMARY:Woche 1 · " in result.output and "SUMMARY:Week 1" not in result.output
+    assert i18n.current().code == "en", "the command's language ends with the command"
 
 
 def test_two_translations_in_one_language_are_said(tmp_path: Path) -> None:

@@ -91,5 +91,10 @@ def expand_one(plan: Path, project: Path, race_date: datetime | None,
         expanded = expand_plan(source, race_date=race, start=first)
     except DeloadError as exc:
         fail(exc)
-    speak(plan_language(source, settings))  # a command renders one plan: its language for the rest of it
+    # A command renders one plan: its language until the command ends (never past it: a test
+    # runner or a script may run several commands in one process).
+    restore = speak(plan_language(source, settings))
+    command = click.get_current_context(silent=True)
+    if command is not None:
+        command.call_on_close(restore)
     return settings, source, warnings, expanded

@@ -239,7 +239,7 @@ class PlanRenderer(Renderer):
             slug=page.slug, url=page.url, title=plan.title, summary=plan.summary, author=plan.author,
             level=plan.level, category=views.category(plan), tags=list(plan.tags), weeks=len(expanded.weeks),
             deloads=expanded.deload_weeks, published=page.published, updated=page.updated,
-            language=i18n.plan_language(plan, self.settings), translation_key=str(getattr(plan, "translation_key", "")),
+            language=i18n.plan_language(plan, self.settings), translation_key=plan.translation_key,
         )
         with i18n.use(self.settings.language):  # cards are shown on the site's pages, in the site's language
             card, render_card = self._card(page), self.macro("card")
@@ -251,9 +251,10 @@ class PlanRenderer(Renderer):
     def _card(self, page: PlanPage) -> dict[str, Any]:
         expanded = page.expanded
         plan = expanded.plan
+        language = i18n.plan_language(plan, self.settings)
         return {
             "title": plan.title, "summary": plan.summary, "url": page.url, "level": plan.level,
-            "lang": i18n.plan_language(plan, self.settings) if i18n.plan_language(plan, self.settings) != self.settings.language else "",
+            "lang": language if language != self.settings.language else "",
             "level_name": views.LEVEL_NAMES.get(plan.level, ""), "level_url": f"level/{slug_from(plan.level)}/" if plan.level else "",
             "category": views.category(plan), "category_name": views.CATEGORY_NAMES[views.category(plan)],
             "category_url": f"distance/{views.category(plan)}/", "race": views.race_label(plan),
