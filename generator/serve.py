@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from datetime import datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -160,7 +161,6 @@ class Preview:
         match = _FIT_PATH.fullmatch(relative)
         if match is None:
             return None
-        from .build.plans import watch_files_on_demand
         from .feeds import build_time
 
         slug, name = match[1], match[2]
@@ -391,3 +391,21 @@ def serve(project: Path, host: str, port: int, echo: Callable[[str], None], pdf:
         stop.set()
         server.shutdown()
         server.server_close()
+
+
+def watch_files_on_demand(settings: Settings, path: Path, now: datetime) -> dict[str, bytes]:
+    """One plan's watch files as the build would write them, for the preview, which renders them
+    only when a browser asks (their encoding would cost most of each rebuild)."""
+    from .build.plans import state_of_plan
+    from .periodize import expand
+    from .render.json_export import plan_digest
+    from .render.planfiles import watch_files
+    from .source import read_plan
+    from .state import State
+
+    plan, _ = read_plan(path, settings)
+    expanded = expand(plan)
+    state = state_of_plan(State.load(settings.plans_dir), plan.slug)
+    entry = state.touch_plan(plan.slug, plan_digest(expanded), now)
+    with use(plan_language(plan, settings)):
+        return dict(watch_files(expanded, entry["updated"], []))

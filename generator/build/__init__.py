@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -26,11 +26,12 @@ from typing import TYPE_CHECKING, Any
 
 from .. import statefile
 from ..dates import stamp
-from ..errors import DeloadError, Diagnostic, Severity
+from ..errors import DeloadError, Diagnostic
 from ..feeds import build_time
 from ..fsutil import build_lock, clean_pending, write_bytes
 from ..i18n import use
 from ..links import escape_from
+from ..render.translations import alternates_of, translation_groups, translation_warnings
 from ..settings import Settings
 from ..source import find_plan_files
 from ..state import STATE_NAME, State
@@ -186,13 +187,13 @@ def _render(job: Job, stage: tree.Stage, records: dict[str, PlanRecord], todo: l
     result = BuildResult(plans_kept=len(stage.kept))
     clock = time.perf_counter()
     css = _stylesheets(job)  # the print stylesheets: PDF cache keys and rendering
-    known = translations(job.manifest.records().values() if job.reusable else ())
+    known = translation_groups(r.listing for r in (job.manifest.records().values() if job.reusable else ()))
     outputs = _render_plans(job, stage.path, todo, known)
     pdf_jobs = _record_plans(job, stage.path, records, outputs, css)
     # A plan's page links to its translations: one whose set of translations changed in this build
     # (one added, renamed or given another language) is rendered again with the new set.
-    actual = translations(records.values())
-    again = {d for d, r in records.items() if r.alternates != alternates_of(r, actual)}
+    actual = translation_groups(r.listing for r in records.values())
+    again = {d for d, r in records.items() if r.alternates != alternates_of(r.listing, actual)}
     if again:
         for display in again:  # the files of its first render (or of the twin) go: the new render writes its own
             for name in records[display].files:
@@ -223,44 +224,10 @@ def _render(job: Job, stage: tree.Stage, records: dict[str, PlanRecord], todo: l
     result.pages += sum(r.pages for r in ordered)
     result.feeds = sum(r.feeds for r in ordered)
     result.files += sum(len(r.files) for r in ordered)
-    result.warnings = [unpack(row) for r in ordered for row in r.diagnostics] + translation_warnings(records)
+    result.warnings = [unpack(row) for r in ordered for row in r.diagnostics] + translation_warnings(
+        {d: r.listing for d, r in records.items()})
     result.starts = [[display, *r.start] for display, r in ((d, records[d]) for _, d in job.files) if r.start is not None]
     return result
-
-
-def translations(records: Iterable[PlanRecord]) -> dict[str, list[tuple[str, str]]]:
-    """Plans that are translations of each other, by their key: [(language, url)], in url order,
-    one plan a language (the first by url; :func:`translation_warnings` says so of the others)."""
-    groups: dict[str, dict[str, str]] = {}
-    for record in sorted(records, key=lambda r: r.listing["url"]):
-        key = record.listing.get("translation_key", "")
-        if key:
-            groups.setdefault(key, {}).setdefault(record.listing.get("language", "en"), record.listing["url"])
-    return {key: sorted(((lang, url) for lang, url in group.items()), key=lambda item: item[1])
-            for key, group in groups.items()}
-
-
-def translation_warnings(records: dict[str, PlanRecord]) -> list[Diagnostic]:
-    """A translation_key that two plans of one language share: only the first is linked as that language's."""
-    first: dict[tuple[str, str], str] = {}
-    said = []
-    for display, record in sorted(records.items(), key=lambda item: item[1].listing["url"]):
-        key, language = record.listing.get("translation_key", ""), record.listing.get("language", "en")
-        if not key:
-            continue
-        other = first.setdefault((key, language), display)
-        if other != display:
-            said.append(Diagnostic(display, 1, 1, f"translation_key '{key}' is shared with {other}, in the same language "
-                                   f"'{language}': give each translation its own 'language:' (this plan is not linked "
-                                   "as a translation)", Severity.WARNING, "translation"))
-    return said
-
-
-def alternates_of(record: PlanRecord, groups: dict[str, list[tuple[str, str]]]) -> list[list[str]]:
-    """What the plan's page should link to: its group, if it has another member."""
-    group = groups.get(record.listing.get("translation_key", ""), [])
-    mine = (record.listing.get("language", "en"), record.listing["url"])
-    return [list(item) for item in group] if len(group) > 1 and mine in group else []
 
 
 def _render_plans(job: Job, stage: Path, todo: list[tuple[Path, str]],

@@ -1,5 +1,5 @@
-"""One plan's share of a build: read, expand, and write its page, embed, preview image,
-JSON and calendar feeds into the staging folder. Runs in worker processes.
+"""One plan's share of a build: read, expand, render (:mod:`generator.render.planfiles`) and
+write its files into the stage. Runs in worker processes.
 
 The build sets a :class:`BuildContext` before it starts its workers (they inherit it
 when forked); :func:`run` then needs only the plan's path.
@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -25,13 +25,11 @@ from ..fsutil import write_atomic, write_bytes
 from ..i18n import plan_language, use
 from ..periodize import expand
 from ..periodize.checks import dated_start
-from ..render.feedset import feed_files
-from ..render.fitset import site_watch_files
 from ..render.html import PlanPage, PlanRenderer
-from ..render.json_export import plan_digest, to_json
+from ..render.json_export import plan_digest
 from ..render.og import draw_preview
-from ..render.paceview import example_table
-from ..render.pdf import FRIDGE, fridge_html, paper_label, print_html
+from ..render.pdf import paper_label
+from ..render.planfiles import plan_files
 from ..settings import Settings
 from ..source.reader import read_plan
 from ..state import State
@@ -108,62 +106,22 @@ def run(task: tuple[Path, str]) -> PlanOutput:
                         start=start_record(expanded), alternates=page.alternates)
     try:
         with use(plan_language(plan, context.settings)):
-            _render(context, output, page, state, entry["updated"], pdfs, sheets)
+            made = plan_files(_RENDERER, page, state.events, state.legacy, context.now, context.papers,
+                              watch=not context.preview)
     except DeloadError as exc:  # a template error in the coach's templates
         output.diagnostics.extend(exc.diagnostics)
         return output
-    output.events = {key: state.events[key] for key in sorted(state.seen_events)}
-    return output
-
-
-def _render(context: BuildContext, output: PlanOutput, page: PlanPage, state: State, updated: str,
-            pdfs: list[tuple[str, str]], sheets: list[tuple[str, str]]) -> None:
-    """Write the plan's files: JSON, pages and preview image, watch files, feeds; list its PDF jobs."""
-    assert _RENDERER is not None
-    expanded, timings = page.expanded, output.timings
-    clock = time.process_time()
-    _write(context, output, f"{page.url}plan.json", to_json(expanded, indent=None).encode("utf-8"))
-    for name, data in _RENDERER.outputs(page):
-        _write(context, output, name, data)
-        output.pages += name.endswith(".html")
-        step = "preview_image" if name.endswith(".png") else "pages"
-        timings[step] = timings.get(step, 0.0) + time.process_time() - clock
-        clock = time.process_time()
-    if context.settings.watch_files and not context.preview:
-        clock = time.process_time()
-        _watch_files(context, output, expanded, page.url, updated, output.display)
-        timings["watch_files"] = time.process_time() - clock
-        clock = time.process_time()  # the listing's time is the page's, not the watch files'
-    output.listing = _RENDERER.listing(page).to_json()
-    timings["pages"] += time.process_time() - clock
-    clock = time.process_time()
-    events: list[Any] = []
-    for name, data in feed_files(expanded, context.settings, page.feeds, context.settings.base_url + page.url,
-                                 state.events, state.legacy, context.now, events):
-        _write(context, output, page.url + name, data)
-    state.record(events)
-    output.feeds = len(page.feeds)
-    timings["feeds"] = time.process_time() - clock
-    clock = time.process_time()
-    for paper, (_, name), (_, sheet) in zip(context.papers, pdfs, sheets, strict=False):  # none when only linked
-        html = print_html(expanded, context.settings, paper, context.settings.base_url + page.url)
-        output.pdf_jobs.append((paper, html, f"{page.url}{name}"))
-        output.files.append(f"{page.url}{name}")
-        html = fridge_html(expanded, context.settings, FRIDGE + paper, context.settings.base_url + page.url)
-        output.pdf_jobs.append((FRIDGE + paper, html, f"{page.url}{sheet}"))
-        output.files.append(f"{page.url}{sheet}")
-    timings["print_html"] = time.process_time() - clock
-
-
-def _watch_files(context: BuildContext, output: PlanOutput, expanded: ExpandedPlan, url: str, updated: str,
-                 display: str) -> None:
-    """The plan's FIT workouts, zips and ``fit.json`` (see :mod:`generator.render.fitset`)."""
-    skipped: list[Any] = []
-    for name, data in watch_files(expanded, updated, skipped):
-        _write(context, output, f"{url}fit/{name}", data)
+    for name, data in made.files:
+        write_bytes(context.stage / name, data)
+    state.record(made.events)
+    output.files = [name for name, _ in made.files] + [name for _, _, name in made.pdf_jobs]
+    output.listing, output.pdf_jobs, output.pages, output.feeds = made.listing, made.pdf_jobs, made.pages, len(page.feeds)
+    output.timings.update(made.timings)
     output.diagnostics += [Diagnostic(display, p.session.source.line, p.session.source.col,
                                       f"no watch file for this session: {why}", Severity.WARNING, "no-watch-file")
-                           for p, why in skipped]
+                           for p, why in made.skipped]
+    output.events = {key: state.events[key] for key in sorted(state.seen_events)}
+    return output
 
 
 def kept_images(folder: Path) -> Callable[[dict[str, Any]], bytes]:
@@ -199,23 +157,6 @@ def prune_images(folder: Path, keep: int) -> None:
         path.unlink(missing_ok=True)
 
 
-def watch_files(expanded: ExpandedPlan, updated: str, skipped: list[Any]) -> Iterator[tuple[str, bytes]]:
-    """The files of the plan's ``fit/`` folder; sessions that have none are added to ``skipped``."""
-    created = datetime.fromisoformat(updated.replace("Z", "+00:00"))  # stable while the plan is
-    return site_watch_files(expanded, created, example_table(expanded), skipped)
-
-
-def watch_files_on_demand(settings: Settings, path: Path, now: datetime) -> dict[str, bytes]:
-    """One plan's watch files as the build would write them, for the preview, which renders them
-    only when a browser asks (their encoding would cost most of each rebuild)."""
-    plan, _ = read_plan(path, settings)
-    expanded = expand(plan)
-    state = state_of_plan(State.load(settings.plans_dir), plan.slug)
-    entry = state.touch_plan(plan.slug, plan_digest(expanded), now)
-    with use(plan_language(plan, settings)):
-        return dict(watch_files(expanded, entry["updated"], []))
-
-
 def state_of_plan(previous: State, slug: str) -> State:
     """The share of the state one plan's render reads and changes (never saved itself: the
     build merges what it changed into the whole)."""
@@ -227,8 +168,3 @@ def start_record(expanded: ExpandedPlan) -> list[Any] | None:
     """[first day, weeks, line, col] of a plan dated in its frontmatter: the build says when that day has passed."""
     dated = dated_start(expanded)
     return None if dated is None else [dated[0].isoformat(), dated[1], dated[2].line, dated[2].col]
-
-
-def _write(context: BuildContext, output: PlanOutput, name: str, data: bytes) -> None:
-    write_bytes(context.stage / name, data)
-    output.files.append(name)
