@@ -99,21 +99,27 @@ class Preview:
         started = time.perf_counter()
         try:
             settings = self.current_settings()
-            result = build_site(settings, pdf=self.pdf, output=self.output, save_state=False, preview=True)
+            result = build_site(settings, pdf=self.pdf, output=self.output, save_state=False, preview=True,
+                                on_live=self._published)
         except DeloadError as exc:
             return self._failed(exc.diagnostics)
         except OSError as exc:
             return self._failed([Diagnostic(str(self.settings.root), 1, 1, f"cannot write the preview: {exc}")])
         except Exception as exc:  # keep serving whatever goes wrong; show it instead of dying silently
             return self._failed([Diagnostic(str(self.settings.root), 1, 1, f"internal error: {exc.__class__.__name__}: {exc}")])
+        if result.noop:  # nothing new to show: still, the browsers clear a failed build's report
+            self._published()
         for warning in result.warnings:
             self.echo(warning.format())
         self.echo(f"✓ rebuilt in {time.perf_counter() - started:.2f} s: {result.summary()}")
+        return True
+
+    def _published(self) -> None:
+        """The new preview is in place: browsers reload now, while the build records what it made."""
         with self.changed:
             self.error = None
             self.generation += 1
             self.changed.notify_all()
-        return True
 
     def _plan_file(self, settings: Settings, slug: str) -> Path | None:
         """The file of the plan published as ``slug``: from the preview's build record, else by reading every plan."""

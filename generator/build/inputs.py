@@ -22,7 +22,7 @@ from ..i18n import CATALOGS
 from ..settings import Settings
 from ..source.textfile import MAX_PLAN_BYTES, TooLarge, read_capped
 
-FORMAT = 9
+FORMAT = 10
 
 
 def digest_parts(*parts: str | bytes) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,7 +40,7 @@ class PlanRecord:
 def folders_of(files: Iterable[str]) -> list[str]:
     """Every folder holding one of ``files`` (paths inside the site), with their parents."""
     folders = {"."}
-    for parent in {os.path.dirname(name) for name in files}:
+    for parent in {name.rpartition("/")[0] for name in files}:  # site paths: "/" always; faster than dirname
         while parent and parent not in folders:
             folders.add(parent)
             parent = os.path.dirname(parent)
@@ -156,10 +156,6 @@ class Body:
         return Body(dict(self.records), dict(self.lines), list(self.site_files), dict(self.site_keys), self.ok)
 
 
-_DECODED: dict[str, tuple[str, dict[str, Any]]] = {}  # a line's record part -> (display, fields), for long-lived processes
-_DECODED_MAX = 50_000
-
-
 _BODIES: dict[tuple[int, ...], Body] = {}  # a body file this process read or wrote, by its identity
 
 
@@ -168,7 +164,9 @@ def _identity(path: Path) -> tuple[int, ...] | None:
         stat = os.stat(path)
     except OSError:
         return None
-    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+    # Not the change time: linking the body beside the twin changes it (see generator.build.tree).
+    # Deload replaces a body, never rewrites one in place.
+    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
 def _remember(identity: tuple[int, ...] | None, body: Body) -> Body:
@@ -180,10 +178,9 @@ def _remember(identity: tuple[int, ...] | None, body: Body) -> Body:
 
 
 def read_body(path: Path) -> Body:
-    """The body at ``path``: one JSON line per plan, "[display, record]<TAB>cards", the cards
-    decoded only if a list page is rendered. A body file or line this process read before
-    (``deload serve`` builds again and again) is not read or decoded again. A damaged body
-    reads as empty."""
+    """The body at ``path``: a header line, then one JSON line per plan, ``[display, record]``.
+    A body this process read or wrote before (``deload serve`` builds again and again) is not
+    read again. A damaged body reads as empty."""
     identity = _identity(path)
     known = _BODIES.get(identity) if identity is not None else None
     return known.copy() if known is not None else _remember(identity, _parse_body(path))
@@ -198,20 +195,9 @@ def _parse_body(path: Path) -> Body:
                 return body
             body.site_files = [str(f) for f in header.get("site_files", [])]
             body.site_keys = {str(k): str(v) for k, v in header.get("site_keys", {}).items()}
-            if len(_DECODED) > _DECODED_MAX:
-                _DECODED.clear()
             for line in handle:
-                core, _, cards = line.partition("\t")
-                if not (cards.startswith("{") and cards.endswith("}\n")):  # a line cut short
-                    raise ValueError("damaged manifest line")
-                decoded = _DECODED.get(core)
-                if decoded is None:
-                    display, fields = json.loads(core)
-                    decoded = _DECODED[core] = (str(display), fields)
-                display, fields = decoded
-                # Fresh lists where a build adds to a record (its warnings), never the decoded ones.
-                record = PlanRecord(**{**fields, "diagnostics": list(fields["diagnostics"]),
-                                       "listing": {**fields["listing"], "cards": LazyCards(cards)}})
+                display, fields = json.loads(line)  # a line cut short does not decode
+                record = PlanRecord(**fields)
                 body.records[display] = record
                 body.lines[display] = (record, line)
             body.ok = True
@@ -220,42 +206,8 @@ def _parse_body(path: Path) -> Body:
     return body
 
 
-class LazyCards(Mapping[str, str]):
-    """A plan's rendered cards (by folder depth) as the manifest holds them, decoded on first use."""
-
-    def __init__(self, text: str):
-        self._text = text
-        self._cards: dict[str, str] | None = None
-
-    def _decoded(self) -> dict[str, str]:
-        if self._cards is None:
-            try:
-                cards = json.loads(self._text)
-            except ValueError:
-                from ..errors import DeloadError, Diagnostic
-
-                raise DeloadError([Diagnostic(".deload", 1, 1, "Deload's build record is damaged; "
-                                              "delete the .deload folder and build again")]) from None
-            self._cards = cards if isinstance(cards, dict) else {}
-        return self._cards
-
-    def __getitem__(self, depth: str) -> str:
-        return self._decoded()[depth]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._decoded())
-
-    def __len__(self) -> int:
-        return len(self._decoded())
-
-
 def _line(display: str, record: PlanRecord) -> str:
-    fields = dict(vars(record))
-    listing = dict(fields["listing"])
-    cards = dict(listing.pop("cards", {}))
-    fields["listing"] = listing
-    # JSON text never holds a raw tab, so the tab is an unambiguous separator.
-    return json.dumps([display, fields], separators=(",", ":")) + "\t" + json.dumps(cards, separators=(",", ":")) + "\n"
+    return json.dumps([display, vars(record)], separators=(",", ":")) + "\n"
 
 
 def _read(path: Path) -> dict[str, Any]:
