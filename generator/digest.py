@@ -39,6 +39,15 @@ def digest(value: Any) -> str:
     return hashlib.sha256(canonical(value).encode("utf-8")).hexdigest()[:32]
 
 
+def digest_parts(*parts: str | bytes) -> str:
+    """A hash of ``parts``, each ended by a NUL (so that no two lists of parts share a text)."""
+    hashed = hashlib.sha256()
+    for part in parts:
+        hashed.update(part.encode("utf-8") if isinstance(part, str) else part)
+        hashed.update(b"\0")
+    return hashed.hexdigest()[:32]
+
+
 def event_hash(text: str) -> str:
     """A short hash for telling whether one calendar event changed (48 bits is plenty)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]

@@ -102,10 +102,6 @@ class PlannedWeek:
     minutes_high: float | None = None
     long_run_km_high: float | None = None
 
-    @property
-    def is_reduced(self) -> bool:
-        return self.kind in ("deload", "taper", "vacation")
-
 
 @dataclass(frozen=True)
 class ExpandedPlan:

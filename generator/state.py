@@ -11,7 +11,6 @@ re-encodes only that plan's line.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -33,11 +32,6 @@ if TYPE_CHECKING:
 STATE_NAME = "deload-state.json"
 _NOTE = "Written by 'deload build'. Commit it with your plans: it keeps feeds and dates stable."
 _COMPACT: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":"), "sort_keys": True}
-
-
-def content_hash(text: str | bytes) -> str:
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    return hashlib.sha256(data).hexdigest()[:32]
 
 
 @dataclass

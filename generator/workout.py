@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
-from .model import Amount, Distance, Duration, End, Ladder, Part, Repeat, Session, Step, Target
+from .model import Amount, Distance, Duration, End, Ladder, Part, Repeat, Session, Step
 
 
 def times(parts: Sequence[Part], factor: float = 1.0) -> Iterator[tuple[Step, float]]:
@@ -37,11 +37,6 @@ def parts_km(parts: Sequence[Part]) -> float | None:
             return None
         total += count * step.amount.km
     return total
-
-
-def work_targets(parts: Sequence[Part]) -> list[Target]:
-    """The targets of the work steps, in order."""
-    return [step.target for step, _ in times(parts) if step.role == "work" and step.target is not None]
 
 
 def map_steps(parts: Sequence[Part], change: Callable[[Step], Step]) -> tuple[Part, ...]:

@@ -7,7 +7,6 @@ the PDF settings) and, for a plan without dates, of the build day.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 import time
@@ -17,20 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..digest import canonical
+from ..digest import canonical, digest_parts
 from ..i18n import CATALOGS
 from ..settings import Settings
 from ..source.textfile import MAX_PLAN_BYTES, TooLarge, read_capped
 
 FORMAT = 10
-
-
-def digest_parts(*parts: str | bytes) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part.encode("utf-8") if isinstance(part, str) else part)
-        digest.update(b"\0")
-    return digest.hexdigest()[:32]
 
 
 def templates_digest(settings: Settings) -> str:

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..digest import digest_parts
 from ..fsutil import write_atomic
-from .inputs import FORMAT, Inputs, digest_parts
+from .inputs import FORMAT, Inputs
 
 
 @dataclass

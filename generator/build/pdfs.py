@@ -8,7 +8,6 @@ versions) have not changed is copied from the cache instead of rendered again.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import multiprocessing
 import os
@@ -20,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import __version__
+from ..digest import digest_parts
 from ..fsutil import write_atomic
 from ..render.pdf import PdfResult, init_worker, render_pdf
 from .workers import pool_options, recycled_map
@@ -50,11 +50,7 @@ def weasyprint_version() -> str:
 
 
 def cache_key(job: PdfJob, css: str) -> str:
-    digest = hashlib.sha256()
-    for part in (job.html, css, weasyprint_version(), __version__, job.paper):
-        digest.update(part.encode("utf-8"))
-        digest.update(b"\0")
-    return digest.hexdigest()
+    return digest_parts(job.html, css, weasyprint_version(), __version__, job.paper)
 
 
 def _render(job: PdfJob) -> PdfResult:

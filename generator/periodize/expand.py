@@ -25,7 +25,6 @@ from .vacations import place_dated, week_vacations
 from .volume import Measure, as_easy, given_km, size
 
 K = SessionKind
-DATED_PASSES = 6  # dated vacations move weeks when weeks are inserted: settle on a fixed point
 
 
 def choose_basis(plan: Plan) -> Basis:

@@ -27,7 +27,6 @@ from ..workout import times
 from .volume import Measure, amount_minutes, session_minutes
 
 K = SessionKind
-THRESHOLD = 1.0
 # Typical intensity factor of each kind's effort when the plan gives none.
 KIND_IF = {
     K.EASY: 0.70, K.RECOVERY: 0.65, K.LONG: 0.72, K.RUN_WALK: 0.60, K.TEMPO: 0.92, K.INTERVALS: 1.03,

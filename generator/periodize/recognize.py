@@ -112,9 +112,3 @@ def _rises_again(week: SourceWeek, after: Sequence[SourceWeek]) -> bool:
         return False
     return (following.volume >= week.volume * RISES_AGAIN - 1e-9
             or following.long_run >= week.long_run * (1 / STEP_BACK_LONG_RUN) - 1e-9)
-
-
-def level_before(weeks: Sequence[SourceWeek], index: int) -> float:
-    """The highest volume of the representative loading weeks just before ``index``."""
-    before = [w for w in weeks[:index] if w.representative][-LEVEL_WEEKS:]
-    return max((w.volume for w in before), default=0.0)

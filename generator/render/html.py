@@ -13,7 +13,6 @@ read again for those.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -28,7 +27,7 @@ import jinja2
 from markupsafe import Markup
 
 from .. import __version__, i18n
-from ..digest import canonical
+from ..digest import canonical, digest_parts
 from ..errors import DeloadError, Diagnostic
 from ..expanded import ExpandedPlan
 from ..feeds import Feed
@@ -145,11 +144,7 @@ class Listing:
         return asdict(self)
 
     def card_key(self, depth: str) -> str:
-        return self.card_keys.get(depth) or card_key(self.cards[depth])
-
-
-def card_key(card: str) -> str:
-    return hashlib.sha256(card.encode("utf-8")).hexdigest()[:32]
+        return self.card_keys.get(depth) or digest_parts(self.cards[depth])
 
 
 @dataclass
@@ -176,11 +171,6 @@ class SitePage:
     path: str
     key: str  # the same key, the same bytes
     render: Callable[[], bytes]
-
-
-def page_key(*parts: str) -> str:
-    text = "\0".join(parts) + "\0" if parts else ""  # each part ended by NUL: one encode, not one per card
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
 class Renderer:
@@ -245,7 +235,7 @@ class PlanRenderer(Renderer):
             card, render_card = self._card(page), self.macro("card")
             with template_errors("_macros.html"):
                 listing.cards = {str(depth): str(render_card(card, "../" * depth)) for depth in (0, 2)}
-        listing.card_keys = {depth: card_key(text) for depth, text in listing.cards.items()}
+        listing.card_keys = {depth: digest_parts(text) for depth, text in listing.cards.items()}
         return listing
 
     def _card(self, page: PlanPage) -> dict[str, Any]:
@@ -346,32 +336,32 @@ class SiteRenderer(Renderer):
                     canonical=self.absolute(path), description=f"{heading} — {self.settings.title}", og_image=default_og,
                     current=path)
         # These depend on nothing but the settings and templates, which the salt stands for.
-        yield SitePage("deload-weeks/index.html", page_key(salt, "deload-weeks"), lambda: self._page(
+        yield SitePage("deload-weeks/index.html", digest_parts(salt, "deload-weeks"), lambda: self._page(
             "explainer.html", 1, canonical=self.absolute("deload-weeks/"), og_image=default_og,
             description=i18n.gettext("What deload weeks and tapers are, why they work, and how Deload builds them.")))
         # The 404 page is served at any depth, so its links start from the site's own path.
-        yield SitePage("404.html", page_key(salt, "404"), lambda: self._page(
+        yield SitePage("404.html", digest_parts(salt, "404"), lambda: self._page(
             "404.html", 0, root=self.base_path, canonical=self.absolute("404.html"), absolute_root=self.base_path,
             og_image=default_og, description=i18n.gettext("Page not found")))
         urls = list(self.sitemap(groups))
-        yield SitePage("sitemap.xml", page_key(salt, "sitemap", canonical(urls)), lambda: self._page("sitemap.xml", 0, urls=urls))
+        yield SitePage("sitemap.xml", digest_parts(salt, "sitemap", canonical(urls)), lambda: self._page("sitemap.xml", 0, urls=urls))
         updated = self._latest()
         # The Atom feed announces new and updated plans: the latest first, as many as a reader needs.
         recent = sorted(self.plans, key=lambda p: (p.updated, p.published, p.slug), reverse=True)[:self.settings.feed_entries]
         entries = canonical([(p.slug, p.url, p.title, p.summary, p.author, p.level, p.category, p.tags, p.weeks, p.deloads,
                          p.published, p.updated, p.language) for p in recent])  # every field but the rendered cards
-        yield SitePage("feed.xml", page_key(salt, "feed", updated, entries),
+        yield SitePage("feed.xml", digest_parts(salt, "feed", updated, entries),
                        lambda: self._page("feed.xml", 0, entries=recent, updated=updated))
-        yield SitePage("robots.txt", page_key(salt, "robots"),
+        yield SitePage("robots.txt", digest_parts(salt, "robots"),
                        lambda: f"User-agent: *\nAllow: /\n\nSitemap: {self.absolute('sitemap.xml')}\n".encode())
-        yield SitePage("assets/og/default.png", page_key(salt, "og"), lambda: preview_png(
+        yield SitePage("assets/og/default.png", digest_parts(salt, "og"), lambda: preview_png(
             None, self.settings.title, self.settings.title, self.settings.description))
 
     def _listing_page(self, salt: str, path: str, depth: int, plans: list[Listing], shared: str, **context: Any) -> SitePage:
         scalars = canonical([(k, v) for k, v in sorted(context.items()) if k != "filters"])
         at = str(depth)
         # Keyed by the cards' hashes; the cards themselves are needed only if the page is rendered.
-        return SitePage(path, page_key(salt, path, shared, scalars, *(p.card_key(at) for p in plans)),
+        return SitePage(path, digest_parts(salt, path, shared, scalars, *(p.card_key(at) for p in plans)),
                         lambda: self._page("index.html", depth, cards=[Markup(p.cards[at]) for p in plans], **context))
 
     def _page(self, template: str, depth: int, root: str | None = None, **context: Any) -> bytes:

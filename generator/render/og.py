@@ -15,9 +15,7 @@ so the file is a third of an 8-bit grayscale one and nothing is quantised.
 
 from __future__ import annotations
 
-import hashlib
 import io
-import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -26,6 +24,7 @@ from markupsafe import escape
 from PIL import Image, ImageDraw, ImageFont
 
 from ..describe import race_text
+from ..digest import digest
 from ..expanded import ExpandedPlan
 from ..i18n import ngettext
 from .markdown import plain_text
@@ -103,8 +102,7 @@ def preview_inputs(expanded: ExpandedPlan | None, site_title: str, title: str, s
 
 def inputs_key(inputs: dict[str, Any]) -> str:
     """A short hash of :func:`preview_inputs`, to keep images by."""
-    text = json.dumps(inputs, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    return digest(inputs)
 
 
 def preview_png(expanded: ExpandedPlan | None, site_title: str, title: str, subtitle: str | None = None) -> bytes:
