@@ -18,7 +18,6 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -66,8 +65,8 @@ class Preview:
         self.error: str | None = None
         self.changed = threading.Condition()
         self.watching = threading.Event()  # set once file events are being received
-        self._watch_files: dict[str, dict[str, bytes]] = {}  # slug -> its fit/ folder, rendered when asked
-        self._watch_generation = -1
+        self._plan_files: dict[str, dict[str, bytes]] = {}  # slug -> the files of its folder the preview renders when asked
+        self._files_generation = -1
 
     def snapshot(self) -> dict[str, tuple[int, int]]:
         """Modification times of everything a build reads."""
@@ -161,10 +160,12 @@ class Preview:
         self.echo(f"rendered {relative} on demand (deload serve --pdf renders every PDF on each rebuild)")
         return render_pdf(html, key).data
 
-    def watch_file_on_demand(self, relative: str) -> bytes | None:
-        """A file of a plan's ``fit/`` folder: the preview links watch files without writing them,
-        and encodes a plan's when a browser first asks for one of them (until the next rebuild)."""
-        match = _FIT_PATH.fullmatch(relative)
+    def plan_file_on_demand(self, relative: str) -> bytes | None:
+        """A file of a plan's folder that the preview links without writing it (its JSON, feeds,
+        watch files): a plan's are rendered when a browser first asks for one (until the next rebuild)."""
+        from .build.plans import files_on_demand
+
+        match = _PLAN_FILE.fullmatch(relative)
         if match is None:
             return None
         from .feeds import build_time
@@ -172,17 +173,17 @@ class Preview:
         slug, name = match[1], match[2]
         with self.changed:
             generation = self.generation
-            cached = self._watch_files.get(slug) if self._watch_generation == generation else None
+            cached = self._plan_files.get(slug) if self._files_generation == generation else None
         if cached is None:
             settings = self.current_settings()
             path = self._plan_file(settings, slug)
-            if path is None or not settings.watch_files:
+            if path is None:
                 return None
-            cached = watch_files_on_demand(settings, path, build_time())
+            cached = files_on_demand(settings, path, build_time())
             with self.changed:
-                if self._watch_generation != generation:
-                    self._watch_files, self._watch_generation = {}, generation
-                self._watch_files[slug] = cached
+                if self._files_generation != generation:
+                    self._plan_files, self._files_generation = {}, generation
+                self._plan_files[slug] = cached
         return cached.get(name)
 
     def _failed(self, diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> bool:
@@ -263,7 +264,7 @@ def _event(name: str, data: dict[str, object]) -> bytes:
 
 
 _PDF_PATH = re.compile(r"plans/([a-z0-9][a-z0-9-]*)/\1(-fridge)?-(a4|letter)\.pdf")
-_FIT_PATH = re.compile(r"plans/([a-z0-9][a-z0-9-]*)/fit/([A-Za-z0-9._-]+)")
+_PLAN_FILE = re.compile(r"plans/([a-z0-9][a-z0-9-]*)/((?:fit/)?[A-Za-z0-9._-]+)")
 IDLE_SECONDS = 10.0  # a connection that sends no request for this long is closed
 MAX_CONNECTIONS = 64  # at once: each holds a thread (a browser tab holds one for live reload)
 
@@ -335,11 +336,11 @@ class Handler(SimpleHTTPRequestHandler):
             body = path.read_bytes().replace(b"</body>", b'<script src="/__deload/live.js"></script>\n</body>', 1)
             self._send(200, "text/html; charset=utf-8", body)
             return
-        if not path.exists() and (path.suffix == ".pdf" or "/fit/" in self.path):
+        if not path.exists() and self.path.startswith("/plans/"):
             relative = urlsplit(self.path).path.lstrip("/")
             try:
                 data = (self.preview.pdf_on_demand(relative) if path.suffix == ".pdf"
-                        else self.preview.watch_file_on_demand(relative))
+                        else self.preview.plan_file_on_demand(relative))
             except DeloadError as exc:
                 data = None
                 self.preview.echo("\n".join(d.format() for d in exc.diagnostics))
@@ -397,21 +398,3 @@ def serve(project: Path, host: str, port: int, echo: Callable[[str], None], pdf:
         stop.set()
         server.shutdown()
         server.server_close()
-
-
-def watch_files_on_demand(settings: Settings, path: Path, now: datetime) -> dict[str, bytes]:
-    """One plan's watch files as the build would write them, for the preview, which renders them
-    only when a browser asks (their encoding would cost most of each rebuild)."""
-    from .build.plans import state_of_plan
-    from .periodize import expand
-    from .render.json_export import plan_digest
-    from .render.planfiles import watch_files
-    from .source import read_plan
-    from .state import State
-
-    plan, _ = read_plan(path, settings)
-    expanded = expand(plan)
-    state = state_of_plan(State.load(settings.plans_dir), plan.slug)
-    entry = state.touch_plan(plan.slug, plan_digest(expanded), now)
-    with use(plan_language(plan, settings)):
-        return dict(watch_files(expanded, entry["updated"], []))

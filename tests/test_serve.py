@@ -153,16 +153,20 @@ def test_a_pdf_the_preview_links_is_rendered_when_asked_for(server: Server) -> N
     assert missing.value.code == 404
 
 
-def test_watch_files_the_preview_links_are_encoded_when_asked_for(server: Server, tmp_path: Path) -> None:
-    """The preview writes no watch files on a rebuild (encoding them would cost most of it);
-    asked for one, it gives the bytes the published site has."""
+def test_files_the_preview_links_are_rendered_when_asked_for(server: Server, tmp_path: Path) -> None:
+    """The preview writes only what pages show on a rebuild (the watch files alone would cost
+    most of it); asked for a plan's watch file, JSON or feed, it gives what the published site has."""
     import json
+    import re
 
     from .site_build import build_project, fixed_clock
 
     page = server.get("plans/couch-to-5k/")
     assert "fit/" in page
-    assert not list((server.project / ".deload" / "preview").rglob("fit.json"))
+    preview = server.project / ".deload" / "preview"
+    assert (preview / "plans" / "couch-to-5k" / "index.html").is_file()
+    for pattern in ("fit.json", "plan.json", "*.ics"):
+        assert not list(preview.rglob(pattern)), pattern
     published = make_project(tmp_path / "published", [ROOT / "plans" / "couch-to-5k.md"])
     build_project(published, "--no-pdf")
     folder = published / "site" / "plans" / "couch-to-5k" / "fit"
@@ -175,3 +179,10 @@ def test_watch_files_the_preview_links_are_encoded_when_asked_for(server: Server
     with pytest.raises(urllib.error.HTTPError) as missing:
         urllib.request.urlopen(server.url + "plans/couch-to-5k/fit/no-such-week.zip", timeout=10)
     assert missing.value.code == 404
+    with urllib.request.urlopen(server.url + "plans/couch-to-5k/plan.json", timeout=60) as response:
+        assert json.loads(response.read())["plan"]["slug"] == "couch-to-5k"
+    feed = re.search(r'href="([^"]+\.ics)"', page)
+    assert feed is not None
+    with urllib.request.urlopen(server.url + "plans/couch-to-5k/" + feed[1].rsplit("/", 1)[-1], timeout=60) as response:
+        assert response.headers["Content-Type"].startswith("text/calendar")
+        assert response.read().startswith(b"BEGIN:VCALENDAR")

@@ -78,7 +78,6 @@ def set_context(context: BuildContext) -> None:
 
 def run(task: tuple[Path, str]) -> PlanOutput:
     """Build one plan; problems in the plan come back as diagnostics, never as exceptions."""
-    global _RENDERER
     context = _CONTEXT
     assert context is not None, "set_context() first"
     path, display = task
@@ -86,28 +85,19 @@ def run(task: tuple[Path, str]) -> PlanOutput:
     try:
         plan, warnings = read_plan(path, context.settings, display)
         expanded = expand(plan)
-        slug = plan.slug
-        state = state_of_plan(context.state, slug)
+        state = state_of_plan(context.state, plan.slug)
     except DeloadError as exc:
         return PlanOutput(display, list(exc.diagnostics))
     timings = {"read": time.process_time() - clock}
-    if _RENDERER is None:
-        _RENDERER = PlanRenderer(context.settings, kept_images(context.settings.work_dir / "cache" / "og"))
-    entry = state.touch_plan(slug, plan_digest(expanded), context.now)
-    feeds = plan_feeds(expanded, context.settings, context.now.date())
-    linked = context.papers or context.links
-    pdfs = [(paper_label(paper), f"{slug}-{paper}.pdf") for paper in linked]
-    sheets = [(paper_label(paper), f"{slug}-fridge-{paper}.pdf") for paper in linked]
-    alternates = context.translations.get(plan.translation_key, []) if plan.translation_key else []
-    page = PlanPage(expanded, slug, f"plans/{slug}/", feeds, entry["published"], entry["updated"], pdfs, sheets,
-                    alternates if len(alternates) > 1 else [])
-    output = PlanOutput(display, [*warnings, *expanded.warnings], slug=slug, plan_state=entry, timings=timings,
-                        dated=expanded.start is not None, slug_at=(plan.location("slug").line, plan.location("slug").col),
+    page = _page(context, expanded, state)
+    output = PlanOutput(display, [*warnings, *expanded.warnings], slug=plan.slug, plan_state=state.plans[plan.slug],
+                        timings=timings, dated=expanded.start is not None,
+                        slug_at=(plan.location("slug").line, plan.location("slug").col),
                         start=start_record(expanded), alternates=page.alternates)
     try:
         with use(plan_language(plan, context.settings)):
-            made = plan_files(_RENDERER, page, state.events, state.legacy, context.now, context.papers,
-                              watch=not context.preview)
+            made = plan_files(_renderer(context), page, state.events, state.legacy, context.now, context.papers,
+                              full=not context.preview)
     except DeloadError as exc:  # a template error in the coach's templates
         output.diagnostics.extend(exc.diagnostics)
         return output
@@ -122,6 +112,43 @@ def run(task: tuple[Path, str]) -> PlanOutput:
                            for p, why in made.skipped]
     output.events = {key: state.events[key] for key in sorted(state.seen_events)}
     return output
+
+
+def files_on_demand(settings: Settings, path: Path, now: datetime) -> dict[str, bytes]:
+    """One plan's files as a full build would write them (by their names in the plan's folder),
+    for the preview, which writes only what the pages show and renders the rest when a browser
+    asks for it: the JSON, the feeds and, costliest of all, the watch files."""
+    plan, _ = read_plan(path, settings)
+    expanded = expand(plan)
+    context = BuildContext(settings, Path(os.devnull), now, (), State.load(settings.plans_dir),
+                           links=settings.papers if settings.pdf else ())
+    state = state_of_plan(context.state, plan.slug)
+    page = _page(context, expanded, state)
+    with use(plan_language(plan, settings)):
+        made = plan_files(PlanRenderer(settings), page, state.events, state.legacy, now)
+    return {name[len(page.url):]: data for name, data in made.files}
+
+
+def _page(context: BuildContext, expanded: ExpandedPlan, state: State) -> PlanPage:
+    """What the plan's page shows besides the plan: its dates in the state (touched: a changed
+    plan is updated now), its feeds, PDFs and translations."""
+    plan, slug = expanded.plan, expanded.plan.slug
+    entry = state.touch_plan(slug, plan_digest(expanded), context.now)
+    feeds = plan_feeds(expanded, context.settings, context.now.date())
+    linked = context.papers or context.links
+    pdfs = [(paper_label(paper), f"{slug}-{paper}.pdf") for paper in linked]
+    sheets = [(paper_label(paper), f"{slug}-fridge-{paper}.pdf") for paper in linked]
+    alternates = context.translations.get(plan.translation_key, []) if plan.translation_key else []
+    return PlanPage(expanded, slug, f"plans/{slug}/", feeds, entry["published"], entry["updated"], pdfs, sheets,
+                    alternates if len(alternates) > 1 else [])
+
+
+def _renderer(context: BuildContext) -> PlanRenderer:
+    """One renderer for all the plans a process renders in a build."""
+    global _RENDERER
+    if _RENDERER is None:
+        _RENDERER = PlanRenderer(context.settings, kept_images(context.settings.work_dir / "cache" / "og"))
+    return _RENDERER
 
 
 def kept_images(folder: Path) -> Callable[[dict[str, Any]], bytes]:

@@ -38,9 +38,10 @@ class PlanFiles:
 
 
 def plan_files(renderer: PlanRenderer, page: PlanPage, revisions: Mapping[str, Any], legacy: bool, now: datetime,
-               papers: tuple[str, ...] = (), watch: bool = True) -> PlanFiles:
+               papers: tuple[str, ...] = (), full: bool = True) -> PlanFiles:
     """Render the plan of ``page``. ``revisions``: the events' last revisions (the build's
-    state); ``papers``: the PDFs whose print HTML is wanted; ``watch``: write the watch files."""
+    state); ``papers``: the PDFs whose print HTML is wanted; ``full=False``: only what its page
+    and the list pages show (the preview renders the JSON, watch files and feeds when asked)."""
     expanded, settings, url = page.expanded, renderer.settings, page.url
     out = PlanFiles()
     clock = time.process_time()
@@ -50,19 +51,21 @@ def plan_files(renderer: PlanRenderer, page: PlanPage, revisions: Mapping[str, A
         out.timings[step] = out.timings.get(step, 0.0) + time.process_time() - clock
         clock = time.process_time()
 
-    out.files.append((f"{url}plan.json", to_json(expanded, indent=None).encode("utf-8")))
+    if full:
+        out.files.append((f"{url}plan.json", to_json(expanded, indent=None).encode("utf-8")))
     for name, data in renderer.outputs(page):
         out.files.append((name, data))
         out.pages += name.endswith(".html")
         lap("preview_image" if name.endswith(".png") else "pages")
-    if watch and settings.watch_files:
+    if full and settings.watch_files:
         out.files += ((f"{url}fit/{name}", data) for name, data in watch_files(expanded, page.updated, out.skipped))
         lap("watch_files")
     out.listing = renderer.listing(page).to_json()
     lap("pages")
-    out.files += ((url + name, data) for name, data in feed_files(
-        expanded, settings, page.feeds, settings.base_url + url, revisions, legacy, now, out.events))
-    lap("feeds")
+    if full:
+        out.files += ((url + name, data) for name, data in feed_files(
+            expanded, settings, page.feeds, settings.base_url + url, revisions, legacy, now, out.events))
+        lap("feeds")
     for paper, (_, name), (_, sheet) in zip(papers, page.pdfs, page.sheets, strict=False):
         plan_url = settings.base_url + url
         out.pdf_jobs.append((paper, print_html(expanded, settings, paper, plan_url), f"{url}{name}"))
