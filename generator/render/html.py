@@ -361,7 +361,7 @@ class SiteRenderer(Renderer):
         scalars = canonical([(k, v) for k, v in sorted(context.items()) if k != "filters"])
         at = str(depth)
         # Keyed by the cards' hashes; the cards themselves are needed only if the page is rendered.
-        return SitePage(path, digest_parts(salt, path, shared, scalars, *(p.card_key(at) for p in plans)),
+        return SitePage(path, digest_parts(salt, path, shared, scalars, *[p.card_key(at) for p in plans]),
                         lambda: self._page("index.html", depth, cards=[Markup(p.cards[at]) for p in plans], **context))
 
     def _page(self, template: str, depth: int, root: str | None = None, **context: Any) -> bytes:
