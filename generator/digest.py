@@ -41,8 +41,9 @@ def digest(value: Any) -> str:
 
 def digest_parts(*parts: str | bytes) -> str:
     """A hash of ``parts``, each ended by a NUL (so that no two lists of parts share a text)."""
-    if all(part.__class__ is str for part in parts):  # one encode for all (a list page has a part a plan)
-        data = ("\0".join(parts) + "\0").encode("utf-8") if parts else b""
+    texts = [part for part in parts if isinstance(part, str)]
+    if len(texts) == len(parts):  # one encode for all (a list page has a part a plan)
+        data = ("\0".join(texts) + "\0").encode("utf-8") if texts else b""
     else:
         data = b"".join((part.encode("utf-8") if isinstance(part, str) else part) + b"\0" for part in parts)
     return hashlib.sha256(data).hexdigest()[:32]

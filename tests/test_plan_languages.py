@@ -102,6 +102,10 @@ def test_a_misspelt_session_word_suggests_the_word_in_the_plans_language() -> No
     found = problems(text)
     assert len(found) == 1, found
     assert found[0].startswith(f"plan.md:{line}:7: error: unknown session kind 'Dauerluaf' — did you mean 'Dauerlauf'?")
+    # The words it then lists are the plan's language's, one a kind.
+    assert found[0].endswith("a session starts with one of: Ruhetag, Dauerlauf, Regenerationslauf, Langer Lauf, "
+                             "Lauf-Geh-Training, Tempolauf, Intervalle, Hügelläufe, Fahrtspiel, Steigerungen, "
+                             "Wettkampf, Alternativtraining, Krafttraining, Mobilität")
 
 
 @pytest.mark.parametrize(("language", "wrong", "right"), [

@@ -74,7 +74,7 @@ class SessionLine:
             bad = re.match(r"[\w/-]+", c.text[c.pos:end])
             shown = bad[0] if bad else c.text[c.pos:end].strip()
             hint = (suggest(shown, self.words.kind_hints) or suggest(shown, KIND_WORDS)) if shown else ""
-            kinds = ", ".join(k.value for k in SessionKind)
+            kinds = ", ".join(self.words.kind_names)
             c.fail(c.pos, f"unknown session kind '{shown}'{hint}; a session starts with one of: {kinds}")
             return None
         else:

@@ -59,6 +59,10 @@ class Words:
         self.kind_re = re.compile(r"(?i)(" + _words(self.kinds) + r")(?![\w-])")
         self.kind_hints: tuple[str, ...] = tuple(lexicon.kinds) if self.english else tuple(
             w[0].upper() + w[1:] for w in lexicon.kinds)
+        # What an error lists: each kind by its first word in the plan's language (English: its name).
+        self.kind_names: tuple[str, ...] = tuple(k.value for k in SessionKind) if self.english else tuple(
+            next((w[0].upper() + w[1:] for w, meaning in lexicon.kinds.items() if meaning is k), k.value)
+            for k in SessionKind)
         self.races: dict[str, str] = self._table(lex.races for lex in both)
         self.race_re = re.compile(r"(?i)(" + _words(self.races) + r")(?![\w-])")
         self.labels: dict[str, str] = self._table(lex.labels for lex in both)
