@@ -204,3 +204,22 @@ def test_a_stylesheet_that_loads_a_resource_is_said_at_every_build(tmp_path: Pat
     assert said in build_project(project)
     (project / "plans" / "ten-k-build.md").write_text((project / "plans" / "ten-k-build.md").read_text() + "\n")
     assert said in build_project(project)  # the plan rendered again, its PDF from the cache
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_the_pace_table_is_printed_whole(tmp_path: Path, paper: str) -> None:
+    """The cover's pace table is never split across pages (its last rows used to fall onto a page
+    of their own when the cover ran long: the German plan's words are longer); on A4 the
+    German plan's whole cover fits its first page."""
+    out = tmp_path / "plan.pdf"
+    result = CliRunner().invoke(main, ["pdf", str(ROOT / "plans" / "halbmarathon-10-wochen.md"), "--paper", paper,
+                                       "-o", str(out), "--project", str(ROOT)])
+    assert result.exit_code == 0, result.output
+    pages = page_texts(out)
+    holders = [i for i, text in enumerate(pages) if "Tempos für" in text]
+    assert len(holders) == 1
+    table = pages[holders[0]]
+    for effort in ("Regeneration", "Marathontempo", "Wiederholung"):  # the first, a middle and the last row
+        assert effort in table, f"{effort} is not on the page of the table's heading"
+    if paper == "a4":
+        assert holders == [0]
