@@ -94,10 +94,12 @@ def check_command(paths: tuple[Path, ...], project: Path) -> None:
 @click.option("--weeks", type=click.IntRange(1, 104), default=8, show_default=True, help="Number of weeks to scaffold.")
 @click.option("--units", type=click.Choice(["mi", "km"]), default=None, help="Distance units (default: the site's).")
 @click.option("--race", "race", default=None, help="Goal race distance: 5k, 10k, half, marathon or e.g. '50 km'.")
+@click.option("--language", default=None, help="The plan's language: en, de, fr, es or nl (default: the site's).")
 @project_option
-def new_command(name: str, weeks: int, units: str | None, race: str | None, project: Path) -> None:
+def new_command(name: str, weeks: int, units: str | None, race: str | None, language: str | None,
+                project: Path) -> None:
     """Start a new plan in plans/ with commented examples of every feature."""
-    new.new(name, weeks, units, race, project)
+    new.new(name, weeks, units, race, project, language)
 
 
 @main.command(name="docs")

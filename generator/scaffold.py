@@ -1,47 +1,90 @@
-"""``deload new``: a commented plan file that passes ``deload check`` as it is."""
+"""``deload new``: a commented plan file that passes ``deload check`` as it is, written in the
+site's language (or the one asked for): its weeks, sessions and placeholders in that
+language's words, its frontmatter keys and comments in English, as the docs write them."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Settings
 from .errors import DeloadError, Diagnostic
 from .slugs import slug_from
 
-_WEEK_MI = """\
-## Week {n} — {phase}
-- Mon: Rest
-- Tue: Easy {easy} mi @ conversational
-- Wed: Strength
-  - Goblet squat 3x10 @ 35 lb
-  - Plank 3x40 s
-- Thu: Intervals {quality} mi: {reps} x 400 m @ 5K pace w/ 200 m jog
-- Sat: Easy {easy} mi + 4 x 20 s strides
-- Sun: Long {long} mi @ easy
-"""
-_WEEK_KM = """\
-## Week {n} — {phase}
-- Mon: Rest
-- Tue: Easy {easy} km @ conversational
-- Wed: Strength
-  - Goblet squat 3x10 @ 16 kg
-  - Plank 3x40 s
-- Thu: Intervals {quality} km: {reps} x 400 m @ 5K pace w/ 200 m jog
-- Sat: Easy {easy} km + 4 x 20 s strides
-- Sun: Long {long} km @ easy
-"""
+
+@dataclass(frozen=True)
+class Wording:
+    """One language's scaffold: a week (``{sunday}`` is its last line), and the placeholders."""
+
+    week: str
+    phases: tuple[str, str]  # the first half's title, the second's
+    long: str  # Sunday's long run
+    race: str  # Sunday of the last week, when the plan has a race
+    summary: str
+    body: str
+    author: str
+    decimal: str = "."
+
+
+WORDINGS = {
+    "en": Wording(
+        "## Week {n} — {phase}\n- Mon: Rest\n- Tue: Easy {easy} {u} @ conversational\n- Wed: Strength\n"
+        "  - Goblet squat 3x10 @ {load}\n  - Plank 3x40 s\n"
+        "- Thu: Intervals {quality} {u}: {reps} x 400 m @ 5K pace w/ 200 m jog\n"
+        "- Sat: Easy {easy} {u} + 4 x 20 s strides\n- Sun: {sunday}\n",
+        ("Base", "Build"), "Long {long} {u} @ easy", "Race",
+        "One or two sentences for the index page.",
+        "Who this plan is for, what a week looks like, and how to run the sessions.\n"
+        "Everything before the first week is ordinary Markdown.", "Your name"),
+    "de": Wording(
+        "## Woche {n} — {phase}\n- Mo: Ruhetag\n- Di: Dauerlauf {easy} {u} @ Plaudertempo\n- Mi: Krafttraining\n"
+        "  - Kniebeuge 3x10 @ {load}\n  - Unterarmstütz 3x40 s\n"
+        "- Do: Intervalle {quality} {u}: {reps} x 400 m @ 5-km-Tempo m/ 200 m Trabpause\n"
+        "- Sa: Dauerlauf {easy} {u} + 4 x 20 s Steigerungen\n- So: {sunday}\n",
+        ("Grundlage", "Aufbau"), "Langer Lauf {long} {u} @ locker", "Wettkampf",
+        "Ein oder zwei Sätze für die Übersichtsseite.",
+        "Für wen dieser Plan ist, wie eine Woche aussieht und wie die Einheiten gelaufen werden.\n"
+        "Alles vor der ersten Woche ist gewöhnliches Markdown.", "Dein Name", ","),
+    "fr": Wording(
+        "## Semaine {n} — {phase}\n- lun. : Repos\n- mar. : Footing {easy} {u} @ allure conversation\n- mer. : Renforcement\n"
+        "  - Squat gobelet 3x10 @ {load}\n  - Gainage 3x40 s\n"
+        "- jeu. : Fractionné {quality} {u} : {reps} x 400 m @ allure 5 km av. 200 m trot\n"
+        "- sam. : Footing {easy} {u} + 4 x 20 s accélérations\n- dim. : {sunday}\n",
+        ("Base", "Développement"), "Sortie longue {long} {u} @ facile", "Compétition",
+        "Une ou deux phrases pour la page d'accueil.",
+        "À qui s'adresse ce plan, à quoi ressemble une semaine et comment courir les séances.\n"
+        "Tout ce qui précède la première semaine est du Markdown ordinaire.", "Votre nom", ","),
+    "es": Wording(
+        "## Semana {n} — {phase}\n- Lun: Descanso\n- Mar: Rodaje {easy} {u} @ conversacional\n- Mié: Fuerza\n"
+        "  - Sentadilla goblet 3x10 @ {load}\n  - Plancha 3x40 s\n"
+        "- Jue: Series {quality} {u}: {reps} x 400 m @ ritmo 5K c/ 200 m trote\n"
+        "- Sáb: Rodaje {easy} {u} + 4 x 20 s progresivos\n- Dom: {sunday}\n",
+        ("Base", "Desarrollo"), "Tirada larga {long} {u} @ suave", "Competición",
+        "Una o dos frases para la página de inicio.",
+        "Para quién es este plan, cómo es una semana y cómo correr las sesiones.\n"
+        "Todo lo que va antes de la primera semana es Markdown normal.", "Tu nombre", ","),
+    "nl": Wording(
+        "## Week {n} — {phase}\n- ma: Rust\n- di: Duurloop {easy} {u} @ praattempo\n- wo: Krachttraining\n"
+        "  - Goblet squat 3x10 @ {load}\n  - Plank 3x40 s\n"
+        "- do: Intervallen {quality} {u}: {reps} x 400 m @ 5K-tempo m/ 200 m dribbel\n"
+        "- za: Duurloop {easy} {u} + 4 x 20 s versnellingen\n- zo: {sunday}\n",
+        ("Basis", "Opbouw"), "Lange duurloop {long} {u} @ rustig", "Wedstrijd",
+        "Een of twee zinnen voor de overzichtspagina.",
+        "Voor wie dit plan is, hoe een week eruitziet en hoe je de trainingen loopt.\n"
+        "Alles vóór de eerste week is gewone Markdown.", "Je naam", ","),
+}
 
 _HEADER = """\
 ---
 # Deload plan. The format: deload docs plan-format (or docs/plan-format.md); check it with: deload check {path}
 title: {title}
-summary: One or two sentences for the index page.
+summary: {summary}
 author: {author}
-level: beginner            # beginner, novice, intermediate, advanced or all levels
+{language}level: beginner            # beginner, novice, intermediate, advanced or all levels
 tags: [{tag}]
 units: {units}                  # mi or km
-{race}# start: 2027-01-04       # the first day (a {weekday}), or give the race a date instead
+{race}# start: 2027-01-04       # the first day (a Monday), or give the race a date instead
 week_starts: monday
 checks:
   long_run_share: 45%      # with four runs a week the long run is a big share; raise this as runs are added
@@ -53,31 +96,45 @@ periodization:
     cut: 25%
     strength: reps         # reps (3x8 -> 3x6), load (half the weight) or sets
 ---
-Who this plan is for, what a week looks like, and how to run the sessions.
-Everything before the first week is ordinary Markdown.
+{body}
 
 """
 
 
-def scaffold_plan(settings: Settings, name: str, weeks: int, units: str, race: str | None) -> Path:
+def scaffold_language(settings: Settings, asked: str | None) -> str:
+    """The language a new plan is written in: the one asked for, else the site's if Deload
+    has its words, else English."""
+    tag = (asked or settings.language).lower()
+    primary = tag.split("-")[0]
+    if asked and primary not in WORDINGS:
+        raise DeloadError([Diagnostic("deload new", 1, 1, f"no plan words for the language '{asked}'; "
+                                      f"expected one of: {', '.join(WORDINGS)}")])
+    return primary if primary in WORDINGS else "en"
+
+
+def scaffold_plan(settings: Settings, name: str, weeks: int, units: str, race: str | None,
+                  language: str | None = None) -> Path:
     slug = slug_from(name)
     path = settings.plans_dir / f"{slug}.md"
     if path.exists():
         raise DeloadError([Diagnostic(str(path), 1, 1, "a plan with this name already exists; choose another name")])
+    code = scaffold_language(settings, language)
+    words = WORDINGS[code]
     race_block = ""
     if race:
-        race_block = f"race:\n  name: {json.dumps(name + ' race', ensure_ascii=False)}\n  distance: {race}        # 5k, 10k, half, marathon or e.g. 50 km\n  # date: 2027-04-18\n"
-    text = _HEADER.format(path=f"plans/{slug}.md", title=json.dumps(name, ensure_ascii=False), author=settings.author or "Your name",
-                          tag=slug.split("-")[0], units=units, race=race_block, weekday="Monday")
-    template = _WEEK_MI if units == "mi" else _WEEK_KM
+        race_name = name + " race" if code == "en" else name
+        race_block = (f"race:\n  name: {json.dumps(race_name, ensure_ascii=False)}\n  distance: {race}        "
+                      "# 5k, 10k, half, marathon or e.g. 50 km\n  # date: 2027-04-18\n")
+    text = _HEADER.format(path=f"plans/{slug}.md", title=json.dumps(name, ensure_ascii=False), summary=words.summary,
+                          author=settings.author or words.author, tag=slug.split("-")[0], units=units, race=race_block,
+                          language="" if code == "en" else f"language: {code}\n", body=words.body)
     base, long_step = (3, 0.5) if units == "mi" else (5, 1)
     for n in range(1, weeks + 1):
-        long_run = f"{base * 2 + long_step * ((n - 1) // 2):g}"
-        week = template.format(n=n, phase="Base" if n <= weeks // 2 else "Build", easy=base,
-                               quality=base + 1, reps=min(6 + (n - 1) // 2, 10), long=long_run)
-        if race and n == weeks:
-            week = week.replace(f"- Sun: Long {long_run} {units} @ easy", "- Sun: Race")
-        text += week + "\n"
+        long_run = f"{base * 2 + long_step * ((n - 1) // 2):g}".replace(".", words.decimal)
+        sunday = words.race if race and n == weeks else words.long.format(long=long_run, u=units)
+        text += words.week.format(n=n, phase=words.phases[n > weeks // 2], easy=base, quality=base + 1, u=units,
+                                  reps=min(6 + (n - 1) // 2, 10), load="35 lb" if units == "mi" else "16 kg",
+                                  sunday=sunday) + "\n"
     settings.plans_dir.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path

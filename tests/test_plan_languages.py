@@ -301,3 +301,43 @@ def test_a_german_heading_may_put_the_number_first(english: Plan) -> None:
     assert neutral(plan.weeks) == neutral(english.weeks) and plan.weeks[0].title == "Grundlage"
     found = problems(text.replace("## 3. Woche", "## 4. Woche"))
     assert len(found) == 1 and "week 4 follows week 2; write '## Woche 3'" in found[0], found
+
+
+def scaffolded(folder: Path, language: str, *options: str) -> Plan:
+    """``deload new`` in a project whose site is in ``language``; the plan it wrote, checked clean."""
+    from generator.config import load_settings
+
+    folder.mkdir(parents=True)
+    (folder / "deload.toml").write_text(f'[site]\ntitle = "T"\nbase_url = "https://plans.example.net/"\n'
+                                        f'language = "{language}"\n', encoding="utf-8")
+    runner = CliRunner()
+    made = runner.invoke(main, ["new", "Frühjahr 21", "--race", "half", "--weeks", "10", *options,
+                                "--project", str(folder)])
+    assert made.exit_code == 0, made.output
+    checked = runner.invoke(main, ["check", "--project", str(folder)])
+    assert checked.exit_code == 0 and "0 errors, 0 warnings" in checked.output, checked.output
+    plan, _ = read_plan(folder / "plans" / "fruhjahr-21.md", load_settings(folder))
+    return plan
+
+
+@pytest.mark.parametrize("units", ["km", "mi"])
+@pytest.mark.parametrize(("language", "heading"), [("de", "## Woche 1"), ("fr", "## Semaine 1"),
+                                                   ("es", "## Semana 1"), ("nl", "## Week 1 — Basis")])
+def test_deload_new_writes_the_plan_in_the_sites_language(tmp_path: Path, language: str, heading: str,
+                                                          units: str) -> None:
+    plan = scaffolded(tmp_path / language, language, "--units", units)
+    text = (tmp_path / language / "plans" / "fruhjahr-21.md").read_text(encoding="utf-8")
+    assert heading in text and f"language: {language}\n" in text
+    assert plan.language == language
+    # The same plan as the English scaffold, in the language's words.
+    english = scaffolded(tmp_path / "en", "en", "--units", units)
+    assert neutral(plan.weeks) == neutral(english.weeks)
+    assert neutral(expand(plan).weeks) == neutral(expand(english).weeks)
+
+
+def test_deload_new_writes_another_language_when_asked(tmp_path: Path) -> None:
+    plan = scaffolded(tmp_path / "site", "en", "--language", "de")
+    assert plan.language == "de"
+    result = CliRunner().invoke(main, ["new", "X", "--language", "pt", "--project", str(tmp_path / "site")])
+    assert result.exit_code == 1
+    assert "no plan words for the language 'pt'; expected one of: en, de, fr, es, nl" in result.output

@@ -10,13 +10,14 @@ from ..errors import DeloadError
 from .common import fail, settings_for
 
 
-def new(name: str, weeks: int, units: str | None, race: str | None, project: Path) -> None:
+def new(name: str, weeks: int, units: str | None, race: str | None, project: Path, language: str | None = None) -> None:
     """Scaffold the plan ``name`` in the project's plans/ and say where it is."""
     from ..scaffold import scaffold_plan
 
     settings = settings_for(project)
     try:
-        path = scaffold_plan(settings, name, weeks=weeks, units=units or settings.default_units, race=race)
+        path = scaffold_plan(settings, name, weeks=weeks, units=units or settings.default_units, race=race,
+                             language=language)
     except DeloadError as exc:
         fail(exc)
     click.echo(f"Wrote {path}. Edit it, then run: deload check {path}")
