@@ -270,7 +270,7 @@ def _is_stamp(value: Any) -> bool:
     if not isinstance(value, str) or not _STAMP.fullmatch(value):
         return False
     try:
-        datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ")
+        datetime.fromisoformat(value[:-1])  # a real day and time (the pattern checked the layout); strptime costs 30x
     except ValueError:
         return False
     return True

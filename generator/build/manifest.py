@@ -158,6 +158,10 @@ class Body:
 
 
 _BODIES: dict[tuple[int, ...], Body] = {}  # a body file this process read or wrote, by its identity
+# A line this process decoded, with its record: a build reads two bodies (the last build's, and the
+# twin's, one build older), which differ only in the plans the last build changed.
+_LINES: dict[str, tuple[str, PlanRecord]] = {}
+_LINES_MAX = 10_000
 
 
 def _identity(path: Path) -> tuple[int, ...] | None:
@@ -196,9 +200,14 @@ def _parse_body(path: Path) -> Body:
                 return body
             body.site_files = [str(f) for f in header.get("site_files", [])]
             body.site_keys = {str(k): str(v) for k, v in header.get("site_keys", {}).items()}
+            if len(_LINES) > _LINES_MAX:
+                _LINES.clear()
             for line in handle:
-                display, fields = json.loads(line)  # a line cut short does not decode
-                record = PlanRecord(**fields)
+                known = _LINES.get(line)
+                if known is None:
+                    display, fields = json.loads(line)  # a line cut short does not decode
+                    known = _LINES[line] = (display, PlanRecord(**fields))
+                display, record = known
                 body.records[display] = record
                 body.lines[display] = (record, line)
             body.ok = True
