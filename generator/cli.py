@@ -165,7 +165,9 @@ def serve_command(project: Path, port: int, host: str, pdf: bool) -> None:
 
     Saving a plan, a template or deload.toml rebuilds the preview and reloads
     the browser. A mistake is shown in the terminal and over the page, while
-    the last good build stays up. The preview never touches site/.
+    the last good build stays up. The preview never touches site/. To keep
+    rebuilds quick it writes only what pages show: a plan's PDFs, feeds, JSON
+    and watch files are rendered when the browser first asks for one.
     """
     serve.serve(project, port, host, pdf)
 
