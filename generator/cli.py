@@ -70,11 +70,13 @@ def main() -> None:
 @main.command(name="init")
 @click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path), default=Path("."))
 @click.option("--units", type=click.Choice(["km", "mi"]), default="km", show_default=True, help="The site's default units.")
-@click.option("--title", default="Training plans", show_default=True, help="The site's title.")
-def init_command(folder: Path, units: str, title: str) -> None:
+@click.option("--title", default=None, help="The site's title.  [default: Training plans, in the site's language]")
+@click.option("--language", default="en", show_default=True,
+              help="The site's language, and its example plan's: en, de, fr, es or nl (a region too: de-AT).")
+def init_command(folder: Path, units: str, title: str | None, language: str) -> None:
     """Start a Deload project in FOLDER (default: here): deload.toml, plans/ with an example
     plan, and a .gitignore. Then: deload build (or deload serve to preview)."""
-    init.init(folder, units, title)
+    init.init(folder, units, title, language)
 
 
 @main.command(name="check")

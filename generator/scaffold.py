@@ -25,6 +25,9 @@ class Wording:
     body: str
     author: str
     decimal: str = "."
+    first_plan: str = "My first plan"  # what `deload init` names its example plan
+    site_title: str = "Training plans"
+    description: str = "Free training plans with recovery weeks and a taper built in."
 
 
 WORDINGS = {
@@ -45,7 +48,8 @@ WORDINGS = {
         ("Grundlage", "Aufbau"), "Langer Lauf {long} {u} @ locker", "Wettkampf",
         "Ein oder zwei Sätze für die Übersichtsseite.",
         "Für wen dieser Plan ist, wie eine Woche aussieht und wie die Einheiten gelaufen werden.\n"
-        "Alles vor der ersten Woche ist gewöhnliches Markdown.", "Dein Name", ","),
+        "Alles vor der ersten Woche ist gewöhnliches Markdown.", "Dein Name", ",", "Mein erster Plan",
+        "Trainingspläne", "Kostenlose Trainingspläne mit Entlastungswochen und Tapering."),
     "fr": Wording(
         "## Semaine {n} — {phase}\n- lun. : Repos\n- mar. : Footing {easy} {u} @ allure conversation\n- mer. : Renforcement\n"
         "  - Squat gobelet 3x10 @ {load}\n  - Gainage 3x40 s\n"
@@ -54,7 +58,8 @@ WORDINGS = {
         ("Base", "Développement"), "Sortie longue {long} {u} @ facile", "Compétition",
         "Une ou deux phrases pour la page d'accueil.",
         "À qui s'adresse ce plan, à quoi ressemble une semaine et comment courir les séances.\n"
-        "Tout ce qui précède la première semaine est du Markdown ordinaire.", "Votre nom", ","),
+        "Tout ce qui précède la première semaine est du Markdown ordinaire.", "Votre nom", ",", "Mon premier plan",
+        "Plans d'entraînement", "Des plans d'entraînement gratuits, semaines de récupération et affûtage compris."),
     "es": Wording(
         "## Semana {n} — {phase}\n- Lun: Descanso\n- Mar: Rodaje {easy} {u} @ conversacional\n- Mié: Fuerza\n"
         "  - Sentadilla goblet 3x10 @ {load}\n  - Plancha 3x40 s\n"
@@ -63,7 +68,8 @@ WORDINGS = {
         ("Base", "Desarrollo"), "Tirada larga {long} {u} @ suave", "Competición",
         "Una o dos frases para la página de inicio.",
         "Para quién es este plan, cómo es una semana y cómo correr las sesiones.\n"
-        "Todo lo que va antes de la primera semana es Markdown normal.", "Tu nombre", ","),
+        "Todo lo que va antes de la primera semana es Markdown normal.", "Tu nombre", ",", "Mi primer plan",
+        "Planes de entrenamiento", "Planes de entrenamiento gratuitos, con semanas de descarga y puesta a punto."),
     "nl": Wording(
         "## Week {n} — {phase}\n- ma: Rust\n- di: Duurloop {easy} {u} @ praattempo\n- wo: Krachttraining\n"
         "  - Goblet squat 3x10 @ {load}\n  - Plank 3x40 s\n"
@@ -72,7 +78,8 @@ WORDINGS = {
         ("Basis", "Opbouw"), "Lange duurloop {long} {u} @ rustig", "Wedstrijd",
         "Een of twee zinnen voor de overzichtspagina.",
         "Voor wie dit plan is, hoe een week eruitziet en hoe je de trainingen loopt.\n"
-        "Alles vóór de eerste week is gewone Markdown.", "Je naam", ","),
+        "Alles vóór de eerste week is gewone Markdown.", "Je naam", ",", "Mijn eerste schema",
+        "Trainingsschema's", "Gratis trainingsschema's met herstelweken en een taper."),
 }
 
 _HEADER = """\

@@ -341,3 +341,24 @@ def test_deload_new_writes_another_language_when_asked(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["new", "X", "--language", "pt", "--project", str(tmp_path / "site")])
     assert result.exit_code == 1
     assert "no plan words for the language 'pt'; expected one of: en, de, fr, es, nl" in result.output
+
+
+def test_deload_init_starts_a_project_in_the_language_asked_for(tmp_path: Path) -> None:
+    """``deload init --language de``: a German site (its title and description in German) with a
+    German example plan that checks without errors and builds."""
+    folder = tmp_path / "verein"
+    runner = CliRunner()
+    made = runner.invoke(main, ["init", str(folder), "--language", "de"])
+    assert made.exit_code == 0, made.output
+    config = (folder / "deload.toml").read_text(encoding="utf-8")
+    assert 'title = "Trainingspläne"' in config and 'language = "de"' in config and "Entlastungswochen" in config
+    text = (folder / "plans" / "mein-erster-plan.md").read_text(encoding="utf-8")
+    assert "## Woche 1 — Grundlage" in text and "- So: Langer Lauf" in text
+    checked = runner.invoke(main, ["check", "--project", str(folder)])
+    assert checked.exit_code == 0 and "0 errors" in checked.output, checked.output
+    built = runner.invoke(main, ["build", "--no-pdf", "--project", str(folder)])
+    assert built.exit_code == 0, built.output
+    assert "Trainingspläne" in (folder / "site" / "index.html").read_text(encoding="utf-8")
+    refused = runner.invoke(main, ["init", str(tmp_path / "other"), "--language", "pt"])
+    assert refused.exit_code == 1 and "no words for the language 'pt'" in refused.output
+    assert not (tmp_path / "other" / "deload.toml").exists()

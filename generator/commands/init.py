@@ -12,10 +12,10 @@ CONFIG = """\
 
 [site]
 title = {title}
-description = "Free training plans with recovery weeks and a taper built in."
+description = {description}
 # The address the site is published at: calendar subscriptions and shared links use it.
 base_url = "https://example.org/plans/"
-language = "en"
+language = "{language}"
 default_units = "{units}"
 
 # Defaults for every plan; a plan's own `periodization:` block overrides them key by key.
@@ -28,24 +28,32 @@ papers = ["a4", "letter"]
 GITIGNORE = "/site/\n/.deload/\n"
 
 
-def init(folder: Path, units: str, title: str) -> None:
-    """Write deload.toml, plans/ with an example plan and a .gitignore into ``folder``; refuse a project."""
+def init(folder: Path, units: str, title: str | None, language: str = "en") -> None:
+    """Write deload.toml, plans/ with an example plan and a .gitignore into ``folder``; refuse a
+    project. ``language``: the site's, and the example plan's; ``title``: by default the language's
+    word for training plans."""
     import json
 
     from ..config import CONFIG_NAME
     from ..errors import DeloadError, Diagnostic
-    from ..scaffold import scaffold_plan
+    from ..scaffold import WORDINGS, scaffold_plan
     from .common import fail, settings_for
 
     config = folder / CONFIG_NAME
     if config.exists():
         fail(DeloadError([Diagnostic(str(config), 1, 1, "this folder is a Deload project already")]))
+    words = WORDINGS.get(language.split("-")[0].lower())
+    if words is None:
+        fail(DeloadError([Diagnostic("deload init", 1, 1, f"no words for the language '{language}'; "
+                                     f"expected one of: {', '.join(WORDINGS)}")]))
     (folder / "plans").mkdir(parents=True, exist_ok=True)
-    config.write_text(CONFIG.format(title=json.dumps(title, ensure_ascii=False), units=units), encoding="utf-8")
+    config.write_text(CONFIG.format(title=json.dumps(title or words.site_title, ensure_ascii=False), units=units,
+                                    description=json.dumps(words.description, ensure_ascii=False),
+                                    language=language), encoding="utf-8")
     ignore = folder / ".gitignore"
     if not ignore.exists():
         ignore.write_text(GITIGNORE, encoding="utf-8")
     settings = settings_for(folder)
-    plan = scaffold_plan(settings, "My first plan", weeks=8, units=units, race="10k")
+    plan = scaffold_plan(settings, words.first_plan, weeks=8, units=units, race="10k")
     click.echo(f"Started a Deload project in {folder.resolve()}: {CONFIG_NAME}, {plan.relative_to(folder.resolve()) if plan.is_absolute() else plan}, .gitignore.")
     click.echo("Set base_url in deload.toml to where the site will be published, then: deload serve (preview) or deload build.")
