@@ -362,3 +362,43 @@ def test_deload_init_starts_a_project_in_the_language_asked_for(tmp_path: Path) 
     refused = runner.invoke(main, ["init", str(tmp_path / "other"), "--language", "pt"])
     assert refused.exit_code == 1 and "no words for the language 'pt'" in refused.output
     assert not (tmp_path / "other" / "deload.toml").exists()
+
+
+def one_session(language: str, heading: str, line: str) -> Any:
+    text = f"---\ntitle: X\nlanguage: {language}\nunits: km\n---\n## {heading} 1\n- {line}\n"
+    plan, diagnostics = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
+    assert [d.format() for d in diagnostics] == []
+    return neutral(plan.weeks[0].sessions)
+
+
+@pytest.mark.parametrize(("language", "heading", "native", "english"), [
+    ("de", "Woche", "Di: Dauerlauf 1,5 Std. @ locker", "Tue: Easy 1.5 h @ easy"),
+    ("de", "Woche", "Di: Dauerlauf 45 Minuten", "Tue: Easy 45 min"),
+    ("de", "Woche", "Di: Dauerlauf 1 Std. 15 Min. @ locker", "Tue: Easy 1 h 15 min @ easy"),
+    ("de", "Woche", "Di: Fahrtspiel 45': 10 x 30'' @ 5-km-Tempo m/ 30 Sek. Trabpause",
+     "Tue: Fartlek 45 min: 10 x 30 s @ 5K pace w/ 30 s jog"),
+    ("fr", "Semaine", "mar. : Footing 12 kilomètres @ facile", "Tue: Easy 12 km @ easy"),
+    ("fr", "Semaine", "mar. : Footing 1h30' @ facile", "Tue: Easy 1 h 30 min @ easy"),
+    ("fr", "Semaine", "mar. : Fractionné 8 km : 10 x 30'' @ allure 5 km av. 30'' trot",
+     "Tue: Intervals 8 km: 10 x 30 s @ 5K pace w/ 30 s jog"),
+    ("es", "Semana", "Mar: Rodaje 45 minutos @ suave", "Tue: Easy 45 min @ easy"),
+    ("es", "Semana", "Mar: Series 8 km: 10 x 30 segundos @ ritmo 5K c/ 30 seg trote",
+     "Tue: Intervals 8 km: 10 x 30 s @ 5K pace w/ 30 s jog"),
+    ("nl", "Week", "di: Duurloop 1,5 uur @ rustig", "Tue: Easy 1.5 h @ easy"),
+    ("nl", "Week", "di: Duurloop 40' @ rustig", "Tue: Easy 40 min @ easy"),
+])
+def test_units_in_the_plans_language(language: str, heading: str, native: str, english: str) -> None:
+    """Coaches write units in their language (``45 Minuten``, ``1 Std.``, ``kilómetros``) and
+    minutes and seconds as marks (``40'``, ``30''``): the same amounts as the English units."""
+    assert one_session(language, heading, native) == one_session("en", "Week", english)
+
+
+def test_a_misspelt_unit_suggests_the_plans_word() -> None:
+    found = problems("---\ntitle: X\nlanguage: de\nunits: km\n---\n## Woche 1\n- Di: Dauerlauf 45 Minutn\n")
+    assert found == ["plan.md:7:20: error: unknown unit 'Minutn' — did you mean 'Minuten'?; expected mi, km, m, min, s or h"]
+
+
+def test_english_reads_no_minute_marks() -> None:
+    """In English ``40'`` stays an error (it could be feet): the marks are read only where coaches use them."""
+    found = problems("---\ntitle: X\nunits: km\n---\n## Week 1\n- Tue: Easy 40' @ easy\n")
+    assert len(found) == 1 and "'40' needs a unit" in found[0]

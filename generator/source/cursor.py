@@ -12,7 +12,7 @@ import re
 
 from ..errors import Collector, suggest
 from ..model import Amount, Distance, Duration, Target
-from ..units import ALL_UNIT_WORDS, DISTANCE_WORDS, DURATION_WORDS, to_km
+from ..units import to_km
 from .prescriptions import first_words
 from .squeeze import Squeezed
 from .targets import parse_target
@@ -122,14 +122,14 @@ class Cursor:
         if low <= 0:
             self.fail(start, f"'{match[0].strip()}' must be more than zero")
             return None
-        if unit in DISTANCE_WORDS:
-            return self._range(Distance(low, DISTANCE_WORDS[unit], high), start, per_rep)
-        if unit in DURATION_WORDS:
-            scale = DURATION_WORDS[unit]
+        if unit in self.vocab.distance_words:
+            return self._range(Distance(low, self.vocab.distance_words[unit], high), start, per_rep)
+        if unit in self.vocab.duration_words:
+            scale = self.vocab.duration_words[unit]
             seconds = low * scale + (self._minutes_after(end) if scale == 3600 and high is None else 0.0)
             top = high * scale if high is not None else self._duration_high(end)
             return self._range(Duration(seconds, top), start, per_rep)
-        self.fail(match.start(3), f"unknown unit '{word}'{suggest(word, ALL_UNIT_WORDS)}; expected mi, km, m, min, s or h")
+        self.fail(match.start(3), f"unknown unit '{word}'{suggest(word, self.vocab.unit_hints)}; expected mi, km, m, min, s or h")
         return None
 
     def _minutes_after(self, end: int) -> float:
@@ -152,10 +152,10 @@ class Cursor:
             self.pos = clock.end()
             return _clock_seconds(clock[1], clock[2], clock[3])
         match = self.vocab.number_word_re.match(self.text, at, end)
-        if match is None or match[2] is not None or (match[3] or "").lower() not in DURATION_WORDS:
+        if match is None or match[2] is not None or (match[3] or "").lower() not in self.vocab.duration_words:
             return None
         self.pos = match.end()
-        scale = DURATION_WORDS[(match[3] or "").lower()]
+        scale = self.vocab.duration_words[(match[3] or "").lower()]
         return float(match[1]) * scale + (self._minutes_after(end) if scale == 3600 else 0.0)
 
     def _range(self, amount: Amount, start: int, per_rep: bool) -> Amount | None:

@@ -14,12 +14,15 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ...model import SessionKind
+from ...units import ALL_UNIT_WORDS, DISTANCE_WORDS, DURATION_WORDS
 from .lexicon import Lexicon
 
 _NUMBER = r"\d+(?:\.\d+)?"
 _CLOCK = r"(\d{1,2}):([0-5]\d)(?::([0-5]\d))?(?![\d/])(?!\s*(?:min\s*)?/)"
 _UNITS_AFTER_DECIMAL = r"(?:km|mi|m|min|h|s|kg|lb|%)"
 _ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Outside English, minutes and seconds may be written as marks: "Footing 40'", "10 x 30''".
+_MARKS = {"''": "s", "″": "s", "'": "min", "′": "min"}
 RECOVERY_ROLES = frozenset(("walk/jog", "jog/walk", "jog back", "walk back", "jog down", "walk down", "easy jog", "jog",
                             "walk", "float", "easy", "recovery", "standing rest", "rest"))
 
@@ -70,15 +73,18 @@ class Words:
         self.label_re = re.compile(r"(?i)(" + _words(self.labels) + r")(?![\w/])")
         self.recovery_label_re = re.compile(r"(?i)(" + _words(recovery) + r")(?![\w/])")
         self._connectors(both)
+        self._units(lexicon)
         self._amounts(both)
         self._headings(both)
         self._weekdays(lexicon, english)
         self._targets(lexicon)
-        # "45 Min. @ locker": a dot after a unit ends the abbreviation, not the sentence
+        # "45 Min. @ locker", "1 Std.": a dot after a unit ends the abbreviation, not the sentence
+        native = _words(w for w in self.native_units if w not in _MARKS)
         self.unit_dot_re = None if self.english else re.compile(
-            r"(?<=\d)(\s?(?:min|sek|sec|s|h|km|m|mi))\.(?=\s|$|[,;:)@+])", re.I)
+            rf"(?<=\d)(\s?(?:min|sek|sec|s|h|km|m|mi|{native}))\.(?=\s|$|[,;:)@+])", re.I)
+        units = _UNITS_AFTER_DECIMAL[:-1] + "|" + _words(self.native_units) + ")" if self.native_units else _UNITS_AFTER_DECIMAL
         self.decimal_re = re.compile(
-            r"(?<![\d,.])(\d+),(\d{1,2})(?=(?:\s*[-–]\s*\d+(?:,\d{1,2})?)?\s*" + _UNITS_AFTER_DECIMAL + r"(?!\w))",
+            r"(?<![\d,.])(\d+),(\d{1,2})(?=(?:\s*[-–]\s*\d+(?:,\d{1,2})?)?\s*" + units + r"(?![\w'′″]))",
             re.I) if lexicon.decimal_comma else None
 
     def _table(self, tables: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
@@ -118,14 +124,28 @@ class Words:
         self.within_between_re = re.compile(
             "(?:" + self._phrases(f for lex in both for f in lex.within_between) + r")(?!\w)", re.I)
 
+    def _units(self, lexicon: Lexicon) -> None:
+        """The words an amount's unit may be written with: English's, and outside English the
+        language's own (``Minuten``, ``Std.``, ``kilómetros``) and the marks (``40'``, ``30''``)."""
+        self.native_units: dict[str, str] = {} if self.english else {
+            **{spelt: unit for word, unit in lexicon.units.items() for spelt in variants(word)}, **_MARKS}
+        self.distance_words = {**DISTANCE_WORDS, **{w: DISTANCE_WORDS[u] for w, u in self.native_units.items()
+                                                    if u in DISTANCE_WORDS}}
+        self.duration_words = {**DURATION_WORDS, **{w: DURATION_WORDS[u] for w, u in self.native_units.items()
+                                                    if u in DURATION_WORDS}}
+        self.unit_hints = tuple(sorted({*ALL_UNIT_WORDS, *lexicon.units}))
+
     def _amounts(self, both: tuple[Lexicon, ...]) -> None:
         to = _to(tuple(dict.fromkeys(re.escape(w) for lex in both for w in lex.to)))
-        self.number_word_re = re.compile(rf"({_NUMBER})(?:\s*(?:[-–]|{to})\s*({_NUMBER}))?\s*([A-Za-zµ]+)?")
+        unit = "[A-Za-zµ]+" if self.english else r"''|'|′|″|[^\W\d_]+"
+        self.number_word_re = re.compile(rf"({_NUMBER})(?:\s*(?:[-–]|{to})\s*({_NUMBER}))?\s*({unit})?")
         self.clocks_re = re.compile(_CLOCK + rf"(?:\s*(?:[-–]|{to})\s*" + _CLOCK + ")?")
         self.range_separator_re = re.compile(rf"\s*(?:[-–]|{to})\s*(?=\d)", re.I)
         # "1 h 15 min"; in other languages also "1 h 30" and "1h30", as French and Spanish coaches write it
+        minute = _words(w for w, u in self.native_units.items() if u == "min" and w not in _MARKS)
         self.minutes_re = re.compile(r"\s+(\d{1,2})\s*(?:min|mins|minutes?)(?![\w])", re.I) if self.english else \
-            re.compile(r"\s*([0-5]?\d)(?:\s*(?:min|mins|minutes?)(?![\w])|(?![\w.,:]|\s*[x×]|\s*[-–]?\s*\d))", re.I)
+            re.compile(rf"\s*([0-5]?\d)(?:\s*(?:min|mins|minutes?|{minute})(?![\w])|[′']|"
+                       r"(?![\w.,:'′″]|\s*[x×]|\s*[-–]?\s*\d))", re.I)
 
     def _headings(self, both: tuple[Lexicon, ...]) -> None:
         self.sections: dict[str, str] = self._table(

@@ -80,4 +80,6 @@ LEXICON = Lexicon(
                 "Meilen": "mile", "Meile": "mile"},
     pace_words={"MRT": "MP", "HMRT": "HMP", "Ziel-MRT": "goal MP"},
     bodyweight=("Körpergewicht", "Eigengewicht"), decimal_comma=True, number_first=True,
+    units={"Std": "h", "Stunde": "h", "Stunden": "h", "Minute": "min", "Minuten": "min", "Sek": "s", "Sekunde": "s",
+           "Sekunden": "s", "Meter": "m", "Kilometer": "km"},
 )

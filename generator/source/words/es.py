@@ -69,4 +69,6 @@ LEXICON = Lexicon(
                 "maratón": "marathon", "milla": "mile"},
     pace_words={"RM": "MP", "RMM": "HMP"},
     bodyweight=("peso corporal",), decimal_comma=True,
+    units={"hora": "h", "horas": "h", "minuto": "min", "minutos": "min", "seg": "s", "segundo": "s", "segundos": "s",
+           "metro": "m", "metros": "m", "kilómetro": "km", "kilómetros": "km"},
 )

@@ -72,4 +72,6 @@ LEXICON = Lexicon(
     pace_words={"AS10": "10k pace", "AS5": "5k pace", "AS21": "half marathon pace", "ASM": "marathon pace",
                 "AS42": "marathon pace", "AM": "marathon pace", "AS-M": "marathon pace"},
     bodyweight=("poids du corps", "PDC"), decimal_comma=True,
+    units={"heure": "h", "heures": "h", "mn": "min", "minute": "min", "minutes": "min", "seconde": "s", "secondes": "s",
+           "mètre": "m", "mètres": "m", "kilomètre": "km", "kilomètres": "km"},
 )

@@ -43,4 +43,5 @@ class Lexicon:
     pace_words: Mapping[str, str] = field(default_factory=dict)  # whole race paces ("MRT") -> English ("MP")
     bodyweight: tuple[str, ...] = ()  # a strength load without added weight ("Körpergewicht")
     decimal_comma: bool = False  # "12,5 km"
+    units: Mapping[str, str] = field(default_factory=dict)  # a unit's native word ("Minuten") -> its unit ("min")
     number_first: bool = False  # "## 3. Woche" as well as "## Woche 3"

@@ -66,4 +66,6 @@ LEXICON = Lexicon(
                 "halvemarathon": "half marathon", "HM": "hm", "marathon": "marathon", "mijl": "mile"},
     pace_words={"MT": "MP", "HMT": "HMP"},
     bodyweight=("lichaamsgewicht",), decimal_comma=True,
+    units={"uur": "h", "minuut": "min", "minuten": "min", "seconde": "s", "seconden": "s", "meter": "m",
+           "kilometer": "km"},
 )
