@@ -402,3 +402,35 @@ def test_english_reads_no_minute_marks() -> None:
     """In English ``40'`` stays an error (it could be feet): the marks are read only where coaches use them."""
     found = problems("---\ntitle: X\nunits: km\n---\n## Week 1\n- Tue: Easy 40' @ easy\n")
     assert len(found) == 1 and "'40' needs a unit" in found[0]
+
+
+def paces_of(language: str, heading: str, paces: str) -> Any:
+    day = {"en": "Tue: Easy", "de": "Di: Dauerlauf", "fr": "mar. : Footing", "es": "Mar: Rodaje", "nl": "di: Duurloop"}
+    text = f"---\ntitle: X\nlanguage: {language}\nunits: km\npaces:\n{paces}---\n## {heading} 1\n- {day[language]} 8 km\n"
+    plan, diagnostics = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
+    assert [d.format() for d in diagnostics] == []
+    reference = plan.pace_reference
+    return neutral(plan.paces), (reference.km, reference.seconds)
+
+
+@pytest.mark.parametrize(("language", "heading", "native"), [
+    ("de", "Woche", "  reference: Halbmarathon in 1:50:00\n  Locker: 6:10-6:40/km\n  Schwelle: HMRT - 5 s\n"),
+    ("fr", "Semaine", "  reference: semi-marathon en 1:50:00\n  Endurance fondamentale: 6:10-6:40/km\n"
+                      "  Seuil: allure semi-marathon - 5 s\n"),
+    ("es", "Semana", "  reference: media maratón en 1:50:00\n  suave: 6:10-6:40/km\n  Umbral: ritmo media maratón - 5 s\n"),
+    ("nl", "Week", "  reference: halve marathon in 1:50:00\n  rustig: 6:10-6:40/km\n  Drempel: HM-tempo - 5 s\n"),
+])
+def test_paces_in_the_plans_language(language: str, heading: str, native: str) -> None:
+    """``paces:`` keys as the plan's pace table names them (or the language's effort words), the
+    paces and the reference written in the language: the same table as the English keys give."""
+    english = paces_of("en", "Week", "  reference: half in 1:50:00\n  easy: 6:10-6:40/km\n  threshold: HMP - 5 s\n")
+    assert paces_of(language, heading, native) == english
+    assert len(english[0]) == 2  # both paces read: the comparison is not vacuous
+
+
+def test_a_pace_given_twice_and_an_unknown_pace_name() -> None:
+    found = problems("---\ntitle: X\nlanguage: de\nunits: km\npaces:\n  easy: 6:10/km\n  Locker: 6:20/km\n"
+                     "  Wettkampfpace: 6:30/km\n---\n## Woche 1\n- Di: Dauerlauf 8 km\n")
+    assert found[0] == "plan.md:7:3: error: 'Locker' is the pace of 'easy', which the table already gives"
+    assert found[1].startswith("plan.md:8:3: error: unknown key 'paces.Wettkampfpace' (known keys: 10-km-Tempo, ")
+    assert "Locker" in found[1] and "Schwelle" in found[1]

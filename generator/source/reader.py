@@ -22,6 +22,7 @@ from ..units import default_load_unit
 from .body import read_body
 from .frontmatter import FRONTMATTER, build_race, race_category, resolve_checks, resolve_periodization
 from .located import Located
+from .pacekeys import paces_in
 from .schema import Checker, weekday
 from .textfile import MAX_PLAN_BYTES, TooLarge, decode, read_capped, too_large
 from .words import Words, canonical, primary, tag_problem, words_for
@@ -140,12 +141,14 @@ _UNREAD_LANGUAGE = FRONTMATTER | {"week_starts": lambda value, path, check: 0}
 
 
 def _frontmatter(words: Words) -> dict[str, Any]:
-    """The frontmatter's keys, with the plan language's weekday names for ``week_starts``."""
+    """The frontmatter's keys, with the plan language's weekday names for ``week_starts`` and
+    its names of efforts and races for ``paces``."""
     if words.english:
         return FRONTMATTER
     found = _FRONTMATTERS.get(words.code)
     if found is None:
-        found = _FRONTMATTERS[words.code] = FRONTMATTER | {"week_starts": weekday(words.weekday_aliases)}
+        found = _FRONTMATTERS[words.code] = FRONTMATTER | {"week_starts": weekday(words.weekday_aliases),
+                                                           "paces": paces_in(words)}
     return found
 
 

@@ -239,6 +239,14 @@ class Words:
             text = self.unit_dot_re.sub(r"\1 ", text)
         return self.decimal_re.sub(r"\1.\2", text) if self.decimal_re is not None else text
 
+    def performance_english(self, text: str) -> str:
+        """A race and a time in the English a performance is read in: ``Halbmarathon in 1:50:00``
+        -> ``half marathon in 1:50:00``, ``21,1 km en 1:50:00`` -> ``21.1 km in 1:50:00``."""
+        if self.english:
+            return text
+        text = self.race_re.sub(lambda m: self.race(m[1]), re.sub(r"(\d),(\d)", r"\1.\2", text))
+        return re.sub(r"(?i)\s+(?:en|em)\s+(?=\d)", " in ", text)
+
     def to_english(self, text: str) -> str:
         """A native target in the English the target grammar reads: '10-km-Tempo' -> '10k pace'."""
         if self.pace_re is None or self.effort_re is None:

@@ -1,0 +1,93 @@
+"""``paces:`` in the plan's language: an effort named as the plan's own pace table names it
+(``Locker``, ``Schwelle``, ``10-km-Tempo``) or by a word of the language that means it
+(``GA2``, ``MRT``, ``AS10``); its pace read in the language (``HMRT - 5 s``), and the
+reference performance too (``Halbmarathon in 1:50:00``, ``10 km en 50:00``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from ..i18n import use
+from ..paces import EFFORT_NAMES, EFFORT_ORDER
+from .performance import PerformanceError, parse_performance
+from .prescriptions import parse_target
+from .schema import INVALID, Checker, Converter, text
+from .words import Words
+from .words.compiled import fold
+
+# The English meaning of a language's effort word -> the pace table's key it names.
+_MEANINGS = {"easy": "easy", "steady": "steady", "threshold": "threshold", "recovery": "recovery", "long": "long",
+             "interval": "interval", "repetition": "repetition", "mp": "marathon", "marathon pace": "marathon",
+             "hmp": "half_marathon", "half marathon pace": "half_marathon", "10k pace": "10k", "5k pace": "5k",
+             "mile pace": "mile"}
+
+
+def _key(word: str) -> str:
+    return re.sub(r"[\s_-]+", "", fold(word))
+
+
+def pace_names(words: Words) -> tuple[dict[str, str], list[str]]:
+    """The names a plan's ``paces:`` may give each effort (normalized -> the table's key), and
+    the names to list when a key is unknown (as the plan's pace table shows them)."""
+    with use(words.code):
+        shown = {EFFORT_NAMES[key]: key for key in EFFORT_ORDER}
+    names = {_key(name): key for name, key in shown.items()}
+    for word, meaning in (*words.lexicon.efforts.items(), *words.lexicon.pace_words.items()):
+        if (key := _MEANINGS.get(meaning.lower())) is not None:
+            names.setdefault(_key(word), key)
+    return names | {key: key for key in EFFORT_ORDER}, sorted(shown)
+
+
+def effort_pace_in(words: Words) -> Converter:
+    """A pace of the coach's table, read in the plan's language: absolute (``5:40-6:10/km``) or
+    set by a race pace (``MRT + 45-75 s``)."""
+    def convert(value: Any, path: tuple, check: Checker) -> Any:
+        written = text(40)(value, path, check)
+        if written is INVALID:
+            return written
+        target = parse_target(written, lambda message: check.error(path, message), words)
+        if target is None:
+            return INVALID
+        if target.pace is None and target.race is None:
+            return check.error(path, f"'{target.text}' is not a pace; write a pace such as '5:40-6:10/km' or one set "
+                                     "by a race pace such as 'MP + 45-75 s' or '88% 10K'")
+        return target
+    return convert
+
+
+def performance_in(words: Words) -> Converter:
+    """``10 km en 50:00``, ``Halbmarathon in 1:50:00``: the performance the example paces are for."""
+    def convert(value: Any, path: tuple, check: Checker) -> Any:
+        written = text(60)(value, path, check)
+        if written is INVALID:
+            return written
+        try:  # shown as written: 'Halbmarathon in 1:50:00' on a German page
+            return replace(parse_performance(words.performance_english(written)), label=" ".join(written.split()))
+        except PerformanceError as exc:
+            return check.error(path, str(exc))
+    return convert
+
+
+def paces_in(words: Words) -> Callable[[Any, tuple, Checker], Any]:
+    """The ``paces:`` table of a plan in ``words``' language; keys as the pace table names them."""
+    names, shown = pace_names(words)
+    effort, reference = effort_pace_in(words), performance_in(words)
+    known: dict[str, Converter] = {"reference": reference, **{key: effort for key in (*EFFORT_ORDER, *shown)}}
+
+    def convert(value: Any, path: tuple, check: Checker) -> Any:
+        if not isinstance(value, dict):
+            return check.table(value, path, known)
+        result: dict[str, Any] = {}
+        for key, item in value.items():  # one key at a time, so that mistakes are said in the order written
+            meant = "reference" if key == "reference" else names.get(_key(key)) if isinstance(key, str) else None
+            if meant in result:
+                check.key_error((*path, key), f"'{key}' is the pace of '{meant}', which the table already gives")
+                continue
+            given = check.table({key: item}, path, {**known, key: effort} if meant not in (None, "reference") else known)
+            if given is not INVALID and key in given:
+                result[str(meant)] = given[key]
+        return result
+    return convert
