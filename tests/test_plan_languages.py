@@ -434,3 +434,29 @@ def test_a_pace_given_twice_and_an_unknown_pace_name() -> None:
     assert found[0] == "plan.md:7:3: error: 'Locker' is the pace of 'easy', which the table already gives"
     assert found[1].startswith("plan.md:8:3: error: unknown key 'paces.Wettkampfpace' (known keys: 10-km-Tempo, ")
     assert "Locker" in found[1] and "Schwelle" in found[1]
+
+
+@pytest.mark.parametrize(("language", "written", "plain", "line"), [
+    ("fr", ["1re semaine", "2e semaine — Base", "S3", "Sem. 4"], "Semaine", "mar. : Footing 8 km"),
+    ("es", ["1ª semana", "2.ª semana: Base", "S3", "Sem. 4"], "Semana", "Mar: Rodaje 8 km"),
+    ("de", ["1. Woche", "Wo. 2", "Wo 3", "4. Woche"], "Woche", "Di: Dauerlauf 8 km"),
+])
+def test_week_headings_as_coaches_write_them(language: str, written: list[str], plain: str, line: str) -> None:
+    """Number-first headings (``1re semaine``, ``1ª semana``, ``3. Woche``) and short ones
+    (``S3``, ``Sem. 4``, ``Wo. 2``) are the same weeks as ``Semaine 1``…"""
+    def weeks(headings: list[str]) -> Any:
+        text = f"---\ntitle: X\nlanguage: {language}\nunits: km\n---\n" + "".join(
+            f"## {h}\n- {line}\n\n" for h in headings)
+        plan, diagnostics = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
+        assert [d.format() for d in diagnostics] == []
+        return [(w.number, neutral(w.sessions)) for w in plan.weeks]
+    assert weeks(written) == weeks([f"{plain} {n}" for n in range(1, 5)])
+
+
+def test_a_plan_without_weeks_is_told_the_heading_in_its_language() -> None:
+    found = problems("---\ntitle: X\nlanguage: fr\nunits: km\n---\nJuste du texte.\n")
+    assert found == ["plan.md:6:1: error: the plan has no weeks; add sections such as '## Semaine 1' with one bullet "
+                     "per session, e.g. '- Mar: Footing 5 km'"]
+    # and the example it gives reads
+    assert problems("---\ntitle: X\nlanguage: fr\nunits: km\n---\n## Semaine 1\n- Mar: Footing 5 km\n- Mer: Truc\n")[0] \
+        .startswith("plan.md:8:8: error: unknown session kind 'Truc'")

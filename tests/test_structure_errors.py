@@ -164,7 +164,7 @@ def test_headings_and_notes_that_only_mention_weeks_stay_notes(settings: Setting
 
 def test_a_plan_without_week_headings_says_so_at_its_end(settings: Settings) -> None:
     assert errors_of("no-weeks", settings) == [
-        (71, 1, "the plan has no weeks; add sections such as '## Week 1' with one bullet per session, e.g. '- Tue: Easy 3 mi'")]
+        (70, 1, "the plan has no weeks; add sections such as '## Week 1' with one bullet per session, e.g. '- Tue: Easy 3 mi'")]
 
 
 @pytest.mark.parametrize("mistake, expected", [

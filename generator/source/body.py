@@ -83,8 +83,9 @@ def read_body(text: str, first_line: int, week_starts: int, errors: Collector, w
     sections = outline.sections
     intro = "\n".join(lines[:outline.intro_end]).strip("\n")
     if not sections:
-        last = len(lines) - (1 if lines and not lines[-1] else 0)  # the file's last line, not after it
-        errors.error(first_line + last, 1, "the plan has no weeks; add sections such as '## Week 1' with one bullet per session, e.g. '- Tue: Easy 3 mi'")
+        last = max((i for i, line in enumerate(lines) if line.strip()), default=0)  # the last line with text
+        errors.error(first_line + last, 1, f"the plan has no weeks; add sections such as '## {words.heading('week')} 1' "
+                     f"with one bullet per session, e.g. '{words.example_session}'")
         return Body(intro, (), "weeks")
     layout = sections[0].kind
     weeks, numbered = _weeks_from_days(sections, errors, words) if layout == "day" else _weeks(sections, errors, words)

@@ -153,7 +153,8 @@ class Words:
         words = _words(self.sections)
         letters = "A-Za-z" if self.english else r"^\W\d_"
         self.section_re = re.compile(rf"(?i)({words})[^\S\n]*+(\d{{1,6}})(?!\d)[^\S\n]*+[:.\-–—]?")
-        self.ordinal_re = re.compile(rf"(?i)(\d{{1,6}})\.[^\S\n]*+({words})(?!\w)[^\S\n]*+[:.\-–—]?") \
+        ordinal = _words(self.lexicon.number_first)
+        self.ordinal_re = re.compile(rf"(?i)(\d{{1,6}})(?:{ordinal})[^\S\n]*+({words})(?!\w)[^\S\n]*+[:.\-–—]?") \
             if self.lexicon.number_first else None
         self.near_re = re.compile(rf"([{letters}]{{2,{8 if self.english else 9}}})[ \t]*+(?:(?:#|[Nn][OoRr]\.?|-|\.)[ \t]*+)?(\d{{1,6}})(?!\d)")
         plain = _words({s for lex in both for w in (lex.week[0], *lex.day) for s in self._spell(w)})
@@ -200,6 +201,13 @@ class Words:
         self.hint_words = (*(w for w, e in lexicon.efforts.items() if e not in joiners), *lexicon.pace_words)
 
     # -- reading --
+
+    @property
+    def example_session(self) -> str:
+        """A session line as the plan's language writes it, for messages: '- Di: Dauerlauf 5 km'."""
+        if self.english:
+            return "- Tue: Easy 3 mi"
+        return f"- {self.weekday_name(1, True)}: {self.kind_names[list(SessionKind).index(SessionKind.EASY)]} 5 km"
 
     def heading(self, kind: str) -> str:
         """The word a heading of ``kind`` ('week' or 'day') is written with: 'Woche'."""

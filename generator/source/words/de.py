@@ -70,7 +70,7 @@ LEXICON = Lexicon(
     weekdays={"Montag": 0, "Mo": 0, "Dienstag": 1, "Di": 1, "Mittwoch": 2, "Mi": 2, "Donnerstag": 3, "Do": 3,
               "Freitag": 4, "Fr": 4, "Samstag": 5, "Sonnabend": 5, "Sa": 5, "Sonntag": 6, "So": 6},
     weekday_names=("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
-    week=("Woche", "Wo"), day=("Tag",),
+    week=("Woche", "Wo", "Wo."), day=("Tag",),
     main=("mit", "inkl.", "inkl", "inklusive", "davon", ", davon", ", inkl."), recovery=("m/", "mit"),
     then=("dann", "danach", "anschließend"), rest_or=("Ruhetag oder", "Pause oder", "Ruhe oder"),
     optional=("optional", "wahlweise"), to=("bis",), strides=("Steigerungen", "Steigerungsläufe"),
@@ -79,7 +79,7 @@ LEXICON = Lexicon(
     pace_races={"Halbmarathon": "half marathon", "HM": "hm", "Marathon": "marathon", "M": "m",
                 "Meilen": "mile", "Meile": "mile"},
     pace_words={"MRT": "MP", "HMRT": "HMP", "Ziel-MRT": "goal MP"},
-    bodyweight=("Körpergewicht", "Eigengewicht"), decimal_comma=True, number_first=True,
+    bodyweight=("Körpergewicht", "Eigengewicht"), decimal_comma=True, number_first=(".",),
     units={"Std": "h", "Stunde": "h", "Stunden": "h", "Minute": "min", "Minuten": "min", "Sek": "s", "Sekunde": "s",
            "Sekunden": "s", "Meter": "m", "Kilometer": "km"},
 )

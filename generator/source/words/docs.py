@@ -42,7 +42,9 @@ def language_section(lexicon: Lexicon) -> str:
     joiners = _joiners(lexicon)
     kinds = {w: k.value for w, k in lexicon.kinds.items()}
     rows = [
-        ("headings", f"{_code(f'## {w} 3' for w in lexicon.week)}; {_code(f'## {w} 1' for w in lexicon.day)}"),
+        ("headings", f"{_code(f'## {w} 3' for w in lexicon.week)}"
+                     f"{'; ' + _code(f'## 3{s} {lexicon.week[0].lower()}' for s in lexicon.number_first) if lexicon.number_first else ''}"
+                     f"; {_code(f'## {w} 1' for w in lexicon.day)}"),
         ("weekdays", "; ".join(_code(w for w, i in lexicon.weekdays.items() if i == day) for day in range(7))),
         *((f"session: `{kind}`", _code(words)) for kind, words in _by_meaning(kinds)),
         ("before a main set (`with`)", _code(lexicon.main)),

@@ -59,7 +59,8 @@ LEXICON = Lexicon(
               "viernes": 4, "vie": 4, "vi": 4, "v": 4, "sábado": 5, "sáb": 5, "sa": 5, "s": 5,
               "domingo": 6, "dom": 6, "do": 6, "d": 6},
     weekday_names=("Lunes", "Martes", "Miércoles", "Jueves", "Viernes", "Sábado", "Domingo"),
-    week=("Semana", "Sem"), day=("Día", "Dia"),
+    week=("Semana", "Sem", "Sem.", "S"), day=("Día", "Dia"),
+    number_first=("ª", "a", "º", "o", ".", ".ª", ".º"),  # "## 1ª semana", "## 2.ª semana"
     main=("con", "incl.", "incl", "incluyendo", "de ellos", ", de ellos", ", con"), recovery=("c/", "con", "rec.", "rec", "recuperación"),
     then=("luego", "después", "y luego"), rest_or=("Descanso o",), optional=("opcional",),
     to=("a",), strides=("progresivos", "rectas", "aceleraciones"),

@@ -61,7 +61,8 @@ LEXICON = Lexicon(
     weekdays={"lundi": 0, "lun": 0, "mardi": 1, "mar": 1, "mercredi": 2, "mer": 2, "jeudi": 3, "jeu": 3,
               "vendredi": 4, "ven": 4, "samedi": 5, "sam": 5, "dimanche": 6, "dim": 6},
     weekday_names=("Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"),
-    week=("Semaine", "Sem"), day=("Jour",),
+    week=("Semaine", "Sem", "Sem.", "S"), day=("Jour",),
+    number_first=("re", "ère", "er", "e", "ème", "è"),  # "## 1re semaine", "## 3e semaine"
     main=("avec", "av.", "dont", "incl.", "incl", ", dont"), recovery=("av.", "avec", "récup.", "récup", "récupération"),
     then=("puis", "ensuite"), rest_or=("Repos ou",), optional=("facultatif", "optionnel", "en option"),
     to=("à",), strides=("accélérations", "accélération", "lignes droites"),
