@@ -23,6 +23,19 @@ plan_argument = click.argument("plan", type=click.Path(exists=True, dir_okay=Fal
 date_type = click.DateTime(formats=["%Y-%m-%d"])
 
 
+def _plan_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--language``: a tag whose language Deload writes plans in (``de``, ``de-AT``, ``de_AT``)."""
+    if value is None:
+        return None
+    from .scaffold import WORDINGS
+
+    tag = value.replace("_", "-")
+    if tag.split("-")[0].lower() not in WORDINGS:
+        raise click.BadParameter(f"Deload writes no plans in '{value}'; expected one of: {', '.join(WORDINGS)} "
+                                 "(a region too, such as de-AT)")
+    return tag
+
+
 def date_options(command: Any) -> Any:
     """--race-date and --start, declared once for every command that dates a plan."""
     command = click.option("--start", type=date_type, default=None,
@@ -71,7 +84,7 @@ def main() -> None:
 @click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path), default=Path("."))
 @click.option("--units", type=click.Choice(["km", "mi"]), default="km", show_default=True, help="The site's default units.")
 @click.option("--title", default=None, help="The site's title.  [default: Training plans, in the site's language]")
-@click.option("--language", default="en", show_default=True,
+@click.option("--language", default="en", show_default=True, callback=_plan_language,
               help="The site's language, and its example plan's: en, de, fr, es or nl (a region too: de-AT).")
 def init_command(folder: Path, units: str, title: str | None, language: str) -> None:
     """Start a Deload project in FOLDER (default: here): deload.toml, plans/ with an example
@@ -96,7 +109,8 @@ def check_command(paths: tuple[Path, ...], project: Path) -> None:
 @click.option("--weeks", type=click.IntRange(1, 104), default=8, show_default=True, help="Number of weeks to scaffold.")
 @click.option("--units", type=click.Choice(["mi", "km"]), default=None, help="Distance units (default: the site's).")
 @click.option("--race", "race", default=None, help="Goal race distance: 5k, 10k, half, marathon or e.g. '50 km'.")
-@click.option("--language", default=None, help="The plan's language: en, de, fr, es or nl (default: the site's).")
+@click.option("--language", default=None, callback=_plan_language,
+              help="The plan's language: en, de, fr, es or nl (default: the site's).")
 @project_option
 def new_command(name: str, weeks: int, units: str | None, race: str | None, language: str | None,
                 project: Path) -> None:

@@ -42,8 +42,8 @@ WORDINGS = {
         "Everything before the first week is ordinary Markdown.", "Your name"),
     "de": Wording(
         "## Woche {n} — {phase}\n- Mo: Ruhetag\n- Di: Dauerlauf {easy} {u} @ Plaudertempo\n- Mi: Krafttraining\n"
-        "  - Kniebeuge 3x10 @ {load}\n  - Unterarmstütz 3x40 s\n"
-        "- Do: Intervalle {quality} {u}: {reps} x 400 m @ 5-km-Tempo m/ 200 m Trabpause\n"
+        "  - Goblet Squat 3x10 @ {load}\n  - Unterarmstütz 3x40 s\n"
+        "- Do: Intervalle {quality} {u}: {reps} x 400 m @ 5-km-Tempo mit 200 m Trabpause\n"
         "- Sa: Dauerlauf {easy} {u} + 4 x 20 s Steigerungen\n- So: {sunday}\n",
         ("Grundlage", "Aufbau"), "Langer Lauf {long} {u} @ locker", "Wettkampf",
         "Ein oder zwei Sätze für die Übersichtsseite.",
@@ -52,8 +52,8 @@ WORDINGS = {
         "Trainingspläne", "Kostenlose Trainingspläne mit Entlastungswochen und Tapering."),
     "fr": Wording(
         "## Semaine {n} — {phase}\n- lun. : Repos\n- mar. : Footing {easy} {u} @ allure conversation\n- mer. : Renforcement\n"
-        "  - Squat gobelet 3x10 @ {load}\n  - Gainage 3x40 s\n"
-        "- jeu. : Fractionné {quality} {u} : {reps} x 400 m @ allure 5 km av. 200 m trot\n"
+        "  - Goblet squat 3x10 @ {load}\n  - Gainage 3x40 s\n"
+        "- jeu. : Fractionné {quality} {u} : {reps} x 400 m @ allure 5 km récup 200 m trot\n"
         "- sam. : Footing {easy} {u} + 4 x 20 s accélérations\n- dim. : {sunday}\n",
         ("Base", "Développement"), "Sortie longue {long} {u} @ facile", "Compétition",
         "Une ou deux phrases pour la page d'accueil.",
@@ -63,7 +63,7 @@ WORDINGS = {
     "es": Wording(
         "## Semana {n} — {phase}\n- Lun: Descanso\n- Mar: Rodaje {easy} {u} @ conversacional\n- Mié: Fuerza\n"
         "  - Sentadilla goblet 3x10 @ {load}\n  - Plancha 3x40 s\n"
-        "- Jue: Series {quality} {u}: {reps} x 400 m @ ritmo 5K c/ 200 m trote\n"
+        "- Jue: Series {quality} {u}: {reps} x 400 m @ ritmo 5K rec. 200 m trote\n"
         "- Sáb: Rodaje {easy} {u} + 4 x 20 s progresivos\n- Dom: {sunday}\n",
         ("Base", "Desarrollo"), "Tirada larga {long} {u} @ suave", "Competición",
         "Una o dos frases para la página de inicio.",
@@ -73,7 +73,7 @@ WORDINGS = {
     "nl": Wording(
         "## Week {n} — {phase}\n- ma: Rust\n- di: Duurloop {easy} {u} @ praattempo\n- wo: Krachttraining\n"
         "  - Goblet squat 3x10 @ {load}\n  - Plank 3x40 s\n"
-        "- do: Intervallen {quality} {u}: {reps} x 400 m @ 5K-tempo m/ 200 m dribbel\n"
+        "- do: Intervallen {quality} {u}: {reps} x 400 m @ 5K-tempo met 200 m dribbel\n"
         "- za: Duurloop {easy} {u} + 4 x 20 s versnellingen\n- zo: {sunday}\n",
         ("Basis", "Opbouw"), "Lange duurloop {long} {u} @ rustig", "Wedstrijd",
         "Een of twee zinnen voor de overzichtspagina.",
@@ -108,15 +108,16 @@ periodization:
 """
 
 
-def scaffold_language(settings: Settings, asked: str | None) -> str:
-    """The language a new plan is written in: the one asked for, else the site's if Deload
-    has its words, else English."""
-    tag = (asked or settings.language).lower()
-    primary = tag.split("-")[0]
-    if asked and primary not in WORDINGS:
-        raise DeloadError([Diagnostic("deload new", 1, 1, f"no plan words for the language '{asked}'; "
-                                      f"expected one of: {', '.join(WORDINGS)}")])
-    return primary if primary in WORDINGS else "en"
+def scaffold_language(settings: Settings, asked: str | None) -> tuple[str, str | None]:
+    """The words a new plan is written with (the language asked for, else the site's if Deload
+    has its words, else English), and the ``language:`` it says: none when it is the site's
+    (the plan then keeps the site's region too), else the tag as asked (``de-AT``, ``en``)."""
+    tag = (asked or settings.language).replace("_", "-")
+    code = tag.split("-")[0].lower()
+    if code not in WORDINGS:
+        code = "en"
+    written = tag if asked and tag.lower() != settings.language.replace("_", "-").lower() else None
+    return code, written
 
 
 def scaffold_plan(settings: Settings, name: str, weeks: int, units: str, race: str | None,
@@ -125,7 +126,7 @@ def scaffold_plan(settings: Settings, name: str, weeks: int, units: str, race: s
     path = settings.plans_dir / f"{slug}.md"
     if path.exists():
         raise DeloadError([Diagnostic(str(path), 1, 1, "a plan with this name already exists; choose another name")])
-    code = scaffold_language(settings, language)
+    code, written = scaffold_language(settings, language)
     words = WORDINGS[code]
     race_block = ""
     if race:
@@ -134,7 +135,7 @@ def scaffold_plan(settings: Settings, name: str, weeks: int, units: str, race: s
                       "# 5k, 10k, half, marathon or e.g. 50 km\n  # date: 2027-04-18\n")
     text = _HEADER.format(path=f"plans/{slug}.md", title=json.dumps(name, ensure_ascii=False), summary=words.summary,
                           author=settings.author or words.author, tag=slug.split("-")[0], units=units, race=race_block,
-                          language="" if code == "en" else f"language: {code}\n", body=words.body)
+                          language=f"language: {written}\n" if written else "", body=words.body)
     base, long_step = (3, 0.5) if units == "mi" else (5, 1)
     for n in range(1, weeks + 1):
         long_run = f"{base * 2 + long_step * ((n - 1) // 2):g}".replace(".", words.decimal)

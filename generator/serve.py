@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from datetime import datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,7 @@ class Preview:
         self.watching = threading.Event()  # set once file events are being received
         self._plan_files: dict[str, dict[str, bytes]] = {}  # slug -> the files of its folder the preview renders when asked
         self._files_generation = -1
+        self._built_at: datetime | None = None
 
     def snapshot(self) -> dict[str, tuple[int, int]]:
         """Modification times of everything a build reads."""
@@ -113,27 +115,27 @@ class Preview:
         self.echo(f"✓ rebuilt in {time.perf_counter() - started:.2f} s: {result.summary()}")
         return True
 
-    def _published(self) -> None:
-        """The new preview is in place: browsers reload now, while the build records what it made."""
+    def _published(self, now: datetime | None = None) -> None:
+        """The new preview is in place: browsers reload now, while the build records what it made.
+        ``now``: the build's clock, which the files rendered on demand are dated by (an undated
+        plan's feeds are those of the build's day, as its page links them)."""
         with self.changed:
+            if now is not None:
+                self._built_at = now
             self.error = None
             self.generation += 1
             self.changed.notify_all()
 
     def _plan_file(self, settings: Settings, slug: str) -> Path | None:
-        """The file of the plan published as ``slug``: from the preview's build record, else by reading every plan."""
+        """The file of the plan the preview shows as ``slug``, by the preview's build record: a
+        plan that is not in the last good build has no files to give."""
         from .build.manifest import Manifest
-        from .source import find_plan_files, read_plan
 
+        if not (self.output / "plans" / slug).is_dir():
+            return None
         for display, record in Manifest(settings.work_dir, self.output).records().items():
             if record.slug == slug and (settings.root / display).is_file():
                 return settings.root / display
-        for path in find_plan_files([settings.plans_dir]) if settings.plans_dir.is_dir() else []:
-            try:
-                if read_plan(path, settings)[0].slug == slug:
-                    return path
-            except DeloadError:
-                continue
         return None
 
     def pdf_on_demand(self, relative: str) -> bytes | None:
@@ -179,7 +181,7 @@ class Preview:
             path = self._plan_file(settings, slug)
             if path is None:
                 return None
-            cached = files_on_demand(settings, path, build_time())
+            cached = files_on_demand(settings, path, self._built_at or build_time())
             with self.changed:
                 if self._files_generation != generation:
                     self._plan_files, self._files_generation = {}, generation

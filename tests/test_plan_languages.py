@@ -327,7 +327,7 @@ def test_deload_new_writes_the_plan_in_the_sites_language(tmp_path: Path, langua
                                                           units: str) -> None:
     plan = scaffolded(tmp_path / language, language, "--units", units)
     text = (tmp_path / language / "plans" / "fruhjahr-21.md").read_text(encoding="utf-8")
-    assert heading in text and f"language: {language}\n" in text
+    assert heading in text and "\nlanguage:" not in text  # the site's: the plan keeps it, its region too
     assert plan.language == language
     # The same plan as the English scaffold, in the language's words.
     english = scaffolded(tmp_path / "en", "en", "--units", units)
@@ -338,9 +338,16 @@ def test_deload_new_writes_the_plan_in_the_sites_language(tmp_path: Path, langua
 def test_deload_new_writes_another_language_when_asked(tmp_path: Path) -> None:
     plan = scaffolded(tmp_path / "site", "en", "--language", "de")
     assert plan.language == "de"
+    # English on a German site says so (else it would be rendered in the site's German)
+    english = scaffolded(tmp_path / "german", "de", "--language", "en")
+    assert english.language == "en"
+    assert "\nlanguage: en\n" in (tmp_path / "german" / "plans" / "fruhjahr-21.md").read_text(encoding="utf-8")
+    # a region is kept: the site's, or the one asked for
+    assert scaffolded(tmp_path / "austrian", "de-AT").language == "de-at"
+    assert scaffolded(tmp_path / "asked", "en", "--language", "de_AT").language == "de-at"
     result = CliRunner().invoke(main, ["new", "X", "--language", "pt", "--project", str(tmp_path / "site")])
-    assert result.exit_code == 1
-    assert "no plan words for the language 'pt'; expected one of: en, de, fr, es, nl" in result.output
+    assert result.exit_code == 2
+    assert "Deload writes no plans in 'pt'; expected one of: en, de, fr, es, nl" in result.output
 
 
 def test_deload_init_starts_a_project_in_the_language_asked_for(tmp_path: Path) -> None:
@@ -360,7 +367,7 @@ def test_deload_init_starts_a_project_in_the_language_asked_for(tmp_path: Path) 
     assert built.exit_code == 0, built.output
     assert "Trainingspläne" in (folder / "site" / "index.html").read_text(encoding="utf-8")
     refused = runner.invoke(main, ["init", str(tmp_path / "other"), "--language", "pt"])
-    assert refused.exit_code == 1 and "no words for the language 'pt'" in refused.output
+    assert refused.exit_code == 2 and "Deload writes no plans in 'pt'" in refused.output
     assert not (tmp_path / "other" / "deload.toml").exists()
 
 

@@ -153,36 +153,61 @@ def test_a_pdf_the_preview_links_is_rendered_when_asked_for(server: Server) -> N
     assert missing.value.code == 404
 
 
-def test_files_the_preview_links_are_rendered_when_asked_for(server: Server, tmp_path: Path) -> None:
+def test_files_the_preview_links_are_rendered_when_asked_for(tmp_path: Path) -> None:
     """The preview writes only what pages show on a rebuild (the watch files alone would cost
-    most of it); asked for a plan's watch file, JSON or feed, it gives what the published site has."""
-    import json
+    most of it); asked for a plan's JSON, watch file or feed, it gives what the published site
+    has, dated by the preview build's clock. A plan that is not in the last good build has none."""
     import re
+
+    from icalendar import Calendar
 
     from .site_build import build_project, fixed_clock
 
-    page = server.get("plans/couch-to-5k/")
-    assert "fit/" in page
-    preview = server.project / ".deload" / "preview"
-    assert (preview / "plans" / "couch-to-5k" / "index.html").is_file()
-    for pattern in ("fit.json", "plan.json", "*.ics"):
-        assert not list(preview.rglob(pattern)), pattern
-    published = make_project(tmp_path / "published", [ROOT / "plans" / "couch-to-5k.md"])
-    build_project(published, "--no-pdf")
-    folder = published / "site" / "plans" / "couch-to-5k" / "fit"
-    listing = json.loads((folder / "fit.json").read_text())
-    assert listing["files"] and len(list(folder.glob("*.zip"))) > 2
-    with fixed_clock():  # the clock of the published build: the files are dated by it
-        for name in ["fit.json", *sorted(p.name for p in folder.glob("*.zip"))[:2]]:
-            with urllib.request.urlopen(server.url + "plans/couch-to-5k/fit/" + name, timeout=60) as response:
-                assert response.read() == (folder / name).read_bytes(), name
-    with pytest.raises(urllib.error.HTTPError) as missing:
-        urllib.request.urlopen(server.url + "plans/couch-to-5k/fit/no-such-week.zip", timeout=10)
-    assert missing.value.code == 404
-    with urllib.request.urlopen(server.url + "plans/couch-to-5k/plan.json", timeout=60) as response:
-        assert json.loads(response.read())["plan"]["slug"] == "couch-to-5k"
-    feed = re.search(r'href="([^"]+\.ics)"', page)
-    assert feed is not None
-    with urllib.request.urlopen(server.url + "plans/couch-to-5k/" + feed[1].rsplit("/", 1)[-1], timeout=60) as response:
-        assert response.headers["Content-Type"].startswith("text/calendar")
-        assert response.read().startswith(b"BEGIN:VCALENDAR")
+    def events(data: bytes) -> list[tuple[str, str, str]]:
+        calendar = Calendar.from_ical(data)
+        return sorted((str(e["UID"]).split("@")[0], e["DTSTART"].to_ical().decode(), str(e["SUMMARY"])) for e in calendar.walk("VEVENT"))
+
+    with fixed_clock():  # one clock for the published build and the preview's
+        published = make_project(tmp_path / "published", [ROOT / "plans" / "couch-to-5k.md"])
+        build_project(published, "--no-pdf")
+        server = Server(make_project(tmp_path / "preview", [ROOT / "plans" / "couch-to-5k.md"]))
+        try:
+            page = server.get("plans/couch-to-5k/")
+            assert "fit/" in page
+            preview = server.project / ".deload" / "preview"
+            assert (preview / "plans" / "couch-to-5k" / "index.html").is_file()
+            for pattern in ("fit.json", "plan.json", "*.ics"):
+                assert not list(preview.rglob(pattern)), pattern
+            folder = published / "site" / "plans" / "couch-to-5k"
+            zips = sorted(p.relative_to(folder).as_posix() for p in folder.glob("fit/*.zip"))
+            assert len(zips) > 2
+            for name in ["plan.json", "fit/fit.json", *zips[:2]]:
+                with urllib.request.urlopen(server.url + "plans/couch-to-5k/" + name, timeout=60) as response:
+                    assert response.read() == (folder / name).read_bytes(), name
+            feeds = re.findall(r'href="[^"]*/plans/couch-to-5k/([^"/]+\.ics)"', page)
+            assert feeds
+            for name in sorted(set(feeds)):  # the same events; their links and UIDs name the preview's address
+                with urllib.request.urlopen(server.url + "plans/couch-to-5k/" + name, timeout=60) as response:
+                    assert response.headers["Content-Type"].startswith("text/calendar")
+                    assert events(response.read()) == events((folder / name).read_bytes()), name
+            for missing in ("plans/couch-to-5k/fit/no-such-week.zip", "plans/no-such-plan/plan.json"):
+                with pytest.raises(urllib.error.HTTPError) as refused:
+                    urllib.request.urlopen(server.url + missing, timeout=10)
+                assert refused.value.code == 404
+        finally:
+            server.stop.set()
+            server.thread.join(10)
+
+
+def test_a_plan_not_in_the_last_good_build_has_no_files_on_demand(server: Server) -> None:
+    """A plan added while the build is broken is not shown in any part, page or file."""
+    broken = server.project / "plans" / "couch-to-5k.md"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("\n- ", "\n- Blah ", 1), encoding="utf-8")
+    server.wait_for("build failed")
+    (server.project / "plans" / "another.md").write_text(
+        "---\ntitle: Another\nunits: km\n---\n## Week 1\n- Tue: Easy 5 km\n", encoding="utf-8")
+    time.sleep(0.5)
+    for path in ("plans/another/", "plans/another/index.html", "plans/another/plan.json", "plans/another/og.png"):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(server.url + path, timeout=10)
+        assert refused.value.code == 404, path

@@ -84,13 +84,15 @@ class Job:
 
 def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
                output: Path | None = None, save_state: bool = True, progress: Progress | None = None,
-               force: bool = False, preview: bool = False, on_live: Callable[[], None] | None = None) -> BuildResult:
+               force: bool = False, preview: bool = False,
+               on_live: Callable[[datetime], None] | None = None) -> BuildResult:
     """Build into ``output`` (default ``site/``); ``save_state=False`` for previews that must
     not record plan changes as published; ``force`` renders everything again, trusting no
     cache and no file of the current site (the plans' published dates are kept);
     ``preview``: pages link their PDFs (unless ``pdf``) and watch files, which are not written
     (``deload serve`` renders one when a browser asks for it); ``on_live`` is called as soon as
-    the new site is in place, before the build records what it made (the preview reloads then)."""
+    the new site is in place, with the build's clock, before the build records what it made (the
+    preview reloads then)."""
     started = time.perf_counter()
     target = output or settings.output_dir
     with build_lock(settings.work_dir):
@@ -115,7 +117,7 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
             raise
         job.state.commit(pending)
         if on_live is not None:
-            on_live()
+            on_live(job.now)
         _record(job, old_site if described else None, records, result)
         if old_site is not None and not described:
             tree.remove(old_site)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -158,6 +159,7 @@ class Body:
 
 
 _BODIES: dict[tuple[int, ...], Body] = {}  # a body file this process read or wrote, by its identity
+_MEMO_LOCK = threading.Lock()
 # A line this process decoded, with its record: a build reads two bodies (the last build's, and the
 # twin's, one build older), which differ only in the plans the last build changed.
 _LINES: dict[str, tuple[str, PlanRecord]] = {}
@@ -176,9 +178,10 @@ def _identity(path: Path) -> tuple[int, ...] | None:
 
 def _remember(identity: tuple[int, ...] | None, body: Body) -> Body:
     if identity is not None and body.ok:
-        if len(_BODIES) >= 4:
-            _BODIES.pop(next(iter(_BODIES)))
-        _BODIES[identity] = body
+        with _MEMO_LOCK:  # deload serve reads records in its request threads while it builds
+            if len(_BODIES) >= 4:
+                _BODIES.pop(next(iter(_BODIES)), None)
+            _BODIES[identity] = body
     return body.copy()
 
 

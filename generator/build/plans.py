@@ -118,14 +118,14 @@ def files_on_demand(settings: Settings, path: Path, now: datetime) -> dict[str, 
     """One plan's files as a full build would write them (by their names in the plan's folder),
     for the preview, which writes only what the pages show and renders the rest when a browser
     asks for it: the JSON, the feeds and, costliest of all, the watch files."""
-    plan, _ = read_plan(path, settings)
+    plan, _ = read_plan(path, settings, os.path.relpath(path, settings.root))  # as a build names it
     expanded = expand(plan)
     context = BuildContext(settings, Path(os.devnull), now, (), State.load(settings.plans_dir),
                            links=settings.papers if settings.pdf else ())
     state = state_of_plan(context.state, plan.slug)
     page = _page(context, expanded, state)
     with use(plan_language(plan, settings)):
-        made = plan_files(PlanRenderer(settings), page, state.events, state.legacy, now)
+        made = plan_files(PlanRenderer(settings), page, state.events, state.legacy, now, pages=False)
     return {name[len(page.url):]: data for name, data in made.files}
 
 

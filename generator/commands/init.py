@@ -42,10 +42,7 @@ def init(folder: Path, units: str, title: str | None, language: str = "en") -> N
     config = folder / CONFIG_NAME
     if config.exists():
         fail(DeloadError([Diagnostic(str(config), 1, 1, "this folder is a Deload project already")]))
-    words = WORDINGS.get(language.split("-")[0].lower())
-    if words is None:
-        fail(DeloadError([Diagnostic("deload init", 1, 1, f"no words for the language '{language}'; "
-                                     f"expected one of: {', '.join(WORDINGS)}")]))
+    words = WORDINGS[language.split("-")[0].lower()]  # the command checked it
     (folder / "plans").mkdir(parents=True, exist_ok=True)
     config.write_text(CONFIG.format(title=json.dumps(title or words.site_title, ensure_ascii=False), units=units,
                                     description=json.dumps(words.description, ensure_ascii=False),

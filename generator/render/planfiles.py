@@ -38,10 +38,11 @@ class PlanFiles:
 
 
 def plan_files(renderer: PlanRenderer, page: PlanPage, revisions: Mapping[str, Any], legacy: bool, now: datetime,
-               papers: tuple[str, ...] = (), full: bool = True) -> PlanFiles:
+               papers: tuple[str, ...] = (), full: bool = True, pages: bool = True) -> PlanFiles:
     """Render the plan of ``page``. ``revisions``: the events' last revisions (the build's
     state); ``papers``: the PDFs whose print HTML is wanted; ``full=False``: only what its page
-    and the list pages show (the preview renders the JSON, watch files and feeds when asked)."""
+    and the list pages show (the preview renders the JSON, watch files and feeds when asked);
+    ``pages=False``: all but the page, embed and image (what the preview renders when asked)."""
     expanded, settings, url = page.expanded, renderer.settings, page.url
     out = PlanFiles()
     clock = time.process_time()
@@ -53,15 +54,16 @@ def plan_files(renderer: PlanRenderer, page: PlanPage, revisions: Mapping[str, A
 
     if full:
         out.files.append((f"{url}plan.json", to_json(expanded, indent=None).encode("utf-8")))
-    for name, data in renderer.outputs(page):
+    for name, data in renderer.outputs(page) if pages else ():
         out.files.append((name, data))
         out.pages += name.endswith(".html")
         lap("preview_image" if name.endswith(".png") else "pages")
     if full and settings.watch_files:
         out.files += ((f"{url}fit/{name}", data) for name, data in watch_files(expanded, page.updated, out.skipped))
         lap("watch_files")
-    out.listing = renderer.listing(page).to_json()
-    lap("pages")
+    if pages:
+        out.listing = renderer.listing(page).to_json()
+        lap("pages")
     if full:
         out.files += ((url + name, data) for name, data in feed_files(
             expanded, settings, page.feeds, settings.base_url + url, revisions, legacy, now, out.events))
