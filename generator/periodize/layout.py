@@ -56,10 +56,6 @@ class Layout:
     log: tuple[str, ...]
     decisions: tuple[Decision, ...]
 
-    @property
-    def first_taper(self) -> int | None:
-        return next((i for i, s in enumerate(self.slots) if s.kind in ("taper", "race")), None)
-
 
 class _Builder:
     def __init__(self, plan: Plan, weeks: Sequence[SourceWeek], span: TaperSpan | None,
