@@ -467,3 +467,22 @@ def test_a_plan_without_weeks_is_told_the_heading_in_its_language() -> None:
     # and the example it gives reads
     assert problems("---\ntitle: X\nlanguage: fr\nunits: km\n---\n## Semaine 1\n- Mar: Footing 5 km\n- Mer: Truc\n")[0] \
         .startswith("plan.md:8:8: error: unknown session kind 'Truc'")
+
+
+@pytest.mark.parametrize(("language", "heading", "line", "level", "distance", "meant"), [
+    ("de", "Woche", "So: Wettkampf", "Einsteiger", "Halbmarathon", ("beginner", "half")),
+    ("de", "Woche", "So: Wettkampf", "Alle Leistungsstufen", "21,1 km", ("all levels", "half")),
+    ("fr", "Semaine", "dim. : Compétition", "Debutant", "semi-marathon", ("beginner", "half")),
+    ("es", "Semana", "Dom: Competición", "Principiante", "media maratón", ("beginner", "half")),
+    ("nl", "Week", "zo: Wedstrijd", "Beginner", "halve marathon", ("beginner", "half")),
+])
+def test_level_and_race_distance_in_the_plans_language(language: str, heading: str, line: str, level: str,
+                                                       distance: str, meant: tuple[str, str]) -> None:
+    """``level:`` as the site names it in the language (accents optional), ``race: distance:``
+    with the language's race names and decimal comma."""
+    text = (f"---\ntitle: X\nlanguage: {language}\nunits: km\nlevel: {level}\nrace:\n  distance: {distance}\n---\n"
+            f"## {heading} 1\n- {line}\n")
+    plan, diagnostics = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
+    assert [d.format() for d in diagnostics if d.is_error] == []
+    assert plan.race is not None
+    assert (plan.level, str(plan.race.category)) == meant

@@ -20,10 +20,10 @@ from ..model import CalendarTimes, Distance, Plan, Race, SessionKind, Source, Ta
 from ..slugs import slug_from
 from ..units import default_load_unit
 from .body import read_body
-from .frontmatter import FRONTMATTER, build_race, race_category, resolve_checks, resolve_periodization
+from .frontmatter import FRONTMATTER, LEVELS, build_race, race_category, race_distance, resolve_checks, resolve_periodization
 from .located import Located
-from .pacekeys import paces_in
-from .schema import Checker, weekday
+from .native import level_in, paces_in, race_distance_in
+from .schema import Checker, a_date, table, text, weekday
 from .textfile import MAX_PLAN_BYTES, TooLarge, decode, read_capped, too_large
 from .words import Words, canonical, primary, tag_problem, words_for
 from .yaml_reader import load_yaml
@@ -141,14 +141,17 @@ _UNREAD_LANGUAGE = FRONTMATTER | {"week_starts": lambda value, path, check: 0}
 
 
 def _frontmatter(words: Words) -> dict[str, Any]:
-    """The frontmatter's keys, with the plan language's weekday names for ``week_starts`` and
-    its names of efforts and races for ``paces``."""
+    """The frontmatter's keys, with the plan language's names: weekdays for ``week_starts``,
+    efforts and races for ``paces``, levels, and races for ``race: distance:``."""
     if words.english:
         return FRONTMATTER
     found = _FRONTMATTERS.get(words.code)
     if found is None:
-        found = _FRONTMATTERS[words.code] = FRONTMATTER | {"week_starts": weekday(words.weekday_aliases),
-                                                           "paces": paces_in(words)}
+        race = table({"name": text(120), "distance": race_distance_in(words, race_distance), "date": a_date()},
+                     required=("distance",))
+        found = _FRONTMATTERS[words.code] = FRONTMATTER | {
+            "week_starts": weekday(words.weekday_aliases), "paces": paces_in(words), "level": level_in(words, LEVELS),
+            "race": race}
     return found
 
 

@@ -1,7 +1,13 @@
-"""``paces:`` in the plan's language: an effort named as the plan's own pace table names it
-(``Locker``, ``Schwelle``, ``10-km-Tempo``) or by a word of the language that means it
-(``GA2``, ``MRT``, ``AS10``); its pace read in the language (``HMRT - 5 s``), and the
-reference performance too (``Halbmarathon in 1:50:00``, ``10 km en 50:00``)."""
+"""Frontmatter values in the plan's language.
+
+- ``paces:``: an effort named as the plan's own pace table names it (``Locker``, ``Schwelle``,
+  ``10-km-Tempo``) or by a word of the language that means it (``GA2``, ``MRT``, ``AS10``);
+  its pace read in the language (``HMRT - 5 s``), and the reference performance too
+  (``Halbmarathon in 1:50:00``, ``10 km en 50:00``);
+- ``level:`` as the site names it in the language (``Einsteiger``, ``débutant``);
+- ``race: distance:`` with the language's race names and decimal comma (``Halbmarathon``,
+  ``semi-marathon``, ``21,1 km``).
+"""
 
 from __future__ import annotations
 
@@ -10,11 +16,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from ..i18n import use
+from ..i18n import gettext, use
 from ..paces import EFFORT_NAMES, EFFORT_ORDER
 from .performance import PerformanceError, parse_performance
 from .prescriptions import parse_target
-from .schema import INVALID, Checker, Converter, text
+from .schema import INVALID, Checker, Converter, choice, text
 from .words import Words
 from .words.compiled import fold
 
@@ -91,3 +97,22 @@ def paces_in(words: Words) -> Callable[[Any, tuple, Checker], Any]:
                 result[str(meant)] = given[key]
         return result
     return convert
+
+
+def level_in(words: Words, levels: tuple[str, ...]) -> Converter:
+    """``level:`` by its English name, or as the site names it in the plan's language."""
+    with use(words.code):  # the names the site's pages give the levels ("All levels": the catalog's)
+        names = {level: gettext(level[0].upper() + level[1:]) for level in levels}
+    return choice(*levels, aliases={spelt: level for level, name in names.items() for spelt in _spellings(name)})
+
+
+def race_distance_in(words: Words, english: Converter) -> Converter:
+    """``race: distance:`` with the language's race names and decimal comma: ``Halbmarathon``, ``21,1 km``."""
+    def convert(value: Any, path: tuple, check: Checker) -> Any:
+        return english(words.performance_english(value) if isinstance(value, str) else value, path, check)
+    return convert
+
+
+def _spellings(name: str) -> set[str]:
+    return {name.lower(), fold(name)}
+
