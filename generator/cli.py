@@ -27,13 +27,12 @@ def _plan_language(ctx: click.Context, param: click.Parameter, value: str | None
     """``--language``: a tag whose language Deload writes plans in (``de``, ``de-AT``, ``de_AT``)."""
     if value is None:
         return None
-    from .scaffold import WORDINGS
+    from .source.words import tag_problem
 
-    tag = value.replace("_", "-")
-    if tag.split("-")[0].lower() not in WORDINGS:
-        raise click.BadParameter(f"Deload writes no plans in '{value}'; expected one of: {', '.join(WORDINGS)} "
-                                 "(a region too, such as de-AT)")
-    return tag
+    problem = tag_problem(value)  # the check a plan's own 'language:' gets
+    if problem is not None:
+        raise click.BadParameter(problem)
+    return value.strip().replace("_", "-")
 
 
 def date_options(command: Any) -> Any:

@@ -11,6 +11,7 @@ from pathlib import Path
 from .config import Settings
 from .errors import DeloadError, Diagnostic
 from .slugs import slug_from
+from .source.words import canonical, primary
 
 
 @dataclass(frozen=True)
@@ -112,12 +113,9 @@ def scaffold_language(settings: Settings, asked: str | None) -> tuple[str, str |
     """The words a new plan is written with (the language asked for, else the site's if Deload
     has its words, else English), and the ``language:`` it says: none when it is the site's
     (the plan then keeps the site's region too), else the tag as asked (``de-AT``, ``en``)."""
-    tag = (asked or settings.language).replace("_", "-")
-    code = tag.split("-")[0].lower()
-    if code not in WORDINGS:
-        code = "en"
-    written = tag if asked and tag.lower() != settings.language.replace("_", "-").lower() else None
-    return code, written
+    tag = asked or settings.language
+    code = primary(tag) if primary(tag) in WORDINGS else "en"
+    return code, tag if asked and canonical(tag) != canonical(settings.language) else None
 
 
 def scaffold_plan(settings: Settings, name: str, weeks: int, units: str, race: str | None,

@@ -347,7 +347,7 @@ def test_deload_new_writes_another_language_when_asked(tmp_path: Path) -> None:
     assert scaffolded(tmp_path / "asked", "en", "--language", "de_AT").language == "de-at"
     result = CliRunner().invoke(main, ["new", "X", "--language", "pt", "--project", str(tmp_path / "site")])
     assert result.exit_code == 2
-    assert "Deload writes no plans in 'pt'; expected one of: en, de, fr, es, nl" in result.output
+    assert "plans cannot be written in 'pt' yet; the plan language is one of 'en' (English), 'de' (German)" in result.output
 
 
 def test_deload_init_starts_a_project_in_the_language_asked_for(tmp_path: Path) -> None:
@@ -367,7 +367,7 @@ def test_deload_init_starts_a_project_in_the_language_asked_for(tmp_path: Path) 
     assert built.exit_code == 0, built.output
     assert "Trainingspläne" in (folder / "site" / "index.html").read_text(encoding="utf-8")
     refused = runner.invoke(main, ["init", str(tmp_path / "other"), "--language", "pt"])
-    assert refused.exit_code == 2 and "Deload writes no plans in 'pt'" in refused.output
+    assert refused.exit_code == 2 and "plans cannot be written in 'pt' yet" in refused.output
     assert not (tmp_path / "other" / "deload.toml").exists()
 
 

@@ -37,12 +37,13 @@ def init(folder: Path, units: str, title: str | None, language: str = "en") -> N
     from ..config import CONFIG_NAME
     from ..errors import DeloadError, Diagnostic
     from ..scaffold import WORDINGS, scaffold_plan
+    from ..source.words import primary
     from .common import fail, settings_for
 
     config = folder / CONFIG_NAME
     if config.exists():
         fail(DeloadError([Diagnostic(str(config), 1, 1, "this folder is a Deload project already")]))
-    words = WORDINGS[language.split("-")[0].lower()]  # the command checked it
+    words = WORDINGS[primary(language)]  # the command checked it
     (folder / "plans").mkdir(parents=True, exist_ok=True)
     config.write_text(CONFIG.format(title=json.dumps(title or words.site_title, ensure_ascii=False), units=units,
                                     description=json.dumps(words.description, ensure_ascii=False),

@@ -32,7 +32,7 @@ from .schema import (
     weekday,
 )
 from .sessions import RACE_WORDS
-from .words import canonical, tag_problem
+from .words import Words, canonical, tag_problem
 
 LEVELS = ("beginner", "novice", "intermediate", "advanced", "all levels")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -90,12 +90,13 @@ def race_category(distance: Distance) -> RaceCategory:
     return "other"
 
 
-def _target(value: Any, path: tuple, check: Checker) -> Any:
-    """A target written as a frontmatter value, or INVALID (its mistake reported at the value)."""
+def _target(value: Any, path: tuple, check: Checker, words: Words | None = None) -> Any:
+    """A target written as a frontmatter value (in the plan's language, with ``words``), or
+    INVALID (its mistake reported at the value)."""
     result = text(40)(value, path, check)
     if result is INVALID:
         return result
-    target = parse_target(result, lambda message: check.error(path, message))
+    target = parse_target(result, lambda message: check.error(path, message), words)
     return INVALID if target is None else target
 
 
@@ -119,15 +120,21 @@ def performance(value: Any, path: tuple, check: Checker) -> Any:
         return check.error(path, str(exc))
 
 
-def effort_pace(value: Any, path: tuple, check: Checker) -> Any:
-    """A pace of the coach's table: absolute (``5:40-6:10/km``) or set by a race pace (``MP + 45-75 s``)."""
-    target = _target(value, path, check)
-    if target is INVALID:
+def effort_pace_in(words: Words | None = None) -> Converter:
+    """A pace of the coach's table, read in the plan's language: absolute (``5:40-6:10/km``) or
+    set by a race pace (``MP + 45-75 s``, ``MRT + 45-75 s``)."""
+    def convert(value: Any, path: tuple, check: Checker) -> Any:
+        target = _target(value, path, check, words)
+        if target is INVALID:
+            return target
+        if target.pace is None and target.race is None:
+            return check.error(path, f"'{target.text}' is not a pace; write a pace such as '5:40-6:10/km' or one set "
+                                     "by a race pace such as 'MP + 45-75 s' or '88% 10K'")
         return target
-    if target.pace is None and target.race is None:
-        return check.error(path, f"'{target.text}' is not a pace; write a pace such as '5:40-6:10/km' or one set by a "
-                                 "race pace such as 'MP + 45-75 s' or '88% 10K'")
-    return target
+    return convert
+
+
+effort_pace = effort_pace_in()
 
 
 def clock_time(value: Any, path: tuple, check: Checker) -> Any:

@@ -18,8 +18,8 @@ from typing import Any
 
 from ..i18n import gettext, use
 from ..paces import EFFORT_NAMES, EFFORT_ORDER
+from .frontmatter import effort_pace_in
 from .performance import PerformanceError, parse_performance
-from .prescriptions import parse_target
 from .schema import INVALID, Checker, Converter, choice, text
 from .words import Words
 from .words.compiled import fold
@@ -45,23 +45,6 @@ def pace_names(words: Words) -> tuple[dict[str, str], list[str]]:
         if (key := _MEANINGS.get(meaning.lower())) is not None:
             names.setdefault(_key(word), key)
     return names | {key: key for key in EFFORT_ORDER}, sorted(shown)
-
-
-def effort_pace_in(words: Words) -> Converter:
-    """A pace of the coach's table, read in the plan's language: absolute (``5:40-6:10/km``) or
-    set by a race pace (``MRT + 45-75 s``)."""
-    def convert(value: Any, path: tuple, check: Checker) -> Any:
-        written = text(40)(value, path, check)
-        if written is INVALID:
-            return written
-        target = parse_target(written, lambda message: check.error(path, message), words)
-        if target is None:
-            return INVALID
-        if target.pace is None and target.race is None:
-            return check.error(path, f"'{target.text}' is not a pace; write a pace such as '5:40-6:10/km' or one set "
-                                     "by a race pace such as 'MP + 45-75 s' or '88% 10K'")
-        return target
-    return convert
 
 
 def performance_in(words: Words) -> Converter:
