@@ -46,6 +46,7 @@ class Lang:
     tag: str  # as the site or plan gives it: "de-AT"
     locale: Locale
     translations: gettext_module.NullTranslations
+    decimal: str = "."  # the locale's decimal sign, looked up once (numbers are written thousands of times a build)
 
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message)
@@ -55,10 +56,6 @@ class Lang:
 
     def pgettext(self, context: str, message: str) -> str:
         return self.translations.pgettext(context, message)
-
-    @property
-    def decimal(self) -> str:
-        return _decimal_symbol(self.locale)
 
 
 def _decimal_symbol(locale: Locale) -> str:
@@ -88,7 +85,7 @@ def lang(tag: str = "en") -> Lang:
         translations: gettext_module.NullTranslations = gettext_module.NullTranslations()
     else:
         translations = gettext_module.translation(DOMAIN, CATALOGS, languages=[code])
-    return Lang(code, tag, locale, translations)
+    return Lang(code, tag, locale, translations, _decimal_symbol(locale))
 
 
 #: Where distances are in miles (CLDR's "measurementSystem" is US there), by territory. Not GB:

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 STATE_NAME = "deload-state.json"
 _NOTE = "Written by 'deload build'. Commit it with your plans: it keeps feeds and dates stable."
 _COMPACT: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":"), "sort_keys": True}
+# The state file parsed last, as read: deload serve builds again and again from the same file.
+_LAST: tuple[Path, str, statefile.StateText] | None = None
 
 
 @dataclass
@@ -57,11 +59,18 @@ class State:
     def parse(cls, path: Path, text: str | None) -> State:
         """The state as read from ``text`` (None: there is no state file yet); damage is an error
         at its line, a repair a note (see :mod:`generator.statefile`)."""
+        global _LAST
         if text is None:
             return cls(path)
-        read = statefile.parse(path, text)
-        return cls(path, read.plans, {}, text, packed=read.packed, plan_lines=read.plan_lines, where=read.where,
-                   notes=read.notes, legacy=read.legacy)
+        last = _LAST
+        if last is not None and last[0] == path and last[1] == text:
+            read = last[2]
+        else:
+            read = statefile.parse(path, text)
+            _LAST = (path, text, read)
+        # Its own tables (a build changes them), the same entries (a build replaces an entry, never changes one).
+        return cls(path, dict(read.plans), {}, text, packed=dict(read.packed), plan_lines=read.plan_lines,
+                   where=read.where, notes=list(read.notes), legacy=read.legacy)
 
     def events_of(self, slug: str) -> dict[str, dict[str, Any]]:
         """The revisions of one plan's events. Its line is decoded (and checked) each time and the

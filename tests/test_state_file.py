@@ -262,3 +262,24 @@ def test_upgrading_a_format_2_state_file_bumps_no_event(tmp_path: Path) -> None:
     assert any(new[k]["hash"] != old[k]["hash"] for k in old)  # rehashed the canonical way
     feed = next((project / "site" / "plans" / "couch-to-5k").glob("*.ics")).read_text(encoding="utf-8")
     assert "SEQUENCE:0" in feed
+
+
+def test_a_state_file_read_again_gives_a_state_of_its_own(project: Path) -> None:
+    # deload serve reads the same state file for every preview build: what one build changes in
+    # its state (a plan touched, one removed) must not show in the next build's.
+    from datetime import UTC, datetime
+
+    from generator.errors import Diagnostic
+
+    path = project / STATE
+    text = path.read_text()
+    first = State.parse(path, text)
+    first.touch_plan("couch-to-5k", "0" * 32, datetime(2031, 1, 1, tzinfo=UTC))
+    first.plans["a-new-plan"] = {"hash": "1" * 32, "published": "2031-01-01T00:00:00Z", "updated": "2031-01-01T00:00:00Z"}
+    first.replace_events({"10k-8-weeks": {}})
+    first.notes.append(Diagnostic(str(path), 1, 1, "a note of the first build's"))
+    assert first.render() != text
+    second = State.parse(path, text)
+    assert second.render() == text
+    assert second.notes == []
+    assert "a-new-plan" not in second.plans and second.plans["couch-to-5k"]["published"] != "2031-01-01T00:00:00Z"
