@@ -22,7 +22,7 @@ from datetime import datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from .build import build_site
 from .config import CONFIG_NAME, Settings, load_settings
@@ -69,6 +69,8 @@ class Preview:
         self._plan_files: dict[str, dict[str, bytes]] = {}  # slug -> the files of its folder the preview renders when asked
         self._files_generation = -1
         self._built_at: datetime | None = None
+        self._site_pages: dict[str, Callable[[], bytes]] = {}  # the list pages of the build shown, rendered when asked
+        self._rendered: dict[str, bytes] = {}  # … and those rendered since that build
 
     def snapshot(self) -> dict[str, tuple[int, int]]:
         """Modification times of everything a build reads."""
@@ -109,19 +111,21 @@ class Preview:
         except Exception as exc:  # keep serving whatever goes wrong; show it instead of dying silently
             return self._failed([Diagnostic(str(self.settings.root), 1, 1, f"internal error: {exc.__class__.__name__}: {exc}")])
         if result.noop:  # nothing new to show: still, the browsers clear a failed build's report
-            self._published()
+            self._published(None, result.on_request)
         for warning in result.warnings:
             self.echo(warning.format())
         self.echo(f"✓ rebuilt in {time.perf_counter() - started:.2f} s: {result.summary()}")
         return True
 
-    def _published(self, now: datetime | None = None) -> None:
+    def _published(self, now: datetime | None, site_pages: dict[str, Callable[[], bytes]]) -> None:
         """The new preview is in place: browsers reload now, while the build records what it made.
         ``now``: the build's clock, which the files rendered on demand are dated by (an undated
-        plan's feeds are those of the build's day, as its page links them)."""
+        plan's feeds are those of the build's day, as its page links them); ``site_pages``: its
+        list pages, which it did not write (each is rendered when first asked for)."""
         with self.changed:
             if now is not None:
                 self._built_at = now
+            self._site_pages, self._rendered = site_pages, {}
             self.error = None
             self.generation += 1
             self.changed.notify_all()
@@ -188,6 +192,20 @@ class Preview:
                 self._plan_files[slug] = cached
         return cached.get(name)
 
+    def site_page_on_demand(self, relative: str, render: bool = True) -> bytes | None:
+        """One of the site's own pages (index, list pages, sitemap, Atom, 404) as the last good
+        build would have written it; None if the path names none (``render=False``: b"" if it does)."""
+        with self.changed:
+            pages, rendered = self._site_pages, self._rendered
+        if relative not in pages:
+            return None
+        if not render:
+            return b""
+        data = rendered.get(relative)
+        if data is None:
+            data = rendered[relative] = pages[relative]()  # a race renders it twice, the same bytes
+        return data
+
     def _failed(self, diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> bool:
         text = "\n".join(d.format() for d in diagnostics)
         for line in text.splitlines():
@@ -253,6 +271,10 @@ class Preview:
 
 DEBOUNCE_MS, STEP_MS = 30, 10  # an editor's save is a burst of events within a few ms
 WAKE_MS = 200  # how often the watcher wakes without events (to see that the watches are in place)
+
+
+def _with_live_script(page: bytes) -> bytes:
+    return page.replace(b"</body>", b'<script src="/__deload/live.js"></script>\n</body>', 1)
 
 
 def _source_change(_change: object, path: str) -> bool:
@@ -335,26 +357,36 @@ class Handler(SimpleHTTPRequestHandler):
         if path.is_dir():
             path = path / "index.html"
         if path.suffix == ".html" and path.is_file():
-            body = path.read_bytes().replace(b"</body>", b'<script src="/__deload/live.js"></script>\n</body>', 1)
-            self._send(200, "text/html; charset=utf-8", body)
+            self._send(200, "text/html; charset=utf-8", _with_live_script(path.read_bytes()))
             return
-        if not path.exists() and self.path.startswith("/plans/"):
-            relative = urlsplit(self.path).path.lstrip("/")
-            try:
-                data = (self.preview.pdf_on_demand(relative) if path.suffix == ".pdf"
-                        else self.preview.plan_file_on_demand(relative))
-            except DeloadError as exc:
-                data = None
-                self.preview.echo("\n".join(d.format() for d in exc.diagnostics))
-            if data is not None:
-                self._send(200, self.guess_type(str(path)), data)
-                return
         if not path.exists():
-            missing = Path(self.directory) / "404.html"
-            body = missing.read_bytes() if missing.exists() else b"Not found"
-            self._send(404, "text/html; charset=utf-8", body.replace(b"</body>", b'<script src="/__deload/live.js"></script></body>', 1))
+            relative = unquote(urlsplit(self.path).path).lstrip("/")
+            relative += "index.html" if relative.endswith("/") or not relative else ""
+            if self.preview.site_page_on_demand(relative + "/index.html", render=False) is not None:
+                self.send_response(301)  # a list page's folder, asked for without its slash (as a folder on disk)
+                self.send_header("Location", urlsplit(self.path).path + "/")
+                self.end_headers()
+                return
+            data = self._on_demand(relative, path)
+            if data is not None:
+                kind = self.guess_type(relative)
+                self._send(200, kind, _with_live_script(data) if relative.endswith(".html") else data)
+                return
+            missing = self.preview.site_page_on_demand("404.html") or b"Not found"
+            self._send(404, "text/html; charset=utf-8", _with_live_script(missing))
             return
         super().do_GET()
+
+    def _on_demand(self, relative: str, path: Path) -> bytes | None:
+        """What the preview renders when asked: the list pages, and a plan's PDFs, JSON, feeds and watch files."""
+        if not relative.startswith("plans/"):
+            return self.preview.site_page_on_demand(relative)
+        try:
+            return (self.preview.pdf_on_demand(relative) if path.suffix == ".pdf"
+                    else self.preview.plan_file_on_demand(relative))
+        except DeloadError as exc:
+            self.preview.echo("\n".join(d.format() for d in exc.diagnostics))
+            return None
 
     def _send(self, code: int, kind: str, body: bytes) -> None:
         self.send_response(code)

@@ -18,7 +18,7 @@ from .site_build import make_project
 
 
 class Server:
-    def __init__(self, project: Path):
+    def __init__(self, project: Path, port: int = 0):
         self.project = project
         self.stop = threading.Event()
         self.url = ""
@@ -29,7 +29,7 @@ class Server:
             self.url = url
             started.set()
 
-        self.thread = threading.Thread(target=serve, args=(project, "127.0.0.1", 0, self.lines.append),
+        self.thread = threading.Thread(target=serve, args=(project, "127.0.0.1", port, self.lines.append),
                                        kwargs={"ready": ready, "stop": self.stop}, daemon=True)
         self.thread.start()
         assert started.wait(60), self.lines
@@ -211,3 +211,60 @@ def test_a_plan_not_in_the_last_good_build_has_no_files_on_demand(server: Server
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(server.url + path, timeout=10)
         assert refused.value.code == 404, path
+
+
+def test_list_pages_are_rendered_when_asked_for(tmp_path: Path) -> None:
+    """A plan's edit costs the preview that plan's pages, not the index of every plan: the list
+    pages, sitemap, Atom feed and 404 page are rendered when a browser asks for one, as a build
+    would write them; a server started again on an unchanged preview still has them."""
+    import socket
+    from dataclasses import replace
+
+    from generator.build import build_site
+    from generator.config import load_settings
+
+    from .site_build import fixed_clock
+
+    project = make_project(tmp_path / "p", [ROOT / "plans" / "couch-to-5k.md", ROOT / "plans" / "10k-8-weeks.md"])
+    preview = project / ".deload" / "preview"
+    names = ["", "distance/5k/", "level/beginner/", "sitemap.xml", "feed.xml", "robots.txt", "deload-weeks/"]
+    with socket.socket() as probe:  # one port for both servers: the preview's address is part of its pages
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with fixed_clock():
+        server = Server(project, port)
+        try:
+            assert not (preview / "index.html").exists() and not (preview / "sitemap.xml").exists()
+            served = {name: server.get(name) for name in names}
+            with pytest.raises(urllib.error.HTTPError) as missing:
+                urllib.request.urlopen(server.url + "no/such/page/", timeout=10)
+            assert missing.value.code == 404 and "Page not found" in missing.value.read().decode("utf-8")
+            with urllib.request.urlopen(server.url + "distance/5k", timeout=10) as redirected:  # the folder, no slash
+                assert redirected.url.endswith("/distance/5k/")
+            # As a build at the same address and clock writes them (the preview adds its reload script).
+            settings = replace(load_settings(project), base_url=server.url)
+            build_site(settings, pdf=False, output=tmp_path / "written", save_state=False)
+            for name in names:
+                written = (tmp_path / "written" / (name + "index.html" if name.endswith("/") or not name else name))
+                expected = written.read_text(encoding="utf-8")
+                if name.endswith("/") or not name:
+                    expected = expected.replace("</body>", '<script src="/__deload/live.js"></script>\n</body>', 1)
+                assert served[name] == expected, name
+            plan = project / "plans" / "couch-to-5k.md"
+            plan.write_text(plan.read_text(encoding="utf-8").replace("Couch to 5K", "Sofa to 5K", 1), encoding="utf-8")
+            server.wait_for("✓ rebuilt")
+            deadline = time.monotonic() + 20
+            while "Sofa to 5K" not in server.get("") and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert "Sofa to 5K" in server.get("") and "Sofa to 5K" in server.get("feed.xml")
+            assert not (preview / "index.html").exists()
+        finally:
+            server.stop.set()
+            server.thread.join(10)
+        again = Server(project, port)  # nothing changed: its first build does nothing, and the pages are there
+        try:
+            again.wait_for("nothing changed")
+            assert "Sofa to 5K" in again.get("") and "Sofa to 5K" in again.get("distance/5k/")
+        finally:
+            again.stop.set()
+            again.thread.join(10)

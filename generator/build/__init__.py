@@ -43,6 +43,7 @@ from .result import BuildResult, pack, unpack
 from .workers import pool_options, threading_active, worker_count
 
 if TYPE_CHECKING:
+    from ..render.html import SitePage, SiteRenderer
     from .plans import PlanOutput
 
 __all__ = ["BuildResult", "build_site"]
@@ -85,14 +86,14 @@ class Job:
 def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
                output: Path | None = None, save_state: bool = True, progress: Progress | None = None,
                force: bool = False, preview: bool = False,
-               on_live: Callable[[datetime], None] | None = None) -> BuildResult:
+               on_live: Callable[[datetime, dict[str, Callable[[], bytes]]], None] | None = None) -> BuildResult:
     """Build into ``output`` (default ``site/``); ``save_state=False`` for previews that must
     not record plan changes as published; ``force`` renders everything again, trusting no
     cache and no file of the current site (the plans' published dates are kept);
     ``preview``: pages link their PDFs (unless ``pdf``) and watch files, which are not written
-    (``deload serve`` renders one when a browser asks for it); ``on_live`` is called as soon as
-    the new site is in place, with the build's clock, before the build records what it made (the
-    preview reloads then)."""
+    (``deload serve`` renders one when a browser asks for it), nor are the list pages (see
+    ``BuildResult.on_request``); ``on_live`` is called as soon as the new site is in place, with
+    the build's clock and those pages, before the build records what it made (the preview reloads then)."""
     started = time.perf_counter()
     target = output or settings.output_dir
     with build_lock(settings.work_dir):
@@ -117,7 +118,7 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
             raise
         job.state.commit(pending)
         if on_live is not None:
-            on_live(job.now)
+            on_live(job.now, result.on_request)
         _record(job, old_site if described else None, records, result)
         if old_site is not None and not described:
             tree.remove(old_site)
@@ -157,6 +158,9 @@ def _nothing_to_do(job: Job, started: float) -> BuildResult:
     result = BuildResult(pages=summary.get("pages", 0), feeds=summary.get("feeds", 0), pdfs=summary.get("pdfs", 0),
                          plans=summary.get("plans", 0), warnings=[unpack(r) for r in summary.get("warnings", [])],
                          seconds=time.perf_counter() - started, noop=True, starts=summary.get("starts", []))
+    if job.preview:  # the list pages are the preview's to render when asked (a server just started has none)
+        records = job.manifest.records()
+        result.on_request = _site_pages(job, [r for _, d in job.files if (r := records.get(d)) is not None])
     return result.with_live_warnings(job.settings, job.now.date())
 
 
@@ -310,25 +314,51 @@ def _stylesheets(job: Job) -> dict[str, str]:
 
 
 def _site_files(job: Job, stage: tree.Stage, ordered: list[PlanRecord], result: BuildResult) -> None:
-    """The pages that list plans, and the static assets."""
-    from ..render.html import Listing, SiteRenderer, static_files
+    """The pages that list plans (the preview's are rendered when a browser asks for one), and the static assets."""
+    from ..render.html import static_files
 
-    site = SiteRenderer(job.settings, [Listing(**r.listing) for r in ordered], stamp(job.now))
-    live_keys = job.manifest.site_keys() if job.live else {}
-    with use(job.settings.language):  # the site's own pages speak the site's language
-        for page in site.pages(job.inputs.common):
-            result.site_keys[page.path] = page.key
-            # A page whose key is unchanged is the same bytes: kept from the twin, else linked from the live site.
-            if not stage.holds_page(page.path, page.key) and not (
-                    live_keys.get(page.path) == page.key and stage.link([page.path], job.target, replace=True)):
-                write_bytes(stage.path / page.path, page.render())
-            result.pages += page.path.endswith(".html")
-            result.site_files.append(page.path)
+    if job.preview:
+        result.on_request = _site_pages(job, ordered)
+        result.pages += sum(path.endswith(".html") for path in result.on_request)
+    else:
+        live_keys = job.manifest.site_keys() if job.live else {}
+        with use(job.settings.language):  # the site's own pages speak the site's language
+            for page in _site(job, ordered).pages(job.inputs.common):
+                result.site_keys[page.path] = page.key
+                # A page whose key is unchanged is the same bytes: kept from the twin, else linked from the live site.
+                if not stage.holds_page(page.path, page.key) and not (
+                        live_keys.get(page.path) == page.key and stage.link([page.path], job.target, replace=True)):
+                    write_bytes(stage.path / page.path, page.render())
+                result.pages += page.path.endswith(".html")
+                result.site_files.append(page.path)
     for path, source in static_files(job.settings):
         write_bytes(stage.path / path, source.read_bytes())
         result.site_files.append(path)
     stage.clear_site_files(result.site_files)
     result.files += len(result.site_files)
+
+
+def _site(job: Job, ordered: list[PlanRecord]) -> SiteRenderer:
+    from ..render.html import Listing, SiteRenderer
+
+    return SiteRenderer(job.settings, [Listing(**r.listing) for r in ordered], stamp(job.now))
+
+
+def _site_pages(job: Job, ordered: list[PlanRecord]) -> dict[str, Callable[[], bytes]]:
+    """The site's own pages, by path, each rendered when called: the preview renders a list page
+    only when a browser asks for it (a plan's edit then costs its own pages, not an index of
+    thousands of cards)."""
+    language = job.settings.language
+
+    def when_asked(page: SitePage) -> Callable[[], bytes]:
+        def render() -> bytes:
+            with use(language):
+                return page.render()
+
+        return render
+
+    with use(language):
+        return {page.path: when_asked(page) for page in _site(job, ordered).pages()}
 
 
 def _pdfs(job: Job, records: dict[str, PlanRecord], ordered: list[PlanRecord], pdf_jobs: list[Any],

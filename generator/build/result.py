@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -27,6 +28,7 @@ class BuildResult:
     site_files: list[str] = field(default_factory=list)  # files that are not any one plan's
     site_keys: dict[str, str] = field(default_factory=dict)  # listing page -> key of what it shows
     starts: list[list[Any]] = field(default_factory=list)  # dated plans: [display, first day, weeks, line, col]
+    on_request: dict[str, Callable[[], bytes]] = field(default_factory=dict)  # a preview's list pages, not written
 
     def summary(self) -> str:
         if self.noop:

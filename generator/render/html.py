@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -166,11 +167,16 @@ class PlanPage:
 
 @dataclass(frozen=True)
 class SitePage:
-    """A page that lists plans (or belongs to the site), rendered only when needed."""
+    """A page that lists plans (or belongs to the site), rendered only when needed; its key,
+    too, is worked out only when asked for (the preview renders list pages on request, unkeyed)."""
 
     path: str
-    key: str  # the same key, the same bytes
-    render: Callable[[], bytes]
+    keyed: Callable[[], str] = field(repr=False)  # the same key, the same bytes
+    render: Callable[[], bytes] = field(repr=False)
+
+    @cached_property
+    def key(self) -> str:
+        return self.keyed()
 
 
 class Renderer:
@@ -323,7 +329,11 @@ class SiteRenderer(Renderer):
         groups = self.groups()
         filters = self.filters(groups)
         default_og = self.absolute("assets/og/default.png")
-        shared = canonical(filters)
+
+        @cache
+        def shared() -> str:  # what every list page shows besides its cards
+            return canonical(filters)
+
         yield self._listing_page(salt, "index.html", 0, self.plans, shared, filters=filters, heading=None,
                                  canonical=self.absolute(""), description=self.settings.description, og_image=default_og,
                                  current="")
@@ -336,32 +346,39 @@ class SiteRenderer(Renderer):
                     canonical=self.absolute(path), description=f"{heading} — {self.settings.title}", og_image=default_og,
                     current=path)
         # These depend on nothing but the settings and templates, which the salt stands for.
-        yield SitePage("deload-weeks/index.html", digest_parts(salt, "deload-weeks"), lambda: self._page(
+        yield SitePage("deload-weeks/index.html", lambda: digest_parts(salt, "deload-weeks"), lambda: self._page(
             "explainer.html", 1, canonical=self.absolute("deload-weeks/"), og_image=default_og,
             description=i18n.gettext("What deload weeks and tapers are, why they work, and how Deload builds them.")))
         # The 404 page is served at any depth, so its links start from the site's own path.
-        yield SitePage("404.html", digest_parts(salt, "404"), lambda: self._page(
+        yield SitePage("404.html", lambda: digest_parts(salt, "404"), lambda: self._page(
             "404.html", 0, root=self.base_path, canonical=self.absolute("404.html"), absolute_root=self.base_path,
             og_image=default_og, description=i18n.gettext("Page not found")))
         urls = list(self.sitemap(groups))
-        yield SitePage("sitemap.xml", digest_parts(salt, "sitemap", canonical(urls)), lambda: self._page("sitemap.xml", 0, urls=urls))
+        yield SitePage("sitemap.xml", lambda: digest_parts(salt, "sitemap", canonical(urls)), lambda: self._page("sitemap.xml", 0, urls=urls))
         updated = self._latest()
         # The Atom feed announces new and updated plans: the latest first, as many as a reader needs.
         recent = sorted(self.plans, key=lambda p: (p.updated, p.published, p.slug), reverse=True)[:self.settings.feed_entries]
-        entries = canonical([(p.slug, p.url, p.title, p.summary, p.author, p.level, p.category, p.tags, p.weeks, p.deloads,
-                         p.published, p.updated, p.language) for p in recent])  # every field but the rendered cards
-        yield SitePage("feed.xml", digest_parts(salt, "feed", updated, entries),
+
+        def entries() -> str:  # every field but the rendered cards
+            return canonical([(p.slug, p.url, p.title, p.summary, p.author, p.level, p.category, p.tags, p.weeks,
+                               p.deloads, p.published, p.updated, p.language) for p in recent])
+
+        yield SitePage("feed.xml", lambda: digest_parts(salt, "feed", updated, entries()),
                        lambda: self._page("feed.xml", 0, entries=recent, updated=updated))
-        yield SitePage("robots.txt", digest_parts(salt, "robots"),
+        yield SitePage("robots.txt", lambda: digest_parts(salt, "robots"),
                        lambda: f"User-agent: *\nAllow: /\n\nSitemap: {self.absolute('sitemap.xml')}\n".encode())
-        yield SitePage("assets/og/default.png", digest_parts(salt, "og"), lambda: preview_png(
+        yield SitePage("assets/og/default.png", lambda: digest_parts(salt, "og"), lambda: preview_png(
             None, self.settings.title, self.settings.title, self.settings.description))
 
-    def _listing_page(self, salt: str, path: str, depth: int, plans: list[Listing], shared: str, **context: Any) -> SitePage:
-        scalars = canonical([(k, v) for k, v in sorted(context.items()) if k != "filters"])
+    def _listing_page(self, salt: str, path: str, depth: int, plans: list[Listing], shared: Callable[[], str],
+                      **context: Any) -> SitePage:
         at = str(depth)
-        # Keyed by the cards' hashes; the cards themselves are needed only if the page is rendered.
-        return SitePage(path, digest_parts(salt, path, shared, scalars, *[p.card_key(at) for p in plans]),
+
+        def key() -> str:  # by the cards' hashes: the cards themselves are needed only if the page is rendered
+            scalars = canonical([(k, v) for k, v in sorted(context.items()) if k != "filters"])
+            return digest_parts(salt, path, shared(), scalars, *[p.card_key(at) for p in plans])
+
+        return SitePage(path, key,
                         lambda: self._page("index.html", depth, cards=[Markup(p.cards[at]) for p in plans], **context))
 
     def _page(self, template: str, depth: int, root: str | None = None, **context: Any) -> bytes:
