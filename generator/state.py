@@ -53,7 +53,7 @@ class State:
     @classmethod
     def load(cls, plans_dir: Path) -> State:
         path = plans_dir / STATE_NAME
-        return cls.parse(path, statefile.read_text(path))
+        return cls.parse(path, statefile.read_known(path)[0])
 
     @classmethod
     def parse(cls, path: Path, text: str | None) -> State:

@@ -15,13 +15,16 @@ and checked then; plan lines are small and checked here.
 from __future__ import annotations
 
 import json
+import os
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from .digest import digest_parts
 from .errors import DeloadError, Diagnostic, Severity
 from .source.textfile import TooLarge, read_capped, too_large
 
@@ -46,6 +49,36 @@ class StateText:
     where: dict[str, int] = field(default_factory=dict)  # slug -> the line of its events
     notes: list[Diagnostic] = field(default_factory=list)  # repairs, said by the build
     legacy: bool = False  # written in format 2: event hashes to migrate
+
+
+# The state file this process read last: (its path and stat, when it was read, its text, the text's digest).
+_LAST_READ: tuple[tuple[str, int, int, int, int], int, str, str] | None = None
+
+
+def read_known(path: Path) -> tuple[str | None, str]:
+    """The state file's text (None: there is none) and its digest. A file this process read
+    before, unchanged since (same inode, size and times, and not written in the two seconds
+    before that read, in which a second write could keep its times), is not read again: deload
+    serve builds again and again, and the file holds every plan's events."""
+    global _LAST_READ
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None, digest_parts("")
+    except OSError:
+        info = None
+    identity = (os.fspath(path), info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns) if info else None
+    last = _LAST_READ
+    if last is not None and identity is not None and last[0] == identity and identity[4] < last[1] - 2_000_000_000:
+        return last[2], last[3]
+    taken = time.time_ns()
+    text = read_text(path)
+    if text is None:
+        return None, digest_parts("")
+    known = digest_parts(text)
+    if identity is not None:
+        _LAST_READ = (identity, taken, text, known)
+    return text, known
 
 
 def read_text(path: Path) -> str | None:

@@ -283,3 +283,26 @@ def test_a_state_file_read_again_gives_a_state_of_its_own(project: Path) -> None
     assert second.render() == text
     assert second.notes == []
     assert "a-new-plan" not in second.plans and second.plans["couch-to-5k"]["published"] != "2031-01-01T00:00:00Z"
+
+
+def test_a_state_file_changed_behind_the_builds_back_is_read_again(tmp_path: Path) -> None:
+    # deload serve does not read an unchanged state file again; a change is seen even when
+    # the file keeps its size and modification time (a tool that restores times, a checkout).
+    import os
+    import time
+
+    from generator import statefile
+
+    path = tmp_path / "deload-state.json"
+    path.write_text('{"format": 3, "plans": {"a": 1}}\n', encoding="utf-8")
+    time.sleep(2.1)  # older than the two seconds in which a second write could keep the file's times
+    first, key = statefile.read_known(path)
+    again, same = statefile.read_known(path)
+    assert again is first and same == key  # not read again
+    before = os.stat(path)
+    path.write_text('{"format": 3, "plans": {"b": 2}}\n', encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    changed, other = statefile.read_known(path)
+    assert changed is not None and '"b": 2' in changed and other != key
+    path.unlink()
+    assert statefile.read_known(path)[0] is None

@@ -35,7 +35,7 @@ from ..render.translations import alternates_of, translation_groups, translation
 from ..settings import Settings
 from ..source import find_plan_files
 from ..state import STATE_NAME, State
-from ..statefile import read_text
+from ..statefile import read_known
 from . import tree
 from .inputs import Inputs
 from .manifest import Manifest, PlanRecord
@@ -142,10 +142,10 @@ def _inputs(settings: Settings, target: Path, pdf: bool, preview: bool, force: b
     papers = settings.papers if pdf and settings.pdf else ()
     links = settings.papers if preview and not papers and settings.pdf else ()
     state_path = settings.plans_dir / STATE_NAME
-    state_text = read_text(state_path)
+    state_text, state_key = read_known(state_path)
     manifest = Manifest(settings.work_dir, target)
     options = (*papers, *(f"link-{p}" for p in links), *(["preview"] if preview else []))
-    inputs = Inputs.collect(settings, files, now.date(), options, state_text, manifest.head)
+    inputs = Inputs.collect(settings, files, now.date(), options, state_key, manifest.head)
     legacy = state_text is not None and statefile.format_of(state_text) == statefile.LEGACY_FORMAT
     state = State.parse(state_path, state_text)
     return Job(settings, target, files, now, papers, links, preview, manifest, inputs, state, legacy, force, jobs,

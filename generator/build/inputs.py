@@ -65,7 +65,7 @@ class Inputs:
 
     @classmethod
     def collect(cls, settings: Settings, files: list[tuple[Path, str]], day: date, papers: tuple[str, ...],
-                state_text: str | None, known: dict[str, Any] | None = None) -> Inputs:
+                state: str, known: dict[str, Any] | None = None) -> Inputs:
         """Hash every input. A plan file whose size, times and inode match what the last build
         saw (``known``) is not read again, unless it was written so close to that build that
         a second write in the same clock tick could have gone unnoticed (as git does). The
@@ -90,6 +90,6 @@ class Inputs:
                     entry.append(digest_parts("too large", *map(str, entry)))
             stats[display] = entry
         keys = {display: digest_parts(common, display, entry[4]) for display, entry in stats.items()}
-        return cls(common, keys, digest_parts(state_text or ""), day.isoformat(), stats, taken)  # none: as written by a preview
+        return cls(common, keys, state, day.isoformat(), stats, taken)
 
 
