@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from .build import build_site
+from .build import SitePages, build_site
 from .config import CONFIG_NAME, Settings, load_settings
 from .errors import DeloadError, Diagnostic
 from .i18n import plan_language, use
@@ -69,7 +69,7 @@ class Preview:
         self._plan_files: dict[str, dict[str, bytes]] = {}  # slug -> the files of its folder the preview renders when asked
         self._files_generation = -1
         self._built_at: datetime | None = None
-        self._site_pages: dict[str, Callable[[], bytes]] = {}  # the list pages of the build shown, rendered when asked
+        self._site_pages: SitePages = dict  # the list pages of the build shown, rendered when asked
         self._rendered: dict[str, bytes] = {}  # … and those rendered since that build
 
     def snapshot(self) -> dict[str, tuple[int, int]]:
@@ -117,7 +117,7 @@ class Preview:
         self.echo(f"✓ rebuilt in {time.perf_counter() - started:.2f} s: {result.summary()}")
         return True
 
-    def _published(self, now: datetime | None, site_pages: dict[str, Callable[[], bytes]]) -> None:
+    def _published(self, now: datetime | None, site_pages: SitePages) -> None:
         """The new preview is in place: browsers reload now, while the build records what it made.
         ``now``: the build's clock, which the files rendered on demand are dated by (an undated
         plan's feeds are those of the build's day, as its page links them); ``site_pages``: its
@@ -197,13 +197,13 @@ class Preview:
         build would have written it; None if the path names none (``render=False``: b"" if it does)."""
         with self.changed:
             pages, rendered = self._site_pages, self._rendered
-        if relative not in pages:
+        if relative not in pages():
             return None
         if not render:
             return b""
         data = rendered.get(relative)
         if data is None:
-            data = rendered[relative] = pages[relative]()  # a race renders it twice, the same bytes
+            data = rendered[relative] = pages()[relative]()  # a race renders it twice, the same bytes
         return data
 
     def _failed(self, diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> bool:

@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,14 +40,14 @@ from ..statefile import read_known
 from . import tree
 from .inputs import Inputs
 from .manifest import Manifest, PlanRecord
-from .result import BuildResult, pack, unpack
+from .result import BuildResult, SitePages, pack, unpack
 from .workers import pool_options, threading_active, worker_count
 
 if TYPE_CHECKING:
     from ..render.html import SitePage, SiteRenderer
     from .plans import PlanOutput
 
-__all__ = ["BuildResult", "build_site"]
+__all__ = ["BuildResult", "SitePages", "build_site"]
 
 CHUNK = 8
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
@@ -86,7 +87,7 @@ class Job:
 def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
                output: Path | None = None, save_state: bool = True, progress: Progress | None = None,
                force: bool = False, preview: bool = False,
-               on_live: Callable[[datetime, dict[str, Callable[[], bytes]]], None] | None = None) -> BuildResult:
+               on_live: Callable[[datetime, SitePages], None] | None = None) -> BuildResult:
     """Build into ``output`` (default ``site/``); ``save_state=False`` for previews that must
     not record plan changes as published; ``force`` renders everything again, trusting no
     cache and no file of the current site (the plans' published dates are kept);
@@ -319,7 +320,6 @@ def _site_files(job: Job, stage: tree.Stage, ordered: list[PlanRecord], result: 
 
     if job.preview:
         result.on_request = _site_pages(job, ordered)
-        result.pages += sum(path.endswith(".html") for path in result.on_request)
     else:
         live_keys = job.manifest.site_keys() if job.live else {}
         with use(job.settings.language):  # the site's own pages speak the site's language
@@ -344,10 +344,10 @@ def _site(job: Job, ordered: list[PlanRecord]) -> SiteRenderer:
     return SiteRenderer(job.settings, [Listing(**r.listing) for r in ordered], stamp(job.now))
 
 
-def _site_pages(job: Job, ordered: list[PlanRecord]) -> dict[str, Callable[[], bytes]]:
+def _site_pages(job: Job, ordered: list[PlanRecord]) -> Callable[[], dict[str, Callable[[], bytes]]]:
     """The site's own pages, by path, each rendered when called: the preview renders a list page
     only when a browser asks for it (a plan's edit then costs its own pages, not an index of
-    thousands of cards)."""
+    thousands of cards). Even the list of them is made when first asked for."""
     language = job.settings.language
 
     def when_asked(page: SitePage) -> Callable[[], bytes]:
@@ -357,8 +357,12 @@ def _site_pages(job: Job, ordered: list[PlanRecord]) -> dict[str, Callable[[], b
 
         return render
 
-    with use(language):
-        return {page.path: when_asked(page) for page in _site(job, ordered).pages()}
+    @cache
+    def pages() -> dict[str, Callable[[], bytes]]:
+        with use(language):
+            return {page.path: when_asked(page) for page in _site(job, ordered).pages()}
+
+    return pages
 
 
 def _pdfs(job: Job, records: dict[str, PlanRecord], ordered: list[PlanRecord], pdf_jobs: list[Any],

@@ -10,6 +10,8 @@ from typing import Any
 from ..errors import Diagnostic, Severity
 from ..settings import Settings
 
+SitePages = Callable[[], dict[str, Callable[[], bytes]]]  # the site's own pages (made when called), by path
+
 
 @dataclass
 class BuildResult:
@@ -28,7 +30,7 @@ class BuildResult:
     site_files: list[str] = field(default_factory=list)  # files that are not any one plan's
     site_keys: dict[str, str] = field(default_factory=dict)  # listing page -> key of what it shows
     starts: list[list[Any]] = field(default_factory=list)  # dated plans: [display, first day, weeks, line, col]
-    on_request: dict[str, Callable[[], bytes]] = field(default_factory=dict)  # a preview's list pages, not written
+    on_request: SitePages = field(default=lambda: {})  # a preview's list pages, not written: path -> render
 
     def summary(self) -> str:
         if self.noop:
