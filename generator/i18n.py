@@ -168,7 +168,12 @@ def number(text: str) -> str:
 
 def day_text(value: date, form: str = "long") -> str:
     """A date in words: ``Sun 24 Jan 2027``, ``So., 24. Jan. 2027`` (``form``: short, long, month)."""
-    language = current()
+    return _day_text(value, form, current().tag)
+
+
+@lru_cache(maxsize=8192)  # a plan's pages, feeds and sheets name its days again and again; Babel is slow at it
+def _day_text(value: date, form: str, tag: str) -> str:
+    language = lang(tag)
     pattern, skeleton = DATE_FORMS[form]
     if language.code == "en":
         return format_date(value, pattern, locale=language.locale)
