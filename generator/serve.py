@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import html
 import json
 import os
 import re
@@ -24,9 +25,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from .build import SitePages, build_site
+from .build import SitePages, build_site, last_site_pages
 from .config import CONFIG_NAME, Settings, load_settings
 from .errors import DeloadError, Diagnostic
+from .feeds import build_time
 from .i18n import plan_language, use
 from .state import STATE_NAME
 
@@ -71,6 +73,7 @@ class Preview:
         self._built_at: datetime | None = None
         self._site_pages: SitePages = dict  # the list pages of the build shown, rendered when asked
         self._rendered: dict[str, bytes] = {}  # … and those rendered since that build
+        self._shown = False  # whether a build of this server is shown (else the preview's folder as it was)
 
     def snapshot(self) -> dict[str, tuple[int, int]]:
         """Modification times of everything a build reads."""
@@ -125,7 +128,7 @@ class Preview:
         with self.changed:
             if now is not None:
                 self._built_at = now
-            self._site_pages, self._rendered = site_pages, {}
+            self._site_pages, self._rendered, self._shown = site_pages, {}, True
             self.error = None
             self.generation += 1
             self.changed.notify_all()
@@ -174,8 +177,6 @@ class Preview:
         match = _PLAN_FILE.fullmatch(relative)
         if match is None:
             return None
-        from .feeds import build_time
-
         slug, name = match[1], match[2]
         with self.changed:
             generation = self.generation
@@ -207,14 +208,27 @@ class Preview:
         return data
 
     def _failed(self, diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> bool:
+        self.report(diagnostics)
+        self.echo("✗ build failed; still serving the last good build")
+        if not self._shown:  # the server's first build: the last good one is the preview's folder as it was
+            try:
+                pages = last_site_pages(self.settings, self.output, build_time())
+            except DeloadError:  # its templates are broken too: the error is shown
+                pages = None
+            with self.changed:
+                if pages is not None and not self._shown:
+                    self._site_pages = pages
+        return False
+
+    def report(self, diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> str:
+        """Say what went wrong, in the terminal and over the pages; returns the text."""
         text = "\n".join(d.format() for d in diagnostics)
         for line in text.splitlines():
             self.echo(line)
-        self.echo("✗ build failed; still serving the last good build")
         with self.changed:
             self.error = text
             self.changed.notify_all()
-        return False
+        return text
 
     def watch(self, stop: threading.Event, before: dict[str, tuple[int, int]]) -> None:
         """Rebuild on every change to the plans, templates or deload.toml: file-system events
@@ -271,6 +285,10 @@ class Preview:
 
 DEBOUNCE_MS, STEP_MS = 30, 10  # an editor's save is a burst of events within a few ms
 WAKE_MS = 200  # how often the watcher wakes without events (to see that the watches are in place)
+
+
+def _error_page(text: str) -> bytes:
+    return f"<!doctype html><title>Deload preview</title><body><pre>{html.escape(text)}</pre></body>".encode()
 
 
 def _with_live_script(page: bytes) -> bytes:
@@ -332,61 +350,77 @@ class Server(ThreadingHTTPServer):
 class Handler(SimpleHTTPRequestHandler):
     preview: Preview
     stop: threading.Event
+    head = False  # answering a HEAD request: headers only
     timeout = IDLE_SECONDS  # on the socket: a stalled client frees its thread
 
     def log_message(self, format: str, *args: object) -> None:
         pass
 
     def do_GET(self) -> None:
+        self._respond()
+
+    def do_HEAD(self) -> None:
+        self._respond(head=True)
+
+    def _respond(self, head: bool = False) -> None:
+        self.head = head
         if self.path == "/__deload/live.js":
             self._send(200, "text/javascript; charset=utf-8", LIVE_SCRIPT)
             return
         if self.path == "/__deload/events":
-            self.send_response(200)
-            self.send_header("Content-Type", "text/event-stream")
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            try:
-                for chunk in self.preview.events(self.stop):
-                    self.wfile.write(chunk)
-                    self.wfile.flush()
-            except (BrokenPipeError, ConnectionResetError):
-                pass
+            self._events()
             return
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
         if path.suffix == ".html" and path.is_file():
             self._send(200, "text/html; charset=utf-8", _with_live_script(path.read_bytes()))
-            return
-        if not path.exists():
-            relative = unquote(urlsplit(self.path).path).lstrip("/")
-            relative += "index.html" if relative.endswith("/") or not relative else ""
-            if self.preview.site_page_on_demand(relative + "/index.html", render=False) is not None:
-                self.send_response(301)  # a list page's folder, asked for without its slash (as a folder on disk)
-                self.send_header("Location", urlsplit(self.path).path + "/")
-                self.end_headers()
-                return
-            data = self._on_demand(relative, path)
-            if data is not None:
-                kind = self.guess_type(relative)
-                self._send(200, kind, _with_live_script(data) if relative.endswith(".html") else data)
-                return
-            missing = self.preview.site_page_on_demand("404.html") or b"Not found"
-            self._send(404, "text/html; charset=utf-8", _with_live_script(missing))
-            return
-        super().do_GET()
+        elif path.exists():
+            super().do_HEAD() if head else super().do_GET()
+        else:
+            self._on_demand(path)
 
-    def _on_demand(self, relative: str, path: Path) -> bytes | None:
-        """What the preview renders when asked: the list pages, and a plan's PDFs, JSON, feeds and watch files."""
-        if not relative.startswith("plans/"):
-            return self.preview.site_page_on_demand(relative)
+    def _events(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if self.head:
+            return
         try:
-            return (self.preview.pdf_on_demand(relative) if path.suffix == ".pdf"
-                    else self.preview.plan_file_on_demand(relative))
-        except DeloadError as exc:
-            self.preview.echo("\n".join(d.format() for d in exc.diagnostics))
-            return None
+            for chunk in self.preview.events(self.stop):
+                self.wfile.write(chunk)
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def _on_demand(self, path: Path) -> None:
+        """What the preview renders when asked: the list pages, and a plan's PDFs, JSON, feeds and watch files."""
+        url = urlsplit(self.path)
+        relative = unquote(url.path).lstrip("/")
+        relative += "index.html" if relative.endswith("/") or not relative else ""
+        preview = self.preview
+        if preview.site_page_on_demand(relative + "/index.html", render=False) is not None:
+            self.send_response(301)  # a list page's folder, asked for without its slash (as a folder on disk)
+            self.send_header("Location", url.path + "/" + (f"?{url.query}" if url.query else ""))
+            self.end_headers()
+            return
+        try:
+            if not relative.startswith("plans/"):
+                data = preview.site_page_on_demand(relative)
+            else:
+                data = (preview.pdf_on_demand(relative) if path.suffix == ".pdf" else preview.plan_file_on_demand(relative))
+        except DeloadError as exc:  # a template error in a page the build did not render
+            text = preview.report(exc.diagnostics)
+            self._send(500, "text/html; charset=utf-8", _with_live_script(_error_page(text)))
+            return
+        if data is not None:
+            html = relative.endswith(".html")
+            self._send(200, "text/html; charset=utf-8" if html else self.guess_type(relative),
+                       _with_live_script(data) if html else data)
+            return
+        missing = preview.site_page_on_demand("404.html") or _error_page("Not found")
+        self._send(404, "text/html; charset=utf-8", _with_live_script(missing))
 
     def _send(self, code: int, kind: str, body: bytes) -> None:
         self.send_response(code)
@@ -394,7 +428,8 @@ class Handler(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        self.wfile.write(body)
+        if not self.head:
+            self.wfile.write(body)
 
     def guess_type(self, path: str | os.PathLike[str]) -> str:
         if str(path).endswith(".ics"):

@@ -52,7 +52,7 @@ class StateText:
 
 
 # The state file this process read last: (its path and stat, when it was read, its text, the text's digest).
-_LAST_READ: tuple[tuple[str, int, int, int, int], int, str, str] | None = None
+_LAST_READ: tuple[tuple[str, int, int, int, int, int], int, str, str] | None = None
 
 
 def read_known(path: Path) -> tuple[str | None, str]:
@@ -67,9 +67,9 @@ def read_known(path: Path) -> tuple[str | None, str]:
         return None, digest_parts("")
     except OSError:
         info = None
-    identity = (os.fspath(path), info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns) if info else None
+    identity = (os.fspath(path), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns) if info else None
     last = _LAST_READ
-    if last is not None and identity is not None and last[0] == identity and identity[4] < last[1] - 2_000_000_000:
+    if last is not None and identity is not None and last[0] == identity and identity[5] < last[1] - 2_000_000_000:
         return last[2], last[3]
     taken = time.time_ns()
     text = read_text(path)

@@ -47,6 +47,14 @@ class Server:
         raise AssertionError(f"{text!r} not in {self.lines}")
 
 
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
     project = make_project(tmp_path, [ROOT / "plans" / "couch-to-5k.md"])
@@ -217,7 +225,6 @@ def test_list_pages_are_rendered_when_asked_for(tmp_path: Path) -> None:
     """A plan's edit costs the preview that plan's pages, not the index of every plan: the list
     pages, sitemap, Atom feed and 404 page are rendered when a browser asks for one, as a build
     would write them; a server started again on an unchanged preview still has them."""
-    import socket
     from dataclasses import replace
 
     from generator.build import build_site
@@ -228,9 +235,7 @@ def test_list_pages_are_rendered_when_asked_for(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p", [ROOT / "plans" / "couch-to-5k.md", ROOT / "plans" / "10k-8-weeks.md"])
     preview = project / ".deload" / "preview"
     names = ["", "distance/5k/", "level/beginner/", "sitemap.xml", "feed.xml", "robots.txt", "deload-weeks/"]
-    with socket.socket() as probe:  # one port for both servers: the preview's address is part of its pages
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()  # one port for both servers: the preview's address is part of its pages
     with fixed_clock():
         server = Server(project, port)
         try:
@@ -268,3 +273,69 @@ def test_list_pages_are_rendered_when_asked_for(tmp_path: Path) -> None:
         finally:
             again.stop.set()
             again.thread.join(10)
+
+
+def test_a_list_page_the_preview_renders_when_asked_shows_its_template_error(tmp_path: Path) -> None:
+    """A coach's broken list template: a syntax error fails the preview's build, as it fails
+    `deload build`; an error that shows only when the page is rendered is shown when it is asked for."""
+    project = make_project(tmp_path / "p", [ROOT / "plans" / "couch-to-5k.md"])
+    (project / "templates").mkdir()
+    template = project / "templates" / "index.html"
+    original = (ROOT / "templates" / "index.html").read_text(encoding="utf-8")
+    template.write_text(original.replace("{% block content %}", "{% block content %}{{ no_such_thing }}", 1), encoding="utf-8")
+    server = Server(project)
+    try:
+        with pytest.raises(urllib.error.HTTPError) as failed:
+            urllib.request.urlopen(server.url, timeout=10)
+        body = failed.value.read().decode("utf-8")
+        assert failed.value.code == 500 and "index.html:" in body and "no_such_thing" in body
+        assert "/__deload/live.js" in body  # the page reloads once the template is mended
+        assert any("template error" in line and "no_such_thing" in line for line in server.lines)
+        assert "Week by week" in server.get("plans/couch-to-5k/")
+        template.write_text(original.replace("{% block content %}", "{% block content %}{% if %}", 1), encoding="utf-8")
+        server.wait_for("✗ build failed")
+        assert any("index.html:" in line and "template error" in line for line in server.lines)
+        built = sum("✓ rebuilt" in line for line in server.lines)
+        template.write_text(original, encoding="utf-8")
+        deadline = time.monotonic() + 20
+        while sum("✓ rebuilt" in line for line in server.lines) == built and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert "Couch to 5K" in server.get("")
+    finally:
+        server.stop.set()
+        server.thread.join(10)
+
+
+def test_a_preview_started_again_shows_its_last_good_build(tmp_path: Path) -> None:
+    """Started while a plan is broken, the server shows the list pages of the preview's last good
+    build; a damaged record of that build is built again, not shown empty; HEAD is answered."""
+    project = make_project(tmp_path / "p", [ROOT / "plans" / "couch-to-5k.md", ROOT / "plans" / "10k-8-weeks.md"])
+    port = free_port()  # one address: the preview's pages name it
+    first = Server(project, port)
+    first.stop.set()
+    first.thread.join(10)
+    plan = project / "plans" / "couch-to-5k.md"
+    good = plan.read_text(encoding="utf-8")
+    plan.write_text(good.replace("Easy 25 min", "Easy 25 mnn", 1), encoding="utf-8")
+    broken = Server(project, port)
+    try:
+        assert any("build failed" in line for line in broken.lines)
+        assert "Couch to 5K" in broken.get("") and "10K" in broken.get("distance/10k/")
+        for path in ("", "sitemap.xml", "distance/10k/"):
+            request = urllib.request.Request(broken.url + path, method="HEAD")
+            with urllib.request.urlopen(request, timeout=10) as response:
+                assert response.status == 200 and response.read() == b"", path
+    finally:
+        broken.stop.set()
+        broken.thread.join(10)
+    plan.write_text(good, encoding="utf-8")
+    for body in (project / ".deload").glob("manifest-*.json"):
+        if not body.name.endswith(".head.json"):
+            body.write_text("damaged", encoding="utf-8")
+    again = Server(project, port)
+    try:
+        assert not any("nothing changed" in line for line in again.lines)
+        assert "Couch to 5K" in again.get("") and "10K" in again.get("")
+    finally:
+        again.stop.set()
+        again.thread.join(10)

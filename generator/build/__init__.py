@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from ..render.html import SitePage, SiteRenderer
     from .plans import PlanOutput
 
-__all__ = ["BuildResult", "SitePages", "build_site"]
+__all__ = ["BuildResult", "SitePages", "build_site", "last_site_pages", "site_pages"]
 
 CHUNK = 8
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
@@ -101,7 +101,8 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
         tree.clean_leftovers(settings.work_dir, target)
         clean_pending(settings.plans_dir, STATE_NAME)
         job = _inputs(settings, target, pdf, preview, force, jobs, progress)
-        if not force and not job.legacy and job.manifest.unchanged(job.inputs, target):
+        if not force and not job.legacy and job.manifest.unchanged(job.inputs, target) and (
+                not preview or _described(job)):  # a preview's list pages are rendered from the records
             return _nothing_to_do(job, started)
         stage = tree.open_stage(settings.work_dir, job.manifest.name, trusted=not force)
         pending = None
@@ -153,6 +154,11 @@ def _inputs(settings: Settings, target: Path, pdf: bool, preview: bool, force: b
                progress)
 
 
+def _described(job: Job) -> bool:
+    records = job.manifest.records()
+    return job.manifest.body_ok() and all(display in records for _, display in job.files)
+
+
 def _nothing_to_do(job: Job, started: float) -> BuildResult:
     job.manifest.note_files(job.inputs)
     summary = job.manifest.summary
@@ -161,7 +167,7 @@ def _nothing_to_do(job: Job, started: float) -> BuildResult:
                          seconds=time.perf_counter() - started, noop=True, starts=summary.get("starts", []))
     if job.preview:  # the list pages are the preview's to render when asked (a server just started has none)
         records = job.manifest.records()
-        result.on_request = _site_pages(job, [r for _, d in job.files if (r := records.get(d)) is not None])
+        result.on_request = site_pages(job.settings, [records[d] for _, d in job.files], job.now)
     return result.with_live_warnings(job.settings, job.now.date())
 
 
@@ -319,7 +325,7 @@ def _site_files(job: Job, stage: tree.Stage, ordered: list[PlanRecord], result: 
     from ..render.html import static_files
 
     if job.preview:
-        result.on_request = _site_pages(job, ordered)
+        result.on_request = site_pages(job.settings, ordered, job.now)
     else:
         live_keys = job.manifest.site_keys() if job.live else {}
         with use(job.settings.language):  # the site's own pages speak the site's language
@@ -344,11 +350,16 @@ def _site(job: Job, ordered: list[PlanRecord]) -> SiteRenderer:
     return SiteRenderer(job.settings, [Listing(**r.listing) for r in ordered], stamp(job.now))
 
 
-def _site_pages(job: Job, ordered: list[PlanRecord]) -> Callable[[], dict[str, Callable[[], bytes]]]:
+def site_pages(settings: Settings, ordered: list[PlanRecord], now: datetime) -> SitePages:
     """The site's own pages, by path, each rendered when called: the preview renders a list page
     only when a browser asks for it (a plan's edit then costs its own pages, not an index of
-    thousands of cards). Even the list of them is made when first asked for."""
-    language = job.settings.language
+    thousands of cards). Even the list of them is made when first asked for. The templates are
+    read now and compiled (a syntax error is this build's error), as this build saw them."""
+    from ..render.html import Listing, SiteRenderer, make_environment
+
+    language = settings.language
+    env = make_environment(settings, frozen=True)
+    SiteRenderer(settings, [], "", env).check_templates()
 
     def when_asked(page: SitePage) -> Callable[[], bytes]:
         def render() -> bytes:
@@ -359,10 +370,21 @@ def _site_pages(job: Job, ordered: list[PlanRecord]) -> Callable[[], dict[str, C
 
     @cache
     def pages() -> dict[str, Callable[[], bytes]]:
+        site = SiteRenderer(settings, [Listing(**r.listing) for r in ordered], stamp(now), env)
         with use(language):
-            return {page.path: when_asked(page) for page in _site(job, ordered).pages()}
+            return {page.path: when_asked(page) for page in site.pages()}
 
     return pages
+
+
+def last_site_pages(settings: Settings, output: Path, now: datetime) -> SitePages | None:
+    """The site's own pages as the last good build into ``output`` made them (None if its
+    record is damaged): a preview started while a plan is broken shows that build."""
+    manifest = Manifest(settings.work_dir, output)
+    if not manifest.body_ok():
+        return None
+    records = manifest.records()
+    return site_pages(settings, [records[d] for d in sorted(records, key=lambda d: d.split("/"))], now)
 
 
 def _pdfs(job: Job, records: dict[str, PlanRecord], ordered: list[PlanRecord], pdf_jobs: list[Any],

@@ -54,15 +54,21 @@ def _format_date(value: date | None, style: str = "long") -> str:
 
 
 class TemplateLoader(jinja2.BaseLoader):
-    """Loads the templates :func:`template_files` found, and nothing else."""
+    """Loads the templates :func:`template_files` found, and nothing else. ``frozen``: as they
+    are now, whenever they are rendered (the preview renders list pages when asked, as the
+    build that made them saw the templates)."""
 
-    def __init__(self, files: dict[str, Path]):
+    def __init__(self, files: dict[str, Path], frozen: bool = False):
         self.files = files
+        self.frozen = {name: path.read_text(encoding="utf-8") for name, path in files.items()
+                       if not name.startswith(f"{STATIC_DIR}/")} if frozen else None
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         path = self.files.get(template)
         if path is None:
             raise jinja2.TemplateNotFound(template)
+        if self.frozen is not None and template in self.frozen:
+            return self.frozen[template], str(path), lambda: True
         source = path.read_text(encoding="utf-8")
         mtime = path.stat().st_mtime_ns
 
@@ -78,7 +84,7 @@ class TemplateLoader(jinja2.BaseLoader):
         return sorted(self.files)
 
 
-def make_environment(settings: Settings) -> jinja2.Environment:
+def make_environment(settings: Settings, frozen: bool = False) -> jinja2.Environment:
     cache = settings.work_dir / "cache" / "templates"
     try:
         cache.mkdir(parents=True, exist_ok=True)
@@ -86,7 +92,7 @@ def make_environment(settings: Settings) -> jinja2.Environment:
     except OSError:  # a read-only project: compile every time
         bytecode = None
     env = jinja2.Environment(
-        loader=TemplateLoader(template_files(settings)), bytecode_cache=bytecode,
+        loader=TemplateLoader(template_files(settings), frozen), bytecode_cache=bytecode,
         autoescape=jinja2.select_autoescape(["html", "xml", "svg"]),
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         extensions=["jinja2.ext.i18n"],
@@ -301,10 +307,20 @@ class PlanRenderer(Renderer):
 class SiteRenderer(Renderer):
     """The pages that are not one plan's: index, list pages, explainer, 404, sitemap, Atom, robots."""
 
-    def __init__(self, settings: Settings, listings: Sequence[Listing], build_stamp: str):
-        super().__init__(settings)
+    #: The templates of the site's own pages (a preview checks them when it builds, and renders the pages when asked).
+    TEMPLATES = ("index.html", "explainer.html", "404.html", "sitemap.xml", "feed.xml")
+
+    def __init__(self, settings: Settings, listings: Sequence[Listing], build_stamp: str,
+                 env: jinja2.Environment | None = None):
+        super().__init__(settings, env)
         self.plans = list(listings)
         self.build_stamp = build_stamp
+
+    def check_templates(self) -> None:
+        """Compile the templates of the site's own pages: a syntax error is the build's error."""
+        for name in self.TEMPLATES:
+            with template_errors(name):
+                self.env.get_template(name)
 
     def groups(self) -> dict[str, dict[str, list[Listing]]]:
         by: dict[str, dict[str, list[Listing]]] = {"distance": {}, "level": {}, "tags": {}}
