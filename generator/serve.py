@@ -171,7 +171,8 @@ class Preview:
 
     def plan_file_on_demand(self, relative: str) -> bytes | None:
         """A file of a plan's folder that the preview links without writing it (its JSON, feeds,
-        watch files): a plan's are rendered when a browser first asks for one (until the next rebuild)."""
+        watch files, embed view, preview image): a plan's are rendered when a browser first asks
+        for one (until the next rebuild)."""
         from .build.plans import files_on_demand
 
         match = _PLAN_FILE.fullmatch(relative)
@@ -395,7 +396,7 @@ class Handler(SimpleHTTPRequestHandler):
             pass
 
     def _on_demand(self, path: Path) -> None:
-        """What the preview renders when asked: the list pages, and a plan's PDFs, JSON, feeds and watch files."""
+        """What the preview renders when asked: the list pages, and all of a plan's files but its page."""
         url = urlsplit(self.path)
         relative = unquote(url.path).lstrip("/")
         relative += "index.html" if relative.endswith("/") or not relative else ""

@@ -162,9 +162,10 @@ def test_a_pdf_the_preview_links_is_rendered_when_asked_for(server: Server) -> N
 
 
 def test_files_the_preview_links_are_rendered_when_asked_for(tmp_path: Path) -> None:
-    """The preview writes only what pages show on a rebuild (the watch files alone would cost
-    most of it); asked for a plan's JSON, watch file or feed, it gives what the published site
-    has, dated by the preview build's clock. A plan that is not in the last good build has none."""
+    """The preview writes only a plan's page on a rebuild (the watch files alone would cost
+    most of it); asked for a plan's JSON, watch file, feed, embed view or image, it gives what
+    the published site has, dated by the preview build's clock. A plan that is not in the last
+    good build has none."""
     import re
 
     from icalendar import Calendar
@@ -184,12 +185,13 @@ def test_files_the_preview_links_are_rendered_when_asked_for(tmp_path: Path) -> 
             assert "fit/" in page
             preview = server.project / ".deload" / "preview"
             assert (preview / "plans" / "couch-to-5k" / "index.html").is_file()
-            for pattern in ("fit.json", "plan.json", "*.ics"):
+            for pattern in ("fit.json", "plan.json", "*.ics", "embed.html", "og.png"):
                 assert not list(preview.rglob(pattern)), pattern
             folder = published / "site" / "plans" / "couch-to-5k"
             zips = sorted(p.relative_to(folder).as_posix() for p in folder.glob("fit/*.zip"))
             assert len(zips) > 2
-            for name in ["plan.json", "fit/fit.json", *zips[:2]]:
+            assert "Couch to 5K" in server.get("plans/couch-to-5k/embed.html")
+            for name in ["plan.json", "fit/fit.json", "og.png", *zips[:2]]:
                 with urllib.request.urlopen(server.url + "plans/couch-to-5k/" + name, timeout=60) as response:
                     assert response.read() == (folder / name).read_bytes(), name
             feeds = re.findall(r'href="[^"]*/plans/couch-to-5k/([^"/]+\.ics)"', page)

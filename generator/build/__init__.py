@@ -63,7 +63,7 @@ class Job:
     now: datetime
     papers: tuple[str, ...]  # PDFs rendered
     links: tuple[str, ...]  # PDFs linked from the pages but not rendered (the preview's)
-    preview: bool  # watch files linked from the pages but not written
+    preview: bool  # a plan's page written, its other files and the list pages rendered when asked
     manifest: Manifest
     inputs: Inputs
     state: State
@@ -91,10 +91,11 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
     """Build into ``output`` (default ``site/``); ``save_state=False`` for previews that must
     not record plan changes as published; ``force`` renders everything again, trusting no
     cache and no file of the current site (the plans' published dates are kept);
-    ``preview``: pages link their PDFs (unless ``pdf``) and watch files, which are not written
-    (``deload serve`` renders one when a browser asks for it), nor are the list pages (see
-    ``BuildResult.on_request``); ``on_live`` is called as soon as the new site is in place, with
-    the build's clock and those pages, before the build records what it made (the preview reloads then)."""
+    ``preview``: only plans' pages are written; the files they link (PDFs unless ``pdf``, feeds,
+    watch files, …) are rendered by ``deload serve`` when a browser asks for one, and so are
+    the list pages (see ``BuildResult.on_request``); ``on_live`` is called as soon as the new
+    site is in place, with the build's clock and those pages, before the build records what it
+    made (the preview reloads then)."""
     started = time.perf_counter()
     target = output or settings.output_dir
     with build_lock(settings.work_dir):

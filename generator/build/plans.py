@@ -43,7 +43,7 @@ class BuildContext:
     papers: tuple[str, ...]
     state: State  # as the last build left it (each worker decodes only its plans' lines)
     links: tuple[str, ...] = ()  # papers whose PDFs are linked but not rendered (the preview's)
-    preview: bool = False  # watch files linked but not written (the preview renders them when asked)
+    preview: bool = False  # only the page written (the preview renders a plan's other files when asked)
     translations: Mapping[str, list[tuple[str, str]]] = field(default_factory=dict)  # key -> [(language, url)]
 
 
@@ -116,8 +116,8 @@ def run(task: tuple[Path, str]) -> PlanOutput:
 
 def files_on_demand(settings: Settings, path: Path, now: datetime) -> dict[str, bytes]:
     """One plan's files as a full build would write them (by their names in the plan's folder),
-    for the preview, which writes only what the pages show and renders the rest when a browser
-    asks for it: the JSON, the feeds and, costliest of all, the watch files."""
+    for the preview, which writes only the plan's page and renders the rest when a browser asks
+    for it: the JSON, the feeds, the embed view, the image and, costliest of all, the watch files."""
     plan, _ = read_plan(path, settings, os.path.relpath(path, settings.root))  # as a build names it
     expanded = expand(plan)
     context = BuildContext(settings, Path(os.devnull), now, (), State.load(settings.plans_dir),

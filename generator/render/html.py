@@ -226,13 +226,16 @@ class PlanRenderer(Renderer):
         super().__init__(settings)
         self.draw = draw
 
-    def outputs(self, page: PlanPage) -> Iterator[tuple[str, bytes]]:
+    def outputs(self, page: PlanPage, own: bool = True, others: bool = True) -> Iterator[tuple[str, bytes]]:
+        """The plan's page (``own``), and (``others``) its embed view and preview image."""
         expanded = page.expanded
         plan = expanded.plan
         context = self.plan_context(page)
-        yield f"{page.url}index.html", self.render("plan.html", 2, **context).encode("utf-8")
-        yield f"{page.url}embed.html", self.render("embed.html", 2, **context).encode("utf-8")
-        yield f"{page.url}og.png", self.draw(preview_inputs(expanded, self.settings.title, plan.title))
+        if own:
+            yield f"{page.url}index.html", self.render("plan.html", 2, **context).encode("utf-8")
+        if others:
+            yield f"{page.url}embed.html", self.render("embed.html", 2, **context).encode("utf-8")
+            yield f"{page.url}og.png", self.draw(preview_inputs(expanded, self.settings.title, plan.title))
 
     def listing(self, page: PlanPage) -> Listing:
         plan = page.plan

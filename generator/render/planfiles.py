@@ -40,9 +40,9 @@ class PlanFiles:
 def plan_files(renderer: PlanRenderer, page: PlanPage, revisions: Mapping[str, Any], legacy: bool, now: datetime,
                papers: tuple[str, ...] = (), full: bool = True, pages: bool = True) -> PlanFiles:
     """Render the plan of ``page``. ``revisions``: the events' last revisions (the build's
-    state); ``papers``: the PDFs whose print HTML is wanted; ``full=False``: only what its page
-    and the list pages show (the preview renders the JSON, watch files and feeds when asked);
-    ``pages=False``: all but the page, embed and image (what the preview renders when asked)."""
+    state); ``papers``: the PDFs whose print HTML is wanted; ``full=False``: only its page and
+    what the list pages show of it (the preview renders the rest when asked); ``pages=False``:
+    all but those (what the preview renders when asked)."""
     expanded, settings, url = page.expanded, renderer.settings, page.url
     out = PlanFiles()
     clock = time.process_time()
@@ -54,7 +54,7 @@ def plan_files(renderer: PlanRenderer, page: PlanPage, revisions: Mapping[str, A
 
     if full:
         out.files.append((f"{url}plan.json", to_json(expanded, indent=None).encode("utf-8")))
-    for name, data in renderer.outputs(page) if pages else ():
+    for name, data in renderer.outputs(page, own=pages, others=full):
         out.files.append((name, data))
         out.pages += name.endswith(".html")
         lap("preview_image" if name.endswith(".png") else "pages")
