@@ -21,16 +21,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import statefile
-from ..dates import stamp
 from ..errors import DeloadError, Diagnostic
 from ..feeds import build_time
-from ..fsutil import build_lock, clean_pending, write_bytes
-from ..i18n import use
+from ..fsutil import build_lock, clean_pending
 from ..links import escape_from
 from ..render.translations import alternates_of, translation_groups, translation_warnings
 from ..settings import Settings
@@ -41,10 +38,10 @@ from . import tree
 from .inputs import Inputs
 from .manifest import Manifest, PlanRecord
 from .result import BuildResult, SitePages, pack, unpack
+from .sitepages import last_site_pages, site_files, site_pages
 from .workers import pool_options, threading_active, worker_count
 
 if TYPE_CHECKING:
-    from ..render.html import SitePage, SiteRenderer
     from .plans import PlanOutput
 
 __all__ = ["BuildResult", "SitePages", "build_site", "last_site_pages", "site_pages"]
@@ -228,7 +225,7 @@ def _render(job: Job, stage: tree.Stage, records: dict[str, PlanRecord], todo: l
         prune_images(job.settings.work_dir / "cache" / "og", keep=2 * len(job.files) + 50)
     ordered = [records[display] for _, display in job.files]
     clock = time.perf_counter()
-    _site_files(job, stage, ordered, result)
+    site_files(job, stage, ordered, result)
     result.phases["site"] = time.perf_counter() - clock
     clock = time.perf_counter()
     if job.papers:
@@ -319,73 +316,6 @@ def _stylesheets(job: Job) -> dict[str, str]:
     from ..render.pdf import FRIDGE, stylesheet_text
 
     return {key: stylesheet_text(job.settings, key) for paper in job.papers for key in (paper, FRIDGE + paper)}
-
-
-def _site_files(job: Job, stage: tree.Stage, ordered: list[PlanRecord], result: BuildResult) -> None:
-    """The pages that list plans (the preview's are rendered when a browser asks for one), and the static assets."""
-    from ..render.html import static_files
-
-    if job.preview:
-        result.on_request = site_pages(job.settings, ordered, job.now)
-    else:
-        live_keys = job.manifest.site_keys() if job.live else {}
-        with use(job.settings.language):  # the site's own pages speak the site's language
-            for page in _site(job, ordered).pages(job.inputs.common):
-                result.site_keys[page.path] = page.key
-                # A page whose key is unchanged is the same bytes: kept from the twin, else linked from the live site.
-                if not stage.holds_page(page.path, page.key) and not (
-                        live_keys.get(page.path) == page.key and stage.link([page.path], job.target, replace=True)):
-                    write_bytes(stage.path / page.path, page.render())
-                result.pages += page.path.endswith(".html")
-                result.site_files.append(page.path)
-    for path, source in static_files(job.settings):
-        write_bytes(stage.path / path, source.read_bytes())
-        result.site_files.append(path)
-    stage.clear_site_files(result.site_files)
-    result.files += len(result.site_files)
-
-
-def _site(job: Job, ordered: list[PlanRecord]) -> SiteRenderer:
-    from ..render.html import Listing, SiteRenderer
-
-    return SiteRenderer(job.settings, [Listing(**r.listing) for r in ordered], stamp(job.now))
-
-
-def site_pages(settings: Settings, ordered: list[PlanRecord], now: datetime) -> SitePages:
-    """The site's own pages, by path, each rendered when called: the preview renders a list page
-    only when a browser asks for it (a plan's edit then costs its own pages, not an index of
-    thousands of cards). Even the list of them is made when first asked for. The templates are
-    read now and compiled (a syntax error is this build's error), as this build saw them."""
-    from ..render.html import Listing, SiteRenderer, make_environment
-
-    language = settings.language
-    env = make_environment(settings, frozen=True)
-    SiteRenderer(settings, [], "", env).check_templates()
-
-    def when_asked(page: SitePage) -> Callable[[], bytes]:
-        def render() -> bytes:
-            with use(language):
-                return page.render()
-
-        return render
-
-    @cache
-    def pages() -> dict[str, Callable[[], bytes]]:
-        site = SiteRenderer(settings, [Listing(**r.listing) for r in ordered], stamp(now), env)
-        with use(language):
-            return {page.path: when_asked(page) for page in site.pages()}
-
-    return pages
-
-
-def last_site_pages(settings: Settings, output: Path, now: datetime) -> SitePages | None:
-    """The site's own pages as the last good build into ``output`` made them (None if its
-    record is damaged): a preview started while a plan is broken shows that build."""
-    manifest = Manifest(settings.work_dir, output)
-    if not manifest.body_ok():
-        return None
-    records = manifest.records()
-    return site_pages(settings, [records[d] for d in sorted(records, key=lambda d: d.split("/"))], now)
 
 
 def _pdfs(job: Job, records: dict[str, PlanRecord], ordered: list[PlanRecord], pdf_jobs: list[Any],

@@ -16,23 +16,20 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
 
 from .. import __version__, i18n
 from ..digest import canonical, digest_parts
-from ..errors import DeloadError, Diagnostic
 from ..expanded import ExpandedPlan
 from ..feeds import Feed
-from ..i18n import day_text
 from ..periodize import dates_change_layout
 from ..settings import Settings
 from ..slugs import slug_from
@@ -43,87 +40,9 @@ from .markdown import plain_text, render_markdown
 from .og import draw_preview, preview_inputs, preview_png
 from .paceview import pace_panel
 from .paths import template_files
+from .templates import STATIC_DIR, format_date, make_environment, template_errors
 
-STATIC_DIR = "static"
 _JS_MESSAGE = re.compile(r'\bt\("((?:[^"\\]|\\.)*)"')  # t("…") in the scripts (see static/messages.js)
-
-
-def _format_date(value: date | None, style: str = "long") -> str:
-    """``Tue 9 Mar 2027`` (or ``Tue 9 Mar``) in the plan's language, whatever the machine's locale."""
-    return "" if value is None else day_text(value, style)
-
-
-class TemplateLoader(jinja2.BaseLoader):
-    """Loads the templates :func:`template_files` found, and nothing else. ``frozen``: as they
-    are now, whenever they are rendered (the preview renders list pages when asked, as the
-    build that made them saw the templates)."""
-
-    def __init__(self, files: dict[str, Path], frozen: bool = False):
-        self.files = files
-        self.frozen = {name: path.read_text(encoding="utf-8") for name, path in files.items()
-                       if not name.startswith(f"{STATIC_DIR}/")} if frozen else None
-
-    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
-        path = self.files.get(template)
-        if path is None:
-            raise jinja2.TemplateNotFound(template)
-        if self.frozen is not None and template in self.frozen:
-            return self.frozen[template], str(path), lambda: True
-        source = path.read_text(encoding="utf-8")
-        mtime = path.stat().st_mtime_ns
-
-        def uptodate() -> bool:
-            try:
-                return path.stat().st_mtime_ns == mtime
-            except OSError:
-                return False
-
-        return source, str(path), uptodate
-
-    def list_templates(self) -> list[str]:
-        return sorted(self.files)
-
-
-def make_environment(settings: Settings, frozen: bool = False) -> jinja2.Environment:
-    cache = settings.work_dir / "cache" / "templates"
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        bytecode: jinja2.BytecodeCache | None = jinja2.FileSystemBytecodeCache(str(cache))
-    except OSError:  # a read-only project: compile every time
-        bytecode = None
-    env = jinja2.Environment(
-        loader=TemplateLoader(template_files(settings), frozen), bytecode_cache=bytecode,
-        autoescape=jinja2.select_autoescape(["html", "xml", "svg"]),
-        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-        extensions=["jinja2.ext.i18n"],
-    )
-    # {% trans %} and _() read the language each plan is rendered in (see generator.i18n).
-    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True, pgettext=i18n.pgettext)  # type: ignore[attr-defined]
-    env.filters["day"] = _format_date
-    env.filters["lower_first"] = i18n.lower_first
-    env.filters["decimal"] = lambda value, places=1: i18n.number(str(round(value, places)))  # 0.9, as round() wrote it
-    env.filters["iso"] = lambda value: value.isoformat() if value else ""
-    env.filters["urlquote"] = lambda value: quote(str(value), safe="")
-    return env
-
-
-@contextmanager
-def template_errors(name: str) -> Iterator[None]:
-    """Turn any failure inside a (possibly the coach's own) template into ``file:line`` errors."""
-    try:
-        yield
-    except jinja2.TemplateSyntaxError as exc:
-        raise DeloadError([Diagnostic(exc.filename or name, exc.lineno or 1, 1, f"template error: {exc.message}")]) from None
-    except DeloadError:
-        raise
-    except Exception as exc:  # a template can raise anything: report it, never a traceback
-        file, line = name, 1
-        trace = exc.__traceback__
-        while trace is not None:  # Jinja maps template frames back to the template's file and line
-            if trace.tb_frame.f_code.co_filename.endswith((".html", ".xml", ".txt")):
-                file, line = trace.tb_frame.f_code.co_filename, trace.tb_lineno
-            trace = trace.tb_next
-        raise DeloadError([Diagnostic(file, line, 1, f"template error: {exc.__class__.__name__}: {exc}")]) from None
 
 
 @dataclass
@@ -284,7 +203,7 @@ class PlanRenderer(Renderer):
         with template_errors("_macros.html"):
             weeks_html = Markup("").join(week_macro(w) for w in weeks)  # the page's
 
-        glance = glance_html(weeks, _format_date)  # the embed's: the same weeks at a glance
+        glance = glance_html(weeks, format_date)  # the embed's: the same weeks at a glance
         return {
             "page": page, "plan": plan, "expanded": expanded, "figures": views.figures(expanded),
             "weeks": weeks, "race": views.race_label(plan), "weeks_html": weeks_html, "glance": glance,
@@ -485,4 +404,4 @@ def static_files(settings: Settings) -> Iterator[tuple[str, Path]]:
             yield f"assets/{name[len(STATIC_DIR) + 1:]}", path
 
 
-__all__ = ["Listing", "PlanPage", "PlanRenderer", "SitePage", "SiteRenderer", "make_environment", "static_files"]
+__all__ = ["Listing", "PlanPage", "PlanRenderer", "SitePage", "SiteRenderer", "static_files"]

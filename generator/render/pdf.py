@@ -21,9 +21,9 @@ from ..paces import PaceTable
 from ..settings import Settings
 from . import views
 from .chart import volume_chart
-from .html import make_environment, template_errors
 from .paceview import pace_panel
 from .paths import template_files
+from .templates import make_environment, template_errors
 
 PAPERS = {"a4": ("A4", "A4"), "letter": ("Letter", "letter")}
 _WORKER: dict[str, Any] = {}

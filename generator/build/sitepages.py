@@ -1,0 +1,98 @@
+"""The site's own pages (index, list pages, sitemap, Atom, 404, robots) and its static assets.
+
+A build writes them into its stage, keeping each page whose key (what it shows) is unchanged.
+A preview writes none: ``deload serve`` renders a list page when a browser asks for it, from
+the records and the templates as its build saw them, so that an edit costs the edited plan's
+pages and not an index of thousands of cards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..dates import stamp
+from ..fsutil import write_bytes
+from ..i18n import use
+from ..settings import Settings
+from . import tree
+from .manifest import Manifest, PlanRecord
+from .result import BuildResult, SitePages
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from ..render.html import SitePage, SiteRenderer
+    from . import Job
+
+
+def site_files(job: Job, stage: tree.Stage, ordered: list[PlanRecord], result: BuildResult) -> None:
+    """The pages that list plans (the preview's are rendered when a browser asks for one), and the static assets."""
+    from ..render.html import static_files
+
+    if job.preview:
+        result.on_request = site_pages(job.settings, ordered, job.now)
+    else:
+        live_keys = job.manifest.site_keys() if job.live else {}
+        with use(job.settings.language):  # the site's own pages speak the site's language
+            for page in _renderer(job.settings, ordered, job.now).pages(job.inputs.common):
+                result.site_keys[page.path] = page.key
+                # A page whose key is unchanged is the same bytes: kept from the twin, else linked from the live site.
+                if not stage.holds_page(page.path, page.key) and not (
+                        live_keys.get(page.path) == page.key and stage.link([page.path], job.target, replace=True)):
+                    write_bytes(stage.path / page.path, page.render())
+                result.pages += page.path.endswith(".html")
+                result.site_files.append(page.path)
+    for path, source in static_files(job.settings):
+        write_bytes(stage.path / path, source.read_bytes())
+        result.site_files.append(path)
+    stage.clear_site_files(result.site_files)
+    result.files += len(result.site_files)
+
+
+def _renderer(settings: Settings, ordered: list[PlanRecord], now: datetime,
+              env: jinja2.Environment | None = None) -> SiteRenderer:
+    from ..render.html import Listing, SiteRenderer
+
+    return SiteRenderer(settings, [Listing(**r.listing) for r in ordered], stamp(now), env)
+
+
+def site_pages(settings: Settings, ordered: list[PlanRecord], now: datetime) -> SitePages:
+    """The site's own pages, by path, each rendered when called: the preview renders a list page
+    only when a browser asks for it (a plan's edit then costs its own pages, not an index of
+    thousands of cards). Even the list of them is made when first asked for. The templates are
+    read now and compiled (a syntax error is this build's error), as this build saw them."""
+    from ..render.html import SiteRenderer
+    from ..render.templates import make_environment
+
+    language = settings.language
+    env = make_environment(settings, frozen=True)
+    SiteRenderer(settings, [], "", env).check_templates()
+
+    def when_asked(page: SitePage) -> Callable[[], bytes]:
+        def render() -> bytes:
+            with use(language):
+                return page.render()
+
+        return render
+
+    @cache
+    def pages() -> dict[str, Callable[[], bytes]]:
+        site = _renderer(settings, ordered, now, env)
+        with use(language):
+            return {page.path: when_asked(page) for page in site.pages()}
+
+    return pages
+
+
+def last_site_pages(settings: Settings, output: Path, now: datetime) -> SitePages | None:
+    """The site's own pages as the last good build into ``output`` made them (None if its
+    record is damaged): a preview started while a plan is broken shows that build."""
+    manifest = Manifest(settings.work_dir, output)
+    if not manifest.body_ok():
+        return None
+    records = manifest.records()
+    return site_pages(settings, [records[d] for d in sorted(records, key=lambda d: d.split("/"))], now)
