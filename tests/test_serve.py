@@ -111,6 +111,13 @@ def test_the_error_overlay_appears_and_the_page_reloads(server: Server) -> None:
             page.wait_for_timeout(200)
         assert "fixed" in page.title()
         assert page.locator("#deload-build-error").count() == 0
+        # The index, which the preview renders when asked, reloads with the plan's new title too.
+        index = browser.new_page()
+        index.goto(server.url)
+        index.wait_for_timeout(500)
+        plan.write_text(good.replace("Couch to 5K", "Couch to 5K, again", 1))
+        card = index.locator("text=Couch to 5K, again")
+        card.wait_for(timeout=20000)
         browser.close()
 
 
