@@ -96,12 +96,12 @@ class SitePage:
     too, is worked out only when asked for (the preview renders list pages on request, unkeyed)."""
 
     path: str
-    keyed: Callable[[], str] = field(repr=False)  # the same key, the same bytes
+    make_key: Callable[[], str] = field(repr=False)  # the same key, the same bytes
     render: Callable[[], bytes] = field(repr=False)
 
     @cached_property
     def key(self) -> str:
-        return self.keyed()
+        return self.make_key()
 
 
 class Renderer:
