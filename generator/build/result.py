@@ -33,13 +33,12 @@ class BuildResult:
     on_request: SitePages = field(default=lambda: {})  # a preview's list pages, not written: path -> render
 
     def summary(self) -> str:
+        plans, pages, feeds = _count(self.plans, "plan"), _count(self.pages, "page"), _count(self.feeds, "feed")
         if self.noop:
-            return (f"nothing changed: {self.plans} plan{'s' if self.plans != 1 else ''}, {self.pages} pages, "
-                    f"{self.feeds} feeds, {self.pdfs} PDFs up to date ({self.seconds:.2f} s)")
-        pdfs = f"{self.pdfs} PDFs" + (f" ({self.pdfs_rendered} rendered)" if self.pdfs else "")
-        return (f"built {self.plans} plan{'s' if self.plans != 1 else ''} ({self.plans_rendered} rendered): {self.pages} pages, "
-                f"{self.feeds} feeds, {pdfs}, {len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''} "
-                f"in {self.seconds:.2f} s")
+            return f"nothing changed: {plans}, {pages}, {feeds}, {_count(self.pdfs, 'PDF')} up to date ({self.seconds:.2f} s)"
+        pdfs = _count(self.pdfs, "PDF") + (f" ({self.pdfs_rendered} rendered)" if self.pdfs else "")
+        return (f"built {plans} ({self.plans_rendered} rendered): {pages}, {feeds}, {pdfs}, "
+                f"{_count(len(self.warnings), 'warning')} in {self.seconds:.2f} s")
 
     def counts(self) -> dict[str, Any]:
         return {"pages": self.pages, "feeds": self.feeds, "pdfs": self.pdfs, "plans": self.plans, "files": self.files,
@@ -59,6 +58,10 @@ class BuildResult:
 
         self.warnings[:0] = [*language_warnings(settings), *_links_outside(settings)]
         return self
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def pack(d: Diagnostic) -> list[Any]:
