@@ -1,7 +1,8 @@
 """The ``deload`` command: init, check, new, docs, build, expand, ical, pdf, paces, fit, serve.
 
 This module only declares the commands and their options; each command's work is a plain
-function in ``generator.commands``, called with the values click parsed."""
+function in ``generator.commands``, called with the values click parsed, and imported when
+the command runs (``deload check`` loads no renderer, and no command loads another's)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from typing import Any
 import click
 
 from . import __version__
-from .commands import build, check, docs, expand, fit, ical, init, new, paces, pdf, serve
 from .model import Performance
 
 project_option = click.option(
@@ -88,6 +88,7 @@ def main() -> None:
 def init_command(folder: Path, units: str, title: str | None, language: str) -> None:
     """Start a Deload project in FOLDER (default: here): deload.toml, plans/ with an example
     plan, and a .gitignore. Then: deload build (or deload serve to preview)."""
+    from .commands import init
     init.init(folder, units, title, language)
 
 
@@ -100,6 +101,7 @@ def check_command(paths: tuple[Path, ...], project: Path) -> None:
     PATHS are plan files or folders (default: plans/). Errors and warnings are
     printed as file:line:col; the exit status is 1 if any plan has an error.
     """
+    from .commands import check
     check.check(paths, project)
 
 
@@ -114,6 +116,7 @@ def check_command(paths: tuple[Path, ...], project: Path) -> None:
 def new_command(name: str, weeks: int, units: str | None, race: str | None, language: str | None,
                 project: Path) -> None:
     """Start a new plan in plans/ with commented examples of every feature."""
+    from .commands import new
     new.new(name, weeks, units, race, project, language)
 
 
@@ -121,6 +124,7 @@ def new_command(name: str, weeks: int, units: str | None, race: str | None, lang
 @click.argument("topic", required=False)
 def docs_command(topic: str | None) -> None:
     """Read a guide offline: the plan format, the JSON export. Without TOPIC, list them."""
+    from .commands import docs
     docs.docs(topic)
 
 
@@ -139,6 +143,7 @@ def build_command(project: Path, jobs: int | None, no_pdf: bool, quiet: bool, st
     The new site is assembled beside the old one and swapped in only when the
     whole build succeeded: a failed build leaves the previous site/ untouched.
     """
+    from .commands import build
     build.build(project, jobs, no_pdf, quiet, stats, force)
 
 
@@ -150,6 +155,7 @@ def build_command(project: Path, jobs: int | None, no_pdf: bool, quiet: bool, st
 @project_option
 def expand_command(plan: Path, race_date: datetime | None, start: datetime | None, output: str, project: Path) -> None:
     """Show PLAN as the reader will follow it: deload weeks, taper, dates, volumes and warnings."""
+    from .commands import expand
     expand.expand(plan, race_date, start, output, project)
 
 
@@ -167,6 +173,7 @@ def pdf_command(plan: Path, race_date: datetime | None, start: datetime | None, 
         performance: Performance | None, fridge: bool, project: Path) -> None:
     """Print PLAN as a personal PDF with every session dated (or undated, to fill in by hand);
     with --race-time, your pace on every session."""
+    from .commands import pdf
     pdf.pdf(plan, race_date, start, paper, units, output, performance, fridge, project)
 
 
@@ -184,6 +191,7 @@ def serve_command(project: Path, port: int, host: str, pdf: bool) -> None:
     rebuilds quick it writes only what pages show: a plan's PDFs, feeds, JSON
     and watch files are rendered when the browser first asks for one.
     """
+    from .commands import serve
     serve.serve(project, port, host, pdf)
 
 
@@ -201,6 +209,7 @@ def ical_command(plan: Path, race_date: datetime | None, start: datetime | None,
     Import it into Google, Apple or Outlook calendar. (To follow a published
     plan that may change, subscribe to its feed on the plan's page instead.)
     """
+    from .commands import ical
     ical.ical(plan, race_date, start, output, performance, project)
 
 
@@ -214,6 +223,7 @@ def ical_command(plan: Path, race_date: datetime | None, start: datetime | None,
 def paces_command(plan: Path | None, performance: Performance | None, units: str | None, output: str, project: Path) -> None:
     """Paces for every effort (Daniels' VDOT) from a race result or goal time; with PLAN,
     the coach's own pace table wins over the model and its reference is the default."""
+    from .commands import paces
     paces.paces(plan, performance, units, output, project)
 
 
@@ -227,6 +237,7 @@ def fit_command(plan: Path, performance: Performance | None, output: Path | None
     """Write PLAN's sessions as FIT workouts (Garmin, COROS, Wahoo), with a zip per week and one
     for the plan, laid out for a watch's GARMIN/NewFiles folder. With --race-time every step
     gets your pace range; otherwise the coach's example paces, or the effort by name."""
+    from .commands import fit
     fit.fit(plan, performance, output, project)
 
 
