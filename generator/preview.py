@@ -56,9 +56,8 @@ class Preview:
         for folder in (root / "plans", root / "templates"):
             if folder.is_dir():
                 for path in folder.rglob("*"):
-                    name = path.name
-                    if name == STATE_NAME or name.startswith((".", "#")) or name.endswith((".tmp", "~", ".swp")):
-                        continue  # editors' temporary files come and go
+                    if not _source_change(None, str(path)):
+                        continue  # the state file a build writes, editors' temporary files
                     try:
                         stat = path.stat()
                     except OSError:

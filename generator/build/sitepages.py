@@ -18,6 +18,7 @@ from ..dates import stamp
 from ..fsutil import write_bytes
 from ..i18n import use
 from ..settings import Settings
+from ..source.files import plan_order
 from . import tree
 from .manifest import Manifest, PlanRecord
 from .result import BuildResult, SitePages
@@ -95,4 +96,4 @@ def last_site_pages(settings: Settings, output: Path, now: datetime) -> SitePage
     if not manifest.body_ok():
         return None
     records = manifest.records()
-    return site_pages(settings, [records[d] for d in sorted(records, key=lambda d: d.split("/"))], now)
+    return site_pages(settings, [records[d] for d in sorted(records, key=plan_order)], now)  # as a build lists them

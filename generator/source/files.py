@@ -18,13 +18,14 @@ def find_plan_files(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             # Sorted as paths (by their parts), but on the strings: comparing Path objects costs more than finding them.
-            found.extend(Path(name) for name in sorted(_plan_files(os.fspath(path)), key=_parts))
+            found.extend(Path(name) for name in sorted(_plan_files(os.fspath(path)), key=plan_order))
         else:
             found.append(path)
     return found
 
 
-def _parts(name: str) -> list[str]:
+def plan_order(name: str) -> list[str]:
+    """The key plans are listed by: their paths part by part, so that a folder's plans stay together."""
     return name.split(os.sep)
 
 
