@@ -42,8 +42,7 @@ class Preview:
         self.error: str | None = None
         self.changed = threading.Condition()
         self.watching = threading.Event()  # set once file events are being received
-        self._plan_files: dict[str, dict[str, bytes]] = {}  # slug -> the files of its folder the preview renders when asked
-        self._files_generation = -1
+        self._plan_files: dict[str, dict[str, bytes]] = {}  # slug -> the files of its folder rendered when asked
         self._built_at: datetime | None = None
         self._site_pages: SitePages = dict  # the list pages of the build shown, rendered when asked
         self._rendered: dict[str, bytes] = {}  # … and those rendered since that build
@@ -101,7 +100,7 @@ class Preview:
         with self.changed:
             if now is not None:
                 self._built_at = now
-            self._site_pages, self._rendered, self._shown = site_pages, {}, True
+            self._site_pages, self._rendered, self._plan_files, self._shown = site_pages, {}, {}, True
             self.error = None
             self.generation += 1
             self.changed.notify_all()
@@ -152,19 +151,15 @@ class Preview:
         if match is None:
             return None
         slug, name = match[1], match[2]
-        with self.changed:
-            generation = self.generation
-            cached = self._plan_files.get(slug) if self._files_generation == generation else None
+        with self.changed:  # the build shown now's: a rebuild meanwhile gives the next request a table of its own
+            rendered, built_at = self._plan_files, self._built_at
+        cached = rendered.get(slug)
         if cached is None:
             settings = self.current_settings()
             path = self._plan_file(settings, slug)
             if path is None:
                 return None
-            cached = files_on_demand(settings, path, self._built_at or build_time())
-            with self.changed:
-                if self._files_generation != generation:
-                    self._plan_files, self._files_generation = {}, generation
-                self._plan_files[slug] = cached
+            cached = rendered[slug] = files_on_demand(settings, path, built_at or build_time())
         return cached.get(name)
 
     def site_page_on_demand(self, relative: str, render: bool = True) -> bytes | None:
