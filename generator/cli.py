@@ -107,7 +107,8 @@ def check_command(paths: tuple[Path, ...], project: Path) -> None:
 
 @main.command(name="new")
 @click.argument("name")
-@click.option("--weeks", type=click.IntRange(1, 104), default=8, show_default=True, help="Number of weeks to scaffold.")
+@click.option("--weeks", type=click.IntRange(1, 104), default=10,  # generator.scaffold.FIRST_PLAN_WEEKS
+              show_default=True, help="Number of weeks to scaffold.")
 @click.option("--units", type=click.Choice(["mi", "km"]), default=None, help="Distance units (default: the site's).")
 @click.option("--race", "race", default=None, help="Goal race distance: 5k, 10k, half, marathon or e.g. '50 km'.")
 @click.option("--language", default=None, callback=_plan_language,

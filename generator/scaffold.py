@@ -108,6 +108,11 @@ periodization:
 
 """
 
+# The example plan of `deload init` (and `deload new` by default): a 10K build of ten weeks,
+# whose deloads all fall where they are asked to (with eight, the second would come right
+# before the taper and be dropped), so that a newcomer's first build warns only of base_url.
+FIRST_PLAN_WEEKS = 10
+
 
 def scaffold_language(settings: Settings, asked: str | None) -> tuple[str, str | None]:
     """The words a new plan is written with (the language asked for, else the site's if Deload

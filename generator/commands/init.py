@@ -36,7 +36,7 @@ def init(folder: Path, units: str, title: str | None, language: str = "en") -> N
 
     from ..config import CONFIG_NAME
     from ..errors import DeloadError, Diagnostic
-    from ..scaffold import WORDINGS, scaffold_plan
+    from ..scaffold import FIRST_PLAN_WEEKS, WORDINGS, scaffold_plan
     from ..source.words import primary
     from .common import fail, settings_for
 
@@ -52,6 +52,6 @@ def init(folder: Path, units: str, title: str | None, language: str = "en") -> N
     if not ignore.exists():
         ignore.write_text(GITIGNORE, encoding="utf-8")
     settings = settings_for(folder)
-    plan = scaffold_plan(settings, words.first_plan, weeks=8, units=units, race="10k")
+    plan = scaffold_plan(settings, words.first_plan, weeks=FIRST_PLAN_WEEKS, units=units, race="10k")
     click.echo(f"Started a Deload project in {folder.resolve()}: {CONFIG_NAME}, {plan.relative_to(folder.resolve()) if plan.is_absolute() else plan}, .gitignore.")
     click.echo("Set base_url in deload.toml to where the site will be published, then: deload serve (preview) or deload build.")
