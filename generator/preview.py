@@ -14,17 +14,22 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .build import SitePages, build_site, last_site_pages
 from .config import CONFIG_NAME, Settings, load_settings
 from .errors import DeloadError, Diagnostic
 from .feeds import build_time
 from .i18n import plan_language, use
+from .source.files import PLAN_SUFFIXES
 from .state import STATE_NAME
+
+if TYPE_CHECKING:
+    from watchfiles import Change
 
 _PDF_PATH = re.compile(r"plans/([a-z0-9][a-z0-9-]*)/\1(-fridge)?-(a4|letter)\.pdf")
 _PLAN_FILE = re.compile(r"plans/([a-z0-9][a-z0-9-]*)/((?:fit/)?[A-Za-z0-9._-]+)")
@@ -47,6 +52,7 @@ class Preview:
         self._site_pages: SitePages = dict  # the list pages of the build shown, rendered when asked
         self._rendered: dict[str, bytes] = {}  # … and those rendered since that build
         self._shown = False  # whether a build of this server is shown (else the preview's folder as it was)
+        self._unbuilt: set[str] | None = None  # plan files changed since the last good build (None: unknown)
 
     def snapshot(self) -> dict[str, tuple[int, int]]:
         """Modification times of everything a build reads."""
@@ -73,18 +79,23 @@ class Preview:
         """``deload.toml`` as it is now (the coach may have edited it), at the preview's address."""
         return replace(load_settings(self.settings.root), base_url=self.settings.base_url)
 
-    def rebuild(self) -> bool:
+    def rebuild(self, changed: set[str] | None = None) -> bool:
+        """Build the preview again. ``changed``: the plan files that file events say changed (as
+        messages name them); the build then looks at those alone, with those of any build that
+        failed since the last good one (None: unknown, every file is looked at)."""
         started = time.perf_counter()
+        self._unbuilt = None if changed is None or self._unbuilt is None else self._unbuilt | changed
         try:
             settings = self.current_settings()
             result = build_site(settings, pdf=self.pdf, output=self.output, save_state=False, preview=True,
-                                on_live=self._published)
+                                on_live=self._published, changed=self._unbuilt)
         except DeloadError as exc:
             return self._failed(exc.diagnostics)
         except OSError as exc:
             return self._failed([Diagnostic(str(self.settings.root), 1, 1, f"cannot write the preview: {exc}")])
         except Exception as exc:  # keep serving whatever goes wrong; show it instead of dying silently
             return self._failed([Diagnostic(str(self.settings.root), 1, 1, f"internal error: {exc.__class__.__name__}: {exc}")])
+        self._unbuilt = set()
         if result.noop:  # nothing new to show: still, the browsers clear a failed build's report
             self._published(None, result.on_request)
         for warning in result.warnings:
@@ -219,13 +230,27 @@ class Preview:
                         self.watching.set()
                     continue
                 try:
-                    self.rebuild()
+                    self.rebuild(self._plan_edits(changes))
                 except Exception as exc:  # the watcher must outlive any one failure
                     self.echo(f"deload serve: {exc.__class__.__name__}: {exc}")
         except Exception as exc:  # no file events here (a full inotify table): look every half second instead
             self.echo(f"deload serve: watching by polling ({exc.__class__.__name__}: {exc})")
             self.watching.set()
             self.poll(stop, before)
+
+    def _plan_edits(self, changes: Iterable[tuple[Change, str]]) -> set[str] | None:
+        """The plan files a batch of file events wrote to, as messages name them; None if it
+        removed one, or touched anything else (a template, deload.toml, a folder)."""
+        from watchfiles import Change
+
+        root, plans = os.path.abspath(self.settings.root), os.path.abspath(self.settings.plans_dir) + os.sep
+        edits: set[str] = set()
+        for change, path in changes:
+            path = os.path.abspath(path)
+            if change == Change.deleted or not path.startswith(plans) or not path.lower().endswith(PLAN_SUFFIXES):
+                return None
+            edits.add(os.path.relpath(path, root))
+        return edits
 
     def poll(self, stop: threading.Event, before: dict[str, tuple[int, int]], interval: float = 0.5) -> None:
         while not stop.wait(interval):

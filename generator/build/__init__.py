@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -32,10 +32,11 @@ from ..links import escape_from
 from ..render.translations import alternates_of, translation_groups, translation_warnings
 from ..settings import Settings
 from ..source import find_plan_files
+from ..source.files import plan_order
 from ..state import STATE_NAME, State
 from ..statefile import read_known
 from . import tree
-from .inputs import Inputs
+from .inputs import FORMAT, Inputs
 from .manifest import Manifest, PlanRecord
 from .result import BuildResult, SitePages, pack, unpack
 from .sitepages import last_site_pages, site_files, site_pages
@@ -84,7 +85,8 @@ class Job:
 def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
                output: Path | None = None, save_state: bool = True, progress: Progress | None = None,
                force: bool = False, preview: bool = False,
-               on_live: Callable[[datetime, SitePages], None] | None = None) -> BuildResult:
+               on_live: Callable[[datetime, SitePages], None] | None = None,
+               changed: Collection[str] | None = None) -> BuildResult:
     """Build into ``output`` (default ``site/``); ``save_state=False`` for previews that must
     not record plan changes as published; ``force`` renders everything again, trusting no
     cache and no file of the current site (the plans' published dates are kept);
@@ -92,13 +94,15 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
     watch files, …) are rendered by ``deload serve`` when a browser asks for one, and so are
     the list pages (see ``BuildResult.on_request``); ``on_live`` is called as soon as the new
     site is in place, with the build's clock and those pages, before the build records what it
-    made (the preview reloads then)."""
+    made (the preview reloads then); ``changed``: the plan files (as messages name them) changed
+    since the last build into ``output``, when the caller knows from file events (``deload
+    serve``): if none was added or removed, the others are not listed or looked at again."""
     started = time.perf_counter()
     target = output or settings.output_dir
     with build_lock(settings.work_dir):
         tree.clean_leftovers(settings.work_dir, target)
         clean_pending(settings.plans_dir, STATE_NAME)
-        job = _inputs(settings, target, pdf, preview, force, jobs, progress)
+        job = _inputs(settings, target, pdf, preview, force, jobs, progress, changed)
         if not force and not job.legacy and job.manifest.unchanged(job.inputs, target) and (
                 not preview or _described(job)):  # a preview's list pages are rendered from the records
             return _nothing_to_do(job, started)
@@ -128,14 +132,18 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
 
 
 def _inputs(settings: Settings, target: Path, pdf: bool, preview: bool, force: bool, jobs: int | None,
-            progress: Progress | None) -> Job:
+            progress: Progress | None, changed: Collection[str] | None) -> Job:
     """Step 1: the plans, and a key for everything they are built from."""
     outside = escape_from(settings.plans_dir, settings.root)
     if outside is not None:  # checked here too: an unchanged plan is not read again, so not checked again
         raise DeloadError([Diagnostic(_display(settings.plans_dir, settings.root), 1, 1, f"plans/ is a link to {outside}, "
                                       "outside the project; Deload publishes only files inside the project folder")])
-    files = [(path, _display(path, settings.root)) for path in
-             (find_plan_files([settings.plans_dir]) if settings.plans_dir.is_dir() else [])]
+    manifest = Manifest(settings.work_dir, target)
+    files = None if changed is None or force else _known_files(settings, manifest.head, changed)
+    if files is None:
+        changed = None
+        files = [(path, _display(path, settings.root)) for path in
+                 (find_plan_files([settings.plans_dir]) if settings.plans_dir.is_dir() else [])]
     if not files:
         raise DeloadError([Diagnostic(str(settings.plans_dir), 1, 1, "no plan files (*.md) found; create one with 'deload new NAME'")])
     now = build_time()
@@ -143,13 +151,22 @@ def _inputs(settings: Settings, target: Path, pdf: bool, preview: bool, force: b
     links = settings.papers if preview and not papers and settings.pdf else ()
     state_path = settings.plans_dir / STATE_NAME
     state_text, state_key = read_known(state_path)
-    manifest = Manifest(settings.work_dir, target)
     options = (*papers, *(f"link-{p}" for p in links), *(["preview"] if preview else []))
-    inputs = Inputs.collect(settings, files, now.date(), options, state_key, manifest.head)
+    inputs = Inputs.collect(settings, files, now.date(), options, state_key, manifest.head, changed)
     legacy = state_text is not None and statefile.format_of(state_text) == statefile.LEGACY_FORMAT
     state = State.parse(state_path, state_text)
     return Job(settings, target, files, now, papers, links, preview, manifest, inputs, state, legacy, force, jobs,
                progress)
+
+
+def _known_files(settings: Settings, head: dict[str, Any], changed: Collection[str]) -> list[tuple[Path, str]] | None:
+    """The last build's plan files, if the files said to have changed are all among them and
+    still there (none added, removed or renamed); else None, and the plans are listed again."""
+    known = head.get("files") if head.get("format") == FORMAT else None
+    if not isinstance(known, dict) or not known or not all(
+            name in known and os.path.isfile(settings.root / name) for name in changed):
+        return None
+    return [(settings.root / name, name) for name in sorted(known, key=plan_order)]
 
 
 def _described(job: Job) -> bool:

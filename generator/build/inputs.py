@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Collection
 from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
@@ -65,11 +66,13 @@ class Inputs:
 
     @classmethod
     def collect(cls, settings: Settings, files: list[tuple[Path, str]], day: date, papers: tuple[str, ...],
-                state: str, known: dict[str, Any] | None = None) -> Inputs:
+                state: str, known: dict[str, Any] | None = None, changed: Collection[str] | None = None) -> Inputs:
         """Hash every input. A plan file whose size, times and inode match what the last build
         saw (``known``) is not read again, unless it was written so close to that build that
         a second write in the same clock tick could have gone unnoticed (as git does). The
-        change time catches tools that put a file's old modification time back."""
+        change time catches tools that put a file's old modification time back. ``changed``:
+        the only plan files that changed since that build (file events said so): the others
+        are not even looked at."""
         common = digest_parts(__version__, toolchain_digest(), settings_digest(settings), templates_digest(settings),
                          ",".join(papers))
         taken = time.time_ns()
@@ -78,9 +81,12 @@ class Inputs:
         trusted_before = int(known.get("taken", 0)) - 2_000_000_000
         stats: dict[str, list[Any]] = {}
         for path, display in files:
+            old = seen.get(display)
+            if changed is not None and display not in changed and isinstance(old, list) and len(old) == 5:
+                stats[display] = old
+                continue
             info = os.stat(path)
             entry: list[Any] = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
-            old = seen.get(display)
             if isinstance(old, list) and len(old) == 5 and old[:4] == entry and info.st_ctime_ns < trusted_before:
                 entry.append(old[4])
             else:
@@ -89,7 +95,10 @@ class Inputs:
                 except TooLarge:  # the plan will be refused: its size and times stand for its content
                     entry.append(digest_parts("too large", *map(str, entry)))
             stats[display] = entry
-        keys = {display: digest_parts(common, display, entry[4]) for display, entry in stats.items()}
+        # A file not looked at again keeps its key, unless what every plan depends on changed.
+        kept = known.get("keys", {}) if known.get("common") == common else {}
+        keys = {display: kept[display] if entry is seen.get(display) and display in kept else
+                digest_parts(common, display, entry[4]) for display, entry in stats.items()}
         return cls(common, keys, state, day.isoformat(), stats, taken)
 
 

@@ -166,14 +166,14 @@ _LINES: dict[str, tuple[str, PlanRecord]] = {}
 _LINES_MAX = 10_000
 
 
-def _identity(path: Path) -> tuple[int, ...] | None:
+def _identity(path: Path, changed: bool = False) -> tuple[int, ...] | None:
     try:
         stat = os.stat(path)
     except OSError:
         return None
-    # Not the change time: linking the body beside the twin changes it (see generator.build.tree).
-    # Deload replaces a body, never rewrites one in place.
-    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    # A body's without its change time (``changed``): linking it beside the twin changes that (see
+    # generator.build.tree). Deload replaces a body or a head, never rewrites one in place.
+    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, *([stat.st_ctime_ns] if changed else []))
 
 
 def _remember(identity: tuple[int, ...] | None, body: Body) -> Body:
@@ -223,7 +223,15 @@ def _line(display: str, record: PlanRecord) -> str:
     return json.dumps([display, vars(record)], separators=(",", ":")) + "\n"
 
 
+_HEADS: dict[Path, tuple[tuple[int, ...], dict[str, Any]]] = {}  # a head this process wrote, by path: (identity, head)
+
+
 def _read(path: Path) -> dict[str, Any]:
+    """A head as a dict of its own (its values are shared: a build replaces them, never changes
+    them); the one this process wrote last is not read again (``deload serve`` builds again and again)."""
+    known = _HEADS.get(path)
+    if known is not None and known[0] == _identity(path, changed=True):
+        return dict(known[1])
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -233,3 +241,9 @@ def _read(path: Path) -> dict[str, Any]:
 
 def _write(path: Path, data: dict[str, Any]) -> None:
     write_atomic(path, json.dumps(data, separators=(",", ":")).encode("utf-8"))
+    identity = _identity(path, changed=True)
+    with _MEMO_LOCK:
+        if identity is not None:
+            _HEADS[path] = (identity, dict(data))
+        else:
+            _HEADS.pop(path, None)

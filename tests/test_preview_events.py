@@ -1,0 +1,83 @@
+"""deload serve told by file events which plans changed: it looks at those alone, keeps them
+across failed builds, and lists the plans again when one is added or removed."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from watchfiles import Change
+
+from generator.config import load_settings
+from generator.preview import Preview
+
+from .conftest import ROOT
+from .site_build import make_project
+
+COUCH, TEN_K = "plans/couch-to-5k.md", "plans/10k-8-weeks.md"
+
+
+def preview_of(tmp_path: Path) -> tuple[Path, Preview]:
+    project = make_project(tmp_path / "p", [ROOT / COUCH, ROOT / TEN_K])
+    settings = replace(load_settings(project), base_url="http://127.0.0.1:9/")
+    preview = Preview(settings, lambda line: None)
+    assert preview.rebuild()
+    return project, preview
+
+
+def retitle(project: Path, plan: str, title: str) -> None:
+    path = project / plan
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\ntitle: ", f"\ntitle: {title} ", 1), encoding="utf-8")
+
+
+def page(preview: Preview, slug: str) -> str:
+    return (preview.output / "plans" / slug / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_rebuild_told_what_changed_looks_at_those_files_alone(tmp_path: Path) -> None:
+    project, preview = preview_of(tmp_path)
+    retitle(project, COUCH, "Spring")
+    retitle(project, TEN_K, "Autumn")
+    assert preview.rebuild({COUCH})
+    assert "Spring Couch to 5K" in page(preview, "couch-to-5k")
+    assert "Autumn" not in page(preview, "10k-8-weeks")  # no event named it: not looked at
+    assert preview.rebuild(None)  # events unknown (polling, a template changed): every file
+    assert "Autumn 10K in 8 Weeks" in page(preview, "10k-8-weeks")
+
+
+def test_changes_made_while_builds_fail_are_built_once_one_succeeds(tmp_path: Path) -> None:
+    project, preview = preview_of(tmp_path)
+    couch = project / COUCH
+    good = couch.read_text(encoding="utf-8")
+    couch.write_text(good.replace("Easy 25 min", "Easy 25 mnn", 1), encoding="utf-8")
+    assert not preview.rebuild({COUCH})
+    retitle(project, TEN_K, "Autumn")
+    assert not preview.rebuild({TEN_K})  # the couch plan is still broken
+    couch.write_text(good, encoding="utf-8")
+    assert preview.rebuild({COUCH})
+    assert "Autumn 10K in 8 Weeks" in page(preview, "10k-8-weeks")
+
+
+def test_a_plan_added_or_removed_is_found_by_listing_the_plans(tmp_path: Path) -> None:
+    project, preview = preview_of(tmp_path)
+    (project / "plans" / "copy.md").write_text((project / COUCH).read_text(encoding="utf-8").replace(
+        "title: ", "slug: copy\ntitle: Copy of ", 1), encoding="utf-8")
+    assert preview.rebuild({"plans/copy.md"})
+    assert "Copy of Couch" in page(preview, "copy")
+    assert b"Copy of Couch" in (preview.site_page_on_demand("index.html") or b"")
+    (project / TEN_K).unlink()
+    assert preview.rebuild({TEN_K})  # a file named that is gone: the plans are listed again
+    assert not (preview.output / "plans" / "10k-8-weeks").exists()
+    assert b"10K in 8 Weeks" not in (preview.site_page_on_demand("index.html") or b"")
+
+
+def test_file_events_name_plan_edits_and_nothing_else(tmp_path: Path) -> None:
+    project, preview = preview_of(tmp_path)
+    plans = project / "plans"
+    assert preview._plan_edits({(Change.modified, str(plans / "couch-to-5k.md")),
+                                (Change.added, str(plans / "trail" / "new.MD"))}) == {COUCH, "plans/trail/new.MD"}
+    assert preview._plan_edits({(Change.deleted, str(plans / "couch-to-5k.md"))}) is None
+    assert preview._plan_edits({(Change.modified, str(project / "templates" / "plan.html"))}) is None
+    assert preview._plan_edits({(Change.modified, str(project / "deload.toml"))}) is None
+    assert preview._plan_edits({(Change.added, str(plans / "trail"))}) is None  # a folder: its plans are listed
