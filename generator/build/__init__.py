@@ -101,7 +101,8 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
     target = output or settings.output_dir
     with build_lock(settings.work_dir):
         tree.clean_leftovers(settings.work_dir, target)
-        clean_pending(settings.plans_dir, STATE_NAME)
+        if save_state:  # a build that writes the state clears what a killed one left of it
+            clean_pending(settings.plans_dir, STATE_NAME)
         job = _inputs(settings, target, pdf, preview, force, jobs, progress, changed)
         if not force and not job.legacy and job.manifest.unchanged(job.inputs, target) and (
                 not preview or _described(job)):  # a preview's list pages are rendered from the records
@@ -182,7 +183,7 @@ def _nothing_to_do(job: Job, started: float) -> BuildResult:
                          seconds=time.perf_counter() - started, noop=True, starts=summary.get("starts", []))
     if job.preview:  # the list pages are the preview's to render when asked (a server just started has none)
         records = job.manifest.records()
-        result.on_request = site_pages(job.settings, [records[d] for _, d in job.files], job.now)
+        result.on_request = site_pages(job.settings, [records[d] for _, d in job.files], job.now, job.inputs.common)
     return result.with_live_warnings(job.settings, job.now.date())
 
 
@@ -190,7 +191,6 @@ def _reuse(job: Job, stage: tree.Stage) -> tuple[dict[str, PlanRecord], list[tup
     """Step 2: every unchanged plan's files in the stage (kept, or linked from the live site);
     returns their records and the plans to render."""
     previous = job.manifest.records() if job.reusable else {}
-    live = job.live
     records: dict[str, PlanRecord] = {}
     todo: list[tuple[Path, str]] = []
     to_link: list[tuple[Path, str, PlanRecord]] = []
@@ -200,7 +200,7 @@ def _reuse(job: Job, stage: tree.Stage) -> tuple[dict[str, PlanRecord], list[tup
             todo.append((path, display))
         elif stage.holds(display, record.rendered, record.files):
             records[display] = record
-        elif live:
+        elif job.live:  # asked only when a plan needs it: it looks at every folder of the site
             to_link.append((path, display, record))
         else:
             todo.append((path, display))

@@ -35,7 +35,7 @@ def site_files(job: Job, stage: tree.Stage, ordered: list[PlanRecord], result: B
     from ..render.html import static_files
 
     if job.preview:
-        result.on_request = site_pages(job.settings, ordered, job.now)
+        result.on_request = site_pages(job.settings, ordered, job.now, job.inputs.common)
     else:
         live_keys = job.manifest.site_keys() if job.live else {}
         with use(job.settings.language):  # the site's own pages speak the site's language
@@ -61,17 +61,23 @@ def _renderer(settings: Settings, ordered: list[PlanRecord], now: datetime,
     return SiteRenderer(settings, [Listing(**r.listing) for r in ordered], stamp(now), env)
 
 
-def site_pages(settings: Settings, ordered: list[PlanRecord], now: datetime) -> SitePages:
+def site_pages(settings: Settings, ordered: list[PlanRecord], now: datetime, key: str = "") -> SitePages:
     """The site's own pages, by path, each rendered when called: the preview renders a list page
     only when a browser asks for it (a plan's edit then costs its own pages, not an index of
     thousands of cards). Even the list of them is made when first asked for. The templates are
-    read now and compiled (a syntax error is this build's error), as this build saw them."""
+    read now and compiled (a syntax error is this build's error), as this build saw them, unless
+    the last build's were of the same ``key`` (the hash of the settings and the templates)."""
     from ..render.html import SiteRenderer
     from ..render.templates import make_environment
 
     language = settings.language
-    env = make_environment(settings, frozen=True)
-    SiteRenderer(settings, [], "", env).check_templates()
+    env = _CHECKED.get(key) if key else None
+    if env is None:
+        env = make_environment(settings, frozen=True)
+        SiteRenderer(settings, [], "", env).check_templates()
+        _CHECKED.clear()
+        if key:
+            _CHECKED[key] = env
 
     def when_asked(page: SitePage) -> Callable[[], bytes]:
         def render() -> bytes:
@@ -87,6 +93,9 @@ def site_pages(settings: Settings, ordered: list[PlanRecord], now: datetime) -> 
             return {page.path: when_asked(page) for page in site.pages()}
 
     return pages
+
+
+_CHECKED: dict[str, jinja2.Environment] = {}  # the last preview build's checked templates, by their key
 
 
 def last_site_pages(settings: Settings, output: Path, now: datetime) -> SitePages | None:
