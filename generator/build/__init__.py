@@ -267,7 +267,8 @@ def _render_plans(job: Job, stage: Path, todo: list[tuple[Path, str]],
 
     if not todo:
         return []
-    set_context(BuildContext(job.settings, stage, job.now, job.papers, job.state, job.links, job.preview, known))
+    set_context(BuildContext(job.settings, stage, job.now, job.papers, job.state, job.links, job.preview, known),
+                key=f"{job.inputs.common} {job.settings.root.resolve()}")
     workers = min(worker_count(job.jobs), max(1, len(todo) // 2))
     outputs: list[PlanOutput] = []
     if workers <= 1 or threading_active():

@@ -68,12 +68,18 @@ class PlanOutput:
 
 _CONTEXT: BuildContext | None = None
 _RENDERER: PlanRenderer | None = None
+_RENDERER_KEY = ""
 
 
-def set_context(context: BuildContext) -> None:
-    global _CONTEXT, _RENDERER
+def set_context(context: BuildContext, key: str = "") -> None:
+    """The build's context for :func:`run`. ``key``: what the plans' renderer is made of (the
+    project, its settings and templates): a build of the same key keeps the last one's renderer,
+    its templates loaded (``deload serve`` builds again and again)."""
+    global _CONTEXT, _RENDERER, _RENDERER_KEY
     _CONTEXT = context
-    _RENDERER = None
+    if not key or key != _RENDERER_KEY:
+        _RENDERER = None
+    _RENDERER_KEY = key
 
 
 def run(task: tuple[Path, str]) -> PlanOutput:
