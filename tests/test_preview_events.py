@@ -12,7 +12,7 @@ from generator.config import load_settings
 from generator.preview import Preview
 
 from .conftest import ROOT
-from .site_build import make_project
+from .site_build import fixed_clock, make_project
 
 COUCH, TEN_K = "plans/couch-to-5k.md", "plans/10k-8-weeks.md"
 
@@ -81,3 +81,16 @@ def test_file_events_name_plan_edits_and_nothing_else(tmp_path: Path) -> None:
     assert preview._plan_edits({(Change.modified, str(project / "templates" / "plan.html"))}) is None
     assert preview._plan_edits({(Change.modified, str(project / "deload.toml"))}) is None
     assert preview._plan_edits({(Change.added, str(plans / "trail"))}) is None  # a folder: its plans are listed
+
+
+def test_list_pages_after_a_rebuild_told_what_changed_are_a_full_builds(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")  # the whole library: the order of its cards shows
+    with fixed_clock():
+        preview = Preview(replace(load_settings(project), base_url="http://127.0.0.1:9/"), lambda line: None)
+        assert preview.rebuild()
+        retitle(project, COUCH, "Spring")
+        assert preview.rebuild({COUCH})
+        told = {path: preview.site_page_on_demand(path) for path in ("index.html", "sitemap.xml", "feed.xml")}
+        assert preview.rebuild(None)  # every file listed and looked at: nothing changed, the same pages
+        assert {path: preview.site_page_on_demand(path) for path in told} == told
+    assert b"Spring Couch to 5K" in (told["index.html"] or b"")

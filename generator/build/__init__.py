@@ -32,7 +32,6 @@ from ..links import escape_from
 from ..render.translations import alternates_of, translation_groups, translation_warnings
 from ..settings import Settings
 from ..source import find_plan_files
-from ..source.files import plan_order
 from ..state import STATE_NAME, State
 from ..statefile import read_known
 from . import tree
@@ -167,7 +166,13 @@ def _known_files(settings: Settings, head: dict[str, Any], changed: Collection[s
     if not isinstance(known, dict) or not known or not all(
             name in known and os.path.isfile(settings.root / name) for name in changed):
         return None
-    return [(settings.root / name, name) for name in sorted(known, key=plan_order)]
+    names = (settings.root, *known)  # in the plan finder's order: the head lists them as the build did
+    if _KNOWN_FILES[0] != names:  # a thousand paths cost more than the rest of this step
+        _KNOWN_FILES[:] = [names, [(settings.root / name, name) for name in known]]
+    return list(_KNOWN_FILES[1])
+
+
+_KNOWN_FILES: list[Any] = [(), []]  # the last list made by _known_files: (root, *names), [(path, name)]
 
 
 def _described(job: Job) -> bool:
@@ -224,7 +229,8 @@ def _render(job: Job, stage: tree.Stage, records: dict[str, PlanRecord], todo: l
     # A plan's page links to its translations: one whose set of translations changed in this build
     # (one added, renamed or given another language) is rendered again with the new set.
     actual = translation_groups(r.listing for r in records.values())
-    again = {d for d, r in records.items() if r.alternates != alternates_of(r.listing, actual)}
+    again = {d for d, r in records.items() if (r.alternates or r.listing.get("translation_key"))
+             and r.alternates != alternates_of(r.listing, actual)}
     if again:
         for display in again:  # the files of its first render (or of the twin) go: the new render writes its own
             for name in records[display].files:
