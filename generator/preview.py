@@ -277,7 +277,7 @@ class Preview:
                 yield b": keep-alive\n\n"
 
 
-DEBOUNCE_MS, STEP_MS = 30, 10  # an editor's save is a burst of events within a few ms
+DEBOUNCE_MS, STEP_MS = 30, 5  # an editor's save is a burst of events within a few ms: a batch ends 5 ms after it stops
 WAKE_MS = 200  # how often the watcher wakes without events (to see that the watches are in place)
 
 
