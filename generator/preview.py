@@ -53,6 +53,7 @@ class Preview:
         self._rendered: dict[str, bytes] = {}  # … and those rendered since that build
         self._shown = False  # whether a build of this server is shown (else the preview's folder as it was)
         self._unbuilt: set[str] | None = None  # plan files changed since the last good build (None: unknown)
+        self._said: set[str] = set()  # the warnings of the last good build, as said
 
     def snapshot(self) -> dict[str, tuple[int, int]]:
         """Modification times of everything a build reads."""
@@ -98,10 +99,24 @@ class Preview:
         self._unbuilt = set()
         if result.noop:  # nothing new to show: still, the browsers clear a failed build's report
             self._published(None, result.on_request)
-        for warning in result.warnings:
-            self.echo(warning.format())
+        self._say_warnings(result.warnings, set(result.rendered))
         self.echo(f"✓ rebuilt in {time.perf_counter() - started:.2f} s: {result.summary()}")
         return True
+
+    def _say_warnings(self, warnings: list[Diagnostic], rendered: set[str]) -> None:
+        """The warnings of the plans this build rendered, and any not said after the last build:
+        a save shows what it caused, not every warning of the library again."""
+        said, self._said = self._said, {w.format() for w in warnings}
+        repeated = 0
+        for warning in warnings:
+            text = warning.format()
+            if warning.file in rendered or text not in said:
+                self.echo(text)
+            else:
+                repeated += 1
+        if repeated:
+            self.echo(f"  and {repeated} warning{'s' if repeated > 1 else ''} said before, about plans this save "
+                      "did not change (deload check lists them all)")
 
     def _published(self, now: datetime | None, site_pages: SitePages) -> None:
         """The new preview is in place: browsers reload now, while the build records what it made.

@@ -94,3 +94,30 @@ def test_list_pages_after_a_rebuild_told_what_changed_are_a_full_builds(tmp_path
         assert preview.rebuild(None)  # every file listed and looked at: nothing changed, the same pages
         assert {path: preview.site_page_on_demand(path) for path in told} == told
     assert b"Spring Couch to 5K" in (told["index.html"] or b"")
+
+
+def test_a_save_says_its_plans_warnings_and_not_the_librarys_again(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", [ROOT / COUCH, ROOT / TEN_K])
+    for plan in (COUCH, TEN_K):  # a deload every third week: each plan's last one falls before the taper
+        path = project / plan
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("deload: {every: 4,", "deload: {every: 3,").replace(
+            "deload: {every: off}", "deload: {every: 3}"), encoding="utf-8")
+    lines: list[str] = []
+    preview = Preview(replace(load_settings(project), base_url="http://127.0.0.1:9/"), lines.append)
+    assert preview.rebuild()
+    first = [line for line in lines if "warning:" in line]
+    assert {line.split(":")[0] for line in first} == {COUCH, TEN_K}, lines  # the first build says them all
+    lines.clear()
+    retitle(project, COUCH, "Spring")
+    assert preview.rebuild({COUCH})
+    assert [line.split(":")[0] for line in lines if "warning:" in line] == [COUCH], lines
+    assert any("and 1 warning said before, about plans this save did not change" in line for line in lines), lines
+    lines.clear()
+    retitle(project, TEN_K, "Autumn")  # its warning is said again: this save changed the plan
+    path = project / COUCH
+    path.write_text(path.read_text(encoding="utf-8").replace("deload: {every: 3}", "deload: {every: off}"),
+                    encoding="utf-8")  # its warning goes, and nothing says it
+    assert preview.rebuild({COUCH, TEN_K})
+    assert [line.split(":")[0] for line in lines if "warning:" in line] == [TEN_K], lines
+    assert not any("said before" in line for line in lines), lines

@@ -256,7 +256,8 @@ def _render(job: Job, stage: tree.Stage, records: dict[str, PlanRecord], todo: l
         ordered = [records[display] for _, display in job.files]  # with the PDFs' warnings
     result.phases["pdf"] = time.perf_counter() - clock
     result.plans = len(job.files)
-    result.plans_rendered = len({out.display for out in outputs})  # once each, if its translations had it rendered again
+    result.rendered = sorted({out.display for out in outputs})  # once each, if its translations had it rendered again
+    result.plans_rendered = len(result.rendered)
     result.pdfs = sum(len(r.pdf_jobs) for r in ordered)
     result.pages += sum(r.pages for r in ordered)
     result.feeds = sum(r.feeds for r in ordered)
