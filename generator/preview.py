@@ -14,7 +14,7 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -54,6 +54,7 @@ class Preview:
         self._shown = False  # whether a build of this server is shown (else the preview's folder as it was)
         self._unbuilt: set[str] | None = None  # plan files changed since the last good build (None: unknown)
         self._said: set[str] = set()  # the warnings of the last good build, as said
+        self._check_at: float | None = None  # when to look for changes whose file events were lost
 
     def snapshot(self) -> dict[str, tuple[int, int]]:
         """Modification times of everything a build reads."""
@@ -86,6 +87,7 @@ class Preview:
         failed since the last good one (None: unknown, every file is looked at)."""
         started = time.perf_counter()
         self._unbuilt = None if changed is None or self._unbuilt is None else self._unbuilt | changed
+        hinted = self._unbuilt is not None
         try:
             settings = self.current_settings()
             result = build_site(settings, pdf=self.pdf, output=self.output, save_state=False, preview=True,
@@ -97,11 +99,22 @@ class Preview:
         except Exception as exc:  # keep serving whatever goes wrong; show it instead of dying silently
             return self._failed([Diagnostic(str(self.settings.root), 1, 1, f"internal error: {exc.__class__.__name__}: {exc}")])
         self._unbuilt = set()
+        self._check_at = time.monotonic() + LOST_EVENTS_CHECK_S if hinted else None
         if result.noop:  # nothing new to show: still, the browsers clear a failed build's report
             self._published(None, result.on_request)
         self._say_warnings(result.warnings, set(result.rendered))
         self.echo(f"✓ rebuilt in {time.perf_counter() - started:.2f} s: {result.summary()}")
         return True
+
+    def check_lost_events(self) -> None:
+        """Look at every plan file once (listed and statted, none read), and build again if one
+        is not as the last build saw it: a file event can be lost (a full kernel queue during
+        a big checkout), and a build told by events what changed looks at nothing else."""
+        from .build import plans_as_built
+
+        self._check_at = None
+        if not plans_as_built(self.current_settings(), self.output):
+            self.rebuild(None)
 
     def _say_warnings(self, warnings: list[Diagnostic], rendered: set[str]) -> None:
         """The warnings of the plans this build rendered, and any not said after the last build:
@@ -243,6 +256,8 @@ class Preview:
                         if self.snapshot() != before:  # changed while the first build ran
                             self.rebuild()
                         self.watching.set()
+                    elif self._check_at is not None and time.monotonic() >= self._check_at:
+                        self.check_lost_events()
                     continue
                 try:
                     self.rebuild(self._plan_edits(changes))
@@ -253,13 +268,15 @@ class Preview:
             self.watching.set()
             self.poll(stop, before)
 
-    def _plan_edits(self, changes: Iterable[tuple[Change, str]]) -> set[str] | None:
+    def _plan_edits(self, changes: Collection[tuple[Change, str]]) -> set[str] | None:
         """The plan files a batch of file events wrote to, as messages name them; None if it
         removed one, or touched anything else (a template, deload.toml, a folder)."""
         from watchfiles import Change
 
         root, plans = os.path.abspath(self.settings.root), os.path.abspath(self.settings.plans_dir) + os.sep
         edits: set[str] = set()
+        if len(changes) > MAX_HINTED:  # a checkout, say: events may have been lost on the way
+            return None
         for change, path in changes:
             path = os.path.abspath(path)
             if change == Change.deleted or not path.startswith(plans) or not path.lower().endswith(PLAN_SUFFIXES):
@@ -294,12 +311,16 @@ class Preview:
 
 DEBOUNCE_MS, STEP_MS = 30, 5  # an editor's save is a burst of events within a few ms: a batch ends 5 ms after it stops
 WAKE_MS = 200  # how often the watcher wakes without events (to see that the watches are in place)
+LOST_EVENTS_CHECK_S = 1.0  # idle time after a build told by events what changed, before every file is looked at
+MAX_HINTED = 100  # file events in one batch above which every file is looked at
 
 
 def _source_change(_change: object, path: str) -> bool:
-    """Changes a build reads: not the state file a build writes, nor editors' temporary files."""
+    """Changes a build reads: not the state file a build writes, nor editors' temporary files
+    (``#plan.md#``, ``plan.md~``, ``.plan.md.swp``)."""
     name = os.path.basename(path)
-    return not (name == STATE_NAME or name.startswith((".", "#")) or name.endswith((".tmp", "~", ".swp")))
+    # Never a file the plan finder lists: a hinted build looks at no plan file whose events were dropped.
+    return not (name == STATE_NAME or name.startswith(".") or name.endswith((".tmp", "~", ".swp", "#")))
 
 
 def _event(name: str, data: dict[str, object]) -> bytes:

@@ -3,13 +3,17 @@ across failed builds, and lists the plans again when one is added or removed."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from watchfiles import Change
 
 from generator.config import load_settings
-from generator.preview import Preview
+from generator.errors import DeloadError
+from generator.preview import MAX_HINTED, Preview, _source_change
 
 from .conftest import ROOT
 from .site_build import fixed_clock, make_project
@@ -121,3 +125,50 @@ def test_a_save_says_its_plans_warnings_and_not_the_librarys_again(tmp_path: Pat
     assert preview.rebuild({COUCH, TEN_K})
     assert [line.split(":")[0] for line in lines if "warning:" in line] == [TEN_K], lines
     assert not any("said before" in line for line in lines), lines
+
+
+@pytest.mark.parametrize("link", [os.symlink, os.link])
+def test_a_plan_that_is_a_link_is_never_left_behind(tmp_path: Path, link: Callable[[str, str], None]) -> None:
+    """Events name one name of a linked file: with a link among the plans, every file is looked at."""
+    project, preview = preview_of(tmp_path)
+    link(str(project / COUCH), str(project / "plans" / "featured.md"))
+    assert preview.rebuild(None)
+    retitle(project, COUCH, "Spring")
+    assert preview.rebuild({COUCH})
+    assert "Spring Couch to 5K" in page(preview, "featured")
+
+
+def test_a_plan_named_with_a_hash_is_watched(tmp_path: Path) -> None:
+    project, preview = preview_of(tmp_path)
+    extra = project / "plans" / "#extra.md"
+    extra.write_text((project / COUCH).read_text(encoding="utf-8").replace("title: ", "slug: extra\ntitle: ", 1),
+                     encoding="utf-8")
+    assert preview.rebuild(None)
+    assert _source_change(None, str(extra)) and not _source_change(None, str(project / "plans" / "#extra.md#"))
+
+
+def test_a_change_whose_events_were_lost_is_found_when_idle(tmp_path: Path) -> None:
+    project, preview = preview_of(tmp_path)
+    retitle(project, COUCH, "Spring")
+    retitle(project, TEN_K, "Autumn")
+    assert preview.rebuild({COUCH})  # the events of the 10K plan's save were lost
+    assert "Autumn" not in page(preview, "10k-8-weeks")
+    assert preview._check_at is not None  # the watcher looks once it has been idle a while
+    preview.check_lost_events()
+    assert "Autumn 10K in 8 Weeks" in page(preview, "10k-8-weeks") and preview._check_at is None
+    many = {(Change.modified, str(project / "plans" / f"p{n}.md")) for n in range(MAX_HINTED + 1)}
+    assert preview._plan_edits(many) is None  # a checkout: events may have been lost, every file is looked at
+
+
+def test_list_templates_are_not_shared_between_projects(tmp_path: Path) -> None:
+    previews = []
+    for name in ("a", "b"):  # the same settings and templates, in two folders
+        project = make_project(tmp_path / name, [ROOT / COUCH])
+        (project / "templates").mkdir()
+        (project / "templates" / "404.html").write_text("<p>{{ no_such_variable }}</p>\n", encoding="utf-8")
+        preview = Preview(replace(load_settings(project), base_url="http://127.0.0.1:9/"), lambda line: None)
+        assert preview.rebuild()
+        previews.append(preview)
+    with pytest.raises(DeloadError) as error:
+        previews[1].site_page_on_demand("404.html")
+    assert str(tmp_path / "b" / "templates" / "404.html") in str(error.value.diagnostics[0])

@@ -44,7 +44,7 @@ from .workers import pool_options, threading_active, worker_count
 if TYPE_CHECKING:
     from .plans import PlanOutput
 
-__all__ = ["BuildResult", "SitePages", "build_site", "last_site_pages", "site_pages"]
+__all__ = ["BuildResult", "SitePages", "build_site", "last_site_pages", "plans_as_built", "site_pages"]
 
 CHUNK = 8
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
@@ -74,6 +74,11 @@ class Job:
         """Whether unchanged plans' files may be reused: only with the state file the last build left."""
         head = self.manifest.head
         return not self.force and not self.legacy and head.get("state") == self.inputs.state and self.target.is_dir()
+
+    @property
+    def renderer_key(self) -> str:
+        """What the renderers of this build are made of: the project, its settings, its templates."""
+        return f"{self.inputs.common} {self.settings.root.resolve()}"
 
     @property
     def live(self) -> bool:
@@ -161,8 +166,9 @@ def _inputs(settings: Settings, target: Path, pdf: bool, preview: bool, force: b
 
 def _known_files(settings: Settings, head: dict[str, Any], changed: Collection[str]) -> list[tuple[Path, str]] | None:
     """The last build's plan files, if the files said to have changed are all among them and
-    still there (none added, removed or renamed); else None, and the plans are listed again."""
-    known = head.get("files") if head.get("format") == FORMAT else None
+    still there (none added, removed or renamed) and none is a link; else None, and the plans
+    are listed again."""
+    known = head.get("files") if head.get("format") == FORMAT and not head.get("linked", True) else None
     if not isinstance(known, dict) or not known or not all(
             name in known and os.path.isfile(settings.root / name) for name in changed):
         return None
@@ -173,6 +179,26 @@ def _known_files(settings: Settings, head: dict[str, Any], changed: Collection[s
 
 
 _KNOWN_FILES: list[Any] = [(), []]  # the last list made by _known_files: (root, *names), [(path, name)]
+
+
+def plans_as_built(settings: Settings, output: Path) -> bool:
+    """Whether the plan files are those the last build into ``output`` saw, each of the same size,
+    times and inode (none is read): ``deload serve`` asks when idle after builds told by file
+    events what changed, for a change whose events were lost."""
+    head = Manifest(settings.work_dir, output).head
+    known = head.get("files") if head.get("format") == FORMAT else None
+    paths = find_plan_files([settings.plans_dir]) if settings.plans_dir.is_dir() else []
+    if not isinstance(known, dict) or len(known) != len(paths):
+        return False
+    for path in paths:
+        entry = known.get(_display(path, settings.root))
+        try:
+            info = os.stat(path)
+        except OSError:
+            return False
+        if not isinstance(entry, list) or entry[:4] != [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]:
+            return False
+    return True
 
 
 def _described(job: Job) -> bool:
@@ -188,7 +214,7 @@ def _nothing_to_do(job: Job, started: float) -> BuildResult:
                          seconds=time.perf_counter() - started, noop=True, starts=summary.get("starts", []))
     if job.preview:  # the list pages are the preview's to render when asked (a server just started has none)
         records = job.manifest.records()
-        result.on_request = site_pages(job.settings, [records[d] for _, d in job.files], job.now, job.inputs.common)
+        result.on_request = site_pages(job.settings, [records[d] for _, d in job.files], job.now, job.renderer_key)
     return result.with_live_warnings(job.settings, job.now.date())
 
 
@@ -275,7 +301,7 @@ def _render_plans(job: Job, stage: Path, todo: list[tuple[Path, str]],
     if not todo:
         return []
     set_context(BuildContext(job.settings, stage, job.now, job.papers, job.state, job.links, job.preview, known),
-                key=f"{job.inputs.common} {job.settings.root.resolve()}")
+                key=job.renderer_key)
     workers = min(worker_count(job.jobs), max(1, len(todo) // 2))
     outputs: list[PlanOutput] = []
     if workers <= 1 or threading_active():

@@ -8,6 +8,7 @@ the PDF settings) and, for a plan without dates, of the build day.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import time
 from collections.abc import Collection
@@ -63,6 +64,9 @@ class Inputs:
     day: str  # the build day: plans without dates get feeds counted from it
     files: dict[str, list[Any]] = field(default_factory=dict)  # display -> [size, mtime_ns, ctime_ns, inode, digest]
     taken: int = 0  # when the files were looked at (ns)
+    # Whether a plan file is a link (symbolic, or a second name for a file): file events name one
+    # of its names only, so a build is never told that they alone changed.
+    linked: bool = False
 
     @classmethod
     def collect(cls, settings: Settings, files: list[tuple[Path, str]], day: date, papers: tuple[str, ...],
@@ -80,12 +84,16 @@ class Inputs:
         seen = known.get("files", {})
         trusted_before = int(known.get("taken", 0)) - 2_000_000_000
         stats: dict[str, list[Any]] = {}
+        linked = bool(known.get("linked", True)) if changed is not None else False
         for path, display in files:
             old = seen.get(display)
             if changed is not None and display not in changed and isinstance(old, list) and len(old) == 5:
                 stats[display] = old
                 continue
-            info = os.stat(path)
+            info = os.lstat(path)
+            if stat.S_ISLNK(info.st_mode):
+                linked, info = True, os.stat(path)
+            linked = linked or info.st_nlink > 1
             entry: list[Any] = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
             if isinstance(old, list) and len(old) == 5 and old[:4] == entry and info.st_ctime_ns < trusted_before:
                 entry.append(old[4])
@@ -99,6 +107,6 @@ class Inputs:
         kept = known.get("keys", {}) if known.get("common") == common else {}
         keys = {display: kept[display] if entry is seen.get(display) and display in kept else
                 digest_parts(common, display, entry[4]) for display, entry in stats.items()}
-        return cls(common, keys, state, day.isoformat(), stats, taken)
+        return cls(common, keys, state, day.isoformat(), stats, taken, linked)
 
 

@@ -35,7 +35,7 @@ def site_files(job: Job, stage: tree.Stage, ordered: list[PlanRecord], result: B
     from ..render.html import static_files
 
     if job.preview:
-        result.on_request = site_pages(job.settings, ordered, job.now, job.inputs.common)
+        result.on_request = site_pages(job.settings, ordered, job.now, job.renderer_key)
     else:
         live_keys = job.manifest.site_keys() if job.live else {}
         with use(job.settings.language):  # the site's own pages speak the site's language
@@ -66,7 +66,7 @@ def site_pages(settings: Settings, ordered: list[PlanRecord], now: datetime, key
     only when a browser asks for it (a plan's edit then costs its own pages, not an index of
     thousands of cards). Even the list of them is made when first asked for. The templates are
     read now and compiled (a syntax error is this build's error), as this build saw them, unless
-    the last build's were of the same ``key`` (the hash of the settings and the templates)."""
+    the last build's were of the same ``key`` (the project, its settings and templates)."""
     from ..render.html import SiteRenderer
     from ..render.templates import make_environment
 
