@@ -110,10 +110,12 @@ class Preview:
         """Look at every plan file once (listed and statted, none read), and build again if one
         is not as the last build saw it: a file event can be lost (a full kernel queue during
         a big checkout), and a build told by events what changed looks at nothing else."""
-        from .build import plans_as_built
+        from .build.inputs import plans_as_built
+        from .build.manifest import Manifest
 
         self._check_at = None
-        if not plans_as_built(self.current_settings(), self.output):
+        settings = self.current_settings()
+        if not plans_as_built(settings, Manifest(settings.work_dir, self.output).head):
             self.rebuild(None)
 
     def _say_warnings(self, warnings: list[Diagnostic], rendered: set[str]) -> None:

@@ -35,7 +35,7 @@ from ..source import find_plan_files
 from ..state import STATE_NAME, State
 from ..statefile import read_known
 from . import tree
-from .inputs import FORMAT, Inputs
+from .inputs import Inputs, display_path, known_files
 from .manifest import Manifest, PlanRecord
 from .result import BuildResult, SitePages, pack, unpack
 from .sitepages import last_site_pages, site_files, site_pages
@@ -44,7 +44,7 @@ from .workers import pool_options, threading_active, worker_count
 if TYPE_CHECKING:
     from .plans import PlanOutput
 
-__all__ = ["BuildResult", "SitePages", "build_site", "last_site_pages", "plans_as_built", "site_pages"]
+__all__ = ["BuildResult", "SitePages", "build_site", "last_site_pages", "site_pages"]
 
 CHUNK = 8
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
@@ -141,13 +141,13 @@ def _inputs(settings: Settings, target: Path, pdf: bool, preview: bool, force: b
     """Step 1: the plans, and a key for everything they are built from."""
     outside = escape_from(settings.plans_dir, settings.root)
     if outside is not None:  # checked here too: an unchanged plan is not read again, so not checked again
-        raise DeloadError([Diagnostic(_display(settings.plans_dir, settings.root), 1, 1, f"plans/ is a link to {outside}, "
+        raise DeloadError([Diagnostic(display_path(settings.plans_dir, settings.root), 1, 1, f"plans/ is a link to {outside}, "
                                       "outside the project; Deload publishes only files inside the project folder")])
     manifest = Manifest(settings.work_dir, target)
-    files = None if changed is None or force else _known_files(settings, manifest.head, changed)
+    files = None if changed is None or force else known_files(settings, manifest.head, changed)
     if files is None:
         changed = None
-        files = [(path, _display(path, settings.root)) for path in
+        files = [(path, display_path(path, settings.root)) for path in
                  (find_plan_files([settings.plans_dir]) if settings.plans_dir.is_dir() else [])]
     if not files:
         raise DeloadError([Diagnostic(str(settings.plans_dir), 1, 1, "no plan files (*.md) found; create one with 'deload new NAME'")])
@@ -162,43 +162,6 @@ def _inputs(settings: Settings, target: Path, pdf: bool, preview: bool, force: b
     state = State.parse(state_path, state_text)
     return Job(settings, target, files, now, papers, links, preview, manifest, inputs, state, legacy, force, jobs,
                progress)
-
-
-def _known_files(settings: Settings, head: dict[str, Any], changed: Collection[str]) -> list[tuple[Path, str]] | None:
-    """The last build's plan files, if the files said to have changed are all among them and
-    still there (none added, removed or renamed) and none is a link; else None, and the plans
-    are listed again."""
-    known = head.get("files") if head.get("format") == FORMAT and not head.get("linked", True) else None
-    if not isinstance(known, dict) or not known or not all(
-            name in known and os.path.isfile(settings.root / name) for name in changed):
-        return None
-    names = (settings.root, *known)  # in the plan finder's order: the head lists them as the build did
-    if _KNOWN_FILES[0] != names:  # a thousand paths cost more than the rest of this step
-        _KNOWN_FILES[:] = [names, [(settings.root / name, name) for name in known]]
-    return list(_KNOWN_FILES[1])
-
-
-_KNOWN_FILES: list[Any] = [(), []]  # the last list made by _known_files: (root, *names), [(path, name)]
-
-
-def plans_as_built(settings: Settings, output: Path) -> bool:
-    """Whether the plan files are those the last build into ``output`` saw, each of the same size,
-    times and inode (none is read): ``deload serve`` asks when idle after builds told by file
-    events what changed, for a change whose events were lost."""
-    head = Manifest(settings.work_dir, output).head
-    known = head.get("files") if head.get("format") == FORMAT else None
-    paths = find_plan_files([settings.plans_dir]) if settings.plans_dir.is_dir() else []
-    if not isinstance(known, dict) or len(known) != len(paths):
-        return False
-    for path in paths:
-        entry = known.get(_display(path, settings.root))
-        try:
-            info = os.stat(path)
-        except OSError:
-            return False
-        if not isinstance(entry, list) or entry[:4] != [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]:
-            return False
-    return True
 
 
 def _described(job: Job) -> bool:
@@ -418,13 +381,3 @@ def _record(job: Job, old_site: Path | None, records: dict[str, PlanRecord], res
             tree.remove(old_site)
     manifest.save(job.inputs, records, job.target, job.state.original, result.counts(), result.site_files,
                   result.site_keys)
-
-
-def _display(path: Path, root: Path) -> str:
-    """The path as a coach reads it in messages: from the project folder. (The plan finder
-    gives paths under ``root/plans``; ``relpath`` on each of thousands costs more than finding them.)"""
-    name, base = os.fspath(path), os.fspath(root)
-    if base in ("", ".") and not os.path.isabs(name):
-        return name
-    prefix = base.rstrip(os.sep) + os.sep
-    return name[len(prefix):] if name.startswith(prefix) else os.path.relpath(name, base)

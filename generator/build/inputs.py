@@ -2,7 +2,10 @@
 
 Each plan's outputs are keyed by a hash of its file, of everything every plan depends
 on (settings, templates, Deload's version, the Python and libraries it renders with,
-the PDF settings) and, for a plan without dates, of the build day.
+the PDF settings) and, for a plan without dates, of the build day. A build told by file
+events which plan files changed (``deload serve``) takes the others as the last build listed
+and saw them (:func:`known_files`); when idle, the server checks that none changed unseen
+(:func:`plans_as_built`).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from .. import __version__
 from ..digest import canonical, digest_parts
 from ..i18n import CATALOGS
 from ..settings import Settings
+from ..source.files import find_plan_files
 from ..source.textfile import MAX_PLAN_BYTES, TooLarge, read_capped
 
 FORMAT = 10
@@ -110,3 +114,47 @@ class Inputs:
         return cls(common, keys, state, day.isoformat(), stats, taken, linked)
 
 
+def known_files(settings: Settings, head: dict[str, Any], changed: Collection[str]) -> list[tuple[Path, str]] | None:
+    """The last build's plan files, if the files said to have changed are all among them and
+    still there (none added, removed or renamed) and none is a link; else None, and the plans
+    are listed again."""
+    known = head.get("files") if head.get("format") == FORMAT and not head.get("linked", True) else None
+    if not isinstance(known, dict) or not known or not all(
+            name in known and os.path.isfile(settings.root / name) for name in changed):
+        return None
+    names = (settings.root, *known)  # in the plan finder's order: the head lists them as the build did
+    if _KNOWN_FILES[0] != names:  # a thousand paths cost more than the rest of this step
+        _KNOWN_FILES[:] = [names, [(settings.root / name, name) for name in known]]
+    return list(_KNOWN_FILES[1])
+
+
+_KNOWN_FILES: list[Any] = [(), []]  # the last list made by known_files: (root, *names), [(path, name)]
+
+
+def plans_as_built(settings: Settings, head: dict[str, Any]) -> bool:
+    """Whether the plan files are those the build of manifest ``head`` saw, each of the same size,
+    times and inode (none is read): ``deload serve`` asks when idle after builds told by file
+    events what changed, for a change whose events were lost."""
+    known = head.get("files") if head.get("format") == FORMAT else None
+    paths = find_plan_files([settings.plans_dir]) if settings.plans_dir.is_dir() else []
+    if not isinstance(known, dict) or len(known) != len(paths):
+        return False
+    for path in paths:
+        entry = known.get(display_path(path, settings.root))
+        try:
+            info = os.stat(path)
+        except OSError:
+            return False
+        if not isinstance(entry, list) or entry[:4] != [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]:
+            return False
+    return True
+
+
+def display_path(path: Path, root: Path) -> str:
+    """The path as a coach reads it in messages: from the project folder. (The plan finder
+    gives paths under ``root/plans``; ``relpath`` on each of thousands costs more than finding them.)"""
+    name, base = os.fspath(path), os.fspath(root)
+    if base in ("", ".") and not os.path.isabs(name):
+        return name
+    prefix = base.rstrip(os.sep) + os.sep
+    return name[len(prefix):] if name.startswith(prefix) else os.path.relpath(name, base)
