@@ -87,7 +87,7 @@ class Preview:
         failed since the last good one (None: unknown, every file is looked at)."""
         started = time.perf_counter()
         self._unbuilt = None if changed is None or self._unbuilt is None else self._unbuilt | changed
-        hinted = self._unbuilt is not None
+        hinted, self._check_at = self._unbuilt is not None, None
         try:
             settings = self.current_settings()
             result = build_site(settings, pdf=self.pdf, output=self.output, save_state=False, preview=True,
@@ -114,7 +114,7 @@ class Preview:
         from .build.manifest import Manifest
 
         self._check_at = None
-        settings = self.current_settings()
+        settings = self.current_settings()  # deload.toml as the last build read it: it succeeded since
         if not plans_as_built(settings, Manifest(settings.work_dir, self.output).head):
             self.rebuild(None)
 
@@ -259,12 +259,9 @@ class Preview:
                             self.rebuild()
                         self.watching.set()
                     elif self._check_at is not None and time.monotonic() >= self._check_at:
-                        self.check_lost_events()
+                        self._guarded(self.check_lost_events)
                     continue
-                try:
-                    self.rebuild(self._plan_edits(changes))
-                except Exception as exc:  # the watcher must outlive any one failure
-                    self.echo(f"deload serve: {exc.__class__.__name__}: {exc}")
+                self._guarded(self.rebuild, self._plan_edits(changes))
         except Exception as exc:  # no file events here (a full inotify table): look every half second instead
             self.echo(f"deload serve: watching by polling ({exc.__class__.__name__}: {exc})")
             self.watching.set()
@@ -285,6 +282,12 @@ class Preview:
                 return None
             edits.add(os.path.relpath(path, root))
         return edits
+
+    def _guarded(self, work: Callable[..., object], *args: object) -> None:
+        try:
+            work(*args)
+        except Exception as exc:  # the watcher must outlive any one failure
+            self.echo(f"deload serve: {exc.__class__.__name__}: {exc}")
 
     def poll(self, stop: threading.Event, before: dict[str, tuple[int, int]], interval: float = 0.5) -> None:
         while not stop.wait(interval):

@@ -56,6 +56,7 @@ def test_changes_made_while_builds_fail_are_built_once_one_succeeds(tmp_path: Pa
     good = couch.read_text(encoding="utf-8")
     couch.write_text(good.replace("Easy 25 min", "Easy 25 mnn", 1), encoding="utf-8")
     assert not preview.rebuild({COUCH})
+    assert preview._check_at is None  # no idle look at the files while the build is broken
     retitle(project, TEN_K, "Autumn")
     assert not preview.rebuild({TEN_K})  # the couch plan is still broken
     couch.write_text(good, encoding="utf-8")
