@@ -52,6 +52,8 @@ def test_a_rebuild_told_what_changed_looks_at_those_files_alone(tmp_path: Path) 
 
 def test_changes_made_while_builds_fail_are_built_once_one_succeeds(tmp_path: Path) -> None:
     project, preview = preview_of(tmp_path)
+    retitle(project, TEN_K, "Early")
+    assert preview.rebuild({TEN_K}) and preview._check_at is not None
     couch = project / COUCH
     good = couch.read_text(encoding="utf-8")
     couch.write_text(good.replace("Easy 25 min", "Easy 25 mnn", 1), encoding="utf-8")
@@ -61,7 +63,7 @@ def test_changes_made_while_builds_fail_are_built_once_one_succeeds(tmp_path: Pa
     assert not preview.rebuild({TEN_K})  # the couch plan is still broken
     couch.write_text(good, encoding="utf-8")
     assert preview.rebuild({COUCH})
-    assert "Autumn 10K in 8 Weeks" in page(preview, "10k-8-weeks")
+    assert "Autumn Early 10K in 8 Weeks" in page(preview, "10k-8-weeks")
 
 
 def test_a_plan_added_or_removed_is_found_by_listing_the_plans(tmp_path: Path) -> None:
