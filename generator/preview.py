@@ -25,7 +25,7 @@ from .config import CONFIG_NAME, Settings, load_settings
 from .errors import DeloadError, Diagnostic
 from .feeds import build_time
 from .i18n import plan_language, use
-from .source.files import PLAN_SUFFIXES
+from .source.files import is_plan_name
 from .state import STATE_NAME
 
 if TYPE_CHECKING:
@@ -278,7 +278,7 @@ class Preview:
             return None
         for change, path in changes:
             path = os.path.abspath(path)
-            if change == Change.deleted or not path.startswith(plans) or not path.lower().endswith(PLAN_SUFFIXES):
+            if change == Change.deleted or not path.startswith(plans) or not is_plan_name(os.path.basename(path)):
                 return None
             edits.add(os.path.relpath(path, root))
         return edits

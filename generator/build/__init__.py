@@ -218,8 +218,7 @@ def _render(job: Job, stage: tree.Stage, records: dict[str, PlanRecord], todo: l
     # A plan's page links to its translations: one whose set of translations changed in this build
     # (one added, renamed or given another language) is rendered again with the new set.
     actual = translation_groups(r.listing for r in records.values())
-    again = {d for d, r in records.items() if (r.alternates or r.listing.get("translation_key"))
-             and r.alternates != alternates_of(r.listing, actual)}
+    again = {d for d, r in records.items() if r.alternates != alternates_of(r.listing, actual)}
     if again:
         for display in again:  # the files of its first render (or of the twin) go: the new render writes its own
             for name in records[display].files:

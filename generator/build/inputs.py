@@ -17,6 +17,7 @@ import time
 from collections.abc import Collection
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -94,12 +95,9 @@ class Inputs:
             if changed is not None and display not in changed and isinstance(old, list) and len(old) == 5:
                 stats[display] = old
                 continue
-            info = os.lstat(path)
-            if stat.S_ISLNK(info.st_mode):
-                linked, info = True, os.stat(path)
-            linked = linked or info.st_nlink > 1
-            entry: list[Any] = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
-            if isinstance(old, list) and len(old) == 5 and old[:4] == entry and info.st_ctime_ns < trusted_before:
+            entry, link = _looked_at(path)
+            linked = linked or link
+            if isinstance(old, list) and len(old) == 5 and old[:4] == entry and entry[2] < trusted_before:
                 entry.append(old[4])
             else:
                 try:
@@ -122,13 +120,12 @@ def known_files(settings: Settings, head: dict[str, Any], changed: Collection[st
     if not isinstance(known, dict) or not known or not all(
             name in known and os.path.isfile(settings.root / name) for name in changed):
         return None
-    names = (settings.root, *known)  # in the plan finder's order: the head lists them as the build did
-    if _KNOWN_FILES[0] != names:  # a thousand paths cost more than the rest of this step
-        _KNOWN_FILES[:] = [names, [(settings.root / name, name) for name in known]]
-    return list(_KNOWN_FILES[1])
+    return list(_named_paths(settings.root, tuple(known)))  # in the finder's order: the head lists them as the build did
 
 
-_KNOWN_FILES: list[Any] = [(), []]  # the last list made by known_files: (root, *names), [(path, name)]
+@lru_cache(maxsize=1)  # a thousand paths cost more than the rest of the step: made again only when the list changes
+def _named_paths(root: Path, names: tuple[str, ...]) -> tuple[tuple[Path, str], ...]:
+    return tuple((root / name, name) for name in names)
 
 
 def plans_as_built(settings: Settings, head: dict[str, Any]) -> bool:
@@ -142,12 +139,21 @@ def plans_as_built(settings: Settings, head: dict[str, Any]) -> bool:
     for path in paths:
         entry = known.get(display_path(path, settings.root))
         try:
-            info = os.stat(path)
+            if not isinstance(entry, list) or entry[:4] != _looked_at(path)[0]:
+                return False
         except OSError:
             return False
-        if not isinstance(entry, list) or entry[:4] != [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]:
-            return False
     return True
+
+
+def _looked_at(path: Path) -> tuple[list[Any], bool]:
+    """A plan file's [size, mtime_ns, ctime_ns, inode] (of what a link points to), and whether it
+    is a link: symbolic, or one of several names of a file."""
+    info = os.lstat(path)
+    link = stat.S_ISLNK(info.st_mode)
+    if link:
+        info = os.stat(path)
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino], link or info.st_nlink > 1
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -23,7 +23,10 @@ def translation_groups(listings: Iterable[Mapping[str, Any]]) -> Groups:
 
 def alternates_of(listing: Mapping[str, Any], groups: Groups) -> list[list[str]]:
     """What the plan's page links to: its group, if it has another member."""
-    group = groups.get(listing.get("translation_key", ""), [])
+    key = listing.get("translation_key", "")
+    if not key:  # most plans: no group to look for
+        return []
+    group = groups.get(key, [])
     mine = (listing.get("language", "en"), listing["url"])
     return [list(item) for item in group] if len(group) > 1 and mine in group else []
 

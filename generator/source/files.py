@@ -24,6 +24,11 @@ def find_plan_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
+def is_plan_name(name: str) -> bool:
+    """Whether a file of this name is a plan (the finder lists it, the preview's watcher hears it)."""
+    return not name.startswith(".") and os.path.splitext(name)[1].lower() in PLAN_SUFFIXES
+
+
 def plan_order(name: str) -> list[str]:
     """The key plans are listed by: their paths part by part, so that a folder's plans stay together."""
     return name.split(os.sep)
@@ -42,5 +47,5 @@ def _plan_files(folder: str) -> Iterator[str]:
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _plan_files(entry.path)
-        elif os.path.splitext(entry.name)[1].lower() in PLAN_SUFFIXES and entry.is_file():
+        elif is_plan_name(entry.name) and entry.is_file():
             yield entry.path
