@@ -243,29 +243,44 @@ class Preview:
     def watch(self, stop: threading.Event, before: dict[str, tuple[int, int]]) -> None:
         """Rebuild on every change to the plans, templates or deload.toml: file-system events
         (watchfiles), a save's burst of events gathered for :data:`DEBOUNCE_MS`."""
-        from watchfiles import watch as file_events
-
-        root = self.settings.root
-        paths = [p for p in (root / "plans", root / "templates", root / CONFIG_NAME) if p.exists()] or [root]
         try:
-            # yield_on_timeout: an empty batch once the watches are in place (and every
-            # WAKE_MS after), the moment to catch an edit made before they were.
-            for changes in file_events(*paths, watch_filter=_source_change, debounce=DEBOUNCE_MS, step=STEP_MS,
-                                       stop_event=stop, raise_interrupt=False, rust_timeout=WAKE_MS,
-                                       yield_on_timeout=True):
-                if not changes:
-                    if not self.watching.is_set():
-                        if self.snapshot() != before:  # changed while the first build ran
-                            self.rebuild()
-                        self.watching.set()
-                    elif self._check_at is not None and time.monotonic() >= self._check_at:
-                        self._guarded(self.check_lost_events)
-                    continue
-                self._guarded(self.rebuild, self._plan_edits(changes))
+            while not stop.is_set():
+                before = self._watch(stop, before)
         except Exception as exc:  # no file events here (a full inotify table): look every half second instead
             self.echo(f"deload serve: watching by polling ({exc.__class__.__name__}: {exc})")
             self.watching.set()
             self.poll(stop, before)
+
+    def _watch(self, stop: threading.Event, before: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+        """Watch until stopped, or until ``deload.toml`` changed: an editor that saves by writing a
+        new file and renaming it over the old one (``sed -i``, vim) leaves the watch on the old
+        file, so it is watched again. Returns what the files were before that change's rebuild,
+        to catch an edit made before the new watches are in place."""
+        from watchfiles import watch as file_events
+
+        root = self.settings.root
+        config = os.path.abspath(root / CONFIG_NAME)
+        paths = [p for p in (root / "plans", root / "templates", root / CONFIG_NAME) if p.exists()] or [root]
+        ready = False
+        # yield_on_timeout: an empty batch once the watches are in place (and every
+        # WAKE_MS after), the moment to catch an edit made before they were.
+        for changes in file_events(*paths, watch_filter=_source_change, debounce=DEBOUNCE_MS, step=STEP_MS,
+                                   stop_event=stop, raise_interrupt=False, rust_timeout=WAKE_MS, yield_on_timeout=True):
+            if not changes:
+                if not ready:
+                    ready = True
+                    if self.snapshot() != before:  # changed while the first build ran, or before the watches were in place
+                        self._guarded(self.rebuild)
+                    self.watching.set()
+                elif self._check_at is not None and time.monotonic() >= self._check_at:
+                    self._guarded(self.check_lost_events)
+                continue
+            if any(os.path.abspath(path) == config for _, path in changes):
+                before = self.snapshot()
+                self._guarded(self.rebuild)
+                return before
+            self._guarded(self.rebuild, self._plan_edits(changes))
+        return before
 
     def _plan_edits(self, changes: Collection[tuple[Change, str]]) -> set[str] | None:
         """The plan files a batch of file events wrote to, as messages name them; None if it

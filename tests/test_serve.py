@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 import urllib.error
@@ -348,3 +349,19 @@ def test_a_preview_started_again_shows_its_last_good_build(tmp_path: Path) -> No
     finally:
         again.stop.set()
         again.thread.join(10)
+
+
+def test_deload_toml_replaced_on_save_is_watched_again(server: Server) -> None:
+    """Editors and ``sed -i`` save by renaming a new file over the old one: the watch on the old
+    file goes with it, and the preview must watch the new one (every save is seen, not the first)."""
+    config = server.project / "deload.toml"
+    original = config.read_text()
+    title = next(line for line in original.splitlines() if line.startswith("title = "))
+    for attempt in range(3):
+        fresh = config.with_name("deload.toml.new")
+        fresh.write_text(original.replace(title, f'title = "Renamed {attempt}"', 1))
+        os.replace(fresh, config)
+        deadline = time.monotonic() + 20
+        while f"Renamed {attempt}" not in server.get("plans/couch-to-5k/") and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert f"Renamed {attempt}" in server.get("plans/couch-to-5k/"), server.lines

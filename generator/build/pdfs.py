@@ -9,11 +9,9 @@ versions) have not changed is copied from the cache instead of rendered again.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import shutil
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -83,7 +81,10 @@ def run_pdf_jobs(jobs: Sequence[PdfJob], css_by_paper: dict[str, str], cache_dir
     else:
         # Workers fork from a server that has already imported WeasyPrint: quick to start, so
         # they can be replaced after TASKS_PER_WORKER documents (see recycled_map), and safe to
-        # start from a build that runs in a thread (deload serve --pdf).
+        # start from a build that runs in a thread (deload serve --pdf). Imported here: most builds render no PDF.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["generator.render.pdf", "weasyprint"])
 

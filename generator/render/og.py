@@ -18,10 +18,9 @@ from __future__ import annotations
 import io
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
-from PIL import Image, ImageDraw, ImageFont
 
 from ..describe import race_text
 from ..digest import digest
@@ -29,6 +28,9 @@ from ..expanded import ExpandedPlan
 from ..i18n import ngettext
 from .markdown import plain_text
 from .views import LEVEL_NAMES
+
+if TYPE_CHECKING:  # Pillow is imported when an image is drawn: a build whose images are all cached never needs it
+    from PIL import ImageDraw, ImageFont
 
 SIZE = (800, 420)
 K = SIZE[0] / 1200  # the layout below is drawn for 1200 pixels wide
@@ -48,6 +50,8 @@ def px(value: float) -> int:
 
 @lru_cache(maxsize=8)
 def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    from PIL import ImageFont
+
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
     for folder in _FONT_DIRS:
         if (folder / name).exists():
@@ -112,6 +116,8 @@ def preview_png(expanded: ExpandedPlan | None, site_title: str, title: str, subt
 
 def draw_preview(inputs: dict[str, Any]) -> bytes:
     """The image of :func:`preview_inputs`, from them alone."""
+    from PIL import Image, ImageDraw
+
     width, height = inputs["size"]
     image = Image.new("L", (width, height), BG)
     draw = ImageDraw.Draw(image)
