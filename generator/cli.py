@@ -16,8 +16,9 @@ from . import __version__
 from .model import Performance
 
 project_option = click.option(
-    "--project", "-C", "project", type=click.Path(file_okay=False, path_type=Path), default=".",
-    show_default=True, help="Project folder holding deload.toml, plans/ and templates/.",
+    "--project", "-C", "project", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="Project folder holding deload.toml, plans/ and templates/ (default: the one holding the current "
+    "folder; for a command given a plan, the one holding the plan).",
 )
 plan_argument = click.argument("plan", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 date_type = click.DateTime(formats=["%Y-%m-%d"])
@@ -95,7 +96,7 @@ def init_command(folder: Path, units: str, title: str | None, language: str) -> 
 @main.command(name="check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @project_option
-def check_command(paths: tuple[Path, ...], project: Path) -> None:
+def check_command(paths: tuple[Path, ...], project: Path | None) -> None:
     """Check plans for mistakes and risky load, without building anything.
 
     PATHS are plan files or folders (default: plans/). Errors and warnings are
@@ -115,7 +116,7 @@ def check_command(paths: tuple[Path, ...], project: Path) -> None:
               help="The plan's language: en, de, fr, es or nl (default: the site's).")
 @project_option
 def new_command(name: str, weeks: int, units: str | None, race: str | None, language: str | None,
-                project: Path) -> None:
+                project: Path | None) -> None:
     """Start a new plan in plans/ with commented examples of every feature."""
     from .commands import new
     new.new(name, weeks, units, race, project, language)
@@ -138,7 +139,7 @@ def docs_command(topic: str | None) -> None:
               help="Write counts and timings of the build as JSON (used by bench/run.py).")
 @click.option("--force", is_flag=True,
               help="Render every plan and PDF again, ignoring the build cache (say, after editing files in site/ by hand).")
-def build_command(project: Path, jobs: int | None, no_pdf: bool, quiet: bool, stats: Path | None, force: bool) -> None:
+def build_command(project: Path | None, jobs: int | None, no_pdf: bool, quiet: bool, stats: Path | None, force: bool) -> None:
     """Build every plan in plans/ into site/.
 
     The new site is assembled beside the old one and swapped in only when the
@@ -154,7 +155,7 @@ def build_command(project: Path, jobs: int | None, no_pdf: bool, quiet: bool, st
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: a table to read; json: the machine interface (see: deload docs expanded-json).")
 @project_option
-def expand_command(plan: Path, race_date: datetime | None, start: datetime | None, output: str, project: Path) -> None:
+def expand_command(plan: Path, race_date: datetime | None, start: datetime | None, output: str, project: Path | None) -> None:
     """Show PLAN as the reader will follow it: deload weeks, taper, dates, volumes and warnings."""
     from .commands import expand
     expand.expand(plan, race_date, start, output, project)
@@ -171,7 +172,7 @@ def expand_command(plan: Path, race_date: datetime | None, start: datetime | Non
 @click.option("--fridge", is_flag=True, help="The one-page sheet: every week on one landscape page, a box to tick per session.")
 @project_option
 def pdf_command(plan: Path, race_date: datetime | None, start: datetime | None, paper: str, units: str | None, output: Path | None,
-        performance: Performance | None, fridge: bool, project: Path) -> None:
+        performance: Performance | None, fridge: bool, project: Path | None) -> None:
     """Print PLAN as a personal PDF with every session dated (or undated, to fill in by hand);
     with --race-time, your pace on every session."""
     from .commands import pdf
@@ -183,7 +184,7 @@ def pdf_command(plan: Path, race_date: datetime | None, start: datetime | None, 
 @click.option("--port", "-p", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 for your network).")
 @click.option("--pdf", is_flag=True, help="Also render PDFs on every rebuild (slower).")
-def serve_command(project: Path, port: int, host: str, pdf: bool) -> None:
+def serve_command(project: Path | None, port: int, host: str, pdf: bool) -> None:
     """Preview the site at http://localhost:8000 and rebuild on every change.
 
     Saving a plan, a template or deload.toml rebuilds the preview and reloads
@@ -204,7 +205,7 @@ def serve_command(project: Path, port: int, host: str, pdf: bool) -> None:
 @race_time_option
 @project_option
 def ical_command(plan: Path, race_date: datetime | None, start: datetime | None, output: Path | None,
-         performance: Performance | None, project: Path) -> None:
+         performance: Performance | None, project: Path | None) -> None:
     """Write a personal calendar file of PLAN for your race day or start day.
 
     Import it into Google, Apple or Outlook calendar. (To follow a published
@@ -221,7 +222,7 @@ def ical_command(plan: Path, race_date: datetime | None, start: datetime | None,
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: a table to read; json: the reference, the VDOT and each effort's seconds per km [fast, slow].")
 @project_option
-def paces_command(plan: Path | None, performance: Performance | None, units: str | None, output: str, project: Path) -> None:
+def paces_command(plan: Path | None, performance: Performance | None, units: str | None, output: str, project: Path | None) -> None:
     """Paces for every effort (Daniels' VDOT) from a race result or goal time; with PLAN,
     the coach's own pace table wins over the model and its reference is the default."""
     from .commands import paces
@@ -234,7 +235,7 @@ def paces_command(plan: Path | None, performance: Performance | None, units: str
 @click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder to write into (default: <slug>-fit/ in the current folder).")
 @project_option
-def fit_command(plan: Path, performance: Performance | None, output: Path | None, project: Path) -> None:
+def fit_command(plan: Path, performance: Performance | None, output: Path | None, project: Path | None) -> None:
     """Write PLAN's sessions as FIT workouts (Garmin, COROS, Wahoo), with a zip per week and one
     for the plan, laid out for a watch's GARMIN/NewFiles folder. With --race-time every step
     gets your pace range; otherwise the coach's example paces, or the effort by name."""

@@ -31,6 +31,8 @@ class Settings:
     week_summaries: bool = True
     papers: tuple[str, ...] = ("a4", "letter")
     source_text: str = ""
+    # A plan file outside any project: Deload's own templates only, and no cache written beside it.
+    standalone: bool = False
 
     @property
     def plans_dir(self) -> Path:
@@ -38,7 +40,7 @@ class Settings:
 
     @property
     def templates_dir(self) -> Path:
-        return self.root / "templates"
+        return self.root / "templates"  # (a standalone plan's folder has none: see render.paths)
 
     @property
     def output_dir(self) -> Path:

@@ -59,6 +59,34 @@ def test_a_plan_file_can_be_checked_anywhere(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
 
 
+def test_a_plan_is_read_with_the_settings_of_the_project_holding_it(tmp_path: Path) -> None:
+    """Given a plan, a command from any folder reads it as its project does (its deload.toml's
+    defaults), as linters find their configuration; a plan in no project gets Deload's defaults
+    and nothing is written beside it or where the command runs."""
+    project = tmp_path / "coach"
+    (project / "plans").mkdir(parents=True)
+    (project / "deload.toml").write_text('[periodization]\ndeload = { every = 3, mode = "replace" }\n', encoding="utf-8")
+    weeks = "".join(f"## Week {n}\n- Tue: Easy 5 km\n- Sun: Long {8 + n} km\n" for n in range(1, 9))
+    plan = project / "plans" / "eight.md"
+    plan.write_text(f"---\ntitle: Eight\nunits: km\n---\n{weeks}", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    runner = CliRunner()
+    with inside(elsewhere):
+        from_outside = runner.invoke(main, ["expand", str(plan)])
+        loose = elsewhere / "loose.md"
+        loose.write_text(plan.read_text(encoding="utf-8"), encoding="utf-8")
+        alone = runner.invoke(main, ["expand", "loose.md"])
+    with inside(project / "plans"):
+        from_inside = runner.invoke(main, ["expand", "eight.md"])
+        checked = runner.invoke(main, ["check"])
+    assert from_outside.exit_code == 0 and from_inside.exit_code == 0, from_outside.output + from_inside.output
+    assert "deload every 3 (replace" in from_outside.output and "deload every 3 (replace" in from_inside.output
+    assert alone.exit_code == 0 and "deload every 4 (insert" in alone.output, alone.output  # Deload's default
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["loose.md"]  # no .deload/ cache beside it
+    assert checked.exit_code == 0 and "1 plan checked" in checked.output, checked.output
+
+
 def test_finding_the_root_and_placeholder_addresses(tmp_path: Path) -> None:
     (tmp_path / "site" / "plans" / "deep").mkdir(parents=True)
     assert find_root(tmp_path / "site" / "plans" / "deep") == tmp_path / "site"

@@ -56,7 +56,7 @@ def toolchain_digest() -> str:
 
 
 def settings_digest(settings: Settings) -> str:
-    skip = {"root", "source_text"}
+    skip = {"root", "source_text", "standalone"}
     return digest_parts(canonical([(f.name, getattr(settings, f.name)) for f in fields(settings) if f.name not in skip]))
 
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ..build.result import BuildResult
 
 
-def build(project: Path, jobs: int | None, no_pdf: bool, quiet: bool, stats: Path | None, force: bool) -> None:
+def build(project: Path | None, jobs: int | None, no_pdf: bool, quiet: bool, stats: Path | None, force: bool) -> None:
     """Build the project's site (exits 1 on errors, leaving the previous site/ as it was)."""
     from ..build import build_site
 

@@ -5,7 +5,7 @@ in this package import these; none of them imports ``generator.cli``."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -42,17 +42,36 @@ def fail(exc: DeloadError) -> NoReturn:
     sys.exit(1)
 
 
-def settings_for(project: Path, required: bool = True) -> Settings:
-    """The settings of the project at or above ``project``. ``required=False`` (a command given
-    a plan file): outside any project, the defaults."""
+def settings_for(project: Path | None) -> Settings:
+    """The settings of the project at or above ``project`` (default: the current folder); outside
+    any project, "not a Deload project"."""
     from ..project import find_root
 
-    root = find_root(project)
+    start = project or Path(".")
+    root = find_root(start)
     if root is None:
-        if required:
-            fail(DeloadError([Diagnostic(str(project.resolve()), 1, 1, f"not a Deload project: no {CONFIG_NAME} or "
-                                         "plans/ folder here or in any folder above; start one with 'deload init'")]))
-        root = project
+        fail(DeloadError([Diagnostic(str(start.resolve()), 1, 1, f"not a Deload project: no {CONFIG_NAME} or "
+                                     "plans/ folder here or in any folder above; start one with 'deload init'")]))
+    return _load(root)
+
+
+def settings_for_plans(plans: Sequence[Path], project: Path | None) -> Settings:
+    """The settings of a command given plan files: ``--project``'s, else those of the project
+    holding the (first) plan, else of the one holding the current folder (a plan from elsewhere,
+    read in one's own project), as linters find their configuration. A plan in no project is
+    read with Deload's defaults and templates, and nothing is written beside it."""
+    from ..project import find_root
+
+    if project is not None:
+        return settings_for(project)
+    for start in (plans[0].parent, Path(".")):
+        root = find_root(start)
+        if root is not None:
+            return _load(root)
+    return Settings(root=plans[0].parent.resolve(), standalone=True)
+
+
+def _load(root: Path) -> Settings:
     try:
         return load_settings(root)
     except DeloadError as exc:
@@ -77,14 +96,14 @@ def dates(race_date: datetime | None, start: datetime | None) -> tuple[date | No
     return (race_date.date() if race_date else None, start.date() if start else None)
 
 
-def expand_one(plan: Path, project: Path, race_date: datetime | None,
+def expand_one(plan: Path, project: Path | None, race_date: datetime | None,
                start: datetime | None) -> tuple[Settings, Plan, list[Diagnostic], ExpandedPlan]:
     """What the per-plan commands share: settings, the plan and its expansion (exits on errors).
     What the command writes from here on (a PDF, a calendar, watch files) is in the plan's language."""
     from ..i18n import plan_language, speak
     from ..periodize import expand as expand_plan
 
-    settings = settings_for(project, required=False)
+    settings = settings_for_plans([plan], project)
     source, warnings = read_one(plan, settings)
     race, first = dates(race_date, start)
     try:

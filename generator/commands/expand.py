@@ -10,7 +10,7 @@ import click
 from .common import expand_one, report
 
 
-def expand(plan: Path, race_date: datetime | None, start: datetime | None, output: str, project: Path) -> None:
+def expand(plan: Path, race_date: datetime | None, start: datetime | None, output: str, project: Path | None) -> None:
     """Print ``plan`` expanded (``output``: "text" or "json"), then its warnings."""
     from ..render.json_export import to_json
     from ..render.text import render_text

@@ -10,7 +10,7 @@ import click
 from ..model import Performance
 
 
-def fit(plan: Path, performance: Performance | None, output: Path | None, project: Path) -> None:
+def fit(plan: Path, performance: Performance | None, output: Path | None, project: Path | None) -> None:
     """Write ``plan``'s workouts and zips into ``output`` (default: <slug>-fit/), paced by ``performance``
     if given, else by the coach's example paces, else by effort names."""
     from ..feeds import build_time

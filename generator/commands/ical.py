@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def ical(plan: Path, race_date: datetime | None, start: datetime | None, output: Path | None,
-         performance: Performance | None, project: Path) -> None:
+         performance: Performance | None, project: Path | None) -> None:
     """Write ``plan``'s dated sessions as an .ics file (to standard output when ``output`` is '-')."""
     from ..feeds import Feed, build_time
     from ..render.ical import feed_bytes, plan_events, timezones_text

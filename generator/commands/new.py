@@ -10,7 +10,7 @@ from ..errors import DeloadError
 from .common import fail, settings_for
 
 
-def new(name: str, weeks: int, units: str | None, race: str | None, project: Path, language: str | None = None) -> None:
+def new(name: str, weeks: int, units: str | None, race: str | None, project: Path | None, language: str | None = None) -> None:
     """Scaffold the plan ``name`` in the project's plans/ and say where it is."""
     from ..scaffold import scaffold_plan
 

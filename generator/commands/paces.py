@@ -10,15 +10,15 @@ import click
 from ..model import Performance
 
 
-def paces(plan: Path | None, performance: Performance | None, units: str | None, output: str, project: Path) -> None:
+def paces(plan: Path | None, performance: Performance | None, units: str | None, output: str, project: Path | None) -> None:
     """Print the paces of ``performance`` (with ``plan``: its pace table, its reference the default)."""
     from ..paces import pace_table, plan_pace_table
     from ..render.pacetable import table_json, table_text
 
     if plan is not None:
-        from .common import read_one, settings_for
+        from .common import read_one, settings_for_plans
 
-        source, _ = read_one(plan, settings_for(project, required=False))
+        source, _ = read_one(plan, settings_for_plans([plan], project))
         performance = performance or source.pace_reference
         if performance is None:
             raise click.UsageError("give --race-time (the plan sets no 'paces: reference:')")

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def pdf(plan: Path, race_date: datetime | None, start: datetime | None, paper: str, units: str | None, output: Path | None,
-        performance: Performance | None, fridge: bool, project: Path) -> None:
+        performance: Performance | None, fridge: bool, project: Path | None) -> None:
     """Print ``plan`` on ``paper`` (the one-page sheet with ``fridge``) to ``output`` or a file named after it."""
     from ..paces import plan_pace_table
     from ..render.pdf import FRIDGE, fridge_html, print_html, render_pdf, stylesheet_text

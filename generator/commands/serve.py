@@ -10,7 +10,7 @@ import click
 from .common import settings_for
 
 
-def serve(project: Path, port: int, host: str, pdf: bool) -> None:
+def serve(project: Path | None, port: int, host: str, pdf: bool) -> None:
     """Serve the project's preview on ``host``:``port`` until interrupted; exit 1 if the port is taken."""
     from ..serve import serve as run_server
 

@@ -18,7 +18,7 @@ PACKAGE_TEMPLATES = shipped_folder("templates")
 
 
 def template_dirs(settings: Settings) -> list[Path]:
-    dirs = [settings.templates_dir]
+    dirs = [] if settings.standalone else [settings.templates_dir]
     if PACKAGE_TEMPLATES.resolve() != settings.templates_dir.resolve():
         dirs.append(PACKAGE_TEMPLATES)
     return [d for d in dirs if d.is_dir()]

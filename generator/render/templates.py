@@ -62,11 +62,13 @@ class TemplateLoader(jinja2.BaseLoader):
 
 def make_environment(settings: Settings, frozen: bool = False) -> jinja2.Environment:
     cache = settings.work_dir / "cache" / "templates"
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        bytecode: jinja2.BytecodeCache | None = jinja2.FileSystemBytecodeCache(str(cache))
-    except OSError:  # a read-only project: compile every time
-        bytecode = None
+    bytecode: jinja2.BytecodeCache | None = None  # a standalone plan, or a read-only project: compiled every time
+    if not settings.standalone:
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            bytecode = jinja2.FileSystemBytecodeCache(str(cache))
+        except OSError:
+            pass
     env = jinja2.Environment(
         loader=TemplateLoader(template_files(settings), frozen), bytecode_cache=bytecode,
         autoescape=jinja2.select_autoescape(["html", "xml", "svg"]),
