@@ -319,6 +319,23 @@ def test_two_plans_with_one_slug_fail_at_the_slug_line(project: Path) -> None:
     assert not (project / "site").exists()
 
 
+def test_a_slug_clash_is_blamed_on_the_plan_new_to_the_slug(project: Path) -> None:
+    """A published plan and a new plan given its slug, both rendered in one build: the error is
+    at the new plan's 'slug:', not at the published one (sorted first or not)."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    build_project(project, "--no-pdf")
+    published = project / "plans" / "couch-to-5k.md"
+    published.write_text(published.read_text().replace("Couch to 5K", "Couch to 5K, edited", 1))
+    (project / "plans" / "a-copy.md").write_text(published.read_text().replace("---\n", "---\nslug: couch-to-5k\n", 1))
+    result = CliRunner().invoke(main, ["build", "--project", str(project), "--no-pdf"])
+    assert result.exit_code == 1
+    assert "plans/a-copy.md:2:1: error: slug 'couch-to-5k' is already used by plans/couch-to-5k.md" in result.output, result.output
+    assert "plans/couch-to-5k.md:" not in result.output
+
+
 def test_template_mistakes_are_reported_not_raised(project: Path) -> None:
     from click.testing import CliRunner
 
