@@ -106,12 +106,35 @@ def check_command(paths: tuple[Path, ...], project: Path | None) -> None:
     check.check(paths, project)
 
 
+def _plan_title(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """``deload new NAME``: a title to name the plan and its file by."""
+    if not any(character.isalnum() for character in value):
+        raise click.BadParameter(f"{value!r} has no letter or digit; give the plan a title, e.g. \"Spring 10K\"")
+    return value.strip()
+
+
+def _race_distance(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--race``: checked as the plan's frontmatter will check it, so the new plan reads."""
+    if value is None:
+        return None
+    from .source.frontmatter import parse_race_distance
+
+    try:
+        number = float(value)  # a bare number: "needs a unit"
+        problem = parse_race_distance(int(number) if number.is_integer() else number)
+    except ValueError:
+        problem = parse_race_distance(value)
+    if isinstance(problem, str):
+        raise click.BadParameter(problem)
+    return value.strip()
+
+
 @main.command(name="new")
-@click.argument("name")
+@click.argument("name", callback=_plan_title)
 @click.option("--weeks", type=click.IntRange(1, 104), default=10,  # generator.scaffold.FIRST_PLAN_WEEKS
               show_default=True, help="Number of weeks to scaffold.")
 @click.option("--units", type=click.Choice(["mi", "km"]), default=None, help="Distance units (default: the site's).")
-@click.option("--race", "race", default=None, help="Goal race distance: 5k, 10k, half, marathon or e.g. '50 km'.")
+@click.option("--race", "race", default=None, callback=_race_distance, help="Goal race distance: 5k, 10k, half, marathon or e.g. '50 km'.")
 @click.option("--language", default=None, callback=_plan_language,
               help="The plan's language: en, de, fr, es or nl (default: the site's).")
 @project_option

@@ -128,7 +128,7 @@ def scaffold_plan(settings: Settings, name: str, weeks: int, units: str, race: s
     slug = slug_from(name)
     path = settings.plans_dir / f"{slug}.md"
     if path.exists():
-        raise DeloadError([Diagnostic(str(path), 1, 1, "a plan with this name already exists; choose another name")])
+        raise DeloadError([Diagnostic(str(path), 1, 1, f"{path.name} exists already (plan files are named after their titles); choose another title")])
     code, written = scaffold_language(settings, language)
     words = WORDINGS[code]
     race_block = ""

@@ -87,7 +87,22 @@ def test_new_scaffolds_a_plan_that_checks_clean(tmp_path: Path) -> None:
     code, out = run("check", "--project", str(tmp_path))
     assert code == 0, out
     code, out = run("new", "Spring 10K: Road", "--project", str(tmp_path))
-    assert code == 1 and "already exists" in out
+    assert code == 1 and "spring-10k-road.md exists already" in out
+
+
+def test_new_refuses_what_would_write_a_plan_that_does_not_read(tmp_path: Path) -> None:
+    """A mistake on deload new's command line is said there (exit 2), not as two errors in the plan it wrote."""
+    (tmp_path / "plans").mkdir()
+    for args, said in [(["Half", "--race", "halfmarathon"], "race distance is 'halfmarathon'; expected 5k, 10k, half"),
+                       (["Ultra", "--race", "50"], "race distance 50 needs a unit, e.g. '50 km'"),
+                       (["Ultra", "--race", "50 kn"], "unknown unit 'kn'"),
+                       (["", "--race", "10k"], "has no letter or digit; give the plan a title"),
+                       (["///"], "has no letter or digit")]:
+        code, out = run("new", *args, "--project", str(tmp_path))
+        assert code == 2 and said in out, (args, out)
+    assert list((tmp_path / "plans").iterdir()) == []
+    code, out = run("new", "Ultra", "--race", "50 km", "--project", str(tmp_path))
+    assert code == 0 and (tmp_path / "plans" / "ultra.md").is_file(), out
 
 
 def test_docs_lists_the_guides_and_prints_one_offline() -> None:

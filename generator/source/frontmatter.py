@@ -59,8 +59,14 @@ def slug(value: Any, path: tuple, check: Checker) -> Any:
 
 def race_distance(value: Any, path: tuple, check: Checker) -> Any:
     """``marathon``, ``half``, ``10k`` or a number with a unit such as ``50 km``."""
+    result = parse_race_distance(value)
+    return check.error(path, result) if isinstance(result, str) else result
+
+
+def parse_race_distance(value: Any) -> Distance | str:
+    """A race distance as the frontmatter and ``deload new --race`` take it, or what is wrong with it."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return check.error(path, f"race distance {value} needs a unit, e.g. '{value} km' or '{value} mi'")
+        return f"race distance {value} needs a unit, e.g. '{value} km' or '{value} mi'"
     word = str(value).strip().lower() if isinstance(value, str) else ""
     if word.replace("-", " ") in RACE_WORDS:
         return RACE_WORDS[word.replace("-", " ")]
@@ -68,13 +74,13 @@ def race_distance(value: Any, path: tuple, check: Checker) -> Any:
     if match and match[2] in DISTANCE_WORDS:
         distance = Distance(float(match[1]), DISTANCE_WORDS[match[2]])
         if not 0.4 <= distance.km <= 400:
-            return check.error(path, f"race distance {value} is not plausible (expected 400 m to 400 km)")
+            return f"race distance {value} is not plausible (expected 400 m to 400 km)"
         return distance
     if match:
         from ..errors import suggest
         from ..units import ALL_UNIT_WORDS
-        return check.error(path, f"unknown unit '{match[2]}'{suggest(match[2], ALL_UNIT_WORDS)} in race distance; expected km, mi or m")
-    return check.error(path, f"race distance is {value!r}; expected 5k, 10k, half, marathon or a number with a unit such as '50 km'")
+        return f"unknown unit '{match[2]}'{suggest(match[2], ALL_UNIT_WORDS)} in race distance; expected km, mi or m"
+    return f"race distance is {value!r}; expected 5k, 10k, half, marathon or a number with a unit such as '50 km'"
 
 
 def race_category(distance: Distance) -> RaceCategory:
