@@ -222,3 +222,15 @@ def test_the_pace_table_is_printed_whole(tmp_path: Path, paper: str) -> None:
     for effort in ("Regeneration", "Marathontempo", "Wiederholung"):  # the first, a middle and the last row
         assert effort in table, f"{effort} is not on the page of the table's heading"
     assert holders == [0]
+
+
+def test_the_fridge_sheet_in_other_units_gives_the_weeks_volume_in_them_too() -> None:
+    """``deload pdf --fridge --units mi`` of a plan in km: sessions and each week's volume in miles."""
+    from generator.render.pdf import fridge_html
+
+    settings = load_settings(ROOT)
+    plan, _ = read_plan(ROOT / "plans" / "10k-8-weeks.md", settings)
+    html = fridge_html(expand(plan), settings, "fridge-a4", "https://example.org/", units="mi")
+    volumes = re.findall(r'<td class="c-vol">(.*?)</td>', html)
+    assert volumes and all('<span class="u-mi">' in cell and '<span class="u-km">' in cell for cell in volumes), volumes
+    assert 'data-units="mi"' in html  # the stylesheet shows the miles, hides the kilometres
