@@ -148,6 +148,29 @@ def test_a_vacation_in_the_taper_is_honoured_within_it(style: str) -> None:
     assert warning.message.startswith("the vacation in your week 12 falls in the taper")
 
 
+@pytest.mark.parametrize("where", ["vacation", "deload", "taper"])
+def test_easy_running_only_leaves_no_fast_part_in_a_long_run(where: str) -> None:
+    """"Easy running only" (an easy vacation, an easy deload, an easy vacation in the taper) turns
+    "Long 18 km with 6 km @ HMP" into an easy long run; strides go too."""
+    week = {"vacation": 3, "deload": 0, "taper": 7}[where]
+    vacations = f"\n  vacations: [{{week: {week}, style: easy}}]" if week else ""
+    text = (f"---\ntitle: E\nunits: km\nrace: {{distance: half}}\nperiodization:\n  deload: {{every: 3, mode: insert, "
+            f"strategy: {'easy' if where == 'deload' else 'volume'}}}{vacations}\n---\n")
+    for n in range(1, 8):
+        text += (f"## Week {n}\n- Tue: Easy 8 km + 6 x 20 s strides\n- Thu: Tempo 10 km with 5 km @ threshold\n"
+                 f"- Sun: Long {14 + n} km with 6 km @ HMP\n\n")
+    text += "## Week 8\n- Tue: Easy 6 km\n- Sun: Race half\n"
+    e = expand(plan_from(text))
+    easy = [w for w in e.weeks if (w.vacation == "easy" if where != "deload" else w.kind == "deload")]
+    assert easy, [w.kind for w in e.weeks]
+    for w in easy:
+        for p in w.sessions:
+            if p.kind is not K.RACE and p.kind.is_run:
+                assert not p.kind.is_quality and not p.session.main and p.session.target is None, (w.number, p.session.text)
+                assert p.session.strides is None and p.session.total is not None
+    assert any(p.kind is K.LONG for w in easy for p in w.sessions)
+
+
 def test_a_dropped_deload_is_a_warning() -> None:
     text = "---\ntitle: D\nunits: km\nrace: {distance: half}\nperiodization: {deload: {every: 3, mode: insert}}\n---\n"
     for n in range(1, 6):

@@ -41,7 +41,7 @@ def build_deload(reference: Sequence[Session], strategy: str, measure: Measure, 
         sessions = [shrink_quality(s, p.intensity_factor, measure) if s.kind.is_quality else s for s in reference]
         note = [Phrase.of("deload-intensity", share=p.intensity_factor)]
     elif strategy == "easy":
-        sessions = [_easy_only(s, measure) for s in reference]
+        sessions = [easy_only(s, measure) for s in reference]
         sessions = fit_volume(sessions, EASY_WEEK_SHARE * before, measure, basis)
         note = [Phrase.of("deload-easy", share=EASY_WEEK_SHARE)]
     else:
@@ -104,11 +104,14 @@ def _strength(session: Session, p: Periodization) -> Session:
     return session
 
 
-def _easy_only(session: Session, measure: Measure) -> Session:
+def easy_only(session: Session, measure: Measure) -> Session:
+    """A run as easy running of the same size: a quality session becomes an easy run, and a run
+    with faster parts ("Long 16 km with 5 km @ HMP", strides) loses them."""
     if session.kind.is_quality:
         return as_easy(session, measure)
-    if session.kind.is_run and (session.strides or session.target):
-        return session.with_changes(strides=None, target=None)
+    if session.kind.is_run and (session.strides or session.target or session.main):
+        total = session.total if session.total is not None else as_easy(session, measure).total
+        return session.with_changes(strides=None, target=None, main=(), total=total)
     return session
 
 

@@ -13,7 +13,7 @@ from ..errors import DeloadError, Diagnostic
 from ..expanded import Anchor, Basis, ExpandedPlan, Note, Phrase
 from ..model import MAX_WEEKS, Plan, Session, SessionKind, Vacation, VacationStyle, Week
 from .checks import check_weeks, decision_warnings, describe_amount
-from .deload import AFTER_RACE_DAYS, after_race, build_deload, rest_week
+from .deload import AFTER_RACE_DAYS, after_race, build_deload, easy_only, rest_week
 from .layout import Decision, Layout, Place, Slot, build_layout
 from .load import heaviest_weights, session_load
 from .planned import planned_weeks
@@ -22,7 +22,7 @@ from .recognize import SourceWeek, survey
 from .strength import near_race
 from .taper import DEFAULT_TAPER_DAYS, TaperSpan, race_day, taper_span, taper_week
 from .vacations import place_dated, week_vacations
-from .volume import Measure, as_easy, given_km, size
+from .volume import Measure, given_km, size
 
 K = SessionKind
 
@@ -287,7 +287,7 @@ def _taper_note(kind: str, week: int, span: TaperSpan | None, peak: float, sessi
 def _vacation_in_taper(sessions: Sequence[Session], style: VacationStyle, measure: Measure) -> list[Session]:
     races = [s for s in sessions if s.kind is K.RACE]
     others = [s for s in sessions if s.kind is not K.RACE]
-    kept = rest_week(others) if style == "rest" else [as_easy(s, measure) if s.kind.is_quality else s for s in others]
+    kept = rest_week(others) if style == "rest" else [easy_only(s, measure) for s in others]
     return sorted([*kept, *races], key=lambda s: s.day)
 
 
