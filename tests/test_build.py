@@ -428,3 +428,18 @@ def test_a_twin_that_cannot_be_trusted_is_not_used(project: Path, tmp_path: Path
         epoch = str(int(EPOCH) + 120 * number)
         build_project(project, "--no-pdf", epoch=epoch)
         assert tree(project / "site") == fresh_tree(project, tmp_path / f"fresh-{number}", epoch), damage
+
+
+def test_a_plan_gone_from_plans_is_said_once_by_the_build_that_removes_it(project: Path) -> None:
+    """Its page and feeds leave the site: readers' subscriptions break, so the coach is told,
+    at the plan's line in the state file, with the way back if the file was only renamed."""
+    build_project(project, "--no-pdf")
+    (project / "plans" / "couch-to-5k.md").rename(project / "plans" / "c25k.md")
+    output = build_project(project, "--no-pdf")
+    state = (project / "plans" / "deload-state.json").read_text()
+    assert '"couch-to-5k"' not in state and '"c25k"' in state
+    [said] = [line for line in output.splitlines() if "is no longer among the plans" in line]
+    assert said.startswith("plans/deload-state.json:") and "warning: the plan at plans/couch-to-5k/ (first built" in said
+    assert "give it 'slug: couch-to-5k' again" in said
+    again = build_project(project, "--no-pdf")
+    assert "nothing changed" in again and "no longer among the plans" not in again

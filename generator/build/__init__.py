@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Callable, Collection
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import statefile
-from ..errors import DeloadError, Diagnostic
+from ..errors import DeloadError, Diagnostic, Severity
 from ..feeds import build_time
 from ..fsutil import build_lock, clean_pending
 from ..links import escape_from
@@ -211,6 +212,7 @@ def _render(job: Job, stage: tree.Stage, records: dict[str, PlanRecord], todo: l
     """Step 3: the changed plans, the listing pages and assets, the PDFs."""
     result = BuildResult(plans_kept=len(stage.kept))
     clock = time.perf_counter()
+    built_before = dict(job.state.plans)  # slug -> when first built: a plan gone from plans/ is said
     css = _stylesheets(job)  # the print stylesheets: PDF cache keys and rendering
     known = translation_groups(r.listing for r in (job.manifest.records().values() if job.reusable else ()))
     outputs = _render_plans(job, stage.path, todo, known)
@@ -251,9 +253,25 @@ def _render(job: Job, stage: tree.Stage, records: dict[str, PlanRecord], todo: l
     result.feeds = sum(r.feeds for r in ordered)
     result.files += sum(len(r.files) for r in ordered)
     result.warnings = [unpack(row) for r in ordered for row in r.diagnostics] + translation_warnings(
-        {d: r.listing for d, r in records.items()})
+        {d: r.listing for d, r in records.items()}) + _gone(job, built_before, {r.slug for r in ordered})
     result.starts = [[display, *r.start] for display, r in ((d, records[d]) for _, d in job.files) if r.start is not None]
     return result
+
+
+def _gone(job: Job, built_before: dict[str, dict[str, str]], slugs: set[str]) -> list[Diagnostic]:
+    """A warning for each plan the state says was built and that is no longer among the plans
+    (its file removed or renamed, its slug changed): its page and feeds leave the site."""
+    lines = job.state.original.splitlines()
+    name = display_path(job.state.path, job.settings.root)
+    warnings = []
+    for slug in sorted(set(built_before) - slugs):
+        line = next((n for n, text in enumerate(lines, 1) if text.startswith(f"  {json.dumps(slug)}:")), 1)
+        first = str(built_before[slug].get("published", ""))[:10]
+        warnings.append(Diagnostic(name, line, 3, f"the plan at plans/{slug}/ (first built {first}) is no longer among "
+                                   "the plans: its page and calendar feeds leave the site, and readers' links and "
+                                   "subscriptions to them break; if its file was renamed or its slug changed, give it "
+                                   f"'slug: {slug}' again", Severity.WARNING, "plan-removed"))
+    return warnings
 
 
 def _render_plans(job: Job, stage: Path, todo: list[tuple[Path, str]],

@@ -43,7 +43,8 @@ class BuildResult:
 
     def counts(self) -> dict[str, Any]:
         return {"pages": self.pages, "feeds": self.feeds, "pdfs": self.pdfs, "plans": self.plans, "files": self.files,
-                "warnings": [pack(d) for d in self.warnings], "starts": self.starts}
+                # A plan gone from plans/ is said by the build that removes it, not again by the no-op builds after it.
+                "warnings": [pack(d) for d in self.warnings if d.code != "plan-removed"], "starts": self.starts}
 
     def with_live_warnings(self, settings: Settings, today: date) -> BuildResult:
         """The warnings that no cache keeps, as they change while the plans stay as they are: a
