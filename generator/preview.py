@@ -130,8 +130,8 @@ class Preview:
             else:
                 repeated += 1
         if repeated:
-            self.echo(f"  ({repeated} more warning{'s' if repeated > 1 else ''}, said before, about plans this save "
-                      "did not change: deload check lists them all)")
+            self.echo(f"  ({repeated} more warning{'s' if repeated > 1 else ''}, said before, about plans this build "
+                      "did not render again: deload check lists them all)")
 
     def _published(self, now: datetime | None, site_pages: SitePages) -> None:
         """The new preview is in place: browsers reload now, while the build records what it made.

@@ -119,7 +119,7 @@ def test_a_save_says_its_plans_warnings_and_not_the_librarys_again(tmp_path: Pat
     retitle(project, COUCH, "Spring")
     assert preview.rebuild({COUCH})
     assert [line.split(":")[0] for line in lines if "warning:" in line] == [COUCH], lines
-    assert any("(1 more warning, said before, about plans this save did not change" in line for line in lines), lines
+    assert any("(1 more warning, said before, about plans this build did not render again" in line for line in lines), lines
     lines.clear()
     retitle(project, TEN_K, "Autumn")  # its warning is said again: this save changed the plan
     path = project / COUCH
