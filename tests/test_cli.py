@@ -180,3 +180,12 @@ def test_the_installed_command_never_shows_a_traceback(tmp_path: Path) -> None:
         proc = subprocess.run([str(exe), "check", str(bad)], capture_output=True, text=True, cwd=tmp_path)
         assert proc.returncode == 1, bad
         assert "Traceback" not in proc.stderr and f"{bad}:" in proc.stderr
+
+
+def test_a_date_that_puts_the_plan_in_the_past_is_said(tmp_path: Path) -> None:
+    """``--race-date 2020-05-02`` (a mistyped year, say) still writes the file, with a warning."""
+    plan = str(ROOT / "plans" / "10k-8-weeks.md")
+    code, out = run("ical", plan, "--race-date", "2020-05-03", "-o", str(tmp_path / "old.ics"))
+    assert code == 0 and "warning: --race-date 2020-05-03: the plan ran from" in out and "it is over" in out, out
+    code, out = run("ical", plan, "--race-date", "2099-05-03", "-o", str(tmp_path / "new.ics"))
+    assert code == 0 and "--race-date" not in out, out

@@ -110,6 +110,8 @@ def expand_one(plan: Path, project: Path | None, race_date: datetime | None,
         expanded = expand_plan(source, race_date=race, start=first)
     except DeloadError as exc:
         fail(exc)
+    if (race or first) and expanded.start is not None:
+        _say_past(expanded.start, len(expanded.weeks), "--race-date" if race else "--start", race or first)
     # A command renders one plan: its language until the command ends (never past it: a test
     # runner or a script may run several commands in one process).
     restore = speak(plan_language(source, settings))
@@ -117,3 +119,14 @@ def expand_one(plan: Path, project: Path | None, race_date: datetime | None,
     if command is not None:
         command.call_on_close(restore)
     return settings, source, warnings, expanded
+
+
+def _say_past(first: date, weeks: int, option: str, given: date | None) -> None:
+    """A date on the command line that puts the plan's first day in the past (a mistyped year, say)."""
+    from ..feeds import build_time
+    from ..periodize.checks import past_start
+
+    late = past_start(option, 1, 1, first, weeks, build_time().date())
+    if late is not None:
+        text = late.message.split("; ")[0].split(": a reader")[0]
+        click.echo(f"{click.style('warning:', fg='yellow', bold=True)} {option} {given}: {text}", err=True)
