@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,41 +31,31 @@ os.register_at_fork(after_in_child=_forget_locks_in_child)
 
 
 @contextmanager
-def exclusive(path: Path) -> Iterator[bool]:
-    """Try to hold an exclusive lock on ``path``; yields whether it is held. The lock dies with
+def build_lock(work_dir: Path) -> Iterator[None]:
+    """Hold an exclusive lock so two builds never write the same site at once. The lock dies with
     this process (never with its children: see :func:`_forget_locks_in_child`), and the file
     names the holder's process id while it is held."""
+    work_dir.mkdir(parents=True, exist_ok=True)
+    path = work_dir / "build.lock"
     with open(path, "a+", encoding="utf-8") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            yield False
-            return
+            holder = path.read_text(encoding="utf-8", errors="replace").strip()
+            who = f" (process {holder})" if holder.isdigit() else ""
+            raise DeloadError([Diagnostic(str(path), 1, 1, f"another deload build{who} is running in this project; "
+                                          "wait for it to finish")]) from None
         _HELD.add(handle.fileno())
         try:
             handle.seek(0)
             handle.truncate()
             handle.write(f"{os.getpid()}\n")
             handle.flush()
-            yield True
+            yield
         finally:
             _HELD.discard(handle.fileno())
             handle.truncate(0)
             fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-@contextmanager
-def build_lock(work_dir: Path) -> Iterator[None]:
-    """Hold an exclusive lock so two builds never write the same site at once."""
-    work_dir.mkdir(parents=True, exist_ok=True)
-    path = work_dir / "build.lock"
-    with exclusive(path) as held:
-        if not held:
-            holder = path.read_text(encoding="utf-8", errors="replace").strip()
-            who = f" (process {holder})" if holder.isdigit() else ""
-            raise DeloadError([Diagnostic(str(path), 1, 1, f"another deload build{who} is running in this project; "
-                                          "wait for it to finish")])
-        yield
 
 
 def write_beside(path: Path, data: bytes) -> Path:
@@ -94,6 +85,17 @@ def clean_pending(folder: Path, name: str) -> None:
     """Remove the temporary files a killed process left beside ``folder/name`` (call under the build lock)."""
     for leftover in folder.glob(f".{name}.*.tmp"):
         leftover.unlink(missing_ok=True)
+
+
+def link_or_copy(source: str | Path, target: str | Path) -> None:
+    """A hard link (no copy); a copy where the file system has none. A missing source or an
+    existing target is an error: never copy onto a name that may share an inode with the live site."""
+    try:
+        os.link(source, target)
+    except (FileNotFoundError, FileExistsError):
+        raise
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def write_bytes(path: Path, data: bytes) -> None:

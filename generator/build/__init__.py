@@ -22,10 +22,10 @@ import time
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import statefile
 from ..errors import DeloadError, Diagnostic, Severity
 from ..feeds import build_time
 from ..fsutil import build_lock, clean_pending
@@ -65,7 +65,6 @@ class Job:
     manifest: Manifest
     inputs: Inputs
     state: State
-    legacy: bool  # the state file is of the last format: every plan is rendered again
     force: bool
     jobs: int | None
     progress: Progress | None
@@ -74,7 +73,7 @@ class Job:
     def reusable(self) -> bool:
         """Whether unchanged plans' files may be reused: only with the state file the last build left."""
         head = self.manifest.head
-        return not self.force and not self.legacy and head.get("state") == self.inputs.state and self.target.is_dir()
+        return not self.force and not self.state.legacy and head.get("state") == self.inputs.state and self.target.is_dir()
 
     @property
     def renderer_key(self) -> str:
@@ -109,7 +108,7 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
         if save_state:  # a build that writes the state clears what a killed one left of it
             clean_pending(settings.plans_dir, STATE_NAME)
         job = _inputs(settings, target, pdf, preview, force, jobs, progress, changed)
-        if not force and not job.legacy and job.manifest.unchanged(job.inputs, target) and (
+        if not force and not job.state.legacy and job.manifest.unchanged(job.inputs, target) and (
                 not preview or _described(job)):  # a preview's list pages are rendered from the records
             return _nothing_to_do(job, started)
         stage = tree.open_stage(settings.work_dir, job.manifest.name, trusted=not force)
@@ -159,10 +158,8 @@ def _inputs(settings: Settings, target: Path, pdf: bool, preview: bool, force: b
     state_text, state_key = read_known(state_path)
     options = (*papers, *(f"link-{p}" for p in links), *(["preview"] if preview else []))
     inputs = Inputs.collect(settings, files, now.date(), options, state_key, manifest.head, changed)
-    legacy = state_text is not None and statefile.format_of(state_text) == statefile.LEGACY_FORMAT
     state = State.parse(state_path, state_text)
-    return Job(settings, target, files, now, papers, links, preview, manifest, inputs, state, legacy, force, jobs,
-               progress)
+    return Job(settings, target, files, now, papers, links, preview, manifest, inputs, state, force, jobs, progress)
 
 
 def _described(job: Job) -> bool:
@@ -172,10 +169,7 @@ def _described(job: Job) -> bool:
 
 def _nothing_to_do(job: Job, started: float) -> BuildResult:
     job.manifest.note_files(job.inputs)
-    summary = job.manifest.summary
-    result = BuildResult(pages=summary.get("pages", 0), feeds=summary.get("feeds", 0), pdfs=summary.get("pdfs", 0),
-                         plans=summary.get("plans", 0), warnings=[unpack(r) for r in summary.get("warnings", [])],
-                         seconds=time.perf_counter() - started, noop=True, starts=summary.get("starts", []))
+    result = BuildResult.restored(job.manifest.head.get("summary", {}), seconds=time.perf_counter() - started, noop=True)
     if job.preview:  # the list pages are the preview's to render when asked (a server just started has none)
         records = job.manifest.records()
         result.on_request = site_pages(job.settings, [records[d] for _, d in job.files], job.now, job.renderer_key)
@@ -324,6 +318,8 @@ def _record_plans(job: Job, stage: Path, records: dict[str, PlanRecord], outputs
         raise DeloadError([*errors, *(d for o in outputs for d in o.diagnostics if not d.is_error)])
     pdf_jobs: list[Any] = []
     rendered = os.urandom(6).hex()  # which build made these files: see generator.build.tree
+    # The new state: re-rendered plans' entries as built now, unchanged plans' as they were, removed plans' dropped.
+    job.state.keep_only(set(slugs))
     for out in outputs:
         assert out.slug is not None and out.listing is not None and out.plan_state is not None
         mine = [PdfJob(html, paper, stage / rel, out.display) for paper, html, rel in out.pdf_jobs]
@@ -334,10 +330,6 @@ def _record_plans(job: Job, stage: Path, records: dict[str, PlanRecord], outputs
             pdf_jobs=[[j.paper, cache_key(j, css[j.paper]), j_rel] for j, (_, _, j_rel) in zip(mine, out.pdf_jobs, strict=True)],
             pages=out.pages, feeds=out.feeds, day=None if out.dated else job.inputs.day, rendered=rendered, start=out.start,
             alternates=[list(item) for item in out.alternates])
-    # The new state: re-rendered plans' entries as built now, unchanged plans' as they were, removed plans' dropped.
-    job.state.keep_only({r.slug for r in records.values()})
-    for out in outputs:
-        assert out.slug is not None and out.plan_state is not None
         job.state.plans[out.slug] = out.plan_state
     job.state.replace_events({out.slug: out.events for out in outputs if out.slug is not None})
     return pdf_jobs
@@ -359,14 +351,8 @@ def _pdfs(job: Job, records: dict[str, PlanRecord], ordered: list[PlanRecord], p
     cache = job.settings.work_dir / "cache" / f"pdf-{job.manifest.name}"  # per output: previews have other PDFs
     if job.force:
         tree.remove(cache)
-    done = [0]
-
-    def pdf_progress(step: int) -> None:
-        done[0] += step
-        if job.progress:
-            job.progress("pdf", done[0], len(pdf_jobs))
-
-    result.pdfs_rendered, refused = run_pdf_jobs(pdf_jobs, css, cache, worker_count(job.jobs), pdf_progress)
+    progress = partial(job.progress, "pdf") if job.progress else lambda done, total: None
+    result.pdfs_rendered, refused = run_pdf_jobs(pdf_jobs, css, cache, worker_count(job.jobs), progress)
     prune_cache(cache, {key for r in ordered for _, key, _ in r.pdf_jobs})
     for pdf_job, urls in refused:
         for url in dict.fromkeys(urls):

@@ -95,10 +95,6 @@ class Manifest:
             self._intact = head.get("format") == FORMAT and head.get("site") == site_signature(output, head.get("folders", []))
         return self._intact
 
-    @property
-    def summary(self) -> dict[str, Any]:
-        return dict(self.head.get("summary", {}))
-
     def body_ok(self) -> bool:
         """Whether the last build's records were read whole (a damaged body describes nothing)."""
         return self._read().ok
@@ -106,10 +102,6 @@ class Manifest:
     def records(self) -> dict[str, PlanRecord]:
         """The last build's plans."""
         return self._read().records
-
-    def site_files(self) -> list[str]:
-        """The last build's files that belong to no one plan (listing pages, assets)."""
-        return self._read().site_files
 
     def site_keys(self) -> dict[str, str]:
         """The last build's listing pages, each with the key of what it showed."""
@@ -152,11 +144,6 @@ class Body:
     site_keys: dict[str, str] = field(default_factory=dict)
     ok: bool = False
 
-    def copy(self) -> Body:
-        """A body a build may change: its own tables, the same records (a build never changes a
-        record in place: it puts a new one in its place, see generator.build._pdfs)."""
-        return Body(dict(self.records), dict(self.lines), list(self.site_files), dict(self.site_keys), self.ok)
-
 
 _BODIES: dict[tuple[int, ...], Body] = {}  # a body file this process read or wrote, by its identity
 _MEMO_LOCK = threading.Lock()
@@ -182,7 +169,7 @@ def _remember(identity: tuple[int, ...] | None, body: Body) -> Body:
             if len(_BODIES) >= 4:
                 _BODIES.pop(next(iter(_BODIES)), None)
             _BODIES[identity] = body
-    return body.copy()
+    return body
 
 
 def read_body(path: Path) -> Body:
@@ -191,7 +178,7 @@ def read_body(path: Path) -> Body:
     read again. A damaged body reads as empty."""
     identity = _identity(path)
     known = _BODIES.get(identity) if identity is not None else None
-    return known.copy() if known is not None else _remember(identity, _parse_body(path))
+    return known if known is not None else _remember(identity, _parse_body(path))
 
 
 def _parse_body(path: Path) -> Body:

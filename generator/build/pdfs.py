@@ -9,8 +9,6 @@ versions) have not changed is copied from the cache instead of rendered again.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,7 +16,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..digest import digest_parts
-from ..fsutil import write_atomic
+from ..fsutil import link_or_copy, write_atomic
 from ..render.pdf import PdfResult, init_worker, render_pdf
 from .workers import pool_options, recycled_map
 
@@ -37,14 +35,9 @@ class PdfJob:
 def weasyprint_version() -> str:
     """From the installed package's metadata: importing WeasyPrint takes a second or more, and
     the main process needs only its version (for cache keys); the workers import it."""
-    from importlib.metadata import PackageNotFoundError, version
+    from importlib.metadata import version
 
-    try:
-        return version("weasyprint")
-    except PackageNotFoundError:  # a source checkout without metadata
-        import weasyprint
-
-        return str(weasyprint.__version__)
+    return version("weasyprint")
 
 
 def cache_key(job: PdfJob, css: str) -> str:
@@ -56,28 +49,16 @@ def _render(job: PdfJob) -> PdfResult:
 
 
 def run_pdf_jobs(jobs: Sequence[PdfJob], css_by_paper: dict[str, str], cache_dir: Path, workers: int,
-                 progress: Callable[[int], None] | None = None) -> tuple[int, list[tuple[PdfJob, tuple[str, ...]]]]:
-    """Render what is not cached; returns how many were rendered, and for every job the
-    resources WeasyPrint refused to load (remembered with cached PDFs too)."""
+                 progress: Callable[[int, int], None]) -> tuple[int, list[tuple[PdfJob, tuple[str, ...]]]]:
+    """Render into the cache what is not there, then place every PDF from it; returns how many were
+    rendered, and for every job the resources WeasyPrint refused to load (noted beside its PDF)."""
     cache_dir.mkdir(parents=True, exist_ok=True)
-    missing: list[tuple[PdfJob, Path]] = []
-    refused: list[tuple[PdfJob, tuple[str, ...]]] = []
-    for job in jobs:
-        cached = cache_dir / f"{cache_key(job, css_by_paper[job.paper])}.pdf"
-        if cached.exists():
-            _place(cached, job.target)
-            refused.append((job, _refused(cached)))
-            if progress:
-                progress(1)
-        else:
-            missing.append((job, cached))
-    if not missing:
-        return 0, refused
+    cached = [cache_dir / f"{cache_key(job, css_by_paper[job.paper])}.pdf" for job in jobs]
     # Longest documents first, so that no worker is left with a long one at the end while the other idles.
-    missing.sort(key=lambda item: len(item[0].html), reverse=True)
-    if workers <= 1 or len(missing) == 1:
+    missing = sorted((i for i, path in enumerate(cached) if not path.exists()), key=lambda i: -len(jobs[i].html))
+    if workers <= 1 or len(missing) <= 1:
         init_worker(css_by_paper)
-        _collect(missing, map(_render, [job for job, _ in missing]), refused, progress)
+        results: Iterable[PdfResult] = map(_render, [jobs[i] for i in missing])
     else:
         # Workers fork from a server that has already imported WeasyPrint: quick to start, so
         # they can be replaced after TASKS_PER_WORKER documents (see recycled_map), and safe to
@@ -92,9 +73,15 @@ def run_pdf_jobs(jobs: Sequence[PdfJob], css_by_paper: dict[str, str], cache_dir
             return ProcessPoolExecutor(**pool_options(max_workers=size, mp_context=context, initializer=init_worker,
                                                       initargs=(css_by_paper,)))
 
-        results = recycled_map(pool, _render, [job for job, _ in missing], workers, TASKS_PER_WORKER)
-        _collect(missing, results, refused, progress)
-    return len(missing), refused
+        results = recycled_map(pool, _render, [jobs[i] for i in missing], workers, TASKS_PER_WORKER)
+    for done, (i, result) in enumerate(zip(missing, results, strict=True), start=len(jobs) - len(missing) + 1):
+        if result.refused:
+            write_atomic(cached[i].with_suffix(".refused.json"), json.dumps(list(result.refused)).encode("utf-8"))
+        write_atomic(cached[i], result.data)
+        progress(done, len(jobs))
+    for job, path in zip(jobs, cached, strict=True):
+        _place(path, job.target)
+    return len(missing), [(job, _refused(path)) for job, path in zip(jobs, cached, strict=True)]
 
 
 def _refused(cached: Path) -> tuple[str, ...]:
@@ -103,18 +90,6 @@ def _refused(cached: Path) -> tuple[str, ...]:
         return tuple(json.loads(note.read_text(encoding="utf-8")))
     except (OSError, ValueError):
         return ()
-
-
-def _collect(missing: list[tuple[PdfJob, Path]], results: Iterable[PdfResult],
-             refused: list[tuple[PdfJob, tuple[str, ...]]], progress: Callable[[int], None] | None) -> None:
-    for (job, cached), result in zip(missing, results, strict=True):
-        if result.refused:
-            write_atomic(cached.with_suffix(".refused.json"), json.dumps(list(result.refused)).encode("utf-8"))
-        write_atomic(cached, result.data)
-        _place(cached, job.target)
-        refused.append((job, result.refused))
-        if progress:
-            progress(1)
 
 
 def prune_cache(cache_dir: Path, keep: set[str]) -> None:
@@ -130,7 +105,4 @@ def _place(cached: Path, target: Path) -> None:
     """Put a cached PDF into the site: a hard link where possible (no copy), else a copy."""
     target.parent.mkdir(parents=True, exist_ok=True)
     target.unlink(missing_ok=True)  # never write through a link into the live site or the cache
-    try:
-        os.link(cached, target)
-    except OSError:
-        shutil.copyfile(cached, target)
+    link_or_copy(cached, target)

@@ -33,6 +33,11 @@ class BuildResult:
     starts: list[list[Any]] = field(default_factory=list)  # dated plans: [display, first day, weeks, line, col]
     on_request: SitePages = field(default=lambda: {})  # a preview's list pages, not written: path -> render
 
+    @classmethod
+    def restored(cls, counts: dict[str, Any], **more: Any) -> BuildResult:
+        """A no-op build's result: the counts the last build recorded (see :meth:`counts`)."""
+        return cls(**{**counts, "warnings": [unpack(r) for r in counts.get("warnings", [])]}, **more)
+
     def summary(self) -> str:
         plans, pages, feeds = _count(self.plans, "plan"), _count(self.pages, "page"), _count(self.feeds, "feed")
         if self.noop:
@@ -72,8 +77,6 @@ def pack(d: Diagnostic) -> list[Any]:
 
 def unpack(row: list[Any]) -> Diagnostic:
     return Diagnostic(row[0], row[1], row[2], row[3], Severity(row[4]), row[5])
-
-
 
 
 def _links_outside(settings: Settings) -> list[Diagnostic]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,20 +79,18 @@ def site_pages(settings: Settings, ordered: list[PlanRecord], now: datetime, key
         if key:
             _CHECKED[key] = env
 
-    def when_asked(page: SitePage) -> Callable[[], bytes]:
-        def render() -> bytes:
-            with use(language):
-                return page.render()
-
-        return render
-
     @cache
     def pages() -> dict[str, Callable[[], bytes]]:
         site = _renderer(settings, ordered, now, env)
         with use(language):
-            return {page.path: when_asked(page) for page in site.pages()}
+            return {page.path: partial(_render_in, language, page) for page in site.pages()}
 
     return pages
+
+
+def _render_in(language: str, page: SitePage) -> bytes:
+    with use(language):
+        return page.render()
 
 
 _CHECKED: dict[str, jinja2.Environment] = {}  # the last preview build's checked templates, by their key

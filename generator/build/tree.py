@@ -23,11 +23,12 @@ import json
 import os
 import shutil
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..fsutil import write_atomic
-from .manifest import read_body
+from ..fsutil import link_or_copy, write_atomic
+from .manifest import folders_of, read_body
 
 FORMAT = 4  # of the description; a twin described otherwise is removed
 
@@ -35,16 +36,15 @@ _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
 
+@dataclass
 class Stage:
     """The tree a build writes its site into, and what it held before (if it was the twin)."""
 
-    def __init__(self, path: Path, plans: dict[str, tuple[str, list[str]]] | None = None,
-                 site_files: list[str] | None = None, site_keys: dict[str, str] | None = None):
-        self.path = path
-        self.plans = plans or {}  # display path -> (render id, files)
-        self.site_files = site_files or []
-        self.site_keys = site_keys or {}
-        self.kept: set[str] = set()
+    path: Path
+    plans: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # display path -> (render id, files)
+    site_files: list[str] = field(default_factory=list)
+    site_keys: dict[str, str] = field(default_factory=dict)
+    kept: set[str] = field(default_factory=set)
 
     def holds(self, display: str, rendered: str, files: list[str]) -> bool:
         """Whether the stage has exactly this render of the plan; if so, it is kept."""
@@ -66,16 +66,12 @@ class Stage:
         self._remove(name for name in self.site_files if name not in keep)
 
     def _remove(self, names: Iterable[str]) -> None:
-        folders: set[str] = set()
+        names = list(names)
         for name in names:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self.path / name)
-            parent = os.path.dirname(name)
-            while parent:
-                folders.add(parent)
-                parent = os.path.dirname(parent)
         # Deepest first, so that a plan's folder goes before its parent; a folder still in use stays.
-        for folder in sorted(folders, key=lambda f: f.count("/"), reverse=True):
+        for folder in sorted(folders_of(names)[1:], key=lambda f: f.count("/"), reverse=True):
             with contextlib.suppress(OSError):
                 os.rmdir(self.path / folder)
 
@@ -96,12 +92,7 @@ class Stage:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(target)  # never link or copy through a file the live site may share
             try:
-                try:
-                    os.link(f"{old}/{name}", target)
-                except (FileNotFoundError, FileExistsError):
-                    raise  # never copy onto a name that exists: it may share its inode with the live site
-                except OSError:  # a file system without hard links
-                    shutil.copyfile(f"{old}/{name}", target)
+                link_or_copy(f"{old}/{name}", target)
             except OSError:
                 for path in linked:
                     os.unlink(path)
@@ -145,10 +136,7 @@ def keep_twin(old_site: Path, work: Path, name: str, manifest_body: Path) -> Non
     remove(folder)
     os.rename(old_site, folder)
     body_path.unlink(missing_ok=True)
-    try:
-        os.link(manifest_body, body_path)
-    except OSError:
-        shutil.copyfile(manifest_body, body_path)
+    link_or_copy(manifest_body, body_path)
     data = {"format": FORMAT, "inode": os.stat(folder).st_ino}
     write_atomic(description, json.dumps(data, separators=(",", ":")).encode("utf-8"))
 
