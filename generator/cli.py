@@ -21,7 +21,20 @@ project_option = click.option(
     "folder; for a command given a plan, the one holding the plan).",
 )
 plan_argument = click.argument("plan", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-date_type = click.DateTime(formats=["%Y-%m-%d"])
+class DateType(click.DateTime):
+    """A day as YYYY-MM-DD, said in those words when it is not one (``2027-13-01``)."""
+
+    def __init__(self) -> None:
+        super().__init__(formats=["%Y-%m-%d"])
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> datetime:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            self.fail(f"{value!r} is not a day as YYYY-MM-DD (year, month 01-12, day), e.g. 2027-05-16", param, ctx)
+
+
+date_type = DateType()
 
 
 def _plan_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

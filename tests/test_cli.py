@@ -189,3 +189,11 @@ def test_a_date_that_puts_the_plan_in_the_past_is_said(tmp_path: Path) -> None:
     assert code == 0 and "warning: --race-date 2020-05-03: the plan ran from" in out and "it is over" in out, out
     code, out = run("ical", plan, "--race-date", "2099-05-03", "-o", str(tmp_path / "new.ics"))
     assert code == 0 and "--race-date" not in out, out
+
+
+def test_a_date_or_race_time_mistyped_on_the_command_line_says_what_was_meant() -> None:
+    plan = str(ROOT / "plans" / "10k-8-weeks.md")
+    code, out = run("expand", plan, "--race-date", "2027-13-01")
+    assert code == 2 and "'2027-13-01' is not a day as YYYY-MM-DD (year, month 01-12, day), e.g. 2027-05-16" in out
+    code, out = run("paces", "--race-time", "half=1:55")
+    assert code == 2 and "for 1 h 55 min write 1:55:00" in out

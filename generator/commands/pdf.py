@@ -34,7 +34,7 @@ def pdf(plan: Path, race_date: datetime | None, start: datetime | None, paper: s
     kind = "-fridge" if fridge else ""
     target = output or Path(f"{source.slug}{'-' + when.isoformat() if when else ''}{kind}-{paper}.pdf")
     target.write_bytes(result.data)
-    click.echo(f"Wrote {target}: {result.pages} pages, {paper_name(paper)}.", err=True)
+    click.echo(f"Wrote {target}: {result.pages} page{'s' if result.pages != 1 else ''}, {paper_name(paper)}.", err=True)
     report([*warnings, *expanded.warnings])
 
 

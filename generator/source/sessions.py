@@ -152,7 +152,7 @@ class SessionLine:
         if c.failed:
             return {}
         if kind is not K.RACE and not any(k in fields for k in ("total", "main")):
-            c.fail(0, f"a {kind.value} session needs a distance or a duration, e.g. '{kind.label} 5 mi' or '{kind.label} 30 min'")
+            c.fail(0, f"{'an' if kind.value[0] in 'aeiou' else 'a'} {kind.value} session needs a distance or a duration, e.g. '{kind.label} 5 mi' or '{kind.label} 30 min'")
         self._check_total(fields)
         return fields
 
