@@ -143,8 +143,8 @@ def scaffold_plan(settings: Settings, name: str, weeks: int, units: str, race: s
     for n in range(1, weeks + 1):
         long_run = f"{base * 2 + long_step * ((n - 1) // 2):g}".replace(".", words.decimal)
         sunday = words.race if race and n == weeks else words.long.format(long=long_run, u=units)
-        text += words.week.format(n=n, phase=words.phases[n > weeks // 2], easy=base, quality=base + 1, u=units,
-                                  reps=min(6 + (n - 1) // 2, 10), load="35 lb" if units == "mi" else "16 kg",
+        text += words.week.format(n=n, phase=words.phases[n > weeks // 2], easy=base, quality=base + 2, u=units,
+                                  reps=min(6 + (n - 1) // 2, 8), load="35 lb" if units == "mi" else "16 kg",
                                   sunday=sunday) + "\n"
     settings.plans_dir.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

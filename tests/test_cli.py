@@ -105,6 +105,24 @@ def test_new_refuses_what_would_write_a_plan_that_does_not_read(tmp_path: Path) 
     assert code == 0 and (tmp_path / "plans" / "ultra.md").is_file(), out
 
 
+@pytest.mark.parametrize("units", ["km", "mi"])
+def test_new_leaves_room_for_a_warm_up_and_cool_down_around_every_interval_set(tmp_path: Path, units: str) -> None:
+    """The scaffold's example is what a newcomer copies: its interval sessions never fill the
+    whole session with the set (10 x 400 m with 200 m jogs in 6 km left 200 m to warm up in)."""
+    import re
+
+    from generator.units import to_km
+
+    (tmp_path / "plans").mkdir()
+    code, out = run("new", "Sixteen", "--weeks", "16", "--units", units, "--project", str(tmp_path))
+    assert code == 0, out
+    sessions = re.findall(r"Intervals (\d+) (km|mi): (\d+) x 400 m @ 5K pace w/ 200 m jog", (tmp_path / "plans" / "sixteen.md").read_text())
+    assert len(sessions) == 16
+    for total, unit, reps in sessions:
+        main = 0.4 * int(reps) + 0.2 * (int(reps) - 1)
+        assert to_km(float(total), unit) - main >= 2.0, (total, unit, reps)  # a warm-up and a cool-down of 1 km each
+
+
 def test_docs_lists_the_guides_and_prints_one_offline() -> None:
     code, out = run("docs")
     assert code == 0
