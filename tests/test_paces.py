@@ -97,6 +97,8 @@ def test_shares_and_offsets_of_race_pace() -> None:
 @pytest.mark.parametrize(("text", "message"), [
     ("10k=5:00", r"is not a plausible 10K time \(expected one between [^;]*\)$"),
     ("half=1:55", r"is not a plausible Half marathon time .*; for 1 h 55 min write 1:55:00$"),
+    ("5k=0:30", r"is not a plausible 5K time .*; for 30 min write 30:00$"),
+    ("10k=0:00", r"is not a plausible 10K time \(expected one between [^;]*\)$"),
     ("12 parsecs=1:00:00", "unknown race '12 parsecs'"),
     ("10k", "cannot read '10k' as a performance"),
     ("100 km=9:00:00", "a race from 1500 m to the marathon gives paces"),

@@ -85,6 +85,10 @@ def test_a_plan_is_read_with_the_settings_of_the_project_holding_it(tmp_path: Pa
     assert alone.exit_code == 0 and "deload every 4 (insert" in alone.output, alone.output  # Deload's default
     assert sorted(p.name for p in elsewhere.iterdir()) == ["loose.md"]  # no .deload/ cache beside it
     assert checked.exit_code == 0 and "1 plan checked" in checked.output, checked.output
+    (project / "deload.toml").write_text("[site]\ntitel = 'A typo'\n", encoding="utf-8")
+    with inside(elsewhere):  # a project's folder, checked from outside it: read with its deload.toml
+        folder_checked = runner.invoke(main, ["check", str(project)])
+    assert folder_checked.exit_code == 1 and "deload.toml:2:1: error: unknown key 'site.titel'" in folder_checked.output
 
 
 def test_finding_the_root_and_placeholder_addresses(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ versions) have not changed is copied from the cache instead of rendered again.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,9 +36,14 @@ class PdfJob:
 def weasyprint_version() -> str:
     """From the installed package's metadata: importing WeasyPrint takes a second or more, and
     the main process needs only its version (for cache keys); the workers import it."""
-    from importlib.metadata import version
+    from importlib.metadata import PackageNotFoundError, version
 
-    return version("weasyprint")
+    try:
+        return version("weasyprint")
+    except PackageNotFoundError:  # a copy without its package record (vendored, frozen)
+        import weasyprint
+
+        return str(weasyprint.__version__)
 
 
 def cache_key(job: PdfJob, css: str) -> str:
@@ -54,8 +60,12 @@ def run_pdf_jobs(jobs: Sequence[PdfJob], css_by_paper: dict[str, str], cache_dir
     rendered, and for every job the resources WeasyPrint refused to load (noted beside its PDF)."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     cached = [cache_dir / f"{cache_key(job, css_by_paper[job.paper])}.pdf" for job in jobs]
+    todo = {path: i for i, path in enumerate(cached) if not path.exists()}  # one render for jobs of one key
     # Longest documents first, so that no worker is left with a long one at the end while the other idles.
-    missing = sorted((i for i, path in enumerate(cached) if not path.exists()), key=lambda i: -len(jobs[i].html))
+    missing = sorted(todo.values(), key=lambda i: -len(jobs[i].html))
+    shares = Counter(cached)
+    done = len(jobs) - sum(shares[path] for path in todo)
+    progress(done, len(jobs))  # the cached ones
     if workers <= 1 or len(missing) <= 1:
         init_worker(css_by_paper)
         results: Iterable[PdfResult] = map(_render, [jobs[i] for i in missing])
@@ -74,10 +84,11 @@ def run_pdf_jobs(jobs: Sequence[PdfJob], css_by_paper: dict[str, str], cache_dir
                                                       initargs=(css_by_paper,)))
 
         results = recycled_map(pool, _render, [jobs[i] for i in missing], workers, TASKS_PER_WORKER)
-    for done, (i, result) in enumerate(zip(missing, results, strict=True), start=len(jobs) - len(missing) + 1):
+    for i, result in zip(missing, results, strict=True):
         if result.refused:
             write_atomic(cached[i].with_suffix(".refused.json"), json.dumps(list(result.refused)).encode("utf-8"))
         write_atomic(cached[i], result.data)
+        done += shares[cached[i]]
         progress(done, len(jobs))
     for job, path in zip(jobs, cached, strict=True):
         _place(path, job.target)

@@ -71,7 +71,7 @@ class Stage:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self.path / name)
         # Deepest first, so that a plan's folder goes before its parent; a folder still in use stays.
-        for folder in sorted(folders_of(names)[1:], key=lambda f: f.count("/"), reverse=True):
+        for folder in sorted((f for f in folders_of(names) if f != "."), key=lambda f: f.count("/"), reverse=True):
             with contextlib.suppress(OSError):
                 os.rmdir(self.path / folder)
 

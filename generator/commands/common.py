@@ -64,11 +64,11 @@ def settings_for_plans(plans: Sequence[Path], project: Path | None) -> Settings:
 
     if project is not None:
         return settings_for(project)
-    for start in (plans[0].parent, Path(".")):
+    for start in (plans[0] if plans[0].is_dir() else plans[0].parent, Path(".")):
         root = find_root(start)
         if root is not None:
             return _load(root)
-    return Settings(root=plans[0].parent.resolve(), standalone=True)
+    return Settings(root=(plans[0] if plans[0].is_dir() else plans[0].parent).resolve(), standalone=True)
 
 
 def _load(root: Path) -> Settings:
@@ -124,9 +124,8 @@ def expand_one(plan: Path, project: Path | None, race_date: datetime | None,
 def _say_past(first: date, weeks: int, option: str, given: date | None) -> None:
     """A date on the command line that puts the plan's first day in the past (a mistyped year, say)."""
     from ..feeds import build_time
-    from ..periodize.checks import past_start
+    from ..periodize.checks import started_ago
 
-    late = past_start(option, 1, 1, first, weeks, build_time().date())
-    if late is not None:
-        text = late.message.split("; ")[0].split(": a reader")[0]
+    text = started_ago(first, weeks, build_time().date())
+    if text is not None:
         click.echo(f"{click.style('warning:', fg='yellow', bold=True)} {option} {given}: {text}", err=True)

@@ -406,13 +406,21 @@ def dated_start(expanded: ExpandedPlan) -> tuple[date, int, Source] | None:
 
 def past_start(file: str, line: int, col: int, first: date, weeks: int, today: date) -> Diagnostic | None:
     """A plan dated in its frontmatter whose first day has passed: readers who start today miss weeks."""
+    text = started_ago(first, weeks, today)
+    if text is None:
+        return None
+    missed = (today - first).days // 7
+    if missed < weeks:
+        text += f": a reader who starts today misses week{'s 1–' + str(missed) if missed > 1 else ' 1'}"
+    return Diagnostic(file, line, col, f"{text}; move its date, or leave it out so readers pick their own",
+                      Severity.WARNING, "start-in-past")
+
+
+def started_ago(first: date, weeks: int, today: date) -> str | None:
+    """When a plan of ``weeks`` from ``first`` started, if a week or more before ``today``; None if not."""
     missed = (today - first).days // 7
     if missed < 1:
         return None
     if missed >= weeks:
-        text = f"the plan ran from {first:%a %-d %b %Y} to {first + timedelta(days=weeks * 7 - 1):%a %-d %b %Y}: it is over"
-    else:
-        text = (f"the plan starts on {first:%a %-d %b %Y}, {missed} week{'s' if missed != 1 else ''} ago: a reader who "
-                f"starts today misses week{'s 1–' + str(missed) if missed > 1 else ' 1'}")
-    return Diagnostic(file, line, col, f"{text}; move its date, or leave it out so readers pick their own",
-                      Severity.WARNING, "start-in-past")
+        return f"the plan ran from {first:%a %-d %b %Y} to {first + timedelta(days=weeks * 7 - 1):%a %-d %b %Y}: it is over"
+    return f"the plan starts on {first:%a %-d %b %Y}, {missed} week{'s' if missed != 1 else ''} ago"

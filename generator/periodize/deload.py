@@ -2,8 +2,8 @@
 
 ``volume`` cuts the week by ``cut`` and keeps one shortened instance of each
 kind of quality session at its pace; ``intensity`` shrinks only the quality
-portions; ``easy`` turns every quality session into easy running at most 70%
-of the volume; ``rest`` keeps mobility only. Strength work is deloaded by the
+portions; ``easy`` turns every run into easy running (quality sessions,
+and the faster parts of other runs) at most 70% of the volume; ``rest`` keeps mobility only. Strength work is deloaded by the
 strength strategy in every case but ``rest``.
 
 Every deload unloads: when a strategy leaves the week's load less than ``min_cut``

@@ -37,8 +37,10 @@ def parse_performance(text: str) -> Performance:
     seconds = float(parts[0] * 3600 + parts[1] * 60 + parts[2] if len(parts) == 3 else parts[0] * 60 + parts[1])
     value = vdot(Performance(km, seconds)) if seconds > 0 else 0.0
     if not VDOT_RANGE[0] <= value <= VDOT_RANGE[1]:
-        hours = len(parts) == 2 and VDOT_RANGE[0] <= vdot(Performance(km, seconds * 60)) <= VDOT_RANGE[1]
-        meant = f"; for {parts[0]} h {parts[1]:02d} min write {parts[0]}:{parts[1]:02d}:00" if hours else ""
+        hours = len(parts) == 2 and seconds > 0 and VDOT_RANGE[0] <= vdot(Performance(km, seconds * 60)) <= VDOT_RANGE[1]
+        clock = f"{parts[0]}:{parts[1]:02d}:00" if parts[0] else f"{parts[1]}:00"
+        said = f"{parts[0]} h {parts[1]:02d} min" if parts[0] else f"{parts[1]} min"
+        meant = f"; for {said} write {clock}" if hours else ""
         raise PerformanceError(f"'{text}' is not a plausible {label} time (expected one between "
                                f"{_bound(km, VDOT_RANGE[1])} and {_bound(km, VDOT_RANGE[0])}){meant}")
     return Performance(km, seconds, f"{label} in {format_clock(int(seconds))}")
