@@ -14,7 +14,7 @@ import pytest
 
 from generator.config import Settings
 from generator.expanded import ExpandedPlan
-from generator.model import SessionKind
+from generator.model import Repeat, SessionKind
 from generator.periodize import expand
 from generator.periodize.load import session_load
 from generator.periodize.volume import Measure
@@ -299,3 +299,21 @@ def test_a_week_a_deload_replaces_is_no_level_for_the_weeks_after_it() -> None:
     assert [w.kind for w in again.weeks] == [w.kind for w in first.weeks]
     assert [w.step_back for w in again.weeks] == [w.step_back for w in first.weeks]
     assert not first.weeks[5].step_back  # 35 km is not lighter than weeks 1, 3 and 4 (30, 34, 34)
+
+
+def test_a_taper_shortens_quality_sessions_at_their_pace_rather_than_only_the_easy_runs() -> None:
+    """Race week of a 10K: 8 x 1 km three days out is not kept whole while the easy runs are cut
+    to 2-3 km; the set loses repeats by the day's cut (at most half), pace unchanged."""
+    text = "---\ntitle: T\nunits: km\nrace: {distance: 10k}\n---\n"
+    for n in range(1, 9):
+        thursday = "Intervals 12 km: 8 x 1 km @ 10K pace w/ 400 m jog"
+        sunday = "Race 10K" if n == 8 else f"Long {12 + n // 2} km"
+        text += f"## Week {n}\n- Tue: Easy 6 km\n- Thu: {thursday}\n- Sat: Easy 5 km\n- Sun: {sunday}\n\n"
+    e = expand(plan_from(text))
+    race_week = e.weeks[-1]
+    [intervals] = [p.session for p in race_week.sessions if p.kind is K.INTERVALS]
+    [repeat] = intervals.main
+    assert isinstance(repeat, Repeat) and 4 <= repeat.count < 8
+    assert repeat.steps[0].target is not None and repeat.steps[0].target.text == "10K pace"
+    easy = [p.session for p in race_week.sessions if p.kind is K.EASY]
+    assert all(s.total is not None and s.total.km >= 4 for s in easy), [s.total for s in easy]
