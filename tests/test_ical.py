@@ -84,6 +84,8 @@ def test_events_are_all_day_and_described(project: Path, monkeypatch: pytest.Mon
     assert str(first["SUMMARY"]).startswith("W3 · ")
     assert "https://deload.example.org/plans/10-mile-masters/" in str(first["DESCRIPTION"])
     assert isinstance(first["DTSTART"].dt, date) and (first["DTEND"].dt - first["DTSTART"].dt).days == 1
+    text = (project / "site" / "plans" / "10-mile-masters" / "calendar.ics").read_bytes()
+    assert b"CATEGORIES:race\r\n" in text and b"race,race" not in text  # the race day's: each category once
 
 
 def test_editing_one_session_changes_only_that_event(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -301,7 +301,9 @@ def _event(revisions: _Revisions, key: str, summary: str, description: str, cate
     revision, sequence, modified = revisions.lookup(key, event_hash(canonical(fields)),
                                                     _legacy_hash(categories, description, summary, timed, alarm))
     tail = (f"DTSTAMP:{modified}\r\nSEQUENCE:{sequence}\r\n"
-            f"CATEGORIES:{','.join(categories)}\r\n"  # Deload's own words: nothing to escape or fold
+            # Deload's own words: nothing to escape or fold. Each once ("race" is the session's and its
+            # week's kind); the revision's hash keeps the list as it was, so no event is bumped for it.
+            f"CATEGORIES:{','.join(dict.fromkeys(categories))}\r\n"
             f"{_line('DESCRIPTION', description)}"
             f"LAST-MODIFIED:{modified}\r\nTRANSP:TRANSPARENT\r\n")
     if alarm is not None and timed:
