@@ -45,7 +45,7 @@ def test_wrong_values_are_reported_at_their_line(tmp_path: Path) -> None:
     assert errors_for(tmp_path, text) == [
         "deload.toml:3:1: error: base_url 'example.org' must be an absolute http(s) address such as 'https://example.org/plans/'",
         "deload.toml:4:1: error: language 'english!' must be a language tag such as 'en' or 'en-GB'",
-        "deload.toml:6:1: error: 'ical.race_weekdays.1' is 'caturday' — did you mean 'saturday'?; expected 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday' or 'sunday'",
+        "deload.toml:6:1: error: 'ical.race_weekdays[2]' is 'caturday' — did you mean 'saturday'?; expected 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday' or 'sunday'",
     ]
 
 

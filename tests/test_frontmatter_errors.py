@@ -97,6 +97,9 @@ CASES = [
     # Keys at the wrong level: where they belong, and how to write them there.
     ("vacations-at-top-level", 7, 1,
      "'vacations' is not a top-level key: it goes under 'periodization:' (periodization.vacations); write 'periodization:' on a line of its own and indent 'vacations:' below it"),
+    # A list's items are counted from 1 in a key's path, as a coach counts them.
+    ("second-vacation-style", 7, 24,
+     "'periodization.vacations[2].style' is 'eazy' — did you mean 'easy'?; expected 'easy' or 'rest'"),
     ("vacation-misspelt", 7, 1,
      "'vacation' (did you mean 'vacations'?) is not a top-level key: it goes under 'periodization:' (periodization.vacations); write 'periodization:' on a line of its own and indent 'vacations:' below it"),
     ("vacations-beside-periodization", 9, 1,

@@ -25,6 +25,7 @@ from .schema import (
     choice,
     fraction,
     integer,
+    key_label,
     list_of,
     number,
     table,
@@ -174,7 +175,7 @@ def time_zone(value: Any, path: tuple, check: Checker) -> Any:
 
 
 def _label_of(path: tuple) -> str:
-    return ".".join(map(str, path))
+    return key_label(path)
 
 
 def deload_every(value: Any, path: tuple, check: Checker) -> Any:

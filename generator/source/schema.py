@@ -60,7 +60,7 @@ class Checker:
             word, _, rest = value.partition(" ") if isinstance(value, str) else ("", "", "")
             if word in fields and rest.strip():
                 return self.error(path, f"'{value}' needs a colon after the key: write '{word}: {rest.strip()}'")
-            label = ".".join(map(str, path)) or self.name
+            label = key_label(path) or self.name
             return self.error(path, f"'{label}' must be a table of keys, not {describe(value)}")
         result: dict[str, Any] = {}
         suggested: set[str] = set()
@@ -69,7 +69,7 @@ class Checker:
             if key in moved:
                 continue
             if key not in fields:
-                where = ".".join(map(str, (*path, key)))
+                where = key_label((*path, key))
                 hint = suggest(key, fields)
                 suggested.add(hint.split("'")[1] if hint else "")
                 self.key_error((*path, key), f"unknown key '{where}'{hint or ' (known keys: ' + ', '.join(sorted(fields)) + ')'}")
@@ -85,7 +85,7 @@ class Checker:
                 result[key] = converted
         for key in required:
             if key not in value and key not in suggested and (*path, key) not in self.placed:
-                label = ".".join(map(str, (*path, key)))
+                label = key_label((*path, key))
                 self.error(path, f"missing required key '{label}'")
         return result
 
@@ -122,7 +122,15 @@ def describe(value: Any) -> str:
 
 
 def _label(path: Path) -> str:
-    return ".".join(map(str, path))
+    return key_label(path)
+
+
+def key_label(path: Path | tuple[object, ...]) -> str:
+    """A key's path as a coach reads it: ``periodization.vacations[1].style`` (items counted from 1)."""
+    label = ""
+    for part in path:
+        label += f"[{part + 1}]" if isinstance(part, int) else f".{part}" if label else str(part)
+    return label
 
 
 def text(max_length: int = 200, required: bool = False) -> Converter:
