@@ -59,6 +59,14 @@ def round_down(value: float, step: float) -> float:
     return round(max(steps, 1) * step, 6)
 
 
+def round_up(value: float, step: float) -> float:
+    """Round up to a multiple of ``step``, never below one step."""
+    if value <= 0:
+        return 0.0
+    steps = math.ceil(value / step - 1e-9)
+    return round(max(steps, 1) * step, 6)
+
+
 def round_nearest(value: float, step: float) -> float:
     """Round half up to a multiple of ``step``, never below one step."""
     if value <= 0:

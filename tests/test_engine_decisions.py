@@ -13,8 +13,8 @@ from datetime import date, timedelta
 import pytest
 
 from generator.config import Settings
-from generator.expanded import ExpandedPlan
-from generator.model import Repeat, SessionKind
+from generator.expanded import ExpandedPlan, PlannedSession
+from generator.model import Distance, Repeat, SessionKind, Step
 from generator.periodize import expand
 from generator.periodize.load import session_load
 from generator.periodize.volume import Measure
@@ -317,3 +317,28 @@ def test_a_taper_shortens_quality_sessions_at_their_pace_rather_than_only_the_ea
     assert repeat.steps[0].target is not None and repeat.steps[0].target.text == "10K pace"
     easy = [p.session for p in race_week.sessions if p.kind is K.EASY]
     assert all(s.total is not None and s.total.km >= 4 for s in easy), [s.total for s in easy]
+
+
+def test_a_shortened_quality_session_keeps_easy_running_around_its_set() -> None:
+    """The day before a half, "Intervals 4.5 mi: 6 x 800 m" tapered to 3 x 800 m kept a total of
+    2 mi, the set's own length: no warm-up, a 19 m cool-down. The easy running around a set is
+    kept (rounded up, and at least a step of it when the week is trimmed further)."""
+    text = "---\ntitle: H\nunits: mi\nrace: {distance: half}\n---\n"
+    for n in range(1, 13):
+        saturday = "Intervals 4.5 mi: 6 x 800 m @ 5K pace w/ 400 m jog"
+        sunday = "Race half" if n == 12 else f"Long {8 + n // 2} mi"
+        text += (f"## Week {n}\n- Tue: Easy 4 mi\n- Wed: Tempo 6 mi with 3 mi @ threshold\n- Thu: Easy 4 mi\n"
+                 f"- Sat: {saturday}\n- Sun: {sunday}\n\n")
+    e = expand(plan_from(text))
+
+    def around_km(planned: PlannedSession) -> float:
+        return sum(p.amount.km for p in planned.workout if isinstance(p, Step) and p.role in ("warmup", "cooldown")
+                   and isinstance(p.amount, Distance))
+
+    saturdays = [(w, p) for w in e.weeks for p in w.sessions if p.kind is K.INTERVALS]
+    written = around_km(saturdays[0][1])  # week 1, as written: 0.27 mi around the set
+    race_eve = saturdays[-1][1]
+    [main] = race_eve.session.main
+    assert isinstance(main, Repeat) and main.count < 6  # the race eve's set was shortened
+    for week, planned in saturdays:
+        assert around_km(planned) >= written - 1e-6, (week.number, planned.session.total, planned.session.main)

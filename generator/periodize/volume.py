@@ -23,7 +23,7 @@ from ..model import (
     SessionKind,
     Step,
 )
-from ..units import round_down, round_nearest
+from ..units import round_down, round_nearest, round_up
 from ..workout import duration_only, parts_km, times
 
 K = SessionKind
@@ -132,10 +132,10 @@ def size(session: Session, measure: Measure, basis: str) -> float:
 # --- shrinking ---------------------------------------------------------------
 
 
-def floor_amount(amount: Amount, factor: float, measure: Measure, nearest: bool = False) -> Amount:
-    """``amount * factor`` rounded down (or to the nearest step) — at least one step, never more than before."""
+def floor_amount(amount: Amount, factor: float, measure: Measure, nearest: bool = False, up: bool = False) -> Amount:
+    """``amount * factor`` rounded down (or to the nearest step, or up) — at least one step, never more than before."""
     step = measure.step_for(amount)
-    rounding = round_nearest if nearest else round_down
+    rounding = round_up if up else round_nearest if nearest else round_down
     factor = max(factor, 1e-9)  # a positive amount keeps one step: nothing shrinks to zero
     if isinstance(amount, Duration):
         return Duration(min(rounding(amount.seconds * factor, step), amount.seconds))
@@ -155,7 +155,8 @@ def shrink_quality(session: Session, factor: float, measure: Measure) -> Session
     if session.main:
         shorter = tuple(_shrink_part(part, factor, measure) for part in session.main)
         removed = main_km(session, measure) - main_km(session.with_changes(main=shorter), measure)
-        return session.with_changes(main=shorter, total=_minus(session.total, removed, session.kind, measure))
+        # Rounded up: the easy running around the set (a warm-up, a cool-down) stays as written.
+        return session.with_changes(main=shorter, total=_minus(session.total, removed, session.kind, measure, up=True))
     if session.total is not None:
         return session.with_changes(total=floor_amount(session.total, factor, measure))
     return session
@@ -172,14 +173,14 @@ def _shrink_part(part: Part, factor: float, measure: Measure) -> Part:
     return part
 
 
-def _minus(total: Amount | None, km: float, kind: SessionKind, measure: Measure) -> Amount | None:
+def _minus(total: Amount | None, km: float, kind: SessionKind, measure: Measure, up: bool = False) -> Amount | None:
     if total is None or km <= 0:
         return total
     if isinstance(total, Distance):
         remaining = max(total.km - km, 0.0)
-        return floor_amount(total, remaining / total.km, measure)
+        return floor_amount(total, remaining / total.km, measure, up=up)
     seconds = km * measure.pace(kind)
-    return floor_amount(total, max(total.seconds - seconds, 0.0) / total.seconds, measure)
+    return floor_amount(total, max(total.seconds - seconds, 0.0) / total.seconds, measure, up=up)
 
 
 def shrink_easy(session: Session, factor: float, measure: Measure) -> Session:
@@ -205,7 +206,11 @@ def one_step_less(session: Session, measure: Measure) -> Session | None:
             shorter, value = Duration(total.seconds - step), total.seconds - step
         else:
             shorter, value = Distance(round(total.value - step, 6), total.unit), total.value - step
-        if value >= step - 1e-9 and main_km(session, measure) <= amount_km(shorter, session.kind, measure) + 1e-9:
+        around = 0.0
+        if session.main:  # a step of easy running stays around a main set (a warm-up, a cool-down): then it loses repeats
+            one_step: Amount = Duration(step) if isinstance(total, Duration) else Distance(step, total.unit)
+            around = amount_km(one_step, session.kind, measure)
+        if value >= step - 1e-9 and main_km(session, measure) + around <= amount_km(shorter, session.kind, measure) + 1e-9:
             return session.with_changes(total=shorter)
     for index in reversed(range(len(session.main))):
         part = session.main[index]
