@@ -342,3 +342,21 @@ def test_a_shortened_quality_session_keeps_easy_running_around_its_set() -> None
     assert isinstance(main, Repeat) and main.count < 6  # the race eve's set was shortened
     for week, planned in saturdays:
         assert around_km(planned) >= written - 1e-6, (week.number, planned.session.total, planned.session.main)
+
+
+def test_a_vacation_that_replaces_a_week_keeps_the_race_written_in_it() -> None:
+    """A tune-up 5K in the week a vacation replaces stays (it was dropped in silence), and the
+    vacation's warning says so; the other sessions are easy running."""
+    text = ("---\ntitle: V\nunits: km\nrace: {distance: half}\nperiodization:\n  deload: {every: 4, mode: replace}\n"
+            "  vacations: [{week: 5, style: easy}]\n---\n")
+    for n in range(1, 9):
+        extra = "- Sat: Race 5K\n" if n == 5 else ""
+        text += f"## Week {n}\n- Tue: Easy 6 km\n- Thu: Tempo 9 km with 4 km @ threshold\n{extra}- Sun: Long {12 + n} km\n\n"
+    text += "## Week 9\n- Tue: Easy 5 km\n- Sun: Race half\n"
+    e = expand(plan_from(text))
+    vacation = e.weeks[4]
+    assert vacation.kind == "vacation"
+    assert [p.kind for p in vacation.sessions if p.kind is K.RACE] == [K.RACE]
+    assert all(not p.kind.is_quality for p in vacation.sessions if p.kind is not K.RACE)
+    [warning] = [w for w in e.warnings if w.code == "vacation-applied"]
+    assert warning.message.endswith("; the race in it is kept")

@@ -242,6 +242,10 @@ def _week(context: _Context, slot: Slot, index: int, contents: Sequence[list[Ses
         return sessions, (Phrase.of("deload-replaces", week=slot.origin + 1, reference=built_from, how=how),)
     if slot.kind == "vacation" and not slot.marked:
         sessions, how = build_deload(reference, slot.style or "easy", measure, basis, context.load)
+        races = [s for s in source if s.kind is K.RACE] if not slot.inserted else []
+        if races:  # the week it replaces holds a race the author wrote (a tune-up): a holiday does not drop it
+            days = {race.day for race in races}
+            sessions = sorted([*(s for s in sessions if s.day not in days), *races], key=lambda s: s.day)
         return sessions, (Phrase.of(f"vacation-{slot.style or 'easy'}", how=how),)
     if slot.marked:
         return source, (Phrase.of(f"as-written-{slot.kind}"),) if slot.kind in ("deload", "taper", "vacation") else ()

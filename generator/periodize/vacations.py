@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 
 from ..errors import Diagnostic, Severity
-from ..model import Plan, Vacation, VacationStyle
+from ..model import Plan, SessionKind, Vacation, VacationStyle
 from .layout import Decision, Layout, Place
 from .taper import TaperSpan, race_day
 
@@ -43,8 +43,14 @@ def week_vacations(plan: Plan, span: TaperSpan | None, decisions: list[Decision]
                                       f"that week is already marked {{{plan.weeks[index].mark}}}"))
         else:
             result[("before" if insert else "replace", index)] = vacation.style
-            decisions.append(Decision("vacation-applied", index, _applied(vacation.style, insert, f"your week {index + 1}")))
+            kept = "" if insert else _race_kept(plan, index)
+            decisions.append(Decision("vacation-applied", index, _applied(vacation.style, insert, f"your week {index + 1}") + kept))
     return result
+
+
+def _race_kept(plan: Plan, index: int) -> str:
+    """What a vacation that replaces the author's week ``index`` keeps of it: its race, if any."""
+    return "; the race in it is kept" if any(s.kind is SessionKind.RACE for s in plan.weeks[index].sessions) else ""
 
 
 def _how(style: VacationStyle) -> str:
@@ -89,7 +95,8 @@ def place_dated(plan: Plan, vacations: dict[tuple[Place, int], VacationStyle], l
                     week = (vacation.date - trial_first).days // 7 + 1
                     decisions.append(Decision("vacation-applied", min(place[1], len(plan.weeks) - 1),
                                               f"the vacation on {vacation.date:%a %-d %b %Y} makes week {week} a vacation week"
-                                              f"{' (added)' if place[0] in ('before', 'after') else ''}: {_how(vacation.style)}"))
+                                              f"{' (added)' if place[0] in ('before', 'after') else ''}: {_how(vacation.style)}"
+                                              f"{_race_kept(plan, place[1]) if place[0] == 'replace' else ''}"))
                 break
     warnings = [_dated_warning(v, first, layout) for v in dated]
     return layout, first, [w for w in warnings if w is not None]
