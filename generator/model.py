@@ -414,6 +414,11 @@ class Plan:
     language: str = "en"  # the language the plan is written in: a lower-cased tag ("de", "de-at")
     translation_key: str = ""  # plans with the same key are translations of each other ("" for none)
 
+    @property
+    def slug_written(self) -> bool:
+        """Whether the slug is the author's ``slug:`` (else it comes from the file's name)."""
+        return any(name == "slug" for name, _ in self.locations)
+
     def location(self, key: str) -> Source:
         """Where frontmatter ``key`` (dotted path) was written, or the frontmatter start."""
         for name, where in self.locations:

@@ -96,6 +96,19 @@ def test_duplicate_slugs_are_an_error(settings: Settings, tmp_path: Path) -> Non
     assert result.diagnostics[0].line == 3
 
 
+def test_a_slug_clash_is_said_at_the_slug_written_not_at_the_plan_named_after_its_file(settings: Settings, tmp_path: Path) -> None:
+    """'a-copy.md' lists first but wrote 'slug: b-plan': the clash is its doing, whichever order."""
+    plain = "---\ntitle: B\nunits: km\n---\n## Week 1\n- Tue: Easy 5 km\n"
+    (tmp_path / "b-plan.md").write_text(plain)
+    (tmp_path / "a-copy.md").write_text(plain.replace("title: B\n", "title: A\nslug: b-plan\n"))
+    for order in ([tmp_path / "a-copy.md", tmp_path / "b-plan.md"], [tmp_path / "b-plan.md", tmp_path / "a-copy.md"]):
+        result = read_plans(order, settings)
+        [error] = [d for d in result.diagnostics if d.is_error]
+        assert error.file.endswith("a-copy.md") and error.line == 3, error
+        assert error.message.startswith("slug 'b-plan' is already used by ") and error.message.split(" by ")[1].startswith(str(tmp_path / "b-plan.md"))
+        assert [p.title for p in result.plans] == ["B"]
+
+
 def test_slug_from_file_name() -> None:
     assert slug_from("My Half Marathon (12 wk)") == "my-half-marathon-12-wk"
     assert slug_from("Été à Paris") == "ete-a-paris"

@@ -61,6 +61,7 @@ class PlanOutput:
     feeds: int = 0
     dated: bool = True  # False when the plan's outputs depend on the build day (feeds by race day)
     slug_at: tuple[int, int] = (1, 1)  # where the slug is written (or the frontmatter starts)
+    slug_written: bool = False  # the author's 'slug:', not the file's name
     start: list[Any] | None = None  # a dated plan's [first day, weeks, line, col of its date]
     timings: dict[str, float] = field(default_factory=dict)  # CPU seconds by step, for the benchmark
     alternates: list[tuple[str, str]] = field(default_factory=list)  # the translations its page links to
@@ -98,7 +99,7 @@ def run(task: tuple[Path, str]) -> PlanOutput:
     page = _page(context, expanded, state)
     output = PlanOutput(display, [*warnings, *expanded.warnings], slug=plan.slug, plan_state=state.plans[plan.slug],
                         timings=timings, dated=expanded.start is not None,
-                        slug_at=(plan.location("slug").line, plan.location("slug").col),
+                        slug_at=(plan.location("slug").line, plan.location("slug").col), slug_written=plan.slug_written,
                         start=start_record(expanded), alternates=page.alternates)
     try:
         with use(plan_language(plan, context.settings)):

@@ -57,10 +57,14 @@ def read_plans(paths: Sequence[Path], settings: Settings, display_root: Path | N
             continue
         diagnostics.extend(warnings)
         if plan.slug in slugs:
+            first = slugs[plan.slug]
+            # A slug written with 'slug:' is where a clash was made, not a plan named after its file.
+            if first.slug_written and not plan.slug_written:
+                plans[plans.index(first)] = slugs[plan.slug] = plan
+                plan, first = first, plan
             where = plan.location("slug")
-            other = slugs[plan.slug].path
             diagnostics.append(Diagnostic(plan.path, where.line, where.col,
-                                          f"slug '{plan.slug}' is already used by {other}; give this plan its own 'slug:'"))
+                                          f"slug '{plan.slug}' is already used by {first.path}; give this plan its own 'slug:'"))
             continue
         slugs[plan.slug] = plan
         plans.append(plan)
