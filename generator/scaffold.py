@@ -96,13 +96,15 @@ units: {units}                  # mi or km
 week_starts: monday
 checks:
   long_run_share: 45%      # with four runs a week the long run is a big share; raise this as runs are added
-periodization:
-  deload:
-    every: 4               # three loading weeks, then a deload (2–6, or off)
-    mode: insert           # insert adds deload weeks; replace turns every 4th week into one
-    strategy: volume       # volume, intensity, easy or rest
-    cut: 25%
-    strength: reps         # reps (3x8 -> 3x6), load (half the weight) or sets
+# The project's deload.toml sets the deload weeks of every plan; to change this plan's alone,
+# uncomment what differs (these are Deload's defaults):
+# periodization:
+#   deload:
+#     every: 4             # three loading weeks, then a deload (2–6, or off)
+#     mode: insert         # insert adds deload weeks; replace turns every 4th week into one
+#     strategy: volume     # volume, intensity, easy or rest
+#     cut: 25%
+#     strength: reps       # reps (3x8 -> 3x6), load (half the weight) or sets
 ---
 {body}
 

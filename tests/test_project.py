@@ -96,3 +96,16 @@ def test_finding_the_root_and_placeholder_addresses(tmp_path: Path) -> None:
     assert find_root(tmp_path / "site" / "plans" / "deep") == tmp_path / "site"
     assert placeholder_base_url("http://localhost:8000/") and placeholder_base_url("https://deload.example.org/")
     assert not placeholder_base_url("https://plans.coach-sam.com/")
+
+
+def test_the_example_plan_follows_the_projects_deload_defaults(tmp_path: Path) -> None:
+    """deload.toml says it sets every plan's deloads: the plan deload init (and deload new) writes
+    leaves them to it, with Deload's defaults written out as comments to uncomment."""
+    runner = CliRunner()
+    project = tmp_path / "coach"
+    assert runner.invoke(main, ["init", str(project)]).exit_code == 0
+    config = project / "deload.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace("every = 4", "every = 3"), encoding="utf-8")
+    result = runner.invoke(main, ["expand", str(project / "plans" / "my-first-plan.md")])
+    assert result.exit_code == 0 and "deload every 3 (insert, volume)" in result.output, result.output
+    assert "#   deload:\n#     every: 4" in (project / "plans" / "my-first-plan.md").read_text(encoding="utf-8")
