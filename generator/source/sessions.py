@@ -24,6 +24,7 @@ from ..model import (
     Source,
     Step,
 )
+from ..units import from_km
 from ..workout import parts_km
 from .cursor import Cursor, target_end
 from .mainset import MainSet, starts_set, strides_ahead
@@ -187,7 +188,9 @@ class SessionLine:
         if isinstance(total, Distance) and isinstance(main, tuple) and main:
             part = parts_km(main)
             if part is not None and part > total.km_high * 1.001:
-                self.c.fail(0, f"the main set ({part:.1f} km) is longer than the whole session ({total.km_high:.1f} km)")
+                unit = "mi" if total.unit == "mi" else "km"  # the session's own unit ("m" read as km)
+                self.c.fail(0, f"the main set ({from_km(part, unit):.1f} {unit}) is longer than the whole session "
+                               f"({from_km(total.km_high, unit):.1f} {unit})")
 
     # -- strength, cross-training, mobility --
 
