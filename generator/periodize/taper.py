@@ -14,9 +14,8 @@ A taper week keeps what the author wrote before its first taper day; its taper d
 are cut, against the peak, by the share of the written week they hold, so a week the
 author already wrote lighter is not cut again. A quality session stays at its pace and
 loses repeats by its day's cut, at most half (R7: one shortened quality session; Bosquet,
-Mujika & Padilla: volume down, intensity kept); easy running takes the rest of the cut,
-and the long run never grows, and strength work
-is tapered by the days to the race (see :mod:`generator.periodize.strength`).
+Mujika & Padilla: volume down, intensity kept); easy running takes the rest of the cut;
+the long run never grows; and strength work is tapered by the days to the race (see :mod:`generator.periodize.strength`).
 """
 
 from __future__ import annotations
@@ -146,18 +145,17 @@ def taper_week(sessions: Sequence[Session], week: int, span: TaperSpan, peak: fl
     target = max(target, 0.0)
     volume = sum(size(s, measure, basis) for s in part)
     if volume > 0 and volume > target + 1e-9:
-        # A quality session keeps its pace and is shortened by its day's cut, to half at most: one
-        # shortened quality session (R7; volume down, intensity kept: Mujika & Padilla 2003).
-        part = [shrink_quality(s, max(1 - (span.cut(week, s.day) or 0.0), 0.5), measure) if s.kind.is_quality else s
-                for s in part]
-        volume = sum(size(s, measure, basis) for s in part)
-        # Easy running goes next; quality sessions lose more repeats (never pace) only when that is not enough.
-        easy_first = fit_volume([s for s in part if not s.kind.is_quality], 0.0, measure, basis)
-        floor = sum(size(s, measure, basis) for s in easy_first) + sum(size(s, measure, basis) for s in part if s.kind.is_quality)
-        if floor > target + 1e-9:
-            ratio = target / volume
-            part = [shrink_quality(s, max(ratio, 0.5), measure) if s.kind.is_quality else s for s in part]
-        part = fit_volume(part, target, measure, basis)
+        # A quality session keeps its pace and is shortened by its day's cut: one shortened quality
+        # session (R7; volume down, intensity kept: Mujika & Padilla 2003); easy running goes next,
+        # and a quality session loses more repeats only when that is not enough, never below half.
+        def shortened(share: float) -> list[Session]:
+            return [shrink_quality(s, max(min(1 - (span.cut(week, s.day) or 0.0), share), 0.5), measure)
+                    if s.kind.is_quality else s for s in part]
+
+        shorter = shortened(1.0)
+        easy_first = fit_volume([s for s in shorter if not s.kind.is_quality], 0.0, measure, basis)
+        floor = sum(size(s, measure, basis) for s in easy_first) + sum(size(s, measure, basis) for s in shorter if s.kind.is_quality)
+        part = fit_volume(shortened(target / volume) if floor > target + 1e-9 else shorter, target, measure, basis)
     part = [cap_long(s, previous_long, measure, basis) for s in part]
     return sorted([*before, *part, *rest], key=lambda s: s.day)
 
