@@ -360,3 +360,18 @@ def test_a_vacation_that_replaces_a_week_keeps_the_race_written_in_it() -> None:
     assert all(not p.kind.is_quality for p in vacation.sessions if p.kind is not K.RACE)
     [warning] = [w for w in e.warnings if w.code == "vacation-applied"]
     assert warning.message.endswith("; the race in it is kept")
+
+
+def test_no_easy_run_grows_from_one_taper_week_to_the_next() -> None:
+    """Once the quality sessions take their share of the cut, race week's easy runs could come out
+    longer than the taper week's (2 mi, then 2.5): a taper only comes down, run by run too."""
+    text = "---\ntitle: E\nunits: mi\nrace: {distance: half}\n---\n"
+    for n in range(1, 13):
+        sunday = "Race half" if n == 12 else f"Long {6 + n // 2} mi"
+        text += (f"## Week {n}\n- Tue: Easy 3 mi\n- Thu: Intervals 5 mi: {min(6 + n // 2, 8)} x 400 m @ 5K pace w/ 200 m jog\n"
+                 f"- Sat: Easy 3 mi + 4 x 20 s strides\n- Sun: {sunday}\n\n")
+    e = expand(plan_from(text))
+    tapering = [w for w in e.weeks if w.kind in ("taper", "race")]
+    assert len(tapering) >= 2
+    longest = [max(p.distance_km for p in w.sessions if p.kind is K.EASY) for w in tapering]
+    assert longest == sorted(longest, reverse=True), longest

@@ -193,7 +193,7 @@ def _fill(context: _Context, layout: Layout, log: list[str]) -> tuple[list[list[
     span = context.span
     slots = layout.slots
     peak, peak_long = _peak(context)
-    taper = _Taper(peak, peak, peak_long)
+    taper = _Taper(peak, peak, peak_long, 0.0)
     contents: list[list[Session]] = []
     notes: list[Note] = []
     day_of_race = race_day(plan)
@@ -207,6 +207,7 @@ def _fill(context: _Context, layout: Layout, log: list[str]) -> tuple[list[list[
             volume = sum(context.size(s) for s in sessions if s.kind is not K.RACE)
             taper.previous = min(taper.previous, volume) if taper.previous else volume
             taper.previous_long = max((context.size(s) for s in sessions if s.kind is K.LONG), default=taper.previous_long)
+            taper.previous_easy = max((context.size(s) for s in sessions if s.kind is K.EASY), default=taper.previous_easy)
         if slot.kind in ("deload", "vacation") and not slot.marked and index > 0:
             rested = after_race(sessions, partial(_days_since_race, contents[index - 1]), measure)
             if rested != sessions:
@@ -224,6 +225,7 @@ class _Taper:
     peak: float
     previous: float  # the volume of the taper week before (the peak at first): a taper only goes down
     previous_long: float
+    previous_easy: float  # the longest easy run of the taper week before (0: none yet): none grows in a taper
 
 
 def _week(context: _Context, slot: Slot, index: int, contents: Sequence[list[Session]],
@@ -255,7 +257,8 @@ def _week(context: _Context, slot: Slot, index: int, contents: Sequence[list[Ses
         return source, ()
     if span is None or span.authored:
         return source, (Phrase.of("taper-as-written"),) if span is not None and slot.kind == "taper" else ()
-    sessions = taper_week(source, slot.origin, span, taper.peak, taper.previous, taper.previous_long, measure, basis)
+    sessions = taper_week(source, slot.origin, span, taper.peak, taper.previous, taper.previous_long, measure, basis,
+                          taper.previous_easy)
     return sessions, _taper_note(slot.kind, slot.origin, span, taper.peak, source)
 
 

@@ -123,7 +123,7 @@ def taper_span(plan: Plan) -> tuple[TaperSpan | None, str]:
 
 
 def taper_week(sessions: Sequence[Session], week: int, span: TaperSpan, peak: float, previous: float,
-               previous_long: float, measure: Measure, basis: str) -> list[Session]:
+               previous_long: float, measure: Measure, basis: str, previous_easy: float = 0.0) -> list[Session]:
     """A taper (or race) week made from what the author wrote: its taper days cut against the
     peak by their share of the written week, never above the week before, the long run never longer."""
     before: list[Session] = []  # the loading days before the taper's first
@@ -156,13 +156,14 @@ def taper_week(sessions: Sequence[Session], week: int, span: TaperSpan, peak: fl
         easy_first = fit_volume([s for s in shorter if not s.kind.is_quality], 0.0, measure, basis)
         floor = sum(size(s, measure, basis) for s in easy_first) + sum(size(s, measure, basis) for s in shorter if s.kind.is_quality)
         part = fit_volume(shortened(target / volume) if floor > target + 1e-9 else shorter, target, measure, basis)
-    part = [cap_long(s, previous_long, measure, basis) for s in part]
+    part = [cap_long(s, previous_long, measure, basis, K.LONG) for s in part]
+    part = [cap_long(s, previous_easy, measure, basis, K.EASY) for s in part]  # nor an easy run: the strict taper (invariant 15) run by run
     return sorted([*before, *part, *rest], key=lambda s: s.day)
 
 
-def cap_long(session: Session, limit: float, measure: Measure, basis: str) -> Session:
-    """Long runs in a taper never grow: shorten to the previous week's long run."""
-    if session.kind is not K.LONG or limit <= 0:
+def cap_long(session: Session, limit: float, measure: Measure, basis: str, kind: SessionKind = K.LONG) -> Session:
+    """Long runs (or, with ``kind``, easy runs) in a taper never grow: shorten to the previous week's longest."""
+    if session.kind is not kind or limit <= 0:
         return session
     current: Session | None = session
     while current is not None and size(current, measure, basis) > limit + 1e-9:
