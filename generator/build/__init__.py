@@ -307,10 +307,15 @@ def _record_plans(job: Job, stage: Path, records: dict[str, PlanRecord], outputs
 
     errors = [d for o in outputs for d in o.diagnostics if d.is_error]
     slugs: dict[str, str] = {r.slug: d for d, r in records.items()}
-    held = {r.slug: d for d, r in job.manifest.records().items()}  # each slug's plan in the last build
-    # That plan keeps its slug: a clash is said at the other plan's 'slug:', the one new to it (among
-    # plans new to it, at a 'slug:' written rather than a file's name, as deload check says it).
-    for out in sorted(outputs, key=lambda o: (held.get(o.slug or "") != o.display, o.slug_written)):
+    last = job.manifest.records()
+
+    def newcomer(out: PlanOutput) -> tuple[bool, bool]:
+        """A plan that had its slug in the last build keeps it: a clash is said at the other plan's
+        'slug:' (among plans new to it, at a 'slug:' written rather than a file's name, as deload check says it)."""
+        record = last.get(out.display)
+        return record is None or record.slug != out.slug, out.slug_written
+
+    for out in sorted(outputs, key=newcomer):
         if out.slug is not None and out.slug in slugs and slugs[out.slug] != out.display:
             errors.append(Diagnostic(out.display, *out.slug_at, f"slug '{out.slug}' is already used by {slugs[out.slug]}; give this plan its own 'slug:'"))
         if out.slug is not None:

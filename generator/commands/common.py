@@ -64,11 +64,12 @@ def settings_for_plans(plans: Sequence[Path], project: Path | None) -> Settings:
 
     if project is not None:
         return settings_for(project)
-    for start in (plans[0] if plans[0].is_dir() else plans[0].parent, Path(".")):
+    holding = plans[0] if plans[0].is_dir() else plans[0].parent
+    for start in (holding, Path(".")):
         root = find_root(start)
         if root is not None:
             return _load(root)
-    return Settings(root=(plans[0] if plans[0].is_dir() else plans[0].parent).resolve(), standalone=True)
+    return Settings(root=holding.resolve(), standalone=True)
 
 
 def _load(root: Path) -> Settings:

@@ -156,13 +156,13 @@ def taper_week(sessions: Sequence[Session], week: int, span: TaperSpan, peak: fl
         easy_first = fit_volume([s for s in shorter if not s.kind.is_quality], 0.0, measure, basis)
         floor = sum(size(s, measure, basis) for s in easy_first) + sum(size(s, measure, basis) for s in shorter if s.kind.is_quality)
         part = fit_volume(shortened(target / volume) if floor > target + 1e-9 else shorter, target, measure, basis)
-    part = [cap_long(s, previous_long, measure, basis, K.LONG) for s in part]
-    part = [cap_long(s, previous_easy, measure, basis, K.EASY) for s in part]  # nor an easy run: the strict taper (invariant 15) run by run
+    part = [cap_run(s, previous_long, measure, basis, K.LONG) for s in part]
+    part = [cap_run(s, previous_easy, measure, basis, K.EASY) for s in part]  # nor an easy run: the strict taper (invariant 15) run by run
     return sorted([*before, *part, *rest], key=lambda s: s.day)
 
 
-def cap_long(session: Session, limit: float, measure: Measure, basis: str, kind: SessionKind = K.LONG) -> Session:
-    """Long runs (or, with ``kind``, easy runs) in a taper never grow: shorten to the previous week's longest."""
+def cap_run(session: Session, limit: float, measure: Measure, basis: str, kind: SessionKind) -> Session:
+    """Runs of ``kind`` (long runs, easy runs) never grow in a taper: shorten to the previous week's longest."""
     if session.kind is not kind or limit <= 0:
         return session
     current: Session | None = session
