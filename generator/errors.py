@@ -37,6 +37,14 @@ class Diagnostic:
         return self.severity is Severity.ERROR
 
 
+def in_order(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Diagnostics as a reader meets them: by file, line and column, each once (one template
+    error reaches every plan). A parser finds some late (a heading is judged after the
+    sessions under it), but the first mistake in the file is said first."""
+    unique = {(d.file, d.line, d.col, d.message, d.severity): d for d in diagnostics}
+    return sorted(unique.values(), key=lambda d: (d.file, d.line, d.col))
+
+
 class DeloadError(Exception):
     """A user's input cannot be used; carries one or more diagnostics."""
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from .build import SitePages, build_site, last_site_pages
 from .config import CONFIG_NAME, Settings, load_settings
-from .errors import DeloadError, Diagnostic
+from .errors import DeloadError, Diagnostic, in_order
 from .feeds import build_time
 from .i18n import plan_language, use
 from .source.files import is_plan_name
@@ -123,7 +123,7 @@ class Preview:
         a save shows what it caused, not every warning of the library again."""
         said, self._said = self._said, {w.format() for w in warnings}
         repeated = 0
-        for warning in warnings:
+        for warning in in_order(warnings):
             text = warning.format()
             if warning.file in rendered or text not in said:
                 self.echo(text)
@@ -232,7 +232,7 @@ class Preview:
 
     def report(self, diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> str:
         """Say what went wrong, in the terminal and over the pages; returns the text."""
-        text = "\n".join(d.format() for d in diagnostics)
+        text = "\n".join(d.format() for d in in_order(diagnostics))
         for line in text.splitlines():
             self.echo(line)
         with self.changed:

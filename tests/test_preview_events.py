@@ -66,6 +66,22 @@ def test_changes_made_while_builds_fail_are_built_once_one_succeeds(tmp_path: Pa
     assert "Autumn Early 10K in 8 Weeks" in page(preview, "10k-8-weeks")
 
 
+def test_a_failed_build_says_the_first_mistake_in_the_file_first(tmp_path: Path) -> None:
+    """The parser judges a heading after the sessions under it; the terminal and the page's
+    overlay still list the mistakes in the order of the file, as deload check does."""
+    project = make_project(tmp_path / "p", [ROOT / COUCH])
+    said: list[str] = []
+    preview = Preview(replace(load_settings(project), base_url="http://127.0.0.1:9/"), said.append)
+    couch = project / COUCH
+    text = couch.read_text(encoding="utf-8").replace("## Week 1 —", "## Wek 1 —", 1)
+    couch.write_text(text.replace("- Mon: Run-walk", "- Mon: Rnu-walk"), encoding="utf-8")
+    assert not preview.rebuild()
+    lines = [int(line.split(":")[1]) for line in said if line.startswith(COUCH)]
+    assert len(lines) >= 2 and lines == sorted(lines), said
+    assert "Wek 1" in said[0]
+    assert preview.error is not None and preview.error.splitlines()[0] == said[0]
+
+
 def test_a_plan_added_or_removed_is_found_by_listing_the_plans(tmp_path: Path) -> None:
     project, preview = preview_of(tmp_path)
     (project / "plans" / "copy.md").write_text((project / COUCH).read_text(encoding="utf-8").replace(

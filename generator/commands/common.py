@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from ..config import CONFIG_NAME, Settings, load_settings
-from ..errors import DeloadError, Diagnostic
+from ..errors import DeloadError, Diagnostic, in_order
 
 if TYPE_CHECKING:
     from ..expanded import ExpandedPlan
@@ -23,8 +23,7 @@ if TYPE_CHECKING:
 def report(diagnostics: Iterable[Diagnostic]) -> tuple[int, int]:
     """Print diagnostics (errors red, warnings yellow on a terminal); return the counts."""
     errors = warnings = 0
-    unique = {(d.file, d.line, d.col, d.message, d.severity): d for d in diagnostics}  # e.g. one template error, many plans
-    for item in sorted(unique.values(), key=lambda d: (d.file, d.line, d.col)):
+    for item in in_order(diagnostics):
         head = f"{item.file}:{item.line}:{item.col}:"
         if item.is_error:
             errors += 1
