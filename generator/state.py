@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 STATE_NAME = "deload-state.json"
 _NOTE = "Written by 'deload build'. Commit it with your plans: it keeps feeds and dates stable."
+KEEP_REMOVED_DAYS = 400  # a removed plan's entry and events: longer than a plan of a year, for a coach who restores it
 _COMPACT: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":"), "sort_keys": True}
 # The state file parsed last, as read: deload serve builds again and again from the same file.
 _LAST: tuple[Path, str, statefile.StateText] | None = None
@@ -89,10 +90,28 @@ class State:
             self.events[event.key] = event.revision
             self.seen_events.add(event.key)
 
-    def keep_only(self, slugs: set[str]) -> None:
-        self.plans = {k: v for k, v in self.plans.items() if k in slugs}
-        self.packed = {k: v for k, v in self.packed.items() if k in slugs}
-        self.events = {k: v for k, v in self.events.items() if k.split("/", 1)[0] in slugs}
+    def built(self) -> dict[str, dict[str, str]]:
+        """The plans the last build published (a removed plan's entry is kept, marked)."""
+        return {slug: entry for slug, entry in self.plans.items() if "removed" not in entry}
+
+    def retire(self, slugs: set[str], now: datetime) -> None:
+        """Mark the plans not in ``slugs`` removed, keeping their entries and events: a plan
+        renamed back, or given its slug again, returns with its first publication date and its
+        events' revisions (a subscriber's calendar then takes the updates). Forgotten after
+        :data:`KEEP_REMOVED_DAYS`."""
+        cutoff = stamp(now - timedelta(days=KEEP_REMOVED_DAYS))
+        gone = set()
+        for slug, entry in list(self.plans.items()):
+            if slug in slugs:
+                continue
+            if "removed" not in entry:
+                self.plans[slug] = {**entry, "removed": stamp(now)}
+            elif entry["removed"] < cutoff:
+                gone.add(slug)
+        if gone:
+            self.plans = {k: v for k, v in self.plans.items() if k not in gone}
+            self.packed = {k: v for k, v in self.packed.items() if k not in gone}
+            self.events = {k: v for k, v in self.events.items() if k.split("/", 1)[0] not in gone}
 
     def replace_events(self, by_slug: dict[str, dict[str, dict[str, Any]]]) -> None:
         """Set the revisions of the plans in ``by_slug`` (all at once: one pass over the rest)."""
@@ -107,8 +126,8 @@ class State:
         entry = self.plans.get(slug)
         if not isinstance(entry, dict) or "published" not in entry:
             entry = {"hash": digest, "published": stamp(now), "updated": stamp(now)}
-        elif entry.get("hash") != digest:
-            entry = {**entry, "hash": digest, "updated": stamp(now)}
+        elif entry.get("hash") != digest or "removed" in entry:  # back on the site: updated now
+            entry = {"hash": digest, "published": entry["published"], "updated": stamp(now)}
         self.plans[slug] = entry
         return entry
 

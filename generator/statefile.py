@@ -28,8 +28,9 @@ from .digest import digest_parts
 from .errors import DeloadError, Diagnostic, Severity
 from .source.textfile import TooLarge, read_capped, too_large
 
-FORMAT = 3
+FORMAT = 4  # 4: a removed plan's entry kept, marked "removed"; 3: event hashes from canonical JSON
 LEGACY_FORMAT = 2  # event hashes made from repr(): read, and migrated by the first build (render/ical.py)
+READABLE = (FORMAT, 3, LEGACY_FORMAT)  # 3 is 4 without removed plans
 MAX_STATE_BYTES = 256_000_000  # about 100,000 plans' revisions
 CONFLICT = "a plan whose revisions conflict: the next build announces a new one"  # the hash of a merged event
 _LINE = re.compile(r'^  ("(?:[^"\\]|\\.)*"): (\{.*\}),?$')
@@ -161,7 +162,7 @@ Entries = tuple[list[tuple[str, int, str | None, Any]], list[tuple[str, int, str
 def _fast_entries(text: str) -> Entries | None:
     """The one-line-per-plan layout Deload writes, read line by line; None if it is not that."""
     lines = text.split("\n")
-    if (len(lines) < 8 or lines[0] != "{" or lines[1] not in (f' "format": {FORMAT},', f' "format": {LEGACY_FORMAT},')
+    if (len(lines) < 8 or lines[0] != "{" or lines[1] not in [f' "format": {n},' for n in READABLE]
             or lines[3] != ' "plans": {'):
         return None
     plans: list[tuple[str, int, str | None, Any]] = []
@@ -200,7 +201,7 @@ def _json_entries(path: Path, text: str) -> Entries:
         raise DeloadError([Diagnostic(str(path), line, col, f"the state file is damaged ({getattr(exc, 'msg', exc)}); "
                                       f"{RESTORE}")]) from None
     top = _strict(path, text, data, "the state file")
-    if top.get("format") not in (FORMAT, LEGACY_FORMAT):
+    if top.get("format") not in READABLE:
         raise DeloadError([_error(path, _line_of(text, '"format"'), f"the state file is not in Deload's format {FORMAT}; {RESTORE}")])
     sections: dict[str, list[tuple[str, Any]]] = {}
     for name in ("plans", "events"):
@@ -249,6 +250,8 @@ def _merged_plans(path: Path, rows: Iterable[tuple[str, int, str | None, Any]],
             newer = max(first, entry, key=lambda e: e["updated"])
             merged = {"hash": newer["hash"], "published": min(first["published"], entry["published"]),
                       "updated": newer["updated"]}
+            if "removed" in first and "removed" in entry:  # a plan kept by either side is kept
+                merged["removed"] = max(first["removed"], entry["removed"])
             result[slug] = (result[slug][0], None, merged)
             notes.append(_repaired(path, line, slug, "publication dates"))
         else:
@@ -257,11 +260,12 @@ def _merged_plans(path: Path, rows: Iterable[tuple[str, int, str | None, Any]],
 
 
 def _check_plan(path: Path, slug: str, line: int, entry: Any) -> None:
-    if (not isinstance(entry, dict) or set(entry) != {"hash", "published", "updated"} or not _is_hash(entry["hash"])
-            or not _is_stamp(entry["published"]) or not _is_stamp(entry["updated"])):
+    if (not isinstance(entry, dict) or set(entry) - {"removed"} != {"hash", "published", "updated"}
+            or not _is_hash(entry["hash"]) or not all(_is_stamp(v) for k, v in entry.items() if k != "hash")):
         shown = json.dumps(entry, ensure_ascii=True)[:80]
         raise DeloadError([_error(path, line, f"the entry of '{slug}' is damaged ({shown}); expected "
-                                  '{"hash": …, "published": "YYYY-MM-DDTHH:MM:SSZ", "updated": …}; ' + RESTORE)])
+                                  '{"hash": …, "published": "YYYY-MM-DDTHH:MM:SSZ", "updated": …} and, for a removed plan, '
+                                  '"removed": …; ' + RESTORE)])
 
 
 def _grouped(rows: Iterable[tuple[str, int, str]]) -> dict[str, list[tuple[int, str]]]:

@@ -232,7 +232,13 @@ def test_removed_and_added_plans(project: Path) -> None:
     assert not (site / "plans" / "couch-to-5k").exists()
     assert (site / "plans" / "marathon-novice" / "index.html").exists()
     assert "couch-to-5k" not in (site / "index.html").read_text()
-    assert "couch-to-5k" not in (project / "plans" / "deload-state.json").read_text()
+    assert '"removed":' in state_entries(project)["couch-to-5k"]  # kept, marked, for a plan brought back
+
+
+def state_entries(project: Path) -> dict[str, str]:
+    """Each plan's entry line in the state file, as written."""
+    lines = (project / "plans" / "deload-state.json").read_text().split(' "events"')[0].splitlines()
+    return {line.split('"')[1]: line for line in lines if line.startswith('  "')}
 
 
 def test_a_template_change_rebuilds_everything_and_a_damaged_site_is_repaired(project: Path) -> None:
@@ -436,10 +442,29 @@ def test_a_plan_gone_from_plans_is_said_once_by_the_build_that_removes_it(projec
     build_project(project, "--no-pdf")
     (project / "plans" / "couch-to-5k.md").rename(project / "plans" / "c25k.md")
     output = build_project(project, "--no-pdf")
-    state = (project / "plans" / "deload-state.json").read_text()
-    assert '"couch-to-5k"' not in state and '"c25k"' in state
+    entries = state_entries(project)
+    assert '"removed":' in entries["couch-to-5k"] and '"removed":' not in entries["c25k"]
     [said] = [line for line in output.splitlines() if "is no longer among the plans" in line]
     assert said.startswith("plans/deload-state.json:") and "warning: the plan at plans/couch-to-5k/ (first built" in said
     assert "give it 'slug: couch-to-5k' again" in said
     again = build_project(project, "--no-pdf")
     assert "nothing changed" in again and "no longer among the plans" not in again
+
+
+def test_a_plan_given_its_slug_back_keeps_its_first_date_and_its_events_revisions(project: Path) -> None:
+    """The removed-plan warning's advice works after the build that said it: subscribers'
+    calendars take the plan's updates (its events' SEQUENCE goes on), and it is not new."""
+    plan = project / "plans" / "couch-to-5k.md"
+    build_project(project, "--no-pdf")
+    plan.write_text(plan.read_text().replace("## Week 3", "## Week 3 — Steady", 1))
+    build_project(project, "--no-pdf", epoch=str(int(EPOCH) + 86400))  # week 3's events: revision 1
+    renamed = plan.rename(project / "plans" / "c25k.md")
+    build_project(project, "--no-pdf", epoch=str(int(EPOCH) + 2 * 86400))
+    renamed.write_text(renamed.read_text().replace("\ntitle:", "\nslug: couch-to-5k\ntitle:", 1))
+    output = build_project(project, "--no-pdf", epoch=str(int(EPOCH) + 3 * 86400))
+    assert "no longer among the plans" in output  # c25k, published for a day, is gone now
+    entry = json.loads(state_entries(project)["couch-to-5k"].split(": ", 1)[1].rstrip(","))
+    assert entry["published"] == "2026-12-09T00:00:00Z" and "removed" not in entry
+    feed = next((project / "site" / "plans" / "couch-to-5k").glob("*.ics")).read_text()
+    week3 = [event for event in feed.split("BEGIN:VEVENT")[1:] if "Week 3 · " in event]
+    assert week3 and all("SEQUENCE:1" in event for event in week3), week3[:1]

@@ -83,7 +83,7 @@ def sequences(project: Path, slug: str) -> dict[str, int]:
      "deload-state.json:9:1: error: the calendar event '/w1/d1/s0' of '10k-8-weeks' has a damaged revision"),
     (lambda text: text[: text.index('"couch-to-5k": {"e"') + 40], "deload-state.json:10:36: error: the state file is damaged (Unterminated string"),
     (lambda text: text.replace("{", "<<<<<<< HEAD\n{", 1), "deload-state.json:1:1: error: the state file has a merge conflict ('<<<<<<< HEAD')"),
-    (lambda text: text.replace('"format": 3', '"format": 1'), "deload-state.json:2:1: error: the state file is not in Deload's format 3"),
+    (lambda text: text.replace('"format": 4', '"format": 1'), "deload-state.json:2:1: error: the state file is not in Deload's format 4"),
     (lambda text: text.replace('"hash":"', '"hash":"not hex ', 1), "deload-state.json:5:1: error: the entry of '10k-8-weeks' is damaged"),
 ])
 def test_damage_is_an_error_at_its_line_and_nothing_changes(project: Path, damage: Any, expected: str) -> None:
@@ -148,7 +148,7 @@ def test_a_hand_formatted_state_file_with_a_key_twice(project: Path) -> None:
     (project / STATE).write_text(text)
     code, output = build(project)
     assert code == 0 and "two lines for 'couch-to-5k'" in output
-    assert lines_of(project)[0:2] == ["{", ' "format": 3,']  # written back in Deload's own layout
+    assert lines_of(project)[0:2] == ["{", ' "format": 4,']  # written back in Deload's own layout
 
 
 def test_the_state_is_recorded_only_after_the_site_is_in_place(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -252,7 +252,7 @@ def test_upgrading_a_format_2_state_file_bumps_no_event(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", "--no-pdf", "-C", str(project)])
     assert result.exit_code == 0, result.output
     after_text = (project / "plans" / "deload-state.json").read_text(encoding="utf-8")
-    assert after_text.startswith('{\n "format": 3,')
+    assert after_text.startswith('{\n "format": 4,')
     before, after = statefile.parse(Path("a"), before_text), statefile.parse(Path("b"), after_text)
     old = statefile.unpack(Path("a"), "couch-to-5k", before.packed["couch-to-5k"], 1)
     new = statefile.unpack(Path("b"), "couch-to-5k", after.packed["couch-to-5k"], 1)
@@ -306,3 +306,45 @@ def test_a_state_file_changed_behind_the_builds_back_is_read_again(tmp_path: Pat
     assert changed is not None and '"b": 2' in changed and other != key
     path.unlink()
     assert statefile.read_known(path)[0] is None
+
+
+def test_a_format_3_state_file_is_read_as_it_was(project: Path) -> None:
+    """Format 4 only adds removed plans' entries: a format 3 file builds without a change but its
+    format line (no event bumped, no plan's dates moved)."""
+    written = (project / STATE).read_text()
+    edit_state(project, lambda text: text.replace('"format": 4', '"format": 3', 1))
+    code, output = build(project)
+    assert code == 0, output
+    assert (project / STATE).read_text() == written
+
+
+def test_a_removed_plan_is_kept_marked_then_forgotten_after_a_while() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from generator.state import KEEP_REMOVED_DAYS
+
+    now = datetime(2027, 1, 1, tzinfo=UTC)
+    entry = {"hash": "ab" * 16, "published": "2026-01-01T00:00:00Z", "updated": "2026-06-01T00:00:00Z"}
+    state = State(Path("s"), plans={"gone": dict(entry), "kept": dict(entry)},
+                  events={"gone/x/w1/d1/s0": {"hash": "c" * 12, "sequence": 2, "modified": "2026-06-01T00:00:00Z"}})
+    state.retire({"kept"}, now)
+    assert state.built() == {"kept": entry} and state.plans["gone"]["removed"] == "2027-01-01T00:00:00Z"
+    state.retire({"kept"}, now + timedelta(days=KEEP_REMOVED_DAYS))
+    assert "gone" in state.plans and state.events  # not yet
+    state.retire({"kept"}, now + timedelta(days=KEEP_REMOVED_DAYS + 1))
+    assert set(state.plans) == {"kept"} and not state.events
+    back = state.touch_plan("kept", "cd" * 16, now)
+    assert back["published"] == entry["published"] and back["updated"] == "2027-01-01T00:00:00Z"
+
+
+def test_a_merge_keeps_a_plan_that_either_side_kept(project: Path) -> None:
+    """One branch removed a plan (its entry marked), the other edited it: a merge that keeps both
+    lines keeps the plan on the site, not marked removed."""
+    lines = lines_of(project)
+    at = next(n for n, line in enumerate(lines) if line.startswith('  "couch-to-5k": {"hash"'))
+    removed = lines[at].replace('"updated"', '"removed":"2026-12-01T00:00:00Z","updated"')
+    lines.insert(at + 1, removed.rstrip(",") + ",")
+    (project / STATE).write_text("\n".join(lines))
+    code, output = build(project)
+    assert code == 0 and "two lines for 'couch-to-5k'" in output, output
+    assert '"removed"' not in (project / STATE).read_text()

@@ -206,7 +206,7 @@ def _render(job: Job, stage: tree.Stage, records: dict[str, PlanRecord], todo: l
     """Step 3: the changed plans, the listing pages and assets, the PDFs."""
     result = BuildResult(plans_kept=len(stage.kept))
     clock = time.perf_counter()
-    built_before = dict(job.state.plans)  # slug -> when first built: a plan gone from plans/ is said
+    built_before = job.state.built()  # slug -> when first built: a plan gone from plans/ is said
     css = _stylesheets(job)  # the print stylesheets: PDF cache keys and rendering
     known = translation_groups(r.listing for r in (job.manifest.records().values() if job.reusable else ()))
     outputs = _render_plans(job, stage.path, todo, known)
@@ -324,8 +324,8 @@ def _record_plans(job: Job, stage: Path, records: dict[str, PlanRecord], outputs
         raise DeloadError([*errors, *(d for o in outputs for d in o.diagnostics if not d.is_error)])
     pdf_jobs: list[Any] = []
     rendered = os.urandom(6).hex()  # which build made these files: see generator.build.tree
-    # The new state: re-rendered plans' entries as built now, unchanged plans' as they were, removed plans' dropped.
-    job.state.keep_only(set(slugs))
+    # The new state: re-rendered plans' entries as built now, unchanged plans' as they were, removed plans' marked.
+    job.state.retire(set(slugs), job.now)
     for out in outputs:
         assert out.slug is not None and out.listing is not None and out.plan_state is not None
         mine = [PdfJob(html, paper, stage / rel, out.display) for paper, html, rel in out.pdf_jobs]
