@@ -156,6 +156,29 @@ def test_plan_page_content(site: Path) -> None:
         assert (site / "plans" / "half-marathon-beginner" / name).exists()
 
 
+def test_the_day_a_page_opens_on_lets_a_reader_who_starts_today_follow_the_whole_plan(site: Path) -> None:
+    """The picker's day, and the feed the calendar links point at before a reader picks one: the
+    soonest a reader can follow the plan from its first day, never a plan that has already begun."""
+    from datetime import date, timedelta
+
+    built = date(2026, 12, 9)  # EPOCH
+    seen = set()
+    for page in sorted((site / "plans").glob("*/index.html")):
+        text = page.read_text(encoding="utf-8")
+        picked = re.search(r'id="plan-date" value="([0-9-]+)"', text)
+        if picked is None:
+            continue  # a plan with its own dates
+        day = date.fromisoformat(picked[1])
+        anchor = re.search(r'data-anchor="(race|start)"', text)
+        offset = int(re.search(r'data-race-offset="(\d+)"', text)[1])  # type: ignore[index]
+        assert anchor is not None
+        start = day - timedelta(days=offset) if anchor[1] == "race" else day
+        assert built <= start < built + timedelta(days=7), (page, day)
+        assert f'{anchor[1]}-{day.isoformat()}.ics' in text
+        seen.add(anchor[1])
+    assert seen == {"race", "start"}
+
+
 def test_the_embed_shows_every_week_at_a_glance_and_links_to_the_page(site: Path) -> None:
     """The embed a coach puts on a blog: each week's heading, dates or days, volume and every
     session's title, each week linked to its place on the full page; not the page's steps,

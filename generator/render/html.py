@@ -194,7 +194,7 @@ class PlanRenderer(Renderer):
         fixed = feeds[0] if feeds and feeds[0].date is not None and expanded.start is not None else None
         dated_feeds = [f for f in feeds if f.anchor and expanded.start is None]
         race_offset = (len(expanded.weeks) - 1) * 7 + (expanded.race_session.day - 1) if expanded.race_session else None
-        default = _default_feed(dated_feeds, plan, race_offset)
+        default = _default_feed(dated_feeds, plan, race_offset if race_offset is not None else len(expanded.weeks) * 7)
         first_feed = fixed or default
         weeks = views.week_views(expanded)
         if not self.settings.watch_files:
@@ -352,13 +352,15 @@ class SiteRenderer(Renderer):
         return max((p.updated for p in self.plans), default=self.build_stamp)
 
 
-def _default_feed(feeds: list[Feed], plan: Any, race_offset: int | None) -> Feed | None:
-    """The soonest date a reader can still follow the whole plan for, on the plan's own weekday if possible."""
+def _default_feed(feeds: list[Feed], plan: Any, offset: int) -> Feed | None:
+    """The soonest date a reader can still follow the whole plan for, on the plan's own weekday if possible.
+    ``offset``: days from the first feed's date to the first that starts today or later (the feeds
+    begin with today's race day, or, for a plan without a race, with a start day a plan's length ago)."""
     if not feeds or feeds[0].date is None:
         return None
     first = feeds[0].date
-    earliest = first + timedelta(days=race_offset) if race_offset is not None else first
-    weekday = (plan.week_starts + (race_offset or 0)) % 7
+    earliest = first + timedelta(days=offset)
+    weekday = (plan.week_starts + (offset if feeds[0].anchor == "race" else 0)) % 7
     later = [f for f in feeds if f.date is not None and f.date >= earliest]
     same_day = [f for f in later if f.date is not None and f.date.weekday() == weekday]
     return (same_day or later or feeds)[0]
