@@ -16,7 +16,7 @@ from generator.config import load_settings
 from generator.describe import session_title
 from generator.model import SessionKind
 from generator.periodize import expand
-from generator.render.pdf import render_pdf, stylesheet_text
+from generator.render.pdf import print_html, render_pdf, stylesheet_text
 from generator.source.reader import read_plan
 
 from .conftest import ROOT, need
@@ -234,3 +234,18 @@ def test_the_fridge_sheet_in_other_units_gives_the_weeks_volume_in_them_too() ->
     volumes = re.findall(r'<td class="c-vol">(.*?)</td>', html)
     assert volumes and all('<span class="u-mi">' in cell and '<span class="u-km">' in cell for cell in volumes), volumes
     assert 'data-units="mi"' in html  # the stylesheet shows the miles, hides the kilometres
+
+
+def test_each_session_has_its_own_box_to_tick() -> None:
+    """A day of intervals and strength has two boxes, each on its session's row; a rest day none."""
+    settings = load_settings(ROOT)
+    plan, _ = read_plan(ROOT / "plans" / "10-mile-masters.md", settings)
+    expanded = expand(plan)
+    html = print_html(expanded, settings, "a4", "https://example.org/")
+    body = html[html.index("<tbody>"):]
+    rows = re.findall(r"<tr\b.*?</tr>", body, re.S)
+    sessions = sum(1 for week in expanded.weeks for s in week.sessions if s.kind is not SessionKind.REST)
+    assert sum(row.count('class="box"') for row in rows) == sessions
+    assert all(row.count('class="box"') == row.count('class="session') for row in rows)
+    doubled = [w.number for w in expanded.weeks if len({s.day for s in w.sessions}) < len(w.sessions)]
+    assert doubled, "the plan should have a day with two sessions"
