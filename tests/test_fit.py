@@ -60,12 +60,18 @@ def expected_steps(parts: Any, inside: bool = False) -> list[tuple[str, Any]]:
         if isinstance(part, Step):
             out.append(("step", part.amount))
         elif isinstance(part, Repeat):
-            first = len(out)
-            inner = expected_steps(part.steps, True)
-            out += [(k, (a[0] + first, a[1]) if k == "repeat" else a) for k, a in inner]
+            # the recovery between repeats, not after the last: (count - 1) x [steps, recovery], then the steps
+            blocks = part.count - 1 if part.between is not None else part.count
+            if blocks:
+                first = len(out)
+                inner = expected_steps(part.steps, True)
+                out += [(k, (a[0] + first, a[1]) if k == "repeat" else a) for k, a in inner]
+                if part.between is not None:
+                    out.append(("step", part.between.amount))
+                out.append(("repeat", (first, blocks)))
             if part.between is not None:
-                out.append(("step", part.between.amount))
-            out.append(("repeat", (first, part.count)))
+                first = len(out)
+                out += [(k, (a[0] + first, a[1]) if k == "repeat" else a) for k, a in expected_steps(part.steps, True)]
         elif isinstance(part, Ladder):
             for index, rung in enumerate(part.rungs):
                 out.append(("step", rung.amount))
@@ -271,7 +277,29 @@ def test_hostile_text_gives_a_valid_file() -> None:
         assert all(c.isprintable() for s in steps for c in s.get("notes", "") + s.get("wkt_step_name", ""))
         if planned.session.kind.value == "intervals":
             repeat = next(s for s in steps if s["duration_type"] == "repeat_until_steps_cmplt")
-            assert repeat["repeat_steps"] == 100
+            assert repeat["repeat_steps"] == 99  # and the 100th without its jog
+
+
+def test_a_watch_workout_lasts_what_the_page_says() -> None:
+    """The recovery comes between repeats, not after the last: a run-walk of 20 min is 20 min on
+    the watch (it was 21.5, with a walk after the last run)."""
+    plan = plan_from("---\ntitle: Walks\nunits: km\n---\n\n## Week 1\n"
+                     "- Tue: Run-walk 20 min: 8 x 60 s run @ easy w/ 90 s walk\n")
+    expanded = expand(plan)
+    [(week, planned)] = list(plan_workouts(expanded))
+    steps = garmin(workout_fit(expanded, week, planned, CREATED)[0])["workout_step_mesgs"]
+    seconds, index, done = 0.0, 0, {}
+    while index < len(steps):  # run the workout as a watch does
+        step = steps[index]
+        if step["duration_type"] == "repeat_until_steps_cmplt":
+            done[index] = done.get(index, 1) + 1
+            if done[index] <= step["repeat_steps"]:
+                index = step["duration_step"]
+                continue
+        else:
+            seconds += step["duration_time"]
+        index += 1
+    assert seconds == 20 * 60
 
 
 def test_a_workout_too_long_for_a_watch_is_a_clear_error() -> None:

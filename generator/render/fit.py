@@ -110,7 +110,8 @@ def _step_count(parts: tuple[Part, ...] | list[Part]) -> int:
         if isinstance(part, Step):
             count += 1
         elif isinstance(part, Repeat):
-            count += _step_count(part.steps) + (part.between is not None) + 1
+            inner = _step_count(part.steps)
+            count += inner + 1 if part.between is None else 2 * inner + 2 if part.count > 1 else inner
         elif isinstance(part, Ladder):
             count += len(part.rungs) + (len(part.rungs) - 1 if part.between is not None else 0)
     return count
@@ -148,11 +149,20 @@ class _Writer:
                         self.step(part.between, inside_repeat)
 
     def repeat(self, repeat: Repeat) -> None:
-        first = len(self.steps)
-        self.parts(repeat.steps, inside_repeat=True)
-        if repeat.between is not None:  # a watch repeats whole blocks: the recovery closes each one
+        if repeat.between is None:
+            first = len(self.steps)
+            self.parts(repeat.steps, inside_repeat=True)
+            self.add({"duration_type": "repeat_until_steps_cmplt", "duration_value": first, "target_value": repeat.count})
+            return
+        # A watch repeats whole blocks, and the plan's recovery comes between repeats, not after the
+        # last: the block with its recovery count - 1 times, then the repeat's steps once more.
+        if repeat.count > 1:
+            first = len(self.steps)
+            self.parts(repeat.steps, inside_repeat=True)
             self.step(repeat.between, True)
-        self.add({"duration_type": "repeat_until_steps_cmplt", "duration_value": first, "target_value": repeat.count})
+            self.add({"duration_type": "repeat_until_steps_cmplt", "duration_value": first,
+                      "target_value": repeat.count - 1})
+        self.parts(repeat.steps, inside_repeat=True)
 
     def step(self, step: Step, inside_repeat: bool) -> None:
         data: dict[str, Any] = {"intensity": _intensity(step, inside_repeat)}
