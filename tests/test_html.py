@@ -179,6 +179,16 @@ def test_the_day_a_page_opens_on_lets_a_reader_who_starts_today_follow_the_whole
     assert seen == {"race", "start"}
 
 
+def test_the_legend_names_the_kinds_of_week_the_plan_has(site: Path) -> None:
+    strength = (site / "plans" / "strength-for-runners-14-day" / "index.html").read_text(encoding="utf-8")
+    half = (site / "plans" / "half-marathon-beginner" / "index.html").read_text(encoding="utf-8")
+    assert "Vacation week: easy running" not in strength and "Taper week: less volume" not in strength
+    assert "Deload week: lighter" in half and "Taper week: less volume" in half and "Race week" in half
+    assert "Vacation week: easy running" not in half
+    embed = (site / "plans" / "half-marathon-beginner" / "embed.html").read_text(encoding="utf-8")
+    assert "Vacation week: easy running" not in embed and "Deload week: lighter" in embed
+
+
 def test_the_embed_shows_every_week_at_a_glance_and_links_to_the_page(site: Path) -> None:
     """The embed a coach puts on a blog: each week's heading, dates or days, volume and every
     session's title, each week linked to its place on the full page; not the page's steps,

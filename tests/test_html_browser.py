@@ -232,6 +232,63 @@ def test_a_reader_enters_a_10k_time_and_sees_their_paces(site: Site, page: Any) 
     assert page.problems == []
 
 
+def test_a_half_marathon_time_written_as_hours_and_minutes_and_forgetting_it(site: Site, page: Any) -> None:
+    """'1:45' for a half marathon is 1 h 45 min (1 min 45 s is no runner's time); an empty time
+    forgets the reader's and shows the coach's paces again."""
+    open_page(page, site.url("plans/10k-8-weeks/index.html"))
+    tempo = page.locator(".session.k-tempo .pace-value").first
+    coach = tempo.inner_text()
+    page.select_option("#pace-race", "21.0975")
+    page.fill("#pace-time", "1:45")
+    page.click("#pace-form button[type=submit]")
+    assert page.locator(".pace-ref").inner_text() == "Half marathon in 1:45:00"
+    assert tempo.inner_text() != coach and "To forget your time" in page.locator("#pace-msg").inner_text()
+    page.fill("#pace-time", "")
+    with page.expect_navigation():
+        page.click("#pace-form button[type=submit]")
+    page.wait_for_load_state("load")
+    assert page.locator(".session.k-tempo .pace-value").first.inner_text() == coach
+    assert page.locator("#pace-time").input_value() == "" and "time=" not in page.url
+    assert page.problems == []
+
+
+def test_the_race_day_picked_is_remembered_and_a_bad_link_ignored(site: Site, page: Any) -> None:
+    url = site.url("plans/half-marathon-beginner/index.html")
+    open_page(page, url)
+    default = page.locator("#plan-date").input_value()
+    page.locator("#plan-date").fill("2027-05-02")
+    page.locator("#plan-date").dispatch_event("change")
+    open_page(page, site.url("index.html"))
+    open_page(page, url)  # a later visit, without the link that named the day
+    assert page.locator("#plan-date").input_value() == "2027-05-02"
+    assert page.locator("[data-cal=https]").get_attribute("href").endswith("race-2027-05-02.ics")
+    page.goto(url + "#race=2027-02-30")  # no such day: the remembered one stays, with its links
+    page.reload()
+    assert page.locator("#plan-date").input_value() == "2027-05-02" != default
+    assert page.locator("[data-cal=https]").get_attribute("href").endswith("race-2027-05-02.ics")
+    page.locator("#plan-date").fill("2025-05-04")  # a race that is over
+    page.locator("#plan-date").dispatch_event("change")
+    assert page.locator("#plan-date-msg").inner_text().startswith("That race day has passed.")
+    page.locator("#plan-date").fill("2027-05-05")  # a Wednesday: the week's days move with it
+    page.locator("#plan-date").dispatch_event("change")
+    assert "check that the rest days still suit your week" in page.locator("#plan-date-msg").inner_text()
+    assert page.problems == []
+
+
+@pytest.mark.parametrize("width", [320, 1000])
+def test_no_text_runs_out_of_its_box(site: Site, browser: Any, width: int) -> None:
+    """A 320 px phone does not scroll sideways (a coach's table in the intro scrolls on its own),
+    and at seven columns a long German word breaks inside its day."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="de-DE")
+    tab = context.new_page()
+    tab.goto(site.url("plans/halbmarathon-10-wochen/index.html"))
+    tab.wait_for_load_state("load")
+    assert tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    spilled = tab.evaluate("[...document.querySelectorAll('.day')].filter(d => d.scrollWidth > d.clientWidth + 1).length")
+    assert spilled == 0
+    context.close()
+
+
 def _download(page: Any) -> tuple[str, str]:
     with page.expect_download() as info:
         page.click("#plan-ics")

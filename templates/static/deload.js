@@ -102,14 +102,34 @@
       message.textContent = anchor === "race" ? t("Dates are shown for a race day on %(day)s. There is no subscription for that day (feeds exist for weekend race days from %(first)s to %(last)s): download the calendar file instead; it will not update itself if the plan changes.", values)
         : t("Dates are shown for a start day on %(day)s. There is no subscription for that day (feeds exist for start days from %(first)s to %(last)s): download the calendar file instead; it will not update itself if the plan changes.", values);
     }
+    var now = new Date(), today = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
+    var oldest = parse(feeds[0]);  /* without a race, the feeds begin with the oldest start whose plan still runs */
+    if (anchor === "race" ? chosen < today : oldest && chosen < oldest) {
+      message.textContent = (anchor === "race" ? t("That race day has passed.") : t("A plan started on that day is over."))
+        + " " + message.textContent;
+    }
+    if (usual && chosen.getUTCDay() !== usual.getUTCDay()) {
+      message.textContent += " " + t("Every session moves with that weekday: check that the rest days still suit your week.");
+    }
+    if (fromUser) {
+      try { localStorage.setItem(remember, day); } catch (e) { /* private mode */ }
+    }
     if (fromUser && history.replaceState) {
       var kept = location.hash.replace(/^#/, "").split("&").filter(function (p) { return p && !/^(race|start)=/.test(p); });
       history.replaceState(null, "", "#" + [(anchor === "race" ? "race=" : "start=") + day].concat(kept).join("&"));
     }
   }
 
+  /* The day in the link, else the one this reader picked last time (while it is still ahead), else
+     the soonest the build chose. A day that does not exist (a mistyped link) is ignored. */
+  function real(text) { var date = parse(text); return date && iso(date) === text ? date : null; }
+  var usual = parse(picker.value);
+  var remember = "deload-day:" + base;
   var fromHash = /(?:race|start)=(\d{4}-\d{2}-\d{2})/.exec(location.hash);
-  if (fromHash) { picker.value = fromHash[1]; }
+  var saved = null;
+  try { saved = localStorage.getItem(remember); } catch (e) { saved = null; }
+  if (fromHash && real(fromHash[1])) { picker.value = fromHash[1]; }
+  else if (saved && real(saved) && feeds.length && real(saved) >= parse(feeds[0])) { picker.value = saved; }
   picker.addEventListener("change", function () { apply(true); });
   apply(false);
 })();

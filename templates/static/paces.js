@@ -111,7 +111,7 @@
     catch (e) { return "."; }
   })();
   function parseClock(text) {
-    var m = /^\s*(\d{1,2})(?::([0-5]\d))(?::([0-5]\d))?\s*$/.exec(text || "");
+    var m = /^\s*(\d{1,3})(?::([0-5]\d))(?::([0-5]\d))?\s*$/.exec(text || "");
     if (!m) { return null; }
     return m[3] !== undefined ? (+m[1]) * 3600 + (+m[2]) * 60 + (+m[3]) : (+m[1]) * 60 + (+m[2]);
   }
@@ -161,6 +161,10 @@
 
   function apply(km, seconds, save) {
     var value = vdot(km, seconds);
+    if (!(value <= 90) && seconds < 6000 && vdot(km, seconds * 60) >= 15) {  /* "1:45" for a half: 1 h 45 min */
+      seconds *= 60;
+      value = vdot(km, seconds);
+    }
     var option = Array.prototype.filter.call(race.options, function (o) { return Math.abs(+o.value - km) < 1e-6; })[0];
     if (!(value >= 15 && value <= 90) || !option) {
       message.textContent = t("That time is not one we can compute paces from: check the distance and the time.");
@@ -171,7 +175,8 @@
     current = { table: paceTable(km, seconds, coach, reference), label: label };
     window.DeloadPaces.current = current;
     render();
-    message.textContent = t("Paces for %(reference)s (VDOT %(vdot)s) on every session below.", { reference: label, vdot: current.table.vdot.toFixed(1).replace(".", DECIMAL) });
+    message.textContent = t("Paces for %(reference)s (VDOT %(vdot)s) on every session below.", { reference: label, vdot: current.table.vdot.toFixed(1).replace(".", DECIMAL) })
+      + " " + t("To forget your time, clear it and press the button again.");
     if (save) {
       try { localStorage.setItem("deload-race-time", km + "=" + seconds); } catch (e) { /* private mode */ }
       if (history.replaceState) { history.replaceState(null, "", hashWith("time", km + "-" + seconds)); }
@@ -180,6 +185,12 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    if (!time.value.trim()) {  /* an empty time forgets the reader's own: the coach's paces again */
+      try { localStorage.removeItem("deload-race-time"); } catch (e) { /* private mode */ }
+      if (history.replaceState) { history.replaceState(null, "", hashWith("time", "")); }
+      location.reload();
+      return;
+    }
     var seconds = parseClock(time.value);
     if (seconds === null) { message.textContent = t("Write the time as minutes:seconds (24:30) or hours:minutes:seconds (1:45:00)."); return; }
     apply(+race.value, seconds, true);
