@@ -22,7 +22,7 @@ from generator.config import Settings
 from generator.model import Distance, Duration, Ladder, Repeat, Step
 from generator.paces import evaluate, plan_pace_table
 from generator.periodize import expand
-from generator.render.fit import NAME_LIMIT, FitError, clip, plan_workouts, speed_value, workout_fit
+from generator.render.fit import NAME_LIMIT, FitError, clip, plan_workouts, speed_value, workout_fit, workout_name
 from generator.render.fitencode import fit_crc
 from generator.render.fitset import session_files, site_watch_files, templates_json
 from generator.render.paceview import example_table
@@ -381,3 +381,13 @@ def test_a_site_can_leave_watch_files_out(tmp_path: Path) -> None:
     assert not (plan / "fit").exists()
     page = (plan / "index.html").read_text(encoding="utf-8")
     assert "data-fit" not in page and "for your watch" not in page
+
+
+def test_a_watch_list_names_a_race_and_an_optional_session_by_what_they_are() -> None:
+    """16 characters hold no "Optional:" ("W1D3 Optional:" said nothing) nor "Race marathon @ …"."""
+    plan = plan_from("---\ntitle: Names\nunits: km\nrace: {name: City Marathon, distance: marathon}\n---\n\n"
+                     "## Week 1\n- Tue: Optional: Strength 30 min\n  - Squat 3x8 @ 40 kg\n- Sun: Long run 30 km @ easy\n"
+                     "## Week 2\n- Sun: Race marathon @ goal pace\n")
+    expanded = expand(plan)
+    names = {p.session.kind.value: workout_name(w, p, "km") for w, p in plan_workouts(expanded)}
+    assert names["strength"] == "W1D2 Strength" and names["race"].endswith(" Marathon")

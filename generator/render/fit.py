@@ -24,11 +24,11 @@ import math
 import re
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from ..describe import exercise_text, label_text, short_title
+from ..describe import amount_text, exercise_text, label_text, race_text, short_title
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..i18n import N_, Words, gettext, pgettext_noop
 from ..model import Distance, Duration, Exercise, Ladder, Part, Repeat, SessionKind, Step, Target
@@ -76,9 +76,19 @@ _UNIT_SPACE = re.compile(r"(\d) (km|mi|m|min|s|h)\b")
 
 
 def workout_name(week: PlannedWeek, planned: PlannedSession, units: str) -> str:
-    """``W3D2 Tempo 8km``: week, day and size, cut to what a watch shows in its list."""
-    return clip(_UNIT_SPACE.sub(r"\1\2", gettext("W%(week)dD%(day)d") % {"week": week.number, "day": planned.day}
-                                 + f" {short_title(planned.session, units)}"), NAME_LIMIT)
+    """``W3D2 Tempo 8km``: week, day and size, cut to what a watch shows in its list. The list has
+    no room for "Optional:" (the page and calendar say it) or a race's pace: a race is its
+    distance (``W17D7 Marathon``), in figures when its name does not fit (``W12D7 21.1km``)."""
+    day = gettext("W%(week)dD%(day)d") % {"week": week.number, "day": planned.day}
+    session = planned.session
+    if session.kind is SessionKind.RACE and isinstance(session.total, Distance):
+        name = race_text(session.total, units)
+        title = name[:1].upper() + name[1:]
+        if len(f"{day} {title}") > NAME_LIMIT:
+            title = amount_text(session.total, units)
+    else:
+        title = short_title(replace(session, optional=False), units)
+    return clip(_UNIT_SPACE.sub(r"\1\2", f"{day} {title}"), NAME_LIMIT)
 
 
 def clip(text: str, limit: int) -> str:
