@@ -289,6 +289,15 @@ def test_no_text_runs_out_of_its_box(site: Site, browser: Any, width: int) -> No
     context.close()
 
 
+def test_the_embed_stays_light_on_a_reader_in_dark_mode(site: Site, page: Any) -> None:
+    """An embed cannot see the blog around it: it does not turn into a black box on a light blog."""
+    page.emulate_media(color_scheme="dark")
+    open_page(page, site.url("plans/10-mile-masters/embed.html"))
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
+    open_page(page, site.url("plans/10-mile-masters/index.html"))  # the plan's own page follows the reader
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(251, 250, 247)"
+
+
 def _download(page: Any) -> tuple[str, str]:
     with page.expect_download() as info:
         page.click("#plan-ics")
