@@ -41,6 +41,7 @@ ONE_LINE_FIXES: dict[str, tuple[tuple[int, int, str], str]] = {
     "bold-line": ((47, 1, "'**Week 4 — Build**' looks like a week heading but has no '##' in front; write '## Week 4 — Build'"), "good"),
     "bullet": ((47, 1, "'- Week 4 — Build' looks like a week heading but is written as a bullet; write '## Week 4 — Build'"), "good"),
     "no-number": ((47, 4, "this week heading has no number; write '## Week 4 — Build'"), "good"),
+    "first-no-number": ((21, 4, "this week heading has no number; write '## Week 1 — Settle in'"), "good"),
     "misnumbered": ((47, 4, f"week 5 follows week 3; write '## Week 4' {SEQUENCE}"), "good"),
     "day-misspelt": ((24, 4, "'Dya 5 — Legs' looks like a day heading; write '## Day 5 — Legs'"), "good-days"),
     "day-level-three": ((24, 1, "this heading starts with three '#'; a day heading starts with two: write '## Day 5 — Legs'"), "good-days"),

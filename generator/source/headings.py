@@ -178,7 +178,8 @@ def _plain(found: list[Candidate], index: int, text: str, raw: str, level: int, 
 def choose(found: list[Candidate]) -> list[Candidate]:
     """The candidates that start sections: every correct '##' heading, and the others where
     their number is the one due there and is not the next correct heading's (nothing is
-    read twice). A '##' heading without its number gets the number due, if there is a gap."""
+    read twice). A '##' heading without its number gets the number due, if there is a gap (the
+    first week's included: '## Week — Build' before '## Week 2' is week 1 without its number)."""
     exact = [c for c in found if c.strength == STRONG and c.guess.exact]
     layout = exact or [c for c in found if c.strength != WEAK]
     if not layout:
@@ -196,7 +197,7 @@ def choose(found: list[Candidate]) -> list[Candidate]:
     for candidate, upcoming in zip(found, following, strict=True):
         if not (candidate.strength == STRONG and candidate.guess.exact):
             if candidate.guess.number is None:
-                if candidate.strength != STRONG or not previous or (upcoming is not None and upcoming <= previous + 1):
+                if candidate.strength != STRONG or (upcoming is not None and upcoming <= previous + 1):
                     continue
                 candidate = replace(candidate, guess=replace(candidate.guess, number=previous + 1))
             if candidate.guess.kind != kind or not _fits(candidate, previous, upcoming):
