@@ -218,3 +218,16 @@ def test_each_numbering_mistake_is_one_fault(written: list[int], strict: bool, r
     steps = number(written, [0] * len(written), strict)
     assert [s.number for s in steps] == read
     assert {i: s.fault for i, s in enumerate(steps) if s.fault} == faults
+
+
+def test_one_mistake_on_a_line_gives_one_error(tmp_path: Path) -> None:
+    """Hansons' 'Strength' workout is a run: the session is refused once, with the way to write it,
+    not once more for the exercises Deload then looked for."""
+    plan = tmp_path / "hansons.md"
+    plan.write_text("---\ntitle: Hansons\nunits: mi\n---\n\n## Week 1\n- Tue: Strength 8 mi: 6 x 1 mi @ MP - 10 s\n"
+                    "- Thu: Esay 4 mi\n", encoding="utf-8")
+    with pytest.raises(DeloadError) as raised:
+        read_plan(plan, Settings(root=tmp_path))
+    errors = [(d.line, d.message) for d in raised.value.diagnostics]
+    assert [line for line, _ in errors] == [7, 8], errors
+    assert "'Intervals 8 mi: 6 x 1 mi @ MP'" in errors[0][1]

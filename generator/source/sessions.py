@@ -198,7 +198,8 @@ class SessionLine:
         fields: dict[str, object] = {}
         duration = self.c.amount(end, optional=True)
         if isinstance(duration, Distance):
-            self.c.fail(0, "a strength session takes a duration (45 min), not a distance")
+            self.c.fail(0, "a strength session takes a duration (45 min), not a distance; a run at a set pace "
+                        "(Hansons' strength workouts) is written as intervals: 'Intervals 8 mi: 6 x 1 mi @ MP'")
         elif duration is not None:
             fields["total"] = duration
         if self.c.take(r":|—|-", end):
