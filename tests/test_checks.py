@@ -80,3 +80,14 @@ def test_library_plans_have_no_warnings_but_the_vacation_they_describe(settings)
     # Only what the engine did as the plan's own text says: the spring-break week of the masters plan.
     assert said == [("10-mile-masters.md", "vacation-applied",
                      "your week 6 is a vacation week: easy running only, at most 70% of the volume")]
+
+
+def test_a_hard_session_soon_after_a_race_says_how_many_easy_days_came_between(tmp_path, settings) -> None:  # type: ignore[no-untyped-def]
+    plan_file = tmp_path / "tuneup.md"
+    plan_file.write_text("---\ntitle: Tune-up\nunits: km\n---\n\n## Week 1\n- Tue: Easy 8 km\n- Sat: Race 10K\n"
+                         "## Week 2\n- Mon: Easy 6 km\n- Wed: Intervals 10 km: 5 x 1 km @ 5K pace w/ 400 m jog\n- Sun: Long 16 km\n",
+                         encoding="utf-8")
+    plan, _ = read_plan(plan_file, settings, display="tuneup.md")
+    [warning] = [w for w in expand(plan).warnings if w.code == "quality-after-race"]
+    assert warning.line == 11
+    assert warning.message.startswith("week 2: intervals on day 4 after a race, after only 3 easy days; most runners need 4")

@@ -144,8 +144,13 @@ def _after_races(weeks: Sequence[PlannedWeek]) -> list[Diagnostic]:
     planned, week, days = found[0]
     others = _listed([_Week(w, 0, 0, 0, False, False) for _, w, _ in found[1:]])
     return [_warn(planned.source, "quality-after-race",
-        f"{week_name(week)}: {planned.session.label.lower()} {days} day{'s' if days != 1 else ''} after a race{_also(others)}; "
-        f"most runners need {AFTER_RACE_DAYS} or more easy days after a race before hard running again")]
+        f"{week_name(week)}: {planned.session.label.lower()} on day {days} after a race, after "
+        f"{_easy_days(days - 1)}{_also(others)}; most runners need {AFTER_RACE_DAYS} or more easy days after a race "
+        "before hard running again")]
+
+
+def _easy_days(count: int) -> str:
+    return "no easy day" if count == 0 else "only 1 easy day" if count == 1 else f"only {count} easy days"
 
 
 def check_weeks(plan: Plan, weeks: Sequence[PlannedWeek], basis: Basis, layout: Layout,

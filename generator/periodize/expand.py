@@ -318,7 +318,8 @@ def _strength_near_race(sessions: Sequence[Session], index: int, race_at: tuple[
             continue
         kept, why = near_race(session, to_race, taper_days)
         if why:
-            log.append(f"strength on day {session.day} of week {index + 1}, {to_race} days before the race: {why}")
+            log.append(f"strength on day {session.day} of week {index + 1}, {to_race} day{'s' if to_race != 1 else ''} "
+                       f"before the race: {why}")
         if kept is not None:
             result.append(kept)
     return result
