@@ -65,6 +65,10 @@ WORD_EFFORTS: dict[str, str] = {
     "lt": "threshold", "lactate threshold": "threshold", "cruise": "threshold", "threshold pace": "threshold",
     "tempo pace": "threshold", "tempo effort": "threshold", "threshold effort": "threshold", "strong": "threshold",
     "hard": "interval", "very hard": "interval", "fast": "repetition",
+    "e": "easy", "e pace": "easy", "t": "threshold", "t pace": "threshold", "lt pace": "threshold",
+    "i": "interval", "i pace": "interval", "interval pace": "interval", "vo2max": "interval", "vo2 max": "interval",
+    "vo2max pace": "interval", "r": "repetition", "r pace": "repetition", "rep pace": "repetition",
+    "repetition pace": "repetition",
 }
 GOAL_WORDS = ("goal pace", "race pace", "race effort")  # the pace of the plan's own race
 #: Heart-rate zones and RPE (CR-10) to the efforts whose span they cover.

@@ -184,3 +184,32 @@ def test_pace_table_mistakes_are_errors_at_their_line(frontmatter: str, message:
     messages = [d.format() for d in caught.value.diagnostics]
     assert len(messages) == 1 and message in messages[0], messages
     assert messages[0].startswith("test.md:5:")
+
+
+def test_daniels_and_pfitzinger_write_their_paces_and_sessions_their_way() -> None:
+    """The books' own words: Daniels' E, M, T, I and R paces (by letter or name), Pfitzinger's
+    session names (medium-long, general aerobic, lactate threshold, VO2max) and LT pace."""
+    from generator.model import Repeat, SessionKind
+
+    plan = plan_from("---\ntitle: Books\nunits: km\n---\n\n## Week 1\n"
+                     "- Mon: Medium-long run 18 km @ E\n"
+                     "- Tue: Cruise intervals 12 km: 4 x 1.6 km @ T w/ 1 min jog\n"
+                     "- Wed: General aerobic 12 km @ E pace\n"
+                     "- Thu: VO2max 12 km: 5 x 1000 m @ I pace w/ 400 m jog\n"
+                     "- Fri: Reps 8 km: 8 x 200 m @ R w/ 200 m jog\n"
+                     "- Sat: Lactate threshold 12 km with 6 km @ LT pace\n"
+                     "- Sun: Marathon-pace run 20 km with 12 km @ M\n")
+    sessions = plan.weeks[0].sessions
+
+    def spec(index: int) -> str | None:
+        session = sessions[index]
+        part = session.main[0] if session.main else None
+        target = (part.steps[0].target if isinstance(part, Repeat) else part.target) if part else session.target  # type: ignore[union-attr]
+        assert target is not None
+        return spec_of(target, plan, "km")
+
+    assert [s.kind for s in sessions] == [SessionKind.EASY, SessionKind.INTERVALS, SessionKind.EASY, SessionKind.INTERVALS,
+                                          SessionKind.INTERVALS, SessionKind.TEMPO, SessionKind.TEMPO]
+    assert [spec(i) for i in range(7)] == ["e:easy", "e:threshold", "e:easy", "e:interval", "e:repetition",
+                                           "e:threshold", "r:42.195:100:100:0:0"]
+    assert sessions[0].label == "Medium-long run"

@@ -28,6 +28,9 @@ EFFORT_WORDS = (
     "hill effort", "max", "sprint", "brisk", "progressive", "aerobic", "recovery",
     "progression", "kenyan-style progression", "kenyan progression", "fast finish", "threshold pace",
     "tempo pace", "tempo effort", "threshold effort", "easy pace", "steady pace", "moderate pace",
+    # Daniels' paces by letter and name, and Pfitzinger's: E, T, I and R pace; LT and VO2max pace
+    "e", "e pace", "t", "t pace", "i", "i pace", "interval pace", "r", "r pace", "rep pace", "repetition pace",
+    "lt pace", "vo2max", "vo2 max", "vo2max pace",
 )
 # How a race is written, to the key of RACE_PACES. "MP", "HMP" and "GMP" are paces already.
 _RACE_WORDS = {
@@ -36,7 +39,7 @@ _RACE_WORDS = {
     "15k": "15k", "10 mile": "10mi", "10 mi": "10mi", "10-mile": "10mi", "half marathon": "half",
     "half-marathon": "half", "half": "half", "hm": "half", "marathon": "marathon",
 }
-_PACE_WORDS = {"mp": "marathon", "hmp": "half", "gmp": "marathon", "m pace": "marathon"}
+_PACE_WORDS = {"mp": "marathon", "hmp": "half", "gmp": "marathon", "m pace": "marathon", "m": "marathon"}
 _RACE = "|".join(sorted((re.escape(w) for w in (*_RACE_WORDS, *_PACE_WORDS)), key=len, reverse=True))
 _NUM = r"\d{1,3}(?:\.\d)?"
 _PERCENT = re.compile(rf"(?i)^({_NUM})(?:\s*(?:[-–]|to)\s*({_NUM}))?\s*%\s*(?:of\s+)?(goal\s+)?({_RACE})(?:\s+(pace|effort))?$")
