@@ -151,3 +151,19 @@ def test_repeats_keep_the_unit_they_were_written_in(line: str, units: str, title
     session, errors = parse(line)
     assert errors == []
     assert session_title(session, units) == title
+
+
+@pytest.mark.parametrize(("line", "title", "kind"), [
+    ("Rest or cross-train 30 min", "Rest or cross-train 30 min", K.CROSS),  # Higdon's
+    ("Rest or cross-training", "Rest or cross-training", K.CROSS),
+    ("Rest or easy 3 mi", "Rest or easy 3 mi", K.EASY),
+])
+def test_rest_or_names_any_session_the_reader_may_do_instead(line: str, title: str, kind: SessionKind) -> None:
+    session, errors = parse(line)
+    assert errors == [] and session.kind is kind and session.optional and session.counted
+    assert session_title(session, "mi") == title
+
+
+def test_rest_or_rest_is_refused() -> None:
+    _, errors = parse("Rest or rest")
+    assert errors == ["t.md:3:8: error: 'Rest or …' names the session the reader may do instead, e.g. 'Rest or easy 3 mi'"]

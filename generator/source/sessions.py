@@ -82,8 +82,8 @@ class SessionLine:
             word = " ".join(kind_match[1].split())
             kind = self.words.kinds[word.lower()]
             c.pos = kind_match.end()
-        if counted and not kind.is_run:
-            c.fail(0, "'Rest or …' is for a run the reader may skip, e.g. 'Rest or easy 3 mi'")
+        if counted and kind is K.REST:
+            c.fail(0, "'Rest or …' names the session the reader may do instead, e.g. 'Rest or easy 3 mi'")
             return None
         fields: dict[str, object] = {"optional": optional, "counted": counted}
         if word.lower() not in (kind.value, kind.label.lower()):
