@@ -9,7 +9,7 @@ import pytest
 from generator.describe import exercise_text
 from generator.errors import DeloadError
 from generator.expanded import ExpandedPlan
-from generator.model import Repeat, SessionKind, Step
+from generator.model import Duration, Repeat, SessionKind, Step
 from generator.periodize import as_plan, expand
 from generator.render.notes import note_text
 
@@ -110,7 +110,7 @@ def test_rest_deload_has_no_running() -> None:
 
 
 @pytest.mark.parametrize(("strategy", "expected"), [
-    ("reps", ["Back squat 3x6 @ 62.5 kg", "Romanian deadlift 3x7 @ 42.5 kg"]),
+    ("reps", ["Back squat 3x6 @ 62.5 kg", "Romanian deadlift 3x8 @ 42.5 kg"]),  # 10 x 0.75, rounded
     ("load", ["Back squat 3x8 @ 30 kg", "Romanian deadlift 3x10 @ 20 kg"]),
     ("sets", ["Back squat 2x8 @ 62.5 kg", "Romanian deadlift 2x10 @ 42.5 kg"]),
 ])
@@ -124,8 +124,10 @@ def test_strength_deload_strategies(strategy: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(("written", "strategy", "deloaded"), [
     ("Row 3x8-12 @ 20 kg", "reps", "Row 3x6–9 @ 20 kg"),
     ("Row 3x8-12 @ 20 kg", "load", "Row 3x8–12 @ 10 kg"),
-    ("Row 3x8-9 @ 20 kg", "reps", "Row 3x6 @ 20 kg"),  # 6-6.75: the range collapses to one count
-    ("Squat 3x5+ @ 100 kg", "reps", "Squat 3x3 @ 100 kg"),  # never to failure in a deload
+    ("Row 3x8-9 @ 20 kg", "reps", "Row 3x6–7 @ 20 kg"),  # 6-6.75, rounded
+    ("Squat 3x5+ @ 100 kg", "reps", "Squat 3x4 @ 100 kg"),  # never to failure in a deload
+    ("Back squat 4x5 @ 100 kg", "reps", "Back squat 4x4 @ 100 kg"),  # 3.75 rounded: a cut of 20%, not 40%
+    ("Split squat 3x8 @ 14 kg", "load", "Split squat 3x8 @ 7 kg"),  # not the plate step's 5 kg: a 64% cut
     ("Squat 3x5+ @ 100 kg", "load", "Squat 3x5 @ 50 kg"),
     ("Pull-up 4xAMRAP", "reps", "Pull-up 2xAMRAP (stop 2–3 reps short of failure)"),  # no count to cut: fewer sets
     ("Pull-up 1xAMRAP (wide grip)", "sets", "Pull-up 1xAMRAP (wide grip — stop 2–3 reps short of failure)"),
@@ -320,3 +322,17 @@ def test_too_long_after_inserting_deloads_is_an_error() -> None:
     with pytest.raises(DeloadError) as caught:
         expand(plan_from(text))
     assert "over the limit of 104" in caught.value.diagnostics[0].message
+
+
+def test_a_run_written_as_one_number_stays_one_beside_a_range_in_a_deload() -> None:
+    """Both ends of 'Easy 40-50 min' cut the week, each to its own fit; the long run the coach
+    wrote as 75 min is one figure in the deload ('Long run 50–55 min' read as a range they never wrote)."""
+    week = "- Tue: Easy 40-50 min @ easy\n- Thu: Easy 8 km @ easy\n- Sat: Long 75 min @ easy\n"
+    plan = plan_from("---\ntitle: Mixed\nunits: km\nperiodization: {deload: {every: 2, mode: insert}}\n---\n"
+                     + "".join(f"## Week {n}\n{week}" for n in (1, 2)))
+    deload = next(w for w in expand(plan).weeks if w.kind == "deload")
+    long_run = next(p for p in deload.sessions if p.kind is K.LONG)
+    assert long_run.original is not None and long_run.minutes_high is None
+    assert isinstance(long_run.session.total, Duration) and long_run.session.total.high is None
+    spread = sum((p.minutes_high or p.minutes or 0.0) - (p.minutes or 0.0) for p in deload.sessions)
+    assert deload.minutes_high is not None and abs(deload.minutes_high - deload.minutes - spread) < 1e-6

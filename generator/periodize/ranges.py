@@ -38,11 +38,24 @@ def merge_expanded(plan: Plan, low: ExpandedPlan, high: ExpandedPlan) -> Expande
 
 
 def _merge_week(low: PlannedWeek, high: PlannedWeek) -> PlannedWeek:
+    """The week at both ends. A session the author wrote as one number stays one number, as cut at
+    the low end, though the two ends cut it differently to fit their weeks (``Long 75 min`` in a
+    deload beside ``Easy 40-50 min`` is ``50 min``, not ``50–55 min``): the high end's totals
+    lose what it cut less."""
     if len(low.sessions) != len(high.sessions):
         return low
-    sessions = tuple(_merge_planned(a, b) for a, b in zip(low.sessions, high.sessions, strict=True))
-    return replace(low, sessions=sessions, distance_km_high=_top(low.distance_km, high.distance_km),
-                   minutes_high=_top(low.minutes, high.minutes), long_run_km_high=_top(low.long_run_km, high.long_run_km))
+    sessions, distance, minutes, long_run = [], high.distance_km, high.minutes, high.long_run_km
+    for a, b in zip(low.sessions, high.sessions, strict=True):
+        if a.original is not None and a.original == b.original and a.session != b.session:
+            sessions.append(a)
+            distance -= (b.distance_km or 0.0) - (a.distance_km or 0.0)
+            minutes -= (b.minutes or 0.0) - (a.minutes or 0.0)
+            if b.distance_km is not None and abs(b.distance_km - high.long_run_km) < 1e-9:
+                long_run = max(low.long_run_km, a.distance_km or 0.0)
+        else:
+            sessions.append(_merge_planned(a, b))
+    return replace(low, sessions=tuple(sessions), distance_km_high=_top(low.distance_km, distance),
+                   minutes_high=_top(low.minutes, minutes), long_run_km_high=_top(low.long_run_km, long_run))
 
 
 def _merge_planned(low: PlannedSession, high: PlannedSession) -> PlannedSession:

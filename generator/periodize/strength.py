@@ -2,7 +2,8 @@
 
 A deload keeps the exercise list and the number of strength sessions and never
 raises a load; it cuts reps (3x8 -> 3x6 at the same load, 3x8-12 -> 3x6-9), the
-load (half, rounded down to the plate step) or the sets, and no set goes to
+load (half, rounded down to the plate step, or to the half kilo or pound where the
+step would cut more than 60%) or the sets, and no set goes to
 failure. An effort target (RPE) falls with the reps: "3x8 @ RPE 8" at the same RPE
 with fewer reps would mean a heavier weight, so it becomes "3x6 @ RPE 7" (deload
 effort at most RPE 7, two to three reps in reserve: S6 in the coaching rules).
@@ -34,6 +35,7 @@ _LOWER_BODY = re.compile(
 )
 
 
+LOAD_CUT_MAX = 0.60  # load mode cuts 40–60% (S4); rounding to the plate step never cuts more
 SHORT_OF_FAILURE = "stop 2–3 reps short of failure"  # a deload's AMRAP (reps in reserve: Helms et al. 2016)
 
 
@@ -58,7 +60,9 @@ def lighter_load(load: Load, factor: float, p: Periodization) -> Load | None:
     if load.kind == "weight":
         step = p.round_kg if load.unit == "kg" else p.round_lb
         value = round_down(load.value * factor, step)
-        return replace(load, value=min(value, load.value)) if value < load.value else None
+        if value < load.value * (1 - LOAD_CUT_MAX):  # a light dumbbell: 14 kg halved is 7 kg, not the plate step's 5
+            value = round_down(load.value * factor, 0.5 if load.unit == "kg" else 1.0)
+        return replace(load, value=min(value, load.value)) if 0 < value < load.value else None
     if load.kind == "percent":
         value = round_down(load.value * factor, 5.0)
         return replace(load, value=value) if value < load.value else None
@@ -85,7 +89,9 @@ def deload_exercise(exercise: Exercise, strategy: str, p: Periodization) -> Exer
 
 
 def _fewer_reps(reps: int, unit: str, cut: float) -> int:
-    return _fewer_seconds(reps, cut) if unit == "s" else fewer(reps, cut)
+    # Rounded half up, as the coaching rules' reps mode: reps' = round(reps * (1 - cut)); 4x5 is 4x4
+    # (rounded down it was 4x3, a cut of 40% for a deload of 25%).
+    return _fewer_seconds(reps, cut) if unit == "s" else fewer(reps, cut, half_up=True)
 
 
 def _cut(exercise: Exercise, how: str, p: Periodization) -> Exercise | None:
