@@ -64,8 +64,30 @@ def test_a_tune_up_race_counts_as_a_lighter_week_and_is_never_a_deloads_model() 
     race_week = e.weeks[6]
     assert any(p.kind is K.RACE for p in race_week.sessions)
     assert e.weeks[7].kind == "load"  # no deload straight after the race: the race week was the lighter week
-    assert "week 7 (your week 6) holds a race: the deload rhythm counts from it" in e.log
+    assert ("week 7 (your week 6) holds a race and is lighter (31.1 mi with it, after 41 mi): "
+            "the deload rhythm counts from it") in e.log
     assert all(w.reference != 7 for w in e.weeks)  # nothing is built from the race week
+
+
+def test_a_race_on_top_of_a_full_week_is_no_lighter_week() -> None:
+    """A week of full training and a race (Saturday 10K in a 77 km week) is not the recovery a
+    tune-up week is: the rhythm goes on through it, and the deload comes after it."""
+    heavy = fixture("tune-up.md").replace("""## Week 6 — Tune-up
+- Tue: Easy 5 mi
+- Wed: Tempo 6 mi with 3 mi @ half marathon pace
+- Thu: Easy 4 mi
+- Sat: Easy 3 mi
+- Sun: Race half""", """## Week 6 — Tune-up
+- Tue: Easy 6 mi
+- Wed: Tempo 8 mi with 5 mi @ marathon pace
+- Thu: Easy 6 mi
+- Fri: Easy 5 mi
+- Sat: Race 10K
+- Sun: Long 12 mi""")
+    e = expand(plan_from(heavy))
+    assert kinds(e)[:8] == "llldllld"  # the deload after the race week, not skipped
+    assert any(line.startswith("week 7 (your week 6) holds a race but is not lighter") for line in e.log)
+    assert all(w.reference != 7 for w in e.weeks)  # never a deload's model
 
 
 def test_a_week_built_after_a_race_keeps_hard_running_four_days_away_and_stays_in_miles() -> None:

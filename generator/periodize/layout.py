@@ -108,7 +108,7 @@ class _Builder:
                 return f"a vacation in your week {ahead + 1}"
             if kind in ("marked", "step-back"):
                 return f"your lighter week {ahead + 1}"
-            if kind == "race-week":
+            if kind == "race-week" and self.weeks[ahead].lighter_race_week:
                 return f"your race in week {ahead + 1}"
             if kind in ("taper", "race"):
                 return "the taper"
@@ -167,13 +167,17 @@ class _Builder:
             self.log.append(f"{self.name(index)} {how}: the deload rhythm counts from it")
             self.emit(Slot("load", index, step_back=True))
             self.run = 0
-        elif kind == "race-week":
+        elif kind == "race-week" and week.lighter_race_week:
             # A tune-up race is lighter days before it, a hard day, and easier days after: the
             # rhythm counts from it, as from any lighter week, and it is never a deload's model.
-            self.log.append(f"{self.name(index)} holds a race: the deload rhythm counts from it")
+            self.log.append(f"{self.name(index)} holds a race and is lighter ({self.amount(week.with_race)} with it, "
+                            f"after {self.amount(week.level)}): the deload rhythm counts from it")
             self.emit(Slot("load", index))
             self.run = 0
-        elif self.insert or not self.due() or not self.replace(index, kind):
+        elif self.insert or not self.due() or kind == "race-week" or not self.replace(index, kind):
+            if kind == "race-week":  # a race on top of a full week: no lighter week, and never a deload's place
+                self.log.append(f"{self.name(index)} holds a race but is not lighter ({self.amount(week.with_race)} with "
+                                f"it, after {self.amount(week.level)}): the deload rhythm goes on through it")
             slot = self.emit(Slot("load", index))
             if kind == "load":
                 self.reference = slot

@@ -51,6 +51,13 @@ class SourceWeek:
     step_back: bool = False  # a lighter week the author wrote without marking it
     level: float = 0.0  # the highest volume of the representative loading weeks before it
     replaced: bool = False  # a deload takes its place (mode replace): it measures nothing, as a marked one
+    with_race: float = 0.0  # the volume with the week's race in it
+
+    @property
+    def lighter_race_week(self) -> bool:
+        """A week holding a race that is lighter with its race than the weeks before it, as a
+        tune-up is, with easier days around it: a week of full training and a race is not."""
+        return self.race and self.level > 0 and self.with_race <= STEP_BACK_VOLUME * self.level + 1e-9
 
     @property
     def representative(self) -> bool:
@@ -74,7 +81,7 @@ def survey(plan: Plan, measure: Measure, basis: str, last_loading: int,
                      and _lighter(week, before) and _rises_again(week, facts[index + 1:last_loading + 1]))
         result.append(SourceWeek(week.index, week.volume, week.long_run, week.runs, week.race, week.mark,
                                  week.load, week.quality, step_back=step_back, level=level,
-                                 replaced=index in replaced))
+                                 replaced=index in replaced, with_race=week.with_race))
     return tuple(result)
 
 
@@ -86,6 +93,7 @@ def _facts(plan: Plan, index: int, measure: Measure, basis: str, load_of: Callab
         long_run=max((size(s, measure, basis) for s in runs if s.kind is not K.RACE), default=0.0),
         runs=len(runs), race=any(s.kind is K.RACE for s in sessions), mark=plan.weeks[index].mark,
         load=sum(load_of(s) for s in sessions if s.kind is not K.RACE),
+        with_race=sum(size(s, measure, basis) for s in runs),
         quality=sum(load_of(s) for s in runs if s.kind.is_quality),
     )
 
