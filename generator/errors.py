@@ -16,6 +16,7 @@ from enum import StrEnum
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"  # what the engine did as asked, said so that nothing changes unseen; never counted as a warning
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,10 @@ class Diagnostic:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity is Severity.WARNING
 
 
 def in_order(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

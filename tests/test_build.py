@@ -468,3 +468,20 @@ def test_a_plan_given_its_slug_back_keeps_its_first_date_and_its_events_revision
     feed = next((project / "site" / "plans" / "couch-to-5k").glob("*.ics")).read_text()
     week3 = [event for event in feed.split("BEGIN:VEVENT")[1:] if "Week 3 · " in event]
     assert week3 and all("SEQUENCE:1" in event for event in week3), week3[:1]
+
+
+def test_what_the_engine_made_of_a_plan_is_said_when_it_is_built(project: Path) -> None:
+    """A note, not a warning, and once: by the build that renders the plan, not by every build after."""
+    def notes_of(output: str, plan: str) -> list[str]:
+        return [line for line in output.splitlines() if line.startswith(f"plans/{plan}:") and " note: " in line]
+
+    first = build_project(project, "--no-pdf")
+    assert [line.split(" note: ", 1)[1] for line in notes_of(first, "10k-8-weeks.md")] == [
+        "the engine made 8 weeks of your 7: a deload added after your week 3; the taper cuts your weeks 6 and 7 "
+        "(deload expand shows each week)"]
+    warnings = sum(" warning: " in line for line in first.splitlines())
+    assert f", {warnings} warning{'s' if warnings != 1 else ''} in " in first.splitlines()[-1]  # notes are not counted
+    plan = project / "plans" / "couch-to-5k.md"
+    plan.write_text(plan.read_text().replace("## Week 2", "## Week 2 — Again", 1))
+    again = build_project(project, "--no-pdf")
+    assert "(1 rendered)" in again and notes_of(again, "10k-8-weeks.md") == []

@@ -397,3 +397,17 @@ def test_no_easy_run_grows_from_one_taper_week_to_the_next() -> None:
     assert len(tapering) >= 2
     longest = [max(p.distance_km for p in w.sessions if p.kind is K.EASY) for w in tapering]
     assert longest == sorted(longest, reverse=True), longest
+
+
+def test_check_and_build_say_in_one_note_what_the_engine_made_of_the_weeks() -> None:
+    from generator.periodize.summary import engine_note
+
+    recognised = engine_note(expand(plan_from(fixture("step-backs.md", every=4, mode="insert"))))
+    assert recognised is not None and recognised.severity.value == "note"
+    assert recognised.message.startswith("the engine: the deload rhythm counts from your lighter weeks 3, 6 and 9")
+    week = "- Tue: Easy 5 mi\n- Thu: Tempo 6 mi with 3 mi @ threshold\n- Sun: Long 10 mi\n"
+    text = "---\ntitle: R\nunits: mi\nperiodization: {deload: {every: 3, mode: replace}}\n---\n"
+    replaced = engine_note(expand(plan_from(text + "".join(f"## Week {n}\n{week}" for n in range(1, 8)))))
+    assert replaced is not None and replaced.line == 4
+    assert replaced.message == "the engine: your weeks 3 and 6 are deloads (deload expand shows each week)"
+    assert engine_note(expand(plan_from(text.replace("every: 3, ", "") + "## Week 1\n" + week))) is None

@@ -25,6 +25,7 @@ from ..fsutil import write_atomic, write_bytes
 from ..i18n import plan_language, use
 from ..periodize import expand
 from ..periodize.checks import dated_start
+from ..periodize.summary import engine_note
 from ..render.html import PlanPage, PlanRenderer
 from ..render.json_export import plan_digest
 from ..render.og import draw_preview
@@ -97,7 +98,8 @@ def run(task: tuple[Path, str]) -> PlanOutput:
         return PlanOutput(display, list(exc.diagnostics))
     timings = {"read": time.process_time() - clock}
     page = _page(context, expanded, state)
-    output = PlanOutput(display, [*warnings, *expanded.warnings], slug=plan.slug, plan_state=state.plans[plan.slug],
+    note = engine_note(expanded)
+    output = PlanOutput(display, [*warnings, *expanded.warnings, *([note] if note else [])], slug=plan.slug, plan_state=state.plans[plan.slug],
                         timings=timings, dated=expanded.start is not None,
                         slug_at=(plan.location("slug").line, plan.location("slug").col), slug_written=plan.slug_written,
                         start=start_record(expanded), alternates=page.alternates)

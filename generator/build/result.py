@@ -43,8 +43,14 @@ class BuildResult:
         if self.noop:
             return f"nothing changed: {plans}, {pages}, {feeds}, {_count(self.pdfs, 'PDF')} up to date ({self.seconds:.2f} s)"
         pdfs = _count(self.pdfs, "PDF") + (f" ({self.pdfs_rendered} rendered)" if self.pdfs else "")
-        return (f"built {plans} ({self.plans_rendered} rendered): {pages}, {feeds}, {pdfs}, "
-                f"{_count(len(self.warnings), 'warning')} in {self.seconds:.2f} s")
+        warnings = sum(1 for d in self.warnings if d.is_warning)
+        return f"built {plans} ({self.plans_rendered} rendered): {pages}, {feeds}, {pdfs}, {_count(warnings, 'warning')} in {self.seconds:.2f} s"
+
+    def to_say(self) -> list[Diagnostic]:
+        """What ``deload build`` prints: every warning, and the notes of the plans it rendered (what
+        the engine made of an edited plan; said again by every build, they would bury the warnings)."""
+        rendered = set(self.rendered)
+        return [d for d in self.warnings if d.severity is not Severity.NOTE or d.file in rendered]
 
     def counts(self) -> dict[str, Any]:
         return {"pages": self.pages, "feeds": self.feeds, "pdfs": self.pdfs, "plans": self.plans, "files": self.files,

@@ -35,7 +35,7 @@ def build(project: Path | None, jobs: int | None, no_pdf: bool, quiet: bool, sta
             click.echo(click.style("error: ", fg="red", bold=True) + f"cannot write the site: {exc}; site/ was left as it was", err=True)
             sys.exit(1)
     if not quiet:
-        report(result.warnings)
+        report(result.to_say())
     if placeholder_base_url(settings.base_url):
         click.echo(click.style("note: ", fg="yellow", bold=True) + f"base_url is {settings.base_url}: readers' calendar "
                    f"subscriptions and shared links will not reach this site; set [site] base_url in {CONFIG_NAME} "
@@ -53,7 +53,7 @@ def write_stats(result: BuildResult, stats: Path) -> None:
     data |= {"seconds": result.seconds, "phases": result.phases, "noop": result.noop,
              "plans_rendered": result.plans_rendered, "pdfs_rendered": result.pdfs_rendered,
              "plans_kept": result.plans_kept,
-             "warnings": len(result.warnings)}
+             "warnings": sum(1 for d in result.warnings if d.is_warning)}
     stats.write_text(json.dumps(data, indent=1) + "\n")
 
 

@@ -43,9 +43,11 @@ def diagnose(files: list[Path], settings: Settings, display_root: Path | None = 
         from ..feeds import build_time
         from ..periodize import expand_all
         from ..periodize.checks import dated_start, past_start
+        from ..periodize.summary import engine_note
 
         expanded_plans, engine_diagnostics = expand_all(result.plans)
         diagnostics.extend(engine_diagnostics)
+        diagnostics.extend(note for note in map(engine_note, expanded_plans) if note is not None)
         today = build_time().date()
         for expanded in expanded_plans:
             dated = dated_start(expanded)

@@ -21,16 +21,19 @@ if TYPE_CHECKING:
 
 
 def report(diagnostics: Iterable[Diagnostic]) -> tuple[int, int]:
-    """Print diagnostics (errors red, warnings yellow on a terminal); return the counts."""
+    """Print diagnostics (errors red, warnings yellow, notes cyan on a terminal); return the counts
+    of errors and warnings."""
     errors = warnings = 0
     for item in in_order(diagnostics):
         head = f"{item.file}:{item.line}:{item.col}:"
         if item.is_error:
             errors += 1
             label = click.style("error:", fg="red", bold=True)
-        else:
+        elif item.is_warning:
             warnings += 1
             label = click.style("warning:", fg="yellow", bold=True)
+        else:
+            label = click.style("note:", fg="cyan", bold=True)
         click.echo(f"{click.style(head, bold=True)} {label} {item.message}", err=True)
     return errors, warnings
 

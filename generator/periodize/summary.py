@@ -1,0 +1,65 @@
+"""What the engine made of the weeks the author wrote, in one line for ``deload check`` and ``deload build``.
+
+``deload expand`` shows every week; the other commands show warnings, and a plan whose
+engine added weeks or tapered written ones would pass them in silence ("week 8 (your
+week 7)" in a warning, with nothing to say why the numbers moved). The line is a note,
+not a warning: it is what the author asked for, said so that nothing changes unseen.
+"""
+
+from __future__ import annotations
+
+from ..errors import Diagnostic, Severity
+from ..expanded import ExpandedPlan
+
+
+def engine_note(expanded: ExpandedPlan) -> Diagnostic | None:
+    """``the engine made 14 weeks of your 12: deloads added after your weeks 3 and 6; …``, at the
+    plan's periodization settings; None when every week is as written."""
+    plan = expanded.plan
+    marks = [w.mark for w in plan.weeks]
+    added = [w for w in expanded.weeks if w.inserted]
+    after = [_source_before(expanded, w.number) for w in added if w.kind == "deload"]
+    away = [_source_before(expanded, w.number) for w in added if w.kind == "vacation"]
+    replaced = [w.origin for w in expanded.weeks if w.kind == "deload" and not w.inserted and w.origin is not None
+                and marks[w.origin - 1] != "deload"]
+    step_backs = [w.origin for w in expanded.weeks if w.step_back and w.origin is not None]
+    tapered = [w.origin for w in expanded.weeks if w.origin is not None and not w.inserted
+               and ((w.kind == "taper" and marks[w.origin - 1] != "taper")
+                    or (w.kind == "race" and any(p.original is not None for p in w.sessions)))]
+    parts = []
+    if after:
+        parts.append(f"{_a('deload', after)} added after your {_weeks(after)}")
+    if away:
+        parts.append(f"{_a('vacation week', away)} added after your {_weeks(away)}")
+    if replaced:
+        parts.append(f"your {_weeks(replaced)} {'is a deload' if len(replaced) == 1 else 'are deloads'}")
+    if step_backs:
+        parts.append(f"the deload rhythm counts from your lighter {_weeks(step_backs)}")
+    if tapered:
+        parts.append(f"the taper cuts your {_weeks(tapered)}")
+    if not parts:
+        return None
+    head = (f"the engine made {len(expanded.weeks)} weeks of your {len(plan.weeks)}: "
+            if len(expanded.weeks) != len(plan.weeks) else "the engine: ")
+    where = plan.location("periodization")
+    return Diagnostic(where.file, where.line, where.col, head + "; ".join(parts) + " (deload expand shows each week)",
+                      Severity.NOTE, "engine-summary")
+
+
+def _source_before(expanded: ExpandedPlan, number: int) -> int:
+    """The author's week an added week follows."""
+    return next((w.origin for w in reversed(expanded.weeks[:number - 1]) if w.origin is not None and not w.inserted), 0)
+
+
+def _a(noun: str, items: list[int]) -> str:
+    return f"a {noun}" if len(items) == 1 else f"{noun}s"
+
+
+def _weeks(numbers: list[int]) -> str:
+    """``week 3``, ``weeks 3 and 6``, ``weeks 3, 6 and 9``, ``weeks 11–13``."""
+    unique = sorted(set(numbers))
+    if len(unique) == 1:
+        return f"week {unique[0]}"
+    if len(unique) > 2 and unique == list(range(unique[0], unique[-1] + 1)):
+        return f"weeks {unique[0]}–{unique[-1]}"
+    return f"weeks {', '.join(map(str, unique[:-1]))} and {unique[-1]}"
