@@ -95,9 +95,12 @@ def test_intensity_deload_scales_quality_and_still_unloads() -> None:
 
 
 def test_easy_deload_has_no_quality_and_at_most_seventy_percent() -> None:
-    e = expand(plan_from(ten_k(every=4, mode="insert", strategy="easy")))
+    text = ten_k(every=4, mode="insert", strategy="easy").replace("w/ 200 m jog", "w/ 200 m jog — VO2max")
+    e = expand(plan_from(text))
     deload, reference = e.weeks[3], e.weeks[2]
     assert deload.quality_sessions == 0
+    assert any(p.session.comment == "VO2max" for p in reference.sessions)
+    assert all(p.session.comment != "VO2max" for p in deload.sessions)  # an easy run is not called VO2max
     assert all(p.session.strides is None for p in deload.sessions)
     assert deload.distance_km <= 0.70 * reference.distance_km + 1e-9
 

@@ -237,7 +237,9 @@ def _one_part_less(part: Part, measure: Measure) -> Part | None:
 
 
 def as_easy(session: Session, measure: Measure, kind: SessionKind = K.EASY) -> Session:
-    """A quality session (or race) turned into easy running of the same size."""
+    """A quality session (or race) turned into easy running of the same size. Its comment goes
+    (``— VO2max`` beside an easy run says what it no longer is); its notes stay, under the
+    session as written, which the page shows with it."""
     if session.total is not None:
         total: Amount = session.total
     elif session.main and duration_only(session.main):
@@ -248,4 +250,4 @@ def as_easy(session: Session, measure: Measure, kind: SessionKind = K.EASY) -> S
             total = Distance(total.in_unit("mi"), "mi")
     total = floor_amount(total, 1.0, measure)
     return Session(kind=kind, day=session.day, source=session.source, total=total, notes=session.notes,
-                   text=session.text, comment=session.comment)
+                   text=session.text)

@@ -48,7 +48,9 @@ def render_text(expanded: ExpandedPlan, style: Style = _plain) -> str:
         facts.append("no dates (give --race-date or --start)")
     p = plan.periodization
     if p.deload_every:
-        facts.append(f"deload every {p.deload_every} ({p.deload_mode}, {p.deload_strategy})")
+        has_strength = any(s.exercises for w in plan.weeks for s in w.sessions)
+        strength = f", strength: {p.strength_strategy}" if has_strength else ""
+        facts.append(f"deload every {p.deload_every} ({p.deload_mode}, {p.deload_strategy}{strength})")
     if expanded.race_form is not None:
         facts.append(f"race-morning form {views.signed(expanded.race_form)} TSB")
     lines.append(" · ".join(facts))
