@@ -167,3 +167,15 @@ def test_rest_or_names_any_session_the_reader_may_do_instead(line: str, title: s
 def test_rest_or_rest_is_refused() -> None:
     _, errors = parse("Rest or rest")
     assert errors == ["t.md:3:8: error: 'Rest or …' names the session the reader may do instead, e.g. 'Rest or easy 3 mi'"]
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("Intervals 6 mi: 6 x 400 @ 5K pace w/ 400 m jog", "'400' needs a unit, such as '400 m', '400 mi' or '400 km'"),
+    ("Intervals 6 mi: 6 x 400 m @ 5K pace w/ 400 jog", "'400' needs a unit before 'jog', e.g. '400 m jog'"),
+    ("Easy 5 mi + strides", "strides need a count and a length, e.g. '+ 6 x 20 s strides'"),
+    ("Tempo 8 mi: 2 x (3 x 1 mi) @ threshold w/ 2 min / 5 min jog within / between sets",
+     "sets of repeats are written nested: '2 x (3 x 1 mi @ threshold w/ 2 min jog) w/ 5 min jog'"),
+])
+def test_a_mistake_the_books_invite_is_told_how_to_write_it(line: str, message: str) -> None:
+    _, errors = parse(line)
+    assert len(errors) == 1 and message in errors[0], errors

@@ -115,7 +115,8 @@ class Cursor:
                                  "or '5 to 6 mi'")
             else:
                 shown = f"{first}-{second}" if second else first
-                self.fail(start, f"'{shown}' needs a unit, such as '{shown} mi', '{shown} km' or '{shown} min'")
+                units = ("m", "mi", "km") if float(first) >= 100 else ("mi", "km", "min")  # 400: metres, most likely
+                self.fail(start, f"'{shown}' needs a unit, such as '{shown} {units[0]}', '{shown} {units[1]}' or '{shown} {units[2]}'")
             return None
         self.pos = match.end()
         low, high = float(first), float(second) if second is not None else None
@@ -129,7 +130,13 @@ class Cursor:
             seconds = low * scale + (self._minutes_after(end) if scale == 3600 and high is None else 0.0)
             top = high * scale if high is not None else self._duration_high(end)
             return self._range(Duration(seconds, top), start, per_rep)
-        self.fail(match.start(3), f"unknown unit '{word}'{suggest(word, self.vocab.unit_hints)}; expected mi, km, m, min, s or h")
+        hint = suggest(word, self.vocab.unit_hints)
+        if not hint and unit in self.vocab.labels:  # "w/ 400 jog": the unit left out before the author's word
+            shown = f"{first}-{second}" if second else first
+            unit_guess = "m" if low >= 100 else "min"
+            self.fail(start, f"'{shown}' needs a unit before '{word}', e.g. '{shown} {unit_guess} {word}'")
+            return None
+        self.fail(match.start(3), f"unknown unit '{word}'{hint}; expected mi, km, m, min, s or h")
         return None
 
     def _minutes_after(self, end: int) -> float:

@@ -252,7 +252,8 @@ class MainSet:
         """``4 x (3 min, 2 min, 1 min) … w/ 1 min / 3 min jog within / between sets``: a ladder inside."""
         rungs = tuple(p for p in steps if isinstance(p, Step) and p.role == "work")
         if len(rungs) != len(steps):
-            self.c.fail(self.c.pos, "a recovery 'within' sets needs work steps only in the brackets, e.g. '(3 min, 2 min, 1 min)'")
+            self.c.fail(self.c.pos, "a recovery 'within' sets needs work steps only in the brackets, e.g. '(3 min, 2 min, 1 min)'; "
+                        "sets of repeats are written nested: '2 x (3 x 1 mi @ threshold w/ 2 min jog) w/ 5 min jog'")
             return steps
         return (Ladder(rungs, within),)
 

@@ -149,7 +149,10 @@ class SessionLine:
                               f"after 'with', e.g. 'with 5 mi @ MP + 5 mi @ HMP'; got '{first_words(c.text[c.pos:end])}'")
             else:
                 rest = c.text[start:end].strip()
-                c.fail(start, f"unexpected '{first_words(rest)}' — write a comment after ' — ' or as a sub-bullet")
+                if self.words.strides_word_re.match(rest.lstrip("+ ")):
+                    c.fail(start, "strides need a count and a length, e.g. '+ 6 x 20 s strides'")
+                else:
+                    c.fail(start, f"unexpected '{first_words(rest)}' — write a comment after ' — ' or as a sub-bullet")
         if c.failed:
             return {}
         if kind is not K.RACE and not any(k in fields for k in ("total", "main")):
