@@ -287,3 +287,16 @@ def test_hostile_plans_never_become_markup(hostile_site: Path) -> None:
     assert "title=&#34;&amp;lt;script&amp;gt;window.__pwned=1;alert(&amp;#x27;title&amp;#x27;)&amp;lt;/script&amp;gt; Plan&#34;" in plan
     template = (hostile_site / "plans" / "attributes" / "index.html").read_text()
     assert "{{ config }}" in template and "{{ 7 * 7 }}" in template  # plan text is never a template
+
+
+def test_a_lighter_week_the_author_wrote_is_shown_as_one(tmp_path: Path) -> None:
+    """A Higdon step-back is no "loading week" to a reader, and his plan has not "0 deload weeks"."""
+    project = make_project(tmp_path / "p", [FIXTURES / "engine" / "step-backs.md"])
+    build_project(project, "--no-pdf")
+    folder = next((project / "site" / "plans").iterdir())
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    week3 = page[page.index('id="week-3"'):page.index('id="week-4"')]
+    assert '<span class="badge badge-deload">Lighter week</span>' in week3
+    assert '<span class="badge badge-deload">Lighter week</span>' not in page[page.index('id="week-2"'):page.index('id="week-3"')]
+    figures = re.search(r"<dt>Deload weeks</dt><dd>(\d+)</dd>", page)
+    assert figures is not None and figures[1] == "3"  # the step-backs of weeks 3, 6 and 9

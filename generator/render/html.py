@@ -162,7 +162,7 @@ class PlanRenderer(Renderer):
         listing = Listing(
             slug=page.slug, url=page.url, title=plan.title, summary=plan.summary, author=plan.author,
             level=plan.level, category=views.category(plan), tags=list(plan.tags), weeks=len(expanded.weeks),
-            deloads=expanded.deload_weeks, published=page.published, updated=page.updated,
+            deloads=views.lighter_weeks(expanded), published=page.published, updated=page.updated,
             language=i18n.plan_language(plan, self.settings), translation_key=plan.translation_key,
         )
         with i18n.use(self.settings.language):  # cards are shown on the site's pages, in the site's language
@@ -183,7 +183,7 @@ class PlanRenderer(Renderer):
             "category": views.category(plan), "category_name": views.CATEGORY_NAMES[views.category(plan)],
             "category_url": f"distance/{views.category(plan)}/", "race": views.race_label(plan),
             "weeks": len(expanded.weeks), "peak": views.peak_text(expanded), "units": plan.units,
-            "tags": [(tag, f"tags/{views.tag_slug(tag)}/") for tag in plan.tags], "deloads": expanded.deload_weeks,
+            "tags": [(tag, f"tags/{views.tag_slug(tag)}/") for tag in plan.tags], "deloads": views.lighter_weeks(expanded),
         }
 
     def plan_context(self, page: PlanPage) -> dict[str, Any]:
@@ -386,13 +386,13 @@ def embed_snippet(url: str, title: str) -> str:
 
 def plan_description(expanded: ExpandedPlan) -> str:
     plan = expanded.plan
-    values = {"weeks": len(expanded.weeks), "deloads": expanded.deload_weeks,
+    values = {"weeks": len(expanded.weeks), "deloads": views.lighter_weeks(expanded),
               "race": plain_text(str(views.race_label(plan))) if plan.race else ""}
-    if plan.race and expanded.deload_weeks:
+    if plan.race and values["deloads"]:
         text = i18n.gettext("A %(weeks)d-week plan for the %(race)s with %(deloads)d deload weeks.")
     elif plan.race:
         text = i18n.gettext("A %(weeks)d-week plan for the %(race)s.")
-    elif expanded.deload_weeks:
+    elif values["deloads"]:
         text = i18n.gettext("A %(weeks)d-week plan with %(deloads)d deload weeks.")
     else:
         text = i18n.gettext("A %(weeks)d-week plan.")

@@ -103,6 +103,7 @@ class WeekView:
     anchor: str
     metrics: WeekMetrics
     fit_zip: str = ""  # the week's watch files in one zip (fit/<name>), or ""
+    step_back: bool = False  # a lighter loading week the author wrote: shown as one
 
 
 def session_view(planned: PlannedSession, expanded: ExpandedPlan, week: PlannedWeek, week_index: int,
@@ -202,8 +203,15 @@ def week_views(expanded: ExpandedPlan, table: PaceTable | None = None) -> list[W
             notes=_notes(week.notes), days=[days[d] for d in sorted(days)], anchor=f"week-{week.number}",
             metrics=week.metrics,
             fit_zip=week_zip_name(plan.slug, week.number) if any(has_workout(s) for s in week.sessions) else "",
+            step_back=week.step_back,
         ))
     return result
+
+
+def lighter_weeks(expanded: ExpandedPlan) -> int:
+    """Deload and vacation weeks, and the lighter weeks the author wrote: what a reader counts as
+    recovery weeks (a Higdon plan's four step-backs are not "0 deload weeks")."""
+    return expanded.deload_weeks + sum(1 for w in expanded.weeks if w.step_back)
 
 
 def without_watch_files(weeks: list[WeekView]) -> list[WeekView]:
@@ -242,7 +250,7 @@ def figures(expanded: ExpandedPlan) -> Figures:
     long_km = max((w.long_run_km for w in weeks), default=0.0)
     units = expanded.plan.units
     return Figures(
-        weeks=len(weeks), deloads=expanded.deload_weeks,
+        weeks=len(weeks), deloads=lighter_weeks(expanded),
         peak=week_volume(expanded, peak) if peak else Markup("—"),
         average=volume_markup(expanded, avg_km, avg_min),
         long_run=dual(lambda u: distance_text(long_km, u), units) if long_km > 0 and expanded.basis == "distance" else None,
