@@ -91,3 +91,14 @@ def test_a_hard_session_soon_after_a_race_says_how_many_easy_days_came_between(t
     [warning] = [w for w in expand(plan).warnings if w.code == "quality-after-race"]
     assert warning.line == 11
     assert warning.message.startswith("week 2: intervals on day 4 after a race, after only 3 easy days; most runners need 4")
+
+
+def test_a_marked_deload_that_only_shortens_the_long_run_says_so_plainly(tmp_path, settings) -> None:  # type: ignore[no-untyped-def]
+    week = "- Tue: Easy 5 mi\n- Thu: Easy 5 mi\n- Sun: Long 7 mi\n"
+    text = ("---\ntitle: Step\nunits: mi\n---\n\n## Week 1\n" + week + "## Week 2\n" + week
+            + "## Week 3 {deload}\n- Tue: Easy 5.5 mi\n- Thu: Easy 5.5 mi\n- Sun: Long 5.5 mi\n## Week 4\n" + week)
+    plan_file = tmp_path / "step.md"
+    plan_file.write_text(text, encoding="utf-8")
+    plan, _ = read_plan(plan_file, settings, display="step.md")
+    [warning] = [w for w in expand(plan).warnings if w.code == "deload-too-small"]
+    assert "only its long run is shorter (5.5 mi against 7 mi), not its volume (16.5 mi against 17 mi)" in warning.message

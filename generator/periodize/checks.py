@@ -365,7 +365,8 @@ def _why_heavy(week: _Week, reference: _Week, amount: Callable[[float], str]) ->
     if week.volume < reference.volume * 0.95 and before > 0 and quality >= before * 0.95:
         return f"its volume is lower ({volume}) but its hard sessions are not", "ease or shorten a hard session"
     if week.long_run < reference.long_run * 0.85:
-        return (f"only its long run is shorter ({amount(week.long_run)} against {amount(reference.long_run)}; {volume})",
+        return (f"only its long run is shorter ({amount(week.long_run)} against {amount(reference.long_run)}), "
+                f"not its volume ({volume})",
                 "shorten the other runs too, or leave the mark off: Deload still counts a step-back week as a lighter week")
     return volume, "cut its volume or its hard sessions"
 
