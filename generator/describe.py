@@ -222,6 +222,9 @@ def session_title(session: Session, units: str) -> str:
         # a target ends at "with"; steps after "with" are the main set, not a total
         with_word = pgettext("plan language", "with")
         joiner = f" {with_word} " if session.target is not None or not sets else ": " if session.total is not None else " "
+        if session.main_last:
+            last = pgettext("plan language", "the last")  # outside the f-string: pybabel finds no call inside one
+            joiner = f" {with_word} {last} "
         text += joiner + parts_text(session.main, units, top=True)
     if session.target is not None and not session.main:
         text += f" @ {session.target.text}"

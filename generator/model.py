@@ -294,6 +294,7 @@ class Session:
     name: str = ""  # the author's word for the kind when it is not the kind's own ("Yoga", "Bike")
     optional: bool = False  # "Optional cross-training 30 min": the reader may skip it
     counted: bool = False  # "Rest or easy 3 mi": optional, but counted in the week's volume and load
+    main_last: bool = False  # "Long 16 mi with the last 3 mi @ MP": the main set ends the run (no cool-down)
 
     @property
     def label(self) -> str:

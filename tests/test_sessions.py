@@ -179,3 +179,22 @@ def test_rest_or_rest_is_refused() -> None:
 def test_a_mistake_the_books_invite_is_told_how_to_write_it(line: str, message: str) -> None:
     _, errors = parse(line)
     assert len(errors) == 1 and message in errors[0], errors
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("Long 16 mi with the last 3 mi @ MP", "Long run 16 mi with the last 3 mi @ MP"),  # Pfitzinger's, Hansons' fast finish
+    ("Long 16 mi with last 3 mi @ MP", "Long run 16 mi with the last 3 mi @ MP"),
+    ("Easy 60 min with the final 10 min @ steady", "Easy 1 h with the last 10 min @ steady"),
+])
+def test_a_main_set_that_ends_the_run(line: str, title: str) -> None:
+    from generator.model import Checks, Periodization
+    from generator.periodize.steps import full_workout
+    from generator.periodize.volume import Measure
+
+    session, errors = parse(line)
+    assert errors == [] and session.main_last
+    assert session_title(session, "mi") == title
+    again, _ = parse(title)
+    assert again.main_last and again.main == session.main and again.total == session.total
+    workout = full_workout(session, Measure(Periodization(), Checks(), "mi"))
+    assert [step.role for step in workout] == ["warmup", "work"]  # the easy running first, no cool-down

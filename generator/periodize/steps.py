@@ -31,7 +31,8 @@ def full_workout(session: Session, measure: Measure) -> tuple[Part, ...]:
 
 
 def _around(session: Session, measure: Measure) -> tuple[tuple[Step, ...], tuple[Step, ...]]:
-    """The warm-up and cool-down: the total's rest, half before and half after the main set."""
+    """The warm-up and cool-down: the total's rest, half before and half after the main set (all
+    before it when the main set ends the run: "with the last 3 mi @ MP")."""
     total = session.total
     if total is None:
         return (), ()
@@ -41,7 +42,7 @@ def _around(session: Session, measure: Measure) -> tuple[tuple[Step, ...], tuple
     if isinstance(total, Duration):
         main = sum(count * amount_minutes(step.amount, _kind(step, session), measure) for step, count in times(session.main))
         rest = Duration(max(total.seconds - main * 60, 0.0))
-        half_seconds = _rounded(rest.seconds / 2, 30.0)
+        half_seconds = rest.seconds if session.main_last else _rounded(rest.seconds / 2, 30.0)
         warm: Amount = Duration(half_seconds)
         cool: Amount = Duration(rest.seconds - half_seconds)
     else:
@@ -49,7 +50,7 @@ def _around(session: Session, measure: Measure) -> tuple[tuple[Step, ...], tuple
         rest_value = max(total.value - Distance(main_km, "km").in_unit(total.unit), 0.0) if total.unit != "m" else \
             max(total.value - main_km * 1000, 0.0)
         step = 0.1 if total.unit != "m" else 100.0
-        half = _rounded(rest_value / 2, step)
+        half = rest_value if session.main_last else _rounded(rest_value / 2, step)
         warm, cool = Distance(half, total.unit), Distance(round(rest_value - half, 6), total.unit)
     result_warm = (Step("warmup", warm, target, label),) if _positive(warm) else ()
     result_cool = (Step("cooldown", cool, target, label),) if _positive(cool) else ()

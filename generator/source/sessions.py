@@ -139,6 +139,9 @@ class SessionLine:
                     c.fail(start, "a session has one main set; join its parts with ',', '+' or 'then', "
                                   "or put extra detail in a sub-bullet")
                     break
+                c.skip_ws()
+                if c.take(self.words.last_re, end):
+                    fields["main_last"] = True  # "with the last 3 mi @ MP": at the end of the run
                 fields["main"] = MainSet(c, end, run_walk=kind is K.RUN_WALK).sequence()
             elif c.take(r"@", end):
                 fields["target"] = c.target(end)

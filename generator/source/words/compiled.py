@@ -108,6 +108,7 @@ class Words:
         first = self._phrases(lex.main[0] for lex in both)
         self.set_in_brackets_re = re.compile(rf"(?:\d\s*[x×]|:|\b(?:{first}))\s*$", re.I)
         self.optional_re = re.compile(r"(?:" + self._phrases(f for lex in both for f in lex.optional) + r")(?!\w)\s*:?", re.I)
+        self.last_re = re.compile(r"(?:" + self._phrases(f for lex in both for f in lex.last) + r")(?!\w)", re.I)
         self.rest_or_re = re.compile(r"(?:" + self._phrases(f for lex in both for f in lex.rest_or) + r")\s+", re.I)
         recovery = self._phrases(f for lex in both for f in lex.recovery)
         then = self._phrases(f for lex in both for f in lex.then)

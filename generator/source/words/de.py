@@ -72,7 +72,7 @@ LEXICON = Lexicon(
     weekday_names=("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
     week=("Woche", "Wo", "Wo."), day=("Tag",),
     main=("mit", "inkl.", "inkl", "inklusive", "davon", ", davon", ", inkl."), recovery=("m/", "mit"),
-    then=("dann", "danach", "anschließend"), rest_or=("Ruhetag oder", "Pause oder", "Ruhe oder"),
+    then=("dann", "danach", "anschließend"), rest_or=("Ruhetag oder", "Pause oder", "Ruhe oder"), last=("den letzten", "die letzten", "letzten", "letzte"),
     optional=("optional", "wahlweise"), to=("bis",), strides=("Steigerungen", "Steigerungsläufe"),
     within_between=("innerhalb / zwischen den Serien", "innerhalb / zwischen Serien"),
     pace="Tempo", pace_first=False,

@@ -62,7 +62,7 @@ LEXICON = Lexicon(
     week=("Semana", "Sem", "Sem.", "S"), day=("Día", "Dia"),
     number_first=("ª", "a", "º", "o", ".", ".ª", ".º"),  # "## 1ª semana", "## 2.ª semana"
     main=("con", "incl.", "incl", "incluyendo", "de ellos", ", de ellos", ", con"), recovery=("c/", "con", "rec.", "rec", "recuperación"),
-    then=("luego", "después", "y luego"), rest_or=("Descanso o",), optional=("opcional",),
+    then=("luego", "después", "y luego"), rest_or=("Descanso o",), last=("los últimos", "las últimas", "últimos", "últimas"), optional=("opcional",),
     to=("a",), strides=("progresivos", "rectas", "aceleraciones"),
     within_between=("dentro / entre las series", "dentro / entre series"),
     pace="ritmo", pace_first=True,

@@ -64,7 +64,7 @@ LEXICON = Lexicon(
     week=("Semaine", "Sem", "Sem.", "S"), day=("Jour",),
     number_first=("re", "ère", "er", "e", "ème", "è"),  # "## 1re semaine", "## 3e semaine"
     main=("avec", "av.", "dont", "incl.", "incl", ", dont"), recovery=("av.", "avec", "récup.", "récup", "récupération"),
-    then=("puis", "ensuite"), rest_or=("Repos ou",), optional=("facultatif", "optionnel", "en option"),
+    then=("puis", "ensuite"), rest_or=("Repos ou",), last=("les derniers", "les dernières", "derniers", "dernières"), optional=("facultatif", "optionnel", "en option"),
     to=("à",), strides=("accélérations", "accélération", "lignes droites"),
     within_between=("dans / entre les séries", "dans / entre séries"),
     pace="allure", pace_first=True,

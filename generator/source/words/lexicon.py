@@ -37,6 +37,7 @@ class Lexicon:
     to: tuple[str, ...]  # a range word between two amounts: "5 to 6 mi"
     strides: tuple[str, ...]  # the word for strides, singular and plural
     within_between: tuple[str, ...] = ()  # "within / between sets"
+    last: tuple[str, ...] = ()  # after "with": the main set ends the run ("with the last 3 mi @ MP")
     pace: str = ""  # the word for a race's pace ("Tempo", "allure")
     pace_first: bool = False  # "allure 10 km" (True) or "10-km-Tempo" (False)
     pace_races: Mapping[str, str] = field(default_factory=dict)  # race names in a pace -> English race words

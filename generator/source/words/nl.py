@@ -58,7 +58,7 @@ LEXICON = Lexicon(
     weekday_names=("Maandag", "Dinsdag", "Woensdag", "Donderdag", "Vrijdag", "Zaterdag", "Zondag"),
     week=("Week", "Wk"), day=("Dag",),
     main=("met", "incl.", "incl", "inclusief", "waarvan", ", waarvan"), recovery=("m/", "met"),
-    then=("dan", "daarna", "vervolgens"), rest_or=("Rust of", "Rustdag of"),
+    then=("dan", "daarna", "vervolgens"), rest_or=("Rust of", "Rustdag of"), last=("de laatste", "laatste"),
     optional=("optioneel", "facultatief"), to=("tot",), strides=("versnellingen", "versnelling"),
     within_between=("binnen / tussen de series", "binnen / tussen series"),
     pace="tempo", pace_first=False,
