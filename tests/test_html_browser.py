@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -151,6 +152,10 @@ def test_units_switch_and_memory(site: Site, page: Any) -> None:
     assert page.locator("[data-set-units=km]").get_attribute("aria-pressed") == "true"
     open_page(page, site.url("plans/10k-8-weeks/index.html"))
     assert page.locator("html").get_attribute("data-units") == "km"
+    open_page(page, site.url("index.html"))  # the cards follow the reader's choice: one unit to compare plans in
+    assert page.locator("html").get_attribute("data-units") == "km"
+    facts = " ".join(page.locator(".card-facts dd").all_inner_texts())
+    assert re.search(r"\d km\b", facts) and not re.search(r"\d mi\b", facts), facts
 
 
 def test_without_javascript_the_plan_still_reads(browser: Any, site: Site) -> None:

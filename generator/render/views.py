@@ -166,12 +166,13 @@ def volume_markup(expanded: ExpandedPlan, km: float, minutes: float, km_high: fl
     return dual(distance, units) + Markup(" · ") + escape(time)
 
 
-def peak_text(expanded: ExpandedPlan) -> str:
-    """The peak week's volume in the plan's own units (index cards list plans in both units)."""
+def peak_text(expanded: ExpandedPlan) -> Markup:
+    """The peak week's volume on an index card, in both units: the card follows the reader's km/mi
+    switch, as the plan's page does."""
     peak = expanded.peak_week
     if peak is None:
-        return "—"
-    return volume_text(expanded, peak.distance_km, peak.minutes, peak.distance_km_high, peak.minutes_high)
+        return Markup("—")
+    return volume_markup(expanded, peak.distance_km, peak.minutes, peak.distance_km_high, peak.minutes_high)
 
 
 def week_volume(expanded: ExpandedPlan, week: PlannedWeek) -> Markup:

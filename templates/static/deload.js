@@ -18,7 +18,7 @@
   }
   var saved = null;
   try { saved = localStorage.getItem("deload-units"); } catch (e) { saved = null; }
-  if (buttons.length && (saved === "km" || saved === "mi")) { setUnits(saved, false); }
+  if (saved === "km" || saved === "mi") { setUnits(saved, false); }  /* on every page: the index's cards too */
   buttons.forEach(function (b) {
     b.addEventListener("click", function () { setUnits(b.getAttribute("data-set-units"), true); });
   });
