@@ -215,3 +215,12 @@ def test_a_date_or_race_time_mistyped_on_the_command_line_says_what_was_meant() 
     assert code == 2 and "'2027-13-01' is not a day as YYYY-MM-DD (year, month 01-12, day), e.g. 2027-05-16" in out
     code, out = run("paces", "--race-time", "half=1:55")
     assert code == 2 and "for 1 h 55 min write 1:55:00" in out
+
+
+def test_expand_says_what_a_changed_session_was() -> None:
+    """As the page's "Written as:": a deload's shortened session, with the session as written."""
+    result = CliRunner().invoke(main, ["expand", str(ROOT / "plans" / "10k-8-weeks.md"), "--race-date", "2027-05-16"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    at = next(i for i, line in enumerate(lines) if "Intervals 8 km: 4 x 1 km @ 10K pace" in line)
+    assert lines[at + 1].strip() == "was: Intervals 9 km: 5 x 1 km @ 10K pace w/ 400 m jog"

@@ -85,6 +85,10 @@ def _session_lines(planned: PlannedSession, plan: Plan, style: Style) -> list[st
     lines += [f"{pad}{exercise_text(exercise)}" for exercise in s.exercises]
     if s.comment:
         lines.append(style(f"{pad}— {s.comment}", dim=True))
+    if planned.original is not None and planned.original != s:  # as the page shows it: "Written as: …"
+        was = session_title(planned.original, plan.units)
+        if was != session_title(s, plan.units):
+            lines.append(style(f"{pad}was: {was}", dim=True))
     return lines + _indented(s.notes, pad, style)
 
 
