@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_skeleton
 from babel.numbers import format_percent
 
 if TYPE_CHECKING:  # the model imports this module: the types only
@@ -173,6 +172,10 @@ def day_text(value: date, form: str = "long") -> str:
 
 @lru_cache(maxsize=8192)  # a plan's pages, feeds and sheets name its days again and again; Babel is slow at it
 def _day_text(value: date, form: str, tag: str) -> str:
+    # Imported here: babel.dates finds the machine's time zone on import (40 ms a command), and
+    # check or a build with nothing to do names no day.
+    from babel.dates import format_date, format_skeleton
+
     language = lang(tag)
     pattern, skeleton = DATE_FORMS[form]
     if language.code == "en":
