@@ -144,6 +144,10 @@ def test_a_shared_link_opens_with_its_date(site: Site, page: Any) -> None:
 
 
 def test_units_switch_and_memory(site: Site, page: Any) -> None:
+    open_page(page, site.url("index.html"))  # no choice yet: each card in its plan's own units
+    cards = {slug: " ".join(page.locator(f"article.card:has(a[href*='{slug}/']) .card-facts dd").all_inner_texts())
+             for slug in ("half-marathon-beginner", "10k-8-weeks")}
+    assert re.search(r"\d mi\b", cards["half-marathon-beginner"]) and re.search(r"\d km\b", cards["10k-8-weeks"]), cards
     open_page(page, site.url("plans/half-marathon-beginner/index.html"))
     first = page.locator("#week-1 .s-title").first
     assert "mi" in first.inner_text()

@@ -12,6 +12,7 @@
   var buttons = document.querySelectorAll("[data-set-units]");
   function setUnits(units, save) {
     root.setAttribute("data-units", units);
+    root.classList.add("units-chosen");
     buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(b.getAttribute("data-set-units") === units)); });
     if (save) { try { localStorage.setItem("deload-units", units); } catch (e) { /* private mode */ } }
     document.dispatchEvent(new CustomEvent("deload:units"));
