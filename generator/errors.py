@@ -75,15 +75,9 @@ class Collector:
         self.dropped = 0
         self._dropped_error = False
         self._errors = False
-        self._error_lines: set[int] = set()
 
     def error(self, line: int, col: int, message: str, code: str = "") -> None:
-        """One error a line: what a line means depends on its first mistake, so a second error
-        found on it is most often the first one seen again (fix it, and the next shows)."""
         self._errors = True
-        if line in self._error_lines:
-            return
-        self._error_lines.add(line)
         self._add(Diagnostic(self.file, max(line, 1), max(col, 1), message, Severity.ERROR, code))
 
     def warning(self, line: int, col: int, message: str, code: str = "") -> None:

@@ -108,10 +108,10 @@ class State:
                 self.plans[slug] = {**entry, "removed": stamp(now)}
             elif entry["removed"] < cutoff:
                 gone.add(slug)
-        if gone:
-            self.plans = {k: v for k, v in self.plans.items() if k not in gone}
-            self.packed = {k: v for k, v in self.packed.items() if k not in gone}
-            self.events = {k: v for k, v in self.events.items() if k.split("/", 1)[0] not in gone}
+        self.plans = {k: v for k, v in self.plans.items() if k not in gone}
+        # Events of a plan the state has no entry for (forgotten, or a line left by hand) go too.
+        self.packed = {k: v for k, v in self.packed.items() if k in self.plans}
+        self.events = {k: v for k, v in self.events.items() if k.split("/", 1)[0] in self.plans}
 
     def replace_events(self, by_slug: dict[str, dict[str, dict[str, Any]]]) -> None:
         """Set the revisions of the plans in ``by_slug`` (all at once: one pass over the rest)."""

@@ -411,3 +411,19 @@ def test_check_and_build_say_in_one_note_what_the_engine_made_of_the_weeks() -> 
     assert replaced is not None and replaced.line == 4
     assert replaced.message == "the engine: your weeks 3 and 6 are deloads (deload expand shows each week)"
     assert engine_note(expand(plan_from(text.replace("every: 3, ", "") + "## Week 1\n" + week))) is None
+
+
+@pytest.mark.parametrize("every", [2, 3])
+def test_races_before_any_loading_week_still_count_as_lighter_and_model_nothing(every: int) -> None:
+    """Races in weeks 1 and 2: nothing to weigh them against, so the rhythm counts from them (as
+    it always did); no deload is ever built from a race week or from nothing."""
+    week = "- Tue: Easy 10 km\n- Wed: Tempo 12 km with 6 km @ threshold\n- Thu: Easy 10 km\n- Sat: {sat}\n- Sun: Long 21 km\n"
+    text = f"---\ntitle: T\nunits: km\nrace: {{distance: marathon}}\nperiodization: {{deload: {{every: {every}, mode: insert}}}}\n---\n"
+    text += "".join(f"## Week {n}\n" + week.format(sat="Race 10K" if n in (1, 2) else "Easy 8 km") for n in range(1, 10))
+    e = expand(plan_from(text + "## Week 10\n- Tue: Easy 10 km\n- Sun: Race marathon\n"))
+    assert "week 1 holds a race: the deload rhythm counts from it" in e.log
+    for week_ in e.weeks:
+        if week_.kind == "deload":
+            assert week_.reference is not None
+            model = e.weeks[week_.reference - 1]
+            assert model.kind == "load" and not any(p.kind is K.RACE for p in model.sessions)

@@ -339,3 +339,13 @@ def test_a_run_written_as_one_number_stays_one_beside_a_range_in_a_deload() -> N
     assert isinstance(long_run.session.total, Duration) and long_run.session.total.high is None
     spread = sum((p.minutes_high or p.minutes or 0.0) - (p.minutes or 0.0) for p in deload.sessions)
     assert deload.minutes_high is not None and abs(deload.minutes_high - deload.minutes - spread) < 1e-6
+
+
+def test_a_deloads_longest_run_at_the_high_end_counts_the_ranged_runs() -> None:
+    week = "- Tue: Easy 6-12 km @ easy\n- Thu: Easy 8 km @ easy\n- Sun: Long 12 km @ easy\n"
+    plan = plan_from("---\ntitle: R\nunits: km\nperiodization: {deload: {every: 2, mode: insert}}\n---\n"
+                     + "".join(f"## Week {n}\n{week}" for n in (1, 2)))
+    deload = next(w for w in expand(plan).weeks if w.kind == "deload")
+    highest = max(p.distance_km_high or p.distance_km or 0.0 for p in deload.sessions)
+    assert deload.long_run_km_high == highest and highest > deload.long_run_km
+    assert deload.minutes_high == round(deload.minutes_high, 1)  # no float noise in plan.json

@@ -231,3 +231,13 @@ def test_one_mistake_on_a_line_gives_one_error(tmp_path: Path) -> None:
     errors = [(d.line, d.message) for d in raised.value.diagnostics]
     assert [line for line, _ in errors] == [7, 8], errors
     assert "'Intervals 8 mi: 6 x 1 mi @ MP'" in errors[0][1]
+
+
+def test_two_mistakes_on_one_frontmatter_line_are_both_said(tmp_path: Path) -> None:
+    """A missing title is said at the first key's line: a mistake there must not hide it."""
+    plan = tmp_path / "f.md"
+    plan.write_text("---\nunits: furlongs\n---\n## Week 1\n- Tue: Easy 5 km\n", encoding="utf-8")
+    with pytest.raises(DeloadError) as raised:
+        read_plan(plan, Settings(root=tmp_path))
+    messages = [d.message for d in raised.value.diagnostics]
+    assert "missing required key 'title'" in messages and any("'furlongs'" in m for m in messages), messages

@@ -170,8 +170,9 @@ class _Builder:
         elif kind == "race-week" and week.lighter_race_week:
             # A tune-up race is lighter days before it, a hard day, and easier days after: the
             # rhythm counts from it, as from any lighter week, and it is never a deload's model.
-            self.log.append(f"{self.name(index)} holds a race and is lighter ({self.amount(week.with_race)} with it, "
-                            f"after {self.amount(week.level)}): the deload rhythm counts from it")
+            lighter = (f" and is lighter ({self.amount(week.with_race)} with it, after {self.amount(week.level)})"
+                       if week.level > 0 else "")
+            self.log.append(f"{self.name(index)} holds a race{lighter}: the deload rhythm counts from it")
             self.emit(Slot("load", index))
             self.run = 0
         elif self.insert or not self.due() or kind == "race-week" or not self.replace(index, kind):
@@ -201,6 +202,8 @@ class _Builder:
         if soon:
             self.note_once(f"no deload after {self.name(index, len(self.slots) - 1)}: {soon} comes within {LOOK_AHEAD} weeks")
             return
+        if self.reference is None:
+            return  # no loading week to build it from yet (only a race week so far): the next one is
         self.emit(Slot("deload", index, reference=self.reference, inserted=True))
         self.run = 0
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import Diagnostic
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
-from ..model import Distance, Duration, End, Ladder, Plan, Repeat, Session, Step
+from ..model import Distance, Duration, End, Ladder, Plan, Repeat, Session, SessionKind, Step
 from ..workout import session_at, session_ranged
 
 
@@ -44,18 +44,19 @@ def _merge_week(low: PlannedWeek, high: PlannedWeek) -> PlannedWeek:
     lose what it cut less."""
     if len(low.sessions) != len(high.sessions):
         return low
-    sessions, distance, minutes, long_run = [], high.distance_km, high.minutes, high.long_run_km
+    sessions, distance, minutes = [], high.distance_km, high.minutes
     for a, b in zip(low.sessions, high.sessions, strict=True):
         if a.original is not None and a.original == b.original and a.session != b.session:
             sessions.append(a)
             distance -= (b.distance_km or 0.0) - (a.distance_km or 0.0)
             minutes -= (b.minutes or 0.0) - (a.minutes or 0.0)
-            if b.distance_km is not None and abs(b.distance_km - high.long_run_km) < 1e-9:
-                long_run = max(low.long_run_km, a.distance_km or 0.0)
         else:
             sessions.append(_merge_planned(a, b))
-    return replace(low, sessions=tuple(sessions), distance_km_high=_top(low.distance_km, distance),
-                   minutes_high=_top(low.minutes, minutes), long_run_km_high=_top(low.long_run_km, long_run))
+    # The longest run at the high end, as generator.periodize.planned measures it, of the merged sessions.
+    long_run = max((p.distance_km_high or p.distance_km or 0.0 for p in sessions
+                    if p.kind.is_run and p.session.in_totals and p.kind is not SessionKind.RACE), default=0.0)
+    return replace(low, sessions=tuple(sessions), distance_km_high=_top(low.distance_km, round(distance, 3)),
+                   minutes_high=_top(low.minutes, round(minutes, 1)), long_run_km_high=_top(low.long_run_km, round(long_run, 3)))
 
 
 def _merge_planned(low: PlannedSession, high: PlannedSession) -> PlannedSession:

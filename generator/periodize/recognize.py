@@ -57,7 +57,10 @@ class SourceWeek:
     def lighter_race_week(self) -> bool:
         """A week holding a race that is lighter with its race than the weeks before it, as a
         tune-up is, with easier days around it: a week of full training and a race is not."""
-        return self.race and self.level > 0 and self.with_race <= STEP_BACK_VOLUME * self.level + 1e-9
+        if not self.race:
+            return False
+        # Before any loading week there is nothing to compare with: the rhythm counts from it, as ever.
+        return self.level <= 0 or self.with_race <= STEP_BACK_VOLUME * self.level + 1e-9
 
     @property
     def representative(self) -> bool:

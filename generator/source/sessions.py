@@ -206,6 +206,7 @@ class SessionLine:
         if isinstance(duration, Distance):
             self.c.fail(0, "a strength session takes a duration (45 min), not a distance; a run at a set pace "
                         "(Hansons' strength workouts) is written as intervals: 'Intervals 8 mi: 6 x 1 mi @ MP'")
+            return fields  # what follows is that run's main set, not exercises to complain about too
         elif duration is not None:
             fields["total"] = duration
         if self.c.take(r":|—|-", end):

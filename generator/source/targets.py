@@ -54,7 +54,8 @@ _ZONE = re.compile(r"(?i)^(?:z|zone\s*)([1-6])(?:\s*[-–]\s*(?:z|zone\s*)?([1-6
 _RPE = re.compile(r"(?i)^rpe\s*(\d{1,2}(?:\.\d)?)(?:\s*[-–]\s*(\d{1,2}(?:\.\d)?))?$")
 _HR = re.compile(r"(?i)^(\d{2,3})(?:\s*[-–]\s*(\d{2,3}))?\s*bpm$")
 _JOINERS = re.compile(r"(?i)\s+(?:progressing to|building to|to|or|then)\s+")
-EFFORT_SUGGESTIONS = (*EFFORT_WORDS, "5k pace", "10k pace", "half marathon pace", "marathon pace", "mile pace",
+# A letter (T, E) is never offered as a typo's fix.
+EFFORT_SUGGESTIONS = (*(w for w in EFFORT_WORDS if len(w) > 1), "5k pace", "10k pace", "half marathon pace", "marathon pace", "mile pace",
                       "3k pace", "15k pace", "5k effort", "10k effort", "mp", "hmp", "90% 5k", "mp - 10 s")
 SPEED_PERCENT = (50.0, 130.0)  # of a race's speed: beyond these a percentage is a typo
 
