@@ -49,6 +49,16 @@
   var lang = root.getAttribute("lang") || "en";
   var short = new Intl.DateTimeFormat(lang, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
   var long = new Intl.DateTimeFormat(lang, { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  var EN_DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+  var EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  /* A day as the build writes it: "Sun 28 Feb 2027" in English (Intl's "en" says "Sun, Feb 28, 2027"),
+     the locale's own short form otherwise (the build's comes from the same CLDR data). */
+  function dayText(date, withYear) {
+    if (/^en\b/.test(lang)) {
+      return EN_DAYS[date.getUTCDay()] + " " + date.getUTCDate() + " " + EN_MONTHS[date.getUTCMonth()] + (withYear ? " " + date.getUTCFullYear() : "");
+    }
+    return (withYear ? long : short).format(date);
+  }
 
   function parse(iso) {
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
@@ -84,22 +94,22 @@
     plan.classList.add("dated");
     document.querySelectorAll(".points-to").forEach(function (el) { el.hidden = true; });  // the message below the picker says it
     document.querySelectorAll(".when[data-offset]").forEach(function (el) {
-      el.textContent = short.format(plus(start, parseInt(el.getAttribute("data-offset"), 10)));
+      el.textContent = dayText(plus(start, parseInt(el.getAttribute("data-offset"), 10)), false);
     });
     document.querySelectorAll(".when-range[data-offset]").forEach(function (el) {
       var first = plus(start, parseInt(el.getAttribute("data-offset"), 10));
-      el.textContent = short.format(first) + " – " + long.format(plus(first, 6));
+      el.textContent = dayText(first, false) + " – " + dayText(plus(first, 6), true);
     });
     var day = iso(chosen);
-    var values = { day: long.format(chosen) };
+    var values = { day: dayText(chosen, true) };
     if (feeds.indexOf(day) >= 0) {
       setLinks(base + (anchor === "race" ? "race-" : "start-") + day + ".ics");
       message.textContent = anchor === "race" ? t("Dates and calendar links are set for a race day on %(day)s.", values)
         : t("Dates and calendar links are set for a start day on %(day)s.", values);
     } else {
       disableLinks();
-      values.first = long.format(parse(feeds[0]));
-      values.last = long.format(parse(feeds[feeds.length - 1]));
+      values.first = dayText(parse(feeds[0]), true);
+      values.last = dayText(parse(feeds[feeds.length - 1]), true);
       message.textContent = anchor === "race" ? t("Dates are shown for a race day on %(day)s. There is no subscription for that day (feeds exist for weekend race days from %(first)s to %(last)s): download the calendar file instead; it will not update itself if the plan changes.", values)
         : t("Dates are shown for a start day on %(day)s. There is no subscription for that day (feeds exist for start days from %(first)s to %(last)s): download the calendar file instead; it will not update itself if the plan changes.", values);
     }
