@@ -131,6 +131,8 @@ def test_strength_deload_strategies(strategy: str, expected: list[str]) -> None:
     ("Squat 3x5+ @ 100 kg", "reps", "Squat 3x4 @ 100 kg"),  # never to failure in a deload
     ("Back squat 4x5 @ 100 kg", "reps", "Back squat 4x4 @ 100 kg"),  # 3.75 rounded: a cut of 20%, not 40%
     ("Split squat 3x8 @ 14 kg", "load", "Split squat 3x8 @ 7 kg"),  # not the plate step's 5 kg: a 64% cut
+    ("Lateral raise 3x12 @ 3 kg", "load", "Lateral raise 3x12 @ 1.5 kg"),  # not 2.5 kg: a 17% cut
+    ("Back squat 3x5 @ 100 kg", "load", "Back squat 3x5 @ 50 kg"),  # a barbell keeps the plate step
     ("Squat 3x5+ @ 100 kg", "load", "Squat 3x5 @ 50 kg"),
     ("Pull-up 4xAMRAP", "reps", "Pull-up 2xAMRAP (stop 2–3 reps short of failure)"),  # no count to cut: fewer sets
     ("Pull-up 1xAMRAP (wide grip)", "sets", "Pull-up 1xAMRAP (wide grip — stop 2–3 reps short of failure)"),

@@ -3,7 +3,7 @@
 A deload keeps the exercise list and the number of strength sessions and never
 raises a load; it cuts reps (3x8 -> 3x6 at the same load, 3x8-12 -> 3x6-9), the
 load (half, rounded down to the plate step, or to the half kilo or pound where the
-step would cut more than 60%) or the sets, and no set goes to
+step would miss the cut by more than 10 points: 40–60% for a half, S4) or the sets, and no set goes to
 failure. An effort target (RPE) falls with the reps: "3x8 @ RPE 8" at the same RPE
 with fewer reps would mean a heavier weight, so it becomes "3x6 @ RPE 7" (deload
 effort at most RPE 7, two to three reps in reserve: S6 in the coaching rules).
@@ -35,7 +35,7 @@ _LOWER_BODY = re.compile(
 )
 
 
-LOAD_CUT_MAX = 0.60  # load mode cuts 40–60% (S4); rounding to the plate step never cuts more
+LOAD_CUT_SLACK = 0.10  # load mode cuts 40–60% for its 50% (S4): the plate step may miss the cut by this much
 SHORT_OF_FAILURE = "stop 2–3 reps short of failure"  # a deload's AMRAP (reps in reserve: Helms et al. 2016)
 
 
@@ -60,7 +60,8 @@ def lighter_load(load: Load, factor: float, p: Periodization) -> Load | None:
     if load.kind == "weight":
         step = p.round_kg if load.unit == "kg" else p.round_lb
         value = round_down(load.value * factor, step)
-        if value < load.value * (1 - LOAD_CUT_MAX):  # a light dumbbell: 14 kg halved is 7 kg, not the plate step's 5
+        if abs((1 - value / load.value) - (1 - factor)) > LOAD_CUT_SLACK + 1e-9:
+            # A light weight: 14 kg halved is 7 kg, not the plate step's 5 kg; 3 kg is 1.5 kg, not 2.5.
             value = round_down(load.value * factor, 0.5 if load.unit == "kg" else 1.0)
         return replace(load, value=min(value, load.value)) if 0 < value < load.value else None
     if load.kind == "percent":
