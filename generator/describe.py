@@ -252,6 +252,21 @@ def short_title(session: Session, units: str) -> str:
     return prefix + label
 
 
+def sheet_title(session: Session, units: str) -> str:
+    """:func:`short_title` with a simple main set's size, for the one-page sheet: "Fartlek 3.5 mi:
+    6 x 60 s" (a deload's week differs from the week it comes from by its repeats, not its total)."""
+    text = short_title(session, units)
+    if session.total is None or len(session.main) != 1 or session.kind is SessionKind.RACE:
+        return text
+    part = session.main[0]
+    if isinstance(part, Repeat) and len(part.steps) == 1 and isinstance(part.steps[0], Step) and part.steps[0].amount:
+        return f"{text}: {count_text(part)} x {written_text(part.steps[0].amount, units)}"
+    if isinstance(part, Step) and part.amount is not None:
+        with_word = pgettext("plan language", "with")
+        return f"{text} {with_word} {written_text(part.amount, units)}"
+    return text
+
+
 _ROLE_NAMES = Words({"warmup": N_("Warm-up"), "cooldown": N_("Cool-down")})
 
 

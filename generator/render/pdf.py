@@ -80,11 +80,11 @@ POINT_MM = 0.3528
 def _sheet_font(expanded: ExpandedPlan, paper: str) -> float:
     """The largest type (8.6 pt down to 4.6 pt) at which every week fits one page: each day's
     sessions are lines of the cell, wrapped at the column's width (estimated from the titles)."""
-    from ..describe import short_title
+    from ..describe import sheet_title
 
     width, height = SHEET_PAGES[paper]
     column = (width - SHEET_FIXED_WIDTH) / 7 - 3.5  # less the tick box and the cell's padding
-    titles = [[[short_title(p.session, expanded.plan.units) for p in week.sessions if p.day == day and p.kind.value != "rest"]
+    titles = [[[sheet_title(p.session, expanded.plan.units) for p in week.sessions if p.day == day and p.kind.value != "rest"]
                for day in range(1, 8)] for week in expanded.weeks]
     size = 8.6
     while size > 4.6:

@@ -23,7 +23,7 @@ from ..describe import (
     race_text,
     range_text,
     session_title,
-    short_title,
+    sheet_title,
     workout_lines,
 )
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek, WeekMetrics
@@ -77,7 +77,7 @@ class SessionView:
         if self.planned is None:
             return self.title
         session = self.planned.session
-        return dual(lambda u: short_title(session, u), self.units)
+        return dual(lambda u: sheet_title(session, u), self.units)
 
 
 @dataclass
