@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from .build import SitePages, build_site, last_site_pages
 from .config import CONFIG_NAME, Settings, load_settings
-from .errors import DeloadError, Diagnostic, Severity, in_order
+from .errors import DeloadError, Diagnostic, in_order
 from .feeds import build_time
 from .i18n import plan_language, use
 from .source.files import is_plan_name
@@ -102,7 +102,7 @@ class Preview:
         self._check_at = time.monotonic() + LOST_EVENTS_CHECK_S if hinted else None
         if result.noop:  # nothing new to show: still, the browsers clear a failed build's report
             self._published(None, result.on_request)
-        self._say_warnings(result.warnings, set(result.rendered))
+        self._say_warnings(result.to_say(), set(result.rendered))
         self.echo(f"✓ rebuilt in {time.perf_counter() - started:.2f} s: {result.summary()}")
         return True
 
@@ -124,8 +124,6 @@ class Preview:
         said, self._said = self._said, {w.format() for w in warnings}
         repeated = 0
         for warning in in_order(warnings):
-            if warning.severity is Severity.NOTE and warning.file not in rendered:
-                continue  # what the engine made of a plan: said when the plan is built, not at every save
             text = warning.format()
             if warning.file in rendered or text not in said:
                 self.echo(text)

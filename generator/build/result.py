@@ -43,8 +43,13 @@ class BuildResult:
         if self.noop:
             return f"nothing changed: {plans}, {pages}, {feeds}, {_count(self.pdfs, 'PDF')} up to date ({self.seconds:.2f} s)"
         pdfs = _count(self.pdfs, "PDF") + (f" ({self.pdfs_rendered} rendered)" if self.pdfs else "")
-        warnings = sum(1 for d in self.warnings if d.is_warning)
-        return f"built {plans} ({self.plans_rendered} rendered): {pages}, {feeds}, {pdfs}, {_count(warnings, 'warning')} in {self.seconds:.2f} s"
+        return (f"built {plans} ({self.plans_rendered} rendered): {pages}, {feeds}, {pdfs}, "
+                f"{_count(self.warning_count, 'warning')} in {self.seconds:.2f} s")
+
+    @property
+    def warning_count(self) -> int:
+        """The warnings (the engine's notes are not counted)."""
+        return sum(1 for d in self.warnings if d.is_warning)
 
     def to_say(self) -> list[Diagnostic]:
         """What ``deload build`` prints: every warning, and the notes of the plans it rendered (what

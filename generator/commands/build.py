@@ -53,7 +53,7 @@ def write_stats(result: BuildResult, stats: Path) -> None:
     data |= {"seconds": result.seconds, "phases": result.phases, "noop": result.noop,
              "plans_rendered": result.plans_rendered, "pdfs_rendered": result.pdfs_rendered,
              "plans_kept": result.plans_kept,
-             "warnings": sum(1 for d in result.warnings if d.is_warning)}
+             "warnings": result.warning_count}
     stats.write_text(json.dumps(data, indent=1) + "\n")
 
 

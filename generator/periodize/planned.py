@@ -15,6 +15,12 @@ from .volume import Measure, session_km, session_minutes
 K = SessionKind
 
 
+def longest_run_km(sessions: Sequence[PlannedSession], high: bool = False) -> float:
+    """A week's long run: its longest counted run that is not a race (at the top of its range, ``high``)."""
+    runs = (p for p in sessions if p.kind.is_run and p.session.in_totals and p.kind is not K.RACE)
+    return round(max(((p.distance_km_high if high else None) or p.distance_km or 0.0 for p in runs), default=0.0), 3)
+
+
 def planned_weeks(plan: Plan, layout: Layout, contents: Sequence[list[Session]], notes: Sequence[Note],
                   measure: Measure, first: date | None,
                   load_of: Callable[[Session], float]) -> tuple[list[PlannedWeek], float | None]:
@@ -60,7 +66,7 @@ def planned_weeks(plan: Plan, layout: Layout, contents: Sequence[list[Session]],
             start=first + timedelta(days=index * 7) if first else None, sessions=tuple(planned),
             distance_km=round(sum(session_km(p.session, measure) for p in runs), 3),
             minutes=round(sum(session_minutes(p.session, measure) for p in runs), 1),
-            long_run_km=round(max((p.distance_km or 0.0 for p in runs if p.kind is not K.RACE), default=0.0), 3),
+            long_run_km=longest_run_km(planned),
             metrics=metrics[index], source=source_week.source, origin=slot.origin + 1,
             reference=slot.reference + 1 if slot.reference is not None else None, note=notes[index],
             inserted=slot.inserted, vacation=slot.style,

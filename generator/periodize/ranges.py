@@ -14,8 +14,9 @@ from typing import Any
 
 from ..errors import Diagnostic
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
-from ..model import Distance, Duration, End, Ladder, Plan, Repeat, Session, SessionKind, Step
+from ..model import Distance, Duration, End, Ladder, Plan, Repeat, Session, Step
 from ..workout import session_at, session_ranged
+from .planned import longest_run_km
 
 
 def plan_ranged(plan: Plan) -> bool:
@@ -52,11 +53,9 @@ def _merge_week(low: PlannedWeek, high: PlannedWeek) -> PlannedWeek:
             minutes -= (b.minutes or 0.0) - (a.minutes or 0.0)
         else:
             sessions.append(_merge_planned(a, b))
-    # The longest run at the high end, as generator.periodize.planned measures it, of the merged sessions.
-    long_run = max((p.distance_km_high or p.distance_km or 0.0 for p in sessions
-                    if p.kind.is_run and p.session.in_totals and p.kind is not SessionKind.RACE), default=0.0)
     return replace(low, sessions=tuple(sessions), distance_km_high=_top(low.distance_km, round(distance, 3)),
-                   minutes_high=_top(low.minutes, round(minutes, 1)), long_run_km_high=_top(low.long_run_km, round(long_run, 3)))
+                   minutes_high=_top(low.minutes, round(minutes, 1)),
+                   long_run_km_high=_top(low.long_run_km, longest_run_km(sessions, high=True)))
 
 
 def _merge_planned(low: PlannedSession, high: PlannedSession) -> PlannedSession:
