@@ -362,6 +362,30 @@ def test_a_wednesday_race_gets_its_own_calendar_with_the_readers_paces(site: Sit
     assert page.problems == []
 
 
+def test_a_readers_calendar_gives_paces_in_the_plans_units_first(site: Site, page: Any) -> None:
+    """A reader in miles of a plan in km: the sessions say km, so the paces do too, with miles beside them."""
+    from icalendar import Calendar
+
+    from generator.paces import pace_table
+    from generator.render.pacetable import range_text
+    from generator.source.performance import parse_performance
+
+    open_page(page, site.url("plans/10k-8-weeks/index.html"))
+    page.click("[data-set-units=mi]")
+    page.select_option("#pace-race", "10")
+    page.fill("#pace-time", "45:00")
+    page.click("#pace-form button[type=submit]")
+    page.fill("#plan-date", "2027-05-19")
+    page.dispatch_event("#plan-date", "change")
+    _, text = _download(page)
+    tempo = next(e for e in Calendar.from_ical(text).walk("VEVENT") if str(e.get("CATEGORIES").cats[0]) == "tempo")
+    threshold = pace_table(parse_performance("10k=45:00")).efforts["threshold"]
+    description = str(tempo["DESCRIPTION"])
+    assert " km" in description.splitlines()[0]  # the session as the coach wrote it
+    assert f"threshold {range_text(threshold, 'km')} ({range_text(threshold, 'mi')})" in description
+    assert page.problems == []
+
+
 def test_a_reader_downloads_a_weeks_watch_files_with_their_paces(site: Site, page: Any) -> None:
     """In Chromium: enter a time, download week 2's zip; each file is the one Python writes for those paces."""
     import base64

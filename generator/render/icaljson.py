@@ -1,7 +1,8 @@
 """The calendar as the page's script needs it to build a reader's own ``.ics`` in the
 browser, for any race or start day: the same serialised events as the feeds (so a file
 for a day that has a feed is byte for byte that feed), with what the script must add:
-dates, UIDs, and the reader's paces in each session's description."""
+dates, UIDs, and the reader's paces in each session's description (in the plan's units,
+as the events are written, and in the reader's beside them when those differ)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def calendar_json(expanded: ExpandedPlan, events: Sequence[EventText], header: H
     data = {
         "format": FORMAT, "title": plan.title, "slug": plan.slug, "edition": plan.edition, "domain": domain,
         "namespace": _NAMESPACE_BYTES.hex(), "anchor": anchor, "before": header.before, "refresh": header.refresh,
-        "after": header.after, "zones": zones,
+        "after": header.after, "zones": zones, "units": plan.units,
         "events": [[e.offset, e.days, e.slot, e.head, e.tail, e.clock, e.zone, e.minutes, e.description,
                     [list(p) for p in e.paces]] for e in events],
     }

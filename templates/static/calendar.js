@@ -73,10 +73,13 @@
   function pad(n) { return String(n).padStart(2, "0"); }
 
   /* The file --------------------------------------------------------------------------------- */
-  function paceLine(paces, current, units) {
+  /* In the plan's units, as the sessions are written ("Easy 5 mi"), and in the reader's beside
+     them when those differ: a line of /km paces under a session in miles reads as a mistake. */
+  function paceLine(paces, current, own, units) {
     var P = window.DeloadPaces;
     return t("Your paces (%(reference)s): %(paces)s", { reference: current.label, paces: paces.map(function (p) {
-      return p[0] + " " + P.rangeText(P.evaluate(p[1], current.table.efforts, current.table.vdot), units);
+      var pace = P.evaluate(p[1], current.table.efforts, current.table.vdot);
+      return p[0] + " " + P.rangeText(pace, own) + (units === own ? "" : " (" + P.rangeText(pace, units) + ")");
     }).join(" \u00b7 ") });
   }
   function withPaces(description, line) {
@@ -85,7 +88,7 @@
   }
 
   /* data: calendar.json; chosen: the race or start day (a UTC Date); first: the plan's first day;
-     current: the reader's paces or null; units: "km" or "mi". */
+     current: the reader's paces or null; units: the reader's, "km" or "mi". */
   function build(data, chosen, first, current, units) {
     var name = (data.anchor === "race" ? "race-" : "start-") + iso(chosen) + ".ics";
     var lang = document.documentElement.getAttribute("lang") || "en";
@@ -101,7 +104,7 @@
       var description = e[8], paces = e[9];
       var day = plus(first, offset);
       if (current && paces.length) {
-        tail = tail.replace(textLine("DESCRIPTION", description), textLine("DESCRIPTION", withPaces(description, paceLine(paces, current, units))));
+        tail = tail.replace(textLine("DESCRIPTION", description), textLine("DESCRIPTION", withPaces(description, paceLine(paces, current, data.units === "mi" ? "mi" : "km", units))));
       }
       var id = "UID:" + uid(data.namespace, prefix + iso(day) + "/" + slot, data.domain) + "\r\n";
       var dates;
