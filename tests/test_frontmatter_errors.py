@@ -118,6 +118,8 @@ CASES = [
      "'title' is not a key of 'race:': it belongs at the top level; remove the indent so that it starts at the beginning of the line"),
     ("distance-after-race", 9, 1,
      "'distance' is not a top-level key: it goes under 'race:' (race.distance); move it into the 'race:' block on line 7"),
+    ("race-date-at-top-level", 10, 1,  # as other tools, and the command line's --race-date, spell it
+     "'race_date' (did you mean 'date'?) is not a top-level key: it goes under 'race:' (race.date); move it into the 'race:' block on line 7"),
     ("race-keys-lost-indent", 8, 1,
      "'name' and 'distance' are not top-level keys: they go under 'race:'; indent them below 'race:' (line 7)"),
     ("deload-keys-lost-indent", 9, 3,

@@ -52,6 +52,11 @@ def misplaced(unknown: list[str], path: Path, value: dict[str, Any], root: Mappi
         if value[key] is None and rest and (word in here or word in homes):
             found.append(([key], [(*path, word)], f"'{key}' needs a colon after the key: write '{word}: {rest.strip()}'"))
             continue
+        compound = _compound(key, here)
+        if compound is not None:
+            name, home = compound[1], (*path, *compound)
+            groups.setdefault(home[:-1], []).append((key, name, home))
+            continue
         name = key if key in homes else _near(key, homes, here)
         if name is None:
             continue
@@ -59,6 +64,19 @@ def misplaced(unknown: list[str], path: Path, value: dict[str, Any], root: Mappi
         groups.setdefault(home[:-1], []).append((key, name, home))
     return found + [([k for k, _, _ in group], [h for _, _, h in group], _message(group, path, value, located))
                     for group in groups.values()]
+
+
+_COMPOUND = re.compile(r"^([a-z]+)(?:[_ -]|(?=[A-Z]))(\w+)$")
+
+
+def _compound(key: Any, here: Mapping[str, Converter]) -> tuple[str, str] | None:
+    """A key of a block written with the block's name in front, as other tools and Deload's own
+    options spell it (``race_date``, ``race-date``, ``raceDate``): the block and the key."""
+    found = _COMPOUND.match(key) if isinstance(key, str) else None
+    if found is None or found.group(1) not in here:
+        return None
+    block, name = found.group(1), found.group(2).lower().replace("-", "_")
+    return (block, name) if name in _fields_at(here, (block,)) else None
 
 
 def _near(key: str, homes: Mapping[str, list[Path]], here: Mapping[str, Converter]) -> str | None:
