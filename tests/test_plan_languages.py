@@ -486,3 +486,11 @@ def test_level_and_race_distance_in_the_plans_language(language: str, heading: s
     assert [d.format() for d in diagnostics if d.is_error] == []
     assert plan.race is not None
     assert (plan.level, str(plan.race.category)) == meant
+
+
+def test_a_session_with_two_lengths_is_told_to_choose_in_the_plans_words() -> None:
+    text = (TWINS / "de.md").read_text().replace("- Di: Dauerlauf 8 km @ locker", "- Di: Dauerlauf 8 km oder 45 min")
+    found = problems(text)
+    assert len(found) == 1, found
+    assert found[0].endswith("a session has one length, which deload and taper weeks cut: write 'Dauerlauf 8 km' "
+                             "or 'Dauerlauf 45 min'")

@@ -173,6 +173,7 @@ def test_rest_or_rest_is_refused() -> None:
     ("Intervals 6 mi: 6 x 400 @ 5K pace w/ 400 m jog", "'400' needs a unit, such as '400 m', '400 mi' or '400 km'"),
     ("Intervals 6 mi: 6 x 400 m @ 5K pace w/ 400 jog", "'400' needs a unit before 'jog', e.g. '400 m jog'"),
     ("Easy 5 mi + strides", "strides need a count and a length, e.g. '+ 6 x 20 s strides'"),
+    ("Easy 5 mi or 45 min", "a session has one length, which deload and taper weeks cut: write 'Easy 5 mi' or 'Easy 45 min'"),
     ("Tempo 8 mi: 2 x (3 x 1 mi) @ threshold w/ 2 min / 5 min jog within / between sets",
      "sets of repeats are written nested: '2 x (3 x 1 mi @ threshold w/ 2 min jog) w/ 5 min jog'"),
 ])

@@ -154,6 +154,11 @@ class SessionLine:
                 rest = c.text[start:end].strip()
                 if self.words.strides_word_re.match(rest.lstrip("+ ")):
                     c.fail(start, "strides need a count and a length, e.g. '+ 6 x 20 s strides'")
+                elif self.words.alternative_re.match(rest):
+                    written = c.text[:start].strip()
+                    other = re.split(r"(?=\d)", written, maxsplit=1)[0] + self.words.alternative_re.sub("", rest, count=1).lstrip()
+                    c.fail(start, f"a session has one length, which deload and taper weeks cut: write '{written}' "
+                                  f"or '{first_words(other)}'")
                 else:
                     c.fail(start, f"unexpected '{first_words(rest)}' — write a comment after ' — ' or as a sub-bullet")
         if c.failed:

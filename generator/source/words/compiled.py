@@ -114,6 +114,8 @@ class Words:
         then = self._phrases(f for lex in both for f in lex.then)
         self.recovery_re = re.compile(rf"(?:{recovery})(?!\w)", re.I)
         self.separator_re = re.compile(rf"(?:,\s*)?(?:{then})\s+|,\s*|\+\s*", re.I)
+        ors = self._phrases(["or", *(w for lex in both for w, e in lex.efforts.items() if e.strip() == "or")])
+        self.alternative_re = re.compile(rf"(?:{ors})\s+(?=\d)", re.I)  # "Easy 5 mi or 45 min"
         native = "" if self.english else r"|tempos?|mrt|hmrt|hmp|allure|ritmo|marat[oó]n|km|mt|hmt|rm"
         self.race_before_re = re.compile(rf"(?i)(?:mp|hmp|gmp|marathon|half|\d+k|mile|pace{native})$")
         self.target_end_re = re.compile(rf"\s+(?:{recovery}|{then})(?!\w)|\s*\+|\s*,|\s*\)|\s*;")
