@@ -54,8 +54,7 @@ def misplaced(unknown: list[str], path: Path, value: dict[str, Any], root: Mappi
             continue
         compound = _compound(key, here)
         if compound is not None:
-            name, home = compound[1], (*path, *compound)
-            groups.setdefault(home[:-1], []).append((key, name, home))
+            groups.setdefault((*path, compound[0]), []).append((key, compound[1], (*path, *compound)))
             continue
         name = key if key in homes else _near(key, homes, here)
         if name is None:
