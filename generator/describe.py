@@ -204,6 +204,14 @@ def _label(session: Session) -> str:
     return pgettext("plan language", "Rest or %(session)s") % {"session": lower_first(label)} if session.counted else label
 
 
+def _lengths(session: Session, total: Amount, units: str) -> str:
+    """``5 mi``, or ``5 mi or 45 min`` for a run written with its other length."""
+    if session.alternative is None:
+        return amount_text(total, units)
+    other = pgettext("plan language", "or")  # outside the f-string: pybabel finds no call inside one
+    return f"{amount_text(total, units)} {other} {amount_text(session.alternative, units)}"
+
+
 def session_title(session: Session, units: str) -> str:
     """``Intervals 7 mi: 6 x 800 m @ 5K pace w/ 400 m jog`` — without notes or comment."""
     kind = session.kind
@@ -214,7 +222,7 @@ def session_title(session: Session, units: str) -> str:
         return f"{race} {total}".strip() + target
     text = _label(session)
     if session.total is not None:
-        text += f" {amount_text(session.total, units)}"
+        text += f" {_lengths(session, session.total, units)}"
     if session.target is not None and session.main:
         text += f" @ {session.target.text}"  # before the main set, which may end in a recovery
     if session.main:
@@ -241,7 +249,7 @@ def short_title(session: Session, units: str) -> str:
     prefix = _optional() if session.optional and not session.counted else ""
     label = _label(session)
     if session.total is not None:
-        return f"{prefix}{label} {amount_text(session.total, units)}"
+        return f"{prefix}{label} {_lengths(session, session.total, units)}"
     first = session.main[0] if session.main else None
     if isinstance(first, Repeat) and len(first.steps) == 1 and isinstance(first.steps[0], Step) and first.steps[0].amount:
         return f"{prefix}{label} {count_text(first)} x {written_text(first.steps[0].amount, units)}"

@@ -295,6 +295,7 @@ class Session:
     optional: bool = False  # "Optional cross-training 30 min": the reader may skip it
     counted: bool = False  # "Rest or easy 3 mi": optional, but counted in the week's volume and load
     main_last: bool = False  # "Long 16 mi with the last 3 mi @ MP": the main set ends the run (no cool-down)
+    alternative: Amount | None = None  # "Easy 5 mi or 45 min": the total measured the other way
 
     @property
     def label(self) -> str:

@@ -14,7 +14,7 @@ import pytest
 
 from generator.config import Settings
 from generator.expanded import ExpandedPlan, PlannedSession
-from generator.model import Distance, Repeat, SessionKind, Step
+from generator.model import Distance, Duration, Repeat, SessionKind, Step
 from generator.periodize import expand
 from generator.periodize.load import session_load
 from generator.periodize.volume import Measure
@@ -427,3 +427,37 @@ def test_races_before_any_loading_week_still_count_as_lighter_and_model_nothing(
             assert week_.reference is not None
             model = e.weeks[week_.reference - 1]
             assert model.kind == "load" and not any(p.kind is K.RACE for p in model.sessions)
+
+
+ALTERNATIVES = """---
+title: Two lengths
+units: mi
+race: {name: City Half, distance: half}
+periodization:
+  deload: {every: 3, mode: insert, cut: 25%}
+---
+""" + "".join(f"""## Week {n} — Base
+- Tue: Easy 4 mi or 40 min @ easy
+- Thu: Tempo 5 mi or 45-50 min with 20 min @ threshold
+- Sun: Long {6 + n} mi or {60 + 10 * n} min
+""" for n in range(1, 7)) + """## Week 7 — Race
+- Tue: Easy 30 min or 3 mi
+- Sun: Race half
+"""
+
+
+def test_the_other_length_is_cut_with_the_run() -> None:
+    """'Easy 4 mi or 40 min' cut to 3 mi in a deload is '… or 30 min': a reader who runs by time
+    gets the deload too, not the loading week's 40 minutes."""
+    e = expand(plan_from(ALTERNATIVES))
+    deload = next(w for w in e.weeks if w.kind == "deload")
+    easy, tempo, long = (p.session for p in deload.sessions)
+    assert (easy.total, easy.alternative) == (Distance(3, "mi"), Duration(30 * 60))
+    written = deload.sessions[2].original  # the long run it was made from
+    assert written is not None and isinstance(written.total, Distance) and isinstance(written.alternative, Duration)
+    assert isinstance(long.total, Distance) and isinstance(long.alternative, Duration) and long.total.value < written.total.value
+    assert long.alternative.seconds == round(written.alternative.seconds * long.total.value / written.total.value / 300) * 300
+    assert isinstance(tempo.alternative, Duration) and tempo.alternative.high is not None  # a range stays a range
+    taper = next(w for w in e.weeks if w.kind == "race").sessions[0].session
+    assert taper.total is not None and taper.total != Duration(30 * 60) and taper.alternative is not None
+    assert isinstance(taper.alternative, Distance) and taper.alternative.value < 3

@@ -387,7 +387,8 @@ def test_a_watch_list_names_a_race_and_an_optional_session_by_what_they_are() ->
     """16 characters hold no "Optional:" ("W1D3 Optional:" said nothing) nor "Race marathon @ …"."""
     plan = plan_from("---\ntitle: Names\nunits: km\nrace: {name: City Marathon, distance: marathon}\n---\n\n"
                      "## Week 1\n- Tue: Optional: Strength 30 min\n  - Squat 3x8 @ 40 kg\n- Sun: Long run 30 km @ easy\n"
-                     "## Week 2\n- Sun: Race marathon @ goal pace\n")
+                     "## Week 2\n- Wed: Easy 8 km or 45 min\n- Sun: Race marathon @ goal pace\n")
     expanded = expand(plan)
     names = {p.session.kind.value: workout_name(w, p, "km") for w, p in plan_workouts(expanded)}
     assert names["strength"] == "W1D2 Strength" and names["race"].endswith(" Marathon")
+    assert names["easy"] == "W2D3 Easy 8km"  # the run the watch runs, not half of "or 45 min"

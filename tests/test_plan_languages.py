@@ -488,9 +488,13 @@ def test_level_and_race_distance_in_the_plans_language(language: str, heading: s
     assert (plan.level, str(plan.race.category)) == meant
 
 
-def test_a_session_with_two_lengths_is_told_to_choose_in_the_plans_words() -> None:
-    text = (TWINS / "de.md").read_text().replace("- Di: Dauerlauf 8 km @ locker", "- Di: Dauerlauf 8 km oder 45 min")
-    found = problems(text)
-    assert len(found) == 1, found
-    assert found[0].endswith("a session has one length, which deload and taper weeks cut: write 'Dauerlauf 8 km' "
-                             "or 'Dauerlauf 45 min'")
+def test_a_run_gives_its_other_length_in_the_plans_words() -> None:
+    from generator.describe import session_title
+    from generator.i18n import use
+
+    text = (TWINS / "de.md").read_text().replace("- Di: Dauerlauf 8 km @ locker", "- Di: Dauerlauf 8 km oder 45 min @ locker")
+    plan, _ = parse_plan_text(text.encode(), "de.md", "de", SETTINGS)
+    session = next(s for s in plan.weeks[0].sessions if s.alternative is not None)
+    assert session.total == Distance(8, "km") and session.alternative == Duration(45 * 60)
+    with use("de"):
+        assert session_title(session, "km") == "Dauerlauf 8 km oder 45 min @ locker"

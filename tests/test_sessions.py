@@ -173,7 +173,8 @@ def test_rest_or_rest_is_refused() -> None:
     ("Intervals 6 mi: 6 x 400 @ 5K pace w/ 400 m jog", "'400' needs a unit, such as '400 m', '400 mi' or '400 km'"),
     ("Intervals 6 mi: 6 x 400 m @ 5K pace w/ 400 jog", "'400' needs a unit before 'jog', e.g. '400 m jog'"),
     ("Easy 5 mi + strides", "strides need a count and a length, e.g. '+ 6 x 20 s strides'"),
-    ("Easy 5 mi or 45 min", "a session has one length, which deload and taper weeks cut: write 'Easy 5 mi' or 'Easy 45 min'"),
+    ("Easy 5 mi or 8 km", "'or 8 km' gives the run's length again; the other length measures it the other way: 'Easy 5 mi or 45 min'"),
+    ("Tempo 6 mi: 20 min @ threshold or 55 min", "the other length goes before the main set"),
     ("Tempo 8 mi: 2 x (3 x 1 mi) @ threshold w/ 2 min / 5 min jog within / between sets",
      "sets of repeats are written nested: '2 x (3 x 1 mi @ threshold w/ 2 min jog) w/ 5 min jog'"),
 ])
@@ -199,3 +200,20 @@ def test_a_main_set_that_ends_the_run(line: str, title: str) -> None:
     assert again.main_last and again.main == session.main and again.total == session.total
     workout = full_workout(session, Measure(Periodization(), Checks(), "mi"))
     assert [step.role for step in workout] == ["warmup", "work"]  # the easy running first, no cool-down
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("Easy 5 mi or 45 min", "Easy 5 mi or 45 min"),  # for the reader who runs by time
+    ("Long 90 min or 10 mi @ easy", "Long run 1 h 30 min or 10 mi @ easy"),
+    ("Easy 5 mi @ easy or 45 min", "Easy 5 mi or 45 min @ easy"),
+    ("Easy 5 mi @ easy or moderate", "Easy 5 mi @ easy or moderate"),  # an effort, not a second length
+    ("Tempo 6 mi or 50-55 min with 20 min @ threshold", "Tempo 6 mi or 50–55 min with 20 min @ threshold"),
+])
+def test_a_run_may_give_its_other_length(line: str, title: str) -> None:
+    session, errors = parse(line)
+    assert errors == []
+    assert (session.alternative is None) == ("moderate" in line)
+    assert type(session.alternative) is not type(session.total)
+    assert session_title(session, "mi") == title
+    again, _ = parse(title)
+    assert again.total == session.total and again.alternative == session.alternative

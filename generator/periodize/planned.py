@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 from ..expanded import Note, PlannedSession, PlannedWeek
-from ..model import Plan, Session, SessionKind, Week
+from ..model import Distance, Duration, Plan, Session, SessionKind, Week
 from .layout import Layout
 from .metrics import form_before, week_metrics
 from .steps import full_workout
-from .volume import Measure, session_km, session_minutes
+from .volume import Measure, floor_amount, session_km, session_minutes
 
 K = SessionKind
 
@@ -34,6 +35,8 @@ def planned_weeks(plan: Plan, layout: Layout, contents: Sequence[list[Session]],
         slot = layout.slots[index]
         originals = {} if slot.kind == "load" and not slot.tapers else _originals(plan, layout, index, contents)
         for session in sessions:
+            original = _changed_from(session, originals)
+            session = _alternative_follows(session, original, measure)
             nth = slots_per_day.get(session.day, 0)
             slots_per_day[session.day] = nth + 1
             day_offset = index * 7 + session.day - 1
@@ -47,7 +50,7 @@ def planned_weeks(plan: Plan, layout: Layout, contents: Sequence[list[Session]],
                 distance_km=round(session_km(session, measure), 3) if session.kind.is_run else None,
                 minutes=round(session_minutes(session, measure), 1) if session.kind is not K.REST else None,
                 load=round(load, 1),
-                original=_changed_from(session, originals),
+                original=original,
                 workout=full_workout(session, measure),
             ))
         planned_by_week.append(planned)
@@ -90,3 +93,24 @@ def _originals(plan: Plan, layout: Layout, index: int, contents: Sequence[list[S
 def _changed_from(session: Session, originals: dict[tuple[int, int, int], Session]) -> Session | None:
     original = originals.get((session.source.line, session.source.col, session.day))
     return original if original is not None and original != session else None
+
+
+def _alternative_follows(session: Session, original: Session | None, measure: Measure) -> Session:
+    """``Easy 5 mi or 45 min`` cut to ``4 mi``: the other length is cut by as much (``35 min``).
+    The engine plans with the total; the other length only follows it."""
+    if session.alternative is None or original is None or session.total == original.total:
+        return session
+    new, old = session.total, original.total
+    if isinstance(new, Duration) and isinstance(old, Duration):
+        ratio = new.seconds / old.seconds
+    elif isinstance(new, Distance) and isinstance(old, Distance):
+        ratio = new.km / old.km
+    else:
+        return session.with_changes(alternative=None)  # made another kind of session: the other length is gone
+    other = session.alternative
+    low = floor_amount(other.at("low"), ratio, measure, nearest=True)
+    if other.high is None:
+        return session.with_changes(alternative=low)
+    high = floor_amount(other.at("high"), ratio, measure, nearest=True)
+    top = high.seconds if isinstance(high, Duration) else high.value
+    return session.with_changes(alternative=replace(low, high=top) if low != high else low)

@@ -87,7 +87,7 @@ def workout_name(week: PlannedWeek, planned: PlannedSession, units: str) -> str:
         if len(f"{day} {title}") > NAME_LIMIT:
             title = amount_text(session.total, units)
     else:
-        title = short_title(replace(session, optional=False), units)
+        title = short_title(replace(session, optional=False, alternative=None), units)  # the run the watch runs
     return clip(_UNIT_SPACE.sub(r"\1\2", f"{day} {title}"), NAME_LIMIT)
 
 

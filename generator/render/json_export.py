@@ -152,6 +152,8 @@ def session_dict(planned: PlannedSession, units: str, shape: _Shape) -> dict[str
         "strength": [_exercise(e, shape) for e in s.exercises] if s.exercises else None,
         "comment": s.comment, "notes": s.notes,
     }
+    if shape.lean or s.alternative is not None:  # added later: in the reader view only where it says something
+        data["alternative"] = _amount(s.alternative, shape)
     data["date"] = _iso(planned.date)
     if shape.lean:
         data["source"] = {"file": s.source.file, "line": s.source.line}

@@ -131,7 +131,9 @@ class SessionLine:
                 fields["total"] = total
         while not c.failed and not c.at_end(end):
             start = c.pos
-            if strides_ahead(c, end):
+            if "total" in fields and "main" not in fields and "alternative" not in fields and c.peek(self.words.alternative_re, end):
+                self._alternative(fields, end)
+            elif strides_ahead(c, end):
                 c.take(r"\+", end)
                 fields["strides"] = self.strides(end)
             elif c.take(self.words.main_re, end) or starts_set(c, end):
@@ -155,10 +157,7 @@ class SessionLine:
                 if self.words.strides_word_re.match(rest.lstrip("+ ")):
                     c.fail(start, "strides need a count and a length, e.g. '+ 6 x 20 s strides'")
                 elif self.words.alternative_re.match(rest):
-                    written = c.text[:start].strip()
-                    other = re.split(r"(?=\d)", written, maxsplit=1)[0] + self.words.alternative_re.sub("", rest, count=1).lstrip()
-                    c.fail(start, f"a session has one length, which deload and taper weeks cut: write '{written}' "
-                                  f"or '{first_words(other)}'")
+                    c.fail(start, "the other length goes before the main set: 'Tempo 6 mi or 55 min with 20 min @ threshold'")
                 else:
                     c.fail(start, f"unexpected '{first_words(rest)}' — write a comment after ' — ' or as a sub-bullet")
         if c.failed:
@@ -167,6 +166,22 @@ class SessionLine:
             c.fail(0, f"{'an' if kind.value[0] in 'aeiou' else 'a'} {kind.value} session needs a distance or a duration, e.g. '{kind.label} 5 mi' or '{kind.label} 30 min'")
         self._check_total(fields)
         return fields
+
+    def _alternative(self, fields: dict[str, object], end: int) -> None:
+        """``Easy 5 mi or 45 min``: the same run measured the other way, for a reader who runs by
+        time (or by distance); deload and taper weeks cut it with the total."""
+        c = self.c
+        start = c.pos
+        c.take(self.words.alternative_re, end)
+        at = c.pos
+        other = c.amount(end)
+        if other is None or c.failed:
+            return
+        if isinstance(other, Distance) == isinstance(fields["total"], Distance):
+            c.fail(at, f"'{c.text[start:c.pos].strip()}' gives the run's length again; the other length measures it "
+                       "the other way: 'Easy 5 mi or 45 min'")
+            return
+        fields["alternative"] = other
 
     def _bare_effort(self, end: int) -> bool:
         """Whether an effort written without ``@`` follows (``3 mi very easy``, ``5 mi easy to moderate``)."""

@@ -115,10 +115,11 @@ class Words:
         self.recovery_re = re.compile(rf"(?:{recovery})(?!\w)", re.I)
         self.separator_re = re.compile(rf"(?:,\s*)?(?:{then})\s+|,\s*|\+\s*", re.I)
         ors = self._phrases(["or", *(w for lex in both for w, e in lex.efforts.items() if e.strip() == "or")])
-        self.alternative_re = re.compile(rf"(?:{ors})\s+(?=\d)", re.I)  # "Easy 5 mi or 45 min"
+        # "Easy 5 mi or 45 min": a number with a unit (not "5K or 10K pace", an effort)
+        self.alternative_re = re.compile(rf"(?:{ors})\s+(?=\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*(?:min|h|s|mi|km|m)\b|\d+:\d\d)", re.I)
         native = "" if self.english else r"|tempos?|mrt|hmrt|hmp|allure|ritmo|marat[oó]n|km|mt|hmt|rm"
         self.race_before_re = re.compile(rf"(?i)(?:mp|hmp|gmp|marathon|half|\d+k|mile|pace{native})$")
-        self.target_end_re = re.compile(rf"\s+(?:{recovery}|{then})(?!\w)|\s*\+|\s*,|\s*\)|\s*;")
+        self.target_end_re = re.compile(rf"\s+(?:{recovery}|{then})(?!\w)|\s*\+|\s*,|\s*\)|\s*;|\s+{self.alternative_re.pattern}")
         strides = "(?:" + _words({s for lex in both for w in lex.strides for s in self._spell(w)}) + ")"
         self.strides_ahead_re = re.compile(
             rf"\s*\+\s*(?:\d{{1,3}}\s*[x×]\s*[^+,()]*?\b{strides}\b|\d{{1,2}}\s+{strides}\b|{strides}\b)", re.I)

@@ -54,6 +54,7 @@ def language_section(lexicon: Lexicon) -> str:
         ("a session the reader may skip, counted (`Rest or`)", _code(f"{w} …" for w in lexicon.rest_or)),
         ("not counted (`Optional`)", _code(lexicon.optional)),
         ("a range of amounts (`5 to 6 km`)", _code(lexicon.to)),
+        ("the other length (`Easy 5 mi or 45 min`)", _code(w for w, e in joiners.items() if e == "or")),
         ("strides (after `+`)", _code(lexicon.strides)),
         ("recoveries within / between sets", _code(lexicon.within_between)),
         ("step labels in a main set", _meanings(lexicon.labels)),
