@@ -219,3 +219,15 @@ def test_a_long_title_and_placeholder_text_stay_in_their_own_lines(tmp_path: Pat
         assert str(calendar["X-WR-CALNAME"]).startswith(title) and str(calendar["NAME"]) == str(calendar["X-WR-CALNAME"])
         assert str(calendar["DESCRIPTION"]).startswith("Write UID:@UID@ and NAME:@NAME@ as you like")
         assert re.fullmatch(r"[0-9a-f-]{36}@[\w.-]+", str(calendar["UID"]))
+
+
+def test_a_session_the_taper_cut_in_a_loading_week_says_so(tmp_path: Path) -> None:
+    """A 10K's 10-day taper begins on day 5 of a week still called a loading week: its calendar
+    says the taper changed the session, not "this load week"."""
+    out = tmp_path / "mine.ics"
+    result = CliRunner().invoke(main, ["ical", str(FIXTURES / "plans" / "ten-k-build.md"), "--race-date", "2027-05-16",
+                                       "-o", str(out), "--project", str(ROOT)])
+    assert result.exit_code == 0, result.output
+    text = re.sub(r"\r\n ", "", out.read_text(encoding="utf-8"))
+    assert "(changed for the taper\\, which begins this week)" in text
+    assert "changed for this load week" not in text

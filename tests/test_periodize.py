@@ -42,6 +42,11 @@ def test_insert_mode_adds_a_deload_after_every_three_loading_weeks() -> None:
     assert [w.origin for w in e.weeks if w.kind != "deload"] == list(range(1, 11))
     assert e.weeks[3].inserted and e.weeks[3].reference == 3
     assert note_text(e.weeks[10].note).startswith("Taper from day 5")
+    # check and build say it too: the cut days of a week still called a loading week are the taper's
+    from generator.periodize.summary import engine_note
+
+    note = engine_note(e)
+    assert note is not None and "the taper cuts your week 9 from day 5 and week 10" in note.message
 
 
 def test_volume_deload_cuts_a_quarter_and_keeps_one_shorter_quality_session() -> None:

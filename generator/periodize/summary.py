@@ -9,7 +9,7 @@ not a warning: it is what the author asked for, said so that nothing changes uns
 from __future__ import annotations
 
 from ..errors import Diagnostic, Severity
-from ..expanded import ExpandedPlan
+from ..expanded import ExpandedPlan, PlannedWeek
 
 
 def engine_note(expanded: ExpandedPlan) -> Diagnostic | None:
@@ -23,9 +23,12 @@ def engine_note(expanded: ExpandedPlan) -> Diagnostic | None:
     replaced = [w.origin for w in expanded.weeks if w.kind == "deload" and not w.inserted and w.origin is not None
                 and marks[w.origin - 1] != "deload"]
     step_backs = [w.origin for w in expanded.weeks if w.step_back and w.origin is not None]
+    changed = [w for w in expanded.weeks if w.origin is not None and not w.inserted and any(p.original for p in w.sessions)]
+    # A loading week whose last days begin the taper ("taper-from"): its cuts are the taper's too.
+    begun = {w.origin: _taper_day(w) for w in changed if w.kind == "load" and _taper_day(w)}
     tapered = [w.origin for w in expanded.weeks if w.origin is not None and not w.inserted
-               and ((w.kind == "taper" and marks[w.origin - 1] != "taper")
-                    or (w.kind == "race" and any(p.original is not None for p in w.sessions)))]
+               and ((w.kind == "taper" and marks[w.origin - 1] != "taper") or (w.kind == "race" and w in changed)
+                    or w.origin in begun)]
     parts = []
     if after:
         parts.append(f"{_a('deload', after)} added after your {_weeks(after)}")
@@ -36,7 +39,7 @@ def engine_note(expanded: ExpandedPlan) -> Diagnostic | None:
     if step_backs:
         parts.append(f"the deload rhythm counts from your lighter {_weeks(step_backs)}")
     if tapered:
-        parts.append(f"the taper cuts your {_weeks(tapered)}")
+        parts.append(f"the taper cuts your {_weeks(tapered) if not begun else _listed(tapered, begun)}")
     if not parts:
         return None
     head = (f"the engine made {len(expanded.weeks)} weeks of your {len(plan.weeks)}: "
@@ -44,6 +47,18 @@ def engine_note(expanded: ExpandedPlan) -> Diagnostic | None:
     where = plan.location("periodization")
     return Diagnostic(where.file, where.line, where.col, head + "; ".join(parts) + " (deload expand shows each week)",
                       Severity.NOTE, "engine-summary")
+
+
+def _listed(numbers: list[int], begun: dict[int, int]) -> str:
+    """``week 11 from day 5 and week 12``."""
+    items = [f"week {n}" + (f" from day {begun[n]}" if n in begun else "") for n in sorted(set(numbers))]
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _taper_day(week: PlannedWeek) -> int:
+    """The day of a loading week the taper begins on (0: it does not)."""
+    day = next((p.values.get("day") for p in week.note if p.code == "taper-from"), 0)
+    return day if isinstance(day, int) else 0
 
 
 def _source_before(expanded: ExpandedPlan, number: int) -> int:

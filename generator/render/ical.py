@@ -156,7 +156,7 @@ CATEGORIES = Words({
     "strength": pgettext_noop("calendar category", "strength"), "mobility": pgettext_noop("calendar category", "mobility"),
 })
 _WRITTEN_AS = Words({
-    "load": N_("Written as: %(text)s (changed for this load week)"),
+    "load": N_("Written as: %(text)s (changed for the taper, which begins this week)"),  # the only change to a loading week
     "deload": N_("Written as: %(text)s (changed for this deload week)"),
     "taper": N_("Written as: %(text)s (changed for this taper week)"),
     "vacation": N_("Written as: %(text)s (changed for this vacation week)"),
