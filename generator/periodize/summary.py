@@ -25,7 +25,7 @@ def engine_note(expanded: ExpandedPlan) -> Diagnostic | None:
     step_backs = [w.origin for w in expanded.weeks if w.step_back and w.origin is not None]
     changed = [w for w in expanded.weeks if w.origin is not None and not w.inserted and any(p.original for p in w.sessions)]
     # A loading week whose last days begin the taper ("taper-from"): its cuts are the taper's too.
-    begun = {w.origin: _taper_day(w) for w in changed if w.kind == "load" and _taper_day(w)}
+    begun = {w.origin: _taper_day(w) for w in changed if w.origin is not None and w.kind == "load" and _taper_day(w)}
     tapered = [w.origin for w in expanded.weeks if w.origin is not None and not w.inserted
                and ((w.kind == "taper" and marks[w.origin - 1] != "taper") or (w.kind == "race" and w in changed)
                     or w.origin in begun)]
