@@ -9,7 +9,7 @@ import pytest
 from generator.describe import exercise_text
 from generator.errors import DeloadError
 from generator.expanded import ExpandedPlan
-from generator.model import Duration, Repeat, SessionKind, Step
+from generator.model import Distance, Duration, Repeat, SessionKind, Step
 from generator.periodize import as_plan, expand
 from generator.render.notes import note_text
 
@@ -346,6 +346,16 @@ def test_a_run_written_as_one_number_stays_one_beside_a_range_in_a_deload() -> N
     assert isinstance(long_run.session.total, Duration) and long_run.session.total.high is None
     spread = sum((p.minutes_high or p.minutes or 0.0) - (p.minutes or 0.0) for p in deload.sessions)
     assert deload.minutes_high is not None and abs(deload.minutes_high - deload.minutes - spread) < 1e-6
+
+
+def test_a_run_written_as_one_number_stays_one_in_race_week_when_only_the_high_end_cuts_it() -> None:
+    """Hansons' race week 'Easy 5 mi' after ranged weeks, in the default 21-day taper: the low end
+    leaves it as written, the high end cuts it; the reader gets 'Easy 5 mi', not 'Easy 4.5–5 mi'."""
+    text = (FIXTURES / "engine" / "hansons-beginner.md").read_text().replace("  taper: {days: 10}\n", "")
+    race_week = expand(plan_from(text)).weeks[-1]
+    easy = [p for p in race_week.sessions if p.kind is K.EASY and not p.session.main]
+    assert [p.session.total for p in easy] == [Distance(5, "mi"), Distance(5, "mi"), Distance(3, "mi")]
+    assert all(p.distance_km_high is None and p.original is None for p in easy)
 
 
 def test_a_deloads_longest_run_at_the_high_end_counts_the_ranged_runs() -> None:

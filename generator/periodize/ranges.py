@@ -47,7 +47,8 @@ def _merge_week(low: PlannedWeek, high: PlannedWeek) -> PlannedWeek:
         return low
     sessions, distance, minutes = [], high.distance_km, high.minutes
     for a, b in zip(low.sessions, high.sessions, strict=True):
-        if a.original is not None and a.original == b.original and a.session != b.session:
+        # Written as one number: the same as written at both ends (either end may have left it as it was).
+        if a.session != b.session and (a.original or a.session) == (b.original or b.session):
             sessions.append(a)
             distance -= (b.distance_km or 0.0) - (a.distance_km or 0.0)
             minutes -= (b.minutes or 0.0) - (a.minutes or 0.0)
