@@ -204,6 +204,8 @@ def test_a_main_set_that_ends_the_run(line: str, title: str) -> None:
 
 @pytest.mark.parametrize(("line", "title"), [
     ("Easy 5 mi or 45 min", "Easy 5 mi or 45 min"),  # for the reader who runs by time
+    ("Strength 9-11 mi or 90 min: 6 x 1 mi @ MP - 10 s w/ 400 m jog",  # Hansons' strength workout: a run
+     "Strength 9–11 mi or 1 h 30 min: 6 x 1 mi @ MP - 10 s w/ 400 m jog"),
     ("Long 90 min or 10 mi @ easy", "Long run 1 h 30 min or 10 mi @ easy"),
     ("Easy 5 mi @ easy or 45 min", "Easy 5 mi or 45 min @ easy"),
     ("Easy 5 mi @ easy or moderate", "Easy 5 mi @ easy or moderate"),  # an effort, not a second length

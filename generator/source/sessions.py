@@ -85,6 +85,8 @@ class SessionLine:
         if counted and kind is K.REST:
             c.fail(0, "'Rest or …' names the session the reader may do instead, e.g. 'Rest or easy 3 mi'")
             return None
+        if kind is K.STRENGTH and self._distance_ahead(end):
+            kind = K.INTERVALS  # Hansons' "Strength 8 mi: 6 x 1 mi @ MP - 10 s": a run at a set pace, by the book's name
         fields: dict[str, object] = {"optional": optional, "counted": counted}
         if word.lower() not in (kind.value, kind.label.lower()):
             fields["name"] = word[0].upper() + word[1:]
@@ -102,6 +104,13 @@ class SessionLine:
         if comment:
             fields["comment"] = " — ".join(filter(None, [str(fields.get("comment", "")), comment]))
         return Session(kind=kind, day=day, source=source, text=self.raw.strip(), **fields)  # type: ignore[arg-type]
+
+    def _distance_ahead(self, end: int) -> bool:
+        """Whether a distance comes next (``8 mi``, ``9-11 mi``)."""
+        c = self.c
+        c.skip_ws()
+        found = self.words.number_word_re.match(c.text, c.pos, end)
+        return found is not None and (found[3] or "").lower() in self.words.distance_words
 
     def _split_comment(self) -> tuple[int, str]:
         """Find where the parseable part ends; the rest is a free comment. Trailing brackets are
