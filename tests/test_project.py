@@ -43,6 +43,10 @@ def test_init_then_build_gives_a_working_site_and_a_note_about_base_url(tmp_path
     assert not (project / "plans" / ".deload").exists() and not (project / "plans" / "site").exists()
     again = runner.invoke(main, ["init", str(project)])
     assert again.exit_code == 1 and "this folder is a Deload project already" in again.output
+    for inner in (project / "plans", project / "plans" / "drafts"):  # run from plans/, say: no project in the project
+        nested = runner.invoke(main, ["init", str(inner)])
+        assert nested.exit_code == 1 and f"this folder is inside the Deload project at {project.resolve()}" in nested.output
+    assert not (project / "plans" / "deload.toml").exists() and not (project / "plans" / "plans").exists()
 
 
 def test_outside_any_project_commands_say_so(tmp_path: Path) -> None:

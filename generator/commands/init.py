@@ -43,6 +43,11 @@ def init(folder: Path, units: str, title: str | None, language: str = "en") -> N
     config = folder / CONFIG_NAME
     if config.exists():
         fail(DeloadError([Diagnostic(str(config), 1, 1, "this folder is a Deload project already")]))
+    outer = _project_around(folder)
+    if outer is not None:  # a project inside a project: its plans would be the outer one's too
+        fail(DeloadError([Diagnostic(str(folder), 1, 1, f"this folder is inside the Deload project at {outer}; "
+                                     f"add plans to it with 'deload new NAME', or start a new project outside it "
+                                     f"('deload init ~/other-plans')")]))
     words = WORDINGS[primary(language)]  # the command checked it
     (folder / "plans").mkdir(parents=True, exist_ok=True)
     config.write_text(CONFIG.format(title=json.dumps(title or words.site_title, ensure_ascii=False), units=units,
@@ -55,3 +60,14 @@ def init(folder: Path, units: str, title: str | None, language: str = "en") -> N
     plan = scaffold_plan(settings, words.first_plan, weeks=FIRST_PLAN_WEEKS, units=units, race="10k")
     click.echo(f"Started a Deload project in {folder.resolve()}: {CONFIG_NAME}, {plan.relative_to(folder.resolve()) if plan.is_absolute() else plan}, .gitignore.")
     click.echo("Set base_url in deload.toml to where the site will be published, then: deload serve (preview) or deload build.")
+
+
+def _project_around(folder: Path) -> Path | None:
+    """The project ``folder`` is inside: the nearest folder above it with a ``deload.toml``, or
+    the project whose ``plans/`` it is."""
+    from ..config import CONFIG_NAME
+
+    folder = folder.resolve()
+    if folder.name == "plans" and (folder.parent / CONFIG_NAME).is_file():
+        return folder.parent
+    return next((above for above in folder.parents if (above / CONFIG_NAME).is_file()), None)
