@@ -9,7 +9,7 @@ import contextlib
 import fcntl
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -30,26 +30,49 @@ def _forget_locks_in_child() -> None:
 os.register_at_fork(after_in_child=_forget_locks_in_child)
 
 
+BUILD_LOCKED = "build-locked"  # the code of the error a build gets while another one runs
+
+
 @contextmanager
 def build_lock(work_dir: Path) -> Iterator[None]:
     """Hold an exclusive lock so two builds never write the same site at once. The lock dies with
     this process (never with its children: see :func:`_forget_locks_in_child`), and the file
     names the holder's process id while it is held."""
-    work_dir.mkdir(parents=True, exist_ok=True)
-    path = work_dir / "build.lock"
+    def busy(path: Path, holder: str) -> DeloadError:
+        who = f" (process {holder})" if holder.isdigit() else ""
+        return DeloadError([Diagnostic(str(path), 1, 1, f"another deload build{who} is running in this project; "
+                                       "wait for it to finish", code=BUILD_LOCKED)])
+
+    with _exclusive(work_dir / "build.lock", str(os.getpid()), busy):
+        yield
+
+
+@contextmanager
+def serve_lock(work_dir: Path, url: str) -> Iterator[None]:
+    """One ``deload serve`` a project: two would write the same preview, each with its own address
+    in the other's pages. The file names the holder and its address while it is held."""
+    def busy(path: Path, holder: str) -> DeloadError:
+        pid, _, address = holder.partition(" ")
+        return DeloadError([Diagnostic(str(path), 1, 1, f"another deload serve (process {pid}) is previewing this "
+                                       f"project at {address}; open that address, or stop it (Ctrl+C in its terminal) first")])
+
+    with _exclusive(work_dir / "serve.lock", f"{os.getpid()} {url}", busy):
+        yield
+
+
+@contextmanager
+def _exclusive(path: Path, holder: str, busy: Callable[[Path, str], DeloadError]) -> Iterator[None]:
+    path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a+", encoding="utf-8") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = path.read_text(encoding="utf-8", errors="replace").strip()
-            who = f" (process {holder})" if holder.isdigit() else ""
-            raise DeloadError([Diagnostic(str(path), 1, 1, f"another deload build{who} is running in this project; "
-                                          "wait for it to finish")]) from None
+            raise busy(path, path.read_text(encoding="utf-8", errors="replace").strip()) from None
         _HELD.add(handle.fileno())
         try:
             handle.seek(0)
             handle.truncate()
-            handle.write(f"{os.getpid()}\n")
+            handle.write(f"{holder}\n")
             handle.flush()
             yield
         finally:

@@ -24,6 +24,7 @@ from .build import SitePages, build_site, last_site_pages
 from .config import CONFIG_NAME, Settings, load_settings
 from .errors import DeloadError, Diagnostic, in_order
 from .feeds import build_time
+from .fsutil import BUILD_LOCKED
 from .i18n import plan_language, use
 from .source.files import is_plan_name
 from .state import STATE_NAME
@@ -55,6 +56,8 @@ class Preview:
         self._unbuilt: set[str] | None = None  # plan files changed since the last good build (None: unknown)
         self._said: set[str] = set()  # the warnings of the last good build, as said
         self._check_at: float | None = None  # when to look for changes whose file events were lost
+        self._retry_at: float | None = None  # when to build again, after a build found another one running
+        self._waiting = False  # said that the preview waits for another build
 
     def snapshot(self) -> dict[str, tuple[int, int]]:
         """Modification times of everything a build reads."""
@@ -88,17 +91,24 @@ class Preview:
         started = time.perf_counter()
         self._unbuilt = None if changed is None or self._unbuilt is None else self._unbuilt | changed
         hinted, self._check_at = self._unbuilt is not None, None
+        self._retry_at = None
         try:
             settings = self.current_settings()
             result = build_site(settings, pdf=self.pdf, output=self.output, save_state=False, preview=True,
                                 on_live=self._published, changed=self._unbuilt)
         except DeloadError as exc:
+            if any(d.code == BUILD_LOCKED for d in exc.diagnostics):  # a 'deload build' in a terminal: wait for it
+                self._retry_at = time.monotonic() + LOCKED_RETRY_S
+                if not self._waiting:
+                    self.echo(f"{exc.diagnostics[0].message.split(';')[0]}: the preview builds when it is done")
+                self._waiting = True
+                return False
             return self._failed(exc.diagnostics)
         except OSError as exc:
             return self._failed([Diagnostic(str(self.settings.root), 1, 1, f"cannot write the preview: {exc}")])
         except Exception as exc:  # keep serving whatever goes wrong; show it instead of dying silently
             return self._failed([Diagnostic(str(self.settings.root), 1, 1, f"internal error: {exc.__class__.__name__}: {exc}")])
-        self._unbuilt = set()
+        self._unbuilt, self._waiting = set(), False
         self._check_at = time.monotonic() + LOST_EVENTS_CHECK_S if hinted else None
         if result.noop:  # nothing new to show: still, the browsers clear a failed build's report
             self._published(None, result.on_request)
@@ -272,6 +282,8 @@ class Preview:
                     if self.snapshot() != before:  # changed while the first build ran, or before the watches were in place
                         self._guarded(self.rebuild)
                     self.watching.set()
+                elif self._retry_at is not None and time.monotonic() >= self._retry_at:
+                    self._guarded(self.rebuild, set())  # what changed is still owed: see rebuild()
                 elif self._check_at is not None and time.monotonic() >= self._check_at:
                     self._guarded(self.check_lost_events)
                 continue
@@ -307,7 +319,7 @@ class Preview:
     def poll(self, stop: threading.Event, before: dict[str, tuple[int, int]], interval: float = 0.5) -> None:
         while not stop.wait(interval):
             now = self.snapshot()
-            if now != before:
+            if now != before or self._retry_at is not None:
                 before = now
                 self.rebuild()
 
@@ -331,6 +343,7 @@ class Preview:
 
 DEBOUNCE_MS, STEP_MS = 30, 5  # an editor's save is a burst of events within a few ms: a batch ends 5 ms after it stops
 WAKE_MS = 200  # how often the watcher wakes without events (to see that the watches are in place)
+LOCKED_RETRY_S = 0.5  # how often the preview tries again while another build holds the project
 LOST_EVENTS_CHECK_S = 1.0  # idle time after a build told by events what changed, before every file is looked at
 MAX_HINTED = 100  # file events in one batch above which every file is looked at
 

@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from .config import load_settings
+from .config import Settings, load_settings
 from .errors import DeloadError
+from .fsutil import serve_lock
 from .preview import Preview
 
 LIVE_SCRIPT = b"""(function () {
@@ -191,8 +192,17 @@ def serve(project: Path, host: str, port: int, echo: Callable[[str], None], pdf:
     settings = load_settings(project)
     server = Server((host, port), Handler)
     url = f"http://{host if host not in ('0.0.0.0', '') else 'localhost'}:{server.server_address[1]}/"
+    try:
+        with serve_lock(settings.work_dir, url):
+            _serve(server, settings, url, echo, pdf, ready, stop or threading.Event())
+    finally:
+        server.server_close()
+
+
+def _serve(server: Server, settings: Settings, url: str, echo: Callable[[str], None], pdf: bool,
+           ready: Callable[[str], None] | None, stop: threading.Event) -> None:
+    project = settings.root
     preview = Preview(replace(settings, base_url=url), echo, pdf=pdf)
-    stop = stop or threading.Event()
     # The baseline is taken before the first build, so an edit made while it runs is not missed.
     baseline = preview.snapshot()
     preview.rebuild()
@@ -214,5 +224,6 @@ def serve(project: Path, host: str, port: int, echo: Callable[[str], None], pdf:
         echo("Stopped.")
     finally:
         stop.set()
+        with preview.changed:  # each tab's live-reload stream ends now, not at its next keep-alive
+            preview.changed.notify_all()
         server.shutdown()
-        server.server_close()

@@ -365,3 +365,47 @@ def test_deload_toml_replaced_on_save_is_watched_again(server: Server) -> None:
         while f"Renamed {attempt}" not in server.get("plans/couch-to-5k/") and time.monotonic() < deadline:
             time.sleep(0.2)
         assert f"Renamed {attempt}" in server.get("plans/couch-to-5k/"), server.lines
+
+
+def test_a_save_while_a_build_runs_is_built_when_it_is_done(server: Server) -> None:
+    """A 'deload build' in a terminal holds the project: the preview waits for it, then builds the
+    save (it used to report the lock and never build that save)."""
+    from generator.fsutil import build_lock
+
+    plan = server.project / "plans" / "couch-to-5k.md"
+    with build_lock(server.project / ".deload"):
+        plan.write_text(plan.read_text().replace("Couch to 5K", "Couch to 5K (while building)", 1))
+        server.wait_for("the preview builds when it is done")
+        assert not any("✗ build failed" in line for line in server.lines)
+    deadline = time.monotonic() + 20
+    while "(while building)" not in server.get("plans/couch-to-5k/") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert "(while building)" in server.get("plans/couch-to-5k/")
+
+
+def test_a_second_server_on_a_project_is_refused(server: Server) -> None:
+    """Two servers would write one preview, each with its own address in the other's pages."""
+    from generator.errors import DeloadError
+
+    with pytest.raises(DeloadError) as refused:
+        serve(server.project, "127.0.0.1", 0, lambda line: None)
+    assert f"another deload serve (process {os.getpid()}) is previewing this project at {server.url}" in str(
+        refused.value.diagnostics[0].message)
+
+
+def test_stopping_does_not_wait_for_an_open_tab(server: Server) -> None:
+    """An open tab holds connections (its live-reload stream; idle keep-alive sockets a browser
+    keeps for its next request): Ctrl+C ends the server anyway, not when the tab closes."""
+    import socket
+    from urllib.parse import urlsplit
+
+    stream = urllib.request.urlopen(server.url + "__deload/events", timeout=10)
+    assert stream.readline().startswith(b"event: ")
+    address = urlsplit(server.url)
+    idle = socket.create_connection((address.hostname, address.port))  # no request yet: its thread waits 10 s
+    time.sleep(0.2)
+    server.stop.set()
+    server.thread.join(5)
+    assert not server.thread.is_alive()
+    stream.close()
+    idle.close()

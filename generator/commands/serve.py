@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from .common import settings_for
+from ..errors import DeloadError
+from .common import fail, settings_for
 
 
 def serve(project: Path | None, port: int, host: str, pdf: bool) -> None:
@@ -17,6 +18,8 @@ def serve(project: Path | None, port: int, host: str, pdf: bool) -> None:
     root = settings_for(project).root  # the project above the current folder; a broken deload.toml is reported now
     try:
         run_server(root, host, port, lambda line: click.echo(line, err=True), pdf=pdf)
+    except DeloadError as exc:  # another server previews the project
+        fail(exc)
     except OSError as exc:
         click.echo(click.style("error: ", fg="red", bold=True) + f"cannot listen on {host}:{port}: {exc.strerror}; try --port", err=True)
         sys.exit(1)
