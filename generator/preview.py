@@ -53,8 +53,10 @@ class Preview:
         self._site_pages: SitePages = dict  # the list pages of the build shown, rendered when asked
         self._rendered: dict[str, bytes] = {}  # … and those rendered since that build
         self._shown = False  # whether a build of this server is shown (else the preview's folder as it was)
+        self.last_good = False  # whether any good build is shown (this server's, or the preview's folder as it was)
         self._unbuilt: set[str] | None = None  # plan files changed since the last good build (None: unknown)
         self._said: set[str] = set()  # the warnings of the last good build, as said
+        self.said_lines: list[str] = []  # … those the last build said in the terminal, shown in the tabs too
         self._check_at: float | None = None  # when to look for changes whose file events were lost
         self._retry_at: float | None = None  # when to build again, after a build found another one running
         self._waiting = False  # said that the preview waits for another build
@@ -133,15 +135,20 @@ class Preview:
         a save shows what it caused, not every warning of the library again."""
         said, self._said = self._said, {w.format() for w in warnings}
         repeated = 0
+        lines = []
         for warning in in_order(warnings):
             text = warning.format()
             if warning.file in rendered or text not in said:
                 self.echo(text)
+                lines.append(text)
             else:
                 repeated += 1
         if repeated:
             self.echo(f"  ({repeated} more warning{'s' if repeated > 1 else ''}, said before, about plans this build "
                       "did not render again: deload check lists them all)")
+        with self.changed:  # the open tabs show them too: a coach watching the page sees a risky week
+            self.said_lines = lines
+            self.changed.notify_all()
 
     def _published(self, now: datetime | None, site_pages: SitePages) -> None:
         """The new preview is in place: browsers reload now, while the build records what it made.
@@ -152,6 +159,7 @@ class Preview:
             if now is not None:
                 self._built_at = now
             self._site_pages, self._rendered, self._plan_files, self._shown = site_pages, {}, {}, True
+            self.last_good = True
             self.error = None
             self.generation += 1
             self.changed.notify_all()
@@ -228,8 +236,6 @@ class Preview:
         return data
 
     def _failed(self, diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> bool:
-        self.report(diagnostics)
-        self.echo("✗ build failed; still serving the last good build")
         if not self._shown:  # the server's first build: the last good one is the preview's folder as it was
             try:
                 pages = last_site_pages(self.settings, self.output, build_time())
@@ -238,6 +244,10 @@ class Preview:
             with self.changed:
                 if pages is not None and not self._shown:
                     self._site_pages = pages
+                    self.last_good = True
+        self.report(diagnostics)
+        self.echo("✗ build failed; " + ("still serving the last good build" if self.last_good else
+                                        "nothing to show until a build succeeds"))
         return False
 
     def report(self, diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> str:
@@ -326,23 +336,28 @@ class Preview:
     def events(self, stop: threading.Event) -> Iterator[bytes]:
         """Server-sent events for one browser: ok/error now, then reload or error on each build."""
         with self.changed:
-            seen, error = self.generation, self.error
-        yield _event("error-report", {"text": error}) if error else _event("ok", {})
+            seen, error, lines = self.generation, self.error, self.said_lines
+        yield _event("error-report", {"text": error, "shown": self.last_good}) if error else _event("ok", {})
+        yield _event("warnings", {"lines": lines[:MAX_SHOWN], "more": max(0, len(lines) - MAX_SHOWN)})
         while not stop.is_set():
             with self.changed:
                 self.changed.wait(timeout=15)
-                generation, error = self.generation, self.error
+                generation, error, now = self.generation, self.error, self.said_lines
             if generation != seen:
                 seen = generation
                 yield _event("reload", {})
             elif error is not None:
-                yield _event("error-report", {"text": error})
+                yield _event("error-report", {"text": error, "shown": self.last_good})
+            elif now is not lines:
+                lines = now
+                yield _event("warnings", {"lines": lines[:MAX_SHOWN], "more": max(0, len(lines) - MAX_SHOWN)})
             else:
                 yield b": keep-alive\n\n"
 
 
 DEBOUNCE_MS, STEP_MS = 30, 5  # an editor's save is a burst of events within a few ms: a batch ends 5 ms after it stops
 WAKE_MS = 200  # how often the watcher wakes without events (to see that the watches are in place)
+MAX_SHOWN = 20  # warnings shown over a page (the terminal has them all)
 LOCKED_RETRY_S = 0.5  # how often the preview tries again while another build holds the project
 LOST_EVENTS_CHECK_S = 1.0  # idle time after a build told by events what changed, before every file is looked at
 MAX_HINTED = 100  # file events in one batch above which every file is looked at

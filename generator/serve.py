@@ -28,7 +28,7 @@ from .preview import Preview
 LIVE_SCRIPT = b"""(function () {
   "use strict";
   var overlay = null;
-  function show(text) {
+  function show(text, shown) {
     if (!overlay) {
       overlay = document.createElement("div");
       overlay.setAttribute("role", "alert");
@@ -39,11 +39,38 @@ LIVE_SCRIPT = b"""(function () {
       s.font = "14px/1.5 ui-monospace, monospace"; s.whiteSpace = "pre-wrap";
       document.body.appendChild(overlay);
     }
-    overlay.textContent = "deload build failed (the last good build is shown underneath):\\n\\n" + text;
+    overlay.textContent = "deload build failed (" + (shown ? "the last good build is shown underneath" :
+      "no build has succeeded yet: this page appears when one does") + "):\\n\\n" + text;
+  }
+  var notes = null;
+  function warn(data) {
+    if (notes) { notes.remove(); notes = null; }
+    var text = "deload build said:\\n" + data.lines.join("\\n") + (data.more ? "\\n(" + data.more + " more in the terminal)" : "");
+    var closed = null;
+    try { closed = sessionStorage.getItem("deload-warnings-closed"); } catch (e) { /* storage off */ }
+    if (!data.lines.length || closed === text) { return; }  // closed once: not again on every reload, until it changes
+    notes = document.createElement("div");
+    notes.setAttribute("role", "status");
+    notes.id = "deload-build-warnings";
+    var s = notes.style;
+    s.position = "fixed"; s.left = "0"; s.right = "0"; s.bottom = "0"; s.zIndex = "2147483646"; s.maxHeight = "40vh";
+    s.overflow = "auto"; s.background = "#fff8db"; s.color = "#3d2f00"; s.borderTop = "2px solid #c9a400";
+    s.padding = "0.75rem 2.5rem 0.75rem 1rem"; s.font = "13px/1.45 ui-monospace, monospace"; s.whiteSpace = "pre-wrap";
+    var close = document.createElement("button");
+    close.type = "button"; close.textContent = "\\u00d7"; close.setAttribute("aria-label", "Close");
+    close.style.cssText = "position:absolute;top:0.25rem;right:0.5rem;font:20px/1 sans-serif;background:none;border:0;cursor:pointer";
+    close.addEventListener("click", function () {
+      try { sessionStorage.setItem("deload-warnings-closed", text); } catch (e) { /* storage off */ }
+      notes.remove(); notes = null;
+    });
+    notes.textContent = text;
+    notes.appendChild(close);
+    document.body.appendChild(notes);
   }
   var source = new EventSource("/__deload/events");
+  source.addEventListener("warnings", function (event) { warn(JSON.parse(event.data)); });
   source.addEventListener("reload", function () { location.reload(); });
-  source.addEventListener("error-report", function (event) { show(JSON.parse(event.data).text); });
+  source.addEventListener("error-report", function (event) { var data = JSON.parse(event.data); show(data.text, data.shown); });
   source.addEventListener("ok", function () { if (overlay) { overlay.remove(); overlay = null; } });
 })();
 """

@@ -122,6 +122,38 @@ def test_the_error_overlay_appears_and_the_page_reloads(server: Server) -> None:
         browser.close()
 
 
+@pytest.mark.browser
+def test_a_save_that_makes_a_risky_week_shows_the_warning_over_the_page(server: Server) -> None:
+    """A coach watching the browser, not the terminal, sees the load warning a save caused; closed,
+    it stays closed on the next reload until the warnings change."""
+    executable = need("chromium")
+    from playwright.sync_api import sync_playwright
+
+    from .test_html_browser import CHROMIUM_ARGS
+
+    plan = server.project / "plans" / "couch-to-5k.md"
+    good = plan.read_text()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(server.url + "plans/couch-to-5k/")
+        page.wait_for_timeout(500)
+        plan.write_text(good.replace("- Wed: Run-walk 22 min: 4 x 4 min run @ easy w/ 90 s walk", "- Wed: Easy 60 min", 1))
+        panel = page.locator("#deload-build-warnings")
+        panel.wait_for(timeout=20000)
+        assert "warning: week 3: running volume" in panel.inner_text()
+        page.locator("#deload-build-warnings button").click()
+        page.reload()
+        page.wait_for_timeout(1000)
+        assert page.locator("#deload-build-warnings").count() == 0
+        plan.write_text(good.replace("- Wed: Run-walk 22 min: 4 x 4 min run @ easy w/ 90 s walk", "- Wed: Easy 61 min", 1))
+        panel.wait_for(timeout=20000)  # another warning: shown again
+        assert "(61 min)" in panel.inner_text()
+        plan.write_text(good)  # fixed: nothing to say, and the tab says nothing
+        panel.wait_for(state="detached", timeout=20000)
+        browser.close()
+
+
 def test_idle_connections_are_bounded_and_time_out(server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
     import socket
 
@@ -409,3 +441,20 @@ def test_stopping_does_not_wait_for_an_open_tab(server: Server) -> None:
     assert not server.thread.is_alive()
     stream.close()
     idle.close()
+
+
+def test_a_first_build_that_fails_does_not_promise_a_last_good_one(tmp_path: Path) -> None:
+    """A new project with a typo: there is no last good build to show, and the server says so."""
+    project = make_project(tmp_path / "p", [ROOT / "plans" / "couch-to-5k.md"])
+    plan = project / "plans" / "couch-to-5k.md"
+    plan.write_text(plan.read_text().replace("Easy 25 min", "Easy 25 mnn", 1))
+    server = Server(project)
+    try:
+        assert any("✗ build failed; nothing to show until a build succeeds" in line for line in server.lines)
+        events = urllib.request.urlopen(server.url + "__deload/events", timeout=10)
+        assert events.readline() == b"event: error-report\n"
+        assert b'"shown": false' in events.readline()
+        events.close()
+    finally:
+        server.stop.set()
+        server.thread.join(10)
