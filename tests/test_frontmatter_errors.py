@@ -43,6 +43,8 @@ CASES = [
     # Colons: a key without one, with no space after it, or one inside a value.
     ("missing-colon", 6, 1,
      "a key needs a colon after it: write 'units: km'"),
+    ("missing-colon-after-comment", 3, 1,  # the comment 'deload new' opens a plan with is no Markdown heading
+     "a key needs a colon after it: write 'title: Back to Running'"),
     ("empty-value", 5, 7,
      "'level' is empty; expected 'beginner', 'novice', 'intermediate', 'advanced' or 'all levels'"),
     ("key-without-value", 7, 1,

@@ -101,6 +101,8 @@ def _starts_body(failure: Failure, index: int) -> bool:
     if _BODY_LINE.match(line):
         return True
     if _HEADING.match(line):  # or a YAML comment: a heading only if text, not a key, follows it
+        if not any(KEY.match(text) for text in failure.lines[:index]):
+            return False  # before the first key: a comment ('deload new' opens its plans with one)
         after = next((text for text in failure.lines[index + 1:] if significant(text)), None)
         return after is not None and not KEY.match(after)
     blank_before = index > 0 and not failure.lines[index - 1].strip()
