@@ -458,3 +458,23 @@ def test_a_first_build_that_fails_does_not_promise_a_last_good_one(tmp_path: Pat
     finally:
         server.stop.set()
         server.thread.join(10)
+
+
+def test_renaming_a_published_plan_is_said_while_previewing(tmp_path: Path) -> None:
+    """The preview warns, as the next build would, that a published plan's page and feeds would
+    leave the site: its readers' subscriptions break."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    project = make_project(tmp_path / "p", [ROOT / "plans" / "couch-to-5k.md"])
+    built = CliRunner().invoke(main, ["build", "--no-pdf", "--project", str(project)])
+    assert built.exit_code == 0, built.output
+    server = Server(project)
+    try:
+        (project / "plans" / "couch-to-5k.md").rename(project / "plans" / "c25k.md")
+        server.wait_for("the plan at plans/couch-to-5k/ (first built")
+        assert any("give it 'slug: couch-to-5k' again" in line for line in server.lines)
+    finally:
+        server.stop.set()
+        server.thread.join(10)

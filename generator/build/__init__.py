@@ -247,7 +247,7 @@ def _render(job: Job, stage: tree.Stage, records: dict[str, PlanRecord], todo: l
     result.feeds = sum(r.feeds for r in ordered)
     result.files += sum(len(r.files) for r in ordered)
     result.warnings = [unpack(row) for r in ordered for row in r.diagnostics] + translation_warnings(
-        {d: r.listing for d, r in records.items()}) + ([] if job.preview else _gone(job, built_before, {r.slug for r in ordered}))
+        {d: r.listing for d, r in records.items()}) + _gone(job, built_before, {r.slug for r in ordered})
     result.starts = [[display, *r.start] for display, r in ((d, records[d]) for _, d in job.files) if r.start is not None]
     return result
 
