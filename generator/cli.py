@@ -175,14 +175,16 @@ def docs_command(topic: str | None) -> None:
               help="Write counts and timings of the build as JSON (used by bench/run.py).")
 @click.option("--force", is_flag=True,
               help="Render every plan and PDF again, ignoring the build cache (say, after editing files in site/ by hand).")
-def build_command(project: Path | None, jobs: int | None, no_pdf: bool, quiet: bool, stats: Path | None, force: bool) -> None:
+@click.option("--drafts", is_flag=True, help="Build the plans marked 'draft: true' too (left out by default).")
+def build_command(project: Path | None, jobs: int | None, no_pdf: bool, quiet: bool, stats: Path | None, force: bool,
+                  drafts: bool) -> None:
     """Build every plan in plans/ into site/.
 
     The new site is assembled beside the old one and swapped in only when the
     whole build succeeded: a failed build leaves the previous site/ untouched.
     """
     from .commands import build
-    build.build(project, jobs, no_pdf, quiet, stats, force)
+    build.build(project, jobs, no_pdf, quiet, stats, force, drafts)
 
 
 @main.command(name="expand")

@@ -415,6 +415,7 @@ class Plan:
     pace_reference: Performance | None = None  # the performance the example paces are for
     language: str = "en"  # the language the plan is written in: a lower-cased tag ("de", "de-at")
     translation_key: str = ""  # plans with the same key are translations of each other ("" for none)
+    draft: bool = False  # "draft: true": checked and previewed, left out of what deload build publishes
 
     @property
     def slug_written(self) -> bool:

@@ -97,7 +97,7 @@ class Preview:
         try:
             settings = self.current_settings()
             result = build_site(settings, pdf=self.pdf, output=self.output, save_state=False, preview=True,
-                                on_live=self._published, changed=self._unbuilt)
+                                on_live=self._published, changed=self._unbuilt, drafts=True)
         except DeloadError as exc:
             if any(d.code == BUILD_LOCKED for d in exc.diagnostics):  # a 'deload build' in a terminal: wait for it
                 self._retry_at = time.monotonic() + LOCKED_RETRY_S

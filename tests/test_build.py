@@ -15,6 +15,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
 
 from .conftest import ROOT
 from .site_build import EPOCH, build_project, make_project
@@ -485,3 +488,34 @@ def test_what_the_engine_made_of_a_plan_is_said_when_it_is_built(project: Path) 
     plan.write_text(plan.read_text().replace("## Week 2", "## Week 2 — Again", 1))
     again = build_project(project, "--no-pdf")
     assert "(1 rendered)" in again and notes_of(again, "10k-8-weeks.md") == []
+
+
+def test_a_draft_is_left_out_of_the_site_and_said(tmp_path: Path) -> None:
+    """'draft: true': not published (not even checked: a draft may be half-written), said by every
+    build; previewed, and built with --drafts."""
+    from generator.source.files import draft_line
+
+    project = make_project(tmp_path / "p", [ROOT / "plans" / "couch-to-5k.md", ROOT / "plans" / "10k-8-weeks.md"])
+    draft = project / "plans" / "10k-8-weeks.md"
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(text.replace("---\n", "---\ndraft: true  # not yet\n", 1).replace("Easy 6 km", "Easy 6 kmm", 1),
+                     encoding="utf-8")
+    output = build_project(project, "--no-pdf")
+    assert "plans/10k-8-weeks.md:2:1: note: a draft ('draft: true'): left out of the site" in output
+    assert not (project / "site" / "plans" / "10k-8-weeks").exists()
+    assert "10k-8-weeks" not in (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert "left out of the site" in build_project(project, "--no-pdf")  # said again by a build with nothing to do
+    draft.write_text(draft.read_text(encoding="utf-8").replace("Easy 6 kmm", "Easy 6 km"), encoding="utf-8")
+    output = build_project(project, "--no-pdf", "--drafts")
+    assert "left out" not in output and (project / "site" / "plans" / "10k-8-weeks" / "index.html").is_file()
+    assert draft_line(b"---\ntitle: A\n---\ndraft: true\n") == 0  # in the plan's text, not its frontmatter
+    assert draft_line(b"---\ntitle: A\ndraft: false\n---\n") == 0
+
+
+def test_a_library_of_drafts_has_nothing_to_publish(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", [ROOT / "plans" / "couch-to-5k.md"])
+    plan = project / "plans" / "couch-to-5k.md"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("---\n", "---\ndraft: true\n", 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--no-pdf", "--project", str(project)])
+    assert result.exit_code == 1 and "every plan is a draft ('draft: true'): nothing to publish" in result.output
+    assert not (project / "site").exists()

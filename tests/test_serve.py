@@ -478,3 +478,12 @@ def test_renaming_a_published_plan_is_said_while_previewing(tmp_path: Path) -> N
     finally:
         server.stop.set()
         server.thread.join(10)
+
+
+def test_a_draft_is_previewed(server: Server) -> None:
+    plan = server.project / "plans" / "couch-to-5k.md"
+    plan.write_text(plan.read_text().replace("---\n", "---\ndraft: true\n", 1).replace("Couch to 5K", "Couch to 5K (draft)", 1))
+    deadline = time.monotonic() + 20
+    while "(draft)" not in server.get("plans/couch-to-5k/") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert "(draft)" in server.get("plans/couch-to-5k/")

@@ -38,7 +38,7 @@ from ..statefile import read_known
 from . import tree
 from .inputs import Inputs, display_path, known_files
 from .manifest import Manifest, PlanRecord
-from .result import BuildResult, SitePages, pack, unpack
+from .result import DRAFT, BuildResult, SitePages, pack, unpack
 from .sitepages import last_site_pages, site_files, site_pages
 from .workers import pool_options, threading_active, worker_count
 
@@ -68,6 +68,7 @@ class Job:
     force: bool
     jobs: int | None
     progress: Progress | None
+    drafts: dict[str, int]  # the drafts left out: display path -> the line of their 'draft: true'
 
     @property
     def reusable(self) -> bool:
@@ -90,7 +91,7 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
                output: Path | None = None, save_state: bool = True, progress: Progress | None = None,
                force: bool = False, preview: bool = False,
                on_live: Callable[[datetime, SitePages], None] | None = None,
-               changed: Collection[str] | None = None) -> BuildResult:
+               changed: Collection[str] | None = None, drafts: bool = False) -> BuildResult:
     """Build into ``output`` (default ``site/``); ``save_state=False`` for previews that must
     not record plan changes as published; ``force`` renders everything again, trusting no
     cache and no file of the current site (the plans' published dates are kept);
@@ -100,17 +101,18 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
     site is in place, with the build's clock and those pages, before the build records what it
     made (the preview reloads then); ``changed``: the plan files (as messages name them) changed
     since the last build into ``output``, when the caller knows from file events (``deload
-    serve``): if none was added or removed, the others are not listed or looked at again."""
+    serve``): if none was added or removed, the others are not listed or looked at again; ``drafts``:
+    the plans marked ``draft: true`` are built too (else they are left out, and said so)."""
     started = time.perf_counter()
     target = output or settings.output_dir
     with build_lock(settings.work_dir):
         tree.clean_leftovers(settings.work_dir, target)
         if save_state:  # a build that writes the state clears what a killed one left of it
             clean_pending(settings.plans_dir, STATE_NAME)
-        job = _inputs(settings, target, pdf, preview, force, jobs, progress, changed)
+        job = _inputs(settings, target, pdf, preview, force, jobs, progress, changed, drafts)
         if not force and not job.state.legacy and job.manifest.unchanged(job.inputs, target) and (
                 not preview or _described(job)):  # a preview's list pages are rendered from the records
-            return _nothing_to_do(job, started)
+            return _with_drafts(job, _nothing_to_do(job, started))
         stage = tree.open_stage(settings.work_dir, job.manifest.name, trusted=not force)
         pending = None
         try:
@@ -133,11 +135,11 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
             tree.remove(old_site)
         result.seconds = time.perf_counter() - started
     result.warnings[:0] = job.state.notes  # said by the build that repaired the state, not kept for the next
-    return result.with_live_warnings(settings, job.now.date())
+    return _with_drafts(job, result.with_live_warnings(settings, job.now.date()))
 
 
 def _inputs(settings: Settings, target: Path, pdf: bool, preview: bool, force: bool, jobs: int | None,
-            progress: Progress | None, changed: Collection[str] | None) -> Job:
+            progress: Progress | None, changed: Collection[str] | None, drafts: bool) -> Job:
     """Step 1: the plans, and a key for everything they are built from."""
     outside = escape_from(settings.plans_dir, settings.root)
     if outside is not None:  # checked here too: an unchanged plan is not read again, so not checked again
@@ -158,8 +160,24 @@ def _inputs(settings: Settings, target: Path, pdf: bool, preview: bool, force: b
     state_text, state_key = read_known(state_path)
     options = (*papers, *(f"link-{p}" for p in links), *(["preview"] if preview else []))
     inputs = Inputs.collect(settings, files, now.date(), options, state_key, manifest.head, changed)
+    left_out = {} if drafts else inputs.drafts
+    if left_out:  # gone from the build's inputs: a build with --drafts differs by them
+        files = [(path, display) for path, display in files if display not in left_out]
+        inputs.keys = {display: key for display, key in inputs.keys.items() if display not in left_out}
+        if not files:
+            raise DeloadError([Diagnostic(display, line, 1, "every plan is a draft ('draft: true'): nothing to publish; "
+                                          "'deload build --drafts' builds them too") for display, line in left_out.items()][:1])
     state = State.parse(state_path, state_text)
-    return Job(settings, target, files, now, papers, links, preview, manifest, inputs, state, force, jobs, progress)
+    return Job(settings, target, files, now, papers, links, preview, manifest, inputs, state, force, jobs, progress,
+               left_out)
+
+
+def _with_drafts(job: Job, result: BuildResult) -> BuildResult:
+    """The build says which drafts it left out, every time: a plan that does not appear must not surprise."""
+    result.warnings[:0] = [Diagnostic(display, line, 1, "a draft ('draft: true'): left out of the site; deload serve "
+                                      "shows it, 'deload build --drafts' builds it too", Severity.NOTE, DRAFT)
+                           for display, line in sorted(job.drafts.items())]
+    return result
 
 
 def _described(job: Job) -> bool:

@@ -25,10 +25,10 @@ from .. import __version__
 from ..digest import canonical, digest_parts
 from ..i18n import CATALOGS
 from ..settings import Settings
-from ..source.files import find_plan_files
+from ..source.files import draft_line, find_plan_files
 from ..source.textfile import MAX_PLAN_BYTES, TooLarge, read_capped
 
-FORMAT = 10
+FORMAT = 11  # 11: a plan file's entry ends with the line of its 'draft: true' (0: none)
 
 
 def templates_digest(settings: Settings) -> str:
@@ -67,7 +67,7 @@ class Inputs:
     state: str  # hash of the state file as it is now (the last build's, unless someone changed it)
 
     day: str  # the build day: plans without dates get feeds counted from it
-    files: dict[str, list[Any]] = field(default_factory=dict)  # display -> [size, mtime_ns, ctime_ns, inode, digest]
+    files: dict[str, list[Any]] = field(default_factory=dict)  # display -> [size, mtime_ns, ctime_ns, inode, digest, draft line]
     taken: int = 0  # when the files were looked at (ns)
     # Whether a plan file is a link (symbolic, or a second name for a file): file events name one
     # of its names only, so a build is never told that they alone changed.
@@ -92,24 +92,30 @@ class Inputs:
         linked = bool(known.get("linked", True)) if changed is not None else False
         for path, display in files:
             old = seen.get(display)
-            if changed is not None and display not in changed and isinstance(old, list) and len(old) == 5:
+            if changed is not None and display not in changed and isinstance(old, list) and len(old) == 6:
                 stats[display] = old
                 continue
             entry, link = _looked_at(path)
             linked = linked or link
-            if isinstance(old, list) and len(old) == 5 and old[:4] == entry and entry[2] < trusted_before:
-                entry.append(old[4])
+            if isinstance(old, list) and len(old) == 6 and old[:4] == entry and entry[2] < trusted_before:
+                entry += old[4:]
             else:
                 try:
-                    entry.append(digest_parts(read_capped(path, MAX_PLAN_BYTES)))
+                    data = read_capped(path, MAX_PLAN_BYTES)
+                    entry += [digest_parts(data), draft_line(data)]
                 except TooLarge:  # the plan will be refused: its size and times stand for its content
-                    entry.append(digest_parts("too large", *map(str, entry)))
+                    entry += [digest_parts("too large", *map(str, entry)), 0]
             stats[display] = entry
         # A file not looked at again keeps its key, unless what every plan depends on changed.
         kept = known.get("keys", {}) if known.get("common") == common else {}
         keys = {display: kept[display] if entry is seen.get(display) and display in kept else
                 digest_parts(common, display, entry[4]) for display, entry in stats.items()}
         return cls(common, keys, state, day.isoformat(), stats, taken, linked)
+
+    @property
+    def drafts(self) -> dict[str, int]:
+        """The plan files marked ``draft: true``, with the line it is on."""
+        return {display: entry[5] for display, entry in self.files.items() if entry[5]}
 
 
 def known_files(settings: Settings, head: dict[str, Any], changed: Collection[str]) -> list[tuple[Path, str]] | None:

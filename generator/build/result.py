@@ -12,6 +12,8 @@ from ..settings import Settings
 
 SitePages = Callable[[], dict[str, Callable[[], bytes]]]  # the site's own pages (made when called), by path
 
+DRAFT = "draft"  # the code of the note on a draft a build left out
+
 
 @dataclass
 class BuildResult:
@@ -55,7 +57,7 @@ class BuildResult:
         """What ``deload build`` prints: every warning, and the notes of the plans it rendered (what
         the engine made of an edited plan; said again by every build, they would bury the warnings)."""
         rendered = set(self.rendered)
-        return [d for d in self.warnings if d.severity is not Severity.NOTE or d.file in rendered]
+        return [d for d in self.warnings if d.severity is not Severity.NOTE or d.file in rendered or d.code == DRAFT]
 
     def counts(self) -> dict[str, Any]:
         return {"pages": self.pages, "feeds": self.feeds, "pdfs": self.pdfs, "plans": self.plans, "files": self.files,

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from ..build.result import BuildResult
 
 
-def build(project: Path | None, jobs: int | None, no_pdf: bool, quiet: bool, stats: Path | None, force: bool) -> None:
+def build(project: Path | None, jobs: int | None, no_pdf: bool, quiet: bool, stats: Path | None, force: bool,
+          drafts: bool = False) -> None:
     """Build the project's site (exits 1 on errors, leaving the previous site/ as it was)."""
     from ..build import build_site
 
@@ -26,7 +27,7 @@ def build(project: Path | None, jobs: int | None, no_pdf: bool, quiet: bool, sta
     with BuildProgress(enabled=not quiet) as progress:
         try:
             result = build_site(settings, jobs=jobs if jobs is not None else settings.jobs, pdf=not no_pdf, progress=progress,
-                                force=force)
+                                force=force, drafts=drafts)
         except DeloadError as exc:
             progress.close()
             fail(exc)

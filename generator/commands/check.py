@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..errors import DeloadError, Diagnostic
+from ..errors import DeloadError, Diagnostic, Severity
 from ..source import find_plan_files
 from .common import fail, report, settings_for, settings_for_plans
 
@@ -48,6 +48,8 @@ def diagnose(files: list[Path], settings: Settings, display_root: Path | None = 
         expanded_plans, engine_diagnostics = expand_all(result.plans)
         diagnostics.extend(engine_diagnostics)
         diagnostics.extend(note for note in map(engine_note, expanded_plans) if note is not None)
+        diagnostics.extend(Diagnostic(p.location("draft").file, p.location("draft").line, 1, "a draft ('draft: true'): "
+                                      "deload build leaves it out", Severity.NOTE, "draft") for p in result.plans if p.draft)
         today = build_time().date()
         for expanded in expanded_plans:
             dated = dated_start(expanded)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -22,6 +23,20 @@ def find_plan_files(paths: Iterable[Path]) -> list[Path]:
         else:
             found.append(path)
     return found
+
+
+_DRAFT = re.compile(rb"^draft:[ \t]*(?:true|True|TRUE)[ \t]*(?:#.*)?$", re.M)
+
+
+def draft_line(data: bytes) -> int:
+    """The line of ``draft: true`` in a plan's frontmatter, 0 if none: a build leaves drafts out
+    before it reads them (a draft may be unfinished, even broken), so it looks for the key alone."""
+    if not data.startswith(b"---"):
+        return 0
+    end = re.search(rb"^---[ \t]*\r?$", data[3:], re.M)
+    head = data[:3 + end.start()] if end else data
+    found = _DRAFT.search(head)
+    return head.count(b"\n", 0, found.start()) + 1 if found else 0
 
 
 def is_plan_name(name: str) -> bool:

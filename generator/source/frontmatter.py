@@ -257,6 +257,7 @@ FRONTMATTER: dict[str, Converter] = {
     "edition": text(40),
     "language": language,
     "translation_key": text(120),
+    "draft": boolean(),
     "periodization": table(periodization_fields(with_vacations=True)),
     "checks": table(CHECKS),
     "paces": table({"reference": performance, **{name: effort_pace for name in EFFORT_ORDER}}),

@@ -197,7 +197,7 @@ def _assemble(name: str, stem: str, meta: dict[str, Any], body: Any, located: Lo
         checks=resolve_checks(settings.checks, meta.get("checks", {})), locations=locations,
         calendar=_calendar(meta.get("calendar")), paces=_paces(meta.get("paces", {}), check),
         pace_reference=meta.get("paces", {}).get("reference"),
-        language=language, translation_key=meta.get("translation_key", ""),
+        language=language, translation_key=meta.get("translation_key", ""), draft=meta.get("draft", False),
     )
 
 
