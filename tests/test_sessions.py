@@ -173,6 +173,9 @@ def test_rest_or_rest_is_refused() -> None:
     ("Intervals 6 mi: 6 x 400 @ 5K pace w/ 400 m jog", "'400' needs a unit, such as '400 m', '400 mi' or '400 km'"),
     ("Intervals 6 mi: 6 x 400 m @ 5K pace w/ 400 jog", "'400' needs a unit before 'jog', e.g. '400 m jog'"),
     ("Easy 5 mi + strides", "strides need a count and a length, e.g. '+ 6 x 20 s strides'"),
+    ("E 8 km", "'E' is a pace here, not a kind of session: name the session and give the pace after '@', e.g. 'Easy 8 km @ E'"),
+    ("T 3 x 8 min w/ 2 min rest", "e.g. 'Tempo 3 x 8 min @ T w/ 2 min rest'"),  # Daniels' tables
+    ("L 14 km", "e.g. 'Long 14 km @ E'"),
     ("Easy 5 mi or 8 km", "'or 8 km' gives the run's length again; the other length measures it the other way: 'Easy 5 mi or 45 min'"),
     ("Tempo 6 mi: 20 min @ threshold or 55 min", "the other length goes before the main set"),
     ("Tempo 8 mi: 2 x (3 x 1 mi) @ threshold w/ 2 min / 5 min jog within / between sets",

@@ -42,6 +42,9 @@ RACE_WORDS: dict[str, Distance] = {word: RACE_DISTANCES[name] for word, name in 
 DEFAULT_STRIDES = Repeat(6, (Step("work", Duration(20), label="strides"),))
 
 
+# Daniels' tables name a session by its pace's letter ("E 8 km", "L 14 km", "T 3 x 8 min").
+_DANIELS = {"E": "Easy", "L": "Long", "M": "Tempo", "T": "Tempo", "I": "Intervals", "R": "Intervals"}
+
 class SessionLine:
     """Parses one session line; ``col0`` is the file column of ``text[0]``."""
 
@@ -74,6 +77,13 @@ class SessionLine:
         elif not kind_match:
             bad = re.match(r"[\w/-]+", c.text[c.pos:end])
             shown = bad[0] if bad else c.text[c.pos:end].strip()
+            if shown in _DANIELS:  # "E 8 km", "L 14 km": the letter is a pace in Deload, the kind a word
+                rest, _, recovery = c.text[c.pos + 1:end].strip().partition(" w/ ")
+                pace = "E" if shown == "L" else shown  # a long run is at E pace
+                example = f"{_DANIELS[shown]} {rest} @ {pace}" + (f" w/ {recovery}" if recovery else "")
+                c.fail(c.pos, f"'{shown}' is a pace here, not a kind of session: name the session and give the pace "
+                              f"after '@', e.g. '{example}'")
+                return None
             hint = (suggest(shown, self.words.kind_hints) or suggest(shown, KIND_WORDS)) if shown else ""
             kinds = ", ".join(self.words.kind_names)
             c.fail(c.pos, f"unknown session kind '{shown}'{hint}; a session starts with one of: {kinds}")
