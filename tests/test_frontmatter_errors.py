@@ -122,6 +122,8 @@ CASES = [
      "'distance' is not a top-level key: it goes under 'race:' (race.distance); move it into the 'race:' block on line 7"),
     ("race-date-at-top-level", 10, 1,  # as other tools, and the command line's --race-date, spell it
      "'race_date' (did you mean 'date'?) is not a top-level key: it goes under 'race:' (race.date); move it into the 'race:' block on line 7"),
+    ("option-the-block-lacks", 11, 21,  # not sent to 'vacations:', whose items have a 'style'
+     "unknown key 'periodization.taper.style' (known keys: days, enabled)"),
     ("race-keys-lost-indent", 8, 1,
      "'name' and 'distance' are not top-level keys: they go under 'race:'; indent them below 'race:' (line 7)"),
     ("deload-keys-lost-indent", 9, 3,
