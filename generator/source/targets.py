@@ -45,7 +45,7 @@ _NUM = r"\d{1,3}(?:\.\d)?"
 _PERCENT = re.compile(rf"(?i)^({_NUM})(?:\s*(?:[-–]|to)\s*({_NUM}))?\s*%\s*(?:of\s+)?(goal\s+)?({_RACE})(?:\s+(pace|effort))?$")
 _OFFSET = re.compile(
     rf"(?i)^(goal\s+)?({_RACE})(?:\s+pace)?\s*([-+−–])\s*(\d{{1,3}})(?:\s*[-–]\s*(\d{{1,3}}))?\s*"
-    r"(?:s|sec|secs|seconds)?\s*(?:/\s*(km|mi|mile))?$")
+    r"(?:s|sec|secs|seconds|(?P<minutes>min|mins|minutes?))?\s*(?:/\s*(km|mi|mile))?$")
 _BETWEEN = re.compile(rf"(?i)^({_RACE})\s*(?:[-–]|to)\s*({_RACE})(?:\s+(pace|effort))?$")
 _PLAIN = re.compile(rf"(?i)^(goal\s+)?({_RACE})(?:\s+(pace|effort))?$")
 _SHORT_RANGE = re.compile(r"(?i)^(\d{1,2})\s*[-–]\s*(\d{1,2})k\s+(pace|effort)$")  # 5-10K pace
@@ -82,11 +82,12 @@ def race_target(text: str, fail: Callable[[str], object]) -> Target | bool | Non
         return Target(text, "race", race=race)
     if match := _OFFSET.match(text):
         sign = 1 if match[3] == "+" else -1
-        first, second = int(match[4]), int(match[5]) if match[5] else None
+        scale = 60 if match["minutes"] else 1  # "MP + 1-2 min", as Hansons' easy pace is written
+        first, second = int(match[4]) * scale, int(match[5]) * scale if match[5] else None
         if second is not None and second <= first:
             fail(f"'{text}': a range goes from less to more, e.g. 'MP - 10-15 s'")
             return None
-        per = {"km": "km", "mi": "mi", "mile": "mi"}.get((match[6] or "").lower())
+        per = {"km": "km", "mi": "mi", "mile": "mi"}.get((match[7] or "").lower())
         offsets = (sign * first, sign * second) if second is not None else (sign * first, None)
         if sign < 0 and second is not None:  # "- 10-15 s": from 10 to 15 seconds faster
             offsets = (sign * second, sign * first)
