@@ -300,3 +300,14 @@ def test_a_lighter_week_the_author_wrote_is_shown_as_one(tmp_path: Path) -> None
     assert '<span class="badge badge-deload">Lighter week</span>' not in page[page.index('id="week-2"'):page.index('id="week-3"')]
     figures = re.search(r"<dt>Deload weeks</dt><dd>(\d+)</dd>", page)
     assert figures is not None and figures[1] == "3"  # the step-backs of weeks 3, 6 and 9
+
+
+def test_a_weeks_title_that_says_its_badge_is_not_said_twice(site: Path) -> None:
+    """'## Week 10 — Race week' reads 'Week 10 Race week', not 'Week 10 Race week Race week';
+    a title that says more stays ('Week 7 Race preparation')."""
+    page = (site / "plans" / "half-marathon-beginner" / "index.html").read_text(encoding="utf-8")
+    race = page[page.index('class="week week-race"'):]
+    race = race[:race.index("</h3>")]
+    assert race.count("Race week") == 1 and "wk-title" not in race
+    assert '<span class="wk-title">Race preparation</span>' in page
+    assert 'class="wk-title">Taper</span>' not in page  # beside the "Taper week" badge

@@ -47,6 +47,13 @@ CATEGORY_NAMES = Words({"5k": N_("5K"), "10k": N_("10K"), "half": N_("Half marat
                         "other": N_("Other distances"), "none": N_("No race")})
 
 
+
+def _beside(badge: str, title: str) -> str:
+    """The author's title of a week beside its badge, unless it says the same ("Race week" beside
+    "Race week", "Taper" beside "Taper week")."""
+    said = len(title) >= 4 and badge.casefold().startswith(title.casefold().rstrip(" .:"))
+    return "" if said else title
+
 @lru_cache(maxsize=4096)
 def _notes(text: str) -> Markup:
     return render_markdown(text, top=4)
@@ -197,8 +204,9 @@ def week_views(expanded: ExpandedPlan, table: PaceTable | None = None) -> list[W
         for planned in week.sessions:
             if planned.kind is not SessionKind.REST or planned.session.comment or planned.session.notes:
                 days[planned.day].sessions.append(session_view(planned, expanded, week, index, table))
+        label = KIND_LABELS[week.kind]
         result.append(WeekView(
-            number=week.number, kind=week.kind, kind_label=KIND_LABELS[week.kind], title=week.title,
+            number=week.number, kind=week.kind, kind_label=label, title=_beside(label, week.title) if week.kind != "load" else week.title,
             start=week.start, end=week.start + timedelta(days=6) if week.start else None,
             volume=week_volume(expanded, week), note=note_text(week.note),
             notes=_notes(week.notes), days=[days[d] for d in sorted(days)], anchor=f"week-{week.number}",
