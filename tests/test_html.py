@@ -311,3 +311,15 @@ def test_a_weeks_title_that_says_its_badge_is_not_said_twice(site: Path) -> None
     assert race.count("Race week") == 1 and "wk-title" not in race
     assert '<span class="wk-title">Race preparation</span>' in page
     assert 'class="wk-title">Taper</span>' not in page  # beside the "Taper week" badge
+
+
+def test_repeats_at_a_pace_give_their_time(site: Path) -> None:
+    """Daniels' tables give reps as times: '5 x 800 m @ 5K pace' shows how long each 800 m takes at
+    the coach's example pace; a 1 km rep takes the pace per km, shown already."""
+    from generator.render.pacetable import rep_time_text
+
+    page = (site / "plans" / "10k-8-weeks" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<span class="rep-time" data-km="0.8">\(800 m: <span class="rep-value">\d:\d\d–\d:\d\d</span>\)', page)
+    assert 'data-km="1.0"' not in page and "(1 km:" not in page
+    assert rep_time_text((245.0, 249.6), 0.2) == "49–50 s" and rep_time_text((245.0, 245.0), 0.4) == "98 s"
+    assert rep_time_text((218.0, 222.0), 1.0) == "3:38–3:42"

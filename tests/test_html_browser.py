@@ -228,6 +228,14 @@ def test_a_reader_enters_a_10k_time_and_sees_their_paces(site: Site, page: Any) 
     page.click("#pace-form button[type=submit]")
     mine = pace_table(parse_performance("10k=45:00"))
     assert tempo.locator(".pace-value").inner_text() == range_text(mine.efforts["threshold"], "km")
+    # a repeat's time at the reader's pace, as a watch shows it: "800 m: 3:xx–3:xx"
+    from generator.paces import evaluate
+    from generator.render.pacetable import rep_time_text
+
+    rep = page.locator('.pace[data-pace] .rep-time[data-km="0.8"]').first
+    spec = rep.locator("xpath=..").get_attribute("data-pace")
+    wanted = rep_time_text(evaluate(spec, mine.efforts, mine.vdot), 0.8)
+    assert rep.inner_text() == f"(800 m: {wanted})" and ":" in wanted
     assert "VDOT 45.3" in page.locator("#pace-msg").inner_text()
     assert page.locator(".pace-table tbody tr").count() == 12
     assert "time=10-2700" in page.url

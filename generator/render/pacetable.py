@@ -24,6 +24,16 @@ def range_text(pace: PaceRange, units: str) -> str:
     return f"{fast}/{units}" if fast == slow else f"{fast}{DASH}{slow}/{units}"
 
 
+def rep_time_text(pace: PaceRange, km: float) -> str:
+    """How long a repeat of ``km`` takes at ``pace``: ``49–50 s`` for a short one, ``3:38–3:42``
+    for a longer one (Daniels' tables give reps as times; a watch shows the time, not the pace)."""
+    fast, slow = (math.floor(seconds * km + 0.5) for seconds in pace)
+    if slow < 100:
+        return f"{fast} s" if fast == slow else f"{fast}{DASH}{slow} s"
+    low, high = format_clock(fast), format_clock(slow)
+    return low if low == high else f"{low}{DASH}{high}"
+
+
 def speed_text(pace: PaceRange, units: str) -> str:
     """The treadmill speed of a pace range: ``10.6–11.7 km/h`` or ``6.6–7.3 mph``."""
     label = "km/h" if units == "km" else "mph"

@@ -5,22 +5,35 @@ the example paces written into the HTML for readers without JavaScript."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
+from ..describe import written_text
 from ..expanded import ExpandedPlan
-from ..model import Ladder, Part, Repeat, Session, Step, Target
+from ..model import Distance, Ladder, Part, Repeat, Session, Step, Target
 from ..paces import PaceTable, coach_specs, evaluate, plan_pace_table, spec_of
 from .dualunits import dual, pick
-from .pacetable import range_text, table_rows
+from .pacetable import range_text, rep_time_text, table_rows
 
+MAX_REP_KM = 3.0  # a repeat's time is given up to 3 km (2 mi): a longer one is run by pace
+_PACE_UNITS = (Distance(1, "km"), Distance(1, "mi"))  # a repeat of 1 km or 1 mi takes its pace: said already
 
 @dataclass(frozen=True)
 class PaceView:
     label: str  # the target as written: "95% 5K", "threshold"
     spec: str
     text: Markup  # the example pace in both units, or empty
+    reps: tuple[RepTime, ...] = ()  # the repeats run at it, and the example time of each
+
+
+@dataclass(frozen=True)
+class RepTime:
+    """A repeat's distance at a pace, and how long it takes at the example pace ("" without one)."""
+
+    km: float
+    label: str  # as written: "200 m", "1 mi"
+    text: str
 
 
 @dataclass(frozen=True)
@@ -48,12 +61,20 @@ def session_paces(session: Session, workout: tuple[Part, ...], expanded: Expande
     """One pace per distinct target of the session, in the order they come."""
     goal, units = goal_km(expanded), expanded.plan.units
     seen: dict[str, PaceView] = {}
-    for target in _targets(session, workout):
+    reps: dict[str, dict[str, RepTime]] = {}
+    for target, distance in _targets(session, workout):
         spec = spec_of(target, goal, units)
-        if spec is None or target.text in seen:
+        if spec is None:
             continue
-        seen[target.text] = PaceView(target.text, spec, _example(spec, table, units))
-    return list(seen.values())
+        if target.text not in seen:
+            seen[target.text] = PaceView(target.text, spec, _example(spec, table, units))
+            reps[target.text] = {}
+        if distance is not None and distance.km <= MAX_REP_KM and distance.at("low") not in _PACE_UNITS:
+            pace = evaluate(spec, table.efforts, table.vdot) if table is not None else None
+            label = written_text(distance, units)
+            reps[target.text].setdefault(label, RepTime(round(distance.km, 6), label,
+                                                        rep_time_text(pace, distance.km) if pace else ""))
+    return [replace(view, reps=tuple(reps[name].values())) for name, view in seen.items()]
 
 
 def _example(spec: str, table: PaceTable | None, units: str) -> Markup:
@@ -63,18 +84,19 @@ def _example(spec: str, table: PaceTable | None, units: str) -> Markup:
     return dual(lambda u: range_text(pace, u), units)
 
 
-def _targets(session: Session, workout: tuple[Part, ...]) -> list[Target]:
-    found = [session.target] if session.target is not None else []
-    def walk(parts: tuple[Part, ...] | list[Part]) -> None:
+def _targets(session: Session, workout: tuple[Part, ...]) -> list[tuple[Target, Distance | None]]:
+    """Every target of the session, with the distance of each repeat run at it."""
+    found: list[tuple[Target, Distance | None]] = [(session.target, None)] if session.target is not None else []
+    def walk(parts: tuple[Part, ...] | list[Part], repeated: bool) -> None:
         for part in parts:
             if isinstance(part, Step):
                 if part.target is not None and part.role == "work":
-                    found.append(part.target)
+                    found.append((part.target, part.amount if repeated and isinstance(part.amount, Distance) else None))
             elif isinstance(part, Repeat):
-                walk(part.steps)
+                walk(part.steps, True)
             elif isinstance(part, Ladder):
-                walk(part.rungs)
-    walk(workout or session.main)
+                walk(part.rungs, True)
+    walk(workout or session.main, False)
     return found
 
 

@@ -100,6 +100,13 @@
     var fast = paceText(pace[0], units), slow = paceText(pace[1], units);
     return (fast === slow ? fast : fast + "\u2013" + slow) + "/" + units;
   }
+  /* A repeat's time at a pace (generator/render/pacetable.py rep_time_text): "49–50 s", "3:38–3:42". */
+  function repTimeText(pace, km) {
+    var fast = Math.floor(pace[0] * km + 0.5), slow = Math.floor(pace[1] * km + 0.5);
+    if (slow < 100) { return fast === slow ? fast + " s" : fast + "\u2013" + slow + " s"; }
+    var low = clock(fast), high = clock(slow);
+    return low === high ? low : low + "\u2013" + high;
+  }
   function speedText(pace, units) {
     var per = units === "km" ? 1 : 1 / KM_PER_MI, label = units === "km" ? "km/h" : "mph";
     var slow = Math.floor(36000 / pace[1] * per + 0.5) / 10, fast = Math.floor(36000 / pace[0] * per + 0.5) / 10;
@@ -117,7 +124,7 @@
   }
 
   window.DeloadPaces = { vdot: vdot, raceSeconds: raceSeconds, paceTable: paceTable, evaluate: evaluate,
-    rangeText: rangeText, speedText: speedText, parseClock: parseClock, ORDER: ORDER, NAMES: NAMES };
+    rangeText: rangeText, repTimeText: repTimeText, speedText: speedText, parseClock: parseClock, ORDER: ORDER, NAMES: NAMES };
 
   /* The page --------------------------------------------------------------------------------- */
   var box = document.getElementById("paces");
@@ -148,7 +155,11 @@
     box.querySelectorAll(".coach-note").forEach(function (el) { el.hidden = true; });
     box.querySelector(".pace-table-box").hidden = false;
     document.querySelectorAll(".pace[data-pace]").forEach(function (el) {
-      el.querySelector(".pace-value").textContent = rangeText(evaluate(el.getAttribute("data-pace"), table.efforts, table.vdot), units);
+      var pace = evaluate(el.getAttribute("data-pace"), table.efforts, table.vdot);
+      el.querySelector(".pace-value").textContent = rangeText(pace, units);
+      el.querySelectorAll(".rep-time").forEach(function (rep) {
+        rep.querySelector(".rep-value").textContent = repTimeText(pace, +rep.getAttribute("data-km"));
+      });
       el.parentNode.hidden = false;
     });
   }
