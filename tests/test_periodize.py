@@ -358,6 +358,14 @@ def test_a_run_written_as_one_number_stays_one_in_race_week_when_only_the_high_e
     assert all(p.distance_km_high is None and p.original is None for p in easy)
 
 
+def test_a_warning_only_the_high_end_of_the_ranges_gives_says_so() -> None:
+    """Hansons' week 6 is 42 mi only at the top of its ranges; the warning says so, or the
+    author looks for 42 mi in a week of 36."""
+    plan = plan_from((FIXTURES / "engine" / "hansons-beginner.md").read_text())
+    volume = [w for w in expand(plan).warnings if w.line == 94]
+    assert volume and volume[0].message.startswith("week 6, at the top of its ranges: running volume 42 mi")
+
+
 def test_a_deloads_longest_run_at_the_high_end_counts_the_ranged_runs() -> None:
     week = "- Tue: Easy 6-12 km @ easy\n- Thu: Easy 8 km @ easy\n- Sun: Long 12 km @ easy\n"
     plan = plan_from("---\ntitle: R\nunits: km\nperiodization: {deload: {every: 2, mode: insert}}\n---\n"

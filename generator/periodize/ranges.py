@@ -34,8 +34,17 @@ def merge_expanded(plan: Plan, low: ExpandedPlan, high: ExpandedPlan) -> Expande
     """``low`` with ranges up to ``high`` wherever the two differ in size."""
     weeks = tuple(_merge_week(a, b) for a, b in zip(low.weeks, high.weeks, strict=True))
     seen = {(d.code, d.line) for d in low.warnings}
-    extra: list[Diagnostic] = [d for d in high.warnings if (d.code, d.line) not in seen]
+    # Said only at the high end: its figures are the tops of the ranges, which the message says.
+    extra: list[Diagnostic] = [replace(d, message=_at_the_top(d.message)) for d in high.warnings
+                               if (d.code, d.line) not in seen]
     return replace(low, plan=plan, weeks=weeks, warnings=(*low.warnings, *extra))
+
+
+def _at_the_top(message: str) -> str:
+    """``week 6: running volume 42 mi …`` said of a week's ranges at their tops: ``week 6, at the
+    top of its ranges: …`` (the author wrote 36-42 mi and would look for 36)."""
+    head, colon, rest = message.partition(": ")
+    return f"{head}, at the top of its ranges: {rest}" if colon and head.startswith("week ") else f"at the top of the ranges: {message}"
 
 
 def _merge_week(low: PlannedWeek, high: PlannedWeek) -> PlannedWeek:
