@@ -106,7 +106,7 @@ def load_settings(root: Path) -> Settings:
     path = root / CONFIG_NAME
     if not path.exists():
         return Settings(root=root)
-    errors = Collector(str(path))
+    errors = Collector(CONFIG_NAME)  # as the project names it, like plans/…: from the project folder
     try:
         raw_text = decode(read_capped(path, MAX_CONFIG_BYTES), errors, "deload.toml")
     except TooLarge as exc:

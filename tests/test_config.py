@@ -51,8 +51,9 @@ def test_wrong_values_are_reported_at_their_line(tmp_path: Path) -> None:
 
 def test_toml_syntax_error_names_the_line(tmp_path: Path) -> None:
     [message] = errors_for(tmp_path, '[site]\ntitle = "unclosed\n')
-    assert message.startswith("deload.toml:2:")
-    assert "invalid TOML" in message
+    assert message == """deload.toml:2:9: error: the quote (") opened here is never closed: add " at the end of the value"""
+    [message] = errors_for(tmp_path, '[site]\ntitle = "closed" "twice"\n')
+    assert message.startswith("deload.toml:2:") and "invalid TOML" in message
 
 
 def test_base_url_gets_a_trailing_slash(tmp_path: Path) -> None:

@@ -56,6 +56,16 @@ _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 _TOML_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.-]+?)\s*=""")
 
 
+def _unclosed_quote(text: str, line: int) -> tuple[int, str] | None:
+    """The column and mark of a value's quote that line ``line`` never closes (``title = "Plans``)."""
+    lines = text.split("\n")
+    row = lines[line - 1] if 0 < line <= len(lines) else ""
+    value = re.match(r"""^\s*[^=#]+=\s*(["'])""", row)
+    if value is None or row.count(value[1], value.end()) > 0:
+        return None
+    return value.end(), value[1]
+
+
 def load_toml(text: str, errors: Collector) -> Located | None:
     """Parse TOML; positions of keys are found by scanning, as tomllib keeps none."""
     try:
@@ -64,6 +74,11 @@ def load_toml(text: str, errors: Collector) -> Located | None:
         match = _TOML_POSITION.search(str(exc))
         line, col = (int(match[1]), int(match[2])) if match else (1, 1)
         message = _TOML_POSITION.sub("", str(exc)).strip()
+        opened = _unclosed_quote(text, line) if "Illegal character" in message or "end of" in message else None
+        if opened is not None:
+            errors.error(line, opened[0], f"the quote ({opened[1]}) opened here is never closed: add {opened[1]} "
+                                          "at the end of the value")
+            return None
         errors.error(line, col, f"invalid TOML: {message}")
         return None
     except RecursionError:  # tomllib reads nested arrays and tables by recursion
