@@ -8,7 +8,7 @@ import click
 
 CONFIG = """\
 # Site-wide settings for Deload. Every key is optional; `deload check` reports unknown keys.
-# The full list: `deload docs plan-format` (frontmatter) and the README (deload.toml).
+# Every key: `deload docs settings`; a plan's own frontmatter: `deload docs plan-format`.
 
 [site]
 title = {title}
