@@ -4,6 +4,7 @@ in this package import these; none of them imports ``generator.cli``."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -25,7 +26,7 @@ def report(diagnostics: Iterable[Diagnostic]) -> tuple[int, int]:
     of errors and warnings."""
     errors = warnings = 0
     for item in in_order(diagnostics):
-        head = f"{item.file}:{item.line}:{item.col}:"
+        head = f"{_from_here(item.file)}:{item.line}:{item.col}:"
         if item.is_error:
             errors += 1
             label = click.style("error:", fg="red", bold=True)
@@ -36,6 +37,21 @@ def report(diagnostics: Iterable[Diagnostic]) -> tuple[int, int]:
             label = click.style("note:", fg="cyan", bold=True)
         click.echo(f"{click.style(head, bold=True)} {label} {item.message}", err=True)
     return errors, warnings
+
+
+_PROJECT: list[Path] = []  # the project this command found: its files are named from there
+
+
+def _from_here(file: str) -> str:
+    """A file the project names from its folder (``plans/10k.md``), named from the folder the coach
+    stands in when that is inside the project (``10k.md`` in ``plans/``), as git names paths: an
+    editor or a terminal opens it from there."""
+    if not _PROJECT or os.path.isabs(file):
+        return file
+    root, here = _PROJECT[0], Path.cwd().resolve()
+    if here == root or root not in here.parents or not (root / file).exists():
+        return file
+    return os.path.relpath(root / file, here)
 
 
 def fail(exc: DeloadError) -> NoReturn:
@@ -71,10 +87,12 @@ def settings_for_plans(plans: Sequence[Path], project: Path | None) -> Settings:
         root = find_root(start)
         if root is not None:
             return _load(root)
+    _PROJECT.clear()
     return Settings(root=holding.resolve(), standalone=True)
 
 
 def _load(root: Path) -> Settings:
+    _PROJECT[:] = [root.resolve()]
     try:
         return load_settings(root)
     except DeloadError as exc:
