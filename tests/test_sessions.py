@@ -173,6 +173,9 @@ def test_rest_or_rest_is_refused() -> None:
     ("Intervals 6 mi: 6 x 400 @ 5K pace w/ 400 m jog", "'400' needs a unit, such as '400 m', '400 mi' or '400 km'"),
     ("Intervals 6 mi: 6 x 400 m @ 5K pace w/ 400 jog", "'400' needs a unit before 'jog', e.g. '400 m jog'"),
     ("Easy 5 mi + strides", "strides need a count and a length, e.g. '+ 6 x 20 s strides'"),
+    ("Easy 3 mi (a.m.) + 5 mi (p.m.)", "two runs on one day are two bullets of that day"),  # doubles
+    ("Easy 3 mi + 5 mi", "'- Tue: Easy 3 mi — a.m.' and '- Tue: Easy 5 mi — p.m.'"),
+    ("Long 16 mi @ MP + 1 min", "in a session, an offset from a race's pace is in seconds: 'MP + 60 s'"),
     ("E 8 km", "'E' is a pace here, not a kind of session: name the session and give the pace after '@', e.g. 'Easy 8 km @ E'"),
     ("T 3 x 8 min w/ 2 min rest", "e.g. 'Tempo 3 x 8 min @ T w/ 2 min rest'"),  # Daniels' tables
     ("L 14 km", "e.g. 'Long 14 km @ E'"),

@@ -24,7 +24,7 @@ _WS = re.compile(r"\s*")
 #: Where a target ends: before a recovery, a next part, a strides add-on or a closing bracket.
 TARGET_END = ENGLISH.target_end_re
 # "HMP + 15 s/mi": after a race pace, a "+" and seconds are an offset, not the next part
-_OFFSET_AHEAD = re.compile(r"\s*\+\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*(?:s\b|secs?\b|seconds?\b|mins?\b|minutes?\b|/)", re.I)
+_OFFSET_AHEAD = re.compile(r"\s*\+\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*(?:s\b|secs?\b|seconds?\b|/)", re.I)
 # Plausibility bounds, in km and seconds: beyond them a value is a typo, not a plan.
 MAX_SESSION_KM = 250.0
 MAX_SESSION_SECONDS = 24 * 3600

@@ -23,6 +23,7 @@ from ..model import (
     SessionKind,
     Source,
     Step,
+    Target,
 )
 from ..units import from_km
 from ..workout import parts_km
@@ -41,6 +42,11 @@ RACE_DISTANCES: dict[str, Distance] = {
 RACE_WORDS: dict[str, Distance] = {word: RACE_DISTANCES[name] for word, name in RACE_NAMES.items()}
 DEFAULT_STRIDES = Repeat(6, (Step("work", Duration(20), label="strides"),))
 
+
+# Two runs on a day ("doubles"), as the books write them on one line.
+_DOUBLE = re.compile(r"\+.*\b(?:[ap]\.m\.|[AP]M)(?![\w.])|\b(?:a\.m\.|AM)(?![\w.]).*\+")  # not "am" ("am Ende")
+_TWO_RUNS = ("two runs on one day are two bullets of that day, each with its own length: '- Tue: Easy 3 mi — a.m.' "
+             "and '- Tue: Easy 5 mi — p.m.'")
 
 # Daniels' tables name a session by its pace's letter ("E 8 km", "L 14 km", "T 3 x 8 min").
 _DANIELS = {"E": "Easy", "L": "Long", "M": "Tempo", "T": "Tempo", "I": "Intervals", "R": "Intervals"}
@@ -66,6 +72,10 @@ class SessionLine:
 
     def session(self, day: int, source: Source) -> Session | None:
         c = self.c
+        double = _DOUBLE.search(c.text)
+        if double is not None:  # "Easy 3 mi (a.m.) + 5 mi (p.m.)": two runs, as two bullets
+            c.fail(double.start(), _TWO_RUNS)
+            return None
         end, comment = self._split_comment()
         c.skip_ws()
         counted = c.take(self.words.rest_or_re, end) is not None  # "Rest or easy 3 mi": the books count it
@@ -169,8 +179,17 @@ class SessionLine:
             elif "target" not in fields and "main" not in fields and self._bare_effort(end):
                 fields["target"] = c.target(end)  # "Rest or 3-4 mi very easy": the books leave out the '@'
             elif c.take(r"\+", end):
+                after = first_words(c.text[c.pos:end])
+                target = fields.get("target")
+                if isinstance(target, Target) and target.kind == "race" and re.fullmatch(r"\d+\s*min", after):
+                    minutes = int(after.split()[0].removesuffix("min"))
+                    c.fail(start, f"in a session, an offset from a race's pace is in seconds: '{target.text} + {minutes * 60} s'")
+                    break
+                if "main" not in fields and re.fullmatch(r"\d+(?:[.,]\d+)?\s*[^\W\d_]+", c.text[c.pos:end].strip()):
+                    c.fail(start, _TWO_RUNS)  # "Easy 3 mi + 5 mi": a second run that day
+                    break
                 c.fail(start, f"expected strides after '+', e.g. '+ 6 x 20 s strides', or the next part of the main set "
-                              f"after 'with', e.g. 'with 5 mi @ MP + 5 mi @ HMP'; got '{first_words(c.text[c.pos:end])}'")
+                              f"after 'with', e.g. 'with 5 mi @ MP + 5 mi @ HMP'; got '{after}'")
             else:
                 rest = c.text[start:end].strip()
                 if self.words.strides_word_re.match(rest.lstrip("+ ")):
