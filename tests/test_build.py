@@ -493,7 +493,10 @@ def test_what_the_engine_made_of_a_plan_is_said_when_it_is_built(project: Path) 
 def test_a_draft_is_left_out_of_the_site_and_said(tmp_path: Path) -> None:
     """'draft: true': not published (not even checked: a draft may be half-written), said by every
     build; previewed, and built with --drafts."""
+    from generator.config import Settings
+    from generator.errors import DeloadError
     from generator.source.files import draft_line
+    from generator.source.reader import parse_plan_text
 
     project = make_project(tmp_path / "p", [ROOT / "plans" / "couch-to-5k.md", ROOT / "plans" / "10k-8-weeks.md"])
     draft = project / "plans" / "10k-8-weeks.md"
@@ -510,6 +513,13 @@ def test_a_draft_is_left_out_of_the_site_and_said(tmp_path: Path) -> None:
     assert "left out" not in output and (project / "site" / "plans" / "10k-8-weeks" / "index.html").is_file()
     assert draft_line(b"---\ntitle: A\n---\ndraft: true\n") == 0  # in the plan's text, not its frontmatter
     assert draft_line(b"---\ntitle: A\ndraft: false\n---\n") == 0
+    # every way YAML says it that the reader takes for a draft, so that check and build agree
+    for written in (b"---\r\ntitle: A\r\ndraft: true\r\n---\r\n", b"\xef\xbb\xbf---\ntitle: A\ndraft: yes\n---\n",
+                    b'---\ntitle: A\n"draft": True  # wip\n---\n'):
+        assert draft_line(written) == 3, written
+    with pytest.raises(DeloadError) as caught:  # said in a way the build does not look for: an error, not a publish
+        parse_plan_text(b"---\n{title: A, draft: true}\n---\n## Week 1\n- Mon: Easy 3 km\n", "a.md", "a", Settings(root=tmp_path))
+    assert "write 'draft: true' on a line of its own" in caught.value.diagnostics[0].message
 
 
 def test_a_library_of_drafts_has_nothing_to_publish(tmp_path: Path) -> None:

@@ -25,12 +25,14 @@ def find_plan_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-_DRAFT = re.compile(rb"^draft:[ \t]*(?:true|True|TRUE)[ \t]*(?:#.*)?$", re.M)
+_DRAFT = re.compile(rb"""^["']?draft["']?[ \t]*:[ \t]*(?:true|yes|on)[ \t]*(?:#[^\n]*)?\r?$""", re.M | re.I)
 
 
 def draft_line(data: bytes) -> int:
     """The line of ``draft: true`` in a plan's frontmatter, 0 if none: a build leaves drafts out
-    before it reads them (a draft may be unfinished, even broken), so it looks for the key alone."""
+    before it reads them (a draft may be unfinished, even broken), so it looks for the key alone.
+    The reader takes a plan's draft flag from here too: the two never disagree."""
+    data = data.removeprefix(b"\xef\xbb\xbf")
     if not data.startswith(b"---"):
         return 0
     end = re.search(rb"^---[ \t]*\r?$", data[3:], re.M)

@@ -20,6 +20,7 @@ from ..model import CalendarTimes, Distance, Plan, Race, SessionKind, Source, Ta
 from ..slugs import slug_from
 from ..units import default_load_unit
 from .body import read_body
+from .files import draft_line
 from .frontmatter import FRONTMATTER, LEVELS, build_race, race_category, race_distance, resolve_checks, resolve_periodization
 from .located import Located
 from .native import level_in, paces_in, race_distance_in
@@ -129,6 +130,8 @@ def parse_plan_text(data: bytes, name: str, stem: str, settings: Settings,
         raise DeloadError(errors.items)
     if (written and "language" not in meta) or (_given(located.data, "week_starts") and "week_starts" not in meta):
         raise DeloadError(errors.items)  # a language or first weekday it cannot read: its body would be one error a line
+    if meta.get("draft") and not draft_line(data):  # the build finds a draft by its line: they must agree
+        check.error(("draft",), "write 'draft: true' on a line of its own in the frontmatter, as a build looks for it")
     week_starts = meta.get("week_starts", 0)
     body = read_body("\n".join(lines[close + 1:]), close + 2, week_starts, errors, words)
     plan = _assemble(name, stem, meta, body, located, settings, check, language)
