@@ -44,7 +44,8 @@ DEFAULT_STRIDES = Repeat(6, (Step("work", Duration(20), label="strides"),))
 
 
 # Two runs on a day ("doubles"), as the books write them on one line.
-_DOUBLE = re.compile(r"\+.*\b(?:[ap]\.m\.|[AP]M)(?![\w.])|\b(?:a\.m\.|AM)(?![\w.]).*\+")  # not "am" ("am Ende")
+_RUN_AFTER = r"\+\s*(?:[^\W\d_]+\s+)?\d"  # "+ 5 mi", "+ Easy 5 mi": a second run, not strides ("+ 6 x 20 s strides" too, without a.m.)
+_DOUBLE = re.compile(rf"{_RUN_AFTER}[^+]*\b(?:[ap]\.m\.|[AP]M)(?![\w.])|\b(?:a\.m\.|AM)(?![\w.])[^\w+]*{_RUN_AFTER}")  # not "am" ("am Ende")
 _TWO_RUNS = ("two runs on one day are two bullets of that day, each with its own length: '- Tue: Easy 3 mi — a.m.' "
              "and '- Tue: Easy 5 mi — p.m.'")
 
@@ -72,11 +73,11 @@ class SessionLine:
 
     def session(self, day: int, source: Source) -> Session | None:
         c = self.c
-        double = _DOUBLE.search(c.text)
+        end, comment = self._split_comment()
+        double = _DOUBLE.search(c.text, 0, end)  # what the line says, not its comment ("— before work, 6 AM")
         if double is not None:  # "Easy 3 mi (a.m.) + 5 mi (p.m.)": two runs, as two bullets
             c.fail(double.start(), _TWO_RUNS)
             return None
-        end, comment = self._split_comment()
         c.skip_ws()
         counted = c.take(self.words.rest_or_re, end) is not None  # "Rest or easy 3 mi": the books count it
         optional = counted or c.take(self.words.optional_re, end) is not None
@@ -85,18 +86,7 @@ class SessionLine:
         if counted and not kind_match and c.peek(r"\d", end):
             kind, word = K.EASY, "easy"  # "Rest or 3-4 mi @ very easy"
         elif not kind_match:
-            bad = re.match(r"[\w/-]+", c.text[c.pos:end])
-            shown = bad[0] if bad else c.text[c.pos:end].strip()
-            if shown in _DANIELS:  # "E 8 km", "L 14 km": the letter is a pace in Deload, the kind a word
-                rest, _, recovery = c.text[c.pos + 1:end].strip().partition(" w/ ")
-                pace = "E" if shown == "L" else shown  # a long run is at E pace
-                example = f"{_DANIELS[shown]} {rest} @ {pace}" + (f" w/ {recovery}" if recovery else "")
-                c.fail(c.pos, f"'{shown}' is a pace here, not a kind of session: name the session and give the pace "
-                              f"after '@', e.g. '{example}'")
-                return None
-            hint = (suggest(shown, self.words.kind_hints) or suggest(shown, KIND_WORDS)) if shown else ""
-            kinds = ", ".join(self.words.kind_names)
-            c.fail(c.pos, f"unknown session kind '{shown}'{hint}; a session starts with one of: {kinds}")
+            self._unknown_kind(end)
             return None
         else:
             word = " ".join(kind_match[1].split())
@@ -124,6 +114,23 @@ class SessionLine:
         if comment:
             fields["comment"] = " — ".join(filter(None, [str(fields.get("comment", "")), comment]))
         return Session(kind=kind, day=day, source=source, text=self.raw.strip(), **fields)  # type: ignore[arg-type]
+
+    def _unknown_kind(self, end: int) -> None:
+        """Say what a session that starts with no kind of session should start with."""
+        c = self.c
+        bad = re.match(r"[\w/-]+", c.text[c.pos:end])
+        shown = bad[0] if bad else c.text[c.pos:end].strip()
+        if shown in _DANIELS:  # "E 8 km", "L 14 km": the letter is a pace in Deload, the kind a word
+            rest = c.text[c.pos + 1:end].strip()
+            at = min((i for i in (rest.find(" w/ "), rest.find(" + ")) if i >= 0), default=len(rest))
+            pace = "E" if shown == "L" else shown  # a long run is at E pace
+            example = f"{_DANIELS[shown]} {rest[:at]} @ {pace}{rest[at:]}"  # the pace before a recovery or strides
+            c.fail(c.pos, f"'{shown}' is a pace here, not a kind of session: name the session and give the pace "
+                          f"after '@', e.g. '{example}'")
+            return
+        hint = (suggest(shown, self.words.kind_hints) or suggest(shown, KIND_WORDS)) if shown else ""
+        kinds = ", ".join(self.words.kind_names)
+        c.fail(c.pos, f"unknown session kind '{shown}'{hint}; a session starts with one of: {kinds}")
 
     def _distance_ahead(self, end: int) -> bool:
         """Whether a distance comes next (``8 mi``, ``9-11 mi``)."""
