@@ -169,6 +169,14 @@ def test_rest_or_rest_is_refused() -> None:
     assert errors == ["t.md:3:8: error: 'Rest or …' names the session the reader may do instead, e.g. 'Rest or easy 3 mi'"]
 
 
+@pytest.mark.parametrize("line", [
+    "Easy 5 mi + 6 x 20 s strides — before work, 6 AM", "Tempo 8 mi @ MP + 10 s — AM if you can",
+    "Easy 5 mi — AM; add 4 strides + core",
+])
+def test_a_time_of_day_in_a_comment_is_no_second_run(line: str) -> None:
+    assert parse(line)[1] == []
+
+
 @pytest.mark.parametrize(("line", "message"), [
     ("Intervals 6 mi: 6 x 400 @ 5K pace w/ 400 m jog", "'400' needs a unit, such as '400 m', '400 mi' or '400 km'"),
     ("Intervals 6 mi: 6 x 400 m @ 5K pace w/ 400 jog", "'400' needs a unit before 'jog', e.g. '400 m jog'"),
@@ -184,14 +192,6 @@ def test_rest_or_rest_is_refused() -> None:
     ("Tempo 8 mi: 2 x (3 x 1 mi) @ threshold w/ 2 min / 5 min jog within / between sets",
      "sets of repeats are written nested: '2 x (3 x 1 mi @ threshold w/ 2 min jog) w/ 5 min jog'"),
 ])
-@pytest.mark.parametrize("line", [
-    "Easy 5 mi + 6 x 20 s strides — before work, 6 AM", "Tempo 8 mi @ MP + 10 s — AM if you can",
-    "Easy 5 mi — AM; add 4 strides + core",
-])
-def test_a_time_of_day_in_a_comment_is_no_second_run(line: str) -> None:
-    assert parse(line)[1] == []
-
-
 def test_a_mistake_the_books_invite_is_told_how_to_write_it(line: str, message: str) -> None:
     _, errors = parse(line)
     assert len(errors) == 1 and message in errors[0], errors
