@@ -348,14 +348,16 @@ def test_a_run_written_as_one_number_stays_one_beside_a_range_in_a_deload() -> N
     assert deload.minutes_high is not None and abs(deload.minutes_high - deload.minutes - spread) < 1e-6
 
 
-def test_a_run_written_as_one_number_stays_one_in_race_week_when_only_the_high_end_cuts_it() -> None:
+def test_a_run_only_the_high_end_cuts_says_what_was_written() -> None:
     """Hansons' race week 'Easy 5 mi' after ranged weeks, in the default 21-day taper: the low end
-    leaves it as written, the high end cuts it; the reader gets 'Easy 5 mi', not 'Easy 4.5–5 mi'."""
+    (which decides) leaves it as written, the high end (a bigger peak) cuts it to fit its cap. One
+    number would break that cap or lower the low end: it is 'Easy 4.5–5 mi', with 'was: Easy 5 mi'
+    to say why a range appears where the coach wrote none."""
     text = (FIXTURES / "engine" / "hansons-beginner.md").read_text().replace("  taper: {days: 10}\n", "")
     race_week = expand(plan_from(text)).weeks[-1]
     easy = [p for p in race_week.sessions if p.kind is K.EASY and not p.session.main]
-    assert [p.session.total for p in easy] == [Distance(5, "mi"), Distance(5, "mi"), Distance(3, "mi")]
-    assert all(p.distance_km_high is None and p.original is None for p in easy)
+    assert [p.session.total for p in easy] == [Distance(4.5, "mi", 5.0), Distance(4.5, "mi", 5.0), Distance(3, "mi")]
+    assert [p.original.total if p.original else None for p in easy] == [Distance(5, "mi"), Distance(5, "mi"), None]
 
 
 def test_a_warning_only_the_high_end_of_the_ranges_gives_says_so() -> None:

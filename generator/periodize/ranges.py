@@ -48,16 +48,18 @@ def _at_the_top(message: str) -> str:
 
 
 def _merge_week(low: PlannedWeek, high: PlannedWeek) -> PlannedWeek:
-    """The week at both ends. A session the author wrote as one number stays one number, as cut at
-    the low end, though the two ends cut it differently to fit their weeks (``Long 75 min`` in a
-    deload beside ``Easy 40-50 min`` is ``50 min``, not ``50–55 min``): the high end's totals
-    lose what it cut less."""
+    """The week at both ends. A session the author wrote as one number and the low end (which
+    decides) cut stays one number, as cut there, though the high end cut it otherwise (``Long 75
+    min`` in a deload beside ``Easy 40-50 min`` is ``55 min``, not ``50–55 min``): the high end's
+    totals take the difference. One that only the high end cut (a bigger peak, in a taper) is a
+    range from the two, with what the author wrote beside it: kept whole, the top of the week
+    would break the cap the engine set it."""
     if len(low.sessions) != len(high.sessions):
         return low
     sessions, distance, minutes = [], high.distance_km, high.minutes
     for a, b in zip(low.sessions, high.sessions, strict=True):
         # Written as one number: the same as written at both ends (either end may have left it as it was).
-        if a.session != b.session and (a.original or a.session) == (b.original or b.session):
+        if a.original is not None and a.session != b.session and a.original == (b.original or b.session):
             sessions.append(a)
             distance -= (b.distance_km or 0.0) - (a.distance_km or 0.0)
             minutes -= (b.minutes or 0.0) - (a.minutes or 0.0)
@@ -69,7 +71,9 @@ def _merge_week(low: PlannedWeek, high: PlannedWeek) -> PlannedWeek:
 
 
 def _merge_planned(low: PlannedSession, high: PlannedSession) -> PlannedSession:
-    original = merge(low.original, high.original) if low.original is not None and high.original is not None else low.original
+    # A run cut at one end only says what was written too ("Easy 4.5–5 mi", was "Easy 5 mi").
+    original = merge(low.original, high.original) if low.original is not None and high.original is not None \
+        else low.original or high.original
     return replace(low, session=merge(low.session, high.session), original=original,
                    workout=merge(low.workout, high.workout),
                    distance_km_high=_top(low.distance_km, high.distance_km), minutes_high=_top(low.minutes, high.minutes))
