@@ -102,8 +102,10 @@ def session_at(session: Session, end: End) -> Session:
     if not session_ranged(session):
         return session
     strides = parts_at((session.strides,), end)[0] if session.strides is not None else None
+    # "Easy 4-5 mi or 40-50 min": the low length goes with the low total
+    alternative = _amount_at(session.alternative, end) if _ranged(session.total) else session.alternative
     return session.with_changes(total=_amount_at(session.total, end), main=parts_at(session.main, end),
-                                strides=strides)
+                                strides=strides, alternative=alternative)
 
 
 def duration_only(parts: Sequence[Part]) -> bool:

@@ -461,3 +461,14 @@ def test_the_other_length_is_cut_with_the_run() -> None:
     taper = next(w for w in e.weeks if w.kind == "race").sessions[0].session
     assert taper.total is not None and taper.total != Duration(30 * 60) and taper.alternative is not None
     assert isinstance(taper.alternative, Distance) and taper.alternative.value < 3
+
+
+def test_a_ranged_run_cuts_its_other_length_end_by_end() -> None:
+    """'Easy 4-5 mi or 40-50 min': the low length goes with the low total, the high with the high."""
+    text = "---\ntitle: R\nunits: mi\nrace: {name: R, distance: half}\n---\n" + "".join(
+        f"## Week {n}\n- Tue: Easy 4-5 mi or 40-50 min\n- Sun: Long {7 + n} mi\n" for n in (1, 2)) + (
+        "## Week 3\n- Tue: Easy 4-5 mi or 40-50 min\n- Sun: Race half\n")
+    cut = expand(plan_from(text)).weeks[-1].sessions[0].session
+    assert isinstance(cut.total, Distance) and isinstance(cut.alternative, Duration) and cut.total.high is not None
+    assert cut.alternative.seconds == round(40 * 60 * cut.total.value / 4 / 300) * 300
+    assert cut.alternative.high == round(50 * 60 * cut.total.high / 5 / 300) * 300

@@ -107,7 +107,7 @@ def merge(low: Any, high: Any) -> Any:
     return low
 
 
-_SIZED = {"total", "main", "strides", "amount", "rungs", "between"}
+_SIZED = {"total", "alternative", "main", "strides", "amount", "rungs", "between"}
 
 
 def _distances(low: Distance, high: Distance) -> Distance:
