@@ -323,3 +323,8 @@ def test_repeats_at_a_pace_give_their_time(site: Path) -> None:
     assert 'data-km="1.0"' not in page and "(1 km:" not in page
     assert rep_time_text((245.0, 249.6), 0.2) == "49–50 s" and rep_time_text((245.0, 245.0), 0.4) == "98 s"
     assert rep_time_text((218.0, 222.0), 1.0) == "3:38–3:42"
+    from generator.model import Distance
+    from generator.render.paceview import _timed
+
+    assert [_timed(d) for d in (Distance(400, "m"), Distance(2, "mi"), Distance(800, "m", 1200), Distance(1000, "m"),
+                                Distance(1, "mi"), Distance(5, "km"))] == [True, True, False, False, False, False]

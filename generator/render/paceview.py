@@ -13,11 +13,18 @@ from ..describe import written_text
 from ..expanded import ExpandedPlan
 from ..model import Distance, Ladder, Part, Repeat, Session, Step, Target
 from ..paces import PaceTable, coach_specs, evaluate, plan_pace_table, spec_of
+from ..units import KM_PER_MI
 from .dualunits import dual, pick
 from .pacetable import range_text, rep_time_text, table_rows
 
-MAX_REP_KM = 3.0  # a repeat's time is given up to 3 km (2 mi): a longer one is run by pace
-_PACE_UNITS = (Distance(1, "km"), Distance(1, "mi"))  # a repeat of 1 km or 1 mi takes its pace: said already
+MAX_REP_KM = 3.3  # a repeat's time is given up to 3 km or 2 mi: a longer one is run by pace
+
+
+def _timed(distance: Distance) -> bool:
+    """Whether a repeat's time is worth giving: not for a range (800-1200 m: which?), a long one,
+    nor one of 1 km or 1 mi (1000 m too), whose time is the pace already shown."""
+    return distance.high is None and distance.km <= MAX_REP_KM and not any(
+        abs(distance.km - one) < 1e-6 for one in (1.0, KM_PER_MI))
 
 @dataclass(frozen=True)
 class PaceView:
@@ -69,7 +76,7 @@ def session_paces(session: Session, workout: tuple[Part, ...], expanded: Expande
         if target.text not in seen:
             seen[target.text] = PaceView(target.text, spec, _example(spec, table, units))
             reps[target.text] = {}
-        if distance is not None and distance.km <= MAX_REP_KM and distance.at("low") not in _PACE_UNITS:
+        if distance is not None and _timed(distance):
             pace = evaluate(spec, table.efforts, table.vdot) if table is not None else None
             label = written_text(distance, units)
             reps[target.text].setdefault(label, RepTime(round(distance.km, 6), label,
