@@ -122,6 +122,9 @@ CASES = [
      "'distance' is not a top-level key: it goes under 'race:' (race.distance); move it into the 'race:' block on line 7"),
     ("race-date-at-top-level", 10, 1,  # as other tools, and the command line's --race-date, spell it
      "'race_date' (did you mean 'date'?) is not a top-level key: it goes under 'race:' (race.date); move it into the 'race:' block on line 7"),
+    ("vacation-key-in-periodization", 11, 3,  # a vacation's key written in the block above its list: shown its place
+     "'week' is not a key of 'periodization:': it goes under 'periodization:' → 'vacations:', in a list item ('- '); "
+     "add 'vacations:' inside the 'periodization:' block on line 10, with it indented below it as a list item, e.g. '- week: 3'"),
     ("option-the-block-lacks", 11, 21,  # not sent to 'vacations:', whose items have a 'style'
      "unknown key 'periodization.taper.style' (known keys: days, enabled)"),
     ("race-keys-lost-indent", 8, 1,

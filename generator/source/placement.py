@@ -60,7 +60,7 @@ def misplaced(unknown: list[str], path: Path, value: dict[str, Any], root: Mappi
         if name is None:
             continue
         home = max(homes[name], key=lambda h: (_shared(h, path), -len(h)))
-        if path and any(isinstance(p, int) for p in home) and not any(isinstance(p, int) for p in path):
+        if path and home[:len(path)] != path and any(isinstance(p, int) for p in home) and not any(isinstance(p, int) for p in path):
             continue  # 'style:' in 'taper:' is an option it lacks, not a vacation's key astray: unknown, with its keys
         groups.setdefault(home[:-1], []).append((key, name, home))
     return found + [([k for k, _, _ in group], [h for _, _, h in group], _message(group, path, value, located))
