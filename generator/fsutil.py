@@ -51,13 +51,29 @@ def build_lock(work_dir: Path) -> Iterator[None]:
 def serve_lock(work_dir: Path, url: str) -> Iterator[None]:
     """One ``deload serve`` a project: two would write the same preview, each with its own address
     in the other's pages. The file names the holder and its address while it is held."""
-    def busy(path: Path, holder: str) -> DeloadError:
-        pid, _, address = holder.partition(" ")
-        return DeloadError([Diagnostic(str(path), 1, 1, f"another deload serve (process {pid}) is previewing this "
-                                       f"project at {address}; open that address, or stop it (Ctrl+C in its terminal) first")])
-
-    with _exclusive(work_dir / "serve.lock", f"{os.getpid()} {url}", busy):
+    with _exclusive(work_dir / "serve.lock", f"{os.getpid()} {url}", _serving):
         yield
+
+
+def serving(work_dir: Path) -> DeloadError | None:
+    """The error for a second server, if a ``deload serve`` previews the project now (asked before
+    binding a port, which the first may hold: "port in use" would hide the reason)."""
+    path = work_dir / "serve.lock"
+    if not path.is_file():
+        return None
+    with open(path, encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return _serving(path, handle.read().strip())
+        fcntl.flock(handle, fcntl.LOCK_UN)
+    return None
+
+
+def _serving(path: Path, holder: str) -> DeloadError:
+    pid, _, address = holder.partition(" ")
+    return DeloadError([Diagnostic(str(path), 1, 1, f"another deload serve (process {pid}) is previewing this "
+                                   f"project at {address}; open that address, or stop it (Ctrl+C in its terminal) first")])
 
 
 @contextmanager

@@ -135,12 +135,12 @@ class Preview:
         a save shows what it caused, not every warning of the library again."""
         said, self._said = self._said, {w.format() for w in warnings}
         repeated = 0
-        lines = []
+        lines = []  # the tabs show every warning that stands (the terminal says each once)
         for warning in in_order(warnings):
             text = warning.format()
+            lines.append(text)
             if warning.file in rendered or text not in said:
                 self.echo(text)
-                lines.append(text)
             else:
                 repeated += 1
         if repeated:
@@ -341,6 +341,8 @@ class Preview:
         yield _event("warnings", {"lines": lines[:MAX_SHOWN], "more": max(0, len(lines) - MAX_SHOWN)})
         while not stop.is_set():
             with self.changed:
+                if stop.is_set():  # set before this thread took the lock: the notify that follows it came already
+                    break
                 self.changed.wait(timeout=15)
                 generation, error, now = self.generation, self.error, self.said_lines
             if generation != seen:

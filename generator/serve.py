@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 from .config import Settings, load_settings
 from .errors import DeloadError
-from .fsutil import serve_lock
+from .fsutil import serve_lock, serving
 from .preview import Preview
 
 LIVE_SCRIPT = b"""(function () {
@@ -217,6 +217,9 @@ class Handler(SimpleHTTPRequestHandler):
 def serve(project: Path, host: str, port: int, echo: Callable[[str], None], pdf: bool = False,
           ready: Callable[[str], None] | None = None, stop: threading.Event | None = None) -> None:
     settings = load_settings(project)
+    running = serving(settings.work_dir)
+    if running is not None:
+        raise running
     server = Server((host, port), Handler)
     url = f"http://{host if host not in ('0.0.0.0', '') else 'localhost'}:{server.server_address[1]}/"
     try:

@@ -417,12 +417,15 @@ def test_a_save_while_a_build_runs_is_built_when_it_is_done(server: Server) -> N
 
 def test_a_second_server_on_a_project_is_refused(server: Server) -> None:
     """Two servers would write one preview, each with its own address in the other's pages."""
+    from urllib.parse import urlsplit
+
     from generator.errors import DeloadError
 
-    with pytest.raises(DeloadError) as refused:
-        serve(server.project, "127.0.0.1", 0, lambda line: None)
-    assert f"another deload serve (process {os.getpid()}) is previewing this project at {server.url}" in str(
-        refused.value.diagnostics[0].message)
+    for port in (0, urlsplit(server.url).port or 0):  # on the first's own port too: not "address in use"
+        with pytest.raises(DeloadError) as refused:
+            serve(server.project, "127.0.0.1", port, lambda line: None)
+        assert f"another deload serve (process {os.getpid()}) is previewing this project at {server.url}" in str(
+            refused.value.diagnostics[0].message)
 
 
 def test_stopping_does_not_wait_for_an_open_tab(server: Server) -> None:
@@ -487,3 +490,19 @@ def test_a_draft_is_previewed(server: Server) -> None:
     while "(draft)" not in server.get("plans/couch-to-5k/") and time.monotonic() < deadline:
         time.sleep(0.2)
     assert "(draft)" in server.get("plans/couch-to-5k/")
+
+
+def test_the_tabs_keep_every_warning_that_stands(tmp_path: Path) -> None:
+    """The terminal says a warning once; the tabs show it as long as it stands (a save to another
+    plan, or one that changes nothing, does not clear it)."""
+    from generator.config import Settings
+    from generator.errors import Diagnostic, Severity
+    from generator.preview import Preview
+
+    lines: list[str] = []
+    preview = Preview(Settings(root=tmp_path), lines.append)
+    risky = Diagnostic("plans/a.md", 9, 1, "week 3: running volume is up 40%", Severity.WARNING)
+    preview._say_warnings([risky], {"plans/a.md"})
+    preview._say_warnings([risky], {"plans/b.md"})  # a save to another plan
+    assert sum(risky.format() in line for line in lines) == 1
+    assert preview.said_lines == [risky.format()]
