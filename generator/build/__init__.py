@@ -280,9 +280,10 @@ def _gone(job: Job, built_before: dict[str, dict[str, str]], slugs: set[str]) ->
         line = next((n for n, text in enumerate(lines, 1) if text.startswith(f"  {json.dumps(slug)}:")), 1)
         first = str(built_before[slug].get("published", ""))[:10]
         warnings.append(Diagnostic(name, line, 3, f"the plan at plans/{slug}/ (first built {first}) is no longer among "
-                                   "the plans: its page and calendar feeds leave the site, and readers' links and "
-                                   "subscriptions to them break; if its file was renamed or its slug changed, give it "
-                                   f"'slug: {slug}' again", Severity.WARNING, "plan-removed"))
+                                   "the plans" + (" (or it is a draft now)" if job.drafts else "") + ": its page and "
+                                   "calendar feeds leave the site, and readers' links and subscriptions to them break; "
+                                   f"if its file was renamed or its slug changed, give it 'slug: {slug}' again",
+                                   Severity.WARNING, "plan-removed"))
     return warnings
 
 

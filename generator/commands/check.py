@@ -40,6 +40,7 @@ def diagnose(files: list[Path], settings: Settings, display_root: Path | None = 
     result = read_plans(files, settings, display_root)
     diagnostics = [*language_warnings(settings), *result.diagnostics]
     if result.ok:
+        from ..build.result import DRAFT
         from ..feeds import build_time
         from ..periodize import expand_all
         from ..periodize.checks import dated_start, past_start
@@ -48,8 +49,9 @@ def diagnose(files: list[Path], settings: Settings, display_root: Path | None = 
         expanded_plans, engine_diagnostics = expand_all(result.plans)
         diagnostics.extend(engine_diagnostics)
         diagnostics.extend(note for note in map(engine_note, expanded_plans) if note is not None)
-        diagnostics.extend(Diagnostic(p.location("draft").file, p.location("draft").line, 1, "a draft ('draft: true'): "
-                                      "deload build leaves it out", Severity.NOTE, "draft") for p in result.plans if p.draft)
+        drafts = [p.location("draft") for p in result.plans if p.draft]
+        diagnostics.extend(Diagnostic(at.file, at.line, 1, "a draft ('draft: true'): deload build leaves it out",
+                                      Severity.NOTE, DRAFT) for at in drafts)
         today = build_time().date()
         for expanded in expanded_plans:
             dated = dated_start(expanded)

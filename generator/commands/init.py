@@ -63,11 +63,7 @@ def init(folder: Path, units: str, title: str | None, language: str = "en") -> N
 
 
 def _project_around(folder: Path) -> Path | None:
-    """The project ``folder`` is inside: the nearest folder above it with a ``deload.toml``, or
-    the project whose ``plans/`` it is."""
+    """The project ``folder`` is inside: the nearest folder above it with a ``deload.toml``."""
     from ..config import CONFIG_NAME
 
-    folder = folder.resolve()
-    if folder.name == "plans" and (folder.parent / CONFIG_NAME).is_file():
-        return folder.parent
-    return next((above for above in folder.parents if (above / CONFIG_NAME).is_file()), None)
+    return next((above for above in folder.resolve().parents if (above / CONFIG_NAME).is_file()), None)

@@ -47,12 +47,12 @@ CATEGORY_NAMES = Words({"5k": N_("5K"), "10k": N_("10K"), "half": N_("Half marat
                         "other": N_("Other distances"), "none": N_("No race")})
 
 
-
 def _beside(badge: str, title: str) -> str:
     """The author's title of a week beside its badge, unless it says the same ("Race week" beside
     "Race week", "Taper" beside "Taper week")."""
     said = len(title) >= 4 and badge.casefold().startswith(title.casefold().rstrip(" .:"))
     return "" if said else title
+
 
 @lru_cache(maxsize=4096)
 def _notes(text: str) -> Markup:

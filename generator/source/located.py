@@ -74,6 +74,8 @@ def load_toml(text: str, errors: Collector) -> Located | None:
         match = _TOML_POSITION.search(str(exc))
         line, col = (int(match[1]), int(match[2])) if match else (1, 1)
         message = _TOML_POSITION.sub("", str(exc)).strip()
+        if match is None:  # "(at end of document)": a quote left open runs to the end
+            line = next((n for n in range(1, text.count("\n") + 2) if _unclosed_quote(text, n)), 1)
         opened = _unclosed_quote(text, line) if "Illegal character" in message or "end of" in message else None
         if opened is not None:
             errors.error(line, opened[0], f"the quote ({opened[1]}) opened here is never closed: add {opened[1]} "
