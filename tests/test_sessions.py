@@ -184,6 +184,7 @@ def test_a_time_of_day_in_a_comment_is_no_second_run(line: str) -> None:
     ("Easy 3 mi (a.m.) + 5 mi (p.m.)", "two runs on one day are two bullets of that day"),  # doubles
     ("Easy 3 mi + 5 mi", "'- Tue: Easy 3 mi — a.m.' and '- Tue: Easy 5 mi — p.m.'"),
     ("Long 16 mi @ MP + 1 min", "in a session, an offset from a race's pace is in seconds: 'MP + 60 s'"),
+    ("Easy 6 mi @ MP + 1-2 min", "in a session, an offset from a race's pace is in seconds: 'MP + 60-120 s'"),
     ("E 8 km", "'E' is a pace here, not a kind of session: name the session and give the pace after '@', e.g. 'Easy 8 km @ E'"),
     ("T 3 x 8 min w/ 2 min rest", "e.g. 'Tempo 3 x 8 min @ T w/ 2 min rest'"),  # Daniels' tables
     ("L 14 km", "e.g. 'Long 14 km @ E'"),

@@ -188,9 +188,10 @@ class SessionLine:
             elif c.take(r"\+", end):
                 after = first_words(c.text[c.pos:end])
                 target = fields.get("target")
-                if isinstance(target, Target) and target.kind == "race" and re.fullmatch(r"\d+\s*min", after):
-                    minutes = int(after.split()[0].removesuffix("min"))
-                    c.fail(start, f"in a session, an offset from a race's pace is in seconds: '{target.text} + {minutes * 60} s'")
+                offset = re.fullmatch(r"(\d+)(?:\s*[-–]\s*(\d+))?\s*min", after)
+                if isinstance(target, Target) and target.kind == "race" and offset:
+                    seconds = "-".join(str(int(m) * 60) for m in offset.groups() if m)
+                    c.fail(start, f"in a session, an offset from a race's pace is in seconds: '{target.text} + {seconds} s'")
                     break
                 if "main" not in fields and re.fullmatch(r"\d+(?:[.,]\d+)?\s*[^\W\d_]+", c.text[c.pos:end].strip()):
                     c.fail(start, _TWO_RUNS)  # "Easy 3 mi + 5 mi": a second run that day
