@@ -8,7 +8,9 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -88,20 +90,27 @@ def test_a_broken_plan_keeps_the_last_good_build(server: Server) -> None:
     assert "(edited)" in server.get("plans/couch-to-5k/")
 
 
-@pytest.mark.browser
-def test_the_error_overlay_appears_and_the_page_reloads(server: Server) -> None:
+@contextmanager
+def plan_page(server: Server) -> Iterator[tuple[Any, Any]]:
+    """Chromium with the preview's couch-to-5k page open, its live reload connected: (browser, page)."""
     executable = need("chromium")
     from playwright.sync_api import sync_playwright
 
     from .test_html_browser import CHROMIUM_ARGS
 
-    plan = server.project / "plans" / "couch-to-5k.md"
-    good = plan.read_text()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(server.url + "plans/couch-to-5k/")
         page.wait_for_timeout(500)
+        yield browser, page
+
+
+@pytest.mark.browser
+def test_the_error_overlay_appears_and_the_page_reloads(server: Server) -> None:
+    plan = server.project / "plans" / "couch-to-5k.md"
+    good = plan.read_text()
+    with plan_page(server) as (browser, page):
         plan.write_text(good.replace("Easy 25 min", "Easy 25 mnn", 1))
         overlay = page.locator("#deload-build-error")
         overlay.wait_for(timeout=20000)
@@ -126,18 +135,9 @@ def test_the_error_overlay_appears_and_the_page_reloads(server: Server) -> None:
 def test_a_save_that_makes_a_risky_week_shows_the_warning_over_the_page(server: Server) -> None:
     """A coach watching the browser, not the terminal, sees the load warning a save caused; closed,
     it stays closed on the next reload until the warnings change."""
-    executable = need("chromium")
-    from playwright.sync_api import sync_playwright
-
-    from .test_html_browser import CHROMIUM_ARGS
-
     plan = server.project / "plans" / "couch-to-5k.md"
     good = plan.read_text()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.goto(server.url + "plans/couch-to-5k/")
-        page.wait_for_timeout(500)
+    with plan_page(server) as (browser, page):
         plan.write_text(good.replace("- Wed: Run-walk 22 min: 4 x 4 min run @ easy w/ 90 s walk", "- Wed: Easy 60 min", 1))
         panel = page.locator("#deload-build-warnings")
         panel.wait_for(timeout=20000)
