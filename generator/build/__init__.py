@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections.abc import Callable, Collection
@@ -26,7 +25,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import DeloadError, Diagnostic, Severity
+from ..errors import DeloadError, Diagnostic
 from ..feeds import build_time
 from ..fsutil import build_lock, clean_pending
 from ..links import escape_from
@@ -38,7 +37,8 @@ from ..statefile import read_known
 from . import tree
 from .inputs import Inputs, display_path, known_files
 from .manifest import Manifest, PlanRecord
-from .result import DRAFT, BuildResult, SitePages, pack, unpack
+from .notices import draft_notes, removed_plans
+from .result import BuildResult, SitePages, pack, unpack
 from .sitepages import last_site_pages, site_files, site_pages
 from .workers import pool_options, threading_active, worker_count
 
@@ -173,10 +173,7 @@ def _inputs(settings: Settings, target: Path, pdf: bool, preview: bool, force: b
 
 
 def _with_drafts(job: Job, result: BuildResult) -> BuildResult:
-    """The build says which drafts it left out, every time: a plan that does not appear must not surprise."""
-    result.warnings[:0] = [Diagnostic(display, line, 1, "a draft ('draft: true'): left out of the site; deload serve "
-                                      "shows it, 'deload build --drafts' builds it too", Severity.NOTE, DRAFT)
-                           for display, line in sorted(job.drafts.items())]
+    result.warnings[:0] = draft_notes(job.drafts)  # said by every build: a plan that does not appear must not surprise
     return result
 
 
@@ -265,26 +262,10 @@ def _render(job: Job, stage: tree.Stage, records: dict[str, PlanRecord], todo: l
     result.feeds = sum(r.feeds for r in ordered)
     result.files += sum(len(r.files) for r in ordered)
     result.warnings = [unpack(row) for r in ordered for row in r.diagnostics] + translation_warnings(
-        {d: r.listing for d, r in records.items()}) + _gone(job, built_before, {r.slug for r in ordered})
+        {d: r.listing for d, r in records.items()}) + removed_plans(
+        job.state, display_path(job.state.path, job.settings.root), built_before, {r.slug for r in ordered}, bool(job.drafts))
     result.starts = [[display, *r.start] for display, r in ((d, records[d]) for _, d in job.files) if r.start is not None]
     return result
-
-
-def _gone(job: Job, built_before: dict[str, dict[str, str]], slugs: set[str]) -> list[Diagnostic]:
-    """A warning for each plan the state says was built and that is no longer among the plans
-    (its file removed or renamed, its slug changed): its page and feeds leave the site."""
-    lines = job.state.original.splitlines()
-    name = display_path(job.state.path, job.settings.root)
-    warnings = []
-    for slug in sorted(set(built_before) - slugs):
-        line = next((n for n, text in enumerate(lines, 1) if text.startswith(f"  {json.dumps(slug)}:")), 1)
-        first = str(built_before[slug].get("published", ""))[:10]
-        warnings.append(Diagnostic(name, line, 3, f"the plan at plans/{slug}/ (first built {first}) is no longer among "
-                                   "the plans" + (" (or it is a draft now)" if job.drafts else "") + ": its page and "
-                                   "calendar feeds leave the site, and readers' links and subscriptions to them break; "
-                                   f"if its file was renamed or its slug changed, give it 'slug: {slug}' again",
-                                   Severity.WARNING, "plan-removed"))
-    return warnings
 
 
 def _render_plans(job: Job, stage: Path, todo: list[tuple[Path, str]],
