@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .build import SitePages, build_site, last_site_pages
+from .build import BuildResult, SitePages, build_site, last_site_pages
 from .config import CONFIG_NAME, Settings, load_settings
 from .errors import DeloadError, Diagnostic, in_order
 from .feeds import build_time
@@ -115,7 +115,7 @@ class Preview:
         if result.noop:  # nothing new to show: still, the browsers clear a failed build's report
             self._published(None, result.on_request)
         self._say_warnings(result.to_say(), set(result.rendered))
-        self.echo(f"✓ rebuilt in {time.perf_counter() - started:.2f} s: {result.summary()}")
+        self.echo(f"✓ rebuilt in {time.perf_counter() - started:.2f} s: {_summary(result)}")
         return True
 
     def check_lost_events(self) -> None:
@@ -363,6 +363,17 @@ MAX_SHOWN = 20  # warnings shown over a page (the terminal has them all)
 LOCKED_RETRY_S = 0.5  # how often the preview tries again while another build holds the project
 LOST_EVENTS_CHECK_S = 1.0  # idle time after a build told by events what changed, before every file is looked at
 MAX_HINTED = 100  # file events in one batch above which every file is looked at
+
+
+def _summary(result: BuildResult) -> str:
+    """What a preview build did: it writes the changed plans' pages only (a build's summary would
+    count feeds and PDFs it never wrote)."""
+    plans = f"{result.plans} plan{'s' if result.plans != 1 else ''}"
+    warnings = f"{result.warning_count} warning{'s' if result.warning_count != 1 else ''}"
+    if result.noop:
+        return f"nothing changed: {plans}, {warnings}"
+    return (f"{plans}, {result.plans_rendered} rendered again, {warnings}; list pages, feeds, watch files and PDFs "
+            "are rendered when the browser asks for one")
 
 
 def _source_change(_change: object, path: str) -> bool:

@@ -73,6 +73,9 @@ def test_serves_with_live_reload_and_never_touches_site(server: Server) -> None:
     assert f'<link rel="canonical" href="{server.url}plans/couch-to-5k/">' in page
     assert "EventSource" in server.get("__deload/live.js")
     assert not (server.project / "site").exists()
+    # it counts what it wrote, not the feeds and PDFs it renders only when asked
+    assert any("✓ rebuilt in" in line and "feeds, watch files and PDFs are rendered when the browser asks" in line
+               and " feeds," not in line.split(";")[0] for line in server.lines), server.lines
 
 
 def test_a_broken_plan_keeps_the_last_good_build(server: Server) -> None:
