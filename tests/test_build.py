@@ -15,9 +15,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from generator.cli import main
 
 from .conftest import ROOT
 from .site_build import EPOCH, build_project, make_project
@@ -522,10 +519,13 @@ def test_a_draft_is_left_out_of_the_site_and_said(tmp_path: Path) -> None:
     assert "write 'draft: true' on a line of its own" in caught.value.diagnostics[0].message
 
 
-def test_a_library_of_drafts_has_nothing_to_publish(tmp_path: Path) -> None:
+def test_marking_the_last_published_plan_a_draft_takes_it_off_the_site(tmp_path: Path) -> None:
+    """A project whose only plan becomes a draft builds a site without it (its page and feeds go,
+    as the build warns), rather than failing and keeping the plan published."""
     project = make_project(tmp_path / "p", [ROOT / "plans" / "couch-to-5k.md"])
+    build_project(project, "--no-pdf")
     plan = project / "plans" / "couch-to-5k.md"
     plan.write_text(plan.read_text(encoding="utf-8").replace("---\n", "---\ndraft: true\n", 1), encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", "--no-pdf", "--project", str(project)])
-    assert result.exit_code == 1 and "every plan is a draft ('draft: true'): nothing to publish" in result.output
-    assert not (project / "site").exists()
+    output = build_project(project, "--no-pdf")
+    assert "left out of the site" in output and "is no longer among the plans (or it is a draft now)" in output
+    assert not (project / "site" / "plans").exists() and (project / "site" / "index.html").is_file()

@@ -164,9 +164,6 @@ def _inputs(settings: Settings, target: Path, pdf: bool, preview: bool, force: b
     if left_out:  # gone from the build's inputs: a build with --drafts differs by them
         files = [(path, display) for path, display in files if display not in left_out]
         inputs.keys = {display: key for display, key in inputs.keys.items() if display not in left_out}
-        if not files:
-            raise DeloadError([Diagnostic(display, line, 1, "every plan is a draft ('draft: true'): nothing to publish; "
-                                          "'deload build --drafts' builds them too") for display, line in left_out.items()][:1])
     state = State.parse(state_path, state_text)
     return Job(settings, target, files, now, papers, links, preview, manifest, inputs, state, force, jobs, progress,
                left_out)
