@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .build import BuildResult, SitePages, build_site, last_site_pages
+from .build import SitePages, build_site, last_site_pages
 from .config import CONFIG_NAME, Settings, load_settings
 from .errors import DeloadError, Diagnostic, in_order
 from .feeds import build_time
@@ -56,7 +56,7 @@ class Preview:
         self.last_good = False  # whether any good build is shown (this server's, or the preview's folder as it was)
         self._unbuilt: set[str] | None = None  # plan files changed since the last good build (None: unknown)
         self._said: set[str] = set()  # the warnings of the last good build, as said
-        self.said_lines: list[str] = []  # … those the last build said in the terminal, shown in the tabs too
+        self.said_lines: list[str] = []  # every warning (and note) of the last good build that stands, for the tabs
         self._check_at: float | None = None  # when to look for changes whose file events were lost
         self._retry_at: float | None = None  # when to build again, after a build found another one running
         self._waiting = False  # said that the preview waits for another build
@@ -115,7 +115,7 @@ class Preview:
         if result.noop:  # nothing new to show: still, the browsers clear a failed build's report
             self._published(None, result.on_request)
         self._say_warnings(result.to_say(), set(result.rendered))
-        self.echo(f"✓ rebuilt in {time.perf_counter() - started:.2f} s: {_summary(result)}")
+        self.echo(f"✓ rebuilt in {time.perf_counter() - started:.2f} s: {result.preview_summary()}")
         return True
 
     def check_lost_events(self) -> None:
@@ -338,7 +338,7 @@ class Preview:
         with self.changed:
             seen, error, lines = self.generation, self.error, self.said_lines
         yield _event("error-report", {"text": error, "shown": self.last_good}) if error else _event("ok", {})
-        yield _event("warnings", {"lines": lines[:MAX_SHOWN], "more": max(0, len(lines) - MAX_SHOWN)})
+        yield _warnings_event(lines)
         while not stop.is_set():
             with self.changed:
                 if stop.is_set():  # set before this thread took the lock: the notify that follows it came already
@@ -352,7 +352,7 @@ class Preview:
                 yield _event("error-report", {"text": error, "shown": self.last_good})
             elif now is not lines:
                 lines = now
-                yield _event("warnings", {"lines": lines[:MAX_SHOWN], "more": max(0, len(lines) - MAX_SHOWN)})
+                yield _warnings_event(lines)
             else:
                 yield b": keep-alive\n\n"
 
@@ -365,15 +365,8 @@ LOST_EVENTS_CHECK_S = 1.0  # idle time after a build told by events what changed
 MAX_HINTED = 100  # file events in one batch above which every file is looked at
 
 
-def _summary(result: BuildResult) -> str:
-    """What a preview build did: it writes the changed plans' pages only (a build's summary would
-    count feeds and PDFs it never wrote)."""
-    plans = f"{result.plans} plan{'s' if result.plans != 1 else ''}"
-    warnings = f"{result.warning_count} warning{'s' if result.warning_count != 1 else ''}"
-    if result.noop:
-        return f"nothing changed: {plans}, {warnings}"
-    return (f"{plans}, {result.plans_rendered} rendered again, {warnings}; list pages, feeds, watch files and PDFs "
-            "are rendered when the browser asks for one")
+def _warnings_event(lines: list[str]) -> bytes:
+    return _event("warnings", {"lines": lines[:MAX_SHOWN], "more": max(0, len(lines) - MAX_SHOWN)})
 
 
 def _source_change(_change: object, path: str) -> bool:

@@ -48,6 +48,15 @@ class BuildResult:
         return (f"built {plans} ({self.plans_rendered} rendered): {pages}, {feeds}, {pdfs}, "
                 f"{_count(self.warning_count, 'warning')} in {self.seconds:.2f} s")
 
+    def preview_summary(self) -> str:
+        """What a preview build did: it writes the changed plans' pages only (:meth:`summary` would
+        count feeds and PDFs it never wrote)."""
+        plans, warnings = _count(self.plans, "plan"), _count(self.warning_count, "warning")
+        if self.noop:
+            return f"nothing changed: {plans}, {warnings}"
+        return (f"{plans}, {self.plans_rendered} rendered again, {warnings}; list pages, feeds, watch files and PDFs "
+                "are rendered when the browser asks for one")
+
     @property
     def warning_count(self) -> int:
         """The warnings (the engine's notes are not counted)."""

@@ -186,18 +186,7 @@ class SessionLine:
             elif "target" not in fields and "main" not in fields and self._bare_effort(end):
                 fields["target"] = c.target(end)  # "Rest or 3-4 mi very easy": the books leave out the '@'
             elif c.take(r"\+", end):
-                after = first_words(c.text[c.pos:end])
-                target = fields.get("target")
-                offset = re.fullmatch(r"(\d+)(?:\s*[-–]\s*(\d+))?\s*min", after)
-                if isinstance(target, Target) and target.kind == "race" and offset:
-                    seconds = "-".join(str(int(m) * 60) for m in offset.groups() if m)
-                    c.fail(start, f"in a session, an offset from a race's pace is in seconds: '{target.text} + {seconds} s'")
-                    break
-                if "main" not in fields and re.fullmatch(r"\d+(?:[.,]\d+)?\s*[^\W\d_]+", c.text[c.pos:end].strip()):
-                    c.fail(start, _TWO_RUNS)  # "Easy 3 mi + 5 mi": a second run that day
-                    break
-                c.fail(start, f"expected strides after '+', e.g. '+ 6 x 20 s strides', or the next part of the main set "
-                              f"after 'with', e.g. 'with 5 mi @ MP + 5 mi @ HMP'; got '{after}'")
+                self._unexpected_plus(fields, start, end)
             else:
                 rest = c.text[start:end].strip()
                 if self.words.strides_word_re.match(rest.lstrip("+ ")):
@@ -212,6 +201,21 @@ class SessionLine:
             c.fail(0, f"{'an' if kind.value[0] in 'aeiou' else 'a'} {kind.value} session needs a distance or a duration, e.g. '{kind.label} 5 mi' or '{kind.label} 30 min'")
         self._check_total(fields)
         return fields
+
+    def _unexpected_plus(self, fields: dict[str, object], start: int, end: int) -> None:
+        """Say what a '+' that brings neither strides nor a main set's next part should be."""
+        c = self.c
+        after = first_words(c.text[c.pos:end])
+        target = fields.get("target")
+        offset = re.fullmatch(r"(\d+)(?:\s*[-–]\s*(\d+))?\s*min", after)
+        if isinstance(target, Target) and target.kind == "race" and offset:
+            seconds = "-".join(str(int(m) * 60) for m in offset.groups() if m)
+            c.fail(start, f"in a session, an offset from a race's pace is in seconds: '{target.text} + {seconds} s'")
+        elif "main" not in fields and re.fullmatch(r"\d+(?:[.,]\d+)?\s*[^\W\d_]+", c.text[c.pos:end].strip()):
+            c.fail(start, _TWO_RUNS)  # "Easy 3 mi + 5 mi": a second run that day
+        else:
+            c.fail(start, f"expected strides after '+', e.g. '+ 6 x 20 s strides', or the next part of the main set "
+                          f"after 'with', e.g. 'with 5 mi @ MP + 5 mi @ HMP'; got '{after}'")
 
     def _alternative(self, fields: dict[str, object], end: int) -> None:
         """``Easy 5 mi or 45 min``: the same run measured the other way, for a reader who runs by
