@@ -222,5 +222,5 @@ def test_expand_says_what_a_changed_session_was() -> None:
     result = CliRunner().invoke(main, ["expand", str(ROOT / "plans" / "10k-8-weeks.md"), "--race-date", "2027-05-16"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    at = next(i for i, line in enumerate(lines) if "Intervals 8 km: 4 x 1 km @ 10K pace" in line)
+    at = next(i for i, line in enumerate(lines) if "Intervals 7 km: 4 x 1 km @ 10K pace" in line)
     assert lines[at + 1].strip() == "was: Intervals 9 km: 5 x 1 km @ 10K pace w/ 400 m jog"

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 import pytest
 
 from generator.config import Settings
-from generator.expanded import ExpandedPlan, PlannedSession
+from generator.expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from generator.model import Distance, Duration, Repeat, SessionKind, Step
 from generator.periodize import expand
 from generator.periodize.load import session_load
@@ -472,3 +472,28 @@ def test_a_ranged_run_cuts_its_other_length_end_by_end() -> None:
     assert isinstance(cut.total, Distance) and isinstance(cut.alternative, Duration) and cut.total.high is not None
     assert cut.alternative.seconds == round(40 * 60 * cut.total.value / 4 / 300) * 300
     assert cut.alternative.high == round(50 * 60 * cut.total.high / 5 / 300) * 300
+
+
+@pytest.mark.parametrize("cut", ["25%", "30%", "35%"])
+def test_a_deload_of_three_key_runs_shortens_their_warm_ups_before_halving_the_long_run(cut: str) -> None:
+    """A week of two quality sessions and a long run has no other easy running: a 30% deload
+    cut the long run alone (17 km to 9 km, 47%; the books' step-back long runs lose 25-30%).
+    No run loses more than 40% (or the plan's own cut, if larger) while the warm-ups and
+    cool-downs around the sets can give the rest; the week still loses its cut."""
+    text = fixture("three-key-runs.md").replace("cut: 30%", f"cut: {cut}")
+    e = expand(plan_from(text))
+    [deload] = [w for w in e.weeks if w.kind == "deload"]
+    assert deload.reference is not None
+    reference = e.weeks[deload.reference - 1]
+    most = max(0.40, int(cut[:-1]) / 100)
+    assert deload.distance_km <= (1 - int(cut[:-1]) / 100) * reference.distance_km + 1e-9
+
+    def of(week: PlannedWeek, kind: K) -> PlannedSession:
+        return next(p for p in week.sessions if p.kind is kind)
+
+    long_before, long_after = (of(w, K.LONG).session.total for w in (reference, deload))
+    assert isinstance(long_before, Distance) and isinstance(long_after, Distance)
+    assert long_after.km >= (1 - most) * long_before.km - 1e-9, (long_before, long_after)
+    tempo = of(deload, K.TEMPO).session
+    assert tempo.total is not None and tempo.total.km < of(reference, K.TEMPO).session.total.km  # type: ignore[union-attr]
+    assert tempo.main and tempo.main[0].amount is not None  # type: ignore[union-attr]

@@ -6,6 +6,11 @@ portions; ``easy`` turns every run into easy running (quality sessions,
 and the faster parts of other runs) at most 70% of the volume; ``rest`` keeps mobility only. Strength work is deloaded by the
 strength strategy in every case but ``rest``.
 
+No run of a volume deload loses more than :data:`MOST_CUT` (40%, the heaviest cut the
+sources use, R6) or the plan's own cut if larger: with few easy runs, the warm-ups and
+cool-downs of the quality sessions give the rest, not the long run alone (the books'
+step-back long runs lose 25–30%: Higdon 10 → 7 mi, Pfitzinger 17 → 12–13 mi, R2, R3).
+
 Every deload unloads: when a strategy leaves the week's load less than ``min_cut``
 (15%) below its reference, which cutting only the quality work to 75% often does
 (the deload article's own caveat: it works where that "accounts for enough of a
@@ -21,10 +26,11 @@ from collections.abc import Callable, Sequence
 from ..expanded import Note, Phrase
 from ..model import Distance, Duration, Periodization, Session, SessionKind
 from .strength import deload_session
-from .volume import Measure, as_easy, one_step_less, shrink_easy, shrink_quality, size
+from .volume import Measure, as_easy, main_km, main_minutes, one_step_less, shrink_easy, shrink_quality, size
 
 K = SessionKind
 EASY_WEEK_SHARE = 0.70
+MOST_CUT = 0.40  # R6: the heaviest deload cut of the sources; no run of a volume deload loses more
 AFTER_RACE_DAYS = 4  # days after a race that hold no quality session (a design choice; see the docs)
 LoadOf = Callable[[Session], float]
 
@@ -46,7 +52,7 @@ def build_deload(reference: Sequence[Session], strategy: str, measure: Measure, 
         note = [Phrase.of("deload-easy", share=EASY_WEEK_SHARE)]
     else:
         sessions = _keep_one_quality_each(reference, 1 - p.deload_cut, measure)
-        sessions = fit_volume(sessions, (1 - p.deload_cut) * before, measure, basis)
+        sessions = fit_volume(sessions, (1 - p.deload_cut) * before, measure, basis, max(MOST_CUT, p.deload_cut))
         note = [Phrase.of("deload-volume", cut=p.deload_cut)]
     sessions = [_strength(s, p) for s in sessions]
     sessions, shortened = unload(sessions, reference, p.min_cut, measure, load_of)
@@ -129,8 +135,11 @@ def _keep_one_quality_each(reference: Sequence[Session], factor: float, measure:
     return result
 
 
-def fit_volume(sessions: Sequence[Session], target: float, measure: Measure, basis: str) -> list[Session]:
-    """Shrink easy running (then the easy parts of other runs) until the week is at most ``target``."""
+def fit_volume(sessions: Sequence[Session], target: float, measure: Measure, basis: str,
+               most_cut: float | None = None) -> list[Session]:
+    """Shrink easy running (then the easy parts of other runs) until the week is at most ``target``;
+    with ``most_cut``, no easy or long run loses more than that share of what was written while
+    the easy running around quality sets (warm-ups, cool-downs) can give it instead."""
     result = list(sessions)
     total = sum(size(s, measure, basis) for s in result)
     if total <= target + 1e-9:
@@ -140,10 +149,12 @@ def fit_volume(sessions: Sequence[Session], target: float, measure: Measure, bas
     fixed = total - sum(size(result[i], measure, basis) for i in easy)
     easy_total = total - fixed
     if easy_total > 0:
-        factor = min(1.0, max(0.3, (target - fixed) / easy_total))
+        least = 0.3 if most_cut is None else 1 - most_cut
+        factor = min(1.0, (target - fixed) / easy_total)
         for i in easy:
-            result[i] = shrink_easy(result[i], factor, measure)
-    result = trim(result, target, measure, basis)
+            result[i] = shrink_easy(result[i], max(least, factor), measure, up=most_cut is not None and factor < least)
+    kept = None if most_cut is None else [_least(s, most_cut, measure, basis) for s in sessions]
+    result = trim(result, target, measure, basis, kept)
     return top_up(result, list(sessions), target, measure, basis)
 
 
@@ -180,21 +191,35 @@ def _one_step_more(session: Session, measure: Measure) -> Session | None:
     return session.with_changes(total=Distance(round(total.value + step, 6), total.unit))
 
 
-def trim(sessions: list[Session], target: float, measure: Measure, basis: str) -> list[Session]:
-    """Take one rounding step at a time off the biggest run that can shrink, until under ``target``."""
+def _least(session: Session, most_cut: float, measure: Measure, basis: str) -> float:
+    """The least size of a run that loses at most ``most_cut`` of its easy running (all of an easy
+    or long run; the warm-up and cool-down of a quality session, whose set is not counted)."""
+    whole = size(session, measure, basis)
+    main = main_km(session, measure) if basis == "distance" else main_minutes(session, measure)
+    return min(whole, main) + (1 - most_cut) * max(whole - main, 0.0)
+
+
+def trim(sessions: list[Session], target: float, measure: Measure, basis: str,
+         kept: Sequence[float] | None = None) -> list[Session]:
+    """Take one rounding step at a time off the biggest run that can shrink, until under ``target``.
+    Easy running goes first, then the quality sessions (the easy running around their sets first);
+    with ``kept`` (each session's least size), an easy or long run goes below it only when nothing else can shrink."""
     result = list(sessions)
     for _ in range(500):
         total = sum(size(s, measure, basis) for s in result)
         if total <= target + 1e-9:
             break
-        # Easy running goes first; quality sessions shrink only when nothing else can.
-        candidates = [(not s.kind.is_quality, size(s, measure, basis), -i, i) for i, s in enumerate(result)
-                      if s.kind.is_run and s.kind is not K.RACE and s.in_totals and one_step_less(s, measure) is not None]
+        candidates = []
+        for i, s in enumerate(result):
+            shorter = one_step_less(s, measure) if s.kind.is_run and s.kind is not K.RACE and s.in_totals else None
+            if shorter is None:
+                continue
+            within = kept is None or size(shorter, measure, basis) >= kept[i] - 1e-9
+            tier = (1 if within and kept is not None else 0) if s.kind.is_quality else 2 if within else 0
+            candidates.append((tier, not s.kind.is_quality, size(s, measure, basis), -i, i, shorter))
         if not candidates:
             break
-        *_, index = max(candidates)
-        shorter = one_step_less(result[index], measure)
-        assert shorter is not None
+        *_, index, shorter = max(candidates, key=lambda c: c[:5])
         result[index] = shorter
     return result
 

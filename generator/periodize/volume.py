@@ -183,16 +183,17 @@ def _minus(total: Amount | None, km: float, kind: SessionKind, measure: Measure,
     return floor_amount(total, max(total.seconds - seconds, 0.0) / total.seconds, measure, up=up)
 
 
-def shrink_easy(session: Session, factor: float, measure: Measure) -> Session:
-    """Scale an easy run (or the easy part around a main set) by ``factor``, to the nearest step;
-    :func:`~generator.periodize.deload.trim` then takes off whole steps until the week fits."""
+def shrink_easy(session: Session, factor: float, measure: Measure, up: bool = False) -> Session:
+    """Scale an easy run (or the easy part around a main set) by ``factor``, to the nearest step
+    (or up, for a least size); :func:`~generator.periodize.deload.trim` then takes off whole steps until the week fits."""
     if session.total is None or factor >= 1:
         return session
     main = main_km(session, measure)
     whole = amount_km(session.total, session.kind, measure)
     easy = max(whole - main, 0.0)
     wanted = main + easy * factor
-    return session.with_changes(total=floor_amount(session.total, wanted / whole if whole else 1.0, measure, nearest=True))
+    return session.with_changes(total=floor_amount(session.total, wanted / whole if whole else 1.0, measure,
+                                                   nearest=not up, up=up))
 
 
 def one_step_less(session: Session, measure: Measure) -> Session | None:
