@@ -194,7 +194,7 @@ def reps_text(exercise: Exercise) -> str:
 
 
 def exercise_text(exercise: Exercise) -> str:
-    text = f"{exercise.name} {exercise.sets}x{reps_text(exercise)}"
+    text = f"{exercise.name} {exercise.sets}x{reps_text(exercise)}{exercise.side}"
     text += f" @ {load_text(exercise.load)}" if exercise.load is not None else ""
     return text + (f" ({exercise.comment})" if exercise.comment else "")
 

@@ -218,6 +218,7 @@ class Exercise:
     comment: str = ""  # "(each leg)", " — slow lowering"
     reps_max: int | None = None  # the top of a range such as 8-12
     amrap: bool = False  # as many reps as possible (at least ``reps``)
+    side: str = ""  # the reps are each side's, as written: "/leg", " each", " per side"
 
 
 # --- sessions, weeks, plans ------------------------------------------------

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 import pytest
 
 from generator.config import Settings
+from generator.describe import exercise_text
 from generator.expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from generator.model import Distance, Duration, Repeat, SessionKind, Step
 from generator.periodize import expand
@@ -497,3 +498,23 @@ def test_a_deload_of_three_key_runs_shortens_their_warm_ups_before_halving_the_l
     tempo = of(deload, K.TEMPO).session
     assert tempo.total is not None and tempo.total.km < of(reference, K.TEMPO).session.total.km  # type: ignore[union-attr]
     assert tempo.main and tempo.main[0].amount is not None  # type: ignore[union-attr]
+
+
+def test_reps_of_each_side_and_a_load_without_at_are_exercises_the_engine_deloads_and_tapers() -> None:
+    """'Step-up 3x8/leg @ 8 kg', 'Single-leg hop 3x6/leg' and 'Back squat 3x5 60 kg' were notes:
+    never deloaded, never tapered, and left in race week, where hops and heavy squats stop."""
+    strength = ("- Mon: Strength\n  - Step-up 3x8/leg @ 8 kg\n  - Back squat 3x5 60 kg\n  - Single-leg hop 3x6/leg\n"
+                "  - Side plank 2x30 s per side\n")
+    text = "---\ntitle: S\nunits: km\nload_units: kg\nrace: {distance: 5k}\nperiodization: {deload: {every: 3, strength: reps}}\n---\n"
+    for n in range(1, 6):
+        text += f"## Week {n}\n{strength}- Tue: Easy 6 km\n- Thu: Intervals 8 km: 6 x 400 m @ 5K pace w/ 200 m jog\n- Sun: Long {10 + n} km\n\n"
+    text += f"## Week 6\n{strength}- Tue: Easy 5 km\n- Sun: Race 5K\n"
+    e = expand(plan_from(text))
+    [first] = [p.session for p in e.weeks[0].sessions if p.kind is K.STRENGTH]
+    assert [exercise_text(x) for x in first.exercises] == [
+        "Step-up 3x8/leg @ 8 kg", "Back squat 3x5 @ 60 kg", "Single-leg hop 3x6/leg", "Side plank 2x30 s per side"]
+    deload = next(w for w in e.weeks if w.kind == "deload")
+    [lighter] = [p.session for p in deload.sessions if p.kind is K.STRENGTH]
+    assert [exercise_text(x) for x in lighter.exercises][:1] == ["Step-up 3x6/leg @ 8 kg"]
+    [race_monday] = [p.session for p in e.weeks[-1].sessions if p.kind is K.STRENGTH]
+    assert [x.name for x in race_monday.exercises] == ["Step-up", "Side plank"]  # the squats and hops stop 6 days out

@@ -132,6 +132,8 @@ def _exercise(exercise: Exercise, shape: _Shape) -> dict[str, Any]:
         data["reps_max"] = exercise.reps_max
     if shape.lean or exercise.amrap:
         data["amrap"] = exercise.amrap
+    if exercise.side:
+        data["side"] = exercise.side.strip()
     return shape.clean(data)
 
 

@@ -19,7 +19,7 @@ from ..model import MAX_WEEKS, Exercise, Session, SessionKind, Source, Week, Wee
 from .blocks import MAX_DEPTH, Block, Item, TooDeep, scan
 from .headings import Candidate, candidates, choose, fault
 from .numbering import Step, message, number
-from .prescriptions import EXERCISE_LINE, parse_exercise
+from .prescriptions import looks_like_exercise, parse_exercise
 from .sessions import SessionLine
 from .squeeze import Squeezed
 from .words import ENGLISH, Words
@@ -248,7 +248,7 @@ def _list_item(item: Item, section: _Section, lines: list[str], first_line: int,
             for sub in child.items:
                 first = sub.lines[0].rstrip()
                 squeezed = Squeezed(words.tidy_numbers(first.replace("*", " ").replace("`", " ")), sub.content_col + 1)
-                if len(first) <= MAX_LINE_CHARS and EXERCISE_LINE.match(squeezed.text):
+                if len(first) <= MAX_LINE_CHARS and looks_like_exercise(squeezed.text):
                     exercise = parse_exercise(squeezed.text, first_line + sub.start, sub.content_col + 1, errors, squeezed.column)
                     if exercise is not None:
                         exercises.append(exercise)

@@ -13,18 +13,37 @@ from .targets import parse_target
 from .words import LEXICONS
 
 _REP_UNIT = r"reps?|s|secs?|seconds?|min|mins|minutes?|m|meters?|metres?"
+# Reps of each side, as coaches write them: "3x8/leg", "3x8 each", "3x30 s per side", "3x8 je Seite".
+_SIDE = (r"\s*/\s*[^\W\d_]{1,12}(?![\w])|\s+(?:each(?:\s+(?:side|leg|arm|way))?|(?:per|a)\s+(?:side|leg|arm)"
+         r"|(?:je|pro)\s+(?:Seite|Bein|Arm)|par\s+(?:côté|jambe|bras)|de\s+chaque\s+côté"
+         r"|por\s+(?:lado|pierna|brazo)|(?:per|elke)\s+(?:kant|been|arm))(?![\w])")
+# A load written without '@' right after the reps: "3x8 50 kg".
+_BARE_LOAD = r"\d+(?:\.\d+)?\s*(?:kg|lbs?|%)(?![\w])"
 # Reps as a count (8), a range (8-12), a floor to go beyond (5+), or as many as possible (AMRAP, max reps).
 EXERCISE_LINE = re.compile(
     r"(?i)^[^@\n]{1,60}?\s\d+\s*(?:[x×]|sets?\s+of)\s*"
-    r"(?:\d+(?:\s*[-–]\s*\d+)?\s*\+?\s*(?:" + _REP_UNIT + r")?|amrap|max\s+reps)"
-    r"\s*(?:$|@|at\s|\(|—|–|--)"
+    r"(?:\d+(?:\s*[-–]\s*\d+)?\s*\+?\s*(?:" + _REP_UNIT + r")?|amrap|max\s+reps)(?:" + _SIDE + r")?"
+    r"\s*(?:$|@|at\s|\(|—|–|--|" + _BARE_LOAD + r")"
 )
 _EXERCISE = re.compile(
     r"(?i)^(?P<name>.*?\S)\s*[:\-–]?\s+(?P<sets>\d{1,6})\s*(?:[x×]|sets?\s+of)\s*"
     r"(?:(?P<reps>\d{1,6})(?:\s*[-–]\s*(?P<reps_max>\d{1,6}))?(?!\d)(?P<plus>\s*\+)?"
-    r"\s*(?P<unit>" + _REP_UNIT + r")?|(?P<amrap>amrap|max\s+reps))(?![\w])"
-    r"\s*(?:(?:@|at)\s*(?P<load>.*?))?\s*$"
+    r"\s*(?P<unit>" + _REP_UNIT + r")?|(?P<amrap>amrap|max\s+reps))(?![\w])(?P<side>" + _SIDE + r")?"
+    r"\s*(?:(?:@|at)\s*(?P<load>.*?)|(?P<bare>" + _BARE_LOAD + r"))?\s*$"
 )
+# What a sub-bullet that is meant as an exercise but cannot be read looks like (else it is a note):
+# a load after '@', sets x reps followed by more numbers ("3x8x50kg", "3x8+8", "3x1:00"), or a
+# time or distance unit that counts no reps ("3x1 h").
+_SETS_REPS = r"(?<![\w.])\d+\s*[x×]\s*\d+"
+_LIKE_EXERCISE = re.compile(
+    r"(?i)@\s*(?:\d|bw\b|body|rpe)|" + _SETS_REPS + r"(?:\s*[x×+:]\s*\d|\s*(?:h|hrs?|hours?|km|mi|yd|ft|cm)(?![\w]))"
+    r"|\d\s*(?:kg|lbs?)(?![\w])[^@]*?" + _SETS_REPS)
+
+
+def looks_like_exercise(text: str) -> bool:
+    """Whether a strength session's sub-bullet is meant as an exercise: it reads as one, or has
+    a load or a shape of one that cannot be read (an error then, never a note left undeloaded)."""
+    return EXERCISE_LINE.match(text) is not None or _LIKE_EXERCISE.search(text) is not None
 
 
 _LOAD_WEIGHT = re.compile(r"(?i)^(\d+(?:\.\d+)?)\s*([a-z]+)$")
@@ -65,8 +84,8 @@ def parse_exercise(text: str, line: int, col: int, errors: Collector,
     if (paren := re.search(r"\s*\(([^()]*)\)\s*$", clean)) is not None:
         clean, comment = clean[:paren.start()], " — ".join(filter(None, [paren[1].strip(), comment]))
     match = _EXERCISE.match(clean)
-    if not match:
-        errors.error(line, col, f"expected an exercise as 'Name sets x reps @ load', e.g. 'Back squat 3x8 @ 100 lb'; got '{first_words(text, 8)}'")
+    if not match or re.search(r"(?i)\d\s*(?:kg|lbs?)(?![\w])", match["name"]):
+        errors.error(line, col, _unreadable(clean.strip(), text))
         return None
     sets = int(match["sets"])
     if not 1 <= sets <= 20:
@@ -77,12 +96,32 @@ def parse_exercise(text: str, line: int, col: int, errors: Collector,
         return None
     reps, reps_max, rep_unit, amrap = counts
     load = None
-    if match["load"] is not None:
-        load = parse_load(match["load"].strip(), lambda m: errors.error(line, columns(match.start("load")), m))
+    written = match["load"] if match["load"] is not None else match["bare"]
+    if written is not None:
+        at = match.start("load") if match["load"] is not None else match.start("bare")
+        load = parse_load(written.strip(), lambda m: errors.error(line, columns(at), m))
         if load is None:
             return None
+    side = re.sub(r"\s+", " ", match["side"] or "").replace(" /", "/").replace("/ ", "/").rstrip()
     return Exercise(match["name"].strip(" :-–"), sets, reps, rep_unit, load, Source(errors.file, line, col), comment,
-                    reps_max, amrap)
+                    reps_max, amrap, side)
+
+
+def _unreadable(clean: str, text: str) -> str:
+    """The error for a line meant as an exercise that does not read as one, with the fix for the usual shapes."""
+    example = "e.g. 'Back squat 3x8 @ 100 lb'"
+    if re.match(r"(?i)\d+\s*(?:[x×]|sets?\s+of)\s*\d", clean) or clean.startswith("@"):
+        return f"an exercise needs its name first, {example}; got '{first_words(text, 8)}'"
+    if re.search(r"(?i)\d\s*(?:kg|lbs?)(?![\w])[^@]*?" + _SETS_REPS, clean):
+        return f"write the load after the sets and reps, with '@': {example}; got '{first_words(text, 8)}'"
+    if re.search(_SETS_REPS + r"\s*[x×]\s*\d", clean):
+        return f"write sets x reps, then '@' and the load, {example}; got '{first_words(text, 8)}'"
+    if re.search(_SETS_REPS + r"\s*:\s*\d\d", clean):
+        return f"write a hold in seconds, e.g. 'Plank 3x60 s'; got '{first_words(text, 8)}'"
+    if re.search(_SETS_REPS + r"\s*\+\s*\d", clean):
+        return ("write one count a set, and each side's in words: 'Split squat 3x8/leg' or 'Split squat 3x8 (each leg)'; "
+                f"got '{first_words(text, 8)}'")
+    return f"expected an exercise as 'Name sets x reps @ load', {example}; got '{first_words(text, 8)}'"
 
 
 def _rep_counts(match: re.Match[str], line: int, columns: Callable[[int], int],
@@ -150,4 +189,4 @@ def first_words(text: str, count: int = 4) -> str:
     return shown + (" …" if len(words) > count else "")
 
 
-__all__ = ["EXERCISE_LINE", "comment_separator", "first_words", "parse_exercise", "parse_load", "parse_target"]
+__all__ = ["comment_separator", "first_words", "looks_like_exercise", "parse_exercise", "parse_load", "parse_target"]
