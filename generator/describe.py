@@ -199,6 +199,13 @@ def exercise_text(exercise: Exercise) -> str:
     return text + (f" ({exercise.comment})" if exercise.comment else "")
 
 
+def as_written(session: Session, units: str) -> str:
+    """A session as the coach wrote it, for "Written as": a strength session by its exercises."""
+    if session.exercises:
+        return "; ".join(exercise_text(e) for e in session.exercises)
+    return session_title(session, units)
+
+
 def _label(session: Session) -> str:
     label = session.label
     return pgettext("plan language", "Rest or %(session)s") % {"session": lower_first(label)} if session.counted else label

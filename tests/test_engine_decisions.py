@@ -405,12 +405,12 @@ def test_check_and_build_say_in_one_note_what_the_engine_made_of_the_weeks() -> 
 
     recognised = engine_note(expand(plan_from(fixture("step-backs.md", every=4, mode="insert"))))
     assert recognised is not None and recognised.severity.value == "note"
-    assert recognised.message.startswith("the engine: the deload rhythm counts from your lighter weeks 3, 6 and 9")
+    assert recognised.message.startswith("in your 12 weeks: the deload rhythm counts from your lighter weeks 3, 6 and 9")
     week = "- Tue: Easy 5 mi\n- Thu: Tempo 6 mi with 3 mi @ threshold\n- Sun: Long 10 mi\n"
     text = "---\ntitle: R\nunits: mi\nperiodization: {deload: {every: 3, mode: replace}}\n---\n"
     replaced = engine_note(expand(plan_from(text + "".join(f"## Week {n}\n{week}" for n in range(1, 8)))))
     assert replaced is not None and replaced.line == 4
-    assert replaced.message == "the engine: your weeks 3 and 6 are deloads (deload expand shows each week)"
+    assert replaced.message == "in your 7 weeks: your weeks 3 and 6 are deloads (deload expand shows each week)"
     assert engine_note(expand(plan_from(text.replace("every: 3, ", "") + "## Week 1\n" + week))) is None
 
 
@@ -518,3 +518,76 @@ def test_reps_of_each_side_and_a_load_without_at_are_exercises_the_engine_deload
     assert [exercise_text(x) for x in lighter.exercises][:1] == ["Step-up 3x6/leg @ 8 kg"]
     [race_monday] = [p.session for p in e.weeks[-1].sessions if p.kind is K.STRENGTH]
     assert [x.name for x in race_monday.exercises] == ["Step-up", "Side plank"]  # the squats and hops stop 6 days out
+
+
+def test_strength_left_out_before_the_race_is_said_where_it_was_written_and_remembered() -> None:
+    """A gym session two days out and one the day before vanished from the page, the calendar
+    and check: now both go (the last two days hold none), each a rest day that remembers what was
+    written, and check names what was left out at its line."""
+    text = "---\ntitle: S\nunits: km\nrace: {distance: 10k}\n---\n"
+    for n in range(1, 5):
+        text += f"## Week {n}\n- Mon: Strength\n  - Back squat 3x5 @ 80 kg\n  - Plank 3x40 s\n- Tue: Easy 6 km\n- Sun: Long {10 + n} km\n\n"
+    text += ("## Week 5\n- Mon: Strength\n  - Back squat 3x5 @ 80 kg\n  - Plank 3x40 s\n- Tue: Easy 5 km\n"
+             "- Fri: Strength\n  - Glute bridge 3x12 @ bodyweight\n- Sat: Gym 20 min: Calf raise 2x15 @ bodyweight\n- Sun: Race 10K\n")
+    e = expand(plan_from(text))
+    race_week = e.weeks[-1]
+    friday, saturday = (next(p for p in race_week.sessions if p.day == d) for d in (5, 6))
+    assert friday.kind is K.REST and friday.original is not None and friday.original.exercises[0].name == "Glute bridge"
+    assert saturday.kind is K.REST and saturday.original is not None and saturday.original.kind is K.STRENGTH
+    notes = [w for w in e.warnings if w.code == "strength-near-race"]
+    assert [(n.line, n.severity.value) for n in notes] == [(35, "note"), (39, "note"), (41, "note")]
+    assert notes[0].message == ("Back squat left out, 6 days before the race: half the sets in the taper; "
+                                "no heavy lower-body or jumping work in the last 7 days")
+    assert notes[1].message.startswith("the strength session is left out, 2 days before the race")
+    assert "strength: half the sets before the race, no heavy lower-body" in note_text(race_week.note)
+
+
+def test_a_week_a_deload_replaces_says_what_was_written_in_it_not_in_the_week_it_was_built_from() -> None:
+    text = "---\ntitle: R\nunits: km\nload_units: kg\nperiodization: {deload: {every: 3, mode: replace}}\n---\n"
+    for n in range(1, 5):
+        text += (f"## Week {n}\n- Mon: Strength\n  - Deadlift 3x5 @ {60 + 5 * n} kg\n"
+                 f"- Thu: Tempo {8 + n} km with {3 + n} km @ threshold\n- Sun: Long {10 + n} km\n\n")
+    e = expand(plan_from(text))
+    deload = e.weeks[2]
+    assert deload.kind == "deload" and deload.reference == 2
+    tempo, long = (next(p for p in deload.sessions if p.kind is k) for k in (K.TEMPO, K.LONG))
+    assert tempo.original is not None and tempo.original.total == Distance(11, "km")  # week 3's, as written
+    assert long.original is not None and long.original.total == Distance(13, "km")
+    strength = next(p for p in deload.sessions if p.kind is K.STRENGTH)
+    assert strength.original is not None and exercise_text(strength.original.exercises[0]) == "Deadlift 3x5 @ 75 kg"
+
+
+def test_a_deload_left_out_for_a_vacation_of_the_authors_is_said_in_check() -> None:
+    text = ("---\ntitle: V\nunits: km\nperiodization:\n  deload: {every: 4, mode: replace}\n"
+            "  vacations:\n    - {week: 6, style: easy}\n---\n")
+    text += "".join(f"## Week {n}\n- Tue: Easy 6 km\n- Thu: Tempo 8 km with 4 km @ threshold\n- Sun: Long {10 + n} km\n\n"
+                    for n in range(1, 9))
+    e = expand(plan_from(text))
+    [skipped] = [w for w in e.warnings if w.code == "deload-skipped"]
+    assert skipped.severity.value == "note" and skipped.line == 24  # week 4
+    assert skipped.message == "week 4 is not replaced by a deload: a vacation in your week 6 comes within 2 weeks"
+
+
+@pytest.mark.parametrize(("race_week_squat", "kept"), [("2x5 @ 50 kg", True), ("3x5 @ 65 kg", False)])
+def test_a_light_squat_in_race_week_is_a_primer_and_stays(race_week_squat: str, kept: bool) -> None:
+    """Race-week 'Back squat 2x5 @ 50 kg' after weeks of 3x8 @ 70 kg is about 55-60% 1RM, a primer:
+    it was left out as heavy ('6 reps or fewer under a weight'). Under 80% of the heaviest weight
+    the plan gives the exercise it stays; near it, it is heavy (ST2)."""
+    text = "---\ntitle: P\nunits: km\nload_units: kg\nrace: {distance: 10k}\n---\n"
+    for n in range(1, 5):
+        text += f"## Week {n}\n- Mon: Strength\n  - Back squat 3x8 @ 70 kg\n- Tue: Easy 6 km\n- Sun: Long {10 + n} km\n\n"
+    text += f"## Week 5\n- Mon: Strength\n  - Back squat {race_week_squat}\n  - Plank 2x30 s\n- Tue: Easy 5 km\n- Sun: Race 10K\n"
+    monday = next(p.session for p in expand(plan_from(text)).weeks[-1].sessions if p.day == 1)
+    assert ("Back squat" in [x.name for x in monday.exercises]) is kept
+
+
+def test_a_load_raised_in_the_taper_is_warned_about_at_its_line() -> None:
+    text = "---\ntitle: L\nunits: km\nload_units: kg\nrace: {distance: half}\n---\n"
+    for n in range(1, 7):
+        text += f"## Week {n}\n- Mon: Strength\n  - Deadlift 3x5 @ {70 + 5 * n} kg\n- Tue: Easy 6 km\n- Sun: Long {12 + n} km\n\n"
+    text += "## Week 7\n- Mon: Strength\n  - Deadlift 2x5 @ 110 kg\n- Tue: Easy 6 km\n- Sun: Long 12 km\n\n"
+    text += "## Week 8\n- Mon: Strength\n  - Deadlift 2x5 @ 95 kg\n- Tue: Easy 5 km\n- Sun: Race half\n"
+    e = expand(plan_from(text))
+    [raised] = [w for w in e.warnings if w.code == "taper-load-raised"]
+    assert raised.line == 45 and raised.message.startswith(  # the deload added after week 3 moves the weeks
+        "Deadlift at 110 kg in week 8 (your week 7) is heavier than any before the taper, 100 kg in week 7 (your week 6):")

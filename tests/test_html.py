@@ -298,7 +298,7 @@ def test_a_lighter_week_the_author_wrote_is_shown_as_one(tmp_path: Path) -> None
     week3 = page[page.index('id="week-3"'):page.index('id="week-4"')]
     assert '<span class="badge badge-deload">Lighter week</span>' in week3
     assert '<span class="badge badge-deload">Lighter week</span>' not in page[page.index('id="week-2"'):page.index('id="week-3"')]
-    figures = re.search(r"<dt>Deload weeks</dt><dd>(\d+)</dd>", page)
+    figures = re.search(r"<dt>Recovery weeks</dt><dd>(\d+)</dd>", page)
     assert figures is not None and figures[1] == "3"  # the step-backs of weeks 3, 6 and 9
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import shutil
 import uuid
-from datetime import date
+from datetime import date, datetime
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -156,7 +157,8 @@ def test_hostile_text_survives_a_round_trip(tmp_path: Path, monkeypatch: pytest.
 def test_timed_events_with_zone_and_alarm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "plans").mkdir()
     plan = (FIXTURES / "plans" / "ten-k-build.md").read_text().replace(
-        "units: km\n", "units: km\ncalendar: {time: \"06:30\", time_zone: Europe/Berlin, alarm: 45}\n", 1)
+        "units: km\n", "units: km\ncalendar: {time: \"06:30\", time_zone: Europe/Berlin, alarm: 45}\n", 1).replace(
+        "- Wed: Strength\n", "- Wed: Easy 5 km\n- Wed: Strength\n", 1)
     (tmp_path / "plans" / "timed.md").write_text(plan)
     build(tmp_path, monkeypatch)
     feed = sorted((tmp_path / "site" / "plans" / "timed").glob("race-*.ics"))[0]
@@ -166,6 +168,15 @@ def test_timed_events_with_zone_and_alarm(tmp_path: Path, monkeypatch: pytest.Mo
     assert re.search(rb"DTSTART;TZID=Europe/Berlin:\d{8}T063000", data)
     assert b"TRIGGER:-PT45M" in data
     list(vobject.readComponents(data.decode(), validate=True))
+    # Two sessions of a day follow each other: the run, then the gym, never on top of each other.
+    events = [e for e in Calendar.from_ical(data).walk("VEVENT") if "week" not in e.categories]
+    by_day: dict[date, list[tuple[datetime, datetime]]] = {}
+    for event in events:
+        by_day.setdefault(event["DTSTART"].dt.date(), []).append((event["DTSTART"].dt, event["DTEND"].dt))
+    doubles = [sorted(times) for times in by_day.values() if len(times) > 1]
+    assert doubles
+    for times in doubles:
+        assert all(earlier[1] <= later[0] for earlier, later in pairwise(times)), times
 
 
 def test_personal_calendar_file(tmp_path: Path) -> None:

@@ -138,6 +138,8 @@ def test_strength_deload_strategies(strategy: str, expected: list[str]) -> None:
     ("Split squat 3x8 @ 14 kg", "load", "Split squat 3x8 @ 7 kg"),  # not the plate step's 5 kg: a 64% cut
     ("Lateral raise 3x12 @ 3 kg", "load", "Lateral raise 3x12 @ 1.5 kg"),  # not 2.5 kg: a 17% cut
     ("Back squat 3x5 @ 100 kg", "load", "Back squat 3x5 @ 50 kg"),  # a barbell keeps the plate step
+    ("Goblet squat 3x10 @ 16 kg", "load", "Goblet squat 3x10 @ 8 kg"),  # a kettlebell that exists, not 7.5 kg
+    ("Kettlebell swing 3x15 @ 24 kg", "load", "Kettlebell swing 3x15 @ 12 kg"),  # not the plate step's 10 kg
     ("Squat 3x5+ @ 100 kg", "load", "Squat 3x5 @ 50 kg"),
     ("Pull-up 4xAMRAP", "reps", "Pull-up 2xAMRAP (stop 2–3 reps short of failure)"),  # no count to cut: fewer sets
     ("Pull-up 1xAMRAP (wide grip)", "sets", "Pull-up 1xAMRAP (wide grip — stop 2–3 reps short of failure)"),

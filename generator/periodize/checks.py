@@ -384,8 +384,9 @@ def decision_warnings(plan: Plan, layout: Layout, decisions: Sequence[Decision])
     """What the engine did to what the author wrote, at the line of the week it concerns."""
     result = []
     for decision in decisions:
-        week = plan.weeks[min(decision.week, len(plan.weeks) - 1)]
-        result.append(_warn(week.source, decision.code, decision.message))
+        where = decision.source or plan.weeks[min(decision.week, len(plan.weeks) - 1)].source
+        severity = Severity.NOTE if decision.note else Severity.WARNING
+        result.append(Diagnostic(where.file, where.line, where.col, decision.message, severity, decision.code))
     return result
 
 

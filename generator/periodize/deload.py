@@ -54,7 +54,10 @@ def build_deload(reference: Sequence[Session], strategy: str, measure: Measure, 
         sessions = _keep_one_quality_each(reference, 1 - p.deload_cut, measure)
         sessions = fit_volume(sessions, (1 - p.deload_cut) * before, measure, basis, max(MOST_CUT, p.deload_cut))
         note = [Phrase.of("deload-volume", cut=p.deload_cut)]
+    lifted = sessions
     sessions = [_strength(s, p) for s in sessions]
+    if sessions != lifted:
+        note.append(Phrase.of(f"strength-{p.strength_strategy}"))
     sessions, shortened = unload(sessions, reference, p.min_cut, measure, load_of)
     if shortened:
         note.append(Phrase.of(f"shortened-{shortened}", cut=p.min_cut))

@@ -15,11 +15,12 @@ from ..model import MAX_WEEKS, Plan, Session, SessionKind, Vacation, VacationSty
 from .checks import check_weeks, decision_warnings, describe_amount
 from .deload import AFTER_RACE_DAYS, after_race, build_deload, easy_only, rest_week
 from .layout import Decision, Layout, Place, Slot, build_layout
+from .liftchecks import taper_load_warnings
 from .load import heaviest_weights, session_load
 from .planned import planned_weeks
 from .ranges import merge_expanded, plan_at, plan_ranged
 from .recognize import SourceWeek, survey
-from .strength import near_race
+from .strength import HEAVY_STOP_DAYS, LAST_SESSION_DAYS, near_race
 from .taper import DEFAULT_TAPER_DAYS, TaperSpan, race_day, taper_span, taper_week
 from .vacations import place_dated, week_vacations
 from .volume import Measure, given_km, size
@@ -105,11 +106,11 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
             f"with its deload weeks the plan would last {len(layout.slots)} weeks, over the limit of {MAX_WEEKS}; "
             "use 'mode: replace' or fewer weeks")])
     log = list(layout.log)
-    contents, notes = _fill(context, layout, log)
+    contents, notes = _fill(context, layout, log, decisions)
     weeks, race_form = planned_weeks(plan, layout, contents, notes, measure, first, context.load)
     decisions += layout.decisions
     warnings = [*vacation_warnings, *decision_warnings(plan, layout, decisions),
-                *check_weeks(plan, weeks, basis, layout, context.weeks)]
+                *check_weeks(plan, weeks, basis, layout, context.weeks), *taper_load_warnings(weeks)]
     race = first + timedelta(days=(len(weeks) - 1) * 7 + (race_day(plan) or 1) - 1) if first and race_day(plan) else None
     shift = race_date_weekday_shift(plan, first)
     if shift:
@@ -187,7 +188,8 @@ def _weekday_warning(plan: Plan, anchor: Anchor | None, first: date | None, race
 
 # -- filling the weeks ---------------------------------------------------------------
 
-def _fill(context: _Context, layout: Layout, log: list[str]) -> tuple[list[list[Session]], list[Note]]:
+def _fill(context: _Context, layout: Layout, log: list[str],
+          decisions: list[Decision]) -> tuple[list[list[Session]], list[Note]]:
     """The sessions of every output week, and the engine's note for each."""
     plan, measure = context.plan, context.measure
     span = context.span
@@ -214,7 +216,11 @@ def _fill(context: _Context, layout: Layout, log: list[str]) -> tuple[list[list[
                 note = (*note, Phrase.of("after-race", days=AFTER_RACE_DAYS))
             sessions = rested
         if race_at is not None:
-            sessions = _strength_near_race(sessions, index, race_at, span.length if span and not span.authored else 0, log)
+            before = sessions
+            sessions = _strength_near_race(sessions, (index, slot.origin), race_at,
+                                           span.length if span and not span.authored else 0, context.heaviest, log, decisions)
+            if sessions != before:
+                note = (*note, _race_strength_note(before, sessions))
         contents.append(sorted(sessions, key=lambda s: s.day))
         notes.append(note)
     return contents, notes
@@ -304,10 +310,14 @@ def _days_since_race(previous: Sequence[Session], session: Session) -> int | Non
     return 7 - max(races) + session.day if races else None
 
 
-def _strength_near_race(sessions: Sequence[Session], index: int, race_at: tuple[int, int], taper_days: int,
-                        log: list[str]) -> list[Session]:
+def _strength_near_race(sessions: Sequence[Session], week: tuple[int, int], race_at: tuple[int, int], taper_days: int,
+                        heaviest: Mapping[str, float], log: list[str], decisions: list[Decision]) -> list[Session]:
+    """Strength sessions in the days before the race (:func:`near_race`). Exercises or a session
+    left out are said in check and build, at the session's line; a session left out is a rest day
+    that remembers it, so the page and the calendar say what was written there."""
     result = []
     race_week, day_of_race = race_at
+    index, origin = week
     for session in sessions:
         if session.kind is not K.STRENGTH:
             result.append(session)
@@ -316,13 +326,31 @@ def _strength_near_race(sessions: Sequence[Session], index: int, race_at: tuple[
         if to_race <= 0:
             result.append(session)
             continue
-        kept, why = near_race(session, to_race, taper_days)
+        kept, why = near_race(session, to_race, taper_days, heaviest)
         if why:
-            log.append(f"strength on day {session.day} of week {index + 1}, {to_race} day{'s' if to_race != 1 else ''} "
-                       f"before the race: {why}")
-        if kept is not None:
-            result.append(kept)
+            when = f"{to_race} day{'s' if to_race != 1 else ''} before the race"
+            log.append(f"strength on day {session.day} of week {index + 1}, {when}: {why}")
+            left = [e.name for e in session.exercises if kept is not None and e.name not in {k.name for k in kept.exercises}]
+            if kept is None or left:
+                what = "the strength session is left out" if kept is None else f"{_names(left)} left out"
+                decisions.append(Decision("strength-near-race", origin, f"{what}, {when}: {why}", note=True,
+                                          source=session.source))
+        result.append(kept if kept is not None else Session(K.REST, session.day, session.source))
     return result
+
+
+def _race_strength_note(before: Sequence[Session], after: Sequence[Session]) -> Phrase:
+    """The week note for strength cut before the race: halved only, or with exercises or sessions left out."""
+    def lifts(sessions: Sequence[Session]) -> int:
+        return sum(len(s.exercises) or 1 for s in sessions if s.kind is K.STRENGTH)
+
+    if lifts(after) < lifts(before):
+        return Phrase.of("strength-race", heavy=HEAVY_STOP_DAYS, last=LAST_SESSION_DAYS)
+    return Phrase.of("strength-taper")
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 # -- as a plan again -------------------------------------------------------------------

@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from ..model import Plan, VacationStyle, WeekKind
+from ..model import Plan, Source, VacationStyle, WeekKind
 from .recognize import STEP_BACK_VOLUME, SourceWeek
 from .taper import TaperSpan
 
@@ -48,6 +48,8 @@ class Decision:
     code: str
     week: int  # the source week it is about (0-based), for the warning's line
     message: str
+    note: bool = False  # what the author's own plan asked for (a lighter week of theirs honoured): a note, not a warning
+    source: Source | None = None  # the line it is about, when not the week's heading (a session)
 
 
 @dataclass(frozen=True)
@@ -200,18 +202,19 @@ class _Builder:
                              "which follows instead")
             return
         if soon:
-            self.note_once(f"no deload after {self.name(index, len(self.slots) - 1)}: {soon} comes within {LOOK_AHEAD} weeks")
+            self.note_once(index, f"no deload after {self.name(index, len(self.slots) - 1)}: {soon} comes within {LOOK_AHEAD} weeks")
             return
         if self.reference is None:
             return  # no loading week to build it from yet (only a race week so far): the next one is
         self.emit(Slot("deload", index, reference=self.reference, inserted=True))
         self.run = 0
 
-    def note_once(self, message: str) -> None:
-        """A deload left out for a lighter week of the author's: said once a block."""
+    def note_once(self, index: int, message: str) -> None:
+        """A deload left out for a lighter week of the author's: said once a block, in check and build
+        too (the block runs a week longer than the plan's rhythm)."""
         if not self.dropped:
             self.dropped = True
-            self.log.append(message)
+            self.decisions.append(Decision("deload-skipped", index, message, note=True))
 
     def drop(self, index: int, message: str) -> None:
         """A deload due that cannot be placed: said once a block, as the plan then runs long."""
@@ -226,7 +229,7 @@ class _Builder:
             self.drop(index, f"no deload in {self.name(index)}: it would fall right before the taper, which follows instead")
             return False
         if soon:
-            self.note_once(f"{self.name(index)} is not replaced by a deload: {soon} comes within {LOOK_AHEAD} weeks")
+            self.note_once(index, f"{self.name(index)} is not replaced by a deload: {soon} comes within {LOOK_AHEAD} weeks")
             return False
         if self.reference is None:
             return False

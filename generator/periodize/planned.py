@@ -35,10 +35,10 @@ def planned_weeks(plan: Plan, layout: Layout, contents: Sequence[list[Session]],
         slot = layout.slots[index]
         originals = {} if slot.kind == "load" and not slot.tapers else _originals(plan, layout, index, contents)
         for session in sessions:
-            original = _changed_from(session, originals)
-            session = _alternative_follows(session, original, measure)
             nth = slots_per_day.get(session.day, 0)
             slots_per_day[session.day] = nth + 1
+            original = _changed_from(session, originals, nth)
+            session = _alternative_follows(session, original, measure)
             day_offset = index * 7 + session.day - 1
             load = load_of(session)
             daily[day_offset] += load
@@ -81,18 +81,36 @@ def planned_weeks(plan: Plan, layout: Layout, contents: Sequence[list[Session]],
 
 
 def _originals(plan: Plan, layout: Layout, index: int, contents: Sequence[list[Session]]) -> dict[tuple[int, int, int], Session]:
-    """The written sessions a derived week was made from, by where they were written."""
+    """The written sessions a derived week stands for: by where they were written, or, for a week
+    the engine made in place of one you wrote (a deload or vacation replacing it), by day and
+    order in that day: "Written as" is then what you wrote for that day, not the week it was made from."""
     slot = layout.slots[index]
     if slot.kind in ("deload", "vacation") and slot.reference is not None and not slot.marked:
-        base = contents[slot.reference]
-    else:
-        base = list(plan.weeks[slot.origin].sessions)
-    return {(s.source.line, s.source.col, s.day): s for s in base}
+        if slot.inserted:
+            return {_where(s): s for s in contents[slot.reference]}
+        return _by_day(plan.weeks[slot.origin].sessions)
+    return {_where(s): s for s in plan.weeks[slot.origin].sessions}
 
 
-def _changed_from(session: Session, originals: dict[tuple[int, int, int], Session]) -> Session | None:
-    original = originals.get((session.source.line, session.source.col, session.day))
-    return original if original is not None and original != session else None
+def _where(session: Session) -> tuple[int, int, int]:
+    return (session.source.line, session.source.col, session.day)
+
+
+def _by_day(sessions: Sequence[Session]) -> dict[tuple[int, int, int], Session]:
+    """Sessions keyed (-1, nth of its day, day): never a source position, so never mistaken for one."""
+    nth: dict[int, int] = {}
+    keyed = {}
+    for session in sessions:
+        keyed[(-1, nth.get(session.day, 0), session.day)] = session
+        nth[session.day] = nth.get(session.day, 0) + 1
+    return keyed
+
+
+def _changed_from(session: Session, originals: dict[tuple[int, int, int], Session], nth: int) -> Session | None:
+    original = originals.get(_where(session)) or originals.get((-1, nth, session.day))
+    if original is None or original.with_changes(source=session.source) == session:  # the same, written elsewhere
+        return None
+    return original
 
 
 def _alternative_follows(session: Session, original: Session | None, measure: Measure) -> Session:

@@ -3,8 +3,9 @@
 A deload keeps the exercise list and the number of strength sessions and never
 raises a load; it cuts reps (3x8 -> 3x6 at the same load, 3x8-12 -> 3x6-9), the
 load (half, rounded down to the plate step, or to the half kilo or pound where the
-step would miss the cut by more than 10 points: 40–60% for a half, S4) or the sets, and no set goes to
-failure. An effort target (RPE) falls with the reps: "3x8 @ RPE 8" at the same RPE
+step would miss the cut by more than 10 points: 40–60% for a half, S4; a fixed weight off the plate
+step, a kettlebell or dumbbell, to its exact half when that is a whole kilo: 16 kg -> 8 kg) or the
+sets, and no set goes to failure. An effort target (RPE) falls with the reps: "3x8 @ RPE 8" at the same RPE
 with fewer reps would mean a heavier weight, so it becomes "3x6 @ RPE 7" (deload
 effort at most RPE 7, two to three reps in reserve: S6 in the coaching rules).
 
@@ -19,12 +20,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 
 from ..model import Exercise, Load, Periodization, Session
 from ..units import round_down
 
 STRENGTH_TAPER_DAYS = 10  # strength volume halves from this many days before the race
+PRIMER_SHARE = 0.80  # a weight under this share of the plan's heaviest for the exercise is a primer
 HEAVY_STOP_DAYS = 7  # heavy lower-body and plyometric work stops this many days before
 LAST_SESSION_DAYS = 2  # no strength in the last days before the race
 DELOAD_RPE = 7.0  # the most a deload asks for (RPE 7: about three reps in reserve)
@@ -60,7 +63,12 @@ def lighter_load(load: Load, factor: float, p: Periodization) -> Load | None:
     if load.kind == "weight":
         step = p.round_kg if load.unit == "kg" else p.round_lb
         value = round_down(load.value * factor, step)
-        if abs((1 - value / load.value) - (1 - factor)) > LOAD_CUT_SLACK + 1e-9:
+        exact = load.value * factor
+        if load.unit == "kg" and abs(load.value / step - round(load.value / step)) > 1e-9 and abs(exact - round(exact)) < 1e-9:
+            # A weight off the plate step is a fixed one (a 16 kg kettlebell, a 12 kg dumbbell):
+            # its whole-kilo half exists (8 kg, 6 kg), the plate step's (7.5 kg, 5 kg) does not.
+            value = exact
+        elif abs((1 - value / load.value) - (1 - factor)) > LOAD_CUT_SLACK + 1e-9:
             # A light weight: 14 kg halved is 7 kg, not the plate step's 5 kg; 3 kg is 1.5 kg, not 2.5.
             value = round_down(load.value * factor, 0.5 if load.unit == "kg" else 1.0)
         return replace(load, value=min(value, load.value)) if 0 < value < load.value else None
@@ -127,10 +135,13 @@ def deload_session(session: Session, strategy: str, p: Periodization) -> Session
     return session.with_changes(exercises=tuple(deload_exercise(e, strategy, p) for e in session.exercises))
 
 
-def is_heavy_lower_body(exercise: Exercise) -> bool:
+def is_heavy_lower_body(exercise: Exercise, heaviest: Mapping[str, float] | None = None) -> bool:
     """Work that stops a week before a race: plyometric and eccentric work (Nordic curls, jumps,
     bounds) under any load, and loaded lower-body work near maximal effort (>= 80% 1RM,
-    RPE >= 8, 6 reps or fewer under a weight, or any set to failure under a load)."""
+    RPE >= 8, 6 reps or fewer under a weight, or any set to failure under a load). A weight
+    under :data:`PRIMER_SHARE` of the heaviest the plan gives that exercise (``heaviest``, kg by
+    lower-cased name) is a primer, not heavy: a working weight is at most about 85% 1RM (ST2),
+    so 80% of it is under 70%."""
     if _PLYOMETRIC.search(exercise.name):
         return True
     if not _LOWER_BODY.search(exercise.name) or exercise.load is None:
@@ -143,6 +154,9 @@ def is_heavy_lower_body(exercise: Exercise) -> bool:
     if load.kind == "rpe":
         return (load.value or 0) >= 8
     if load.kind == "weight":
+        top = (heaviest or {}).get(exercise.name.lower(), 0.0)
+        if top and (load.kg or 0.0) < PRIMER_SHARE * top - 1e-9:
+            return False
         return exercise.rep_unit == "reps" and exercise.reps <= 6
     return False
 
@@ -154,14 +168,15 @@ def halve_sets(session: Session) -> Session:
         replace(e, sets=max(min(e.sets, 2), fewer(e.sets, 0.5, half_up=True))) for e in session.exercises))
 
 
-def near_race(session: Session, days_to_race: int, taper_days: int) -> tuple[Session | None, str]:
+def near_race(session: Session, days_to_race: int, taper_days: int,
+              heaviest: Mapping[str, float] | None = None) -> tuple[Session | None, str]:
     """A strength session ``days_to_race`` days before the race (1: the day before), and why it
     changed: halved when the plan tapers, in its taper or its last 10 days, whichever is longer
     (``taper_days`` 0: no taper), without heavy lower-body and plyometric work in the last 7, and
     none in the last 2. None when nothing is left."""
     if days_to_race > max(STRENGTH_TAPER_DAYS, taper_days) or (not taper_days and days_to_race > HEAVY_STOP_DAYS):
         return session, ""
-    if days_to_race < LAST_SESSION_DAYS:
+    if days_to_race <= LAST_SESSION_DAYS:
         return None, f"no strength in the last {LAST_SESSION_DAYS} days before the race"
     why = []
     if taper_days and session.exercises:
@@ -170,7 +185,7 @@ def near_race(session: Session, days_to_race: int, taper_days: int) -> tuple[Ses
             why.append("half the sets in the taper")
         session = halved
     if days_to_race <= HEAVY_STOP_DAYS:
-        exercises = tuple(e for e in session.exercises if not is_heavy_lower_body(e))
+        exercises = tuple(e for e in session.exercises if not is_heavy_lower_body(e, heaviest))
         if session.exercises and not exercises:
             return None, f"heavy lower-body and jumping work stops {HEAVY_STOP_DAYS} days before the race"
         if len(exercises) < len(session.exercises):

@@ -43,7 +43,7 @@ def engine_note(expanded: ExpandedPlan) -> Diagnostic | None:
     if not parts:
         return None
     head = (f"the engine made {len(expanded.weeks)} weeks of your {len(plan.weeks)}: "
-            if len(expanded.weeks) != len(plan.weeks) else "the engine: ")
+            if len(expanded.weeks) != len(plan.weeks) else f"in your {len(plan.weeks)} weeks: ")
     where = plan.location("periodization")
     return Diagnostic(where.file, where.line, where.col, head + "; ".join(parts) + " (deload expand shows each week)",
                       Severity.NOTE, "engine-summary")

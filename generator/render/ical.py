@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 
 from .. import __version__
 from ..dates import stamp
-from ..describe import exercise_text, needs_steps, session_title, short_title, workout_lines
+from ..describe import as_written, exercise_text, needs_steps, session_title, short_title, workout_lines
 from ..digest import canonical, event_hash
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..feeds import Feed
@@ -174,9 +174,7 @@ def _session_description(planned: PlannedSession, week: PlannedWeek, week_line: 
     if s.comment:
         lines.append(plain_text(s.comment))
     if planned.original is not None:
-        written = planned.original
-        was = session_title(written, units) if not written.exercises else "; ".join(exercise_text(e) for e in written.exercises)
-        lines.append(_WRITTEN_AS[week.kind] % {"text": was})
+        lines.append(_WRITTEN_AS[week.kind] % {"text": as_written(planned.original, units)})
     if s.notes:
         lines += ["", plain_text(s.notes)]
     lines += ["", footer]
@@ -193,7 +191,9 @@ def _week_description(expanded: ExpandedPlan, week: PlannedWeek, footer: str) ->
     return "\n".join(lines)
 
 
-def _timed(expanded: ExpandedPlan, planned: PlannedSession) -> tuple[datetime, datetime] | None:
+def _timed(expanded: ExpandedPlan, planned: PlannedSession, after: int = 0) -> tuple[datetime, datetime] | None:
+    """A timed event's start and end: at the plan's time, or ``after`` minutes later for a session
+    that follows others of its day (a run, then the gym: one after the other, never on top)."""
     calendar = expanded.plan.calendar
     if calendar is None:
         return None
@@ -201,7 +201,7 @@ def _timed(expanded: ExpandedPlan, planned: PlannedSession) -> tuple[datetime, d
 
     zone = ZoneInfo(calendar.zone)
     hour, minute = map(int, calendar.time.split(":"))
-    start = datetime.combine(_PLACEHOLDER, time(hour, minute), tzinfo=zone)
+    start = datetime.combine(_PLACEHOLDER, time(hour, minute), tzinfo=zone) + timedelta(minutes=after)
     minutes = max(15, int(((planned.minutes or 30) + 4) // 5 * 5))
     return start, start + timedelta(minutes=minutes)
 
@@ -232,6 +232,7 @@ def plan_events(expanded: ExpandedPlan, settings: Settings, previous: Mapping[st
                                  _week_description(expanded, week, footer), [CATEGORIES["week"], CATEGORIES[week.kind]], index * 7, 7,
                                  "week", None))
         week_line = gettext("Week %(number)d of %(weeks)d") % {"number": week.number, "weeks": weeks} + f" · {kind_label}{titled}"
+        busy: dict[int, int] = {}  # minutes of a day's sessions so far: the next one starts after them
         for planned in week.sessions:
             if planned.kind is SessionKind.REST:
                 continue
@@ -242,10 +243,12 @@ def plan_events(expanded: ExpandedPlan, settings: Settings, previous: Mapping[st
             paces = tuple((p.label, p.spec) for p in session_paces(s, planned.workout, expanded, None))
             if table is not None and paces:
                 description = with_paces(description, pace_line(paces, table, units))
+            when = _timed(expanded, planned, busy.get(planned.day, 0)) if timed else None
+            if when is not None:
+                busy[planned.day] = busy.get(planned.day, 0) + int((when[1] - when[0]).total_seconds() // 60)
             event = _event(revisions, f"{prefix}/w{week.number}/d{planned.day}/{slot}",
                            _session_summary(expanded, week, planned), description,
-                           categories, index * 7 + planned.day - 1, 1, slot,
-                           _timed(expanded, planned) if timed else None, alarm)
+                           categories, index * 7 + planned.day - 1, 1, slot, when, alarm)
             event.description, event.paces = description, paces
             result.append(event)
     return result

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from ..describe import exercise_text, needs_steps, session_title, workout_lines
+from ..describe import as_written, exercise_text, needs_steps, session_title, workout_lines
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..model import Plan
 from . import views
@@ -86,8 +86,8 @@ def _session_lines(planned: PlannedSession, plan: Plan, style: Style) -> list[st
     if s.comment:
         lines.append(style(f"{pad}— {s.comment}", dim=True))
     if planned.original is not None and planned.original != s:  # as the page shows it: "Written as: …"
-        was = session_title(planned.original, plan.units)
-        if was != session_title(s, plan.units):
+        was = as_written(planned.original, plan.units)
+        if was != as_written(s, plan.units):
             lines.append(style(f"{pad}was: {was}", dim=True))
     return lines + _indented(s.notes, pad, style)
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from markupsafe import Markup, escape
 
 from ..describe import (
+    as_written,
     distance_text,
     exercise_text,
     minutes_text,
@@ -125,8 +126,7 @@ def session_view(planned: PlannedSession, expanded: ExpandedPlan, week: PlannedW
         comment=render_inline(s.comment),
         notes=_notes(s.notes),
         exercises=[exercise_text(e) for e in s.exercises],
-        was=dual(lambda u: session_title(original, u), units) if original is not None and original.kind is not SessionKind.STRENGTH
-        else (Markup(escape("; ".join(exercise_text(e) for e in original.exercises))) if original is not None else None),
+        was=dual(lambda u: as_written(original, u), units) if original is not None else None,
         steps=_steps(planned, units),
         paces=session_paces(s, planned.workout, expanded, table),
         fit=file_name(expanded, week, planned) if has_workout(planned) else "",
@@ -202,7 +202,7 @@ def week_views(expanded: ExpandedPlan, table: PaceTable | None = None) -> list[W
         days = {d: DayView(day_label(plan, index, d), index * 7 + d - 1, first + timedelta(days=d - 1) if first else None)
                 for d in range(1, 8)}
         for planned in week.sessions:
-            if planned.kind is not SessionKind.REST or planned.session.comment or planned.session.notes:
+            if planned.kind is not SessionKind.REST or planned.session.comment or planned.session.notes or planned.original:
                 days[planned.day].sessions.append(session_view(planned, expanded, week, index, table))
         label = KIND_LABELS[week.kind]
         result.append(WeekView(

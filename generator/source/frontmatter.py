@@ -311,7 +311,9 @@ def _vacations(items: list[dict[str, Any]], check: Checker) -> list[Vacation]:
         path = ("periodization", "vacations", index)
         line, col = check.located.where(path)
         if ("week" in item) == ("date" in item):
-            check.error(path, "a vacation names either a 'week' (number) or a 'date' (YYYY-MM-DD), not both or neither")
+            said = any(d.line == line and d.col == col for d in check.errors.items)  # a misspelt key ('weeks:'): one mistake, one error
+            if not said:
+                check.error(path, "a vacation names either a 'week' (number) or a 'date' (YYYY-MM-DD), not both or neither")
             continue
         result.append(Vacation(style=item.get("style", "easy"), source=Source(check.errors.file, line, col),
                                week=item.get("week"), date=item.get("date")))

@@ -52,6 +52,7 @@ _LOAD_PERCENT = re.compile(r"(?i)^(\d+(?:\.\d+)?)\s*%(?:\s*(?:of\s*)?(?:1\s*rm|m
 _LOAD_BODY = re.compile(r"(?i)^(?:body\s*weight|" + "|".join(
     re.escape(w) for lex in LEXICONS.values() for w in lex.bodyweight) + ")$")
 _LOAD_RPE = re.compile(r"(?i)^rpe\s*(\d{1,2}(?:\.\d)?)$")
+_LOAD_AND_EFFORT = re.compile(r"(?i)^(?P<weight>\d+(?:\.\d+)?\s*(?:kg|lbs?))\s*,?\s*(?P<effort>(?:@\s*)?(?:rpe|rir)\s*\d.*)$")
 
 
 _COMMENT_SEPARATOR = re.compile(r"\s+(?:—|–|--)\s+")
@@ -97,6 +98,9 @@ def parse_exercise(text: str, line: int, col: int, errors: Collector,
     reps, reps_max, rep_unit, amrap = counts
     load = None
     written = match["load"] if match["load"] is not None else match["bare"]
+    if written is not None and (effort := _LOAD_AND_EFFORT.match(written.strip())):
+        # "@ 50 kg, RPE 7", "@ 50 kg RIR 2": the weight is the load, the effort its comment
+        written, comment = effort["weight"], " — ".join(filter(None, [effort["effort"], comment]))
     if written is not None:
         at = match.start("load") if match["load"] is not None else match.start("bare")
         load = parse_load(written.strip(), lambda m: errors.error(line, columns(at), m))
@@ -155,6 +159,9 @@ def _rep_counts(match: re.Match[str], line: int, columns: Callable[[int], int],
 
 
 def parse_load(text: str, fail: Callable[[str], object]) -> Load | None:
+    if hint := _load_hint(text):
+        fail(hint)
+        return None
     if _LOAD_BODY.match(text):
         return Load("bodyweight")
     if match := _LOAD_PERCENT.match(text):
@@ -179,8 +186,27 @@ def parse_load(text: str, fail: Callable[[str], object]) -> Load | None:
             fail(f"a load of {text} is not plausible (at most 500 kg / 1100 lb)")
             return None
         return Load("weight", value, unit)
+    if ranged := re.fullmatch(r"(?i)(rpe\s*\d{1,2}(?:\.\d)?)\s*[-–]\s*\d{1,2}(?:\.\d)?", text):
+        fail(f"a load is one RPE, the one to work at: write '{ranged[1]}', and the range in a comment if you like: "
+             f"'@ {ranged[1]} ({text})'")
+        return None
     fail(f"unknown load '{text}'; expected a weight (100 lb), a share of 1RM (70%), 'bodyweight' or an RPE (RPE 7)")
     return None
+
+
+def _load_hint(text: str) -> str:
+    """The fix for a load written as coaches often write one that is not a load Deload reads."""
+    if match := re.fullmatch(r"(?i)(\d+),(\d+)\s*(kg|lbs?)", text):
+        return f"write the decimal with a point: '{match[1]}.{match[2]} {match[3]}'"
+    if match := re.fullmatch(r"(?i)(\d+(?:\.\d+)?)\s*[-–]\s*\d+(?:\.\d+)?\s*(kg|lbs?|%)", text):
+        one = f"{match[1]}{match[2]}" if match[2] == "%" else f"{match[1]} {match[2]}"
+        return f"a load is one weight, the one to work at: write '{one}', and the range in a comment if you like: '@ {one} ({text})'"
+    if match := re.fullmatch(r"(?i)(\d+)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(kg|lbs?)", text):
+        return f"write the weight of one: '@ {match[2]} {match[3]} (a pair)', or of both: '@ {float(match[1]) * float(match[2]):g} {match[3]}'"
+    if match := re.fullmatch(r"(?i)(\d+)\s*(cm|in|inch|inches|\")", text):
+        unit = "in" if match[2] == '"' else match[2]
+        return f"a box or hurdle height is not a load: write it in a comment, e.g. 'Box jump 3x5 ({match[1]} {unit} box)'"
+    return ""
 
 
 def first_words(text: str, count: int = 4) -> str:
