@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..describe import load_text
 from ..errors import Diagnostic, Severity
 from ..expanded import PlannedWeek
-from ..model import Exercise
+from ..model import Load
 from .checks import week_name
 
 TAPER_KINDS = ("taper", "race")
@@ -20,35 +21,29 @@ TAPER_KINDS = ("taper", "race")
 def taper_load_warnings(weeks: Sequence[PlannedWeek]) -> list[Diagnostic]:
     """A weight in a taper or race week heavier than any the exercise had before the taper: one
     warning an exercise, at the line it is written on."""
-    before: dict[str, tuple[float, Exercise, PlannedWeek]] = {}  # name -> heaviest kg, its exercise, its week
+    before: dict[str, tuple[float, Load, PlannedWeek]] = {}  # name -> heaviest kg, its load, its week
     warnings: list[Diagnostic] = []
     said: set[str] = set()
     for week in weeks:
         tapering = week.kind in TAPER_KINDS
         for planned in week.sessions:
             for exercise in planned.session.exercises:
-                kg = exercise.load.kg if exercise.load is not None else None
-                if not kg:
+                load = exercise.load
+                kg = load.kg if load is not None else None
+                if load is None or not kg:
                     continue
                 name = exercise.name.lower()
                 if not tapering:
                     if name not in before or kg > before[name][0]:
-                        before[name] = (kg, exercise, week)
+                        before[name] = (kg, load, week)
                     continue
                 heaviest = before.get(name)
                 if heaviest is None or kg <= heaviest[0] + 1e-9 or name in said or exercise.source is None:
                     continue
                 said.add(name)
-                was = exercise.load
-                top = heaviest[1].load
-                assert was is not None and top is not None
                 warnings.append(Diagnostic(
                     exercise.source.file, exercise.source.line, exercise.source.col,
-                    f"{exercise.name} at {_weight(was.value, was.unit)} in {week_name(week)} is heavier than any before "
-                    f"the taper, {_weight(top.value, top.unit)} in {week_name(heaviest[2])}: a taper keeps the load and cuts the "
-                    "sets; write the load of the weeks before", Severity.WARNING, "taper-load-raised"))
+                    f"{exercise.name} at {load_text(load)} in {week_name(week)} is heavier than any before "
+                    f"the taper, {load_text(heaviest[1])} in {week_name(heaviest[2])}: a taper keeps the load and cuts "
+                    "the sets; write the load of the weeks before", Severity.WARNING, "taper-load-raised"))
     return warnings
-
-
-def _weight(value: float | None, unit: str | None) -> str:
-    return f"{value or 0:g} {unit or ''}".strip()
