@@ -35,9 +35,10 @@ _EXERCISE = re.compile(
 # a load after '@', sets x reps followed by more numbers ("3x8x50kg", "3x8+8", "3x1:00"), or a
 # time or distance unit that counts no reps ("3x1 h").
 _SETS_REPS = r"(?<![\w.])\d+\s*[x×]\s*\d+"
+_WEIGHT = r"\d\s*(?:kg|lbs?)(?![\w])"
 _LIKE_EXERCISE = re.compile(
     r"(?i)@\s*(?:\d|bw\b|body|rpe)|" + _SETS_REPS + r"(?:\s*[x×+:]\s*\d|\s*(?:h|hrs?|hours?|km|mi|yd|ft|cm)(?![\w]))"
-    r"|\d\s*(?:kg|lbs?)(?![\w])[^@]*?" + _SETS_REPS)
+    r"|" + _WEIGHT + r"[^@]*?" + _SETS_REPS)
 
 
 def looks_like_exercise(text: str) -> bool:
@@ -85,7 +86,7 @@ def parse_exercise(text: str, line: int, col: int, errors: Collector,
     if (paren := re.search(r"\s*\(([^()]*)\)\s*$", clean)) is not None:
         clean, comment = clean[:paren.start()], " — ".join(filter(None, [paren[1].strip(), comment]))
     match = _EXERCISE.match(clean)
-    if not match or re.search(r"(?i)\d\s*(?:kg|lbs?)(?![\w])", match["name"]):
+    if not match or re.search("(?i)" + _WEIGHT, match["name"]):
         errors.error(line, col, _unreadable(clean.strip(), text))
         return None
     sets = int(match["sets"])
@@ -116,7 +117,7 @@ def _unreadable(clean: str, text: str) -> str:
     example = "e.g. 'Back squat 3x8 @ 100 lb'"
     if re.match(r"(?i)\d+\s*(?:[x×]|sets?\s+of)\s*\d", clean) or clean.startswith("@"):
         return f"an exercise needs its name first, {example}; got '{first_words(text, 8)}'"
-    if re.search(r"(?i)\d\s*(?:kg|lbs?)(?![\w])[^@]*?" + _SETS_REPS, clean):
+    if re.search("(?i)" + _WEIGHT + "[^@]*?" + _SETS_REPS, clean):
         return f"write the load after the sets and reps, with '@': {example}; got '{first_words(text, 8)}'"
     if re.search(_SETS_REPS + r"\s*[x×]\s*\d", clean):
         return f"write sets x reps, then '@' and the load, {example}; got '{first_words(text, 8)}'"
@@ -186,10 +187,6 @@ def parse_load(text: str, fail: Callable[[str], object]) -> Load | None:
             fail(f"a load of {text} is not plausible (at most 500 kg / 1100 lb)")
             return None
         return Load("weight", value, unit)
-    if ranged := re.fullmatch(r"(?i)(rpe\s*\d{1,2}(?:\.\d)?)\s*[-–]\s*\d{1,2}(?:\.\d)?", text):
-        fail(f"a load is one RPE, the one to work at: write '{ranged[1]}', and the range in a comment if you like: "
-             f"'@ {ranged[1]} ({text})'")
-        return None
     fail(f"unknown load '{text}'; expected a weight (100 lb), a share of 1RM (70%), 'bodyweight' or an RPE (RPE 7)")
     return None
 
@@ -201,6 +198,8 @@ def _load_hint(text: str) -> str:
     if match := re.fullmatch(r"(?i)(\d+(?:\.\d+)?)\s*[-–]\s*\d+(?:\.\d+)?\s*(kg|lbs?|%)", text):
         one = f"{match[1]}{match[2]}" if match[2] == "%" else f"{match[1]} {match[2]}"
         return f"a load is one weight, the one to work at: write '{one}', and the range in a comment if you like: '@ {one} ({text})'"
+    if match := re.fullmatch(r"(?i)(rpe\s*\d{1,2}(?:\.\d)?)\s*[-–]\s*\d{1,2}(?:\.\d)?", text):
+        return f"a load is one RPE, the one to work at: write '{match[1]}', and the range in a comment if you like: '@ {match[1]} ({text})'"
     if match := re.fullmatch(r"(?i)(\d+)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(kg|lbs?)", text):
         return f"write the weight of one: '@ {match[2]} {match[3]} (a pair)', or of both: '@ {float(match[1]) * float(match[2]):g} {match[3]}'"
     if match := re.fullmatch(r"(?i)(\d+)\s*(cm|in|inch|inches|\")", text):
