@@ -27,7 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .i18n import N_, Words
-from .model import Performance, Plan, RacePace, Target
+from .model import Performance, Plan, RacePace, SessionKind, Target
 from .units import to_km
 
 PaceRange = tuple[float, float]
@@ -54,6 +54,18 @@ EFFORT_NAMES = Words({
     "repetition": N_("Repetition"), "1500": N_("1500 m pace"), "3k": N_("3K pace"), "8k": N_("8K pace"),
     "15k": N_("15K pace"), "10mi": N_("10-mile pace"),
 })
+#: The effort a run of these kinds is run at when its coach names none ("Easy 5 mi", "Long 16 km"):
+#: easy (Daniels' E pace for easy and long runs), or recovery. Quality kinds imply none: a tempo
+#: or an interval session without a target is left without a pace rather than given a guess.
+IMPLIED_EFFORTS = {SessionKind.EASY: "easy", SessionKind.LONG: "easy", SessionKind.RECOVERY: "recovery"}
+
+
+def implied_target(kind: SessionKind) -> Target | None:
+    """The target a run of ``kind`` has when none is written, named in the current language; None for other kinds."""
+    effort = IMPLIED_EFFORTS.get(kind)
+    return Target(EFFORT_NAMES[effort], "effort", efforts=(effort,)) if effort else None
+
+
 #: Effort words of the plan language to an effort of the table; words without a pace (all-out,
 #: hill effort) are left as written.
 WORD_EFFORTS: dict[str, str] = {

@@ -328,3 +328,18 @@ def test_repeats_at_a_pace_give_their_time(site: Path) -> None:
 
     assert [_timed(d) for d in (Distance(400, "m"), Distance(2, "mi"), Distance(800, "m", 1200), Distance(1000, "m"),
                                 Distance(1, "mi"), Distance(5, "km"))] == [True, True, False, False, False, False]
+
+
+def test_an_easy_long_or_recovery_run_without_a_target_gets_its_pace() -> None:
+    """'Easy 6 km' and 'Long 12 km' had no pace: a reader who gave a race time saw paces on the
+    tempo only. They are run easy (Daniels' E pace), a recovery run at recovery pace; a tempo
+    without a target is given none rather than a guess."""
+    from generator.periodize import expand
+    from generator.render.paceview import session_paces
+
+    from .helpers import plan_from
+
+    e = expand(plan_from("---\ntitle: P\nunits: km\n---\n## Week 1\n- Tue: Easy 6 km\n- Wed: Tempo 8 km\n"
+                         "- Sat: Recovery 4 km\n- Sun: Long 12 km\n"))
+    specs = {p.kind.value: [v.spec for v in session_paces(p.session, p.workout, e, None)] for p in e.weeks[0].sessions}
+    assert specs == {"easy": ["e:easy"], "tempo": [], "recovery": ["e:recovery"], "long": ["e:easy"]}

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from ..describe import written_text
 from ..expanded import ExpandedPlan
 from ..model import Distance, Ladder, Part, Repeat, Session, Step, Target
-from ..paces import PaceTable, coach_specs, evaluate, plan_pace_table, spec_of
+from ..paces import PaceTable, coach_specs, evaluate, implied_target, plan_pace_table, spec_of
 from ..units import KM_PER_MI
 from .dualunits import dual, pick
 from .pacetable import range_text, rep_time_text, table_rows
@@ -104,6 +104,8 @@ def _targets(session: Session, workout: tuple[Part, ...]) -> list[tuple[Target, 
             elif isinstance(part, Ladder):
                 walk(part.rungs, True)
     walk(workout or session.main, False)
+    if not found and (implied := implied_target(session.kind)) is not None:
+        found.append((implied, None))
     return found
 
 
