@@ -80,8 +80,10 @@ def amount_text(amount: Amount, units: str) -> str:
 
 
 def race_text(distance: Distance, units: str) -> str:
+    """A race by its name (``half marathon``), or by its distance as written: a race is named by
+    it (a 50K stays ``50 km`` in a miles plan, not ``31.1 mi``)."""
     name = RACE_NAMES.get(round(distance.km, 1))
-    return gettext(name) if name else amount_text(distance, units)
+    return gettext(name) if name else written_text(distance, units)
 
 
 def written_text(amount: Amount, units: str) -> str:

@@ -131,15 +131,23 @@ def sessions(draw: st.DrawFn, units: str) -> Session:
                    optional=optional, counted=optional and draw(st.booleans()))
 
 
+def whole_session_by_the_clock(session: Session) -> bool:
+    """A session of 2 min 30 s, titled 'Easy 2:30': a coach's 'Long run 2:30' is hours, so it is refused."""
+    return any(isinstance(a, Duration) and 120 <= a.seconds < 600 and a.seconds % 60
+               for a in (session.total, session.alternative))
+
+
 def read(text: str) -> tuple[Session | None, list[str]]:
     errors = Collector("t.md")
     session = SessionLine(text, 3, 8, errors).session(2, SOURCE)
-    return session, [d.format() for d in errors.items]
+    # 'Easy with 0.5 km' reads back, with the warning that its part has no pace (it may be climbing)
+    return session, [d.format() for d in errors.items if d.code != "bare-part"]
 
 
 @given(st.sampled_from(["km", "mi"]).flatmap(lambda units: st.tuples(st.just(units), sessions(units))))
 def test_a_session_reads_back_from_its_title(case: tuple[str, Session]) -> None:
     units, session = case
+    assume(not whole_session_by_the_clock(session))
     title = session_title(session, units)
     again, errors = read(title)
     assert errors == [], title
@@ -153,11 +161,12 @@ def test_a_session_reads_back_from_its_title_in_every_language(code: str, case: 
     """A German page writes "Intervalle 7 km: 6 x 800 m @ 5K pace m/ 400 m Trab": the German
     grammar reads that back as the same session (the catalog's words are the plan language's)."""
     units, session = case
+    assume(not whole_session_by_the_clock(session))
     with use(code):
         title = session_title(session, units)
     errors = Collector("t.md")
     again = SessionLine(title, 3, 8, errors, words_for(code)).session(2, SOURCE)
-    assert [d.format() for d in errors.items] == [], title
+    assert [d.format() for d in errors.items if d.code != "bare-part"] == [], title
     assert again is not None
     assert again.with_changes(text="", name="") == session, title
 

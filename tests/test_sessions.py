@@ -234,3 +234,23 @@ def test_a_run_may_give_its_other_length(line: str, title: str) -> None:
     assert session_title(session, "mi") == title
     again, _ = parse(title)
     assert again.total == session.total and again.alternative == session.alternative
+
+
+def test_ultra_races_by_their_names_and_distances_as_written() -> None:
+    """'Race 50-mile' and 'distance: 100-miler' read as miles; a 50K in a miles plan is 'Race 50 km',
+    not 'Race 31.1 mi'; 'Long 30 km with 1500 m' reads, with a warning that its part has no pace."""
+    from generator.describe import session_title
+    from generator.errors import Collector
+    from generator.source.frontmatter import parse_race_distance
+    from generator.source.sessions import SessionLine
+
+    assert parse_race_distance("100-miler") == Distance(100, "mi") and parse_race_distance("50-mile") == Distance(50, "mi")
+    errors = Collector("t.md")
+    race = SessionLine("Race 50-mile", 3, 8, errors).session(7, Source("t.md", 3, 8))
+    assert race is not None and race.total == Distance(50, "mi") and session_title(race, "km") == "Race 50 mi"
+    fifty = SessionLine("Race 50K", 3, 8, errors).session(7, Source("t.md", 3, 8))
+    assert fifty is not None and session_title(fifty, "mi") == "Race 50 km"
+    long = SessionLine("Long 30 km with 1500 m", 3, 8, errors).session(7, Source("t.md", 3, 8))
+    assert long is not None
+    [warning] = errors.items
+    assert warning.code == "bare-part" and warning.col == 8 + len("Long 30 km ") and "'— 1500 m D+'" in warning.message

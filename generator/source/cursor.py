@@ -111,8 +111,8 @@ class Cursor:
         if not word:
             dangling = _DANGLING.match(self.text, start, end)
             if dangling and second is None:
-                self.fail(start, f"a range needs both ends, e.g. '{dangling[1] or dangling[2]}-6 mi' "
-                                 "or '5 to 6 mi'")
+                low = float(dangling[1] or dangling[2])
+                self.fail(start, f"a range needs both ends, e.g. '{low:g}-{low + 1:g} mi' or '{low:g} to {low + 1:g} mi'")
             else:
                 shown = f"{first}-{second}" if second else first
                 units = ("m", "mi", "km") if float(first) >= 100 else ("mi", "km", "min")  # 400: metres, most likely

@@ -71,11 +71,13 @@ def parse_race_distance(value: Any) -> Distance | str:
     word = str(value).strip().lower() if isinstance(value, str) else ""
     if word.replace("-", " ") in RACE_WORDS:
         return RACE_WORDS[word.replace("-", " ")]
-    match = _RACE_DISTANCE.match(word)
+    # "50-mile", "100-miler": the way ultra races are named
+    match = _RACE_DISTANCE.match(re.sub(r"miler$", "mile", re.sub(r"(?<=\d)-(?=[a-z])", " ", word)))
     if match and match[2] in DISTANCE_WORDS:
         distance = Distance(float(match[1]), DISTANCE_WORDS[match[2]])
         if not 0.4 <= distance.km <= 400:
-            return f"race distance {value} is not plausible (expected 400 m to 400 km)"
+            meant = f"; did you mean '{match[1]} mi'?" if str(value).strip().endswith("M") else ""
+            return f"race distance {value} is not plausible (expected 400 m to 400 km){meant}"
         return distance
     if match:
         from ..errors import suggest

@@ -16,6 +16,7 @@ from functools import partial
 
 from ..errors import Collector, suggest
 from ..model import (
+    Amount,
     Distance,
     Duration,
     Repeat,
@@ -77,6 +78,10 @@ class SessionLine:
         double = _DOUBLE.search(c.text, 0, end)  # what the line says, not its comment ("— before work, 6 AM")
         if double is not None:  # "Easy 3 mi (a.m.) + 5 mi (p.m.)": two runs, as two bullets
             c.fail(double.start(), _TWO_RUNS)
+            return None
+        if (climb := _CLIMB.search(c.text, 0, end)) is not None:  # "Long run 3 h with 1000 m uphill": not a 1 km part
+            c.fail(climb.start(1), f"'{climb[1]}' of climbing is no distance of the run: write it in a comment, "
+                                   f"e.g. '{c.text[:climb.start()].strip()} — {climb[1]} D+'")
             return None
         c.skip_ws()
         counted = c.take(self.words.rest_or_re, end) is not None  # "Rest or easy 3 mi": the books count it
@@ -161,9 +166,19 @@ class SessionLine:
         c.take(r":", end)
         if kind is K.RACE and (race := c.take(self.words.race_re, end)):
             fields["total"] = RACE_DISTANCES[self.words.race(race[1])]
+        elif kind is K.RACE and (named := c.take(_NAMED_RACE, end)):  # "Race 50-mile", "Race 100-miler"
+            fields["total"] = Distance(float(named[1]), "mi" if named[2].lower().startswith("mile") else "km")
         elif not starts_set(c, end, at_total=True):
+            c.skip_ws()
+            at = c.pos
             total = c.amount(end, optional=True)
-            if total is not None:
+            if total is not None and _short_clock(c.text[at:c.pos], total):
+                c.fail(at, _hours_meant(c.text[at:c.pos]))
+            elif kind is K.RACE and isinstance(total, Distance) and total.km < MIN_RACE_KM:
+                written = c.text[at:c.pos].strip()
+                miles = f"'{written[:-1].strip()} mi'" if written.endswith("M") else "a race distance such as '5K', 'half' or '50 mi'"
+                c.fail(at, f"'{written}' is a race of {total.value:g} {total.unit}; did you mean {miles}?")
+            elif total is not None:
                 fields["total"] = total
         while not c.failed and not c.at_end(end):
             start = c.pos
@@ -180,7 +195,14 @@ class SessionLine:
                 c.skip_ws()
                 if c.take(self.words.last_re, end):
                     fields["main_last"] = True  # "with the last 3 mi @ MP": at the end of the run
-                fields["main"] = MainSet(c, end, run_walk=kind is K.RUN_WALK).sequence()
+                fields["main"] = main = MainSet(c, end, run_walk=kind is K.RUN_WALK).sequence()
+                if kind in (K.EASY, K.LONG, K.RECOVERY) and not c.failed and _bare_part(main):
+                    # A warning, not an error: the run reads (as a part at no pace of its own), but it may be climbing.
+                    written = c.text[start:c.pos].strip()
+                    self.errors.warning(self.line, c.squeezed.column(start),
+                                        f"'{written}' is a part of the run without its pace or effort: add it "
+                                        f"('{written} @ marathon pace'), or, if it is climbing, write a comment "
+                                        f"('— {_amount_of(written)} D+')", "bare-part")
             elif c.take(r"@", end):
                 fields["target"] = c.target(end)
             elif "target" not in fields and "main" not in fields and self._bare_effort(end):
@@ -226,6 +248,9 @@ class SessionLine:
         at = c.pos
         other = c.amount(end)
         if other is None or c.failed:
+            return
+        if _short_clock(c.text[at:c.pos], other):
+            c.fail(at, _hours_meant(c.text[at:c.pos]))
             return
         if isinstance(other, Distance) == isinstance(fields["total"], Distance):
             c.fail(at, f"'{c.text[start:c.pos].strip()}' gives the run's length again; the other length measures it "
@@ -307,6 +332,42 @@ class SessionLine:
             fields["comment"] = rest
         return fields
 
+
+
+# Vertical gain written as if it were part of the run: "with 1000 m uphill", "+ 2,000 ft of climbing", "1000 m D+".
+_CLIMB = re.compile(r"(?i)(?:\b(?:with|w/)\s+|\+\s*|(?<=\s))(\d[\d,.]*\s*(?:m|ft|feet|meters?|metres?))"
+                    r"\s*(?:of\s+)?(?:d\+|climbing|climb|vert(?:ical)?|elevation(?:\s+gain)?|gain|ascent|uphill)(?![\w+])"
+                    r"(?!\s*@)")
+_NAMED_RACE = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*-\s*(miler?|km?)(?![\w])")
+MIN_RACE_KM = 0.4  # the shortest race the frontmatter takes (400 m): '50M' is 50 miles, not metres
+SHORT_SESSION_SECONDS = 600  # a whole session written 'm:ss' under 10 minutes is an 'h:mm' meant
+
+
+def _short_clock(written: str, total: Amount) -> bool:
+    """``Long run 2:30``: minutes and seconds by the clock, but no session is 2 min 30 s long;
+    coaches of long days write hours that way."""
+    return (isinstance(total, Duration) and total.seconds < SHORT_SESSION_SECONDS
+            and re.fullmatch(r"\s*\d{1,2}:\d\d(?:\s*[-–]\s*\d{1,2}:\d\d)?\s*", written) is not None)
+
+
+def _bare_part(main: object) -> bool:
+    """``Long 30 km with 1500 m``: one continuous part that says nothing of how to run it (no pace,
+    no effort, no word such as 'uphill') is no part of an easy run; it is climbing, most often."""
+    return (isinstance(main, tuple) and len(main) == 1 and isinstance(main[0], Step) and main[0].target is None
+            and not main[0].label and main[0].role == "work")
+
+
+def _amount_of(written: str) -> str:
+    return re.sub(r"(?i)^(?:with|w/)\s+", "", written)
+
+
+def _hours_meant(written: str) -> str:
+    """The error for ``Long run 2:30``, with the session written as hours and minutes."""
+    written = written.strip()
+    hours, minutes = re.split(r"\s*[-–]\s*", written)[0].split(":")
+    as_hours = f"{int(hours)} h {int(minutes)} min" if int(minutes) else f"{int(hours)} h"
+    return (f"'{written}' reads as minutes and seconds, too short for a session; for hours and minutes write "
+            f"'{as_hours}' (or '{written}:00')")
 
 def _split_keep_offsets(text: str, sep: str, base: int) -> list[tuple[str, int]]:
     parts, offset = [], base
