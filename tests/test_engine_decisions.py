@@ -591,3 +591,48 @@ def test_a_load_raised_in_the_taper_is_warned_about_at_its_line() -> None:
     [raised] = [w for w in e.warnings if w.code == "taper-load-raised"]
     assert raised.line == 45 and raised.message.startswith(  # the deload added after week 3 moves the weeks
         "Deadlift at 110 kg in week 8 (your week 7) is heavier than any before the taper, 100 kg in week 7 (your week 6):")
+
+
+def test_a_vacation_never_makes_a_week_heavier_than_the_author_wrote_it() -> None:
+    """A travel week written as 75 minutes of easy running became 4 h 40 min (70% of the week
+    before, with a 2 h 15 min long run): a vacation keeps such a week as written, easy."""
+    text = ("---\ntitle: V\nunits: km\nperiodization:\n  deload: {every: 4, mode: replace}\n"
+            "  vacations:\n    - {week: 4, style: easy}\n---\n")
+    for n in (1, 2, 3, 5):
+        if n == 5:
+            text += "## Week 4 — Travel\n- Tue: Easy 30 min\n- Sat: Easy 45 min — hotel treadmill\n\n"
+        text += (f"## Week {n}\n- Tue: Easy 60 min\n- Thu: Hills 60 min: 6 x 2 min uphill @ hard w/ jog down\n"
+                 f"- Sat: Long 3 h @ easy\n- Sun: Easy 90 min\n\n")
+    e = expand(plan_from(text))
+    travel = e.weeks[3]
+    assert travel.kind == "vacation" and travel.minutes == 75
+    assert [p.session.comment for p in travel.sessions] == ["", "hotel treadmill"]
+    assert note_text(travel.note).endswith("the week as written: it is lighter than 70% of the volume")
+
+
+def test_a_long_run_of_run_walk_repeats_is_cut_by_repeats_in_a_deload() -> None:
+    """'Long 4 h: 8 x (25 min @ easy, 5 min walk)' lost one repeat in a 25% deload (4 h to 3 h 30)
+    while the Sunday run beside it lost 37%: its set is easy running, and loses repeats as an
+    easy run loses minutes, no more than 40%."""
+    text = "---\ntitle: U\nunits: km\nperiodization: {deload: {every: 4}}\n---\n"
+    for n in range(1, 6):
+        text += (f"## Week {n}\n- Tue: Easy 60 min\n- Wed: Easy 75 min\n- Thu: Tempo 70 min with 3 x 10 min @ threshold "
+                 f"w/ 3 min jog\n- Fri: Easy 45 min\n- Sat: Long {3 + n // 2} h: {6 + 2 * (n // 2)} x (25 min @ easy, "
+                 "5 min walk)\n- Sun: Easy 2 h\n\n")
+    e = expand(plan_from(text))
+    deload = next(w for w in e.weeks if w.kind == "deload")
+    long = next(p.session for p in deload.sessions if p.kind is K.LONG)
+    assert isinstance(long.total, Duration) and 0.6 * 4 * 3600 <= long.total.seconds <= 0.8 * 4 * 3600
+    [repeat] = long.main
+    assert isinstance(repeat, Repeat) and repeat.count * 30 * 60 == long.total.seconds  # the total is its repeats
+
+
+def test_a_race_counts_among_the_runs_before_a_long_run_and_a_hike_is_no_run_of_the_week() -> None:
+    text = "---\ntitle: T\nunits: km\nchecks: {long_run_share: 30%}\n---\n"
+    text += "## Week 1\n- Tue: Easy 60 min\n- Sun: Long 2 h 30 min\n\n## Week 2\n- Tue: Easy 60 min\n- Sun: Race 50K\n\n"
+    text += "## Week 3\n- Tue: Easy 60 min\n- Sun: Long 3 h\n\n"
+    text += "## Week 4\n- Mon: Hike 40 min @ hard\n- Tue: Easy 45 min\n- Wed: Easy 45 min\n- Thu: Easy 45 min\n- Sun: Long 2 h 30 min\n"
+    e = expand(plan_from(text.replace("checks:", "periodization: {deload: off, taper: {enabled: false}}\nchecks:")))
+    assert not [w for w in e.warnings if w.code == "session-spike"]  # the 50K is the longest run before week 3
+    [share] = [w for w in e.warnings if w.code == "long-run-share"]
+    assert "in a week of 4 runs" in share.message  # the hike is walking: four runs, not five

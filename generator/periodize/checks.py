@@ -120,7 +120,10 @@ def _weeks(weeks: Sequence[PlannedWeek], basis: Basis) -> list[_Week]:
     for week in weeks:
         runs = [p for p in week.sessions if p.kind.is_run and p.session.in_totals]
         sizes = [running_size(p.session, p, basis) for p in runs if p.kind is not K.RACE]
-        result.append(_Week(week, sum(sizes), max(sizes, default=0.0), len(runs),
+        # A walk (a power hike) is no run of the week: it counts no running, so it does not lower
+        # the long run's share limit either.
+        counted = sum(1 for p in runs if p.kind is K.RACE or running_size(p.session, p, basis) > 0)
+        result.append(_Week(week, sum(sizes), max(sizes, default=0.0), counted,
                             any(p.kind is K.RACE for p in runs), week.step_back))
     return result
 
@@ -256,7 +259,9 @@ def _find_spikes(plan: Plan, facts: Sequence[_Week], basis: Basis) -> list[_Spik
             first += 1
         if planned.kind is K.RACE or day < 7 or current <= 0:
             continue
-        history = [runs[k][3] for k in range(first, index) if runs[k][2] < day and runs[k][0].kind is not K.RACE]
+        # A race is a run of the last 30 days too (Frandsen's "longest run"): a 50K tune-up makes
+        # the 5 h 30 min long run after it no spike.
+        history = [runs[k][3] for k in range(first, index) if runs[k][2] < day]
         longest = max(history, default=0.0)
         if longest > 0 and current > longest * (1 + limit) + tolerance and current - longest > step + tolerance:
             found.append(_Spike(planned, week, current, longest))

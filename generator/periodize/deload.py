@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from ..expanded import Note, Phrase
 from ..model import Distance, Duration, Periodization, Session, SessionKind
 from .strength import deload_session
-from .volume import Measure, as_easy, main_km, main_minutes, one_step_less, shrink_easy, shrink_quality, size
+from .volume import Measure, as_easy, easy_set, main_km, main_minutes, one_step_less, shrink_easy, shrink_quality, size
 
 K = SessionKind
 EASY_WEEK_SHARE = 0.70
@@ -198,7 +198,7 @@ def _least(session: Session, most_cut: float, measure: Measure, basis: str) -> f
     """The least size of a run that loses at most ``most_cut`` of its easy running (all of an easy
     or long run; the warm-up and cool-down of a quality session, whose set is not counted)."""
     whole = size(session, measure, basis)
-    main = main_km(session, measure) if basis == "distance" else main_minutes(session, measure)
+    main = 0.0 if easy_set(session) else main_km(session, measure) if basis == "distance" else main_minutes(session, measure)
     return min(whole, main) + (1 - most_cut) * max(whole - main, 0.0)
 
 

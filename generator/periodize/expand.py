@@ -13,7 +13,7 @@ from ..errors import DeloadError, Diagnostic
 from ..expanded import Anchor, Basis, ExpandedPlan, Note, Phrase
 from ..model import MAX_WEEKS, Plan, Session, SessionKind, Vacation, VacationStyle, Week
 from .checks import check_weeks, decision_warnings, describe_amount
-from .deload import AFTER_RACE_DAYS, after_race, build_deload, easy_only, rest_week
+from .deload import AFTER_RACE_DAYS, EASY_WEEK_SHARE, after_race, build_deload, easy_only, rest_week
 from .layout import Decision, Layout, Place, Slot, build_layout
 from .liftchecks import taper_load_warnings
 from .load import heaviest_weights, session_load
@@ -250,6 +250,11 @@ def _week(context: _Context, slot: Slot, index: int, contents: Sequence[list[Ses
         return sessions, (Phrase.of("deload-replaces", week=slot.origin + 1, reference=built_from, how=how),)
     if slot.kind == "vacation" and not slot.marked:
         sessions, how = build_deload(reference, slot.style or "easy", measure, basis, context.load)
+        if not slot.inserted and slot.style != "rest" and _volume(context, source) <= _volume(context, sessions):
+            # The author wrote the trip's week light already (75 min on a hotel treadmill): a holiday
+            # never makes a week heavier than written; its runs become easy running, as written.
+            sessions = [easy_only(s, measure) for s in source if s.kind is not K.RACE]
+            how = (Phrase.of("vacation-lighter-as-written", share=EASY_WEEK_SHARE),)
         races = [s for s in source if s.kind is K.RACE] if not slot.inserted else []
         if races:  # the week it replaces holds a race the author wrote (a tune-up): a holiday does not drop it
             days = {race.day for race in races}
@@ -266,6 +271,10 @@ def _week(context: _Context, slot: Slot, index: int, contents: Sequence[list[Ses
     sessions = taper_week(source, slot.origin, span, taper.peak, taper.previous, taper.previous_long, measure, basis,
                           taper.previous_easy)
     return sessions, _taper_note(slot.kind, slot.origin, span, taper.peak, source)
+
+
+def _volume(context: _Context, sessions: Sequence[Session]) -> float:
+    return sum(context.size(s) for s in sessions if s.kind is not K.RACE)
 
 
 def _peak(context: _Context) -> tuple[float, float]:

@@ -23,6 +23,7 @@ from ..model import (
     SessionKind,
     Step,
 )
+from ..paces import WORD_EFFORTS
 from ..units import round_down, round_nearest, round_up
 from ..workout import duration_only, parts_km, times
 
@@ -154,6 +155,11 @@ def shrink_quality(session: Session, factor: float, measure: Measure) -> Session
     same effort; the rest of the session stays."""
     if session.main:
         shorter = tuple(_shrink_part(part, factor, measure) for part in session.main)
+        if isinstance(session.total, Duration):  # by the clock: a walk's minutes are minutes, whatever its pace
+            seconds = 60 * (main_minutes(session, measure) - main_minutes(session.with_changes(main=shorter), measure))
+            total = floor_amount(session.total, max(session.total.seconds - seconds, 0.0) / session.total.seconds,
+                                 measure, up=True) if seconds > 0 else session.total
+            return session.with_changes(main=shorter, total=total)
         removed = main_km(session, measure) - main_km(session.with_changes(main=shorter), measure)
         # Rounded up: the easy running around the set (a warm-up, a cool-down) stays as written.
         return session.with_changes(main=shorter, total=_minus(session.total, removed, session.kind, measure, up=True))
@@ -183,11 +189,24 @@ def _minus(total: Amount | None, km: float, kind: SessionKind, measure: Measure,
     return floor_amount(total, max(total.seconds - seconds, 0.0) / total.seconds, measure, up=up)
 
 
+def easy_set(session: Session) -> bool:
+    """An easy or long run whose main set is easy running too (``Long 3 h: 6 x (25 min @ easy, 5 min
+    walk)``): its repeats are the run itself, and a cut takes repeats off it as off an easy run."""
+    if session.kind not in (K.EASY, K.LONG, K.RECOVERY) or not session.main:
+        return False
+    efforts = {"easy", "recovery", "long"}
+    return all(step.target is None or (step.target.kind == "effort" and step.target.efforts
+                                       and all(WORD_EFFORTS.get(word) in efforts for word in step.target.efforts))
+               for step, _ in times(session.main) if step.role == "work")
+
+
 def shrink_easy(session: Session, factor: float, measure: Measure, up: bool = False) -> Session:
     """Scale an easy run (or the easy part around a main set) by ``factor``, to the nearest step
     (or up, for a least size); :func:`~generator.periodize.deload.trim` then takes off whole steps until the week fits."""
     if session.total is None or factor >= 1:
         return session
+    if easy_set(session) and main_km(session, measure) >= 0.9 * amount_km(session.total, session.kind, measure):
+        return shrink_quality(session, factor, measure)  # the set is the run: fewer repeats, the total with them
     main = main_km(session, measure)
     whole = amount_km(session.total, session.kind, measure)
     easy = max(whole - main, 0.0)

@@ -18,6 +18,7 @@ MESSAGES = {
     "deload-intensity": N_("quality work cut to %(share)s"),
     "deload-intensity-unchanged": N_("easy and long runs unchanged"),
     "deload-easy": N_("easy running only, at most %(share)s of the volume"),
+    "vacation-lighter-as-written": N_("easy running only, the week as written: it is lighter than %(share)s of the volume"),
     "deload-volume": N_("volume −%(cut)s; one shorter session of each quality kind at the same effort"),
     "shortened-long": N_("the long run shortened so that the load is at least %(cut)s lower"),
     "shortened-easy": N_("the easy runs shortened so that the load is at least %(cut)s lower"),

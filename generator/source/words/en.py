@@ -13,6 +13,9 @@ KIND_WORDS: dict[str, SessionKind] = {
     "long": K.LONG, "long run": K.LONG,
     "run-walk": K.RUN_WALK, "run/walk": K.RUN_WALK, "walk-run": K.RUN_WALK, "run walk": K.RUN_WALK,
     "walk": K.RUN_WALK,
+    # Trail and ultra: a hike (a power hike) is walking, as a walk is; a trail run is easy running.
+    "hike": K.RUN_WALK, "hiking": K.RUN_WALK, "power hike": K.RUN_WALK, "power-hike": K.RUN_WALK,
+    "trail run": K.EASY, "time on feet": K.LONG,
     # Pfitzinger's names: a medium-long or general aerobic run is aerobic running; lactate
     # threshold and VO2max sessions are quality; a marathon-pace run is a sustained effort.
     "medium-long run": K.EASY, "medium-long": K.EASY, "medium long run": K.EASY,
@@ -26,6 +29,7 @@ KIND_WORDS: dict[str, SessionKind] = {
     "vo2max": K.INTERVALS, "vo2 max": K.INTERVALS, "vo2max intervals": K.INTERVALS,
     "cruise intervals": K.INTERVALS, "reps": K.INTERVALS, "repetitions": K.INTERVALS,
     "hills": K.HILLS, "hill": K.HILLS, "hill repeats": K.HILLS, "hill sprints": K.HILLS,
+    "stairs": K.HILLS, "stair repeats": K.HILLS,
     "fartlek": K.FARTLEK, "strides": K.STRIDES,
     "race": K.RACE,
     "cross-training": K.CROSS, "cross training": K.CROSS, "cross-train": K.CROSS, "xt": K.CROSS,
