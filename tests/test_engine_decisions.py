@@ -636,3 +636,21 @@ def test_a_race_counts_among_the_runs_before_a_long_run_and_a_hike_is_no_run_of_
     assert not [w for w in e.warnings if w.code == "session-spike"]  # the 50K is the longest run before week 3
     [share] = [w for w in e.warnings if w.code == "long-run-share"]
     assert "in a week of 4 runs" in share.message  # the hike is walking: four runs, not five
+
+
+@pytest.mark.parametrize(("race", "days", "length"), [("50 km", None, 20), ("5k", None, 6), ("50 km", 21, 21)])
+def test_a_saturday_races_default_taper_leaves_the_weekend_before_it_whole(race: str, days: int | None,
+                                                                         length: int) -> None:
+    """A Saturday race's 21 (or 7) days began on a Sunday: the taper cut the Sunday of a
+    back-to-back weekend and left its Saturday. A default taper begins with the week after;
+    a length the coach gives is kept to the day."""
+    from generator.periodize.taper import taper_span
+
+    taper = f", taper: {{days: {days}}}" if days else ""
+    text = f"---\ntitle: T\nunits: km\nrace: {{distance: {race}}}\nperiodization: {{deload: {{every: off}}{taper}}}\n---\n"
+    for n in range(1, 8):
+        text += f"## Week {n}\n- Tue: Easy 10 km\n- Thu: Easy 10 km\n- Sat: Long {20 + n} km\n- Sun: Easy 15 km\n\n"
+    text += "## Week 8\n- Tue: Easy 8 km\n- Thu: Easy 6 km\n- Sat: Race " + ("5K" if race == "5k" else "50 km") + "\n"
+    span, _ = taper_span(plan_from(text))
+    assert span is not None and span.length == length
+    assert span.first_day(span.first_week) == (1 if days is None else 7)  # a Monday, or the Sunday asked for

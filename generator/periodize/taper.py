@@ -119,7 +119,22 @@ def taper_span(plan: Plan) -> tuple[TaperSpan | None, str]:
         return None, f"no taper: the plan has no loading week before its race week to taper from (a {days}-day taper was due)"
     length = min(days, available)
     note = f"the taper is {length} days, not {days}: the plan has no room for more before its race" if length < days else ""
+    if p.taper_days is None and length == days:
+        length = _whole_weekend(TaperSpan(days, length, weeks, day))
     return TaperSpan(days, length, weeks, day), note
+
+
+WEEKEND_DAYS = 2  # a default taper that would begin on the last days of a week begins with the next
+
+
+def _whole_weekend(span: TaperSpan) -> int:
+    """A default taper's length, a day or two shorter when it would begin on the last days of a
+    week: a Saturday race's 21 days would cut the Sunday of a back-to-back weekend and leave its
+    Saturday; the taper then begins with the week after it, within the sources' 8–21 days (T1, T6)."""
+    first = span.first_day(span.first_week)
+    if first is None or first <= 7 - WEEKEND_DAYS:
+        return span.length
+    return span.length - (8 - first)
 
 
 def taper_week(sessions: Sequence[Session], week: int, span: TaperSpan, peak: float, previous: float,
