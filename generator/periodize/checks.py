@@ -90,7 +90,7 @@ def running_size(session: Session, planned: PlannedSession, basis: Basis) -> flo
     running = walking = 0.0
     for step, count in times(session.main):
         share = _part(step.amount, count)
-        if step.role == "rest" or step.label.startswith(("walk", "standing")):
+        if step.role == "rest" or step.label.startswith(("walk", "standing", "hike", "power hike")):
             walking += share
         else:
             running += share

@@ -241,7 +241,10 @@ def _goal_race(race: Race | None, weeks: tuple[Week, ...], check: Checker, sound
         weeks = (*weeks[:-1], last)
     if session.total is None:
         if race is None:
-            check.errors.error(session.source.line, session.source.col, "the race needs a distance, e.g. 'Race 10K', or a 'race:' in the frontmatter")
+            written = ("race",) in check.located.positions  # a 'race:' with a mistake, said at its line: one mistake, one error
+            if not written:
+                check.errors.error(session.source.line, session.source.col,
+                                   "the race needs a distance, e.g. 'Race 10K', or a 'race:' in the frontmatter")
             return race, weeks
         filled = session.with_changes(total=race.distance)
         weeks = (*weeks[:-1], _replace_session(last, session, filled))

@@ -42,7 +42,7 @@ RACE_NAMES = {"half marathon": "half marathon", "half-marathon": "half marathon"
               "hm": "half marathon", "marathon": "marathon", "5k": "5k", "10k": "10k", "15k": "15k"}
 # The author's word after an amount, and the role it gives a step written in a list.
 RECOVERY_LABELS = ("walk/jog", "jog/walk", "jog back", "walk back", "jog down", "walk down", "easy jog", "jog",
-                   "walk", "float", "easy", "recovery")
+                   "walk", "float", "easy", "recovery", "power hike", "hike")
 REST_LABELS = ("standing rest", "rest")
 WORK_LABELS = ("hills", "hill", "uphill", "strides", "stride", "pickups", "surges", "sprints", "runs", "run",
                "fast", "hard")
