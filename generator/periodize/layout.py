@@ -202,19 +202,24 @@ class _Builder:
                              "which follows instead")
             return
         if soon:
-            self.note_once(index, f"no deload after {self.name(index, len(self.slots) - 1)}: {soon} comes within {LOOK_AHEAD} weeks")
+            self.note_once(index, f"no deload after {self.name(index, len(self.slots) - 1)}: {soon} comes within {LOOK_AHEAD} weeks",
+                           soon)
             return
         if self.reference is None:
             return  # no loading week to build it from yet (only a race week so far): the next one is
         self.emit(Slot("deload", index, reference=self.reference, inserted=True))
         self.run = 0
 
-    def note_once(self, index: int, message: str) -> None:
+    def note_once(self, index: int, message: str, soon: str) -> None:
         """A deload left out for a lighter week of the author's: said once a block, in check and build
-        too (the block runs a week longer than the plan's rhythm)."""
+        too (the block runs a week longer than the plan's rhythm) when that week is a vacation or a
+        race; for a step-back the author wrote, the engine's note says the rhythm counts from it."""
         if not self.dropped:
             self.dropped = True
-            self.decisions.append(Decision("deload-skipped", index, message, note=True))
+            if soon.startswith("your lighter week"):
+                self.log.append(message)
+            else:
+                self.decisions.append(Decision("deload-skipped", index, message, note=True))
 
     def drop(self, index: int, message: str) -> None:
         """A deload due that cannot be placed: said once a block, as the plan then runs long."""
@@ -229,7 +234,7 @@ class _Builder:
             self.drop(index, f"no deload in {self.name(index)}: it would fall right before the taper, which follows instead")
             return False
         if soon:
-            self.note_once(index, f"{self.name(index)} is not replaced by a deload: {soon} comes within {LOOK_AHEAD} weeks")
+            self.note_once(index, f"{self.name(index)} is not replaced by a deload: {soon} comes within {LOOK_AHEAD} weeks", soon)
             return False
         if self.reference is None:
             return False
