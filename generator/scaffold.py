@@ -19,7 +19,7 @@ class Wording:
     """One language's scaffold: a week (``{sunday}`` is its last line), and the placeholders."""
 
     week: str
-    phases: tuple[str, str]  # the first half's title, the second's
+    phases: tuple[str, str, str]  # the first half's title, the second's, the race week's
     long: str  # Sunday's long run
     race: str  # Sunday of the last week, when the plan has a race
     summary: str
@@ -37,7 +37,7 @@ WORDINGS = {
         "  - Goblet squat 3x10 @ {load}\n  - Plank 3x40 s\n"
         "- Thu: Intervals {quality} {u}: {reps} x 400 m @ 5K pace w/ 200 m jog\n"
         "- Sat: Easy {easy} {u} + 4 x 20 s strides\n- Sun: {sunday}\n",
-        ("Base", "Build"), "Long {long} {u} @ easy", "Race",
+        ("Base", "Build", "Race week"), "Long {long} {u} @ easy", "Race",
         "One or two sentences for the index page.",
         "Who this plan is for, what a week looks like, and how to run the sessions.\n"
         "Everything before the first week is ordinary Markdown.", "Your name"),
@@ -46,7 +46,7 @@ WORDINGS = {
         "  - Goblet Squat 3x10 @ {load}\n  - Unterarmstütz 3x40 s\n"
         "- Do: Intervalle {quality} {u}: {reps} x 400 m @ 5-km-Tempo mit 200 m Trabpause\n"
         "- Sa: Dauerlauf {easy} {u} + 4 x 20 s Steigerungen\n- So: {sunday}\n",
-        ("Grundlage", "Aufbau"), "Langer Lauf {long} {u} @ locker", "Wettkampf",
+        ("Grundlage", "Aufbau", "Wettkampfwoche"), "Langer Lauf {long} {u} @ locker", "Wettkampf",
         "Ein oder zwei Sätze für die Übersichtsseite.",
         "Für wen dieser Plan ist, wie eine Woche aussieht und wie die Einheiten gelaufen werden.\n"
         "Alles vor der ersten Woche ist gewöhnliches Markdown.", "Dein Name", ",", "Mein erster Plan",
@@ -56,7 +56,7 @@ WORDINGS = {
         "  - Goblet squat 3x10 @ {load}\n  - Gainage 3x40 s\n"
         "- jeu. : Fractionné {quality} {u} : {reps} x 400 m @ allure 5 km récup 200 m trot\n"
         "- sam. : Footing {easy} {u} + 4 x 20 s accélérations\n- dim. : {sunday}\n",
-        ("Base", "Développement"), "Sortie longue {long} {u} @ facile", "Compétition",
+        ("Base", "Développement", "Semaine de course"), "Sortie longue {long} {u} @ facile", "Compétition",
         "Une ou deux phrases pour la page d'accueil.",
         "À qui s'adresse ce plan, à quoi ressemble une semaine et comment courir les séances.\n"
         "Tout ce qui précède la première semaine est du Markdown ordinaire.", "Votre nom", ",", "Mon premier plan",
@@ -66,7 +66,7 @@ WORDINGS = {
         "  - Sentadilla goblet 3x10 @ {load}\n  - Plancha 3x40 s\n"
         "- Jue: Series {quality} {u}: {reps} x 400 m @ ritmo 5K rec. 200 m trote\n"
         "- Sáb: Rodaje {easy} {u} + 4 x 20 s progresivos\n- Dom: {sunday}\n",
-        ("Base", "Desarrollo"), "Tirada larga {long} {u} @ suave", "Competición",
+        ("Base", "Desarrollo", "Semana de carrera"), "Tirada larga {long} {u} @ suave", "Competición",
         "Una o dos frases para la página de inicio.",
         "Para quién es este plan, cómo es una semana y cómo correr las sesiones.\n"
         "Todo lo que va antes de la primera semana es Markdown normal.", "Tu nombre", ",", "Mi primer plan",
@@ -76,7 +76,7 @@ WORDINGS = {
         "  - Goblet squat 3x10 @ {load}\n  - Plank 3x40 s\n"
         "- do: Intervallen {quality} {u}: {reps} x 400 m @ 5K-tempo met 200 m dribbel\n"
         "- za: Duurloop {easy} {u} + 4 x 20 s versnellingen\n- zo: {sunday}\n",
-        ("Basis", "Opbouw"), "Lange duurloop {long} {u} @ rustig", "Wedstrijd",
+        ("Basis", "Opbouw", "Wedstrijdweek"), "Lange duurloop {long} {u} @ rustig", "Wedstrijd",
         "Een of twee zinnen voor de overzichtspagina.",
         "Voor wie dit plan is, hoe een week eruitziet en hoe je de trainingen loopt.\n"
         "Alles vóór de eerste week is gewone Markdown.", "Je naam", ",", "Mijn eerste schema",
@@ -145,7 +145,8 @@ def scaffold_plan(settings: Settings, name: str, weeks: int, units: str, race: s
     for n in range(1, weeks + 1):
         long_run = f"{base * 2 + long_step * ((n - 1) // 2):g}".replace(".", words.decimal)
         sunday = words.race if race and n == weeks else words.long.format(long=long_run, u=units)
-        text += words.week.format(n=n, phase=words.phases[n > weeks // 2], easy=base, quality=base + 2, u=units,
+        phase = words.phases[2] if race and n == weeks else words.phases[n > weeks // 2]
+        text += words.week.format(n=n, phase=phase, easy=base, quality=base + 2, u=units,
                                   reps=min(6 + (n - 1) // 2, 8), load="35 lb" if units == "mi" else "16 kg",
                                   sunday=sunday) + "\n"
     settings.plans_dir.mkdir(parents=True, exist_ok=True)
