@@ -300,6 +300,10 @@ def test_a_lighter_week_the_author_wrote_is_shown_as_one(tmp_path: Path) -> None
     assert '<span class="badge badge-deload">Lighter week</span>' not in page[page.index('id="week-2"'):page.index('id="week-3"')]
     figures = re.search(r"<dt>Recovery weeks</dt><dd>(\d+)</dd>", page)
     assert figures is not None and figures[1] == "3"  # the step-backs of weeks 3, 6 and 9
+    bars = re.findall(r'class="c-bar k-(\w+)"[^>]*><title>Week (\d+), ([a-z ]+):', page)
+    assert [(n, kind, name) for kind, n, name in bars if n in ("2", "3")] == [
+        ("2", "load", "loading week"), ("3", "deload", "lighter week")]  # the chart draws it as one too
+    assert "3 recovery weeks" in (folder / "embed.html").read_text(encoding="utf-8")
 
 
 def test_a_weeks_title_that_says_its_badge_is_not_said_twice(site: Path) -> None:

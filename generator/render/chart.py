@@ -17,7 +17,7 @@ from ..i18n import N_, Words, gettext, ngettext, number, pgettext
 from ..units import format_number, from_km
 
 KIND_LETTER = Words({"load": "", "deload": N_("D"), "vacation": N_("V"), "taper": N_("T"), "race": N_("R")})
-KIND_NAME = Words({"load": N_("loading week"), "deload": N_("deload week"), "vacation": N_("vacation week"),
+KIND_NAME = Words({"load": N_("loading week"), "deload": N_("deload week"), "lighter": N_("lighter week"), "vacation": N_("vacation week"),
                    "taper": N_("taper week"), "race": N_("race week")})
 WIDTH, HEIGHT = 720, 240
 LEFT, RIGHT, TOP, BOTTOM = 62, 8, 22, 34
@@ -92,23 +92,24 @@ def volume_chart(expanded: ExpandedPlan, prefix: str = "vc", units: Sequence[str
         x = LEFT + slot * index + (slot - bar) / 2
         height = plot_h * value / top if top else 0
         y = TOP + plot_h - height
-        fill = f' fill="url(#{prefix}-{week.kind})"' if week.kind in ("deload", "vacation", "taper") else ""
+        kind = "deload" if week.step_back else week.kind  # a lighter week the author wrote looks like one
+        fill = f' fill="url(#{prefix}-{kind})"' if kind in ("deload", "vacation", "taper") else ""
         race = _race_part(expanded, week, basis)
         if race and top:  # the race on top, outlined: the training of race week is the bar below it
             race_h = min(plot_h * race / top, height)
             parts.append(f'<rect x="{x:.1f}" y="{y + race_h:.1f}" width="{bar:.1f}" height="{max(height - race_h, 0.5):.1f}" '
-                         f'class="c-bar k-{week.kind}"{fill}><title>{escape(_bar_title(expanded, week))}</title></rect>')
+                         f'class="c-bar k-{kind}"{fill}><title>{escape(_bar_title(expanded, week))}</title></rect>')
             parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{race_h:.1f}" class="c-racepart" '
                          f'fill="#fff" stroke="#444" stroke-width="1.5"><title>{escape(_bar_title(expanded, week))}</title></rect>')
         else:
             parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{max(height, 0.5):.1f}" '
-                         f'class="c-bar k-{week.kind}"{fill}><title>{escape(_bar_title(expanded, week))}</title></rect>')
+                         f'class="c-bar k-{kind}"{fill}><title>{escape(_bar_title(expanded, week))}</title></rect>')
         if high is not None and top:  # the rest of the range, as an outline above the bar
             y_high = TOP + plot_h - plot_h * high / top
             parts.append(f'<rect x="{x:.1f}" y="{y_high:.1f}" width="{bar:.1f}" height="{y - y_high:.1f}" '
-                         f'class="c-range k-{week.kind}" fill="none" stroke="#444" stroke-dasharray="3 2"/>')
+                         f'class="c-range k-{kind}" fill="none" stroke="#444" stroke-dasharray="3 2"/>')
             y = y_high
-        letter = KIND_LETTER[week.kind]
+        letter = KIND_LETTER[kind]
         if letter:
             parts.append(f'<text x="{x + bar / 2:.1f}" y="{y - 5:.1f}" text-anchor="middle" class="c-letter">{escape(letter)}</text>')
         if index % label_every == 0 or index == len(weeks) - 1:
@@ -147,12 +148,16 @@ def _bar_title(expanded: ExpandedPlan, week: PlannedWeek) -> str:
         train = f"{number(format_number(from_km(rest, units), 1))} {units}" if expanded.basis == "distance" else minutes_text(rest)
         race_text = f"{number(format_number(from_km(race, units), 1))} {units}" if expanded.basis == "distance" else minutes_text(race)
         return gettext("Week %(number)d, %(kind)s: %(amount)s, of which %(training)s of training and the race, %(race)s") % {
-            "number": week.number, "kind": KIND_NAME[week.kind], "amount": amount, "training": train, "race": race_text}
-    return gettext("Week %(number)d, %(kind)s: %(amount)s") % {"number": week.number, "kind": KIND_NAME[week.kind], "amount": amount}
+            "number": week.number, "kind": _name(week), "amount": amount, "training": train, "race": race_text}
+    return gettext("Week %(number)d, %(kind)s: %(amount)s") % {"number": week.number, "kind": _name(week), "amount": amount}
+
+
+def _name(week: PlannedWeek) -> str:
+    return KIND_NAME["lighter" if week.step_back else week.kind]
 
 
 def _describe(expanded: ExpandedPlan) -> str:
-    reduced = [f"{w.number} ({KIND_NAME[w.kind]})" for w in expanded.weeks if w.kind != "load"]
+    reduced = [f"{w.number} ({_name(w)})" for w in expanded.weeks if w.kind != "load" or w.step_back]
     text = gettext("Bars show each week's volume. Marked weeks: %(weeks)s.") % {"weeks": ", ".join(reduced) if reduced else gettext("none")}
     text += " " + gettext("D = deload, V = vacation, T = taper, R = race; in race week the race is the outlined part on top.")
     return text
