@@ -296,10 +296,13 @@ def _optional() -> str:
     return pgettext("plan language", "Optional: ")
 
 
-def needs_steps(session: Session) -> bool:
+def needs_steps(session: Session, workout: tuple[Part, ...]) -> bool:
     """True when a session's main set is more than one line of a title says plainly: several
-    parts, several steps a repeat, nested repeats or a ladder."""
+    parts, several steps a repeat, nested repeats or a ladder; and the whole workout is more than
+    that set (a list of one line would repeat the title: 'Long run 3 h: 6 x (25 min, 5 min walk)')."""
     main = session.main
+    if len(workout) <= 1:
+        return False
     return len(main) > 1 or any(
         isinstance(p, Ladder) or (isinstance(p, Repeat) and (len(p.steps) > 1 or not isinstance(p.steps[0], Step)))
         for p in main)

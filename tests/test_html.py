@@ -347,3 +347,17 @@ def test_an_easy_long_or_recovery_run_without_a_target_gets_its_pace() -> None:
                          "- Sat: Recovery 4 km\n- Sun: Long 12 km\n"))
     specs = {p.kind.value: [v.spec for v in session_paces(p.session, p.workout, e, None)] for p in e.weeks[0].sessions}
     assert specs == {"easy": ["e:easy"], "tempo": [], "recovery": ["e:recovery"], "long": ["e:easy"]}
+
+
+def test_a_set_that_is_the_whole_run_gets_no_step_list_repeating_the_title() -> None:
+    """'Long run 3 h: 6 x (25 min @ easy, 5 min walk)' had a step list of one line, the title again;
+    a set with a warm-up and a cool-down around it keeps its list."""
+    from generator.describe import needs_steps
+    from generator.periodize import expand
+
+    from .helpers import plan_from
+
+    e = expand(plan_from("---\ntitle: P\nunits: km\n---\n## Week 1\n- Sat: Long run 3 h: 6 x (25 min @ easy, 5 min walk)\n"
+                         "- Sun: Intervals 8 km: 6 x (400 m @ 5K pace, 200 m jog)\n"))
+    long, intervals = e.weeks[0].sessions
+    assert not needs_steps(long.session, long.workout) and needs_steps(intervals.session, intervals.workout)

@@ -167,7 +167,7 @@ _WRITTEN_AS = Words({
 def _session_description(planned: PlannedSession, week: PlannedWeek, week_line: str, units: str, footer: str) -> str:
     s = planned.session
     lines = [session_title(s, units), week_line]
-    if needs_steps(s):
+    if needs_steps(s, planned.workout):
         lines += [gettext("Step by step:"), *(f"{i}. {line}" for i, line in enumerate(workout_lines(planned.workout, units), 1))]
     if s.exercises:
         lines += [gettext("Strength:"), *(f"• {exercise_text(e)}" for e in s.exercises)]

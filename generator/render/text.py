@@ -80,7 +80,7 @@ def _session_lines(planned: PlannedSession, plan: Plan, style: Style) -> list[st
     s = planned.session
     pad = f"    {'':<11}   "
     lines = [f"    {day_label(planned, plan):<11} {session_title(s, plan.units)}"]
-    if needs_steps(s):
+    if needs_steps(s, planned.workout):
         lines += [f"{pad}{i}. {step}" for i, step in enumerate(workout_lines(planned.workout, plan.units), 1)]
     lines += [f"{pad}{exercise_text(exercise)}" for exercise in s.exercises]
     if s.comment:

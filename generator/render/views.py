@@ -140,7 +140,7 @@ def session_view(planned: PlannedSession, expanded: ExpandedPlan, week: PlannedW
 
 
 def _steps(planned: PlannedSession, units: str) -> list[Markup]:
-    if not needs_steps(planned.session):
+    if not needs_steps(planned.session, planned.workout):
         return []
     lines = {u: workout_lines(planned.workout, u) for u in ("km", "mi")}
     return [dual(pick(lines, i), units) for i in range(len(lines["km"]))]
