@@ -27,6 +27,7 @@ STEP_LABELS = Words({
     "standing rest": pgettext_noop("step", "standing rest"), "rest": pgettext_noop("step", "rest"),
     "hills": pgettext_noop("step", "hills"), "hill": pgettext_noop("step", "hill"),
     "uphill": pgettext_noop("step", "uphill"), "strides": pgettext_noop("step", "strides"),
+    "uphill strides": pgettext_noop("step", "uphill strides"),
     "stride": pgettext_noop("step", "stride"), "pickups": pgettext_noop("step", "pickups"),
     "surges": pgettext_noop("step", "surges"), "sprints": pgettext_noop("step", "sprints"),
     "runs": pgettext_noop("step", "runs"), "run": pgettext_noop("step", "run"), "fast": pgettext_noop("step", "fast"),

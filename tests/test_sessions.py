@@ -36,6 +36,8 @@ def parse(text: str):  # type: ignore[no-untyped-def]
     ("Run-walk 30 min: 8 x 90 s run w/ 2 min walk @ easy", "Run-walk 30 min: 8 x 90 s run @ easy w/ 2 min walk"),
     ("Tempo 45:00 @ RPE 6-7", "Tempo 45 min @ RPE 6-7"),
     ("Easy 10 km @ 5:45-6:00/km", "Easy 10 km @ 5:45-6:00/km"),
+    ("Hills 6 km: 8 x 200 m uphill", "Hills 6 km: 8 x 200 m uphill"),
+    ("Easy 8 km + 6 x 100 m uphill strides", "Easy 8 km + 6 x 100 m uphill strides"),
 ])
 def test_session_lines_round_trip(line: str, title: str) -> None:
     session, errors = parse(line)

@@ -21,7 +21,7 @@ _SIDE = (r"\s*/\s*[^\W\d_]{1,12}(?![\w])|\s+(?:each(?:\s+(?:side|leg|arm|way))?|
 _BARE_LOAD = r"\d+(?:\.\d+)?\s*(?:kg|lbs?|%)(?![\w])"
 # Reps as a count (8), a range (8-12), a floor to go beyond (5+), or as many as possible (AMRAP, max reps).
 EXERCISE_LINE = re.compile(
-    r"(?i)^[^@\n]{1,60}?\s\d+\s*(?:[x×]|sets?\s+of)\s*"
+    r"(?i)^(?P<name>[^@\n]{1,60}?)\s\d+\s*(?:[x×]|sets?\s+of)\s*"
     r"(?:\d+(?:\s*[-–]\s*\d+)?\s*\+?\s*(?:" + _REP_UNIT + r")?|amrap|max\s+reps)(?:" + _SIDE + r")?"
     r"\s*(?:$|@|at\s|\(|—|–|--|" + _BARE_LOAD + r")"
 )
@@ -31,20 +31,31 @@ _EXERCISE = re.compile(
     r"\s*(?P<unit>" + _REP_UNIT + r")?|(?P<amrap>amrap|max\s+reps))(?![\w])(?P<side>" + _SIDE + r")?"
     r"\s*(?:(?:@|at)\s*(?P<load>.*?)|(?P<bare>" + _BARE_LOAD + r"))?\s*$"
 )
-# What a sub-bullet that is meant as an exercise but cannot be read looks like (else it is a note):
-# a load after '@', sets x reps followed by more numbers ("3x8x50kg", "3x8+8", "3x1:00"), or a
-# time or distance unit that counts no reps ("3x1 h").
+# What a sub-bullet that is meant as an exercise but cannot be read looks like (else it is a
+# note): it starts as one (a name, or sets x reps) and goes on with sets x reps followed by more
+# numbers ("3x8x50kg", "3x8+8", "3x1:00") or a unit that counts no reps ("3x1 h"), with a weight
+# before its sets ("Back squat 50 kg 3x8"), or with a load after sets and more words ("Squat
+# 3x8 to failure @ 50 kg"). A note that names a weight or an effort ("Work up to a heavy single
+# @ RPE 9", "Add 2.5 kg when you make 3x5", "Ramp up: 40 kg 1x5, 60 kg 1x3") stays a note.
 _SETS_REPS = r"(?<![\w.])\d+\s*[x×]\s*\d+"
 _WEIGHT = r"\d\s*(?:kg|lbs?)(?![\w])"
+_NAME = r"^(?:[^\W\d][^\d@\n]{0,40}?\s*[:\-–]?\s+)?"
+# A name is words: a weight or sets x reps before the sets ("Add 2.5 kg when you make 3x5") is a note.
+_NAME_WITH_NUMBERS = re.compile(r"(?i)" + _WEIGHT + "|" + _SETS_REPS + "|,")
 _LIKE_EXERCISE = re.compile(
-    r"(?i)@\s*(?:\d|bw\b|body|rpe)|" + _SETS_REPS + r"(?:\s*[x×+:]\s*\d|\s*(?:h|hrs?|hours?|km|mi|yd|ft|cm)(?![\w]))"
-    r"|" + _WEIGHT + r"[^@]*?" + _SETS_REPS)
+    r"(?i)^@|" + _NAME + "(?:"
+    + _SETS_REPS + r"(?:\s*[x×+:]\s*\d|\s*(?:h|hrs?|hours?|km|mi|yd|ft|cm)(?![\w]))"
+    r"|\d+(?:\.\d+)?\s*(?:kg|lbs?)\s*" + _SETS_REPS + r"(?![\w])\s*(?:$|\(|—|–|--)"
+    r"|\d+\s*(?:[x×]|sets?\b)[^@]*@\s*(?:\d|bw\b|body|rpe|rir))")
 
 
 def looks_like_exercise(text: str) -> bool:
     """Whether a strength session's sub-bullet is meant as an exercise: it reads as one, or has
     a load or a shape of one that cannot be read (an error then, never a note left undeloaded)."""
-    return EXERCISE_LINE.match(text) is not None or _LIKE_EXERCISE.search(text) is not None
+    line = EXERCISE_LINE.match(text)
+    if line is not None and _NAME_WITH_NUMBERS.search(line["name"]) is None:
+        return True
+    return _LIKE_EXERCISE.search(text) is not None
 
 
 _LOAD_WEIGHT = re.compile(r"(?i)^(\d+(?:\.\d+)?)\s*([a-z]+)$")
@@ -112,6 +123,9 @@ def parse_exercise(text: str, line: int, col: int, errors: Collector,
                     reps_max, amrap, side)
 
 
+_WORDS_BEFORE_LOAD = re.compile(r"(?i)^(?P<head>.*?" + _SETS_REPS + r")\s+(?P<words>[^\d@]+?)\s*@\s*(?P<load>.+?)\s*$")
+
+
 def _unreadable(clean: str, text: str) -> str:
     """The error for a line meant as an exercise that does not read as one, with the fix for the usual shapes."""
     example = "e.g. 'Back squat 3x8 @ 100 lb'"
@@ -126,6 +140,9 @@ def _unreadable(clean: str, text: str) -> str:
     if re.search(_SETS_REPS + r"\s*\+\s*\d", clean):
         return ("write one count a set, and each side's in words: 'Split squat 3x8/leg' or 'Split squat 3x8 (each leg)'; "
                 f"got '{first_words(text, 8)}'")
+    if words := _WORDS_BEFORE_LOAD.match(clean):  # "Squat 3x8 to failure @ 50 kg"
+        return (f"write the load right after the sets and reps, and the words in a comment: "
+                f"'{words['head']} @ {words['load']} ({words['words']})'")
     return f"expected an exercise as 'Name sets x reps @ load', {example}; got '{first_words(text, 8)}'"
 
 

@@ -79,9 +79,9 @@ class SessionLine:
         if double is not None:  # "Easy 3 mi (a.m.) + 5 mi (p.m.)": two runs, as two bullets
             c.fail(double.start(), _TWO_RUNS)
             return None
-        if (climb := _CLIMB.search(c.text, 0, end)) is not None:  # "Long run 3 h with 1000 m uphill": not a 1 km part
-            c.fail(climb.start(1), f"'{climb[1]}' of climbing is no distance of the run: write it in a comment, "
-                                   f"e.g. '{c.text[:climb.start()].strip()} — {climb[1]} D+'")
+        if (climb := _climb(c.text, end)) is not None:  # "Long run 3 h with 1000 m uphill": not a 1 km part
+            c.fail(climb.start("gain"), f"'{climb['gain']}' of climbing is no distance of the run: write it in a comment, "
+                                        f"e.g. '{c.text[:climb.start()].strip()} — {climb['gain']} D+'")
             return None
         c.skip_ws()
         counted = c.take(self.words.rest_or_re, end) is not None  # "Rest or easy 3 mi": the books count it
@@ -276,11 +276,12 @@ class SessionLine:
         else:
             reps = DEFAULT_STRIDES
         work = reps.steps[0] if reps is not None and isinstance(reps.steps[0], Step) else None
-        labelled = work is not None and work.label in ("strides", "stride")
+        labelled = work is not None and work.label in ("strides", "stride", "uphill strides")
         if not labelled and not c.take(self.words.strides_word_re, end) and not c.failed:
             c.fail(start, "expected strides after '+', e.g. '+ 6 x 20 s strides'")
         if reps is not None and work is not None and not labelled:
-            reps = Repeat(reps.count, (Step(work.role, work.amount, work.target, "strides"),), reps.between, reps.count_max)
+            label = "uphill strides" if work.label in ("uphill", "hill", "hills") else "strides"  # "6 x 100 m uphill strides"
+            reps = Repeat(reps.count, (Step(work.role, work.amount, work.target, label),), reps.between, reps.count_max)
         return reps
 
     def _check_total(self, fields: dict[str, object]) -> None:
@@ -334,10 +335,19 @@ class SessionLine:
 
 
 
-# Vertical gain written as if it were part of the run: "with 1000 m uphill", "+ 2,000 ft of climbing", "1000 m D+".
-_CLIMB = re.compile(r"(?i)(?:\b(?:with|w/)\s+|\+\s*|(?<=\s))(\d[\d,.]*\s*(?:m|ft|feet|meters?|metres?))"
-                    r"\s*(?:of\s+)?(?:d\+|climbing|climb|vert(?:ical)?|elevation(?:\s+gain)?|gain|ascent|uphill)(?![\w+])"
-                    r"(?!\s*@)")
+# Vertical gain written as if it were part of the run: "with 1000 m uphill", "+ 2,000 ft of climbing",
+# "1000 m D+". Never inside repeats ("8 x 200 m uphill" are hills), and "uphill" only after with/w//+.
+_CLIMB = re.compile(r"(?i)(?P<lead>\b(?:with|w/)\s+|\+\s*|(?<=\s))(?<![x×]\s)(?<![x×])"
+                    r"(?P<gain>\d[\d,.]*\s*(?:m|ft|feet|meters?|metres?))\s*(?:of\s+)?"
+                    r"(?:d\+|climbing|climb|vert(?:ical)?|elevation(?:\s+gain)?|gain|ascent|(?P<uphill>uphill))"
+                    r"(?![\w+])(?!\s*@)")
+
+
+def _climb(text: str, end: int) -> re.Match[str] | None:
+    """The first vertical gain written as a part of the run, before ``end``."""
+    return next((m for m in _CLIMB.finditer(text, 0, end) if m["lead"] or m["uphill"] is None), None)
+
+
 _NAMED_RACE = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*-\s*(miler?|km?)(?![\w])")
 MIN_RACE_KM = 0.4  # the shortest race the frontmatter takes (400 m): '50M' is 50 miles, not metres
 SHORT_SESSION_SECONDS = 600  # a whole session written 'm:ss' under 10 minutes is an 'h:mm' meant

@@ -46,7 +46,7 @@ LEXICON = Lexicon(
         "gehen": "walk", "Gehen/Traben": "walk/jog", "Traben/Gehen": "jog/walk", "zurücktraben": "jog back",
         "zurückgehen": "walk back", "austraben": "jog down", "locker": "easy", "Erholung": "recovery",
         "Pause": "rest", "Stehpause": "standing rest", "bergauf": "uphill", "Hügel": "hills", "Berg": "hills",
-        "Steigerungen": "strides", "Steigerung": "stride", "Sprints": "sprints", "Lauf": "run", "laufen": "run",
+        "Steigerungen bergauf": "uphill strides", "Steigerungen": "strides", "Steigerung": "stride", "Sprints": "sprints", "Lauf": "run", "laufen": "run",
         "schnell": "fast", "hart": "hard",
      "zügiger Trab": "float", "Anstieg": "hill", "Temposteigerungen": "pickups", "Läufe": "runs", "Tempowechsel": "surges", "hinuntergehen": "walk down",
     },

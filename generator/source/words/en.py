@@ -44,7 +44,7 @@ RACE_NAMES = {"half marathon": "half marathon", "half-marathon": "half marathon"
 RECOVERY_LABELS = ("walk/jog", "jog/walk", "jog back", "walk back", "jog down", "walk down", "easy jog", "jog",
                    "walk", "float", "easy", "recovery", "power hike", "hike")
 REST_LABELS = ("standing rest", "rest")
-WORK_LABELS = ("hills", "hill", "uphill", "strides", "stride", "pickups", "surges", "sprints", "runs", "run",
+WORK_LABELS = ("hills", "hill", "uphill", "uphill strides", "strides", "stride", "pickups", "surges", "sprints", "runs", "run",
                "fast", "hard")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(WEEKDAY_NAMES)} | {

@@ -37,7 +37,7 @@ LEXICON = Lexicon(
         "caminar/trote": "walk/jog", "trote/caminar": "jog/walk", "trote de vuelta": "jog back",
         "suave": "easy", "descanso": "rest", "pausa": "rest", "parado": "standing rest",
         "descanso de pie": "standing rest", "subida": "uphill", "cuestas": "hills", "cuesta": "hill",
-        "progresivos": "strides", "progresivo": "stride", "rectas": "strides", "sprints": "sprints",
+        "progresivos en subida": "uphill strides", "progresivos": "strides", "progresivo": "stride", "rectas": "strides", "sprints": "sprints",
         "corriendo": "run", "correr": "run", "rápido": "fast", "fuerte": "hard",
      "trote suave": "easy jog", "recuperación activa": "float", "bajada trotando": "jog down", "aceleraciones cortas": "pickups", "recuperación": "recovery", "tramos": "runs", "cambios de ritmo": "surges", "vuelta caminando": "walk back", "bajada caminando": "walk down",
     },

@@ -38,7 +38,7 @@ LEXICON = Lexicon(
         "trot": "jog", "trottiné": "jog", "trottinés": "jog", "footing": "jog", "marche": "walk",
         "marchés": "walk", "marche/trot": "walk/jog", "trot/marche": "jog/walk", "retour en trottinant": "jog back",
         "facile": "easy", "repos": "rest", "récupération passive": "standing rest", "arrêt": "standing rest",
-        "montée": "uphill", "côtes": "hills", "côte": "hill", "accélérations": "strides",
+        "montée": "uphill", "côtes": "hills", "côte": "hill", "accélérations en montée": "uphill strides", "accélérations": "strides",
         "accélération": "stride", "sprints": "sprints", "course": "run", "rapide": "fast", "vite": "fast",
      "trot facile": "easy jog", "récupération active": "float", "dur": "hard", "redescente en trottinant": "jog down", "petites accélérations": "pickups", "récupération": "recovery", "courses": "runs", "relances": "surges", "retour en marchant": "walk back", "redescente en marchant": "walk down",
     },

@@ -37,7 +37,7 @@ LEXICON = Lexicon(
         "wandelen/dribbelen": "walk/jog", "dribbelen/wandelen": "jog/walk", "terugdribbelen": "jog back",
         "uitlopen": "jog down", "rustig": "easy", "herstel": "recovery", "rust": "rest",
         "stilstaand": "standing rest", "bergop": "uphill", "heuvels": "hills", "heuvel": "hill",
-        "versnellingen": "strides", "versnelling": "stride", "sprints": "sprints", "lopen": "run", "snel": "fast",
+        "versnellingen bergop": "uphill strides", "versnellingen": "strides", "versnelling": "stride", "sprints": "sprints", "lopen": "run", "snel": "fast",
         "hard": "hard",
      "rustig dribbelen": "easy jog", "vlot dribbelen": "float", "korte versnellingen": "pickups", "loopjes": "runs", "tempowisselingen": "surges", "terugwandelen": "walk back", "afwandelen": "walk down",
     },
