@@ -256,3 +256,18 @@ def test_ultra_races_by_their_names_and_distances_as_written() -> None:
     assert long is not None
     [warning] = errors.items
     assert warning.code == "bare-part" and warning.col == 8 + len("Long 30 km ") and "'— 1500 m D+'" in warning.message
+
+
+@pytest.mark.parametrize(("line", "climbing"), [("Long 2 h with 30 min", False), ("Long 30 km with 10 km", False),
+                                                 ("Long 20 mi with 1000 m", True)])
+def test_a_part_without_pace_is_warned_of_and_only_metres_or_feet_may_be_climbing(line: str, climbing: bool) -> None:
+    session, diagnostics = parse(line)
+    assert session is not None
+    [warning] = diagnostics
+    assert "without its pace or effort" in warning and ("D+" in warning) is climbing
+
+
+def test_a_line_that_fails_after_a_bare_part_gives_its_error_only() -> None:
+    session, diagnostics = parse("Long 30 km with 1500 m kmm")
+    assert session is None
+    assert len(diagnostics) == 1 and "error: unexpected 'kmm'" in diagnostics[0]

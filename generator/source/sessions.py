@@ -62,6 +62,7 @@ class SessionLine:
         self.raw = text
         self.line = line
         self.errors = errors
+        self._bare: tuple[int, str] | None = None  # a part with no pace: warned once the line reads
 
     @property
     def failed(self) -> bool:
@@ -116,9 +117,19 @@ class SessionLine:
             fields |= self._run(kind, end)
         if c.failed:
             return None
+        if self._bare is not None:
+            self._warn_bare_part(*self._bare)
         if comment:
             fields["comment"] = " — ".join(filter(None, [str(fields.get("comment", "")), comment]))
         return Session(kind=kind, day=day, source=source, text=self.raw.strip(), **fields)  # type: ignore[arg-type]
+
+    def _warn_bare_part(self, col: int, written: str) -> None:
+        """A warning, not an error: the run reads (as a part at no pace of its own), but the
+        author may have left out its pace, or (in metres or feet) meant climbing."""
+        message = f"'{written}' is a part of the run without its pace or effort: add it ('{written} @ marathon pace')"
+        if _CLIMB_UNIT.search(written):
+            message += f", or, if it is climbing, write a comment ('— {_amount_of(written)} D+')"
+        self.errors.warning(self.line, col, message, "bare-part")
 
     def _unknown_kind(self, end: int) -> None:
         """Say what a session that starts with no kind of session should start with."""
@@ -196,13 +207,8 @@ class SessionLine:
                 if c.take(self.words.last_re, end):
                     fields["main_last"] = True  # "with the last 3 mi @ MP": at the end of the run
                 fields["main"] = main = MainSet(c, end, run_walk=kind is K.RUN_WALK).sequence()
-                if kind in (K.EASY, K.LONG, K.RECOVERY) and not c.failed and _bare_part(main):
-                    # A warning, not an error: the run reads (as a part at no pace of its own), but it may be climbing.
-                    written = c.text[start:c.pos].strip()
-                    self.errors.warning(self.line, c.squeezed.column(start),
-                                        f"'{written}' is a part of the run without its pace or effort: add it "
-                                        f"('{written} @ marathon pace'), or, if it is climbing, write a comment "
-                                        f"('— {_amount_of(written)} D+')", "bare-part")
+                if kind in (K.EASY, K.LONG, K.RECOVERY) and _bare_part(main):
+                    self._bare = (c.squeezed.column(start), c.text[start:c.pos].strip())
             elif c.take(r"@", end):
                 fields["target"] = c.target(end)
             elif "target" not in fields and "main" not in fields and self._bare_effort(end):
@@ -341,6 +347,9 @@ _CLIMB = re.compile(r"(?i)(?P<lead>\b(?:with|w/)\s+|\+\s*|(?<=\s))(?<![x×]\s)(?
                     r"(?P<gain>\d[\d,.]*\s*(?:m|ft|feet|meters?|metres?))\s*(?:of\s+)?"
                     r"(?:d\+|climbing|climb|vert(?:ical)?|elevation(?:\s+gain)?|gain|ascent|(?P<uphill>uphill))"
                     r"(?![\w+])(?!\s*@)")
+
+
+_CLIMB_UNIT = re.compile(r"(?i)\d\s*(?:m|ft|feet|meters?|metres?)\s*$")
 
 
 def _climb(text: str, end: int) -> re.Match[str] | None:
