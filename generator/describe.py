@@ -214,12 +214,23 @@ def _label(session: Session) -> str:
     return pgettext("plan language", "Rest or %(session)s") % {"session": lower_first(label)} if session.counted else label
 
 
+def _session_length(amount: Amount, units: str) -> str:
+    """A whole session's length: under ten minutes with seconds as ``7 min 30 s``, since a
+    session written ``7:30`` reads as hours meant (``Long run 2:30``)."""
+    if isinstance(amount, Duration) and any(t is not None and 120 <= t < 600 and t % 60 for t in (amount.seconds, amount.high)):
+        if amount.high is not None:
+            return f"{format_number(amount.seconds, 0)}–{format_number(amount.high, 0)} s"
+        minutes, seconds = divmod(int(amount.seconds), 60)
+        return f"{minutes} min {seconds} s"
+    return amount_text(amount, units)
+
+
 def _lengths(session: Session, total: Amount, units: str) -> str:
     """``5 mi``, or ``5 mi or 45 min`` for a run written with its other length."""
     if session.alternative is None:
-        return amount_text(total, units)
+        return _session_length(total, units)
     other = pgettext("plan language", "or")  # outside the f-string: pybabel finds no call inside one
-    return f"{amount_text(total, units)} {other} {amount_text(session.alternative, units)}"
+    return f"{_session_length(total, units)} {other} {_session_length(session.alternative, units)}"
 
 
 def session_title(session: Session, units: str) -> str:

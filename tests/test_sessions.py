@@ -271,3 +271,20 @@ def test_a_line_that_fails_after_a_bare_part_gives_its_error_only() -> None:
     session, diagnostics = parse("Long 30 km with 1500 m kmm")
     assert session is None
     assert len(diagnostics) == 1 and "error: unexpected 'kmm'" in diagnostics[0]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Long run 2:30-3:00", "write '2 h 30 min-3 h' (or '2:30:00-3:00:00')"),
+    ("Recovery 8:00", "a pace after '@' ('@ 8:00/mi' or '@ 8:00/km')"),
+])
+def test_a_session_by_the_clock_under_ten_minutes_gets_the_fix_that_was_meant(line: str, expected: str) -> None:
+    session, diagnostics = parse(line)
+    assert session is None and len(diagnostics) == 1 and expected in diagnostics[0]
+
+
+def test_a_short_session_with_seconds_reads_and_is_titled_so_it_reads_back() -> None:
+    session, diagnostics = parse("Easy 7 min 30 s")
+    assert diagnostics == [] and session is not None and session.total == Duration(450)
+    assert session_title(session, "km") == "Easy 7 min 30 s"
+    race, diagnostics = parse("Race 10-mi")
+    assert diagnostics == [] and race is not None and race.total == Distance(10, "mi")

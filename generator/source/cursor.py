@@ -127,7 +127,8 @@ class Cursor:
             return self._range(Distance(low, self.vocab.distance_words[unit], high), start, per_rep)
         if unit in self.vocab.duration_words:
             scale = self.vocab.duration_words[unit]
-            seconds = low * scale + (self._minutes_after(end) if scale == 3600 and high is None else 0.0)
+            seconds = low * scale + (self._minutes_after(end) if scale == 3600 and high is None else
+                                     self._seconds_after(end) if scale == 60 and high is None and low.is_integer() else 0.0)
             top = high * scale if high is not None else self._duration_high(end)
             return self._range(Duration(seconds, top), start, per_rep)
         hint = suggest(word, self.vocab.unit_hints)
@@ -146,6 +147,14 @@ class Cursor:
             return 0.0
         self.pos = match.end()
         return int(match[1]) * 60.0
+
+    def _seconds_after(self, end: int) -> float:
+        """The seconds of ``7 min 30 s``, after its minutes."""
+        match = self.vocab.seconds_re.match(self.text, self.pos, end)
+        if match is None:
+            return 0.0
+        self.pos = match.end()
+        return float(match[1])
 
     def _duration_high(self, end: int) -> float | None:
         """The top of a range written with a unit at each end: ``45 min–1 h``, ``1 h–1 h 15 min``, ``90 s–2:30``."""

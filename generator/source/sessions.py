@@ -178,13 +178,13 @@ class SessionLine:
         if kind is K.RACE and (race := c.take(self.words.race_re, end)):
             fields["total"] = RACE_DISTANCES[self.words.race(race[1])]
         elif kind is K.RACE and (named := c.take(_NAMED_RACE, end)):  # "Race 50-mile", "Race 100-miler"
-            fields["total"] = Distance(float(named[1]), "mi" if named[2].lower().startswith("mile") else "km")
+            fields["total"] = Distance(float(named[1]), "mi" if named[2].lower().startswith("mi") else "km")
         elif not starts_set(c, end, at_total=True):
             c.skip_ws()
             at = c.pos
             total = c.amount(end, optional=True)
             if total is not None and _short_clock(c.text[at:c.pos], total):
-                c.fail(at, _hours_meant(c.text[at:c.pos]))
+                c.fail(at, _hours_meant(c.text[at:c.pos], kind))
             elif kind is K.RACE and isinstance(total, Distance) and total.km < MIN_RACE_KM:
                 written = c.text[at:c.pos].strip()
                 miles = f"'{written[:-1].strip()} mi'" if written.endswith("M") else "a race distance such as '5K', 'half' or '50 mi'"
@@ -357,8 +357,9 @@ def _climb(text: str, end: int) -> re.Match[str] | None:
     return next((m for m in _CLIMB.finditer(text, 0, end) if m["lead"] or m["uphill"] is None), None)
 
 
-_NAMED_RACE = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*-\s*(miler?|km?)(?![\w])")
+_NAMED_RACE = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*-\s*(miler?|mi|km?)(?![\w])")
 MIN_RACE_KM = 0.4  # the shortest race the frontmatter takes (400 m): '50M' is 50 miles, not metres
+PACE_NOT_HOURS = 4  # 'Recovery 8:00' is no 8-hour run; only a long run (or hike) may be that long
 SHORT_SESSION_SECONDS = 600  # a whole session written 'm:ss' under 10 minutes is an 'h:mm' meant
 
 
@@ -380,13 +381,23 @@ def _amount_of(written: str) -> str:
     return re.sub(r"(?i)^(?:with|w/)\s+", "", written)
 
 
-def _hours_meant(written: str) -> str:
-    """The error for ``Long run 2:30``, with the session written as hours and minutes."""
+def _hours_meant(written: str, kind: SessionKind = K.LONG) -> str:
+    """The error for ``Long run 2:30``, with the session written as hours and minutes; for
+    ``Recovery 8:00`` (no recovery run is 8 hours long) a pace is meant, most likely."""
     written = written.strip()
-    hours, minutes = re.split(r"\s*[-–]\s*", written)[0].split(":")
-    as_hours = f"{int(hours)} h {int(minutes)} min" if int(minutes) else f"{int(hours)} h"
+    ends = re.split(r"\s*[-–]\s*", written)
+    if kind is not K.LONG and int(ends[0].split(":")[0]) >= PACE_NOT_HOURS:
+        return (f"'{written}' reads as minutes and seconds, too short for a session; write how long it is "
+                f"('45 min', '1 h 15 min'), and a pace after '@' ('@ {written}/mi' or '@ {written}/km')")
+    as_hours = "-".join(_as_hours(end) for end in ends)
+    as_clock = "-".join(f"{end}:00" for end in ends)
     return (f"'{written}' reads as minutes and seconds, too short for a session; for hours and minutes write "
-            f"'{as_hours}' (or '{written}:00')")
+            f"'{as_hours}' (or '{as_clock}')")
+
+
+def _as_hours(clock: str) -> str:
+    hours, minutes = (int(n) for n in clock.split(":"))
+    return f"{hours} h {minutes} min" if minutes else f"{hours} h"
 
 def _split_keep_offsets(text: str, sep: str, base: int) -> list[tuple[str, int]]:
     parts, offset = [], base

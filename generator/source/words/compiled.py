@@ -147,6 +147,10 @@ class Words:
         self.range_separator_re = re.compile(rf"\s*(?:[-–]|{to})\s*(?=\d)", re.I)
         # "1 h 15 min"; in other languages also "1 h 30" and "1h30", as French and Spanish coaches write it
         minute = _words(w for w, u in self.native_units.items() if u == "min" and w not in _MARKS)
+        # "7 min 30 s": a session under ten minutes with its seconds ("7:30" is refused, as hours meant)
+        second = _words(w for w, u in self.native_units.items() if u == "s" and w not in _MARKS)
+        self.seconds_re = re.compile(r"\s+([0-5]?\d)\s*(?:s|secs?|seconds?" + (f"|{second}" if second else "")
+                                     + r")(?![\w])", re.I)
         self.minutes_re = re.compile(r"\s+(\d{1,2})\s*(?:min|mins|minutes?)(?![\w])", re.I) if self.english else \
             re.compile(rf"\s*([0-5]?\d)(?:\s*(?:min|mins|minutes?|{minute})(?![\w])|[′']|"
                        r"(?![\w.,:'′″]|\s*[x×]|\s*[-–]?\s*\d))", re.I)
