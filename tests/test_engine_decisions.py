@@ -557,6 +557,26 @@ def test_a_week_a_deload_replaces_says_what_was_written_in_it_not_in_the_week_it
     assert strength.original is not None and exercise_text(strength.original.exercises[0]) == "Deadlift 3x5 @ 75 kg"
 
 
+def test_a_replaced_week_scales_its_other_length_from_the_week_it_was_built_from_and_pairs_by_kind() -> None:
+    """Week 3 (written with its runs on Sunday in another order) is replaced by a deload of week 2:
+    the 'or' length follows the cut of week 2's long run, and each session shows the same kind of week 3's."""
+    text = "---\ntitle: R\nunits: km\nperiodization: {deload: {every: 3, mode: replace}, taper: false}\n---\n"
+    for n in range(1, 5):
+        runs = (f"- Sun: Long {18 + n} km or {120 + n * 15} min\n- Sun: Easy 3 km\n" if n != 3 else
+                "- Sun: Easy 3 km\n- Sun: Long 22 km or 170 min\n")
+        text += f"## Week {n}\n- Tue: Easy 8 km\n{runs}\n"
+    e = expand(plan_from(text))
+    deload = e.weeks[2]
+    assert deload.kind == "deload" and deload.reference == 2
+    long = next(p for p in deload.sessions if p.kind is K.LONG)
+    total, other = long.session.total, long.session.alternative
+    assert isinstance(total, Distance) and isinstance(other, Duration)
+    assert other.seconds / 9000 == pytest.approx(total.km / 20, abs=0.06)  # week 2's 20 km or 150 min, cut alike
+    assert long.original is not None and long.original.total == Distance(22, "km")  # week 3's long run, as written
+    easy = [p for p in deload.sessions if p.kind is K.EASY and p.day == 7]
+    assert all(p.original is None or p.original.kind is K.EASY for p in easy)
+
+
 def test_a_deload_left_out_for_a_vacation_of_the_authors_is_said_in_check() -> None:
     text = ("---\ntitle: V\nunits: km\nperiodization:\n  deload: {every: 4, mode: replace}\n"
             "  vacations:\n    - {week: 6, style: easy}\n---\n")
@@ -654,3 +674,16 @@ def test_a_saturday_races_default_taper_leaves_the_weekend_before_it_whole(race:
     span, _ = taper_span(plan_from(text))
     assert span is not None and span.length == length
     assert span.first_day(span.first_week) == (1 if days is None else 7)  # a Monday, or the Sunday asked for
+
+
+@pytest.mark.parametrize(("cut", "repeats", "note"), [("0.2", 5, "volume −20%"), ("0.4", 4, "volume −35%, not −40%")])
+def test_a_run_walk_long_run_loses_whole_repeats_by_the_clock_and_no_more_than_the_cap(
+        cut: str, repeats: int, note: str) -> None:
+    e = expand(plan_from(fixture("run-walk-long.md").replace("cut: 0.2", f"cut: {cut}")))
+    deload = e.weeks[2]
+    long = next(p for p in deload.sessions if p.kind is K.LONG)
+    [repeat] = long.session.main
+    assert isinstance(repeat, Repeat) and repeat.count == repeats
+    assert long.session.total == Duration(repeats * 30 * 60)  # the set is the run: no warm-up made up
+    assert long.minutes is not None and long.minutes >= 0.6 * 180  # R6: no run loses more than 40%
+    assert note in note_text(deload.note)

@@ -26,11 +26,24 @@ from collections.abc import Callable, Sequence
 from ..expanded import Note, Phrase
 from ..model import Distance, Duration, Periodization, Session, SessionKind
 from .strength import deload_session
-from .volume import Measure, as_easy, easy_set, main_km, main_minutes, one_step_less, shrink_easy, shrink_quality, size
+from .volume import (
+    Measure,
+    as_easy,
+    easy_set,
+    main_km,
+    main_minutes,
+    one_step_less,
+    session_km,
+    shrink_easy,
+    shrink_quality,
+    size,
+)
 
 K = SessionKind
 EASY_WEEK_SHARE = 0.70
 MOST_CUT = 0.40  # R6: the heaviest deload cut of the sources; no run of a volume deload loses more
+SHORT_BY = 0.025  # a volume cut this much short of the plan's is said with its figure
+CLOSE_ENOUGH = 0.1  # below its least, a run loses at most a rounding step this big (a share of it as written)
 AFTER_RACE_DAYS = 4  # days after a race that hold no quality session (a design choice; see the docs)
 LoadOf = Callable[[Session], float]
 
@@ -53,7 +66,10 @@ def build_deload(reference: Sequence[Session], strategy: str, measure: Measure, 
     else:
         sessions = _keep_one_quality_each(reference, 1 - p.deload_cut, measure)
         sessions = fit_volume(sessions, (1 - p.deload_cut) * before, measure, basis, max(MOST_CUT, p.deload_cut))
-        note = [Phrase.of("deload-volume", cut=p.deload_cut)]
+        cut = 1 - sum(size(s, measure, basis) for s in sessions) / before if before else p.deload_cut
+        short = cut < p.deload_cut - SHORT_BY  # whole steps (a 30-minute repeat) a run would lose beyond MOST_CUT
+        note = [Phrase.of("deload-volume-short", cut=round(cut, 2), planned=p.deload_cut, most=max(MOST_CUT, p.deload_cut))
+                if short else Phrase.of("deload-volume", cut=p.deload_cut)]
     lifted = sessions
     sessions = [_strength(s, p) for s in sessions]
     if sessions != lifted:
@@ -186,8 +202,8 @@ def top_up(result: list[Session], before: list[Session], target: float, measure:
 
 def _one_step_more(session: Session, measure: Measure) -> Session | None:
     total = session.total
-    if total is None:
-        return None
+    if total is None or (easy_set(session) and main_km(session, measure) >= 0.9 * session_km(session, measure)):
+        return None  # the set is the run (a run-walk long run): no minutes of running before it that were not written
     step = measure.step_for(total)
     if isinstance(total, Duration):
         return session.with_changes(total=Duration(total.seconds + step))
@@ -206,7 +222,9 @@ def trim(sessions: list[Session], target: float, measure: Measure, basis: str,
          kept: Sequence[float] | None = None) -> list[Session]:
     """Take one rounding step at a time off the biggest run that can shrink, until under ``target``.
     Easy running goes first, then the quality sessions (the easy running around their sets first);
-    with ``kept`` (each session's least size), an easy or long run goes below it only when nothing else can shrink."""
+    with ``kept`` (each session's least size), an easy or long run goes below it only when nothing else can shrink.
+    The last step is the smallest that reaches ``target``: a run-walk long run does not lose a whole
+    30-minute repeat where five minutes off an easy run would do."""
     result = list(sessions)
     for _ in range(500):
         total = sum(size(s, measure, basis) for s in result)
@@ -219,11 +237,17 @@ def trim(sessions: list[Session], target: float, measure: Measure, basis: str,
                 continue
             within = kept is None or size(shorter, measure, basis) >= kept[i] - 1e-9
             tier = (1 if within and kept is not None else 0) if s.kind.is_quality else 2 if within else 0
-            candidates.append((tier, not s.kind.is_quality, size(s, measure, basis), -i, i, shorter))
+            removed = size(s, measure, basis) - size(shorter, measure, basis)
+            candidates.append((tier, not s.kind.is_quality, size(s, measure, basis), -i, i, shorter, removed))
         if not candidates:
             break
-        *_, index, shorter = max(candidates, key=lambda c: c[:5])
-        result[index] = shorter
+        best = max(candidates, key=lambda c: c[:5])
+        if best[0] == 0 and kept is not None and best[6] > CLOSE_ENOUGH * size(sessions[best[4]], measure, basis):
+            break  # every run is at its least: no run loses a big step more (a 30-minute repeat), the cut falls short
+        reaching = [c for c in candidates if c[:2] == best[:2] and total - c[6] <= target + 1e-9]
+        if reaching:
+            best = min(reaching, key=lambda c: (c[6], -c[2], -c[3]))
+        result[best[4]] = best[5]
     return result
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..expanded import Note, PlannedSession, PlannedWeek
@@ -32,13 +32,13 @@ def planned_weeks(plan: Plan, layout: Layout, contents: Sequence[list[Session]],
     for index, sessions in enumerate(contents):
         planned = []
         slots_per_day: dict[int, int] = {}
-        slot = layout.slots[index]
-        originals = {} if slot.kind == "load" and not slot.tapers else _originals(plan, layout, index, contents)
+        written = _written(plan, layout, index, contents)
+        taken: set[int] = set()
         for session in sessions:
             nth = slots_per_day.get(session.day, 0)
             slots_per_day[session.day] = nth + 1
-            original = _changed_from(session, originals, nth)
-            session = _alternative_follows(session, original, measure)
+            original = _unchanged(session, written.shown(session, nth, taken))
+            session = _alternative_follows(session, written.made_from(session), measure)
             day_offset = index * 7 + session.day - 1
             load = load_of(session)
             daily[day_offset] += load
@@ -80,34 +80,52 @@ def planned_weeks(plan: Plan, layout: Layout, contents: Sequence[list[Session]],
     return weeks, race_form
 
 
-def _originals(plan: Plan, layout: Layout, index: int, contents: Sequence[list[Session]]) -> dict[tuple[int, int, int], Session]:
-    """The written sessions a derived week stands for: by where they were written, or, for a week
-    the engine made in place of one you wrote (a deload or vacation replacing it), by day and
-    order in that day: "Written as" is then what you wrote for that day, not the week it was made from."""
+@dataclass(frozen=True)
+class _Written:
+    """What a derived week's sessions were written as. ``at``: by where they were written (the
+    sessions a deload or taper was made from, what an ``or`` length is scaled against). ``by_day``:
+    for a week the engine made in place of one you wrote (a deload or vacation replacing it), that
+    week's sessions by day: "Written as" is then what you wrote for that day."""
+
+    at: dict[tuple[int, int, int], Session]
+    by_day: dict[int, list[Session]] | None = None
+
+    def made_from(self, session: Session) -> Session | None:
+        return self.at.get(_where(session))
+
+    def shown(self, session: Session, nth: int, taken: set[int]) -> Session | None:
+        """The written session to show under ``session``: the same kind that day first, else the
+        nth of the day; each written session shown once."""
+        if self.by_day is None:
+            return self.made_from(session)
+        day = self.by_day.get(session.day, [])
+        free = [s for s in day if id(s) not in taken]
+        match = next((s for s in free if s.kind is session.kind), None)
+        if match is None and nth < len(day) and id(day[nth]) not in taken:
+            match = day[nth]
+        if match is not None:
+            taken.add(id(match))
+        return match
+
+
+def _written(plan: Plan, layout: Layout, index: int, contents: Sequence[list[Session]]) -> _Written:
     slot = layout.slots[index]
     if slot.kind in ("deload", "vacation") and slot.reference is not None and not slot.marked:
+        at = {_where(s): s for s in contents[slot.reference]}
         if slot.inserted:
-            return {_where(s): s for s in contents[slot.reference]}
-        return _by_day(plan.weeks[slot.origin].sessions)
-    return {_where(s): s for s in plan.weeks[slot.origin].sessions}
+            return _Written(at)
+        by_day: dict[int, list[Session]] = {}
+        for session in plan.weeks[slot.origin].sessions:
+            by_day.setdefault(session.day, []).append(session)
+        return _Written(at, by_day)
+    return _Written({_where(s): s for s in plan.weeks[slot.origin].sessions})
 
 
 def _where(session: Session) -> tuple[int, int, int]:
     return (session.source.line, session.source.col, session.day)
 
 
-def _by_day(sessions: Sequence[Session]) -> dict[tuple[int, int, int], Session]:
-    """Sessions keyed (-1, nth of its day, day): never a source position, so never mistaken for one."""
-    nth: dict[int, int] = {}
-    keyed = {}
-    for session in sessions:
-        keyed[(-1, nth.get(session.day, 0), session.day)] = session
-        nth[session.day] = nth.get(session.day, 0) + 1
-    return keyed
-
-
-def _changed_from(session: Session, originals: dict[tuple[int, int, int], Session], nth: int) -> Session | None:
-    original = originals.get(_where(session)) or originals.get((-1, nth, session.day))
+def _unchanged(session: Session, original: Session | None) -> Session | None:
     if original is None or original.with_changes(source=session.source) == session:  # the same, written elsewhere
         return None
     return original

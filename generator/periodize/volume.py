@@ -154,15 +154,8 @@ def shrink_quality(session: Session, factor: float, measure: Measure) -> Session
     """Scale the main set only (fewer repeats, fewer rungs, shorter continuous steps) at the
     same effort; the rest of the session stays."""
     if session.main:
-        shorter = tuple(_shrink_part(part, factor, measure) for part in session.main)
-        if isinstance(session.total, Duration):  # by the clock: a walk's minutes are minutes, whatever its pace
-            seconds = 60 * (main_minutes(session, measure) - main_minutes(session.with_changes(main=shorter), measure))
-            total = floor_amount(session.total, max(session.total.seconds - seconds, 0.0) / session.total.seconds,
-                                 measure, up=True) if seconds > 0 else session.total
-            return session.with_changes(main=shorter, total=total)
-        removed = main_km(session, measure) - main_km(session.with_changes(main=shorter), measure)
         # Rounded up: the easy running around the set (a warm-up, a cool-down) stays as written.
-        return session.with_changes(main=shorter, total=_minus(session.total, removed, session.kind, measure, up=True))
+        return with_main(session, tuple(_shrink_part(part, factor, measure) for part in session.main), measure, up=True)
     if session.total is not None:
         return session.with_changes(total=floor_amount(session.total, factor, measure))
     return session
@@ -179,14 +172,22 @@ def _shrink_part(part: Part, factor: float, measure: Measure) -> Part:
     return part
 
 
-def _minus(total: Amount | None, km: float, kind: SessionKind, measure: Measure, up: bool = False) -> Amount | None:
-    if total is None or km <= 0:
-        return total
-    if isinstance(total, Distance):
-        remaining = max(total.km - km, 0.0)
-        return floor_amount(total, remaining / total.km, measure, up=up)
-    seconds = km * measure.pace(kind)
-    return floor_amount(total, max(total.seconds - seconds, 0.0) / total.seconds, measure, up=up)
+def with_main(session: Session, main: tuple[Part, ...], measure: Measure, up: bool = False) -> Session:
+    """The session with a shorter main set and its total shorter by as much: by the clock for a
+    total by the clock (a walk's minutes are minutes, whatever its pace), else by distance."""
+    changed = session.with_changes(main=main)
+    total = session.total
+    if total is None:
+        return changed
+    if isinstance(total, Duration):
+        removed = 60 * (main_minutes(session, measure) - main_minutes(changed, measure))
+        left = max(total.seconds - removed, 0.0) / total.seconds
+    else:
+        removed = main_km(session, measure) - main_km(changed, measure)
+        left = max(total.km - removed, 0.0) / total.km
+    if removed <= 0:
+        return changed
+    return changed.with_changes(total=floor_amount(total, left, measure, up=up))
 
 
 def easy_set(session: Session) -> bool:
@@ -236,9 +237,7 @@ def one_step_less(session: Session, measure: Measure) -> Session | None:
         part = session.main[index]
         fewer = _one_part_less(part, measure)
         if fewer is not None:
-            main = (*session.main[:index], fewer, *session.main[index + 1:])
-            removed = main_km(session, measure) - main_km(session.with_changes(main=main), measure)
-            return session.with_changes(main=main, total=_minus(session.total, removed, session.kind, measure))
+            return with_main(session, (*session.main[:index], fewer, *session.main[index + 1:]), measure)
     return None
 
 

@@ -20,6 +20,8 @@ MESSAGES = {
     "deload-easy": N_("easy running only, at most %(share)s of the volume"),
     "vacation-lighter-as-written": N_("easy running only, the week as written: it is lighter than %(share)s of the volume"),
     "deload-volume": N_("volume −%(cut)s; one shorter session of each quality kind at the same effort"),
+    "deload-volume-short": N_("volume −%(cut)s, not −%(planned)s, as no run loses more than %(most)s; "
+                              "one shorter session of each quality kind at the same effort"),
     "shortened-long": N_("the long run shortened so that the load is at least %(cut)s lower"),
     "shortened-easy": N_("the easy runs shortened so that the load is at least %(cut)s lower"),
     "shortened-long-easy": N_("the long run and the easy runs shortened so that the load is at least %(cut)s lower"),
@@ -59,7 +61,7 @@ def phrase_text(phrase: Phrase) -> str:
             values[name] = note_text(tuple(v for v in value if isinstance(v, Phrase)))
         elif name == "shares" and isinstance(value, tuple):
             values[name] = pgettext("range", " to ").join(percent(float(v)) for v in value if isinstance(v, float))
-        elif name in ("share", "cut") and isinstance(value, float):
+        elif name in ("share", "cut", "planned", "most") and isinstance(value, float):
             values[name] = percent(value)
         else:
             values[name] = value
