@@ -613,6 +613,21 @@ def test_a_load_raised_in_the_taper_is_warned_about_at_its_line() -> None:
         "Deadlift at 110 kg in week 8 (your week 7) is heavier than any before the taper, 100 kg in week 7 (your week 6):")
 
 
+def test_a_load_raised_on_a_taper_day_at_the_end_of_a_loading_week_is_warned_about() -> None:
+    """A 10-day taper into a Sunday race starts on the Friday of the week before the race week:
+    that week is still a loading week, but its Saturday is in the taper."""
+    text = ("---\ntitle: L\nunits: km\nload_units: kg\nrace: {distance: half}\n"
+            "periodization: {deload: {every: off}, taper: {days: 10}}\n---\n")
+    for n in range(1, 6):
+        text += f"## Week {n}\n- Mon: Strength\n  - Deadlift 3x5 @ {70 + 5 * n} kg\n- Tue: Easy 6 km\n- Sun: Long {12 + n} km\n\n"
+    text += "## Week 6\n- Tue: Easy 6 km\n- Sat: Strength\n  - Deadlift 2x5 @ 110 kg\n- Sun: Long 14 km\n\n"
+    text += "## Week 7\n- Tue: Easy 5 km\n- Sun: Race half\n"
+    e = expand(plan_from(text))
+    assert e.weeks[5].kind == "load"
+    [raised] = [w for w in e.warnings if w.code == "taper-load-raised"]
+    assert raised.message.startswith("Deadlift at 110 kg in week 6 is heavier than any before the taper, 95 kg in week 5")
+
+
 def test_a_vacation_never_makes_a_week_heavier_than_the_author_wrote_it() -> None:
     """A travel week written as 75 minutes of easy running became 4 h 40 min (70% of the week
     before, with a 2 h 15 min long run): a vacation keeps such a week as written, easy."""

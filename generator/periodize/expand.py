@@ -110,7 +110,7 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
     weeks, race_form = planned_weeks(plan, layout, contents, notes, measure, first, context.load)
     decisions += layout.decisions
     warnings = [*vacation_warnings, *decision_warnings(plan, layout, decisions),
-                *check_weeks(plan, weeks, basis, layout, context.weeks), *taper_load_warnings(weeks)]
+                *check_weeks(plan, weeks, basis, layout, context.weeks), *taper_load_warnings(weeks, context.span)]
     race = first + timedelta(days=(len(weeks) - 1) * 7 + (race_day(plan) or 1) - 1) if first and race_day(plan) else None
     shift = race_date_weekday_shift(plan, first)
     if shift:

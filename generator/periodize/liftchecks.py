@@ -14,19 +14,22 @@ from ..errors import Diagnostic, Severity
 from ..expanded import PlannedWeek
 from ..model import Load
 from .checks import week_name
+from .taper import TaperSpan
 
 TAPER_KINDS = ("taper", "race")
 
 
-def taper_load_warnings(weeks: Sequence[PlannedWeek]) -> list[Diagnostic]:
-    """A weight in a taper or race week heavier than any the exercise had before the taper: one
-    warning an exercise, at the line it is written on."""
+def taper_load_warnings(weeks: Sequence[PlannedWeek], span: TaperSpan | None) -> list[Diagnostic]:
+    """A weight in the taper (a taper or race week, or a taper day at the end of a loading week)
+    heavier than any the exercise had before the taper: one warning an exercise, at its line."""
     before: dict[str, tuple[float, Load, PlannedWeek]] = {}  # name -> heaviest kg, its load, its week
     warnings: list[Diagnostic] = []
     said: set[str] = set()
-    for week in weeks:
-        tapering = week.kind in TAPER_KINDS
+    for index, week in enumerate(weeks):
         for planned in week.sessions:
+            # the taper is at the plan's end, where no week is inserted: output weeks count back as source weeks
+            tapering = week.kind in TAPER_KINDS or (
+                span is not None and span.cut(span.weeks - len(weeks) + index, planned.day) is not None)
             for exercise in planned.session.exercises:
                 load = exercise.load
                 kg = load.kg if load is not None else None
