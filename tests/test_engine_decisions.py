@@ -631,18 +631,23 @@ def test_a_load_raised_on_a_taper_day_at_the_end_of_a_loading_week_is_warned_abo
 def test_a_vacation_never_makes_a_week_heavier_than_the_author_wrote_it() -> None:
     """A travel week written as 75 minutes of easy running became 4 h 40 min (70% of the week
     before, with a 2 h 15 min long run): a vacation keeps such a week as written, easy."""
-    text = ("---\ntitle: V\nunits: km\nperiodization:\n  deload: {every: 4, mode: replace}\n"
+    text = ("---\ntitle: V\nunits: km\nload_units: kg\nperiodization:\n  deload: {every: 4, mode: replace}\n"
             "  vacations:\n    - {week: 4, style: easy}\n---\n")
     for n in (1, 2, 3, 5):
         if n == 5:
-            text += "## Week 4 — Travel\n- Tue: Easy 30 min\n- Sat: Easy 45 min — hotel treadmill\n\n"
+            text += ("## Week 4 — Travel\n- Mon: Strength\n  - Goblet squat 3x8 @ 24 kg\n- Tue: Easy 30 min\n"
+                     "- Sat: Easy 45 min — hotel treadmill\n\n")
         text += (f"## Week {n}\n- Tue: Easy 60 min\n- Thu: Hills 60 min: 6 x 2 min uphill @ hard w/ jog down\n"
                  f"- Sat: Long 3 h @ easy\n- Sun: Easy 90 min\n\n")
     e = expand(plan_from(text))
     travel = e.weeks[3]
     assert travel.kind == "vacation" and travel.minutes == 75
-    assert [p.session.comment for p in travel.sessions] == ["", "hotel treadmill"]
-    assert note_text(travel.note).endswith("the week as written: it is lighter than 70% of the volume")
+    assert [p.session.comment for p in travel.sessions] == ["", "", "hotel treadmill"]
+    strength = travel.sessions[0]  # deloaded as in any deload, not kept at full load
+    assert strength.original is not None and strength.session.exercises != strength.original.exercises
+    assert "the week as written: it is lighter than 70% of the volume" in note_text(travel.note)
+    [applied] = [w for w in e.warnings if w.code == "vacation-applied"]
+    assert "(or the week as you wrote it, if lighter)" in applied.message
 
 
 def test_a_long_run_of_run_walk_repeats_is_cut_by_repeats_in_a_deload() -> None:

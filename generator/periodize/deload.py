@@ -129,6 +129,18 @@ def _strength(session: Session, p: Periodization) -> Session:
     return session
 
 
+def as_written_easy(source: Sequence[Session], measure: Measure) -> tuple[list[Session], Note]:
+    """A vacation week the author wrote lighter than a deload would make it (75 minutes on a hotel
+    treadmill): its runs as easy running of the same size, its strength deloaded as in any deload."""
+    p = measure.periodization
+    easy = [easy_only(s, measure) for s in source if s.kind is not K.RACE]
+    sessions = [_strength(s, p) for s in easy]
+    note = [Phrase.of("vacation-lighter-as-written", share=EASY_WEEK_SHARE)]
+    if sessions != easy:
+        note.append(Phrase.of(f"strength-{p.strength_strategy}"))
+    return sessions, tuple(note)
+
+
 def easy_only(session: Session, measure: Measure) -> Session:
     """A run as easy running of the same size: a quality session becomes an easy run, and a run
     with faster parts ("Long 16 km with 5 km @ HMP", strides) loses them."""

@@ -13,7 +13,7 @@ from ..errors import DeloadError, Diagnostic
 from ..expanded import Anchor, Basis, ExpandedPlan, Note, Phrase
 from ..model import MAX_WEEKS, Plan, Session, SessionKind, Vacation, VacationStyle, Week
 from .checks import check_weeks, decision_warnings, describe_amount
-from .deload import AFTER_RACE_DAYS, EASY_WEEK_SHARE, after_race, build_deload, easy_only, rest_week
+from .deload import AFTER_RACE_DAYS, after_race, as_written_easy, build_deload, easy_only, rest_week
 from .layout import Decision, Layout, Place, Slot, build_layout
 from .liftchecks import taper_load_warnings
 from .load import heaviest_weights, session_load
@@ -253,8 +253,7 @@ def _week(context: _Context, slot: Slot, index: int, contents: Sequence[list[Ses
         if not slot.inserted and slot.style != "rest" and _volume(context, source) <= _volume(context, sessions):
             # The author wrote the trip's week light already (75 min on a hotel treadmill): a holiday
             # never makes a week heavier than written; its runs become easy running, as written.
-            sessions = [easy_only(s, measure) for s in source if s.kind is not K.RACE]
-            how = (Phrase.of("vacation-lighter-as-written", share=EASY_WEEK_SHARE),)
+            sessions, how = as_written_easy(source, measure)
         races = [s for s in source if s.kind is K.RACE] if not slot.inserted else []
         if races:  # the week it replaces holds a race the author wrote (a tune-up): a holiday does not drop it
             days = {race.day for race in races}

@@ -54,7 +54,8 @@ def _race_kept(plan: Plan, index: int) -> str:
 
 
 def _how(style: VacationStyle) -> str:
-    return "no running, mobility only" if style == "rest" else "easy running only, at most 70% of the volume"
+    return ("no running, mobility only" if style == "rest" else
+            "easy running only, at most 70% of the volume (or the week as you wrote it, if lighter)")
 
 
 def _applied(style: VacationStyle, insert: bool, where: str) -> str:
