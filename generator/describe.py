@@ -199,6 +199,7 @@ def reps_text(exercise: Exercise) -> str:
 def exercise_text(exercise: Exercise) -> str:
     text = f"{exercise.name} {exercise.sets}x{reps_text(exercise)}{exercise.side}"
     text += f" @ {load_text(exercise.load)}" if exercise.load is not None else ""
+    text += f", {load_text(exercise.effort)}" if exercise.effort is not None and exercise.load is not None else ""
     return text + (f" ({exercise.comment})" if exercise.comment else "")
 
 

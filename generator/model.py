@@ -219,6 +219,7 @@ class Exercise:
     reps_max: int | None = None  # the top of a range such as 8-12
     amrap: bool = False  # as many reps as possible (at least ``reps``)
     side: str = ""  # the reps are each side's, as written: "/leg", " each", " per side"
+    effort: Load | None = None  # an RPE written with the weight: "@ 60 kg, RPE 7"
 
 
 # --- sessions, weeks, plans ------------------------------------------------

@@ -707,3 +707,17 @@ def test_a_run_walk_long_run_loses_whole_repeats_by_the_clock_and_no_more_than_t
     assert long.session.total == Duration(repeats * 30 * 60)  # the set is the run: no warm-up made up
     assert long.minutes is not None and long.minutes >= 0.6 * 180  # R6: no run loses more than 40%
     assert note in note_text(deload.note)
+
+
+def test_an_rpe_written_with_the_weight_falls_with_the_reps_and_makes_the_lift_heavy_before_a_race() -> None:
+    text = ("---\ntitle: R\nunits: km\nload_units: kg\nrace: {distance: 10k}\n"
+            "periodization: {deload: {every: 2, mode: insert, strength: reps}, taper: false}\n---\n")
+    for n in range(1, 4):
+        text += f"## Week {n}\n- Mon: Strength\n  - Back squat 3x8 @ 60 kg, RPE 8\n- Tue: Easy 6 km\n- Sun: Long {9 + n} km\n\n"
+    text += "## Week 4\n- Tue: Easy 5 km\n- Thu: Strength\n  - Back squat 3x8 @ 40 kg, RPE 8\n- Sun: Race 10K\n"
+    e = expand(plan_from(text))
+    deload = next(w for w in e.weeks if w.kind == "deload")
+    [squat] = next(p for p in deload.sessions if p.kind is K.STRENGTH).session.exercises
+    assert exercise_text(squat) == "Back squat 3x6 @ 60 kg, RPE 7"  # fewer reps at the same weight: easier, as an RPE load
+    thursday = next(p for p in e.weeks[-1].sessions if p.day == 4)
+    assert thursday.kind is K.REST  # light, but RPE 8: near maximal, no primer (3 days out)

@@ -288,3 +288,12 @@ def test_a_short_session_with_seconds_reads_and_is_titled_so_it_reads_back() -> 
     assert session_title(session, "km") == "Easy 7 min 30 s"
     race, diagnostics = parse("Race 10-mi")
     assert diagnostics == [] and race is not None and race.total == Distance(10, "mi")
+
+
+def test_an_rpe_after_the_weight_is_the_exercises_effort_and_an_rir_its_comment() -> None:
+    errors = Collector("t.md")
+    squat = parse_exercise("Back squat 3x5 @ 60 kg, RPE 7.5", 4, 5, errors)
+    row = parse_exercise("Row 3x10 @ 40 kg RIR 2", 5, 5, errors)
+    assert errors.items == [] and squat is not None and row is not None
+    assert squat.effort is not None and squat.effort.value == 7.5 and exercise_text(squat) == "Back squat 3x5 @ 60 kg, RPE 7.5"
+    assert row.effort is None and exercise_text(row) == "Row 3x10 @ 40 kg (RIR 2)"

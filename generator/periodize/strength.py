@@ -113,14 +113,19 @@ def _cut(exercise: Exercise, how: str, p: Periodization) -> Exercise | None:
         top = top if top is not None and top > reps else None
         if reps >= exercise.reps:
             return None
-        return replace(exercise, reps=reps, reps_max=top, load=_easier_effort(exercise.load))
+        return replace(exercise, reps=reps, reps_max=top, load=_easier_effort(exercise.load),
+                       effort=_easier_effort(exercise.effort))
     if how == "sets":
         sets = fewer(exercise.sets, p.sets_cut, half_up=True)
         return replace(exercise, sets=sets) if sets < exercise.sets else None
     if exercise.load is None:
         return None
     load = lighter_load(exercise.load, p.load_factor, p)
-    return replace(exercise, load=load) if load is not None else None
+    if load is None:
+        return None
+    # half the weight at the same reps is far from the written effort: two more reps in reserve, as for an RPE load
+    effort = lighter_load(exercise.effort, p.load_factor, p) if exercise.effort is not None else None
+    return replace(exercise, load=load, effort=effort or exercise.effort)
 
 
 def _easier_effort(load: Load | None) -> Load | None:
@@ -149,6 +154,8 @@ def is_heavy_lower_body(exercise: Exercise, heaviest: Mapping[str, float] | None
     load = exercise.load
     if exercise.amrap and load.kind in ("weight", "percent", "rpe"):
         return True
+    if exercise.effort is not None and (exercise.effort.value or 0) >= 8:
+        return True  # "@ 100 kg, RPE 8": near maximal, whatever the weight
     if load.kind == "percent":
         return (load.value or 0) >= 80
     if load.kind == "rpe":

@@ -134,6 +134,8 @@ def _exercise(exercise: Exercise, shape: _Shape) -> dict[str, Any]:
         data["amrap"] = exercise.amrap
     if exercise.side:
         data["side"] = exercise.side.strip()
+    if exercise.effort is not None:
+        data["rpe"] = exercise.effort.value
     return shape.clean(data)
 
 

@@ -64,6 +64,7 @@ _LOAD_PERCENT = re.compile(r"(?i)^(\d+(?:\.\d+)?)\s*%(?:\s*(?:of\s*)?(?:1\s*rm|m
 _LOAD_BODY = re.compile(r"(?i)^(?:body\s*weight|" + "|".join(
     re.escape(w) for lex in LEXICONS.values() for w in lex.bodyweight) + ")$")
 _LOAD_RPE = re.compile(r"(?i)^rpe\s*(\d{1,2}(?:\.\d)?)$")
+_EFFORT_RPE = re.compile(r"(?i)^(?:@\s*)?rpe\s*(\d{1,2}(?:\.\d)?)\s*$")
 _LOAD_AND_EFFORT = re.compile(r"(?i)^(?P<weight>\d+(?:\.\d+)?\s*(?:kg|lbs?))\s*,?\s*(?P<effort>(?:@\s*)?(?:rpe|rir)\s*\d.*)$")
 
 
@@ -110,9 +111,15 @@ def parse_exercise(text: str, line: int, col: int, errors: Collector,
     reps, reps_max, rep_unit, amrap = counts
     load = None
     written = match["load"] if match["load"] is not None else match["bare"]
-    if written is not None and (effort := _LOAD_AND_EFFORT.match(written.strip())):
-        # "@ 50 kg, RPE 7", "@ 50 kg RIR 2": the weight is the load, the effort its comment
-        written, comment = effort["weight"], " — ".join(filter(None, [effort["effort"], comment]))
+    effort: Load | None = None
+    if written is not None and (both := _LOAD_AND_EFFORT.match(written.strip())):
+        # "@ 50 kg, RPE 7": the weight is the load, the RPE its effort (cut with the reps in a
+        # deload, heavy before a race); "@ 50 kg RIR 2" keeps its RIR as a comment.
+        written = both["weight"]
+        if rpe := _EFFORT_RPE.match(both["effort"]):
+            effort = Load("rpe", float(rpe[1]))
+        else:
+            comment = " — ".join(filter(None, [both["effort"], comment]))
     if written is not None:
         at = match.start("load") if match["load"] is not None else match.start("bare")
         load = parse_load(written.strip(), lambda m: errors.error(line, columns(at), m))
@@ -120,7 +127,7 @@ def parse_exercise(text: str, line: int, col: int, errors: Collector,
             return None
     side = re.sub(r"\s+", " ", match["side"] or "").replace(" /", "/").replace("/ ", "/").rstrip()
     return Exercise(match["name"].strip(" :-–"), sets, reps, rep_unit, load, Source(errors.file, line, col), comment,
-                    reps_max, amrap, side)
+                    reps_max, amrap, side, effort)
 
 
 _WORDS_BEFORE_LOAD = re.compile(r"(?i)^(?P<head>.*?" + _SETS_REPS + r")\s+(?P<words>[^\d@]+?)\s*@\s*(?P<load>.+?)\s*$")
