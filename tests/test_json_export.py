@@ -41,7 +41,7 @@ def test_json_has_the_documented_shape(settings) -> None:  # type: ignore[no-unt
     strength = next(s for s in week["sessions"] if s["kind"] == "strength")
     assert strength["strength"][0] | {"exercise": "Back squat", "sets": 3, "reps": 6,
                                       "load": {"kind": "weight", "value": 62.5, "unit": "kg"}} == strength["strength"][0]
-    assert all(set(w) == {"file", "line", "code", "message"} for w in data.get("warnings", []))
+    assert all(set(w) == {"file", "line", "code", "severity", "message"} for w in data.get("warnings", []))
     assert [w["kind"] for w in data["weeks"]][-2:] == ["load", "race"]  # a 10-day taper: three days of week 11
     assert data["weeks"][-2]["note"][0]["code"] == "taper-from" and data["weeks"][-2]["note"][0]["day"] == 5  # codes, no words
     assert "step_back" not in data["weeks"][0]  # false is left out

@@ -257,7 +257,8 @@ def test_strength_in_the_taper_respects_race_distance_rules() -> None:
                 assert out >= 2
                 if out < 7:
                     assert all("squat" not in x.name.lower() for x in p.session.exercises)
-    assert any("no strength in the last 2 days before the race" in line for line in e.log)
+    assert any("no strength in the last 2 days before the race" in w.message and w.code == "strength-near-race"
+               for w in e.warnings)
 
 
 def test_vacation_by_week_number_becomes_an_easy_deload_and_resets_cadence() -> None:

@@ -117,7 +117,6 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
         log.append(shift)
         if start is not None or anchor == "race":  # a frontmatter 'start' is warned about where it is written
             warnings.append(_weekday_warning(plan, anchor, first, race, shift))
-    log += [decision.message for decision in decisions]
     return ExpandedPlan(plan=plan, weeks=tuple(weeks), warnings=tuple(warnings), basis=basis, anchor=anchor,
                         start=first, race_date=race, mode=plan.periodization.deload_mode, log=tuple(log),
                         race_form=race_form), layout
@@ -337,12 +336,13 @@ def _strength_near_race(sessions: Sequence[Session], week: tuple[int, int], race
         kept, why = near_race(session, to_race, taper_days, heaviest)
         if why:
             when = f"{to_race} day{'s' if to_race != 1 else ''} before the race"
-            log.append(f"strength on day {session.day} of week {index + 1}, {when}: {why}")
             left = [e.name for e in session.exercises if kept is not None and e.name not in {k.name for k in kept.exercises}]
-            if kept is None or left:
+            if kept is None or left:  # said in check and build, at its line
                 what = "the strength session is left out" if kept is None else f"{_names(left)} left out"
                 decisions.append(Decision("strength-near-race", origin, f"{what}, {when}: {why}", note=True,
                                           source=session.source))
+            else:  # only fewer sets, as the week's note says
+                log.append(f"strength on day {session.day} of week {index + 1}, {when}: {why}")
         result.append(kept if kept is not None else Session(K.REST, session.day, session.source))
     return result
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ..model import Plan, Source, VacationStyle, WeekKind
 from .recognize import STEP_BACK_VOLUME, SourceWeek
@@ -57,6 +57,13 @@ class Layout:
     slots: tuple[Slot, ...]
     log: tuple[str, ...]
     decisions: tuple[Decision, ...]
+
+
+class _Soon(NamedTuple):
+    """A lighter week ahead: how it is said, and what it is ("vacation", "yours", "race", "taper"; "" none)."""
+
+    text: str
+    kind: str
 
 
 class _Builder:
@@ -98,23 +105,23 @@ class _Builder:
             return "step-back"
         return "race-week" if week.race else "load"
 
-    def lighter_soon(self, index: int) -> str:
+    def lighter_soon(self, index: int) -> _Soon:
         """What lighter week comes within :data:`LOOK_AHEAD` weeks after source week ``index``, if any."""
         for ahead in range(index + 1, index + 1 + LOOK_AHEAD):
             if ("before", ahead) in self.vacations or ("after", ahead - 1) in self.vacations:
-                return f"a vacation before your week {ahead + 1}"
+                return _Soon(f"a vacation before your week {ahead + 1}", "vacation")
             if ahead >= len(self.weeks):
                 break
             kind = self.kind_of(ahead)
             if kind == "vacation":
-                return f"a vacation in your week {ahead + 1}"
+                return _Soon(f"a vacation in your week {ahead + 1}", "vacation")
             if kind in ("marked", "step-back"):
-                return f"your lighter week {ahead + 1}"
+                return _Soon(f"your lighter week {ahead + 1}", "yours")
             if kind == "race-week" and self.weeks[ahead].lighter_race_week:
-                return f"your race in week {ahead + 1}"
+                return _Soon(f"your race in week {ahead + 1}", "race")
             if kind in ("taper", "race"):
-                return "the taper"
-        return ""
+                return _Soon("the taper", "taper")
+        return _Soon("", "")
 
     # -- building --
 
@@ -197,26 +204,26 @@ class _Builder:
         if index + 1 >= len(self.weeks):
             return  # the plan ends here: nothing to recover for
         soon = self.lighter_soon(index)
-        if soon == "the taper":
+        if soon.kind == "taper":
             self.drop(index, f"no deload after {self.name(index, len(self.slots) - 1)}: it would fall right before the taper, "
                              "which follows instead")
             return
-        if soon:
-            self.note_once(index, f"no deload after {self.name(index, len(self.slots) - 1)}: {soon} comes within {LOOK_AHEAD} weeks",
-                           soon)
+        if soon.kind:
+            self.note_once(index, f"no deload after {self.name(index, len(self.slots) - 1)}: {soon.text} comes within "
+                                  f"{LOOK_AHEAD} weeks", soon)
             return
         if self.reference is None:
             return  # no loading week to build it from yet (only a race week so far): the next one is
         self.emit(Slot("deload", index, reference=self.reference, inserted=True))
         self.run = 0
 
-    def note_once(self, index: int, message: str, soon: str) -> None:
+    def note_once(self, index: int, message: str, soon: _Soon) -> None:
         """A deload left out for a lighter week of the author's: said once a block, in check and build
         too (the block runs a week longer than the plan's rhythm) when that week is a vacation or a
         race; for a step-back the author wrote, the engine's note says the rhythm counts from it."""
         if not self.dropped:
             self.dropped = True
-            if soon.startswith("your lighter week"):
+            if soon.kind == "yours":
                 self.log.append(message)
             else:
                 self.decisions.append(Decision("deload-skipped", index, message, note=True))
@@ -230,11 +237,12 @@ class _Builder:
     def replace(self, index: int, kind: str) -> bool:
         """Replace mode: the due week becomes a deload, unless a lighter week follows soon."""
         soon = self.lighter_soon(index)
-        if soon == "the taper":
+        if soon.kind == "taper":
             self.drop(index, f"no deload in {self.name(index)}: it would fall right before the taper, which follows instead")
             return False
-        if soon:
-            self.note_once(index, f"{self.name(index)} is not replaced by a deload: {soon} comes within {LOOK_AHEAD} weeks", soon)
+        if soon.kind:
+            self.note_once(index, f"{self.name(index)} is not replaced by a deload: {soon.text} comes within {LOOK_AHEAD} weeks",
+                           soon)
             return False
         if self.reference is None:
             return False

@@ -234,7 +234,8 @@ def expanded_dict(expanded: ExpandedPlan) -> dict[str, Any]:
     weeks = body.pop("weeks")
     return {"format": FORMAT, "generator": f"deload {__version__}"} | _lean(body) | {
         "weeks": weeks,
-        "warnings": [_lean({"file": d.file, "line": d.line, "code": d.code, "message": d.message})
+        "warnings": [_lean({"file": d.file, "line": d.line, "code": d.code, "severity": d.severity.value,
+                            "message": d.message})
                      for d in expanded.warnings],
         "log": list(expanded.log),
     }

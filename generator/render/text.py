@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from ..describe import as_written, exercise_text, needs_steps, session_title, workout_lines
+from ..errors import Severity
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..model import Plan
 from . import views
@@ -67,11 +68,13 @@ def render_text(expanded: ExpandedPlan, style: Style = _plain) -> str:
         lines += _indented(week.notes, "    ", style)
         for planned in week.sessions:
             lines += _session_lines(planned, plan, style)
-    if expanded.warnings:
-        lines.append("")
-        lines.append(style(f"{len(expanded.warnings)} warning{'s' if len(expanded.warnings) != 1 else ''}:", fg="yellow", bold=True))
-        for warning in expanded.warnings:
-            lines.append(f"  {warning.file}:{warning.line}:{warning.col}: {warning.message} [{warning.code}]")
+    notes = [d for d in expanded.warnings if d.severity is Severity.NOTE]
+    warnings = [d for d in expanded.warnings if d.severity is not Severity.NOTE]
+    for said, what, colour in ((warnings, "warning", "yellow"), (notes, "note", "cyan")):
+        if said:
+            lines.append("")
+            lines.append(style(f"{len(said)} {what}{'s' if len(said) != 1 else ''}:", fg=colour, bold=True))
+            lines += [f"  {d.file}:{d.line}:{d.col}: {d.message} [{d.code}]" for d in said]
     return "\n".join(lines) + "\n"
 
 
