@@ -721,3 +721,16 @@ def test_an_rpe_written_with_the_weight_falls_with_the_reps_and_makes_the_lift_h
     assert exercise_text(squat) == "Back squat 3x6 @ 60 kg, RPE 7"  # fewer reps at the same weight: easier, as an RPE load
     thursday = next(p for p in e.weeks[-1].sessions if p.day == 4)
     assert thursday.kind is K.REST  # light, but RPE 8: near maximal, no primer (3 days out)
+
+
+def test_a_plan_without_a_taper_is_not_told_its_strength_sets_were_halved() -> None:
+    text = ("---\ntitle: R\nunits: km\nload_units: kg\nrace: {distance: 10k}\n"
+            "periodization: {deload: {every: off}, taper: false}\n---\n")
+    for n in range(1, 4):
+        text += f"## Week {n}\n- Mon: Strength\n  - Back squat 3x5 @ 80 kg\n- Tue: Easy 6 km\n- Sun: Long {9 + n} km\n\n"
+    text += "## Week 4\n- Tue: Easy 5 km\n- Thu: Strength\n  - Back squat 3x5 @ 80 kg\n  - Plank 3x30 s\n- Sun: Race 10K\n"
+    race_week = expand(plan_from(text)).weeks[-1]
+    thursday = next(p for p in race_week.sessions if p.day == 4)
+    assert [(x.name, x.sets) for x in thursday.session.exercises] == [("Plank", 3)]  # no taper: the sets stay
+    said = note_text(race_week.note)
+    assert "no heavy lower-body or jumping work in the last 7 days before the race" in said and "half the sets" not in said

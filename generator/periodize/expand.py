@@ -219,7 +219,7 @@ def _fill(context: _Context, layout: Layout, log: list[str],
             sessions = _strength_near_race(sessions, (index, slot.origin), race_at,
                                            span.length if span and not span.authored else 0, context.heaviest, log, decisions)
             if sessions != before:
-                note = (*note, _race_strength_note(before, sessions))
+                note = (*note, _race_strength_note(before, sessions, tapered=bool(span and not span.authored)))
         contents.append(sorted(sessions, key=lambda s: s.day))
         notes.append(note)
     return contents, notes
@@ -347,13 +347,15 @@ def _strength_near_race(sessions: Sequence[Session], week: tuple[int, int], race
     return result
 
 
-def _race_strength_note(before: Sequence[Session], after: Sequence[Session]) -> Phrase:
-    """The week note for strength cut before the race: halved only, or with exercises or sessions left out."""
+def _race_strength_note(before: Sequence[Session], after: Sequence[Session], tapered: bool) -> Phrase:
+    """The week note for strength cut before the race: halved (when the plan tapers), with
+    exercises or sessions left out, or both."""
     def lifts(sessions: Sequence[Session]) -> int:
         return sum(len(s.exercises) or 1 for s in sessions if s.kind is K.STRENGTH)
 
     if lifts(after) < lifts(before):
-        return Phrase.of("strength-race", heavy=HEAVY_STOP_DAYS, last=LAST_SESSION_DAYS)
+        code = "strength-race" if tapered else "strength-race-untapered"
+        return Phrase.of(code, heavy=HEAVY_STOP_DAYS, last=LAST_SESSION_DAYS)
     return Phrase.of("strength-taper")
 
 

@@ -46,6 +46,8 @@ MESSAGES = {
     "strength-taper": N_("strength: half the sets before the race"),
     "strength-race": N_("strength: half the sets before the race, no heavy lower-body or jumping work in the last "
                         "%(heavy)d days, none in the last %(last)d"),
+    "strength-race-untapered": N_("strength: no heavy lower-body or jumping work in the last %(heavy)d days before "
+                                  "the race, none in the last %(last)d"),
 }
 
 
