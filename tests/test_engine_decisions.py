@@ -696,6 +696,24 @@ def test_a_saturday_races_default_taper_leaves_the_weekend_before_it_whole(race:
     assert span.first_day(span.first_week) == (1 if days is None else 7)  # a Monday, or the Sunday asked for
 
 
+@pytest.mark.parametrize(("race_day", "week_starts"), [("Fri", "monday"), ("Sat", "sunday")])
+def test_a_default_taper_that_takes_the_whole_weekend_keeps_its_length(race_day: str, week_starts: str) -> None:
+    """A Friday race's 21 days begin on a Saturday: the whole weekend is in the taper. A week
+    that starts on Sunday is never split between its Saturday and the Sunday after."""
+    from generator.periodize.taper import taper_span
+
+    text = (f"---\ntitle: T\nunits: km\nweek_starts: {week_starts}\nrace: {{distance: 50 km}}\n"
+            "periodization: {deload: {every: off}}\n---\n")
+    sunday_first = week_starts == "sunday"
+    for n in range(1, 8):
+        sunday = "- Sun: Easy 15 km\n"
+        text += (f"## Week {n}\n{sunday if sunday_first else ''}- Tue: Easy 10 km\n- Thu: Easy 10 km\n"
+                 f"- Sat: Long {20 + n} km\n{'' if sunday_first else sunday}\n")
+    text += f"## Week 8\n- Tue: Easy 8 km\n- Thu: Easy 6 km\n- {race_day}: Race 50 km\n"
+    span, _ = taper_span(plan_from(text))
+    assert span is not None and span.length == 21
+
+
 @pytest.mark.parametrize(("cut", "repeats", "note"), [("0.2", 5, "volume −20%"), ("0.4", 4, "volume −35%, not −40%")])
 def test_a_run_walk_long_run_loses_whole_repeats_by_the_clock_and_no_more_than_the_cap(
         cut: str, repeats: int, note: str) -> None:

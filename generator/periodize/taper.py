@@ -120,21 +120,23 @@ def taper_span(plan: Plan) -> tuple[TaperSpan | None, str]:
     length = min(days, available)
     note = f"the taper is {length} days, not {days}: the plan has no room for more before its race" if length < days else ""
     if p.taper_days is None and length == days:
-        length = _whole_weekend(TaperSpan(days, length, weeks, day))
+        length = _whole_weekend(TaperSpan(days, length, weeks, day), plan.week_starts)
     return TaperSpan(days, length, weeks, day), note
 
 
-WEEKEND_DAYS = 2  # a default taper that would begin on the last days of a week begins with the next
+SUNDAY = 6
 
 
-def _whole_weekend(span: TaperSpan) -> int:
-    """A default taper's length, a day or two shorter when it would begin on the last days of a
-    week: a Saturday race's 21 days would cut the Sunday of a back-to-back weekend and leave its
-    Saturday; the taper then begins with the week after it, within the sources' 8–21 days (T1, T6)."""
+def _whole_weekend(span: TaperSpan, week_starts: int) -> int:
+    """A default taper's length, a day shorter when it would begin on a Sunday that ends a week:
+    a Saturday race's 21 days would cut the Sunday of a back-to-back weekend and leave its
+    Saturday; the taper then begins with the week after it, a day shorter (T1: 8–14 days best;
+    T6: 14–21). A taper that takes the whole weekend (a Friday race's starts on a Saturday), or
+    that starts a week beginning on Sunday, keeps its length."""
     first = span.first_day(span.first_week)
-    if first is None or first <= 7 - WEEKEND_DAYS:
+    if first != 7 or (week_starts + first - 1) % 7 != SUNDAY:
         return span.length
-    return span.length - (8 - first)
+    return span.length - 1
 
 
 def taper_week(sessions: Sequence[Session], week: int, span: TaperSpan, peak: float, previous: float,
