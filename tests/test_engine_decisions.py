@@ -752,3 +752,12 @@ def test_a_plan_without_a_taper_is_not_told_its_strength_sets_were_halved() -> N
     assert [(x.name, x.sets) for x in thursday.session.exercises] == [("Plank", 3)]  # no taper: the sets stay
     said = note_text(race_week.note)
     assert "no heavy lower-body or jumping work in the last 7 days before the race" in said and "half the sets" not in said
+
+
+def test_a_hike_is_time_on_feet_not_running_distance_nor_the_long_run() -> None:
+    text = "---\ntitle: H\nunits: km\nperiodization: {deload: {every: off}}\n---\n"
+    text += "## Week 1\n- Tue: Easy 8 km\n- Sat: Long 20 km\n- Sun: Hike 4 h\n"
+    [week] = expand(plan_from(text)).weeks
+    hike = week.sessions[-1]
+    assert hike.distance_km is None and hike.minutes == 240
+    assert week.distance_km == 28 and week.long_run_km == 20

@@ -11,14 +11,14 @@ from ..model import Distance, Duration, Plan, Session, SessionKind, Week
 from .layout import Layout
 from .metrics import form_before, week_metrics
 from .steps import full_workout
-from .volume import Measure, floor_amount, session_km, session_minutes
+from .volume import Measure, floor_amount, session_km, session_minutes, walking
 
 K = SessionKind
 
 
 def longest_run_km(sessions: Sequence[PlannedSession], high: bool = False) -> float:
     """A week's long run: its longest counted run that is not a race (at the top of its range, ``high``)."""
-    runs = (p for p in sessions if p.kind.is_run and p.session.in_totals and p.kind is not K.RACE)
+    runs = (p for p in sessions if p.kind.is_run and p.session.in_totals and p.kind is not K.RACE and not walking(p.session))
     return round(max(((p.distance_km_high if high else None) or p.distance_km or 0.0 for p in runs), default=0.0), 3)
 
 
@@ -47,7 +47,7 @@ def planned_weeks(plan: Plan, layout: Layout, contents: Sequence[list[Session]],
             planned.append(PlannedSession(
                 session=session, week=index + 1, day=session.day, slot=nth,
                 date=first + timedelta(days=day_offset) if first else None,
-                distance_km=round(session_km(session, measure), 3) if session.kind.is_run else None,
+                distance_km=round(session_km(session, measure), 3) if session.kind.is_run and not walking(session) else None,
                 minutes=round(session_minutes(session, measure), 1) if session.kind is not K.REST else None,
                 load=round(load, 1),
                 original=original,
@@ -67,7 +67,7 @@ def planned_weeks(plan: Plan, layout: Layout, contents: Sequence[list[Session]],
             title=source_week.title if not slot.inserted else "",
             notes=source_week.notes if own_notes and not slot.inserted else "",
             start=first + timedelta(days=index * 7) if first else None, sessions=tuple(planned),
-            distance_km=round(sum(session_km(p.session, measure) for p in runs), 3),
+            distance_km=round(sum(session_km(p.session, measure) for p in runs if not walking(p.session)), 3),
             minutes=round(sum(session_minutes(p.session, measure) for p in runs), 1),
             long_run_km=longest_run_km(planned),
             metrics=metrics[index], source=source_week.source, origin=slot.origin + 1,

@@ -99,6 +99,12 @@ def given_km(session: Session) -> float | None:
     return None
 
 
+def walking(session: Session) -> bool:
+    """A walk or a hike (a run-walk session that gives no running parts): time on feet, no
+    running distance (its kilometres at a running pace would be made up) and never the long run."""
+    return session.kind is K.RUN_WALK and not session.main
+
+
 def session_km(session: Session, measure: Measure) -> float:
     """Running distance, estimated from minutes where the plan gives a duration."""
     if not session.kind.is_run:
