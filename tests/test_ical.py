@@ -242,3 +242,13 @@ def test_a_session_the_taper_cut_in_a_loading_week_says_so(tmp_path: Path) -> No
     text = re.sub(r"\r\n ", "", out.read_text(encoding="utf-8"))
     assert "(changed for the taper\\, which begins this week)" in text
     assert "changed for this load week" not in text
+
+
+def test_a_strength_session_left_out_before_the_race_is_a_rest_day_that_says_what_was_written(tmp_path: Path) -> None:
+    out = tmp_path / "mine.ics"
+    plan = FIXTURES / "engine" / "strength-race-week.md"
+    result = CliRunner().invoke(main, ["ical", str(plan), "--race-date", "2027-06-06", "-o", str(out), "--project", str(ROOT)])
+    assert result.exit_code == 0, result.output
+    events = [e for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT") if str(e["SUMMARY"]) == "W3 · Rest"]
+    assert len(events) == 1 and events[0].decoded("DTSTART") == date(2027, 6, 3)
+    assert "Written as: Back squat 2x8 @ 50 kg, RPE 8" in str(events[0]["DESCRIPTION"])

@@ -234,8 +234,9 @@ def plan_events(expanded: ExpandedPlan, settings: Settings, previous: Mapping[st
         week_line = gettext("Week %(number)d of %(weeks)d") % {"number": week.number, "weeks": weeks} + f" · {kind_label}{titled}"
         busy: dict[int, int] = {}  # minutes of a day's sessions so far: the next one starts after them
         for planned in week.sessions:
-            if planned.kind is SessionKind.REST:
-                continue
+            resting = planned.kind is SessionKind.REST
+            if resting and planned.original is None:
+                continue  # a rest day the author wrote; one the engine made of a session says what was written
             s = planned.session
             categories = [CATEGORIES.get(c, c) for c in ([s.kind.value, week.kind, "optional"] if s.optional else [s.kind.value, week.kind])]
             slot = f"s{planned.slot}"
@@ -243,7 +244,7 @@ def plan_events(expanded: ExpandedPlan, settings: Settings, previous: Mapping[st
             paces = tuple((p.label, p.spec) for p in session_paces(s, planned.workout, expanded, None))
             if table is not None and paces:
                 description = with_paces(description, pace_line(paces, table, units))
-            when = _timed(expanded, planned, busy.get(planned.day, 0)) if timed else None
+            when = _timed(expanded, planned, busy.get(planned.day, 0)) if timed and not resting else None
             if when is not None:
                 busy[planned.day] = busy.get(planned.day, 0) + int((when[1] - when[0]).total_seconds() // 60)
             event = _event(revisions, f"{prefix}/w{week.number}/d{planned.day}/{slot}",
