@@ -290,7 +290,7 @@ def test_warnings_name_the_readers_week_and_the_authors() -> None:
 
 
 def test_a_start_day_off_the_weeks_first_day_and_a_start_in_the_past_are_warned_about(settings: Settings) -> None:
-    from generator.periodize.checks import dated_start, past_start
+    from generator.periodize.startdate import dated_start, past_start
 
     plan = plan_from(fixture("step-backs.md"))
     e = expand(plan, start=date(2027, 3, 3))  # a Wednesday

@@ -24,7 +24,7 @@ from ..feeds import plan_feeds
 from ..fsutil import write_atomic, write_bytes
 from ..i18n import plan_language, use
 from ..periodize import expand
-from ..periodize.checks import dated_start
+from ..periodize.startdate import dated_start
 from ..periodize.summary import engine_note
 from ..render.html import PlanPage, PlanRenderer
 from ..render.json_export import plan_digest

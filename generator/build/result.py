@@ -77,7 +77,7 @@ class BuildResult:
         """The warnings that no cache keeps, as they change while the plans stay as they are: a
         dated plan whose first day has passed, a template linked from outside the project, a site
         language without a catalog."""
-        from ..periodize.checks import past_start
+        from ..periodize.startdate import past_start
 
         for display, first, weeks, line, col in self.starts:
             warning = past_start(display, line, col, date.fromisoformat(first), weeks, today)

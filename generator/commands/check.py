@@ -43,7 +43,7 @@ def diagnose(files: list[Path], settings: Settings, display_root: Path | None = 
         from ..build.result import DRAFT
         from ..feeds import build_time
         from ..periodize import expand_all
-        from ..periodize.checks import dated_start, past_start
+        from ..periodize.startdate import dated_start, past_start
         from ..periodize.summary import engine_note
 
         expanded_plans, engine_diagnostics = expand_all(result.plans)

@@ -145,7 +145,7 @@ def expand_one(plan: Path, project: Path | None, race_date: datetime | None,
 def _say_past(first: date, weeks: int, option: str, given: date | None) -> None:
     """A date on the command line that puts the plan's first day in the past (a mistyped year, say)."""
     from ..feeds import build_time
-    from ..periodize.checks import started_ago
+    from ..periodize.startdate import started_ago
 
     text = started_ago(first, weeks, build_time().date())
     if text is not None:

@@ -29,14 +29,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
 
 from ..errors import Diagnostic, Severity
-from ..expanded import Basis, ExpandedPlan, PlannedSession, PlannedWeek
+from ..expanded import Basis, PlannedSession, PlannedWeek
 from ..model import Distance, Duration, Plan, Session, SessionKind, Source
 from ..units import KM_PER_MI, format_number, from_km
 from ..workout import times
-from .layout import Decision, Layout
+from .layout import Layout
 from .recognize import SourceWeek
 
 K = SessionKind
@@ -385,16 +384,6 @@ def _before(facts: Sequence[_Week], index: int) -> _Week | None:
     return next((w for w in reversed(facts[:index]) if _representative(w)), None)
 
 
-def decision_warnings(plan: Plan, layout: Layout, decisions: Sequence[Decision]) -> list[Diagnostic]:
-    """What the engine did to what the author wrote, at the line of the week it concerns."""
-    result = []
-    for decision in decisions:
-        where = decision.source or plan.weeks[min(decision.week, len(plan.weeks) - 1)].source
-        severity = Severity.NOTE if decision.note else Severity.WARNING
-        result.append(Diagnostic(where.file, where.line, where.col, decision.message, severity, decision.code))
-    return result
-
-
 def _unique(warnings: list[Diagnostic]) -> list[Diagnostic]:
     """One warning per source line and code: a deload copies its reference week's lines."""
     seen: set[tuple[str, int, str]] = set()
@@ -405,34 +394,3 @@ def _unique(warnings: list[Diagnostic]) -> list[Diagnostic]:
             seen.add(key)
             result.append(warning)
     return result
-
-
-def dated_start(expanded: ExpandedPlan) -> tuple[date, int, Source] | None:
-    """The first day and length in weeks of a plan dated in its frontmatter (by race day or start),
-    and where that date is written."""
-    plan = expanded.plan
-    if expanded.start is None or (plan.start is None and (plan.race is None or plan.race.date is None)):
-        return None
-    return expanded.start, len(expanded.weeks), plan.location("race.date" if expanded.anchor == "race" else "start")
-
-
-def past_start(file: str, line: int, col: int, first: date, weeks: int, today: date) -> Diagnostic | None:
-    """A plan dated in its frontmatter whose first day has passed: readers who start today miss weeks."""
-    text = started_ago(first, weeks, today)
-    if text is None:
-        return None
-    missed = (today - first).days // 7
-    if missed < weeks:
-        text += f": a reader who starts today misses week{'s 1–' + str(missed) if missed > 1 else ' 1'}"
-    return Diagnostic(file, line, col, f"{text}; move its date, or leave it out so readers pick their own",
-                      Severity.WARNING, "start-in-past")
-
-
-def started_ago(first: date, weeks: int, today: date) -> str | None:
-    """When a plan of ``weeks`` from ``first`` started, if a week or more before ``today``; None if not."""
-    missed = (today - first).days // 7
-    if missed < 1:
-        return None
-    if missed >= weeks:
-        return f"the plan ran from {first:%a %-d %b %Y} to {first + timedelta(days=weeks * 7 - 1):%a %-d %b %Y}: it is over"
-    return f"the plan starts on {first:%a %-d %b %Y}, {missed} week{'s' if missed != 1 else ''} ago"

@@ -12,15 +12,15 @@ from functools import partial
 from ..errors import DeloadError, Diagnostic
 from ..expanded import Anchor, Basis, ExpandedPlan, Note, Phrase
 from ..model import MAX_WEEKS, Plan, Session, SessionKind, Vacation, VacationStyle, Week
-from .checks import check_weeks, decision_warnings, describe_amount
+from .checks import check_weeks, describe_amount
 from .deload import AFTER_RACE_DAYS, after_race, as_written_easy, build_deload, easy_only, rest_week
-from .layout import Decision, Layout, Place, Slot, build_layout
+from .layout import Decision, Layout, Place, Slot, build_layout, decision_warnings
 from .liftchecks import taper_load_warnings
 from .load import heaviest_weights, session_load
 from .planned import planned_weeks
+from .racestrength import race_strength_note, strength_near_race
 from .ranges import merge_expanded, plan_at, plan_ranged
 from .recognize import SourceWeek, survey
-from .strength import HEAVY_STOP_DAYS, LAST_SESSION_DAYS, near_race
 from .taper import DEFAULT_TAPER_DAYS, TaperSpan, race_day, taper_span, taper_week
 from .vacations import place_dated, week_vacations
 from .volume import Measure, given_km, size
@@ -109,7 +109,7 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
     contents, notes = _fill(context, layout, log, decisions)
     weeks, race_form = planned_weeks(plan, layout, contents, notes, measure, first, context.load)
     decisions += layout.decisions
-    warnings = [*vacation_warnings, *decision_warnings(plan, layout, decisions),
+    warnings = [*vacation_warnings, *decision_warnings(plan, decisions),
                 *check_weeks(plan, weeks, basis, layout, context.weeks), *taper_load_warnings(weeks, context.span)]
     race = first + timedelta(days=(len(weeks) - 1) * 7 + (race_day(plan) or 1) - 1) if first and race_day(plan) else None
     shift = race_date_weekday_shift(plan, first)
@@ -216,10 +216,10 @@ def _fill(context: _Context, layout: Layout, log: list[str],
             sessions = rested
         if race_at is not None:
             before = sessions
-            sessions = _strength_near_race(sessions, (index, slot.origin), race_at,
+            sessions = strength_near_race(sessions, (index, slot.origin), race_at,
                                            span.length if span and not span.authored else 0, context.heaviest, log, decisions)
             if sessions != before:
-                note = (*note, _race_strength_note(before, sessions, tapered=bool(span and not span.authored)))
+                note = (*note, race_strength_note(before, sessions, tapered=bool(span and not span.authored)))
         contents.append(sorted(sessions, key=lambda s: s.day))
         notes.append(note)
     return contents, notes
@@ -315,52 +315,6 @@ def _days_since_race(previous: Sequence[Session], session: Session) -> int | Non
     """Days from a race in the week before to ``session`` (in the week after it)."""
     races = [s.day for s in previous if s.kind is K.RACE]
     return 7 - max(races) + session.day if races else None
-
-
-def _strength_near_race(sessions: Sequence[Session], week: tuple[int, int], race_at: tuple[int, int], taper_days: int,
-                        heaviest: Mapping[str, float], log: list[str], decisions: list[Decision]) -> list[Session]:
-    """Strength sessions in the days before the race (:func:`near_race`). Exercises or a session
-    left out are said in check and build, at the session's line; a session left out is a rest day
-    that remembers it, so the page and the calendar say what was written there."""
-    result = []
-    race_week, day_of_race = race_at
-    index, origin = week
-    for session in sessions:
-        if session.kind is not K.STRENGTH:
-            result.append(session)
-            continue
-        to_race = (race_week - index) * 7 + day_of_race - session.day
-        if to_race <= 0:
-            result.append(session)
-            continue
-        kept, why = near_race(session, to_race, taper_days, heaviest)
-        if why:
-            when = f"{to_race} day{'s' if to_race != 1 else ''} before the race"
-            left = [e.name for e in session.exercises if kept is not None and e.name not in {k.name for k in kept.exercises}]
-            if kept is None or left:  # said in check and build, at its line
-                what = "the strength session is left out" if kept is None else f"{_names(left)} left out"
-                decisions.append(Decision("strength-near-race", origin, f"{what}, {when}: {why}", note=True,
-                                          source=session.source))
-            else:  # only fewer sets, as the week's note says
-                log.append(f"strength on day {session.day} of week {index + 1}, {when}: {why}")
-        result.append(kept if kept is not None else Session(K.REST, session.day, session.source))
-    return result
-
-
-def _race_strength_note(before: Sequence[Session], after: Sequence[Session], tapered: bool) -> Phrase:
-    """The week note for strength cut before the race: halved (when the plan tapers), with
-    exercises or sessions left out, or both."""
-    def lifts(sessions: Sequence[Session]) -> int:
-        return sum(len(s.exercises) or 1 for s in sessions if s.kind is K.STRENGTH)
-
-    if lifts(after) < lifts(before):
-        code = "strength-race" if tapered else "strength-race-untapered"
-        return Phrase.of(code, heavy=HEAVY_STOP_DAYS, last=LAST_SESSION_DAYS)
-    return Phrase.of("strength-taper")
-
-
-def _names(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 # -- as a plan again -------------------------------------------------------------------

@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
+from ..errors import Diagnostic, Severity
 from ..model import Plan, Source, VacationStyle, WeekKind
 from .recognize import STEP_BACK_VOLUME, SourceWeek
 from .taper import TaperSpan
@@ -258,3 +259,13 @@ def build_layout(plan: Plan, weeks: Sequence[SourceWeek], span: TaperSpan | None
     place of a deload due there), ``replace`` a source week (replace mode), or within a
     ``taper`` week."""
     return _Builder(plan, weeks, span, vacations, amount).build()
+
+
+def decision_warnings(plan: Plan, decisions: Sequence[Decision]) -> list[Diagnostic]:
+    """What the engine did to what the author wrote, at the line of the week it concerns."""
+    result = []
+    for decision in decisions:
+        where = decision.source or plan.weeks[min(decision.week, len(plan.weeks) - 1)].source
+        severity = Severity.NOTE if decision.note else Severity.WARNING
+        result.append(Diagnostic(where.file, where.line, where.col, decision.message, severity, decision.code))
+    return result

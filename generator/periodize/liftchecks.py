@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..describe import load_text
 from ..errors import Diagnostic, Severity
 from ..expanded import PlannedWeek
 from ..model import Load
+from ..units import format_number
 from .checks import week_name
 from .taper import TaperSpan
 
@@ -46,7 +46,12 @@ def taper_load_warnings(weeks: Sequence[PlannedWeek], span: TaperSpan | None) ->
                 said.add(name)
                 warnings.append(Diagnostic(
                     exercise.source.file, exercise.source.line, exercise.source.col,
-                    f"{exercise.name} at {load_text(load)} in {week_name(week)} is heavier than any before "
-                    f"the taper, {load_text(heaviest[1])} in {week_name(heaviest[2])}: a taper keeps the load and cuts "
+                    f"{exercise.name} at {_weight(load)} in {week_name(week)} is heavier than any before "
+                    f"the taper, {_weight(heaviest[1])} in {week_name(heaviest[2])}: a taper keeps the load and cuts "
                     "the sets; write the load of the weeks before", Severity.WARNING, "taper-load-raised"))
     return warnings
+
+
+def _weight(load: Load) -> str:
+    """``100 kg``, as the author wrote it (the check is said in English, as every diagnostic)."""
+    return f"{format_number(load.value or 0.0, 2)} {load.unit}"
