@@ -761,3 +761,16 @@ def test_a_hike_is_time_on_feet_not_running_distance_nor_the_long_run() -> None:
     hike = week.sessions[-1]
     assert hike.distance_km is None and hike.minutes == 240
     assert week.distance_km == 28 and week.long_run_km == 20
+
+
+def test_strength_changed_before_the_race_in_a_loading_week_shows_what_was_written() -> None:
+    """A Tuesday race with no taper: the Friday before is in a loading week, and its heavy squat is left out."""
+    text = ("---\ntitle: R\nunits: km\nload_units: kg\nrace: {distance: 10k}\n"
+            "periodization: {deload: {every: off}, taper: false}\n---\n")
+    for n in range(1, 4):
+        text += f"## Week {n}\n- Tue: Easy 6 km\n- Fri: Strength\n  - Back squat 3x5 @ 80 kg\n- Sun: Long {9 + n} km\n\n"
+    text += "## Week 4\n- Tue: Race 10K\n"
+    week = expand(plan_from(text)).weeks[2]
+    friday = next(p for p in week.sessions if p.day == 5)
+    assert week.kind == "load" and friday.kind is K.REST
+    assert friday.original is not None and exercise_text(friday.original.exercises[0]) == "Back squat 3x5 @ 80 kg"
