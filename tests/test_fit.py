@@ -184,8 +184,8 @@ def test_with_the_coachs_paces_the_published_files_are_the_templates() -> None:
     data = json.loads(files["fit.json"])
     assert data["files"] and all(len(entry) == 3 for entry in data["files"])
     by_name = {f"{expanded.plan.slug}-w{w.number:02d}-d{p.day}-{p.slot + 1}.fit": (w, p) for w, p in plan_workouts(expanded)}
-    for name, number, patches in data["files"]:
-        with zipfile.ZipFile(io.BytesIO(files[f"10k-8-weeks-week-{number:02d}.zip"])) as archive:
+    for name, _number, patches in data["files"]:
+        with zipfile.ZipFile(io.BytesIO(files["10k-8-weeks.zip"])) as archive:
             raw = bytearray(archive.read("GARMIN/NewFiles/" + name))
         for offset, spec, end in patches:
             fast, slow = evaluate(spec, reader.efforts, reader.vdot)
@@ -320,25 +320,21 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "site"
 
 
-def test_the_build_publishes_zips_the_session_files_and_links(site: Path) -> None:
+def test_the_build_publishes_the_plans_zip_the_session_files_and_links(site: Path) -> None:
     folder = site / "plans" / "10k-8-weeks" / "fit"
-    assert not list(folder.glob("*.fit"))  # a session's own file is in fit.json: not thousands of small files
+    # one zip and fit.json: no file a session, no zip a week (the page's script makes a week's)
+    assert sorted(p.name for p in folder.iterdir()) == ["10k-8-weeks.zip", "fit.json"]
     entries = json.loads((folder / "fit.json").read_text(encoding="utf-8"))["files"]
-    published: dict[str, bytes] = {}
-    for week in sorted({e[1] for e in entries}):
-        with zipfile.ZipFile(folder / f"10k-8-weeks-week-{week:02d}.zip") as archive:
-            assert archive.namelist() and all(f"-w{week:02d}-" in n for n in archive.namelist())
-            published |= {name.split("/")[-1]: archive.read(name) for name in archive.namelist()}
-    assert sorted(published) == sorted(e[0] for e in entries)  # a template for every published file
     with zipfile.ZipFile(folder / "10k-8-weeks.zip") as archive:
-        assert sorted(archive.namelist()) == sorted(f"GARMIN/NewFiles/{n}" for n in published)
-        for name in archive.namelist():
-            assert archive.read(name) == published[name.split("/")[-1]]
+        published = {name.split("/")[-1]: archive.read(name) for name in archive.namelist()}
+        assert all(name.startswith("GARMIN/NewFiles/") for name in archive.namelist())
+    assert sorted(published) == sorted(e[0] for e in entries)  # fit.json tells where every published file goes
+    assert all(f"-w{week:02d}-" in name for name, week, *_ in entries)  # and its week
     serials = [garmin(data)["file_id_mesgs"][0]["serial_number"] for data in published.values()]
     assert len(set(serials)) == len(serials)  # a watch tells workouts apart by their serial number
     page = (site / "plans" / "10k-8-weeks" / "index.html").read_text(encoding="utf-8")
     assert page.count('data-fit="') == len(published)
-    assert 'href="fit/10k-8-weeks.zip"' in page and 'href="fit/10k-8-weeks-week-01.zip"' in page
+    assert 'href="fit/10k-8-weeks.zip" data-fit-plan' in page and 'data-fit-week="1"' in page
 
 
 def test_the_fit_command_writes_files_with_the_readers_paces(tmp_path: Path) -> None:

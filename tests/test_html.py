@@ -208,16 +208,16 @@ def test_the_embed_shows_every_week_at_a_glance_and_links_to_the_page(site: Path
     assert len(embed) < len(page) / 2
 
 
-def test_a_sessions_watch_file_is_linked_by_the_script_and_its_week_without(site: Path) -> None:
-    """Without JavaScript a session's file comes in its week's zip, linked once a week; watch.js
-    adds each session's own link (li[data-fit]), to that zip when it cannot run itself."""
+def test_a_sessions_watch_file_is_linked_by_the_script_and_the_plans_zip_without(site: Path) -> None:
+    """Without JavaScript a session's file comes in the plan's zip; the week links are the
+    script's (js-only), which makes a week's zip, and adds each session's own link (li[data-fit])."""
     page = (site / "plans" / "half-marathon-beginner" / "index.html").read_text()
     sessions = re.findall(r'<li class="session[^"]*" data-fit="([^"]+\.fit)">', page)
-    weeks = re.findall(r'<a href="fit/half-marathon-beginner-week-(\d\d)\.zip" data-fit-week="(\d+)" download>', page)
-    assert sessions and weeks and all(int(a) == int(b) for a, b in weeks)
-    assert {f"-w{w}-" for w, _ in weeks} == {re.search(r"-w\d\d-", name).group(0) for name in sessions}  # type: ignore[union-attr]
-    links = re.findall(r'<a href="fit/([^"]+)"', page)
-    assert len(links) == len(weeks) + 1 and 's-fit' not in page  # the weeks' zips and the plan's, no session's
+    weeks = re.findall(r'<p class="wk-fit js-only"><a href="fit/half-marathon-beginner\.zip" data-fit-week="(\d+)" download>', page)
+    assert sessions and weeks
+    assert {f"-w{int(w):02d}-" for w in weeks} == {re.search(r"-w\d\d-", name).group(0) for name in sessions}  # type: ignore[union-attr]
+    links = set(re.findall(r'<a href="fit/([^"]+)"', page))
+    assert links == {"half-marathon-beginner.zip"} and 's-fit' not in page  # the plan's zip only, no session's
     script = (site / "assets" / "watch.js").read_text()
     assert 'document.querySelectorAll("li[data-fit]")' in script and 'link.textContent = t("Watch workout (.fit)")' in script
 

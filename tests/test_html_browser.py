@@ -427,7 +427,7 @@ def test_a_reader_downloads_a_weeks_watch_files_with_their_paces(site: Site, pag
     table = plan_pace_table(plan, parse_performance("10k=45:00"))
     week2 = [f for f in templates["files"] if f[1] == 2]
     assert sorted(archive.namelist()) == sorted("GARMIN/NewFiles/" + f[0] for f in week2)
-    published = zipfile.ZipFile(site / "plans/10k-8-weeks/fit/10k-8-weeks-week-02.zip")
+    published = zipfile.ZipFile(site / "plans/10k-8-weeks/fit/10k-8-weeks.zip")
     speeds = 0
     for name, _, patches, *template in week2:
         data = archive.read("GARMIN/NewFiles/" + name)
@@ -458,13 +458,21 @@ def test_a_sessions_watch_file_without_a_time_is_the_published_one(site: Site, p
     open_page(page, site.url("plans/half-marathon-beginner/index.html"))
     link = page.locator("a[data-fit]").first
     name = link.get_attribute("data-fit")
-    assert link.get_attribute("href").endswith("-week-01.zip")  # without JavaScript: the week's zip
+    assert link.get_attribute("href").endswith("/half-marathon-beginner.zip")  # without JavaScript: the plan's zip
     with page.expect_download() as info:
         link.click()
     assert info.value.suggested_filename == name
-    with zipfile.ZipFile(site / "plans/half-marathon-beginner/fit/half-marathon-beginner-week-01.zip") as archive:
-        published = archive.read("GARMIN/NewFiles/" + name)  # the file the week's zip holds
+    with zipfile.ZipFile(site / "plans/half-marathon-beginner/fit/half-marathon-beginner.zip") as archive:
+        published = archive.read("GARMIN/NewFiles/" + name)  # the file the plan's zip holds
+        week1 = sorted(n for n in archive.namelist() if "-w01-" in n)
     assert Path(info.value.path()).read_bytes() == published
+    with page.expect_download() as info:  # a week's zip, made by the script from the plan's, as published
+        page.click("a[data-fit-week='1']")
+    assert info.value.suggested_filename == "half-marathon-beginner-week-01.zip"
+    with zipfile.ZipFile(Path(info.value.path())) as archive, \
+            zipfile.ZipFile(site / "plans/half-marathon-beginner/fit/half-marathon-beginner.zip") as plan_zip:
+        assert archive.testzip() is None and sorted(archive.namelist()) == week1
+        assert all(archive.read(n) == plan_zip.read(n) for n in week1)
     assert page.problems == []
 
 

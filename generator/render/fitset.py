@@ -52,6 +52,10 @@ def zip_bytes(files: list[tuple[str, bytes]]) -> bytes:
     return b"".join([*parts, directory, _END.pack(0x06054B50, 0, 0, len(files), len(files), len(directory), offset, 0)])
 
 
+def plan_zip_name(slug: str) -> str:
+    return f"{slug}.zip"
+
+
 def session_files(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession, created: datetime,
                   table: PaceTable | None, cache: StepsCache | None = None) -> tuple[bytes, list[PacePatch], bytes]:
     """(template, its pace patches, the file with ``table``'s paces): the session encoded once,
@@ -95,7 +99,7 @@ def _zips(slug: str, weeks: dict[int, list[tuple[str, bytes]]]) -> Iterator[tupl
     for number, files in weeks.items():
         yield week_zip_name(slug, number), zip_bytes(files)
     if weeks:
-        yield f"{slug}.zip", zip_bytes([f for files in weeks.values() for f in files])
+        yield plan_zip_name(slug), zip_bytes([f for files in weeks.values() for f in files])
 
 
 def templates_json(expanded: ExpandedPlan, created: datetime, table: PaceTable | None) -> bytes:
@@ -105,20 +109,22 @@ def templates_json(expanded: ExpandedPlan, created: datetime, table: PaceTable |
 
 def site_watch_files(expanded: ExpandedPlan, created: datetime, table: PaceTable | None,
                      skipped: list[tuple[PlannedSession, str]]) -> Iterator[tuple[str, bytes]]:
-    """What a site publishes: the week and plan zips (the files with the coach's paces), and
-    ``fit.json``: where each session's paces go, for the page's script to write a reader's in.
-    The script takes a session's published file from its week's zip; its template (the same
+    """What a site publishes: the plan's zip (the files with the coach's paces), and ``fit.json``:
+    each session's week and where its paces go, for the page's script to write a reader's in and
+    to make a week's zip (16 zips a plan the build need not write, nor a reader's host keep).
+    The script takes a session's published file from the plan's zip; its template (the same
     file with placeholders) is in ``fit.json`` only where the published file has its targets
     open, for want of a table of paces, and so a layout of its own."""
     slug = expanded.plan.slug
     entries: list[list[Any]] = []
-    weeks: dict[int, list[tuple[str, bytes]]] = {}
+    files: list[tuple[str, bytes]] = []
     for week, name, template, patches, published in _sessions(expanded, created, table, skipped):
-        weeks.setdefault(week.number, []).append((name, published))
+        files.append((name, published))
         entry: list[Any] = [name, week.number, [[p.offset, p.spec, p.end] for p in patches]]
         if patches and table is None:  # the published file has its targets open: a layout of its own
             entry.append(base64.b64encode(template).decode("ascii"))
         entries.append(entry)
-    yield from _zips(slug, weeks)
+    if files:
+        yield plan_zip_name(slug), zip_bytes(files)
     yield "fit.json", json.dumps({"format": TEMPLATES_FORMAT, "slug": slug, "folder": WATCH_FOLDER, "files": entries},
                                  separators=(",", ":")).encode("utf-8")

@@ -34,7 +34,7 @@ from ..paces import PaceTable
 from ..slugs import slug_from
 from .dualunits import dual, pick
 from .fit import file_name, has_workout
-from .fitset import week_zip_name
+from .fitset import plan_zip_name
 from .markdown import render_inline, render_markdown
 from .notes import note_text
 from .paceview import PaceView, example_table, session_paces
@@ -72,7 +72,6 @@ class SessionView:
     steps: list[Markup]  # the workout a line a part, for a main set a title cannot say plainly
     paces: list[PaceView]  # a pace for each target, for the reader's own time
     fit: str  # the session's watch file (in fit/fit.json), or "" for a session a watch does not run
-    fit_zip: str  # its week's zip (fit/<name>): the link without JavaScript
     offset: int
     date: date | None
     slot: int
@@ -110,7 +109,7 @@ class WeekView:
     days: list[DayView]
     anchor: str
     metrics: WeekMetrics
-    fit_zip: str = ""  # the week's watch files in one zip (fit/<name>), or ""
+    fit_zip: str = ""  # the zip the script takes the week's watch files from (fit/<name>: the plan's), or ""
     step_back: bool = False  # a lighter loading week the author wrote: shown as one
 
 
@@ -130,7 +129,6 @@ def session_view(planned: PlannedSession, expanded: ExpandedPlan, week: PlannedW
         steps=_steps(planned, units),
         paces=session_paces(s, planned.workout, expanded, table),
         fit=file_name(expanded, week, planned) if has_workout(planned) else "",
-        fit_zip=week_zip_name(expanded.plan.slug, week.number),
         offset=week_index * 7 + planned.day - 1,
         date=planned.date,
         slot=planned.slot,
@@ -211,7 +209,7 @@ def week_views(expanded: ExpandedPlan, table: PaceTable | None = None) -> list[W
             volume=week_volume(expanded, week), note=note_text(week.note),
             notes=_notes(week.notes), days=[days[d] for d in sorted(days)], anchor=f"week-{week.number}",
             metrics=week.metrics,
-            fit_zip=week_zip_name(plan.slug, week.number) if any(has_workout(s) for s in week.sessions) else "",
+            fit_zip=plan_zip_name(plan.slug) if any(has_workout(s) for s in week.sessions) else "",
             step_back=week.step_back,
         ))
     return result

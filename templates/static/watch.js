@@ -1,14 +1,13 @@
 /* Deload: watch workouts (FIT) with the reader's own paces, built in the browser.
-   The build publishes each session's FIT file (in its week's zip and the plan's) and
-   fit/fit.json: where each pace goes in it, and, where the published file has its targets open
-   (a plan without a reference time), a template with a placeholder at each pace. With a
-   reader's time entered, a click on a session's, a week's or the plan's link fetches the
-   link's zip, writes their pace ranges at those places, recomputes the
-   FIT checksum (as generator/render/fit.py's files have it) and downloads the file, or a
-   zip laid out for the watch's GARMIN/NewFiles folder. Without a time, the links give the
-   published zips (the coach's example paces, or efforts by name); a session's own file is
-   taken out of its week's zip, where the build keeps it (thousands of small files would slow
-   every build). */
+   The build publishes each session's FIT file in the plan's zip, and fit/fit.json: each file's
+   week, where each pace goes in it, and, where the published file has its targets open (a plan
+   without a reference time), a template with a placeholder at each pace. With a reader's time
+   entered, a click on a session's, a week's or the plan's link fetches the plan's zip, writes
+   their pace ranges at those places, recomputes the FIT checksum (as generator/render/fit.py's
+   files have it) and downloads the file, or a zip laid out for the watch's GARMIN/NewFiles
+   folder. Without a time, the plan's link gives the published zip (the coach's example paces,
+   or efforts by name); a session's file and a week's zip are taken out of it here (a zip and
+   thousands of small files a week would slow every build and weigh on every host). */
 (function () {
   "use strict";
   var t = window.deloadT || function (message, values) {  // a page without messages.js (a coach's own base.html)
@@ -113,8 +112,8 @@
   window.DeloadWatch = { paced: paced, zip: zip, unzipped: unzipped, fitCrc: fitCrc, speedValue: speedValue };
 
   /* The page ------------------------------------------------------------------------------------------ */
-  /* A session's own file: a link for each session that has one (li[data-fit]), to its week's zip
-     (which holds it) when the script cannot run; without JavaScript the week's link gives it. */
+  /* A session's own file: a link for each session that has one (li[data-fit]), to the plan's zip
+     (which holds it) when the script cannot run; without JavaScript the plan's link gives it. */
   document.querySelectorAll("li[data-fit]").forEach(function (item) {
     var week = item.closest(".week"), zipLink = week && week.querySelector("a[data-fit-week]");
     if (!zipLink) { return; }
@@ -135,10 +134,10 @@
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[data-fit], a[data-fit-week], a[data-fit-plan]");
     var current = window.DeloadPaces && window.DeloadPaces.current;
-    if (!link || (!current && !link.hasAttribute("data-fit"))) { return; }  /* no time entered: the published zip */
+    if (!link || (!current && link.hasAttribute("data-fit-plan"))) { return; }  /* no time entered: the published zip */
     event.preventDefault();
     var one = link.getAttribute("data-fit"), week = link.getAttribute("data-fit-week");
-    /* The link's own zip holds its files as published: the one session's without a time, and
+    /* The plan's zip holds its files as published: the one session's without a time, and
        with one the base of every file fit.json keeps no template for. */
     var published = fetch(link.getAttribute("href")).then(function (r) { return r.arrayBuffer(); });
     if (one && !current) {
@@ -153,7 +152,9 @@
       var chosen = data.files.filter(function (f) {
         return one ? f[0] === one : week ? String(f[1]) === week : true;
       });
-      function file(f) { return paced(f, current, f[3] ? null : unzipped(buffer, f[0])); }
+      function file(f) {  /* without a time, the file as published */
+        return current ? paced(f, current, f[3] ? null : unzipped(buffer, f[0])) : unzipped(buffer, f[0]);
+      }
       if (one && chosen.length) {  /* one session with the reader's paces */
         save(new Blob([file(chosen[0])], { type: "application/vnd.ant.fit" }), one);
         return;
