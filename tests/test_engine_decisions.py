@@ -774,3 +774,18 @@ def test_strength_changed_before_the_race_in_a_loading_week_shows_what_was_writt
     friday = next(p for p in week.sessions if p.day == 5)
     assert week.kind == "load" and friday.kind is K.REST
     assert friday.original is not None and exercise_text(friday.original.exercises[0]) == "Back squat 3x5 @ 80 kg"
+
+
+def test_no_run_of_a_volume_deload_loses_more_than_the_cap_even_by_rounding() -> None:
+    """Two 30-minute repeats lose none (one less would be half the run), and a 20-minute run is
+    cut to 15, not rounded to 10: the week falls short of the cut, and its note says by how much."""
+    text = "---\ntitle: R\nunits: km\nperiodization: {deload: {every: 2, mode: insert, cut: 0.4}, taper: false}\n---\n"
+    for n in (1, 2):
+        text += f"## Week {n}\n- Tue: Easy 20 min\n- Thu: Easy 5 km\n- Sun: Long 1 h: 2 x (25 min @ easy, 5 min walk)\n\n"
+    e = expand(plan_from(text))
+    deload = next(w for w in e.weeks if w.kind == "deload")
+    reference = e.weeks[deload.reference - 1]  # type: ignore[operator]
+    for planned, written in zip(deload.sessions, reference.sessions, strict=True):
+        assert planned.minutes is not None and written.minutes is not None
+        assert planned.minutes >= 0.6 * written.minutes - 1e-6, planned.session.text
+    assert "not −40%" in note_text(deload.note)

@@ -183,7 +183,8 @@ def fit_volume(sessions: Sequence[Session], target: float, measure: Measure, bas
         least = 0.3 if most_cut is None else 1 - most_cut
         factor = min(1.0, (target - fixed) / easy_total)
         for i in easy:
-            result[i] = shrink_easy(result[i], max(least, factor), measure, up=most_cut is not None and factor < least)
+            result[i] = shrink_easy(result[i], max(least, factor), measure, up=most_cut is not None and factor < least,
+                                    least=least if most_cut is not None else 0.0)
     kept = None if most_cut is None else [_least(s, most_cut, measure, basis) for s in sessions]
     result = trim(result, target, measure, basis, kept)
     return top_up(result, list(sessions), target, measure, basis)
@@ -250,12 +251,12 @@ def trim(sessions: list[Session], target: float, measure: Measure, basis: str,
             within = kept is None or size(shorter, measure, basis) >= kept[i] - 1e-9
             tier = (1 if within and kept is not None else 0) if s.kind.is_quality else 2 if within else 0
             removed = size(s, measure, basis) - size(shorter, measure, basis)
+            if tier == 0 and kept is not None and removed > CLOSE_ENOUGH * size(sessions[i], measure, basis) + 1e-9:
+                continue  # at its least already: no big step more (a 30-minute repeat, 1 km of a 3 km run)
             candidates.append((tier, not s.kind.is_quality, size(s, measure, basis), -i, i, shorter, removed))
         if not candidates:
-            break
+            break  # every run is at its least: the cut falls short, and the deload's note says so
         best = max(candidates, key=lambda c: c[:5])
-        if best[0] == 0 and kept is not None and best[6] > CLOSE_ENOUGH * size(sessions[best[4]], measure, basis):
-            break  # every run is at its least: no run loses a big step more (a 30-minute repeat), the cut falls short
         reaching = [c for c in candidates if c[:2] == best[:2] and total - c[6] <= target + 1e-9]
         if reaching:
             best = min(reaching, key=lambda c: (c[6], -c[2], -c[3]))

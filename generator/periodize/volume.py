@@ -156,22 +156,24 @@ def fewer_repeats(count: int, factor: float) -> int:
     return max(1, min(count - 1, math.floor(count * factor + 0.5)))
 
 
-def shrink_quality(session: Session, factor: float, measure: Measure) -> Session:
+def shrink_quality(session: Session, factor: float, measure: Measure, least: float = 0.0) -> Session:
     """Scale the main set only (fewer repeats, fewer rungs, shorter continuous steps) at the
     same effort; the rest of the session stays."""
     if session.main:
         # Rounded up: the easy running around the set (a warm-up, a cool-down) stays as written.
-        return with_main(session, tuple(_shrink_part(part, factor, measure) for part in session.main), measure, up=True)
+        shorter = tuple(_shrink_part(part, factor, measure, least) for part in session.main)
+        return with_main(session, shorter, measure, up=True)
     if session.total is not None:
         return session.with_changes(total=floor_amount(session.total, factor, measure))
     return session
 
 
-def _shrink_part(part: Part, factor: float, measure: Measure) -> Part:
+def _shrink_part(part: Part, factor: float, measure: Measure, least: float = 0.0) -> Part:
+    """``least``: the share of its repeats (or rungs) a part keeps at least (a cap on a run's cut)."""
     if isinstance(part, Repeat):
-        return replace(part, count=fewer_repeats(part.count, factor))
+        return replace(part, count=max(fewer_repeats(part.count, factor), math.ceil(part.count * least - 1e-9)))
     if isinstance(part, Ladder):
-        keep = fewer_repeats(len(part.rungs), factor)
+        keep = max(fewer_repeats(len(part.rungs), factor), math.ceil(len(part.rungs) * least - 1e-9))
         return replace(part, rungs=part.rungs[len(part.rungs) - keep:])  # the longest rungs of a ladder down go first
     if part.role == "work" and part.amount is not None:
         return replace(part, amount=floor_amount(part.amount, factor, measure))
@@ -199,7 +201,7 @@ def with_main(session: Session, main: tuple[Part, ...], measure: Measure, up: bo
 def easy_set(session: Session) -> bool:
     """An easy or long run whose main set is easy running too (``Long 3 h: 6 x (25 min @ easy, 5 min
     walk)``): its repeats are the run itself, and a cut takes repeats off it as off an easy run."""
-    if session.kind not in (K.EASY, K.LONG, K.RECOVERY) or not session.main:
+    if session.kind not in (K.EASY, K.LONG, K.RECOVERY, K.RUN_WALK) or not session.main:
         return False
     efforts = {"easy", "recovery", "long"}
     return all(step.target is None or (step.target.kind == "effort" and step.target.efforts
@@ -207,17 +209,20 @@ def easy_set(session: Session) -> bool:
                for step, _ in times(session.main) if step.role == "work")
 
 
-def shrink_easy(session: Session, factor: float, measure: Measure, up: bool = False) -> Session:
+def shrink_easy(session: Session, factor: float, measure: Measure, up: bool = False, least: float = 0.0) -> Session:
     """Scale an easy run (or the easy part around a main set) by ``factor``, to the nearest step
     (or up, for a least size); :func:`~generator.periodize.deload.trim` then takes off whole steps until the week fits."""
     if session.total is None or factor >= 1:
         return session
     if easy_set(session) and main_km(session, measure) >= 0.9 * amount_km(session.total, session.kind, measure):
-        return shrink_quality(session, factor, measure)  # the set is the run: fewer repeats, the total with them
+        return shrink_quality(session, factor, measure, least)  # the set is the run: fewer repeats, the total with them
     main = main_km(session, measure)
     whole = amount_km(session.total, session.kind, measure)
     easy = max(whole - main, 0.0)
     wanted = main + easy * factor
+    floor = main + easy * least  # never below: to the nearest step, but up when the nearest is under it
+    up = up or (least > 0 and amount_km(floor_amount(session.total, wanted / whole if whole else 1.0, measure, nearest=True),
+                                        session.kind, measure) < floor - 1e-9)
     return session.with_changes(total=floor_amount(session.total, wanted / whole if whole else 1.0, measure,
                                                    nearest=not up, up=up))
 

@@ -76,17 +76,7 @@ def volume_chart(expanded: ExpandedPlan, prefix: str = "vc", units: Sequence[str
         f'<desc id="{prefix}-d">{escape(_describe(expanded))}</desc>',
         _defs(prefix),
     ]
-    for unit in unit_list if basis == "distance" else ["h"]:
-        to_unit = (lambda v, u=unit: from_km(v, u)) if basis == "distance" else (lambda v: v / 60)
-        step, _ = _ticks(to_unit(top))
-        value = 0.0
-        while value <= to_unit(top) + 1e-6:
-            y = TOP + plot_h - plot_h * value / to_unit(top)
-            if unit == unit_list[0] or basis != "distance":
-                parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" class="c-grid"/>')
-            label = f"{number(format_number(value, 1))} {'h' if basis != 'distance' else unit}"
-            parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" class="c-axis {_unit_class(unit, basis)}">{label}</text>')
-            value += step
+    parts += _gridlines(unit_list, basis, top, plot_h)
     label_every = 1 if len(weeks) <= 24 else 2 if len(weeks) <= 52 else 4
     for index, (week, value, high) in enumerate(zip(weeks, values, highs, strict=True)):
         x = LEFT + slot * index + (slot - bar) / 2
@@ -117,6 +107,23 @@ def volume_chart(expanded: ExpandedPlan, prefix: str = "vc", units: Sequence[str
     parts.append(f'<text x="{LEFT + plot_w / 2:.1f}" y="{HEIGHT - 4}" text-anchor="middle" class="c-axis">{escape(axis)}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def _gridlines(unit_list: Sequence[str], basis: str, top: float, plot_h: float) -> list[str]:
+    """The value axis: a line at each tick (of the first unit) and a label in each unit."""
+    parts = []
+    for unit in unit_list if basis == "distance" else ["h"]:
+        to_unit = (lambda v, u=unit: from_km(v, u)) if basis == "distance" else (lambda v: v / 60)
+        step, _ = _ticks(to_unit(top))
+        value = 0.0
+        while value <= to_unit(top) + 1e-6:
+            y = TOP + plot_h - plot_h * value / to_unit(top)
+            if unit == unit_list[0] or basis != "distance":
+                parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" class="c-grid"/>')
+            label = f"{number(format_number(value, 1))} {'h' if basis != 'distance' else unit}"
+            parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" class="c-axis {_unit_class(unit, basis)}">{label}</text>')
+            value += step
+    return parts
 
 
 def _unit_class(unit: str, basis: str) -> str:
