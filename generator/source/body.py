@@ -252,6 +252,8 @@ def _list_item(item: Item, section: _Section, lines: list[str], first_line: int,
                     exercise = parse_exercise(squeezed.text, first_line + sub.start, sub.content_col + 1, errors, squeezed.column)
                     if exercise is not None:
                         exercises.append(exercise)
+                    if sub.end > sub.start + 1:  # what is written under an exercise is a note, never lost
+                        notes.append(_slice(lines, sub.start + 1, sub.end))
                 else:
                     notes.append(_slice(lines, sub.start, sub.end))
         else:

@@ -3,6 +3,7 @@ loads; targets (``@ 5K pace``) are read by :mod:`generator.source.targets`."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -32,21 +33,25 @@ _EXERCISE = re.compile(
     r"\s*(?:(?:@|at)\s*(?P<load>.*?)|(?P<bare>" + _BARE_LOAD + r"))?\s*$"
 )
 # What a sub-bullet that is meant as an exercise but cannot be read looks like (else it is a
-# note): it starts as one (a name, or sets x reps) and goes on with sets x reps followed by more
-# numbers ("3x8x50kg", "3x8+8", "3x1:00") or a unit that counts no reps ("3x1 h"), with a weight
-# before its sets ("Back squat 50 kg 3x8"), or with a load after sets and more words ("Squat
-# 3x8 to failure @ 50 kg"). A note that names a weight or an effort ("Work up to a heavy single
-# @ RPE 9", "Add 2.5 kg when you make 3x5", "Ramp up: 40 kg 1x5, 60 kg 1x3") stays a note.
+# note): it starts with a name (not an instruction such as "Work up to…", "Add…", "Ramp up:")
+# and goes on with the shape of one: a load after '@' that ends the line ("Back squat top single
+# @ 140 kg", "Squat 5/5/5 @ 100 kg"), sets x reps followed by more numbers ("3x8x50kg", "3x8+8",
+# "3x1:00") or by a unit that counts no reps ("3x1 h"), or a weight before its sets ("Back squat
+# 50 kg 3x8", "Squat 100 kg for 5x5"). A note that names a weight or an effort in a sentence
+# ("Back-off sets @ 50% of the working weight") stays a note.
 _SETS_REPS = r"(?<![\w.])\d+\s*[x×]\s*\d+"
 _WEIGHT = r"\d\s*(?:kg|lbs?)(?![\w])"
-_NAME = r"^(?:[^\W\d][^\d@\n]{0,40}?\s*[:\-–]?\s+)?"
+_INSTRUCTION = (r"work|add|adds|ramp|build|finish|use|keep|rest|take|do|then|start|increase|drop|go|aim|stay|if|when"
+                r"|repeat|superset|alternate|pick|choose|focus|warm|cool|note|optional|try")
+_NAME = r"^(?!(?:" + _INSTRUCTION + r")\b)[^\W\d][^\d@\n]{0,40}?"
+_CLEAN_LOAD = r"@\s*(?:\d+(?:\.\d+)?\s*(?:kg|lbs?|%)|bw|body\s*weight|bodyweight|rpe\s*\d|rir\s*\d)[^\w%]*(?:$|\(|—|–|--|,|;|rpe|rir)"
+_LIKE_EXERCISE = re.compile(
+    r"(?i)^@|^\d+\s*[x×]\s*\d|" + _NAME + r"(?:\s|:|-)(?:"
+    r"[^@]*" + _CLEAN_LOAD
+    + r"|[^@]*?" + _SETS_REPS + r"(?:\s*[x×+:]\s*\d|\s*(?:h|hrs?|hours?|km|mi|yd|ft|cm)(?![\w]))"
+    r"|.*?" + _WEIGHT + r".*?" + _SETS_REPS + ")")
 # A name is words: a weight or sets x reps before the sets ("Add 2.5 kg when you make 3x5") is a note.
 _NAME_WITH_NUMBERS = re.compile(r"(?i)" + _WEIGHT + "|" + _SETS_REPS + "|,")
-_LIKE_EXERCISE = re.compile(
-    r"(?i)^@|" + _NAME + "(?:"
-    + _SETS_REPS + r"(?:\s*[x×+:]\s*\d|\s*(?:h|hrs?|hours?|km|mi|yd|ft|cm)(?![\w]))"
-    r"|\d+(?:\.\d+)?\s*(?:kg|lbs?)\s*" + _SETS_REPS + r"(?![\w])\s*(?:$|\(|—|–|--)"
-    r"|\d+\s*(?:[x×]|sets?\b)[^@]*@\s*(?:\d|bw\b|body|rpe|rir))")
 
 
 def looks_like_exercise(text: str) -> bool:
@@ -130,6 +135,7 @@ def parse_exercise(text: str, line: int, col: int, errors: Collector,
                     reps_max, amrap, side, effort)
 
 
+_PER_SET = re.compile(r"(?i)^(?P<name>[^\d@]*?\S)\s*:?\s+(?P<reps>\d{1,2}(?:\s*[/,\-–]\s*\d{1,2}){2,})\s*(?:@\s*(?P<load>.+?))?\s*$")
 _WORDS_BEFORE_LOAD = re.compile(r"(?i)^(?P<head>.*?" + _SETS_REPS + r")\s+(?P<words>[^\d@]+?)\s*@\s*(?P<load>.+?)\s*$")
 
 
@@ -147,6 +153,13 @@ def _unreadable(clean: str, text: str) -> str:
     if re.search(_SETS_REPS + r"\s*\+\s*\d", clean):
         return ("write one count a set, and each side's in words: 'Split squat 3x8/leg' or 'Split squat 3x8 (each leg)'; "
                 f"got '{first_words(text, 8)}'")
+    if per_set := _PER_SET.match(clean):  # "Squat 5/5/5 @ 100 kg", "Back squat 5,5,3,3,1 @ 100 kg"
+        counts = [int(n) for n in re.split(r"\s*[/,\-–]\s*", per_set["reps"])]
+        groups = [(len(list(run)), reps) for reps, run in itertools.groupby(counts)]
+        load = f" @ {per_set['load'].strip()}" if per_set["load"] else ""
+        lines = [f"'{per_set['name']} {sets}x{reps}{load}'" for sets, reps in groups]
+        return ("write sets x reps, and sets of other reps on a line of their own: " + ", then ".join(lines)
+                if len(lines) > 1 else f"write sets x reps: {lines[0]}")
     if words := _WORDS_BEFORE_LOAD.match(clean):  # "Squat 3x8 to failure @ 50 kg"
         return (f"write the load right after the sets and reps, and the words in a comment: "
                 f"'{words['head']} @ {words['load']} ({words['words']})'")
