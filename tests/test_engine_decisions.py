@@ -536,7 +536,7 @@ def test_strength_left_out_before_the_race_is_said_where_it_was_written_and_reme
     assert saturday.kind is K.REST and saturday.original is not None and saturday.original.kind is K.STRENGTH
     notes = [w for w in e.warnings if w.code == "strength-near-race"]
     assert [(n.line, n.severity.value) for n in notes] == [(35, "note"), (39, "note"), (41, "note")]
-    assert notes[0].message == ("Back squat left out, 6 days before the race: half the sets in the taper; "
+    assert notes[0].message == ("Back squat left out, 6 days before the race: "  # why it is left out, not the halving
                                 "no heavy lower-body or jumping work in the last 7 days")
     assert notes[1].message.startswith("the strength session is left out, 2 days before the race")
     assert "strength: half the sets before the race, no heavy lower-body" in note_text(race_week.note)
@@ -789,3 +789,16 @@ def test_no_run_of_a_volume_deload_loses_more_than_the_cap_even_by_rounding() ->
         assert planned.minutes is not None and written.minutes is not None
         assert planned.minutes >= 0.6 * written.minutes - 1e-6, planned.session.text
     assert "not −40%" in note_text(deload.note)
+
+
+def test_a_hike_in_a_step_back_week_leaves_it_the_authors_step_back() -> None:
+    e = expand(plan_from(fixture("hike-in-step-back.md")))
+    assert [w.kind for w in e.weeks] == ["load"] * 5  # no deload put right before the author's lighter week 3
+    assert e.weeks[2].step_back
+
+
+def test_the_race_weeks_strength_note_says_only_what_happened() -> None:
+    e = expand(plan_from(fixture("race-week-two-sets.md")))
+    said = note_text(e.weeks[-1].note)
+    assert "no heavy lower-body or jumping work in the last 7 days before the race" in said and "half the sets" not in said
+    assert "strength: half the sets before the race" in note_text(e.weeks[-2].note)  # week 2's Saturday 3x5 became 2x5

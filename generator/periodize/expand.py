@@ -218,8 +218,9 @@ def _fill(context: _Context, layout: Layout, log: list[str],
             before = sessions
             sessions = strength_near_race(sessions, (index, slot.origin), race_at,
                                            span.length if span and not span.authored else 0, context.heaviest, log, decisions)
-            if sessions != before:
-                note = (*note, race_strength_note(before, sessions, tapered=bool(span and not span.authored)))
+            said = race_strength_note(before, sessions) if sessions != before else None
+            if said is not None:
+                note = (*note, said)
         contents.append(sorted(sessions, key=lambda s: s.day))
         notes.append(note)
     return contents, notes

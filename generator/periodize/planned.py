@@ -33,11 +33,10 @@ def planned_weeks(plan: Plan, layout: Layout, contents: Sequence[list[Session]],
         planned = []
         slots_per_day: dict[int, int] = {}
         written = _written(plan, layout, index, contents)
-        taken: set[int] = set()
-        for session in sessions:
+        for session, shown in zip(sessions, written.pairs(sessions), strict=True):
             nth = slots_per_day.get(session.day, 0)
             slots_per_day[session.day] = nth + 1
-            original = _unchanged(session, written.shown(session, nth, taken))
+            original = _unchanged(session, shown)
             session = _alternative_follows(session, written.made_from(session), measure)
             day_offset = index * 7 + session.day - 1
             load = load_of(session)
@@ -93,19 +92,22 @@ class _Written:
     def made_from(self, session: Session) -> Session | None:
         return self.at.get(_where(session))
 
-    def shown(self, session: Session, nth: int, taken: set[int]) -> Session | None:
-        """The written session to show under ``session``: the same kind that day first, else the
-        nth of the day; each written session shown once."""
+    def pairs(self, sessions: Sequence[Session]) -> list[Session | None]:
+        """The written session to show under each of ``sessions``: in a week made in place of one
+        you wrote, the same kind that day first, then by order for the rest; each shown once."""
         if self.by_day is None:
-            return self.made_from(session)
-        day = self.by_day.get(session.day, [])
-        free = [s for s in day if id(s) not in taken]
-        match = next((s for s in free if s.kind is session.kind), None)
-        if match is None and nth < len(day) and id(day[nth]) not in taken:
-            match = day[nth]
-        if match is not None:
-            taken.add(id(match))
-        return match
+            return [self.made_from(s) for s in sessions]
+        shown: list[Session | None] = [None] * len(sessions)
+        free = {day: list(written) for day, written in self.by_day.items()}
+        for i, session in enumerate(sessions):  # same kind, same day
+            match = next((s for s in free.get(session.day, []) if s.kind is session.kind), None)
+            if match is not None:
+                shown[i] = match
+                free[session.day].remove(match)
+        for i, session in enumerate(sessions):  # the rest, in order
+            if shown[i] is None and free.get(session.day):
+                shown[i] = free[session.day].pop(0)
+        return shown
 
 
 def _written(plan: Plan, layout: Layout, index: int, contents: Sequence[list[Session]]) -> _Written:

@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Plan, Session, SessionKind, WeekKind
-from .volume import Measure, size
+from .volume import Measure, size, walking
 
 K = SessionKind
 STEP_BACK_VOLUME = 0.90  # at most 90% of the level: 10% lighter
@@ -91,9 +91,10 @@ def survey(plan: Plan, measure: Measure, basis: str, last_loading: int,
 def _facts(plan: Plan, index: int, measure: Measure, basis: str, load_of: Callable[[Session], float]) -> SourceWeek:
     sessions = plan.weeks[index].sessions
     runs = [s for s in sessions if s.kind.is_run and s.in_totals]
+    running = [s for s in runs if s.kind is not K.RACE and not walking(s)]  # a hike is no running volume
     return SourceWeek(
-        index=index, volume=sum(size(s, measure, basis) for s in runs if s.kind is not K.RACE),
-        long_run=max((size(s, measure, basis) for s in runs if s.kind is not K.RACE), default=0.0),
+        index=index, volume=sum(size(s, measure, basis) for s in running),
+        long_run=max((size(s, measure, basis) for s in running), default=0.0),
         runs=len(runs), race=any(s.kind is K.RACE for s in sessions), mark=plan.weeks[index].mark,
         load=sum(load_of(s) for s in sessions if s.kind is not K.RACE),
         with_race=sum(size(s, measure, basis) for s in runs),

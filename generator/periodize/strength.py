@@ -30,6 +30,7 @@ STRENGTH_TAPER_DAYS = 10  # strength volume halves from this many days before th
 PRIMER_SHARE = 0.80  # a weight under this share of the plan's heaviest for the exercise is a primer
 HEAVY_STOP_DAYS = 7  # heavy lower-body and plyometric work stops this many days before
 LAST_SESSION_DAYS = 2  # no strength in the last days before the race
+HALVED = "half the sets in the taper"
 DELOAD_RPE = 7.0  # the most a deload asks for (RPE 7: about three reps in reserve)
 _PLYOMETRIC = re.compile(r"(?i)nordic|jump|bound|hop|plyo|depth|skater|pogo|eccentric|split squat jump|burpee")
 _LOWER_BODY = re.compile(
@@ -176,26 +177,26 @@ def halve_sets(session: Session) -> Session:
 
 
 def near_race(session: Session, days_to_race: int, taper_days: int,
-              heaviest: Mapping[str, float] | None = None) -> tuple[Session | None, str]:
+              heaviest: Mapping[str, float] | None = None) -> tuple[Session | None, list[str]]:
     """A strength session ``days_to_race`` days before the race (1: the day before), and why it
     changed: halved when the plan tapers, in its taper or its last 10 days, whichever is longer
     (``taper_days`` 0: no taper), without heavy lower-body and plyometric work in the last 7, and
-    none in the last 2. None when nothing is left."""
+    none in the last 2. None when nothing is left; the reasons, :data:`HALVED` first if it applies."""
     if days_to_race > max(STRENGTH_TAPER_DAYS, taper_days) or (not taper_days and days_to_race > HEAVY_STOP_DAYS):
-        return session, ""
+        return session, []
     if days_to_race <= LAST_SESSION_DAYS:
-        return None, f"no strength in the last {LAST_SESSION_DAYS} days before the race"
+        return None, [f"no strength in the last {LAST_SESSION_DAYS} days before the race"]
     why = []
     if taper_days and session.exercises:
         halved = halve_sets(session)
         if halved != session:
-            why.append("half the sets in the taper")
+            why.append(HALVED)
         session = halved
     if days_to_race <= HEAVY_STOP_DAYS:
         exercises = tuple(e for e in session.exercises if not is_heavy_lower_body(e, heaviest))
         if session.exercises and not exercises:
-            return None, f"heavy lower-body and jumping work stops {HEAVY_STOP_DAYS} days before the race"
+            return None, [f"heavy lower-body and jumping work stops {HEAVY_STOP_DAYS} days before the race"]
         if len(exercises) < len(session.exercises):
             why.append(f"no heavy lower-body or jumping work in the last {HEAVY_STOP_DAYS} days")
         session = session.with_changes(exercises=exercises)
-    return session, "; ".join(why)
+    return session, why

@@ -359,7 +359,7 @@ def _climb(text: str, end: int) -> re.Match[str] | None:
 
 _NAMED_RACE = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*-\s*(miler?|mi|km?)(?![\w])")
 MIN_RACE_KM = 0.4  # the shortest race the frontmatter takes (400 m): '50M' is 50 miles, not metres
-PACE_NOT_HOURS = 4  # 'Recovery 8:00' is no 8-hour run; only a long run (or hike) may be that long
+PACE_NOT_HOURS = 4  # 'Recovery 8:00' is no 8-hour run; only a long run (or a hike, a walk) may be that long
 SHORT_SESSION_SECONDS = 600  # a whole session written 'm:ss' under 10 minutes is an 'h:mm' meant
 
 
@@ -386,7 +386,7 @@ def _hours_meant(written: str, kind: SessionKind = K.LONG) -> str:
     ``Recovery 8:00`` (no recovery run is 8 hours long) a pace is meant, most likely."""
     written = written.strip()
     ends = re.split(r"\s*[-–]\s*", written)
-    if kind is not K.LONG and int(ends[0].split(":")[0]) >= PACE_NOT_HOURS:
+    if kind not in (K.LONG, K.RUN_WALK) and int(ends[0].split(":")[0]) >= PACE_NOT_HOURS:
         return (f"'{written}' reads as minutes and seconds, too short for a session; write how long it is "
                 f"('45 min', '1 h 15 min'), and a pace after '@' ('@ {written}/mi' or '@ {written}/km')")
     as_hours = "-".join(_as_hours(end) for end in ends)
