@@ -802,3 +802,19 @@ def test_the_race_weeks_strength_note_says_only_what_happened() -> None:
     said = note_text(e.weeks[-1].note)
     assert "no heavy lower-body or jumping work in the last 7 days before the race" in said and "half the sets" not in said
     assert "strength: half the sets before the race" in note_text(e.weeks[-2].note)  # week 2's Saturday 3x5 became 2x5
+
+
+def test_a_vacation_keeps_the_strength_of_the_week_it_replaces_deloaded() -> None:
+    """Week 3, the holiday, was written without box jumps: the vacation built from week 2 does not put them back."""
+    text = ("---\ntitle: V\nunits: km\nload_units: kg\n"
+            "periodization: {deload: {every: off, mode: replace}, taper: false, vacations: [{week: 3, style: easy}]}\n---\n")
+    for n in range(1, 5):
+        jumps = "" if n == 3 else "  - Box jump 3x5\n"
+        text += (f"## Week {n}\n- Mon: Strength\n  - Goblet squat 3x10 @ 20 kg\n{jumps}- Tue: Easy 8 km\n"
+                 f"- Thu: Tempo 10 km with 5 km @ threshold\n- Sun: Long {14 + n} km\n\n")
+    e = expand(plan_from(text))
+    holiday = e.weeks[2]
+    assert holiday.kind == "vacation"
+    [strength] = [p for p in holiday.sessions if p.kind is K.STRENGTH]
+    assert [x.name for x in strength.session.exercises] == ["Goblet squat"]
+    assert strength.session.exercises[0].reps < 10  # deloaded as any deload is

@@ -71,7 +71,7 @@ def build_deload(reference: Sequence[Session], strategy: str, measure: Measure, 
         note = [Phrase.of("deload-volume-short", cut=round(cut, 2), planned=p.deload_cut, most=max(MOST_CUT, p.deload_cut))
                 if short else Phrase.of("deload-volume", cut=p.deload_cut)]
     lifted = sessions
-    sessions = [_strength(s, p) for s in sessions]
+    sessions = [deload_strength(s, p) for s in sessions]
     if sessions != lifted:
         note.append(Phrase.of(f"strength-{p.strength_strategy}"))
     sessions, shortened = unload(sessions, reference, p.min_cut, measure, load_of)
@@ -123,7 +123,7 @@ def after_race(sessions: Sequence[Session], days_since_race: Callable[[Session],
     return result
 
 
-def _strength(session: Session, p: Periodization) -> Session:
+def deload_strength(session: Session, p: Periodization) -> Session:
     if session.kind is K.STRENGTH and session.exercises:
         return deload_session(session, p.strength_strategy, p)
     return session
@@ -134,7 +134,7 @@ def as_written_easy(source: Sequence[Session], measure: Measure) -> tuple[list[S
     treadmill): its runs as easy running of the same size, its strength deloaded as in any deload."""
     p = measure.periodization
     easy = [easy_only(s, measure) for s in source if s.kind is not K.RACE]
-    sessions = [_strength(s, p) for s in easy]
+    sessions = [deload_strength(s, p) for s in easy]
     note = [Phrase.of("vacation-lighter-as-written", share=EASY_WEEK_SHARE)]
     if sessions != easy:
         note.append(Phrase.of(f"strength-{p.strength_strategy}"))

@@ -11,9 +11,9 @@ from functools import partial
 
 from ..errors import DeloadError, Diagnostic
 from ..expanded import Anchor, Basis, ExpandedPlan, Note, Phrase
-from ..model import MAX_WEEKS, Plan, Session, SessionKind, Vacation, VacationStyle, Week
+from ..model import MAX_WEEKS, Periodization, Plan, Session, SessionKind, Vacation, VacationStyle, Week
 from .checks import check_weeks, describe_amount
-from .deload import AFTER_RACE_DAYS, after_race, as_written_easy, build_deload, easy_only, rest_week
+from .deload import AFTER_RACE_DAYS, after_race, as_written_easy, build_deload, deload_strength, easy_only, rest_week
 from .layout import Decision, Layout, Place, Slot, build_layout, decision_warnings
 from .liftchecks import taper_load_warnings
 from .load import heaviest_weights, session_load
@@ -254,6 +254,8 @@ def _week(context: _Context, slot: Slot, index: int, contents: Sequence[list[Ses
             # The author wrote the trip's week light already (75 min on a hotel treadmill): a holiday
             # never makes a week heavier than written; its runs become easy running, as written.
             sessions, how = as_written_easy(source, measure)
+        elif not slot.inserted and slot.style != "rest":  # the strength of the week you wrote, deloaded: no exercise added
+            sessions = _written_strength(sessions, source, p)
         races = [s for s in source if s.kind is K.RACE] if not slot.inserted else []
         if races:  # the week it replaces holds a race the author wrote (a tune-up): a holiday does not drop it
             days = {race.day for race in races}
@@ -316,6 +318,13 @@ def _days_since_race(previous: Sequence[Session], session: Session) -> int | Non
     """Days from a race in the week before to ``session`` (in the week after it)."""
     races = [s.day for s in previous if s.kind is K.RACE]
     return 7 - max(races) + session.day if races else None
+
+
+def _written_strength(built: Sequence[Session], written: Sequence[Session], p: Periodization) -> list[Session]:
+    """A vacation made in place of a week you wrote, with that week's strength sessions (deloaded)
+    instead of those of the week it was built from: a holiday week gains no exercise."""
+    strength = [deload_strength(s, p) for s in written if s.kind is K.STRENGTH]
+    return sorted([*(s for s in built if s.kind is not K.STRENGTH), *strength], key=lambda s: s.day)
 
 
 # -- as a plan again -------------------------------------------------------------------
