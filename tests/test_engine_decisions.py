@@ -818,3 +818,15 @@ def test_a_vacation_keeps_the_strength_of_the_week_it_replaces_deloaded() -> Non
     [strength] = [p for p in holiday.sessions if p.kind is K.STRENGTH]
     assert [x.name for x in strength.session.exercises] == ["Goblet squat"]
     assert strength.session.exercises[0].reps < 10  # deloaded as any deload is
+
+
+def test_a_week_titled_taper_but_not_marked_is_warned_about_before_it_is_cut_again() -> None:
+    text = "---\ntitle: T\nunits: km\nrace: {distance: half}\nperiodization: {deload: {every: off}}\n---\n"
+    for n in range(1, 7):
+        text += f"## Week {n}\n- Tue: Easy 8 km\n- Sun: Long {12 + n} km\n\n"
+    text += "## Week 7 — Taper\n- Tue: Easy 6 km\n- Sun: Long 10 km\n\n## Week 8 — Race week\n- Tue: Easy 5 km\n- Sun: Race half\n"
+    e = expand(plan_from(text))
+    [said] = [w for w in e.warnings if w.code == "taper-unmarked"]
+    assert said.severity.value == "warning" and said.message.startswith("your week 7 is titled 'Taper' but not marked {taper}")
+    marked = expand(plan_from(text.replace("## Week 7 — Taper", "## Week 7 — Taper {taper}")))
+    assert not [w for w in marked.warnings if w.code == "taper-unmarked"]

@@ -21,6 +21,7 @@ the long run never grows; and strength work is tapered by the days to the race (
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -189,3 +190,22 @@ def cap_run(session: Session, limit: float, measure: Measure, basis: str, kind: 
         if current is not None:
             session = current
     return session
+
+
+# A week the author titled as a taper, in any plan language: "Taper", "Tapering", "Affûtage", "Puesta a punto".
+_TAPER_TITLE = re.compile(r"(?i)\btaper|affûtage|affutage|puesta a punto|afinamiento")
+
+
+def unmarked_tapers(plan: Plan, span: TaperSpan | None) -> list[tuple[int, str]]:
+    """Weeks the engine's taper covers that the author titled as a taper without marking them
+    ``{taper}``: their own cuts are cut again. (source week index, what to say)."""
+    if span is None or span.authored:
+        return []
+    said = []
+    for index in range(span.first_week, span.weeks - 1):  # the race week is the race week, titled so or not
+        week = plan.weeks[index]
+        if week.mark is None and _TAPER_TITLE.search(week.title or ""):
+            said.append((index, f"your week {index + 1} is titled '{week.title}' but not marked {{taper}}: the engine's "
+                                f"{span.length}-day taper cuts it again, as it cuts every week before the race; mark "
+                                f"your own taper weeks ('## Week {index + 1} — {week.title} {{taper}}') to keep them as written"))
+    return said
