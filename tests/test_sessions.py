@@ -297,3 +297,15 @@ def test_an_rpe_after_the_weight_is_the_exercises_effort_and_an_rir_its_comment(
     assert errors.items == [] and squat is not None and row is not None
     assert squat.effort is not None and squat.effort.value == 7.5 and exercise_text(squat) == "Back squat 3x5 @ 60 kg, RPE 7.5"
     assert row.effort is None and exercise_text(row) == "Row 3x10 @ 40 kg (RIR 2)"
+
+
+@pytest.mark.parametrize("line", ["Long run 2h30", "Long run 2h30min", "Long run 2 h 30 min"])
+def test_hours_and_minutes_as_trail_coaches_write_them(line: str) -> None:
+    session, diagnostics = parse(line)
+    assert diagnostics == [] and session is not None and session.total == Duration(9000)
+
+
+def test_an_ultras_race_pace_is_not_taken_for_a_typo_of_a_5k() -> None:
+    session, diagnostics = parse("Long 3 h @ 50K effort")
+    assert session is None and len(diagnostics) == 1
+    assert "'50K effort' is no race pace Deload knows" in diagnostics[0] and "5k" not in diagnostics[0].lower().replace("50k", "")

@@ -146,7 +146,7 @@ class Cursor:
         if match is None:
             return 0.0
         self.pos = match.end()
-        return int(match[1]) * 60.0
+        return int(match[1] or match[2]) * 60.0
 
     def _seconds_after(self, end: int) -> float:
         """The seconds of ``7 min 30 s``, after its minutes."""

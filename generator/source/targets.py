@@ -60,6 +60,9 @@ EFFORT_SUGGESTIONS = (*(w for w in EFFORT_WORDS if len(w) > 1), "5k pace", "10k 
 SPEED_PERCENT = (50.0, 130.0)  # of a race's speed: beyond these a percentage is a typo
 
 
+_ULTRA_PACE = re.compile(r"(\d{2,3})\s*k\s+(?:race\s+)?(?:pace|effort)$")
+
+
 def _race_key(word: str) -> str:
     word = " ".join(word.lower().split())
     return _PACE_WORDS.get(word) or _RACE_WORDS[word]
@@ -148,6 +151,10 @@ def _parse_target(text: str, fail: Callable[[str], object], hints: tuple[str, ..
     if efforts:
         return Target(text, "effort", efforts=efforts, races=_effort_races(efforts))
     lowered = " ".join(shown.lower().split())
+    if _ULTRA_PACE.match(lowered):  # "50K effort": a race Deload has no pace for, not a typo of "5K"
+        fail(f"'{shown}' is no race pace Deload knows (an ultra's, or between the half and the marathon): give the "
+             f"effort ('@ easy', '@ steady', '@ RPE 5') and the race in a comment ('— {shown}')")
+        return None
     hint = suggest(lowered, hints) or (suggest(lowered, EFFORT_SUGGESTIONS) if hints is not EFFORT_SUGGESTIONS else "")
     fail(f"unknown target '{shown}'{hint}; expected a pace (8:30/mi), a zone (Z2), an RPE (RPE 7), a heart rate "
          "(150 bpm), an effort such as easy, steady, threshold or 10K pace, or a share of race pace (90% 5K, MP - 10 s)")
