@@ -309,3 +309,12 @@ def test_an_ultras_race_pace_is_not_taken_for_a_typo_of_a_5k() -> None:
     session, diagnostics = parse("Long 3 h @ 50K effort")
     assert session is None and len(diagnostics) == 1
     assert "'50K effort' is no race pace Deload knows" in diagnostics[0] and "5k" not in diagnostics[0].lower().replace("50k", "")
+
+
+@pytest.mark.parametrize(("line", "second"), [("Power hike 1 h 30 min + Easy 30 min", "Easy 30 min"),
+                                              ("Easy 5 km; Strength 30 min", "Strength 30 min"),
+                                              ("Easy 5 km and strength 30 min", "Strength 30 min")])
+def test_two_sessions_on_one_line_are_told_to_be_two_bullets(line: str, second: str) -> None:
+    session, diagnostics = parse(line)
+    assert session is None and len(diagnostics) == 1
+    assert "two sessions on one day are two bullets of that day" in diagnostics[0] and f"and '{second}'" in diagnostics[0]

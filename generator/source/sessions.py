@@ -221,6 +221,8 @@ class SessionLine:
                     c.fail(start, "strides need a count and a length, e.g. '+ 6 x 20 s strides'")
                 elif self.words.alternative_re.match(rest):
                     c.fail(start, "the other length goes before the main set: 'Tempo 6 mi or 55 min with 20 min @ threshold'")
+                elif second := self._second_session(rest.lstrip(";,/& ").removeprefix("and ").strip()):
+                    c.fail(start, second)
                 else:
                     c.fail(start, f"unexpected '{first_words(rest)}' — write a comment after ' — ' or as a sub-bullet")
         if c.failed:
@@ -241,9 +243,22 @@ class SessionLine:
             c.fail(start, f"in a session, an offset from a race's pace is in seconds: '{target.text} + {seconds} s'")
         elif "main" not in fields and re.fullmatch(r"\d+(?:[.,]\d+)?\s*[^\W\d_]+", c.text[c.pos:end].strip()):
             c.fail(start, _TWO_RUNS)  # "Easy 3 mi + 5 mi": a second run that day
+        elif second := self._second_session(c.text[c.pos:end].strip()):
+            c.fail(start, second)  # "Power hike 1 h 30 min + Easy 30 min"
         else:
             c.fail(start, f"expected strides after '+', e.g. '+ 6 x 20 s strides', or the next part of the main set "
                           f"after 'with', e.g. 'with 5 mi @ MP + 5 mi @ HMP'; got '{after}'")
+
+    def _second_session(self, rest: str) -> str:
+        """The error for a second session written on the line of the first ("Easy 5 km; Strength
+        30 min"), or "" when ``rest`` does not start with a kind of session."""
+        if not rest or self.words.kind_re.match(rest) is None:
+            return ""
+        text = self.c.text
+        head = text[:text.rfind(rest)].rstrip(" +;,/&").removesuffix(" and").strip()
+        second = first_words(rest, 8)
+        return (f"two sessions on one day are two bullets of that day, each starting with the day: "
+                f"'{head}' and '{second[:1].upper() + second[1:]}'")
 
     def _alternative(self, fields: dict[str, object], end: int) -> None:
         """``Easy 5 mi or 45 min``: the same run measured the other way, for a reader who runs by
