@@ -11,6 +11,7 @@ weeks after it raise no errors of their own.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass, field
 
@@ -268,6 +269,8 @@ def _list_item(item: Item, section: _Section, lines: list[str], first_line: int,
 def _no_day(shown: str | None, text: str, line: int, col: int, errors: Collector, words: Words) -> None:
     """The error for a session line without a day it can read, with the nearest weekday of the plan's language."""
     names = words.weekday_names
+    if shown is None and _day_and_more(text, line, col, errors, words):
+        return
     if shown is None:
         what = "each session starts with its day"
     elif _day_word(shown.lower().replace(" ", ""), words) is not None:
@@ -279,6 +282,24 @@ def _no_day(shown: str | None, text: str, line: int, col: int, errors: Collector
     example = "'Tue: Easy 5 mi'" if words.english else f"'{words.weekday_name(1, True)}: …'"
     errors.error(line, col, f"{what}; expected a weekday ({first} … {last}) or {day_word} 1 … {day_word} 7 "
                             f"followed by ':', e.g. {example}")
+
+
+_DAY_AND_MORE = re.compile(r"(?i)^(?P<day>[^\W\d_]+\.?)\s*(?:(?P<time>a\.?m\.?|p\.?m\.?|morning|evening|night)|"
+                           r"(?:/|&|\bor\b|\band\b|,)\s*(?P<other>[^\W\d_]+\.?))\s*:\s*(?P<session>.*)$")
+
+
+def _day_and_more(text: str, line: int, col: int, errors: Collector, words: Words) -> bool:
+    """"Sat AM: …" and "Sat/Sun: …": a day, with a time of day or a second day before the ':'."""
+    match = _DAY_AND_MORE.match(text)
+    if match is None or _day_number(match["day"], 0, words) in (None, -1):
+        return False
+    day, session = match["day"], match["session"].strip() or "Easy 5 km"
+    if match["time"]:
+        errors.error(line, col, f"the time of day goes in a comment: '{day}: {session} — {match['time']}'")
+    else:
+        errors.error(line, col, f"a session is on one day: write the day it is planned on, and the other in a "
+                                f"comment: '{day}: {session} — or {match['other']}'")
+    return True
 
 
 def _day_name(day: int, week_starts: int, style: str, words: Words = ENGLISH) -> str:
