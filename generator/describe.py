@@ -219,11 +219,17 @@ def _session_length(amount: Amount, units: str) -> str:
     """A whole session's length: under ten minutes with seconds as ``7 min 30 s``, since a
     session written ``7:30`` reads as hours meant (``Long run 2:30``)."""
     if isinstance(amount, Duration) and any(t is not None and 120 <= t < 600 and t % 60 for t in (amount.seconds, amount.high)):
-        if amount.high is not None:
-            return f"{format_number(amount.seconds, 0)}–{format_number(amount.high, 0)} s"
-        minutes, seconds = divmod(int(amount.seconds), 60)
-        return f"{minutes} min {seconds} s"
+        ends = [_minutes_and_seconds(t) for t in (amount.seconds, amount.high) if t is not None]
+        return "–".join(ends)
     return amount_text(amount, units)
+
+
+def _minutes_and_seconds(seconds: float) -> str:
+    """``7 min 30 s``, ``9 min``; a whole session's length, never ``7:30`` (see :func:`_session_length`)."""
+    if seconds < 120 or seconds % 1:
+        return _duration_text(seconds)
+    minutes, rest = divmod(int(seconds), 60)
+    return f"{minutes} min {rest} s" if rest else minutes_text(minutes)
 
 
 def _lengths(session: Session, total: Amount, units: str) -> str:

@@ -318,3 +318,9 @@ def test_two_sessions_on_one_line_are_told_to_be_two_bullets(line: str, second: 
     session, diagnostics = parse(line)
     assert session is None and len(diagnostics) == 1
     assert "two sessions on one day are two bullets of that day" in diagnostics[0] and f"and '{second}'" in diagnostics[0]
+
+
+def test_a_short_range_with_seconds_reads_and_is_titled_so_it_reads_back() -> None:
+    session, diagnostics = parse("Easy 7 min 30 s-9 min 30 s")
+    assert diagnostics == [] and session is not None and session.total == Duration(450, 570)
+    assert session_title(session, "km") == "Easy 7 min 30 s–9 min 30 s"

@@ -172,7 +172,8 @@ class Cursor:
             return None
         self.pos = match.end()
         scale = self.vocab.duration_words[(match[3] or "").lower()]
-        return float(match[1]) * scale + (self._minutes_after(end) if scale == 3600 else 0.0)
+        return float(match[1]) * scale + (self._minutes_after(end) if scale == 3600 else
+                                          self._seconds_after(end) if scale == 60 and float(match[1]).is_integer() else 0.0)
 
     def _range(self, amount: Amount, start: int, per_rep: bool) -> Amount | None:
         low = amount.value if isinstance(amount, Distance) else amount.seconds
