@@ -109,7 +109,7 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
     contents, notes = _fill(context, layout, log, decisions)
     weeks, race_form = planned_weeks(plan, layout, contents, notes, measure, first, context.load)
     decisions += layout.decisions
-    decisions += [Decision("taper-unmarked", index, message) for index, message in unmarked_tapers(plan, context.span)]
+    decisions += [Decision("taper-unmarked", index, message) for index, message in unmarked_tapers(plan, context.span, [w.volume for w in context.weeks])]
     warnings = [*vacation_warnings, *decision_warnings(plan, decisions),
                 *check_weeks(plan, weeks, basis, layout, context.weeks), *taper_load_warnings(weeks, context.span)]
     race = first + timedelta(days=(len(weeks) - 1) * 7 + (race_day(plan) or 1) - 1) if first and race_day(plan) else None

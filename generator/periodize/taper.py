@@ -192,19 +192,24 @@ def cap_run(session: Session, limit: float, measure: Measure, basis: str, kind: 
     return session
 
 
+WRITTEN_TAPER = 0.9  # a week under 90% of the peak is a taper the author wrote (the engine's first cut is 70–80%)
 # A week the author titled as a taper, in any plan language: "Taper", "Tapering", "Affûtage", "Puesta a punto".
 _TAPER_TITLE = re.compile(r"(?i)\btaper|affûtage|affutage|puesta a punto|afinamiento")
 
 
-def unmarked_tapers(plan: Plan, span: TaperSpan | None) -> list[tuple[int, str]]:
-    """Weeks the engine's taper covers that the author titled as a taper without marking them
-    ``{taper}``: their own cuts are cut again. (source week index, what to say)."""
+def unmarked_tapers(plan: Plan, span: TaperSpan | None, volumes: Sequence[float]) -> list[tuple[int, str]]:
+    """Weeks the engine's taper covers that the author titled as a taper, wrote lighter than the
+    peak (``volumes``: each source week's) and did not mark ``{taper}``: their own cuts are cut
+    again. A week titled so but written as heavy as the peak is the engine's to taper, as asked.
+    (source week index, what to say)."""
     if span is None or span.authored:
         return []
+    peak = max(volumes[max(0, span.first_week - 3):span.first_week], default=0.0)
     said = []
     for index in range(span.first_week, span.weeks - 1):  # the race week is the race week, titled so or not
         week = plan.weeks[index]
-        if week.mark is None and _TAPER_TITLE.search(week.title or ""):
+        written_light = volumes[index] < WRITTEN_TAPER * peak
+        if week.mark is None and written_light and _TAPER_TITLE.search(week.title or ""):
             said.append((index, f"your week {index + 1} is titled '{week.title}' but not marked {{taper}}: the engine's "
                                 f"{span.length}-day taper cuts it again, as it cuts every week before the race; mark "
                                 f"your own taper weeks ('## Week {index + 1} — {week.title} {{taper}}') to keep them as written"))
