@@ -15,7 +15,7 @@ from .conftest import FIXTURES
 def test_json_has_the_documented_shape(settings) -> None:  # type: ignore[no-untyped-def]
     plan, _ = read_plan(FIXTURES / "plans" / "ten-k-build.md", settings, display="ten-k-build.md")
     data = json.loads(to_json(expand(plan, race_date=date(2027, 5, 16))))
-    assert data["format"] == 4
+    assert data["format"] == 5
     assert data["plan"] | {"slug": "ten-k-build", "title": "Ten K build (fixture)", "units": "km",
                            "source": "ten-k-build.md"} == data["plan"]
     assert data["race_date"] == "2027-05-16" and data["start"] == "2027-02-22"
@@ -38,6 +38,8 @@ def test_json_has_the_documented_shape(settings) -> None:  # type: ignore[no-unt
     assert [part.get("type", "step") for part in session["workout"]] == ["step", "repeat", "step"]  # a step has no type
     assert [step["role"] if "type" not in step else step["type"] for step in session["workout"]] == ["warmup", "repeat", "cooldown"]
     assert session["workout"][0]["amount"] == {"value": 2.3, "unit": "km"} == session["workout"][2]["amount"]
+    easy = next(s for s in week["sessions"] if s["kind"] == "easy" and "main" not in s)
+    assert "workout" not in easy and easy["source"] == {"line": easy["source"]["line"]}  # format 5: said once
     strength = next(s for s in week["sessions"] if s["kind"] == "strength")
     assert strength["strength"][0] | {"exercise": "Back squat", "sets": 3, "reps": 6,
                                       "load": {"kind": "weight", "value": 62.5, "unit": "kg"}} == strength["strength"][0]

@@ -27,7 +27,7 @@ from ..paces import coach_specs
 from ..units import from_km
 from .notes import note_json, note_text
 
-FORMAT = 4  # 4: the engine's notes as codes; 3: nulls, false and empty fields and step types left out; 2: structured workouts
+FORMAT = 5  # 5: no workout a run without a main set says already, source lines without the file; 4: the engine's notes as codes; 3: nulls, false and empty fields and step types left out; 2: structured workouts
 
 
 def _lean(data: dict[str, Any]) -> dict[str, Any]:
@@ -152,7 +152,9 @@ def session_dict(planned: PlannedSession, units: str, shape: _Shape) -> dict[str
         "main": [part_dict(p, shape) for p in s.main],
         "target": _target(s.target, shape),
         "strides": part_dict(s.strides, shape) if s.strides is not None else None,
-        "workout": [part_dict(p, shape) for p in planned.workout],
+        # Format 5 leaves out what the session says already: a run without a main set is one step,
+        # its total at its target, then its strides. The reader view keeps format 2's fields.
+        "workout": [part_dict(p, shape) for p in planned.workout] if s.main or not shape.lean else None,
         "strength": [_exercise(e, shape) for e in s.exercises] if s.exercises else None,
         "comment": s.comment, "notes": s.notes,
     }
@@ -160,7 +162,7 @@ def session_dict(planned: PlannedSession, units: str, shape: _Shape) -> dict[str
         data["alternative"] = _amount(s.alternative, shape)
     data["date"] = _iso(planned.date)
     if shape.lean:
-        data["source"] = {"file": s.source.file, "line": s.source.line}
+        data["source"] = {"line": s.source.line}  # in the plan's own file (plan.source)
     return shape.clean(data)
 
 
@@ -179,7 +181,7 @@ def week_dict(week: PlannedWeek, units: str, shape: _Shape) -> dict[str, Any]:
         "sessions": [session_dict(p, units, shape) for p in week.sessions],
     }
     if shape.lean:
-        data["source"] = {"file": week.source.file, "line": week.source.line}
+        data["source"] = {"line": week.source.line}
     return shape.clean(data)
 
 
