@@ -830,3 +830,14 @@ def test_a_week_titled_taper_but_not_marked_is_warned_about_before_it_is_cut_aga
     assert said.severity.value == "warning" and said.message.startswith("your week 7 is titled 'Taper' but not marked {taper}")
     marked = expand(plan_from(text.replace("## Week 7 — Taper", "## Week 7 — Taper {taper}")))
     assert not [w for w in marked.warnings if w.code == "taper-unmarked"]
+
+
+def test_a_session_written_in_a_replaced_week_that_the_deload_has_no_place_for_is_said_as_a_rest_day() -> None:
+    text = "---\ntitle: R\nunits: km\nperiodization: {deload: {every: 3, mode: replace}, taper: false}\n---\n"
+    for n in range(1, 5):
+        gym = "- Tue: Strength 30 min\n" if n == 3 else ""
+        text += f"## Week {n}\n{gym}- Tue: Easy 8 km\n- Thu: Tempo 10 km with 5 km @ threshold\n- Sun: Long {16 + n} km\n\n"
+    deload = expand(plan_from(text)).weeks[2]
+    assert deload.kind == "deload"
+    [rest] = [p for p in deload.sessions if p.kind is K.REST]
+    assert rest.day == 2 and rest.original is not None and rest.original.kind is K.STRENGTH

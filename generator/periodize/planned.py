@@ -33,7 +33,7 @@ def planned_weeks(plan: Plan, layout: Layout, contents: Sequence[list[Session]],
         planned = []
         slots_per_day: dict[int, int] = {}
         written = _written(plan, layout, index, contents)
-        for session, shown in zip(sessions, written.pairs(sessions), strict=True):
+        for session, shown in zip(*written.pairs(sessions), strict=True):
             nth = slots_per_day.get(session.day, 0)
             slots_per_day[session.day] = nth + 1
             original = _unchanged(session, shown)
@@ -92,11 +92,13 @@ class _Written:
     def made_from(self, session: Session) -> Session | None:
         return self.at.get(_where(session))
 
-    def pairs(self, sessions: Sequence[Session]) -> list[Session | None]:
-        """The written session to show under each of ``sessions``: in a week made in place of one
-        you wrote, the same kind that day first, then by order for the rest; each shown once."""
+    def pairs(self, sessions: Sequence[Session]) -> tuple[list[Session], list[Session | None]]:
+        """``sessions`` and the written session to show under each: in a week made in place of one
+        you wrote, the same kind that day first, then by order for the rest, each shown once; one
+        you wrote that the new week has no place for is a rest day that says what was written
+        (a strength session a deload of the week before has not), never a session gone unsaid."""
         if self.by_day is None:
-            return [self.made_from(s) for s in sessions]
+            return list(sessions), [self.made_from(s) for s in sessions]
         shown: list[Session | None] = [None] * len(sessions)
         free = {day: list(written) for day, written in self.by_day.items()}
         for i, session in enumerate(sessions):  # same kind, same day
@@ -107,7 +109,9 @@ class _Written:
         for i, session in enumerate(sessions):  # the rest, in order
             if shown[i] is None and free.get(session.day):
                 shown[i] = free[session.day].pop(0)
-        return shown
+        left = [(Session(K.REST, s.day, s.source), s) for day in free.values() for s in day if s.kind is not K.REST]
+        paired = sorted([*zip(sessions, shown, strict=True), *left], key=lambda pair: pair[0].day)
+        return [session for session, _ in paired], [original for _, original in paired]
 
 
 def _written(plan: Plan, layout: Layout, index: int, contents: Sequence[list[Session]]) -> _Written:
