@@ -361,3 +361,18 @@ def test_a_set_that_is_the_whole_run_gets_no_step_list_repeating_the_title() -> 
                          "- Sun: Intervals 8 km: 6 x (400 m @ 5K pace, 200 m jog)\n"))
     long, intervals = e.weeks[0].sessions
     assert not needs_steps(long.session, long.workout) and needs_steps(intervals.session, intervals.workout)
+
+
+def test_the_longest_run_is_shown_as_written_by_the_clock() -> None:
+    """A trail plan measured in km whose longest run is written as 4 h: the key figure says 4 h,
+    not a distance at a road pace no one wrote."""
+    from generator.periodize import expand
+    from generator.render.views import figures
+
+    from .helpers import plan_from
+
+    text = "---\ntitle: T\nunits: km\nperiodization: {deload: {every: off}}\n---\n"
+    text += "## Week 1\n- Tue: Easy 10 km\n- Thu: Easy 12 km\n- Sun: Long 3 h\n\n"
+    text += "## Week 2\n- Tue: Easy 10 km\n- Thu: Easy 12 km\n- Sun: Long 4 h\n"
+    shown = figures(expand(plan_from(text))).long_run
+    assert shown is not None and str(shown) == "4 h"

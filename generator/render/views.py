@@ -29,7 +29,7 @@ from ..describe import (
 )
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek, WeekMetrics
 from ..i18n import N_, Words, gettext, weekday
-from ..model import Plan, SessionKind
+from ..model import Duration, Plan, SessionKind
 from ..paces import PaceTable
 from ..slugs import slug_from
 from .dualunits import dual, pick
@@ -255,15 +255,24 @@ def figures(expanded: ExpandedPlan) -> Figures:
     avg_km = sum(w.distance_km for w in weeks) / count
     avg_min = sum(w.minutes for w in weeks) / count
     long_km = max((w.long_run_km for w in weeks), default=0.0)
-    units = expanded.plan.units
     return Figures(
         weeks=len(weeks), deloads=lighter_weeks(expanded),
         peak=week_volume(expanded, peak) if peak else Markup("—"),
         average=volume_markup(expanded, avg_km, avg_min),
-        long_run=dual(lambda u: distance_text(long_km, u), units) if long_km > 0 and expanded.basis == "distance" else None,
+        long_run=_longest_run(expanded, long_km) if long_km > 0 and expanded.basis == "distance" else None,
         sessions=sum(1 for w in weeks for p in w.sessions if p.kind is not SessionKind.REST),
         race_form=signed(expanded.race_form) if expanded.race_form is not None else None,
     )
+
+
+def _longest_run(expanded: ExpandedPlan, long_km: float) -> Markup:
+    """The plan's longest run as written: ``14 mi``, or ``4 h`` for one written by the clock
+    (a trail plan's long run in miles at a road pace would be a figure no one wrote)."""
+    longest = max((p for w in expanded.weeks for p in w.sessions if p.distance_km and p.kind is not SessionKind.RACE
+                   and p.session.in_totals), key=lambda p: p.distance_km or 0.0, default=None)
+    if longest is not None and isinstance(longest.session.total, Duration) and longest.session.total.high is None:
+        return Markup(escape(minutes_text(longest.session.total.seconds / 60)))
+    return dual(lambda u: distance_text(long_km, u), expanded.plan.units)
 
 
 def race_label(plan: Plan) -> Markup | None:
