@@ -841,3 +841,13 @@ def test_a_session_written_in_a_replaced_week_that_the_deload_has_no_place_for_i
     assert deload.kind == "deload"
     [rest] = [p for p in deload.sessions if p.kind is K.REST]
     assert rest.day == 2 and rest.original is not None and rest.original.kind is K.STRENGTH
+
+
+def test_a_spike_after_a_deload_of_the_engines_says_so() -> None:
+    text = "---\ntitle: S\nunits: km\nperiodization: {deload: {every: 4, mode: replace}, taper: false}\n---\n"
+    for n, long in enumerate((14, 15, 16, 17, 18), start=1):
+        text += f"## Week {n}\n- Tue: Easy 8 km\n- Thu: Easy 8 km\n- Sun: Long {long} km\n\n"
+    e = expand(plan_from(text))
+    assert e.weeks[3].kind == "deload"
+    [spike] = [w for w in e.warnings if w.code == "session-spike"]
+    assert "(16 km), days that hold the deload of week 4;" in spike.message

@@ -235,6 +235,7 @@ class _Spike:
     week: PlannedWeek
     size: float
     longest: float
+    after: PlannedWeek | None = None  # a deload of the engine's in the 30 days before: the cause, often
 
     @property
     def rise(self) -> float:
@@ -263,13 +264,16 @@ def _find_spikes(plan: Plan, facts: Sequence[_Week], basis: Basis) -> list[_Spik
         history = [runs[k][3] for k in range(first, index) if runs[k][2] < day]
         longest = max(history, default=0.0)
         if longest > 0 and current > longest * (1 + limit) + tolerance and current - longest > step + tolerance:
-            found.append(_Spike(planned, week, current, longest))
+            deloads = [runs[k][1] for k in range(first, index)  # the engine's (built from a reference), not the author's
+                       if runs[k][1].kind == "deload" and runs[k][1].reference is not None]
+            found.append(_Spike(planned, week, current, longest, deloads[-1] if deloads else None))
     return found
 
 
 def _spike_text(spike: _Spike, amount: Callable[[float], str]) -> str:
+    after = f", days that hold the deload of {week_name(spike.after)}" if spike.after is not None else ""
     return (f"this run ({amount(spike.size)}) is {spike.rise:.0%} longer than the longest run of the previous 30 days "
-            f"({amount(spike.longest)})")
+            f"({amount(spike.longest)}){after}")
 
 
 def _spikes(plan: Plan, found: Sequence[_Spike], merged: set[int], amount: Callable[[float], str]) -> list[Diagnostic]:
