@@ -264,10 +264,14 @@ def _find_spikes(plan: Plan, facts: Sequence[_Week], basis: Basis) -> list[_Spik
         history = [runs[k][3] for k in range(first, index) if runs[k][2] < day]
         longest = max(history, default=0.0)
         if longest > 0 and current > longest * (1 + limit) + tolerance and current - longest > step + tolerance:
-            deloads = [runs[k][1] for k in range(first, index)  # the engine's (built from a reference), not the author's
-                       if runs[k][1].kind == "deload" and runs[k][1].reference is not None]
+            deloads = [runs[k][1] for k in range(first, index) if _engines_deload(runs[k][1])]
             found.append(_Spike(planned, week, current, longest, deloads[-1] if deloads else None))
     return found
+
+
+def _engines_deload(week: PlannedWeek) -> bool:
+    """A deload the engine made (added, or in place of a week), not one the author marked."""
+    return week.kind == "deload" and any(phrase.code in ("deload-after", "deload-replaces") for phrase in week.note)
 
 
 def _spike_text(spike: _Spike, amount: Callable[[float], str]) -> str:
