@@ -324,3 +324,10 @@ def test_a_short_range_with_seconds_reads_and_is_titled_so_it_reads_back() -> No
     session, diagnostics = parse("Easy 7 min 30 s-9 min 30 s")
     assert diagnostics == [] and session is not None and session.total == Duration(450, 570)
     assert session_title(session, "km") == "Easy 7 min 30 s–9 min 30 s"
+
+
+def test_feet_are_told_to_be_climbing_in_a_comment_and_a_hundred_miles_reads() -> None:
+    session, diagnostics = parse("Long 30 km with 1500 ft")
+    assert session is None and "'— 1500 ft D+'" in diagnostics[0]
+    race, diagnostics = parse("Race 100-miles")
+    assert diagnostics == [] and race is not None and race.total == Distance(100, "mi")

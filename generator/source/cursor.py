@@ -137,6 +137,10 @@ class Cursor:
             unit_guess = "m" if low >= 100 else "min"
             self.fail(start, f"'{shown}' needs a unit before '{word}', e.g. '{shown} {unit_guess} {word}'")
             return None
+        if unit in ("ft", "feet", "foot") and not hint:  # "with 1500 ft": climbing, most likely
+            self.fail(start, f"feet measure no run's length: if '{match[0].strip()}' is climbing, write it in a comment, "
+                             f"e.g. '— {match[0].strip()} D+'; else give the length in mi, km or m")
+            return None
         self.fail(match.start(3), f"unknown unit '{word}'{hint}; expected mi, km, m, min, s or h")
         return None
 

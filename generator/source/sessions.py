@@ -62,7 +62,7 @@ class SessionLine:
         self.raw = text
         self.line = line
         self.errors = errors
-        self._bare: tuple[int, str] | None = None  # a part with no pace: warned once the line reads
+        self._bare: tuple[int, str, SessionKind] | None = None  # a part with no pace: warned once the line reads
 
     @property
     def failed(self) -> bool:
@@ -123,10 +123,11 @@ class SessionLine:
             fields["comment"] = " — ".join(filter(None, [str(fields.get("comment", "")), comment]))
         return Session(kind=kind, day=day, source=source, text=self.raw.strip(), **fields)  # type: ignore[arg-type]
 
-    def _warn_bare_part(self, col: int, written: str) -> None:
+    def _warn_bare_part(self, col: int, written: str, kind: SessionKind) -> None:
         """A warning, not an error: the run reads (as a part at no pace of its own), but the
         author may have left out its pace, or (in metres or feet) meant climbing."""
-        message = f"'{written}' is a part of the run without its pace or effort: add it ('{written} @ marathon pace')"
+        pace = "marathon pace" if kind is K.LONG else "steady"
+        message = f"'{written}' is a part of the run without its pace or effort: add it ('{written} @ {pace}')"
         if _CLIMB_UNIT.search(written):
             message += f", or, if it is climbing, write a comment ('— {_amount_of(written)} D+')"
         self.errors.warning(self.line, col, message, "bare-part")
@@ -208,7 +209,7 @@ class SessionLine:
                     fields["main_last"] = True  # "with the last 3 mi @ MP": at the end of the run
                 fields["main"] = main = MainSet(c, end, run_walk=kind is K.RUN_WALK).sequence()
                 if kind in (K.EASY, K.LONG, K.RECOVERY) and _bare_part(main):
-                    self._bare = (c.squeezed.column(start), c.text[start:c.pos].strip())
+                    self._bare = (c.squeezed.column(start), c.text[start:c.pos].strip(), kind)
             elif c.take(r"@", end):
                 fields["target"] = c.target(end)
             elif "target" not in fields and "main" not in fields and self._bare_effort(end):
@@ -372,7 +373,7 @@ def _climb(text: str, end: int) -> re.Match[str] | None:
     return next((m for m in _CLIMB.finditer(text, 0, end) if m["lead"] or m["uphill"] is None), None)
 
 
-_NAMED_RACE = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*-\s*(miler?|mi|km?)(?![\w])")
+_NAMED_RACE = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*-\s*(miles?|miler|mi|km?)(?![\w])")
 MIN_RACE_KM = 0.4  # the shortest race the frontmatter takes (400 m): '50M' is 50 miles, not metres
 PACE_NOT_HOURS = 4  # 'Recovery 8:00' is no 8-hour run; only a long run (or a hike, a walk) may be that long
 SHORT_SESSION_SECONDS = 600  # a whole session written 'm:ss' under 10 minutes is an 'h:mm' meant
