@@ -42,8 +42,7 @@ from .volume import (
 K = SessionKind
 EASY_WEEK_SHARE = 0.70
 MOST_CUT = 0.40  # R6: the heaviest deload cut of the sources; no run of a volume deload loses more
-SHORT_BY = 0.025  # a volume cut this much short of the plan's is said with its figure
-CLOSE_ENOUGH = 0.1  # below its least, a run loses at most a rounding step this big (a share of it as written)
+SHORT_BY = 0.01  # a volume cut this much short of the plan's is said with its figure
 AFTER_RACE_DAYS = 4  # days after a race that hold no quality session (a design choice; see the docs)
 LoadOf = Callable[[Session], float]
 
@@ -74,7 +73,7 @@ def build_deload(reference: Sequence[Session], strategy: str, measure: Measure, 
     sessions = [deload_strength(s, p) for s in sessions]
     if sessions != lifted:
         note.append(Phrase.of(f"strength-{p.strength_strategy}"))
-    sessions, shortened = unload(sessions, reference, p.min_cut, measure, load_of)
+    sessions, shortened = unload(sessions, reference, p.min_cut, measure, load_of, max(MOST_CUT, p.deload_cut))
     if shortened:
         note.append(Phrase.of(f"shortened-{shortened}", cut=p.min_cut))
     elif strategy == "intensity":
@@ -83,19 +82,22 @@ def build_deload(reference: Sequence[Session], strategy: str, measure: Measure, 
 
 
 def unload(sessions: Sequence[Session], reference: Sequence[Session], min_cut: float, measure: Measure,
-           load_of: LoadOf) -> tuple[list[Session], str]:
+           load_of: LoadOf, most_cut: float = MOST_CUT) -> tuple[list[Session], str]:
     """Shorten the long run and the easy runs, one step at a time, the one shortened least so far
-    (for its size) first, until the week's load is at least ``min_cut`` below the reference's;
-    returns the sessions and what was shortened: ``long``, ``easy``, ``long-easy`` or ``""``."""
+    (for its size) first, until the week's load is at least ``min_cut`` below the reference's, no
+    run below ``1 - most_cut`` of it as the reference has it (R6; the week is then said to be a
+    small deload); returns the sessions and what was shortened: ``long``, ``easy``, ``long-easy`` or ``""``.
+    ``sessions`` are made one for one from ``reference``."""
     target = (1 - min_cut) * sum(load_of(s) for s in reference)
     result = list(sessions)
-    written = {i: _minutes(s, measure) for i, s in enumerate(result)}
+    written = {i: _minutes(s, measure) for i, s in enumerate(reference)}
     touched: set[SessionKind] = set()
     while sum(load_of(s) for s in result) > target + 1e-9:
         candidates = [(_minutes(s, measure) / written[i] if written[i] else 0.0, s.kind is K.LONG, _minutes(s, measure), -i, i)
                       for i, s in enumerate(result)
                       if s.kind in (K.LONG, K.EASY, K.RECOVERY, K.RUN_WALK) and s.in_totals
-                      and one_step_less(s, measure) is not None]
+                      and (shorter := one_step_less(s, measure)) is not None
+                      and _minutes(shorter, measure) >= (1 - most_cut) * written[i] - 1e-9]
         if not candidates:
             break
         *_, index = max(candidates)
@@ -235,7 +237,7 @@ def trim(sessions: list[Session], target: float, measure: Measure, basis: str,
          kept: Sequence[float] | None = None) -> list[Session]:
     """Take one rounding step at a time off the biggest run that can shrink, until under ``target``.
     Easy running goes first, then the quality sessions (the easy running around their sets first);
-    with ``kept`` (each session's least size), an easy or long run goes below it only when nothing else can shrink.
+    with ``kept`` (each session's least size), no run goes below it: the week then falls short of ``target``.
     The last step is the smallest that reaches ``target``: a run-walk long run does not lose a whole
     30-minute repeat where five minutes off an easy run would do."""
     result = list(sessions)
@@ -251,8 +253,8 @@ def trim(sessions: list[Session], target: float, measure: Measure, basis: str,
             within = kept is None or size(shorter, measure, basis) >= kept[i] - 1e-9
             tier = (1 if within and kept is not None else 0) if s.kind.is_quality else 2 if within else 0
             removed = size(s, measure, basis) - size(shorter, measure, basis)
-            if tier == 0 and kept is not None and removed > CLOSE_ENOUGH * size(sessions[i], measure, basis) + 1e-9:
-                continue  # at its least already: no big step more (a 30-minute repeat, 1 km of a 3 km run)
+            if tier == 0 and kept is not None:
+                continue  # at its least already (R6): the cut falls short, and the deload's note says so
             candidates.append((tier, not s.kind.is_quality, size(s, measure, basis), -i, i, shorter, removed))
         if not candidates:
             break  # every run is at its least: the cut falls short, and the deload's note says so
