@@ -50,10 +50,10 @@ def test_strength_sub_bullets_are_exercises_or_notes(settings: Settings) -> None
     session = plan.weeks[0].sessions[0]
     assert [exercise_text(x) for x in session.exercises] == [
         "Dumbbell row 3x8–12 @ 20 kg (each arm)", "Back squat 3x8–12 @ 60 kg", "Side plank 2x30–45 s",
-        "Deadlift 3x5+ @ 75% 1RM", "Push-up 3xAMRAP", "Chin-up 2xAMRAP @ bodyweight"]
-    assert session.notes.splitlines() == ["- Work up to it in three jumps", "- Repeat the circuit 2x max", "- Superset with 4x8 push-ups", "- Rest 90 s between sets.",
+        "Deadlift 3x5+ @ 75% 1RM (Work up to it in three jumps)", "Push-up 3xAMRAP", "Chin-up 2xAMRAP @ bodyweight"]
+    assert session.notes.splitlines() == ["- Repeat the circuit 2x max", "- Superset with 4x8 push-ups", "- Rest 90 s between sets.",
         "- Work up to a heavy single @ RPE 9", "- Add 2.5 kg when you make 3x5", "- Ramp up: 40 kg 1x5, 60 kg 1x3",
-        "- Back-off sets @ 50% of the working weight"]
+        "- Back-off sets @ 50% of the working weight", "- Last set @ RPE 9"]
     data = expanded_dict(expand(plan))
     exported = data["weeks"][0]["sessions"][0]["strength"]
     assert [(x.get("reps"), x.get("reps_max"), x.get("amrap", False), x["rep_unit"]) for x in exported] == [

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import Collector, one_of, suggest
 from ..model import MAX_WEEKS, Exercise, Session, SessionKind, Source, Week, WeekKind
@@ -246,17 +246,9 @@ def _list_item(item: Item, section: _Section, lines: list[str], first_line: int,
     notes: list[str] = [line.strip() for line in continuation if line.strip()]
     for child in item.children:
         if child.kind == "list" and session.kind is SessionKind.STRENGTH:
-            for sub in child.items:
-                first = sub.lines[0].rstrip()
-                squeezed = Squeezed(words.tidy_numbers(first.replace("*", " ").replace("`", " ")), sub.content_col + 1)
-                if len(first) <= MAX_LINE_CHARS and looks_like_exercise(squeezed.text):
-                    exercise = parse_exercise(squeezed.text, first_line + sub.start, sub.content_col + 1, errors, squeezed.column)
-                    if exercise is not None:
-                        exercises.append(exercise)
-                    if sub.end > sub.start + 1:  # what is written under an exercise is a note, never lost
-                        notes.append(_slice(lines, sub.start + 1, sub.end))
-                else:
-                    notes.append(_slice(lines, sub.start, sub.end))
+            found, said = _exercises(child.items, lines, first_line, errors, words)
+            exercises += found
+            notes += said
         else:
             notes.append(_slice(lines, child.start, child.end))
     if exercises:
@@ -264,6 +256,33 @@ def _list_item(item: Item, section: _Section, lines: list[str], first_line: int,
     if notes:
         session = session.with_changes(notes="\n".join(notes))
     section.sessions.append(session)
+
+
+def _exercises(items: list[Item], lines: list[str], first_line: int, errors: Collector,
+               words: Words) -> tuple[list[Exercise], list[str]]:
+    """A strength session's sub-bullets: its exercises, and its notes. What is written under an
+    exercise is its comment (a cue for that lift, never lost); an exercise written under another
+    is an error, never a note left undeloaded."""
+    exercises: list[Exercise] = []
+    notes: list[str] = []
+    for sub in items:
+        first = sub.lines[0].rstrip()
+        squeezed = Squeezed(words.tidy_numbers(first.replace("*", " ").replace("`", " ")), sub.content_col + 1)
+        if len(first) > MAX_LINE_CHARS or not looks_like_exercise(squeezed.text):
+            notes.append(_slice(lines, sub.start, sub.end))
+            continue
+        exercise = parse_exercise(squeezed.text, first_line + sub.start, sub.content_col + 1, errors, squeezed.column)
+        nested = [item for block in sub.children if block.kind == "list" for item in block.items
+                  if looks_like_exercise(item.lines[0].strip())]
+        for item in nested:
+            errors.error(first_line + item.start, item.content_col + 1,
+                         f"an exercise goes in the session's list, not under another: move '{item.lines[0].strip()}' "
+                         f"to the level of '{first.strip()}'")
+        if exercise is None or nested:
+            continue
+        cue = "; ".join(line.strip().removeprefix("- ").removeprefix("* ") for line in lines[sub.start + 1:sub.end] if line.strip())
+        exercises.append(replace(exercise, comment=" — ".join(filter(None, [exercise.comment, cue]))) if cue else exercise)
+    return exercises, notes
 
 
 def _no_day(shown: str | None, text: str, line: int, col: int, errors: Collector, words: Words) -> None:

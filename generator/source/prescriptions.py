@@ -45,9 +45,15 @@ _INSTRUCTION = (r"work|add|adds|ramp|build|finish|use|keep|rest|take|do|then|sta
                 r"|repeat|superset|alternate|pick|choose|focus|warm|cool|note|optional|try")
 _NAME = r"^(?!(?:" + _INSTRUCTION + r")\b)[^\W\d][^\d@\n]{0,40}?"
 _CLEAN_LOAD = r"@\s*(?:\d+(?:\.\d+)?\s*(?:kg|lbs?|%)|bw|body\s*weight|bodyweight|rpe\s*\d|rir\s*\d)[^\w%]*(?:$|\(|—|–|--|,|;|rpe|rir)"
+# What makes a line with a load an exercise's: a count of sets or reps, or a set named as such
+# ("Deadlift x5 @ 140 kg", "Squat 5/5/5 @ 100 kg", "Back squat: 5 reps @ 100 kg", "top single");
+# "Last set @ RPE 9", "Each set @ 60%" and "Heavy singles @ 90%" are notes.
+_STRENGTH_SHAPE = (r"(?:\btop\s+(?:single|set)\b|(?<![\w.])[x×]\s*\d|\d+\s*reps?\b|\d+\s*[x×]|"
+                   r"\d+(?:\s*[/,\-–]\s*\d+)+|\d+\s*sets?\b)")
 _LIKE_EXERCISE = re.compile(
     r"(?i)^@|^\d+\s*[x×]\s*\d|" + _NAME + r"(?:\s|:|-)(?:"
-    r"[^@]*" + _CLEAN_LOAD
+    r"[^@]*?" + _STRENGTH_SHAPE + r"[^@]*" + _CLEAN_LOAD
+    + r"|[^@]*?\d+\s*[x×]\s*max\b"
     + r"|[^@]*?" + _SETS_REPS + r"(?:\s*[x×+:]\s*\d|\s*(?:h|hrs?|hours?|km|mi|yd|ft|cm)(?![\w]))"
     r"|.*?" + _WEIGHT + r".*?" + _SETS_REPS + ")")
 # A name is words: a weight or sets x reps before the sets ("Add 2.5 kg when you make 3x5") is a note.
@@ -153,6 +159,8 @@ def _unreadable(clean: str, text: str) -> str:
     if re.search(_SETS_REPS + r"\s*\+\s*\d", clean):
         return ("write one count a set, and each side's in words: 'Split squat 3x8/leg' or 'Split squat 3x8 (each leg)'; "
                 f"got '{first_words(text, 8)}'")
+    if as_many := re.match(r"(?i)^(?P<head>.*?\d+\s*[x×]\s*)max\b(?P<tail>.*)$", clean):  # "Pull-up 3x max"
+        return f"write as many reps as possible as '{as_many['head']}max reps{as_many['tail']}' (or 'AMRAP')"
     if per_set := _PER_SET.match(clean):  # "Squat 5/5/5 @ 100 kg", "Back squat 5,5,3,3,1 @ 100 kg"
         counts = [int(n) for n in re.split(r"\s*[/,\-–]\s*", per_set["reps"])]
         groups = [(len(list(run)), reps) for reps, run in itertools.groupby(counts)]
