@@ -851,3 +851,16 @@ def test_a_spike_after_a_deload_of_the_engines_says_so() -> None:
     assert e.weeks[3].kind == "deload"
     [spike] = [w for w in e.warnings if w.code == "session-spike"]
     assert "(16 km), days that hold the deload of week 4;" in spike.message
+
+
+@pytest.mark.parametrize(("gym_in_holiday", "gym_before"), [(True, False), (False, True)])
+def test_a_vacations_note_says_the_strength_of_the_week_it_replaces(gym_in_holiday: bool, gym_before: bool) -> None:
+    text = ("---\ntitle: V\nunits: km\nload_units: kg\n"
+            "periodization: {deload: {every: off, mode: replace}, taper: false, vacations: [{week: 3, style: easy}]}\n---\n")
+    for n in range(1, 5):
+        gym = (n == 3 and gym_in_holiday) or (n != 3 and gym_before)
+        lift = "- Mon: Strength\n  - Goblet squat 3x10 @ 20 kg\n" if gym else ""
+        text += f"## Week {n}\n{lift}- Tue: Easy 8 km\n- Thu: Tempo 10 km with 5 km @ threshold\n- Sun: Long {14 + n} km\n\n"
+    holiday = expand(plan_from(text)).weeks[2]
+    assert holiday.kind == "vacation"
+    assert ("strength:" in note_text(holiday.note)) is gym_in_holiday

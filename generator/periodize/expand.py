@@ -256,7 +256,7 @@ def _week(context: _Context, slot: Slot, index: int, contents: Sequence[list[Ses
             # never makes a week heavier than written; its runs become easy running, as written.
             sessions, how = as_written_easy(source, measure)
         elif not slot.inserted and slot.style != "rest":  # the strength of the week you wrote, deloaded: no exercise added
-            sessions = _written_strength(sessions, source, p)
+            sessions, how = _written_strength(sessions, source, p), _strength_said(how, source, p)
         races = [s for s in source if s.kind is K.RACE] if not slot.inserted else []
         if races:  # the week it replaces holds a race the author wrote (a tune-up): a holiday does not drop it
             days = {race.day for race in races}
@@ -319,6 +319,14 @@ def _days_since_race(previous: Sequence[Session], session: Session) -> int | Non
     """Days from a race in the week before to ``session`` (in the week after it)."""
     races = [s.day for s in previous if s.kind is K.RACE]
     return 7 - max(races) + session.day if races else None
+
+
+def _strength_said(how: Note, written: Sequence[Session], p: Periodization) -> Note:
+    """A vacation's note with the strength of the week you wrote: its cut said when it has one."""
+    rest = [phrase for phrase in how if not phrase.code.startswith("strength-")]
+    if any(deload_strength(s, p) != s for s in written if s.kind is K.STRENGTH):
+        rest.insert(1, Phrase.of(f"strength-{p.strength_strategy}"))
+    return tuple(rest)
 
 
 def _written_strength(built: Sequence[Session], written: Sequence[Session], p: Periodization) -> list[Session]:
