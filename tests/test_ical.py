@@ -252,3 +252,14 @@ def test_a_strength_session_left_out_before_the_race_is_a_rest_day_that_says_wha
     events = [e for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT") if str(e["SUMMARY"]) == "W3 · Rest"]
     assert len(events) == 1 and events[0].decoded("DTSTART") == date(2027, 6, 3)
     assert "Written as: Back squat 2x8 @ 50 kg, RPE 8" in str(events[0]["DESCRIPTION"])
+
+
+def test_a_lighter_week_the_author_wrote_is_one_in_the_calendar_too(tmp_path: Path) -> None:
+    out = tmp_path / "steps.ics"
+    plan = FIXTURES / "engine" / "step-backs.md"
+    result = CliRunner().invoke(main, ["ical", str(plan), "--race-date", "2027-06-27", "-o", str(out), "--project", str(ROOT)])
+    assert result.exit_code == 0, result.output
+    weeks = {str(e["SUMMARY"]): e for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT") if "·" in str(e["SUMMARY"])
+             and str(e["SUMMARY"]).startswith("Week 3 ")}
+    [summary] = weeks
+    assert summary == "Week 3 · Lighter week" and "deload" in str(weeks[summary]["CATEGORIES"].to_ical())

@@ -40,7 +40,7 @@ from .markdown import plain_text
 from .notes import note_text
 from .pacetable import range_text
 from .paceview import session_paces
-from .views import KIND_LABELS, volume_text
+from .views import shown_kind, volume_text, week_label
 
 NAMESPACE = uuid.UUID("6f1d2c1e-7a4b-5d0e-9c3f-0de10ad0cafe")
 _NAMESPACE_BYTES = NAMESPACE.bytes
@@ -182,7 +182,7 @@ def _session_description(planned: PlannedSession, week: PlannedWeek, week_line: 
 
 
 def _week_description(expanded: ExpandedPlan, week: PlannedWeek, footer: str) -> str:
-    lines = [f"{KIND_LABELS[week.kind]} · {volume_text(expanded, week.distance_km, week.minutes, week.distance_km_high, week.minutes_high)}"]
+    lines = [f"{week_label(week)} · {volume_text(expanded, week.distance_km, week.minutes, week.distance_km_high, week.minutes_high)}"]
     if week.note:
         lines.append(note_text(week.note) + ".")
     if week.notes:
@@ -224,12 +224,13 @@ def plan_events(expanded: ExpandedPlan, settings: Settings, previous: Mapping[st
     result: list[EventText] = []
     for week in expanded.weeks:
         index = week.number - 1
-        kind_label = KIND_LABELS[week.kind]
+        kind_label = week_label(week)
         titled = f" · {week.title}" if week.title and not _says_kind(week.title, kind_label) else ""
         if week_summaries:
             result.append(_event(revisions, f"{prefix}/w{week.number}/week", gettext("Week %(number)d") % {"number": week.number}
                                  + f" · {kind_label}{titled}",
-                                 _week_description(expanded, week, footer), [CATEGORIES["week"], CATEGORIES[week.kind]], index * 7, 7,
+                                 _week_description(expanded, week, footer), [CATEGORIES["week"], CATEGORIES[shown_kind(week)]],
+                                 index * 7, 7,
                                  "week", None))
         week_line = gettext("Week %(number)d of %(weeks)d") % {"number": week.number, "weeks": weeks} + f" · {kind_label}{titled}"
         busy: dict[int, int] = {}  # minutes of a day's sessions so far: the next one starts after them
@@ -238,7 +239,8 @@ def plan_events(expanded: ExpandedPlan, settings: Settings, previous: Mapping[st
             if resting and planned.original is None:
                 continue  # a rest day the author wrote; one the engine made of a session says what was written
             s = planned.session
-            categories = [CATEGORIES.get(c, c) for c in ([s.kind.value, week.kind, "optional"] if s.optional else [s.kind.value, week.kind])]
+            kinds = [s.kind.value, shown_kind(week), "optional"] if s.optional else [s.kind.value, shown_kind(week)]
+            categories = [CATEGORIES.get(c, c) for c in kinds]
             slot = f"s{planned.slot}"
             description = _session_description(planned, week, week_line, units, footer)
             paces = tuple((p.label, p.spec) for p in session_paces(s, planned.workout, expanded, None))

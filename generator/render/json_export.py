@@ -224,7 +224,8 @@ def _body(expanded: ExpandedPlan, shape: _Shape) -> dict[str, Any]:
             "peak_minutes": peak.minutes if peak else None,
             "long_run_peak": _distance(max((w.long_run_km for w in expanded.weeks), default=0.0), units),
             "race_form": expanded.race_form,
-        }),
+        } | ({"recovery_weeks": expanded.deload_weeks + sum(1 for w in expanded.weeks if w.step_back)}
+             if shape.lean else {})),  # format 5; the reader view keeps format 2's fields
         "weeks": [week_dict(w, units, shape) for w in expanded.weeks],
     }
 

@@ -202,7 +202,7 @@ def week_views(expanded: ExpandedPlan, table: PaceTable | None = None) -> list[W
         for planned in week.sessions:
             if planned.kind is not SessionKind.REST or planned.session.comment or planned.session.notes or planned.original:
                 days[planned.day].sessions.append(session_view(planned, expanded, week, index, table))
-        label = KIND_LABELS[week.kind]
+        label = week_label(week)
         result.append(WeekView(
             number=week.number, kind=week.kind, kind_label=label, title=_beside(label, week.title) if week.kind != "load" else week.title,
             start=week.start, end=week.start + timedelta(days=6) if week.start else None,
@@ -213,6 +213,17 @@ def week_views(expanded: ExpandedPlan, table: PaceTable | None = None) -> list[W
             step_back=week.step_back,
         ))
     return result
+
+
+def week_label(week: PlannedWeek) -> str:
+    """A week's kind as readers see it everywhere (page, table, calendar, fridge sheet): a
+    lighter week the author wrote is one, not a "loading week"."""
+    return gettext("Lighter week") if week.kind == "load" and week.step_back else KIND_LABELS[week.kind]
+
+
+def shown_kind(week: PlannedWeek) -> str:
+    """The week's kind for marks and categories: the author's lighter week as a deload."""
+    return "deload" if week.kind == "load" and week.step_back else week.kind
 
 
 def lighter_weeks(expanded: ExpandedPlan) -> int:
