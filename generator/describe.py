@@ -181,10 +181,10 @@ def load_text(load: Load) -> str:
     if load.kind == "bodyweight":
         return pgettext("plan language", "bodyweight")
     if load.kind == "percent":
-        return f"{format_number(load.value or 0, 1)}% 1RM"
+        return f"{number(format_number(load.value or 0, 1))}% 1RM"
     if load.kind == "rpe":
-        return f"RPE {format_number(load.value or 0, 1)}"
-    return f"{format_number(load.value or 0, 2)} {load.unit}"
+        return f"RPE {number(format_number(load.value or 0, 1))}"
+    return f"{number(format_number(load.value or 0, 2))} {load.unit}"  # "32,5 kg" in a German plan
 
 
 def reps_text(exercise: Exercise) -> str:

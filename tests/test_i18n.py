@@ -295,3 +295,14 @@ def test_two_translations_in_one_language_are_said(tmp_path: Path) -> None:
     assert "translation_key 'twin' is shared with plans/de.md, in the same language 'de'" in output
     assert hreflangs(folder / "site" / "plans" / "de" / "index.html") == set()
     assert hreflangs(folder / "site" / "plans" / "en" / "index.html") == set()
+
+
+def test_a_weight_is_written_with_the_plans_decimal_sign() -> None:
+    from generator.describe import exercise_text
+    from generator.i18n import use
+    from generator.model import Exercise, Load
+
+    squat = Exercise("Kniebeuge", 3, 10, load=Load("weight", 32.5, "kg"))
+    with use("de"):
+        assert exercise_text(squat) == "Kniebeuge 3x10 @ 32,5 kg"
+    assert exercise_text(squat) == "Kniebeuge 3x10 @ 32.5 kg"
