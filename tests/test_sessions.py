@@ -331,3 +331,8 @@ def test_feet_are_told_to_be_climbing_in_a_comment_and_a_hundred_miles_reads() -
     assert session is None and "'— 1500 ft D+'" in diagnostics[0]
     race, diagnostics = parse("Race 100-miles")
     assert diagnostics == [] and race is not None and race.total == Distance(100, "mi")
+
+
+def test_w_slash_after_a_total_introduces_the_main_set() -> None:
+    session, diagnostics = parse("Tempo 8 km w/ 4 km @ threshold")
+    assert diagnostics == [] and session is not None and session_title(session, "km") == "Tempo 8 km with 4 km @ threshold"
