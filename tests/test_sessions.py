@@ -336,3 +336,9 @@ def test_feet_are_told_to_be_climbing_in_a_comment_and_a_hundred_miles_reads() -
 def test_w_slash_after_a_total_introduces_the_main_set() -> None:
     session, diagnostics = parse("Tempo 8 km w/ 4 km @ threshold")
     assert diagnostics == [] and session is not None and session_title(session, "km") == "Tempo 8 km with 4 km @ threshold"
+
+
+@pytest.mark.parametrize("line", ["Long 30 km, walk the hills", "Easy 45 min, rest if tired"])
+def test_words_after_a_session_are_told_to_be_a_comment_not_a_second_session(line: str) -> None:
+    session, diagnostics = parse(line)
+    assert session is None and "write a comment after ' — '" in diagnostics[0]

@@ -222,7 +222,7 @@ class SessionLine:
                     c.fail(start, "strides need a count and a length, e.g. '+ 6 x 20 s strides'")
                 elif self.words.alternative_re.match(rest):
                     c.fail(start, "the other length goes before the main set: 'Tempo 6 mi or 55 min with 20 min @ threshold'")
-                elif second := self._second_session(rest.lstrip(";,/& ").removeprefix("and ").strip()):
+                elif second := self._second_session(_AND.sub("", rest.lstrip(";,/& ")).strip()):
                     c.fail(start, second)
                 else:
                     c.fail(start, f"unexpected '{first_words(rest)}' — write a comment after ' — ' or as a sub-bullet")
@@ -253,10 +253,10 @@ class SessionLine:
     def _second_session(self, rest: str) -> str:
         """The error for a second session written on the line of the first ("Easy 5 km; Strength
         30 min"), or "" when ``rest`` does not start with a kind of session."""
-        if not rest or self.words.kind_re.match(rest) is None:
-            return ""
+        if not rest or self.words.kind_re.match(rest) is None or not re.search(r"\d", rest):
+            return ""  # "Long 30 km, walk the hills": a comment, not a session with its length
         text = self.c.text
-        head = text[:text.rfind(rest)].rstrip(" +;,/&").removesuffix(" and").strip()
+        head = _AND_AFTER.sub("", text[:text.rfind(rest)].rstrip(" +;,/&")).strip()
         second = first_words(rest, 8)
         return (f"two sessions on one day are two bullets of that day, each starting with the day: "
                 f"'{head}' and '{second[:1].upper() + second[1:]}'")
@@ -373,6 +373,9 @@ def _climb(text: str, end: int) -> re.Match[str] | None:
     return next((m for m in _CLIMB.finditer(text, 0, end) if m["lead"] or m["uphill"] is None), None)
 
 
+# "Easy 5 km and Strength 30 min" in any plan language: the word between two sessions on one line
+_AND = re.compile(r"(?i)^(?:and|und|et|y|en)\s+")
+_AND_AFTER = re.compile(r"(?i)\s+(?:and|und|et|y|en)$")
 _NAMED_RACE = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*-\s*(miles?|miler|mi|km?)(?![\w])")
 MIN_RACE_KM = 0.4  # the shortest race the frontmatter takes (400 m): '50M' is 50 miles, not metres
 PACE_NOT_HOURS = 4  # 'Recovery 8:00' is no 8-hour run; only a long run (or a hike, a walk) may be that long
