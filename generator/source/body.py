@@ -232,6 +232,8 @@ def _list_item(item: Item, section: _Section, lines: list[str], first_line: int,
             errors.error(file_line, col0, f"'{prefix[1]}' is not a day of the week; expected {day_word} 1 … {day_word} 7")
             return
         day = parsed
+        if _day_and_more(session_text, file_line, col0, errors, words):  # "Sat-Sun:" read as "Sat" and "Sun: …"
+            return
         col0 += prefix.end()
         session_text = session_text[prefix.end():]
         if section.sessions and day < section.sessions[-1].day:
@@ -304,7 +306,7 @@ def _no_day(shown: str | None, text: str, line: int, col: int, errors: Collector
 
 
 _DAY_AND_MORE = re.compile(r"(?i)^(?P<day>[^\W\d_]+\.?)\s*(?:(?P<time>a\.?m\.?|p\.?m\.?|morning|evening|night)|"
-                           r"(?:/|&|\bor\b|\band\b|,)\s*(?P<other>[^\W\d_]+\.?))\s*:\s*(?P<session>.*)$")
+                           r"(?:(?P<either>/|-|–|\bor\b)|&|\band\b|,)\s*(?P<other>[^\W\d_]+\.?))\s*:\s*(?P<session>.*)$")
 
 
 def _day_and_more(text: str, line: int, col: int, errors: Collector, words: Words) -> bool:
@@ -312,12 +314,17 @@ def _day_and_more(text: str, line: int, col: int, errors: Collector, words: Word
     match = _DAY_AND_MORE.match(text)
     if match is None or _day_number(match["day"], 0, words) in (None, -1):
         return False
-    day, session = match["day"], match["session"].strip() or "Easy 5 km"
+    if match["other"] and _day_number(match["other"], 0, words) in (None, -1):
+        return False  # "Sat/Foo:": not two days
+    day, other, session = match["day"], match["other"], match["session"].strip() or "Easy 5 km"
     if match["time"]:
         errors.error(line, col, f"the time of day goes in a comment: '{day}: {session} — {match['time']}'")
-    else:
+    elif match["either"]:
         errors.error(line, col, f"a session is on one day: write the day it is planned on, and the other in a "
-                                f"comment: '{day}: {session} — or {match['other']}'")
+                                f"comment: '{day}: {session} — or {other}'")
+    else:
+        errors.error(line, col, f"a session line is one day: write a bullet for each, '{day}: {session}' and "
+                                f"'{other}: {session}'")
     return True
 
 
