@@ -11,13 +11,13 @@ weeks after it raise no errors of their own.
 
 from __future__ import annotations
 
-import re
 import textwrap
 from dataclasses import dataclass, field, replace
 
 from ..errors import Collector, one_of, suggest
 from ..model import MAX_WEEKS, Exercise, Session, SessionKind, Source, Week, WeekKind
 from .blocks import MAX_DEPTH, Block, Item, TooDeep, scan
+from .days import day_and_more, day_name, day_number, no_day
 from .headings import Candidate, candidates, choose, fault
 from .numbering import Step, message, number
 from .prescriptions import looks_like_exercise, parse_exercise
@@ -223,21 +223,21 @@ def _list_item(item: Item, section: _Section, lines: list[str], first_line: int,
     day = 1
     if section.kind == "week":
         prefix = words.day_prefix_re.match(session_text)
-        parsed = _day_number(prefix[1] if prefix else "", week_starts, words)
+        parsed = day_number(prefix[1] if prefix else "", week_starts, words)
         if prefix is None or parsed is None:
-            _no_day(prefix[1] if prefix else None, session_text, file_line, col0, errors, words)
+            no_day(prefix[1] if prefix else None, session_text, file_line, col0, errors, words)
             return
         if parsed == -1:
             day_word = words.heading("day")
             errors.error(file_line, col0, f"'{prefix[1]}' is not a day of the week; expected {day_word} 1 … {day_word} 7")
             return
         day = parsed
-        if _day_and_more(session_text, file_line, col0, errors, words):  # "Sat-Sun:" read as "Sat" and "Sun: …"
+        if day_and_more(session_text, file_line, col0, errors, words):  # "Sat-Sun:" read as "Sat" and "Sun: …"
             return
         col0 += prefix.end()
         session_text = session_text[prefix.end():]
         if section.sessions and day < section.sessions[-1].day:
-            before = _day_name(section.sessions[-1].day, week_starts, prefix[1], words)
+            before = day_name(section.sessions[-1].day, week_starts, prefix[1], words)
             errors.error(file_line, col0 - prefix.end(), f"{prefix[1]} comes after {before} in week {section.number}; list the days in order")
             return
     source = Source(errors.file, file_line, col0)
@@ -285,78 +285,6 @@ def _exercises(items: list[Item], lines: list[str], first_line: int, errors: Col
         cue = "; ".join(line.strip().removeprefix("- ").removeprefix("* ") for line in lines[sub.start + 1:sub.end] if line.strip())
         exercises.append(replace(exercise, comment=" — ".join(filter(None, [exercise.comment, cue]))) if cue else exercise)
     return exercises, notes
-
-
-def _no_day(shown: str | None, text: str, line: int, col: int, errors: Collector, words: Words) -> None:
-    """The error for a session line without a day it can read, with the nearest weekday of the plan's language."""
-    names = words.weekday_names
-    if shown is None and _day_and_more(text, line, col, errors, words):
-        return
-    if shown is None:
-        what = "each session starts with its day"
-    elif _day_word(shown.lower().replace(" ", ""), words) is not None:
-        what = f"'{shown}' needs its number"
-    else:
-        what = f"'{shown}' is not a day{suggest(shown, names)}"
-    day_word = words.heading("day")
-    first, last = words.weekday_name(0, True), words.weekday_name(6, True)
-    example = "'Tue: Easy 5 mi'" if words.english else f"'{words.weekday_name(1, True)}: …'"
-    errors.error(line, col, f"{what}; expected a weekday ({first} … {last}) or {day_word} 1 … {day_word} 7 "
-                            f"followed by ':', e.g. {example}")
-
-
-_DAY_AND_MORE = re.compile(r"(?i)^(?P<day>[^\W\d_]+\.?)\s*(?:(?P<time>a\.?m\.?|p\.?m\.?|morning|evening|night)|"
-                           r"(?:(?P<either>/|-|–|\bor\b)|&|\band\b|,)\s*(?P<other>[^\W\d_]+\.?))\s*:\s*(?P<session>.*)$")
-
-
-def _day_and_more(text: str, line: int, col: int, errors: Collector, words: Words) -> bool:
-    """"Sat AM: …" and "Sat/Sun: …": a day, with a time of day or a second day before the ':'."""
-    match = _DAY_AND_MORE.match(text)
-    if match is None or _day_number(match["day"], 0, words) in (None, -1):
-        return False
-    if match["other"] and _day_number(match["other"], 0, words) in (None, -1):
-        return False  # "Sat/Foo:": not two days
-    day, other, session = match["day"], match["other"], match["session"].strip() or "Easy 5 km"
-    if match["time"]:
-        errors.error(line, col, f"the time of day goes in a comment: '{day}: {session} — {match['time']}'")
-    elif match["either"]:
-        errors.error(line, col, f"a session is on one day: write the day it is planned on, and the other in a "
-                                f"comment: '{day}: {session} — or {other}'")
-    else:
-        errors.error(line, col, f"a session line is one day: write a bullet for each, '{day}: {session}' and "
-                                f"'{other}: {session}'")
-    return True
-
-
-def _day_name(day: int, week_starts: int, style: str, words: Words = ENGLISH) -> str:
-    """Day ``day`` of the week, written like ``style`` (a weekday name or 'Day N')."""
-    if _day_word(style.lower().replace(" ", ""), words) is not None:
-        return f"{words.heading('day')} {day}"
-    index = (week_starts + day - 1) % 7
-    return words.weekday_name(index, short=len(style.rstrip(".")) <= 3)
-
-
-def _day_word(lowered: str, words: Words) -> str | None:
-    """The rest of 'day3' after its day word ('3'), or None when it does not start with one."""
-    for word in words.day_words:
-        if lowered.startswith(word):
-            return lowered[len(word):]
-    return None
-
-
-def _day_number(word: str, week_starts: int, words: Words = ENGLISH) -> int | None:
-    """Weekday name -> 1..7 counted from the week's first day; 'Day N' -> N; -1 if N is out of range."""
-    lowered = word.lower().replace(" ", "")
-    rest = _day_word(lowered, words)
-    if rest is not None:
-        if not rest.isdecimal():  # 'Day' alone, or 'Days'
-            return None
-        number = int(rest)
-        return number if 1 <= number <= 7 else -1
-    index = words.weekday(lowered)
-    if index is None:
-        return None
-    return (index - week_starts) % 7 + 1
 
 
 def _weeks(sections: list[_Section], errors: Collector, words: Words = ENGLISH) -> tuple[list[Week], bool]:

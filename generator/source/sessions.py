@@ -16,7 +16,6 @@ from functools import partial
 
 from ..errors import Collector, suggest
 from ..model import (
-    Amount,
     Distance,
     Duration,
     Repeat,
@@ -30,6 +29,7 @@ from ..units import from_km
 from ..workout import parts_km
 from .cursor import Cursor, target_end
 from .mainset import MainSet, starts_set, strides_ahead
+from .misreads import CLIMB_UNIT, amount_of, bare_part, climbing, hours_meant, short_clock
 from .prescriptions import comment_separator, first_words, parse_exercise
 from .targets import effort_words
 from .words import ENGLISH, Words
@@ -80,7 +80,7 @@ class SessionLine:
         if double is not None:  # "Easy 3 mi (a.m.) + 5 mi (p.m.)": two runs, as two bullets
             c.fail(double.start(), _TWO_RUNS)
             return None
-        if (climb := _climb(c.text, end)) is not None:  # "Long run 3 h with 1000 m uphill": not a 1 km part
+        if (climb := climbing(c.text, end)) is not None:  # "Long run 3 h with 1000 m uphill": not a 1 km part
             c.fail(climb.start("gain"), f"'{climb['gain']}' of climbing is no distance of the run: write it in a comment, "
                                         f"e.g. '{c.text[:climb.start()].strip()} — {climb['gain']} D+'")
             return None
@@ -118,18 +118,18 @@ class SessionLine:
         if c.failed:
             return None
         if self._bare is not None:
-            self._warn_bare_part(*self._bare)
+            self._warnbare_part(*self._bare)
         if comment:
             fields["comment"] = " — ".join(filter(None, [str(fields.get("comment", "")), comment]))
         return Session(kind=kind, day=day, source=source, text=self.raw.strip(), **fields)  # type: ignore[arg-type]
 
-    def _warn_bare_part(self, col: int, written: str, kind: SessionKind) -> None:
+    def _warnbare_part(self, col: int, written: str, kind: SessionKind) -> None:
         """A warning, not an error: the run reads (as a part at no pace of its own), but the
         author may have left out its pace, or (in metres or feet) meant climbing."""
         pace = "marathon pace" if kind is K.LONG else "steady"
         message = f"'{written}' is a part of the run without its pace or effort: add it ('{written} @ {pace}')"
-        if _CLIMB_UNIT.search(written):
-            message += f", or, if it is climbing, write a comment ('— {_amount_of(written)} D+')"
+        if CLIMB_UNIT.search(written):
+            message += f", or, if it is climbing, write a comment ('— {amount_of(written)} D+')"
         self.errors.warning(self.line, col, message, "bare-part")
 
     def _unknown_kind(self, end: int) -> None:
@@ -184,8 +184,8 @@ class SessionLine:
             c.skip_ws()
             at = c.pos
             total = c.amount(end, optional=True)
-            if total is not None and _short_clock(c.text[at:c.pos], total):
-                c.fail(at, _hours_meant(c.text[at:c.pos], kind))
+            if total is not None and short_clock(c.text[at:c.pos], total):
+                c.fail(at, hours_meant(c.text[at:c.pos], kind))
             elif kind is K.RACE and isinstance(total, Distance) and total.km < MIN_RACE_KM:
                 written = c.text[at:c.pos].strip()
                 miles = f"'{written[:-1].strip()} mi'" if written.endswith("M") else "a race distance such as '5K', 'half' or '50 mi'"
@@ -208,7 +208,7 @@ class SessionLine:
                 if c.take(self.words.last_re, end):
                     fields["main_last"] = True  # "with the last 3 mi @ MP": at the end of the run
                 fields["main"] = main = MainSet(c, end, run_walk=kind is K.RUN_WALK).sequence()
-                if kind in (K.EASY, K.LONG, K.RECOVERY) and _bare_part(main):
+                if kind in (K.EASY, K.LONG, K.RECOVERY) and bare_part(main):
                     self._bare = (c.squeezed.column(start), c.text[start:c.pos].strip(), kind)
             elif c.take(r"@", end):
                 fields["target"] = c.target(end)
@@ -271,8 +271,8 @@ class SessionLine:
         other = c.amount(end)
         if other is None or c.failed:
             return
-        if _short_clock(c.text[at:c.pos], other):
-            c.fail(at, _hours_meant(c.text[at:c.pos]))
+        if short_clock(c.text[at:c.pos], other):
+            c.fail(at, hours_meant(c.text[at:c.pos]))
             return
         if isinstance(other, Distance) == isinstance(fields["total"], Distance):
             c.fail(at, f"'{c.text[start:c.pos].strip()}' gives the run's length again; the other length measures it "
@@ -357,66 +357,12 @@ class SessionLine:
 
 
 
-# Vertical gain written as if it were part of the run: "with 1000 m uphill", "+ 2,000 ft of climbing",
-# "1000 m D+". Never inside repeats ("8 x 200 m uphill" are hills), and "uphill" only after with/w//+.
-_CLIMB = re.compile(r"(?i)(?P<lead>\b(?:with|w/)\s+|\+\s*|(?<=\s))(?<![x×]\s)(?<![x×])"
-                    r"(?P<gain>\d[\d,.]*\s*(?:m|ft|feet|meters?|metres?))\s*(?:of\s+)?"
-                    r"(?:d\+|climbing|climb|vert(?:ical)?|elevation(?:\s+gain)?|gain|ascent|(?P<uphill>uphill))"
-                    r"(?![\w+])(?!\s*@)")
-
-
-_CLIMB_UNIT = re.compile(r"(?i)\d\s*(?:m|ft|feet|meters?|metres?)\s*$")
-
-
-def _climb(text: str, end: int) -> re.Match[str] | None:
-    """The first vertical gain written as a part of the run, before ``end``."""
-    return next((m for m in _CLIMB.finditer(text, 0, end) if m["lead"] or m["uphill"] is None), None)
-
-
 # "Easy 5 km and Strength 30 min" in any plan language: the word between two sessions on one line
 _AND = re.compile(r"(?i)^(?:and|und|et|y|en)\s+")
 _AND_AFTER = re.compile(r"(?i)\s+(?:and|und|et|y|en)$")
 _NAMED_RACE = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*-\s*(miles?|miler|mi|km?)(?![\w])")
 MIN_RACE_KM = 0.4  # the shortest race the frontmatter takes (400 m): '50M' is 50 miles, not metres
-PACE_NOT_HOURS = 4  # 'Recovery 8:00' is no 8-hour run; only a long run (or a hike, a walk) may be that long
-SHORT_SESSION_SECONDS = 600  # a whole session written 'm:ss' under 10 minutes is an 'h:mm' meant
 
-
-def _short_clock(written: str, total: Amount) -> bool:
-    """``Long run 2:30``: minutes and seconds by the clock, but no session is 2 min 30 s long;
-    coaches of long days write hours that way."""
-    return (isinstance(total, Duration) and total.seconds < SHORT_SESSION_SECONDS
-            and re.fullmatch(r"\s*\d{1,2}:\d\d(?:\s*[-–]\s*\d{1,2}:\d\d)?\s*", written) is not None)
-
-
-def _bare_part(main: object) -> bool:
-    """``Long 30 km with 1500 m``: one continuous part that says nothing of how to run it (no pace,
-    no effort, no word such as 'uphill') is no part of an easy run; it is climbing, most often."""
-    return (isinstance(main, tuple) and len(main) == 1 and isinstance(main[0], Step) and main[0].target is None
-            and not main[0].label and main[0].role == "work")
-
-
-def _amount_of(written: str) -> str:
-    return re.sub(r"(?i)^(?:with|w/)\s+", "", written)
-
-
-def _hours_meant(written: str, kind: SessionKind = K.LONG) -> str:
-    """The error for ``Long run 2:30``, with the session written as hours and minutes; for
-    ``Recovery 8:00`` (no recovery run is 8 hours long) a pace is meant, most likely."""
-    written = written.strip()
-    ends = re.split(r"\s*[-–]\s*", written)
-    if kind not in (K.LONG, K.RUN_WALK) and int(ends[0].split(":")[0]) >= PACE_NOT_HOURS:
-        return (f"'{written}' reads as minutes and seconds, too short for a session; write how long it is "
-                f"('45 min', '1 h 15 min'), and a pace after '@' ('@ {written}/mi' or '@ {written}/km')")
-    as_hours = "-".join(_as_hours(end) for end in ends)
-    as_clock = "-".join(f"{end}:00" for end in ends)
-    return (f"'{written}' reads as minutes and seconds, too short for a session; for hours and minutes write "
-            f"'{as_hours}' (or '{as_clock}')")
-
-
-def _as_hours(clock: str) -> str:
-    hours, minutes = (int(n) for n in clock.split(":"))
-    return f"{hours} h {minutes} min" if minutes else f"{hours} h"
 
 def _split_keep_offsets(text: str, sep: str, base: int) -> list[tuple[str, int]]:
     parts, offset = [], base
