@@ -864,3 +864,16 @@ def test_a_vacations_note_says_the_strength_of_the_week_it_replaces(gym_in_holid
     holiday = expand(plan_from(text)).weeks[2]
     assert holiday.kind == "vacation"
     assert ("strength:" in note_text(holiday.note)) is gym_in_holiday
+
+
+def test_a_couch_to_5k_deload_shortens_the_running_spells_of_two_repeats() -> None:
+    """Two 12-minute spells cannot lose one (half the run): they get shorter, the walks stay."""
+    text = "---\ntitle: C\nunits: km\nperiodization: {deload: {every: 2, mode: insert}, taper: false}\n---\n"
+    for n in (1, 2):
+        text += f"## Week {n}\n- Mon: Run-walk 28 min: 2 x 12 min run @ easy w/ 2 min walk\n- Sat: Run-walk 28 min: 2 x 12 min run @ easy w/ 2 min walk\n\n"
+    deload = next(w for w in expand(plan_from(text)).weeks if w.kind == "deload")
+    for planned in deload.sessions:
+        [repeat] = planned.session.main
+        assert isinstance(repeat, Repeat) and repeat.count == 2
+        run, = (s for s in repeat.steps if isinstance(s, Step) and s.role == "work")
+        assert run.amount == Duration(9 * 60) and planned.session.total == Duration(22 * 60)

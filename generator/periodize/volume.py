@@ -160,9 +160,10 @@ def shrink_quality(session: Session, factor: float, measure: Measure, least: flo
     """Scale the main set only (fewer repeats, fewer rungs, shorter continuous steps) at the
     same effort; the rest of the session stays."""
     if session.main:
-        # Rounded up: the easy running around the set (a warm-up, a cool-down) stays as written.
+        # Rounded up: the easy running around the set (a warm-up, a cool-down) stays as written;
+        # a set that is the whole run (a run-walk) keeps its total to the minute, as written.
         shorter = tuple(_shrink_part(part, factor, measure, least) for part in session.main)
-        return with_main(session, shorter, measure, up=True)
+        return with_main(session, shorter, measure, up=True, exact=least > 0)
     if session.total is not None:
         return session.with_changes(total=floor_amount(session.total, factor, measure))
     return session
@@ -171,7 +172,11 @@ def shrink_quality(session: Session, factor: float, measure: Measure, least: flo
 def _shrink_part(part: Part, factor: float, measure: Measure, least: float = 0.0) -> Part:
     """``least``: the share of its repeats (or rungs) a part keeps at least (a cap on a run's cut)."""
     if isinstance(part, Repeat):
-        return replace(part, count=max(fewer_repeats(part.count, factor), math.ceil(part.count * least - 1e-9)))
+        count = max(fewer_repeats(part.count, factor), math.ceil(part.count * least - 1e-9))
+        if count == part.count and least > 0 and factor < 1:  # too few to lose one ("2 x 12 min run"): shorter ones
+            return replace(part, steps=tuple(_shorter_spell(step, _spell_factor(part, max(factor, least)))
+                                             for step in part.steps))
+        return replace(part, count=count)
     if isinstance(part, Ladder):
         keep = max(fewer_repeats(len(part.rungs), factor), math.ceil(len(part.rungs) * least - 1e-9))
         return replace(part, rungs=part.rungs[len(part.rungs) - keep:])  # the longest rungs of a ladder down go first
@@ -180,9 +185,33 @@ def _shrink_part(part: Part, factor: float, measure: Measure, least: float = 0.0
     return part
 
 
-def with_main(session: Session, main: tuple[Part, ...], measure: Measure, up: bool = False) -> Session:
+def _spell_factor(part: Repeat, factor: float) -> float:
+    """How much shorter a run-walk's running spells are for the repeats to be ``factor`` as long:
+    the walks stay, so the spells give the whole cut (``2 x 12 min run w/ 2 min walk`` at 75%: 9 min)."""
+    def seconds(p: Part) -> float:
+        return p.amount.seconds if isinstance(p, Step) and isinstance(p.amount, Duration) else 0.0
+
+    running = part.count * sum(seconds(s) for s in part.steps if isinstance(s, Step) and s.role == "work")
+    whole = part.count * sum(seconds(s) for s in part.steps) + (part.count - 1) * (seconds(part.between) if part.between else 0.0)
+    if running <= 0:
+        return factor
+    return max(0.3, (running - whole * (1 - factor)) / running)
+
+
+def _shorter_spell(step: Part, factor: float) -> Part:
+    """A run-walk's running spell, ``factor`` as long, to the minute (at least one): a couch-to-5K
+    week's "2 x 12 min run" becomes "2 x 9 min run"; its walks stay as they are."""
+    if not isinstance(step, Step) or step.role != "work" or not isinstance(step.amount, Duration) or step.amount.high is not None:
+        return step
+    seconds = max(60.0, round(step.amount.seconds * factor / 60) * 60)
+    return replace(step, amount=Duration(min(seconds, step.amount.seconds)))
+
+
+def with_main(session: Session, main: tuple[Part, ...], measure: Measure, up: bool = False,
+              exact: bool = False) -> Session:
     """The session with a shorter main set and its total shorter by as much: by the clock for a
-    total by the clock (a walk's minutes are minutes, whatever its pace), else by distance."""
+    total by the clock (a walk's minutes are minutes, whatever its pace), else by distance;
+    ``exact``: by exactly as much (to the minute), not to the plan's rounding step."""
     changed = session.with_changes(main=main)
     total = session.total
     if total is None:
@@ -195,6 +224,8 @@ def with_main(session: Session, main: tuple[Part, ...], measure: Measure, up: bo
         left = max(total.km - removed, 0.0) / total.km
     if removed <= 0:
         return changed
+    if exact and isinstance(total, Duration):
+        return changed.with_changes(total=Duration(round(total.seconds * left / 60) * 60.0))
     return changed.with_changes(total=floor_amount(total, left, measure, up=up))
 
 
@@ -248,7 +279,7 @@ def one_step_less(session: Session, measure: Measure) -> Session | None:
         part = session.main[index]
         fewer = _one_part_less(part, measure)
         if fewer is not None:
-            return with_main(session, (*session.main[:index], fewer, *session.main[index + 1:]), measure)
+            return with_main(session, (*session.main[:index], fewer, *session.main[index + 1:]), measure, exact=easy_set(session))
     return None
 
 
