@@ -159,9 +159,10 @@
         save(new Blob([file(chosen[0])], { type: "application/vnd.ant.fit" }), one);
         return;
       }
-      var files = chosen.map(function (f) { return { name: data.folder + f[0], data: file(f) }; });
+      var files = chosen.map(function (f) { return { name: data.folder + f[0], data: file(f) }; })
+        .filter(function (f) { return f.data; });  /* a file the zip lacks is left out, never a broken entry */
       var name = week ? data.slug + "-week-" + String(week).padStart(2, "0") + ".zip" : data.slug + ".zip";
       save(zip(files), name);
-    });
+    }).catch(function () { window.location.href = link.href; });  /* offline or a failed fetch: the plan's zip */
   });
 })();
