@@ -342,3 +342,9 @@ def test_w_slash_after_a_total_introduces_the_main_set() -> None:
 def test_words_after_a_session_are_told_to_be_a_comment_not_a_second_session(line: str) -> None:
     session, diagnostics = parse(line)
     assert session is None and "write a comment after ' — '" in diagnostics[0]
+
+
+@pytest.mark.parametrize(("line", "high"), [("Long 2h30-3h", 10800), ("Long 2h30-3h30", 12600)])
+def test_a_range_of_hours_as_trail_coaches_write_it(line: str, high: int) -> None:
+    session, diagnostics = parse(line)
+    assert diagnostics == [] and session is not None and session.total == Duration(9000, high)
