@@ -877,3 +877,10 @@ def test_a_couch_to_5k_deload_shortens_the_running_spells_of_two_repeats() -> No
         assert isinstance(repeat, Repeat) and repeat.count == 2
         run, = (s for s in repeat.steps if isinstance(s, Step) and s.role == "work")
         assert run.amount == Duration(9 * 60) and planned.session.total == Duration(22 * 60)
+
+
+def test_a_replaced_weeks_quality_session_shows_the_quality_session_written_that_day() -> None:
+    deload = expand(plan_from(fixture("replaced-week-pairs.md"))).weeks[2]
+    tempo, easy = (next(p for p in deload.sessions if p.kind is k) for k in (K.TEMPO, K.EASY))
+    assert tempo.original is not None and tempo.original.kind is K.INTERVALS
+    assert easy.original is not None and easy.original.kind is K.EASY

@@ -101,11 +101,13 @@ class _Written:
             return list(sessions), [self.made_from(s) for s in sessions]
         shown: list[Session | None] = [None] * len(sessions)
         free = {day: list(written) for day, written in self.by_day.items()}
-        for i, session in enumerate(sessions):  # same kind, same day
-            match = next((s for s in free.get(session.day, []) if s.kind is session.kind), None)
-            if match is not None:
-                shown[i] = match
-                free[session.day].remove(match)
+        for alike in (lambda s: s.kind, _category):  # the same kind that day, then the same sort of session
+            for i, session in enumerate(sessions):
+                if shown[i] is None:
+                    match = next((s for s in free.get(session.day, []) if alike(s) == alike(session)), None)
+                    if match is not None:
+                        shown[i] = match
+                        free[session.day].remove(match)
         for i, session in enumerate(sessions):  # the rest, in order
             if shown[i] is None and free.get(session.day):
                 shown[i] = free[session.day].pop(0)
@@ -125,6 +127,12 @@ def _written(plan: Plan, layout: Layout, index: int, contents: Sequence[list[Ses
             by_day.setdefault(session.day, []).append(session)
         return _Written(at, by_day)
     return _Written({_where(s): s for s in plan.weeks[slot.origin].sessions})
+
+
+def _category(session: Session) -> str:
+    """Quality run, other run, or the kind of anything else: an easy run is never shown as what an
+    interval session was written as while an easy run was written that day."""
+    return "quality" if session.kind.is_quality else "run" if session.kind.is_run else session.kind.value
 
 
 def _where(session: Session) -> tuple[int, int, int]:
