@@ -884,3 +884,15 @@ def test_a_replaced_weeks_quality_session_shows_the_quality_session_written_that
     tempo, easy = (next(p for p in deload.sessions if p.kind is k) for k in (K.TEMPO, K.EASY))
     assert tempo.original is not None and tempo.original.kind is K.INTERVALS
     assert easy.original is not None and easy.original.kind is K.EASY
+
+
+def test_a_week_titled_as_a_recovery_week_but_not_lighter_is_warned_about() -> None:
+    text = "---\ntitle: R\nunits: km\nperiodization: {deload: {every: 4, mode: replace}, taper: false}\n---\n"
+    for n in range(1, 7):
+        title = " — Recovery" if n == 4 else ""
+        text += f"## Week {n}{title}\n- Tue: Easy 8 km\n- Thu: Easy 8 km\n- Sun: Long {14 + n - (1 if n == 4 else 0)} km\n\n"
+    e = expand(plan_from(text))
+    [said] = [w for w in e.warnings if w.code == "deload-unmarked"]
+    assert said.message.startswith("your week 4 is titled 'Recovery' but is not lighter") and "{deload}" in said.message
+    marked = expand(plan_from(text.replace("— Recovery", "— Recovery {deload}")))
+    assert not [w for w in marked.warnings if w.code == "deload-unmarked"]

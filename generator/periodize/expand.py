@@ -20,7 +20,7 @@ from .load import heaviest_weights, session_load
 from .planned import planned_weeks
 from .racestrength import race_strength_note, strength_near_race
 from .ranges import merge_expanded, plan_at, plan_ranged
-from .recognize import SourceWeek, survey
+from .recognize import SourceWeek, survey, unmarked_lighter
 from .taper import DEFAULT_TAPER_DAYS, TaperSpan, race_day, taper_span, taper_week, unmarked_tapers
 from .vacations import place_dated, week_vacations
 from .volume import Measure, given_km, size
@@ -110,6 +110,8 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
     weeks, race_form = planned_weeks(plan, layout, contents, notes, measure, first, context.load)
     decisions += layout.decisions
     decisions += [Decision("taper-unmarked", index, message) for index, message in unmarked_tapers(plan, context.span, [w.volume for w in context.weeks])]
+    decisions += [Decision("deload-unmarked", index, message) for index, message in
+                  unmarked_lighter(plan, context.weeks, context.span.first_week if context.span else len(plan.weeks))]
     warnings = [*vacation_warnings, *decision_warnings(plan, decisions),
                 *check_weeks(plan, weeks, basis, layout, context.weeks), *taper_load_warnings(weeks, context.span)]
     race = first + timedelta(days=(len(weeks) - 1) * 7 + (race_day(plan) or 1) - 1) if first and race_day(plan) else None

@@ -23,6 +23,7 @@ weeks before the taper are never step-backs either: a decline into the taper is 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -124,3 +125,24 @@ def _rises_again(week: SourceWeek, after: Sequence[SourceWeek]) -> bool:
         return False
     return (following.volume >= week.volume * RISES_AGAIN - 1e-9
             or following.long_run >= week.long_run * (1 / STEP_BACK_LONG_RUN) - 1e-9)
+
+
+# A week the author titled as a lighter one, in any plan language.
+_LIGHTER_TITLE = re.compile(r"(?i)\b(?:deload|recovery|recover|rest week|step[- ]?back|cut[- ]?back|easy week|entlastung"
+                            r"|erholung|récupération|recuperation|allègement|allegement|descarga|recuperación|herstel"
+                            r"|rustweek)")
+
+
+def unmarked_lighter(plan: Plan, weeks: Sequence[SourceWeek], taper_from: int) -> list[tuple[int, str]]:
+    """Weeks the author titled as lighter ("Recovery", "Entlastung") that the engine neither
+    recognised as lighter nor finds marked ``{deload}``: a loading week to it, which a deload
+    may replace or follow. (source week index, what to say); none in the taper or with a race."""
+    said = []
+    for week in weeks[:taper_from]:
+        title = plan.weeks[week.index].title or ""
+        if week.mark is None and not week.step_back and not week.race and _LIGHTER_TITLE.search(title):
+            said.append((week.index, f"your week {week.index + 1} is titled '{title}' but is not lighter than the weeks "
+                                     f"before it by enough to count as a lighter week (Deload reads it as a loading "
+                                     f"week, which a deload may replace or follow): mark it ('## Week {week.index + 1} "
+                                     f"— {title} {{deload}}') to keep it as written and count the rhythm from it"))
+    return said
