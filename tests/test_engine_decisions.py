@@ -896,3 +896,17 @@ def test_a_week_titled_as_a_recovery_week_but_not_lighter_is_warned_about() -> N
     assert said.message.startswith("your week 4 is titled 'Recovery' but is not lighter") and "{deload}" in said.message
     marked = expand(plan_from(text.replace("— Recovery", "— Recovery {deload}")))
     assert not [w for w in marked.warnings if w.code == "deload-unmarked"]
+
+
+def test_a_marathon_pace_long_run_in_the_taper_loses_some_of_its_pace_part_too() -> None:
+    """'Long 16 mi with 8 mi @ MP' a week before the race was 8.5 mi with all 8 at MP: the part at
+    pace is cut by the taper's day, as a quality session's repeats are."""
+    text = "---\ntitle: M\nunits: mi\nrace: {distance: marathon}\nperiodization: {deload: {every: off}}\n---\n"
+    for n in range(1, 16):
+        text += f"## Week {n}\n- Tue: Easy 6 mi\n- Thu: Tempo 8 mi with 4 mi @ threshold\n- Sat: Easy 5 mi\n- Sun: Long 16 mi with 8 mi @ MP\n\n"
+    text += "## Week 16\n- Tue: Easy 5 mi\n- Thu: Easy 4 mi\n- Sun: Race marathon\n"
+    last_long = next(p for p in expand(plan_from(text)).weeks[-2].sessions if p.kind is K.LONG)
+    [part] = last_long.session.main
+    total = last_long.session.total
+    assert isinstance(part, Step) and isinstance(part.amount, Distance) and isinstance(total, Distance)
+    assert part.amount.value < 8 and part.amount.value / total.value <= 0.6

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from ..model import Plan, Session, SessionKind
 from .deload import fit_volume
-from .volume import Measure, one_step_less, shrink_quality, size
+from .volume import Measure, easy_set, one_step_less, shrink_quality, size
 
 K = SessionKind
 DEFAULT_TAPER_DAYS = {"5k": 7, "10k": 10, "half": 14, "marathon": 21, "other": 21}
@@ -166,9 +166,14 @@ def taper_week(sessions: Sequence[Session], week: int, span: TaperSpan, peak: fl
         # A quality session keeps its pace and is shortened by its day's cut: one shortened quality
         # session (R7; volume down, intensity kept: Mujika & Padilla 2003); easy running goes next,
         # and a quality session loses more repeats only when that is not enough, never below half.
+        # A long run with a faster part ("16 mi with 8 mi @ MP") loses some of that part too, as a
+        # quality session loses repeats: 8 mi at marathon pace in a 10-mile run a week out is no taper.
+        def sharp(s: Session) -> bool:
+            return s.kind.is_quality or (s.kind is K.LONG and bool(s.main) and not easy_set(s))
+
         def shortened(share: float) -> list[Session]:
             return [shrink_quality(s, max(min(1 - (span.cut(week, s.day) or 0.0), share), 0.5), measure)
-                    if s.kind.is_quality else s for s in part]
+                    if sharp(s) else s for s in part]
 
         shorter = shortened(1.0)
         easy_first = fit_volume([s for s in shorter if not s.kind.is_quality], 0.0, measure, basis)
