@@ -35,7 +35,7 @@ def test_messages_explain_the_numbers_and_name_both_weeks(settings) -> None:  # 
     messages = {w.code: w.message for w in warnings_of("risky.md", settings)}
     assert messages["session-spike"] == (
         "week 2: this run (12 km) is 20% longer than the longest run of the previous 30 days (10 km); "
-        "runs more than 10% and a mile longer are linked to injury (Frandsen et al. 2025; Daniels)")
+        "runs more than 10% and 1.6 km longer are linked to injury (Frandsen et al. 2025; Daniels)")
     assert messages["volume-jump-30"] == (
         "week 6 (your week 5): running volume 41 km is up 32% on the 31 km of week 5 (your week 4), more than 30%; "
         "jumps over 30% were linked to injury (Nielsen et al. 2014)")

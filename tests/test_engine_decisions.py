@@ -910,3 +910,13 @@ def test_a_marathon_pace_long_run_in_the_taper_loses_some_of_its_pace_part_too()
     total = last_long.session.total
     assert isinstance(part, Step) and isinstance(part.amount, Distance) and isinstance(total, Distance)
     assert part.amount.value < 8 and part.amount.value / total.value <= 0.6
+
+
+def test_a_volume_jump_right_after_a_deload_of_the_engines_says_so() -> None:
+    text = "---\ntitle: J\nunits: mi\nperiodization: {deload: {every: 4, mode: replace}, taper: false}\n---\n"
+    for n, (easy, long) in enumerate(((8, 14), (8, 15), (8, 16), (9, 17), (10, 19)), start=1):
+        text += f"## Week {n}\n- Tue: Easy {easy} mi\n- Wed: Easy {easy} mi\n- Thu: Easy {easy} mi\n- Sun: Long {long} mi\n\n"
+    e = expand(plan_from(text))
+    assert e.weeks[3].kind == "deload"
+    [jump] = [w for w in e.warnings if w.code.startswith("volume-jump")]
+    assert "(after the deload of week 4)" in jump.message

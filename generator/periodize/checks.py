@@ -30,13 +30,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..errors import Diagnostic, Severity
+from ..errors import Diagnostic
 from ..expanded import Basis, PlannedSession, PlannedWeek
-from ..model import Distance, Duration, Plan, Session, SessionKind, Source
-from ..units import KM_PER_MI, format_number, from_km
+from ..model import Distance, Duration, Plan, Session, SessionKind
+from ..units import KM_PER_MI
 from ..workout import times
 from .layout import Layout
 from .recognize import SourceWeek
+from .wording import describe_amount, percent, short_name, warn, week_name
 
 K = SessionKind
 BIG_SPIKE = 0.30  # Frandsen's "moderate" spikes start here: each gets its own warning
@@ -46,35 +47,6 @@ ALLOWANCE_PER_RUN = {"distance": MILE_KM, "minutes": 10.0}  # Daniels: about a m
 ALLOWANCE_MAX = {"distance": 10 * MILE_KM, "minutes": 100.0}
 TOLERANCE = {"distance": 0.01, "minutes": 0.2}  # sizes come rounded to 1 m and 0.1 min: no spike from rounding
 DELOAD_AT_LEAST = 0.10  # a marked deload lighter by less than this is not a deload
-
-
-def describe_amount(value: float, basis: Basis | str, units: str) -> str:
-    if basis == "minutes":
-        return f"{format_number(value, 0)} min"
-    return f"{format_number(from_km(value, units), 1)} {units}"
-
-
-def _warn(source: Source, code: str, message: str) -> Diagnostic:
-    return Diagnostic(source.file, source.line, source.col, message, Severity.WARNING, code)
-
-
-def _percent(value: float, limit: float) -> str:
-    """``45%``, or ``45.5%`` when whole percents would hide that it is over the limit."""
-    text = f"{value:.0%}"
-    return f"{value:.1%}" if text == f"{limit:.0%}" else text
-
-
-def week_name(week: PlannedWeek) -> str:
-    """The week as the reader has it, and as the author wrote it when the two differ."""
-    if week.inserted:
-        return f"week {week.number} (added after your week {week.origin})"
-    if week.origin is not None and week.origin != week.number:
-        return f"week {week.number} (your week {week.origin})"
-    return f"week {week.number}"
-
-
-def _short_name(week: PlannedWeek) -> str:
-    return week_name(week).removeprefix("week ")
 
 
 def running_size(session: Session, planned: PlannedSession, basis: Basis) -> float:
@@ -145,7 +117,7 @@ def _after_races(weeks: Sequence[PlannedWeek]) -> list[Diagnostic]:
         return []
     planned, week, days = found[0]
     others = _listed([_Week(w, 0, 0, 0, False, False) for _, w, _ in found[1:]])
-    return [_warn(planned.source, "quality-after-race",
+    return [warn(planned.source, "quality-after-race",
         f"{week_name(week)}: {planned.session.label.lower()} on day {days} after a race, after "
         f"{_easy_days(days - 1)}{_also(others)}; most runners need {AFTER_RACE_DAYS} or more easy days after a race "
         "before hard running again")]
@@ -174,7 +146,7 @@ def _progression(plan: Plan, facts: Sequence[_Week], basis: Basis, spikes: Seque
                  amount: Callable[[float], str]) -> tuple[list[Diagnostic], set[int]]:
     """Weekly jumps; returns the warnings and the weeks whose big spike a big jump's warning tells."""
     checks = plan.checks
-    small: list[tuple[_Week, float, float]] = []
+    small: list[tuple[_Week, float, float, str]] = []
     warnings: list[Diagnostic] = []
     merged: set[int] = set()
     for index, week in enumerate(facts):
@@ -192,7 +164,7 @@ def _progression(plan: Plan, facts: Sequence[_Week], basis: Basis, spikes: Seque
             continue
         spike = next((s for s in spikes if s.week.number == week.week.number and s.rise > BIG_SPIKE + 1e-9), None)
         if rise <= checks.weekly_increase_high + 1e-9 and spike is None:
-            small.append((week, rise, level))
+            small.append((week, rise, level, _after_deload(facts, index)))
             continue
         also = f", and a {_spike_text(spike, amount).removeprefix('this ')}" if spike is not None else ""
         if spike is not None:
@@ -202,17 +174,25 @@ def _progression(plan: Plan, facts: Sequence[_Week], basis: Basis, spikes: Seque
         evidence = ["jumps over 30% were linked to injury (Nielsen et al. 2014)"] if big else []
         if also:
             evidence.append(f"single runs more than {checks.session_spike:.0%} longer too (Frandsen et al. 2025)")
-        warnings.append(_warn(week.week.source, BIG_JUMP_NAME if big else "volume-jump-10",
-            f"{week_name(week.week)}: running volume {amount(week.volume)} is up {_percent(rise, limit)} on the "
-            f"{amount(level)} of {week_name(level_week.week)}, more than {limit:.0%}{also}; {', '.join(evidence)}"))
+        warnings.append(warn(week.week.source, BIG_JUMP_NAME if big else "volume-jump-10",
+            f"{week_name(week.week)}: running volume {amount(week.volume)} is up {percent(rise, limit)} on the "
+            f"{amount(level)} of {week_name(level_week.week)}{_after_deload(facts, index)}, more than {limit:.0%}{also}; "
+            f"{', '.join(evidence)}"))
     if small:
-        first, rise, level = small[0]
-        others = _listed([w for w, _, _ in small[1:]])
-        warnings.append(_warn(first.week.source, "volume-jump-10",
-            f"{week_name(first.week)}: running volume {amount(first.volume)} is up {_percent(rise, checks.weekly_increase)} "
-            f"on the {amount(level)} of the weeks before it, more than {checks.weekly_increase:.0%} and more than about a mile "
-            f"a run{_also(others)}; spread the rise over two weeks, or check that it is meant"))
+        first, rise, level, after = small[0]
+        others = _listed([w for w, _, _, _ in small[1:]])
+        warnings.append(warn(first.week.source, "volume-jump-10",
+            f"{week_name(first.week)}: running volume {amount(first.volume)} is up {percent(rise, checks.weekly_increase)} "
+            f"on the {amount(level)} of the weeks before it{after}, more than {checks.weekly_increase:.0%} and more than about a "
+            f"mile a run{_also(others)}; spread the rise over two weeks, or check that it is meant"))
     return warnings, merged
+
+
+def _after_deload(facts: Sequence[_Week], index: int) -> str:
+    """", after the deload of week 4": a deload of the engine's right before a week, which the
+    jump is measured past (the runner ran less that week, and the author wrote a loading week there)."""
+    before = facts[index - 1].week if index > 0 else None
+    return f" (after the deload of {week_name(before)})" if before is not None and _engines_deload(before) else ""
 
 
 def _also(listed: str) -> str:
@@ -223,7 +203,7 @@ def _also(listed: str) -> str:
 
 
 def _listed(weeks: Sequence[_Week]) -> str:
-    names = [_short_name(w.week) for w in weeks]
+    names = [short_name(w.week) for w in weeks]
     if not names:
         return ""
     return "week " + names[0] if len(names) == 1 else "weeks " + ", ".join(names[:-1]) + " and " + names[-1]
@@ -283,8 +263,9 @@ def _spike_text(spike: _Spike, amount: Callable[[float], str]) -> str:
 def _spikes(plan: Plan, found: Sequence[_Spike], merged: set[int], amount: Callable[[float], str]) -> list[Diagnostic]:
     """Big spikes each on its own (unless said with their week's volume jump), small ones together."""
     limit = plan.checks.session_spike
-    why = f"runs more than {limit:.0%} and a mile longer are linked to injury (Frandsen et al. 2025; Daniels)"
-    warnings = [_warn(s.planned.source, "session-spike", f"{week_name(s.week)}: {_spike_text(s, amount)}; {why}")
+    mile = "a mile" if plan.units == "mi" else "1.6 km"
+    why = f"runs more than {limit:.0%} and {mile} longer are linked to injury (Frandsen et al. 2025; Daniels)"
+    warnings = [warn(s.planned.source, "session-spike", f"{week_name(s.week)}: {_spike_text(s, amount)}; {why}")
                 for s in found if s.rise > BIG_SPIKE + 1e-9 and s.week.number not in merged]
     small = [s for s in found if s.rise <= BIG_SPIKE + 1e-9]
     if small:
@@ -293,10 +274,10 @@ def _spikes(plan: Plan, found: Sequence[_Spike], merged: set[int], amount: Calla
         if rest:
             spread = sorted(s.rise for s in rest)
             span = f"{spread[0]:.0%}" if f"{spread[0]:.0%}" == f"{spread[-1]:.0%}" else f"{spread[0]:.0%}–{spread[-1]:.0%}"
-            names = list(dict.fromkeys(_short_name(s.week) for s in rest))
+            names = list(dict.fromkeys(short_name(s.week) for s in rest))
             which = "week " + names[0] if len(names) == 1 else "weeks " + ", ".join(names[:-1]) + " and " + names[-1]
             others = f"; so does a run in {which} (by {span})"
-        warnings.append(_warn(first.planned.source, "session-spike",
+        warnings.append(warn(first.planned.source, "session-spike",
                               f"{week_name(first.week)}: {_spike_text(first, amount)}{others}; {why}"))
     return warnings
 
@@ -322,8 +303,8 @@ def _long_runs(plan: Plan, facts: Sequence[_Week], amount: Callable[[float], str
         return []
     planned, week, share, limit = found[0]
     others = _listed([w for _, w, _, _ in found[1:]])
-    return [_warn(planned.source, "long-run-share",
-        f"{week_name(week.week)}: the long run is {_percent(share, limit)} of the week's running (more than {limit:.0%} "
+    return [warn(planned.source, "long-run-share",
+        f"{week_name(week.week)}: the long run is {percent(share, limit)} of the week's running (more than {limit:.0%} "
         f"in a week of {week.runs} runs){' — as in ' + others if others else ''}; Daniels and the Hansons keep it near "
         f"25–30%: spread the volume over more runs, or raise checks.long_run_share")]
 
@@ -347,10 +328,10 @@ def _reduced(plan: Plan, facts: Sequence[_Week], layout: Layout, amount: Callabl
             peak = max(peak, week.volume)
         elif w.kind == "taper" and not slot.marked:
             if peak > 0 and week.volume >= peak - 1e-9:
-                warnings.append(_warn(w.source, "taper-not-lighter",
+                warnings.append(warn(w.source, "taper-not-lighter",
                     f"{week_name(w)} is a taper week but is not lighter than the peak ({amount(week.volume)} vs {amount(peak)})"))
             elif previous_taper is not None and week.volume > previous_taper + 1e-9:
-                warnings.append(_warn(w.source, "taper-increase",
+                warnings.append(warn(w.source, "taper-increase",
                     f"{week_name(w)}: the taper's volume rises again ({amount(week.volume)} after {amount(previous_taper)}); "
                     "a taper should only go down"))
             previous_taper = week.volume
@@ -363,7 +344,7 @@ def _reduced(plan: Plan, facts: Sequence[_Week], layout: Layout, amount: Callabl
         who = f"which you marked {{{week.week.kind}}}" if author else "a deload of the engine's"
         wanted = DELOAD_AT_LEAST if author else plan.periodization.min_cut
         why, fix = _why_heavy(week, reference, amount)
-        warnings.append(_warn(week.week.source, "deload-too-small",
+        warnings.append(warn(week.week.source, "deload-too-small",
             f"{week_name(week.week)}, {who}, is {_lighter_by(cut)} in load than {week_name(reference.week)}"
             f"{_also(others)}: {why}; a deload is at least {wanted:.0%} lighter in load: {fix}"))
     return warnings

@@ -12,7 +12,7 @@ from functools import partial
 from ..errors import DeloadError, Diagnostic
 from ..expanded import Anchor, Basis, ExpandedPlan, Note, Phrase
 from ..model import MAX_WEEKS, Periodization, Plan, Session, SessionKind, Vacation, VacationStyle, Week
-from .checks import check_weeks, describe_amount
+from .checks import check_weeks
 from .deload import AFTER_RACE_DAYS, after_race, as_written_easy, build_deload, deload_strength, easy_only, rest_week
 from .layout import Decision, Layout, Place, Slot, build_layout, decision_warnings
 from .liftchecks import taper_load_warnings
@@ -24,6 +24,7 @@ from .recognize import SourceWeek, survey, unmarked_lighter
 from .taper import DEFAULT_TAPER_DAYS, TaperSpan, race_day, taper_span, taper_week, unmarked_tapers
 from .vacations import place_dated, week_vacations
 from .volume import Measure, given_km, size
+from .wording import describe_amount
 
 K = SessionKind
 

@@ -13,8 +13,8 @@ from ..errors import Diagnostic, Severity
 from ..expanded import PlannedWeek
 from ..model import Load
 from ..units import format_number
-from .checks import week_name
 from .taper import TaperSpan
+from .wording import week_name
 
 TAPER_KINDS = ("taper", "race")
 
