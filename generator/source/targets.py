@@ -60,7 +60,7 @@ EFFORT_SUGGESTIONS = (*(w for w in EFFORT_WORDS if len(w) > 1), "5k pace", "10k 
 SPEED_PERCENT = (50.0, 130.0)  # of a race's speed: beyond these a percentage is a typo
 
 
-_ULTRA_PACE = re.compile(r"(\d{2,3})\s*k\s+(?:race\s+)?(?:pace|effort)$")
+_ULTRA_PACE = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*(?:k|km|mi|miles?|m)\s+(?:race\s+)?(?:pace|effort)$")
 
 
 def _race_key(word: str) -> str:
@@ -152,8 +152,8 @@ def _parse_target(text: str, fail: Callable[[str], object], hints: tuple[str, ..
         return Target(text, "effort", efforts=efforts, races=_effort_races(efforts))
     lowered = " ".join(shown.lower().split())
     if _ULTRA_PACE.match(lowered):  # "50K effort": a race Deload has no pace for, not a typo of "5K"
-        fail(f"'{shown}' is no race pace Deload knows (an ultra's, or between the half and the marathon): give the "
-             f"effort ('@ easy', '@ steady', '@ RPE 5') and the race in a comment ('— {shown}')")
+        fail(f"'{shown}' is no race pace Deload knows: give the effort ('@ easy', '@ steady', '@ RPE 5') and the "
+             f"race in a comment ('— {shown}')")
         return None
     hint = suggest(lowered, hints) or (suggest(lowered, EFFORT_SUGGESTIONS) if hints is not EFFORT_SUGGESTIONS else "")
     fail(f"unknown target '{shown}'{hint}; expected a pace (8:30/mi), a zone (Z2), an RPE (RPE 7), a heart rate "
