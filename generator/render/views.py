@@ -16,6 +16,7 @@ from functools import lru_cache
 from markupsafe import Markup, escape
 
 from ..describe import (
+    amount_text,
     as_written,
     distance_text,
     exercise_text,
@@ -281,8 +282,8 @@ def _longest_run(expanded: ExpandedPlan, long_km: float) -> Markup:
     (a trail plan's long run in miles at a road pace would be a figure no one wrote)."""
     longest = max((p for w in expanded.weeks for p in w.sessions if p.distance_km and p.kind is not SessionKind.RACE
                    and p.session.in_totals), key=lambda p: p.distance_km or 0.0, default=None)
-    if longest is not None and isinstance(longest.session.total, Duration) and longest.session.total.high is None:
-        return Markup(escape(minutes_text(longest.session.total.seconds / 60)))
+    if longest is not None and isinstance(longest.session.total, Duration):
+        return Markup(escape(amount_text(longest.session.total, expanded.plan.units)))  # "4 h", "3–4 h"
     return dual(lambda u: distance_text(long_km, u), expanded.plan.units)
 
 
