@@ -241,7 +241,9 @@ def _list_item(item: Item, section: _Section, lines: list[str], first_line: int,
             errors.error(file_line, col0 - prefix.end(), f"{prefix[1]} comes after {before} in week {section.number}; list the days in order")
             return
     source = Source(errors.file, file_line, col0)
-    session = SessionLine(session_text, file_line, col0, errors, words).session(day, source)
+    under = any(looks_like_exercise(sub.lines[0].strip()) for child in item.children if child.kind == "list"
+                for sub in child.items)
+    session = SessionLine(session_text, file_line, col0, errors, words, exercises_under=under).session(day, source)
     if session is None:
         return
     exercises: list[Exercise] = []

@@ -56,13 +56,15 @@ _DANIELS = {"E": "Easy", "L": "Long", "M": "Tempo", "T": "Tempo", "I": "Interval
 class SessionLine:
     """Parses one session line; ``col0`` is the file column of ``text[0]``."""
 
-    def __init__(self, text: str, line: int, col0: int, errors: Collector, words: Words = ENGLISH):
+    def __init__(self, text: str, line: int, col0: int, errors: Collector, words: Words = ENGLISH,
+                 exercises_under: bool = False):
         self.c = Cursor(text, line, col0, errors, words)
         self.words = words
         self.raw = text
         self.line = line
         self.errors = errors
         self._bare: tuple[int, str, SessionKind] | None = None  # a part with no pace: warned once the line reads
+        self.exercises_under = exercises_under  # its sub-bullets look like exercises: a strength session, most likely
 
     @property
     def failed(self) -> bool:
@@ -147,6 +149,9 @@ class SessionLine:
             return
         hint = (suggest(shown, self.words.kind_hints) or suggest(shown, KIND_WORDS)) if shown else ""
         kinds = ", ".join(self.words.kind_names)
+        if self.exercises_under and not hint:  # "Squat day" with its exercises under it
+            strength = self.words.kind_names[list(SessionKind).index(K.STRENGTH)]
+            hint = f" — with exercises under it, it is a '{strength[:1].upper() + strength[1:]}' session"
         c.fail(c.pos, f"unknown session kind '{shown}'{hint}; a session starts with one of: {kinds}")
 
     def _distance_ahead(self, end: int) -> bool:
