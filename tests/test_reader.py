@@ -206,3 +206,12 @@ def test_mutated_real_plans_give_a_plan_or_deloads_own_error(data: st.DataObject
         assert exc.diagnostics and all(d.line >= 1 and d.col >= 1 for d in exc.diagnostics)
         return
     expanded_dict(expand(plan))
+
+
+def test_a_taper_mark_on_the_race_week_is_said_to_be_ignored_with_what_to_do(settings: Settings) -> None:
+    text = ("---\ntitle: M\nunits: km\nrace: {distance: 10k}\n---\n## Week 1\n- Tue: Easy 8 km\n- Sun: Long 12 km\n\n"
+            "## Week 2 {taper}\n- Tue: Easy 5 km\n- Sun: Race 10K\n")
+    plan, warnings = parse_plan_text(text.encode(), "m.md", "m", settings)
+    [said] = [w for w in warnings if w.code == "race-week-mark"]
+    assert said.line == 10 and "mark the weeks before it {taper}" in said.message
+    assert plan.weeks[-1].mark is None

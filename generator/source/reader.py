@@ -236,7 +236,9 @@ def _goal_race(race: Race | None, weeks: tuple[Week, ...], check: Checker, sound
         return race, weeks
     session = sessions[-1]
     if last.mark is not None:
-        check.errors.warning(last.source.line, 1, f"the last week holds the race, so it is the race week; its {{{last.mark}}} mark is ignored", "race-week-mark")
+        check.errors.warning(last.source.line, 1, f"the last week holds the race, so it is the race week; its {{{last.mark}}} "
+                             "mark is ignored: the engine's taper cuts it, unless you mark the weeks before it {taper} "
+                             "(a taper of yours is kept as written, its race week too)", "race-week-mark")
         last = _replace_mark(last)
         weeks = (*weeks[:-1], last)
     if session.total is None:
