@@ -920,3 +920,13 @@ def test_a_volume_jump_right_after_a_deload_of_the_engines_says_so() -> None:
     assert e.weeks[3].kind == "deload"
     [jump] = [w for w in e.warnings if w.code.startswith("volume-jump")]
     assert "(after the deload of week 4)" in jump.message
+
+
+def test_a_lift_with_two_reps_or_fewer_in_reserve_is_heavy_before_a_race() -> None:
+    text = ("---\ntitle: R\nunits: km\nload_units: kg\nrace: {distance: 10k}\n"
+            "periodization: {deload: {every: off}, taper: false}\n---\n")
+    for n in range(1, 4):
+        text += f"## Week {n}\n- Mon: Strength\n  - Back squat 3x8 @ 60 kg RIR 1\n- Tue: Easy 6 km\n- Sun: Long {9 + n} km\n\n"
+    text += "## Week 4\n- Tue: Easy 5 km\n- Thu: Strength\n  - Back squat 3x8 @ 40 kg RIR 1\n- Sun: Race 10K\n"
+    thursday = next(p for p in expand(plan_from(text)).weeks[-1].sessions if p.day == 4)
+    assert thursday.kind is K.REST  # light, but one rep in reserve: near maximal (3 days out)

@@ -32,6 +32,7 @@ HEAVY_STOP_DAYS = 7  # heavy lower-body and plyometric work stops this many days
 LAST_SESSION_DAYS = 2  # no strength in the last days before the race
 HALVED = "half the sets in the taper"
 DELOAD_RPE = 7.0  # the most a deload asks for (RPE 7: about three reps in reserve)
+_NEAR_FAILURE = re.compile(r"(?i)\brir\s*[0-2](?![\d.,])")  # reps in reserve, as a weight's comment keeps them
 _PLYOMETRIC = re.compile(r"(?i)nordic|jump|bound|hop|plyo|depth|skater|pogo|eccentric|split squat jump|burpee")
 _LOWER_BODY = re.compile(
     r"(?i)squat|deadlift|\brdl\b|lunge|leg press|step[- ]?up|hip thrust|calf|good morning|thruster|"
@@ -157,6 +158,8 @@ def is_heavy_lower_body(exercise: Exercise, heaviest: Mapping[str, float] | None
         return True
     if exercise.effort is not None and (exercise.effort.value or 0) >= 8:
         return True  # "@ 100 kg, RPE 8": near maximal, whatever the weight
+    if _NEAR_FAILURE.search(exercise.comment):
+        return True  # "@ 100 kg (RIR 1)": two reps or fewer in reserve is RPE 8 or more
     if load.kind == "percent":
         return (load.value or 0) >= 80
     if load.kind == "rpe":
