@@ -48,12 +48,13 @@ _CLEAN_LOAD = r"@\s*(?:\d+(?:\.\d+)?\s*(?:kg|lbs?|%)|bw|body\s*weight|bodyweight
 # What makes a line with a load an exercise's: a count of sets or reps, or a set named as such
 # ("Deadlift x5 @ 140 kg", "Squat 5/5/5 @ 100 kg", "Back squat: 5 reps @ 100 kg", "top single");
 # "Last set @ RPE 9", "Each set @ 60%" and "Heavy singles @ 90%" are notes.
-_STRENGTH_SHAPE = (r"(?:\btop\s+(?:single|set)\b|(?<![\w.])[x×]\s*\d|\d+\s*reps?\b|\d+\s*[x×]|"
-                   r"\d+(?:\s*[/,\-–]\s*\d+)+|\d+\s*sets?\b)")
+_STRENGTH_SHAPE = (r"(?:\btop\s+(?:single|set)\b|(?<![\w.])[x×]\s*\d|\d+\s*(?:reps?|wdh|herh|rép|rep|rm)\b|\d+\s*[x×]|"
+                   r"\d+(?:\s*[/,\-–]\s*\d+)+|\d+\s*(?:sets?|sätze|séries|series|sets)\b|\d+\s*(?=@))")
 _LIKE_EXERCISE = re.compile(
     r"(?i)^@|^\d+\s*[x×]\s*\d|" + _NAME + r"(?:\s|:|-)(?:"
     r"[^@]*?" + _STRENGTH_SHAPE + r"[^@]*" + _CLEAN_LOAD
     + r"|[^@]*?\d+\s*[x×]\s*max\b"
+    r"|[^@]*@\s*\d+(?:\.\d+)?\s*(?:kg|lbs?|%)\s+(?:for\s+)?\d"
     + r"|[^@]*?" + _SETS_REPS + r"(?:\s*[x×+:]\s*\d|\s*(?:h|hrs?|hours?|km|mi|yd|ft|cm)(?![\w]))"
     r"|.*?" + _WEIGHT + r".*?" + _SETS_REPS + ")")
 # A name is words: a weight or sets x reps before the sets ("Add 2.5 kg when you make 3x5") is a note.

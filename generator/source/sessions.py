@@ -258,8 +258,8 @@ class SessionLine:
     def _second_session(self, rest: str) -> str:
         """The error for a second session written on the line of the first ("Easy 5 km; Strength
         30 min"), or "" when ``rest`` does not start with a kind of session."""
-        if not rest or self.words.kind_re.match(rest) is None or not re.search(r"\d", rest):
-            return ""  # "Long 30 km, walk the hills": a comment, not a session with its length
+        if not rest or self.words.kind_re.match(rest) is None or not (re.search(r"\d", rest) or rest[:1].isupper()):
+            return ""  # "Long 30 km, walk the hills": a comment; "Easy 8 km and Strength" is a second session
         text = self.c.text
         head = _AND_AFTER.sub("", text[:text.rfind(rest)].rstrip(" +;,/&")).strip()
         second = first_words(rest, 8)
