@@ -930,3 +930,16 @@ def test_a_lift_with_two_reps_or_fewer_in_reserve_is_heavy_before_a_race() -> No
     text += "## Week 4\n- Tue: Easy 5 km\n- Thu: Strength\n  - Back squat 3x8 @ 40 kg RIR 1\n- Sun: Race 10K\n"
     thursday = next(p for p in expand(plan_from(text)).weeks[-1].sessions if p.day == 4)
     assert thursday.kind is K.REST  # light, but one rep in reserve: near maximal (3 days out)
+
+
+@pytest.mark.parametrize("line", ["Run-walk 2 x 12 min run w/ 2 min walk", "Run-walk 30 min: 2 x 12 min run w/ 2 min walk",
+                                  "Run-walk 2.4 km: 2 x 1 km run w/ 200 m walk",
+                                  "Run-walk 34 min: 2 x (3 x (3 min run, 1 min walk), 5 min walk)"])
+def test_every_run_walk_shape_is_deloaded_within_the_cap(line: str) -> None:
+    text = "---\ntitle: C\nunits: km\nperiodization: {deload: {every: 2, mode: insert}, taper: false}\n---\n"
+    for n in (1, 2):
+        text += f"## Week {n}\n- Mon: {line}\n- Sat: {line}\n\n"
+    e = expand(plan_from(text))
+    deload = next(w for w in e.weeks if w.kind == "deload")
+    reference = e.weeks[deload.reference - 1]  # type: ignore[operator]
+    assert 0.6 * reference.minutes - 0.1 <= deload.minutes <= 0.85 * reference.minutes

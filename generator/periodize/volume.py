@@ -188,11 +188,15 @@ def _shrink_part(part: Part, factor: float, measure: Measure, least: float = 0.0
 def _spell_factor(part: Repeat, factor: float) -> float:
     """How much shorter a run-walk's running spells are for the repeats to be ``factor`` as long:
     the walks stay, so the spells give the whole cut (``2 x 12 min run w/ 2 min walk`` at 75%: 9 min)."""
-    def seconds(p: Part) -> float:
-        return p.amount.seconds if isinstance(p, Step) and isinstance(p.amount, Duration) else 0.0
+    def size(p: Part | None) -> float:  # seconds, or metres for spells by distance
+        if isinstance(p, Step) and isinstance(p.amount, Duration):
+            return p.amount.seconds
+        return p.amount.km * 1000 if isinstance(p, Step) and isinstance(p.amount, Distance) else 0.0
 
-    running = part.count * sum(seconds(s) for s in part.steps if isinstance(s, Step) and s.role == "work")
-    whole = part.count * sum(seconds(s) for s in part.steps) + (part.count - 1) * (seconds(part.between) if part.between else 0.0)
+    running = part.count * sum(size(s) for s in part.steps if isinstance(s, Step) and s.role == "work")
+    last = part.steps[-1] if part.steps else None
+    trailing = size(last) if isinstance(last, Step) and last.role != "work" else 0.0  # no walk after the last spell
+    whole = part.count * sum(size(s) for s in part.steps) - trailing + (part.count - 1) * size(part.between)
     if running <= 0:
         return factor
     return max(0.3, (running - whole * (1 - factor)) / running)
@@ -201,9 +205,14 @@ def _spell_factor(part: Repeat, factor: float) -> float:
 def _shorter_spell(step: Part, factor: float) -> Part:
     """A run-walk's running spell, ``factor`` as long, to the minute (at least one): a couch-to-5K
     week's "2 x 12 min run" becomes "2 x 9 min run"; its walks stay as they are."""
-    if not isinstance(step, Step) or step.role != "work" or not isinstance(step.amount, Duration) or step.amount.high is not None:
+    if isinstance(step, Repeat):  # "2 x (3 x (3 min run, 1 min walk), 5 min walk)"
+        return replace(step, steps=tuple(_shorter_spell(s, _spell_factor(step, factor)) for s in step.steps))
+    if not isinstance(step, Step) or step.role != "work" or step.amount is None or step.amount.high is not None:
         return step
-    seconds = max(60.0, round(step.amount.seconds * factor / 60) * 60)
+    if isinstance(step.amount, Distance):  # "2 x 1 km run": to a tenth
+        value = max(0.1, math.floor(step.amount.value * factor * 10 + 0.5) / 10)
+        return replace(step, amount=Distance(min(value, step.amount.value), step.amount.unit))
+    seconds = max(60.0, math.floor(step.amount.seconds * factor / 60 + 0.5) * 60)  # to the minute, halves up
     return replace(step, amount=Duration(min(seconds, step.amount.seconds)))
 
 
@@ -243,10 +252,13 @@ def easy_set(session: Session) -> bool:
 def shrink_easy(session: Session, factor: float, measure: Measure, up: bool = False, least: float = 0.0) -> Session:
     """Scale an easy run (or the easy part around a main set) by ``factor``, to the nearest step
     (or up, for a least size); :func:`~generator.periodize.deload.trim` then takes off whole steps until the week fits."""
-    if session.total is None or factor >= 1:
+    if factor >= 1:
         return session
-    if easy_set(session) and main_km(session, measure) >= 0.9 * amount_km(session.total, session.kind, measure):
+    if easy_set(session) and (session.total is None or session.kind is K.RUN_WALK
+                              or main_km(session, measure) >= 0.9 * amount_km(session.total, session.kind, measure)):
         return shrink_quality(session, factor, measure, least)  # the set is the run: fewer repeats, the total with them
+    if session.total is None:
+        return session
     main = main_km(session, measure)
     whole = amount_km(session.total, session.kind, measure)
     easy = max(whole - main, 0.0)
