@@ -893,7 +893,7 @@ def test_a_week_titled_as_a_recovery_week_but_not_lighter_is_warned_about() -> N
         text += f"## Week {n}{title}\n- Tue: Easy 8 km\n- Thu: Easy 8 km\n- Sun: Long {14 + n - (1 if n == 4 else 0)} km\n\n"
     e = expand(plan_from(text))
     [said] = [w for w in e.warnings if w.code == "deload-unmarked"]
-    assert said.message.startswith("your week 4 is titled 'Recovery' but is not lighter") and "{deload}" in said.message
+    assert said.message.startswith("your week 4 is titled 'Recovery' but is not lighter") and "add {deload}" in said.message
     marked = expand(plan_from(text.replace("— Recovery", "— Recovery {deload}")))
     assert not [w for w in marked.warnings if w.code == "deload-unmarked"]
 
@@ -943,3 +943,12 @@ def test_every_run_walk_shape_is_deloaded_within_the_cap(line: str) -> None:
     deload = next(w for w in e.weeks if w.kind == "deload")
     reference = e.weeks[deload.reference - 1]  # type: ignore[operator]
     assert 0.6 * reference.minutes - 0.1 <= deload.minutes <= 0.85 * reference.minutes
+
+
+@pytest.mark.parametrize("title", ["Peak week, deload next", "Long run + recovery run", "Recovering from the 10K"])
+def test_a_title_that_only_mentions_recovery_is_no_lighter_week(title: str) -> None:
+    text = "---\ntitle: R\nunits: km\nperiodization: {deload: {every: off}, taper: false}\n---\n"
+    for n in range(1, 7):
+        heading = f" — {title}" if n == 4 else ""
+        text += f"## Week {n}{heading}\n- Tue: Easy 8 km\n- Thu: Easy 8 km\n- Sun: Long {14 + n} km\n\n"
+    assert not [w for w in expand(plan_from(text)).warnings if w.code == "deload-unmarked"]

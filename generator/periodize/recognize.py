@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from ..model import Plan, Session, SessionKind, WeekKind
 from .volume import Measure, size, walking
@@ -128,9 +129,9 @@ def _rises_again(week: SourceWeek, after: Sequence[SourceWeek]) -> bool:
 
 
 # A week the author titled as a lighter one, in any plan language.
-_LIGHTER_TITLE = re.compile(r"(?i)\b(?:deload|recovery|recover|rest week|step[- ]?back|cut[- ]?back|easy week|entlastung"
+_LIGHTER_TITLE = re.compile(r"(?i)^(?:[^\w]*)(?:deload|recovery|rest|step[- ]?back|cut[- ]?back|easy|entlastung"
                             r"|erholung|récupération|recuperation|allègement|allegement|descarga|recuperación|herstel"
-                            r"|rustweek)")
+                            r"|rust)(?:\s*(?:week|woche|semaine|semana|week))?\s*$")
 
 
 def unmarked_lighter(plan: Plan, weeks: Sequence[SourceWeek], taper_from: int) -> list[tuple[int, str]]:
@@ -138,11 +139,12 @@ def unmarked_lighter(plan: Plan, weeks: Sequence[SourceWeek], taper_from: int) -
     recognised as lighter nor finds marked ``{deload}``: a loading week to it, which a deload
     may replace or follow. (source week index, what to say); none in the taper or with a race."""
     said = []
-    for week in weeks[:taper_from]:
+    for before, week in pairwise(weeks[:taper_from]):
         title = plan.weeks[week.index].title or ""
-        if week.mark is None and not week.step_back and not week.race and _LIGHTER_TITLE.search(title):
+        lighter_written = week.volume <= before.volume + 1e-9  # a title, and a week no heavier than the one before
+        if week.mark is None and not week.step_back and not week.race and lighter_written and _LIGHTER_TITLE.search(title):
             said.append((week.index, f"your week {week.index + 1} is titled '{title}' but is not lighter than the weeks "
                                      f"before it by enough to count as a lighter week (Deload reads it as a loading "
-                                     f"week, which a deload may replace or follow): mark it ('## Week {week.index + 1} "
-                                     f"— {title} {{deload}}') to keep it as written and count the rhythm from it"))
+                                     f"week, which a deload may replace or follow): add {{deload}} to its heading to "
+                                     f"keep it as written and count the rhythm from it"))
     return said
