@@ -498,3 +498,13 @@ def test_a_run_gives_its_other_length_in_the_plans_words() -> None:
     assert session.total == Distance(8, "km") and session.alternative == Duration(45 * 60)
     with use("de"):
         assert session_title(session, "km") == "Dauerlauf 8 km oder 45 min @ locker"
+
+
+def test_two_days_before_the_colon_are_said_in_a_german_plan_too(settings: Settings, tmp_path: Path) -> None:
+    path = tmp_path / "tage.md"
+    path.write_text("---\ntitle: T\nlanguage: de\nunits: km\n---\n## Woche 1\n- Sa oder So: Langer Lauf 20 km\n"
+                    "- Di und Do: Dauerlauf 5 km\n", encoding="utf-8")
+    with pytest.raises(DeloadError) as caught:
+        read_plan(path, settings)
+    messages = [d.message for d in caught.value.diagnostics if d.is_error]
+    assert "'Sa: Langer Lauf 20 km — oder So'" in messages[0] and "'Di: Dauerlauf 5 km' and 'Do: Dauerlauf 5 km'" in messages[1]

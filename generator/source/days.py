@@ -27,8 +27,10 @@ def no_day(shown: str | None, text: str, line: int, col: int, errors: Collector,
                             f"followed by ':', e.g. {example}")
 
 
-_DAY_AND_MORE = re.compile(r"(?i)^(?P<day>[^\W\d_]+\.?)\s*(?:(?P<time>a\.?m\.?|p\.?m\.?|morning|evening|night)|"
-                           r"(?:(?P<either>/|-|–|\bor\b)|&|\band\b|,)\s*(?P<other>[^\W\d_]+\.?))\s*:\s*(?P<session>.*)$")
+# "Sat AM:", "Sat/Sun:", "Sa oder So:", "Tue & Thu:", "Di und Do:", "Mon-Fri:", in the plan languages' words
+_DAY_AND_MORE = re.compile(r"(?i)^(?P<day>[^\W\d_]+\.?)\s*(?:(?P<time>a\.?m\.?|p\.?m\.?|morning|evening|night|morgens|abends)|"
+                           r"(?:(?P<either>/|\bor\b|\boder\b|\bou\b|\bo\b|\bof\b)|(?P<span>-|–)|&|\band\b|\bund\b|\bet\b|\by\b"
+                           r"|\ben\b|,)\s*(?P<other>[^\W\d_]+\.?))\s*:\s*(?P<session>.*)$")
 
 
 def day_and_more(text: str, line: int, col: int, errors: Collector, words: Words) -> bool:
@@ -39,14 +41,18 @@ def day_and_more(text: str, line: int, col: int, errors: Collector, words: Words
     if match["other"] and day_number(match["other"], 0, words) in (None, -1):
         return False  # "Sat/Foo:": not two days
     day, other, session = match["day"], match["other"], match["session"].strip() or "Easy 5 km"
+    first, second = day_number(day, 0, words), day_number(other, 0, words) if other else None
+    adjacent = first is not None and second is not None and abs(first - second) in (1, 6)
     if match["time"]:
         errors.error(line, col, f"the time of day goes in a comment: '{day}: {session} — {match['time']}'")
-    elif match["either"]:
+    elif match["either"] or (match["span"] and adjacent):  # "Sat/Sun", "Sat-Sun": one of the two
         errors.error(line, col, f"a session is on one day: write the day it is planned on, and the other in a "
-                                f"comment: '{day}: {session} — or {other}'")
+                                f"comment: '{day}: {session} — {_or(match['either'])} {other}'")
     else:
-        errors.error(line, col, f"a session line is one day: write a bullet for each, '{day}: {session}' and "
-                                f"'{other}: {session}'")
+        days = "each day from" if match["span"] else "each,"
+        errors.error(line, col, f"a session line is one day: write a bullet for {days} '{day}: {session}' to "
+                                f"'{other}: {session}'" if match["span"] else
+                     f"a session line is one day: write a bullet for {days} '{day}: {session}' and '{other}: {session}'")
     return True
 
 
@@ -79,3 +85,8 @@ def day_number(word: str, week_starts: int, words: Words = ENGLISH) -> int | Non
     if index is None:
         return None
     return (index - week_starts) % 7 + 1
+
+
+def _or(written: str | None) -> str:
+    """The word for "or" the author wrote ("oder", "ou"), or "or" for a "/" or "-"."""
+    return written.lower() if written and written.isalpha() else "or"
