@@ -262,12 +262,12 @@ def shrink_easy(session: Session, factor: float, measure: Measure, up: bool = Fa
     main = main_km(session, measure)
     whole = amount_km(session.total, session.kind, measure)
     easy = max(whole - main, 0.0)
-    wanted = main + easy * factor
+    share = (main + easy * factor) / whole if whole else 1.0
     floor = main + easy * least  # never below: to the nearest step, but up when the nearest is under it
-    up = up or (least > 0 and amount_km(floor_amount(session.total, wanted / whole if whole else 1.0, measure, nearest=True),
-                                        session.kind, measure) < floor - 1e-9)
-    return session.with_changes(total=floor_amount(session.total, wanted / whole if whole else 1.0, measure,
-                                                   nearest=not up, up=up))
+    nearest = floor_amount(session.total, share, measure, nearest=True)
+    if up or (least > 0 and amount_km(nearest, session.kind, measure) < floor - 1e-9):
+        return session.with_changes(total=floor_amount(session.total, share, measure, up=True))
+    return session.with_changes(total=nearest)
 
 
 def one_step_less(session: Session, measure: Measure) -> Session | None:

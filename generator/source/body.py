@@ -241,8 +241,10 @@ def _list_item(item: Item, section: _Section, lines: list[str], first_line: int,
             errors.error(file_line, col0 - prefix.end(), f"{prefix[1]} comes after {before} in week {section.number}; list the days in order")
             return
     source = Source(errors.file, file_line, col0)
-    under = any(looks_like_exercise(sub.lines[0].strip()) for child in item.children if child.kind == "list"
-                for sub in child.items)
+    def under() -> bool:  # asked only of a line that names no kind of session: off the parser's hot path
+        return any(looks_like_exercise(sub.lines[0].strip()) for child in item.children if child.kind == "list"
+                   for sub in child.items)
+
     session = SessionLine(session_text, file_line, col0, errors, words, exercises_under=under).session(day, source)
     if session is None:
         return

@@ -12,6 +12,7 @@ offending word.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import partial
 
 from ..errors import Collector, suggest
@@ -57,14 +58,14 @@ class SessionLine:
     """Parses one session line; ``col0`` is the file column of ``text[0]``."""
 
     def __init__(self, text: str, line: int, col0: int, errors: Collector, words: Words = ENGLISH,
-                 exercises_under: bool = False):
+                 exercises_under: Callable[[], bool] | None = None):
         self.c = Cursor(text, line, col0, errors, words)
         self.words = words
         self.raw = text
         self.line = line
         self.errors = errors
         self._bare: tuple[int, str, SessionKind] | None = None  # a part with no pace: warned once the line reads
-        self.exercises_under = exercises_under  # its sub-bullets look like exercises: a strength session, most likely
+        self.exercises_under = exercises_under  # whether its sub-bullets look like exercises (a strength session, then)
 
     @property
     def failed(self) -> bool:
@@ -149,7 +150,7 @@ class SessionLine:
             return
         hint = (suggest(shown, self.words.kind_hints) or suggest(shown, KIND_WORDS)) if shown else ""
         kinds = ", ".join(self.words.kind_names)
-        if self.exercises_under and not hint:  # "Squat day" with its exercises under it
+        if not hint and self.exercises_under is not None and self.exercises_under():  # "Squat day" with exercises under it
             strength = self.words.kind_names[list(SessionKind).index(K.STRENGTH)]
             hint = f" — with exercises under it, it is a '{strength[:1].upper() + strength[1:]}' session"
         c.fail(c.pos, f"unknown session kind '{shown}'{hint}; a session starts with one of: {kinds}")
