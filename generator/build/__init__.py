@@ -4,19 +4,19 @@
 
 1. **inputs** — find the plans and hash every input (:mod:`.inputs`); if nothing changed
    since the last build and ``site/`` is as that build left it, stop there.
-2. **stage** — the twin of ``site/`` becomes the stage (:mod:`.tree`): unchanged plans
-   it already holds are kept, the others it lacks are hard-linked from ``site/``.
+2. **stage** — the twin of ``site/`` (the same files, by hard links) becomes the stage
+   (:mod:`.tree`); the files of plans changed or gone are removed from it.
 3. **render** — changed plans in worker processes (:mod:`.plans`), then the listing
-   pages and assets, then the PDFs that are not cached (:mod:`.pdfs`).
+   pages whose content changed and the assets, then the PDFs that are not cached (:mod:`.pdfs`).
 4. **commit** — the state file written beside its place, the stage swapped in for
    ``site/`` in one step, then the state renamed in: a failed or killed build leaves the
-   previous site (and state) as they were. The replaced site becomes the next twin.
-5. **record** — what this build made, for the next one (:mod:`.manifest`).
+   previous site (and state) as they were.
+5. **record** — what this build made, for the next one (:mod:`.manifest`); the replaced
+   site, given the same changes, becomes the next twin.
 """
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
@@ -73,18 +73,12 @@ class Job:
     @property
     def reusable(self) -> bool:
         """Whether unchanged plans' files may be reused: only with the state file the last build left."""
-        head = self.manifest.head
-        return not self.force and not self.state.legacy and head.get("state") == self.inputs.state and self.target.is_dir()
+        return not self.force and not self.state.legacy and self.manifest.head.get("state") == self.inputs.state
 
     @property
     def renderer_key(self) -> str:
         """What the renderers of this build are made of: the project, its settings, its templates."""
         return f"{self.inputs.common} {self.settings.root.resolve()}"
-
-    @property
-    def live(self) -> bool:
-        """Whether files may be linked from the live site: it is as the last build left it."""
-        return self.reusable and self.manifest.site_intact(self.target) and self.manifest.body_ok()
 
 
 def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
@@ -113,7 +107,9 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
         if not force and not job.state.legacy and job.manifest.unchanged(job.inputs, target) and (
                 not preview or _described(job)):  # a preview's list pages are rendered from the records
             return _with_drafts(job, _nothing_to_do(job, started))
-        stage = tree.open_stage(settings.work_dir, job.manifest.name, trusted=not force)
+        manifest = job.manifest
+        live = target if manifest.site_intact(target) else None
+        stage = tree.open_stage(settings.work_dir, manifest.name, "" if force else manifest.build_id(), live)
         pending = None
         try:
             records, todo = _reuse(job, stage)
@@ -121,7 +117,7 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
             # Written beside the state file before the swap (a full disk stops the build here), renamed
             # into place after it: the state never records a site that was not published.
             pending = job.state.write_pending() if save_state else None
-            described, old_site = _swap(job, stage.path)
+            intact, old_site = _swap(job, stage.path)
         except BaseException:
             if pending is not None:
                 pending.unlink(missing_ok=True)
@@ -130,9 +126,7 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
         job.state.commit(pending)
         if on_live is not None:
             on_live(job.now, result.on_request)
-        _record(job, old_site if described else None, records, result)
-        if old_site is not None and not described:
-            tree.remove(old_site)
+        _record(job, stage, old_site, intact, records, result)
         result.seconds = time.perf_counter() - started
     result.warnings[:0] = job.state.notes  # said by the build that repaired the state, not kept for the next
     return _with_drafts(job, result.with_live_warnings(settings, job.now.date()))
@@ -189,50 +183,39 @@ def _nothing_to_do(job: Job, started: float) -> BuildResult:
 
 
 def _reuse(job: Job, stage: tree.Stage) -> tuple[dict[str, PlanRecord], list[tuple[Path, str]]]:
-    """Step 2: every unchanged plan's files in the stage (kept, or linked from the live site);
-    returns their records and the plans to render."""
-    previous = job.manifest.records() if job.reusable else {}
+    """Step 2: the records of the unchanged plans, whose files the stage holds, and the plans to
+    render; the files of the others, and of plans gone, are removed from the stage."""
+    described = job.manifest.records() if stage.full else {}
+    previous = described if job.reusable else {}
     records: dict[str, PlanRecord] = {}
     todo: list[tuple[Path, str]] = []
-    to_link: list[tuple[Path, str, PlanRecord]] = []
     for path, display in job.files:
         record = previous.get(display)
-        if record is None or not record.current(job.inputs.keys[display], job.inputs.day):
-            todo.append((path, display))
-        elif stage.holds(display, record.rendered, record.files):
-            records[display] = record
-        elif job.live:  # asked only when a plan needs it: it looks at every folder of the site
-            to_link.append((path, display, record))
-        else:
-            todo.append((path, display))
-    stage.clear_plans()  # before linking and rendering, which may reuse the folders of removed plans
-    for path, display, record in to_link:
-        if stage.link(record.files, job.target):
+        if record is not None and record.current(job.inputs.keys[display], job.inputs.day):
             records[display] = record
         else:
             todo.append((path, display))
+    stage.remove(name for display, record in described.items() if display not in records for name in record.files)
     return records, todo
 
 
 def _render(job: Job, stage: tree.Stage, records: dict[str, PlanRecord], todo: list[tuple[Path, str]]) -> BuildResult:
     """Step 3: the changed plans, the listing pages and assets, the PDFs."""
-    result = BuildResult(plans_kept=len(stage.kept))
+    result = BuildResult(plans_kept=len(records))
     clock = time.perf_counter()
     built_before = job.state.built()  # slug -> when first built: a plan gone from plans/ is said
     css = _stylesheets(job)  # the print stylesheets: PDF cache keys and rendering
     known = translation_groups(r.listing for r in (job.manifest.records().values() if job.reusable else ()))
     outputs = _render_plans(job, stage.path, todo, known)
-    pdf_jobs = _record_plans(job, stage.path, records, outputs, css)
+    pdf_jobs = _record_plans(job, stage, records, outputs, css)
     # A plan's page links to its translations: one whose set of translations changed in this build
     # (one added, renamed or given another language) is rendered again with the new set.
     actual = translation_groups(r.listing for r in records.values())
     again = {d for d, r in records.items() if r.alternates != alternates_of(r.listing, actual)}
     if again:
-        for display in again:  # the files of its first render (or of the twin) go: the new render writes its own
-            for name in records[display].files:
-                (stage.path / name).unlink(missing_ok=True)
+        stage.remove(name for display in again for name in records[display].files)  # the new render writes its own
         redone = _render_plans(job, stage.path, [(p, d) for p, d in job.files if d in again], actual)
-        pdf_jobs = [j for j in pdf_jobs if j.plan_path not in again] + _record_plans(job, stage.path, records, redone, css)
+        pdf_jobs = [j for j in pdf_jobs if j.plan_path not in again] + _record_plans(job, stage, records, redone, css)
         outputs += redone
     result.phases["plans"] = time.perf_counter() - clock
     for out in outputs:
@@ -296,7 +279,7 @@ def _render_plans(job: Job, stage: Path, todo: list[tuple[Path, str]],
     return outputs
 
 
-def _record_plans(job: Job, stage: Path, records: dict[str, PlanRecord], outputs: list[PlanOutput],
+def _record_plans(job: Job, stage: tree.Stage, records: dict[str, PlanRecord], outputs: list[PlanOutput],
                   css: dict[str, str]) -> list[Any]:
     """Check the rendered plans (errors, a slug used twice), add their records, merge their state;
     returns their PDF jobs."""
@@ -320,18 +303,18 @@ def _record_plans(job: Job, stage: Path, records: dict[str, PlanRecord], outputs
     if errors:
         raise DeloadError([*errors, *(d for o in outputs for d in o.diagnostics if not d.is_error)])
     pdf_jobs: list[Any] = []
-    rendered = os.urandom(6).hex()  # which build made these files: see generator.build.tree
     # The new state: re-rendered plans' entries as built now, unchanged plans' as they were, removed plans' marked.
     job.state.retire(set(slugs), job.now)
     for out in outputs:
         assert out.slug is not None and out.listing is not None and out.plan_state is not None
-        mine = [PdfJob(html, paper, stage / rel, out.display) for paper, html, rel in out.pdf_jobs]
+        mine = [PdfJob(html, paper, stage.path / rel, out.display) for paper, html, rel in out.pdf_jobs]
+        stage.wrote(out.files)  # the PDFs among them once they are placed
         pdf_jobs += mine
         records[out.display] = PlanRecord(
             key=job.inputs.keys[out.display], slug=out.slug, files=out.files, listing=out.listing,
             diagnostics=[pack(d) for d in out.diagnostics],
             pdf_jobs=[[j.paper, cache_key(j, css[j.paper]), j_rel] for j, (_, _, j_rel) in zip(mine, out.pdf_jobs, strict=True)],
-            pages=out.pages, feeds=out.feeds, day=None if out.dated else job.inputs.day, rendered=rendered, start=out.start,
+            pages=out.pages, feeds=out.feeds, day=None if out.dated else job.inputs.day, start=out.start,
             alternates=[list(item) for item in out.alternates])
         job.state.plans[out.slug] = out.plan_state
     job.state.replace_events({out.slug: out.events for out in outputs if out.slug is not None})
@@ -366,26 +349,26 @@ def _pdfs(job: Job, records: dict[str, PlanRecord], ordered: list[PlanRecord], p
 
 
 def _swap(job: Job, stage: Path) -> tuple[bool, Path | None]:
-    """Step 4: the stage becomes ``site/``; returns whether the old site is as the manifest
-    describes it (then it can be the next twin), and where it is now."""
+    """Step 4: the stage becomes ``site/``; returns whether the old site was as the last build
+    left it (then it can be the next twin), and where it is now."""
     # Checked again: a file added to site/ while this build ran would go undescribed into the twin.
-    manifest = job.manifest
-    described = not job.force and manifest.body_ok() and manifest.site_intact(job.target, again=True)
+    intact = job.manifest.site_intact(job.target, again=True)
     try:
-        return described, tree.swap_in(stage, job.target)
+        return intact, tree.swap_in(stage, job.target)
     except OSError as exc:
         raise DeloadError([Diagnostic(str(job.target), 1, 1, f"cannot replace the site: {exc.strerror or exc}; "
                                       "it was left as it was")]) from None
 
 
-def _record(job: Job, old_site: Path | None, records: dict[str, PlanRecord], result: BuildResult) -> None:
-    """Step 5: keep the replaced site (if the manifest describes it) as the next twin, and record
-    this build. The new site is live by now: a failure here must not fail the build."""
+def _record(job: Job, stage: tree.Stage, old_site: Path | None, intact: bool, records: dict[str, PlanRecord],
+            result: BuildResult) -> None:
+    """Step 5: record this build, and keep a copy of its site as the next twin. The new site is
+    live by now: a failure here must not fail the build (the next one has no twin)."""
     manifest = job.manifest
-    if old_site is not None:
-        try:
-            tree.keep_twin(old_site, job.settings.work_dir, manifest.name, manifest.body_path)
-        except OSError:
+    build = manifest.save(job.inputs, records, job.target, job.state.original, result.counts(), result.site_files,
+                          result.site_keys)
+    try:
+        tree.keep_twin(old_site, intact, stage, job.target, job.settings.work_dir, manifest.name, build)
+    except OSError:
+        if old_site is not None:
             tree.remove(old_site)
-    manifest.save(job.inputs, records, job.target, job.state.original, result.counts(), result.site_files,
-                  result.site_keys)

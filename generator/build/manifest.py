@@ -31,7 +31,6 @@ class PlanRecord:
     pages: int = 0
     feeds: int = 0
     day: str | None = None  # the build day, for a plan without dates (its feeds move with the day)
-    rendered: str = ""  # which build rendered these files (see generator.build.tree)
     start: list[Any] | None = None  # a dated plan's [first day, weeks, line, col of its date]: a start in the past is said
     alternates: list[list[str]] = field(default_factory=list)  # the translations its page links to: [language, url]
 
@@ -107,13 +106,22 @@ class Manifest:
         """The last build's listing pages, each with the key of what it showed."""
         return self._read().site_keys
 
+    def site_files(self) -> list[str]:
+        """The last build's files that are not any one plan's: listing pages, assets."""
+        return self._read().site_files
+
+    def build_id(self) -> str:
+        """Which build made the site the head and body describe ("" if they are not whole)."""
+        return str(self.head.get("build", "")) if self.head.get("format") == FORMAT and self.body_ok() else ""
+
     def _read(self) -> Body:
         if self._body is None:
             self._body = read_body(self.body_path)
         return self._body
 
     def save(self, inputs: Inputs, records: dict[str, PlanRecord], output: Path, state_text: str, summary: dict[str, Any],
-             site_files: Iterable[str], site_keys: dict[str, str] | None = None) -> None:
+             site_files: Iterable[str], site_keys: dict[str, str] | None = None) -> str:
+        """Record a build; returns the id it is given (see :mod:`.tree`)."""
         self.head_path.parent.mkdir(parents=True, exist_ok=True)
         site_files = list(site_files)
         lines = [json.dumps({"format": FORMAT, "site_files": site_files, "site_keys": site_keys or {}}) + "\n"]
@@ -127,10 +135,12 @@ class Manifest:
         # Plans without dates have feeds counted from the build day: the site is current for that day only.
         day = inputs.day if any(r.day is not None for r in records.values()) else None
         folders = folders_of([*site_files, *(name for r in records.values() for name in r.files)])
-        head = {"format": FORMAT, "common": inputs.common, "keys": inputs.keys, "state": digest_parts(state_text),
+        build = os.urandom(6).hex()
+        head = {"format": FORMAT, "build": build, "common": inputs.common, "keys": inputs.keys, "state": digest_parts(state_text),
                 "files": inputs.files, "taken": inputs.taken, "linked": inputs.linked,
                 "site": site_signature(output, folders), "folders": folders, "day": day, "summary": summary}
         _write(self.head_path, head)
+        return build
 
 
 @dataclass
@@ -147,20 +157,15 @@ class Body:
 
 _BODIES: dict[tuple[int, ...], Body] = {}  # a body file this process read or wrote, by its identity
 _MEMO_LOCK = threading.Lock()
-# A line this process decoded, with its record: a build reads two bodies (the last build's, and the
-# twin's, one build older), which differ only in the plans the last build changed.
-_LINES: dict[str, tuple[str, PlanRecord]] = {}
-_LINES_MAX = 10_000
 
 
-def _identity(path: Path, changed: bool = False) -> tuple[int, ...] | None:
+def _identity(path: Path) -> tuple[int, ...] | None:
     try:
         stat = os.stat(path)
     except OSError:
         return None
-    # A body's without its change time (``changed``): linking it beside the twin changes that (see
-    # generator.build.tree). Deload replaces a body or a head, never rewrites one in place.
-    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, *([stat.st_ctime_ns] if changed else []))
+    # Deload replaces a body or a head, never rewrites one in place.
+    return stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns
 
 
 def _remember(identity: tuple[int, ...] | None, body: Body) -> Body:
@@ -190,14 +195,9 @@ def _parse_body(path: Path) -> Body:
                 return body
             body.site_files = [str(f) for f in header.get("site_files", [])]
             body.site_keys = {str(k): str(v) for k, v in header.get("site_keys", {}).items()}
-            if len(_LINES) > _LINES_MAX:
-                _LINES.clear()
             for line in handle:
-                known = _LINES.get(line)
-                if known is None:
-                    display, fields = json.loads(line)  # a line cut short does not decode
-                    known = _LINES[line] = (display, PlanRecord(**fields))
-                display, record = known
+                display, fields = json.loads(line)  # a line cut short does not decode
+                record = PlanRecord(**fields)
                 body.records[display] = record
                 body.lines[display] = (record, line)
             body.ok = True
@@ -217,7 +217,7 @@ def _read(path: Path) -> dict[str, Any]:
     """A head as a dict of its own (its values are shared: a build replaces them, never changes
     them); the one this process wrote last is not read again (``deload serve`` builds again and again)."""
     known = _HEADS.get(path)
-    if known is not None and known[0] == _identity(path, changed=True):
+    if known is not None and known[0] == _identity(path):
         return dict(known[1])
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -228,7 +228,7 @@ def _read(path: Path) -> dict[str, Any]:
 
 def _write(path: Path, data: dict[str, Any]) -> None:
     write_atomic(path, json.dumps(data, separators=(",", ":")).encode("utf-8"))
-    identity = _identity(path, changed=True)
+    identity = _identity(path)
     with _MEMO_LOCK:
         if identity is not None:
             _HEADS[path] = (identity, dict(data))

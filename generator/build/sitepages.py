@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..dates import stamp
-from ..fsutil import write_bytes
 from ..i18n import use
 from ..settings import Settings
 from ..source.files import plan_order
@@ -37,20 +36,19 @@ def site_files(job: Job, stage: tree.Stage, ordered: list[PlanRecord], result: B
     if job.preview:
         result.on_request = site_pages(job.settings, ordered, job.now, job.renderer_key)
     else:
-        live_keys = job.manifest.site_keys() if job.live else {}
+        last_keys = job.manifest.site_keys() if stage.full else {}
         with use(job.settings.language):  # the site's own pages speak the site's language
             for page in _renderer(job.settings, ordered, job.now).pages(job.inputs.common):
                 result.site_keys[page.path] = page.key
-                # A page whose key is unchanged is the same bytes: kept from the twin, else linked from the live site.
-                if not stage.holds_page(page.path, page.key) and not (
-                        live_keys.get(page.path) == page.key and stage.link([page.path], job.target, replace=True)):
-                    write_bytes(stage.path / page.path, page.render())
+                if not page.key or last_keys.get(page.path) != page.key:  # else the same bytes are in the stage
+                    stage.write(page.path, page.render())
                 result.pages += page.path.endswith(".html")
                 result.site_files.append(page.path)
     for path, source in static_files(job.settings):
-        write_bytes(stage.path / path, source.read_bytes())
+        stage.write(path, source.read_bytes())
         result.site_files.append(path)
-    stage.clear_site_files(result.site_files)
+    current = set(result.site_files)
+    stage.remove(name for name in (job.manifest.site_files() if stage.full else []) if name not in current)
     result.files += len(result.site_files)
 
 

@@ -1,17 +1,14 @@
-"""The site's two trees: ``site/``, and its twin in ``.deload/`` one build behind.
+"""The site's two trees: ``site/``, and its twin in ``.deload/``, the same files by hard links.
 
-A build never writes into ``site/``. It renames the twin (the tree the previous swap
-handed back) into place as its stage, brings it up to date, and exchanges it with
-``site/`` in one ``renameat2(RENAME_EXCHANGE)``: a reader, or a host syncing ``site/``,
-sees the old site or the new one, and a build that dies leaves the old one whole.
-The tree handed back becomes the next twin.
+A build never writes into ``site/``. Its stage is the twin, renamed: it writes the files that
+changed into it, removes those that went, and exchanges it with ``site/`` in one
+``renameat2(RENAME_EXCHANGE)``. A reader, or a host syncing ``site/``, sees the old site or the
+new one, and a build that dies leaves the old one whole. The tree the exchange hands back is
+brought up to date with the same changes (links to the new files) and is the next twin.
 
-Bringing the twin up to date touches only what differs: the twin is described by the
-record of the build that made it (each plan's files and which render made them, the
-listing pages and the key of what they show, see :mod:`.manifest`), so a plan that this build keeps and the twin already holds costs nothing; a
-plan the twin lacks is hard-linked from ``site/``; a changed plan is rendered. A twin
-whose description cannot be trusted (another format, another folder: it names the
-folder's inode) is removed, and the stage starts empty.
+A twin is trusted only when its description names the build that made ``site/`` and the
+twin's own folder (its inode). Otherwise it is removed, and the stage is linked from ``site/``
+when the last build's record describes it, or starts empty (every plan is rendered).
 """
 
 from __future__ import annotations
@@ -27,10 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..fsutil import link_or_copy, write_atomic
-from .manifest import folders_of, read_body
+from ..fsutil import link_or_copy, write_atomic, write_bytes
+from .manifest import folders_of
 
-FORMAT = 4  # of the description; a twin described otherwise is removed
+FORMAT = 5  # of the description; a twin described otherwise is removed
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -38,107 +35,98 @@ _AT_FDCWD = -100
 
 @dataclass
 class Stage:
-    """The tree a build writes its site into, and what it held before (if it was the twin)."""
+    """The tree a build writes its site into, and what the build changed in it."""
 
     path: Path
-    plans: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # display path -> (render id, files)
-    site_files: list[str] = field(default_factory=list)
-    site_keys: dict[str, str] = field(default_factory=dict)
-    kept: set[str] = field(default_factory=set)
+    full: bool = False  # it holds the last build's site (else it started empty)
+    written: set[str] = field(default_factory=set)
+    removed: set[str] = field(default_factory=set)
 
-    def holds(self, display: str, rendered: str, files: list[str]) -> bool:
-        """Whether the stage has exactly this render of the plan; if so, it is kept."""
-        if rendered and self.plans.get(display) == (rendered, files):
-            self.kept.add(display)
-            return True
-        return False
+    def write(self, name: str, data: bytes) -> None:
+        write_bytes(self.path / name, data)
+        self.wrote([name])
 
-    def holds_page(self, path: str, key: str) -> bool:
-        return bool(key) and self.site_keys.get(path) == key
+    def wrote(self, names: Iterable[str]) -> None:
+        """Note files written into the stage by others (the plans' workers, the PDF cache)."""
+        for name in names:
+            self.written.add(name)
+            self.removed.discard(name)
 
-    def clear_plans(self) -> None:
-        """Remove the files of every plan not kept, before linking and rendering reuse their folders."""
-        self._remove(name for display, (_, files) in self.plans.items() if display not in self.kept for name in files)
-
-    def clear_site_files(self, current: list[str]) -> None:
-        """Remove the listing pages and assets the new site no longer has (a deleted tag's page)."""
-        keep = set(current)
-        self._remove(name for name in self.site_files if name not in keep)
-
-    def _remove(self, names: Iterable[str]) -> None:
+    def remove(self, names: Iterable[str]) -> None:
+        """Remove files, and the folders they leave empty."""
         names = list(names)
         for name in names:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self.path / name)
-        # Deepest first, so that a plan's folder goes before its parent; a folder still in use stays.
-        for folder in sorted((f for f in folders_of(names) if f != "."), key=lambda f: f.count("/"), reverse=True):
-            with contextlib.suppress(OSError):
-                os.rmdir(self.path / folder)
-
-    def link(self, names: list[str], live: Path, replace: bool = False) -> bool:
-        """Hard-link files from the live site. If any is missing, undo the links (the plan is
-        rendered again, and must not write through them) and return False. ``replace``: the
-        stage may hold an older file of the same name."""
-        made: set[str] = set()
-        linked: list[str] = []
-        old, new = os.fspath(live), os.fspath(self.path)
-        for name in names:
-            target = f"{new}/{name}"
-            folder = os.path.dirname(target)
-            if folder not in made:
-                os.makedirs(folder, exist_ok=True)
-                made.add(folder)
-            if replace:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(target)  # never link or copy through a file the live site may share
-            try:
-                link_or_copy(f"{old}/{name}", target)
-            except OSError:
-                for path in linked:
-                    os.unlink(path)
-                return False
-            linked.append(target)
-        return True
+            self.removed.add(name)
+            self.written.discard(name)
+        _remove_empty_folders(self.path, names)
 
 
-def _paths(work: Path, name: str) -> tuple[Path, Path, Path]:
-    """The twin, its description, and the manifest body of the build that made it (which says what it holds)."""
-    return work / f"twin-{name}", work / f"twin-{name}.json", work / f"twin-{name}.body.json"
+def _remove_empty_folders(root: Path, names: list[str]) -> None:
+    # Deepest first, so that a plan's folder goes before its parent; a folder still in use stays.
+    for folder in sorted((f for f in folders_of(names) if f != "."), key=lambda f: f.count("/"), reverse=True):
+        with contextlib.suppress(OSError):
+            os.rmdir(root / folder)
 
 
-def open_stage(work: Path, name: str, trusted: bool) -> Stage:
-    """The twin renamed to ``stage-<pid>`` if it can be trusted, else an empty stage."""
+def _paths(work: Path, name: str) -> tuple[Path, Path]:
+    return work / f"twin-{name}", work / f"twin-{name}.json"
+
+
+def open_stage(work: Path, name: str, build: str, live: Path | None) -> Stage:
+    """The twin renamed to ``stage-<pid>`` if it is the site of ``build`` (the last build, as
+    its record says; "" when there is none to trust), else a copy of the ``live`` site by hard
+    links (None: it is not as that build left it), else an empty stage."""
     stage = work / f"stage-{os.getpid()}"
-    folder, description, body_path = _paths(work, name)
+    folder, description = _paths(work, name)
     data: Any = None
     with contextlib.suppress(OSError, ValueError):
         data = json.loads(description.read_text(encoding="utf-8"))
     description.unlink(missing_ok=True)  # from here on the tree is a stage: a killed build's leftovers are removed
-    try:
-        if trusted and isinstance(data, dict) and data.get("format") == FORMAT and data["inode"] == os.stat(folder).st_ino:
-            body = read_body(body_path)
-            if body.ok:
-                os.rename(folder, stage)
-                return Stage(stage, {d: (r.rendered, r.files) for d, r in body.records.items()}, body.site_files,
-                             body.site_keys)
-    except (OSError, KeyError, TypeError):
-        pass
+    with contextlib.suppress(OSError):
+        if build and data == {"format": FORMAT, "build": build, "inode": os.stat(folder).st_ino}:
+            os.rename(folder, stage)
+            return Stage(stage, full=True)
     remove(folder)
+    if build and live is not None:
+        try:
+            link_tree(live, stage)
+            return Stage(stage, full=True)
+        except OSError:
+            remove(stage)
     stage.mkdir(parents=True)
     return Stage(stage)
 
 
-def keep_twin(old_site: Path, work: Path, name: str, manifest_body: Path) -> None:
-    """Keep the tree the swap handed back as the next build's twin. ``manifest_body`` is the
-    record of the build that made it: it is kept beside the twin (a hard link, as the next
-    record is written to a new file) to say what the twin holds."""
-    folder, description, body_path = _paths(work, name)
+def keep_twin(old: Path | None, mirrors: bool, stage: Stage, site: Path, work: Path, name: str, build: str) -> None:
+    """Keep a copy of the new ``site`` as the next build's twin. ``old``: the tree the swap
+    handed back; if it ``mirrors`` the tree the stage was made from (nothing was added to it
+    by hand), the stage's changes are applied to it; otherwise the twin is linked anew."""
+    folder, description = _paths(work, name)
     remove(folder)
-    os.rename(old_site, folder)
-    body_path.unlink(missing_ok=True)
-    link_or_copy(manifest_body, body_path)
-    data = {"format": FORMAT, "inode": os.stat(folder).st_ino}
+    if old is not None and mirrors and stage.full:
+        for gone in stage.removed:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(old / gone)
+        _remove_empty_folders(old, sorted(stage.removed))
+        for made in stage.written:
+            (old / made).parent.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(old / made)
+            link_or_copy(site / made, old / made)
+        os.rename(old, folder)
+    else:
+        if old is not None:
+            remove(old)
+        link_tree(site, folder)
+    data = {"format": FORMAT, "build": build, "inode": os.stat(folder).st_ino}
     write_atomic(description, json.dumps(data, separators=(",", ":")).encode("utf-8"))
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """Copy a tree by hard links (``cp -al``)."""
+    shutil.copytree(source, target, symlinks=True, copy_function=link_or_copy)
 
 
 def remove(path: Path) -> None:
@@ -198,7 +186,7 @@ def clean_leftovers(work: Path, target: Path) -> None:
     for entry in sorted(work.iterdir()):
         if entry.name.startswith("previous-") and entry.is_dir() and not target.exists():
             os.rename(entry, target)
-        elif entry.name.startswith(("previous-", "stage-", "trash-", "spare-")):
+        elif entry.name.startswith(("previous-", "stage-")):
             if entry.is_dir():
                 remove(entry)
             else:
