@@ -475,6 +475,12 @@ def test_a_plan_without_weeks_is_told_the_heading_in_its_language() -> None:
     ("fr", "Semaine", "dim. : Compétition", "Debutant", "semi-marathon", ("beginner", "half")),
     ("es", "Semana", "Dom: Competición", "Principiante", "media maratón", ("beginner", "half")),
     ("nl", "Week", "zo: Wedstrijd", "Beginner", "halve marathon", ("beginner", "half")),
+    # Another word of the language for a level: "Einsteiger / Fortgeschrittene / Ambitionierte".
+    ("de", "Woche", "So: Wettkampf", "fortgeschritten", "Marathon", ("intermediate", "marathon")),
+    ("de", "Woche", "So: Wettkampf", "ambitioniert", "Marathon", ("advanced", "marathon")),
+    ("fr", "Semaine", "dim. : Compétition", "Avancé", "marathon", ("advanced", "marathon")),
+    ("es", "Semana", "Dom: Competición", "avanzada", "maratón", ("advanced", "marathon")),
+    ("nl", "Week", "zo: Wedstrijd", "gevorderden", "marathon", ("advanced", "marathon")),
 ])
 def test_level_and_race_distance_in_the_plans_language(language: str, heading: str, line: str, level: str,
                                                        distance: str, meant: tuple[str, str]) -> None:
@@ -486,6 +492,13 @@ def test_level_and_race_distance_in_the_plans_language(language: str, heading: s
     assert [d.format() for d in diagnostics if d.is_error] == []
     assert plan.race is not None
     assert (plan.level, str(plan.race.category)) == meant
+
+
+def test_an_unknown_level_lists_the_levels_as_the_plans_language_names_them() -> None:
+    text = "---\ntitle: X\nlanguage: de\nunits: km\nlevel: Profi\n---\n## Woche 1\n- Di: Dauerlauf 8 km\n"
+    assert problems(text) == ["plan.md:5:8: error: 'level' is 'Profi'; expected 'Einsteiger' (beginner), 'Anfänger' "
+                              "(novice), 'Fortgeschrittene' (intermediate), 'Ambitionierte' (advanced) or 'Alle "
+                              "Leistungsstufen' (all levels)"]
 
 
 def test_a_run_gives_its_other_length_in_the_plans_words() -> None:

@@ -83,10 +83,16 @@ def paces_in(words: Words) -> Callable[[Any, tuple, Checker], Any]:
 
 
 def level_in(words: Words, levels: tuple[str, ...]) -> Converter:
-    """``level:`` by its English name, or as the site names it in the plan's language."""
+    """``level:`` by its English name, as the site names it in the plan's language, or by
+    another word of that language for it (``fortgeschritten``, ``avancé``)."""
     with use(words.code):  # the names the site's pages give the levels ("All levels": the catalog's)
         names = {level: gettext(level[0].upper() + level[1:]) for level in levels}
-    return choice(*levels, aliases={spelt: level for level, name in names.items() for spelt in _spellings(name)})
+    aliases = {spelt: level for level, name in names.items() for spelt in _spellings(name)}
+    aliases |= {spelt: level for word, level in words.lexicon.levels.items() for spelt in _spellings(word)}
+    if words.english:
+        return choice(*levels, aliases=aliases)
+    shown = [f"'{name}' ({level})" if name.lower() != level else f"'{name}'" for level, name in names.items()]
+    return choice(*levels, aliases=aliases, shown=shown)
 
 
 def race_distance_in(words: Words, english: Converter) -> Converter:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -150,18 +150,23 @@ def text(max_length: int = 200, required: bool = False) -> Converter:
     return convert
 
 
-def choice(*options: str, aliases: Mapping[str, str] | None = None) -> Converter:
+def choice(*options: str, aliases: Mapping[str, str] | None = None, shown: Sequence[str] = ()) -> Converter:
+    """One of ``options``, or of the ``aliases`` of one; ``shown``: the options as the error lists
+    them, quoted (``'Einsteiger' (beginner)``)."""
     table = {o.lower(): o for o in options}
     table.update({k.lower(): v for k, v in (aliases or {}).items()})
 
     def convert(value: Any, path: Path, check: Checker) -> Any:
         word = str(value).strip().lower() if isinstance(value, (str, int, float)) and not isinstance(value, bool) else None
         if word is None or word not in table:
-            shown = describe(value)
-            hint = suggest(str(value), options) if isinstance(value, str) else ""
-            return check.error(path, f"'{_label(path)}' is {shown}{hint}; expected {one_of(options)}")
+            hint = suggest(str(value), [*options, *(aliases or {})]) if isinstance(value, str) else ""
+            return check.error(path, f"'{_label(path)}' is {describe(value)}{hint}; expected {_listed(shown) if shown else one_of(options)}")
         return table[word]
     return convert
+
+
+def _listed(items: Sequence[str]) -> str:
+    return ", ".join(items[:-1]) + " or " + items[-1] if len(items) > 1 else "".join(items)
 
 
 def integer(low: int, high: int) -> Converter:

@@ -80,6 +80,12 @@ LEXICON = Lexicon(
                 "Meilen": "mile", "Meile": "mile"},
     pace_words={"MRT": "MP", "HMRT": "HMP", "Ziel-MRT": "goal MP"},
     bodyweight=("Körpergewicht", "Eigengewicht"), decimal_comma=True, number_first=(".",),
+    # Besides the site's names (Einsteiger, Anfänger, Fortgeschrittene, Ambitionierte): "Einsteiger /
+    # Fortgeschrittene / Ambitionierte" is the usual German triad, so "fortgeschritten" is the middle one.
+    levels={"Einsteigerin": "beginner", "Anfängerin": "novice", "Neueinsteiger": "novice", "fortgeschritten": "intermediate",
+            "Fortgeschrittener": "intermediate", "ambitioniert": "advanced", "Ambitionierter": "advanced",
+            "Leistungsläufer": "advanced", "Erfahrene": "advanced", "alle": "all levels", "alle Niveaus": "all levels",
+            "alle Stufen": "all levels", "alle Level": "all levels", "für alle": "all levels"},
     units={"Std": "h", "Stunde": "h", "Stunden": "h", "Minute": "min", "Minuten": "min", "Sek": "s", "Sekunde": "s",
            "Sekunden": "s", "Meter": "m", "Kilometer": "km"},
 )

@@ -63,6 +63,7 @@ def language_section(lexicon: Lexicon) -> str:
         ("a race's pace", _pace(lexicon) + ("; " + _meanings(lexicon.pace_words) if lexicon.pace_words else "")),
         ("race (`Race half`)", _code(lexicon.races)),
         ("strength: no added weight", _code(lexicon.bodyweight)),
+        ("`level:` (besides the site's names)", _meanings(lexicon.levels)),
         ("units (besides `km`, `m`, `mi`, `h`, `min`, `s`)",
          _meanings(lexicon.units) + "; `40'` (min), `30''` (s)" if lexicon.units else ""),
         ("numbers", "a decimal comma: `12,5 km`, `1,5 h`, `22,5 kg`" if lexicon.decimal_comma else "a decimal point"),

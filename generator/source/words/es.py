@@ -61,6 +61,9 @@ LEXICON = Lexicon(
     weekday_names=("Lunes", "Martes", "Miércoles", "Jueves", "Viernes", "Sábado", "Domingo"),
     week=("Semana", "Sem", "Sem.", "S"), day=("Día", "Dia"),
     number_first=("ª", "a", "º", "o", ".", ".ª", ".º"),  # "## 1ª semana", "## 2.ª semana"
+    levels={"principiantes": "beginner", "iniciación": "beginner", "iniciacion": "beginner", "novata": "novice",
+            "novatos": "novice", "intermedia": "intermediate", "medio": "intermediate", "avanzada": "advanced",
+            "avanzados": "advanced", "experto": "advanced", "todos": "all levels", "todos los públicos": "all levels"},
     main=("con", "incl.", "incl", "incluyendo", "de ellos", ", de ellos", ", con"), recovery=("c/", "con", "rec.", "rec", "recuperación"),
     then=("luego", "después", "y luego"), rest_or=("Descanso o",), last=("los últimos", "las últimas", "últimos", "últimas"), optional=("opcional",),
     to=("a",), strides=("progresivos", "rectas", "aceleraciones"),

@@ -63,6 +63,9 @@ LEXICON = Lexicon(
     weekday_names=("Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"),
     week=("Semaine", "Sem", "Sem.", "S"), day=("Jour",),
     number_first=("re", "ère", "er", "e", "ème", "è"),  # "## 1re semaine", "## 3e semaine"
+    levels={"débutante": "beginner", "débutants": "beginner", "novices": "novice", "intermédiaires": "intermediate",
+            "confirmée": "advanced", "confirmés": "advanced", "avancé": "advanced", "avancée": "advanced",
+            "avancés": "advanced", "expert": "advanced", "tous": "all levels", "tous les niveaux": "all levels"},
     main=("avec", "av.", "dont", "incl.", "incl", ", dont"), recovery=("av.", "avec", "récup.", "récup", "récupération"),
     then=("puis", "ensuite"), rest_or=("Repos ou",), last=("les derniers", "les dernières", "derniers", "dernières"), optional=("facultatif", "optionnel", "en option"),
     to=("à",), strides=("accélérations", "accélération", "lignes droites"),

@@ -45,4 +45,5 @@ class Lexicon:
     bodyweight: tuple[str, ...] = ()  # a strength load without added weight ("Körpergewicht")
     decimal_comma: bool = False  # "12,5 km"
     units: Mapping[str, str] = field(default_factory=dict)  # a unit's native word ("Minuten") -> its unit ("min")
+    levels: Mapping[str, str] = field(default_factory=dict)  # ``level:`` words besides the site's names -> English
     number_first: tuple[str, ...] = ()  # what may follow a number before the week word: "." ("## 3. Woche"), "e" ("## 3e semaine")

@@ -66,6 +66,8 @@ LEXICON = Lexicon(
                 "halvemarathon": "half marathon", "HM": "hm", "marathon": "marathon", "mijl": "mile"},
     pace_words={"MT": "MP", "HMT": "HMP"},
     bodyweight=("lichaamsgewicht",), decimal_comma=True,
+    levels={"beginners": "beginner", "starters": "novice", "beginnend": "novice", "halfgevorderden": "intermediate",
+            "gemiddeld": "intermediate", "gevorderden": "advanced", "ervaren": "advanced", "alle": "all levels"},
     units={"uur": "h", "minuut": "min", "minuten": "min", "seconde": "s", "seconden": "s", "meter": "m",
            "kilometer": "km"},
 )
