@@ -183,7 +183,8 @@ def load_text(load: Load) -> str:
     if load.kind == "percent":
         return f"{number(format_number(load.value or 0, 1))}% 1RM"
     if load.kind == "rpe":
-        return f"RPE {number(format_number(load.value or 0, 1))}"
+        top = f"–{number(format_number(load.top, 1))}" if load.top is not None else ""
+        return f"RPE {number(format_number(load.value or 0, 1))}{top}"
     return f"{number(format_number(load.value or 0, 2))} {load.unit}"  # "32,5 kg" in a German plan
 
 

@@ -191,6 +191,7 @@ class Load:
     kind: LoadKind
     value: float | None = None
     unit: LoadUnit | None = None  # for kind "weight"
+    top: float | None = None  # an RPE range's upper end: "RPE 7-8" is 7 to 8
 
     @property
     def kg(self) -> float | None:

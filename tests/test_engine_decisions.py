@@ -741,6 +741,22 @@ def test_an_rpe_written_with_the_weight_falls_with_the_reps_and_makes_the_lift_h
     assert thursday.kind is K.REST  # light, but RPE 8: near maximal, no primer (3 days out)
 
 
+def test_an_rpe_range_falls_as_a_whole_and_its_top_makes_the_lift_heavy_before_a_race() -> None:
+    text = ("---\ntitle: R\nunits: km\nload_units: kg\nrace: {distance: 10k}\n"
+            "periodization: {deload: {every: 2, mode: insert, strength: reps}, taper: false}\n---\n")
+    for n in range(1, 4):
+        text += (f"## Week {n}\n- Mon: Strength\n  - Back squat 3x8 @ 60 kg, RPE 6-7\n  - Bench press 3x8 @ RPE 8-9\n"
+                 f"- Tue: Easy 6 km\n- Sun: Long {9 + n} km\n\n")
+    text += "## Week 4\n- Tue: Easy 5 km\n- Thu: Strength\n  - Back squat 3x8 @ 40 kg, RPE 7-8\n- Sun: Race 10K\n"
+    e = expand(plan_from(text))
+    deload = next(w for w in e.weeks if w.kind == "deload")
+    squat, bench = next(p for p in deload.sessions if p.kind is K.STRENGTH).session.exercises
+    assert exercise_text(squat) == "Back squat 3x6 @ 60 kg, RPE 5–6"  # both ends one lower with fewer reps
+    assert exercise_text(bench) == "Bench press 3x6 @ RPE 7"  # at most RPE 7: the range closes
+    thursday = next(p for p in e.weeks[-1].sessions if p.day == 4)
+    assert thursday.kind is K.REST  # RPE 7-8 reaches 8: near maximal, 3 days out
+
+
 def test_a_plan_without_a_taper_is_not_told_its_strength_sets_were_halved() -> None:
     text = ("---\ntitle: R\nunits: km\nload_units: kg\nrace: {distance: 10k}\n"
             "periodization: {deload: {every: off}, taper: false}\n---\n")

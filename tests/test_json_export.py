@@ -77,3 +77,14 @@ def test_json_is_deterministic(settings) -> None:  # type: ignore[no-untyped-def
     plan, _ = read_plan(FIXTURES / "plans" / "ten-k-build.md", settings)
     assert to_json(expand(plan)) == to_json(expand(plan))
     assert "NaN" not in to_json(expand(plan)) and "Infinity" not in to_json(expand(plan))
+
+
+def test_an_rpe_range_gives_both_ends(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "gym.md"
+    path.write_text("---\ntitle: Gym\nunits: km\nload_units: kg\n---\n## Week 1\n- Mon: Strength\n"
+                    "  - Back squat 4x5 @ 80 kg, RPE 7-8\n  - Bench press 3x8 @ RPE 6-7\n- Sun: Easy 6 km\n")
+    plan, _ = read_plan(path, settings, display="gym.md")
+    strength = next(s for s in json.loads(to_json(expand(plan)))["weeks"][0]["sessions"] if s["kind"] == "strength")
+    squat, bench = strength["strength"]
+    assert (squat["rpe"], squat["rpe_max"], squat["text"]) == (7, 8, "Back squat 4x5 @ 80 kg, RPE 7–8")
+    assert bench["load"] == {"kind": "rpe", "value": 6, "top": 7} and "rpe" not in bench

@@ -299,6 +299,31 @@ def test_an_rpe_after_the_weight_is_the_exercises_effort_and_an_rir_its_comment(
     assert row.effort is None and exercise_text(row) == "Row 3x10 @ 40 kg (RIR 2)"
 
 
+@pytest.mark.parametrize(("line", "low", "top", "shown"), [
+    ("Back squat 4x5 @ 80 kg, RPE 7-8", 7, 8, "Back squat 4x5 @ 80 kg, RPE 7–8"),
+    ("Back squat 4x5 @ 80 kg RPE 7 to 8", 7, 8, "Back squat 4x5 @ 80 kg, RPE 7–8"),
+    ("Bench press 3x8 @ RPE 6.5–7.5", 6.5, 7.5, "Bench press 3x8 @ RPE 6.5–7.5"),
+])
+def test_an_rpe_range_is_read_as_the_effort_or_the_load(line: str, low: float, top: float, shown: str) -> None:
+    errors = Collector("t.md")
+    exercise = parse_exercise(line, 4, 5, errors)
+    assert errors.items == [] and exercise is not None
+    rpe = exercise.effort if exercise.effort is not None else exercise.load
+    assert rpe is not None and (rpe.kind, rpe.value, rpe.top) == ("rpe", low, top)
+    assert exercise_text(exercise) == shown and exercise.comment == ""
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("Back squat 4x5 @ 80 kg, RPE 9-7", "write an RPE range from the lower to the higher, e.g. 'RPE 7-9'"),
+    ("Back squat 4x5 @ RPE 7-7", "write one RPE: 'RPE 7'"),
+    ("Back squat 4x5 @ RPE 8-11", "'RPE 8-11' is not a valid RPE (expected 1 to 10)"),
+])
+def test_an_rpe_range_out_of_order_or_of_range_is_an_error(line: str, message: str) -> None:
+    errors = Collector("t.md")
+    assert parse_exercise(line, 4, 5, errors) is None
+    assert [d.message for d in errors.items] == [message]
+
+
 @pytest.mark.parametrize("line", ["Long run 2h30", "Long run 2h30min", "Long run 2 h 30 min"])
 def test_hours_and_minutes_as_trail_coaches_write_them(line: str) -> None:
     session, diagnostics = parse(line)

@@ -162,8 +162,8 @@ def relative_intensity(exercise: Exercise, heaviest: Mapping[str, float]) -> flo
         return 0.5  # bodyweight or unloaded
     if load.kind == "percent":
         return load.value / 100
-    if load.kind == "rpe":
-        return load.value / 10
+    if load.kind == "rpe":  # a range by its middle
+        return (load.value + (load.top if load.top is not None else load.value)) / 20
     kg = load.kg or 0.0
     top = heaviest.get(exercise.name.lower(), kg) or kg
     return 0.7 * (kg / top if top else 1.0)

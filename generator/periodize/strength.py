@@ -78,8 +78,7 @@ def lighter_load(load: Load, factor: float, p: Periodization) -> Load | None:
         value = round_down(load.value * factor, 5.0)
         return replace(load, value=value) if value < load.value else None
     if load.kind == "rpe":  # two more reps in reserve (Helms et al. 2016)
-        value = max(1.0, load.value - 2)
-        return replace(load, value=value) if value < load.value else None
+        return _lower_rpe(load, 2, 10.0) if load.value > 1 else None
     return None
 
 
@@ -134,8 +133,15 @@ def _easier_effort(load: Load | None) -> Load | None:
     """An RPE target with fewer reps: one lower, and at most :data:`DELOAD_RPE`."""
     if load is None or load.kind != "rpe" or load.value is None:
         return load
-    value = min(load.value - 1, DELOAD_RPE)
-    return replace(load, value=max(1.0, value)) if value < load.value else load
+    return _lower_rpe(load, 1, DELOAD_RPE)
+
+
+def _lower_rpe(load: Load, by: float, most: float) -> Load:
+    """An RPE (or both ends of a range) ``by`` lower, at most ``most`` and at least 1; a range
+    whose ends meet becomes one RPE (RPE 7-8 with fewer reps is RPE 6-7, at most 7: RPE 6-7)."""
+    value = max(1.0, min(load.value or 1.0, most + by) - by) if load.value is not None else None
+    top = max(1.0, min(load.top, most + by) - by) if load.top is not None else None
+    return replace(load, value=value, top=top if top is not None and value is not None and top > value else None)
 
 
 def deload_session(session: Session, strategy: str, p: Periodization) -> Session:
@@ -156,20 +162,25 @@ def is_heavy_lower_body(exercise: Exercise, heaviest: Mapping[str, float] | None
     load = exercise.load
     if exercise.amrap and load.kind in ("weight", "percent", "rpe"):
         return True
-    if exercise.effort is not None and (exercise.effort.value or 0) >= 8:
+    if exercise.effort is not None and _hardest(exercise.effort) >= 8:
         return True  # "@ 100 kg, RPE 8": near maximal, whatever the weight
     if _NEAR_FAILURE.search(exercise.comment):
         return True  # "@ 100 kg (RIR 1)": two reps or fewer in reserve is RPE 8 or more
     if load.kind == "percent":
         return (load.value or 0) >= 80
     if load.kind == "rpe":
-        return (load.value or 0) >= 8
+        return _hardest(load) >= 8
     if load.kind == "weight":
         top = (heaviest or {}).get(exercise.name.lower(), 0.0)
         if top and (load.kg or 0.0) < PRIMER_SHARE * top - 1e-9:
             return False
         return exercise.rep_unit == "reps" and exercise.reps <= 6
     return False
+
+
+def _hardest(load: Load) -> float:
+    """An RPE, or the top of a range: RPE 7-8 reaches 8."""
+    return load.top if load.top is not None else load.value or 0.0
 
 
 def halve_sets(session: Session) -> Session:

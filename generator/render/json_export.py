@@ -123,7 +123,7 @@ def _exercise(exercise: Exercise, shape: _Shape) -> dict[str, Any]:
         "exercise": exercise.name, "sets": exercise.sets, "reps": exercise.reps or None,
         "rep_unit": exercise.rep_unit,
         "load": None if load is None else shape.clean({
-            "kind": load.kind, "value": load.value,
+            "kind": load.kind, "value": load.value, **({"top": load.top} if load.top is not None else {}),
             "unit": load.unit if load.kind == "weight" else ("%" if load.kind == "percent" else None)}),
         "text": exercise_text(exercise),
     }
@@ -136,6 +136,8 @@ def _exercise(exercise: Exercise, shape: _Shape) -> dict[str, Any]:
         data["side"] = exercise.side.strip()
     if exercise.effort is not None:
         data["rpe"] = exercise.effort.value
+        if exercise.effort.top is not None:
+            data["rpe_max"] = exercise.effort.top
     return shape.clean(data)
 
 

@@ -75,8 +75,9 @@ _LOAD_PERCENT = re.compile(r"(?i)^(\d+(?:\.\d+)?)\s*%(?:\s*(?:of\s*)?(?:1\s*rm|m
 # "bodyweight" in any plan language ("Körpergewicht", "poids du corps"): no word means a weight in another.
 _LOAD_BODY = re.compile(r"(?i)^(?:body\s*weight|" + "|".join(
     re.escape(w) for lex in LEXICONS.values() for w in lex.bodyweight) + ")$")
-_LOAD_RPE = re.compile(r"(?i)^rpe\s*(\d{1,2}(?:\.\d)?)$")
-_EFFORT_RPE = re.compile(r"(?i)^(?:@\s*)?rpe\s*(\d{1,2}(?:\.\d)?)\s*$")
+_RPE = r"rpe\s*(\d{1,2}(?:\.\d)?)(?:\s*(?:-|–|to)\s*(\d{1,2}(?:\.\d)?))?"  # "RPE 7", "RPE 7-8"
+_LOAD_RPE = re.compile(r"(?i)^" + _RPE + "$")
+_EFFORT_RPE = re.compile(r"(?i)^(?:@\s*)?" + _RPE + r"\s*$")
 _LOAD_AND_EFFORT = re.compile(r"(?i)^(?P<weight>\d+(?:\.\d+)?\s*(?:kg|lbs?))\s*,?\s*(?P<effort>(?:@\s*)?(?:rpe|rir)\s*\d.*)$")
 
 
@@ -129,7 +130,10 @@ def parse_exercise(text: str, line: int, col: int, errors: Collector,
         # deload, heavy before a race); "@ 50 kg RIR 2" keeps its RIR as a comment.
         written = both["weight"]
         if rpe := _EFFORT_RPE.match(both["effort"]):
-            effort = Load("rpe", float(rpe[1]))
+            at = columns(match.start("load") if match["load"] is not None else match.start("bare"))
+            effort = rpe_load(rpe, lambda m: errors.error(line, at, m))
+            if effort is None:
+                return None
         else:
             comment = " — ".join(filter(None, [both["effort"], comment]))
     if written is not None:
@@ -218,11 +222,7 @@ def parse_load(text: str, fail: Callable[[str], object]) -> Load | None:
             return None
         return Load("percent", value)
     if match := _LOAD_RPE.match(text):
-        value = float(match[1])
-        if not 1 <= value <= 10:
-            fail(f"'{text}' is not a valid RPE (expected 1 to 10)")
-            return None
-        return Load("rpe", value)
+        return rpe_load(match, fail)
     if match := _LOAD_WEIGHT.match(text):
         value, word = float(match[1]), match[2].lower()
         if word not in LOAD_WORDS:
@@ -237,6 +237,19 @@ def parse_load(text: str, fail: Callable[[str], object]) -> Load | None:
     return None
 
 
+def rpe_load(match: re.Match[str], fail: Callable[[str], object]) -> Load | None:
+    """An RPE, or a range of two (``RPE 7-8``), from a match of :data:`_RPE`."""
+    low, high = float(match[1]), float(match[2]) if match[2] is not None else None
+    if not all(1 <= v <= 10 for v in (low, high or low)):
+        fail(f"'{match[0].lstrip('@ ')}' is not a valid RPE (expected 1 to 10)")
+        return None
+    if high is not None and high <= low:
+        fail(f"write an RPE range from the lower to the higher, e.g. 'RPE {high:g}-{low:g}'" if high < low else
+             f"write one RPE: 'RPE {low:g}'")
+        return None
+    return Load("rpe", low, top=high)
+
+
 def _load_hint(text: str) -> str:
     """The fix for a load written as coaches often write one that is not a load Deload reads."""
     if match := re.fullmatch(r"(?i)(\d+),(\d+)\s*(kg|lbs?)", text):
@@ -244,8 +257,6 @@ def _load_hint(text: str) -> str:
     if match := re.fullmatch(r"(?i)(\d+(?:\.\d+)?)\s*[-–]\s*\d+(?:\.\d+)?\s*(kg|lbs?|%)", text):
         one = f"{match[1]}{match[2]}" if match[2] == "%" else f"{match[1]} {match[2]}"
         return f"a load is one weight, the one to work at: write '{one}', and the range in a comment if you like: '@ {one} ({text})'"
-    if match := re.fullmatch(r"(?i)(rpe\s*\d{1,2}(?:\.\d)?)\s*[-–]\s*\d{1,2}(?:\.\d)?", text):
-        return f"a load is one RPE, the one to work at: write '{match[1]}', and the range in a comment if you like: '@ {match[1]} ({text})'"
     if match := re.fullmatch(r"(?i)(\d+)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(kg|lbs?)", text):
         return f"write the weight of one: '@ {match[2]} {match[3]} (a pair)', or of both: '@ {float(match[1]) * float(match[2]):g} {match[3]}'"
     if match := re.fullmatch(r"(?i)(\d+)\s*(cm|in|inch|inches|\")", text):
