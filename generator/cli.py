@@ -147,7 +147,7 @@ def _race_distance(ctx: click.Context, param: click.Parameter, value: str | None
 @click.option("--weeks", type=click.IntRange(1, 104), default=10,  # generator.scaffold.FIRST_PLAN_WEEKS
               show_default=True, help="Number of weeks to scaffold.")
 @click.option("--units", type=click.Choice(["mi", "km"]), default=None, help="Distance units (default: the site's).")
-@click.option("--race", "race", default=None, callback=_race_distance, help="Goal race distance: 5k, 10k, half, marathon or e.g. '50 km'.")
+@click.option("--race", "race", default=None, callback=_race_distance, help="Goal race distance: 5k, 10k, half, marathon, e.g. '50 km', or the time of a timed race, e.g. '6 h'.")
 @click.option("--language", default=None, callback=_plan_language,
               help="The plan's language: en, de, fr, es or nl (default: the site's).")
 @project_option

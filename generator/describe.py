@@ -80,9 +80,11 @@ def amount_text(amount: Amount, units: str) -> str:
     return text if amount.high is None else range_text(text, distance_text(amount.km_high, units))
 
 
-def race_text(distance: Distance, units: str) -> str:
+def race_text(distance: Distance | Duration, units: str) -> str:
     """A race by its name (``half marathon``), or by its distance as written: a race is named by
-    it (a 50K stays ``50 km`` in a miles plan, not ``31.1 mi``)."""
+    it (a 50K stays ``50 km`` in a miles plan, not ``31.1 mi``); a timed race by its time (``6 h``)."""
+    if isinstance(distance, Duration):
+        return amount_text(distance, units)
     name = RACE_NAMES.get(round(distance.km, 1))
     return gettext(name) if name else written_text(distance, units)
 
@@ -245,7 +247,7 @@ def session_title(session: Session, units: str) -> str:
     """``Intervals 7 mi: 6 x 800 m @ 5K pace w/ 400 m jog`` — without notes or comment."""
     kind = session.kind
     if kind is SessionKind.RACE:
-        total = race_text(session.total, units) if isinstance(session.total, Distance) else ""
+        total = race_text(session.total, units) if isinstance(session.total, (Distance, Duration)) else ""
         target = f" @ {session.target.text}" if session.target is not None else ""
         race = pgettext("plan language", "Race")  # outside the f-string: pybabel finds no call inside one
         return f"{race} {total}".strip() + target

@@ -332,11 +332,21 @@ RaceCategory = Literal["5k", "10k", "half", "marathon", "other"]
 
 @dataclass(frozen=True, slots=True)
 class Race:
-    distance: Distance
+    """The goal race: of a distance, or of a time (``Race 6 h``: as far as one runs in six hours)."""
+
+    distance: Distance | None  # None: a timed race
     category: RaceCategory
     source: Source
     name: str = ""
     date: date | None = None
+    duration: Duration | None = None  # a timed race's time
+
+    @property
+    def length(self) -> Distance | Duration:
+        """The distance, or a timed race's time."""
+        length = self.distance if self.distance is not None else self.duration
+        assert length is not None, "a race has a distance or a time"
+        return length
 
 
 @dataclass(frozen=True, slots=True)

@@ -137,7 +137,7 @@ def scaffold_plan(settings: Settings, name: str, weeks: int, units: str, race: s
     if race:
         race_name = name + " race" if code == "en" else name
         race_block = (f"race:\n  name: {json.dumps(race_name, ensure_ascii=False)}\n  distance: {race}        "
-                      "# 5k, 10k, half, marathon or e.g. 50 km\n  # date: 2027-04-18\n")
+                      "# 5k, 10k, half, marathon, e.g. 50 km, or 6 h (a timed race)\n  # date: 2027-04-18\n")
     text = _HEADER.format(path=f"plans/{slug}.md", title=json.dumps(name, ensure_ascii=False), summary=words.summary,
                           author=settings.author or words.author, tag=slug.split("-")[0], units=units, race=race_block,
                           language=f"language: {written}\n" if written else "", body=words.body)

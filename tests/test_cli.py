@@ -96,6 +96,7 @@ def test_new_refuses_what_would_write_a_plan_that_does_not_read(tmp_path: Path) 
     for args, said in [(["Half", "--race", "halfmarathon"], "race distance is 'halfmarathon'; expected 5k, 10k, half"),
                        (["Ultra", "--race", "50"], "race distance 50 needs a unit, e.g. '50 km'"),
                        (["Ultra", "--race", "50 kn"], "unknown unit 'kn'"),
+                       (["Ultra", "--race", "300 h"], "a timed race of 300 h is not plausible (expected 30 min to 240 h)"),
                        (["", "--race", "10k"], "has no letter or digit; give the plan a title"),
                        (["///"], "has no letter or digit")]:
         code, out = run("new", *args, "--project", str(tmp_path))
@@ -103,6 +104,10 @@ def test_new_refuses_what_would_write_a_plan_that_does_not_read(tmp_path: Path) 
     assert list((tmp_path / "plans").iterdir()) == []
     code, out = run("new", "Ultra", "--race", "50 km", "--project", str(tmp_path))
     assert code == 0 and (tmp_path / "plans" / "ultra.md").is_file(), out
+    code, out = run("new", "Six hours", "--race", "6 h", "--project", str(tmp_path))  # a timed race
+    assert code == 0 and "distance: 6 h" in (tmp_path / "plans" / "six-hours.md").read_text(), out
+    code, out = run("check", "--project", str(tmp_path))
+    assert code == 0, out
 
 
 @pytest.mark.parametrize("units", ["km", "mi"])

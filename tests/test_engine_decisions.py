@@ -9,6 +9,7 @@ rises. Fixtures are real plan files under tests/fixtures/engine/.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -968,3 +969,45 @@ def test_a_title_that_only_mentions_recovery_is_no_lighter_week(title: str) -> N
         heading = f" — {title}" if n == 4 else ""
         text += f"## Week {n}{heading}\n- Tue: Easy 8 km\n- Thu: Easy 8 km\n- Sun: Long {14 + n} km\n\n"
     assert not [w for w in expand(plan_from(text)).warnings if w.code == "deload-unmarked"]
+
+
+def _timed(race: str, frontmatter: str = "") -> str:
+    text = f"---\ntitle: T\nunits: km\n{frontmatter}periodization: {{deload: {{every: off}}}}\n---\n"
+    for n in range(1, 6):
+        text += f"## Week {n}\n- Tue: Easy 10 km\n- Sat: Long run {2 + n * 0.5:g} h\n- Sun: Easy 1 h 30 min\n\n"
+    return text + f"## Week 6\n- Tue: Easy 8 km\n- Sun: {race}\n"
+
+
+@pytest.mark.parametrize(("race", "category", "taper_days"), [("Race 6 h", "other", 21), ("Race 24 h", "other", 21),
+                                                               ("Race 1 h", "10k", 10), ("Race 3 h", "marathon", 21)])
+def test_a_timed_race_is_read_by_its_time_and_tapers_as_the_race_of_about_its_length(race: str, category: str,
+                                                                                       taper_days: int) -> None:
+    from generator.periodize.taper import DEFAULT_TAPER_DAYS
+
+    plan = plan_from(_timed(race))
+    assert plan.race is not None and plan.race.distance is None and plan.race.duration is not None
+    assert plan.race.category == category and DEFAULT_TAPER_DAYS[category] == taper_days
+    e = expand(plan)
+    race_session = e.race_session
+    assert race_session is not None and race_session.session.total == plan.race.duration
+    assert exercise_or_title(race_session) == race
+    said = " ".join(note_text(w.note) for w in e.weeks)
+    assert f"({taper_days}-day taper)" in said
+
+
+def exercise_or_title(planned: PlannedSession) -> str:
+    from generator.describe import session_title
+
+    return session_title(planned.session, "km")
+
+
+def test_a_timed_race_in_the_frontmatter_fills_the_race_session_and_a_distance_there_is_a_mismatch() -> None:
+    from generator.source.reader import parse_plan_text
+
+    plan = plan_from(_timed("Race", "race: {name: Six hours of Lyon, distance: 6 h}\n"))
+    assert plan.race is not None and plan.race.duration == Duration(6 * 3600) and plan.race.name == "Six hours of Lyon"
+    assert plan.weeks[-1].sessions[-1].total == Duration(6 * 3600)
+    text = _timed("Race 50 km", "race: {distance: 6 h}\n")
+    _, warnings = parse_plan_text(text.encode(), "t.md", "t", Settings(root=Path(".")))
+    assert [w.message for w in warnings if w.code == "race-distance"] == [
+        "the race session is 50 km but the frontmatter race is 6 h"]

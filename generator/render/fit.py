@@ -131,7 +131,7 @@ class _Writer:
     def __init__(self, expanded: ExpandedPlan, table: PaceTable | None, placeholders: bool, base: int = 0):
         self.units = expanded.plan.units
         race = expanded.plan.race
-        self.goal_km = race.distance.km if race is not None else None
+        self.goal_km = race.distance.km if race is not None and race.distance is not None else None
         self.table = table
         self.placeholders = placeholders
         self.base = base

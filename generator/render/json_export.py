@@ -197,7 +197,8 @@ def _plan(expanded: ExpandedPlan, shape: _Shape) -> dict[str, Any]:
         "edition": plan.edition, "layout": plan.layout, "week_starts": plan.week_starts + 1,
         "race": None if race is None else shape.clean({
             "name": race.name, "category": race.category, "date": _iso(race.date),
-            "distance": _distance(race.distance.km, units),
+            "distance": _distance(race.distance.km, units) if race.distance is not None else None,
+            "minutes": race.duration.minutes if race.duration is not None else None,
         }),
     }
     if shape.lean:

@@ -83,7 +83,7 @@ def plan_subtitle(expanded: ExpandedPlan) -> str:
     plan = expanded.plan
     race = ""
     if plan.race is not None:
-        distance = escape(race_text(plan.race.distance, plan.units))
+        distance = escape(race_text(plan.race.length, plan.units))
         race = plain_text(f"{escape(plan.race.name)} — {distance}" if plan.race.name else str(distance))
     return " · ".join(filter(None, [LEVEL_NAMES.get(plan.level, ""), ngettext("%(num)d week", "%(num)d weeks", len(expanded.weeks)) % {"num": len(expanded.weeks)},
                                     race.replace("\n", " ")]))

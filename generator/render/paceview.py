@@ -55,7 +55,7 @@ class PacePanel:
 
 def goal_km(expanded: ExpandedPlan) -> float | None:
     race = expanded.plan.race
-    return race.distance.km if race is not None else None
+    return race.distance.km if race is not None and race.distance is not None else None
 
 
 def example_table(expanded: ExpandedPlan) -> PaceTable | None:

@@ -290,8 +290,8 @@ def _longest_run(expanded: ExpandedPlan, long_km: float) -> Markup:
 def race_label(plan: Plan) -> Markup | None:
     if plan.race is None:
         return None
-    distance = plan.race.distance
-    text = dual(lambda u: race_text(distance, u), plan.units)
+    length = plan.race.length
+    text = dual(lambda u: race_text(length, u), plan.units)
     return Markup(f"{escape(plan.race.name)} — {text}") if plan.race.name else text
 
 
@@ -310,6 +310,8 @@ LISTED_DISTANCES = (("5k", 5.0), ("10k", 10.0), ("half", 21.0975), ("marathon", 
 def category(plan: Plan) -> str:
     if plan.race is None:
         return "none"
+    if plan.race.distance is None:  # a timed race: an ultra
+        return "other"
     km = plan.race.distance.km
     return next((name for name, standard in LISTED_DISTANCES if abs(km - standard) <= standard * 0.1), "other")
 

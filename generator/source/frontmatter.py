@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields, replace
+from datetime import date
 from typing import Any
 
-from ..model import Checks, Distance, Periodization, Race, RaceCategory, Source, Vacation
+from ..model import Checks, Distance, Duration, Periodization, Race, RaceCategory, Source, Vacation
 from ..paces import EFFORT_ORDER
 from ..units import DISTANCE_WORDS
 from .performance import PerformanceError, parse_performance
@@ -64,11 +65,16 @@ def race_distance(value: Any, path: tuple, check: Checker) -> Any:
     return check.error(path, result) if isinstance(result, str) else result
 
 
-def parse_race_distance(value: Any) -> Distance | str:
-    """A race distance as the frontmatter and ``deload new --race`` take it, or what is wrong with it."""
+def parse_race_distance(value: Any) -> Distance | Duration | str:
+    """A race distance as the frontmatter and ``deload new --race`` take it, or the time of a
+    timed race (``6 h``), or what is wrong with it."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return f"race distance {value} needs a unit, e.g. '{value} km' or '{value} mi'"
     word = str(value).strip().lower() if isinstance(value, str) else ""
+    if timed := _TIMED.match(word):
+        hours = float(timed[1])
+        return Duration(hours * 3600) if 0.5 <= hours <= 240 else \
+            f"a timed race of {value} is not plausible (expected 30 min to 240 h)"
     if word.replace("-", " ") in RACE_WORDS:
         return RACE_WORDS[word.replace("-", " ")]
     # "50-mile", "100-miler": the way ultra races are named
@@ -83,7 +89,22 @@ def parse_race_distance(value: Any) -> Distance | str:
         from ..errors import suggest
         from ..units import ALL_UNIT_WORDS
         return f"unknown unit '{match[2]}'{suggest(match[2], ALL_UNIT_WORDS)} in race distance; expected km, mi or m"
-    return f"race distance is {value!r}; expected 5k, 10k, half, marathon or a number with a unit such as '50 km'"
+    return (f"race distance is {value!r}; expected 5k, 10k, half, marathon, a number with a unit such as '50 km', "
+            "or the time of a timed race such as '6 h'")
+
+
+_TIMED = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hour|hours)$")
+# A timed race tapers as the race of about its length: a 10K takes most runners under 75
+# minutes, a half marathon under 2.5 hours, a marathon under 4 (the taper lengths of T1 by distance).
+_TIMED_CATEGORIES: tuple[tuple[float, RaceCategory], ...] = ((75, "10k"), (150, "half"), (240, "marathon"))
+
+
+def race_of(length: Distance | Duration, source: Source, name: str = "", when: date | None = None) -> Race:
+    """The goal race of a distance, or of a time (``Race 6 h``)."""
+    if isinstance(length, Duration):
+        category: RaceCategory = next((c for most, c in _TIMED_CATEGORIES if length.minutes <= most), "other")
+        return Race(distance=None, duration=length, category=category, source=source, name=name, date=when)
+    return Race(distance=length, category=race_category(length), source=source, name=name, date=when)
 
 
 def race_category(distance: Distance) -> RaceCategory:
@@ -271,9 +292,7 @@ def build_race(raw: dict[str, Any], check: Checker) -> Race | None:
     if "distance" not in raw:
         return None
     line, col = check.located.where(("race",))
-    distance: Distance = raw["distance"]
-    return Race(distance=distance, category=race_category(distance), name=raw.get("name", ""),
-                date=raw.get("date"), source=Source(check.errors.file, line, col))
+    return race_of(raw["distance"], Source(check.errors.file, line, col), raw.get("name", ""), raw.get("date"))
 
 
 def resolve_periodization(site: dict[str, Any], plan: dict[str, Any], check: Checker | None) -> Periodization:

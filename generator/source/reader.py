@@ -16,12 +16,12 @@ from ..dates import WEEKDAYS
 from ..describe import race_text
 from ..errors import Collector, DeloadError, Diagnostic
 from ..links import escape_from
-from ..model import CalendarTimes, Distance, Plan, Race, SessionKind, Source, Target, Week
+from ..model import CalendarTimes, Distance, Duration, Plan, Race, SessionKind, Source, Target, Week
 from ..slugs import slug_from
 from ..units import default_load_unit
 from .body import read_body
 from .files import draft_line
-from .frontmatter import FRONTMATTER, LEVELS, build_race, race_category, race_distance, resolve_checks, resolve_periodization
+from .frontmatter import FRONTMATTER, LEVELS, build_race, race_distance, race_of, resolve_checks, resolve_periodization
 from .located import Located
 from .native import level_in, paces_in, race_distance_in
 from .schema import Checker, a_date, table, text, weekday
@@ -232,7 +232,7 @@ def _goal_race(race: Race | None, weeks: tuple[Week, ...], check: Checker, sound
     if not sessions:
         unread = any(d.is_error and d.line >= last.source.line for d in check.errors.items)
         if race is not None and sound and not unread:
-            check.errors.error(last.source.line, 1, f"the plan has a race ({race.name or race.category}) but its last week has no race session; add one, e.g. '- Sun: Race {race_text(race.distance, 'km')}'")
+            check.errors.error(last.source.line, 1, f"the plan has a race ({race.name or race.category}) but its last week has no race session; add one, e.g. '- Sun: Race {race_text(race.length, 'km')}'")
         return race, weeks
     session = sessions[-1]
     if last.mark is not None:
@@ -248,19 +248,23 @@ def _goal_race(race: Race | None, weeks: tuple[Week, ...], check: Checker, sound
                 check.errors.error(session.source.line, session.source.col,
                                    "the race needs a distance, e.g. 'Race 10K', or a 'race:' in the frontmatter")
             return race, weeks
-        filled = session.with_changes(total=race.distance)
+        filled = session.with_changes(total=race.length)
         weeks = (*weeks[:-1], _replace_session(last, session, filled))
-    elif not isinstance(session.total, Distance):
-        check.errors.error(session.source.line, session.source.col, "the race needs a distance (e.g. 'Race 10K' or 'Race 13.1 mi'), not a duration")
-        return race, weeks
-    elif race is not None and abs(session.total.km - race.distance.km) > 0.02 * race.distance.km:
-        check.errors.warning(session.source.line, session.source.col,
-                             f"the race session is {session.total.km:.1f} km but the frontmatter race is {race.distance.km:.1f} km", "race-distance")
-    if race is None:
-        distance = session.total if isinstance(session.total, Distance) else None
-        if distance is not None:
-            race = Race(distance=distance, category=race_category(distance), source=session.source)
+    elif race is not None and _differ(session.total, race.length):
+        check.errors.warning(session.source.line, session.source.col, f"the race session is {race_text(session.total, 'km')} "
+                             f"but the frontmatter race is {race_text(race.length, 'km')}", "race-distance")
+    if race is None and isinstance(session.total, (Distance, Duration)):
+        race = race_of(session.total, session.source)
     return race, weeks
+
+
+def _differ(written: Any, race: Distance | Duration) -> bool:
+    """Whether the race session's length is not the frontmatter race's (by 2% or more)."""
+    if isinstance(written, Distance) and isinstance(race, Distance):
+        return abs(written.km - race.km) > 0.02 * race.km
+    if isinstance(written, Duration) and isinstance(race, Duration):
+        return abs(written.minutes - race.minutes) > 0.02 * race.minutes
+    return True
 
 
 def _replace_mark(week: Week) -> Week:
