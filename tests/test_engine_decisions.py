@@ -1011,3 +1011,37 @@ def test_a_timed_race_in_the_frontmatter_fills_the_race_session_and_a_distance_t
     _, warnings = parse_plan_text(text.encode(), "t.md", "t", Settings(root=Path(".")))
     assert [w.message for w in warnings if w.code == "race-distance"] == [
         "the race session is 50 km but the frontmatter race is 6 h"]
+
+
+def test_a_strength_block_s_lighter_weeks_are_the_authors_and_its_heavier_phases_are_not() -> None:
+    """A plan of strength work alone has no running volume: its weeks are measured by their
+    strength load. Its easier weeks (fewer sets, lighter) are the author's lighter weeks, the
+    engine adds none beside them, and the phases that trade reps for load are no lighter weeks."""
+    from .conftest import FIXTURES
+
+    plan = plan_from((FIXTURES / "plans" / "strength-block.md").read_text())
+    e = expand(plan)
+    assert len(e.weeks) == 11 and all(w.kind == "load" for w in e.weeks)  # nothing added, nothing replaced
+    lighter = [w.number for w in e.weeks if w.step_back]
+    assert lighter == [4, 8, 11]  # the last one too: a plan without a race has no taper to lead into
+    said = " ".join(note_text(w.note) for w in e.weeks)
+    assert "A lighter week as the author wrote it" in said
+
+
+def test_a_strength_week_with_fewer_reps_at_a_heavier_load_is_no_lighter_week() -> None:
+    weeks = [("4x8 @ 60 kg", "3x10 @ 40 kg"), ("4x8 @ 62.5 kg", "3x10 @ 42.5 kg"), ("4x8 @ 65 kg", "3x10 @ 45 kg"),
+             ("5x3 @ 80 kg", "3x6 @ 50 kg"), ("5x3 @ 82.5 kg", "3x6 @ 52.5 kg"), ("4x6 @ 60 kg", "2x8 @ 40 kg"),
+             ("5x3 @ 85 kg", "3x6 @ 55 kg")]
+    text = "---\ntitle: S\nunits: km\nload_units: kg\nperiodization: {deload: {every: off}}\n---\n"
+    for n, (squat, row) in enumerate(weeks, start=1):
+        text += f"## Week {n}\n- Mon: Strength\n  - Back squat {squat}\n  - Row {row}\n\n"
+    e = expand(plan_from(text))
+    assert [w.number for w in e.weeks if w.step_back] == [6]  # not 4 or 5: heavier, if fewer reps
+
+
+def test_a_lighter_last_week_of_a_plan_without_a_race_is_the_authors_recovery_week() -> None:
+    text = "---\ntitle: Base\nunits: km\nperiodization: {deload: {every: 4}}\n---\n"
+    for n, long in enumerate([12, 13, 14, 15, 16, 17, 10], start=1):
+        text += f"## Week {n}\n- Tue: Easy 8 km\n- Thu: Easy 8 km\n- Sun: Long {long} km\n\n"
+    e = expand(plan_from(text))
+    assert e.weeks[-1].step_back and e.weeks[-2].kind == "load"  # no deload of the engine's right before it

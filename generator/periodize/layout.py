@@ -170,6 +170,11 @@ class _Builder:
             self.run = 0
         elif kind == "vacation":
             self.vacation(index, self.vacations[("replace", index)], inserted=False)
+        elif kind == "step-back" and week.by_load:
+            self.log.append(f"{self.name(index)} is a lighter week you wrote ({week.volume / week.level:.0%} of the "
+                            "strength load before it): the deload rhythm counts from it")
+            self.emit(Slot("load", index, step_back=True))
+            self.run = 0
         elif kind == "step-back":
             how = (f"steps the long run back ({self.amount(week.long_run)}) in a week of {self.amount(week.volume)}, after "
                    f"{self.amount(week.level)}" if week.volume > STEP_BACK_VOLUME * week.level

@@ -11,24 +11,30 @@ again after it:
 - its volume is at least 10% below the highest of the (up to three) representative
   loading weeks before it (Pfitzinger's recovery weeks cut about 15–25%, R3 in the
   coaching rules), or
+- in a plan of strength work alone, its training load (sets × reps × relative load) is at
+  least 10% below, with no more sets and a relative load no higher (S2: a deload cuts sets or
+  reps and keeps or lowers the load; fewer reps at a heavier load, or in more sets, is the
+  next block, not a deload), or
 - its long run is at least 20% shorter than the last representative week's while its
   volume is lower (Higdon's step-backs cut the long run by about 25–30%, R2; the Hansons
   plans alternate a long and a shorter long run while keeping their hard sessions: their
   own way of spacing the load, which an added deload must not crowd either).
 
-A *representative* loading week is one that is neither marked, nor a step-back, nor a
-week holding a race. Weeks holding a race are never step-backs or references. The last
+The last week of a plan without a race is a step-back when it is lighter: there is no
+taper for it to lead into. A *representative* loading week is one that is neither marked,
+nor a step-back, nor a week holding a race. Weeks holding a race are never step-backs or references. The last
 weeks before the taper are never step-backs either: a decline into the taper is the taper.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from ..model import Plan, Session, SessionKind, WeekKind
+from .load import heaviest_weights, relative_intensity
 from .volume import Measure, size, walking
 
 K = SessionKind
@@ -54,6 +60,9 @@ class SourceWeek:
     level: float = 0.0  # the highest volume of the representative loading weeks before it
     replaced: bool = False  # a deload takes its place (mode replace): it measures nothing, as a marked one
     with_race: float = 0.0  # the volume with the week's race in it
+    by_load: bool = False  # volume is the training load: a plan of strength work alone
+    intensity: float = 0.0  # by_load: the mean relative load of its sets
+    sets: int = 0  # by_load: its sets of strength work
 
     @property
     def lighter_race_week(self) -> bool:
@@ -77,16 +86,24 @@ def survey(plan: Plan, measure: Measure, basis: str, last_loading: int,
     count as lighter weeks, as they do once the plan is expanded."""
     facts = [replace(_facts(plan, index, measure, basis, load_of), replaced=index in replaced)
              for index in range(len(plan.weeks))]
+    if not any(w.volume for w in facts):  # a plan of strength work alone: its weeks measured by their load
+        heaviest = heaviest_weights([s for w in plan.weeks for s in w.sessions])
+        facts = [replace(w, volume=w.load, with_race=w.load, by_load=True,
+                         intensity=_intensity(plan.weeks[w.index].sessions, heaviest),
+                         sets=sum(e.sets for s in plan.weeks[w.index].sessions for e in s.exercises)) for w in facts]
     result: list[SourceWeek] = []
     for index, week in enumerate(facts):
         before = [w for w in result if w.representative][-LEVEL_WEEKS:]
         level = max((w.volume for w in before), default=0.0)
+        # A plan without a race has no taper: a lighter last week is a recovery (or test) week of the author's.
+        closing = index == len(facts) - 1 and not any(w.race for w in facts)
         step_back = (index <= last_loading and week.mark is None and not week.race and bool(before)
-                     and index not in replaced
-                     and _lighter(week, before) and _rises_again(week, facts[index + 1:last_loading + 1]))
+                     and index not in replaced and _lighter(week, before)
+                     and (closing or _rises_again(week, facts[index + 1:last_loading + 1])))
         result.append(SourceWeek(week.index, week.volume, week.long_run, week.runs, week.race, week.mark,
                                  week.load, week.quality, step_back=step_back, level=level,
-                                 replaced=index in replaced, with_race=week.with_race))
+                                 replaced=index in replaced, with_race=week.with_race, by_load=week.by_load,
+                                 intensity=week.intensity, sets=week.sets))
     return tuple(result)
 
 
@@ -104,10 +121,20 @@ def _facts(plan: Plan, index: int, measure: Measure, basis: str, load_of: Callab
     )
 
 
+def _intensity(sessions: Sequence[Session], heaviest: Mapping[str, float]) -> float:
+    sets = [(e.sets, relative_intensity(e, heaviest)) for s in sessions for e in s.exercises]
+    total = sum(n for n, _ in sets)
+    return sum(n * share for n, share in sets) / total if total else 0.0
+
+
 def _lighter(week: SourceWeek, before: Sequence[SourceWeek]) -> bool:
     level = max(w.volume for w in before)
     if level <= 0:
         return False
+    if week.by_load:
+        heaviest = max(before, key=lambda w: w.volume)
+        return (week.volume <= STEP_BACK_VOLUME * level + 1e-9 and week.sets <= heaviest.sets
+                and week.intensity <= heaviest.intensity + 1e-9)
     if week.volume <= STEP_BACK_VOLUME * level + 1e-9:
         return True
     return shorter_long_run(week, before[-1]) and week.volume < level - 1e-9
@@ -125,7 +152,7 @@ def _rises_again(week: SourceWeek, after: Sequence[SourceWeek]) -> bool:
     if following is None:
         return False
     return (following.volume >= week.volume * RISES_AGAIN - 1e-9
-            or following.long_run >= week.long_run * (1 / STEP_BACK_LONG_RUN) - 1e-9)
+            or (not week.by_load and following.long_run >= week.long_run * (1 / STEP_BACK_LONG_RUN) - 1e-9))
 
 
 # A week the author titled as a lighter one, in any plan language.
