@@ -80,6 +80,12 @@ def amount_text(amount: Amount, units: str) -> str:
     return text if amount.high is None else range_text(text, distance_text(amount.km_high, units))
 
 
+def sets_text(count: float) -> str:
+    """``32 sets``: the volume of a plan of strength work alone (see ``ExpandedPlan.by_sets``)."""
+    whole = round(count)
+    return ngettext("%(num)d set", "%(num)d sets", whole) % {"num": whole}
+
+
 def race_text(distance: Distance | Duration, units: str) -> str:
     """A race by its name (``half marathon``), or by its distance as written: a race is named by
     it (a 50K stays ``50 km`` in a miles plan, not ``31.1 mi``); a timed race by its time (``6 h``)."""

@@ -101,6 +101,7 @@ class PlannedWeek:
     distance_km_high: float | None = None  # the top of the range, for a week with sessions written as ranges
     minutes_high: float | None = None
     long_run_km_high: float | None = None
+    sets: int = 0  # sets of strength work, in the sessions counted in the week's volume
 
 
 @dataclass(frozen=True)
@@ -120,12 +121,22 @@ class ExpandedPlan:
     def days(self) -> int:
         return len(self.weeks) * 7
 
+    @property
+    def by_sets(self) -> bool:
+        """A plan of strength work alone, its sessions written without a duration: its weeks are
+        measured in sets (a week of "0 min" says nothing)."""
+        return not any(w.minutes or w.distance_km for w in self.weeks) and any(w.sets for w in self.weeks)
+
     def volume(self, week: PlannedWeek) -> float:
-        """A week's volume in the plan's basis: km, or minutes (the low end of a range)."""
+        """A week's volume in the plan's basis: km, or minutes (the low end of a range); sets, by :attr:`by_sets`."""
+        if self.by_sets:
+            return float(week.sets)
         return week.distance_km if self.basis == "distance" else week.minutes
 
     def volume_high(self, week: PlannedWeek) -> float | None:
         """The top of a week's volume when its sessions are written as ranges, else None."""
+        if self.by_sets:
+            return None
         return week.distance_km_high if self.basis == "distance" else week.minutes_high
 
     @property

@@ -306,6 +306,19 @@ def test_a_lighter_week_the_author_wrote_is_shown_as_one(tmp_path: Path) -> None
     assert "3 recovery weeks" in (folder / "embed.html").read_text(encoding="utf-8")
 
 
+def test_a_plan_of_strength_work_alone_is_measured_in_sets_and_offers_no_paces(tmp_path: Path) -> None:
+    """Its sessions have no duration: "0 min" a week says nothing, and there is no run to pace."""
+    project = make_project(tmp_path / "p", [FIXTURES / "plans" / "strength-block.md"])
+    build_project(project, "--no-pdf")
+    page = (project / "site" / "plans" / "strength-block" / "index.html").read_text(encoding="utf-8")
+    assert "<dt>Peak week</dt><dd>23 sets</dd>" in page and "0 min" not in page
+    bars = re.findall(r'class="c-bar k-(\w+)"[^>]*><title>Week (\d+), [a-z ]+: (\d+) sets', page)
+    assert [(n, sets) for _, n, sets in bars][:4] == [("1", "20"), ("2", "20"), ("3", "20"), ("4", "8")]
+    assert 'id="paces"' not in page and "Your paces" not in page
+    feed = next((project / "site" / "plans" / "strength-block").glob("*.ics")).read_text(encoding="utf-8")
+    assert "Lighter week · 8 sets" in feed.replace("\r\n ", "")
+
+
 def test_a_weeks_title_that_says_its_badge_is_not_said_twice(site: Path) -> None:
     """'## Week 10 — Race week' reads 'Week 10 Race week', not 'Week 10 Race week Race week';
     a title that says more stays ('Week 7 Race preparation')."""

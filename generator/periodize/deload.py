@@ -69,6 +69,8 @@ def build_deload(reference: Sequence[Session], strategy: str, measure: Measure, 
         short = cut < p.deload_cut - SHORT_BY  # whole steps (a 30-minute repeat) a run would lose beyond MOST_CUT
         note = [Phrase.of("deload-volume-short", cut=round(cut, 2), planned=p.deload_cut, most=max(MOST_CUT, p.deload_cut))
                 if short else Phrase.of("deload-volume", cut=p.deload_cut)]
+    if before <= 0:  # no running to cut (strength work alone): only what happens to the strength is said
+        note = []
     lifted = sessions
     sessions = [deload_strength(s, p) for s in sessions]
     if sessions != lifted:
@@ -76,7 +78,7 @@ def build_deload(reference: Sequence[Session], strategy: str, measure: Measure, 
     sessions, shortened = unload(sessions, reference, p.min_cut, measure, load_of, max(MOST_CUT, p.deload_cut))
     if shortened:
         note.append(Phrase.of(f"shortened-{shortened}", cut=p.min_cut))
-    elif strategy == "intensity":
+    elif strategy == "intensity" and before > 0:
         note.append(Phrase.of("deload-intensity-unchanged"))
     return sessions, tuple(note)
 

@@ -74,6 +74,7 @@ def planned_weeks(plan: Plan, layout: Layout, contents: Sequence[list[Session]],
             inserted=slot.inserted, vacation=slot.style,
             quality_sessions=sum(1 for p in runs if p.kind.is_quality), run_sessions=len(runs),
             step_back=slot.step_back,
+            sets=sum(e.sets for p in planned if p.session.in_totals for e in p.session.exercises),
         ))
     race_form = form_before(daily, race_offset) if race_offset is not None else None
     return weeks, race_form

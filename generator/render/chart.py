@@ -7,11 +7,11 @@ colour-blind readers. The same SVG serves the site and the PDF.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from markupsafe import Markup, escape
 
-from ..describe import minutes_text, range_text
+from ..describe import minutes_text, range_text, sets_text
 from ..expanded import ExpandedPlan, PlannedWeek
 from ..i18n import N_, Words, gettext, ngettext, number, pgettext
 from ..units import format_number, from_km
@@ -54,13 +54,13 @@ def volume_chart(expanded: ExpandedPlan, prefix: str = "vc", units: Sequence[str
     weeks = expanded.weeks
     if not weeks:
         return Markup("")
-    basis = expanded.basis
+    basis = "sets" if expanded.by_sets else expanded.basis
     unit_list = list(units or [expanded.plan.units])
-    values = [w.distance_km if basis == "distance" else w.minutes for w in weeks]
+    values = [expanded.volume(w) for w in weeks]
     highs = [expanded.volume_high(w) for w in weeks]  # the top of a week written in ranges
     most = max([*values, *(h for h in highs if h is not None)])
     primary = unit_list[0]
-    scale = (lambda v: from_km(v, primary)) if basis == "distance" else (lambda v: v / 60)
+    scale = _scale(basis, primary)
     _, top_primary = _ticks(scale(most))
     top = most * top_primary / scale(most) if most > 0 else 1.0  # the axis top in km or minutes
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
@@ -109,31 +109,38 @@ def volume_chart(expanded: ExpandedPlan, prefix: str = "vc", units: Sequence[str
     return Markup("".join(parts))
 
 
+def _scale(basis: str, unit: str) -> Callable[[float], float]:
+    """From the chart's values (km, minutes or sets) to the axis's unit."""
+    if basis == "distance":
+        return lambda v: from_km(v, unit)
+    return (lambda v: v / 60) if basis == "minutes" else (lambda v: v)
+
+
 def _gridlines(unit_list: Sequence[str], basis: str, top: float, plot_h: float) -> list[str]:
     """The value axis: a line at each tick (of the first unit) and a label in each unit."""
     parts = []
-    for unit in unit_list if basis == "distance" else ["h"]:
-        to_unit = (lambda v, u=unit: from_km(v, u)) if basis == "distance" else (lambda v: v / 60)
+    for unit in unit_list if basis == "distance" else ["h" if basis == "minutes" else ""]:
+        to_unit = _scale(basis, unit)
         step, _ = _ticks(to_unit(top))
         value = 0.0
         while value <= to_unit(top) + 1e-6:
             y = TOP + plot_h - plot_h * value / to_unit(top)
             if unit == unit_list[0] or basis != "distance":
                 parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" class="c-grid"/>')
-            label = f"{number(format_number(value, 1))} {'h' if basis != 'distance' else unit}"
+            label = sets_text(value) if basis == "sets" else f"{number(format_number(value, 1))} {unit}"
             parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" class="c-axis {_unit_class(unit, basis)}">{label}</text>')
             value += step
     return parts
 
 
 def _unit_class(unit: str, basis: str) -> str:
-    return "" if basis == "minutes" else f"u-{unit}"
+    return f"u-{unit}" if basis == "distance" else ""
 
 
 def _race_part(expanded: ExpandedPlan, week: PlannedWeek, basis: str) -> float:
     """The race's share of race week's volume (km or minutes), 0 for any other week."""
     race = expanded.race_session
-    if race is None or week is not expanded.weeks[-1]:
+    if race is None or week is not expanded.weeks[-1] or basis == "sets":
         return 0.0
     value = race.distance_km if basis == "distance" else race.minutes
     return float(value or 0.0)
@@ -141,7 +148,9 @@ def _race_part(expanded: ExpandedPlan, week: PlannedWeek, basis: str) -> float:
 
 def _bar_title(expanded: ExpandedPlan, week: PlannedWeek) -> str:
     units = expanded.plan.units
-    if expanded.basis == "distance":
+    if expanded.by_sets:
+        amount = sets_text(week.sets)
+    elif expanded.basis == "distance":
         amount = f"{number(format_number(from_km(week.distance_km, units), 1))} {units}"
         if week.distance_km_high is not None:
             amount = range_text(amount, f"{number(format_number(from_km(week.distance_km_high, units), 1))} {units}")
@@ -149,7 +158,7 @@ def _bar_title(expanded: ExpandedPlan, week: PlannedWeek) -> str:
         amount = minutes_text(week.minutes)
         if week.minutes_high is not None:
             amount = range_text(amount, minutes_text(week.minutes_high))
-    race = _race_part(expanded, week, expanded.basis)
+    race = _race_part(expanded, week, "sets" if expanded.by_sets else expanded.basis)
     if race:
         rest = week.distance_km - race if expanded.basis == "distance" else week.minutes - race
         train = f"{number(format_number(from_km(rest, units), 1))} {units}" if expanded.basis == "distance" else minutes_text(rest)

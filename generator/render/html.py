@@ -207,7 +207,8 @@ class PlanRenderer(Renderer):
         return {
             "page": page, "plan": plan, "expanded": expanded, "figures": views.figures(expanded),
             "weeks": weeks, "race": views.race_label(plan), "weeks_html": weeks_html, "glance": glance,
-            "paces": pace_panel(expanded),
+            # A plan without runs (strength work alone) has no paces to show.
+            "paces": pace_panel(expanded) if any(p.kind.is_run for w in expanded.weeks for p in w.sessions) else None,
             "has_calendar_file": bool(dated_feeds) and not dates_change_layout(plan),
             "has_watch_files": self.settings.watch_files and any(w.fit_zip for w in weeks),
             "chart": volume_chart(expanded, "vc", [plan.units, "mi" if plan.units == "km" else "km"]),

@@ -40,7 +40,7 @@ from .markdown import plain_text
 from .notes import note_text
 from .pacetable import range_text
 from .paceview import session_paces
-from .views import shown_kind, volume_text, week_label
+from .views import shown_kind, week_label, week_volume_text
 
 NAMESPACE = uuid.UUID("6f1d2c1e-7a4b-5d0e-9c3f-0de10ad0cafe")
 _NAMESPACE_BYTES = NAMESPACE.bytes
@@ -182,7 +182,7 @@ def _session_description(planned: PlannedSession, week: PlannedWeek, week_line: 
 
 
 def _week_description(expanded: ExpandedPlan, week: PlannedWeek, footer: str) -> str:
-    lines = [f"{week_label(week)} · {volume_text(expanded, week.distance_km, week.minutes, week.distance_km_high, week.minutes_high)}"]
+    lines = [f"{week_label(week)} · {week_volume_text(expanded, week)}"]
     if week.note:
         lines.append(note_text(week.note) + ".")
     if week.notes:

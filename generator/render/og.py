@@ -96,7 +96,7 @@ def preview_inputs(expanded: ExpandedPlan | None, site_title: str, title: str, s
         subtitle = plan_subtitle(expanded) if expanded is not None else ""
     bars: list[list[Any]] = []
     if expanded is not None and expanded.weeks:
-        values = [w.distance_km if expanded.basis == "distance" else w.minutes for w in expanded.weeks]
+        values = [expanded.volume(w) for w in expanded.weeks]
         top = max(values) or 1.0
         bars = [[round(px(CHART_HEIGHT) * value / top), week.kind != "load"]
                 for week, value in zip(expanded.weeks, values, strict=True)]

@@ -100,8 +100,7 @@ def _sheet_font(expanded: ExpandedPlan, paper: str) -> float:
 
 def _sheet_volume(expanded: ExpandedPlan, week: PlannedWeek) -> Markup:
     """The week's distance in both units, the sheet's shown (or time, for a plan in minutes): one short line."""
-    return Markup(views.volume_markup(expanded, week.distance_km, week.minutes, week.distance_km_high,
-                                      week.minutes_high).split(" · ")[0])
+    return Markup(views.week_volume(expanded, week).split(" · ")[0])
 
 
 def fridge_html(expanded: ExpandedPlan, settings: Settings, paper: str, plan_url: str, units: str | None = None,

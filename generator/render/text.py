@@ -62,7 +62,7 @@ def render_text(expanded: ExpandedPlan, style: Style = _plain) -> str:
         kind = week.kind.upper() if week.kind != "load" else "load"
         title = f" · {week.title}" if week.title else ""
         head = f"Week {week.number:>2} · {kind}{title}"
-        lines.append(style(head, fg=KIND_COLOURS[week.kind], bold=True) + f"   {_dates(week)}   {views.volume_text(expanded, week.distance_km, week.minutes, week.distance_km_high, week.minutes_high)}")
+        lines.append(style(head, fg=KIND_COLOURS[week.kind], bold=True) + f"   {_dates(week)}   {views.week_volume_text(expanded, week)}")
         if week.note:
             lines.append(style(f"    {note_text(week.note)}", dim=True))
         lines += _indented(week.notes, "    ", style)

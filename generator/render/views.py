@@ -25,6 +25,7 @@ from ..describe import (
     race_text,
     range_text,
     session_title,
+    sets_text,
     sheet_title,
     workout_lines,
 )
@@ -149,6 +150,13 @@ def _span(low: str, high: str | None) -> str:
     return range_text(low, high) if high is not None and high != low else low
 
 
+def week_volume_text(expanded: ExpandedPlan, week: PlannedWeek) -> str:
+    """A week's volume as plain text: :func:`volume_text`, or its sets."""
+    if expanded.by_sets:
+        return sets_text(week.sets)
+    return volume_text(expanded, week.distance_km, week.minutes, week.distance_km_high, week.minutes_high)
+
+
 def volume_text(expanded: ExpandedPlan, km: float, minutes: float, km_high: float | None = None,
                 minutes_high: float | None = None) -> str:
     """A week's volume as plain text in the plan's units: ``23.5 mi · 4 h 01 min``, or a range
@@ -178,10 +186,12 @@ def peak_text(expanded: ExpandedPlan) -> Markup:
     peak = expanded.peak_week
     if peak is None:
         return Markup("—")
-    return volume_markup(expanded, peak.distance_km, peak.minutes, peak.distance_km_high, peak.minutes_high)
+    return week_volume(expanded, peak)
 
 
 def week_volume(expanded: ExpandedPlan, week: PlannedWeek) -> Markup:
+    if expanded.by_sets:
+        return Markup(escape(sets_text(week.sets)))
     return volume_markup(expanded, week.distance_km, week.minutes, week.distance_km_high, week.minutes_high)
 
 
@@ -270,7 +280,8 @@ def figures(expanded: ExpandedPlan) -> Figures:
     return Figures(
         weeks=len(weeks), deloads=lighter_weeks(expanded),
         peak=week_volume(expanded, peak) if peak else Markup("—"),
-        average=volume_markup(expanded, avg_km, avg_min),
+        average=Markup(escape(sets_text(sum(w.sets for w in weeks) / count))) if expanded.by_sets else
+        volume_markup(expanded, avg_km, avg_min),
         long_run=_longest_run(expanded, long_km) if long_km > 0 and expanded.basis == "distance" else None,
         sessions=sum(1 for w in weeks for p in w.sessions if p.kind is not SessionKind.REST),
         race_form=signed(expanded.race_form) if expanded.race_form is not None else None,
