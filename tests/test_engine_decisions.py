@@ -1045,3 +1045,13 @@ def test_a_lighter_last_week_of_a_plan_without_a_race_is_the_authors_recovery_we
         text += f"## Week {n}\n- Tue: Easy 8 km\n- Thu: Easy 8 km\n- Sun: Long {long} km\n\n"
     e = expand(plan_from(text))
     assert e.weeks[-1].step_back and e.weeks[-2].kind == "load"  # no deload of the engine's right before it
+
+
+@pytest.mark.parametrize(("comment", "heavy"), [("RIR 2", True), ("2 RIR", True), ("1-2 RIR", True), ("RIR 3", False),
+                                                ("3 RIR", False), ("tempo 3-1-1-0", False)])
+def test_reps_in_reserve_written_either_way_make_a_lift_heavy_before_a_race(comment: str, heavy: bool) -> None:
+    from generator.model import Exercise, Load, Source
+    from generator.periodize.strength import is_heavy_lower_body
+
+    squat = Exercise("Back squat", 3, 8, "reps", Load("weight", 60, "kg"), Source("t.md", 1, 1), comment)
+    assert is_heavy_lower_body(squat) is heavy

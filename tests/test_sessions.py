@@ -324,6 +324,32 @@ def test_an_rpe_range_out_of_order_or_of_range_is_an_error(line: str, message: s
     assert [d.message for d in errors.items] == [message]
 
 
+@pytest.mark.parametrize(("line", "shown", "effort"), [
+    ("Calf raise 3x12, RIR 2", "Calf raise 3x12 (RIR 2)", None),
+    ("Push-up 3x10 @ bodyweight, RIR 2", "Push-up 3x10 @ bodyweight (RIR 2)", None),
+    ("Back squat 3x5 @ 75% 1RM, RPE 7", "Back squat 3x5 @ 75% 1RM, RPE 7", 7),
+    ("Row 3x8 @ 60 kg, 2 RIR", "Row 3x8 @ 60 kg (2 RIR)", None),
+    ("Squat 3x5 @ 80 kg, tempo 3-1-1-0", "Squat 3x5 @ 80 kg (tempo 3-1-1-0)", None),
+    ("Deadlift 3x5 @ 100 kg, RPE 8, slow eccentric", "Deadlift 3x5 @ 100 kg, RPE 8 (slow eccentric)", 8),
+    ("Plank 3x30 s, RPE 7", "Plank 3x30 s @ RPE 7", None),
+])
+def test_what_follows_an_exercise_after_a_comma_is_its_effort_or_its_comment(line: str, shown: str,
+                                                                              effort: float | None) -> None:
+    errors = Collector("t.md")
+    exercise = parse_exercise(line, 4, 5, errors)
+    assert errors.items == [] and exercise is not None
+    assert exercise_text(exercise) == shown
+    assert (exercise.effort.value if exercise.effort is not None else None) == effort
+
+
+def test_two_exercises_on_one_line_are_told_to_be_a_superset_of_two_lines() -> None:
+    errors = Collector("t.md")
+    assert parse_exercise("Superset: Push-up 3x10 + Inverted row 3x10", 4, 5, errors) is None
+    assert [d.message for d in errors.items] == [
+        "one exercise a line: write 'A1. Push-up 3x10', then 'A2. Inverted row 3x10', each on a line of its own "
+        "(the letter and number mark a superset)"]
+
+
 @pytest.mark.parametrize("line", ["Long run 2h30", "Long run 2h30min", "Long run 2 h 30 min"])
 def test_hours_and_minutes_as_trail_coaches_write_them(line: str) -> None:
     session, diagnostics = parse(line)

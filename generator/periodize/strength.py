@@ -32,7 +32,7 @@ HEAVY_STOP_DAYS = 7  # heavy lower-body and plyometric work stops this many days
 LAST_SESSION_DAYS = 2  # no strength in the last days before the race
 HALVED = "half the sets in the taper"
 DELOAD_RPE = 7.0  # the most a deload asks for (RPE 7: about three reps in reserve)
-_NEAR_FAILURE = re.compile(r"(?i)\brir\s*[0-2](?![\d.,])")  # reps in reserve, as a weight's comment keeps them
+_NEAR_FAILURE = re.compile(r"(?i)\b(?:rir\s*[0-2](?![\d.,])|[0-2]\s*rir\b)")  # reps in reserve, as a weight's comment keeps them
 _PLYOMETRIC = re.compile(r"(?i)nordic|jump|bound|hop|plyo|depth|skater|pogo|eccentric|split squat jump|burpee")
 _LOWER_BODY = re.compile(
     r"(?i)squat|deadlift|\brdl\b|lunge|leg press|step[- ]?up|hip thrust|calf|good morning|thruster|"

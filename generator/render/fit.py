@@ -127,6 +127,8 @@ def _step_count(parts: tuple[Part, ...] | list[Part]) -> int:
     return count
 
 
+_SUPERSET_LABEL = re.compile(r"^[A-Z]\d{0,2}[.)]\s+")
+
 class _Writer:
     def __init__(self, expanded: ExpandedPlan, table: PaceTable | None, placeholders: bool, base: int = 0):
         self.units = expanded.plan.units
@@ -238,7 +240,8 @@ def _strength(writer: _Writer, exercises: tuple[Exercise, ...]) -> None:
     for exercise in exercises:
         first = len(writer.steps)
         data: dict[str, Any] = {"intensity": "active", "target_type": "open",
-                                "wkt_step_name": clip(exercise.name, NAME_LIMIT),
+                                # "A1. Back squat": a superset's label would take a short name's room
+                                "wkt_step_name": clip(_SUPERSET_LABEL.sub("", exercise.name), NAME_LIMIT),
                                 "notes": clip(exercise_text(exercise), NOTES_LIMIT),
                                 "exercise_category": exercise_category(exercise.name)}
         if exercise.rep_unit == "s":

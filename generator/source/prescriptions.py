@@ -24,7 +24,7 @@ _BARE_LOAD = r"\d+(?:\.\d+)?\s*(?:kg|lbs?|%)(?![\w])"
 EXERCISE_LINE = re.compile(
     r"(?i)^(?P<name>[^@\n]{1,60}?)\s\d+\s*(?:[x×]|sets?\s+of)\s*"
     r"(?:\d+(?:\s*[-–]\s*\d+)?\s*\+?\s*(?:" + _REP_UNIT + r")?|amrap|max\s+reps)(?:" + _SIDE + r")?"
-    r"\s*(?:$|@|at\s|\(|—|–|--|" + _BARE_LOAD + r")"
+    r"\s*(?:$|@|at\s|\(|—|–|--|,(?!\d)|" + _BARE_LOAD + r")"
 )
 _EXERCISE = re.compile(
     r"(?i)^(?P<name>.*?\S)\s*[:\-–]?\s+(?P<sets>\d{1,6})\s*(?:[x×]|sets?\s+of)\s*"
@@ -67,7 +67,11 @@ def looks_like_exercise(text: str) -> bool:
     line = EXERCISE_LINE.match(text)
     if line is not None and _NAME_WITH_NUMBERS.search(line["name"]) is None:
         return True
-    return _LIKE_EXERCISE.search(text) is not None
+    return _LIKE_EXERCISE.search(text) is not None or _TWO_EXERCISES.search(text) is not None
+
+
+# Two exercises joined on one line: "Superset: Push-up 3x10 + Inverted row 3x10".
+_TWO_EXERCISES = re.compile(r"(?i)" + _SETS_REPS + r"[^+&]*?\s(?:\+|&)\s*[^\W\d][^\d+&]*?" + _SETS_REPS)
 
 
 _LOAD_WEIGHT = re.compile(r"(?i)^(\d+(?:\.\d+)?)\s*([a-z]+)$")
@@ -78,7 +82,12 @@ _LOAD_BODY = re.compile(r"(?i)^(?:body\s*weight|" + "|".join(
 _RPE = r"rpe\s*(\d{1,2}(?:\.\d)?)(?:\s*(?:-|–|to)\s*(\d{1,2}(?:\.\d)?))?"  # "RPE 7", "RPE 7-8"
 _LOAD_RPE = re.compile(r"(?i)^" + _RPE + "$")
 _EFFORT_RPE = re.compile(r"(?i)^(?:@\s*)?" + _RPE + r"\s*$")
-_LOAD_AND_EFFORT = re.compile(r"(?i)^(?P<weight>\d+(?:\.\d+)?\s*(?:kg|lbs?))\s*,?\s*(?P<effort>(?:@\s*)?(?:rpe|rir)\s*\d.*)$")
+# "60 kg RPE 7", "75% 1RM RIR 2", "bodyweight 2 RIR": a load and its effort (RPE) or reps in reserve.
+_LOAD_AND_EFFORT = re.compile(r"(?i)^(?P<weight>\d+(?:\.\d+)?\s*(?:kg|lbs?|%(?:\s*(?:of\s*)?1\s*rm)?)|body\s*weight|bw)"
+                              r"\s*,?\s*(?P<effort>(?:@\s*)?(?:rpe|rir)\s*\d.*|\d+(?:\s*[-–]\s*\d+)?\s*rir\b.*)$")
+# A comma that ends an exercise or its load and starts its comment ("Calf raise 3x12, RIR 2",
+# "@ 80 kg, tempo 3-1-1-0"); not a decimal comma ("52,5 kg").
+_TAIL = re.compile(r"\s*,(?!\d)\s*")
 
 
 _COMMENT_SEPARATOR = re.compile(r"\s+(?:—|–|--)\s+")
@@ -110,7 +119,10 @@ def parse_exercise(text: str, line: int, col: int, errors: Collector,
         clean, comment = clean[:split.start()], clean[split.end():].strip()
     if (paren := re.search(r"\s*\(([^()]*)\)\s*$", clean)) is not None:
         clean, comment = clean[:paren.start()], " — ".join(filter(None, [paren[1].strip(), comment]))
-    match = _EXERCISE.match(clean)
+    match = _EXERCISE.match(clean) if not _TWO_EXERCISES.search(clean) else None
+    tail = ""
+    if match is None and (comma := _TAIL.search(clean)) is not None and (head := _EXERCISE.match(clean[:comma.start()])):
+        match, tail = head, clean[comma.end():].strip()  # "Calf raise 3x12, RIR 2": the words after the comma are said
     if not match or re.search("(?i)" + _WEIGHT, match["name"]):
         errors.error(line, col, _unreadable(clean.strip(), text))
         return None
@@ -125,22 +137,25 @@ def parse_exercise(text: str, line: int, col: int, errors: Collector,
     load = None
     written = match["load"] if match["load"] is not None else match["bare"]
     effort: Load | None = None
-    if written is not None and (both := _LOAD_AND_EFFORT.match(written.strip())):
-        # "@ 50 kg, RPE 7": the weight is the load, the RPE its effort (cut with the reps in a
-        # deload, heavy before a race); "@ 50 kg RIR 2" keeps its RIR as a comment.
-        written = both["weight"]
-        if rpe := _EFFORT_RPE.match(both["effort"]):
-            at = columns(match.start("load") if match["load"] is not None else match.start("bare"))
-            effort = rpe_load(rpe, lambda m: errors.error(line, at, m))
-            if effort is None:
-                return None
-        else:
-            comment = " — ".join(filter(None, [both["effort"], comment]))
+    at = columns(match.start("load") if match["load"] is not None else match.start("bare") if match["bare"] else 0)
     if written is not None:
-        at = match.start("load") if match["load"] is not None else match.start("bare")
-        load = parse_load(written.strip(), lambda m: errors.error(line, columns(at), m))
+        # "@ 50 kg, RPE 7": the weight is the load, the RPE its effort (cut with the reps in a
+        # deload, heavy before a race); "@ 50 kg RIR 2" and "@ 80 kg, tempo 3-1-1-0" keep the
+        # rest as a comment.
+        written, tail = _load_and_more(written.strip(), tail)
+        load = parse_load(written, lambda m: errors.error(line, at, m))
         if load is None:
             return None
+    first, _, rest = _TAIL.sub(",", tail, count=1).partition(",")
+    if (rpe := _EFFORT_RPE.match(first)) is not None:  # "RPE 7, slow": the effort, and a comment
+        effort = rpe_load(rpe, lambda m: errors.error(line, at if written is not None else col, m))
+        if effort is None:
+            return None
+        if load is None:  # "Plank 3x30 s, RPE 7": by effort
+            load, effort = effort, None
+        tail = rest.strip()
+    if tail:
+        comment = " — ".join(filter(None, [tail, comment]))
     side = re.sub(r"\s+", " ", match["side"] or "").replace(" /", "/").replace("/ ", "/").rstrip()
     return Exercise(match["name"].strip(" :-–"), sets, reps, rep_unit, load, Source(errors.file, line, col), comment,
                     reps_max, amrap, side, effort)
@@ -153,6 +168,11 @@ _WORDS_BEFORE_LOAD = re.compile(r"(?i)^(?P<head>.*?" + _SETS_REPS + r")\s+(?P<wo
 def _unreadable(clean: str, text: str) -> str:
     """The error for a line meant as an exercise that does not read as one, with the fix for the usual shapes."""
     example = "e.g. 'Back squat 3x8 @ 100 lb'"
+    if _TWO_EXERCISES.search(clean):
+        label = re.match(r"(?i)\s*(?:super\s*-?set|circuit|giant\s+set|tri-?set)\s*:?\s*", clean)
+        parts = [p.strip() for p in re.split(r"\s(?:\+|&)\s*", clean[label.end() if label else 0:])]
+        pairs = ", then ".join(f"'{chr(ord('A'))}{n}. {part}'" for n, part in enumerate(parts, start=1))
+        return f"one exercise a line: write {pairs}, each on a line of its own (the letter and number mark a superset)"
     if re.match(r"(?i)\d+\s*(?:[x×]|sets?\s+of)\s*\d", clean) or clean.startswith("@"):
         return f"an exercise needs its name first, {example}; got '{first_words(text, 8)}'"
     if re.search("(?i)" + _WEIGHT + "[^@]*?" + _SETS_REPS, clean):
@@ -235,6 +255,16 @@ def parse_load(text: str, fail: Callable[[str], object]) -> Load | None:
         return Load("weight", value, unit)
     fail(f"unknown load '{text}'; expected a weight (100 lb), a share of 1RM (70%), 'bodyweight' or an RPE (RPE 7)")
     return None
+
+
+def _load_and_more(written: str, tail: str) -> tuple[str, str]:
+    """A load written with more after it: the load, and the rest (an RPE, reps in reserve, a
+    comment) before any ``tail`` already found."""
+    if both := _LOAD_AND_EFFORT.match(written):
+        return both["weight"], ", ".join(filter(None, [both["effort"], tail]))
+    if comma := _TAIL.search(written):
+        return written[:comma.start()], ", ".join(filter(None, [written[comma.end():].strip(), tail]))
+    return written, tail
 
 
 def rpe_load(match: re.Match[str], fail: Callable[[str], object]) -> Load | None:
