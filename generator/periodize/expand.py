@@ -21,7 +21,7 @@ from .planned import planned_weeks
 from .racestrength import race_strength_note, strength_near_race
 from .ranges import merge_expanded, plan_at, plan_ranged
 from .recognize import SourceWeek, survey, unmarked_lighter
-from .taper import DEFAULT_TAPER_DAYS, TaperSpan, race_day, taper_span, taper_week, unmarked_tapers
+from .taper import DEFAULT_TAPER_DAYS, TaperSpan, race_day, taper_span, taper_week, unmarked_tapers, whole_weekend
 from .vacations import place_dated, week_vacations
 from .volume import Measure, given_km, size
 from .wording import describe_amount
@@ -137,7 +137,9 @@ def _last_loading(plan: Plan, span: TaperSpan | None) -> int:
     if day is None or plan.race is None:
         return len(plan.weeks) - 1
     days = plan.periodization.taper_days or DEFAULT_TAPER_DAYS[plan.race.category]
-    first = TaperSpan(days, days, len(plan.weeks), day).first_week
+    length = days if plan.periodization.taper_days else whole_weekend(TaperSpan(days, days, len(plan.weeks), day),
+                                                                         plan.week_starts)
+    first = TaperSpan(days, length, len(plan.weeks), day).first_week  # as the default taper begins
     return min(first, span.first_week if span is not None else first) - 1
 
 

@@ -121,14 +121,14 @@ def taper_span(plan: Plan) -> tuple[TaperSpan | None, str]:
     length = min(days, available)
     note = f"the taper is {length} days, not {days}: the plan has no room for more before its race" if length < days else ""
     if p.taper_days is None and length == days:
-        length = _whole_weekend(TaperSpan(days, length, weeks, day), plan.week_starts)
+        length = whole_weekend(TaperSpan(days, length, weeks, day), plan.week_starts)
     return TaperSpan(days, length, weeks, day), note
 
 
 SUNDAY = 6
 
 
-def _whole_weekend(span: TaperSpan, week_starts: int) -> int:
+def whole_weekend(span: TaperSpan, week_starts: int) -> int:
     """A default taper's length, a day shorter when it would begin on a Sunday that ends a week:
     a Saturday race's 21 days would cut the Sunday of a back-to-back weekend and leave its
     Saturday; the taper then begins with the week after it, a day shorter (T1: 8–14 days best;
