@@ -1055,3 +1055,18 @@ def test_reps_in_reserve_written_either_way_make_a_lift_heavy_before_a_race(comm
 
     squat = Exercise("Back squat", 3, 8, "reps", Load("weight", 60, "kg"), Source("t.md", 1, 1), comment)
     assert is_heavy_lower_body(squat) is heavy
+
+
+def test_a_recovery_week_right_before_the_last_peak_of_a_saturday_race_is_the_authors() -> None:
+    """A Saturday marathon's default taper begins with the Monday 20 days out, not the Sunday
+    before it: the peak week before that Sunday is no taper, so the recovery week before the
+    peak is a lighter week of the author's, and the engine puts no deload beside it."""
+    text = "---\ntitle: M\nunits: km\nperiodization: {deload: {every: 4}}\n---\n"
+    longs = [20, 22, 24, 26, 28, 18, 32, 24, 18]
+    for n, long in enumerate(longs, start=1):
+        text += f"## Week {n}\n- Tue: Easy 10 km\n- Thu: Tempo 12 km with 6 km @ MP\n- Sun: Long {long} km\n\n"
+    text += "## Week 10\n- Tue: Easy 8 km\n- Sat: Race marathon\n"
+    e = expand(plan_from(text))
+    recovery = next(w for w in e.weeks if w.origin == 6)
+    assert recovery.step_back and recovery.kind == "load"
+    assert [w.kind for w in e.weeks if w.origin in (5, 6, 7)] == ["load", "load", "load"]
