@@ -211,6 +211,34 @@ def test_a_lost_manifest_makes_no_stale_files_survive(project: Path, tmp_path: P
         plan.write_text(plan.read_text().replace("## Week 1", "## Week 1 — again", 1))  # so the next is no no-op
 
 
+def test_a_manifest_body_put_back_from_an_earlier_build_is_not_trusted(project: Path, tmp_path: Path) -> None:
+    """The head and the body of the build record name the same build: a body copied back by
+    hand (from a backup, say) does not describe the twin, and its renders are not reused."""
+    plan = project / "plans" / "10k-8-weeks.md"
+    build_project(project, "--no-pdf")
+    [body] = [p for p in (project / ".deload").glob("manifest-*.json") if not p.name.endswith(".head.json")]
+    saved = body.read_bytes()
+    plan.write_text(plan.read_text().replace("## Week 2", "## Week 2 — changed", 1))
+    build_project(project, "--no-pdf", epoch=str(int(EPOCH) + 60))
+    plan.write_text(plan.read_text().replace("## Week 2 — changed", "## Week 2", 1))  # as the saved body has it
+    body.write_bytes(saved)
+    epoch = str(int(EPOCH) + 120)
+    build_project(project, "--no-pdf", epoch=epoch)
+    assert tree(project / "site") == fresh_tree(project, tmp_path / "fresh", epoch)
+
+
+def test_an_earlier_versions_leftovers_in_deload_are_removed(project: Path) -> None:
+    build_project(project, "--no-pdf")
+    work = project / ".deload"
+    (work / "spare-abc").mkdir()
+    (work / "trash-1").mkdir()
+    (work / "twin-abc.body.json").write_text("{}")
+    plan = project / "plans" / "10k-8-weeks.md"
+    plan.write_text(plan.read_text().replace("Easy 6 km", "Easy 7 km", 1))
+    build_project(project, "--no-pdf", epoch=str(int(EPOCH) + 60))
+    assert not {"spare-abc", "trash-1", "twin-abc.body.json"} & {p.name for p in work.iterdir()}
+
+
 def test_a_manifest_cut_short_is_not_trusted(project: Path, tmp_path: Path) -> None:
     build_project(project, "--no-pdf")
     plan = project / "plans" / "10k-8-weeks.md"
@@ -413,22 +441,25 @@ def test_preview_images_are_drawn_again_only_when_what_they_show_changes(project
 
 def test_a_twin_that_cannot_be_trusted_is_not_used(project: Path, tmp_path: Path) -> None:
     """A twin whose description names another folder (it was moved or replaced), or another
-    build than the one that made site/, is removed: the next site is still what a build from
-    nothing gives."""
+    build than the one that made site/, or whose files were changed by hand, is removed: the
+    next site is still what a build from nothing gives."""
     plan = project / "plans" / "10k-8-weeks.md"
     work = project / ".deload"
     build_project(project, "--no-pdf")
-    for number, damage in enumerate(["inode", "build"], start=1):
+    for number, damage in enumerate(["inode", "build", "hand"], start=1):
         plan.write_text(plan.read_text().replace("## Week 1", f"## Week 1 — {number}", 1))
         build_project(project, "--no-pdf", epoch=str(int(EPOCH) + 120 * number - 60))  # leaves a twin
         twin = next(p for p in work.iterdir() if p.name.startswith("twin-") and p.is_dir())
         stale = twin / "plans" / "couch-to-5k" / "index.html"
         stale.unlink()  # a file of its own (the twin shares unchanged files with site/ by hard links)
         stale.write_text("stale")  # what an untrusted twin may hold
-        description = twin.with_name(twin.name + ".json")
-        data = json.loads(description.read_text())
-        data[damage] = data["inode"] + 1 if damage == "inode" else "another"
-        description.write_text(json.dumps(data))
+        if damage != "hand":  # by hand: only the stale file above (and one more)
+            description = twin.with_name(twin.name + ".json")
+            data = json.loads(description.read_text())
+            data[damage] = data["inode"] + 1 if damage == "inode" else "another"
+            description.write_text(json.dumps(data))
+        else:
+            (twin / "extra.html").write_text("added by hand")
         plan.write_text(plan.read_text().replace("## Week 2", f"## Week 2 — {number}", 1))
         epoch = str(int(EPOCH) + 120 * number)
         build_project(project, "--no-pdf", epoch=epoch)

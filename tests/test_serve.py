@@ -151,7 +151,7 @@ def test_a_save_that_makes_a_risky_week_shows_the_warning_over_the_page(server: 
         assert page.locator("#deload-build-warnings").count() == 0
         plan.write_text(good.replace("- Wed: Run-walk 22 min: 4 x 4 min run @ easy w/ 90 s walk", "- Wed: Easy 61 min", 1))
         panel.wait_for(timeout=20000)  # another warning: shown again
-        assert "(61 min)" in panel.inner_text()
+        assert "(1 h 01 min)" in panel.inner_text()
         plan.write_text(good)  # fixed: nothing to say, and the tab says nothing
         panel.wait_for(state="detached", timeout=20000)
         browser.close()

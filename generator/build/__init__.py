@@ -108,8 +108,9 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
                 not preview or _described(job)):  # a preview's list pages are rendered from the records
             return _with_drafts(job, _nothing_to_do(job, started))
         manifest = job.manifest
-        live = target if manifest.site_intact(target) else None
-        stage = tree.open_stage(settings.work_dir, manifest.name, "" if force else manifest.build_id(), live)
+        live = target if not force and manifest.site_intact(target) else None
+        stage = tree.open_stage(settings.work_dir, manifest.name, "" if force else manifest.build_id(),
+                                manifest.head.get("folders", []), live)
         pending = None
         try:
             records, todo = _reuse(job, stage)
@@ -363,12 +364,14 @@ def _swap(job: Job, stage: Path) -> tuple[bool, Path | None]:
 def _record(job: Job, stage: tree.Stage, old_site: Path | None, intact: bool, records: dict[str, PlanRecord],
             result: BuildResult) -> None:
     """Step 5: record this build, and keep a copy of its site as the next twin. The new site is
-    live by now: a failure here must not fail the build (the next one has no twin)."""
+    live by now: a failure here (a full disk) must not fail the build; the next one then trusts
+    neither the record nor the twin, and renders every plan."""
     manifest = job.manifest
-    build = manifest.save(job.inputs, records, job.target, job.state.original, result.counts(), result.site_files,
-                          result.site_keys)
     try:
-        tree.keep_twin(old_site, intact, stage, job.target, job.settings.work_dir, manifest.name, build)
+        build = manifest.save(job.inputs, records, job.target, job.state.original, result.counts(), result.site_files,
+                              result.site_keys)
+        tree.keep_twin(old_site, intact, stage, job.target, job.settings.work_dir, manifest.name, build,
+                       manifest.head.get("folders", []))
     except OSError:
         if old_site is not None:
             tree.remove(old_site)

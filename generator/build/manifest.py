@@ -112,11 +112,12 @@ class Manifest:
 
     def build_id(self) -> str:
         """Which build made the site the head and body describe ("" if they are not whole)."""
-        return str(self.head.get("build", "")) if self.head.get("format") == FORMAT and self.body_ok() else ""
+        build = str(self.head.get("build", "")) if self.head.get("format") == FORMAT and self.body_ok() else ""
+        return build if build and build == self._read().build else ""
 
     def _read(self) -> Body:
         if self._body is None:
-            self._body = read_body(self.body_path)
+            self._body = _read_body(self.body_path)
         return self._body
 
     def save(self, inputs: Inputs, records: dict[str, PlanRecord], output: Path, state_text: str, summary: dict[str, Any],
@@ -124,22 +125,23 @@ class Manifest:
         """Record a build; returns the id it is given (see :mod:`.tree`)."""
         self.head_path.parent.mkdir(parents=True, exist_ok=True)
         site_files = list(site_files)
-        lines = [json.dumps({"format": FORMAT, "site_files": site_files, "site_keys": site_keys or {}}) + "\n"]
+        build = os.urandom(6).hex()  # named by the head and the body alike: a body put back by hand is not this build's
+        lines = [json.dumps({"format": FORMAT, "build": build, "site_files": site_files, "site_keys": site_keys or {}}) + "\n"]
         for display, record in sorted(records.items()):
             known = self._read().lines.get(display)
             lines.append(known[1] if known is not None and known[0] is record else _line(display, record))
         write_atomic(self.body_path, "".join(lines).encode("utf-8"))
         _remember(_identity(self.body_path), Body(dict(records), {d: (records[d], line) for d, line in
                                                                  zip(sorted(records), lines[1:], strict=True)},
-                                                  site_files, dict(site_keys or {}), True))
+                                                  site_files, dict(site_keys or {}), True, build))
         # Plans without dates have feeds counted from the build day: the site is current for that day only.
         day = inputs.day if any(r.day is not None for r in records.values()) else None
         folders = folders_of([*site_files, *(name for r in records.values() for name in r.files)])
-        build = os.urandom(6).hex()
         head = {"format": FORMAT, "build": build, "common": inputs.common, "keys": inputs.keys, "state": digest_parts(state_text),
                 "files": inputs.files, "taken": inputs.taken, "linked": inputs.linked,
                 "site": site_signature(output, folders), "folders": folders, "day": day, "summary": summary}
         _write(self.head_path, head)
+        self.head, self._intact = head, None
         return build
 
 
@@ -153,6 +155,7 @@ class Body:
     site_files: list[str] = field(default_factory=list)
     site_keys: dict[str, str] = field(default_factory=dict)
     ok: bool = False
+    build: str = ""  # the build that wrote it
 
 
 _BODIES: dict[tuple[int, ...], Body] = {}  # a body file this process read or wrote, by its identity
@@ -171,13 +174,13 @@ def _identity(path: Path) -> tuple[int, ...] | None:
 def _remember(identity: tuple[int, ...] | None, body: Body) -> Body:
     if identity is not None and body.ok:
         with _MEMO_LOCK:  # deload serve reads records in its request threads while it builds
-            if len(_BODIES) >= 4:
+            if len(_BODIES) >= 2:  # the site's and the preview's
                 _BODIES.pop(next(iter(_BODIES)), None)
             _BODIES[identity] = body
     return body
 
 
-def read_body(path: Path) -> Body:
+def _read_body(path: Path) -> Body:
     """The body at ``path``: a header line, then one JSON line per plan, ``[display, record]``.
     A body this process read or wrote before (``deload serve`` builds again and again) is not
     read again. A damaged body reads as empty."""
@@ -193,6 +196,7 @@ def _parse_body(path: Path) -> Body:
             header = json.loads(handle.readline() or "{}")
             if not isinstance(header, dict) or header.get("format") != FORMAT:
                 return body
+            body.build = str(header.get("build", ""))
             body.site_files = [str(f) for f in header.get("site_files", [])]
             body.site_keys = {str(k): str(v) for k, v in header.get("site_keys", {}).items()}
             for line in handle:

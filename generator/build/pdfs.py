@@ -115,5 +115,5 @@ def prune_cache(cache_dir: Path, keep: set[str]) -> None:
 def _place(cached: Path, target: Path) -> None:
     """Put a cached PDF into the site: a hard link where possible (no copy), else a copy."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.unlink(missing_ok=True)  # never write through a link into the live site or the cache
+    target.unlink(missing_ok=True)  # a guard: a link into the live site or the cache is never written through
     link_or_copy(cached, target)

@@ -18,7 +18,6 @@ from ..dates import stamp
 from ..i18n import use
 from ..settings import Settings
 from ..source.files import plan_order
-from . import tree
 from .manifest import Manifest, PlanRecord
 from .result import BuildResult, SitePages
 
@@ -26,7 +25,7 @@ if TYPE_CHECKING:
     import jinja2
 
     from ..render.html import SitePage, SiteRenderer
-    from . import Job
+    from . import Job, tree
 
 
 def site_files(job: Job, stage: tree.Stage, ordered: list[PlanRecord], result: BuildResult) -> None:

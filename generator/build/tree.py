@@ -6,8 +6,9 @@ changed into it, removes those that went, and exchanges it with ``site/`` in one
 new one, and a build that dies leaves the old one whole. The tree the exchange hands back is
 brought up to date with the same changes (links to the new files) and is the next twin.
 
-A twin is trusted only when its description names the build that made ``site/`` and the
-twin's own folder (its inode). Otherwise it is removed, and the stage is linked from ``site/``
+A twin is trusted only when its description names the build that made ``site/``, the twin's
+own folder (its inode) and the state of its folders (a file added or removed by hand changes
+them, see :func:`.manifest.site_signature`). Otherwise it is removed, and the stage is linked from ``site/``
 when the last build's record describes it, or starts empty (every plan is rendered).
 """
 
@@ -25,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from ..fsutil import link_or_copy, write_atomic, write_bytes
-from .manifest import folders_of
+from .manifest import folders_of, site_signature
 
-FORMAT = 5  # of the description; a twin described otherwise is removed
+FORMAT = 6  # of the description; a twin described otherwise is removed
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -74,10 +75,11 @@ def _paths(work: Path, name: str) -> tuple[Path, Path]:
     return work / f"twin-{name}", work / f"twin-{name}.json"
 
 
-def open_stage(work: Path, name: str, build: str, live: Path | None) -> Stage:
+def open_stage(work: Path, name: str, build: str, folders: list[str], live: Path | None) -> Stage:
     """The twin renamed to ``stage-<pid>`` if it is the site of ``build`` (the last build, as
-    its record says; "" when there is none to trust), else a copy of the ``live`` site by hard
-    links (None: it is not as that build left it), else an empty stage."""
+    its record says; "" when there is none to trust) with its ``folders`` as that build left
+    them, else a copy of the ``live`` site by hard links (None: it is not as that build left
+    it), else an empty stage."""
     stage = work / f"stage-{os.getpid()}"
     folder, description = _paths(work, name)
     data: Any = None
@@ -85,7 +87,8 @@ def open_stage(work: Path, name: str, build: str, live: Path | None) -> Stage:
         data = json.loads(description.read_text(encoding="utf-8"))
     description.unlink(missing_ok=True)  # from here on the tree is a stage: a killed build's leftovers are removed
     with contextlib.suppress(OSError):
-        if build and data == {"format": FORMAT, "build": build, "inode": os.stat(folder).st_ino}:
+        if build and data == {"format": FORMAT, "build": build, "inode": os.stat(folder).st_ino,
+                              "signature": site_signature(folder, folders)}:
             os.rename(folder, stage)
             return Stage(stage, full=True)
     remove(folder)
@@ -99,12 +102,12 @@ def open_stage(work: Path, name: str, build: str, live: Path | None) -> Stage:
     return Stage(stage)
 
 
-def keep_twin(old: Path | None, mirrors: bool, stage: Stage, site: Path, work: Path, name: str, build: str) -> None:
+def keep_twin(old: Path | None, mirrors: bool, stage: Stage, site: Path, work: Path, name: str, build: str,
+              folders: list[str]) -> None:
     """Keep a copy of the new ``site`` as the next build's twin. ``old``: the tree the swap
     handed back; if it ``mirrors`` the tree the stage was made from (nothing was added to it
     by hand), the stage's changes are applied to it; otherwise the twin is linked anew."""
-    folder, description = _paths(work, name)
-    remove(folder)
+    folder, description = _paths(work, name)  # not there: open_stage renamed or removed it
     if old is not None and mirrors and stage.full:
         for gone in stage.removed:
             with contextlib.suppress(FileNotFoundError):
@@ -120,7 +123,7 @@ def keep_twin(old: Path | None, mirrors: bool, stage: Stage, site: Path, work: P
         if old is not None:
             remove(old)
         link_tree(site, folder)
-    data = {"format": FORMAT, "build": build, "inode": os.stat(folder).st_ino}
+    data = {"format": FORMAT, "build": build, "inode": os.stat(folder).st_ino, "signature": site_signature(folder, folders)}
     write_atomic(description, json.dumps(data, separators=(",", ":")).encode("utf-8"))
 
 
@@ -186,7 +189,8 @@ def clean_leftovers(work: Path, target: Path) -> None:
     for entry in sorted(work.iterdir()):
         if entry.name.startswith("previous-") and entry.is_dir() and not target.exists():
             os.rename(entry, target)
-        elif entry.name.startswith(("previous-", "stage-")):
+        elif entry.name.startswith(("previous-", "stage-", "trash-", "spare-")) or (
+                entry.name.startswith("twin-") and entry.name.endswith(".body.json")):  # earlier versions' too
             if entry.is_dir():
                 remove(entry)
             else:
