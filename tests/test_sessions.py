@@ -399,3 +399,21 @@ def test_words_after_a_session_are_told_to_be_a_comment_not_a_second_session(lin
 def test_a_range_of_hours_as_trail_coaches_write_it(line: str, high: int) -> None:
     session, diagnostics = parse(line)
     assert diagnostics == [] and session is not None and session.total == Duration(9000, high)
+
+
+@pytest.mark.parametrize(("line", "written"), [
+    ("4 miles easy", "Easy 4 miles"), ("45 min tempo", "Tempo 45 min"), ("1h easy on trails", "Easy 1h — on trails"),
+    ("6-hour race", "Race 6-hour"), ("10 km long run @ easy", "Long run 10 km @ easy"),
+])
+def test_a_length_before_the_kind_of_session_is_told_the_line_to_write(line: str, written: str) -> None:
+    session, diagnostics = parse(line)
+    assert session is None and diagnostics == [f"t.md:3:8: error: write the kind of session first, then its length: '{written}'"]
+    fixed, diagnostics = parse(written)
+    assert fixed is not None and diagnostics == []
+
+
+@pytest.mark.parametrize(("line", "seconds"), [("Race 6-hour", 6 * 3600), ("Race 24-hour", 24 * 3600),
+                                               ("Race 6 hours", 6 * 3600), ("Easy 1 h 30 @ Z2", 5400)])
+def test_timed_races_and_hours_with_their_minutes_read(line: str, seconds: int) -> None:
+    session, diagnostics = parse(line)
+    assert diagnostics == [] and session is not None and session.total == Duration(seconds)

@@ -148,6 +148,14 @@ class SessionLine:
             c.fail(c.pos, f"'{shown}' is a pace here, not a kind of session: name the session and give the pace "
                           f"after '@', e.g. '{example}'")
             return
+        if (first := _AMOUNT_FIRST.match(c.text, c.pos, end)) is not None and (
+                kind := self.words.kind_re.match(c.text, first.end(), end)) is not None:
+            # "4 miles easy", "45 min tempo", "6-hour race": the amount before the kind of session
+            rest = c.text[kind.end():end].strip(" ,")
+            word = kind[1][:1].upper() + kind[1][1:]
+            example = f"{word} {first[1].strip()}" + (f" — {rest}" if rest and not rest.startswith("@") else f" {rest}" if rest else "")
+            c.fail(c.pos, f"write the kind of session first, then its length: '{example.strip()}'")
+            return
         hint = (suggest(shown, self.words.kind_hints) or suggest(shown, KIND_WORDS)) if shown else ""
         kinds = ", ".join(self.words.kind_names)
         if not hint and self.exercises_under is not None and self.exercises_under():  # "Squat day" with exercises under it
@@ -186,6 +194,8 @@ class SessionLine:
             fields["total"] = RACE_DISTANCES[self.words.race(race[1])]
         elif kind is K.RACE and (named := c.take(_NAMED_RACE, end)):  # "Race 50-mile", "Race 100-miler"
             fields["total"] = Distance(float(named[1]), "mi" if named[2].lower().startswith("mi") else "km")
+        elif kind is K.RACE and (timed := c.take(_NAMED_TIMED_RACE, end)):  # "Race 6-hour", "Race 24-hour"
+            fields["total"] = Duration(float(timed[1]) * 3600)
         elif not starts_set(c, end, at_total=True):
             c.skip_ws()
             at = c.pos
@@ -367,6 +377,10 @@ class SessionLine:
 _AND = re.compile(r"(?i)^(?:and|und|et|y|en)\s+")
 _AND_AFTER = re.compile(r"(?i)\s+(?:and|und|et|y|en)$")
 _NAMED_RACE = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*-\s*(miles?|miler|mi|km?)(?![\w])")
+# A length before the kind of session: "4 miles easy", "1h easy on trails", "6-hour race".
+_AMOUNT_FIRST = re.compile(r"(?i)(\d+(?:[.,]\d+)?\s*-?\s*(?:km|k|kilometers?|kilometres?|mi|miles?|m|min|mins|minutes?|h|hrs?|hours?"
+                           r"|s|sec|seconds?)(?:\s*\d+\s*(?:min|m)?)?)\s+")
+_NAMED_TIMED_RACE = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*-\s*(?:hours?|hrs?|h)(?![\w])")
 MIN_RACE_KM = 0.4  # the shortest race the frontmatter takes (400 m): '50M' is 50 miles, not metres
 
 

@@ -152,7 +152,7 @@ class Words:
         self.seconds_re = re.compile(r"\s+([0-5]?\d)\s*(?:s|secs?|seconds?" + (f"|{second}" if second else "")
                                      + r")(?![\w])", re.I)
         # English: "1 h 15 min", "2h30", "2h30min" (as trail coaches write it), never "2 h 30" alone
-        self.minutes_re = re.compile(r"(?:\s*(\d{1,2})\s*(?:min|mins|minutes?)(?![\w])|(?<=h)([0-5]\d)"
+        self.minutes_re = re.compile(r"(?:\s*(\d{1,2})\s*(?:min|mins|minutes?)(?![\w])|(?<=h)\s?([0-5]\d)"
                                      r"(?![\w.,:'′″]|\s*[x×]|\s*[-–]?\s*\d(?!\d*\s*h)))", re.I) if self.english else \
             re.compile(rf"\s*([0-5]?\d)(?:\s*(?:min|mins|minutes?|{minute})(?![\w])|[′']|"
                        r"(?![\w.,:'′″]|\s*[x×]|\s*[-–]?\s*\d(?!\d*\s*h)))", re.I)
