@@ -7,6 +7,7 @@ written so that the grammar reads it back as the same session (see the round-tri
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .i18n import N_, Words, gettext, lower_first, ngettext, number, pgettext, pgettext_noop
 from .model import Amount, Distance, Duration, Exercise, Ladder, Load, Part, Repeat, Session, SessionKind, Step
@@ -32,6 +33,7 @@ STEP_LABELS = Words({
     "surges": pgettext_noop("step", "surges"), "sprints": pgettext_noop("step", "sprints"),
     "runs": pgettext_noop("step", "runs"), "run": pgettext_noop("step", "run"), "fast": pgettext_noop("step", "fast"),
     "hard": pgettext_noop("step", "hard"),
+    "warm-up": pgettext_noop("step", "warm-up"), "cool-down": pgettext_noop("step", "cool-down"),
 })
 
 
@@ -341,7 +343,9 @@ def workout_lines(workout: tuple[Part, ...], units: str) -> list[str]:
     lines = []
     for part in workout:
         if isinstance(part, Step) and part.role in _ROLE_NAMES:
-            text = step_text(part, units, written=False)
+            # "Warm-up 1 mi", not "Warm-up 1 mi warm-up" for one written in the main set
+            said = replace(part, label="") if part.label in ("warm-up", "cool-down") else part
+            text = step_text(said, units, written=False)
             lines.append(f"{_ROLE_NAMES[part.role]} {text}".strip())
         else:
             lines.append(part_text(part, units, top=True))

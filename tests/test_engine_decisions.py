@@ -1070,3 +1070,15 @@ def test_a_recovery_week_right_before_the_last_peak_of_a_saturday_race_is_the_au
     recovery = next(w for w in e.weeks if w.origin == 6)
     assert recovery.step_back and recovery.kind == "load"
     assert [w.kind for w in e.weeks if w.origin in (5, 6, 7)] == ["load", "load", "load"]
+
+
+@pytest.mark.parametrize(("line", "steps"), [
+    ("Tempo 5 mi: 1 mi warm-up, 3 mi @ tempo, 1 mi cool-down", ["warmup 1", "work 3", "cooldown 1"]),
+    ("Tempo 5 mi: 1 mi warm-up, 3 mi @ tempo", ["warmup 1", "work 3", "cooldown 1"]),
+    ("Tempo 6 mi: 3 mi @ tempo, 1 mi cool-down", ["warmup 2", "work 3", "cooldown 1"]),
+])
+def test_a_warm_up_written_in_the_main_set_leaves_the_rest_of_the_run_to_the_cool_down(line: str, steps: list[str]) -> None:
+    text = f"---\ntitle: W\nunits: mi\nperiodization: {{deload: {{every: off}}}}\n---\n## Week 1\n- Tue: Easy 5 mi\n- Thu: {line}\n"
+    [week] = expand(plan_from(text)).weeks
+    tempo = next(p for p in week.sessions if p.kind is K.TEMPO)
+    assert [f"{s.role} {s.amount.value:g}" for s in tempo.workout if isinstance(s, Step) and s.amount is not None] == steps

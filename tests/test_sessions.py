@@ -417,3 +417,32 @@ def test_a_length_before_the_kind_of_session_is_told_the_line_to_write(line: str
 def test_timed_races_and_hours_with_their_minutes_read(line: str, seconds: int) -> None:
     session, diagnostics = parse(line)
     assert diagnostics == [] and session is not None and session.total == Duration(seconds)
+
+
+@pytest.mark.parametrize("line", ["Tempo 5 miles: 1 mile warm-up, 3 miles @ tempo, 1 mile cool-down",
+                                  "Tempo 5 mi: 1 mi WU + 3 mi @ tempo + 1 mi CD",
+                                  "Tempo 5 mi: 1 mi warm-up, then 3 mi @ tempo, then 1 mi cool-down"])
+def test_a_warm_up_and_cool_down_written_in_the_main_set_are_its_own(line: str) -> None:
+    session, diagnostics = parse(line)
+    assert diagnostics == [] and session is not None and session.total == Distance(5, "mi")
+    assert [(s.role, s.amount) for s in session.main if isinstance(s, Step)] == [
+        ("warmup", Distance(1, "mi")), ("work", Distance(3, "mi")), ("cooldown", Distance(1, "mi"))]
+
+
+@pytest.mark.parametrize(("line", "between"), [
+    ("Intervals 6 x 800m @ 10K pace, 400m jog recovery", (Distance(400, "m"), "jog")),
+    ("Hills 10 x 90 sec uphill, jog down", (None, "jog down")),
+    ("Intervals 8 mi: 5 x 1 km @ 10K pace, 2 min rest", (Duration(120), "rest")),
+])
+def test_a_recovery_written_after_the_repeats_is_the_one_between_them(line: str, between: tuple[object, str]) -> None:
+    session, diagnostics = parse(line)
+    assert diagnostics == [] and session is not None
+    [repeat] = session.main
+    assert isinstance(repeat, Repeat) and repeat.between is not None
+    assert (repeat.between.amount, repeat.between.label) == between
+
+
+def test_a_jog_after_the_repeats_before_another_part_is_a_part_of_its_own() -> None:
+    session, diagnostics = parse("Intervals 7 mi: 6 x 800 m @ 5K pace, 400 m jog, 1 mi @ tempo")
+    assert diagnostics == [] and session is not None and len(session.main) == 3
+    assert isinstance(session.main[0], Repeat) and session.main[0].between is None

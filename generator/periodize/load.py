@@ -141,6 +141,9 @@ def run_load(session: Session, measure: Measure) -> float:
             minutes = count * amount_minutes(step.amount, K.RECOVERY, measure)
             walking = step.role == "rest" or step.label.startswith(("walk", "standing"))
             load += _tss(minutes, target_if(step.target, WALK_IF if walking else RECOVERY_IF, measure))
+        elif step.role in ("warmup", "cooldown"):  # written in the main set: easy running around it
+            minutes = count * amount_minutes(step.amount, K.EASY, measure)
+            load += _tss(minutes, target_if(step.target, EASY_IF, measure))
         else:
             minutes = count * amount_minutes(step.amount, kind, measure)
             load += _tss(minutes, target_if(step.target, work_if, measure))

@@ -52,6 +52,17 @@ def _around(session: Session, measure: Measure) -> tuple[tuple[Step, ...], tuple
         step = 0.1 if total.unit != "m" else 100.0
         half = rest_value if session.main_last else _rounded(rest_value / 2, step)
         warm, cool = Distance(half, total.unit), Distance(round(rest_value - half, 6), total.unit)
+    # A warm-up (or cool-down) written in the main set: the rest of the run is the other one.
+    written = {p.role for p in (session.main[0], session.main[-1]) if isinstance(p, Step)} & {"warmup", "cooldown"}
+    if written:
+        whole: Amount = warm
+        if isinstance(warm, Duration) and isinstance(cool, Duration):
+            whole = Duration(warm.seconds + cool.seconds)
+        elif isinstance(warm, Distance) and isinstance(cool, Distance):
+            whole = Distance(round(warm.value + cool.value, 6), warm.unit)
+        warm, cool = (whole, Distance(0, "km")) if "cooldown" in written else (Distance(0, "km"), whole)
+        if len(written) == 2:  # both as written: the main set is the whole run
+            warm = cool = Distance(0, "km")
     result_warm = (Step("warmup", warm, target, label),) if _positive(warm) else ()
     result_cool = (Step("cooldown", cool, target, label),) if _positive(cool) else ()
     return result_warm, result_cool

@@ -17,7 +17,9 @@ The result is the structured workout (:class:`~generator.model.Step`, :class:`~g
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from ..errors import Collector
 from ..model import Amount, Ladder, Part, Repeat, Step, StepRole
 from .cursor import Cursor, target_end
 from .targets import parse_target
@@ -60,11 +62,38 @@ class MainSet:
         parts: list[Part] = []
         while not c.failed:
             parts.extend(self.block(depth))
-            if c.failed or c.at_end(self.end) or (depth and c.peek(r"\)", self.end)) or strides_ahead(c, self.end):
-                break
-            if not c.take(c.vocab.separator_re, self.end):
-                break
+            while True:
+                if c.failed or c.at_end(self.end) or (depth and c.peek(r"\)", self.end)) or strides_ahead(c, self.end):
+                    return tuple(parts)
+                if not c.take(c.vocab.separator_re, self.end):
+                    return tuple(parts)
+                last = parts[-1] if parts else None
+                # "6 x 800 m @ 10K pace, 400 m jog recovery", "10 x 90 s uphill, jog down": the recovery between them
+                if not (isinstance(last, Repeat) and last.between is None and (between := self._trailing_recovery())):
+                    break
+                parts[-1] = replace(last, between=between)
         return tuple(parts)
+
+    def _trailing_recovery(self) -> Step | None:
+        """A recovery written as the next part after repeats, ending the main set or its part."""
+        # Tried on a copy that says nothing: anything else is the next part, read as ever.
+        probe = Cursor(self.c.text, self.c.line, 1, Collector(self.c.errors.file), self.c.vocab)
+        probe.pos = self.c.pos
+        probe.skip_ws()
+        amount = probe.amount(self.end, optional=True, per_rep=True) if probe.peek(r"\d", self.end) else None
+        words = probe.take(probe.vocab.recovery_label_re, self.end) if not probe.failed else None
+        said = probe.take(r"\s*recovery\b", self.end) is not None
+        if probe.failed or words is None:
+            return None
+        label = probe.vocab.label(words[1])
+        # At the end of the set; before another part only when it says so ("recovery", "jog down"):
+        # "6 x 800 m, 400 m jog, 1 mi @ tempo" is a jog after the repeats.
+        ends = probe.at_end(self.end) or strides_ahead(probe, self.end) or (
+            (said or label.endswith((" down", " back"))) and probe.peek(probe.vocab.separator_re, self.end))
+        if not ends:
+            return None
+        self.c.pos = probe.pos
+        return Step("rest" if label in REST_LABELS else "recovery", amount, None, label)
 
     def block(self, depth: int) -> tuple[Part, ...]:
         c = self.c
@@ -172,6 +201,8 @@ class MainSet:
         return Step(self._role(label) if role == "work" and not per_rep else role, amount, target, label)
 
     def _role(self, label: str) -> StepRole:
+        if label in _AROUND:  # "1 mi warm-up, 3 mi @ tempo, 1 mi cool-down"
+            return _AROUND[label]
         if label in REST_LABELS:
             return "rest"
         if self.run_walk and label in ("jog", "run", "runs"):
@@ -257,6 +288,8 @@ class MainSet:
             return steps
         return (Ladder(rungs, within),)
 
+
+_AROUND: dict[str, StepRole] = {"warm-up": "warmup", "cool-down": "cooldown"}
 
 def _is_ladder(match: re.Match[str], min_rungs: int = 2) -> bool:
     """``3-2-1 km`` (three rungs or more) or ``2-1 km`` (down): a ladder; ``5-6 mi`` is a range."""

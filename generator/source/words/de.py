@@ -47,7 +47,7 @@ LEXICON = Lexicon(
         "zurückgehen": "walk back", "austraben": "jog down", "locker": "easy", "Erholung": "recovery",
         "Pause": "rest", "Stehpause": "standing rest", "bergauf": "uphill", "Hügel": "hills", "Berg": "hills",
         "Steigerungen bergauf": "uphill strides", "Steigerungen": "strides", "Steigerung": "stride", "Sprints": "sprints", "Lauf": "run", "laufen": "run",
-        "schnell": "fast", "hart": "hard",
+        "schnell": "fast", "hart": "hard", "Einlaufen": "warm-up", "Aufwärmen": "warm-up", "Auslaufen": "cool-down",
      "zügiger Trab": "float", "Anstieg": "hill", "Temposteigerungen": "pickups", "Läufe": "runs", "Tempowechsel": "surges", "hinuntergehen": "walk down",
     },
     efforts={

@@ -46,13 +46,16 @@ RECOVERY_LABELS = ("walk/jog", "jog/walk", "jog back", "walk back", "jog down", 
 REST_LABELS = ("standing rest", "rest")
 WORK_LABELS = ("hills", "hill", "uphill", "uphill strides", "strides", "stride", "pickups", "surges", "sprints", "runs", "run",
                "fast", "hard")
+# A warm-up or cool-down written in the main set: "Tempo 5 mi: 1 mi warm-up, 3 mi @ tempo, 1 mi cool-down".
+AROUND_LABELS = {"warm-up": "warm-up", "warmup": "warm-up", "warm up": "warm-up", "wu": "warm-up",
+                 "cool-down": "cool-down", "cooldown": "cool-down", "cool down": "cool-down", "cd": "cool-down"}
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(WEEKDAY_NAMES)} | {
     name[:3].lower(): i for i, name in enumerate(WEEKDAY_NAMES)} | {"tues": 1, "thur": 3, "thurs": 3}
 
 LEXICON = Lexicon(
     code="en", name="English", kinds=KIND_WORDS, races=RACE_NAMES,
-    labels={w: w for w in (*RECOVERY_LABELS, *REST_LABELS, *WORK_LABELS)},
+    labels={**{w: w for w in (*RECOVERY_LABELS, *REST_LABELS, *WORK_LABELS)}, **AROUND_LABELS},
     efforts={},  # the targets' own grammar is English (generator.source.targets)
     weekdays=_WEEKDAYS, weekday_names=WEEKDAY_NAMES,
     week=("Week", "wk"), day=("Day",),

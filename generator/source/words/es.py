@@ -38,7 +38,8 @@ LEXICON = Lexicon(
         "suave": "easy", "descanso": "rest", "pausa": "rest", "parado": "standing rest",
         "descanso de pie": "standing rest", "subida": "uphill", "cuestas": "hills", "cuesta": "hill",
         "progresivos en subida": "uphill strides", "progresivos": "strides", "progresivo": "stride", "rectas": "strides", "sprints": "sprints",
-        "corriendo": "run", "correr": "run", "rápido": "fast", "fuerte": "hard",
+        "corriendo": "run", "correr": "run", "rápido": "fast", "fuerte": "hard", "calentamiento": "warm-up",
+        "enfriamiento": "cool-down", "vuelta a la calma": "cool-down",
      "trote suave": "easy jog", "recuperación activa": "float", "bajada trotando": "jog down", "aceleraciones cortas": "pickups", "recuperación": "recovery", "tramos": "runs", "cambios de ritmo": "surges", "vuelta caminando": "walk back", "bajada caminando": "walk down",
     },
     efforts={

@@ -40,6 +40,7 @@ LEXICON = Lexicon(
         "facile": "easy", "repos": "rest", "récupération passive": "standing rest", "arrêt": "standing rest",
         "montée": "uphill", "côtes": "hills", "côte": "hill", "accélérations en montée": "uphill strides", "accélérations": "strides",
         "accélération": "stride", "sprints": "sprints", "course": "run", "rapide": "fast", "vite": "fast",
+        "échauffement": "warm-up", "retour au calme": "cool-down",
      "trot facile": "easy jog", "récupération active": "float", "dur": "hard", "redescente en trottinant": "jog down", "petites accélérations": "pickups", "récupération": "recovery", "courses": "runs", "relances": "surges", "retour en marchant": "walk back", "redescente en marchant": "walk down",
     },
     efforts={

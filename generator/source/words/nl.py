@@ -38,7 +38,7 @@ LEXICON = Lexicon(
         "uitlopen": "jog down", "rustig": "easy", "herstel": "recovery", "rust": "rest",
         "stilstaand": "standing rest", "bergop": "uphill", "heuvels": "hills", "heuvel": "hill",
         "versnellingen bergop": "uphill strides", "versnellingen": "strides", "versnelling": "stride", "sprints": "sprints", "lopen": "run", "snel": "fast",
-        "hard": "hard",
+        "hard": "hard", "inlopen": "warm-up", "warming-up": "warm-up", "cooling-down": "cool-down",
      "rustig dribbelen": "easy jog", "vlot dribbelen": "float", "korte versnellingen": "pickups", "loopjes": "runs", "tempowisselingen": "surges", "terugwandelen": "walk back", "afwandelen": "walk down",
     },
     efforts={
