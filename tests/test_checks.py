@@ -3,6 +3,8 @@ and deloads, step-backs and races never trigger false alarms."""
 
 from __future__ import annotations
 
+import pytest
+
 from generator.periodize import expand
 from generator.source.reader import read_plan
 
@@ -102,3 +104,29 @@ def test_a_marked_deload_that_only_shortens_the_long_run_says_so_plainly(tmp_pat
     plan, _ = read_plan(plan_file, settings, display="step.md")
     [warning] = [w for w in expand(plan).warnings if w.code == "deload-too-small"]
     assert "only its long run is shorter (5.5 mi against 7 mi), not its volume (16.5 mi against 17 mi)" in warning.message
+
+
+def test_a_spike_in_a_plan_by_the_clock_is_said_in_minutes() -> None:
+    from generator.periodize import expand
+
+    from .helpers import plan_from
+
+    text = "---\ntitle: T\nunits: km\nperiodization: {deload: {every: off}}\n---\n"
+    for n, (easy, long) in enumerate([(45, "1 h 30 min"), (45, "1 h 40 min"), (30, "2 h 15 min")], start=1):
+        text += f"## Week {n}\n- Tue: Easy {easy} min\n- Thu: Easy {easy} min\n- Sat: Long run {long}\n\n"
+    [spike] = [w for w in expand(plan_from(text)).warnings if w.code == "session-spike"]
+    assert "(2 h 15 min)" in spike.message and "runs more than 10% and 10 minutes longer" in spike.message
+
+
+@pytest.mark.parametrize(("sunday", "warned"), [("Easy 1 h 40 min", False), ("Power hike 1 h 30 min", False),
+                                                ("Easy 40 min", True)])
+def test_a_back_to_back_weekend_is_no_long_run_too_big_for_its_week(sunday: str, warned: bool) -> None:
+    from generator.periodize import expand
+
+    from .helpers import plan_from
+
+    text = "---\ntitle: T\nunits: km\nperiodization: {deload: {every: off}}\n---\n"
+    for n in range(1, 4):
+        text += f"## Week {n}\n- Tue: Easy 45 min\n- Thu: Easy 45 min\n- Sat: Long run 3 h\n- Sun: {sunday}\n\n"
+    codes = [w.code for w in expand(plan_from(text)).warnings]
+    assert ("long-run-share" in codes) is warned

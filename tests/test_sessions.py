@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator.describe import exercise_text, session_title
@@ -446,3 +448,23 @@ def test_a_jog_after_the_repeats_before_another_part_is_a_part_of_its_own() -> N
     session, diagnostics = parse("Intervals 7 mi: 6 x 800 m @ 5K pace, 400 m jog, 1 mi @ tempo")
     assert diagnostics == [] and session is not None and len(session.main) == 3
     assert isinstance(session.main[0], Repeat) and session.main[0].between is None
+
+
+@pytest.mark.parametrize("line", ["Long run 3h15 on race-like terrain, 1100 m D+", "Long run 3h on trails with 700 m of climbing",
+                                  "Long run 3 h with 1000 m uphill"])
+def test_the_line_given_for_a_run_with_its_climbing_reads(line: str) -> None:
+    session, diagnostics = parse(line)
+    assert session is None and len(diagnostics) == 1
+    suggested = re.search(r"e\.g\. '(.*)'$", diagnostics[0])
+    assert suggested is not None
+    fixed, diagnostics = parse(suggested[1])
+    assert fixed is not None and diagnostics == [] and "D+" in fixed.comment
+
+
+def test_a_choice_of_two_sessions_on_a_day_is_told_to_keep_the_other_in_a_comment() -> None:
+    session, diagnostics = parse("Easy 3 miles or cross-train 30 min")
+    assert session is None and diagnostics == [
+        "t.md:3:21: error: a day holds one session, the one its week counts: write the other choice in a comment, "
+        "e.g. 'Easy 3 miles — or cross-train 30 min'"]
+    fixed, diagnostics = parse("Easy 3 miles — or cross-train 30 min")
+    assert fixed is not None and diagnostics == []

@@ -43,6 +43,7 @@ K = SessionKind
 BIG_SPIKE = 0.30  # Frandsen's "moderate" spikes start here: each gets its own warning
 BIG_JUMP_NAME = "volume-jump-30"
 MILE_KM = KM_PER_MI
+BACK_TO_BACK = 0.5  # the second long day of a back-to-back weekend is at least half the first (a design choice)
 ALLOWANCE_PER_RUN = {"distance": MILE_KM, "minutes": 10.0}  # Daniels: about a mile a run
 ALLOWANCE_MAX = {"distance": 10 * MILE_KM, "minutes": 100.0}
 TOLERANCE = {"distance": 0.01, "minutes": 0.2}  # sizes come rounded to 1 m and 0.1 min: no spike from rounding
@@ -133,7 +134,7 @@ def check_weeks(plan: Plan, weeks: Sequence[PlannedWeek], basis: Basis, layout: 
     amount: Callable[[float], str] = lambda value: describe_amount(value, basis, plan.units)  # noqa: E731
     spikes = _find_spikes(plan, facts, basis)
     jumps, merged = _progression(plan, facts, basis, spikes, amount)
-    warnings = [*_spikes(plan, spikes, merged, amount), *jumps, *_long_runs(plan, facts, amount),
+    warnings = [*_spikes(plan, spikes, merged, amount, basis), *jumps, *_long_runs(plan, facts),
                 *_reduced(plan, facts, layout, amount), *_after_races(weeks)]
     return _unique(warnings)
 
@@ -260,10 +261,12 @@ def _spike_text(spike: _Spike, amount: Callable[[float], str]) -> str:
             f"({amount(spike.longest)}){after}")
 
 
-def _spikes(plan: Plan, found: Sequence[_Spike], merged: set[int], amount: Callable[[float], str]) -> list[Diagnostic]:
+def _spikes(plan: Plan, found: Sequence[_Spike], merged: set[int], amount: Callable[[float], str],
+            basis: Basis) -> list[Diagnostic]:
     """Big spikes each on its own (unless said with their week's volume jump), small ones together."""
     limit = plan.checks.session_spike
-    mile = "a mile" if plan.units == "mi" else "1.6 km"
+    # Daniels' step of about a mile a run, or its 10 minutes in a plan written by the clock (ALLOWANCE_PER_RUN)
+    mile = "10 minutes" if basis == "minutes" else "a mile" if plan.units == "mi" else "1.6 km"
     why = f"runs more than {limit:.0%} and {mile} longer are linked to injury (Frandsen et al. 2025; Daniels)"
     warnings = [warn(s.planned.source, "session-spike", f"{week_name(s.week)}: {_spike_text(s, amount)}; {why}")
                 for s in found if s.rise > BIG_SPIKE + 1e-9 and s.week.number not in merged]
@@ -287,10 +290,10 @@ def long_run_limit(configured: float, runs: int) -> float:
     return max(configured, 2 / runs) if runs > 0 else configured
 
 
-def _long_runs(plan: Plan, facts: Sequence[_Week], amount: Callable[[float], str]) -> list[Diagnostic]:
+def _long_runs(plan: Plan, facts: Sequence[_Week]) -> list[Diagnostic]:
     found: list[tuple[PlannedSession, _Week, float, float]] = []
     for week in facts:
-        if week.week.kind != "load" or week.volume <= 0:
+        if week.week.kind != "load" or week.volume <= 0 or _back_to_back(week.week):
             continue
         limit = long_run_limit(plan.checks.long_run_share, week.runs)
         for planned in week.week.sessions:
@@ -307,6 +310,20 @@ def _long_runs(plan: Plan, facts: Sequence[_Week], amount: Callable[[float], str
         f"{week_name(week.week)}: the long run is {percent(share, limit)} of the week's running (more than {limit:.0%} "
         f"in a week of {week.runs} runs){' — as in ' + others if others else ''}; Daniels and the Hansons keep it near "
         f"25–30%: spread the volume over more runs, or raise checks.long_run_share")]
+
+
+def _back_to_back(week: PlannedWeek) -> bool:
+    """A weekend of two long days, as ultra plans write them: the long run and, the day before or
+    after it, at least half as long on the feet (runs and hikes): P3's share is of one long run,
+    and says nothing of them."""
+    by_day: dict[int, float] = {}
+    for p in week.sessions:
+        if p.kind.is_run and p.kind is not K.RACE and p.session.in_totals:
+            by_day[p.day] = by_day.get(p.day, 0.0) + (p.minutes or 0.0)
+    long = next((p for p in week.sessions if p.kind is K.LONG), None)
+    if long is None or not long.minutes:
+        return False
+    return any(by_day.get(long.day + side, 0.0) >= BACK_TO_BACK * long.minutes for side in (-1, 1))
 
 
 def _reduced(plan: Plan, facts: Sequence[_Week], layout: Layout, amount: Callable[[float], str]) -> list[Diagnostic]:

@@ -85,7 +85,7 @@ class SessionLine:
             return None
         if (climb := climbing(c.text, end)) is not None:  # "Long run 3 h with 1000 m uphill": not a 1 km part
             c.fail(climb.start("gain"), f"'{climb['gain']}' of climbing is no distance of the run: write it in a comment, "
-                                        f"e.g. '{c.text[:climb.start()].strip()} — {climb['gain']} D+'")
+                                        f"e.g. '{_with_climbing(c.text[:climb.start()], climb['gain'])}'")
             return None
         c.skip_ws()
         counted = c.take(self.words.rest_or_re, end) is not None  # "Rest or easy 3 mi": the books count it
@@ -238,6 +238,10 @@ class SessionLine:
                     c.fail(start, "strides need a count and a length, e.g. '+ 6 x 20 s strides'")
                 elif self.words.alternative_re.match(rest):
                     c.fail(start, "the other length goes before the main set: 'Tempo 6 mi or 55 min with 20 min @ threshold'")
+                elif (either := _OR.match(rest)) and self.words.kind_re.match(rest, either.end()):
+                    head = c.text[:start].strip()
+                    c.fail(start, f"a day holds one session, the one its week counts: write the other choice in a comment, "
+                                  f"e.g. '{head} — {rest}'")
                 elif second := self._second_session(_AND.sub("", rest.lstrip(";,/& ")).strip()):
                     c.fail(start, second)
                 else:
@@ -376,6 +380,20 @@ class SessionLine:
 # "Easy 5 km and Strength 30 min" in any plan language: the word between two sessions on one line
 _AND = re.compile(r"(?i)^(?:and|und|et|y|en)\s+")
 _AND_AFTER = re.compile(r"(?i)\s+(?:and|und|et|y|en)$")
+_OR = re.compile(r"(?i)(?:or|oder|ou|o|of)\s+")  # "Easy 3 mi or cross-train 30 min": a choice of two sessions
+
+
+def _with_climbing(head: str, gain: str) -> str:
+    """The line to write for a run with its climbing: what follows its length goes into the comment
+    too ("Long run 3h — on trails, 700 m D+"), so that the line reads."""
+    head = head.strip().rstrip(",;").strip()
+    length = _LENGTH.search(head)
+    words = head[length.end():].strip(" ,;") if length else ""
+    return f"{head[:length.end()].strip()} — {words}, {gain} D+" if length and words else f"{head} — {gain} D+"
+
+
+_LENGTH = re.compile(r"(?i)\d+(?:[.,:]\d+)*\s*(?:h\d{0,2}(?:\s*min)?|hours?|hrs?|min|mins|minutes?|km|k|mi|miles?|m)(?![\w])"
+                     r"(?:\s*(?:-|–|to)\s*\d+(?:[.,:]\d+)*\s*(?:h\d{0,2}(?:\s*min)?|hours?|hrs?|min|km|mi|miles?|m)(?![\w]))?")
 _NAMED_RACE = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*-\s*(miles?|miler|mi|km?)(?![\w])")
 # A length before the kind of session: "4 miles easy", "1h easy on trails", "6-hour race".
 _AMOUNT_FIRST = re.compile(r"(?i)(\d+(?:[.,]\d+)?\s*-?\s*(?:km|k|kilometers?|kilometres?|mi|miles?|m|min|mins|minutes?|h|hrs?|hours?"
