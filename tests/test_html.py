@@ -389,3 +389,16 @@ def test_the_longest_run_is_shown_as_written_by_the_clock() -> None:
     text += "## Week 2\n- Tue: Easy 10 km\n- Thu: Easy 12 km\n- Sun: Long 4 h\n"
     shown = figures(expand(plan_from(text))).long_run
     assert shown is not None and str(shown) == "4 h"
+
+
+def test_a_week_the_engine_added_says_which_week_its_sessions_come_from(tmp_path: Path) -> None:
+    """No one wrote the deload week the engine added: its sessions are "In week 3: …", not
+    "Written as: …", on the page and in the calendar."""
+    project = make_project(tmp_path / "p", [FIXTURES / "plans" / "ten-k-build.md"])
+    build_project(project, "--no-pdf")
+    folder = project / "site" / "plans" / "ten-k-build"
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    week4 = page[page.index('id="week-4"'):page.index('id="week-5"')]
+    assert "In week 3: Easy" in week4 and "Written as:" not in week4
+    feed = "".join(line.removeprefix(" ") for line in next(folder.glob("*.ics")).read_text(encoding="utf-8").splitlines())
+    assert "In week 3: Easy" in feed

@@ -173,7 +173,9 @@ def _session_description(planned: PlannedSession, week: PlannedWeek, week_line: 
         lines += [gettext("Strength:"), *(f"• {exercise_text(e)}" for e in s.exercises)]
     if s.comment:
         lines.append(plain_text(s.comment))
-    if planned.original is not None:
+    if planned.original is not None and week.inserted and week.reference is not None:  # a week no one wrote
+        lines.append(gettext("In week %(week)d: %(text)s") % {"week": week.reference, "text": as_written(planned.original, units)})
+    elif planned.original is not None:
         lines.append(_WRITTEN_AS[week.kind] % {"text": as_written(planned.original, units)})
     if s.notes:
         lines += ["", plain_text(s.notes)]

@@ -79,6 +79,7 @@ class SessionView:
     slot: int
     planned: PlannedSession | None = field(default=None, repr=False)
     units: str = "km"
+    was_in: int | None = None  # the week ``was`` is from, in a week the engine added (no one wrote this week)
 
     @property
     def short(self) -> Markup:
@@ -128,6 +129,7 @@ def session_view(planned: PlannedSession, expanded: ExpandedPlan, week: PlannedW
         notes=_notes(s.notes),
         exercises=[exercise_text(e) for e in s.exercises],
         was=dual(lambda u: as_written(original, u), units) if original is not None else None,
+        was_in=week.reference if week.inserted and original is not None else None,
         steps=_steps(planned, units),
         paces=session_paces(s, planned.workout, expanded, table),
         fit=file_name(expanded, week, planned) if has_workout(planned) else "",
