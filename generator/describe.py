@@ -270,7 +270,9 @@ def session_title(session: Session, units: str) -> str:
         with_word = pgettext("plan language", "with")
         joiner = f" {with_word} " if session.target is not None or not sets else ": " if session.total is not None else " "
         if session.main_last:
-            last = pgettext("plan language", "the last")  # outside the f-string: pybabel finds no call inside one
+            # outside the f-string: pybabel finds no call inside one; a time has its own (French: "les dernières 15 min")
+            timed = isinstance(session.main[0], Step) and isinstance(session.main[0].amount, Duration)
+            last = pgettext("plan language, before a time", "the last") if timed else pgettext("plan language", "the last")
             joiner = f" {with_word} {last} "
         text += joiner + parts_text(session.main, units, top=True)
     if session.target is not None and not session.main:

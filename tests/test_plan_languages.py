@@ -522,3 +522,38 @@ def test_two_days_before_the_colon_are_said_in_a_german_plan_too(settings: Setti
         read_plan(path, settings)
     messages = [d.message for d in caught.value.diagnostics if d.is_error]
     assert "'Sa: Langer Lauf 20 km — oder So'" in messages[0] and "'Di: Dauerlauf 5 km' and 'Do: Dauerlauf 5 km'" in messages[1]
+
+
+@pytest.mark.parametrize(("line", "shown"), [
+    ("Footing 40 min en EF + 4 lignes droites", "Footing 40 min @ EF + 4 x 20 s accélérations"),
+    ("Fractionné 45 min : 8 x 400 m à allure 10 km, récup 1 min 30 trot",
+     "Fractionné 45 min: 8 x 400 m @ allure 10 km récup 90 s trot"),
+    ("Fractionné 45 min : 8 x 400 m, récup 1'30", "Fractionné 45 min: 8 x 400 m récup 90 s"),
+    ("Côtes 45 min : 8 x 30 s en côte, récup descente en trottinant",
+     "Côtes 45 min: 8 x 30 s montée récup redescente en trottinant"),
+    ("Sortie longue 1 h 10 en EF dont les 15 dernières minutes à allure 10 km",
+     "Sortie longue 1 h 10 min @ EF avec les dernières 15 min @ allure 10 km"),
+    ("Sortie longue 16 km en EF avec les 3 derniers km à allure 10 km",
+     "Sortie longue 16 km @ EF avec les derniers 3 km @ allure 10 km"),
+])
+def test_french_sessions_as_french_coaches_write_them(line: str, shown: str) -> None:
+    """'en EF' and 'à allure 10 km' stand for '@', a recovery may follow a comma, '1 min 30' and
+    '1'30' are a minute and a half, and minutes are feminine ('les dernières 15 min')."""
+    from generator.describe import session_title
+    from generator.i18n import use
+
+    text = f"---\ntitle: X\nlanguage: fr\nunits: km\n---\n## Semaine 1\n- lundi : Footing 30 min\n- jeudi : {line}\n"
+    plan, diagnostics = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
+    assert [d.format() for d in diagnostics if d.is_error] == []
+    session = plan.weeks[0].sessions[-1]
+    with use("fr"):
+        title = session_title(session, "km")
+    assert title == shown
+    again, diagnostics = parse_plan_text(text.replace(line, title).encode(), "plan.md", "plan", SETTINGS)
+    assert [d.format() for d in diagnostics if d.is_error] == [] and again.weeks[0].sessions[-1].main == session.main
+
+
+def test_a_share_of_vma_is_told_what_to_write() -> None:
+    text = "---\ntitle: X\nlanguage: fr\nunits: km\n---\n## Semaine 1\n- jeudi : Fractionné 45 min : 8 x 400 m à 95 % VMA\n"
+    [said] = problems(text)
+    assert "'95 % VMA' is a share of maximal aerobic speed (VMA, MAS), which Deload does not know" in said

@@ -15,7 +15,7 @@ from ..model import Amount, Distance, Duration, Target
 from ..units import to_km
 from .prescriptions import first_words
 from .squeeze import Squeezed
-from .targets import parse_target
+from .targets import MAXIMAL_AEROBIC_SPEED, parse_target
 from .words import ENGLISH, Words
 
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -158,7 +158,7 @@ class Cursor:
         if match is None:
             return 0.0
         self.pos = match.end()
-        return float(match[1])
+        return float(next(group for group in match.groups() if group is not None))
 
     def _duration_high(self, end: int) -> float | None:
         """The top of a range written with a unit at each end: ``45 min–1 h``, ``1 h–1 h 15 min``, ``90 s–2:30``."""
@@ -204,6 +204,22 @@ class Cursor:
         return amount
 
     # -- targets --
+
+    def take_at(self, end: int) -> bool:
+        """'@', or, in a plan's language, the word that stands for it before a target ("en EF",
+        "à allure 10 km"): only when a target follows it ("8 x 30 s en côte" is a hill)."""
+        if self.take(r"@", end):
+            return True
+        word = self.vocab.at_re.match(self.text, self.pos, end) if self.vocab.at_re is not None else None
+        if word is None:
+            return False
+        stop = target_end(self.text, word.end(), end, self.vocab)
+        text, failed = self.text[word.end():stop].strip(), list[str]()
+        if text and ((parse_target(text, failed.append, self.vocab) is not None and not failed)
+                     or MAXIMAL_AEROBIC_SPEED.search(text)):  # "à 95 % VMA": a target, and its error is said
+            self.pos = word.end()
+            return True
+        return False
 
     def target(self, end: int) -> Target | None:
         """The target after ``@``, up to :data:`TARGET_END`."""

@@ -195,7 +195,7 @@ class MainSet:
             return None
         label_match = c.take(c.vocab.label_re, self.end)
         label = c.vocab.label(label_match[1]) if label_match else ""
-        target = c.target(self.end) if c.take(r"@", self.end) else None
+        target = c.target(self.end) if c.take_at(self.end) else None
         if c.failed:
             return None
         return Step(self._role(label) if role == "work" and not per_rep else role, amount, target, label)
@@ -213,7 +213,10 @@ class MainSet:
         """``w/ 400 m jog``, ``w/ 90 s``, ``w/ 1 km float @ 85% MP`` or ``w/ 1 min / 3 min jog
         within / between sets``: the recovery within a repeat's steps (if given), and between repeats."""
         c = self.c
+        start = c.pos
+        c.take(r"\s*,", self.end)  # "8 x 400 m à allure 10 km, récup 1 min 30 trot"
         if not c.take(c.vocab.recovery_re, self.end):
+            c.pos = start
             return None, None
         first = self._recovery_step()
         if first is None:

@@ -226,7 +226,7 @@ class SessionLine:
                 fields["main"] = main = MainSet(c, end, run_walk=kind is K.RUN_WALK).sequence()
                 if kind in (K.EASY, K.LONG, K.RECOVERY) and bare_part(main):
                     self._bare = (c.squeezed.column(start), c.text[start:c.pos].strip(), kind)
-            elif c.take(r"@", end):
+            elif c.take_at(end):
                 fields["target"] = c.target(end)
             elif "target" not in fields and "main" not in fields and self._bare_effort(end):
                 fields["target"] = c.target(end)  # "Rest or 3-4 mi very easy": the books leave out the '@'

@@ -63,6 +63,8 @@ SPEED_PERCENT = (50.0, 130.0)  # of a race's speed: beyond these a percentage is
 _ULTRA_PACE = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*(?:k|km|mi|miles?|m)\s+(?:race\s+)?(?:pace|effort)$")
 
 
+MAXIMAL_AEROBIC_SPEED = re.compile(r"(?i)\b(?:vma|mas|v\s*o2\s*max|vvo2\s*max|vam)\b")
+
 def _race_key(word: str) -> str:
     word = " ".join(word.lower().split())
     return _PACE_WORDS.get(word) or _RACE_WORDS[word]
@@ -154,6 +156,10 @@ def _parse_target(text: str, fail: Callable[[str], object], hints: tuple[str, ..
     if _ULTRA_PACE.match(lowered):  # "50K effort": a race Deload has no pace for, not a typo of "5K"
         fail(f"'{shown}' is no race pace Deload knows: give the effort ('@ easy', '@ steady', '@ RPE 5') and the "
              f"race in a comment ('— {shown}')")
+        return None
+    if MAXIMAL_AEROBIC_SPEED.search(lowered):  # "95% VMA": a speed test's result, which the page does not ask for
+        fail(f"'{shown}' is a share of maximal aerobic speed (VMA, MAS), which Deload does not know: give the race "
+             "pace or the effort it stands for ('@ 5K pace', '@ interval', '@ RPE 8') and the share in a comment")
         return None
     hint = suggest(lowered, hints) or (suggest(lowered, EFFORT_SUGGESTIONS) if hints is not EFFORT_SUGGESTIONS else "")
     fail(f"unknown target '{shown}'{hint}; expected a pace (8:30/mi), a zone (Z2), an RPE (RPE 7), a heart rate "

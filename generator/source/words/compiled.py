@@ -113,13 +113,15 @@ class Words:
         recovery = self._phrases(f for lex in both for f in lex.recovery)
         then = self._phrases(f for lex in both for f in lex.then)
         self.recovery_re = re.compile(rf"(?:{recovery})(?!\w)", re.I)
+        at = [w for lex in both for w in lex.at]
+        self.at_re = re.compile(r"\s*(?:" + self._phrases(at) + r")\s+", re.I) if at else None
         self.separator_re = re.compile(rf"(?:,\s*)?(?:{then})\s+|,\s*|\+\s*", re.I)
         ors = self._phrases(["or", *(w for lex in both for w, e in lex.efforts.items() if e.strip() == "or")])
         # "Easy 5 mi or 45 min": a number with a unit (not "5K or 10K pace", an effort)
         self.alternative_re = re.compile(rf"(?:{ors})\s+(?=\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*(?:min|h|s|mi|km|m)\b|\d+:\d\d)", re.I)
         native = "" if self.english else r"|tempos?|mrt|hmrt|hmp|allure|ritmo|marat[oó]n|km|mt|hmt|rm"
         self.race_before_re = re.compile(rf"(?i)(?:mp|hmp|gmp|marathon|half|\d+k|mile|pace{native})$")
-        self.target_end_re = re.compile(rf"\s+(?:{recovery}|{then})(?!\w)|\s*\+|\s*,|\s*\)|\s*;|\s+{self.alternative_re.pattern}")
+        self.target_end_re = re.compile(rf"\s+(?:{recovery}|{then}|{main})(?!\w)|\s*\+|\s*,|\s*\)|\s*;|\s+{self.alternative_re.pattern}")
         strides = "(?:" + _words({s for lex in both for w in lex.strides for s in self._spell(w)}) + ")"
         self.strides_ahead_re = re.compile(
             rf"\s*\+\s*(?:\d{{1,3}}\s*[x×]\s*[^+,()]*?\b{strides}\b|\d{{1,2}}\s+{strides}\b|{strides}\b)", re.I)
@@ -150,8 +152,10 @@ class Words:
         # "7 min 30 s": a session under ten minutes with its seconds ("7:30" is refused, as hours meant)
         second = _words(w for w, u in self.native_units.items() if u == "s" and w not in _MARKS)
         self.seconds_re = re.compile(r"\s+([0-5]?\d)\s*(?:s|secs?|seconds?" + (f"|{second}" if second else "")
-                                     + r")(?![\w])", re.I)
-        # English: "1 h 15 min", "2h30", "2h30min" (as trail coaches write it), never "2 h 30" alone
+                                     + r")(?![\w])" + ("" if self.english else
+                                     # "1 min 30 trot", "1'30": the seconds after the minutes, as French and Spanish write them
+                                     r"|(?<=['′])([0-5]\d)(?![\w.,:'′″]|\s*[x×])|\s([0-5]\d)(?=\s+[^\W\d]|\s*$|\s*[,;+)])"), re.I)
+        # English: "1 h 15 min", "2h30", "2 h 30", "2h30min" (as trail coaches write it)
         self.minutes_re = re.compile(r"(?:\s*(\d{1,2})\s*(?:min|mins|minutes?)(?![\w])|(?<=h)\s?([0-5]\d)"
                                      r"(?![\w.,:'′″]|\s*[x×]|\s*[-–]?\s*\d(?!\d*\s*h)))", re.I) if self.english else \
             re.compile(rf"\s*([0-5]?\d)(?:\s*(?:min|mins|minutes?|{minute})(?![\w])|[′']|"
@@ -255,6 +259,8 @@ class Words:
         """``12,5 km`` -> ``12.5 km``, ``45 Min.`` -> ``45 Min``: each the same length, so columns stay right."""
         if self.unit_dot_re is not None:
             text = self.unit_dot_re.sub(r"\1 ", text)
+        for pattern, replacement in self.lexicon.reorder:
+            text = re.sub(pattern, replacement, text)
         return self.decimal_re.sub(r"\1.\2", text) if self.decimal_re is not None else text
 
     def performance_english(self, text: str) -> str:

@@ -50,6 +50,7 @@ def language_section(lexicon: Lexicon) -> str:
         ("before a main set (`with`)", _code(lexicon.main)),
         ("a main set that ends the run (`with the last`)", _code(f"… {w}" for w in lexicon.last)),
         ("before a recovery (`w/`)", _code(lexicon.recovery)),
+        ("for `@` before a target (`en EF`: `@ EF`)", _code(lexicon.at)),
         ("between parts (`then`)", _code(lexicon.then)),
         ("a session the reader may skip, counted (`Rest or`)", _code(f"{w} …" for w in lexicon.rest_or)),
         ("not counted (`Optional`)", _code(lexicon.optional)),

@@ -40,7 +40,8 @@ LEXICON = Lexicon(
         "facile": "easy", "repos": "rest", "récupération passive": "standing rest", "arrêt": "standing rest",
         "montée": "uphill", "côtes": "hills", "côte": "hill", "accélérations en montée": "uphill strides", "accélérations": "strides",
         "accélération": "stride", "sprints": "sprints", "course": "run", "rapide": "fast", "vite": "fast",
-        "échauffement": "warm-up", "retour au calme": "cool-down",
+        "échauffement": "warm-up", "retour au calme": "cool-down", "en côte": "uphill", "en montée": "uphill",
+        "descente en trottinant": "jog down", "descente en marchant": "walk down",
      "trot facile": "easy jog", "récupération active": "float", "dur": "hard", "redescente en trottinant": "jog down", "petites accélérations": "pickups", "récupération": "recovery", "courses": "runs", "relances": "surges", "retour en marchant": "walk back", "redescente en marchant": "walk down",
     },
     efforts={
@@ -64,6 +65,8 @@ LEXICON = Lexicon(
     weekday_names=("Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"),
     week=("Semaine", "Sem", "Sem.", "S"), day=("Jour",),
     number_first=("re", "ère", "er", "e", "ème", "è"),  # "## 1re semaine", "## 3e semaine"
+    at=("en", "à", "a"),
+    reorder=((r"(?i)\b(les)(\s+)(\d+(?:[.,]\d+)?)(\s+)(derni[eè]re?s)\b", r"\1\2\5\4\3"),),  # "Footing 40 min en EF", "8 x 400 m à allure 10 km"
     levels={"débutante": "beginner", "débutants": "beginner", "novices": "novice", "intermédiaires": "intermediate",
             "confirmée": "advanced", "confirmés": "advanced", "avancé": "advanced", "avancée": "advanced",
             "avancés": "advanced", "expert": "advanced", "tous": "all levels", "tous les niveaux": "all levels"},
