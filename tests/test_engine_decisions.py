@@ -1082,3 +1082,14 @@ def test_a_warm_up_written_in_the_main_set_leaves_the_rest_of_the_run_to_the_coo
     [week] = expand(plan_from(text)).weeks
     tempo = next(p for p in week.sessions if p.kind is K.TEMPO)
     assert [f"{s.role} {s.amount.value:g}" for s in tempo.workout if isinstance(s, Step) and s.amount is not None] == steps
+
+
+def test_repeats_cut_to_one_are_the_step_alone_without_a_recovery() -> None:
+    text = "---\ntitle: M\nunits: km\nrace: {distance: marathon}\nperiodization: {deload: {every: off}}\n---\n"
+    for n, long in enumerate([28, 30, 32, 24], start=1):
+        text += f"## Week {n}\n- Tue: Easy 10 km\n- Thu: Tempo 15 km with 2 x 30 min @ MP w/ 10 min easy\n- Sun: Long {long} km\n\n"
+    text += "## Week 5\n- Tue: Easy 8 km\n- Sun: Race marathon\n"
+    from generator.describe import session_title
+
+    titles = [session_title(p.session, "km") for w in expand(plan_from(text)).weeks for p in w.sessions if p.kind is K.TEMPO]
+    assert "Tempo 9 km with 30 min @ MP" in titles and not any("1 x" in t for t in titles)

@@ -176,6 +176,8 @@ def _shrink_part(part: Part, factor: float, measure: Measure, least: float = 0.0
         if count == part.count and least > 0 and factor < 1:  # too few to lose one ("2 x 12 min run"): shorter ones
             return replace(part, steps=tuple(_shorter_spell(step, _spell_factor(part, max(factor, least)))
                                              for step in part.steps))
+        if count == 1 and count < part.count:  # "1 x 30 min @ MP w/ 10 min easy" is "30 min @ MP"
+            return part.steps[0] if len(part.steps) == 1 else replace(part, count=1, count_max=None, between=None)
         return replace(part, count=count)
     if isinstance(part, Ladder):
         keep = max(fewer_repeats(len(part.rungs), factor), math.ceil(len(part.rungs) * least - 1e-9))
