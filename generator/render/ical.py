@@ -28,19 +28,16 @@ from urllib.parse import urlsplit
 
 from .. import __version__
 from ..dates import stamp
-from ..describe import as_written, exercise_text, needs_steps, session_title, short_title, workout_lines
 from ..digest import canonical, event_hash
-from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
+from ..expanded import ExpandedPlan, PlannedSession
 from ..feeds import Feed
-from ..i18n import N_, Words, day_text, gettext, pgettext_noop
+from ..i18n import day_text, gettext
 from ..model import SessionKind
-from ..paces import PaceTable, evaluate
+from ..paces import PaceTable
 from ..settings import Settings
-from .markdown import plain_text
-from .notes import note_text
-from .pacetable import range_text
+from .icaltext import CATEGORIES, pace_line, says_kind, session_description, session_summary, week_description, with_paces
 from .paceview import session_paces
-from .views import shown_kind, week_label, week_volume_text
+from .views import shown_kind, week_label
 
 NAMESPACE = uuid.UUID("6f1d2c1e-7a4b-5d0e-9c3f-0de10ad0cafe")
 _NAMESPACE_BYTES = NAMESPACE.bytes
@@ -129,70 +126,6 @@ def _uid(name: str, domain: str) -> str:
 _VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
 
 
-def pace_line(paces: Sequence[tuple[str, str]], table: PaceTable, units: str) -> str:
-    """``Your paces (10K in 45:00): threshold 4:33–4:42/km · easy 5:35–6:08/km``; the page's
-    script writes the same line for a reader's own time."""
-    items = " · ".join(f"{label} {range_text(evaluate(spec, table.efforts, table.vdot), units)}" for label, spec in paces)
-    return gettext("Your paces (%(reference)s): %(paces)s") % {"reference": table.performance.label, "paces": items}
-
-
-def with_paces(description: str, line: str) -> str:
-    """The description with the pace line before its footer (the blank line and the plan's link)."""
-    body, _, footer = description.rpartition("\n\n")
-    return f"{body}\n{line}\n\n{footer}"
-
-
-#: An event's categories, which calendar apps show: the session's and the week's kind, in the plan's language.
-CATEGORIES = Words({
-    "week": pgettext_noop("calendar category", "week"), "optional": pgettext_noop("calendar category", "optional"),
-    "load": pgettext_noop("calendar category", "load"), "deload": pgettext_noop("calendar category", "deload"),
-    "taper": pgettext_noop("calendar category", "taper"), "vacation": pgettext_noop("calendar category", "vacation"),
-    "race": pgettext_noop("calendar category", "race"), "rest": pgettext_noop("calendar category", "rest"),
-    "easy": pgettext_noop("calendar category", "easy"), "recovery": pgettext_noop("calendar category", "recovery"),
-    "long": pgettext_noop("calendar category", "long"), "run-walk": pgettext_noop("calendar category", "run-walk"),
-    "tempo": pgettext_noop("calendar category", "tempo"), "intervals": pgettext_noop("calendar category", "intervals"),
-    "hills": pgettext_noop("calendar category", "hills"), "fartlek": pgettext_noop("calendar category", "fartlek"),
-    "strides": pgettext_noop("calendar category", "strides"), "cross": pgettext_noop("calendar category", "cross"),
-    "strength": pgettext_noop("calendar category", "strength"), "mobility": pgettext_noop("calendar category", "mobility"),
-})
-_WRITTEN_AS = Words({
-    "load": N_("Written as: %(text)s (changed for the taper, which begins this week)"),  # the only change to a loading week
-    "deload": N_("Written as: %(text)s (changed for this deload week)"),
-    "taper": N_("Written as: %(text)s (changed for this taper week)"),
-    "vacation": N_("Written as: %(text)s (changed for this vacation week)"),
-    "race": N_("Written as: %(text)s (changed for this race week)"),
-})
-
-
-def _session_description(planned: PlannedSession, week: PlannedWeek, week_line: str, units: str, footer: str) -> str:
-    s = planned.session
-    lines = [session_title(s, units), week_line]
-    if needs_steps(s, planned.workout):
-        lines += [gettext("Step by step:"), *(f"{i}. {line}" for i, line in enumerate(workout_lines(planned.workout, units), 1))]
-    if s.exercises:
-        lines += [gettext("Strength:"), *(f"• {exercise_text(e)}" for e in s.exercises)]
-    if s.comment:
-        lines.append(plain_text(s.comment))
-    if planned.original is not None and week.inserted and week.reference is not None:  # a week no one wrote
-        lines.append(gettext("In week %(week)d: %(text)s") % {"week": week.reference, "text": as_written(planned.original, units)})
-    elif planned.original is not None:
-        lines.append(_WRITTEN_AS[week.kind] % {"text": as_written(planned.original, units)})
-    if s.notes:
-        lines += ["", plain_text(s.notes)]
-    lines += ["", footer]
-    return "\n".join(lines)
-
-
-def _week_description(expanded: ExpandedPlan, week: PlannedWeek, footer: str) -> str:
-    lines = [f"{week_label(week)} · {week_volume_text(expanded, week)}"]
-    if week.note:
-        lines.append(note_text(week.note) + ".")
-    if week.notes:
-        lines += ["", plain_text(week.notes)]
-    lines += ["", footer]
-    return "\n".join(lines)
-
-
 def _timed(expanded: ExpandedPlan, planned: PlannedSession, after: int = 0) -> tuple[datetime, datetime] | None:
     """A timed event's start and end: at the plan's time, or ``after`` minutes later for a session
     that follows others of its day (a run, then the gym: one after the other, never on top)."""
@@ -227,11 +160,11 @@ def plan_events(expanded: ExpandedPlan, settings: Settings, previous: Mapping[st
     for week in expanded.weeks:
         index = week.number - 1
         kind_label = week_label(week)
-        titled = f" · {week.title}" if week.title and not _says_kind(week.title, kind_label) else ""
+        titled = f" · {week.title}" if week.title and not says_kind(week.title, kind_label) else ""
         if week_summaries:
             result.append(_event(revisions, f"{prefix}/w{week.number}/week", gettext("Week %(number)d") % {"number": week.number}
                                  + f" · {kind_label}{titled}",
-                                 _week_description(expanded, week, footer), [CATEGORIES["week"], CATEGORIES[shown_kind(week)]],
+                                 week_description(expanded, week, footer), [CATEGORIES["week"], CATEGORIES[shown_kind(week)]],
                                  index * 7, 7,
                                  "week", None))
         week_line = gettext("Week %(number)d of %(weeks)d") % {"number": week.number, "weeks": weeks} + f" · {kind_label}{titled}"
@@ -244,7 +177,7 @@ def plan_events(expanded: ExpandedPlan, settings: Settings, previous: Mapping[st
             kinds = [s.kind.value, shown_kind(week), "optional"] if s.optional else [s.kind.value, shown_kind(week)]
             categories = [CATEGORIES.get(c, c) for c in kinds]
             slot = f"s{planned.slot}"
-            description = _session_description(planned, week, week_line, units, footer)
+            description = session_description(planned, week, week_line, units, footer)
             paces = tuple((p.label, p.spec) for p in session_paces(s, planned.workout, expanded, None))
             if table is not None and paces:
                 description = with_paces(description, pace_line(paces, table, units))
@@ -252,28 +185,11 @@ def plan_events(expanded: ExpandedPlan, settings: Settings, previous: Mapping[st
             if when is not None:
                 busy[planned.day] = busy.get(planned.day, 0) + int((when[1] - when[0]).total_seconds() // 60)
             event = _event(revisions, f"{prefix}/w{week.number}/d{planned.day}/{slot}",
-                           _session_summary(expanded, week, planned), description,
+                           session_summary(expanded, week, planned), description,
                            categories, index * 7 + planned.day - 1, 1, slot, when, alarm)
             event.description, event.paces = description, paces
             result.append(event)
     return result
-
-
-def _says_kind(title: str, kind_label: str) -> bool:
-    """True when a week's title only repeats its kind ("Race week" on a race week)."""
-    words = " ".join(title.lower().replace("—", " ").split())
-    label = kind_label.lower()
-    # "Race week", "Race"; German "Tapering-Woche", "Tapering"; French "Semaine de course"
-    return words in (label, label.removesuffix(" week"), label.rsplit(" ", 1)[0]) or label.startswith(words + "-")
-
-
-def _session_summary(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession) -> str:
-    """``W3 · Tempo 5 mi``; the goal race carries its name: ``W12 · Berlin Marathon: Race marathon``."""
-    short = short_title(planned.session, expanded.plan.units)
-    race = expanded.plan.race
-    if planned is expanded.race_session and race is not None and race.name:
-        return gettext("W%(number)d") % {"number": week.number} + f" · {race.name}: {short}"
-    return gettext("W%(number)d") % {"number": week.number} + f" · {short}"
 
 
 class _Revisions:

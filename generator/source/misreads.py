@@ -66,3 +66,24 @@ def hours_meant(written: str, kind: SessionKind = K.LONG) -> str:
 def _as_hours(clock: str) -> str:
     hours, minutes = (int(n) for n in clock.split(":"))
     return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+
+
+OR_ANOTHER = re.compile(r"(?i)(?:or|oder|ou|o|of)\s+")  # "Easy 3 mi or cross-train 30 min": a choice of two sessions
+
+
+def with_climbing(head: str, gain: str) -> str:
+    """The line to write for a run with its climbing: what follows its length goes into the comment
+    too ("Long run 3h — on trails, 700 m D+"), so that the line reads."""
+    head = head.strip().rstrip(",;").strip()
+    length = _LENGTH.search(head)
+    words = head[length.end():].strip(" ,;") if length else ""
+    return f"{head[:length.end()].strip()} — {words}, {gain} D+" if length and words else f"{head} — {gain} D+"
+
+
+_LENGTH = re.compile(r"(?i)\d+(?:[.,:]\d+)*\s*(?:h\d{0,2}(?:\s*min)?|hours?|hrs?|min|mins|minutes?|km|k|mi|miles?|m)(?![\w])"
+                     r"(?:\s*(?:-|–|to)\s*\d+(?:[.,:]\d+)*\s*(?:h\d{0,2}(?:\s*min)?|hours?|hrs?|min|km|mi|miles?|m)(?![\w]))?")
+
+
+# A length before the kind of session: "4 miles easy", "1h easy on trails", "6-hour race".
+AMOUNT_FIRST = re.compile(r"(?i)(\d+(?:[.,]\d+)?\s*-?\s*(?:km|k|kilometers?|kilometres?|mi|miles?|m|min|mins|minutes?|h|hrs?|hours?"
+                           r"|s|sec|seconds?)(?:\s*\d+\s*(?:min|m)?)?)\s+")

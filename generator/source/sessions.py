@@ -30,7 +30,17 @@ from ..units import from_km
 from ..workout import parts_km
 from .cursor import Cursor, target_end
 from .mainset import MainSet, starts_set, strides_ahead
-from .misreads import CLIMB_UNIT, amount_of, bare_part, climbing, hours_meant, short_clock
+from .misreads import (
+    AMOUNT_FIRST,
+    CLIMB_UNIT,
+    OR_ANOTHER,
+    amount_of,
+    bare_part,
+    climbing,
+    hours_meant,
+    short_clock,
+    with_climbing,
+)
 from .prescriptions import comment_separator, first_words, parse_exercise
 from .targets import effort_words
 from .words import ENGLISH, Words
@@ -85,7 +95,7 @@ class SessionLine:
             return None
         if (climb := climbing(c.text, end)) is not None:  # "Long run 3 h with 1000 m uphill": not a 1 km part
             c.fail(climb.start("gain"), f"'{climb['gain']}' of climbing is no distance of the run: write it in a comment, "
-                                        f"e.g. '{_with_climbing(c.text[:climb.start()], climb['gain'])}'")
+                                        f"e.g. '{with_climbing(c.text[:climb.start()], climb['gain'])}'")
             return None
         c.skip_ws()
         counted = c.take(self.words.rest_or_re, end) is not None  # "Rest or easy 3 mi": the books count it
@@ -148,7 +158,7 @@ class SessionLine:
             c.fail(c.pos, f"'{shown}' is a pace here, not a kind of session: name the session and give the pace "
                           f"after '@', e.g. '{example}'")
             return
-        if (first := _AMOUNT_FIRST.match(c.text, c.pos, end)) is not None and (
+        if (first := AMOUNT_FIRST.match(c.text, c.pos, end)) is not None and (
                 kind := self.words.kind_re.match(c.text, first.end(), end)) is not None:
             # "4 miles easy", "45 min tempo", "6-hour race": the amount before the kind of session
             rest = c.text[kind.end():end].strip(" ,")
@@ -238,7 +248,7 @@ class SessionLine:
                     c.fail(start, "strides need a count and a length, e.g. '+ 6 x 20 s strides'")
                 elif self.words.alternative_re.match(rest):
                     c.fail(start, "the other length goes before the main set: 'Tempo 6 mi or 55 min with 20 min @ threshold'")
-                elif (either := _OR.match(rest)) and self.words.kind_re.match(rest, either.end()):
+                elif (either := OR_ANOTHER.match(rest)) and self.words.kind_re.match(rest, either.end()):
                     head = c.text[:start].strip()
                     c.fail(start, f"a day holds one session, the one its week counts: write the other choice in a comment, "
                                   f"e.g. '{head} — {rest}'")
@@ -380,24 +390,7 @@ class SessionLine:
 # "Easy 5 km and Strength 30 min" in any plan language: the word between two sessions on one line
 _AND = re.compile(r"(?i)^(?:and|und|et|y|en)\s+")
 _AND_AFTER = re.compile(r"(?i)\s+(?:and|und|et|y|en)$")
-_OR = re.compile(r"(?i)(?:or|oder|ou|o|of)\s+")  # "Easy 3 mi or cross-train 30 min": a choice of two sessions
-
-
-def _with_climbing(head: str, gain: str) -> str:
-    """The line to write for a run with its climbing: what follows its length goes into the comment
-    too ("Long run 3h — on trails, 700 m D+"), so that the line reads."""
-    head = head.strip().rstrip(",;").strip()
-    length = _LENGTH.search(head)
-    words = head[length.end():].strip(" ,;") if length else ""
-    return f"{head[:length.end()].strip()} — {words}, {gain} D+" if length and words else f"{head} — {gain} D+"
-
-
-_LENGTH = re.compile(r"(?i)\d+(?:[.,:]\d+)*\s*(?:h\d{0,2}(?:\s*min)?|hours?|hrs?|min|mins|minutes?|km|k|mi|miles?|m)(?![\w])"
-                     r"(?:\s*(?:-|–|to)\s*\d+(?:[.,:]\d+)*\s*(?:h\d{0,2}(?:\s*min)?|hours?|hrs?|min|km|mi|miles?|m)(?![\w]))?")
 _NAMED_RACE = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*-\s*(miles?|miler|mi|km?)(?![\w])")
-# A length before the kind of session: "4 miles easy", "1h easy on trails", "6-hour race".
-_AMOUNT_FIRST = re.compile(r"(?i)(\d+(?:[.,]\d+)?\s*-?\s*(?:km|k|kilometers?|kilometres?|mi|miles?|m|min|mins|minutes?|h|hrs?|hours?"
-                           r"|s|sec|seconds?)(?:\s*\d+\s*(?:min|m)?)?)\s+")
 _NAMED_TIMED_RACE = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*-\s*(?:hours?|hrs?|h)(?![\w])")
 MIN_RACE_KM = 0.4  # the shortest race the frontmatter takes (400 m): '50M' is 50 miles, not metres
 
