@@ -388,3 +388,17 @@ def test_a_watch_list_names_a_race_and_an_optional_session_by_what_they_are() ->
     names = {p.session.kind.value: workout_name(w, p, "km") for w, p in plan_workouts(expanded)}
     assert names["strength"] == "W1D2 Strength" and names["race"].endswith(" Marathon")
     assert names["easy"] == "W2D3 Easy 8km"  # the run the watch runs, not half of "or 45 min"
+
+
+def test_a_superset_goes_in_turn_on_the_watch() -> None:
+    """A1 and A2: a set of each, then a rest, for the sets they share; the longer one's last sets after."""
+    plan = plan_from("---\ntitle: S\nunits: km\n---\n\n## Week 1\n- Tue: Strength\n"
+                     "  - A1. Back squat 4x6 @ 70 kg\n  - A2. Pogo hops 3x10\n  - B. Plank 3x30 s\n")
+    expanded = expand(plan)
+    [(week, planned)] = list(plan_workouts(expanded))
+    steps = garmin(workout_fit(expanded, week, planned, CREATED)[0])["workout_step_mesgs"]
+    shape = [("repeat", s["repeat_steps"]) if s["duration_type"] == "repeat_until_steps_cmplt" else
+             (s.get("wkt_step_name"), s.get("intensity")) for s in steps]
+    assert shape == [("Back squat", "active"), ("Pogo hops", "active"), ("Rest", "rest"), ("repeat", 3),
+                     ("Back squat", "active"), ("Rest", "rest"),
+                     ("Plank", "active"), ("Rest", "rest"), ("repeat", 3)]

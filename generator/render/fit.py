@@ -129,6 +129,11 @@ def _step_count(parts: tuple[Part, ...] | list[Part]) -> int:
 
 _SUPERSET_LABEL = re.compile(r"^[A-Z]\d{0,2}[.)]\s+")
 
+
+def _rest() -> dict[str, Any]:
+    """A rest between sets, named in the plan's language (translated when the file is made)."""
+    return {"intensity": "rest", "duration_type": "open", "target_type": "open", "wkt_step_name": _ROLE_NAMES["rest"]}
+
 class _Writer:
     def __init__(self, expanded: ExpandedPlan, table: PaceTable | None, placeholders: bool, base: int = 0):
         self.units = expanded.plan.units
@@ -237,29 +242,59 @@ def _duration(step: Step) -> dict[str, Any]:
 
 
 def _strength(writer: _Writer, exercises: tuple[Exercise, ...]) -> None:
+    """Each exercise's sets, and a superset's (``A1.``, ``A2.``) in turn: a set of each, then a rest."""
+    for group in _supersets(exercises):
+        rounds = min(e.sets for e in group)
+        if len(group) > 1 and rounds > 1:
+            first = len(writer.steps)
+            for exercise in group:
+                writer.add(_set(exercise))
+            writer.add(_rest())
+            writer.add({"duration_type": "repeat_until_steps_cmplt", "duration_value": first, "target_value": rounds})
+            group = [replace(e, sets=e.sets - rounds) for e in group if e.sets > rounds]  # the sets left of a longer one
+        for exercise in group:
+            first = len(writer.steps)
+            writer.add(_set(exercise))
+            writer.add(_rest())
+            if exercise.sets > 1:
+                writer.add({"duration_type": "repeat_until_steps_cmplt", "duration_value": first,
+                            "target_value": exercise.sets})
+
+
+def _supersets(exercises: tuple[Exercise, ...]) -> list[list[Exercise]]:
+    """The exercises in groups: a superset's (one letter: ``A1.``, ``A2.``) together, any other alone."""
+    groups: list[list[Exercise]] = []
+    letter = ""
     for exercise in exercises:
-        first = len(writer.steps)
-        data: dict[str, Any] = {"intensity": "active", "target_type": "open",
-                                # "A1. Back squat": a superset's label would take a short name's room
-                                "wkt_step_name": clip(_SUPERSET_LABEL.sub("", exercise.name), NAME_LIMIT),
-                                "notes": clip(exercise_text(exercise), NOTES_LIMIT),
-                                "exercise_category": exercise_category(exercise.name)}
-        if exercise.rep_unit == "s":
-            data.update(duration_type="time", duration_value=exercise.reps * 1000)
-        elif exercise.reps > 0 and exercise.rep_unit == "reps":
-            data.update(duration_type="reps", duration_value=exercise.reps)
+        label = _SUPERSET_LABEL.match(exercise.name)
+        mine = label[0][0] if label and label[0][1:2].isdigit() else ""
+        if mine and mine == letter:
+            groups[-1].append(exercise)
         else:
-            data.update(duration_type="open")  # AMRAP, or a carry in metres: the lap button ends the set
-        kg = exercise.load.kg if exercise.load is not None else None
-        if kg is not None:
-            # exercise_weight has a scale of its own (100), which the Encoder applies: the value is in kg
-            unit = "pound" if exercise.load is not None and exercise.load.unit == "lb" else "kilogram"
-            data.update(exercise_weight=round(kg, 2), weight_display_unit=unit)  # shown as the coach wrote it
-        writer.add(data)
-        writer.add({"intensity": "rest", "duration_type": "open", "target_type": "open", "wkt_step_name": _ROLE_NAMES["rest"]})
-        if exercise.sets > 1:
-            writer.add({"duration_type": "repeat_until_steps_cmplt", "duration_value": first,
-                        "target_value": exercise.sets})
+            groups.append([exercise])
+        letter = mine
+    return groups
+
+
+def _set(exercise: Exercise) -> dict[str, Any]:
+    """One set of an exercise, as a watch shows it."""
+    data: dict[str, Any] = {"intensity": "active", "target_type": "open",
+                            # "A1. Back squat": a superset's label would take a short name's room
+                            "wkt_step_name": clip(_SUPERSET_LABEL.sub("", exercise.name), NAME_LIMIT),
+                            "notes": clip(exercise_text(exercise), NOTES_LIMIT),
+                            "exercise_category": exercise_category(exercise.name)}
+    if exercise.rep_unit == "s":
+        data.update(duration_type="time", duration_value=exercise.reps * 1000)
+    elif exercise.reps > 0 and exercise.rep_unit == "reps":
+        data.update(duration_type="reps", duration_value=exercise.reps)
+    else:
+        data.update(duration_type="open")  # AMRAP, or a carry in metres: the lap button ends the set
+    kg = exercise.load.kg if exercise.load is not None else None
+    if kg is not None:
+        # exercise_weight has a scale of its own (100), which the Encoder applies: the value is in kg
+        unit = "pound" if exercise.load is not None and exercise.load.unit == "lb" else "kilogram"
+        data.update(exercise_weight=round(kg, 2), weight_display_unit=unit)  # shown as the coach wrote it
+    return data
 
 
 # Per plan: a session's steps as encoded, by what they are made of (sessions repeat in a plan).
