@@ -468,3 +468,10 @@ def test_a_choice_of_two_sessions_on_a_day_is_told_to_keep_the_other_in_a_commen
         "e.g. 'Easy 3 miles — or cross-train 30 min'"]
     fixed, diagnostics = parse("Easy 3 miles — or cross-train 30 min")
     assert fixed is not None and diagnostics == []
+
+
+def test_a_walk_after_run_walk_repeats_is_a_part_of_its_own_not_their_recovery() -> None:
+    session, diagnostics = parse("Run-walk 30 min: 5 min walk, 8 x (1 min run, 90 s walk), 5 min walk")
+    assert diagnostics == [] and session is not None and len(session.main) == 3
+    repeat = session.main[1]
+    assert isinstance(repeat, Repeat) and repeat.between is None and isinstance(session.main[2], Step)

@@ -69,7 +69,10 @@ class MainSet:
                     return tuple(parts)
                 last = parts[-1] if parts else None
                 # "6 x 800 m @ 10K pace, 400 m jog recovery", "10 x 90 s uphill, jog down": the recovery between them
-                if not (isinstance(last, Repeat) and last.between is None and (between := self._trailing_recovery())):
+                # Not after repeats that hold their own recovery ("8 x (1 min run, 90 s walk), 5 min walk": a cool-down)
+                if not (isinstance(last, Repeat) and last.between is None and not self.run_walk
+                        and all(isinstance(s, Step) and s.role == "work" for s in last.steps)
+                        and (between := self._trailing_recovery())):
                     break
                 parts[-1] = replace(last, between=between)
         return tuple(parts)
