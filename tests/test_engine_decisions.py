@@ -1093,3 +1093,17 @@ def test_repeats_cut_to_one_are_the_step_alone_without_a_recovery() -> None:
 
     titles = [session_title(p.session, "km") for w in expand(plan_from(text)).weeks for p in w.sessions if p.kind is K.TEMPO]
     assert "Tempo 9 km with 30 min @ MP" in titles and not any("1 x" in t for t in titles)
+
+
+@pytest.mark.parametrize("mode", ["insert", "replace"])
+def test_a_deload_built_from_another_week_says_nothing_its_author_said_of_that_week(mode: str) -> None:
+    text = f"---\ntitle: U\nunits: km\nperiodization: {{deload: {{every: 3, mode: {mode}}}}}\n---\n"
+    for n in range(1, 5):
+        text += (f"## Week {n}\n- Tue: Easy 10 km\n- Sat: Long run {2 + n * 0.5:g} h — week {n}: {n}000 m D+\n"
+                 "  - the biggest day so far\n- Sun: Easy 1 h 30 min\n\n")
+    e = expand(plan_from(text))
+    deload = next(w for w in e.weeks if w.kind == "deload")
+    long = next(p for p in deload.sessions if p.kind is K.LONG)
+    assert long.session.comment == "" and long.session.notes == ""
+    assert all(p.session.comment == f"week {w.origin}: {w.origin}000 m D+" for w in e.weeks if w.kind == "load"
+               for p in w.sessions if p.kind is K.LONG)

@@ -232,6 +232,14 @@ def _fill(context: _Context, layout: Layout, log: list[str],
     return contents, notes
 
 
+def _said_of(reference: list[Session], source: list[Session]) -> list[Session]:
+    """Sessions a week is built from, without what their author said of them in another week
+    ("— 7,000 ft D+; the biggest day of the plan"): a comment or note belongs to its own day."""
+    if reference is source:
+        return reference
+    return [s.with_changes(comment="", notes="") if s.comment or s.notes else s for s in reference]
+
+
 @dataclass
 class _Taper:
     peak: float
@@ -249,13 +257,13 @@ def _week(context: _Context, slot: Slot, index: int, contents: Sequence[list[Ses
     source = list(context.plan.weeks[slot.origin].sessions)
     reference = contents[slot.reference] if slot.reference is not None else source
     if slot.kind == "deload" and not slot.marked:
-        sessions, how = build_deload(reference, p.deload_strategy, measure, basis, context.load)
+        sessions, how = build_deload(_said_of(reference, source), p.deload_strategy, measure, basis, context.load)
         built_from = slot.reference + 1 if slot.reference is not None else index + 1
         if slot.inserted:
             return sessions, (Phrase.of("deload-after", week=index, reference=built_from, how=how),)
         return sessions, (Phrase.of("deload-replaces", week=slot.origin + 1, reference=built_from, how=how),)
     if slot.kind == "vacation" and not slot.marked:
-        sessions, how = build_deload(reference, slot.style or "easy", measure, basis, context.load)
+        sessions, how = build_deload(_said_of(reference, source), slot.style or "easy", measure, basis, context.load)
         if not slot.inserted and slot.style != "rest" and _volume(context, source) <= _volume(context, sessions):
             # The author wrote the trip's week light already (75 min on a hotel treadmill): a holiday
             # never makes a week heavier than written; its runs become easy running, as written.
