@@ -141,7 +141,9 @@ class ExpandedPlan:
 
     @property
     def peak_week(self) -> PlannedWeek | None:
-        return max(self.weeks, key=self.volume, default=None)
+        """The biggest week of training: never the race week (a 100-miler's is no training peak)."""
+        training = [w for w in self.weeks if w.kind != "race"] or list(self.weeks)
+        return max(training, key=self.volume, default=None)
 
     @property
     def deload_weeks(self) -> int:

@@ -1107,3 +1107,14 @@ def test_a_deload_built_from_another_week_says_nothing_its_author_said_of_that_w
     assert long.session.comment == "" and long.session.notes == ""
     assert all(p.session.comment == f"week {w.origin}: {w.origin}000 m D+" for w in e.weeks if w.kind == "load"
                for p in w.sessions if p.kind is K.LONG)
+
+
+def test_a_100_miler_is_given_its_own_time_and_is_no_training_peak() -> None:
+    text = "---\ntitle: H\nunits: mi\nperiodization: {deload: {every: off}, taper: false}\n---\n"
+    for n in range(1, 4):
+        text += f"## Week {n}\n- Tue: Easy 6 mi\n- Sat: Long run {4 + n} h\n- Sun: Easy 2 h\n\n"
+    text += "## Week 4\n- Tue: Easy 4 mi\n- Sat: Race 100 mi or 28 h\n"
+    e = expand(plan_from(text))
+    race_week = e.weeks[-1]
+    assert race_week.minutes > 28 * 60  # the race at the author's 28 hours, not at easy pace
+    assert e.peak_week is not None and e.peak_week.number == 3

@@ -475,3 +475,10 @@ def test_a_walk_after_run_walk_repeats_is_a_part_of_its_own_not_their_recovery()
     assert diagnostics == [] and session is not None and len(session.main) == 3
     repeat = session.main[1]
     assert isinstance(repeat, Repeat) and repeat.between is None and isinstance(session.main[2], Step)
+
+
+def test_a_race_may_last_longer_than_a_day_of_training() -> None:
+    race, diagnostics = parse("Race 100 mi or 28 h")
+    assert diagnostics == [] and race is not None and race.alternative == Duration(28 * 3600)
+    long, diagnostics = parse("Long run 30 h")
+    assert long is None and diagnostics == ["t.md:3:17: error: 30 h is not plausible (at most 24 hours)"]

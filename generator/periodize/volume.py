@@ -109,6 +109,8 @@ def session_km(session: Session, measure: Measure) -> float:
     """Running distance, estimated from minutes where the plan gives a duration."""
     if not session.kind.is_run:
         return 0.0
+    if session.kind is K.RACE and isinstance(session.total, Duration) and isinstance(session.alternative, Distance):
+        return session.alternative.km  # "Race 24 h or 180 km": the author's distance, not one at easy pace
     if session.total is not None:
         return amount_km(session.total, session.kind, measure)
     return main_km(session, measure)
@@ -118,6 +120,8 @@ def session_minutes(session: Session, measure: Measure) -> float:
     kind = session.kind
     if kind is K.REST:
         return 0.0
+    if kind is K.RACE and isinstance(session.total, Distance) and isinstance(session.alternative, Duration):
+        return session.alternative.minutes  # "Race 100 mi or 28 h": the author's time, not one at easy pace
     if session.total is not None:
         return amount_minutes(session.total, kind, measure)
     if kind.is_run:

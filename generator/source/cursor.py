@@ -28,6 +28,8 @@ _OFFSET_AHEAD = re.compile(r"\s*\+\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*(?:s\b|se
 # Plausibility bounds, in km and seconds: beyond them a value is a typo, not a plan.
 MAX_SESSION_KM = 250.0
 MAX_SESSION_SECONDS = 24 * 3600
+MAX_RACE_KM = 1000.0  # a race may be longer than a day of training: a 100-miler's 30 hours, a 48-hour race
+MAX_RACE_SECONDS = 240 * 3600
 MAX_REP_KM = 50.0
 MAX_REP_SECONDS = 3 * 3600
 
@@ -56,6 +58,7 @@ class Cursor:
         self.text = self.squeezed.text
         self.line = line
         self.errors = errors
+        self.race = False  # reading a race's length: longer than a day of training may be
         self.pos = 0
         self.failed = False
 
@@ -190,14 +193,14 @@ class Cursor:
     def _bounded(self, amount: Amount, start: int, per_rep: bool) -> Amount | None:
         written = self.text[start:self.pos].strip()
         if isinstance(amount, Distance):
-            limit = MAX_REP_KM if per_rep else MAX_SESSION_KM
+            limit = MAX_REP_KM if per_rep else MAX_RACE_KM if self.race else MAX_SESSION_KM
             if amount.km_high > limit:
                 shown = f"{limit / to_km(1, 'mi'):.0f} mi" if amount.unit == "mi" else f"{limit:.0f} km"
                 what = "one repeat" if per_rep else "one session"
                 self.fail(start, f"{written} is not plausible for {what} (at most {shown})")
                 return None
         else:
-            seconds_limit = MAX_REP_SECONDS if per_rep else MAX_SESSION_SECONDS
+            seconds_limit = MAX_REP_SECONDS if per_rep else MAX_RACE_SECONDS if self.race else MAX_SESSION_SECONDS
             if (amount.high or amount.seconds) > seconds_limit:
                 self.fail(start, f"{written} is not plausible (at most {seconds_limit // 3600} hours)")
                 return None

@@ -198,6 +198,7 @@ class SessionLine:
 
     def _run(self, kind: SessionKind, end: int) -> dict[str, object]:
         c = self.c
+        c.race = kind is K.RACE
         fields: dict[str, object] = {}
         c.take(r":", end)
         if kind is K.RACE and (race := c.take(self.words.race_re, end)):
