@@ -1118,3 +1118,17 @@ def test_a_100_miler_is_given_its_own_time_and_is_no_training_peak() -> None:
     race_week = e.weeks[-1]
     assert race_week.minutes > 28 * 60  # the race at the author's 28 hours, not at easy pace
     assert e.peak_week is not None and e.peak_week.number == 3
+
+
+@pytest.mark.parametrize("strategy", ["volume", "easy"])
+def test_a_run_walk_keeps_its_spells_and_most_of_its_repeats_in_a_deload(strategy: str) -> None:
+    """R6 for a beginner: every day's run-walk keeps at least 60% of its repeats (not 3 of 6 on
+    one day and 4 on the others), and stays a run-walk in an easy week."""
+    text = f"---\ntitle: B\nunits: km\nperiodization: {{deload: {{every: 3, strategy: {strategy}}}}}\n---\n"
+    for n in range(1, 5):
+        text += "".join(f"## Week {n}\n" if day == "Tue" else "" for day in ("Tue",))
+        text += "".join(f"- {day}: Run-walk 31 min: 6 x (90 s run, 2 min walk)\n" for day in ("Tue", "Thu", "Sat")) + "\n"
+    e = expand(plan_from(text))
+    deload = next(w for w in e.weeks if w.kind == "deload")
+    counts = [p.session.main[0].count for p in deload.sessions if p.kind is K.RUN_WALK and isinstance(p.session.main[0], Repeat)]
+    assert len(counts) == 3 and min(counts) >= 4

@@ -21,10 +21,11 @@ session falls within :data:`AFTER_RACE_DAYS` days after a race, to recover from 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 from ..expanded import Note, Phrase
-from ..model import Distance, Duration, Periodization, Session, SessionKind
+from ..model import Distance, Duration, Periodization, Repeat, Session, SessionKind
 from .strength import deload_session
 from .volume import (
     Measure,
@@ -60,7 +61,8 @@ def build_deload(reference: Sequence[Session], strategy: str, measure: Measure, 
         note = [Phrase.of("deload-intensity", share=p.intensity_factor)]
     elif strategy == "easy":
         sessions = [easy_only(s, measure) for s in reference]
-        sessions = fit_volume(sessions, EASY_WEEK_SHARE * before, measure, basis)
+        # R6 as in any deload: no run loses more than 40% (a run-walk keeps 2 of its 3 repeats)
+        sessions = fit_volume(sessions, EASY_WEEK_SHARE * before, measure, basis, max(MOST_CUT, 1 - EASY_WEEK_SHARE))
         note = [Phrase.of("deload-easy", share=EASY_WEEK_SHARE)]
     else:
         sessions = _keep_one_quality_each(reference, 1 - p.deload_cut, measure)
@@ -150,6 +152,8 @@ def easy_only(session: Session, measure: Measure) -> Session:
     with faster parts ("Long 16 km with 5 km @ HMP", strides) loses them."""
     if session.kind.is_quality:
         return as_easy(session, measure)
+    if easy_set(session):  # a run-walk is its spells of running and walking: a beginner runs them as written
+        return session
     if session.kind.is_run and (session.strides or session.target or session.main):
         total = session.total if session.total is not None else as_easy(session, measure).total
         return session.with_changes(strides=None, target=None, main=(), total=total)
@@ -231,6 +235,14 @@ def _least(session: Session, most_cut: float, measure: Measure, basis: str) -> f
     """The least size of a run that loses at most ``most_cut`` of its easy running (all of an easy
     or long run; the warm-up and cool-down of a quality session, whose set is not counted)."""
     whole = size(session, measure, basis)
+    repeats = [p for p in session.main if isinstance(p, Repeat)]
+    if easy_set(session) and len(repeats) == 1 and repeats[0].count > 1:
+        # A run-walk's running is its repeats: it keeps at least 1 - most_cut of them, whatever
+        # walking around them stays ("6 x (90 s run, 2 min walk)" keeps 4, not 3).
+        count = repeats[0].count
+        set_size = main_km(session, measure) if basis == "distance" else main_minutes(session, measure)
+        keep = math.ceil((1 - most_cut) * count - 1e-9)
+        return max(0.0, whole - (count - keep) * set_size / count)
     main = 0.0 if easy_set(session) else main_km(session, measure) if basis == "distance" else main_minutes(session, measure)
     return min(whole, main) + (1 - most_cut) * max(whole - main, 0.0)
 
