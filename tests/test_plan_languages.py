@@ -557,3 +557,10 @@ def test_a_share_of_vma_is_told_what_to_write() -> None:
     text = "---\ntitle: X\nlanguage: fr\nunits: km\n---\n## Semaine 1\n- jeudi : Fractionné 45 min : 8 x 400 m à 95 % VMA\n"
     [said] = problems(text)
     assert "'95 % VMA' is a share of maximal aerobic speed (VMA, MAS), which Deload does not know" in said
+
+
+def test_a_tune_up_race_needs_its_distance() -> None:
+    text = ("---\ntitle: X\nlanguage: de\nunits: km\n---\n## Woche 1\n- Mo: Dauerlauf 8 km\n- So: Testwettkampf\n"
+            "## Woche 2\n- Mo: Dauerlauf 8 km\n- So: Langer Lauf 18 km, die letzten 5 km @ MRT\n")
+    assert problems(text) == ["plan.md:8:7: error: a race needs its distance (or, a timed one, its time), "
+                              "e.g. 'Race 10K' or 'Race half'"]

@@ -482,3 +482,28 @@ def test_a_race_may_last_longer_than_a_day_of_training() -> None:
     assert diagnostics == [] and race is not None and race.alternative == Duration(28 * 3600)
     long, diagnostics = parse("Long run 30 h")
     assert long is None and diagnostics == ["t.md:3:17: error: 30 h is not plausible (at most 24 hours)"]
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("LT 8 mi w/ 4 mi @ LT pace", "LT 8 mi with 4 mi @ LT pace"),
+    ("Long 16 mi, last 3 mi @ MP", "Long run 16 mi with the last 3 mi @ MP"),
+    ("Long run 2:30 h", "Long run 2 h 30 min"),
+    ("Intervals 8 mi w/ 5 x 600 m @ 5K race pace", "Intervals 8 mi: 5 x 600 m @ 5K pace"),
+    ("Walk 30 min: 30 min brisk walk", "Walk 30 min with 30 min walk"),
+])
+def test_book_wording_that_reads(line: str, title: str) -> None:
+    session, diagnostics = parse(line)
+    assert diagnostics == [] and session is not None
+    assert session_title(session, "mi") == title
+
+
+def test_a_race_written_without_race_is_told_the_line_to_write() -> None:
+    session, diagnostics = parse("Marathon")
+    assert session is None and diagnostics == ["t.md:3:8: error: a race session starts with 'Race': 'Race Marathon'"]
+
+
+def test_the_line_given_for_climbing_turns_a_short_clock_into_hours() -> None:
+    _, diagnostics = parse("Long run 2:15 with 1,800 ft of climbing")
+    assert diagnostics[0].endswith("e.g. 'Long run 2 h 15 min — 1,800 ft D+'")
+    fixed, diagnostics = parse("Long run 2 h 15 min — 1,800 ft D+")
+    assert fixed is not None and diagnostics == [] and fixed.total == Duration(8100)

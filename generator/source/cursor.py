@@ -28,6 +28,7 @@ _OFFSET_AHEAD = re.compile(r"\s*\+\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*(?:s\b|se
 # Plausibility bounds, in km and seconds: beyond them a value is a typo, not a plan.
 MAX_SESSION_KM = 250.0
 MAX_SESSION_SECONDS = 24 * 3600
+_HOURS_AFTER = re.compile(r"(?i)\s*(?:h|hrs?|hours?|std|stunden?|heures?|horas?|uur)(?![\w])")
 MAX_RACE_KM = 1000.0  # a race may be longer than a day of training: a 100-miler's 30 hours, a 48-hour race
 MAX_RACE_SECONDS = 240 * 3600
 MAX_REP_KM = 50.0
@@ -100,6 +101,9 @@ class Cursor:
             self.pos = clock.end()
             low = _clock_seconds(clock[1], clock[2], clock[3])
             high = _clock_seconds(clock[4], clock[5], clock[6]) if clock[4] else self._duration_high(end)
+            if not clock[3] and not clock[4] and (hours := _HOURS_AFTER.match(self.text, self.pos, end)):
+                self.pos = hours.end()  # "2:30 h", "2:30 Std": hours and minutes, as the unit says
+                low, high = low * 60, None
             return self._range(Duration(low, high), start, per_rep)
         match = self.vocab.number_word_re.match(self.text, self.pos, end)
         if not match:

@@ -75,13 +75,14 @@ def with_climbing(head: str, gain: str) -> str:
     """The line to write for a run with its climbing: what follows its length goes into the comment
     too ("Long run 3h — on trails, 700 m D+"), so that the line reads."""
     head = head.strip().rstrip(",;").strip()
+    head = re.sub(r"(?<![\d:])(\d):([0-5]\d)(?![\d:])(?!\s*h)", r"\1 h \2 min", head)  # a day on the trails: "2:15" is hours
     length = _LENGTH.search(head)
     words = head[length.end():].strip(" ,;") if length else ""
     return f"{head[:length.end()].strip()} — {words}, {gain} D+" if length and words else f"{head} — {gain} D+"
 
 
-_LENGTH = re.compile(r"(?i)\d+(?:[.,:]\d+)*\s*(?:h\d{0,2}(?:\s*min)?|hours?|hrs?|min|mins|minutes?|km|k|mi|miles?|m)(?![\w])"
-                     r"(?:\s*(?:-|–|to)\s*\d+(?:[.,:]\d+)*\s*(?:h\d{0,2}(?:\s*min)?|hours?|hrs?|min|km|mi|miles?|m)(?![\w]))?")
+_LENGTH = re.compile(r"(?i)\d+(?:[.,:]\d+)*\s*(?:h(?:\s?\d{1,2})?(?:\s*min)?|hours?|hrs?|min|mins|minutes?|km|k|mi|miles?|m)(?![\w])"
+                     r"(?:\s*(?:-|–|to)\s*\d+(?:[.,:]\d+)*\s*(?:h(?:\s?\d{1,2})?(?:\s*min)?|hours?|hrs?|min|km|mi|miles?|m)(?![\w]))?")
 
 
 # A length before the kind of session: "4 miles easy", "1h easy on trails", "6-hour race".

@@ -188,6 +188,7 @@ def _assemble(name: str, stem: str, meta: dict[str, Any], body: Any, located: Lo
     race = build_race(meta.get("race", {}), check)
     weeks: tuple[Week, ...] = body.weeks
     race, weeks = _goal_race(race, weeks, check, body.sound)
+    _tune_ups(weeks, check)
     locations = tuple((".".join(map(str, k)), Source(name, *v)) for k, v in sorted(located.keys.items(), key=lambda kv: kv[1]))
     return Plan(
         path=name, slug=meta.get("slug") or slug_from(stem), title=meta["title"], units=units,
@@ -219,6 +220,16 @@ def _calendar(raw: dict[str, Any] | None) -> CalendarTimes | None:
     if not raw or "time" not in raw or "time_zone" not in raw:
         return None
     return CalendarTimes(time=raw["time"], zone=raw["time_zone"], alarm_minutes=raw.get("alarm"))
+
+
+def _tune_ups(weeks: tuple[Week, ...], check: Checker) -> None:
+    """A race before the last week needs its length: one without it would count for nothing in
+    its week ("Testwettkampf" alone), where the goal race may take the frontmatter's."""
+    for week in weeks[:-1]:
+        for session in week.sessions:
+            if session.kind is SessionKind.RACE and session.total is None:
+                check.errors.error(session.source.line, session.source.col,
+                                   "a race needs its distance (or, a timed one, its time), e.g. 'Race 10K' or 'Race half'")
 
 
 def _goal_race(race: Race | None, weeks: tuple[Week, ...], check: Checker, sound: bool = True) -> tuple[Race | None, tuple[Week, ...]]:

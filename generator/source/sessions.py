@@ -158,6 +158,12 @@ class SessionLine:
             c.fail(c.pos, f"'{shown}' is a pace here, not a kind of session: name the session and give the pace "
                           f"after '@', e.g. '{example}'")
             return
+        if (race := self.words.race_re.match(c.text, c.pos, end)) is not None and not re.match(r"[\w-]", c.text[race.end():race.end() + 1]):
+            # "Sun: Marathon", "So: Halbmarathon": the race, without the word that makes it one
+            word = self.words.kind_names[list(SessionKind).index(K.RACE)]
+            c.fail(c.pos, f"a race session starts with '{word[:1].upper() + word[1:]}': '{word[:1].upper() + word[1:]} "
+                          f"{c.text[c.pos:end].strip()}'")
+            return
         if (first := AMOUNT_FIRST.match(c.text, c.pos, end)) is not None and (
                 kind := self.words.kind_re.match(c.text, first.end(), end)) is not None:
             # "4 miles easy", "45 min tempo", "6-hour race": the amount before the kind of session
@@ -226,7 +232,9 @@ class SessionLine:
             elif strides_ahead(c, end):
                 c.take(r"\+", end)
                 fields["strides"] = self.strides(end)
-            elif c.take(self.words.main_re, end) or starts_set(c, end):
+            elif c.take(self.words.main_re, end) or starts_set(c, end) or (
+                    # "Long 16 mi, last 3 mi @ MP", "Langer Lauf 28 km, die letzten 5 km @ MRT": the comma says "with"
+                    c.peek(r",\s*(?:" + self.words.last_re.pattern + ")", end) is not None and c.take(r",", end)):
                 if "main" in fields:
                     c.fail(start, "a session has one main set; join its parts with ',', '+' or 'then', "
                                   "or put extra detail in a sub-bullet")

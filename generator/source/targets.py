@@ -63,6 +63,7 @@ SPEED_PERCENT = (50.0, 130.0)  # of a race's speed: beyond these a percentage is
 _ULTRA_PACE = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*(?:k|km|mi|miles?|m)\s+(?:race\s+)?(?:pace|effort)$")
 
 
+_RACE_RACE_PACE = re.compile(r"(?i)\b(\d+(?:\.\d+)?\s*(?:k|km|mi|m)|mile|marathon|half(?:\s+marathon)?)\s+race\s+pace\b")
 MAXIMAL_AEROBIC_SPEED = re.compile(r"(?i)\b(?:vma|mas|v\s*o2\s*max|vvo2\s*max|vam)\b")
 
 def _race_key(word: str) -> str:
@@ -124,6 +125,7 @@ def parse_target(text: str, fail: Callable[[str], object], words: Words | None =
 
 def _parse_target(text: str, fail: Callable[[str], object], hints: tuple[str, ...], shown: str = "") -> Target | None:
     shown = shown or text
+    text = _RACE_RACE_PACE.sub(r"\1 pace", text)  # "5K race pace", as Pfitzinger writes it, is 5K pace
     if match := _PACE.match(text):
         fast = int(match[1]) * 60 + int(match[2])
         slow = int(match[3]) * 60 + int(match[4]) if match[3] else None

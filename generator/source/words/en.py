@@ -22,7 +22,7 @@ KIND_WORDS: dict[str, SessionKind] = {
     "general aerobic": K.EASY, "general aerobic run": K.EASY,
     "tempo": K.TEMPO, "tempo run": K.TEMPO, "threshold": K.TEMPO, "threshold run": K.TEMPO,
     "progression": K.TEMPO, "progression run": K.TEMPO,
-    "lactate threshold": K.TEMPO, "lactate threshold run": K.TEMPO, "lt run": K.TEMPO,
+    "lactate threshold": K.TEMPO, "lactate threshold run": K.TEMPO, "lt run": K.TEMPO, "lt": K.TEMPO,
     "marathon-pace run": K.TEMPO, "marathon pace run": K.TEMPO, "mp run": K.TEMPO,
     "intervals": K.INTERVALS, "interval": K.INTERVALS, "track": K.INTERVALS,
     "repeats": K.INTERVALS, "speed": K.INTERVALS, "speedwork": K.INTERVALS,
@@ -48,7 +48,8 @@ WORK_LABELS = ("hills", "hill", "uphill", "uphill strides", "strides", "stride",
                "fast", "hard")
 # A warm-up or cool-down written in the main set: "Tempo 5 mi: 1 mi warm-up, 3 mi @ tempo, 1 mi cool-down".
 AROUND_LABELS = {"warm-up": "warm-up", "warmup": "warm-up", "warm up": "warm-up", "wu": "warm-up",
-                 "cool-down": "cool-down", "cooldown": "cool-down", "cool down": "cool-down", "cd": "cool-down"}
+                 "cool-down": "cool-down", "cooldown": "cool-down", "cool down": "cool-down", "cd": "cool-down",
+                 "brisk walk": "walk"}
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(WEEKDAY_NAMES)} | {
     name[:3].lower(): i for i, name in enumerate(WEEKDAY_NAMES)} | {"tues": 1, "thur": 3, "thurs": 3}
