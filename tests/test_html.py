@@ -304,6 +304,7 @@ def test_a_lighter_week_the_author_wrote_is_shown_as_one(tmp_path: Path) -> None
     assert [(n, kind, name) for kind, n, name in bars if n in ("2", "3")] == [
         ("2", "load", "loading week"), ("3", "deload", "lighter week")]  # the chart draws it as one too
     assert "3 recovery weeks" in (folder / "embed.html").read_text(encoding="utf-8")
+    assert "Lighter week, as the coach wrote it" in page  # the chart's legend names the letter its bars carry
 
 
 def test_a_plan_of_strength_work_alone_is_measured_in_sets_and_offers_no_paces(tmp_path: Path) -> None:

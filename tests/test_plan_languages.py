@@ -564,3 +564,14 @@ def test_a_tune_up_race_needs_its_distance() -> None:
             "## Woche 2\n- Mo: Dauerlauf 8 km\n- So: Langer Lauf 18 km, die letzten 5 km @ MRT\n")
     assert problems(text) == ["plan.md:8:7: error: a race needs its distance (or, a timed one, its time), "
                               "e.g. 'Race 10K' or 'Race half'"]
+
+
+def test_a_time_in_the_frontmatter_stays_as_written() -> None:
+    """YAML 1.1 reads 3:45 as the base-60 number 225: a tag '3:45' stays '3:45', and a pace
+    without its unit is told so, not called '330'."""
+    plan, _ = parse_plan_text(b"---\ntitle: X\nunits: km\ntags: [marathon, 3:45]\n---\n## Week 1\n- Mon: Easy 8 km\n",
+                              "plan.md", "plan", SETTINGS)
+    assert plan.tags == ("marathon", "3:45")
+    said = problems("---\ntitle: X\nunits: km\npaces:\n  reference: 10K in 50:00\n  easy: 5:30\n---\n"
+                    "## Week 1\n- Mon: Easy 8 km @ easy\n")
+    assert said == ["plan.md:6:9: error: a pace needs its unit: '5:30/km' or '5:30/mi'"]

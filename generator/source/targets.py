@@ -159,6 +159,9 @@ def _parse_target(text: str, fail: Callable[[str], object], hints: tuple[str, ..
         fail(f"'{shown}' is no race pace Deload knows: give the effort ('@ easy', '@ steady', '@ RPE 5') and the "
              f"race in a comment ('— {shown}')")
         return None
+    if re.fullmatch(r"\d{1,2}:[0-5]\d(?:\s*[-–]\s*\d{1,2}:[0-5]\d)?", lowered):
+        fail(f"a pace needs its unit: '{shown}/km' or '{shown}/mi'")
+        return None
     if MAXIMAL_AEROBIC_SPEED.search(lowered):  # "95% VMA": a speed test's result, which the page does not ask for
         fail(f"'{shown}' is a share of maximal aerobic speed (VMA, MAS), which Deload does not know: give the race "
              "pace or the effort it stands for ('@ 5K pace', '@ interval', '@ RPE 8') and the share in a comment")

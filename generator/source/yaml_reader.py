@@ -118,6 +118,8 @@ class _Walker:
             return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
         if not self.safe_scalar(node):
             return REPORTED
+        if node.tag.endswith((":int", ":float")) and ":" in node.value:
+            return node.value  # "3:45", "5:30": a time as written, not YAML 1.1's base-60 number (225, 330)
         try:
             return self.constructor.construct_object(node, deep=True)
         except (ValueError, OverflowError, yaml.constructor.ConstructorError) as exc:
