@@ -575,3 +575,13 @@ def test_a_time_in_the_frontmatter_stays_as_written() -> None:
     said = problems("---\ntitle: X\nunits: km\npaces:\n  reference: 10K in 50:00\n  easy: 5:30\n---\n"
                     "## Week 1\n- Mon: Easy 8 km @ easy\n")
     assert said == ["plan.md:6:9: error: a pace needs its unit: '5:30/km' or '5:30/mi'"]
+
+
+def test_the_line_given_for_a_length_written_first_reads_and_keeps_its_meaning() -> None:
+    text = ("---\ntitle: X\nlanguage: de\nunits: km\n---\n## Woche 1\n- Mo: 10 km lockerer Dauerlauf (GA1) + 4 Steigerungen\n"
+            "- Mi: 5 min gehen, 22 min laufen, 5 min gehen\n")
+    assert problems(text) == [
+        "plan.md:7:7: error: write the kind of session first, then its length: "
+        "'Lockerer Dauerlauf 10 km @ GA1 + 4 Steigerungen'",
+        "plan.md:8:7: error: write the kind of session and its length first, then its parts after ':', "
+        "e.g. 'Lauf-Geh-Training 32 min: 5 min gehen, 22 min laufen, 5 min gehen'"]

@@ -167,10 +167,7 @@ class SessionLine:
         if (first := AMOUNT_FIRST.match(c.text, c.pos, end)) is not None and (
                 kind := self.words.kind_re.match(c.text, first.end(), end)) is not None:
             # "4 miles easy", "45 min tempo", "6-hour race": the amount before the kind of session
-            rest = c.text[kind.end():end].strip(" ,")
-            word = kind[1][:1].upper() + kind[1][1:]
-            example = f"{word} {first[1].strip()}" + (f" — {rest}" if rest and not rest.startswith("@") else f" {rest}" if rest else "")
-            c.fail(c.pos, f"write the kind of session first, then its length: '{example.strip()}'")
+            self._length_first(first, kind, end)
             return
         hint = (suggest(shown, self.words.kind_hints) or suggest(shown, KIND_WORDS)) if shown else ""
         kinds = ", ".join(self.words.kind_names)
@@ -178,6 +175,32 @@ class SessionLine:
             strength = self.words.kind_names[list(SessionKind).index(K.STRENGTH)]
             hint = f" — with exercises under it, it is a '{strength[:1].upper() + strength[1:]}' session"
         c.fail(c.pos, f"unknown session kind '{shown}'{hint}; a session starts with one of: {kinds}")
+
+    def _length_first(self, first: re.Match[str], kind: re.Match[str], end: int) -> None:
+        """The line to write for a session whose length comes first: the first of a few readings
+        that reads (the rest as written, as the target, as a comment), so that it is never one
+        that means something else."""
+        c = self.c
+        rest = c.text[kind.end():end].strip()
+        head = f"{kind[1][:1].upper() + kind[1][1:]} {first[1].strip()}"
+        if rest.startswith(","):  # "5 min walk, 22 min easy run, 5 min walk": parts, with no session around them
+            parts = c.text[c.pos:end].strip()
+            minutes = [int(m) for m in re.findall(r"(\d+)\s*min\b", parts)]
+            word = self.words.kind_names[list(SessionKind).index(K.RUN_WALK)]
+            example = f"{word[:1].upper() + word[1:]} {sum(minutes)} min: {parts}" if minutes else ""
+            said = f", e.g. '{example}'" if example and self._reads(example) else ""
+            c.fail(c.pos, f"write the kind of session and its length first, then its parts after ':'{said}")
+            return
+        bare = re.sub(r"^\((.*)\)", r"\1", rest)  # "(GA1) + 4 Steigerungen": the effort in brackets
+        tries = [f"{head} {rest}", f"{head} @ {bare}", f"{head} — {rest}"] if rest else [head]
+        example = next((t for t in tries if self._reads(t)), tries[-1])
+        c.fail(c.pos, f"write the kind of session first, then its length: '{example.strip()}'")
+
+    def _reads(self, text: str) -> bool:
+        """Whether ``text`` reads as a session, said to no one."""
+        errors = Collector(self.errors.file)
+        return SessionLine(text, self.line, 1, errors, self.words).session(1, Source(self.errors.file, self.line, 1)) is not None \
+            and not any(d.is_error for d in errors.items)
 
     def _distance_ahead(self, end: int) -> bool:
         """Whether a distance comes next (``8 mi``, ``9-11 mi``)."""
