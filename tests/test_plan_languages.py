@@ -574,7 +574,8 @@ def test_a_time_in_the_frontmatter_stays_as_written() -> None:
     assert plan.tags == ("marathon", "3:45")
     said = problems("---\ntitle: X\nunits: km\npaces:\n  reference: 10K in 50:00\n  easy: 5:30\n---\n"
                     "## Week 1\n- Mon: Easy 8 km @ easy\n")
-    assert said == ["plan.md:6:9: error: a pace needs its unit: '5:30/km' or '5:30/mi'"]
+    assert said == ["plan.md:6:9: error: a pace needs its unit: '5:30/km' or '5:30/mi' (a time for each repeat goes "
+                    "in a comment: '— in 5:30')"]
 
 
 def test_the_line_given_for_a_length_written_first_reads_and_keeps_its_meaning() -> None:
@@ -585,3 +586,13 @@ def test_the_line_given_for_a_length_written_first_reads_and_keeps_its_meaning()
         "'Lockerer Dauerlauf 10 km @ GA1 + 4 Steigerungen'",
         "plan.md:8:7: error: write the kind of session and its length first, then its parts after ':', "
         "e.g. 'Lauf-Geh-Training 32 min: 5 min gehen, 22 min laufen, 5 min gehen'"]
+
+
+def test_german_as_magazines_write_it() -> None:
+    text = ("---\ntitle: X\nlanguage: de\nunits: km\n---\n## Woche 1\n- Mo: DL 10 km im GA1\n"
+            "- Di: TDL 12 km mit 3 x 3 km im MRT\n- Mi: Dauerlauf 8 km in 5:30 min/km\n- So: LDL 25 km\n")
+    plan, diagnostics = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
+    assert [d.format() for d in diagnostics if d.is_error] == []
+    easy, tempo, paced, long = plan.weeks[0].sessions
+    assert (easy.kind, tempo.kind, long.kind) == (SessionKind.EASY, SessionKind.TEMPO, SessionKind.LONG)
+    assert easy.target is not None and paced.target is not None and paced.target.kind == "pace"

@@ -38,6 +38,7 @@ LEXICON = Lexicon(
         "Rumpfkraft": K.STRENGTH, "Fitnessstudio": K.STRENGTH,
         "Mobilität": K.MOBILITY, "Mobilisation": K.MOBILITY, "Beweglichkeit": K.MOBILITY, "Dehnen": K.MOBILITY,
         "Yoga": K.MOBILITY,
+        "DL": K.EASY, "TDL": K.TEMPO, "LDL": K.LONG,  # as magazines abbreviate them; each kind is named by its first word above
     },
     races={"Halbmarathon": "half marathon", "halber Marathon": "half marathon", "HM": "half marathon",
            "Marathon": "marathon"},
@@ -80,6 +81,7 @@ LEXICON = Lexicon(
                 "Meilen": "mile", "Meile": "mile"},
     pace_words={"MRT": "MP", "HMRT": "HMP", "Ziel-MRT": "goal MP"},
     bodyweight=("Körpergewicht", "Eigengewicht"), decimal_comma=True, number_first=(".",),
+    at=("im", "in"),  # "Dauerlauf 10 km im GA1", "3 x 3 km im MRT", "in 4:45 min/km"
     # Besides the site's names (Einsteiger, Anfänger, Fortgeschrittene, Ambitionierte): "Einsteiger /
     # Fortgeschrittene / Ambitionierte" is the usual German triad, so "fortgeschritten" is the middle one.
     levels={"Einsteigerin": "beginner", "Anfängerin": "novice", "Neueinsteiger": "novice", "fortgeschritten": "intermediate",
