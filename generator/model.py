@@ -337,6 +337,7 @@ class Plan:
     paces: tuple[tuple[str, Target], ...] = ()  # the coach's pace table: effort -> pace or race-pace target
     pace_reference: Performance | None = None  # the performance the example paces are for
     language: str = "en"  # the language the plan is written in: a lower-cased tag ("de", "de-at")
+    week_word: str = "Week"  # a week's heading in that language ("Woche"), for messages that give a heading to write
     translation_key: str = ""  # plans with the same key are translations of each other ("" for none)
     draft: bool = False  # "draft: true": checked and previewed, left out of what deload build publishes
 

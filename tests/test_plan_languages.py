@@ -596,3 +596,17 @@ def test_german_as_magazines_write_it() -> None:
     easy, tempo, paced, long = plan.weeks[0].sessions
     assert (easy.kind, tempo.kind, long.kind) == (SessionKind.EASY, SessionKind.TEMPO, SessionKind.LONG)
     assert easy.target is not None and paced.target is not None and paced.target.kind == "pace"
+
+
+def test_the_heading_a_warning_gives_is_in_the_plans_language() -> None:
+    from generator.periodize import expand
+
+    text = "---\ntitle: X\nlanguage: de\nunits: km\nrace: {distance: marathon}\nperiodization: {deload: {every: off}}\n---\n"
+    for n, long in enumerate([24, 26, 28, 30, 32, 20, 16], start=1):
+        title = " — Tapering" if n in (6, 7) else ""
+        volume = "6" if n in (6, 7) else "10"
+        text += f"## Woche {n}{title}\n- Di: Dauerlauf {volume} km\n- Do: Dauerlauf {volume} km\n- So: Langer Lauf {long} km\n\n"
+    text += "## Woche 8\n- Di: Dauerlauf 6 km\n- So: Wettkampf Marathon\n"
+    plan, _ = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
+    [said] = [w.message for w in expand(plan).warnings if w.code == "taper-unmarked"][:1]
+    assert "'## Woche 6 — Tapering {taper}'" in said

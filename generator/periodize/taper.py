@@ -217,5 +217,6 @@ def unmarked_tapers(plan: Plan, span: TaperSpan | None, volumes: Sequence[float]
         if week.mark is None and written_light and _TAPER_TITLE.search(week.title or ""):
             said.append((index, f"your week {index + 1} is titled '{week.title}' but not marked {{taper}}: the engine's "
                                 f"{span.length}-day taper cuts it again, as it cuts every week before the race; mark "
-                                f"your own taper weeks ('## Week {index + 1} — {week.title} {{taper}}') to keep them as written"))
+                                f"your own taper weeks ('## {plan.week_word} {index + 1} — {week.title} {{taper}}') to keep "
+                                "them as written"))
     return said

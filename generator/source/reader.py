@@ -134,7 +134,7 @@ def parse_plan_text(data: bytes, name: str, stem: str, settings: Settings,
         check.error(("draft",), "write 'draft: true' on a line of its own in the frontmatter, as a build looks for it")
     week_starts = meta.get("week_starts", 0)
     body = read_body("\n".join(lines[close + 1:]), close + 2, week_starts, errors, words)
-    plan = _assemble(name, stem, meta, body, located, settings, check, language)
+    plan = _assemble(name, stem, meta, body, located, settings, check, language, words.heading("week"))
     if plan is not None:
         _cross_check(plan, meta, check, body.sound)
     errors.raise_if_errors()
@@ -180,7 +180,7 @@ def _language(data: Any, settings: Settings) -> tuple[str, bool]:
 
 
 def _assemble(name: str, stem: str, meta: dict[str, Any], body: Any, located: Located,
-              settings: Settings, check: Checker, language: str = "en") -> Plan | None:
+              settings: Settings, check: Checker, language: str = "en", week_word: str = "Week") -> Plan | None:
     if "title" not in meta:
         return None
     units = meta.get("units", settings.default_units)
@@ -202,6 +202,7 @@ def _assemble(name: str, stem: str, meta: dict[str, Any], body: Any, located: Lo
         calendar=_calendar(meta.get("calendar")), paces=_paces(meta.get("paces", {}), check),
         pace_reference=meta.get("paces", {}).get("reference"),
         language=language, translation_key=meta.get("translation_key", ""), draft=meta.get("draft", False),
+        week_word=week_word,
     )
 
 
