@@ -43,7 +43,7 @@ K = SessionKind
 BIG_SPIKE = 0.30  # Frandsen's "moderate" spikes start here: each gets its own warning
 BIG_JUMP_NAME = "volume-jump-30"
 MILE_KM = KM_PER_MI
-BACK_TO_BACK = 0.5  # the second long day of a back-to-back weekend is at least half the first (a design choice)
+BACK_TO_BACK = 0.4  # the second long day of a back-to-back weekend: at least 40% of the first (3 h after 7 h; a design choice)
 ALLOWANCE_PER_RUN = {"distance": MILE_KM, "minutes": 10.0}  # Daniels: about a mile a run
 ALLOWANCE_MAX = {"distance": 10 * MILE_KM, "minutes": 100.0}
 TOLERANCE = {"distance": 0.01, "minutes": 0.2}  # sizes come rounded to 1 m and 0.1 min: no spike from rounding
@@ -314,7 +314,7 @@ def _long_runs(plan: Plan, facts: Sequence[_Week]) -> list[Diagnostic]:
 
 def _back_to_back(week: PlannedWeek) -> bool:
     """A weekend of two long days, as ultra plans write them: the long run and, the day before or
-    after it, at least half as long on the feet (runs and hikes): P3's share is of one long run,
+    after it, at least 40% as long on the feet (runs and hikes): P3's share is of one long run,
     and says nothing of them."""
     by_day: dict[int, float] = {}
     for p in week.sessions:
