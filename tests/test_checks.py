@@ -130,3 +130,14 @@ def test_a_back_to_back_weekend_is_no_long_run_too_big_for_its_week(sunday: str,
         text += f"## Week {n}\n- Tue: Easy 45 min\n- Thu: Easy 45 min\n- Sat: Long run 3 h\n- Sun: {sunday}\n\n"
     codes = [w.code for w in expand(plan_from(text)).warnings]
     assert ("long-run-share" in codes) is warned
+
+
+def test_an_easy_run_before_a_road_plans_long_run_is_no_back_to_back() -> None:
+    from generator.periodize import expand
+
+    from .helpers import plan_from
+
+    text = "---\ntitle: T\nunits: mi\nperiodization: {deload: {every: off}}\n---\n"
+    for n in range(1, 4):
+        text += f"## Week {n}\n- Mon: Easy 2 mi\n- Tue: Easy 3 mi\n- Thu: Easy 3 mi\n- Sat: Easy 5 mi\n- Sun: Long 12 mi\n\n"
+    assert "long-run-share" in [w.code for w in expand(plan_from(text)).warnings]

@@ -1132,3 +1132,24 @@ def test_a_run_walk_keeps_its_spells_and_most_of_its_repeats_in_a_deload(strateg
     deload = next(w for w in e.weeks if w.kind == "deload")
     counts = [p.session.main[0].count for p in deload.sessions if p.kind is K.RUN_WALK and isinstance(p.session.main[0], Repeat)]
     assert len(counts) == 3 and min(counts) >= 4
+
+
+def test_a_run_walk_with_walks_around_its_repeats_keeps_60_percent_of_them() -> None:
+    text = "---\ntitle: B\nunits: km\nperiodization: {deload: {every: 3, mode: replace, cut: 40%}}\n---\n"
+    for n in range(1, 5):
+        text += f"## Week {n}\n" + "".join(
+            f"- {day}: Run-walk 35 min: 5 min walk, 6 x (2 min run, 1 min walk), 5 min walk\n" for day in ("Tue", "Thu", "Sat")) + "\n"
+    deload = next(w for w in expand(plan_from(text)).weeks if w.kind == "deload")
+    counts = [next(p.count for p in s.session.main if isinstance(p, Repeat)) for s in deload.sessions if s.kind is K.RUN_WALK]
+    assert min(counts) >= 4
+
+
+def test_a_deload_of_cross_training_alone_still_says_what_it_cut() -> None:
+    text = "---\ntitle: C\nunits: km\nperiodization: {deload: {every: 3}}\n---\n"
+    for n in range(1, 5):
+        text += f"## Week {n}\n- Tue: Cross-training 45 min — bike or elliptical\n- Sat: Cross-training 60 min\n\n"
+    deload = next(w for w in expand(plan_from(text)).weeks if w.kind == "deload")
+    said = note_text(deload.note)
+    assert ": ," not in said and "volume" in said
+    bike = next(p for p in deload.sessions if p.day == 2)
+    assert bike.session.comment == "bike or elliptical"  # how to do it, kept

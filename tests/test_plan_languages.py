@@ -559,11 +559,11 @@ def test_a_share_of_vma_is_told_what_to_write() -> None:
     assert "'95 % VMA' is a share of maximal aerobic speed (VMA, MAS), which Deload does not know" in said
 
 
-def test_a_tune_up_race_needs_its_distance() -> None:
+def test_a_tune_up_race_without_its_distance_is_said() -> None:
     text = ("---\ntitle: X\nlanguage: de\nunits: km\n---\n## Woche 1\n- Mo: Dauerlauf 8 km\n- So: Testwettkampf\n"
             "## Woche 2\n- Mo: Dauerlauf 8 km\n- So: Langer Lauf 18 km, die letzten 5 km @ MRT\n")
-    assert problems(text) == ["plan.md:8:7: error: a race needs its distance (or, a timed one, its time), "
-                              "e.g. 'Race 10K' or 'Race half'"]
+    _, diagnostics = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
+    assert [(d.line, d.code) for d in diagnostics] == [(8, "race-no-distance")]
 
 
 def test_a_time_in_the_frontmatter_stays_as_written() -> None:
@@ -574,8 +574,7 @@ def test_a_time_in_the_frontmatter_stays_as_written() -> None:
     assert plan.tags == ("marathon", "3:45")
     said = problems("---\ntitle: X\nunits: km\npaces:\n  reference: 10K in 50:00\n  easy: 5:30\n---\n"
                     "## Week 1\n- Mon: Easy 8 km @ easy\n")
-    assert said == ["plan.md:6:9: error: a pace needs its unit: '5:30/km' or '5:30/mi' (a time for each repeat goes "
-                    "in a comment: '— in 5:30')"]
+    assert said == ["plan.md:6:9: error: '5:30' needs its unit: a pace is '5:30/km' or '5:30/mi'"]
 
 
 def test_the_line_given_for_a_length_written_first_reads_and_keeps_its_meaning() -> None:
@@ -610,3 +609,31 @@ def test_the_heading_a_warning_gives_is_in_the_plans_language() -> None:
     plan, _ = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
     [said] = [w.message for w in expand(plan).warnings if w.code == "taper-unmarked"][:1]
     assert "'## Woche 6 — Tapering {taper}'" in said
+
+
+@pytest.mark.parametrize(("language", "line"), [("de", "- Mo: Fahrtspiel 45 min 10 x 1 min schnell"),
+                                                ("fr", "- lundi : Footing 45 min 10 x 100 m accélérations"),
+                                                ("es", "- Lun: Rodaje 40 min 10 x 100 m progresivos")])
+def test_ten_or_more_repeats_after_the_minutes_are_no_seconds(language: str, line: str) -> None:
+    heading = {"de": "Woche", "fr": "Semaine", "es": "Semana"}[language]
+    text = f"---\ntitle: X\nlanguage: {language}\nunits: km\n---\n## {heading} 1\n{line}\n"
+    plan, diagnostics = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
+    assert [d.format() for d in diagnostics if d.is_error] == []
+    session = plan.weeks[0].sessions[0]
+    assert session.total == Duration(45 * 60 if language != "es" else 40 * 60)
+
+
+def test_a_french_reordering_leaves_the_comment_as_written() -> None:
+    text = ("---\ntitle: X\nlanguage: fr\nunits: km\n---\n## Semaine 1\n"
+            "- dimanche : Sortie longue 1 h 30 — les 15 dernières minutes plus vite\n")
+    plan, _ = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
+    assert plan.weeks[0].sessions[0].comment == "les 15 dernières minutes plus vite"
+
+
+def test_calendar_times_as_written() -> None:
+    text = ("---\ntitle: X\nunits: km\ncalendar: {time: 6:30, time_zone: Europe/Berlin, alarm: 1:00}\n---\n"
+            "## Week 1\n- Mon: Easy 8 km\n")
+    plan, _ = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
+    assert plan.calendar is not None and (plan.calendar.time, plan.calendar.alarm_minutes) == ("06:30", 60)
+    said = problems(text.replace("time: 6:30", "time: 630"))
+    assert said == ["plan.md:4:18: error: 'calendar.time' is a time of day: write it as HH:MM, e.g. 06:30"]

@@ -507,3 +507,14 @@ def test_the_line_given_for_climbing_turns_a_short_clock_into_hours() -> None:
     assert diagnostics[0].endswith("e.g. 'Long run 2 h 15 min — 1,800 ft D+'")
     fixed, diagnostics = parse("Long run 2 h 15 min — 1,800 ft D+")
     assert fixed is not None and diagnostics == [] and fixed.total == Duration(8100)
+
+
+@pytest.mark.parametrize("line", ["Intervals 10 km: 2 km easy, 5 x 1 km @ 5K pace, 2 km easy",
+                                  "Hills 45 min: 10 min easy, 8 x 60 s uphill, 10 min easy",
+                                  "Tempo 8 mi: 4 x 1 mi @ threshold, 1 mi easy",
+                                  "Intervals 8 km: 6 x 800 m @ 5K pace, 1 km jog"])
+def test_an_easy_part_after_the_repeats_is_a_cool_down_not_their_recovery(line: str) -> None:
+    session, diagnostics = parse(line)
+    assert diagnostics == [] and session is not None
+    assert all(p.between is None for p in session.main if isinstance(p, Repeat))
+    assert isinstance(session.main[-1], Step)

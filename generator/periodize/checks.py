@@ -44,6 +44,7 @@ BIG_SPIKE = 0.30  # Frandsen's "moderate" spikes start here: each gets its own w
 BIG_JUMP_NAME = "volume-jump-30"
 MILE_KM = KM_PER_MI
 BACK_TO_BACK = 0.4  # the second long day of a back-to-back weekend: at least 40% of the first (3 h after 7 h; a design choice)
+BACK_TO_BACK_MINUTES = 90  # ... and long itself: an easy 5 mi before a road plan's long run is no second long day
 ALLOWANCE_PER_RUN = {"distance": MILE_KM, "minutes": 10.0}  # Daniels: about a mile a run
 ALLOWANCE_MAX = {"distance": 10 * MILE_KM, "minutes": 100.0}
 TOLERANCE = {"distance": 0.01, "minutes": 0.2}  # sizes come rounded to 1 m and 0.1 min: no spike from rounding
@@ -323,7 +324,7 @@ def _back_to_back(week: PlannedWeek) -> bool:
     long = next((p for p in week.sessions if p.kind is K.LONG), None)
     if long is None or not long.minutes:
         return False
-    return any(by_day.get(long.day + side, 0.0) >= BACK_TO_BACK * long.minutes for side in (-1, 1))
+    return any(by_day.get(long.day + side, 0.0) >= max(BACK_TO_BACK * long.minutes, BACK_TO_BACK_MINUTES) for side in (-1, 1))
 
 
 def _reduced(plan: Plan, facts: Sequence[_Week], layout: Layout, amount: Callable[[float], str]) -> list[Diagnostic]:

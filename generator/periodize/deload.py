@@ -71,7 +71,7 @@ def build_deload(reference: Sequence[Session], strategy: str, measure: Measure, 
         short = cut < p.deload_cut - SHORT_BY  # whole steps (a 30-minute repeat) a run would lose beyond MOST_CUT
         note = [Phrase.of("deload-volume-short", cut=round(cut, 2), planned=p.deload_cut, most=max(MOST_CUT, p.deload_cut))
                 if short else Phrase.of("deload-volume", cut=p.deload_cut)]
-    if before <= 0:  # no running to cut (strength work alone): only what happens to the strength is said
+    if before <= 0 and any(s.exercises for s in sessions):  # no running (strength work alone): its strength is said
         note = []
     lifted = sessions
     sessions = [deload_strength(s, p) for s in sessions]
@@ -240,7 +240,8 @@ def _least(session: Session, most_cut: float, measure: Measure, basis: str) -> f
         # A run-walk's running is its repeats: it keeps at least 1 - most_cut of them, whatever
         # walking around them stays ("6 x (90 s run, 2 min walk)" keeps 4, not 3).
         count = repeats[0].count
-        set_size = main_km(session, measure) if basis == "distance" else main_minutes(session, measure)
+        alone = session.with_changes(main=(repeats[0],))  # the repeats' own size, without walks around them
+        set_size = main_km(alone, measure) if basis == "distance" else main_minutes(alone, measure)
         keep = math.ceil((1 - most_cut) * count - 1e-9)
         return max(0.0, whole - (count - keep) * set_size / count)
     main = 0.0 if easy_set(session) else main_km(session, measure) if basis == "distance" else main_minutes(session, measure)

@@ -233,11 +233,12 @@ def _fill(context: _Context, layout: Layout, log: list[str],
 
 
 def _said_of(reference: list[Session], source: list[Session]) -> list[Session]:
-    """Sessions a week is built from, without what their author said of them in another week
-    ("— 7,000 ft D+; the biggest day of the plan"): a comment or note belongs to its own day."""
+    """Sessions a week is built from, without what their author said of a long run in another
+    week ("— 7,000 ft D+; the biggest day of the plan": its route and its place in the plan);
+    how to do any other session ("— bike or elliptical", a hill's gradient) stays."""
     if reference is source:
         return reference
-    return [s.with_changes(comment="", notes="") if s.comment or s.notes else s for s in reference]
+    return [s.with_changes(comment="", notes="") if s.kind is K.LONG and (s.comment or s.notes) else s for s in reference]
 
 
 @dataclass

@@ -12,7 +12,7 @@ from ..units import format_number, from_km
 def describe_amount(value: float, basis: Basis | str, units: str) -> str:
     if basis == "minutes":  # "5 h 20 min", as the week lines say it
         hours, minutes = divmod(round(value), 60)
-        return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
+        return f"{minutes} min" if not hours else f"{hours} h" if not minutes else f"{hours} h {minutes:02d} min"
     return f"{format_number(from_km(value, units), 1)} {units}"
 
 

@@ -168,11 +168,8 @@ effort_pace = effort_pace_in()
 
 
 def clock_time(value: Any, path: tuple, check: Checker) -> Any:
-    if isinstance(value, int) and not isinstance(value, bool):
-        # YAML 1.1 reads an unquoted 18:30 as the number 1110 (18 * 60 + 30).
-        if not 60 <= value < 24 * 60:
-            return check.error(path, f"'{_label_of(path)}' should be a time of day in quotes, e.g. \"06:30\"")
-        value = f"{value // 60:02d}:{value % 60:02d}"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):  # "630": no time of day as written
+        return check.error(path, f"'{_label_of(path)}' is a time of day: write it as HH:MM, e.g. 06:30")
     result = text(5)(value, path, check)
     if result is INVALID:
         return result
@@ -180,6 +177,13 @@ def clock_time(value: Any, path: tuple, check: Checker) -> Any:
     if not match:
         return check.error(path, f"'{result}' is not a time of day; write it as HH:MM, e.g. \"06:30\"")
     return f"{int(match[1]):02d}:{match[2]}"
+
+
+def alarm_minutes(value: Any, path: tuple, check: Checker) -> Any:
+    """Minutes before the session (``30``), or hours and minutes (``1:00``)."""
+    if isinstance(value, str) and (match := re.fullmatch(r"\s*(\d{1,2}):([0-5]\d)\s*", value)):
+        value = int(match[1]) * 60 + int(match[2])
+    return integer(0, 24 * 60)(value, path, check)
 
 
 def time_zone(value: Any, path: tuple, check: Checker) -> Any:
@@ -284,7 +288,7 @@ FRONTMATTER: dict[str, Converter] = {
     "periodization": table(periodization_fields(with_vacations=True)),
     "checks": table(CHECKS),
     "paces": table({"reference": performance, **{name: effort_pace for name in EFFORT_ORDER}}),
-    "calendar": table({"time": clock_time, "time_zone": time_zone, "alarm": integer(0, 24 * 60)}, required=("time", "time_zone")),
+    "calendar": table({"time": clock_time, "time_zone": time_zone, "alarm": alarm_minutes}, required=("time", "time_zone")),
 }
 
 

@@ -89,11 +89,10 @@ class MainSet:
         if probe.failed or words is None:
             return None
         label = probe.vocab.label(words[1])
-        # At the end of the set; before another part only when it says so ("recovery", "jog down"):
-        # "6 x 800 m, 400 m jog, 1 mi @ tempo" is a jog after the repeats.
-        ends = probe.at_end(self.end) or strides_ahead(probe, self.end) or (
-            (said or label.endswith((" down", " back"))) and probe.peek(probe.vocab.separator_re, self.end))
-        if not ends:
+        # Only when it says so ("400 m jog recovery", "jog down", "walk back", "2 min rest"): "2 km easy"
+        # or "1 km jog" after the repeats is a cool-down, and "6 x 800 m, 400 m jog, 1 mi @ tempo" a jog between parts.
+        ends = probe.at_end(self.end) or strides_ahead(probe, self.end) or probe.peek(probe.vocab.separator_re, self.end)
+        if not ends or not (said or label.endswith((" down", " back")) or label in REST_LABELS):
             return None
         self.c.pos = probe.pos
         return Step("rest" if label in REST_LABELS else "recovery", amount, None, label)

@@ -68,9 +68,6 @@ def _as_hours(clock: str) -> str:
     return f"{hours} h {minutes} min" if minutes else f"{hours} h"
 
 
-OR_ANOTHER = re.compile(r"(?i)(?:or|oder|ou|o|of)\s+")  # "Easy 3 mi or cross-train 30 min": a choice of two sessions
-
-
 def with_climbing(head: str, gain: str) -> str:
     """The line to write for a run with its climbing: what follows its length goes into the comment
     too ("Long run 3h — on trails, 700 m D+"), so that the line reads."""

@@ -24,7 +24,7 @@ _BARE_LOAD = r"\d+(?:\.\d+)?\s*(?:kg|lbs?|%)(?![\w])"
 EXERCISE_LINE = re.compile(
     r"(?i)^(?P<name>[^@\n]{1,60}?)\s\d+\s*(?:[x×]|sets?\s+of)\s*"
     r"(?:\d+(?:\s*[-–]\s*\d+)?\s*\+?\s*(?:" + _REP_UNIT + r")?|amrap|max\s+reps)(?:" + _SIDE + r")?"
-    r"\s*(?:$|@|at\s|\(|—|–|--|,(?!\d)|" + _BARE_LOAD + r")"
+    r"\s*(?:$|@|at\s|\(|—|–|--|,(?!\d)(?![^\n]*\d\s*[x×]\s*\d)|" + _BARE_LOAD + r")"
 )
 _EXERCISE = re.compile(
     r"(?i)^(?P<name>.*?\S)\s*[:\-–]?\s+(?P<sets>\d{1,6})\s*(?:[x×]|sets?\s+of)\s*"
@@ -147,6 +147,10 @@ def parse_exercise(text: str, line: int, col: int, errors: Collector,
         if load is None:
             return None
     first, _, rest = _TAIL.sub(",", tail, count=1).partition(",")
+    if re.search(_SETS_REPS, tail):  # "Squat 3x5 @ 100 kg, then 2x10 @ 70 kg": back-off sets, never a comment
+        errors.error(line, col, f"one set of sets and reps a line: write '{match['name'].strip()} "
+                                f"{re.search(_SETS_REPS + r'.*', tail)[0].strip()}' on a line of its own")  # type: ignore[index]
+        return None
     if (rpe := _EFFORT_RPE.match(first)) is not None:  # "RPE 7, slow": the effort, and a comment
         effort = rpe_load(rpe, lambda m: errors.error(line, at if written is not None else col, m))
         if effort is None:

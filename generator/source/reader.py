@@ -224,13 +224,14 @@ def _calendar(raw: dict[str, Any] | None) -> CalendarTimes | None:
 
 
 def _tune_ups(weeks: tuple[Week, ...], check: Checker) -> None:
-    """A race before the last week needs its length: one without it would count for nothing in
-    its week ("Testwettkampf" alone), where the goal race may take the frontmatter's."""
+    """A race before the last week without its length counts for nothing in its week
+    ("Testwettkampf" alone): said, where the goal race may take the frontmatter's."""
     for week in weeks[:-1]:
         for session in week.sessions:
             if session.kind is SessionKind.RACE and session.total is None:
-                check.errors.error(session.source.line, session.source.col,
-                                   "a race needs its distance (or, a timed one, its time), e.g. 'Race 10K' or 'Race half'")
+                check.errors.warning(session.source.line, session.source.col,
+                                     "this race has no distance (or, a timed one, its time), so it counts for nothing "
+                                     "in its week's volume and load: give it, e.g. 'Race 10K' or 'Race half'", "race-no-distance")
 
 
 def _goal_race(race: Race | None, weeks: tuple[Week, ...], check: Checker, sound: bool = True) -> tuple[Race | None, tuple[Week, ...]]:

@@ -33,7 +33,6 @@ from .mainset import MainSet, starts_set, strides_ahead
 from .misreads import (
     AMOUNT_FIRST,
     CLIMB_UNIT,
-    OR_ANOTHER,
     amount_of,
     bare_part,
     climbing,
@@ -158,7 +157,7 @@ class SessionLine:
             c.fail(c.pos, f"'{shown}' is a pace here, not a kind of session: name the session and give the pace "
                           f"after '@', e.g. '{example}'")
             return
-        if (race := self.words.race_re.match(c.text, c.pos, end)) is not None and not re.match(r"[\w-]", c.text[race.end():race.end() + 1]):
+        if (race := self.words.race_re.match(c.text, c.pos, end)) is not None and not c.text[race.end():end].strip():
             # "Sun: Marathon", "So: Halbmarathon": the race, without the word that makes it one
             word = self.words.kind_names[list(SessionKind).index(K.RACE)]
             c.fail(c.pos, f"a race session starts with '{word[:1].upper() + word[1:]}': '{word[:1].upper() + word[1:]} "
@@ -280,7 +279,7 @@ class SessionLine:
                     c.fail(start, "strides need a count and a length, e.g. '+ 6 x 20 s strides'")
                 elif self.words.alternative_re.match(rest):
                     c.fail(start, "the other length goes before the main set: 'Tempo 6 mi or 55 min with 20 min @ threshold'")
-                elif (either := OR_ANOTHER.match(rest)) and self.words.kind_re.match(rest, either.end()):
+                elif (either := self.words.or_re.match(rest)) and self.words.kind_re.match(rest, either.end()):
                     head = c.text[:start].strip()
                     c.fail(start, f"a day holds one session, the one its week counts: write the other choice in a comment, "
                                   f"e.g. '{head} — {rest}'")

@@ -160,8 +160,7 @@ def _parse_target(text: str, fail: Callable[[str], object], hints: tuple[str, ..
              f"race in a comment ('— {shown}')")
         return None
     if re.fullmatch(r"\d{1,2}:[0-5]\d(?:\s*[-–]\s*\d{1,2}:[0-5]\d)?", lowered):
-        fail(f"a pace needs its unit: '{shown}/km' or '{shown}/mi' (a time for each repeat goes in a comment: "
-             f"'— in {shown}')")
+        fail(f"'{shown}' needs its unit: a pace is '{shown}/km' or '{shown}/mi'")
         return None
     if MAXIMAL_AEROBIC_SPEED.search(lowered):  # "95% VMA": a speed test's result, which the page does not ask for
         fail(f"'{shown}' is a share of maximal aerobic speed (VMA, MAS), which Deload does not know: give the race "

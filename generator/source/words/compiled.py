@@ -117,6 +117,7 @@ class Words:
         self.at_re = re.compile(r"\s*(?:" + self._phrases(at) + r")\s+", re.I) if at else None
         self.separator_re = re.compile(rf"(?:,\s*)?(?:{then})\s+|,\s*|\+\s*", re.I)
         ors = self._phrases(["or", *(w for lex in both for w, e in lex.efforts.items() if e.strip() == "or")])
+        self.or_re = re.compile(rf"(?:{ors})\s+", re.I)  # "Easy 3 mi or cross-train 30 min": a choice of two sessions
         # "Easy 5 mi or 45 min": a number with a unit (not "5K or 10K pace", an effort)
         self.alternative_re = re.compile(rf"(?:{ors})\s+(?=\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*(?:min|h|s|mi|km|m)\b|\d+:\d\d)", re.I)
         native = "" if self.english else r"|tempos?|mrt|hmrt|hmp|allure|ritmo|marat[oó]n|km|mt|hmt|rm"
@@ -154,7 +155,8 @@ class Words:
         self.seconds_re = re.compile(r"\s+([0-5]?\d)\s*(?:s|secs?|seconds?" + (f"|{second}" if second else "")
                                      + r")(?![\w])" + ("" if self.english else
                                      # "1 min 30 trot", "1'30": the seconds after the minutes, as French and Spanish write them
-                                     r"|(?<=['′])([0-5]\d)(?![\w.,:'′″]|\s*[x×])|\s([0-5]\d)(?=\s+[^\W\d]|\s*$|\s*[,;+)])"), re.I)
+                                     r"|(?<=['′])([0-5]\d)(?![\w.,:'′″]|\s*[x×])|\s([0-5]\d)(?=\s+(?:" + _words(w for w, m in self.labels.items() if "stride" not in m)
+                                     + r")(?![\w/])|\s*$|\s*[,;)])"), re.I)
         # English: "1 h 15 min", "2h30", "2 h 30", "2h30min" (as trail coaches write it)
         self.minutes_re = re.compile(r"(?:\s*(\d{1,2})\s*(?:min|mins|minutes?)(?![\w])|(?<=h)\s?([0-5]\d)"
                                      r"(?![\w.,:'′″]|\s*[x×]|\s*[-–]?\s*\d(?!\d*\s*h)))", re.I) if self.english else \
@@ -259,8 +261,12 @@ class Words:
         """``12,5 km`` -> ``12.5 km``, ``45 Min.`` -> ``45 Min``: each the same length, so columns stay right."""
         if self.unit_dot_re is not None:
             text = self.unit_dot_re.sub(r"\1 ", text)
-        for pattern, replacement in self.lexicon.reorder:
-            text = re.sub(pattern, replacement, text)
+        if self.lexicon.reorder:  # the session, never its comment: a comment stays as written
+            cut = min((i for i in (text.find(" — "), text.find(" -- ")) if i >= 0), default=len(text))
+            head = text[:cut]
+            for pattern, replacement in self.lexicon.reorder:
+                head = re.sub(pattern, replacement, head)
+            text = head + text[cut:]
         return self.decimal_re.sub(r"\1.\2", text) if self.decimal_re is not None else text
 
     def performance_english(self, text: str) -> str:

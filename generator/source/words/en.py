@@ -22,7 +22,7 @@ KIND_WORDS: dict[str, SessionKind] = {
     "general aerobic": K.EASY, "general aerobic run": K.EASY,
     "tempo": K.TEMPO, "tempo run": K.TEMPO, "threshold": K.TEMPO, "threshold run": K.TEMPO,
     "progression": K.TEMPO, "progression run": K.TEMPO,
-    "lactate threshold": K.TEMPO, "lactate threshold run": K.TEMPO, "lt run": K.TEMPO, "lt": K.TEMPO,
+    "lactate threshold": K.TEMPO, "lactate threshold run": K.TEMPO, "lt run": K.TEMPO, "lt": K.TEMPO, "lt intervals": K.TEMPO,
     "marathon-pace run": K.TEMPO, "marathon pace run": K.TEMPO, "mp run": K.TEMPO,
     "intervals": K.INTERVALS, "interval": K.INTERVALS, "track": K.INTERVALS,
     "repeats": K.INTERVALS, "speed": K.INTERVALS, "speedwork": K.INTERVALS,
