@@ -87,4 +87,4 @@ def test_an_rpe_range_gives_both_ends(settings, tmp_path) -> None:  # type: igno
     strength = next(s for s in json.loads(to_json(expand(plan)))["weeks"][0]["sessions"] if s["kind"] == "strength")
     squat, bench = strength["strength"]
     assert (squat["rpe"], squat["rpe_max"], squat["text"]) == (7, 8, "Back squat 4x5 @ 80 kg, RPE 7–8")
-    assert bench["load"] == {"kind": "rpe", "value": 6, "top": 7} and "rpe" not in bench
+    assert bench["load"] == {"kind": "rpe", "value": 6, "value_max": 7} and "rpe" not in bench

@@ -54,15 +54,15 @@ def _around(session: Session, measure: Measure) -> tuple[tuple[Step, ...], tuple
         warm, cool = Distance(half, total.unit), Distance(round(rest_value - half, 6), total.unit)
     # A warm-up (or cool-down) written in the main set: the rest of the run is the other one.
     written = {p.role for p in (session.main[0], session.main[-1]) if isinstance(p, Step)} & {"warmup", "cooldown"}
-    if written:
+    if len(written) == 1:
         whole: Amount = warm
         if isinstance(warm, Duration) and isinstance(cool, Duration):
             whole = Duration(warm.seconds + cool.seconds)
         elif isinstance(warm, Distance) and isinstance(cool, Distance):
             whole = Distance(round(warm.value + cool.value, 6), warm.unit)
         warm, cool = (whole, Distance(0, "km")) if "cooldown" in written else (Distance(0, "km"), whole)
-        if len(written) == 2:  # both as written: the main set is the whole run
-            warm = cool = Distance(0, "km")
+    # Both written: what the total leaves besides (a mile the author's parts do not add up to) is
+    # run before and after them, as any rest of a total is, so that the watch runs the whole total.
     result_warm = (Step("warmup", warm, target, label),) if _positive(warm) else ()
     result_cool = (Step("cooldown", cool, target, label),) if _positive(cool) else ()
     return result_warm, result_cool

@@ -107,7 +107,8 @@ def has_workout(planned: PlannedSession) -> bool:
     :data:`MAX_STEPS` steps."""
     s = planned.session
     if s.kind is SessionKind.STRENGTH:
-        return bool(s.exercises) and sum(3 if e.sets > 1 else 2 for e in s.exercises) <= MAX_STEPS
+        # at most 4 steps an exercise: a set, a rest and a repeat, and a superset's share of the sets left over
+        return bool(s.exercises) and sum(4 if e.sets > 1 else 2 for e in s.exercises) <= MAX_STEPS
     if s.kind in (SessionKind.REST, SessionKind.MOBILITY, SessionKind.CROSS) or not planned.workout:
         return False
     return _step_count(planned.workout) <= MAX_STEPS

@@ -123,7 +123,7 @@ def _exercise(exercise: Exercise, shape: _Shape) -> dict[str, Any]:
         "exercise": exercise.name, "sets": exercise.sets, "reps": exercise.reps or None,
         "rep_unit": exercise.rep_unit,
         "load": None if load is None else shape.clean({
-            "kind": load.kind, "value": load.value, **({"top": load.top} if load.top is not None else {}),
+            "kind": load.kind, "value": load.value, **({"value_max": load.top} if load.top is not None else {}),
             "unit": load.unit if load.kind == "weight" else ("%" if load.kind == "percent" else None)}),
         "text": exercise_text(exercise),
     }

@@ -45,9 +45,9 @@ class Lexicon:
     bodyweight: tuple[str, ...] = ()  # a strength load without added weight ("Körpergewicht")
     decimal_comma: bool = False  # "12,5 km"
     units: Mapping[str, str] = field(default_factory=dict)  # a unit's native word ("Minuten") -> its unit ("min")
-    levels: Mapping[str, str] = field(default_factory=dict)
+    levels: Mapping[str, str] = field(default_factory=dict)  # ``level:`` words besides the site's names -> English
     at: tuple[str, ...] = ()  # words that stand for '@' before a target: "en EF", "à allure 10 km"
     # (pattern, replacement) read as the grammar's own order, each the same length so columns stay
     # right: "les 15 dernières minutes" is "les dernières 15 minutes"
-    reorder: tuple[tuple[str, str], ...] = ()  # ``level:`` words besides the site's names -> English
+    reorder: tuple[tuple[str, str], ...] = ()
     number_first: tuple[str, ...] = ()  # what may follow a number before the week word: "." ("## 3. Woche"), "e" ("## 3e semaine")

@@ -1,0 +1,123 @@
+"""What to say of a session line that does not read: the line to write when a length comes
+first, a race lacks its word, a pace letter stands for a kind, two sessions share a line, or a
+'+' brings neither strides nor a part. Mixed into :class:`generator.source.sessions.SessionLine`."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..errors import Collector, suggest
+from ..model import SessionKind, Source, Target
+from .misreads import AMOUNT_FIRST
+from .prescriptions import first_words
+from .words.en import KIND_WORDS
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .cursor import Cursor
+    from .words import Words
+
+K = SessionKind
+_DANIELS = {"E": "Easy", "L": "Long", "M": "Tempo", "T": "Tempo", "I": "Intervals", "R": "Intervals"}
+TWO_RUNS = ("two runs on one day are two bullets of that day, each with its own length: '- Tue: Easy 3 mi — a.m.' "
+            "and '- Tue: Easy 5 mi — p.m.'")
+_AND_AFTER = re.compile(r"(?i)\s+(?:and|und|et|y|en)$")
+
+
+class Hints:
+    """The messages of :class:`~generator.source.sessions.SessionLine` for what it cannot read."""
+
+    c: Cursor
+    words: Words
+    errors: Collector
+    line: int
+    exercises_under: Callable[[], bool] | None
+
+    def _unknown_kind(self, end: int) -> None:
+        """Say what a session that starts with no kind of session should start with."""
+        c = self.c
+        bad = re.match(r"[\w/-]+", c.text[c.pos:end])
+        shown = bad[0] if bad else c.text[c.pos:end].strip()
+        if shown in _DANIELS:  # "E 8 km", "L 14 km": the letter is a pace in Deload, the kind a word
+            rest = c.text[c.pos + 1:end].strip()
+            at = min((i for i in (rest.find(" w/ "), rest.find(" + ")) if i >= 0), default=len(rest))
+            pace = "E" if shown == "L" else shown  # a long run is at E pace
+            example = f"{_DANIELS[shown]} {rest[:at]} @ {pace}{rest[at:]}"  # the pace before a recovery or strides
+            c.fail(c.pos, f"'{shown}' is a pace here, not a kind of session: name the session and give the pace "
+                          f"after '@', e.g. '{example}'")
+            return
+        if (race := self.words.race_re.match(c.text, c.pos, end)) is not None and not c.text[race.end():end].strip():
+            # "Sun: Marathon", "So: Halbmarathon": the race, without the word that makes it one
+            word = self.words.kind_names[list(SessionKind).index(K.RACE)]
+            c.fail(c.pos, f"a race session starts with '{word[:1].upper() + word[1:]}': '{word[:1].upper() + word[1:]} "
+                          f"{c.text[c.pos:end].strip()}'")
+            return
+        if (first := AMOUNT_FIRST.match(c.text, c.pos, end)) is not None and (
+                kind := self.words.kind_re.match(c.text, first.end(), end)) is not None:
+            # "4 miles easy", "45 min tempo", "6-hour race": the amount before the kind of session
+            self._length_first(first, kind, end)
+            return
+        hint = (suggest(shown, self.words.kind_hints) or suggest(shown, KIND_WORDS)) if shown else ""
+        kinds = ", ".join(self.words.kind_names)
+        if not hint and self.exercises_under is not None and self.exercises_under():  # "Squat day" with exercises under it
+            strength = self.words.kind_names[list(SessionKind).index(K.STRENGTH)]
+            hint = f" — with exercises under it, it is a '{strength[:1].upper() + strength[1:]}' session"
+        c.fail(c.pos, f"unknown session kind '{shown}'{hint}; a session starts with one of: {kinds}")
+
+    def _length_first(self, first: re.Match[str], kind: re.Match[str], end: int) -> None:
+        """The line to write for a session whose length comes first: the first of a few readings
+        that reads (the rest as written, as the target, as a comment), so that it is never one
+        that means something else."""
+        c = self.c
+        rest = c.text[kind.end():end].strip()
+        head = f"{kind[1][:1].upper() + kind[1][1:]} {first[1].strip()}"
+        if rest.startswith(","):  # "5 min walk, 22 min easy run, 5 min walk": parts, with no session around them
+            parts = c.text[c.pos:end].strip()
+            minutes = [int(m) for m in re.findall(r"(\d+)\s*min\b", parts)]
+            word = self.words.kind_names[list(SessionKind).index(K.RUN_WALK)]
+            example = f"{word[:1].upper() + word[1:]} {sum(minutes)} min: {parts}" if minutes else ""
+            said = f", e.g. '{example}'" if example and self._reads(example) else ""
+            c.fail(c.pos, f"write the kind of session and its length first, then its parts after ':'{said}")
+            return
+        bare = re.sub(r"^\((.*)\)", r"\1", rest)  # "(GA1) + 4 Steigerungen": the effort in brackets
+        tries = [f"{head} {rest}", f"{head} @ {bare}", f"{head} — {rest}"] if rest else [head]
+        example = next((t for t in tries if self._reads(t)), tries[-1])
+        c.fail(c.pos, f"write the kind of session first, then its length: '{example.strip()}'")
+
+    def _reads(self, text: str) -> bool:
+        """Whether ``text`` reads as a session, said to no one."""
+        errors = Collector(self.errors.file)
+        from .sessions import SessionLine  # the hints are part of it
+
+        return SessionLine(text, self.line, 1, errors, self.words).session(1, Source(self.errors.file, self.line, 1)) is not None \
+            and not any(d.is_error for d in errors.items)
+
+    def _unexpected_plus(self, fields: dict[str, object], start: int, end: int) -> None:
+        """Say what a '+' that brings neither strides nor a main set's next part should be."""
+        c = self.c
+        after = first_words(c.text[c.pos:end])
+        target = fields.get("target")
+        offset = re.fullmatch(r"(\d+)(?:\s*[-–]\s*(\d+))?\s*min", after)
+        if isinstance(target, Target) and target.kind == "race" and offset:
+            seconds = "-".join(str(int(m) * 60) for m in offset.groups() if m)
+            c.fail(start, f"in a session, an offset from a race's pace is in seconds: '{target.text} + {seconds} s'")
+        elif "main" not in fields and re.fullmatch(r"\d+(?:[.,]\d+)?\s*[^\W\d_]+", c.text[c.pos:end].strip()):
+            c.fail(start, TWO_RUNS)  # "Easy 3 mi + 5 mi": a second run that day
+        elif second := self._second_session(c.text[c.pos:end].strip()):
+            c.fail(start, second)  # "Power hike 1 h 30 min + Easy 30 min"
+        else:
+            c.fail(start, f"expected strides after '+', e.g. '+ 6 x 20 s strides', or the next part of the main set "
+                          f"after 'with', e.g. 'with 5 mi @ MP + 5 mi @ HMP'; got '{after}'")
+
+    def _second_session(self, rest: str) -> str:
+        """The error for a second session written on the line of the first ("Easy 5 km; Strength
+        30 min"), or "" when ``rest`` does not start with a kind of session."""
+        if not rest or self.words.kind_re.match(rest) is None or not (re.search(r"\d", rest) or rest[:1].isupper()):
+            return ""  # "Long 30 km, walk the hills": a comment; "Easy 8 km and Strength" is a second session
+        text = self.c.text
+        head = _AND_AFTER.sub("", text[:text.rfind(rest)].rstrip(" +;,/&")).strip()
+        second = first_words(rest, 8)
+        return (f"two sessions on one day are two bullets of that day, each starting with the day: "
+                f"'{head}' and '{second[:1].upper() + second[1:]}'")
