@@ -23,6 +23,7 @@ K = SessionKind
 _DANIELS = {"E": "Easy", "L": "Long", "M": "Tempo", "T": "Tempo", "I": "Intervals", "R": "Intervals"}
 TWO_RUNS = ("two runs on one day are two bullets of that day, each with its own length: '- Tue: Easy 3 mi — a.m.' "
             "and '- Tue: Easy 5 mi — p.m.'")
+_AND = re.compile(r"(?i)^(?:and|und|et|y|en)\s+")
 _AND_AFTER = re.compile(r"(?i)\s+(?:and|und|et|y|en)$")
 
 
@@ -121,3 +122,20 @@ class Hints:
         second = first_words(rest, 8)
         return (f"two sessions on one day are two bullets of that day, each starting with the day: "
                 f"'{head}' and '{second[:1].upper() + second[1:]}'")
+
+    def _unexpected(self, start: int, end: int) -> None:
+        """Say what the words at ``start`` that no part of a session reads should be."""
+        c = self.c
+        rest = c.text[start:end].strip()
+        if self.words.strides_word_re.match(rest.lstrip("+ ")):
+            c.fail(start, "strides need a count and a length, e.g. '+ 6 x 20 s strides'")
+        elif self.words.alternative_re.match(rest):
+            c.fail(start, "the other length goes before the main set: 'Tempo 6 mi or 55 min with 20 min @ threshold'")
+        elif (either := self.words.or_re.match(rest)) and self.words.kind_re.match(rest, either.end()):
+            head = c.text[:start].strip()
+            c.fail(start, f"a day holds one session, the one its week counts: write the other choice in a comment, "
+                          f"e.g. '{head} — {rest}'")
+        elif second := self._second_session(_AND.sub("", rest.lstrip(";,/& ")).strip()):
+            c.fail(start, second)
+        else:
+            c.fail(start, f"unexpected '{first_words(rest)}' — write a comment after ' — ' or as a sub-bullet")

@@ -38,7 +38,7 @@ from .misreads import (
     short_clock,
     with_climbing,
 )
-from .prescriptions import comment_separator, first_words, parse_exercise
+from .prescriptions import comment_separator, parse_exercise
 from .sessionhints import TWO_RUNS, Hints
 from .targets import effort_words
 from .words import ENGLISH, Words
@@ -213,19 +213,7 @@ class SessionLine(Hints):
             elif c.take(r"\+", end):
                 self._unexpected_plus(fields, start, end)
             else:
-                rest = c.text[start:end].strip()
-                if self.words.strides_word_re.match(rest.lstrip("+ ")):
-                    c.fail(start, "strides need a count and a length, e.g. '+ 6 x 20 s strides'")
-                elif self.words.alternative_re.match(rest):
-                    c.fail(start, "the other length goes before the main set: 'Tempo 6 mi or 55 min with 20 min @ threshold'")
-                elif (either := self.words.or_re.match(rest)) and self.words.kind_re.match(rest, either.end()):
-                    head = c.text[:start].strip()
-                    c.fail(start, f"a day holds one session, the one its week counts: write the other choice in a comment, "
-                                  f"e.g. '{head} — {rest}'")
-                elif second := self._second_session(_AND.sub("", rest.lstrip(";,/& ")).strip()):
-                    c.fail(start, second)
-                else:
-                    c.fail(start, f"unexpected '{first_words(rest)}' — write a comment after ' — ' or as a sub-bullet")
+                self._unexpected(start, end)
         if c.failed:
             return {}
         if kind is not K.RACE and not any(k in fields for k in ("total", "main")):
@@ -330,7 +318,6 @@ class SessionLine(Hints):
 
 
 # "Easy 5 km and Strength 30 min" in any plan language: the word between two sessions on one line
-_AND = re.compile(r"(?i)^(?:and|und|et|y|en)\s+")
 _NAMED_RACE = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*-\s*(miles?|miler|mi|km?)(?![\w])")
 _NAMED_TIMED_RACE = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*-\s*(?:hours?|hrs?|h)(?![\w])")
 MIN_RACE_KM = 0.4  # the shortest race the frontmatter takes (400 m): '50M' is 50 miles, not metres
