@@ -32,6 +32,8 @@ LOAD_WORDS: dict[str, LoadUnit] = {
     "lb": "lb", "lbs": "lb", "pound": "lb", "pounds": "lb",
 }
 #: Every unit word, for "did you mean" hints.
+# The English words for hours, as a pattern: "6 h", "6-hour", "24 hours" (timed races, "2:30 h").
+HOUR_WORDS = "|".join(sorted((w for w, seconds in DURATION_WORDS.items() if seconds == 3600), key=len, reverse=True))
 ALL_UNIT_WORDS = sorted({*DISTANCE_WORDS, *DURATION_WORDS, *LOAD_WORDS})
 
 

@@ -12,7 +12,7 @@ import re
 
 from ..errors import Collector, suggest
 from ..model import Amount, Distance, Duration, Target
-from ..units import to_km
+from ..units import HOUR_WORDS, to_km
 from .prescriptions import first_words
 from .squeeze import Squeezed
 from .targets import MAXIMAL_AEROBIC_SPEED, parse_target
@@ -28,7 +28,7 @@ _OFFSET_AHEAD = re.compile(r"\s*\+\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*(?:s\b|se
 # Plausibility bounds, in km and seconds: beyond them a value is a typo, not a plan.
 MAX_SESSION_KM = 250.0
 MAX_SESSION_SECONDS = 24 * 3600
-_HOURS_AFTER = re.compile(r"(?i)\s*(?:h|hrs?|hours?|std|stunden?|heures?|horas?|uur)(?![\w])")
+_HOURS_AFTER = re.compile(rf"(?i)\s*(?:{HOUR_WORDS}|std|stunden?|heures?|horas?|uur)(?![\w])")
 MAX_RACE_KM = 1000.0  # a race may be longer than a day of training: a 100-miler's 30 hours, a 48-hour race
 MAX_RACE_SECONDS = 240 * 3600
 MAX_REP_KM = 50.0

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..model import Checks, Distance, Duration, Periodization, Race, RaceCategory, Source, Vacation
 from ..paces import EFFORT_ORDER
-from ..units import DISTANCE_WORDS
+from ..units import DISTANCE_WORDS, HOUR_WORDS
 from .performance import PerformanceError, parse_performance
 from .prescriptions import parse_target
 from .schema import (
@@ -93,7 +93,7 @@ def parse_race_distance(value: Any) -> Distance | Duration | str:
             "or the time of a timed race such as '6 h'")
 
 
-_TIMED = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hour|hours)$")
+_TIMED = re.compile(rf"^(\d+(?:\.\d+)?)\s*(?:{HOUR_WORDS})$")
 # A timed race tapers as the race of about its length: a 10K takes most runners under 75
 # minutes, a half marathon under 2.5 hours, a marathon under 4 (the taper lengths of T1 by distance).
 _TIMED_CATEGORIES: tuple[tuple[float, RaceCategory], ...] = ((75, "10k"), (150, "half"), (240, "marathon"))

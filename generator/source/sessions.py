@@ -25,7 +25,7 @@ from ..model import (
     Source,
     Step,
 )
-from ..units import from_km
+from ..units import HOUR_WORDS, from_km
 from ..workout import parts_km
 from .cursor import Cursor, target_end
 from .mainset import MainSet, starts_set, strides_ahead
@@ -319,7 +319,7 @@ class SessionLine(Hints):
 
 # "Easy 5 km and Strength 30 min" in any plan language: the word between two sessions on one line
 _NAMED_RACE = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*-\s*(miles?|miler|mi|km?)(?![\w])")
-_NAMED_TIMED_RACE = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*-\s*(?:hours?|hrs?|h)(?![\w])")
+_NAMED_TIMED_RACE = re.compile(rf"(?i)(\d+(?:\.\d+)?)\s*-\s*(?:{HOUR_WORDS})(?![\w])")
 MIN_RACE_KM = 0.4  # the shortest race the frontmatter takes (400 m): '50M' is 50 miles, not metres
 
 
