@@ -1076,6 +1076,7 @@ def test_a_recovery_week_right_before_the_last_peak_of_a_saturday_race_is_the_au
     ("Tempo 5 mi: 1 mi warm-up, 3 mi @ tempo, 1 mi cool-down", ["warmup 1", "work 3", "cooldown 1"]),
     ("Tempo 5 mi: 1 mi warm-up, 3 mi @ tempo", ["warmup 1", "work 3", "cooldown 1"]),
     ("Tempo 6 mi: 3 mi @ tempo, 1 mi cool-down", ["warmup 2", "work 3", "cooldown 1"]),
+    ("Tempo 6 mi: 1 mi warm-up, 3 mi @ tempo, 1 mi cool-down", ["warmup 1.5", "work 3", "cooldown 1.5"]),  # short of 6
 ])
 def test_a_warm_up_written_in_the_main_set_leaves_the_rest_of_the_run_to_the_cool_down(line: str, steps: list[str]) -> None:
     text = f"---\ntitle: W\nunits: mi\nperiodization: {{deload: {{every: off}}}}\n---\n## Week 1\n- Tue: Easy 5 mi\n- Thu: {line}\n"

@@ -7,6 +7,8 @@ a cool-down (a run-walk's rest is walking). Strides come after the run.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Amount, Distance, Duration, Part, Session, SessionKind, Step
 from ..workout import times
 from .volume import Measure, amount_km, amount_minutes
@@ -25,6 +27,11 @@ def full_workout(session: Session, measure: Measure) -> tuple[Part, ...]:
     else:
         warm, cool = _around(session, measure)
         steps = (*warm, *session.main, *cool)
+        first, last = session.main[0], session.main[-1]
+        if (warm and cool and isinstance(first, Step) and isinstance(last, Step) and first is not last
+                and (first.role, last.role) == ("warmup", "cooldown")):
+            # Both written, short of the total: the rest lengthens them, not two more steps beside them.
+            steps = (_longer(first, warm[0]), *session.main[1:-1], _longer(last, cool[0]))
     if session.strides is not None:
         steps = (*steps, session.strides)
     return steps
@@ -66,6 +73,16 @@ def _around(session: Session, measure: Measure) -> tuple[tuple[Step, ...], tuple
     result_warm = (Step("warmup", warm, target, label),) if _positive(warm) else ()
     result_cool = (Step("cooldown", cool, target, label),) if _positive(cool) else ()
     return result_warm, result_cool
+
+
+def _longer(step: Step, by: Step) -> Step:
+    """``step`` lengthened by ``by`` where both are of one kind of amount (else as it is)."""
+    a, b = step.amount, by.amount
+    if isinstance(a, Duration) and isinstance(b, Duration):
+        return replace(step, amount=Duration(a.seconds + b.seconds))
+    if isinstance(a, Distance) and isinstance(b, Distance) and a.unit == b.unit:
+        return replace(step, amount=Distance(round(a.value + b.value, 6), a.unit))
+    return step
 
 
 def _kind(step: Step, session: Session) -> SessionKind:
