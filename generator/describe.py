@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from .i18n import N_, Words, gettext, lower_first, ngettext, number, pgettext, pgettext_noop
-from .model import Amount, Distance, Duration, Exercise, Ladder, Load, Part, Repeat, Session, SessionKind, Step
+from .model import UNWRITTEN, Amount, Distance, Duration, Exercise, Ladder, Load, Part, Repeat, Session, SessionKind, Step
 from .units import format_clock, format_number, from_km
 
 RACE_NAMES = {5.0: N_("5K"), 10.0: N_("10K"), 15.0: N_("15K"), 21.1: N_("half marathon"), 42.2: N_("marathon")}
@@ -161,6 +161,8 @@ def part_text(part: Part, units: str, top: bool = False) -> str:
             return parts_text(tuple(steps), units)
         return compact + (f" {_with()} {step_text(part.between, units)}" if part.between is not None else "")
     inner = part.steps
+    if len(inner) == 1 and isinstance(inner[0], Step) and inner[0].note == UNWRITTEN and part.between is None:
+        return f"{count_text(part)} {label_text(inner[0].label)}"  # "+ 4 strides": no length the coach did not write
     body = step_text(inner[0], units) if len(inner) == 1 and isinstance(inner[0], Step) else f"({parts_text(inner, units)})"
     text = f"{count_text(part)} x {body}"
     return text + (f" {_with()} {step_text(part.between, units)}" if part.between is not None else "")

@@ -67,7 +67,10 @@ class Step:
     amount: Amount | None = None
     target: Target | None = None
     label: str = ""
-    note: str = ""
+    note: str = ""  # UNWRITTEN: a length Deload gave ("+ 4 strides": 20 s each, for a watch), never shown as written
+
+
+UNWRITTEN = "unwritten"
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,7 @@ def parse(text: str):  # type: ignore[no-untyped-def]
     ("Hills 8 x 60 s hills @ hard w/ jog down", "Hills 8 x 60 s hills @ hard w/ jog down"),
     ("Tempo 7 mi with 4 mi @ threshold", "Tempo 7 mi with 4 mi @ threshold"),
     ("Easy 4 mi + 6 x 20 s strides", "Easy 4 mi + 6 x 20 s strides"),
-    ("Easy 4 mi + 4 strides", "Easy 4 mi + 4 x 20 s strides"),
+    ("Easy 4 mi + 4 strides", "Easy 4 mi + 4 strides"),
     ("Race half", "Race half marathon"),
     ("Race 5K", "Race 5K"),
     ("Yoga 30 min", "Yoga 30 min"),

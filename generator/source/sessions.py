@@ -17,6 +17,7 @@ from functools import partial
 
 from ..errors import Collector
 from ..model import (
+    UNWRITTEN,
     Distance,
     Duration,
     Repeat,
@@ -50,7 +51,7 @@ RACE_DISTANCES: dict[str, Distance] = {
     "half marathon": Distance(21.0975, "km"), "marathon": Distance(42.195, "km"),
 }
 RACE_WORDS: dict[str, Distance] = {word: RACE_DISTANCES[name] for word, name in RACE_NAMES.items()}
-DEFAULT_STRIDES = Repeat(6, (Step("work", Duration(20), label="strides"),))
+DEFAULT_STRIDES = Repeat(6, (Step("work", Duration(20), label="strides", note=UNWRITTEN),))
 
 
 # Two runs on a day ("doubles"), as the books write them on one line.
