@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Literal
 
 from .errors import Diagnostic
@@ -121,7 +122,7 @@ class ExpandedPlan:
     def days(self) -> int:
         return len(self.weeks) * 7
 
-    @property
+    @cached_property  # asked for every week's volume: the weeks are looked at once
     def by_sets(self) -> bool:
         """A plan of strength work alone, its sessions written without a duration: its weeks are
         measured in sets (a week of "0 min" says nothing)."""

@@ -36,6 +36,11 @@ class Hints:
     line: int
     exercises_under: Callable[[], bool] | None
 
+    def _kind_word(self, kind: SessionKind) -> str:
+        """A kind of session as a line starts with it, in the plan's language: 'Race', 'Wettkampf'."""
+        word = self.words.kind_names[list(SessionKind).index(kind)]
+        return word[:1].upper() + word[1:]
+
     def _unknown_kind(self, end: int) -> None:
         """Say what a session that starts with no kind of session should start with."""
         c = self.c
@@ -51,9 +56,8 @@ class Hints:
             return
         if (race := self.words.race_re.match(c.text, c.pos, end)) is not None and not c.text[race.end():end].strip():
             # "Sun: Marathon", "So: Halbmarathon": the race, without the word that makes it one
-            word = self.words.kind_names[list(SessionKind).index(K.RACE)]
-            c.fail(c.pos, f"a race session starts with '{word[:1].upper() + word[1:]}': '{word[:1].upper() + word[1:]} "
-                          f"{c.text[c.pos:end].strip()}'")
+            word = self._kind_word(K.RACE)
+            c.fail(c.pos, f"a race session starts with '{word}': '{word} {c.text[c.pos:end].strip()}'")
             return
         if (first := AMOUNT_FIRST.match(c.text, c.pos, end)) is not None and (
                 kind := self.words.kind_re.match(c.text, first.end(), end)) is not None:
@@ -63,8 +67,7 @@ class Hints:
         hint = (suggest(shown, self.words.kind_hints) or suggest(shown, KIND_WORDS)) if shown else ""
         kinds = ", ".join(self.words.kind_names)
         if not hint and self.exercises_under is not None and self.exercises_under():  # "Squat day" with exercises under it
-            strength = self.words.kind_names[list(SessionKind).index(K.STRENGTH)]
-            hint = f" — with exercises under it, it is a '{strength[:1].upper() + strength[1:]}' session"
+            hint = f" — with exercises under it, it is a '{self._kind_word(K.STRENGTH)}' session"
         c.fail(c.pos, f"unknown session kind '{shown}'{hint}; a session starts with one of: {kinds}")
 
     def _length_first(self, first: re.Match[str], kind: re.Match[str], end: int) -> None:
@@ -77,8 +80,7 @@ class Hints:
         if rest.startswith(","):  # "5 min walk, 22 min easy run, 5 min walk": parts, with no session around them
             parts = c.text[c.pos:end].strip()
             minutes = [int(m) for m in re.findall(r"(\d+)\s*min\b", parts)]
-            word = self.words.kind_names[list(SessionKind).index(K.RUN_WALK)]
-            example = f"{word[:1].upper() + word[1:]} {sum(minutes)} min: {parts}" if minutes else ""
+            example = f"{self._kind_word(K.RUN_WALK)} {sum(minutes)} min: {parts}" if minutes else ""
             said = f", e.g. '{example}'" if example and self._reads(example) else ""
             c.fail(c.pos, f"write the kind of session and its length first, then its parts after ':'{said}")
             return
