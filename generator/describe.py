@@ -88,6 +88,18 @@ def sets_text(count: float) -> str:
     return ngettext("%(num)d set", "%(num)d sets", whole) % {"num": whole}
 
 
+def reps_count_text(count: float) -> str:
+    """``240 reps``: the repetitions of a week of strength work alone."""
+    whole = round(count)
+    return ngettext("%(num)d rep", "%(num)d reps", whole) % {"num": whole}
+
+
+def strength_volume_text(sets: float, reps: float) -> str:
+    """``32 sets · 240 reps`` (the sets alone when none is counted in reps): a week of strength
+    work alone, where a deload of fewer reps leaves the sets as they were."""
+    return f"{sets_text(sets)} · {reps_count_text(reps)}" if round(reps) else sets_text(sets)
+
+
 def race_text(distance: Distance | Duration, units: str) -> str:
     """A race by its name (``half marathon``), or by its distance as written: a race is named by
     it (a 50K stays ``50 km`` in a miles plan, not ``31.1 mi``); a timed race by its time (``6 h``)."""

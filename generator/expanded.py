@@ -103,6 +103,7 @@ class PlannedWeek:
     minutes_high: float | None = None
     long_run_km_high: float | None = None
     sets: int = 0  # sets of strength work, in the sessions counted in the week's volume
+    reps: int = 0  # of those sets, the repetitions (sets × reps of exercises counted in reps; not timed or carried)
 
 
 @dataclass(frozen=True)
@@ -125,13 +126,20 @@ class ExpandedPlan:
     @cached_property  # asked for every week's volume: the weeks are looked at once
     def by_sets(self) -> bool:
         """A plan of strength work alone, its sessions written without a duration: its weeks are
-        measured in sets (a week of "0 min" says nothing)."""
+        measured in sets and reps (a week of "0 min" says nothing)."""
         return not any(w.minutes or w.distance_km for w in self.weeks) and any(w.sets for w in self.weeks)
 
+    @cached_property
+    def by_reps(self) -> bool:
+        """A plan of strength work alone measured in reps: a deload of fewer reps (3x8 → 3x6)
+        keeps the sets, so only the reps show it. In sets when no exercise is counted in reps."""
+        return self.by_sets and any(w.reps for w in self.weeks)
+
     def volume(self, week: PlannedWeek) -> float:
-        """A week's volume in the plan's basis: km, or minutes (the low end of a range); sets, by :attr:`by_sets`."""
+        """A week's volume in the plan's basis: km, or minutes (the low end of a range); reps or
+        sets, by :attr:`by_reps` and :attr:`by_sets`."""
         if self.by_sets:
-            return float(week.sets)
+            return float(week.reps if self.by_reps else week.sets)
         return week.distance_km if self.basis == "distance" else week.minutes
 
     def volume_high(self, week: PlannedWeek) -> float | None:

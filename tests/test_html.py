@@ -307,17 +307,35 @@ def test_a_lighter_week_the_author_wrote_is_shown_as_one(tmp_path: Path) -> None
     assert "Lighter week, as the coach wrote it" in page  # the chart's legend names the letter its bars carry
 
 
-def test_a_plan_of_strength_work_alone_is_measured_in_sets_and_offers_no_paces(tmp_path: Path) -> None:
-    """Its sessions have no duration: "0 min" a week says nothing, and there is no run to pace."""
+def test_a_plan_of_strength_work_alone_is_measured_in_sets_and_reps_and_offers_no_paces(tmp_path: Path) -> None:
+    """Its sessions have no duration: "0 min" a week says nothing, and there is no run to pace.
+    The peak is the week of the most reps (sets × reps), not of the most sets."""
     project = make_project(tmp_path / "p", [FIXTURES / "plans" / "strength-block.md"])
     build_project(project, "--no-pdf")
     page = (project / "site" / "plans" / "strength-block" / "index.html").read_text(encoding="utf-8")
-    assert "<dt>Peak week</dt><dd>23 sets</dd>" in page and "0 min" not in page
-    bars = re.findall(r'class="c-bar k-(\w+)"[^>]*><title>Week (\d+), [a-z ]+: (\d+) sets', page)
-    assert [(n, sets) for _, n, sets in bars][:4] == [("1", "20"), ("2", "20"), ("3", "20"), ("4", "8")]
+    assert "<dt>Peak week</dt><dd>20 sets · 154 reps</dd>" in page and "0 min" not in page
+    bars = re.findall(r'class="c-bar k-(\w+)"[^>]*><title>Week (\d+), [a-z ]+: (\d+) sets · (\d+) reps', page)
+    assert [(n, sets, reps) for _, n, sets, reps in bars][:5] == [
+        ("1", "20", "154"), ("2", "20", "154"), ("3", "20", "154"), ("4", "8", "52"), ("5", "23", "122")]
     assert 'id="paces"' not in page and "Your paces" not in page
     feed = next((project / "site" / "plans" / "strength-block").glob("*.ics")).read_text(encoding="utf-8")
-    assert "Lighter week · 8 sets" in feed.replace("\r\n ", "")
+    assert "Lighter week · 8 sets · 52 reps" in feed.replace("\r\n ", "")
+
+
+def test_a_deload_of_fewer_reps_shows_in_a_strength_blocks_weeks_and_chart(tmp_path: Path) -> None:
+    """3x8 → 3x6 keeps every set: a week measured in sets alone looked like the loading week
+    before it. Its reps (and the chart, drawn in reps) show the deload."""
+    project = make_project(tmp_path / "p", [FIXTURES / "plans" / "strength-reps-deload.md"])
+    build_project(project, "--no-pdf")
+    page = (project / "site" / "plans" / "strength-reps-deload" / "index.html").read_text(encoding="utf-8")
+    week = page[page.index('id="week-4"'):page.index('id="week-5"')]
+    assert '<span class="wk-volume">17 sets · 105 reps</span>' in week  # week 3: 17 sets · 139 reps
+    heights = {n: float(h) for h, n in re.findall(
+        r'<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="([\d.]+)" class="c-bar[^>]*><title>Week (\d+)', page)}
+    assert heights["4"] < 0.8 * heights["3"]
+    assert 'class="c-axis ">100 reps</text>' in page  # the axis counts reps
+    data = json.loads((project / "site" / "plans" / "strength-reps-deload" / "plan.json").read_text(encoding="utf-8"))
+    assert [(w["volume"]["sets"], w["volume"]["reps"]) for w in data["weeks"][2:4]] == [(17, 139), (17, 105)]
 
 
 def test_a_weeks_title_that_says_its_badge_is_not_said_twice(site: Path) -> None:

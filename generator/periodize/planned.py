@@ -75,6 +75,8 @@ def planned_weeks(plan: Plan, layout: Layout, contents: Sequence[list[Session]],
             quality_sessions=sum(1 for p in runs if p.kind.is_quality), run_sessions=len(runs),
             step_back=slot.step_back,
             sets=sum(e.sets for p in planned if p.session.in_totals for e in p.session.exercises),
+            reps=sum(e.sets * e.reps for p in planned if p.session.in_totals for e in p.session.exercises
+                     if e.rep_unit == "reps"),
         ))
     race_form = form_before(daily, race_offset) if race_offset is not None else None
     return weeks, race_form

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 from markupsafe import Markup, escape
 
-from ..describe import minutes_text, range_text, sets_text
+from ..describe import minutes_text, range_text, reps_count_text, sets_text, strength_volume_text
 from ..expanded import ExpandedPlan, PlannedWeek
 from ..i18n import N_, Words, gettext, ngettext, number, pgettext
 from ..units import format_number, from_km
@@ -54,7 +54,7 @@ def volume_chart(expanded: ExpandedPlan, prefix: str = "vc", units: Sequence[str
     weeks = expanded.weeks
     if not weeks:
         return Markup("")
-    basis = "sets" if expanded.by_sets else expanded.basis
+    basis = _basis(expanded)
     unit_list = list(units or [expanded.plan.units])
     values = [expanded.volume(w) for w in weeks]
     highs = [expanded.volume_high(w) for w in weeks]  # the top of a week written in ranges
@@ -109,6 +109,10 @@ def volume_chart(expanded: ExpandedPlan, prefix: str = "vc", units: Sequence[str
     return Markup("".join(parts))
 
 
+def _basis(expanded: ExpandedPlan) -> str:
+    return "reps" if expanded.by_reps else "sets" if expanded.by_sets else expanded.basis
+
+
 def _scale(basis: str, unit: str) -> Callable[[float], float]:
     """From the chart's values (km, minutes or sets) to the axis's unit."""
     if basis == "distance":
@@ -127,7 +131,8 @@ def _gridlines(unit_list: Sequence[str], basis: str, top: float, plot_h: float) 
             y = TOP + plot_h - plot_h * value / to_unit(top)
             if unit == unit_list[0] or basis != "distance":
                 parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" class="c-grid"/>')
-            label = sets_text(value) if basis == "sets" else f"{number(format_number(value, 1))} {unit}"
+            label = (sets_text(value) if basis == "sets" else reps_count_text(value) if basis == "reps"
+                     else f"{number(format_number(value, 1))} {unit}")
             parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" class="c-axis {_unit_class(unit, basis)}">{label}</text>')
             value += step
     return parts
@@ -140,7 +145,7 @@ def _unit_class(unit: str, basis: str) -> str:
 def _race_part(expanded: ExpandedPlan, week: PlannedWeek, basis: str) -> float:
     """The race's share of race week's volume (km or minutes), 0 for any other week."""
     race = expanded.race_session
-    if race is None or week is not expanded.weeks[-1] or basis == "sets":
+    if race is None or week is not expanded.weeks[-1] or basis in ("sets", "reps"):
         return 0.0
     value = race.distance_km if basis == "distance" else race.minutes
     return float(value or 0.0)
@@ -149,7 +154,7 @@ def _race_part(expanded: ExpandedPlan, week: PlannedWeek, basis: str) -> float:
 def _bar_title(expanded: ExpandedPlan, week: PlannedWeek) -> str:
     units = expanded.plan.units
     if expanded.by_sets:
-        amount = sets_text(week.sets)
+        amount = strength_volume_text(week.sets, week.reps)
     elif expanded.basis == "distance":
         amount = f"{number(format_number(from_km(week.distance_km, units), 1))} {units}"
         if week.distance_km_high is not None:
@@ -158,7 +163,7 @@ def _bar_title(expanded: ExpandedPlan, week: PlannedWeek) -> str:
         amount = minutes_text(week.minutes)
         if week.minutes_high is not None:
             amount = range_text(amount, minutes_text(week.minutes_high))
-    race = _race_part(expanded, week, "sets" if expanded.by_sets else expanded.basis)
+    race = _race_part(expanded, week, _basis(expanded))
     if race:
         rest = week.distance_km - race if expanded.basis == "distance" else week.minutes - race
         train = f"{number(format_number(from_km(rest, units), 1))} {units}" if expanded.basis == "distance" else minutes_text(rest)

@@ -170,20 +170,23 @@ def session_dict(planned: PlannedSession, units: str, shape: _Shape) -> dict[str
 
 def week_dict(week: PlannedWeek, units: str, shape: _Shape) -> dict[str, Any]:
     m = week.metrics
+    volume = shape.clean({"distance": _distance(week.distance_km, units), "minutes": week.minutes,
+                          "long_run": _distance(week.long_run_km, units),
+                          "distance_high": _distance(week.distance_km_high, units), "minutes_high": week.minutes_high,
+                          "long_run_high": _distance(week.long_run_km_high, units)})
     data = {
         "number": week.number, "kind": week.kind, "title": week.title, "start": _iso(week.start),
         "note": note_json(week.note) if shape.lean else _english(week.note), "notes": week.notes, "inserted": week.inserted, "origin": week.origin,
         "reference": week.reference, "vacation": week.vacation, "step_back": week.step_back,
-        "volume": shape.clean({"distance": _distance(week.distance_km, units), "minutes": week.minutes,
-                               "long_run": _distance(week.long_run_km, units),
-                               "distance_high": _distance(week.distance_km_high, units), "minutes_high": week.minutes_high,
-                               "long_run_high": _distance(week.long_run_km_high, units)}),
+        "volume": volume,
         "metrics": shape.clean({"load": m.load, "ctl": m.ctl, "atl": m.atl, "tsb": m.tsb,
                                 "acwr_rolling": m.acwr_rolling, "acwr_ewma": m.acwr_ewma, "monotony": m.monotony}),
         "sessions": [session_dict(p, units, shape) for p in week.sessions],
     }
     if shape.lean:
         data["source"] = {"line": week.source.line}
+        if week.sets:  # not in the reader view: its hash dates the plan's updates
+            data["volume"] = {**volume, "sets": week.sets, "reps": week.reps}
     return shape.clean(data)
 
 

@@ -50,8 +50,9 @@ def render_text(expanded: ExpandedPlan, style: Style = _plain) -> str:
     p = plan.periodization
     if p.deload_every:
         has_strength = any(s.exercises for w in plan.weeks for s in w.sessions)
-        strength = f", strength: {p.strength_strategy}" if has_strength else ""
-        facts.append(f"deload every {p.deload_every} ({p.deload_mode}, {p.deload_strategy}{strength})")
+        strategies: list[str] = [] if expanded.by_sets else [p.deload_strategy]  # a strength block has no running to deload
+        strategies += [f"strength: {p.strength_strategy}"] if has_strength else []
+        facts.append(f"deload every {p.deload_every} ({', '.join([p.deload_mode, *strategies])})")
     if expanded.race_form is not None:
         facts.append(f"race-morning form {views.signed(expanded.race_form)} TSB")
     lines.append(" · ".join(facts))

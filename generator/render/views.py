@@ -25,8 +25,8 @@ from ..describe import (
     race_text,
     range_text,
     session_title,
-    sets_text,
     sheet_title,
+    strength_volume_text,
     workout_lines,
 )
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek, WeekMetrics
@@ -155,7 +155,7 @@ def _span(low: str, high: str | None) -> str:
 def week_volume_text(expanded: ExpandedPlan, week: PlannedWeek) -> str:
     """A week's volume as plain text: :func:`volume_text`, or its sets."""
     if expanded.by_sets:
-        return sets_text(week.sets)
+        return strength_volume_text(week.sets, week.reps)
     return volume_text(expanded, week.distance_km, week.minutes, week.distance_km_high, week.minutes_high)
 
 
@@ -193,7 +193,7 @@ def peak_text(expanded: ExpandedPlan) -> Markup:
 
 def week_volume(expanded: ExpandedPlan, week: PlannedWeek) -> Markup:
     if expanded.by_sets:
-        return Markup(escape(sets_text(week.sets)))
+        return Markup(escape(strength_volume_text(week.sets, week.reps)))
     return volume_markup(expanded, week.distance_km, week.minutes, week.distance_km_high, week.minutes_high)
 
 
@@ -282,7 +282,8 @@ def figures(expanded: ExpandedPlan) -> Figures:
     return Figures(
         weeks=len(weeks), deloads=lighter_weeks(expanded),
         peak=week_volume(expanded, peak) if peak else Markup("—"),
-        average=Markup(escape(sets_text(sum(w.sets for w in weeks) / count))) if expanded.by_sets else
+        average=Markup(escape(strength_volume_text(sum(w.sets for w in weeks) / count, sum(w.reps for w in weeks) / count)))
+        if expanded.by_sets else
         volume_markup(expanded, avg_km, avg_min),
         long_run=_longest_run(expanded, long_km) if long_km > 0 and expanded.basis == "distance" else None,
         sessions=sum(1 for w in weeks for p in w.sessions if p.kind is not SessionKind.REST),
