@@ -229,3 +229,18 @@ def test_expand_says_what_a_changed_session_was() -> None:
     lines = result.output.splitlines()
     at = next(i for i, line in enumerate(lines) if "Intervals 7 km: 4 x 1 km @ 10K pace" in line)
     assert lines[at + 1].strip() == "was: Intervals 9 km: 5 x 1 km @ 10K pace w/ 400 m jog"
+
+
+def test_expand_of_a_strength_block_speaks_of_its_weeks_and_strength_strategy_only(tmp_path: Path) -> None:
+    """Its weeks in sets and reps; the summary names the strength deload, not a running strategy
+    the plan has no running for; one week is "1 week"."""
+    plan = ROOT / "tests" / "fixtures" / "plans" / "strength-reps-deload.md"
+    result = CliRunner().invoke(main, ["expand", str(plan)])
+    assert result.exit_code == 0, result.output
+    assert "deload every 4 (insert, strength: reps)" in result.output
+    assert "Week  4 · DELOAD      17 sets · 105 reps" in result.output
+    assert "6 weeks ·" in result.output
+    short = tmp_path / "short.md"
+    short.write_text("---\ntitle: One week\n---\n\n## Week 1\n- Tue: Easy 30 min\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["expand", str(short)])
+    assert result.exit_code == 0 and "1 week · " in result.output, result.output

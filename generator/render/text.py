@@ -37,7 +37,7 @@ def _dates(week: PlannedWeek) -> str:
 def render_text(expanded: ExpandedPlan, style: Style = _plain) -> str:
     plan = expanded.plan
     lines = [style(plan.title, bold=True) + f"  ({plan.slug}, {plan.path})"]
-    facts = [f"{len(expanded.weeks)} weeks", f"{views.lighter_weeks(expanded)} recovery (deload, vacation, yours)"]
+    facts = [f"{len(expanded.weeks)} week{'s' if len(expanded.weeks) != 1 else ''}", f"{views.lighter_weeks(expanded)} recovery (deload, vacation, yours)"]
     step_backs = sum(1 for w in expanded.weeks if w.step_back)
     if step_backs:
         facts.append(f"{step_backs} lighter week{'s' if step_backs != 1 else ''} you wrote")
