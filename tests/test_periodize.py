@@ -144,6 +144,13 @@ def test_strength_deload_strategies(strategy: str, expected: list[str]) -> None:
     ("Pull-up 4xAMRAP", "reps", "Pull-up 2xAMRAP (stop 2–3 reps short of failure)"),  # no count to cut: fewer sets
     ("Pull-up 1xAMRAP (wide grip)", "sets", "Pull-up 1xAMRAP (wide grip — stop 2–3 reps short of failure)"),
     ("Plank 3x30-60 s", "reps", "Plank 3x20–45 s"),
+    # Reps in reserve rise as an RPE falls: left as written, they would ask for a heavier weight.
+    ("Romanian deadlift 3x8 @ 60 kg, RIR 2", "reps", "Romanian deadlift 3x6 @ 60 kg (RIR 3)"),
+    ("Row 3x10 @ 40 kg, RIR 1-2", "reps", "Row 3x8 @ 40 kg (RIR 3)"),  # at least 3 (RPE 7, S6)
+    ("Row 3x10 @ 40 kg, 1-2 RIR", "load", "Row 3x10 @ 20 kg (3-4 RIR)"),  # half the weight: two more
+    ("Row 3x10 @ 40 kg, RIR 2", "sets", "Row 2x10 @ 40 kg (RIR 2)"),  # the same sets as written, fewer of them
+    ("Squat 3x8 @ 75% 1RM", "load", "Squat 3x8 @ 37.5% 1RM"),  # half, not rounded down to 35%
+    ("Squat 3x8 @ 85% 1RM", "load", "Squat 3x8 @ 42.5% 1RM"),
 ])
 def test_ranges_and_amrap_in_a_deload(written: str, strategy: str, deloaded: str) -> None:
     week = f"- Mon: Strength\n  - {written}\n- Tue: Easy 3 mi\n"

@@ -7,7 +7,8 @@ step would miss the cut by more than 10 points: 40–60% for a half, S4; a fixed
 step, a kettlebell or dumbbell, to its exact half when that is a whole kilo: 16 kg -> 8 kg) or the
 sets, and no set goes to failure. An effort target (RPE) falls with the reps: "3x8 @ RPE 8" at the same RPE
 with fewer reps would mean a heavier weight, so it becomes "3x6 @ RPE 7" (deload
-effort at most RPE 7, two to three reps in reserve: S6 in the coaching rules).
+effort at most RPE 7, two to three reps in reserve: S6 in the coaching rules); reps in
+reserve written after the weight ("RIR 2") rise as the RPE falls.
 
 Before a race, strength volume is halved in the last 10 days, race week included
 (a 7–10 day step taper cutting volume 41–50%, Travis et al. 2021; ST1); heavy
@@ -33,6 +34,9 @@ LAST_SESSION_DAYS = 2  # no strength in the last days before the race
 HALVED = "half the sets in the taper"
 DELOAD_RPE = 7.0  # the most a deload asks for (RPE 7: about three reps in reserve)
 _NEAR_FAILURE = re.compile(r"(?i)\b(?:rir\s*[0-2](?![\d.,])|[0-2]\s*rir\b)")  # reps in reserve, as a weight's comment keeps them
+# "RIR 2", "RIR 1-2", "2 RIR", "1–2 RIR": the reps in reserve a weight's comment asks for.
+_RESERVE = re.compile(r"(?i)\b(?P<a>rir\s*)(?P<low>\d{1,2})(?:(?P<dash>\s*[-–]\s*)(?P<high>\d{1,2}))?(?![\d.,])"
+                      r"|\b(?P<low2>\d{1,2})(?:(?P<dash2>\s*[-–]\s*)(?P<high2>\d{1,2}))?(?P<b>\s*rir)\b")
 _PLYOMETRIC = re.compile(r"(?i)nordic|jump|bound|hop|plyo|depth|skater|pogo|eccentric|split squat jump|burpee")
 _LOWER_BODY = re.compile(
     r"(?i)squat|deadlift|\brdl\b|lunge|leg press|step[- ]?up|hip thrust|calf|good morning|thruster|"
@@ -41,6 +45,7 @@ _LOWER_BODY = re.compile(
 
 
 LOAD_CUT_SLACK = 0.10  # load mode cuts 40–60% for its 50% (S4): the plate step may miss the cut by this much
+PERCENT_STEP = 2.5  # a share of 1RM in a deload is rounded down to this
 SHORT_OF_FAILURE = "stop 2–3 reps short of failure"  # a deload's AMRAP (reps in reserve: Helms et al. 2016)
 
 
@@ -74,8 +79,8 @@ def lighter_load(load: Load, factor: float, p: Periodization) -> Load | None:
             # A light weight: 14 kg halved is 7 kg, not the plate step's 5 kg; 3 kg is 1.5 kg, not 2.5.
             value = round_down(load.value * factor, 0.5 if load.unit == "kg" else 1.0)
         return replace(load, value=min(value, load.value)) if 0 < value < load.value else None
-    if load.kind == "percent":
-        value = round_down(load.value * factor, 5.0)
+    if load.kind == "percent":  # to 2.5%: half of 75% 1RM is 37.5%, not 35%
+        value = round_down(load.value * factor, PERCENT_STEP)
         return replace(load, value=value) if value < load.value else None
     if load.kind == "rpe":  # two more reps in reserve (Helms et al. 2016)
         return _lower_rpe(load, 2, 10.0) if load.value > 1 else None
@@ -115,7 +120,7 @@ def _cut(exercise: Exercise, how: str, p: Periodization) -> Exercise | None:
         if reps >= exercise.reps:
             return None
         return replace(exercise, reps=reps, reps_max=top, load=_easier_effort(exercise.load),
-                       effort=_easier_effort(exercise.effort))
+                       effort=_easier_effort(exercise.effort), comment=more_in_reserve(exercise.comment, 1, 2))
     if how == "sets":
         sets = fewer(exercise.sets, p.sets_cut, half_up=True)
         return replace(exercise, sets=sets) if sets < exercise.sets else None
@@ -126,7 +131,22 @@ def _cut(exercise: Exercise, how: str, p: Periodization) -> Exercise | None:
         return None
     # half the weight at the same reps is far from the written effort: two more reps in reserve, as for an RPE load
     effort = lighter_load(exercise.effort, p.load_factor, p) if exercise.effort is not None else None
-    return replace(exercise, load=load, effort=effort or exercise.effort)
+    return replace(exercise, load=load, effort=effort or exercise.effort, comment=more_in_reserve(exercise.comment, 2, 0))
+
+
+def more_in_reserve(comment: str, by: int, least: int) -> str:
+    """The reps in reserve a comment asks for (``RIR 2``), as an RPE falls in the same deload:
+    at least ``least``, then ``by`` more. "3x8 @ 60 kg, RIR 2" with two reps fewer at the same
+    weight (or the same reps at half of it) leaves more than two in reserve; left as written it
+    would ask for a heavier weight. Fewer reps: RIR 2 -> 3, at least RIR 3 (RPE 7, S6); half the
+    load: two more (as an RPE load)."""
+    def raised(match: re.Match[str]) -> str:
+        low, high = match["low"] or match["low2"], match["high"] or match["high2"]
+        new = [str(max(int(n), least) + by) for n in (low, high) if n is not None]
+        numbers = new[0] if len(new) == 1 or new[0] == new[1] else (match["dash"] or match["dash2"]).join(new)
+        return f"{match['a']}{numbers}" if match["a"] is not None else f"{numbers}{match['b']}"
+
+    return _RESERVE.sub(raised, comment) if comment else comment
 
 
 def _easier_effort(load: Load | None) -> Load | None:
