@@ -435,6 +435,9 @@ def test_a_warm_up_and_cool_down_written_in_the_main_set_are_its_own(line: str) 
     ("Intervals 6 x 800m @ 10K pace, 400m jog recovery", (Distance(400, "m"), "jog")),
     ("Hills 10 x 90 sec uphill, jog down", (None, "jog down")),
     ("Intervals 8 mi: 5 x 1 km @ 10K pace, 2 min rest", (Duration(120), "rest")),
+    # A fartlek as written: a short timed spell after timed repeats is their recovery.
+    ("Fartlek 9 km: 8 x 1 min @ hard, 1 min easy", (Duration(60), "easy")),
+    ("Fartlek 30 min: 8 x 30 s fast, 90 s easy", (Duration(90), "easy")),
 ])
 def test_a_recovery_written_after_the_repeats_is_the_one_between_them(line: str, between: tuple[object, str]) -> None:
     session, diagnostics = parse(line)
@@ -442,6 +445,15 @@ def test_a_recovery_written_after_the_repeats_is_the_one_between_them(line: str,
     [repeat] = session.main
     assert isinstance(repeat, Repeat) and repeat.between is not None
     assert (repeat.between.amount, repeat.between.label) == between
+
+
+@pytest.mark.parametrize("line", ["Intervals 45 min: 5 x 3 min @ 10K pace, 10 min easy",  # a cool-down's length
+                                  "Intervals 40 min: 8 x 30 s fast, 2 min easy",  # four times the repeat
+                                  "Intervals 10 km: 6 x 800 m @ 5K pace, 2 km easy"])  # by distance: only when said
+def test_an_easy_part_after_repeats_that_is_no_spell_between_them_is_a_part_of_its_own(line: str) -> None:
+    session, diagnostics = parse(line)
+    assert diagnostics == [] and session is not None and len(session.main) == 2
+    assert isinstance(session.main[0], Repeat) and session.main[0].between is None
 
 
 def test_a_jog_after_the_repeats_before_another_part_is_a_part_of_its_own() -> None:

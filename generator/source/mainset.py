@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 
 from ..errors import Collector
-from ..model import Amount, Ladder, Part, Repeat, Step, StepRole
+from ..model import Amount, Duration, Ladder, Part, Repeat, Step, StepRole
 from .cursor import Cursor, target_end
 from .targets import parse_target
 from .words.en import RECOVERY_LABELS, REST_LABELS, WORK_LABELS
@@ -72,13 +72,13 @@ class MainSet:
                 # Not after repeats that hold their own recovery ("8 x (1 min run, 90 s walk), 5 min walk": a cool-down)
                 if not (isinstance(last, Repeat) and last.between is None and not self.run_walk
                         and all(isinstance(s, Step) and s.role == "work" for s in last.steps)
-                        and (between := self._trailing_recovery())):
+                        and (between := self._trailing_recovery(last))):
                     break
                 parts[-1] = replace(last, between=between)
         return tuple(parts)
 
-    def _trailing_recovery(self) -> Step | None:
-        """A recovery written as the next part after repeats, ending the main set or its part."""
+    def _trailing_recovery(self, repeat: Repeat) -> Step | None:
+        """A recovery written as the next part after ``repeat``, ending the main set or its part."""
         # Tried on a copy that says nothing: anything else is the next part, read as ever.
         probe = Cursor(self.c.text, self.c.line, 1, Collector(self.c.errors.file), self.c.vocab)
         probe.pos = self.c.pos
@@ -92,7 +92,8 @@ class MainSet:
         # Only when it says so ("400 m jog recovery", "jog down", "walk back", "2 min rest"): "2 km easy"
         # or "1 km jog" after the repeats is a cool-down, and "6 x 800 m, 400 m jog, 1 mi @ tempo" a jog between parts.
         ends = probe.at_end(self.end) or strides_ahead(probe, self.end) or probe.peek(probe.vocab.separator_re, self.end)
-        if not ends or not (said or label.endswith((" down", " back")) or label in REST_LABELS):
+        if not ends or not (said or label.endswith((" down", " back")) or label in REST_LABELS
+                            or _spell_after(repeat, amount)):
             return None
         self.c.pos = probe.pos
         return Step("rest" if label in REST_LABELS else "recovery", amount, None, label)
@@ -303,3 +304,17 @@ def _is_ladder(match: re.Match[str], min_rungs: int = 2) -> bool:
 
 
 __all__ = ["RECOVERY_LABELS", "REST_LABELS", "WORK_LABELS", "MainSet", "starts_set", "strides_ahead"]
+
+
+SPELL_MOST = 180  # seconds: an easy spell after timed repeats up to this long is their recovery
+
+
+def _spell_after(repeat: Repeat, amount: Amount | None) -> bool:
+    """Timed repeats, then a short timed spell: their recovery, as fartleks are written
+    ("8 x 1 min hard, 1 min easy"; "8 x 30 s fast, 90 s easy"), not a cool-down (which runs
+    ten minutes or more). At most three times the repeat and :data:`SPELL_MOST`."""
+    work = [s.amount for s in repeat.steps if isinstance(s, Step)]
+    if not isinstance(amount, Duration) or not work or not all(isinstance(a, Duration) for a in work):
+        return False
+    longest = max(a.seconds for a in work if isinstance(a, Duration))
+    return amount.seconds <= min(SPELL_MOST, 3 * longest) + 1e-9
