@@ -3,7 +3,7 @@ race paces of targets. Re-exported by :mod:`generator.model`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from .units import DistanceUnit, from_km, to_km
@@ -42,10 +42,12 @@ class Distance:
 
 @dataclass(frozen=True, slots=True)
 class Duration:
-    """A duration in seconds; ``high`` is the top of a range (``30-45 s``)."""
+    """A duration in seconds; ``high`` is the top of a range (``30-45 s``). ``in_minutes``: written
+    in minutes (``1 min`` is shown so, where a minute written ``60 s`` stays ``60 s``); not compared."""
 
     seconds: float
     high: float | None = None
+    in_minutes: bool = field(default=False, compare=False)
 
     @property
     def minutes(self) -> float:

@@ -54,7 +54,10 @@ def minutes_text(minutes: float) -> str:
     return f"{hours} h" if not rest else f"{hours} h {rest:02d} min"
 
 
-def _duration_text(seconds: float) -> str:
+def _duration_text(seconds: float, in_minutes: bool = False) -> str:
+    """``90 s``, ``2 min``, ``2:30``; a minute as written: ``1 min`` or ``60 s``."""
+    if seconds == 60 and in_minutes:
+        return "1 min"
     if seconds < 120:
         return f"{format_number(seconds, 0)} s"
     if seconds % 60:
@@ -73,7 +76,7 @@ def range_text(low: str, high: str) -> str:
 def amount_text(amount: Amount, units: str) -> str:
     """An amount in the reader's units (metres stay metres); a range as ``5–6 mi``."""
     if isinstance(amount, Duration):
-        text = _duration_text(amount.seconds)
+        text = _duration_text(amount.seconds, amount.in_minutes and amount.high is None)
         return text if amount.high is None else range_text(text, _duration_text(amount.high))
     if amount.unit == "m":
         text = f"{format_number(amount.value, 0)} m"

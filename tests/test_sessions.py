@@ -28,6 +28,13 @@ def parse(text: str):  # type: ignore[no-untyped-def]
     ("Intervals 6 x 400 m @ 5K pace w/ 200 m jog", "Intervals 6 x 400 m @ 5K pace w/ 200 m jog"),
     ("Intervals 7 mi: 6 x 800 m @ 5:00/km w/ 400 m jog", "Intervals 7 mi: 6 x 800 m @ 5:00/km w/ 400 m jog"),
     ("Hills 8 x 60 s hills @ hard w/ jog down", "Hills 8 x 60 s hills @ hard w/ jog down"),
+    ("Fartlek 40 min: 8 x 1 min @ hard w/ 1 min easy", "Fartlek 40 min: 8 x 1 min @ hard w/ 1 min easy"),  # a minute as written
+    ("Fartlek 40 min: 8 x 1 min @ hard, 1 min easy", "Fartlek 40 min: 8 x 1 min @ hard w/ 1 min easy"),
+    # Galloway's ratio, written once: repeated to fill the total (it was one run in half an hour of walking)
+    ("Run-walk 30 min: 2 min run, 1 min walk", "Run-walk 30 min: 10 x (2 min run, 1 min walk)"),
+    ("Run-walk 30 min: 2 min run / 1 min walk", "Run-walk 30 min: 10 x (2 min run, 1 min walk)"),
+    ("Run-walk 32 min: 30 s jog / 30 s walk", "Run-walk 32 min: 32 x (30 s jog, 30 s walk)"),
+    ("Run-walk 30 min: 10 min walk, 5 min jog", "Run-walk 30 min with 10 min walk, 5 min jog"),  # twice over: as written
     ("Tempo 7 mi with 4 mi @ threshold", "Tempo 7 mi with 4 mi @ threshold"),
     ("Easy 4 mi + 6 x 20 s strides", "Easy 4 mi + 6 x 20 s strides"),
     ("Easy 4 mi + 4 strides", "Easy 4 mi + 4 strides"),

@@ -137,7 +137,7 @@ class Cursor:
             seconds = low * scale + (self._minutes_after(end) if scale == 3600 and high is None else
                                      self._seconds_after(end) if scale == 60 and high is None and low.is_integer() else 0.0)
             top = high * scale if high is not None else self._duration_high(end)
-            return self._range(Duration(seconds, top), start, per_rep)
+            return self._range(Duration(seconds, top, in_minutes=scale == 60), start, per_rep)
         hint = suggest(word, self.vocab.unit_hints)
         if not hint and unit in self.vocab.labels:  # "w/ 400 jog": the unit left out before the author's word
             shown = f"{first}-{second}" if second else first

@@ -29,6 +29,7 @@ MAX_DEPTH = 4  # brackets inside brackets: deeper is not a workout anyone runs
 MAX_REPEATS = 100
 _TIMES = re.compile(r"(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?\s*[x×]\s*", re.I)
 _NUM = r"\d+(?:\.\d+)?"
+_RATIO_SLASH = r"\s*/\s*(?=\d)"  # "2 min run / 1 min walk": a run-walk's two spells (not "walk/jog", a label)
 _RUNGS = re.compile(rf"({_NUM})((?:\s*[-–]\s*{_NUM})+)\s*([A-Za-z]+)(?!\w)")
 _PERCENTS = re.compile(r"(\d{1,3}(?:\.\d)?(?:\s*[-–]\s*\d{1,3}(?:\.\d)?)?)((?:\s*,\s*\d{1,3}(?:\.\d)?(?:\s*[-–]\s*\d{1,3}(?:\.\d)?)?)+)\s*%")
 
@@ -65,7 +66,7 @@ class MainSet:
             while True:
                 if c.failed or c.at_end(self.end) or (depth and c.peek(r"\)", self.end)) or strides_ahead(c, self.end):
                     return tuple(parts)
-                if not c.take(c.vocab.separator_re, self.end):
+                if not c.take(c.vocab.separator_re, self.end) and not (self.run_walk and c.take(_RATIO_SLASH, self.end)):
                     return tuple(parts)
                 last = parts[-1] if parts else None
                 # "6 x 800 m @ 10K pace, 400 m jog recovery", "10 x 90 s uphill, jog down": the recovery between them
@@ -318,3 +319,21 @@ def _spell_after(repeat: Repeat, amount: Amount | None) -> bool:
         return False
     longest = max(a.seconds for a in work if isinstance(a, Duration))
     return amount.seconds <= min(SPELL_MOST, 3 * longest) + 1e-9
+
+
+RATIO_LEAST = 3  # a run and a walk that fit a run-walk's total this many times over are its ratio
+
+
+def run_walk_ratio(parts: tuple[Part, ...], total: Amount | None) -> tuple[Part, ...]:
+    """``Run-walk 30 min: 2 min run, 1 min walk`` (or ``2 min run / 1 min walk``), as Galloway
+    writes his intervals: one timed run and one timed walk that fit the total at least
+    :data:`RATIO_LEAST` times are its ratio, repeated (``10 x (2 min run, 1 min walk)``); read as
+    a sequence they were one run in half an hour of walking. Any other main set is as written."""
+    if not isinstance(total, Duration) or len(parts) != 2:
+        return parts
+    steps = [p for p in parts if isinstance(p, Step) and isinstance(p.amount, Duration) and p.amount.high is None]
+    if len(steps) != 2 or {s.role for s in steps} != {"work", "recovery"}:
+        return parts
+    cycle = sum(s.amount.seconds for s in steps if isinstance(s.amount, Duration))
+    count = int(total.seconds // cycle) if cycle else 0
+    return (Repeat(count, tuple(steps)),) if count >= RATIO_LEAST else parts

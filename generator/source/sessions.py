@@ -29,7 +29,7 @@ from ..model import (
 from ..units import HOUR_WORDS, from_km
 from ..workout import parts_km
 from .cursor import Cursor, target_end
-from .mainset import MainSet, starts_set, strides_ahead
+from .mainset import MainSet, run_walk_ratio, starts_set, strides_ahead
 from .misreads import (
     CLIMB_UNIT,
     amount_of,
@@ -204,7 +204,10 @@ class SessionLine(Hints):
                 c.skip_ws()
                 if c.take(self.words.last_re, end):
                     fields["main_last"] = True  # "with the last 3 mi @ MP": at the end of the run
-                fields["main"] = main = MainSet(c, end, run_walk=kind is K.RUN_WALK).sequence()
+                main = MainSet(c, end, run_walk=kind is K.RUN_WALK).sequence()
+                if kind is K.RUN_WALK:
+                    main = run_walk_ratio(main, fields.get("total"))  # type: ignore[arg-type]
+                fields["main"] = main
                 if kind in (K.EASY, K.LONG, K.RECOVERY) and bare_part(main):
                     self._bare = (c.squeezed.column(start), c.text[start:c.pos].strip(), kind)
             elif c.take_at(end):
