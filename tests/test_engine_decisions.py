@@ -1087,7 +1087,7 @@ def test_a_warm_up_written_in_the_main_set_leaves_the_rest_of_the_run_to_the_coo
 
 def test_repeats_cut_to_one_are_the_step_alone_without_a_recovery() -> None:
     text = "---\ntitle: M\nunits: km\nrace: {distance: marathon}\nperiodization: {deload: {every: off}}\n---\n"
-    for n, long in enumerate([28, 30, 32, 24], start=1):
+    for n, long in enumerate([28, 30, 32, 30], start=1):
         text += f"## Week {n}\n- Tue: Easy 10 km\n- Thu: Tempo 15 km with 2 x 30 min @ MP w/ 10 min easy\n- Sun: Long {long} km\n\n"
     text += "## Week 5\n- Tue: Easy 8 km\n- Sun: Race marathon\n"
     from generator.describe import session_title
@@ -1154,3 +1154,30 @@ def test_a_deload_of_cross_training_alone_still_says_what_it_cut() -> None:
     assert ": ," not in said and "volume" in said
     bike = next(p for p in deload.sessions if p.day == 2)
     assert bike.session.comment == "bike or elliptical"  # how to do it, kept
+
+
+def test_a_taper_the_coach_wrote_after_a_late_peak_is_kept_as_written() -> None:
+    """Hansons peak ten days out, then two lighter weeks: the default 21-day marathon taper would
+    cut the peak week and cut the coach's own taper again. The weeks after the peak are read as the
+    coach's taper (a note says so); a length the coach gives is the engine's to taper, as asked."""
+    written = (FIXTURES / "engine" / "hansons-beginner.md").read_text().replace("  taper: {days: 10}\n", "")
+    expanded = expand(plan_from(written))
+    assert [w.kind for w in expanded.weeks[-3:]] == ["load", "taper", "race"]
+    assert not any(p.original for w in expanded.weeks[-3:] for p in w.sessions)  # every session as written
+    [note] = [d for d in expanded.warnings if d.code == "taper-written"]
+    assert not note.is_warning and "your week 17 (85% of your peak week 16)" in note.message
+    asked = expand(plan_from(written.replace("  deload: {every: off}\n", "  deload: {every: off}\n  taper: {days: 21}\n")))
+    assert any(p.original for p in asked.weeks[-3].sessions)  # the peak week, cut by the taper asked for
+    assert not any(d.code == "taper-written" for d in asked.warnings)
+
+
+def test_a_week_that_steps_back_only_its_long_run_is_no_lighter_week_to_a_reader() -> None:
+    """The Hansons alternate a long and a shorter long run: the deload rhythm counts from such a
+    week (no deload crowds it), but a week 4% lighter is not shown as a lighter week."""
+    text = "---\ntitle: H\nunits: mi\nperiodization: {deload: {every: 4}}\n---\n"
+    for n, (tempo, long) in enumerate([(6, 12), (7, 14), (8, 16), (10, 12), (9, 17), (10, 18)], start=1):
+        text += f"## Week {n}\n- Tue: Easy 6 mi\n- Thu: Tempo {tempo + 2} mi with {tempo} mi @ MP\n- Sat: Easy 6 mi\n- Sun: Long {long} mi\n\n"
+    expanded = expand(plan_from(text))
+    week4 = next(w for w in expanded.weeks if w.origin == 4 and not w.inserted)
+    assert week4.kind == "load" and not week4.step_back
+    assert "steps the long run back" in " ".join(expanded.log)

@@ -20,8 +20,17 @@ from .load import heaviest_weights, session_load
 from .planned import planned_weeks
 from .racestrength import race_strength_note, strength_near_race
 from .ranges import merge_expanded, plan_at, plan_ranged
-from .recognize import SourceWeek, survey, unmarked_lighter
-from .taper import DEFAULT_TAPER_DAYS, TaperSpan, race_day, taper_span, taper_week, unmarked_tapers, whole_weekend
+from .recognize import SourceWeek, running_volumes, survey, unmarked_lighter
+from .taper import (
+    DEFAULT_TAPER_DAYS,
+    TaperSpan,
+    race_day,
+    taper_span,
+    taper_week,
+    unmarked_tapers,
+    whole_weekend,
+    written_taper,
+)
 from .vacations import place_dated, week_vacations
 from .volume import Measure, given_km, size
 from .wording import describe_amount
@@ -73,7 +82,7 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
     measure = Measure(plan.periodization, plan.checks, plan.units)
     basis = choose_basis(plan)
     anchor, anchor_date = _anchor(plan, race_date, start)
-    span, taper_note = taper_span(plan)
+    span, taper_note, written = _taper(plan, measure, basis)
     last_loading = _last_loading(plan, span)
     heaviest = heaviest_weights([s for w in plan.weeks for s in w.sessions])
     load_of = partial(session_load, measure=measure, heaviest=heaviest)
@@ -81,6 +90,8 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
     decisions: list[Decision] = []
     if taper_note:
         decisions.append(Decision("taper-shortened", len(plan.weeks) - 1, taper_note))
+    if written is not None:
+        decisions.append(Decision("taper-written", written[1], written[2], note=True))
     vacations = week_vacations(plan, span, decisions)
 
     def lay_out(places: Mapping[tuple[Place, int], VacationStyle]) -> tuple[Layout, date | None]:
@@ -124,6 +135,15 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
     return ExpandedPlan(plan=plan, weeks=tuple(weeks), warnings=tuple(warnings), basis=basis, anchor=anchor,
                         start=first, race_date=race, mode=plan.periodization.deload_mode, log=tuple(log),
                         race_form=race_form), layout
+
+
+def _taper(plan: Plan, measure: Measure, basis: str) -> tuple[TaperSpan | None, str, tuple[TaperSpan, int, str] | None]:
+    """The plan's taper, a note when it had to be shortened, and the taper the author wrote by
+    volume when it stands in for the default one (see :func:`written_taper`)."""
+    span, note = taper_span(plan)
+    written = written_taper(plan, span, running_volumes(plan, measure, basis)) if (
+        span is not None and plan.periodization.taper_days is None) else None
+    return (written[0] if written is not None else span), note, written
 
 
 REPLACE_ROUNDS = 4  # layouts at most: plans settle in two; one that does not keeps its last
@@ -278,7 +298,7 @@ def _week(context: _Context, slot: Slot, index: int, contents: Sequence[list[Ses
         return sessions, (Phrase.of(f"vacation-{slot.style or 'easy'}", how=how),)
     if slot.marked:
         return source, (Phrase.of(f"as-written-{slot.kind}"),) if slot.kind in ("deload", "taper", "vacation") else ()
-    if slot.step_back:
+    if slot.step_back and not slot.long_run_back:
         return source, (Phrase.of("step-back"),)
     if slot.kind == "load" and not slot.tapers:
         return source, ()
@@ -375,7 +395,8 @@ def as_plan(expanded: ExpandedPlan) -> Plan:
     it again changes nothing (the engine is idempotent): marked taper weeks make the taper
     the author's (nothing is cut again), and its exact length keeps the weeks before it free
     of deloads, even when the taper began mid-week or in the race week alone."""
-    span, _ = taper_span(expanded.plan)
+    plan = expanded.plan
+    span, _, _ = _taper(plan, Measure(plan.periodization, plan.checks, plan.units), choose_basis(plan))
     last = len(expanded.weeks) - 1
     weeks = tuple(
         Week(number=w.number, source=w.source, title=w.title, notes=w.notes,

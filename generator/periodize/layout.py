@@ -39,6 +39,7 @@ class Slot:
     marked: bool = False  # the author marked this week in the source
     style: VacationStyle | None = None
     step_back: bool = False  # a lighter loading week the author wrote, recognised
+    long_run_back: bool = False  # recognised by its shorter long run alone: it spaces the load, no lighter week to a reader
     tapers: bool = False  # a loading week whose last few days begin the taper
 
 
@@ -180,7 +181,7 @@ class _Builder:
                    f"{self.amount(week.level)}" if week.volume > STEP_BACK_VOLUME * week.level
                    else f"is a lighter week you wrote ({self.amount(week.volume)}, after {self.amount(week.level)})")
             self.log.append(f"{self.name(index)} {how}: the deload rhythm counts from it")
-            self.emit(Slot("load", index, step_back=True))
+            self.emit(Slot("load", index, step_back=True, long_run_back=week.volume > STEP_BACK_VOLUME * week.level))
             self.run = 0
         elif kind == "race-week" and week.lighter_race_week:
             # A tune-up race is lighter days before it, a hard day, and easier days after: the

@@ -73,7 +73,7 @@ def planned_weeks(plan: Plan, layout: Layout, contents: Sequence[list[Session]],
             reference=slot.reference + 1 if slot.reference is not None else None, note=notes[index],
             inserted=slot.inserted, vacation=slot.style,
             quality_sessions=sum(1 for p in runs if p.kind.is_quality), run_sessions=len(runs),
-            step_back=slot.step_back,
+            step_back=slot.step_back and not slot.long_run_back,  # a week 4% lighter is no lighter week to a reader
             sets=sum(e.sets for p in planned if p.session.in_totals for e in p.session.exercises),
             reps=sum(e.sets * e.reps for p in planned if p.session.in_totals for e in p.session.exercises
                      if e.rep_unit == "reps"),

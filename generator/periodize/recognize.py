@@ -107,6 +107,11 @@ def survey(plan: Plan, measure: Measure, basis: str, last_loading: int,
     return tuple(result)
 
 
+def running_volumes(plan: Plan, measure: Measure, basis: str) -> list[float]:
+    """Each source week's running volume as written (races and walks left out)."""
+    return [_facts(plan, index, measure, basis, lambda s: 0.0).volume for index in range(len(plan.weeks))]
+
+
 def _facts(plan: Plan, index: int, measure: Measure, basis: str, load_of: Callable[[Session], float]) -> SourceWeek:
     sessions = plan.weeks[index].sessions
     runs = [s for s in sessions if s.kind.is_run and s.in_totals]

@@ -27,7 +27,7 @@ def engine_note(expanded: ExpandedPlan) -> Diagnostic | None:
     # A loading week whose last days begin the taper ("taper-from"): its cuts are the taper's too.
     begun = {w.origin: _taper_day(w) for w in changed if w.origin is not None and w.kind == "load" and _taper_day(w)}
     tapered = [w.origin for w in expanded.weeks if w.origin is not None and not w.inserted
-               and ((w.kind == "taper" and marks[w.origin - 1] != "taper") or (w.kind == "race" and w in changed)
+               and ((w.kind == "taper" and marks[w.origin - 1] != "taper" and w in changed) or (w.kind == "race" and w in changed)
                     or w.origin in begun)]
     parts = []
     if after:
@@ -36,7 +36,7 @@ def engine_note(expanded: ExpandedPlan) -> Diagnostic | None:
         parts.append(f"{_a('vacation week', away)} added after your {_weeks(away)}")
     if replaced:
         parts.append(f"your {_weeks(replaced)} {'is a deload' if len(replaced) == 1 else 'are deloads'}")
-    if step_backs:
+    if step_backs and plan.periodization.deload_every:  # with no deloads, no rhythm to count
         parts.append(f"the deload rhythm counts from your lighter {_weeks(step_backs)}")
     if tapered:
         parts.append(f"the taper cuts your {_weeks(tapered) if not begun else _listed(tapered, begun)}")

@@ -24,6 +24,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..model import Plan, Session, SessionKind
 from .deload import fit_volume
@@ -198,6 +199,36 @@ def cap_run(session: Session, limit: float, measure: Measure, basis: str, kind: 
 
 
 WRITTEN_TAPER = 0.9  # a week under 90% of the peak is a taper the author wrote (the engine's first cut is 70–80%)
+SHORTEST_WRITTEN = 8  # days: a taper the author wrote is theirs from T1's shortest best taper (8–14 days) on
+
+
+def written_taper(plan: Plan, span: TaperSpan, volumes: Sequence[float]) -> tuple[TaperSpan, int, str] | None:
+    """The taper the author wrote by volume, unmarked, when the engine's default would cut into
+    their peak: the biggest week before the race week falls in the default taper, and every week
+    after it is lighter than 90% of it and no heavier than the one before (Hansons: the peak 10
+    days out, "the last hard session about 10 days before", T6). Their taper is then kept as
+    written, from the week after the peak: (its span, its first week, what to say). None when
+    the author's peak is before the default taper, the weeks after it do not descend, or their
+    taper would be shorter than :data:`SHORTEST_WRITTEN` days (the engine tapers then, as asked)."""
+    race_week = span.weeks - 1
+    before = list(volumes[:race_week])
+    peak = max(before, default=0.0)
+    if span.authored or peak <= 0:
+        return None
+    top = max(i for i, volume in enumerate(before) if volume >= peak - 1e-9)
+    after = before[top + 1:]
+    length = (race_week - top - 1) * 7 + span.race_day
+    if (top < span.first_week or not after or length < SHORTEST_WRITTEN or length >= span.length
+            or any(v > WRITTEN_TAPER * peak + 1e-9 for v in after) or any(b > a + 1e-9 for a, b in pairwise(after))):
+        return None
+    shares = ", ".join(f"{round(100 * v / peak)}%" for v in after)
+    weeks = f"week {top + 2}" if len(after) == 1 else f"weeks {top + 2}–{race_week}"
+    are = "is" if len(after) == 1 else "are"
+    message = (f"your {weeks} ({shares} of your peak week {top + 1}) {are} read as your own taper, {length} days with "
+               f"the race week, and {are} kept as written; the engine's default for this race is {span.length} days, which "
+               f"would have cut your peak week. Mark {'it' if len(after) == 1 else 'them'} {{taper}} to say so, or give 'taper: {{days: {span.length}}}' "
+               "for the engine's")
+    return TaperSpan(span.days, length, span.weeks, span.race_day, authored=True), top + 1, message
 # A week the author titled as a taper, in any plan language: "Taper", "Tapering", "Affûtage", "Puesta a punto".
 _TAPER_TITLE = re.compile(r"(?i)\btaper|affûtage|affutage|puesta a punto|afinamiento")
 
