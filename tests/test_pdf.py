@@ -250,3 +250,20 @@ def test_each_session_has_its_own_box_to_tick() -> None:
     assert all(row.count('class="box"') == row.count('class="session') for row in rows)
     doubled = [w.number for w in expanded.weeks if len({s.day for s in w.sessions}) < len(w.sessions)]
     assert doubled, "the plan should have a day with two sessions"
+
+
+def test_a_plan_without_a_race_asks_for_no_race_day_and_its_lighter_weeks_have_their_legend(tmp_path: Path) -> None:
+    """A strength block has no race: its printed plan asks for a start date only. The lighter
+    weeks the coach wrote carry the deload letter on the fridge sheet, and the legend says what it means."""
+    from generator.render.pdf import fridge_html
+
+    settings = load_settings(ROOT)
+    path = tmp_path / "block.md"
+    path.write_text((ROOT / "tests" / "fixtures" / "plans" / "strength-block.md").read_text(encoding="utf-8"), encoding="utf-8")
+    plan, _ = read_plan(path, settings)
+    expanded = expand(plan)
+    assert any(w.step_back for w in expanded.weeks) and not any(w.kind == "deload" for w in expanded.weeks)
+    printed = print_html(expanded, settings, "a4", "https://example.org/")
+    assert "write your start date here" in printed and "write your race day here" not in printed
+    fridge = fridge_html(expanded, settings, "fridge-a4", "https://example.org/")
+    assert "Deload week: lighter, to absorb training" in fridge
