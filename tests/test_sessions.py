@@ -537,3 +537,18 @@ def test_an_easy_part_after_the_repeats_is_a_cool_down_not_their_recovery(line: 
     assert diagnostics == [] and session is not None
     assert all(p.between is None for p in session.main if isinstance(p, Repeat))
     assert isinstance(session.main[-1], Step)
+
+
+@pytest.mark.parametrize(("line", "kind"), [("Long easy run 45 min @ Z2", K.LONG), ("Easy long run 10 km", K.LONG),
+                                            ("Long run-walk 45 min: 2 min run / 1 min walk", K.RUN_WALK)])
+def test_a_long_run_named_by_its_effort_or_its_walks_is_one_session(line: str, kind: SessionKind) -> None:
+    """It had been told to split into two sessions, 'Long' and 'Easy run 45 min @ Z2'."""
+    session, diagnostics = parse(line)
+    assert diagnostics == [] and session is not None and session.kind is kind
+
+
+def test_a_session_named_twice_is_told_to_name_it_once() -> None:
+    """'Long tempo run 45 min' is no two sessions: the first has no length."""
+    session, diagnostics = parse("Long tempo run 45 min @ Z2")
+    assert session is None and len(diagnostics) == 1
+    assert "one session has one kind, then its length: 'Long 45 min @ Z2' or 'Tempo run 45 min @ Z2'" in diagnostics[0]

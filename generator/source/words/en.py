@@ -10,7 +10,9 @@ KIND_WORDS: dict[str, SessionKind] = {
     "rest": K.REST, "rest day": K.REST, "off": K.REST, "day off": K.REST,
     "easy": K.EASY, "easy run": K.EASY, "run": K.EASY, "jog": K.EASY, "base run": K.EASY,
     "recovery": K.RECOVERY, "recovery run": K.RECOVERY, "shakeout": K.RECOVERY,
-    "long": K.LONG, "long run": K.LONG,
+    "long": K.LONG, "long run": K.LONG, "long easy run": K.LONG, "easy long run": K.LONG, "long slow run": K.LONG,
+    # Galloway's long runs: run-walk all the way, counted by their running as any run-walk.
+    "long run-walk": K.RUN_WALK, "long run/walk": K.RUN_WALK, "long walk-run": K.RUN_WALK,
     "run-walk": K.RUN_WALK, "run/walk": K.RUN_WALK, "walk-run": K.RUN_WALK, "run walk": K.RUN_WALK,
     "walk": K.RUN_WALK,
     # Trail and ultra: a hike (a power hike) is walking, as a walk is; a trail run is easy running.
