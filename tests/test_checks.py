@@ -141,3 +141,19 @@ def test_an_easy_run_before_a_road_plans_long_run_is_no_back_to_back() -> None:
     for n in range(1, 4):
         text += f"## Week {n}\n- Mon: Easy 2 mi\n- Tue: Easy 3 mi\n- Thu: Easy 3 mi\n- Sat: Easy 5 mi\n- Sun: Long 12 mi\n\n"
     assert "long-run-share" in [w.code for w in expand(plan_from(text)).warnings]
+
+
+@pytest.mark.parametrize(("long", "warned"), [("Long 1 h 30 min: 45 x (1 min run, 1 min walk)", False),
+                                              ("Long 1 h 30 min", True)])
+def test_a_long_run_with_walk_breaks_counts_its_running_for_its_share_of_the_week(long: str, warned: bool) -> None:
+    """Galloway's long run, written as a long run with its walks: 45 of its 90 minutes are running,
+    as a run-walk's are counted (it had been 69% of its week, and called too big for it)."""
+    from generator.periodize import expand
+
+    from .helpers import plan_from
+
+    text = "---\ntitle: T\nunits: km\nperiodization: {deload: {every: off}}\n---\n"
+    for n in range(1, 4):
+        text += (f"## Week {n}\n- Tue: Run-walk 30 min: 10 x (2 min run, 1 min walk)\n"
+                 f"- Thu: Run-walk 30 min: 10 x (2 min run, 1 min walk)\n- Sat: {long}\n\n")
+    assert ("long-run-share" in [w.code for w in expand(plan_from(text)).warnings]) is warned

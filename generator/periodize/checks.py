@@ -54,9 +54,11 @@ DELOAD_AT_LEAST = 0.10  # a marked deload lighter by less than this is not a del
 def running_size(session: Session, planned: PlannedSession, basis: Basis) -> float:
     """A run's size for the checks: run-walk counts its running only (its walks, and the rest
     of its total beyond the steps given, are walking); a run-walk whose parts the plan does not
-    give, or a walk, counts nothing."""
+    give, or a walk, counts nothing. A run with walk breaks in its main set (Galloway's long run
+    written ``Long 1 h 30 min: 45 x (1 min run, 1 min walk)``) counts its running too; the rest
+    of its total is running."""
     full = (planned.distance_km or 0.0) if basis == "distance" else (planned.minutes or 0.0)
-    if session.kind is not K.RUN_WALK:
+    if session.kind is not K.RUN_WALK and not session.main:
         return full
     if not session.main or full <= 0:
         return 0.0
@@ -67,7 +69,11 @@ def running_size(session: Session, planned: PlannedSession, basis: Basis) -> flo
             walking += share
         else:
             running += share
+    if session.kind is not K.RUN_WALK and not walking:
+        return full
     whole = max(running + walking, _part(session.total, 1))
+    if session.kind is not K.RUN_WALK:
+        running = whole - walking  # its warm-up and cool-down are running
     return full * running / whole if whole > 0 else 0.0
 
 
