@@ -1181,3 +1181,19 @@ def test_a_week_that_steps_back_only_its_long_run_is_no_lighter_week_to_a_reader
     week4 = next(w for w in expanded.weeks if w.origin == 4 and not w.inserted)
     assert week4.kind == "load" and not week4.step_back
     assert "steps the long run back" in " ".join(expanded.log)
+
+
+def test_a_plan_dated_by_its_start_that_grows_says_where_its_race_moved() -> None:
+    """Sixteen weeks from a start date, and a vacation added: the race is a week later than the
+    coach counted, and check and build say so with the dates."""
+    from generator.periodize.summary import engine_note
+
+    text = ("---\ntitle: T\nunits: km\nrace: {distance: half}\nstart: 2027-01-04\n"
+            "periodization: {deload: {every: off}, vacations: [{week: 4, style: easy}]}\n---\n")
+    for n in range(1, 8):
+        text += f"## Week {n}\n- Tue: Easy 8 km\n- Thu: Tempo 8 km with 4 km @ threshold\n- Sun: Long {12 + n} km\n\n"
+    text += "## Week 8\n- Tue: Easy 6 km\n- Sun: Race half\n"
+    expanded = expand(plan_from(text))
+    note = engine_note(expanded)
+    assert note is not None and expanded.race_date == date(2027, 3, 7)
+    assert "from the start on Mon 4 Jan 2027 the race falls on Sun 7 Mar 2027, not Sun 28 Feb 2027" in note.message

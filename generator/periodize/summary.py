@@ -8,6 +8,8 @@ not a warning: it is what the author asked for, said so that nothing changes uns
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from ..errors import Diagnostic, Severity
 from ..expanded import ExpandedPlan, PlannedWeek
 
@@ -42,6 +44,13 @@ def engine_note(expanded: ExpandedPlan) -> Diagnostic | None:
         parts.append(f"the taper cuts your {_weeks(tapered) if not begun else _listed(tapered, begun)}")
     if not parts:
         return None
+    grown = len(expanded.weeks) - len(plan.weeks)
+    if grown > 0 and expanded.anchor == "start" and expanded.race_date is not None:
+        # The plan grows from its start: the race the coach counted weeks to moves with it.
+        written = expanded.race_date - timedelta(weeks=grown)
+        parts.append(f"from the start on {expanded.start:%a %-d %b %Y} the race falls on {expanded.race_date:%a %-d %b %Y}, "
+                     f"not {written:%a %-d %b %Y} as your {len(plan.weeks)} weeks would have it ('mode: replace' keeps "
+                     "them, or date the plan by its race: 'race: {date: …}')")
     head = (f"the engine made {len(expanded.weeks)} weeks of your {len(plan.weeks)}: "
             if len(expanded.weeks) != len(plan.weeks) else f"in your {len(plan.weeks)} weeks: ")
     where = plan.location("periodization")
