@@ -74,7 +74,7 @@ WORD_EFFORTS: dict[str, str] = {
     "moderate pace": "steady", "progressive": "steady", "progression": "steady", "brisk": "steady",
     "smooth": "steady", "kenyan-style progression": "steady", "kenyan progression": "steady",
     "controlled": "marathon", "comfortably hard": "threshold", "threshold": "threshold", "tempo": "threshold",
-    "lt": "threshold", "lactate threshold": "threshold", "cruise": "threshold", "threshold pace": "threshold",
+    "lt": "threshold", "lt2": "threshold", "lactate threshold": "threshold", "cruise": "threshold", "threshold pace": "threshold",
     "tempo pace": "threshold", "tempo effort": "threshold", "threshold effort": "threshold", "strong": "threshold",
     "hard": "interval", "very hard": "interval", "fast": "repetition",
     "e": "easy", "e pace": "easy", "t": "threshold", "t pace": "threshold", "lt pace": "threshold",

@@ -78,6 +78,9 @@ def test_efforts_are_ordered_from_slow_to_fast() -> None:
     ("MP + 1-2 min", "r:42.195:100:100:37.28:74.56"), ("MP + 60-120 s", "r:42.195:100:100:37.28:74.56"),  # Hansons' easy
     ("5K-10K pace", "r:5:100:100:0:0|r:10:100:100:0:0"), ("Goal MP", "r:42.195:100:100:0:0"),
     ("goal pace", "r:21.0975:100:100:0:0"), ("all-out", None), ("150 bpm", None), ("5:00/km", None),
+    # Just under the threshold (Norwegian singles) and the aerobic threshold: no book's table gives
+    # their pace, so they stay as written, never threshold; LT2 is the lactate threshold.
+    ("sub-threshold", None), ("slightly below threshold", None), ("LT1", None), ("LT2", "e:threshold"),
 ])
 def test_every_target_the_language_knows_has_a_pace_spec(text: str, expected: str | None) -> None:
     target = parse_target(text, pytest.fail)

@@ -31,6 +31,10 @@ EFFORT_WORDS = (
     # Daniels' paces by letter and name, and Pfitzinger's: E, T, I and R pace; LT and VO2max pace
     "e", "e pace", "t", "t pace", "i", "i pace", "interval pace", "r", "r pace", "rep pace", "repetition pace",
     "lt pace", "vo2max", "vo2 max", "vo2max pace",
+    # The "Norwegian singles" efforts, just under the threshold, and the aerobic threshold: no
+    # table of the books gives their pace, so they stay as written rather than be read as threshold.
+    "sub-threshold", "subthreshold", "sub threshold", "sub-t", "sub-threshold pace", "slightly below threshold",
+    "just below threshold", "lt1", "aerobic threshold", "lt2",
 )
 # How a race is written, to the key of RACE_PACES. "MP", "HMP" and "GMP" are paces already.
 _RACE_WORDS = {
