@@ -552,3 +552,12 @@ def test_a_session_named_twice_is_told_to_name_it_once() -> None:
     session, diagnostics = parse("Long tempo run 45 min @ Z2")
     assert session is None and len(diagnostics) == 1
     assert "one session has one kind, then its length: 'Long 45 min @ Z2' or 'Tempo run 45 min @ Z2'" in diagnostics[0]
+
+
+def test_exercises_written_in_a_strength_sessions_comment_are_warned_of() -> None:
+    """They read as words: no deload cuts them and no watch runs them."""
+    session, diagnostics = parse("Strength — Upper: Bench press 4x6 @ 70% 1RM; Row 4x8 @ 50 kg")
+    assert session is not None and session.exercises == ()
+    assert len(diagnostics) == 1 and "warning: 'Bench press 4x6 @ 70% 1RM' in the comment is not read as an exercise" in diagnostics[0]
+    session, diagnostics = parse("Strength 30 min — focus on form, 2 sets to start")
+    assert session is not None and diagnostics == []

@@ -51,6 +51,8 @@ RACE_DISTANCES: dict[str, Distance] = {
     "half marathon": Distance(21.0975, "km"), "marathon": Distance(42.195, "km"),
 }
 RACE_WORDS: dict[str, Distance] = {word: RACE_DISTANCES[name] for word, name in RACE_NAMES.items()}
+# "Bench press 4x6 @ 70% 1RM", "Row 3 x 8": a name, sets x reps, and what follows up to the next ';' or ','.
+_EXERCISE_IN_TEXT = re.compile(r"[^\W\d_][^;,:]*?\s\d{1,2}\s*[x×]\s*\d{1,3}[^;,]*")
 DEFAULT_STRIDES = Repeat(6, (Step("work", Duration(20), label="strides", note=UNWRITTEN),))
 
 
@@ -130,7 +132,21 @@ class SessionLine(Hints):
             self._warnbare_part(*self._bare)
         if comment:
             fields["comment"] = " — ".join(filter(None, [str(fields.get("comment", "")), comment]))
+            if kind is K.STRENGTH:
+                self._warn_exercises_in(comment)
         return Session(kind=kind, day=day, source=source, text=self.raw.strip(), **fields)  # type: ignore[arg-type]
+
+    def _warn_exercises_in(self, comment: str) -> None:
+        """A warning for exercises written in a strength session's comment ("Strength — Upper:
+        Bench press 4x6 @ 70% 1RM; Row 4x8"): read as words, they get no deload and no watch step."""
+        found = _EXERCISE_IN_TEXT.search(comment)
+        if found is None:
+            return
+        written = found[0].strip()
+        col = self.c.squeezed.column(max(0, self.c.text.find(written)))
+        self.errors.warning(self.line, col, f"'{written}' in the comment is not read as an exercise: give each exercise "
+                            f"a sub-bullet of its own ('  - {written}') so that deloads and the watch know it",
+                            "exercise-in-comment")
 
     def _warnbare_part(self, col: int, written: str, kind: SessionKind) -> None:
         """A warning, not an error: the run reads (as a part at no pace of its own), but the
