@@ -299,6 +299,9 @@ def session_title(session: Session, units: str) -> str:
     return _optional() + text if session.optional and not session.counted else text
 
 
+_FOCUS = re.compile(r"[^\W\d_][^\W\d_ '-]*(?:[ '-][^\W\d_]+){0,2}")  # one to three words, no figures
+
+
 def short_title(session: Session, units: str) -> str:
     """Kind and size only, for calendar summaries: ``Tempo 5 mi``."""
     kind = session.kind
@@ -314,7 +317,9 @@ def short_title(session: Session, units: str) -> str:
     if kind is SessionKind.STRENGTH and session.exercises:
         count = len(session.exercises)
         exercises = ngettext("%(num)d exercise", "%(num)d exercises", count) % {"num": count}
-        return f"{prefix}{label} ({exercises})"
+        # "Strength — Lower": a day's focus, as a coach names the days of a split ("Lower", "Upper", "Full body")
+        focus = f" — {session.comment}" if _FOCUS.fullmatch(session.comment) else ""
+        return f"{prefix}{label}{focus} ({exercises})"
     return prefix + label
 
 

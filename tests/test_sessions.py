@@ -561,3 +561,16 @@ def test_exercises_written_in_a_strength_sessions_comment_are_warned_of() -> Non
     assert len(diagnostics) == 1 and "warning: 'Bench press 4x6 @ 70% 1RM' in the comment is not read as an exercise" in diagnostics[0]
     session, diagnostics = parse("Strength 30 min — focus on form, 2 sets to start")
     assert session is not None and diagnostics == []
+
+
+def test_a_strength_days_focus_names_it_in_calendar_titles() -> None:
+    """A split's days ("Strength — Lower", "— Upper") had all been "Strength (2 exercises)"."""
+    from generator.describe import short_title
+    from generator.model import Exercise
+
+    session, _ = parse("Strength — Full body")
+    assert session is not None
+    lifts = (Exercise("Back squat", 3, 8), Exercise("Push-up", 3, 10))
+    assert short_title(session.with_changes(exercises=lifts), "km") == "Strength — Full body (2 exercises)"
+    session, _ = parse("Strength — keep 2 reps in reserve on every set")
+    assert session is not None and short_title(session.with_changes(exercises=lifts), "km") == "Strength (2 exercises)"
