@@ -361,6 +361,7 @@ def test_a_wednesday_race_gets_its_own_calendar_with_the_readers_paces(site: Sit
     threshold = range_text(pace_table(parse_performance("10k=45:00")).efforts["threshold"], "km")
     tempo = next(e for e in events if str(e.get("CATEGORIES").cats[0]) == "tempo")
     assert f"Your paces (10K in 45:00): threshold {threshold}" in str(tempo["DESCRIPTION"])
+    assert "Paces for 10K in 50:00" not in str(tempo["DESCRIPTION"])  # the reader's own, in place of the plan's
     assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
     # back to a day with a feed: the subscription links come back
     last = page.locator("#plan").get_attribute("data-feeds").split()[-1]

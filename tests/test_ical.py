@@ -263,3 +263,18 @@ def test_a_lighter_week_the_author_wrote_is_one_in_the_calendar_too(tmp_path: Pa
              and str(e["SUMMARY"]).startswith("Week 3 ")}
     [summary] = weeks
     assert summary == "Week 3 · Lighter week" and "deload" in str(weeks[summary]["CATEGORIES"].to_ical())
+
+
+def test_a_plan_with_a_reference_time_gives_its_paces_in_the_published_feed(project: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page shows the paces of the plan's reference time (10K in 50:00); a calendar reader saw
+    none. The reader's own file (calendar.json) starts without them: it adds the reader's."""
+    import json
+
+    build(project, monkeypatch)
+    folder = project / "site" / "plans" / "10k-8-weeks"
+    feed = Calendar.from_ical(next(folder.glob("race-*.ics")).read_bytes())
+    paced = [str(e["DESCRIPTION"]) for e in feed.walk("VEVENT") if "Paces for 10K in 50:00: " in str(e["DESCRIPTION"])]
+    assert paced and any("5K effort 4:46–4:52/km" in d for d in paced)
+    events = json.loads((folder / "calendar.json").read_text(encoding="utf-8"))["events"]
+    assert all("Paces for" not in e[10] for e in events if len(e) > 10) and any(len(e) > 10 for e in events)

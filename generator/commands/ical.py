@@ -30,7 +30,10 @@ def ical(plan: Path, race_date: datetime | None, start: datetime | None, output:
         from ..paces import plan_pace_table
 
         table = plan_pace_table(source, performance)
-    events = plan_events(expanded, settings, {}, build_time(), plan_url, settings.week_summaries, table=table)
+    from ..render.paceview import example_table
+
+    events = plan_events(expanded, settings, {}, build_time(), plan_url, settings.week_summaries, table=table,
+                         example=example_table(expanded))
     anchor_day = expanded.race_date if expanded.anchor == "race" and expanded.race_date else expanded.start
     feed = Feed(f"{source.slug}.ics", expanded.anchor, anchor_day)
     data = feed_bytes(expanded, events, settings, feed, expanded.start, plan_url, timezones_text(expanded, events))

@@ -17,6 +17,7 @@ from ..periodize import dates_change_layout, expand, first_day
 from ..settings import Settings
 from .ical import EventText, feed_bytes, header_template, plan_events, timezones_text, uid_domain
 from .icaljson import calendar_json
+from .paceview import example_table
 
 
 def feed_files(expanded: ExpandedPlan, settings: Settings, feeds: list[Feed], plan_url: str,
@@ -26,7 +27,9 @@ def feed_files(expanded: ExpandedPlan, settings: Settings, feeds: list[Feed], pl
     file's, by event key; every event rendered, with its new revision, is added to ``events_out``
     for the build to record."""
     plan = expanded.plan
-    events = plan_events(expanded, settings, revisions, now, plan_url, settings.week_summaries, legacy=legacy)
+    example = example_table(expanded)  # the plan's reference time's paces, as its page shows them
+    events = plan_events(expanded, settings, revisions, now, plan_url, settings.week_summaries, legacy=legacy,
+                         example=example)
     events_out += events
     zones = timezones_text(expanded, events)
     header = header_template(expanded, settings, plan_url)
@@ -39,7 +42,7 @@ def feed_files(expanded: ExpandedPlan, settings: Settings, feeds: list[Feed], pl
         if feed.date is not None and by_date:
             feed_plan = expand(plan, race_date=feed.date) if feed.anchor == "race" else expand(plan, start=feed.date)
             feed_events = plan_events(feed_plan, settings, revisions, now, plan_url, settings.week_summaries,
-                                      variant=feed.date.isoformat(), legacy=legacy)
+                                      variant=feed.date.isoformat(), legacy=legacy, example=example)
             events_out += feed_events
         first = _first_day(expanded, feed_plan, feed)
         yield feed.name, feed_bytes(feed_plan, feed_events, settings, feed, first, plan_url, zones, header)

@@ -59,6 +59,7 @@ class EventText:
     zone: str = ""
     minutes: int = 0
     description: str = ""  # as written into DESCRIPTION, before escaping (sessions only)
+    base: str = ""  # when it differs, the description a reader's own paces go into (without the plan's own)
     paces: tuple[tuple[str, str], ...] = ()  # (target as written, pace spec) for the reader's paces
     revision: dict[str, Any] = field(default_factory=dict)  # its entry in the state file: hash, sequence, modified
 
@@ -143,11 +144,13 @@ def _timed(expanded: ExpandedPlan, planned: PlannedSession, after: int = 0) -> t
 
 def plan_events(expanded: ExpandedPlan, settings: Settings, previous: Mapping[str, Any], now: datetime, plan_url: str,
                 week_summaries: bool = True, variant: str = "", table: PaceTable | None = None,
-                legacy: bool = False) -> list[EventText]:
+                legacy: bool = False, example: PaceTable | None = None) -> list[EventText]:
     """Every event of the plan, serialised once, each with its revision (:attr:`EventText.revision`)
     from ``previous``, the state file's revisions by event key (``legacy``: as format 2 hashed them).
     ``variant`` keeps apart the revisions of feeds whose weeks differ (vacations given by date);
-    ``table``: a runner's paces, written into each session's description (a personal file)."""
+    ``table``: a runner's paces, written into each session's description (a personal file);
+    ``example``: the paces of the plan's reference time, written into the published event (the
+    page shows them too) but not into the description a reader's own file starts from."""
     plan = expanded.plan
     units = plan.units
     prefix = f"{plan.slug}/{plan.edition}" + (f"/{variant}" if variant else "")
@@ -181,13 +184,16 @@ def plan_events(expanded: ExpandedPlan, settings: Settings, previous: Mapping[st
             paces = tuple((p.label, p.spec) for p in session_paces(s, planned.workout, expanded, None))
             if table is not None and paces:
                 description = with_paces(description, pace_line(paces, table, units))
+            shown = with_paces(description, pace_line(paces, example, units, yours=False)) if (
+                table is None and example is not None and paces) else description
             when = _timed(expanded, planned, busy.get(planned.day, 0)) if timed and not resting else None
             if when is not None:
                 busy[planned.day] = busy.get(planned.day, 0) + int((when[1] - when[0]).total_seconds() // 60)
             event = _event(revisions, f"{prefix}/w{week.number}/d{planned.day}/{slot}",
-                           session_summary(expanded, week, planned), description,
+                           session_summary(expanded, week, planned), shown,
                            categories, index * 7 + planned.day - 1, 1, slot, when, alarm)
-            event.description, event.paces = description, paces
+            event.description, event.paces = shown, paces
+            event.base = description if shown != description else ""
             result.append(event)
     return result
 

@@ -24,7 +24,7 @@ def calendar_json(expanded: ExpandedPlan, events: Sequence[EventText], header: H
         "namespace": _NAMESPACE_BYTES.hex(), "anchor": anchor, "before": header.before, "refresh": header.refresh,
         "after": header.after, "zones": zones, "units": plan.units,
         "events": [[e.offset, e.days, e.slot, e.head, e.tail, e.clock, e.zone, e.minutes, e.description,
-                    [list(p) for p in e.paces]] for e in events],
+                    [list(p) for p in e.paces], *([e.base] if e.base else [])] for e in events],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 

@@ -15,11 +15,13 @@ from .pacetable import range_text
 from .views import week_label, week_volume_text
 
 
-def pace_line(paces: Sequence[tuple[str, str]], table: PaceTable, units: str) -> str:
+def pace_line(paces: Sequence[tuple[str, str]], table: PaceTable, units: str, yours: bool = True) -> str:
     """``Your paces (10K in 45:00): threshold 4:33–4:42/km · easy 5:35–6:08/km``; the page's
-    script writes the same line for a reader's own time."""
+    script writes the same line for a reader's own time. ``yours=False``: the paces of the
+    plan's own reference time, as its page shows them (``Paces for 10K in 45:00: …``)."""
     items = " · ".join(f"{label} {range_text(evaluate(spec, table.efforts, table.vdot), units)}" for label, spec in paces)
-    return gettext("Your paces (%(reference)s): %(paces)s") % {"reference": table.performance.label, "paces": items}
+    values = {"reference": table.performance.label, "paces": items}
+    return (gettext("Your paces (%(reference)s): %(paces)s") if yours else gettext("Paces for %(reference)s: %(paces)s")) % values
 
 
 def with_paces(description: str, line: str) -> str:

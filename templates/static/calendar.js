@@ -101,10 +101,10 @@
       "UID:" + uid(data.namespace, prefix + iso(chosen) + "/" + name, data.domain) + "\r\n" + data.after + data.zones;
     data.events.forEach(function (e) {
       var offset = e[0], days = e[1], slot = e[2], head = e[3], tail = e[4], clock = e[5], zone = e[6], minutes = e[7];
-      var description = e[8], paces = e[9];
+      var description = e[8], paces = e[9], base = e[10] || description;  // base: without the plan's own paces
       var day = plus(first, offset);
       if (current && paces.length) {
-        tail = tail.replace(textLine("DESCRIPTION", description), textLine("DESCRIPTION", withPaces(description, paceLine(paces, current, data.units === "mi" ? "mi" : "km", units))));
+        tail = tail.replace(textLine("DESCRIPTION", description), textLine("DESCRIPTION", withPaces(base, paceLine(paces, current, data.units === "mi" ? "mi" : "km", units))));
       }
       var id = "UID:" + uid(data.namespace, prefix + iso(day) + "/" + slot, data.domain) + "\r\n";
       var dates;
