@@ -1197,3 +1197,13 @@ def test_a_plan_dated_by_its_start_that_grows_says_where_its_race_moved() -> Non
     note = engine_note(expanded)
     assert note is not None and expanded.race_date == date(2027, 3, 7)
     assert "from the start on Mon 4 Jan 2027 the race falls on Sun 7 Mar 2027, not Sun 28 Feb 2027" in note.message
+
+
+def test_a_race_week_with_two_hard_sessions_besides_the_race_is_no_lighter_week() -> None:
+    """Intervals and a tempo around a tune-up race: shorter, but no week to recover in, so the
+    deload due is not dropped for it (a tune-up week with one hard session still counts)."""
+    text = fixture("tune-up.md").replace("- Thu: Easy 4 mi\n", "- Thu: Intervals 6 mi: 5 x 1 km @ 10K pace w/ 400 m jog\n")
+    expanded = expand(plan_from(text))
+    race_week = next(i for i, w in enumerate(expanded.weeks) if w.origin == 6 and not w.inserted)
+    assert expanded.weeks[race_week + 1].kind == "deload"
+    assert any("but with 2 hard sessions besides the race, no lighter week" in line for line in expanded.log)

@@ -193,8 +193,10 @@ class _Builder:
             self.run = 0
         elif self.insert or not self.due() or kind == "race-week" or not self.replace(index, kind):
             if kind == "race-week":  # a race on top of a full week: no lighter week, and never a deload's place
-                self.log.append(f"{self.name(index)} holds a race but is not lighter ({self.amount(week.with_race)} with "
-                                f"it, after {self.amount(week.level)}): the deload rhythm goes on through it")
+                sizes = f"{self.amount(week.with_race)} with it, after {self.amount(week.level)}"
+                how = (f"and is shorter ({sizes}), but with {week.hard} hard sessions besides the race, no lighter week"
+                       if week.with_race <= STEP_BACK_VOLUME * week.level + 1e-9 else f"but is not lighter ({sizes})")
+                self.log.append(f"{self.name(index)} holds a race {how}: the deload rhythm goes on through it")
             slot = self.emit(Slot("load", index))
             if kind == "load":
                 self.reference = slot

@@ -40,6 +40,7 @@ from .volume import Measure, size, walking
 K = SessionKind
 STEP_BACK_VOLUME = 0.90  # at most 90% of the level: 10% lighter
 STEP_BACK_LONG_RUN = 0.80  # a long run 20% shorter
+RACE_WEEK_HARD = 1  # a week with a race is a lighter one with at most this many hard sessions besides the race
 RISES_AGAIN = 1.05  # the next representative week is at least 5% bigger
 LEVEL_WEEKS = 3
 
@@ -63,6 +64,7 @@ class SourceWeek:
     by_load: bool = False  # volume is the training load: a plan of strength work alone
     intensity: float = 0.0  # by_load: the mean relative load of its sets
     sets: int = 0  # by_load: its sets of strength work
+    hard: int = 0  # its quality sessions (tempo, intervals, hills, …), races left out
 
     @property
     def lighter_race_week(self) -> bool:
@@ -71,7 +73,10 @@ class SourceWeek:
         if not self.race:
             return False
         # Before any loading week there is nothing to compare with: the rhythm counts from it, as ever.
-        return self.level <= 0 or self.with_race <= STEP_BACK_VOLUME * self.level + 1e-9
+        # A race with intervals and a fartlek around it is no lighter week, however short: easier days
+        # around the race leave room for one hard session at most (Pfitzinger's tune-up weeks).
+        return self.level <= 0 or (self.with_race <= STEP_BACK_VOLUME * self.level + 1e-9
+                                   and self.hard <= RACE_WEEK_HARD)
 
     @property
     def representative(self) -> bool:
@@ -103,7 +108,7 @@ def survey(plan: Plan, measure: Measure, basis: str, last_loading: int,
         result.append(SourceWeek(week.index, week.volume, week.long_run, week.runs, week.race, week.mark,
                                  week.load, week.quality, step_back=step_back, level=level,
                                  replaced=index in replaced, with_race=week.with_race, by_load=week.by_load,
-                                 intensity=week.intensity, sets=week.sets))
+                                 intensity=week.intensity, sets=week.sets, hard=week.hard))
     return tuple(result)
 
 
@@ -121,6 +126,7 @@ def _facts(plan: Plan, index: int, measure: Measure, basis: str, load_of: Callab
         long_run=max((size(s, measure, basis) for s in running), default=0.0),
         runs=len(runs), race=any(s.kind is K.RACE for s in sessions), mark=plan.weeks[index].mark,
         load=sum(load_of(s) for s in sessions if s.kind is not K.RACE),
+        hard=sum(1 for s in runs if s.kind.is_quality),
         with_race=sum(size(s, measure, basis) for s in runs),
         quality=sum(load_of(s) for s in runs if s.kind.is_quality),
     )
