@@ -157,3 +157,20 @@ def test_a_long_run_with_walk_breaks_counts_its_running_for_its_share_of_the_wee
         text += (f"## Week {n}\n- Tue: Run-walk 30 min: 10 x (2 min run, 1 min walk)\n"
                  f"- Thu: Run-walk 30 min: 10 x (2 min run, 1 min walk)\n- Sat: {long}\n\n")
     assert ("long-run-share" in [w.code for w in expand(plan_from(text)).warnings]) is warned
+
+
+@pytest.mark.parametrize(("race", "warned"), [("50k", False), ("marathon", True)])
+def test_a_shorter_second_day_is_a_back_to_back_in_an_ultra_plan_only(race: str, warned: bool) -> None:
+    """2 h 45 min, then a 75-minute trail run: a 50K plan's back-to-back weekend (45% of the long
+    day); in a road plan the second day must be 90 minutes to count as one."""
+    from generator.periodize import expand
+
+    from .helpers import plan_from
+
+    text = f"---\ntitle: T\nunits: km\nrace: {{distance: {race}}}\nperiodization: {{deload: {{every: off}}, taper: false}}\n---\n"
+    for n in range(1, 4):
+        text += (f"## Week {n}\n- Tue: Easy 45 min\n- Wed: Easy 40 min\n- Thu: Easy 45 min\n"
+                 f"- Sat: Long run 2 h 45 min\n- Sun: Trail run 1 h 15 min\n\n")
+    text += "## Week 4\n- Tue: Easy 30 min\n- Sun: Race " + ("50 km" if race == "50k" else "marathon") + "\n"
+    codes = [w.code for w in expand(plan_from(text)).warnings]
+    assert ("long-run-share" in codes) is warned

@@ -45,6 +45,7 @@ BIG_JUMP_NAME = "volume-jump-30"
 MILE_KM = KM_PER_MI
 BACK_TO_BACK = 0.4  # the second long day of a back-to-back weekend: at least 40% of the first (3 h after 7 h; a design choice)
 BACK_TO_BACK_MINUTES = 90  # ... and long itself: an easy 5 mi before a road plan's long run is no second long day
+BACK_TO_BACK_ULTRA = 60  # ... in a plan for a race beyond the marathon, where a 75-minute trail run after a long one is the second
 ALLOWANCE_PER_RUN = {"distance": MILE_KM, "minutes": 10.0}  # Daniels: about a mile a run
 ALLOWANCE_MAX = {"distance": 10 * MILE_KM, "minutes": 100.0}
 TOLERANCE = {"distance": 0.01, "minutes": 0.2}  # sizes come rounded to 1 m and 0.1 min: no spike from rounding
@@ -300,7 +301,8 @@ def long_run_limit(configured: float, runs: int) -> float:
 def _long_runs(plan: Plan, facts: Sequence[_Week]) -> list[Diagnostic]:
     found: list[tuple[PlannedSession, _Week, float, float]] = []
     for week in facts:
-        if week.week.kind != "load" or week.volume <= 0 or _back_to_back(week.week):
+        floor = BACK_TO_BACK_ULTRA if plan.race is not None and plan.race.category == "other" else BACK_TO_BACK_MINUTES
+        if week.week.kind != "load" or week.volume <= 0 or _back_to_back(week.week, floor):
             continue
         limit = long_run_limit(plan.checks.long_run_share, week.runs)
         for planned in week.week.sessions:
@@ -319,10 +321,10 @@ def _long_runs(plan: Plan, facts: Sequence[_Week]) -> list[Diagnostic]:
         f"25–30%: spread the volume over more runs, or raise checks.long_run_share")]
 
 
-def _back_to_back(week: PlannedWeek) -> bool:
+def _back_to_back(week: PlannedWeek, floor: float) -> bool:
     """A weekend of two long days, as ultra plans write them: the long run and, the day before or
-    after it, at least 40% as long on the feet (runs and hikes): P3's share is of one long run,
-    and says nothing of them."""
+    after it, at least 40% as long on the feet (runs and hikes) and ``floor`` minutes: P3's share
+    is of one long run, and says nothing of them."""
     by_day: dict[int, float] = {}
     for p in week.sessions:
         if p.kind.is_run and p.kind is not K.RACE and p.session.in_totals:
@@ -330,7 +332,7 @@ def _back_to_back(week: PlannedWeek) -> bool:
     long = next((p for p in week.sessions if p.kind is K.LONG), None)
     if long is None or not long.minutes:
         return False
-    return any(by_day.get(long.day + side, 0.0) >= max(BACK_TO_BACK * long.minutes, BACK_TO_BACK_MINUTES) for side in (-1, 1))
+    return any(by_day.get(long.day + side, 0.0) >= max(BACK_TO_BACK * long.minutes, floor) for side in (-1, 1))
 
 
 def _reduced(plan: Plan, facts: Sequence[_Week], layout: Layout, amount: Callable[[float], str]) -> list[Diagnostic]:
