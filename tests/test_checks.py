@@ -174,3 +174,17 @@ def test_a_shorter_second_day_is_a_back_to_back_in_an_ultra_plan_only(race: str,
     text += "## Week 4\n- Tue: Easy 30 min\n- Sun: Race " + ("50 km" if race == "50k" else "marathon") + "\n"
     codes = [w.code for w in expand(plan_from(text)).warnings]
     assert ("long-run-share" in codes) is warned
+
+
+def test_two_hard_sessions_after_a_race_in_one_week_are_named_by_their_days() -> None:
+    """It had read 'week 2: intervals on day 2 after a race … — as is week 2'."""
+    from generator.periodize import expand
+
+    from .helpers import plan_from
+
+    text = "---\ntitle: T\nunits: km\nperiodization: {deload: {every: off}}\n---\n"
+    text += "## Week 1\n- Tue: Easy 8 km\n- Sun: Race 10K\n\n"
+    text += "## Week 2\n- Tue: Intervals 8 km: 5 x 1 km @ 10K pace w/ 400 m jog\n- Thu: Tempo 8 km with 4 km @ threshold\n"
+    text += "- Sun: Long 14 km\n\n## Week 3\n- Tue: Easy 8 km\n- Sun: Long 15 km\n"
+    [warning] = [w for w in expand(plan_from(text)).warnings if w.code == "quality-after-race"]
+    assert "week 2: intervals on day 2 and tempo on day 4 after a race" in warning.message and "as is" not in warning.message
