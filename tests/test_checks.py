@@ -188,3 +188,16 @@ def test_two_hard_sessions_after_a_race_in_one_week_are_named_by_their_days() ->
     text += "- Sun: Long 14 km\n\n## Week 3\n- Tue: Easy 8 km\n- Sun: Long 15 km\n"
     [warning] = [w for w in expand(plan_from(text)).warnings if w.code == "quality-after-race"]
     assert "week 2: intervals on day 2 and tempo on day 4 after a race" in warning.message and "as is" not in warning.message
+
+
+def test_a_volume_rise_in_a_plan_by_the_clock_is_said_in_minutes() -> None:
+    """It had said "more than about a mile a run" of a plan written in minutes."""
+    from generator.periodize import expand
+
+    from .helpers import plan_from
+
+    text = "---\ntitle: T\nunits: km\nperiodization: {deload: {every: off}}\n---\n"
+    for n, easy in enumerate([40, 40, 40, 55], start=1):
+        text += f"## Week {n}\n- Tue: Easy {easy} min\n- Thu: Easy {easy} min\n- Sat: Easy {easy} min\n- Sun: Long run 60 min\n\n"
+    [jump] = [w for w in expand(plan_from(text)).warnings if w.code == "volume-jump-10"]
+    assert "more than about 10 minutes a run" in jump.message, jump.message

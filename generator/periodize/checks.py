@@ -149,6 +149,11 @@ def check_weeks(plan: Plan, weeks: Sequence[PlannedWeek], basis: Basis, layout: 
     return _unique(warnings)
 
 
+def _per_run(plan: Plan, basis: Basis) -> str:
+    """Daniels' step of about a mile a run, or its 10 minutes in a plan written by the clock (ALLOWANCE_PER_RUN)."""
+    return "10 minutes" if basis == "minutes" else "a mile" if plan.units == "mi" else "1.6 km"
+
+
 def _representative(week: _Week) -> bool:
     return week.week.kind == "load" and not week.step_back and not week.race and week.volume > 0
 
@@ -194,8 +199,8 @@ def _progression(plan: Plan, facts: Sequence[_Week], basis: Basis, spikes: Seque
         others = _listed([w for w, _, _, _ in small[1:]])
         warnings.append(warn(first.week.source, "volume-jump-10",
             f"{week_name(first.week)}: running volume {amount(first.volume)} is up {percent(rise, checks.weekly_increase)} "
-            f"on the {amount(level)} of the weeks before it{after}, more than {checks.weekly_increase:.0%} and more than about a "
-            f"mile a run{_also(others)}; spread the rise over two weeks, or check that it is meant"))
+            f"on the {amount(level)} of the weeks before it{after}, more than {checks.weekly_increase:.0%} and more than about "
+            f"{_per_run(plan, basis)} a run{_also(others)}; spread the rise over two weeks, or check that it is meant"))
     return warnings, merged
 
 
@@ -275,8 +280,7 @@ def _spikes(plan: Plan, found: Sequence[_Spike], merged: set[int], amount: Calla
             basis: Basis) -> list[Diagnostic]:
     """Big spikes each on its own (unless said with their week's volume jump), small ones together."""
     limit = plan.checks.session_spike
-    # Daniels' step of about a mile a run, or its 10 minutes in a plan written by the clock (ALLOWANCE_PER_RUN)
-    mile = "10 minutes" if basis == "minutes" else "a mile" if plan.units == "mi" else "1.6 km"
+    mile = _per_run(plan, basis)
     why = f"runs more than {limit:.0%} and {mile} longer are linked to injury (Frandsen et al. 2025; Daniels)"
     warnings = [warn(s.planned.source, "session-spike", f"{week_name(s.week)}: {_spike_text(s, amount)}; {why}")
                 for s in found if s.rise > BIG_SPIKE + 1e-9 and s.week.number not in merged]
