@@ -1207,3 +1207,14 @@ def test_a_race_week_with_two_hard_sessions_besides_the_race_is_no_lighter_week(
     race_week = next(i for i, w in enumerate(expanded.weeks) if w.origin == 6 and not w.inserted)
     assert expanded.weeks[race_week + 1].kind == "deload"
     assert any("but with 2 hard sessions besides the race, no lighter week" in line for line in expanded.log)
+
+
+def test_a_deload_of_easy_running_alone_speaks_of_no_quality_session() -> None:
+    """A beginner's weeks of easy runs: the deload's note had promised 'one shorter session of each
+    quality kind' the plan does not have."""
+    text = "---\ntitle: B\nunits: km\nperiodization: {deload: {every: 3}}\n---\n"
+    for n in range(1, 5):
+        text += f"## Week {n}\n- Tue: Easy {4 + n} km\n- Thu: Easy {4 + n} km\n- Sun: Long run {6 + n} km\n\n"
+    deload = next(w for w in expand(plan_from(text)).weeks if w.kind == "deload")
+    said = note_text(deload.note)
+    assert "volume −25%" in said and "quality" not in said, said

@@ -69,8 +69,9 @@ def build_deload(reference: Sequence[Session], strategy: str, measure: Measure, 
         sessions = fit_volume(sessions, (1 - p.deload_cut) * before, measure, basis, max(MOST_CUT, p.deload_cut))
         cut = 1 - sum(size(s, measure, basis) for s in sessions) / before if before else p.deload_cut
         short = cut < p.deload_cut - SHORT_BY  # whole steps (a 30-minute repeat) a run would lose beyond MOST_CUT
-        note = [Phrase.of("deload-volume-short", cut=round(cut, 2), planned=p.deload_cut, most=max(MOST_CUT, p.deload_cut))
-                if short else Phrase.of("deload-volume", cut=p.deload_cut)]
+        easy = "" if any(s.kind.is_quality for s in reference) else "-easy"  # no quality kind to keep one of
+        note = [Phrase.of(f"deload-volume-short{easy}", cut=round(cut, 2), planned=p.deload_cut, most=max(MOST_CUT, p.deload_cut))
+                if short else Phrase.of(f"deload-volume{easy}", cut=p.deload_cut)]
     if before <= 0 and any(s.exercises for s in sessions):  # no running (strength work alone): its strength is said
         note = []
     lifted = sessions

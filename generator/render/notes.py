@@ -20,6 +20,8 @@ MESSAGES = {
     "deload-easy": N_("easy running only, at most %(share)s of the volume"),
     "vacation-lighter-as-written": N_("easy running only, the week as written: it is lighter than %(share)s of the volume"),
     "deload-volume": N_("volume −%(cut)s; one shorter session of each quality kind at the same effort"),
+    "deload-volume-easy": N_("volume −%(cut)s"),
+    "deload-volume-short-easy": N_("volume −%(cut)s, not −%(planned)s, as no run loses more than %(most)s"),
     "deload-volume-short": N_("volume −%(cut)s, not −%(planned)s, as no run loses more than %(most)s; "
                               "one shorter session of each quality kind at the same effort"),
     "shortened-long": N_("the long run shortened so that the load is at least %(cut)s lower"),
