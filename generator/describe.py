@@ -370,6 +370,10 @@ def workout_lines(workout: tuple[Part, ...], units: str) -> list[str]:
             # "Warm-up 1 mi", not "Warm-up 1 mi warm-up" for one written in the main set
             said = replace(part, label="") if part.label in ("warm-up", "cool-down") else part
             text = step_text(said, units, written=False)
+            length = said.amount
+            if isinstance(length, Duration) and length.high is None and length.seconds >= 120 and length.seconds % 60:
+                # the rest of a timed session, to the second: "18 min 30 s", as a short session is shown (never "18:30")
+                text = text.replace(format_clock(int(length.seconds)), _minutes_and_seconds(length.seconds), 1)
             lines.append(f"{_ROLE_NAMES[part.role]} {text}".strip())
         else:
             lines.append(part_text(part, units, top=True))

@@ -574,3 +574,11 @@ def test_a_strength_days_focus_names_it_in_calendar_titles() -> None:
     assert short_title(session.with_changes(exercises=lifts), "km") == "Strength — Full body (2 exercises)"
     session, _ = parse("Strength — keep 2 reps in reserve on every set")
     assert session is not None and short_title(session.with_changes(exercises=lifts), "km") == "Strength (2 exercises)"
+
+
+def test_a_warm_up_to_the_second_is_said_in_minutes_and_seconds() -> None:
+    """The rest of a timed session after its main set: '18 min 30 s', never '18:30' (a time of day)."""
+    from generator.describe import workout_lines
+
+    lines = workout_lines((Step("warmup", Duration(1110)), Step("work", Duration(150)), Step("cooldown", Duration(600))), "km")
+    assert lines[0] == "Warm-up 18 min 30 s" and lines[2] == "Cool-down 10 min"
