@@ -49,7 +49,7 @@ def test_step_backs_the_author_wrote_are_recognised_and_never_doubled(mode: str)
     assert kinds(e) == "llsllsllslt" + "r"  # no deload of the engine's: the author's rhythm serves
     assert next(line for line in e.log if "lighter week you wrote" in line) == (
         "week 3 is a lighter week you wrote (15 mi, after 17 mi): the deload rhythm counts from it")
-    assert note_text(e.weeks[2].note) == "A lighter week as the author wrote it: the deload rhythm counts from it"
+    assert note_text(e.weeks[2].note) == "A lighter week, as the coach wrote it"
     assert not [w for w in e.warnings if w.code == "deload-dropped"]
 
 
@@ -1025,7 +1025,7 @@ def test_a_strength_block_s_lighter_weeks_are_the_authors_and_its_heavier_phases
     lighter = [w.number for w in e.weeks if w.step_back]
     assert lighter == [4, 8, 11]  # the last one too: a plan without a race has no taper to lead into
     said = " ".join(note_text(w.note) for w in e.weeks)
-    assert "A lighter week as the author wrote it" in said
+    assert "A lighter week, as the coach wrote it" in said
 
 
 def test_a_strength_week_with_fewer_reps_at_a_heavier_load_is_no_lighter_week() -> None:

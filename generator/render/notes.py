@@ -32,7 +32,7 @@ MESSAGES = {
     "as-written-deload": N_("Deload week as written by the author"),
     "as-written-taper": N_("Taper week as written by the author"),
     "as-written-vacation": N_("Vacation week as written by the author"),
-    "step-back": N_("A lighter week as the author wrote it: the deload rhythm counts from it"),
+    "step-back": N_("A lighter week, as the coach wrote it"),  # said to readers: the rhythm it sets is deload expand's
     "taper-as-written": N_("Taper as written by the author"),
     "taper-race": N_("Race week: the runs before the race at most %(shares)s of the peak week (%(days)d-day taper), "
                      "same paces and efforts"),
