@@ -392,6 +392,8 @@ def one_session(language: str, heading: str, line: str) -> Any:
     ("es", "Semana", "Mar: Rodaje 45 minutos @ suave", "Tue: Easy 45 min @ easy"),
     ("es", "Semana", "Mar: Series 8 km: 10 x 30 segundos @ ritmo 5K c/ 30 seg trote",
      "Tue: Intervals 8 km: 10 x 30 s @ 5K pace w/ 30 s jog"),
+    ("es", "Semana", "Mar: Cuestas 8 km: 10 x 60'' en subida rec. bajada trotando", "Tue: Hills 8 km: 10 x 60 s uphill w/ jog down"),
+    ("es", "Semana", "Mar: Cuestas 8 km: 10 x 60'' en subida, bajada trotando", "Tue: Hills 8 km: 10 x 60 s uphill w/ jog down"),
     ("nl", "Week", "di: Duurloop 1,5 uur @ rustig", "Tue: Easy 1.5 h @ easy"),
     ("nl", "Week", "di: Duurloop 40' @ rustig", "Tue: Easy 40 min @ easy"),
 ])

@@ -36,7 +36,7 @@ LEXICON = Lexicon(
         "trote": "jog", "trotando": "jog", "caminando": "walk", "caminar": "walk", "andando": "walk",
         "caminar/trote": "walk/jog", "trote/caminar": "jog/walk", "trote de vuelta": "jog back",
         "suave": "easy", "descanso": "rest", "pausa": "rest", "parado": "standing rest",
-        "descanso de pie": "standing rest", "subida": "uphill", "cuestas": "hills", "cuesta": "hill",
+        "descanso de pie": "standing rest", "subida": "uphill", "en subida": "uphill", "cuesta arriba": "uphill", "cuestas": "hills", "cuesta": "hill",
         "progresivos en subida": "uphill strides", "progresivos": "strides", "progresivo": "stride", "rectas": "strides", "sprints": "sprints",
         "corriendo": "run", "correr": "run", "rápido": "fast", "fuerte": "hard", "calentamiento": "warm-up",
         "enfriamiento": "cool-down", "vuelta a la calma": "cool-down",
