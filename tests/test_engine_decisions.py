@@ -1218,3 +1218,16 @@ def test_a_deload_of_easy_running_alone_speaks_of_no_quality_session() -> None:
     deload = next(w for w in expand(plan_from(text)).weeks if w.kind == "deload")
     said = note_text(deload.note)
     assert "volume −25%" in said and "quality" not in said, said
+
+
+def test_a_taper_week_written_within_its_cap_says_it_is_as_written() -> None:
+    """Galloway's last weeks, already light: the note had said 'volume at most 70% of the peak' of a
+    week the engine did not touch."""
+    text = "---\ntitle: T\nunits: km\nrace: {distance: 10k}\nperiodization: {deload: {every: off}}\n---\n"
+    for n in range(1, 5):
+        text += f"## Week {n}\n- Tue: Easy {6 + n} km\n- Thu: Tempo 8 km with 4 km @ threshold\n- Sun: Long {10 + n} km\n\n"
+    text += "## Week 5\n- Tue: Easy 5 km\n- Thu: Easy 4 km\n- Sun: Race 10K\n"
+    race_week = expand(plan_from(text)).weeks[-1]
+    assert not any(p.original for p in race_week.sessions)
+    said = note_text(race_week.note)
+    assert said.startswith("Race week (10-day taper): the runs before the race as written, already within"), said

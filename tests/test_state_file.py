@@ -257,8 +257,11 @@ def test_upgrading_a_format_2_state_file_bumps_no_event(tmp_path: Path) -> None:
     old = statefile.unpack(Path("a"), "couch-to-5k", before.packed["couch-to-5k"], 1)
     new = statefile.unpack(Path("b"), "couch-to-5k", after.packed["couch-to-5k"], 1)
     assert len(old) > 40 and set(old) <= set(new)
-    assert [(k, new[k]["sequence"], new[k]["modified"]) for k in sorted(old)] == \
-        [(k, old[k]["sequence"], old[k]["modified"]) for k in sorted(old)]
+    # Events whose wording Deload has changed since the fixture was written: a real update, bumped.
+    reworded = {"/w9/week"}  # the race week's note: its runs as written, already within the taper's cap
+    kept = sorted(k for k in old if not any(k.endswith(r) for r in reworded))
+    assert len(kept) == len(old) - len(reworded)
+    assert [(k, new[k]["sequence"], new[k]["modified"]) for k in kept] == [(k, old[k]["sequence"], old[k]["modified"]) for k in kept]
     assert any(new[k]["hash"] != old[k]["hash"] for k in old)  # rehashed the canonical way
     feed = next((project / "site" / "plans" / "couch-to-5k").glob("*.ics")).read_text(encoding="utf-8")
     assert "SEQUENCE:0" in feed

@@ -306,7 +306,10 @@ def _week(context: _Context, slot: Slot, index: int, contents: Sequence[list[Ses
         return source, (Phrase.of("taper-as-written"),) if span is not None and slot.kind == "taper" else ()
     sessions = taper_week(source, slot.origin, span, taper.peak, taper.previous, taper.previous_long, measure, basis,
                           taper.previous_easy)
-    return sessions, _taper_note(slot.kind, slot.origin, span, taper.peak, source)
+    note = _taper_note(slot.kind, slot.origin, span, taper.peak, source)
+    if list(sessions) == list(source) and note and note[0].code in ("taper", "taper-race"):  # within its cap as written
+        note = (Phrase(f"{note[0].code}-unchanged", note[0].args), *note[1:])
+    return sessions, note
 
 
 def _volume(context: _Context, sessions: Sequence[Session]) -> float:
