@@ -223,6 +223,7 @@ def test_a_reader_enters_a_10k_time_and_sees_their_paces(site: Site, page: Any) 
     tempo = page.locator(".session.k-tempo .pace").first
     assert tempo.locator(".pace-label").inner_text() == "threshold"
     assert tempo.locator(".pace-value").inner_text() == "5:02–5:09/km"  # the coach's example, 10K in 50:00
+    assert page.locator("#pace-race").input_value() == "10"  # the reader is asked for the plan's own reference race
     page.select_option("#pace-race", "10")
     page.fill("#pace-time", "45:00")
     page.click("#pace-form button[type=submit]")

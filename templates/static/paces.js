@@ -208,6 +208,9 @@
   });
   document.addEventListener("deload:units", render);
 
+  if (reference) {  /* the plan's own reference race first: a reader of a 10K plan is asked for a 10K */
+    Array.prototype.forEach.call(race.options, function (o) { if (Math.abs(+o.value - reference.km) < 1e-6) { race.value = o.value; } });
+  }
   var fromHash = /(?:^|[#&])time=([\d.]+)-(\d+)/.exec(location.hash);
   var saved = null;
   try { saved = localStorage.getItem("deload-race-time"); } catch (e) { saved = null; }
