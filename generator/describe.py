@@ -299,7 +299,8 @@ def session_title(session: Session, units: str) -> str:
     return _optional() + text if session.optional and not session.counted else text
 
 
-_FOCUS = re.compile(r"[^\W\d_][^\W\d_ '-]*(?:[ '-][^\W\d_]+){0,2}")  # one to three words, no figures
+# A day's focus as coaches name a split's days: one to three words, capitalised, no figures ("Lower", "Full body")
+_FOCUS = re.compile(r"(?=[^\W\d_])(?-i:[^\W\d_a-z])[^\W\d_ '-]*(?:[ '-][^\W\d_]+){0,2}")
 
 
 def short_title(session: Session, units: str) -> str:

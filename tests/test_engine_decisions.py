@@ -1231,3 +1231,10 @@ def test_a_taper_week_written_within_its_cap_says_it_is_as_written() -> None:
     assert not any(p.original for p in race_week.sessions)
     said = note_text(race_week.note)
     assert said.startswith("Race week (10-day taper): the runs before the race as written, already within"), said
+
+
+def test_a_strides_session_is_no_hard_session_of_a_tune_up_week() -> None:
+    text = fixture("tune-up.md").replace("- Thu: Easy 4 mi\n", "- Thu: Strides 4 mi: 6 x 20 s @ fast\n")
+    expanded = expand(plan_from(text))
+    race_week = next(i for i, w in enumerate(expanded.weeks) if w.origin == 6 and not w.inserted)
+    assert expanded.weeks[race_week + 1].kind == "load"  # the tune-up week is still the lighter week

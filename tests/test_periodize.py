@@ -151,6 +151,8 @@ def test_strength_deload_strategies(strategy: str, expected: list[str]) -> None:
     ("Row 3x10 @ 40 kg, RIR 2", "sets", "Row 2x10 @ 40 kg (RIR 2)"),  # the same sets as written, fewer of them
     ("Squat 3x8 @ 75% 1RM", "load", "Squat 3x8 @ 37.5% 1RM"),  # half, not rounded down to 35%
     ("Squat 3x8 @ 85% 1RM", "load", "Squat 3x8 @ 42.5% 1RM"),
+    ("Bench press 3x8 @ 40 kg, RIR 2, slow eccentric", "load", "Bench press 3x8 @ 20 kg (RIR 4, slow eccentric)"),
+    ("Row 3x10 @ 40 kg, RIR 0-1, slow", "reps", "Row 3x8 @ 40 kg (RIR 3, slow)"),  # not "RIR 3-1"
 ])
 def test_ranges_and_amrap_in_a_deload(written: str, strategy: str, deloaded: str) -> None:
     week = f"- Mon: Strength\n  - {written}\n- Tue: Easy 3 mi\n"

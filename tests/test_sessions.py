@@ -548,10 +548,12 @@ def test_a_long_run_named_by_its_effort_or_its_walks_is_one_session(line: str, k
 
 
 def test_a_session_named_twice_is_told_to_name_it_once() -> None:
-    """'Long tempo run 45 min' is no two sessions: the first has no length."""
+    """'Long tempo run 45 min' is no two sessions: the first has no length. Joined by ';' they are two."""
     session, diagnostics = parse("Long tempo run 45 min @ Z2")
     assert session is None and len(diagnostics) == 1
     assert "one session has one kind, then its length: 'Long 45 min @ Z2' or 'Tempo run 45 min @ Z2'" in diagnostics[0]
+    session, diagnostics = parse("Power hike; Easy 30 min")
+    assert session is None and "two sessions on one day are two bullets" in diagnostics[0]
 
 
 def test_exercises_written_in_a_strength_sessions_comment_are_warned_of() -> None:
@@ -572,8 +574,9 @@ def test_a_strength_days_focus_names_it_in_calendar_titles() -> None:
     assert session is not None
     lifts = (Exercise("Back squat", 3, 8), Exercise("Push-up", 3, 10))
     assert short_title(session.with_changes(exercises=lifts), "km") == "Strength — Full body (2 exercises)"
-    session, _ = parse("Strength — keep 2 reps in reserve on every set")
-    assert session is not None and short_title(session.with_changes(exercises=lifts), "km") == "Strength (2 exercises)"
+    for comment in ("keep 2 reps in reserve on every set", "skip if tired"):  # a cue, not a day's name
+        session, _ = parse(f"Strength — {comment}")
+        assert session is not None and short_title(session.with_changes(exercises=lifts), "km") == "Strength (2 exercises)"
 
 
 def test_a_warm_up_to_the_second_is_said_in_minutes_and_seconds() -> None:

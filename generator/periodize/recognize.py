@@ -126,7 +126,7 @@ def _facts(plan: Plan, index: int, measure: Measure, basis: str, load_of: Callab
         long_run=max((size(s, measure, basis) for s in running), default=0.0),
         runs=len(runs), race=any(s.kind is K.RACE for s in sessions), mark=plan.weeks[index].mark,
         load=sum(load_of(s) for s in sessions if s.kind is not K.RACE),
-        hard=sum(1 for s in runs if s.kind.is_quality),
+        hard=sum(1 for s in runs if s.kind.is_quality and s.kind is not K.STRIDES),  # strides alone are no hard day
         with_race=sum(size(s, measure, basis) for s in runs),
         quality=sum(load_of(s) for s in runs if s.kind.is_quality),
     )

@@ -123,7 +123,8 @@ class Hints:
         head = _AND_AFTER.sub("", text[:text.rfind(rest)].rstrip(" +;,/&")).strip()
         second = first_words(rest, 8)
         kind = self.words.kind_re.match(rest)
-        if kind is not None and not re.search(r"\d", head):  # "Long easy run 45 min": one session, named twice
+        joined = text[:text.rfind(rest)].rstrip()[-1:] in (";", ",", "+", "/", "&")  # "Power hike; Easy 30 min": two
+        if kind is not None and not re.search(r"\d", head) and not joined:  # "Long easy run 45 min": one session, named twice
             remainder = first_words(rest[kind.end():].strip(), 6)
             return f"one session has one kind, then its length: '{head} {remainder}' or '{second[:1].upper() + second[1:]}'"
         return (f"two sessions on one day are two bullets of that day, each starting with the day: "
