@@ -1238,3 +1238,23 @@ def test_a_strides_session_is_no_hard_session_of_a_tune_up_week() -> None:
     expanded = expand(plan_from(text))
     race_week = next(i for i, w in enumerate(expanded.weeks) if w.origin == 6 and not w.inserted)
     assert expanded.weeks[race_week + 1].kind == "load"  # the tune-up week is still the lighter week
+
+
+def test_a_late_peak_with_a_heavy_race_week_is_the_engines_to_taper() -> None:
+    """Two weeks after the peak that go down a little, then a race week of 33 mi with a tempo five
+    days out: no taper anyone wrote (its mean cut is under 30%, invariant 16): the engine's cuts it."""
+    expanded = expand(plan_from(fixture("late-peak-heavy-race-week.md")))
+    assert not any(d.code == "taper-written" for d in expanded.warnings)
+    assert any(p.original for p in expanded.weeks[-1].sessions)
+
+
+def test_a_taper_written_in_ranges_is_decided_once_for_both_ends() -> None:
+    """The low end of 'Long 15-19 mi' reads as a taper of the coach's, the high end does not: the
+    taper is the engine's at both ends, and expanding the plan again changes nothing."""
+    from generator.periodize import as_plan
+
+    expanded = expand(plan_from(fixture("late-peak-in-ranges.md")))
+    assert not any(d.code == "taper-written" for d in expanded.warnings)
+    assert not any(p.code == "taper-as-written" for w in expanded.weeks for p in w.note)
+    again = expand(as_plan(expanded))
+    assert [[p.session for p in w.sessions] for w in again.weeks] == [[p.session for p in w.sessions] for w in expanded.weeks]

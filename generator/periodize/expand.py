@@ -71,18 +71,20 @@ def expand(plan: Plan, race_date: date | None = None, start: date | None = None)
     A plan written in ranges is expanded at both ends (see :mod:`generator.periodize.ranges`)."""
     if not plan_ranged(plan):
         return _expand(plan, race_date, start)[0]
-    low, layout = _expand(plan_at(plan, "low"), race_date, start)
-    high, _ = _expand(plan_at(plan, "high"), race_date, start, layout)
+    written = _taper_written(plan)  # decided once for both ends, as the layout is
+    low, layout = _expand(plan_at(plan, "low"), race_date, start, written=written)
+    high, _ = _expand(plan_at(plan, "high"), race_date, start, layout, written=written)
     return merge_expanded(plan, low, high)
 
 
 def _expand(plan: Plan, race_date: date | None, start: date | None,
-            fixed: Layout | None = None) -> tuple[ExpandedPlan, Layout]:
-    """One expansion; ``fixed``: the layout decided at the other end of the plan's ranges."""
+            fixed: Layout | None = None, written: bool = True) -> tuple[ExpandedPlan, Layout]:
+    """One expansion; ``fixed``: the layout decided at the other end of the plan's ranges;
+    ``written``: whether a taper the author wrote may stand in for the default (both ends agree)."""
     measure = Measure(plan.periodization, plan.checks, plan.units)
     basis = choose_basis(plan)
     anchor, anchor_date = _anchor(plan, race_date, start)
-    span, taper_note, written = _taper(plan, measure, basis)
+    span, taper_note, written_by = _taper(plan, measure, basis, written)
     last_loading = _last_loading(plan, span)
     heaviest = heaviest_weights([s for w in plan.weeks for s in w.sessions])
     load_of = partial(session_load, measure=measure, heaviest=heaviest)
@@ -90,8 +92,8 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
     decisions: list[Decision] = []
     if taper_note:
         decisions.append(Decision("taper-shortened", len(plan.weeks) - 1, taper_note))
-    if written is not None:
-        decisions.append(Decision("taper-written", written[1], written[2], note=True))
+    if written_by is not None:
+        decisions.append(Decision("taper-written", written_by[1], written_by[2], note=True))
     vacations = week_vacations(plan, span, decisions)
 
     def lay_out(places: Mapping[tuple[Place, int], VacationStyle]) -> tuple[Layout, date | None]:
@@ -137,13 +139,22 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
                         race_form=race_form), layout
 
 
-def _taper(plan: Plan, measure: Measure, basis: str) -> tuple[TaperSpan | None, str, tuple[TaperSpan, int, str] | None]:
+def _taper(plan: Plan, measure: Measure, basis: str,
+           allowed: bool = True) -> tuple[TaperSpan | None, str, tuple[TaperSpan, int, str] | None]:
     """The plan's taper, a note when it had to be shortened, and the taper the author wrote by
-    volume when it stands in for the default one (see :func:`written_taper`)."""
+    volume when it stands in for the default one (see :func:`written_taper`; ``allowed``: a plan
+    in ranges has it only when both its ends do)."""
     span, note = taper_span(plan)
     written = written_taper(plan, span, running_volumes(plan, measure, basis)) if (
-        span is not None and plan.periodization.taper_days is None) else None
+        allowed and span is not None and plan.periodization.taper_days is None) else None
     return (written[0] if written is not None else span), note, written
+
+
+def _taper_written(plan: Plan) -> bool:
+    """Whether the author wrote the taper by volume (:func:`written_taper`), at both ends of a plan in ranges."""
+    ends = [plan_at(plan, "low"), plan_at(plan, "high")] if plan_ranged(plan) else [plan]
+    return all(_taper(end, Measure(end.periodization, end.checks, end.units), choose_basis(end))[2] is not None
+               for end in ends)
 
 
 REPLACE_ROUNDS = 4  # layouts at most: plans settle in two; one that does not keeps its last
@@ -399,7 +410,7 @@ def as_plan(expanded: ExpandedPlan) -> Plan:
     the author's (nothing is cut again), and its exact length keeps the weeks before it free
     of deloads, even when the taper began mid-week or in the race week alone."""
     plan = expanded.plan
-    span, _, _ = _taper(plan, Measure(plan.periodization, plan.checks, plan.units), choose_basis(plan))
+    span, _, _ = _taper(plan, Measure(plan.periodization, plan.checks, plan.units), choose_basis(plan), _taper_written(plan))
     last = len(expanded.weeks) - 1
     weeks = tuple(
         Week(number=w.number, source=w.source, title=w.title, notes=w.notes,

@@ -200,13 +200,15 @@ def cap_run(session: Session, limit: float, measure: Measure, basis: str, kind: 
 
 WRITTEN_TAPER = 0.9  # a week under 90% of the peak is a taper the author wrote (the engine's first cut is 70–80%)
 SHORTEST_WRITTEN = 8  # days: a taper the author wrote is theirs from T1's shortest best taper (8–14 days) on
+WRITTEN_MEAN_CUT = 0.30  # ... and when its weeks, race week's runs included, cut at least this much on average (invariant 16's hard bound)
 
 
 def written_taper(plan: Plan, span: TaperSpan, volumes: Sequence[float]) -> tuple[TaperSpan, int, str] | None:
     """The taper the author wrote by volume, unmarked, when the engine's default would cut into
-    their peak: the biggest week before the race week falls in the default taper, and every week
-    after it is lighter than 90% of it and no heavier than the one before (Hansons: the peak 10
-    days out, "the last hard session about 10 days before", T6). Their taper is then kept as
+    their peak: the biggest week before the race week falls in the default taper, every week after
+    it is lighter than 90% of it and no heavier than the one before, the race week's runs too, and
+    together they cut at least 30% on average (invariant 16; Hansons: the peak 10 days out, "the
+    last hard session about 10 days before", T6). Their taper is then kept as
     written, from the week after the peak: (its span, its first week, what to say). None when
     the author's peak is before the default taper, the weeks after it do not descend, or their
     taper would be shorter than :data:`SHORTEST_WRITTEN` days (the engine tapers then, as asked)."""
@@ -218,10 +220,12 @@ def written_taper(plan: Plan, span: TaperSpan, volumes: Sequence[float]) -> tupl
     top = max(i for i, volume in enumerate(before) if volume >= peak - 1e-9)
     after = before[top + 1:]
     length = (race_week - top - 1) * 7 + span.race_day
+    descent = [*after, volumes[race_week]]  # the race week by its runs before the race
     if (top < span.first_week or not after or length < SHORTEST_WRITTEN or length >= span.length
-            or any(v > WRITTEN_TAPER * peak + 1e-9 for v in after) or any(b > a + 1e-9 for a, b in pairwise(after))):
+            or any(v > WRITTEN_TAPER * peak - 1e-9 for v in after) or any(b > a + 1e-9 for a, b in pairwise(descent))
+            or 1 - sum(descent) / (len(descent) * peak) < WRITTEN_MEAN_CUT - 1e-9):
         return None
-    shares = ", ".join(f"{round(100 * v / peak)}%" for v in after)
+    shares = ", ".join(f"{math.floor(100 * v / peak)}%" for v in after)
     weeks = f"week {top + 2}" if len(after) == 1 else f"weeks {top + 2}–{race_week}"
     are = "is" if len(after) == 1 else "are"
     message = (f"your {weeks} ({shares} of your peak week {top + 1}) {are} read as your own taper, {length} days with "
