@@ -310,7 +310,7 @@ def test_a_start_day_off_the_weeks_first_day_and_a_start_in_the_past_are_warned_
 def test_a_week_a_deload_replaces_is_no_level_for_the_weeks_after_it() -> None:
     """Mode replace: the replaced week measures nothing (as once the plan is expanded and marked), so
     expanding the expanded plan again decides the same (found by the idempotence property)."""
-    from generator.periodize.expand import as_plan
+    from generator.periodize.asplan import as_plan
 
     weeks = "".join(week_text(n, easy, "Tempo 8 km with 4 km @ threshold", long)
                     for n, (easy, long) in enumerate([(5, 12), (7, 18), (6, 14), (6, 14), (4, 9), (6, 15),

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from ..errors import DeloadError, Diagnostic
 from ..expanded import ExpandedPlan
 from ..model import Plan
-from .expand import as_plan, choose_basis, dates_change_layout, expand, first_day
+from .asplan import as_plan, dates_change_layout, first_day
+from .expand import choose_basis, expand
 
 __all__ = ["ExpandedPlan", "as_plan", "choose_basis", "dates_change_layout", "expand", "expand_all", "first_day"]
 

@@ -11,7 +11,7 @@ from functools import partial
 
 from ..errors import DeloadError, Diagnostic
 from ..expanded import Anchor, Basis, ExpandedPlan, Note, Phrase
-from ..model import MAX_WEEKS, Periodization, Plan, Session, SessionKind, Vacation, VacationStyle, Week
+from ..model import MAX_WEEKS, Periodization, Plan, Session, SessionKind, VacationStyle
 from .checks import check_weeks
 from .deload import AFTER_RACE_DAYS, after_race, as_written_easy, build_deload, deload_strength, easy_only, rest_week
 from .layout import Decision, Layout, Place, Slot, build_layout, decision_warnings
@@ -71,7 +71,7 @@ def expand(plan: Plan, race_date: date | None = None, start: date | None = None)
     A plan written in ranges is expanded at both ends (see :mod:`generator.periodize.ranges`)."""
     if not plan_ranged(plan):
         return _expand(plan, race_date, start)[0]
-    written = _taper_written(plan)  # decided once for both ends, as the layout is
+    written = taper_written(plan)  # decided once for both ends, as the layout is
     low, layout = _expand(plan_at(plan, "low"), race_date, start, written=written)
     high, _ = _expand(plan_at(plan, "high"), race_date, start, layout, written=written)
     return merge_expanded(plan, low, high)
@@ -84,7 +84,7 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
     measure = Measure(plan.periodization, plan.checks, plan.units)
     basis = choose_basis(plan)
     anchor, anchor_date = _anchor(plan, race_date, start)
-    span, taper_note, written_by = _taper(plan, measure, basis, written)
+    span, taper_note, written_by = plan_taper(plan, measure, basis, written)
     last_loading = _last_loading(plan, span)
     heaviest = heaviest_weights([s for w in plan.weeks for s in w.sessions])
     load_of = partial(session_load, measure=measure, heaviest=heaviest)
@@ -139,7 +139,7 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
                         race_form=race_form), layout
 
 
-def _taper(plan: Plan, measure: Measure, basis: str,
+def plan_taper(plan: Plan, measure: Measure, basis: str,
            allowed: bool = True) -> tuple[TaperSpan | None, str, tuple[TaperSpan, int, str] | None]:
     """The plan's taper, a note when it had to be shortened, and the taper the author wrote by
     volume when it stands in for the default one (see :func:`written_taper`; ``allowed``: a plan
@@ -150,10 +150,10 @@ def _taper(plan: Plan, measure: Measure, basis: str,
     return (written[0] if written is not None else span), note, written
 
 
-def _taper_written(plan: Plan) -> bool:
+def taper_written(plan: Plan) -> bool:
     """Whether the author wrote the taper by volume (:func:`written_taper`), at both ends of a plan in ranges."""
     ends = [plan_at(plan, "low"), plan_at(plan, "high")] if plan_ranged(plan) else [plan]
-    return all(_taper(end, Measure(end.periodization, end.checks, end.units), choose_basis(end))[2] is not None
+    return all(plan_taper(end, Measure(end.periodization, end.checks, end.units), choose_basis(end))[2] is not None
                for end in ends)
 
 
@@ -382,44 +382,3 @@ def _written_strength(built: Sequence[Session], written: Sequence[Session], p: P
     instead of those of the week it was built from: a holiday week gains no exercise."""
     strength = [deload_strength(s, p) for s in written if s.kind is K.STRENGTH]
     return sorted([*(s for s in built if s.kind is not K.STRENGTH), *strength], key=lambda s: s.day)
-
-
-# -- as a plan again -------------------------------------------------------------------
-
-def first_day(expanded: ExpandedPlan, race_date: date | None = None, start: date | None = None) -> date:
-    """The first day of the expanded plan when anchored to ``race_date`` or ``start``.
-
-    Valid as long as the anchor cannot change the layout, which only dated vacations
-    do (see :func:`dates_change_layout`)."""
-    if start is not None:
-        return start
-    race = expanded.race_session
-    if race_date is None or race is None:
-        raise ValueError("a race date needs a plan with a race session")
-    return race_date - timedelta(days=(race.week - 1) * 7 + race.day - 1)
-
-
-def dates_change_layout(plan: Plan) -> bool:
-    """True when the plan's weeks depend on its dates (vacations given by date)."""
-    return any(v.date is not None for v in plan.periodization.vacations)
-
-
-def as_plan(expanded: ExpandedPlan) -> Plan:
-    """The expanded plan as a source plan with every reduced week marked, so that expanding
-    it again changes nothing (the engine is idempotent): marked taper weeks make the taper
-    the author's (nothing is cut again), and its exact length keeps the weeks before it free
-    of deloads, even when the taper began mid-week or in the race week alone."""
-    plan = expanded.plan
-    span, _, _ = _taper(plan, Measure(plan.periodization, plan.checks, plan.units), choose_basis(plan), _taper_written(plan))
-    last = len(expanded.weeks) - 1
-    weeks = tuple(
-        Week(number=w.number, source=w.source, title=w.title, notes=w.notes,
-             mark=w.kind if w.kind in ("deload", "taper", "vacation") else "taper" if i == last and span else None,
-             sessions=tuple(p.session.with_changes(day=p.day) for p in w.sessions))
-        for i, w in enumerate(expanded.weeks)
-    )
-    vacations = tuple(Vacation(style=w.vacation or "easy", source=w.source, week=w.number)
-                      for w in expanded.weeks if w.kind == "vacation")
-    periodization = replace(expanded.plan.periodization, vacations=vacations, taper=span is not None,
-                            taper_days=span.length if span is not None else None)
-    return replace(expanded.plan, weeks=weeks, periodization=periodization)

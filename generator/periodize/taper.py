@@ -101,7 +101,7 @@ def taper_span(plan: Plan) -> tuple[TaperSpan | None, str]:
         return None, ""
     weeks = len(plan.weeks)
     # The race week is never marked in a plan as written (the reader drops such a mark); an
-    # expanded plan marks it when its taper is done (see generator.periodize.expand.as_plan).
+    # expanded plan marks it when its taper is done (see generator.periodize.asplan.as_plan).
     marked = [i for i, week in enumerate(plan.weeks) if week.mark == "taper"]
     if marked:
         # The author's taper: nothing is cut. An explicit length reaching further back still keeps
