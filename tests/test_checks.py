@@ -201,3 +201,18 @@ def test_a_volume_rise_in_a_plan_by_the_clock_is_said_in_minutes() -> None:
         text += f"## Week {n}\n- Tue: Easy {easy} min\n- Thu: Easy {easy} min\n- Sat: Easy {easy} min\n- Sun: Long run 60 min\n\n"
     [jump] = [w for w in expand(plan_from(text)).warnings if w.code == "volume-jump-10"]
     assert "more than about 10 minutes a run" in jump.message, jump.message
+
+
+def test_an_intervals_rest_is_its_recovery_not_walking_left_out_of_its_distance() -> None:
+    """'12 x 400 m w/ 3 min rest': the session is its 8 mi; only a run's walk breaks are left out."""
+    from generator.periodize import expand
+
+    from .helpers import plan_from
+
+    text = "---\ntitle: T\nunits: mi\nperiodization: {deload: {every: off}}\n---\n"
+    for n in range(1, 5):
+        recovery = "rest" if n < 4 else "jog"
+        text += (f"## Week {n}\n- Tue: Intervals 8 mi: 12 x 400 m @ 5K pace w/ 3 min {recovery}\n"
+                 f"- Thu: Hills 8 mi: 12 x 90 s uphill w/ 3 min {'walk' if n < 4 else 'jog'}\n- Sat: Easy 6 mi\n- Sun: Long 12 mi\n\n")
+    codes = [w.code for w in expand(plan_from(text)).warnings]
+    assert "volume-jump-10" not in codes and "volume-jump-30" not in codes, codes

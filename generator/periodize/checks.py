@@ -59,14 +59,16 @@ def running_size(session: Session, planned: PlannedSession, basis: Basis) -> flo
     written ``Long 1 h 30 min: 45 x (1 min run, 1 min walk)``) counts its running too; the rest
     of its total is running."""
     full = (planned.distance_km or 0.0) if basis == "distance" else (planned.minutes or 0.0)
-    if session.kind is not K.RUN_WALK and not session.main:
+    breaks = session.kind in (K.LONG, K.EASY, K.RECOVERY)  # a run's walk breaks; an interval's rest is its recovery
+    if session.kind is not K.RUN_WALK and not (breaks and session.main):
         return full
     if not session.main or full <= 0:
         return 0.0
     running = walking = 0.0
     for step, count in times(session.main):
         share = _part(step.amount, count)
-        if step.role == "rest" or step.label.startswith(("walk", "standing", "hike", "power hike")):
+        walks = step.label.startswith(("walk", "hike", "power hike"))
+        if walks or (session.kind is K.RUN_WALK and (step.role == "rest" or step.label.startswith("standing"))):
             walking += share
         else:
             running += share
@@ -232,6 +234,7 @@ class _Spike:
     size: float
     longest: float
     after: PlannedWeek | None = None  # a deload of the engine's in the 30 days before: the cause, often
+    running: bool = False  # its size is its running alone (walk breaks left out), less than it is written
 
     @property
     def rise(self) -> float:
@@ -261,7 +264,9 @@ def _find_spikes(plan: Plan, facts: Sequence[_Week], basis: Basis) -> list[_Spik
         longest = max(history, default=0.0)
         if longest > 0 and current > longest * (1 + limit) + tolerance and current - longest > step + tolerance:
             deloads = [runs[k][1] for k in range(first, index) if _engines_deload(runs[k][1])]
-            found.append(_Spike(planned, week, current, longest, deloads[-1] if deloads else None))
+            full = (planned.distance_km or 0.0) if basis == "distance" else (planned.minutes or 0.0)
+            found.append(_Spike(planned, week, current, longest, deloads[-1] if deloads else None,
+                                running=current < full - tolerance))
     return found
 
 
@@ -272,7 +277,8 @@ def _engines_deload(week: PlannedWeek) -> bool:
 
 def _spike_text(spike: _Spike, amount: Callable[[float], str]) -> str:
     after = f", days that hold the deload of {week_name(spike.after)}" if spike.after is not None else ""
-    return (f"this run ({amount(spike.size)}) is {spike.rise:.0%} longer than the longest run of the previous 30 days "
+    running = " of running" if spike.running else ""
+    return (f"this run ({amount(spike.size)}{running}) is {spike.rise:.0%} longer than the longest run of the previous 30 days "
             f"({amount(spike.longest)}){after}")
 
 
