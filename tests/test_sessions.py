@@ -445,6 +445,8 @@ def test_a_warm_up_and_cool_down_written_in_the_main_set_are_its_own(line: str) 
     # A fartlek as written: a short timed spell after timed repeats is their recovery.
     ("Fartlek 9 km: 8 x 1 min @ hard, 1 min easy", (Duration(60), "easy")),
     ("Fartlek 30 min: 8 x 30 s fast, 90 s easy", (Duration(90), "easy")),
+    ("Fartlek 30 min: 8 x 1 min @ hard, 1 min @ easy", (Duration(60), "")),  # its target says it is the easy one
+    ("Fartlek 30 min: 8 x 1 min @ hard, 1 min jog @ easy", (Duration(60), "jog")),
 ])
 def test_a_recovery_written_after_the_repeats_is_the_one_between_them(line: str, between: tuple[object, str]) -> None:
     session, diagnostics = parse(line)
@@ -585,3 +587,20 @@ def test_a_warm_up_to_the_second_is_said_in_minutes_and_seconds() -> None:
 
     lines = workout_lines((Step("warmup", Duration(1110)), Step("work", Duration(150)), Step("cooldown", Duration(600))), "km")
     assert lines[0] == "Warm-up 18 min 30 s" and lines[2] == "Cool-down 10 min"
+
+
+@pytest.mark.parametrize("line", ["Intervals 40 min: 5 x 2 min @ 5K pace, 2 min easy, 10 min @ tempo",
+                                  "Intervals 40 min: 4 x 5 min @ threshold, 3 min jog, 4 x 1 min @ fast"])
+def test_a_short_spell_between_two_parts_is_a_part_of_its_own(line: str) -> None:
+    """A fartlek's recovery ends its main set; before another part the spell is run between them."""
+    session, diagnostics = parse(line)
+    assert diagnostics == [] and session is not None and len(session.main) == 3
+    assert isinstance(session.main[0], Repeat) and session.main[0].between is None
+
+
+def test_a_run_walk_ratio_by_distance_is_told_to_give_a_time() -> None:
+    """14 mi of '2 min run, 1 min walk' has no count the parser can know: it had been one run between
+    two walks of 6.9 mi."""
+    session, diagnostics = parse("Long run-walk 14 mi: 2 min run, 1 min walk")
+    assert session is None and len(diagnostics) == 1
+    assert "a run-walk ratio fills a time, not a distance" in diagnostics[0] and "'40 x (2 min run, 1 min walk)'" in diagnostics[0]

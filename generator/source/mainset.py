@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 
 from ..errors import Collector
-from ..model import Amount, Duration, Ladder, Part, Repeat, Step, StepRole
+from ..model import Amount, Duration, Ladder, Part, Repeat, Step, StepRole, Target
 from .cursor import Cursor, target_end
 from .targets import parse_target
 from .words.en import RECOVERY_LABELS, REST_LABELS, WORK_LABELS
@@ -87,17 +87,20 @@ class MainSet:
         amount = probe.amount(self.end, optional=True, per_rep=True) if probe.peek(r"\d", self.end) else None
         words = probe.take(probe.vocab.recovery_label_re, self.end) if not probe.failed else None
         said = probe.take(r"\s*recovery\b", self.end) is not None
-        if probe.failed or words is None:
+        target = probe.target(self.end) if not probe.failed and amount is not None and probe.take_at(self.end) else None
+        if probe.failed or (words is None and target is None) or (target is not None and not _easy(target)):
             return None
-        label = probe.vocab.label(words[1])
+        label = probe.vocab.label(words[1]) if words is not None else ""  # "1 min @ easy": the target says it
         # Only when it says so ("400 m jog recovery", "jog down", "walk back", "2 min rest"): "2 km easy"
-        # or "1 km jog" after the repeats is a cool-down, and "6 x 800 m, 400 m jog, 1 mi @ tempo" a jog between parts.
-        ends = probe.at_end(self.end) or strides_ahead(probe, self.end) or probe.peek(probe.vocab.separator_re, self.end)
-        if not ends or not (said or label.endswith((" down", " back")) or label in REST_LABELS
-                            or _spell_after(repeat, amount)):
+        # or "1 km jog" after the repeats is a cool-down, and "6 x 800 m, 400 m jog, 1 mi @ tempo" a jog between parts;
+        # a short spell after timed repeats is their recovery only where it ends the main set (a fartlek's).
+        final = probe.at_end(self.end) or strides_ahead(probe, self.end)
+        ends = final or probe.peek(probe.vocab.separator_re, self.end)
+        said_so = said or label.endswith((" down", " back")) or label in REST_LABELS
+        if not ends or not (said_so or (final and _spell_after(repeat, amount))):
             return None
         self.c.pos = probe.pos
-        return Step("rest" if label in REST_LABELS else "recovery", amount, None, label)
+        return Step("rest" if label in REST_LABELS else "recovery", amount, target, label)
 
     def block(self, depth: int) -> tuple[Part, ...]:
         c = self.c
@@ -324,16 +327,30 @@ def _spell_after(repeat: Repeat, amount: Amount | None) -> bool:
 RATIO_LEAST = 3  # a run and a walk that fit a run-walk's total this many times over are its ratio
 
 
+def ratio_pair(parts: tuple[Part, ...]) -> tuple[Step, ...] | None:
+    """A timed run and a timed walk, alone in a main set (``2 min run, 1 min walk``): a ratio, if the total allows."""
+    steps = tuple(p for p in parts if isinstance(p, Step) and isinstance(p.amount, Duration) and p.amount.high is None)
+    return steps if len(parts) == 2 and len(steps) == 2 and {s.role for s in steps} == {"work", "recovery"} else None
+
+
 def run_walk_ratio(parts: tuple[Part, ...], total: Amount | None) -> tuple[Part, ...]:
     """``Run-walk 30 min: 2 min run, 1 min walk`` (or ``2 min run / 1 min walk``), as Galloway
     writes his intervals: one timed run and one timed walk that fit the total at least
     :data:`RATIO_LEAST` times are its ratio, repeated (``10 x (2 min run, 1 min walk)``); read as
     a sequence they were one run in half an hour of walking. Any other main set is as written."""
-    if not isinstance(total, Duration) or len(parts) != 2:
-        return parts
-    steps = [p for p in parts if isinstance(p, Step) and isinstance(p.amount, Duration) and p.amount.high is None]
-    if len(steps) != 2 or {s.role for s in steps} != {"work", "recovery"}:
+    steps = ratio_pair(parts)
+    if not isinstance(total, Duration) or steps is None:
         return parts
     cycle = sum(s.amount.seconds for s in steps if isinstance(s.amount, Duration))
     count = int(total.seconds // cycle) if cycle else 0
     return (Repeat(count, tuple(steps)),) if count >= RATIO_LEAST else parts
+
+
+_EASY_EFFORTS = frozenset({"easy", "very easy", "recovery", "conversational", "relaxed", "easy pace", "e", "e pace"})
+
+
+def _easy(target: Target) -> bool:
+    """An easy target, as a recovery's is: ``@ easy``, ``@ Z1``-``Z2``."""
+    if target.kind == "zone":
+        return (target.value or 9) <= 2
+    return target.kind == "effort" and bool(target.efforts) and all(e.lower() in _EASY_EFFORTS for e in target.efforts)

@@ -29,7 +29,7 @@ from ..model import (
 from ..units import HOUR_WORDS, from_km
 from ..workout import parts_km
 from .cursor import Cursor, target_end
-from .mainset import MainSet, run_walk_ratio, starts_set, strides_ahead
+from .mainset import MainSet, ratio_pair, run_walk_ratio, starts_set, strides_ahead
 from .misreads import (
     CLIMB_UNIT,
     amount_of,
@@ -221,6 +221,11 @@ class SessionLine(Hints):
                 if c.take(self.words.last_re, end):
                     fields["main_last"] = True  # "with the last 3 mi @ MP": at the end of the run
                 main = MainSet(c, end, run_walk=kind is K.RUN_WALK).sequence()
+                if kind is K.RUN_WALK and isinstance(fields.get("total"), Distance) and ratio_pair(main):
+                    written = c.text[start:c.pos].strip().lstrip(":").strip()
+                    c.fail(start, f"a run-walk ratio fills a time, not a distance: give the session's time "
+                                  f"('… 2 h 30 min: {written}') or its repeats ('40 x ({written})')")
+                    break
                 if kind is K.RUN_WALK:
                     main = run_walk_ratio(main, fields.get("total"))  # type: ignore[arg-type]
                 fields["main"] = main
