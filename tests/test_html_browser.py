@@ -512,6 +512,7 @@ def test_the_scripts_speak_the_pages_language(german_site: Site, page: Any) -> N
     picker.dispatch_event("change")
     message = page.locator("#plan-date-msg").inner_text()
     assert "Dates" not in message and "2027" in message and ("Wettkampf" in message or "Termine" in message), message
+    page.select_option("#pace-race", "5")  # the form starts at the plan's own reference race, a 10K
     page.locator("#pace-time").fill("25:00")
     page.locator("#pace-form button[type=submit]").click()
     paces = page.locator("#pace-msg").inner_text()

@@ -24,7 +24,7 @@ from .conftest import FIXTURES, LIBRARY
 TWINS = FIXTURES / "plan-lang"
 SETTINGS = Settings(root=TWINS)
 # The author's words and where they were written: kept for display, not part of what the plan means.
-WORDING = {"text", "name", "title", "comment", "notes", "note", "source", "path", "intro", "locations", "language"}
+WORDING = {"text", "name", "title", "comment", "notes", "note", "said", "source", "path", "intro", "locations", "language"}
 
 
 def neutral(value: Any) -> Any:
@@ -527,7 +527,7 @@ def test_two_days_before_the_colon_are_said_in_a_german_plan_too(settings: Setti
 
 
 @pytest.mark.parametrize(("line", "shown"), [
-    ("Footing 40 min en EF + 4 lignes droites", "Footing 40 min @ EF + 4 accélérations"),
+    ("Footing 40 min en EF + 4 lignes droites", "Footing 40 min @ EF + 4 lignes droites"),
     ("Fractionné 45 min : 8 x 400 m à allure 10 km, récup 1 min 30 trot",
      "Fractionné 45 min: 8 x 400 m @ allure 10 km récup 90 s trot"),
     ("Fractionné 45 min : 8 x 400 m, récup 1'30", "Fractionné 45 min: 8 x 400 m récup 90 s"),
@@ -639,3 +639,13 @@ def test_calendar_times_as_written() -> None:
     assert plan.calendar is not None and (plan.calendar.time, plan.calendar.alarm_minutes) == ("06:30", 60)
     said = problems(text.replace("time: 6:30", "time: 630"))
     assert said == ["plan.md:4:18: error: 'calendar.time' is a time of day: write it as HH:MM, e.g. 06:30"]
+
+
+def test_strides_counted_in_the_coachs_word_keep_it() -> None:
+    """'+ 6 rectas' had become '+ 6 progresivos', the language's first word for strides."""
+    from generator.describe import session_title
+
+    from .helpers import plan_from
+
+    plan = plan_from("---\ntitle: R\nlanguage: es\nunits: km\n---\n\n## Semana 1\n- Mar: Rodaje 8 km @ suave + 6 rectas\n")
+    assert session_title(plan.weeks[0].sessions[0], "km").endswith("+ 6 rectas")

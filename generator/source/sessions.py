@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 
 from ..errors import Collector
@@ -279,7 +280,8 @@ class SessionLine(Hints):
             parts = MainSet(c, end).block(0)
             reps = parts[0] if len(parts) == 1 and isinstance(parts[0], Repeat) else None
         elif count := c.take(self.words.strides_count_re, end):
-            return Repeat(int(count[1]), DEFAULT_STRIDES.steps)
+            said = count[0][len(count[1]):].strip()  # "+ 6 rectas" stays "rectas", not the language's first word
+            return Repeat(int(count[1]), tuple(replace(s, said=said) for s in DEFAULT_STRIDES.steps if isinstance(s, Step)))
         else:
             reps = DEFAULT_STRIDES
         work = reps.steps[0] if reps is not None and isinstance(reps.steps[0], Step) else None
