@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
+from ..expanded import Basis, PlannedSession
 from ..model import (
     Amount,
     Checks,
@@ -330,3 +331,38 @@ def as_easy(session: Session, measure: Measure, kind: SessionKind = K.EASY) -> S
     total = floor_amount(total, 1.0, measure)
     return Session(kind=kind, day=session.day, source=session.source, total=total, notes=session.notes,
                    text=session.text)
+
+
+def running_size(session: Session, planned: PlannedSession, basis: Basis) -> float:
+    """A run's size for the checks: run-walk counts its running only (its walks, and the rest
+    of its total beyond the steps given, are walking); a run-walk whose parts the plan does not
+    give, or a walk, counts nothing. A run with walk breaks in its main set (Galloway's long run
+    written ``Long 1 h 30 min: 45 x (1 min run, 1 min walk)``) counts its running too; the rest
+    of its total is running."""
+    full = (planned.distance_km or 0.0) if basis == "distance" else (planned.minutes or 0.0)
+    breaks = session.kind in (K.LONG, K.EASY, K.RECOVERY)  # a run's walk breaks; an interval's rest is its recovery
+    if session.kind is not K.RUN_WALK and not (breaks and session.main):
+        return full
+    if not session.main or full <= 0:
+        return 0.0
+    running = walking = 0.0
+    for step, count in times(session.main):
+        share = _part(step.amount, count)
+        walks = step.label.startswith(("walk", "hike", "power hike"))
+        if walks or (session.kind is K.RUN_WALK and (step.role == "rest" or step.label.startswith("standing"))):
+            walking += share
+        else:
+            running += share
+    if session.kind is not K.RUN_WALK and not walking:
+        return full
+    whole = max(running + walking, _part(session.total, 1))
+    if session.kind is not K.RUN_WALK:
+        running = whole - walking  # its warm-up and cool-down are running
+    return full * running / whole if whole > 0 else 0.0
+
+
+def _part(amount: Distance | Duration | None, times: float) -> float:
+    if amount is None:
+        return 0.0
+    # Run and walk parts in one unit, to share a session between them: a km counts as 6 minutes.
+    return times * (amount.seconds if isinstance(amount, Duration) else amount.km * 360)

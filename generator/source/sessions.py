@@ -214,24 +214,8 @@ class SessionLine(Hints):
             elif c.take(self.words.main_re, end) or starts_set(c, end) or (
                     # "Long 16 mi, last 3 mi @ MP", "Langer Lauf 28 km, die letzten 5 km @ MRT": the comma says "with"
                     c.peek(r",\s*(?:" + self.words.last_re.pattern + ")", end) is not None and c.take(r",", end)):
-                if "main" in fields:
-                    c.fail(start, "a session has one main set; join its parts with ',', '+' or 'then', "
-                                  "or put extra detail in a sub-bullet")
+                if not self._main_set(fields, kind, start, end):
                     break
-                c.skip_ws()
-                if c.take(self.words.last_re, end):
-                    fields["main_last"] = True  # "with the last 3 mi @ MP": at the end of the run
-                main = MainSet(c, end, run_walk=kind is K.RUN_WALK).sequence()
-                if kind is K.RUN_WALK and isinstance(fields.get("total"), Distance) and ratio_pair(main):
-                    written = c.text[start:c.pos].strip().lstrip(":").strip()
-                    c.fail(start, f"a run-walk ratio fills a time, not a distance: give the session's time "
-                                  f"('… 2 h 30 min: {written}') or its repeats ('40 x ({written})')")
-                    break
-                if kind is K.RUN_WALK:
-                    main = run_walk_ratio(main, fields.get("total"))  # type: ignore[arg-type]
-                fields["main"] = main
-                if kind in (K.EASY, K.LONG, K.RECOVERY) and bare_part(main):
-                    self._bare = (c.squeezed.column(start), c.text[start:c.pos].strip(), kind)
             elif c.take_at(end):
                 fields["target"] = c.target(end)
             elif "target" not in fields and "main" not in fields and self._bare_effort(end):
@@ -246,6 +230,29 @@ class SessionLine(Hints):
             c.fail(0, f"{'an' if kind.value[0] in 'aeiou' else 'a'} {kind.value} session needs a distance or a duration, e.g. '{kind.label} 5 mi' or '{kind.label} 30 min'")
         self._check_total(fields)
         return fields
+
+    def _main_set(self, fields: dict[str, object], kind: SessionKind, start: int, end: int) -> bool:
+        """The main set after ``with``, ``:`` or a comma (False: refused, said at its place)."""
+        c = self.c
+        if "main" in fields:
+            c.fail(start, "a session has one main set; join its parts with ',', '+' or 'then', "
+                          "or put extra detail in a sub-bullet")
+            return False
+        c.skip_ws()
+        if c.take(self.words.last_re, end):
+            fields["main_last"] = True  # "with the last 3 mi @ MP": at the end of the run
+        main = MainSet(c, end, run_walk=kind is K.RUN_WALK).sequence()
+        if kind is K.RUN_WALK and isinstance(fields.get("total"), Distance) and ratio_pair(main):
+            written = c.text[start:c.pos].strip().lstrip(":").strip()
+            c.fail(start, f"a run-walk ratio fills a time, not a distance: give the session's time "
+                          f"('… 2 h 30 min: {written}') or its repeats ('40 x ({written})')")
+            return False
+        if kind is K.RUN_WALK:
+            main = run_walk_ratio(main, fields.get("total"))  # type: ignore[arg-type]
+        fields["main"] = main
+        if kind in (K.EASY, K.LONG, K.RECOVERY) and bare_part(main):
+            self._bare = (c.squeezed.column(start), c.text[start:c.pos].strip(), kind)
+        return True
 
     def _alternative(self, fields: dict[str, object], end: int) -> None:
         """``Easy 5 mi or 45 min``: the same run measured the other way, for a reader who runs by
