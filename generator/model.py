@@ -269,6 +269,7 @@ class Vacation:
     source: Source
     week: int | None = None
     date: date | None = None
+    replace: bool | None = None  # takes the place of the week it falls on (None: as the deload mode does)
 
 
 @dataclass(frozen=True, slots=True)

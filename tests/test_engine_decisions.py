@@ -1258,3 +1258,20 @@ def test_a_taper_written_in_ranges_is_decided_once_for_both_ends() -> None:
     assert not any(p.code == "taper-as-written" for w in expanded.weeks for p in w.note)
     again = expand(as_plan(expanded))
     assert [[p.session for p in w.sessions] for w in again.weeks] == [[p.session for p in w.sessions] for w in expanded.weeks]
+
+
+@pytest.mark.parametrize("where", ["week: 4", "date: 2027-02-03"])
+def test_a_vacation_that_replaces_its_week_keeps_the_plans_length(where: str) -> None:
+    """A club's holiday week in an insert-mode plan: 'replace: true' makes that week the vacation
+    instead of adding one, so the start and the race stay where the coach counted them."""
+    text = (f"---\ntitle: T\nunits: km\nrace: {{distance: half}}\nstart: 2027-01-11\n"
+            f"periodization: {{deload: {{every: off}}, vacations: [{{{where}, style: easy, replace: true}}]}}\n---\n")
+    for n in range(1, 8):
+        text += f"## Week {n}\n- Tue: Easy 8 km\n- Thu: Tempo 8 km with 4 km @ threshold\n- Sun: Long {12 + n} km\n\n"
+    text += "## Week 8\n- Tue: Easy 6 km\n- Sun: Race half\n"
+    expanded = expand(plan_from(text))
+    assert len(expanded.weeks) == 8 and expanded.race_date == date(2027, 3, 7)
+    assert [w.kind for w in expanded.weeks].index("vacation") == 3
+    assert not any("'replace: true'" in d.message for d in expanded.warnings)  # no advice to give what it did
+    added = expand(plan_from(text.replace(", replace: true", "")))
+    assert len(added.weeks) == 9 and any("with 'replace: true' it takes" in d.message for d in added.warnings)

@@ -16,6 +16,7 @@ from ..model import Plan, SessionKind, Vacation, VacationStyle
 from .layout import Decision, Layout, Place
 from .taper import TaperSpan, race_day
 
+_ADDED = " (added; with 'replace: true' it takes the place of the week that holds the date)"
 LayOut = Callable[[Mapping[tuple[Place, int], VacationStyle]], tuple[Layout, date | None]]
 
 
@@ -27,11 +28,11 @@ def _in_taper(plan: Plan, span: TaperSpan | None, index: int) -> bool:
 def week_vacations(plan: Plan, span: TaperSpan | None, decisions: list[Decision]) -> dict[tuple[Place, int], VacationStyle]:
     """Vacations given by week number: in insert mode an added week before the author's week,
     in replace mode that week itself; in the taper, honoured within it."""
-    insert = plan.periodization.deload_mode == "insert"
     result: dict[tuple[Place, int], VacationStyle] = {}
     for vacation in plan.periodization.vacations:
         if vacation.week is None:
             continue
+        insert = inserted(plan, vacation)
         index = vacation.week - 1
         if plan.weeks[index].mark == "vacation":
             result[("replace", index)] = vacation.style  # a week marked as a vacation already (an expanded plan)
@@ -48,6 +49,11 @@ def week_vacations(plan: Plan, span: TaperSpan | None, decisions: list[Decision]
     return result
 
 
+def inserted(plan: Plan, vacation: Vacation) -> bool:
+    """Whether a vacation is an added week (the deload mode's insert, unless it says 'replace: true')."""
+    return plan.periodization.deload_mode == "insert" if vacation.replace is None else not vacation.replace
+
+
 def _race_kept(plan: Plan, index: int) -> str:
     """What a vacation that replaces the author's week ``index`` keeps of it: its race, if any."""
     return "; the race in it is kept" if any(s.kind is SessionKind.RACE for s in plan.weeks[index].sessions) else ""
@@ -60,7 +66,8 @@ def _how(style: VacationStyle) -> str:
 
 def _applied(style: VacationStyle, insert: bool, where: str) -> str:
     if insert:
-        return f"a vacation week is added before {where}, and the deload rhythm counts from it: {_how(style)}"
+        return (f"a vacation week is added before {where}, and the deload rhythm counts from it: {_how(style)} "
+                "(with 'replace: true' it takes that week's place, and the plan keeps its length)")
     return f"{where} is a vacation week: {_how(style)}"
 
 
@@ -83,7 +90,7 @@ def place_dated(plan: Plan, vacations: dict[tuple[Place, int], VacationStyle], l
         assert vacation.date is not None
         if first is None:
             break
-        for place in _candidates(layout, (vacation.date - first).days // 7, plan.periodization.deload_mode == "insert"):
+        for place in _candidates(layout, (vacation.date - first).days // 7, inserted(plan, vacation)):
             if place in placed:
                 break  # the week is a holiday already
             trial, trial_first = lay_out(placed | {place: vacation.style})
@@ -96,7 +103,7 @@ def place_dated(plan: Plan, vacations: dict[tuple[Place, int], VacationStyle], l
                     week = (vacation.date - trial_first).days // 7 + 1
                     decisions.append(Decision("vacation-applied", min(place[1], len(plan.weeks) - 1),
                                               f"the vacation on {vacation.date:%a %-d %b %Y} makes week {week} a vacation week"
-                                              f"{' (added)' if place[0] in ('before', 'after') else ''}: {_how(vacation.style)}"
+                                              f"{_ADDED if place[0] in ('before', 'after') else ''}: {_how(vacation.style)}"
                                               f"{_race_kept(plan, place[1]) if place[0] == 'replace' else ''}"))
                 break
     warnings = [_dated_warning(v, first, layout) for v in dated]

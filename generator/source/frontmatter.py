@@ -234,7 +234,7 @@ ROUNDING = {
     "mi": number(0.1, 2), "km": number(0.1, 2), "minutes": number(1, 15),
     "lb": number(1, 20), "kg": number(0.5, 10),
 }
-VACATION = {"week": integer(1, 104), "date": a_date(), "style": choice("easy", "rest")}
+VACATION = {"week": integer(1, 104), "date": a_date(), "style": choice("easy", "rest"), "replace": boolean()}
 CHECKS = {
     "session_spike": fraction(0.0, 1.0),
     "weekly_increase": fraction(0.0, 1.0),
@@ -341,7 +341,7 @@ def _vacations(items: list[dict[str, Any]], check: Checker) -> list[Vacation]:
                 check.error(path, "a vacation names either a 'week' (number) or a 'date' (YYYY-MM-DD), not both or neither")
             continue
         result.append(Vacation(style=item.get("style", "easy"), source=Source(check.errors.file, line, col),
-                               week=item.get("week"), date=item.get("date")))
+                               week=item.get("week"), date=item.get("date"), replace=item.get("replace")))
     return result
 
 
