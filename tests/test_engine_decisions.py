@@ -1275,3 +1275,22 @@ def test_a_vacation_that_replaces_its_week_keeps_the_plans_length(where: str) ->
     assert not any("'replace: true'" in d.message for d in expanded.warnings)  # no advice to give what it did
     added = expand(plan_from(text.replace(", replace: true", "")))
     assert len(added.weeks) == 9 and any("with 'replace: true' it takes" in d.message for d in added.warnings)
+
+
+def test_the_step_from_run_walk_to_running_without_stopping_is_no_lighter_week() -> None:
+    """Fewer minutes on the feet, but all of them running, and more of it than the run-walk weeks
+    ran: the weeks are counted by their running, and a week heavier in load is no recovery."""
+    text = "---\ntitle: M\nunits: km\nperiodization: {deload: {every: off}}\n---\n"
+    for n in range(1, 4):
+        text += "## Week %d\n- Tue: Run-walk 30 min: 2 x (12 min jog, 1 min walk)\n- Thu: Run-walk 30 min: 2 x (12 min jog, 1 min walk)\n- Sun: Run-walk 40 min: 2 x (15 min jog, 1 min walk)\n\n" % n
+    for n in range(4, 6):
+        text += f"## Week {n}\n- Tue: Easy {20 + n} min\n- Thu: Easy {20 + n} min\n- Sun: Easy {25 + n} min\n\n"
+    assert not any(w.step_back for w in expand(plan_from(text)).weeks)
+
+
+def test_a_build_week_with_a_longer_long_run_is_no_lighter_week() -> None:
+    """40 km after 46, but its long run grows from 16 to 17 km: a build week, not a recovery week."""
+    text = "---\ntitle: D\nunits: km\nperiodization: {deload: {every: off}}\n---\n"
+    for n, (easy, long) in enumerate([(10, 14), (12, 15), (15, 16), (8, 17), (14, 18)], start=1):
+        text += f"## Week {n}\n- Tue: Easy {easy} km\n- Thu: Tempo 10 km with 5 km @ threshold\n- Sat: Easy 5 km\n- Sun: Long {long} km\n\n"
+    assert not any(w.step_back for w in expand(plan_from(text)).weeks)

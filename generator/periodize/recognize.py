@@ -8,9 +8,9 @@ a deload from them. A week is a *step-back the author wrote* when, unmarked, it 
 clearly lighter than the representative loading weeks before it and the plan rises
 again after it:
 
-- its volume is at least 10% below the highest of the (up to three) representative
-  loading weeks before it (Pfitzinger's recovery weeks cut about 15–25%, R3 in the
-  coaching rules), or
+- its volume, counted by its running, is at least 10% below the highest of the (up to three)
+  representative loading weeks before it (Pfitzinger's recovery weeks cut about 15–25%, R3 in
+  the coaching rules), with a long run no longer and a running load no higher than theirs, or
 - in a plan of strength work alone, its training load (sets × reps × relative load) is at
   least 10% below, with no more sets and a relative load no higher (S2: a deload cuts sets or
   reps and keeps or lowers the load; fewer reps at a heavier load, or in more sets, is the
@@ -35,7 +35,7 @@ from itertools import pairwise
 
 from ..model import Plan, Session, SessionKind, WeekKind
 from .load import heaviest_weights, relative_intensity
-from .volume import Measure, size, walking
+from .volume import Measure, running_share, size, walking
 
 K = SessionKind
 STEP_BACK_VOLUME = 0.90  # at most 90% of the level: 10% lighter
@@ -65,6 +65,7 @@ class SourceWeek:
     intensity: float = 0.0  # by_load: the mean relative load of its sets
     sets: int = 0  # by_load: its sets of strength work
     hard: int = 0  # its quality sessions (tempo, intervals, hills, …), races left out
+    run_load: float = 0.0  # the training load of its running (races, walks and hikes left out)
 
     @property
     def lighter_race_week(self) -> bool:
@@ -108,7 +109,7 @@ def survey(plan: Plan, measure: Measure, basis: str, last_loading: int,
         result.append(SourceWeek(week.index, week.volume, week.long_run, week.runs, week.race, week.mark,
                                  week.load, week.quality, step_back=step_back, level=level,
                                  replaced=index in replaced, with_race=week.with_race, by_load=week.by_load,
-                                 intensity=week.intensity, sets=week.sets, hard=week.hard))
+                                 intensity=week.intensity, sets=week.sets, hard=week.hard, run_load=week.run_load))
     return tuple(result)
 
 
@@ -121,12 +122,15 @@ def _facts(plan: Plan, index: int, measure: Measure, basis: str, load_of: Callab
     sessions = plan.weeks[index].sessions
     runs = [s for s in sessions if s.kind.is_run and s.in_totals]
     running = [s for s in runs if s.kind is not K.RACE and not walking(s)]  # a hike is no running volume
+    # Running alone, as the checks count it: a week of continuous running after run-walk weeks is
+    # no lighter week for having fewer minutes on the feet (their walks were never running).
     return SourceWeek(
-        index=index, volume=sum(size(s, measure, basis) for s in running),
+        index=index, volume=sum(size(s, measure, basis) * running_share(s) for s in running),
         long_run=max((size(s, measure, basis) for s in running), default=0.0),
         runs=len(runs), race=any(s.kind is K.RACE for s in sessions), mark=plan.weeks[index].mark,
         load=sum(load_of(s) for s in sessions if s.kind is not K.RACE),
         hard=sum(1 for s in runs if s.kind.is_quality and s.kind is not K.STRIDES),  # strides alone are no hard day
+        run_load=sum(load_of(s) for s in running),
         with_race=sum(size(s, measure, basis) for s in runs),
         quality=sum(load_of(s) for s in runs if s.kind.is_quality),
     )
@@ -147,7 +151,9 @@ def _lighter(week: SourceWeek, before: Sequence[SourceWeek]) -> bool:
         return (week.volume <= STEP_BACK_VOLUME * level + 1e-9 and week.sets <= heaviest.sets
                 and week.intensity <= heaviest.intensity + 1e-9)
     if week.volume <= STEP_BACK_VOLUME * level + 1e-9:
-        return True
+        # Fewer minutes of running are no lighter week when the long run grows or the load does
+        # not fall: the step from run-walk to running without stopping, a build week of hills.
+        return week.long_run <= before[-1].long_run + 1e-9 and week.run_load <= max(w.run_load for w in before) + 1e-9
     return shorter_long_run(week, before[-1]) and week.volume < level - 1e-9
 
 

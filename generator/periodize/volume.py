@@ -340,10 +340,15 @@ def running_size(session: Session, planned: PlannedSession, basis: Basis) -> flo
     written ``Long 1 h 30 min: 45 x (1 min run, 1 min walk)``) counts its running too; the rest
     of its total is running."""
     full = (planned.distance_km or 0.0) if basis == "distance" else (planned.minutes or 0.0)
+    return full * running_share(session) if full > 0 else 0.0
+
+
+def running_share(session: Session) -> float:
+    """The share of a run that is running (see :func:`running_size`): 1 for a run without walks."""
     breaks = session.kind in (K.LONG, K.EASY, K.RECOVERY)  # a run's walk breaks; an interval's rest is its recovery
     if session.kind is not K.RUN_WALK and not (breaks and session.main):
-        return full
-    if not session.main or full <= 0:
+        return 1.0
+    if not session.main:
         return 0.0
     running = walking = 0.0
     for step, count in times(session.main):
@@ -354,11 +359,11 @@ def running_size(session: Session, planned: PlannedSession, basis: Basis) -> flo
         else:
             running += share
     if session.kind is not K.RUN_WALK and not walking:
-        return full
+        return 1.0
     whole = max(running + walking, _part(session.total, 1))
     if session.kind is not K.RUN_WALK:
         running = whole - walking  # its warm-up and cool-down are running
-    return full * running / whole if whole > 0 else 0.0
+    return running / whole if whole > 0 else 0.0
 
 
 def _part(amount: Distance | Duration | None, times: float) -> float:
