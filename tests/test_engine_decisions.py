@@ -1282,7 +1282,8 @@ def test_the_step_from_run_walk_to_running_without_stopping_is_no_lighter_week()
     ran: the weeks are counted by their running, and a week heavier in load is no recovery."""
     text = "---\ntitle: M\nunits: km\nperiodization: {deload: {every: off}}\n---\n"
     for n in range(1, 4):
-        text += "## Week %d\n- Tue: Run-walk 30 min: 2 x (12 min jog, 1 min walk)\n- Thu: Run-walk 30 min: 2 x (12 min jog, 1 min walk)\n- Sun: Run-walk 40 min: 2 x (15 min jog, 1 min walk)\n\n" % n
+        text += (f"## Week {n}\n- Tue: Run-walk 30 min: 2 x (12 min jog, 1 min walk)\n"
+                 "- Thu: Run-walk 30 min: 2 x (12 min jog, 1 min walk)\n- Sun: Run-walk 40 min: 2 x (15 min jog, 1 min walk)\n\n")
     for n in range(4, 6):
         text += f"## Week {n}\n- Tue: Easy {20 + n} min\n- Thu: Easy {20 + n} min\n- Sun: Easy {25 + n} min\n\n"
     assert not any(w.step_back for w in expand(plan_from(text)).weeks)
