@@ -396,6 +396,9 @@ def one_session(language: str, heading: str, line: str) -> Any:
     ("es", "Semana", "Mar: Cuestas 8 km: 10 x 60'' en subida, bajada trotando", "Tue: Hills 8 km: 10 x 60 s uphill w/ jog down"),
     ("nl", "Week", "di: Duurloop 1,5 uur @ rustig", "Tue: Easy 1.5 h @ easy"),
     ("nl", "Week", "di: Duurloop 40' @ rustig", "Tue: Easy 40 min @ easy"),
+    ("nl", "Week", "di: Interval 9 km: 2 km inlopen, 6 x 1000 m op 10 km-tempo m/ 2 min dribbelen, 2 km uitlopen",
+     "Tue: Intervals 9 km: 2 km warm-up, 6 x 1000 m @ 10K pace w/ 2 min jog, 2 km cool-down"),
+    ("nl", "Week", "di: Duurloop 6 à 8 km rustig", "Tue: Easy 6-8 km easy"),
 ])
 def test_units_in_the_plans_language(language: str, heading: str, native: str, english: str) -> None:
     """Coaches write units in their language (``45 Minuten``, ``1 Std.``, ``kilómetros``) and

@@ -233,8 +233,8 @@ def written_taper(plan: Plan, span: TaperSpan, volumes: Sequence[float]) -> tupl
                f"would have cut your peak week. Mark {'it' if len(after) == 1 else 'them'} {{taper}} to say so, or give 'taper: {{days: {span.length}}}' "
                "for the engine's")
     return TaperSpan(span.days, length, span.weeks, span.race_day, authored=True), top + 1, message
-# A week the author titled as a taper, in any plan language: "Taper", "Tapering", "Affûtage", "Puesta a punto".
-_TAPER_TITLE = re.compile(r"(?i)\btaper|affûtage|affutage|puesta a punto|afinamiento")
+# A week the author titled as a taper, in any plan language: "Taper", "Tapering", "Affûtage", "Puesta a punto", "Afbouwen".
+_TAPER_TITLE = re.compile(r"(?i)\btaper|affûtage|affutage|puesta a punto|afinamiento|afbouw")
 
 
 def unmarked_tapers(plan: Plan, span: TaperSpan | None, volumes: Sequence[float]) -> list[tuple[int, str]]:
