@@ -35,7 +35,7 @@ LEXICON = Lexicon(
     labels={
         "dribbel": "jog", "dribbelen": "jog", "joggen": "jog", "wandel": "walk", "wandelen": "walk",
         "wandelen/dribbelen": "walk/jog", "dribbelen/wandelen": "jog/walk", "terugdribbelen": "jog back",
-        "uitlopen": "cool-down", "uitlopen/dribbelen": "cool-down", "dribbelpauze": "jog", "rustig": "easy", "herstel": "recovery", "rust": "rest",
+        "uitlopen": "cool-down", "uitlopen/dribbelen": "cool-down", "dribbelpauze": "jog", "afdribbelen": "jog down", "rustig": "easy", "herstel": "recovery", "rust": "rest",
         "stilstaand": "standing rest", "bergop": "uphill", "heuvels": "hills", "heuvel": "hill",
         "versnellingen bergop": "uphill strides", "versnellingen": "strides", "versnelling": "stride", "sprints": "sprints", "lopen": "run", "snel": "fast",
         "hard": "hard", "inlopen": "warm-up", "warming-up": "warm-up", "cooling-down": "cool-down",
