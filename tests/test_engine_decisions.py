@@ -1295,3 +1295,17 @@ def test_a_build_week_with_a_longer_long_run_is_no_lighter_week() -> None:
     for n, (easy, long) in enumerate([(10, 14), (12, 15), (15, 16), (8, 17), (14, 18)], start=1):
         text += f"## Week {n}\n- Tue: Easy {easy} km\n- Thu: Tempo 10 km with 5 km @ threshold\n- Sat: Easy 5 km\n- Sun: Long {long} km\n\n"
     assert not any(w.step_back for w in expand(plan_from(text)).weeks)
+
+
+def test_a_taper_week_a_fifth_of_a_mile_over_its_cap_is_kept_as_written() -> None:
+    """35 mi against a cap of 34.8: the VO2max session had lost half its repeats to save 0.2 mi (T3)."""
+    text = "---\ntitle: P\nunits: mi\nrace: {distance: marathon}\nperiodization: {deload: {every: off}}\n---\n"
+    week = "- Tue: Easy 10 mi\n- Wed: VO2max 8 mi: 4 x 1200 m @ 5K pace w/ 2 min jog\n- Thu: Easy 10 mi\n- Sat: Easy 10 mi\n- Sun: Long 20 mi\n"
+    for n in range(1, 7):
+        text += f"## Week {n}\n{week}\n"  # 58 mi
+    text += "## Week 7\n- Tue: Easy 8 mi\n- Wed: Tempo 8 mi with 4 mi @ threshold\n- Thu: Easy 7 mi\n- Sat: Easy 4 mi\n- Sun: Long 16 mi\n\n"
+    text += ("## Week 8\n- Tue: Recovery 4 mi\n- Wed: VO2max 8 mi: 4 x 1200 m @ 5K pace w/ 2 min jog\n"
+             "- Fri: Easy 6 mi\n- Sat: Recovery 4 mi\n- Sun: Long 13 mi\n\n")
+    text += "## Week 9\n- Tue: Easy 5 mi\n- Thu: Easy 5 mi\n- Sun: Race marathon\n"
+    expanded = expand(plan_from(text))
+    assert expanded.weeks[7].kind == "taper" and not any(p.original for p in expanded.weeks[7].sessions)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..model import Plan, Session, SessionKind
+from ..units import to_km
 from .deload import fit_volume
 from .volume import Measure, easy_set, one_step_less, shrink_quality, size
 
@@ -163,7 +164,11 @@ def taper_week(sessions: Sequence[Session], week: int, span: TaperSpan, peak: fl
         target = min(target, previous - sum(size(s, measure, basis) for s in before))
     target = max(target, 0.0)
     volume = sum(size(s, measure, basis) for s in part)
-    if volume > 0 and volume > target + 1e-9:
+    # Within half a rounding step of its cap, a week is as written: four repeats cut to two to save
+    # 0.2 mi is no taper anyone would run (T3: the quality work is kept; the cut is the easy volume's).
+    slack = 0.5 * (measure.periodization.round_minutes if basis == "minutes" else
+                   to_km(measure.periodization.round_mi, "mi") if measure.units == "mi" else measure.periodization.round_km)
+    if volume > 0 and volume > target + slack:
         # A quality session keeps its pace and is shortened by its day's cut: one shortened quality
         # session (R7; volume down, intensity kept: Mujika & Padilla 2003); easy running goes next,
         # and a quality session loses more repeats only when that is not enough, never below half.
