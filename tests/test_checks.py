@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.model import SessionKind
 from generator.periodize import expand
 from generator.source.reader import read_plan
 
@@ -216,3 +217,22 @@ def test_an_intervals_rest_is_its_recovery_not_walking_left_out_of_its_distance(
                  f"- Thu: Hills 8 mi: 12 x 90 s uphill w/ 3 min {'walk' if n < 4 else 'jog'}\n- Sat: Easy 6 mi\n- Sun: Long 12 mi\n\n")
     codes = [w.code for w in expand(plan_from(text)).warnings]
     assert "volume-jump-10" not in codes and "volume-jump-30" not in codes, codes
+
+
+def test_a_hard_session_the_taper_shortened_is_still_too_soon_after_a_race() -> None:
+    """A VO2max session four days after a tune-up half, in the taper: the taper shortened it, the
+    coach put it there, and a half needs the easy days a 10K does."""
+    from generator.periodize import expand
+
+    from .helpers import plan_from
+
+    text = "---\ntitle: T\nunits: mi\nrace: {distance: marathon}\nperiodization: {deload: {every: off}}\n---\n"
+    for n in range(1, 6):
+        text += f"## Week {n}\n- Tue: Easy 8 mi\n- Wed: Tempo 9 mi with 5 mi @ threshold\n- Thu: Easy 8 mi\n- Sun: Long {14 + n} mi\n\n"
+    text += "## Week 6\n- Tue: Easy 6 mi\n- Thu: Easy 5 mi\n- Sun: Race half\n\n"
+    text += "## Week 7\n- Tue: Easy 6 mi\n- Thu: VO2max 9 mi: 6 x 1000 m @ 5K pace w/ 2 min jog\n- Sun: Long 12 mi\n\n"
+    text += "## Week 8\n- Tue: Easy 5 mi\n- Sun: Race marathon\n"
+    expanded = expand(plan_from(text))
+    thursday = next(p for p in expanded.weeks[6].sessions if p.kind is SessionKind.INTERVALS)
+    assert thursday.original is not None  # shortened by the taper
+    assert any(w.code == "quality-after-race" and "on day 4 after a race" in w.message for w in expanded.warnings)

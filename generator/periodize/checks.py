@@ -87,7 +87,7 @@ def _after_races(weeks: Sequence[PlannedWeek]) -> list[Diagnostic]:
             if planned.kind is K.RACE:
                 race_day = day
             elif (planned.kind.is_quality and race_day is not None and 0 < day - race_day <= AFTER_RACE_DAYS
-                  and planned.original is None and week.kind in ("load", "taper")):
+                  and (planned.original is None or planned.original.kind.is_quality) and week.kind in ("load", "taper")):
                 found.append((planned, week, day - race_day))
     if not found:
         return []
