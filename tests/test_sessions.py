@@ -604,3 +604,10 @@ def test_a_run_walk_ratio_by_distance_is_told_to_give_a_time() -> None:
     session, diagnostics = parse("Long run-walk 14 mi: 2 min run, 1 min walk")
     assert session is None and len(diagnostics) == 1
     assert "a run-walk ratio fills a time, not a distance" in diagnostics[0] and "'40 x (2 min run, 1 min walk)'" in diagnostics[0]
+
+
+@pytest.mark.parametrize(("line", "kind"), [("Tune-up race 10K", K.RACE), ("Time trial 5K", K.RACE),
+                                            ("Dress rehearsal 7 mi with 2 mi @ MP", K.TEMPO)])
+def test_pfitzingers_names_for_a_race_and_a_rehearsal_read(line: str, kind: SessionKind) -> None:
+    session, diagnostics = parse(line)
+    assert diagnostics == [] and session is not None and session.kind is kind

@@ -93,12 +93,17 @@ def _after_races(weeks: Sequence[PlannedWeek]) -> list[Diagnostic]:
         return []
     planned, week, days = found[0]
     # The others of the same week by their day ("and a fartlek on day 4"), those of other weeks by their week.
-    same = "".join(f" and {p.session.label.lower()} on day {d}" for p, w, d in found[1:] if w is week)
+    same = "".join(f" and {_named(p.session.label)} on day {d}" for p, w, d in found[1:] if w is week)
     others = _listed([_Week(w, 0, 0, 0, False, False) for _, w, _ in found[1:] if w is not week])
     return [warn(planned.source, "quality-after-race",
-        f"{week_name(week)}: {planned.session.label.lower()} on day {days}{same} after a race, after "
+        f"{week_name(week)}: {_named(planned.session.label)} on day {days}{same} after a race, after "
         f"{_easy_days(days - 1)}{_also(others)}; most runners need {AFTER_RACE_DAYS} or more easy days after a race "
         "before hard running again")]
+
+
+def _named(label: str) -> str:
+    """A session's name inside a sentence: "tempo", but "LT" and "VO2max" as written."""
+    return label if label[:2].isupper() or label[:2].lower() == "vo" else label[:1].lower() + label[1:]
 
 
 def _easy_days(count: int) -> str:

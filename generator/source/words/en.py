@@ -33,7 +33,8 @@ KIND_WORDS: dict[str, SessionKind] = {
     "hills": K.HILLS, "hill": K.HILLS, "hill repeats": K.HILLS, "hill sprints": K.HILLS,
     "stairs": K.HILLS, "stair repeats": K.HILLS,
     "fartlek": K.FARTLEK, "strides": K.STRIDES,
-    "race": K.RACE,
+    "race": K.RACE, "tune-up race": K.RACE, "tune-up": K.RACE, "time trial": K.RACE,
+    "dress rehearsal": K.TEMPO,  # Pfitzinger's: a run with a marathon-pace part, a week or two out
     "cross-training": K.CROSS, "cross training": K.CROSS, "cross-train": K.CROSS, "xt": K.CROSS,
     "cross": K.CROSS, "bike": K.CROSS, "swim": K.CROSS, "cycling": K.CROSS,
     "strength": K.STRENGTH, "strength training": K.STRENGTH, "gym": K.STRENGTH,
