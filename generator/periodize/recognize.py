@@ -10,7 +10,8 @@ again after it:
 
 - its volume, counted by its running, is at least 10% below the highest of the (up to three)
   representative loading weeks before it (Pfitzinger's recovery weeks cut about 15–25%, R3 in
-  the coaching rules), with a long run no longer and a running load no higher than theirs, or
+  the coaching rules), with a long run no longer than their longest and a running load no
+  higher than their highest, or
 - in a plan of strength work alone, its training load (sets × reps × relative load) is at
   least 10% below, with no more sets and a relative load no higher (S2: a deload cuts sets or
   reps and keeps or lowers the load; fewer reps at a heavier load, or in more sets, is the
@@ -153,7 +154,8 @@ def _lighter(week: SourceWeek, before: Sequence[SourceWeek]) -> bool:
     if week.volume <= STEP_BACK_VOLUME * level + 1e-9:
         # Fewer minutes of running are no lighter week when the long run grows or the load does
         # not fall: the step from run-walk to running without stopping, a build week of hills.
-        return week.long_run <= before[-1].long_run + 1e-9 and week.run_load <= max(w.run_load for w in before) + 1e-9
+        return (week.long_run <= max(w.long_run for w in before) + 1e-9
+                and week.run_load <= max(w.run_load for w in before) + 1e-9)
     return shorter_long_run(week, before[-1]) and week.volume < level - 1e-9
 
 
