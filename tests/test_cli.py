@@ -239,7 +239,7 @@ def test_expand_of_a_strength_block_speaks_of_its_weeks_and_strength_strategy_on
     assert result.exit_code == 0, result.output
     assert "deload every 4 (insert, strength: reps)" in result.output
     assert "Week  4 · DELOAD      17 sets · 105 reps" in result.output
-    assert "6 weeks ·" in result.output
+    assert "6 weeks · 1 recovery week (1 deload) ·" in result.output  # only the kinds the plan has
     short = tmp_path / "short.md"
     short.write_text("---\ntitle: One week\n---\n\n## Week 1\n- Tue: Easy 30 min\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["expand", str(short)])

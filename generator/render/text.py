@@ -37,10 +37,7 @@ def _dates(week: PlannedWeek) -> str:
 def render_text(expanded: ExpandedPlan, style: Style = _plain) -> str:
     plan = expanded.plan
     lines = [style(plan.title, bold=True) + f"  ({plan.slug}, {plan.path})"]
-    facts = [f"{len(expanded.weeks)} week{'s' if len(expanded.weeks) != 1 else ''}", f"{views.lighter_weeks(expanded)} recovery (deload, vacation, yours)"]
-    step_backs = sum(1 for w in expanded.weeks if w.step_back)
-    if step_backs:
-        facts.append(f"{step_backs} lighter week{'s' if step_backs != 1 else ''} you wrote")
+    facts = [f"{len(expanded.weeks)} week{'s' if len(expanded.weeks) != 1 else ''}", _recovery(expanded)]
     if expanded.race_date:
         facts.append(f"race on {expanded.race_date.strftime('%a %d %b %Y')}")
     elif expanded.start:
@@ -99,3 +96,13 @@ def _session_lines(planned: PlannedSession, plan: Plan, style: Style) -> list[st
 def _indented(markdown: str, pad: str, style: Style) -> list[str]:
     """Notes as the author wrote them (Markdown is readable as text), indented under their line."""
     return [style(f"{pad}{line}", dim=True) if line.strip() else "" for line in markdown.strip().splitlines()] if markdown else []
+
+
+def _recovery(expanded: ExpandedPlan) -> str:
+    """``4 recovery weeks (2 deloads, 1 vacation, 1 you wrote)``: only the kinds the plan has."""
+    kinds = [(sum(1 for w in expanded.weeks if w.kind == "deload"), "deload"),
+             (sum(1 for w in expanded.weeks if w.kind == "vacation"), "vacation"),
+             (sum(1 for w in expanded.weeks if w.step_back), "")]
+    parts = [f"{n} {word}{'s' if n != 1 else ''}" if word else f"{n} you wrote" for n, word in kinds if n]
+    total = views.lighter_weeks(expanded)
+    return f"{total} recovery week{'s' if total != 1 else ''}" + (f" ({', '.join(parts)})" if parts else "")
