@@ -275,7 +275,7 @@ def session_title(session: Session, units: str) -> str:
         total = race_text(session.total, units) if isinstance(session.total, (Distance, Duration)) else ""
         target = f" @ {session.target.text}" if session.target is not None else ""
         race = pgettext("plan language", "Race")  # outside the f-string: pybabel finds no call inside one
-        return f"{race} {total}".strip() + target
+        return f"{session.name or race} {total}".strip() + target  # the coach's word: "Tune-up race 10K", "Time trial 5K"
     text = _label(session)
     if session.total is not None:
         text += f" {_lengths(session, session.total, units)}"

@@ -611,3 +611,13 @@ def test_a_run_walk_ratio_by_distance_is_told_to_give_a_time() -> None:
 def test_pfitzingers_names_for_a_race_and_a_rehearsal_read(line: str, kind: SessionKind) -> None:
     session, diagnostics = parse(line)
     assert diagnostics == [] and session is not None and session.kind is kind
+
+
+def test_a_race_named_by_the_coach_keeps_its_name() -> None:
+    """'Tune-up race 10K' had been shown as 'Race 10K'."""
+    from generator.describe import session_title
+
+    session, _ = parse("Tune-up race 10K")
+    assert session is not None and session_title(session, "km") == "Tune-up race 10K"
+    session, _ = parse("Race half")
+    assert session is not None and session_title(session, "km") == "Race half marathon"
