@@ -541,10 +541,13 @@ def test_an_easy_part_after_the_repeats_is_a_cool_down_not_their_recovery(line: 
     assert isinstance(session.main[-1], Step)
 
 
-@pytest.mark.parametrize(("line", "kind"), [("Long easy run 45 min @ Z2", K.LONG), ("Easy long run 10 km", K.LONG),
-                                            ("Long run-walk 45 min: 2 min run / 1 min walk", K.RUN_WALK)])
-def test_a_long_run_named_by_its_effort_or_its_walks_is_one_session(line: str, kind: SessionKind) -> None:
-    """It had been told to split into two sessions, 'Long' and 'Easy run 45 min @ Z2'."""
+@pytest.mark.parametrize(("line", "kind"), [
+    # A long run named by its effort or its walks had been told to split into two sessions, 'Long' and 'Easy run …'.
+    ("Long easy run 45 min @ Z2", K.LONG), ("Easy long run 10 km", K.LONG),
+    ("Long run-walk 45 min: 2 min run / 1 min walk", K.RUN_WALK),
+    # Pfitzinger's names for a race and a rehearsal
+    ("Tune-up race 10K", K.RACE), ("Time trial 5K", K.RACE), ("Dress rehearsal 7 mi with 2 mi @ MP", K.TEMPO)])
+def test_the_names_coaches_give_a_session_read_as_one_session_of_its_kind(line: str, kind: SessionKind) -> None:
     session, diagnostics = parse(line)
     assert diagnostics == [] and session is not None and session.kind is kind
 
@@ -605,12 +608,6 @@ def test_a_run_walk_ratio_by_distance_is_told_to_give_a_time() -> None:
     assert session is None and len(diagnostics) == 1
     assert "a run-walk ratio fills a time, not a distance" in diagnostics[0] and "'40 x (2 min run, 1 min walk)'" in diagnostics[0]
 
-
-@pytest.mark.parametrize(("line", "kind"), [("Tune-up race 10K", K.RACE), ("Time trial 5K", K.RACE),
-                                            ("Dress rehearsal 7 mi with 2 mi @ MP", K.TEMPO)])
-def test_pfitzingers_names_for_a_race_and_a_rehearsal_read(line: str, kind: SessionKind) -> None:
-    session, diagnostics = parse(line)
-    assert diagnostics == [] and session is not None and session.kind is kind
 
 
 def test_a_race_named_by_the_coach_keeps_its_name() -> None:

@@ -36,7 +36,7 @@ from ..model import Plan, SessionKind
 from ..units import KM_PER_MI
 from .layout import Layout
 from .recognize import SourceWeek
-from .volume import running_size
+from .volume import running_share, running_size
 from .wording import describe_amount, percent, short_name, warn, week_name
 
 K = SessionKind
@@ -234,9 +234,8 @@ def _find_spikes(plan: Plan, facts: Sequence[_Week], basis: Basis) -> list[_Spik
         longest = max(history, default=0.0)
         if longest > 0 and current > longest * (1 + limit) + tolerance and current - longest > step + tolerance:
             deloads = [runs[k][1] for k in range(first, index) if _engines_deload(runs[k][1])]
-            full = (planned.distance_km or 0.0) if basis == "distance" else (planned.minutes or 0.0)
             found.append(_Spike(planned, week, current, longest, deloads[-1] if deloads else None,
-                                running=current < full - tolerance))
+                                running=running_share(planned.session) < 1.0 - 1e-9))
     return found
 
 
