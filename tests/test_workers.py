@@ -67,7 +67,7 @@ def test_a_killed_build_leaves_no_worker_and_no_lock(tmp_path: Path, phase: str)
     work = project / ".deload"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:  # until the phase to kill it in has started
-        if phase == "plans" and work.is_dir() and any(p.name.startswith("stage-") for p in work.iterdir()):
+        if phase == "plans" and work.is_dir() and any(p.name.startswith("twin-") for p in work.iterdir()):
             break
         if phase == "pdf" and any((work / "cache").glob("pdf-*/*.pdf")):
             break

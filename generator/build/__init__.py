@@ -4,19 +4,20 @@
 
 1. **inputs** — find the plans and hash every input (:mod:`.inputs`); if nothing changed
    since the last build and ``site/`` is as that build left it, stop there.
-2. **stage** — the twin of ``site/`` (the same files, by hard links) becomes the stage
-   (:mod:`.tree`); the files of plans changed or gone are removed from it.
+2. **stage** — the twin (the site before ``site/``) is made to hold ``site/``'s files again,
+   by hard links, checked file by file (:mod:`.tree`); the files of plans changed or gone are
+   removed from it.
 3. **render** — changed plans in worker processes (:mod:`.plans`), then the listing
    pages whose content changed and the assets, then the PDFs that are not cached (:mod:`.pdfs`).
-4. **commit** — the state file written beside its place, the stage swapped in for
-   ``site/`` in one step, then the state renamed in: a failed or killed build leaves the
-   previous site (and state) as they were.
-5. **record** — what this build made, for the next one (:mod:`.manifest`); the replaced
-   site, given the same changes, becomes the next twin.
+4. **commit** — the state file written beside its place, the stage and ``site/`` exchanged
+   in one step (the old site is the next twin), then the state renamed in: a failed or killed
+   build leaves the previous site (and state) as they were.
+5. **record** — what this build made, for the next one (:mod:`.manifest`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
@@ -108,9 +109,8 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
                 not preview or _described(job)):  # a preview's list pages are rendered from the records
             return _with_drafts(job, _nothing_to_do(job, started))
         manifest = job.manifest
-        live = target if not force and manifest.site_intact(target) else None
-        stage = tree.open_stage(settings.work_dir, manifest.name, "" if force else manifest.build_id(),
-                                manifest.head.get("folders", []), live)
+        stage = tree.open_stage(settings.work_dir, manifest.name, target, [] if force else manifest.made(),
+                                manifest.site_intact(target))
         pending = None
         try:
             records, todo = _reuse(job, stage)
@@ -118,16 +118,15 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
             # Written beside the state file before the swap (a full disk stops the build here), renamed
             # into place after it: the state never records a site that was not published.
             pending = job.state.write_pending() if save_state else None
-            intact, old_site = _swap(job, stage.path)
-        except BaseException:
+            _swap(job, stage.path)
+        except BaseException:  # the stage is left as it is: the next build looks at it again
             if pending is not None:
                 pending.unlink(missing_ok=True)
-            tree.remove(stage.path)
             raise
         job.state.commit(pending)
         if on_live is not None:
             on_live(job.now, result.on_request)
-        _record(job, stage, old_site, intact, records, result)
+        _record(job, records, result)
         result.seconds = time.perf_counter() - started
     result.warnings[:0] = job.state.notes  # said by the build that repaired the state, not kept for the next
     return _with_drafts(job, result.with_live_warnings(settings, job.now.date()))
@@ -186,13 +185,13 @@ def _nothing_to_do(job: Job, started: float) -> BuildResult:
 def _reuse(job: Job, stage: tree.Stage) -> tuple[dict[str, PlanRecord], list[tuple[Path, str]]]:
     """Step 2: the records of the unchanged plans, whose files the stage holds, and the plans to
     render; the files of the others, and of plans gone, are removed from the stage."""
-    described = job.manifest.records() if stage.full else {}
+    described = job.manifest.records() if job.manifest.build_id() else {}
     previous = described if job.reusable else {}
     records: dict[str, PlanRecord] = {}
     todo: list[tuple[Path, str]] = []
     for path, display in job.files:
         record = previous.get(display)
-        if record is not None and record.current(job.inputs.keys[display], job.inputs.day):
+        if record is not None and record.current(job.inputs.keys[display], job.inputs.day) and stage.holds(record.files):
             records[display] = record
         else:
             todo.append((path, display))
@@ -309,7 +308,6 @@ def _record_plans(job: Job, stage: tree.Stage, records: dict[str, PlanRecord], o
     for out in outputs:
         assert out.slug is not None and out.listing is not None and out.plan_state is not None
         mine = [PdfJob(html, paper, stage.path / rel, out.display) for paper, html, rel in out.pdf_jobs]
-        stage.wrote(out.files)  # the PDFs among them once they are placed
         pdf_jobs += mine
         records[out.display] = PlanRecord(
             key=job.inputs.keys[out.display], slug=out.slug, files=out.files, listing=out.listing,
@@ -349,29 +347,19 @@ def _pdfs(job: Job, records: dict[str, PlanRecord], ordered: list[PlanRecord], p
                 pdf_job.plan_path, 1, 1, message, "warning", "pdf-resource"]])
 
 
-def _swap(job: Job, stage: Path) -> tuple[bool, Path | None]:
-    """Step 4: the stage becomes ``site/``; returns whether the old site was as the last build
-    left it (then it can be the next twin), and where it is now."""
-    # Checked again: a file added to site/ while this build ran would go undescribed into the twin.
-    intact = job.manifest.site_intact(job.target, again=True)
+def _swap(job: Job, stage: Path) -> None:
+    """Step 4: the stage becomes ``site/``, and the old site the next build's stage."""
     try:
-        return intact, tree.swap_in(stage, job.target)
+        tree.swap_in(stage, job.target)
     except OSError as exc:
         raise DeloadError([Diagnostic(str(job.target), 1, 1, f"cannot replace the site: {exc.strerror or exc}; "
                                       "it was left as it was")]) from None
 
 
-def _record(job: Job, stage: tree.Stage, old_site: Path | None, intact: bool, records: dict[str, PlanRecord],
-            result: BuildResult) -> None:
-    """Step 5: record this build, and keep a copy of its site as the next twin. The new site is
-    live by now: a failure here (a full disk) must not fail the build; the next one then trusts
-    neither the record nor the twin, and renders every plan."""
-    manifest = job.manifest
-    try:
-        build = manifest.save(job.inputs, records, job.target, job.state.original, result.counts(), result.site_files,
-                              result.site_keys)
-        tree.keep_twin(old_site, intact, stage, job.target, job.settings.work_dir, manifest.name, build,
-                       manifest.head.get("folders", []))
-    except OSError:
-        if old_site is not None:
-            tree.remove(old_site)
+def _record(job: Job, records: dict[str, PlanRecord], result: BuildResult) -> None:
+    """Step 5: record this build. The new site is live by now: a failure here (a full disk) must
+    not fail the build; the next one then does not find site/ as the record says, and renders
+    every plan whose files differ."""
+    with contextlib.suppress(OSError):
+        job.manifest.save(job.inputs, records, job.target, job.state.original, result.counts(), result.site_files,
+                          result.site_keys)

@@ -28,7 +28,7 @@ from ..settings import Settings
 from ..source.files import draft_line, find_plan_files
 from ..source.textfile import MAX_PLAN_BYTES, TooLarge, read_capped
 
-FORMAT = 12  # 12: the head names its build (the twin's description names it too)
+FORMAT = 12  # 12: the head names its build
 
 
 def templates_digest(settings: Settings) -> str:

@@ -87,9 +87,9 @@ class Manifest:
             self.head.update(files=inputs.files, taken=inputs.taken, linked=inputs.linked)
             _write(self.head_path, self.head)
 
-    def site_intact(self, output: Path, again: bool = False) -> bool:
+    def site_intact(self, output: Path) -> bool:
         """Whether ``output`` holds the files the last build left (no file added, removed or renamed)."""
-        if self._intact is None or again:
+        if self._intact is None:
             head = self.head
             self._intact = head.get("format") == FORMAT and head.get("site") == site_signature(output, head.get("folders", []))
         return self._intact
@@ -110,6 +110,12 @@ class Manifest:
         """The last build's files that are not any one plan's: listing pages, assets."""
         return self._read().site_files
 
+    def made(self) -> list[str]:
+        """Every file the last build made ([] if its record is not whole)."""
+        if not self.build_id():
+            return []
+        return [*self.site_files(), *(name for record in self.records().values() for name in record.files)]
+
     def build_id(self) -> str:
         """Which build made the site the head and body describe ("" if they are not whole)."""
         build = str(self.head.get("build", "")) if self.head.get("format") == FORMAT and self.body_ok() else ""
@@ -121,8 +127,8 @@ class Manifest:
         return self._body
 
     def save(self, inputs: Inputs, records: dict[str, PlanRecord], output: Path, state_text: str, summary: dict[str, Any],
-             site_files: Iterable[str], site_keys: dict[str, str] | None = None) -> str:
-        """Record a build; returns the id it is given (see :mod:`.tree`)."""
+             site_files: Iterable[str], site_keys: dict[str, str] | None = None) -> None:
+        """Record a build."""
         self.head_path.parent.mkdir(parents=True, exist_ok=True)
         site_files = list(site_files)
         build = os.urandom(6).hex()  # named by the head and the body alike: a body put back by hand is not this build's
@@ -142,7 +148,6 @@ class Manifest:
                 "site": site_signature(output, folders), "folders": folders, "day": day, "summary": summary}
         _write(self.head_path, head)
         self.head, self._intact = head, None
-        return build
 
 
 @dataclass

@@ -24,7 +24,7 @@ class BuildResult:
     plans: int = 0
     plans_rendered: int = 0
     rendered: list[str] = field(default_factory=list)  # those plans, as messages name them
-    plans_kept: int = 0  # unchanged plans, whose files the stage (the twin of site/) already holds
+    plans_kept: int = 0  # unchanged plans, whose files the stage (the twin) already holds
     files: int = 0
     warnings: list[Diagnostic] = field(default_factory=list)
     seconds: float = 0.0

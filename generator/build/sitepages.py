@@ -35,11 +35,11 @@ def site_files(job: Job, stage: tree.Stage, ordered: list[PlanRecord], result: B
     if job.preview:
         result.on_request = site_pages(job.settings, ordered, job.now, job.renderer_key)
     else:
-        last_keys = job.manifest.site_keys() if stage.full else {}
+        last_keys = job.manifest.site_keys()
         with use(job.settings.language):  # the site's own pages speak the site's language
             for page in _renderer(job.settings, ordered, job.now).pages(job.inputs.common):
                 result.site_keys[page.path] = page.key
-                if not page.key or last_keys.get(page.path) != page.key:  # else the same bytes are in the stage
+                if not page.key or last_keys.get(page.path) != page.key or not stage.holds([page.path]):
                     stage.write(page.path, page.render())
                 result.pages += page.path.endswith(".html")
                 result.site_files.append(page.path)
@@ -47,7 +47,7 @@ def site_files(job: Job, stage: tree.Stage, ordered: list[PlanRecord], result: B
         stage.write(path, source.read_bytes())
         result.site_files.append(path)
     current = set(result.site_files)
-    stage.remove(name for name in (job.manifest.site_files() if stage.full else []) if name not in current)
+    stage.remove(name for name in job.manifest.site_files() if name not in current)
     result.files += len(result.site_files)
 
 
