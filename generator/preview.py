@@ -14,11 +14,10 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .build import SitePages, build_site, last_site_pages
 from .config import CONFIG_NAME, Settings, load_settings
@@ -26,11 +25,7 @@ from .errors import DeloadError, Diagnostic, in_order
 from .feeds import build_time
 from .fsutil import BUILD_LOCKED
 from .i18n import plan_language, use
-from .source.files import is_plan_name
 from .state import STATE_NAME
-
-if TYPE_CHECKING:
-    from watchfiles import Change
 
 _PDF_PATH = re.compile(r"plans/([a-z0-9][a-z0-9-]*)/\1(-fridge)?-(a4|letter)\.pdf")
 _PLAN_FILE = re.compile(r"plans/([a-z0-9][a-z0-9-]*)/((?:fit/)?[A-Za-z0-9._-]+)")
@@ -54,10 +49,8 @@ class Preview:
         self._rendered: dict[str, bytes] = {}  # … and those rendered since that build
         self._shown = False  # whether a build of this server is shown (else the preview's folder as it was)
         self.last_good = False  # whether any good build is shown (this server's, or the preview's folder as it was)
-        self._unbuilt: set[str] | None = None  # plan files changed since the last good build (None: unknown)
         self._said: set[str] = set()  # the warnings of the last good build, as said
         self.said_lines: list[str] = []  # every warning (and note) of the last good build that stands, for the tabs
-        self._check_at: float | None = None  # when to look for changes whose file events were lost
         self._retry_at: float | None = None  # when to build again, after a build found another one running
         self._waiting = False  # said that the preview waits for another build
 
@@ -86,18 +79,16 @@ class Preview:
         """``deload.toml`` as it is now (the coach may have edited it), at the preview's address."""
         return replace(load_settings(self.settings.root), base_url=self.settings.base_url)
 
-    def rebuild(self, changed: set[str] | None = None) -> bool:
-        """Build the preview again. ``changed``: the plan files that file events say changed (as
-        messages name them); the build then looks at those alone, with those of any build that
-        failed since the last good one (None: unknown, every file is looked at)."""
+    def rebuild(self) -> bool:
+        """Build the preview again. The build looks at every plan file (none is read unless its
+        size or times changed): a lost file event, a link among the plans, a checkout of many files
+        are all seen."""
         started = time.perf_counter()
-        self._unbuilt = None if changed is None or self._unbuilt is None else self._unbuilt | changed
-        hinted, self._check_at = self._unbuilt is not None, None
         self._retry_at = None
         try:
             settings = self.current_settings()
             result = build_site(settings, pdf=self.pdf, output=self.output, save_state=False, preview=True,
-                                on_live=self._published, changed=self._unbuilt, drafts=True)
+                                on_live=self._published, drafts=True)
         except DeloadError as exc:
             if any(d.code == BUILD_LOCKED for d in exc.diagnostics):  # a 'deload build' in a terminal: wait for it
                 self._retry_at = time.monotonic() + LOCKED_RETRY_S
@@ -110,25 +101,12 @@ class Preview:
             return self._failed([Diagnostic(str(self.settings.root), 1, 1, f"cannot write the preview: {exc}")])
         except Exception as exc:  # keep serving whatever goes wrong; show it instead of dying silently
             return self._failed([Diagnostic(str(self.settings.root), 1, 1, f"internal error: {exc.__class__.__name__}: {exc}")])
-        self._unbuilt, self._waiting = set(), False
-        self._check_at = time.monotonic() + LOST_EVENTS_CHECK_S if hinted else None
+        self._waiting = False
         if result.noop:  # nothing new to show: still, the browsers clear a failed build's report
             self._published(None, result.on_request)
         self._say_warnings(result.to_say(), set(result.rendered))
         self.echo(f"✓ rebuilt in {time.perf_counter() - started:.2f} s: {result.preview_summary()}")
         return True
-
-    def check_lost_events(self) -> None:
-        """Look at every plan file once (listed and statted, none read), and build again if one
-        is not as the last build saw it: a file event can be lost (a full kernel queue during
-        a big checkout), and a build told by events what changed looks at nothing else."""
-        from .build.inputs import plans_as_built
-        from .build.manifest import Manifest
-
-        self._check_at = None
-        settings = self.current_settings()  # deload.toml as the last build read it: it succeeded since
-        if not plans_as_built(settings, Manifest(settings.work_dir, self.output).head):
-            self.rebuild(None)
 
     def _say_warnings(self, warnings: list[Diagnostic], rendered: set[str]) -> None:
         """The warnings of the plans this build rendered, and any not said after the last build:
@@ -293,32 +271,14 @@ class Preview:
                         self._guarded(self.rebuild)
                     self.watching.set()
                 elif self._retry_at is not None and time.monotonic() >= self._retry_at:
-                    self._guarded(self.rebuild, set())  # what changed is still owed: see rebuild()
-                elif self._check_at is not None and time.monotonic() >= self._check_at:
-                    self._guarded(self.check_lost_events)
+                    self._guarded(self.rebuild)
                 continue
             if any(os.path.abspath(path) == config for _, path in changes):
                 before = self.snapshot()
                 self._guarded(self.rebuild)
                 return before
-            self._guarded(self.rebuild, self._plan_edits(changes))
+            self._guarded(self.rebuild)
         return before
-
-    def _plan_edits(self, changes: Collection[tuple[Change, str]]) -> set[str] | None:
-        """The plan files a batch of file events wrote to, as messages name them; None if it
-        removed one, or touched anything else (a template, deload.toml, a folder)."""
-        from watchfiles import Change
-
-        root, plans = os.path.abspath(self.settings.root), os.path.abspath(self.settings.plans_dir) + os.sep
-        edits: set[str] = set()
-        if len(changes) > MAX_HINTED:  # a checkout, say: events may have been lost on the way
-            return None
-        for change, path in changes:
-            path = os.path.abspath(path)
-            if change == Change.deleted or not path.startswith(plans) or not is_plan_name(os.path.basename(path)):
-                return None
-            edits.add(os.path.relpath(path, root))
-        return edits
 
     def _guarded(self, work: Callable[..., object], *args: object) -> None:
         try:
@@ -361,8 +321,6 @@ DEBOUNCE_MS, STEP_MS = 30, 5  # an editor's save is a burst of events within a f
 WAKE_MS = 200  # how often the watcher wakes without events (to see that the watches are in place)
 MAX_SHOWN = 20  # warnings shown over a page (the terminal has them all)
 LOCKED_RETRY_S = 0.5  # how often the preview tries again while another build holds the project
-LOST_EVENTS_CHECK_S = 1.0  # idle time after a build told by events what changed, before every file is looked at
-MAX_HINTED = 100  # file events in one batch above which every file is looked at
 
 
 def _warnings_event(lines: list[str]) -> bytes:
@@ -373,7 +331,6 @@ def _source_change(_change: object, path: str) -> bool:
     """Changes a build reads: not the state file a build writes, nor editors' temporary files
     (``#plan.md#``, ``plan.md~``, ``.plan.md.swp``)."""
     name = os.path.basename(path)
-    # Never a file the plan finder lists: a hinted build looks at no plan file whose events were dropped.
     return not (name == STATE_NAME or name.startswith(".") or name.endswith((".tmp", "~", ".swp", "#")))
 
 

@@ -1,5 +1,5 @@
-"""deload serve told by file events which plans changed: it looks at those alone, keeps them
-across failed builds, and lists the plans again when one is added or removed."""
+"""deload serve's rebuilds: each looks at every plan file (reading only those whose size or times
+changed), so no change is missed, across failed builds, links, plans added or removed."""
 
 from __future__ import annotations
 
@@ -9,11 +9,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from watchfiles import Change
 
 from generator.config import load_settings
 from generator.errors import DeloadError
-from generator.preview import MAX_HINTED, Preview, _source_change
+from generator.preview import Preview, _source_change
 
 from .conftest import ROOT
 from .site_build import fixed_clock, make_project
@@ -39,30 +38,27 @@ def page(preview: Preview, slug: str) -> str:
     return (preview.output / "plans" / slug / "index.html").read_text(encoding="utf-8")
 
 
-def test_a_rebuild_told_what_changed_looks_at_those_files_alone(tmp_path: Path) -> None:
+def test_a_rebuild_sees_every_change_whatever_the_file_events_said(tmp_path: Path) -> None:
     project, preview = preview_of(tmp_path)
     retitle(project, COUCH, "Spring")
-    retitle(project, TEN_K, "Autumn")
-    assert preview.rebuild({COUCH})
+    retitle(project, TEN_K, "Autumn")  # its events lost (a full kernel queue), say
+    assert preview.rebuild()
     assert "Spring Couch to 5K" in page(preview, "couch-to-5k")
-    assert "Autumn" not in page(preview, "10k-8-weeks")  # no event named it: not looked at
-    assert preview.rebuild(None)  # events unknown (polling, a template changed): every file
     assert "Autumn 10K in 8 Weeks" in page(preview, "10k-8-weeks")
 
 
 def test_changes_made_while_builds_fail_are_built_once_one_succeeds(tmp_path: Path) -> None:
     project, preview = preview_of(tmp_path)
     retitle(project, TEN_K, "Early")
-    assert preview.rebuild({TEN_K}) and preview._check_at is not None
+    assert preview.rebuild()
     couch = project / COUCH
     good = couch.read_text(encoding="utf-8")
     couch.write_text(good.replace("Easy 25 min", "Easy 25 mnn", 1), encoding="utf-8")
-    assert not preview.rebuild({COUCH})
-    assert preview._check_at is None  # no idle look at the files while the build is broken
+    assert not preview.rebuild()
     retitle(project, TEN_K, "Autumn")
-    assert not preview.rebuild({TEN_K})  # the couch plan is still broken
+    assert not preview.rebuild()  # the couch plan is still broken
     couch.write_text(good, encoding="utf-8")
-    assert preview.rebuild({COUCH})
+    assert preview.rebuild()
     assert "Autumn Early 10K in 8 Weeks" in page(preview, "10k-8-weeks")
 
 
@@ -86,35 +82,24 @@ def test_a_plan_added_or_removed_is_found_by_listing_the_plans(tmp_path: Path) -
     project, preview = preview_of(tmp_path)
     (project / "plans" / "copy.md").write_text((project / COUCH).read_text(encoding="utf-8").replace(
         "title: ", "slug: copy\ntitle: Copy of ", 1), encoding="utf-8")
-    assert preview.rebuild({"plans/copy.md"})
+    assert preview.rebuild()
     assert "Copy of Couch" in page(preview, "copy")
     assert b"Copy of Couch" in (preview.site_page_on_demand("index.html") or b"")
     (project / TEN_K).unlink()
-    assert preview.rebuild({TEN_K})  # a file named that is gone: the plans are listed again
+    assert preview.rebuild()
     assert not (preview.output / "plans" / "10k-8-weeks").exists()
     assert b"10K in 8 Weeks" not in (preview.site_page_on_demand("index.html") or b"")
 
 
-def test_file_events_name_plan_edits_and_nothing_else(tmp_path: Path) -> None:
-    project, preview = preview_of(tmp_path)
-    plans = project / "plans"
-    assert preview._plan_edits({(Change.modified, str(plans / "couch-to-5k.md")),
-                                (Change.added, str(plans / "trail" / "new.MD"))}) == {COUCH, "plans/trail/new.MD"}
-    assert preview._plan_edits({(Change.deleted, str(plans / "couch-to-5k.md"))}) is None
-    assert preview._plan_edits({(Change.modified, str(project / "templates" / "plan.html"))}) is None
-    assert preview._plan_edits({(Change.modified, str(project / "deload.toml"))}) is None
-    assert preview._plan_edits({(Change.added, str(plans / "trail"))}) is None  # a folder: its plans are listed
-
-
-def test_list_pages_after_a_rebuild_told_what_changed_are_a_full_builds(tmp_path: Path) -> None:
+def test_a_rebuild_with_nothing_changed_serves_the_same_list_pages(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p")  # the whole library: the order of its cards shows
     with fixed_clock():
         preview = Preview(replace(load_settings(project), base_url="http://127.0.0.1:9/"), lambda line: None)
         assert preview.rebuild()
         retitle(project, COUCH, "Spring")
-        assert preview.rebuild({COUCH})
+        assert preview.rebuild()
         told = {path: preview.site_page_on_demand(path) for path in ("index.html", "sitemap.xml", "feed.xml")}
-        assert preview.rebuild(None)  # every file listed and looked at: nothing changed, the same pages
+        assert preview.rebuild()  # nothing changed: the same pages
         assert {path: preview.site_page_on_demand(path) for path in told} == told
     assert b"Spring Couch to 5K" in (told["index.html"] or b"")
 
@@ -133,7 +118,7 @@ def test_a_save_says_its_plans_warnings_and_not_the_librarys_again(tmp_path: Pat
     assert {line.split(":")[0] for line in first} == {COUCH, TEN_K}, lines  # the first build says them all
     lines.clear()
     retitle(project, COUCH, "Spring")
-    assert preview.rebuild({COUCH})
+    assert preview.rebuild()
     assert [line.split(":")[0] for line in lines if "warning:" in line] == [COUCH], lines
     assert any("(1 more warning, said before, about plans this build did not render again" in line for line in lines), lines
     lines.clear()
@@ -141,19 +126,19 @@ def test_a_save_says_its_plans_warnings_and_not_the_librarys_again(tmp_path: Pat
     path = project / COUCH
     path.write_text(path.read_text(encoding="utf-8").replace("deload: {every: 3}", "deload: {every: off}"),
                     encoding="utf-8")  # its warning goes, and nothing says it
-    assert preview.rebuild({COUCH, TEN_K})
+    assert preview.rebuild()
     assert [line.split(":")[0] for line in lines if "warning:" in line] == [TEN_K], lines
     assert not any("said before" in line for line in lines), lines
 
 
 @pytest.mark.parametrize("link", [os.symlink, os.link])
 def test_a_plan_that_is_a_link_is_never_left_behind(tmp_path: Path, link: Callable[[str, str], None]) -> None:
-    """Events name one name of a linked file: with a link among the plans, every file is looked at."""
+    """Events name one name of a linked file: the plan reached by the other is rebuilt too."""
     project, preview = preview_of(tmp_path)
     link(str(project / COUCH), str(project / "plans" / "featured.md"))
-    assert preview.rebuild(None)
+    assert preview.rebuild()
     retitle(project, COUCH, "Spring")
-    assert preview.rebuild({COUCH})
+    assert preview.rebuild()
     assert "Spring Couch to 5K" in page(preview, "featured")
 
 
@@ -162,21 +147,8 @@ def test_a_plan_named_with_a_hash_is_watched(tmp_path: Path) -> None:
     extra = project / "plans" / "#extra.md"
     extra.write_text((project / COUCH).read_text(encoding="utf-8").replace("title: ", "slug: extra\ntitle: ", 1),
                      encoding="utf-8")
-    assert preview.rebuild(None)
+    assert preview.rebuild()
     assert _source_change(None, str(extra)) and not _source_change(None, str(project / "plans" / "#extra.md#"))
-
-
-def test_a_change_whose_events_were_lost_is_found_when_idle(tmp_path: Path) -> None:
-    project, preview = preview_of(tmp_path)
-    retitle(project, COUCH, "Spring")
-    retitle(project, TEN_K, "Autumn")
-    assert preview.rebuild({COUCH})  # the events of the 10K plan's save were lost
-    assert "Autumn" not in page(preview, "10k-8-weeks")
-    assert preview._check_at is not None  # the watcher looks once it has been idle a while
-    preview.check_lost_events()
-    assert "Autumn 10K in 8 Weeks" in page(preview, "10k-8-weeks") and preview._check_at is None
-    many = {(Change.modified, str(project / "plans" / f"p{n}.md")) for n in range(MAX_HINTED + 1)}
-    assert preview._plan_edits(many) is None  # a checkout: events may have been lost, every file is looked at
 
 
 def test_list_templates_are_not_shared_between_projects(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import partial
@@ -36,7 +36,7 @@ from ..source import find_plan_files
 from ..state import STATE_NAME, State
 from ..statefile import read_known
 from . import tree
-from .inputs import Inputs, display_path, known_files
+from .inputs import Inputs, display_path
 from .manifest import Manifest, PlanRecord
 from .notices import draft_notes, removed_plans
 from .result import BuildResult, SitePages, pack, unpack
@@ -85,8 +85,7 @@ class Job:
 def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
                output: Path | None = None, save_state: bool = True, progress: Progress | None = None,
                force: bool = False, preview: bool = False,
-               on_live: Callable[[datetime, SitePages], None] | None = None,
-               changed: Collection[str] | None = None, drafts: bool = False) -> BuildResult:
+               on_live: Callable[[datetime, SitePages], None] | None = None, drafts: bool = False) -> BuildResult:
     """Build into ``output`` (default ``site/``); ``save_state=False`` for previews that must
     not record plan changes as published; ``force`` renders everything again, trusting no
     cache and no file of the current site (the plans' published dates are kept);
@@ -94,17 +93,15 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
     watch files, …) are rendered by ``deload serve`` when a browser asks for one, and so are
     the list pages (see ``BuildResult.on_request``); ``on_live`` is called as soon as the new
     site is in place, with the build's clock and those pages, before the build records what it
-    made (the preview reloads then); ``changed``: the plan files (as messages name them) changed
-    since the last build into ``output``, when the caller knows from file events (``deload
-    serve``): if none was added or removed, the others are not listed or looked at again; ``drafts``:
-    the plans marked ``draft: true`` are built too (else they are left out, and said so)."""
+    made (the preview reloads then); ``drafts``: the plans marked ``draft: true`` are built too
+    (else they are left out, and said so)."""
     started = time.perf_counter()
     target = output or settings.output_dir
     with build_lock(settings.work_dir):
         tree.clean_leftovers(settings.work_dir, target)
         if save_state:  # a build that writes the state clears what a killed one left of it
             clean_pending(settings.plans_dir, STATE_NAME)
-        job = _inputs(settings, target, pdf, preview, force, jobs, progress, changed, drafts)
+        job = _inputs(settings, target, pdf, preview, force, jobs, progress, drafts)
         if not force and not job.state.legacy and job.manifest.unchanged(job.inputs, target) and (
                 not preview or _described(job)):  # a preview's list pages are rendered from the records
             return _with_drafts(job, _nothing_to_do(job, started))
@@ -133,18 +130,15 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
 
 
 def _inputs(settings: Settings, target: Path, pdf: bool, preview: bool, force: bool, jobs: int | None,
-            progress: Progress | None, changed: Collection[str] | None, drafts: bool) -> Job:
+            progress: Progress | None, drafts: bool) -> Job:
     """Step 1: the plans, and a key for everything they are built from."""
     outside = escape_from(settings.plans_dir, settings.root)
     if outside is not None:  # checked here too: an unchanged plan is not read again, so not checked again
         raise DeloadError([Diagnostic(display_path(settings.plans_dir, settings.root), 1, 1, f"plans/ is a link to {outside}, "
                                       "outside the project; Deload publishes only files inside the project folder")])
     manifest = Manifest(settings.work_dir, target)
-    files = None if changed is None or force else known_files(settings, manifest.head, changed)
-    if files is None:
-        changed = None
-        files = [(path, display_path(path, settings.root)) for path in
-                 (find_plan_files([settings.plans_dir]) if settings.plans_dir.is_dir() else [])]
+    files = [(path, display_path(path, settings.root)) for path in
+             (find_plan_files([settings.plans_dir]) if settings.plans_dir.is_dir() else [])]
     if not files:
         raise DeloadError([Diagnostic(str(settings.plans_dir), 1, 1, "no plan files (*.md) found; create one with 'deload new NAME'")])
     now = build_time()
@@ -153,7 +147,7 @@ def _inputs(settings: Settings, target: Path, pdf: bool, preview: bool, force: b
     state_path = settings.plans_dir / STATE_NAME
     state_text, state_key = read_known(state_path)
     options = (*papers, *(f"link-{p}" for p in links), *(["preview"] if preview else []))
-    inputs = Inputs.collect(settings, files, now.date(), options, state_key, manifest.head, changed)
+    inputs = Inputs.collect(settings, files, now.date(), options, state_key, manifest.head)
     left_out = {} if drafts else inputs.drafts
     if left_out:  # gone from the build's inputs: a build with --drafts differs by them
         files = [(path, display) for path, display in files if display not in left_out]

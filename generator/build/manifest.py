@@ -84,7 +84,7 @@ class Manifest:
         """After a no-op build: remember the plan files' new times (after a checkout or a touch,
         say), so that the next build does not read them all again."""
         if self.head.get("files") != inputs.files:
-            self.head.update(files=inputs.files, taken=inputs.taken, linked=inputs.linked)
+            self.head.update(files=inputs.files, taken=inputs.taken)
             _write(self.head_path, self.head)
 
     def site_intact(self, output: Path) -> bool:
@@ -144,7 +144,7 @@ class Manifest:
         day = inputs.day if any(r.day is not None for r in records.values()) else None
         folders = folders_of([*site_files, *(name for r in records.values() for name in r.files)])
         head = {"format": FORMAT, "build": build, "common": inputs.common, "keys": inputs.keys, "state": digest_parts(state_text),
-                "files": inputs.files, "taken": inputs.taken, "linked": inputs.linked,
+                "files": inputs.files, "taken": inputs.taken,
                 "site": site_signature(output, folders), "folders": folders, "day": day, "summary": summary}
         _write(self.head_path, head)
         self.head, self._intact = head, None
