@@ -84,16 +84,17 @@ def open_stage(work: Path, name: str, site: Path, files: Collection[str], truste
 def _inodes(root: Path) -> dict[str, int]:
     """Every file under ``root`` (by its path inside it, with "/") and its inode; {} if there is no ``root``."""
     found: dict[str, int] = {}
+    base = os.fspath(root)
     folders = [""]
-    while folders:
+    while folders:  # strings, not Path objects: a site has a folder or two per plan
         folder = folders.pop()
-        with contextlib.suppress(FileNotFoundError, NotADirectoryError), os.scandir(root / folder) as entries:
+        prefix = f"{folder}/" if folder else ""
+        with contextlib.suppress(FileNotFoundError, NotADirectoryError), os.scandir(f"{base}/{folder}") as entries:
             for entry in entries:
-                rel = f"{folder}/{entry.name}" if folder else entry.name
                 if entry.is_dir(follow_symlinks=False):
-                    folders.append(rel)
+                    folders.append(prefix + entry.name)
                 else:
-                    found[rel] = entry.inode()
+                    found[prefix + entry.name] = entry.inode()
     return found
 
 

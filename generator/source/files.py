@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from ..links import escape_from as escape_from  # re-exported: the build imports it from here
@@ -19,7 +20,7 @@ def find_plan_files(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             # Sorted as paths (by their parts), but on the strings: comparing Path objects costs more than finding them.
-            found.extend(Path(name) for name in sorted(_plan_files(os.fspath(path)), key=plan_order))
+            found.extend(_paths(tuple(sorted(_plan_files(os.fspath(path)), key=plan_order))))
         else:
             found.append(path)
     return found
@@ -39,6 +40,11 @@ def draft_line(data: bytes) -> int:
     head = data[:3 + end.start()] if end else data
     found = _DRAFT.search(head)
     return head.count(b"\n", 0, found.start()) + 1 if found else 0
+
+
+@lru_cache(maxsize=2)  # a thousand Path objects cost more than listing them: deload serve lists them on every save
+def _paths(names: tuple[str, ...]) -> tuple[Path, ...]:
+    return tuple(Path(name) for name in names)
 
 
 def is_plan_name(name: str) -> bool:
