@@ -225,7 +225,8 @@ def reps_text(exercise: Exercise) -> str:
 
 
 def exercise_text(exercise: Exercise) -> str:
-    text = f"{exercise.name} {exercise.sets}x{reps_text(exercise)}{exercise.side}"
+    sets = f"{exercise.sets}–{exercise.sets_max}" if exercise.sets_max is not None else str(exercise.sets)
+    text = f"{exercise.name} {sets}x{reps_text(exercise)}{exercise.side}"
     text += f" @ {load_text(exercise.load)}" if exercise.load is not None else ""
     text += f", {load_text(exercise.effort)}" if exercise.effort is not None and exercise.load is not None else ""
     return text + (f" ({exercise.comment})" if exercise.comment else "")

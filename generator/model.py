@@ -122,7 +122,9 @@ class Exercise:
     """``Back squat 3x8 @ 100 lb``; a hold such as ``Plank 3x45 s`` has ``rep_unit`` ``s``.
 
     ``Squat 3x8-12`` is a range (``reps`` 8, ``reps_max`` 12); ``Squat 3x5+`` asks for at least 5
-    and as many as possible (``amrap``); ``Push-up 3xAMRAP`` has no floor (``reps`` 0, ``amrap``)."""
+    and as many as possible (``amrap``); ``Push-up 3xAMRAP`` has no floor (``reps`` 0, ``amrap``).
+    ``Squat 2-3x10`` is a range of sets (``sets`` 2, ``sets_max`` 3): counts and watches take its
+    low end, as a distance range runs its low end."""
 
     name: str
     sets: int
@@ -135,6 +137,7 @@ class Exercise:
     amrap: bool = False  # as many reps as possible (at least ``reps``)
     side: str = ""  # the reps are each side's, as written: "/leg", " each", " per side"
     effort: Load | None = None  # an RPE written with the weight: "@ 60 kg, RPE 7"
+    sets_max: int | None = None  # the top of a range of sets such as 2-3
 
 
 # --- sessions, weeks, plans ------------------------------------------------

@@ -153,6 +153,12 @@ def test_strength_deload_strategies(strategy: str, expected: list[str]) -> None:
     ("Squat 3x8 @ 85% 1RM", "load", "Squat 3x8 @ 42.5% 1RM"),
     ("Bench press 3x8 @ 40 kg, RIR 2, slow eccentric", "load", "Bench press 3x8 @ 20 kg (RIR 4, slow eccentric)"),
     ("Row 3x10 @ 40 kg, RIR 0-1, slow", "reps", "Row 3x8 @ 40 kg (RIR 3, slow)"),  # not "RIR 3-1"
+    # A range of sets keeps its shape, as a range of reps does.
+    ("Squat 3-5x5 @ 100 kg", "sets", "Squat 2–3x5 @ 100 kg"),
+    ("Squat 2-3x10 @ 40 kg", "sets", "Squat 1–2x10 @ 40 kg"),
+    ("Squat 3-4x10 @ 40 kg", "sets", "Squat 2x10 @ 40 kg"),  # 2-2: one count
+    ("Squat 2-3x10 @ 40 kg", "reps", "Squat 2–3x8 @ 40 kg"),
+    ("Squat 2-3x10 @ 40 kg", "load", "Squat 2–3x10 @ 20 kg"),
 ])
 def test_ranges_and_amrap_in_a_deload(written: str, strategy: str, deloaded: str) -> None:
     week = f"- Mon: Strength\n  - {written}\n- Tue: Easy 3 mi\n"

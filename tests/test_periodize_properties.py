@@ -88,6 +88,7 @@ def sessions_for_week(draw: st.DrawFn, unit: str, scale: float, strength: bool) 
             Exercise("Push-up", 3, draw(st.integers(5, 20)), "reps", Load("bodyweight")),
             Exercise("Plank", 3, draw(st.sampled_from([30, 45, 60])), "s", None),
             Exercise("Dumbbell row", 3, 8, "reps", Load("weight", 20.0, "kg"), reps_max=draw(st.integers(9, 15))),
+            Exercise("Lunge", 2, 10, "reps", Load("weight", 10.0, "kg"), sets_max=draw(st.integers(3, 5))),
             Exercise("Deadlift", draw(st.integers(1, 4)), 5, "reps", Load("percent", 75.0), amrap=True),
             Exercise("Pull-up", draw(st.integers(1, 4)), 0, "reps", None, amrap=True),
         )))
@@ -259,6 +260,8 @@ def test_strength_load_never_rises_in_a_deload(plan: Plan) -> None:
                 assert x.sets <= before.sets and x.reps <= before.reps
                 assert (x.reps_max or x.reps) <= (before.reps_max or before.reps)
                 assert x.reps_max is None or x.reps_max > x.reps
+                assert (x.sets_max or x.sets) <= (before.sets_max or before.sets)
+                assert x.sets_max is None or x.sets_max > x.sets
                 assert (x.load.value or 0) <= (before.load.value or 0) if x.load and before.load else True
                 assert x.sets >= 1 and (x.reps >= 1 or (x.amrap and before.reps == 0))
                 if week.kind == "deload":

@@ -652,3 +652,39 @@ def test_strides_counted_in_the_coachs_word_keep_it() -> None:
 
     plan = plan_from("---\ntitle: R\nlanguage: es\nunits: km\n---\n\n## Semana 1\n- Mar: Rodaje 8 km @ suave + 6 rectas\n")
     assert session_title(plan.weeks[0].sessions[0], "km").endswith("+ 6 rectas")
+
+
+@pytest.mark.parametrize(("language", "line"), [
+    ("en", "## Week 1\n- Mon: Easy 8 km with 4 strides"),
+    ("de", "## Woche 1\n- Mo: Dauerlauf 8 km mit 4 Steigerungen"),
+    ("nl", "## Week 1\n- ma: Duurloop 8 km met 4 versnellingen"),
+    ("nl", "## Week 1\n- ma: Rustig 8 km met 4 versnellingen"),  # "Rustig 8 km", as "Easy 8 km"
+    ("fr", "## Semaine 1\n- lun: Footing 8 km avec 4 accélérations"),
+    ("es", "## Semana 1\n- lun: Rodaje 8 km con 4 rectas"),
+])
+def test_strides_written_with_the_word_for_with_are_strides(language: str, line: str) -> None:
+    text = f"---\ntitle: X\nlanguage: {language}\nunits: km\n---\n{line}\n"
+    plan, _ = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
+    [session] = plan.weeks[0].sessions
+    assert session.kind is SessionKind.EASY and session.total == Distance(8, "km") and session.main == ()
+    assert session.strides is not None and session.strides.count == 4
+
+
+@pytest.mark.parametrize(("language", "line", "efforts"), [
+    ("en", "## Week 1\n- Mon: Progression 8 km from easy to threshold", ("easy", "threshold")),
+    ("de", "## Woche 1\n- Mo: Progressionslauf 8 km von locker bis Schwelle", ("easy", "threshold")),
+    ("nl", "## Week 1\n- ma: Duurloop 8 km van rustig tot drempel", ("easy", "threshold")),
+    ("es", "## Semana 1\n- lun: Progresivo 8 km de suave a ritmo umbral", ("easy", "threshold pace")),
+])
+def test_a_progression_written_from_one_effort_to_another_is_its_target(
+        language: str, line: str, efforts: tuple[str, ...]) -> None:
+    text = f"---\ntitle: X\nlanguage: {language}\nunits: km\n---\n{line}\n"
+    plan, _ = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
+    [session] = plan.weeks[0].sessions
+    assert session.total == Distance(8, "km") and session.target is not None
+    assert session.target.efforts == efforts
+
+
+def test_from_before_anything_but_an_effort_is_still_refused() -> None:
+    text = "---\ntitle: X\nunits: km\n---\n## Week 1\n- Mon: Easy 6 km from home\n"
+    assert problems(text) == ["plan.md:6:18: error: unexpected 'from home' — write a comment after ' — ' or as a sub-bullet"]

@@ -38,6 +38,11 @@ def parse(text: str):  # type: ignore[no-untyped-def]
     ("Tempo 7 mi with 4 mi @ threshold", "Tempo 7 mi with 4 mi @ threshold"),
     ("Easy 4 mi + 6 x 20 s strides", "Easy 4 mi + 6 x 20 s strides"),
     ("Easy 4 mi + 4 strides", "Easy 4 mi + 4 strides"),
+    ("Easy 4 mi with 4 strides", "Easy 4 mi + 4 strides"),  # as coaches write them: the same add-on
+    ("Progression 8 km from easy to threshold", "Progression 8 km @ easy to threshold"),  # 'from' stands for '@'
+
+    ("Easy 8 km w/ 6 strides", "Easy 8 km + 6 strides"),
+    ("Tempo 8 km with 3 km @ threshold + 4 strides", "Tempo 8 km with 3 km @ threshold + 4 strides"),
     ("Race half", "Race half marathon"),
     ("Race 5K", "Race 5K"),
     ("Yoga 30 min", "Yoga 30 min"),
@@ -96,6 +101,17 @@ def test_an_inline_range_with_an_en_dash_keeps_the_exercises_after_it() -> None:
     assert session.comment == ""
 
 
+def test_a_range_of_sets_counts_by_its_low_end_and_is_written_low_to_high() -> None:
+    session, errors = parse("Strength: Squat 2-3x10 @ 40 kg; Plank 3x30 s")
+    assert errors == []
+    squat = session.exercises[0]
+    assert (squat.sets, squat.sets_max, squat.reps) == (2, 3, 10)
+    for text, message in [("Squat 3-2x10 @ 40 kg", "3:24: error: a range goes from fewer to more, e.g. 2-3 sets; got 3-2"),
+                          ("Squat 2-30x10 @ 40 kg", "3:26: error: 30 sets is not plausible; expected 1 to 20")]:
+        _, errors = parse(f"Strength: {text}")
+        assert errors == [f"t.md:{message}"]
+
+
 def test_ranges_and_amrap_are_exercises_not_notes() -> None:
     session, errors = parse("Strength: Row 3x8-12 @ 20 kg; Push-up 2xAMRAP; Squat 3x5+ @ 60 kg")
     assert errors == []
@@ -123,6 +139,8 @@ def test_strength_inline_exercises() -> None:
     ("Lunge 3 x 10–12 @ BW", "Lunge 3x10–12 @ bodyweight"),
     ("Side plank 2x30-45 s", "Side plank 2x30–45 s"),
     ("Deadlift 3x5+ @ 85%", "Deadlift 3x5+ @ 85% 1RM"),
+    ("Squat 2-3x10 @ 40 kg", "Squat 2–3x10 @ 40 kg"),
+    ("Push-up 2-3 x 8-12", "Push-up 2–3x8–12"),
     ("Push-up 3xAMRAP", "Push-up 3xAMRAP"),
     ("Pull-up 3 x max reps @ bodyweight", "Pull-up 3xAMRAP @ bodyweight"),
 ])

@@ -185,7 +185,13 @@ def strength_load(session: Session, heaviest: Mapping[str, float], measure: Meas
     """Sets × reps × relative load; a session without exercises counts by its minutes."""
     if not session.exercises:
         return _tss(session_minutes(session, measure), target_if(session.target, KIND_IF[K.STRENGTH], measure))
-    return sum(STRENGTH_PER_REP * e.sets * exercise_reps(e) * relative_intensity(e, heaviest) for e in session.exercises)
+    return sum(STRENGTH_PER_REP * exercise_sets(e) * exercise_reps(e) * relative_intensity(e, heaviest)
+               for e in session.exercises)
+
+
+def exercise_sets(exercise: Exercise) -> float:
+    """A range of sets counts by its middle, as a range of reps does."""
+    return (exercise.sets + exercise.sets_max) / 2 if exercise.sets_max else exercise.sets
 
 
 def session_load(session: Session, measure: Measure, heaviest: Mapping[str, float] | None = None) -> float:

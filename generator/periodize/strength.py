@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from ..model import Exercise, Load, Periodization, Session
@@ -123,7 +123,9 @@ def _cut(exercise: Exercise, how: str, p: Periodization) -> Exercise | None:
                        effort=_easier_effort(exercise.effort), comment=more_in_reserve(exercise.comment, 1, 2))
     if how == "sets":
         sets = fewer(exercise.sets, p.sets_cut, half_up=True)
-        return replace(exercise, sets=sets) if sets < exercise.sets else None
+        if sets >= exercise.sets:
+            return None
+        return replace(exercise, sets=sets, sets_max=_top(exercise.sets_max, sets, lambda n: fewer(n, p.sets_cut, half_up=True)))
     if exercise.load is None:
         return None
     load = lighter_load(exercise.load, p.load_factor, p)
@@ -206,8 +208,19 @@ def _hardest(load: Load) -> float:
 def halve_sets(session: Session) -> Session:
     """Half the strength volume at the same load (Pritchard et al. 2016; Travis et al. 2021), but
     never below two sets: a single set is hardly worth the trip to the gym."""
+    def half(sets: int) -> int:
+        return max(min(sets, 2), fewer(sets, 0.5, half_up=True))
+
     return session.with_changes(exercises=tuple(
-        replace(e, sets=max(min(e.sets, 2), fewer(e.sets, 0.5, half_up=True))) for e in session.exercises))
+        replace(e, sets=half(e.sets), sets_max=_top(e.sets_max, half(e.sets), half)) for e in session.exercises))
+
+
+def _top(top: int | None, low: int, cut: Callable[[int], int]) -> int | None:
+    """The top of a range of sets cut as its low end was: a range keeps its shape (3-5 -> 2-3),
+    and one that collapses becomes a single count."""
+    if top is None:
+        return None
+    return cut(top) if cut(top) > low else None
 
 
 def near_race(session: Session, days_to_race: int, taper_days: int,

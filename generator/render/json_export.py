@@ -130,6 +130,8 @@ def _exercise(exercise: Exercise, shape: _Shape) -> dict[str, Any]:
     # Keys added after format 2's first plans: in the reader view only where they say something.
     if shape.lean or exercise.reps_max is not None:
         data["reps_max"] = exercise.reps_max
+    if exercise.sets_max is not None:  # only where written: the reader view's hash dates the plan's updates
+        data["sets_max"] = exercise.sets_max
     if shape.lean or exercise.amrap:
         data["amrap"] = exercise.amrap
     if exercise.side:

@@ -22,12 +22,12 @@ _SIDE = (r"\s*/\s*[^\W\d_]{1,12}(?![\w])|\s+(?:each(?:\s+(?:side|leg|arm|way))?|
 _BARE_LOAD = r"\d+(?:\.\d+)?\s*(?:kg|lbs?|%)(?![\w])"
 # Reps as a count (8), a range (8-12), a floor to go beyond (5+), or as many as possible (AMRAP, max reps).
 EXERCISE_LINE = re.compile(
-    r"(?i)^(?P<name>[^@\n]{1,60}?)\s\d+\s*(?:[x×]|sets?\s+of)\s*"
+    r"(?i)^(?P<name>[^@\n]{1,60}?)\s\d+(?:\s*[-–]\s*\d+)?\s*(?:[x×]|sets?\s+of)\s*"
     r"(?:\d+(?:\s*[-–]\s*\d+)?\s*\+?\s*(?:" + _REP_UNIT + r")?|amrap|max\s+reps)(?:" + _SIDE + r")?"
     r"\s*(?:$|@|at\s|\(|—|–|--|,(?!\d)(?![^\n]*\d\s*[x×]\s*\d)|" + _BARE_LOAD + r")"
 )
 _EXERCISE = re.compile(
-    r"(?i)^(?P<name>.*?\S)\s*[:\-–]?\s+(?P<sets>\d{1,6})\s*(?:[x×]|sets?\s+of)\s*"
+    r"(?i)^(?P<name>.*?\S)\s*[:\-–]?\s+(?P<sets>\d{1,6})(?:\s*[-–]\s*(?P<sets_max>\d{1,6}))?\s*(?:[x×]|sets?\s+of)\s*"
     r"(?:(?P<reps>\d{1,6})(?:\s*[-–]\s*(?P<reps_max>\d{1,6}))?(?!\d)(?P<plus>\s*\+)?"
     r"\s*(?P<unit>" + _REP_UNIT + r")?|(?P<amrap>amrap|max\s+reps))(?![\w])(?P<side>" + _SIDE + r")?"
     r"\s*(?:(?:@|at)\s*(?P<load>.*?)|(?P<bare>" + _BARE_LOAD + r"))?\s*$"
@@ -127,8 +127,14 @@ def parse_exercise(text: str, line: int, col: int, errors: Collector,
         errors.error(line, col, _unreadable(clean.strip(), text))
         return None
     sets = int(match["sets"])
-    if not 1 <= sets <= 20:
-        errors.error(line, columns(match.start("sets")), f"{sets} sets is not plausible; expected 1 to 20")
+    sets_max = int(match["sets_max"]) if match["sets_max"] else None
+    for value, group in ((sets, "sets"), (sets_max, "sets_max")):
+        if value is not None and not 1 <= value <= 20:
+            errors.error(line, columns(match.start(group)), f"{value} sets is not plausible; expected 1 to 20")
+            return None
+    if sets_max is not None and sets_max <= sets:
+        errors.error(line, columns(match.start("sets")), f"a range goes from fewer to more, e.g. 2-3 sets; got "
+                     f"{match['sets']}-{match['sets_max']}")
         return None
     counts = _rep_counts(match, line, columns, errors)
     if counts is None:
@@ -162,7 +168,7 @@ def parse_exercise(text: str, line: int, col: int, errors: Collector,
         comment = " — ".join(filter(None, [tail, comment]))
     side = re.sub(r"\s+", " ", match["side"] or "").replace(" /", "/").replace("/ ", "/").rstrip()
     return Exercise(match["name"].strip(" :-–"), sets, reps, rep_unit, load, Source(errors.file, line, col), comment,
-                    reps_max, amrap, side, effort)
+                    reps_max, amrap, side, effort, sets_max)
 
 
 _PER_SET = re.compile(r"(?i)^(?P<name>[^\d@]*?\S)\s*:?\s+(?P<reps>\d{1,2}(?:\s*[/,\-–]\s*\d{1,2}){2,})\s*(?:@\s*(?P<load>.+?))?\s*$")

@@ -209,7 +209,7 @@ class SessionLine(Hints):
             if "total" in fields and "main" not in fields and "alternative" not in fields and c.peek(self.words.alternative_re, end):
                 self._alternative(fields, end)
             elif strides_ahead(c, end):
-                c.take(r"\+", end)
+                c.take(self.words.strides_lead_re, end)
                 fields["strides"] = self.strides(end)
             elif c.take(self.words.main_re, end) or starts_set(c, end) or (
                     # "Long 16 mi, last 3 mi @ MP", "Langer Lauf 28 km, die letzten 5 km @ MRT": the comma says "with"
@@ -274,11 +274,17 @@ class SessionLine(Hints):
         fields["alternative"] = other
 
     def _bare_effort(self, end: int) -> bool:
-        """Whether an effort written without ``@`` follows (``3 mi very easy``, ``5 mi easy to moderate``)."""
+        """Whether an effort written without ``@`` follows (``3 mi very easy``, ``5 mi easy to moderate``,
+        ``8 km from easy to threshold``: then the cursor is moved past ``from``, which stands for ``@``)."""
         c = self.c
         c.skip_ws()
-        text = c.text[c.pos:target_end(c.text, c.pos, end, self.words)].strip()
-        return bool(text) and bool(effort_words(text, self.words))
+        lead = self.words.from_re.match(c.text, c.pos, end) if self.words.from_re is not None else None
+        at = lead.end() if lead is not None else c.pos
+        text = c.text[at:target_end(c.text, at, end, self.words)].strip()
+        if not text or not effort_words(text, self.words):
+            return False
+        c.pos = at
+        return True
 
     def strides(self, end: int) -> Repeat | None:
         c = self.c

@@ -115,6 +115,8 @@ class Words:
         self.recovery_re = re.compile(rf"(?:{recovery})(?!\w)", re.I)
         at = [w for lex in both for w in lex.at]
         self.at_re = re.compile(r"\s*(?:" + self._phrases(at) + r")\s+", re.I) if at else None
+        starts = [w for lex in both for w in lex.from_]
+        self.from_re = re.compile(r"(?:" + self._phrases(starts) + r")\s+", re.I) if starts else None
         self.separator_re = re.compile(rf"(?:,\s*)?(?:{then})\s+|,\s*|\+\s*", re.I)
         ors = self._phrases(["or", *(w for lex in both for w, e in lex.efforts.items() if e.strip() == "or")])
         self.or_re = re.compile(rf"(?:{ors})\s+", re.I)  # "Easy 3 mi or cross-train 30 min": a choice of two sessions
@@ -124,8 +126,13 @@ class Words:
         self.race_before_re = re.compile(rf"(?i)(?:mp|hmp|gmp|marathon|half|\d+k|mile|pace{native})$")
         self.target_end_re = re.compile(rf"\s+(?:{recovery}|{then}|{main})(?!\w)|\s*\+|\s*,|\s*\)|\s*;|\s+{self.alternative_re.pattern}")
         strides = "(?:" + _words({s for lex in both for w in lex.strides for s in self._spell(w)}) + ")"
+        # "+ 6 x 20 s strides", and as coaches also write a count of them: "with 4 strides", "met 4
+        # versnellingen" ("with 6 x 100 m strides" stays a main set, as it reads back from a title)
+        main_word = rf"(?:{main})(?!\w)"
+        self.strides_lead_re = re.compile(rf"\s*(?:\+|{main_word})", re.I)
         self.strides_ahead_re = re.compile(
-            rf"\s*\+\s*(?:\d{{1,3}}\s*[x×]\s*[^+,()]*?\b{strides}\b|\d{{1,2}}\s+{strides}\b|{strides}\b)", re.I)
+            rf"\s*(?:\+\s*(?:\d{{1,3}}\s*[x×]\s*[^+,()]*?\b{strides}\b|\d{{1,2}}\s+{strides}\b|{strides}\b)"
+            rf"|{main_word}\s*\d{{1,2}}\s+{strides}\b)", re.I)
         self.strides_count_re = re.compile(rf"(\d{{1,2}})\s+{strides}(?!\w)", re.I)
         self.strides_word_re = re.compile(rf"{strides}(?!\w)", re.I)
         self.within_between_re = re.compile(

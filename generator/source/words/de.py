@@ -81,6 +81,7 @@ LEXICON = Lexicon(
                 "Meilen": "mile", "Meile": "mile"},
     pace_words={"MRT": "MP", "HMRT": "HMP", "Ziel-MRT": "goal MP"},
     bodyweight=("Körpergewicht", "Eigengewicht"), decimal_comma=True, number_first=(".",),
+    from_=("von",),  # "Progressionslauf 10 km von locker bis Schwelle"
     at=("im", "in"),  # "Dauerlauf 10 km im GA1", "3 x 3 km im MRT", "in 4:45 min/km"
     # Besides the site's names (Einsteiger, Anfänger, Fortgeschrittene, Ambitionierte): "Einsteiger /
     # Fortgeschrittene / Ambitionierte" is the usual German triad, so "fortgeschritten" is the middle one.

@@ -64,6 +64,6 @@ LEXICON = Lexicon(
     weekdays=_WEEKDAYS, weekday_names=WEEKDAY_NAMES,
     week=("Week", "wk"), day=("Day",),
     main=("with", "w/", "incl.", "incl", "including", "inc."), recovery=("w/", "with"), then=("then",),
-    rest_or=("rest or",), last=("the last", "last", "the final", "final"), optional=("optional",), to=("to",), strides=("strides", "stride"),
+    rest_or=("rest or",), last=("the last", "last", "the final", "final"), optional=("optional",), to=("to",), from_=("from",), strides=("strides", "stride"),
     within_between=("within / between sets", "between reps / between sets"), bodyweight=("bodyweight", "body weight", "BW"),
 )

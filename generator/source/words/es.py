@@ -62,6 +62,7 @@ LEXICON = Lexicon(
     weekday_names=("Lunes", "Martes", "Miércoles", "Jueves", "Viernes", "Sábado", "Domingo"),
     week=("Semana", "Sem", "Sem.", "S"), day=("Día", "Dia"),
     number_first=("ª", "a", "º", "o", ".", ".ª", ".º"),  # "## 1ª semana", "## 2.ª semana"
+    from_=("de", "desde"),  # "Progresivo 8 km de suave a ritmo umbral"
     at=("a", "en", "al"),  # "8 x 400 m a ritmo 10 km", "Rodaje 40 min en Z2"
     levels={"principiantes": "beginner", "iniciación": "beginner", "iniciacion": "beginner", "novata": "novice",
             "novatos": "novice", "intermedia": "intermediate", "medio": "intermediate", "avanzada": "advanced",

@@ -47,6 +47,7 @@ class Lexicon:
     units: Mapping[str, str] = field(default_factory=dict)  # a unit's native word ("Minuten") -> its unit ("min")
     levels: Mapping[str, str] = field(default_factory=dict)  # ``level:`` words besides the site's names -> English
     at: tuple[str, ...] = ()  # words that stand for '@' before a target: "en EF", "à allure 10 km"
+    from_: tuple[str, ...] = ()  # before efforts written without '@': "from easy to threshold"
     # (pattern, replacement) read as the grammar's own order, each the same length so columns stay
     # right: "les 15 dernières minutes" is "les dernières 15 minutes"
     reorder: tuple[tuple[str, str], ...] = ()

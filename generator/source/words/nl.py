@@ -11,7 +11,7 @@ LEXICON = Lexicon(
     kinds={
         "Rust": K.REST, "Rustdag": K.REST, "Vrij": K.REST,
         "Duurloop": K.EASY, "rustige duurloop": K.EASY, "rustige loop": K.EASY, "Loop": K.EASY, "Lopen": K.EASY,
-        "Joggen": K.EASY, "rustig lopen": K.EASY, "extensieve duurloop": K.EASY,
+        "Joggen": K.EASY, "rustig lopen": K.EASY, "extensieve duurloop": K.EASY, "Rustig": K.EASY,  # "Rustig 6 km", as "Easy 6 km"
         "Herstelloop": K.RECOVERY, "Herstel": K.RECOVERY, "herstel duurloop": K.RECOVERY,
         "lange duurloop": K.LONG, "lange loop": K.LONG, "Lang": K.LONG, "Lange": K.LONG,
         "loop-wandel": K.RUN_WALK, "lopen-wandelen": K.RUN_WALK, "wandel-loop": K.RUN_WALK, "lopen/wandelen": K.RUN_WALK,
@@ -66,6 +66,7 @@ LEXICON = Lexicon(
                 "halvemarathon": "half marathon", "HM": "hm", "marathon": "marathon", "mijl": "mile"},
     pace_words={"MT": "MP", "HMT": "HMP"},
     bodyweight=("lichaamsgewicht",), decimal_comma=True,
+    from_=("van",),  # "Progressieve duurloop 8 km van rustig tot drempel"
     at=("op", "in"),  # "6 x 1000 m op 10 km-tempo", "Duurloop 8 km in zone 2"
     levels={"beginners": "beginner", "starters": "novice", "beginnend": "novice", "halfgevorderden": "intermediate",
             "gemiddeld": "intermediate", "gevorderden": "advanced", "ervaren": "advanced", "alle": "all levels"},
