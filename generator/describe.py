@@ -108,7 +108,7 @@ def race_text(distance: Distance | Duration, units: str) -> str:
     it (a 50K stays ``50 km`` in a miles plan, not ``31.1 mi``); a timed race by its time (``6 h``)."""
     if isinstance(distance, Duration):
         return amount_text(distance, units)
-    name = RACE_NAMES.get(round(distance.km, 1))
+    name = RACE_NAMES.get(round(distance.km, 1)) if distance.high is None else None  # a range: "8–10 km"
     return gettext(name) if name else written_text(distance, units)
 
 

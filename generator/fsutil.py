@@ -134,7 +134,7 @@ def link_or_copy(source: str | Path, target: str | Path) -> None:
     except (FileNotFoundError, FileExistsError):
         raise
     except OSError:
-        shutil.copyfile(source, target)
+        shutil.copy2(source, target)  # with its time: the next build knows the copy (build/tree.py)
 
 
 def write_bytes(path: Path, data: bytes) -> None:

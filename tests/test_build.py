@@ -467,6 +467,7 @@ def test_nothing_in_the_twin_is_trusted(project: Path, tmp_path: Path) -> None:
 
     def damage(kind: str) -> None:
         twin = next(p for p in work.iterdir() if p.name.startswith("twin-") and p.is_dir())
+        site = project / "site"
         if kind == "twin file":
             stale = twin / "plans" / "couch-to-5k" / "index.html"
             stale.unlink()  # a file of its own (the twin shares unchanged files with site/ by hard links)
@@ -474,12 +475,17 @@ def test_nothing_in_the_twin_is_trusted(project: Path, tmp_path: Path) -> None:
             (twin / "extra.html").write_text("added by hand")
         elif kind == "no twin":
             shutil.rmtree(twin)
-        else:
-            page = project / "site" / "plans" / "couch-to-5k" / "index.html"
+        elif kind == "site file":
+            page = site / "plans" / "couch-to-5k" / "index.html"
             page.unlink()
             page.write_text("replaced by hand")
+        else:  # folders where files belong, and empty ones, in both trees
+            for root, name in ((site, "plan.json"), (twin, "embed.html")):
+                (root / "plans" / "couch-to-5k" / name).unlink()
+                (root / "plans" / "couch-to-5k" / name).mkdir()
+                (root / "junk").mkdir()
 
-    for number, kind in enumerate(["twin file", "no twin", "site file"], start=1):
+    for number, kind in enumerate(["twin file", "no twin", "site file", "folders"], start=1):
         plan.write_text(plan.read_text().replace("## Week 1", f"## Week 1 — {number}", 1))
         build_project(project, "--no-pdf", epoch=str(int(EPOCH) + 120 * number - 60))
         damage(kind)
@@ -487,6 +493,40 @@ def test_nothing_in_the_twin_is_trusted(project: Path, tmp_path: Path) -> None:
         epoch = str(int(EPOCH) + 120 * number)
         build_project(project, "--no-pdf", epoch=epoch)
         assert tree(project / "site") == fresh_tree(project, tmp_path / f"fresh-{number}", epoch), kind
+        assert not [p for p in (project / "site").rglob("*") if p.is_dir() and not any(p.iterdir())], kind
+
+
+def test_a_twin_or_a_site_that_is_a_link_is_never_written_through(project: Path, tmp_path: Path) -> None:
+    """A twin replaced by a link to site/, or a site/ that is a link (to a web root, say, which the
+    exchange puts where the twin was): a build, failed or not, never writes into what they point to."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    plan = project / "plans" / "10k-8-weeks.md"
+    build_project(project, "--no-pdf")
+    [twin] = [p for p in (project / ".deload").iterdir() if p.name.startswith("twin-") and p.is_dir()]
+    shutil.rmtree(twin)
+    twin.symlink_to(project / "site")
+    www = tmp_path / "www"
+    shutil.copytree(project / "site", www)
+    published = tree(www)
+    for number, target in enumerate([None, www], start=1):
+        if target is not None:
+            shutil.rmtree(project / "site")
+            (project / "site").symlink_to(target)
+        before = tree(project / "site")
+        plan.write_text(plan.read_text().replace("## Week 1", f"## Week 1 — {number}", 1))
+        broken = project / "plans" / "broken.md"
+        broken.write_text((project / "plans" / "couch-to-5k.md").read_text().replace("- Wed: Easy", "- Wed: Eazy", 1).replace(
+            "title: ", "slug: broken\ntitle: ", 1))
+        result = CliRunner().invoke(main, ["build", "--project", str(project), "--no-pdf"])
+        assert result.exit_code == 1 and tree(project / "site") == before and tree(www) == published
+        broken.unlink()
+        epoch = str(int(EPOCH) + 60 * number)
+        build_project(project, "--no-pdf", epoch=epoch)
+        assert tree(www) == published and not (project / "site").is_symlink()
+        assert tree(project / "site") == fresh_tree(project, tmp_path / f"fresh-{number}", epoch)
 
 
 def test_a_plan_gone_from_plans_is_said_once_by_the_build_that_removes_it(project: Path) -> None:
@@ -582,3 +622,27 @@ def test_marking_the_last_published_plan_a_draft_takes_it_off_the_site(tmp_path:
     output = build_project(project, "--no-pdf")
     assert "left out of the site" in output and "is no longer among the plans (or it is a draft now)" in output
     assert not (project / "site" / "plans").exists() and (project / "site" / "index.html").is_file()
+
+
+def test_without_hard_links_an_edit_copies_only_what_changed(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            tmp_path: Path) -> None:
+    """On a file system without hard links the twin holds copies: a copy of the same size and
+    time as site/'s file is that file, so an edit does not copy the whole site again."""
+    def no_links(source: object, target: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    copies: list[str] = []
+    real_copy = shutil.copy2
+    monkeypatch.setattr(shutil, "copy2", lambda a, b, **k: copies.append(str(b)) or real_copy(a, b, **k))
+    plan = project / "plans" / "10k-8-weeks.md"
+    build_project(project, "--no-pdf")
+    for number in (1, 2, 3):
+        copies.clear()
+        plan.write_text(plan.read_text().replace("## Week 1", f"## Week 1 — {number}", 1))
+        epoch = str(int(EPOCH) + 60 * number)
+        build_project(project, "--no-pdf", epoch=epoch)
+        made = len(copies)
+        site = tree(project / "site")
+        assert site == fresh_tree(project, tmp_path / f"fresh-{number}", epoch)
+        assert made < len(site) / 3, f"{made} copies for a site of {len(site)} files"

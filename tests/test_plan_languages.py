@@ -657,6 +657,7 @@ def test_strides_counted_in_the_coachs_word_keep_it() -> None:
 @pytest.mark.parametrize(("language", "line"), [
     ("en", "## Week 1\n- Mon: Easy 8 km with 4 strides"),
     ("de", "## Woche 1\n- Mo: Dauerlauf 8 km mit 4 Steigerungen"),
+    ("de", "## Woche 1\n- Mo: Dauerlauf 8 km mit 4 Steigerungsläufen"),
     ("nl", "## Week 1\n- ma: Duurloop 8 km met 4 versnellingen"),
     ("nl", "## Week 1\n- ma: Rustig 8 km met 4 versnellingen"),  # "Rustig 8 km", as "Easy 8 km"
     ("fr", "## Semaine 1\n- lun: Footing 8 km avec 4 accélérations"),
@@ -675,6 +676,7 @@ def test_strides_written_with_the_word_for_with_are_strides(language: str, line:
     ("de", "## Woche 1\n- Mo: Progressionslauf 8 km von locker bis Schwelle", ("easy", "threshold")),
     ("nl", "## Week 1\n- ma: Duurloop 8 km van rustig tot drempel", ("easy", "threshold")),
     ("es", "## Semana 1\n- lun: Progresivo 8 km de suave a ritmo umbral", ("easy", "threshold pace")),
+    ("fr", "## Semaine 1\n- lun: Footing 8 km du facile au seuil", ("easy", "threshold")),
 ])
 def test_a_progression_written_from_one_effort_to_another_is_its_target(
         language: str, line: str, efforts: tuple[str, ...]) -> None:
@@ -688,3 +690,9 @@ def test_a_progression_written_from_one_effort_to_another_is_its_target(
 def test_from_before_anything_but_an_effort_is_still_refused() -> None:
     text = "---\ntitle: X\nunits: km\n---\n## Week 1\n- Mon: Easy 6 km from home\n"
     assert problems(text) == ["plan.md:6:18: error: unexpected 'from home' — write a comment after ' — ' or as a sub-bullet"]
+
+
+def test_a_word_for_at_after_an_amount_is_no_range() -> None:
+    """'à' is French for 'to' and for '@': '5 x 1 km à 10 km' is no range of 1 to 10 km."""
+    text = "---\ntitle: X\nlanguage: fr\nunits: km\n---\n## Semaine 1\n- lun: Fractionné 10 km: 5 x 1 km à 10 km\n"
+    assert problems(text) == ["plan.md:7:35: error: unexpected 'à 10 km' — write a comment after ' — ' or as a sub-bullet"]

@@ -40,6 +40,11 @@ def parse(text: str):  # type: ignore[no-untyped-def]
     ("Easy 4 mi + 4 strides", "Easy 4 mi + 4 strides"),
     ("Easy 4 mi with 4 strides", "Easy 4 mi + 4 strides"),  # as coaches write them: the same add-on
     ("Progression 8 km from easy to threshold", "Progression 8 km @ easy to threshold"),  # 'from' stands for '@'
+    ("Race 8K-10K", "Race 8–10 km"),  # a range with its unit at both ends
+    ("Easy 5 km - 6 km", "Easy 5–6 km"),
+    ("Easy 5 mi-6 miles", "Easy 5–6 mi"),
+    ("Race 5K-10 km", "Race 5–10 km"),
+    ("Tempo 8 km with 3 km @ threshold with 4 strides", "Tempo 8 km with 3 km @ threshold + 4 strides"),
 
     ("Easy 8 km w/ 6 strides", "Easy 8 km + 6 strides"),
     ("Tempo 8 km with 3 km @ threshold + 4 strides", "Tempo 8 km with 3 km @ threshold + 4 strides"),
@@ -99,6 +104,16 @@ def test_an_inline_range_with_an_en_dash_keeps_the_exercises_after_it() -> None:
     assert errors == []
     assert [exercise_text(e) for e in session.exercises] == ["Row 3x8–12 @ 20 kg", "Push-up 2xAMRAP"]
     assert session.comment == ""
+
+
+def test_a_range_with_its_unit_at_both_ends_is_still_written_low_to_high() -> None:
+    _, errors = parse("Easy 6 km-5 km")
+    assert errors == ["t.md:3:13: error: a range goes from less to more, e.g. '5-6 mi'; got '6 km-5 km'"]
+    _, errors = parse("Intervals 8 km - 6 x 800 m @ 5K pace")  # not a range: another unit follows
+    assert errors and "6 x 800" in errors[0]
+    # strides after "with" only where they end the run: a pace after them would be taken for the run's
+    _, errors = parse("Easy 5 mi with 4 strides @ mile pace")
+    assert errors and "strides" in errors[0]
 
 
 def test_a_range_of_sets_counts_by_its_low_end_and_is_written_low_to_high() -> None:

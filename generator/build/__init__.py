@@ -107,7 +107,7 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
             return _with_drafts(job, _nothing_to_do(job, started))
         manifest = job.manifest
         stage = tree.open_stage(settings.work_dir, manifest.name, target, [] if force else manifest.made(),
-                                manifest.site_intact(target))
+                                lambda: manifest.site_intact(target, fresh=True))
         pending = None
         try:
             records, todo = _reuse(job, stage)

@@ -87,9 +87,10 @@ class Manifest:
             self.head.update(files=inputs.files, taken=inputs.taken)
             _write(self.head_path, self.head)
 
-    def site_intact(self, output: Path) -> bool:
-        """Whether ``output`` holds the files the last build left (no file added, removed or renamed)."""
-        if self._intact is None:
+    def site_intact(self, output: Path, fresh: bool = False) -> bool:
+        """Whether ``output`` holds the files the last build left (no file added, removed or renamed);
+        ``fresh``: looked at again, not as the no-op check saw it."""
+        if self._intact is None or fresh:
             head = self.head
             self._intact = head.get("format") == FORMAT and head.get("site") == site_signature(output, head.get("folders", []))
         return self._intact

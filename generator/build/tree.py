@@ -16,7 +16,7 @@ import ctypes
 import errno
 import os
 import shutil
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,31 +61,55 @@ def _remove_empty_folders(root: Path, names: Iterable[str]) -> None:
             os.rmdir(root / folder)
 
 
-def open_stage(work: Path, name: str, site: Path, files: Collection[str], trusted: bool) -> Stage:
-    """The twin, holding the last build's ``files`` as ``site`` holds them. ``trusted``: ``site``
-    is as that build left it (no file added, removed or renamed), so a file the twin lacks or
-    holds otherwise is linked from it; else such a file is left out (its plan is rendered again)."""
+def open_stage(work: Path, name: str, site: Path, files: Collection[str], trusted: Callable[[], bool]) -> Stage:
+    """The twin, holding the last build's ``files`` as ``site`` holds them. ``trusted`` is asked
+    once ``site`` has been looked at: whether it is as that build left it (no file added, removed
+    or replaced since), so that a file the twin lacks or holds otherwise is linked from it; else
+    such a file is left out (its plan is rendered again)."""
     stage = Stage(work / f"twin-{name}")
+    if stage.path.is_symlink() or stage.path.is_file():
+        stage.path.unlink()  # never written through: a site/ that was a link (to a web root, say) swapped in here
     stage.path.mkdir(parents=True, exist_ok=True)
-    live, mine = _inodes(site), _inodes(stage.path)
+    live, _ = _tree(site)
+    linkable = trusted()
+    mine, folders = _tree(stage.path)
     wanted = set(files)
-    stage.remove(rel for rel, inode in mine.items() if rel not in wanted or live.get(rel) != inode)
-    for rel in wanted:
-        inode = live.get(rel)
-        if inode is not None and mine.get(rel) != inode and trusted:
+    needed = {parent for rel in wanted for parent in _parents(rel)}
+    for folder in sorted(folders - needed, key=len):  # a folder made by hand, or where a file belongs
+        remove(stage.path / folder)  # shortest first: its subfolders go with it
+    stage.kept = {rel for rel, inode in mine.items() if rel in wanted and rel in live
+                  and (inode == live[rel] or _same_copy(site / rel, stage.path / rel))}
+    stage.remove(rel for rel in mine if rel not in stage.kept)
+    for rel in wanted - stage.kept if linkable else ():
+        if rel in live:
             (stage.path / rel).parent.mkdir(parents=True, exist_ok=True)
             link_or_copy(site / rel, stage.path / rel)
-        elif inode is None or mine.get(rel) != inode:
-            continue  # missing: its plan is rendered again
-        stage.kept.add(rel)
+            stage.kept.add(rel)
     return stage
 
 
-def _inodes(root: Path) -> dict[str, int]:
-    """Every file under ``root`` (by its path inside it, with "/") and its inode; {} if there is no ``root``."""
+def _parents(rel: str) -> Iterator[str]:
+    while rel := rel.rpartition("/")[0]:
+        yield rel
+
+
+def _same_copy(a: Path, b: Path) -> bool:
+    """Two files of one size and time: a copy where the file system has no hard links (see
+    :func:`.fsutil.link_or_copy`), which would else be copied again by every build."""
+    try:
+        first, second = os.stat(a), os.stat(b)
+    except OSError:
+        return False
+    return first.st_size == second.st_size and first.st_mtime_ns == second.st_mtime_ns
+
+
+def _tree(root: Path) -> tuple[dict[str, int], set[str]]:
+    """Every file under ``root`` (by its path inside it, with "/") with its inode, and every
+    folder; nothing if there is no ``root``."""
     found: dict[str, int] = {}
     base = os.fspath(root)
     folders = [""]
+    seen: set[str] = set()
     while folders:  # strings, not Path objects: a site has a folder or two per plan
         folder = folders.pop()
         prefix = f"{folder}/" if folder else ""
@@ -93,9 +117,10 @@ def _inodes(root: Path) -> dict[str, int]:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
                     folders.append(prefix + entry.name)
+                    seen.add(prefix + entry.name)
                 else:
                     found[prefix + entry.name] = entry.inode()
-    return found
+    return found, seen
 
 
 def link_tree(source: Path, target: Path) -> None:

@@ -21,6 +21,7 @@ from .words import ENGLISH, Words
 _NUMBER = r"\d+(?:\.\d+)?"
 _DANGLING = re.compile(rf"({_NUMBER})\s*[-–]\s*(?!\d)|\s*[-–]\s*({_NUMBER})")
 _WS = re.compile(r"\s*")
+_DASH = re.compile(r"\s*[-–]\s*(?=\d)")
 #: Where a target ends: before a recovery, a next part, a strides add-on or a closing bracket.
 TARGET_END = ENGLISH.target_end_re
 # "HMP + 15 s/mi": after a race pace, a "+" and seconds are an offset, not the next part
@@ -131,6 +132,8 @@ class Cursor:
             self.fail(start, f"'{match[0].strip()}' must be more than zero")
             return None
         if unit in self.vocab.distance_words:
+            if high is None and (again := self._unit_again(word, end)) is not None:  # "8K-10K", "5 km - 6 km"
+                high = again
             return self._range(Distance(low, self.vocab.distance_words[unit], high), start, per_rep)
         if unit in self.vocab.duration_words:
             scale = self.vocab.duration_words[unit]
@@ -185,6 +188,17 @@ class Cursor:
         scale = self.vocab.duration_words[(match[3] or "").lower()]
         return float(match[1]) * scale + (self._minutes_after(end) if scale == 3600 else
                                           self._seconds_after(end) if scale == 60 and float(match[1]).is_integer() else 0.0)
+
+    def _unit_again(self, word: str, end: int) -> float | None:
+        """The top of a range written with its unit at both ends (``8K-10K``): the same unit word
+        after the second number, or None (the cursor stays)."""
+        again = _DASH.match(self.text, self.pos, end)  # not a word: "à" is also a word for '@'
+        number = self.vocab.number_word_re.match(self.text, again.end(), end) if again is not None else None
+        units = self.vocab.distance_words
+        if number is None or number[2] is not None or units.get((number[3] or "").lower()) != units[word.lower()]:
+            return None
+        self.pos = number.end()
+        return float(number[1])
 
     def _range(self, amount: Amount, start: int, per_rep: bool) -> Amount | None:
         low = amount.value if isinstance(amount, Distance) else amount.seconds

@@ -222,7 +222,7 @@ class MainSet:
         c = self.c
         start = c.pos
         c.take(r"\s*,", self.end)  # "8 x 400 m à allure 10 km, récup 1 min 30 trot"
-        if not c.take(c.vocab.recovery_re, self.end):
+        if strides_ahead(c, self.end) or not c.take(c.vocab.recovery_re, self.end):  # "with 4 strides": no recovery
             c.pos = start
             return None, None
         first = self._recovery_step()

@@ -130,9 +130,9 @@ class Words:
         # versnellingen" ("with 6 x 100 m strides" stays a main set, as it reads back from a title)
         main_word = rf"(?:{main})(?!\w)"
         self.strides_lead_re = re.compile(rf"\s*(?:\+|{main_word})", re.I)
-        self.strides_ahead_re = re.compile(
+        self.strides_ahead_re = re.compile(  # after "with", only where they end the session ("… @ mile pace" is no run's)
             rf"\s*(?:\+\s*(?:\d{{1,3}}\s*[x×]\s*[^+,()]*?\b{strides}\b|\d{{1,2}}\s+{strides}\b|{strides}\b)"
-            rf"|{main_word}\s*\d{{1,2}}\s+{strides}\b)", re.I)
+            rf"|{main_word}\s*\d{{1,2}}\s+{strides}(?!\w)(?=\s*$))", re.I)
         self.strides_count_re = re.compile(rf"(\d{{1,2}})\s+{strides}(?!\w)", re.I)
         self.strides_word_re = re.compile(rf"{strides}(?!\w)", re.I)
         self.within_between_re = re.compile(

@@ -74,7 +74,7 @@ LEXICON = Lexicon(
     week=("Woche", "Wo", "Wo."), day=("Tag",),
     main=("mit", "inkl.", "inkl", "inklusive", "davon", ", davon", ", inkl."), recovery=("m/", "mit"),
     then=("dann", "danach", "anschließend"), rest_or=("Ruhetag oder", "Pause oder", "Ruhe oder"), last=("den letzten", "die letzten", "letzten", "letzte"),
-    optional=("optional", "wahlweise"), to=("bis",), strides=("Steigerungen", "Steigerungsläufe"),
+    optional=("optional", "wahlweise"), to=("bis",), strides=("Steigerungen", "Steigerungsläufe", "Steigerungsläufen"),
     within_between=("innerhalb / zwischen den Serien", "innerhalb / zwischen Serien"),
     pace="Tempo", pace_first=False,
     pace_races={"Halbmarathon": "half marathon", "HM": "hm", "Marathon": "marathon", "M": "m",

@@ -57,7 +57,7 @@ LEXICON = Lexicon(
         "allure cible": "goal pace", "à fond": "all-out", "max": "max", "maximal": "max", "sprint": "sprint",
         "progressif": "progressive", "aérobie": "aerobic", "récupération": "recovery", "récup": "recovery",
         "fin rapide": "fast finish", "finish rapide": "fast finish", "allure facile": "easy pace",
-        "à": "to", "jusqu'à": "to", "ou": "or", "puis": "then", "en progressant jusqu'à": "progressing to",
+        "à": "to", "au": "to", "jusqu'à": "to", "ou": "or", "puis": "then", "en progressant jusqu'à": "progressing to",
         "progressif jusqu'à": "progressing to", "de l'": "of ", "de la": "of", "du": "of", "de": "of",
     },
     weekdays={"lundi": 0, "lun": 0, "mardi": 1, "mar": 1, "mercredi": 2, "mer": 2, "jeudi": 3, "jeu": 3,
