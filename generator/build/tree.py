@@ -51,10 +51,7 @@ class Stage:
 
 
 def _remove_empty_folders(root: Path, names: Iterable[str]) -> None:
-    folders = {os.path.dirname(name) for name in names} - {""}
-    for folder in list(folders):
-        while folder := os.path.dirname(folder):
-            folders.add(folder)
+    folders = {parent for name in names for parent in _parents(name)}
     # Deepest first, so that a plan's folder goes before its parent; a folder still in use stays.
     for folder in sorted(folders, key=lambda f: f.count("/"), reverse=True):
         with contextlib.suppress(OSError):
