@@ -205,6 +205,21 @@ def test_a_dropped_deload_is_a_warning() -> None:
     assert "right before the taper" in warning.message
 
 
+@pytest.mark.parametrize("mode", ["insert", "replace"])
+def test_a_deload_dropped_after_a_lighter_week_of_the_authors_is_still_said(mode: str) -> None:
+    """A block that began at the author's lighter week says its own dropped deload: the note
+    that the lighter week stood in for the block before it does not stand for this one."""
+    text = f"---\ntitle: D\nunits: km\nrace: {{distance: half}}\nperiodization: {{deload: {{every: 4, mode: {mode}}}}}\n---\n"
+    volumes = [40, 42, 44, 24, 46, 48, 50, 52]  # week 4 is the author's lighter week; 5 to 8 load
+    for n, volume in enumerate(volumes, start=1):
+        text += week_text(n, volume // 8, "Tempo 9 km with 4 km @ threshold", volume // 3)
+    text += "## Week 9\n- Tue: Easy 6 km\n- Thu: Easy 6 km\n- Sun: Long 10 km\n## Week 10\n- Tue: Easy 6 km\n- Sun: Race half\n"
+    e = expand(plan_from(text))
+    assert kinds(e).count("deload") == 0
+    [warning] = [w for w in e.warnings if w.code == "deload-dropped"]
+    assert "right before the taper" in warning.message
+
+
 def test_strength_rpe_falls_with_the_reps_and_plyometrics_stop_a_week_out() -> None:
     text = "---\ntitle: S\nunits: km\nrace: {distance: 5k}\nperiodization: {deload: {every: 3, strength: reps}}\n---\n"
     strength = "- Mon: Strength\n  - Bulgarian split squat 3x8 @ RPE 8\n  - Nordic curl 3x5 @ bodyweight\n  - Box jump 3x5 @ bodyweight\n  - Plank 3x40 s\n"
@@ -841,12 +856,19 @@ def test_a_week_titled_taper_but_not_marked_is_warned_about_before_it_is_cut_aga
     text = "---\ntitle: T\nunits: km\nrace: {distance: half}\nperiodization: {deload: {every: off}}\n---\n"
     for n in range(1, 7):
         text += f"## Week {n}\n- Tue: Easy 8 km\n- Sun: Long {12 + n} km\n\n"
-    text += "## Week 7 — Taper\n- Tue: Easy 6 km\n- Sun: Long 10 km\n\n## Week 8 — Race week\n- Tue: Easy 5 km\n- Sun: Race half\n"
+    # lighter than the peak (26 km), but above the taper's cap for it: the engine cuts it again
+    text += "## Week 7 — Taper\n- Tue: Easy 8 km\n- Sun: Long 14 km\n\n## Week 8 — Race week\n- Tue: Easy 5 km\n- Sun: Race half\n"
     e = expand(plan_from(text))
+    assert e.weeks[6].note[0].code == "taper"
     [said] = [w for w in e.warnings if w.code == "taper-unmarked"]
     assert said.severity.value == "warning" and said.message.startswith("your week 7 is titled 'Taper' but not marked {taper}")
     marked = expand(plan_from(text.replace("## Week 7 — Taper", "## Week 7 — Taper {taper}")))
     assert not [w for w in marked.warnings if w.code == "taper-unmarked"]
+    # written within the taper's cap, the week is kept as written: nothing cuts it again, nothing to warn of
+    light = expand(plan_from(text.replace("## Week 7 — Taper\n- Tue: Easy 8 km\n- Sun: Long 14 km",
+                                          "## Week 7 — Taper\n- Tue: Easy 5 km\n- Sun: Long 8 km")))
+    assert light.weeks[6].note[0].code == "taper-unchanged"
+    assert not [w for w in light.warnings if w.code == "taper-unmarked"]
 
 
 def test_a_session_written_in_a_replaced_week_that_the_deload_has_no_place_for_is_said_as_a_rest_day() -> None:

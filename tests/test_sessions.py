@@ -116,6 +116,19 @@ def test_a_range_with_its_unit_at_both_ends_is_still_written_low_to_high() -> No
     assert errors and "strides" in errors[0]
 
 
+@pytest.mark.parametrize(("text", "label"), [
+    ("Strength A: Squat 3x5 @ 60 kg", "Strength A"),  # the coach's name for the day's workout
+    ("Strength B 40 min: Push-up 3x10", "Strength B"),
+    ("Strength II: Squat 3x5 @ 60 kg", "Strength II"),
+    ("Strength: Squat 3x5 @ 60 kg", "Strength"),
+    ("Strength 20 min: Squat 3x5 @ 60 kg", "Strength"),  # a length, not a name
+    ("Strength 2 h: Squat 3x5 @ 60 kg", "Strength"),
+])
+def test_a_strength_day_keeps_the_letter_the_coach_gave_it(text: str, label: str) -> None:
+    session, errors = parse(text)
+    assert errors == [] and session.label == label and session.exercises
+
+
 def test_a_range_of_sets_counts_by_its_low_end_and_is_written_low_to_high() -> None:
     session, errors = parse("Strength: Squat 2-3x10 @ 40 kg; Plank 3x30 s")
     assert errors == []

@@ -123,7 +123,9 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
     contents, notes = _fill(context, layout, log, decisions)
     weeks, race_form = planned_weeks(plan, layout, contents, notes, measure, first, context.load)
     decisions += layout.decisions
-    decisions += [Decision("taper-unmarked", index, message) for index, message in unmarked_tapers(plan, context.span, [w.volume for w in context.weeks])]
+    kept = {w.origin - 1 for w in weeks if w.origin is not None and w.note and w.note[0].code.endswith("-unchanged")}
+    decisions += [Decision("taper-unmarked", index, message) for index, message in
+                  unmarked_tapers(plan, context.span, [w.volume for w in context.weeks]) if index not in kept]  # else not cut
     decisions += [Decision("deload-unmarked", index, message) for index, message in
                   unmarked_lighter(plan, context.weeks, context.span.first_week if context.span else len(plan.weeks))]
     warnings = [*vacation_warnings, *decision_warnings(plan, decisions),

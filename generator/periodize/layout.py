@@ -141,7 +141,7 @@ class _Builder:
 
     def vacation(self, origin: int, style: VacationStyle, inserted: bool) -> None:
         self.emit(Slot("vacation", origin, reference=self.reference, inserted=inserted, style=style))
-        self.run = 0
+        self.restart()
 
     def build(self) -> Layout:
         for index in range(len(self.weeks)):
@@ -168,21 +168,21 @@ class _Builder:
             if mark == "vacation":
                 style = next((s for (_, i), s in self.vacations.items() if i == index), "easy")
             self.emit(Slot(mark, index, reference=self.reference, marked=True, style=style))
-            self.run = 0
+            self.restart()
         elif kind == "vacation":
             self.vacation(index, self.vacations[("replace", index)], inserted=False)
         elif kind == "step-back" and week.by_load:
             self.log.append(f"{self.name(index)} is a lighter week you wrote ({week.volume / week.level:.0%} of the "
                             "strength load before it): the deload rhythm counts from it")
             self.emit(Slot("load", index, step_back=True))
-            self.run = 0
+            self.restart()
         elif kind == "step-back":
             how = (f"steps the long run back ({self.amount(week.long_run)}) in a week of {self.amount(week.volume)}, after "
                    f"{self.amount(week.level)}" if week.volume > STEP_BACK_VOLUME * week.level
                    else f"is a lighter week you wrote ({self.amount(week.volume)}, after {self.amount(week.level)})")
             self.log.append(f"{self.name(index)} {how}: the deload rhythm counts from it")
             self.emit(Slot("load", index, step_back=True, long_run_back=week.volume > STEP_BACK_VOLUME * week.level))
-            self.run = 0
+            self.restart()
         elif kind == "race-week" and week.lighter_race_week:
             # A tune-up race is lighter days before it, a hard day, and easier days after: the
             # rhythm counts from it, as from any lighter week, and it is never a deload's model.
@@ -190,7 +190,7 @@ class _Builder:
                        if week.level > 0 else "")
             self.log.append(f"{self.name(index)} holds a race{lighter}: the deload rhythm counts from it")
             self.emit(Slot("load", index))
-            self.run = 0
+            self.restart()
         elif self.insert or not self.due() or kind == "race-week" or not self.replace(index, kind):
             if kind == "race-week":  # a race on top of a full week: no lighter week, and never a deload's place
                 sizes = f"{self.amount(week.with_race)} with it, after {self.amount(week.level)}"
@@ -205,6 +205,11 @@ class _Builder:
                 self.insert_after(index)
         if self.insert and ("after", index) in self.vacations:
             self.vacation(index, self.vacations[("after", index)], inserted=True)
+
+    def restart(self) -> None:
+        """A lighter week: the deload rhythm counts from here, and a new block may say its own dropped deload."""
+        self.run = 0
+        self.dropped = False
 
     def due(self) -> bool:
         return self.every is not None and self.run >= self.every - 1
@@ -224,7 +229,7 @@ class _Builder:
         if self.reference is None:
             return  # no loading week to build it from yet (only a race week so far): the next one is
         self.emit(Slot("deload", index, reference=self.reference, inserted=True))
-        self.run = 0
+        self.restart()
 
     def note_once(self, index: int, message: str, soon: _Soon) -> None:
         """A deload left out for a lighter week of the author's: said once a block, in check and build
@@ -256,7 +261,7 @@ class _Builder:
         if self.reference is None:
             return False
         self.emit(Slot("deload", index, reference=self.reference))
-        self.run = 0
+        self.restart()
         return True
 
 

@@ -54,6 +54,7 @@ RACE_DISTANCES: dict[str, Distance] = {
 RACE_WORDS: dict[str, Distance] = {word: RACE_DISTANCES[name] for word, name in RACE_NAMES.items()}
 # "Bench press 4x6 @ 70% 1RM", "Row 3 x 8": a name, sets x reps, and what follows up to the next ';' or ','.
 _EXERCISE_IN_TEXT = re.compile(r"[^\W\d_][^;,:]*?\s\d{1,2}\s*[x×]\s*\d{1,3}[^;,]*")
+_DAY_TAG = re.compile(r"(?<!\S)([A-Z]|[1-9]|I{1,3}|IV)(?!\w)(?=\s*(?::|—|\(|$)|\s+\d+\s*min)")
 DEFAULT_STRIDES = Repeat(6, (Step("work", Duration(20), label="strides", note=UNWRITTEN),))
 
 
@@ -119,6 +120,8 @@ class SessionLine(Hints):
         if word.lower() not in (kind.value, kind.label.lower()):
             fields["name"] = word[0].upper() + word[1:]
         if kind is K.STRENGTH:
+            if tag := c.take(_DAY_TAG, end):  # "Strength A", "Strength B": the coach's name for the day's workout
+                fields["name"] = f"{word[0].upper() + word[1:]} {tag[1]}"
             fields |= self._strength(end)
         elif kind in (K.CROSS, K.MOBILITY):
             fields |= self._activity(end)

@@ -23,8 +23,9 @@ LEXICON = Lexicon(
         "Velocidad": K.INTERVALS,
         "Cuestas": K.HILLS, "Cuesta": K.HILLS, "series en cuesta": K.HILLS, "Subidas": K.HILLS,
         "Fartlek": K.FARTLEK,
-        "Progresivos": K.STRIDES, "Rectas": K.STRIDES, "Aceleraciones": K.STRIDES,
-        "Competición": K.RACE, "Competencia": K.RACE, "Prueba": K.RACE, "carrera objetivo": K.RACE,
+        # "Progresivos 8 km": as a session, the plural is a progression run too ("+ 6 progresivos" are strides)
+        "Progresivos": K.TEMPO, "Rectas": K.STRIDES, "Aceleraciones": K.STRIDES,
+        "Carrera": K.RACE, "Competición": K.RACE, "Competencia": K.RACE, "Prueba": K.RACE, "carrera objetivo": K.RACE,
         "entrenamiento cruzado": K.CROSS, "Bici": K.CROSS, "Bicicleta": K.CROSS, "Ciclismo": K.CROSS,
         "Natación": K.CROSS, "Nadar": K.CROSS, "Elíptica": K.CROSS, "Remo": K.CROSS,
         "Fuerza": K.STRENGTH, "entrenamiento de fuerza": K.STRENGTH, "Gimnasio": K.STRENGTH, "Core": K.STRENGTH,
@@ -36,11 +37,14 @@ LEXICON = Lexicon(
         "trote": "jog", "trotando": "jog", "caminando": "walk", "caminar": "walk", "andando": "walk",
         "caminar/trote": "walk/jog", "trote/caminar": "jog/walk", "trote de vuelta": "jog back",
         "suave": "easy", "descanso": "rest", "pausa": "rest", "parado": "standing rest",
-        "descanso de pie": "standing rest", "subida": "uphill", "en subida": "uphill", "cuesta arriba": "uphill", "cuestas": "hills", "cuesta": "hill",
+        "descanso de pie": "standing rest", "subida": "uphill", "en subida": "uphill", "en cuesta": "uphill", "cuesta arriba": "uphill", "cuestas": "hills", "cuesta": "hill",
         "progresivos en subida": "uphill strides", "progresivos": "strides", "progresivo": "stride", "rectas": "strides", "sprints": "sprints",
         "corriendo": "run", "correr": "run", "rápido": "fast", "fuerte": "hard", "calentamiento": "warm-up",
         "enfriamiento": "cool-down", "vuelta a la calma": "cool-down",
-     "trote suave": "easy jog", "recuperación activa": "float", "bajada trotando": "jog down", "aceleraciones cortas": "pickups", "recuperación": "recovery", "tramos": "runs", "cambios de ritmo": "surges", "vuelta caminando": "walk back", "bajada caminando": "walk down",
+     "trote suave": "easy jog", "recuperación activa": "float", "bajada trotando": "jog down", "aceleraciones cortas": "pickups", "recuperación": "recovery", "tramos": "runs",
+     # "con 2 min de recuperación", "400 m de trote": the label after "de", as Spanish writes it
+     "de recuperación": "recovery", "de trote": "jog", "de trote suave": "easy jog", "de descanso": "rest", "de pausa": "rest",
+     "bajando al trote": "jog down", "recuperación bajando al trote": "jog down", "de caminar": "walk", "cambios de ritmo": "surges", "vuelta caminando": "walk back", "bajada caminando": "walk down",
     },
     efforts={
         "muy suave": "very easy", "suave": "easy", "fácil": "easy", "conversacional": "conversational",

@@ -70,6 +70,6 @@ LEXICON = Lexicon(
     at=("op", "in"),  # "6 x 1000 m op 10 km-tempo", "Duurloop 8 km in zone 2"
     levels={"beginners": "beginner", "starters": "novice", "beginnend": "novice", "halfgevorderden": "intermediate",
             "gemiddeld": "intermediate", "gevorderden": "advanced", "ervaren": "advanced", "alle": "all levels"},
-    units={"uur": "h", "minuut": "min", "minuten": "min", "seconde": "s", "seconden": "s", "meter": "m",
+    units={"uur": "h", "u": "h", "minuut": "min", "minuten": "min", "seconde": "s", "seconden": "s", "meter": "m",
            "kilometer": "km"},
 )
