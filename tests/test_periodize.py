@@ -366,16 +366,37 @@ def test_a_run_written_as_one_number_stays_one_beside_a_range_in_a_deload() -> N
     assert deload.minutes_high is not None and abs(deload.minutes_high - deload.minutes - spread) < 1e-6
 
 
-def test_a_run_only_the_high_end_cuts_says_what_was_written() -> None:
-    """Hansons' race week 'Easy 5 mi' after ranged weeks, in a 21-day taper: the low end
-    (which decides) leaves it as written, the high end (a bigger peak) cuts it to fit its cap. One
-    number would break that cap or lower the low end: it is 'Easy 4.5–5 mi', with 'was: Easy 5 mi'
-    to say why a range appears where the coach wrote none."""
+def test_a_run_the_taper_cuts_after_ranged_weeks_says_what_was_written() -> None:
+    """Hansons' race week 'Easy 5 mi' after ranged weeks, in a 21-day taper: cut to fit its cap
+    at both ends, with 'was: Easy 5 mi'; the SOS sessions of the taper weeks before it keep their
+    main sets (R7: the easy and long runs go first)."""
     text = (FIXTURES / "engine" / "hansons-beginner.md").read_text().replace("taper: {days: 10}", "taper: {days: 21}")
-    race_week = expand(plan_from(text)).weeks[-1]
-    easy = [p for p in race_week.sessions if p.kind is K.EASY and not p.session.main]
-    assert [p.session.total for p in easy] == [Distance(4.5, "mi", 5.0), Distance(4.5, "mi", 5.0), Distance(3, "mi")]
+    expanded = expand(plan_from(text))
+    easy = [p for p in expanded.weeks[-1].sessions if p.kind is K.EASY and not p.session.main]
+    assert [p.session.total for p in easy] == [Distance(4.5, "mi"), Distance(4.5, "mi"), Distance(3, "mi")]
     assert [p.original.total if p.original else None for p in easy] == [Distance(5, "mi"), Distance(5, "mi"), None]
+    [tempo] = [p for p in expanded.weeks[-3].sessions if p.kind is K.TEMPO]
+    assert tempo.original is None or tempo.session.main == tempo.original.main  # 10 mi @ MP, as written
+
+
+def test_a_taper_week_cuts_the_easy_and_long_runs_before_the_quality_work() -> None:
+    """A half marathon's first taper week: the intervals and the tempo's race-pace work as written,
+    the long and easy runs shorter, none by more than a deload would take (R7, R6)."""
+    text = "---\ntitle: H\nunits: km\nrace: {distance: half}\nperiodization: {deload: {every: off}, taper: {days: 14}}\n---\n"
+    for n in range(1, 9):  # week 8 written lighter (46 km after 53), as the coach began the taper, but over its cap
+        easy, long = (6, 14) if n == 8 else (8, 14 + n // 2)
+        text += (f"## Week {n}\n- Tue: Intervals 11 km: 5 x 1000 m @ 10K pace w/ 400 m jog\n- Wed: Easy {easy} km\n"
+                 f"- Thu: Tempo 9 km with 4 km @ HMP\n- Sat: Easy {easy} km\n- Sun: Long {long} km @ easy\n\n")
+    text += "## Week 9\n- Tue: Intervals 9 km: 4 x 1000 m @ 10K pace w/ 400 m jog\n- Wed: Easy 7 km\n- Sun: Race half\n"
+    week = expand(plan_from(text)).weeks[7]
+    assert week.kind == "taper"
+    by_kind = {p.kind: p for p in week.sessions}
+    for kind in (K.INTERVALS, K.TEMPO):
+        quality = by_kind[kind]
+        assert quality.original is None or quality.session.main == quality.original.main, kind
+    long = by_kind[K.LONG]
+    assert long.original is not None and isinstance(long.session.total, Distance)
+    assert 0.6 * 14 - 1e-9 <= long.session.total.value < 14
 
 
 def test_a_warning_only_the_high_end_of_the_ranges_gives_says_so() -> None:

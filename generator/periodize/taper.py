@@ -28,7 +28,7 @@ from itertools import pairwise
 
 from ..model import Plan, Session, SessionKind
 from ..units import to_km
-from .deload import fit_volume
+from .deload import MOST_CUT, fit_volume
 from .volume import Measure, easy_set, one_step_less, shrink_quality, size
 
 K = SessionKind
@@ -168,10 +168,16 @@ def taper_week(sessions: Sequence[Session], week: int, span: TaperSpan, peak: fl
     # 0.2 mi is no taper anyone would run (T3: the quality work is kept; the cut is the easy volume's).
     slack = 0.5 * (measure.periodization.round_minutes if basis == "minutes" else
                    to_km(measure.periodization.round_mi, "mi") if measure.units == "mi" else measure.periodization.round_km)
-    if volume > 0 and volume > target + slack:
-        # A quality session keeps its pace and is shortened by its day's cut: one shortened quality
-        # session (R7; volume down, intensity kept: Mujika & Padilla 2003); easy running goes next,
-        # and a quality session loses more repeats only when that is not enough, never below half.
+    # R7: easy and long-run volume first, each run losing at most what a deload takes (R6), the
+    # quality sessions as written; a half-marathon's intervals twelve days out are not halved.
+    over = volume > 0 and volume > target + slack
+    easy_first = fit_volume(part, target, measure, basis, MOST_CUT) if over and any(s.kind.is_quality for s in part) else None
+    if easy_first is not None and sum(size(s, measure, basis) for s in easy_first) <= target + slack:
+        part = easy_first
+    elif over:
+        # Not enough: a quality session keeps its pace and is shortened by its day's cut: one shortened
+        # quality session (R7; volume down, intensity kept: Mujika & Padilla 2003); easy running goes
+        # next, and a quality session loses more repeats only when that is not enough, never below half.
         # A long run with a faster part ("16 mi with 8 mi @ MP") loses some of that part too, as a
         # quality session loses repeats: 8 mi at marathon pace in a 10-mile run a week out is no taper.
         def sharp(s: Session) -> bool:
