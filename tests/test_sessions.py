@@ -40,6 +40,10 @@ def parse(text: str):  # type: ignore[no-untyped-def]
     ("Easy 4 mi + 4 strides", "Easy 4 mi + 4 strides"),
     ("Easy 4 mi with 4 strides", "Easy 4 mi + 4 strides"),  # as coaches write them: the same add-on
     ("Progression 8 km from easy to threshold", "Progression 8 km @ easy to threshold"),  # 'from' stands for '@'
+    # after ':', an amount with a step's label and a comma is the main set's first part, not the total
+    ("Intervals: 15 min warm-up, 5 x 1000 m @ 10K pace w/ 400 m jog, 10 min cool-down",
+     "Intervals with 15 min warm-up, then 5 x 1000 m @ 10K pace w/ 400 m jog, then 10 min cool-down"),
+    ("Tempo: 40 min @ threshold", "Tempo 40 min @ threshold"),
     ("Race 8K-10K", "Race 8–10 km"),  # a range with its unit at both ends
     ("Easy 5 km - 6 km", "Easy 5–6 km"),
     ("Easy 5 mi-6 miles", "Easy 5–6 mi"),

@@ -188,7 +188,7 @@ class SessionLine(Hints):
         c = self.c
         c.race = kind is K.RACE
         fields: dict[str, object] = {}
-        c.take(r":", end)
+        colon = c.take(r":", end) is not None
         if kind is K.RACE and (race := c.take(self.words.race_re, end)):
             fields["total"] = RACE_DISTANCES[self.words.race(race[1])]
         elif kind is K.RACE and (named := c.take(_NAMED_RACE, end)):  # "Race 50-mile", "Race 100-miler"
@@ -205,6 +205,10 @@ class SessionLine(Hints):
                 written = c.text[at:c.pos].strip()
                 miles = f"'{written[:-1].strip()} mi'" if written.endswith("M") else "a race distance such as '5K', 'half' or '50 mi'"
                 c.fail(at, f"'{written}' is a race of {total.value:g} {total.unit}; did you mean {miles}?")
+            elif total is not None and colon and kind.is_quality and self._part_ahead(end):
+                # "Intervals: 15 min warm-up, 5 x 1000 m …": the first part of the main set, not the total
+                c.pos = at
+                self._main_set(fields, kind, at, end)
             elif total is not None:
                 fields["total"] = total
         while not c.failed and not c.at_end(end):
@@ -275,6 +279,13 @@ class SessionLine(Hints):
                        "the other way: 'Easy 5 mi or 45 min'")
             return
         fields["alternative"] = other
+
+    def _part_ahead(self, end: int) -> bool:
+        """Whether a step's label and a comma follow (``15 min warm-up, …``): the amount before was a part."""
+        c = self.c
+        c.skip_ws()
+        label = self.words.label_re.match(c.text, c.pos, end)
+        return label is not None and re.match(r"\s*,", c.text[label.end():end]) is not None
 
     def _bare_effort(self, end: int) -> bool:
         """Whether an effort written without ``@`` follows (``3 mi very easy``, ``5 mi easy to moderate``,
