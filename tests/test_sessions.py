@@ -44,6 +44,8 @@ def parse(text: str):  # type: ignore[no-untyped-def]
     ("Intervals: 15 min warm-up, 5 x 1000 m @ 10K pace w/ 400 m jog, 10 min cool-down",
      "Intervals with 15 min warm-up, then 5 x 1000 m @ 10K pace w/ 400 m jog, then 10 min cool-down"),
     ("Tempo: 40 min @ threshold", "Tempo 40 min @ threshold"),
+    ("Fartlek 5 mi: 6 x 2 min strong, 2 min easy", "Fartlek 5 mi: 6 x 2 min @ strong w/ 2 min easy"),  # an effort without '@'
+    ("Intervals 5 mi: 6 x 800 m threshold w/ 400 m jog", "Intervals 5 mi: 6 x 800 m @ threshold w/ 400 m jog"),
     ("Race 8K-10K", "Race 8–10 km"),  # a range with its unit at both ends
     ("Easy 5 km - 6 km", "Easy 5–6 km"),
     ("Easy 5 mi-6 miles", "Easy 5–6 mi"),

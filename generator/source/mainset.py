@@ -22,7 +22,7 @@ from dataclasses import replace
 from ..errors import Collector
 from ..model import Amount, Duration, Ladder, Part, Repeat, Step, StepRole, Target
 from .cursor import Cursor, target_end
-from .targets import parse_target
+from .targets import effort_words, parse_target
 from .words.en import RECOVERY_LABELS, REST_LABELS, WORK_LABELS
 
 MAX_DEPTH = 4  # brackets inside brackets: deeper is not a workout anyone runs
@@ -203,9 +203,17 @@ class MainSet:
         label_match = c.take(c.vocab.label_re, self.end)
         label = c.vocab.label(label_match[1]) if label_match else ""
         target = c.target(self.end) if c.take_at(self.end) else None
+        if target is None and label_match is None and not c.failed and self._bare_effort():
+            target = c.target(self.end)  # "6 x 2 min strong", "6 x 2 min stevig": the books leave out the '@'
         if c.failed:
             return None
         return Step(self._role(label) if role == "work" and not per_rep else role, amount, target, label)
+
+    def _bare_effort(self) -> bool:
+        c = self.c
+        c.skip_ws()
+        text = c.text[c.pos:target_end(c.text, c.pos, self.end, c.vocab)].strip()
+        return bool(text) and bool(effort_words(text, c.vocab))
 
     def _role(self, label: str) -> StepRole:
         if label in _AROUND:  # "1 mi warm-up, 3 mi @ tempo, 1 mi cool-down"
