@@ -125,7 +125,7 @@ def step_text(step: Step, units: str, written: bool = True) -> str:
     the reader's units, like the session's total."""
     text_of = written_text if written else amount_text
     words = [text_of(step.amount, units)] if step.amount is not None else []
-    words += [label_text(step.label)] if step.label else []
+    words += [step.said or label_text(step.label)] if step.label else []
     text = " ".join(words)
     return f"{text} @ {step.target.text}" if step.target is not None else text
 

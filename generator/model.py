@@ -68,7 +68,7 @@ class Step:
     target: Target | None = None
     label: str = ""
     note: str = ""  # UNWRITTEN: a length Deload gave ("+ 4 strides": 20 s each, for a watch), never shown as written
-    said: str = field(default="", compare=False)  # the author's own word for an UNWRITTEN step ("rectas"), shown as written
+    said: str = field(default="", compare=False)  # the author's own word for the label ("rectas", "dribbelpauze"), shown as written
 
 
 UNWRITTEN = "unwritten"

@@ -535,7 +535,7 @@ def test_two_days_before_the_colon_are_said_in_a_german_plan_too(settings: Setti
      "Fractionné 45 min: 8 x 400 m @ allure 10 km récup 90 s trot"),
     ("Fractionné 45 min : 8 x 400 m, récup 1'30", "Fractionné 45 min: 8 x 400 m récup 90 s"),
     ("Côtes 45 min : 8 x 30 s en côte, récup descente en trottinant",
-     "Côtes 45 min: 8 x 30 s montée récup redescente en trottinant"),
+     "Côtes 45 min: 8 x 30 s en côte récup descente en trottinant"),
     ("Sortie longue 1 h 10 en EF dont les 15 dernières minutes à allure 10 km",
      "Sortie longue 1 h 10 min @ EF avec les dernières 15 min @ allure 10 km"),
     ("Sortie longue 16 km en EF avec les 3 derniers km à allure 10 km",
@@ -726,3 +726,16 @@ def test_dutch_hours_written_with_u() -> None:
     plan, _ = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
     long_run, easy = plan.weeks[0].sessions
     assert long_run.total == Duration(6300) and easy.total == Duration(4500)
+
+
+def test_a_steps_label_is_shown_as_the_coach_wrote_it() -> None:
+    from generator.describe import session_title
+
+    text = ("---\ntitle: X\nlanguage: nl\nunits: km\n---\n## Week 1\n"
+            "- di: Intervallen: 15 min inlopen, 5 x 1000 m op 10 km-tempo met 400 m dribbelpauze, 10 min uitlopen\n")
+    plan, _ = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
+    [session] = plan.weeks[0].sessions
+    title = session_title(session, "km")
+    assert "15 min inlopen" in title and "400 m dribbelpauze" in title and "10 min uitlopen" in title
+    warm_up = session.main[0]
+    assert isinstance(warm_up, Step) and warm_up.label == "warm-up"  # the meaning is the grammar's

@@ -562,7 +562,7 @@ def test_a_race_may_last_longer_than_a_day_of_training() -> None:
     ("Long 16 mi, last 3 mi @ MP", "Long run 16 mi with the last 3 mi @ MP"),
     ("Long run 2:30 h", "Long run 2 h 30 min"),
     ("Intervals 8 mi w/ 5 x 600 m @ 5K race pace", "Intervals 8 mi: 5 x 600 m @ 5K pace"),
-    ("Walk 30 min: 30 min brisk walk", "Walk 30 min with 30 min walk"),
+    ("Walk 30 min: 30 min brisk walk", "Walk 30 min with 30 min brisk walk"),  # the label as written
 ])
 def test_book_wording_that_reads(line: str, title: str) -> None:
     session, diagnostics = parse(line)

@@ -207,7 +207,8 @@ class MainSet:
             target = c.target(self.end)  # "6 x 2 min strong", "6 x 2 min stevig": the books leave out the '@'
         if c.failed:
             return None
-        return Step(self._role(label) if role == "work" and not per_rep else role, amount, target, label)
+        return Step(self._role(label) if role == "work" and not per_rep else role, amount, target, label,
+                    said=_written(label_match))
 
     def _bare_effort(self) -> bool:
         c = self.c
@@ -261,7 +262,7 @@ class MainSet:
             c.fail(c.pos, f"expected a recovery after 'w/', such as '200 m jog' or '90 s rest'; got '{c.words(self.end)}'")
             return None
         label = c.vocab.label(words[1]) if words else ""
-        return Step("rest" if label in REST_LABELS else "recovery", amount, None, label)
+        return Step("rest" if label in REST_LABELS else "recovery", amount, None, label, said=_written(words))
 
     def recovery_after(self, parts: tuple[Part, ...]) -> None:
         within, between = self.recovery()
@@ -313,6 +314,11 @@ def _is_ladder(match: re.Match[str], min_rungs: int = 2) -> bool:
     """``3-2-1 km`` (three rungs or more) or ``2-1 km`` (down): a ladder; ``5-6 mi`` is a range."""
     numbers = [float(n) for n in re.findall(_NUM, match[0])]
     return len(numbers) > 2 or (len(numbers) == min_rungs == 2 and numbers[1] < numbers[0])
+
+
+def _written(label: re.Match[str] | None) -> str:
+    """A step's label as the coach wrote it ("dribbelpauze", "inlopen"): shown so, read the same."""
+    return " ".join(label[1].split()) if label is not None else ""
 
 
 __all__ = ["RECOVERY_LABELS", "REST_LABELS", "WORK_LABELS", "MainSet", "starts_set", "strides_ahead"]
