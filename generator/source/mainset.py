@@ -203,18 +203,12 @@ class MainSet:
         label_match = c.take(c.vocab.label_re, self.end)
         label = c.vocab.label(label_match[1]) if label_match else ""
         target = c.target(self.end) if c.take_at(self.end) else None
-        if target is None and label_match is None and not c.failed and self._bare_effort():
+        if target is None and label_match is None and not c.failed and effort_ahead(c, c.pos, self.end):
             target = c.target(self.end)  # "6 x 2 min strong", "6 x 2 min stevig": the books leave out the '@'
         if c.failed:
             return None
         return Step(self._role(label) if role == "work" and not per_rep else role, amount, target, label,
                     said=_written(label_match))
-
-    def _bare_effort(self) -> bool:
-        c = self.c
-        c.skip_ws()
-        text = c.text[c.pos:target_end(c.text, c.pos, self.end, c.vocab)].strip()
-        return bool(text) and bool(effort_words(text, c.vocab))
 
     def _role(self, label: str) -> StepRole:
         if label in _AROUND:  # "1 mi warm-up, 3 mi @ tempo, 1 mi cool-down"
@@ -316,12 +310,18 @@ def _is_ladder(match: re.Match[str], min_rungs: int = 2) -> bool:
     return len(numbers) > 2 or (len(numbers) == min_rungs == 2 and numbers[1] < numbers[0])
 
 
+def effort_ahead(cursor: Cursor, at: int, end: int) -> bool:
+    """Whether an effort written without ``@`` starts at ``at`` (``very easy``, ``strong``, ``easy to threshold``)."""
+    text = cursor.text[at:target_end(cursor.text, at, end, cursor.vocab)].strip()
+    return bool(text) and bool(effort_words(text, cursor.vocab))
+
+
 def _written(label: re.Match[str] | None) -> str:
     """A step's label as the coach wrote it ("dribbelpauze", "inlopen"): shown so, read the same."""
     return " ".join(label[1].split()) if label is not None else ""
 
 
-__all__ = ["RECOVERY_LABELS", "REST_LABELS", "WORK_LABELS", "MainSet", "starts_set", "strides_ahead"]
+__all__ = ["RECOVERY_LABELS", "REST_LABELS", "WORK_LABELS", "MainSet", "effort_ahead", "starts_set", "strides_ahead"]
 
 
 SPELL_MOST = 180  # seconds: an easy spell after timed repeats up to this long is their recovery

@@ -29,8 +29,8 @@ from ..model import (
 )
 from ..units import HOUR_WORDS, from_km
 from ..workout import parts_km
-from .cursor import Cursor, target_end
-from .mainset import MainSet, ratio_pair, run_walk_ratio, starts_set, strides_ahead
+from .cursor import Cursor
+from .mainset import MainSet, effort_ahead, ratio_pair, run_walk_ratio, starts_set, strides_ahead
 from .misreads import (
     CLIMB_UNIT,
     amount_of,
@@ -42,7 +42,6 @@ from .misreads import (
 )
 from .prescriptions import comment_separator, parse_exercise
 from .sessionhints import TWO_RUNS, Hints
-from .targets import effort_words
 from .words import ENGLISH, Words
 from .words.en import KIND_WORDS, RACE_NAMES
 
@@ -294,8 +293,7 @@ class SessionLine(Hints):
         c.skip_ws()
         lead = self.words.from_re.match(c.text, c.pos, end) if self.words.from_re is not None else None
         at = lead.end() if lead is not None else c.pos
-        text = c.text[at:target_end(c.text, at, end, self.words)].strip()
-        if not text or not effort_words(text, self.words):
+        if not effort_ahead(c, at, end):
             return False
         c.pos = at
         return True
