@@ -17,7 +17,7 @@ from generator.config import Settings
 from generator.describe import exercise_text
 from generator.expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from generator.model import Distance, Duration, Repeat, SessionKind, Step
-from generator.periodize import expand
+from generator.periodize import as_plan, expand
 from generator.periodize.load import session_load
 from generator.periodize.volume import Measure
 from generator.render.notes import note_text
@@ -1331,3 +1331,15 @@ def test_a_taper_week_a_fifth_of_a_mile_over_its_cap_is_kept_as_written() -> Non
     text += "## Week 9\n- Tue: Easy 5 mi\n- Thu: Easy 5 mi\n- Sun: Race marathon\n"
     expanded = expand(plan_from(text))
     assert expanded.weeks[7].kind == "taper" and not any(p.original for p in expanded.weeks[7].sessions)
+
+
+def test_a_week_lighter_only_beside_the_engines_deloads_is_a_loading_week_and_expanding_again_changes_nothing() -> None:
+    """Week 9 rises again only past week 10: it would be the author's lighter week only if a deload
+    replaced week 10, and recognising it moves that deload. The engine had flipped between the two
+    layouts and kept whichever came last, and expanding its own output gave another plan."""
+    e = expand(plan_from(fixture("lighter-beside-deloads.md")))
+    assert kinds(e) == "ldldldldldl"  # every second week, as asked
+    assert not [line for line in e.log if "lighter week you wrote" in line or "is not replaced" in line]
+    again = expand(as_plan(e))
+    assert [w.kind for w in again.weeks] == [w.kind for w in e.weeks]
+    assert [[p.session for p in w.sessions] for w in again.weeks] == [[p.session for p in w.sessions] for w in e.weeks]

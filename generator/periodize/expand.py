@@ -20,7 +20,7 @@ from .load import heaviest_weights, session_load
 from .planned import planned_weeks
 from .racestrength import race_strength_note, strength_near_race
 from .ranges import merge_expanded, plan_at, plan_ranged
-from .recognize import SourceWeek, running_volumes, survey, unmarked_lighter
+from .recognize import SourceWeek, flipping, running_volumes, survey, unmarked_lighter
 from .taper import (
     DEFAULT_TAPER_DAYS,
     TaperSpan,
@@ -103,6 +103,8 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
     if fixed is None:
         settled = list(decisions)
         replaced: frozenset[int] = frozenset()
+        refused: frozenset[int] = frozenset()
+        surveyed: dict[frozenset[int], tuple[SourceWeek, ...]] = {replaced: context.weeks}
         # A week a deload replaces measures nothing, as it will not once the plan is expanded (and
         # marked): survey again without it until the weeks replaced no longer change.
         for _ in range(REPLACE_ROUNDS):
@@ -111,8 +113,13 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
             now = frozenset(s.origin for s in layout.slots if s.kind == "deload" and not s.inserted and not s.marked)
             if now == replaced:
                 break
+            if now in surveyed:  # a cycle: the weeks it flips between are not the author's step-backs
+                cycle = list(surveyed)[list(surveyed).index(now):]
+                refused |= flipping([surveyed[r] for r in cycle])
+                surveyed = {}
             replaced = now
-            context = replace(context, weeks=survey(plan, measure, basis, last_loading, load_of, replaced))
+            context = replace(context, weeks=survey(plan, measure, basis, last_loading, load_of, replaced, refused))
+            surveyed[replaced] = context.weeks
     else:
         layout, first, vacation_warnings = fixed, _first_day(plan, fixed, anchor, anchor_date), []
     if len(layout.slots) > MAX_WEEKS:
@@ -159,7 +166,7 @@ def taper_written(plan: Plan) -> bool:
                for end in ends)
 
 
-REPLACE_ROUNDS = 4  # layouts at most: plans settle in two; one that does not keeps its last
+REPLACE_ROUNDS = 8  # layouts at most: plans settle in two, a cycle in four; one that does not keeps its last
 
 
 def _last_loading(plan: Plan, span: TaperSpan | None) -> int:

@@ -87,10 +87,12 @@ class SourceWeek:
 
 
 def survey(plan: Plan, measure: Measure, basis: str, last_loading: int,
-           load_of: Callable[[Session], float], replaced: frozenset[int] = frozenset()) -> tuple[SourceWeek, ...]:
+           load_of: Callable[[Session], float], replaced: frozenset[int] = frozenset(),
+           refused: frozenset[int] = frozenset()) -> tuple[SourceWeek, ...]:
     """Every source week's facts; step-backs are looked for in weeks ``0 .. last_loading``
     (the weeks before the taper). ``replaced``: weeks a deload takes the place of, which
-    count as lighter weeks, as they do once the plan is expanded."""
+    count as lighter weeks, as they do once the plan is expanded; ``refused``: weeks never
+    step-backs (see :func:`flipping`)."""
     facts = [replace(_facts(plan, index, measure, basis, load_of), replaced=index in replaced)
              for index in range(len(plan.weeks))]
     if not any(w.volume for w in facts):  # a plan of strength work alone: its weeks measured by their load
@@ -105,13 +107,22 @@ def survey(plan: Plan, measure: Measure, basis: str, last_loading: int,
         # A plan without a race has no taper: a lighter last week is a recovery (or test) week of the author's.
         closing = index == len(facts) - 1 and not any(w.race for w in facts)
         step_back = (index <= last_loading and week.mark is None and not week.race and bool(before)
-                     and index not in replaced and _lighter(week, before)
+                     and index not in replaced and index not in refused and _lighter(week, before)
                      and (closing or _rises_again(week, facts[index + 1:last_loading + 1])))
         result.append(SourceWeek(week.index, week.volume, week.long_run, week.runs, week.race, week.mark,
                                  week.load, week.quality, step_back=step_back, level=level,
                                  replaced=index in replaced, with_race=week.with_race, by_load=week.by_load,
                                  intensity=week.intensity, sets=week.sets, hard=week.hard, run_load=week.run_load))
     return tuple(result)
+
+
+def flipping(surveys: Sequence[Sequence[SourceWeek]]) -> frozenset[int]:
+    """Weeks that are step-backs in some of ``surveys`` and not in others: lighter weeks only
+    beside the engine's own deloads (a week that rises again only to a week a deload replaces,
+    and whose recognition moves that deload away). Recognising them would never settle, and
+    the week is not a rhythm of the author's: it is read as a loading week."""
+    flags = [{w.index for w in weeks if w.step_back} for weeks in surveys]
+    return frozenset(set().union(*flags) - set.intersection(*flags)) if flags else frozenset()
 
 
 def running_volumes(plan: Plan, measure: Measure, basis: str) -> list[float]:
