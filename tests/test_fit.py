@@ -4,7 +4,6 @@ hostile text; the build's files and the command."""
 
 from __future__ import annotations
 
-import base64
 import io
 import json
 import zipfile
@@ -24,7 +23,7 @@ from generator.paces import evaluate, plan_pace_table
 from generator.periodize import expand
 from generator.render.fit import NAME_LIMIT, FitError, clip, plan_workouts, speed_value, workout_fit, workout_name
 from generator.render.fitencode import fit_crc
-from generator.render.fitset import session_files, site_watch_files, templates_json
+from generator.render.fitset import session_files, site_watch_files
 from generator.render.paceview import example_table
 from generator.source.performance import parse_performance
 from generator.source.reader import read_plan
@@ -151,25 +150,50 @@ def test_paces_become_speed_ranges_and_efforts_without_paces_stay_open() -> None
     assert any("threshold" in s.get("wkt_step_name", "") for s in no_paces)  # the effort by name
 
 
-def test_the_pages_templates_give_the_same_files_as_python() -> None:
-    """fit.json's placeholders, filled in as the page's script does, give workout_fit's own bytes."""
+def test_the_pages_script_writes_a_readers_paces_into_the_published_files_as_python_does() -> None:
+    """A plan without a reference time: fit.json's places, written into the published file as the
+    page's script does (target types set back to speed, then the paces), give workout_fit's bytes."""
     plan, _ = read_plan(ROOT / "plans" / "marathon-novice.md", Settings(root=ROOT))
     expanded = expand(plan)
     table = plan_pace_table(plan, parse_performance("half=1:50:00"))
-    data = json.loads(templates_json(expanded, CREATED, None))
-    assert data["format"] == 2 and data["folder"] == "GARMIN/NewFiles/"
+    files = dict(site_watch_files(expanded, CREATED, None, []))
+    data = json.loads(files["fit.json"])
+    assert data["format"] == 3 and data["folder"] == "GARMIN/NewFiles/"
     by_name = {f"{expanded.plan.slug}-w{w.number:02d}-d{p.day}-{p.slot + 1}.fit": (w, p) for w, p in plan_workouts(expanded)}
     assert any(len(entry) == 4 for entry in data["files"])
-    for name, _, patches, *template in data["files"]:
-        week, planned = by_name[name]
-        published = workout_fit(expanded, week, planned, CREATED, None)[0]
-        assert bool(template) == bool(patches)  # without a table, a paced file's published form has open targets
-        raw = bytearray(base64.b64decode(template[0]) if template else published)
-        for offset, spec, end in patches:
-            fast, slow = evaluate(spec, table.efforts, table.vdot)
-            raw[offset:offset + 4] = speed_value(slow if end == "low" else fast).to_bytes(4, "little")
-        raw[-2:] = _fit_crc(bytes(raw[:-2])).to_bytes(2, "little")
-        assert bytes(raw) == workout_fit(expanded, week, planned, CREATED, table)[0], name
+    with zipfile.ZipFile(io.BytesIO(files["marathon-novice.zip"])) as archive:
+        for name, _, patches, *speed_at in data["files"]:
+            week, planned = by_name[name]
+            assert bool(speed_at) == bool(patches)  # without a table, a paced file is published without its paces
+            raw = bytearray(archive.read("GARMIN/NewFiles/" + name))
+            for kind, value in speed_at[0] if speed_at else ():
+                raw[kind], raw[value:value + 4] = 0, bytes(4)
+            for offset, spec, end in patches:
+                fast, slow = evaluate(spec, table.efforts, table.vdot)
+                raw[offset:offset + 4] = speed_value(slow if end == "low" else fast).to_bytes(4, "little")
+            raw[-2:] = _fit_crc(bytes(raw[:-2])).to_bytes(2, "little")
+            assert bytes(raw) == workout_fit(expanded, week, planned, CREATED, table)[0], name
+
+
+@pytest.mark.parametrize("path", [*PLANS, FIXTURES / "language" / "book-marathon.md"], ids=lambda p: p.stem)
+def test_a_file_published_without_paces_reads_as_one_encoded_without_them(path: Path) -> None:
+    """Without a reference time a session's file is its template with the paced steps' targets
+    as they are without a pace: open with the effort in the step's name, or the heart-rate zone
+    the plan gives. A watch reads the same steps as in a file encoded without paces."""
+    plan, _ = read_plan(path, Settings(root=path.parent))
+    expanded = expand(plan)
+
+    def steps(data: bytes) -> list[dict[str, Any]]:  # an open target's value 0 is the only difference
+        return [{k: v for k, v in s.items() if (k, v) != ("target_value", 0)} for s in garmin(data)["workout_step_mesgs"]]
+
+    opened = 0
+    for week, planned in plan_workouts(expanded):
+        files = session_files(expanded, week, planned, CREATED, None)
+        assert steps(files.published) == steps(workout_fit(expanded, week, planned, CREATED)[0])
+        assert Decoder(Stream.from_byte_array(bytearray(files.published))).check_integrity()
+        assert "speed" not in [s.get("target_type") for s in garmin(files.published)["workout_step_mesgs"]]
+        opened += bool(files.speed_at)
+    assert opened
 
 
 def test_with_the_coachs_paces_the_published_files_are_the_templates() -> None:
@@ -230,7 +254,6 @@ def test_published_files_are_the_templates_with_the_paces_written_in() -> None:
     for week, planned in plan_workouts(expanded):
         direct = workout_fit(expanded, week, planned, CREATED, table)[0]
         assert session_files(expanded, week, planned, CREATED, table)[2] == direct
-        assert session_files(expanded, week, planned, CREATED, None)[2] == workout_fit(expanded, week, planned, CREATED)[0]
         assert fit_crc(direct, len(direct) - 2) == _fit_crc(direct[:-2]) == int.from_bytes(direct[-2:], "little")
 
 

@@ -396,9 +396,10 @@ def test_a_readers_calendar_gives_paces_in_the_plans_units_first(site: Site, pag
     assert page.problems == []
 
 
-def test_a_reader_downloads_a_weeks_watch_files_with_their_paces(site: Site, page: Any) -> None:
-    """In Chromium: enter a time, download week 2's zip; each file is the one Python writes for those paces."""
-    import base64
+@pytest.mark.parametrize("slug", ["10k-8-weeks", "half-marathon-beginner"])
+def test_a_reader_downloads_a_weeks_watch_files_with_their_paces(site: Site, page: Any, slug: str) -> None:
+    """In Chromium: enter a time, download week 2's zip; each file is the one Python writes for those
+    paces, from a plan published with the coach's paces (10K) or without (the half: open targets)."""
     import io
     import json
     import zipfile
@@ -414,30 +415,33 @@ def test_a_reader_downloads_a_weeks_watch_files_with_their_paces(site: Site, pag
 
     from .conftest import ROOT
 
-    open_page(page, site.url("plans/10k-8-weeks/index.html"))
+    open_page(page, site.url(f"plans/{slug}/index.html"))
     page.select_option("#pace-race", "10")
     page.fill("#pace-time", "45:00")
     page.click("#pace-form button[type=submit]")
     with page.expect_download() as info:
         page.click("a[data-fit-week='2']")
     download = info.value
-    assert download.suggested_filename == "10k-8-weeks-week-02.zip"
+    assert download.suggested_filename == f"{slug}-week-02.zip"
     archive = zipfile.ZipFile(io.BytesIO(Path(download.path()).read_bytes()))
     assert archive.testzip() is None
-    templates = json.loads((site / "plans/10k-8-weeks/fit/fit.json").read_text(encoding="utf-8"))
-    plan, _ = read_plan(ROOT / "plans" / "10k-8-weeks.md", Settings(root=ROOT))
+    templates = json.loads((site / f"plans/{slug}/fit/fit.json").read_text(encoding="utf-8"))
+    plan, _ = read_plan(ROOT / "plans" / f"{slug}.md", Settings(root=ROOT))
     table = plan_pace_table(plan, parse_performance("10k=45:00"))
     week2 = [f for f in templates["files"] if f[1] == 2]
+    assert any(len(f) == 4 for f in week2) == (slug == "half-marathon-beginner")  # published without paces
     assert sorted(archive.namelist()) == sorted("GARMIN/NewFiles/" + f[0] for f in week2)
-    published = zipfile.ZipFile(site / "plans/10k-8-weeks/fit/10k-8-weeks.zip")
+    published = zipfile.ZipFile(site / f"plans/{slug}/fit/{slug}.zip")
     speeds = 0
-    for name, _, patches, *template in week2:
+    for name, _, patches, *speed_at in week2:
         data = archive.read("GARMIN/NewFiles/" + name)
         assert Decoder(Stream.from_byte_array(bytearray(data))).check_integrity()
         with fitdecode.FitReader(io.BytesIO(data), check_crc=fitdecode.CrcCheck.RAISE) as reader:
             assert sum(1 for frame in reader if isinstance(frame, fitdecode.FitDataMessage)) > 2
-        # the base: fit.json's template, or (the plan has the coach's paces) the published file
-        expected = bytearray(base64.b64decode(template[0]) if template else published.read("GARMIN/NewFiles/" + name))
+        # the base: the published file, its target types set back to speed where it has no paces
+        expected = bytearray(published.read("GARMIN/NewFiles/" + name))
+        for kind, value in speed_at[0] if speed_at else ():
+            expected[kind], expected[value:value + 4] = 0, bytes(4)
         for offset, spec, end in patches:
             fast, slow = evaluate(spec, table.efforts, table.vdot)
             value = speed_value(slow if end == "low" else fast)

@@ -121,8 +121,8 @@ def flipping(surveys: Sequence[Sequence[SourceWeek]]) -> frozenset[int]:
     beside the engine's own deloads (a week that rises again only to a week a deload replaces,
     and whose recognition moves that deload away). Recognising them would never settle, and
     the week is not a rhythm of the author's: it is read as a loading week."""
-    flags = [{w.index for w in weeks if w.step_back} for weeks in surveys]
-    return frozenset(set().union(*flags) - set.intersection(*flags)) if flags else frozenset()
+    flags = [frozenset(w.index for w in weeks if w.step_back) for weeks in surveys]
+    return frozenset().union(*flags) - frozenset.intersection(*flags) if flags else frozenset()
 
 
 def running_volumes(plan: Plan, measure: Measure, basis: str) -> list[float]:

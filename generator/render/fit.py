@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -40,6 +40,7 @@ NAME_LIMIT = 16  # characters of a workout or step name a watch shows in its lis
 NOTES_LIMIT = 200  # step notes: shown in full on the watch's step screen and in Garmin Connect
 MAX_STEPS = 250  # a watch refuses longer workouts; no plan session comes near it
 PLACEHOLDERS = (0x5A5A0000, 0x6C3D0000, 0x7E170000)  # sentinels for paces to fill in: base + 2 × step (+1: high)
+TARGET_SPEED, TARGET_OPEN = 0, 2  # wkt_step_target
 _ROLE_INTENSITY = {"warmup": "warmup", "work": "active", "recovery": "recovery", "cooldown": "cooldown", "rest": "rest"}
 _ROLE_NAMES = Words({"warmup": N_("Warm-up"), "cooldown": N_("Cool-down"), "recovery": N_("Recovery"),
                      "rest": pgettext_noop("session", "Rest"), "work": N_("Run")})
@@ -49,6 +50,9 @@ class FitError(ValueError):
     """A session that cannot become a watch workout (too many steps)."""
 
 
+Unpaced = tuple[int, int, int, int]  # a step's target type, target value, low and high without its pace
+
+
 @dataclass(frozen=True)
 class PacePatch:
     """Where the page's script writes a pace: the byte offset of a uint32 speed (mm/s)."""
@@ -56,6 +60,7 @@ class PacePatch:
     offset: int
     spec: str
     end: str  # "low" (the slow end of the pace) or "high" (the fast end)
+    unpaced: Unpaced = (TARGET_OPEN, 0, 0xFFFFFFFF, 0xFFFFFFFF)  # the step's target without a pace (:func:`_numbers`)
 
 
 def speed_value(seconds_per_km: float) -> int:
@@ -145,7 +150,7 @@ class _Writer:
         self.base = base
         self.paced = True  # False for hill repeats: uphill, a pace means nothing; the effort is the target
         self.steps: list[dict[str, Any]] = []
-        self.patches: list[tuple[int, str, str]] = []  # (step index, spec, end)
+        self.patches: list[tuple[int, str, str, Unpaced]] = []  # (step index, spec, end, the step unpaced)
 
     def add(self, step: dict[str, Any]) -> int:
         if len(self.steps) >= MAX_STEPS:
@@ -194,8 +199,8 @@ class _Writer:
             data["notes"] = clip(notes, NOTES_LIMIT)
         index = self.add(data)
         if data.get("_spec"):
-            spec = data.pop("_spec")
-            self.patches += [(index, spec, "low"), (index, spec, "high")]
+            spec, unpaced = data.pop("_spec"), data.pop("_unpaced")
+            self.patches += [(index, spec, "low", unpaced), (index, spec, "high", unpaced)]
 
     def target(self, target: Target | None, data: dict[str, Any]) -> str:
         """Set the step's target; return the effort's word for the step's name."""
@@ -210,21 +215,36 @@ class _Writer:
                 sentinel = self.base + 2 * len(self.steps)
                 data["custom_target_value_low"], data["custom_target_value_high"] = sentinel, sentinel + 1
                 data["_spec"] = spec
+                data["_unpaced"] = _numbers(_unpaced(target))
             else:
                 assert self.table is not None
                 fast, slow = evaluate(spec, self.table.efforts, self.table.vdot)
                 data["custom_target_value_low"], data["custom_target_value_high"] = speed_value(slow), speed_value(fast)
             return target.text
-        if target.kind == "zone" and target.value is not None and (target.low is None or target.low == target.value):
-            data["target_type"], data["target_value"] = "heart_rate", int(target.value)
-            return target.text
-        if target.kind == "hr" and target.value is not None:
-            data["target_type"], data["target_value"] = "heart_rate", 0
-            data["custom_target_value_low"] = int(target.low or target.value) + 100  # bpm are stored + 100
-            data["custom_target_value_high"] = int(target.value) + 100
-            return target.text
-        data["target_type"] = "open"
+        data.update(_unpaced(target))
         return target.text
+
+
+def _unpaced(target: Target) -> dict[str, Any]:
+    """A target without a pace: a heart-rate zone or range when the plan gives one, else open
+    (the effort is in the step's name)."""
+    if target.kind == "zone" and target.value is not None and (target.low is None or target.low == target.value):
+        return {"target_type": "heart_rate", "target_value": int(target.value)}
+    if target.kind == "hr" and target.value is not None:
+        return {"target_type": "heart_rate", "target_value": 0,  # bpm are stored + 100
+                "custom_target_value_low": int(target.low or target.value) + 100,
+                "custom_target_value_high": int(target.value) + 100}
+    return {"target_type": "open"}
+
+
+_TARGET_TYPES = {"open": TARGET_OPEN, "heart_rate": 1}
+_INVALID = 0xFFFFFFFF  # a uint32 field without a value
+
+
+def _numbers(target: dict[str, Any]) -> Unpaced:
+    """A paced step's target without its pace, as the numbers of its four target fields."""
+    return (_TARGET_TYPES[target["target_type"]], target.get("target_value", 0),
+            target.get("custom_target_value_low", _INVALID), target.get("custom_target_value_high", _INVALID))
 
 
 def _intensity(step: Step, inside_repeat: bool) -> str:
@@ -299,7 +319,7 @@ def _set(exercise: Exercise) -> dict[str, Any]:
 
 
 # Per plan: a session's steps as encoded, by what they are made of (sessions repeat in a plan).
-StepsCache = dict[tuple[Any, ...], tuple[bytes, int, list[tuple[int, str, str]]]]
+StepsCache = dict[tuple[Any, ...], tuple[bytes, int, list[tuple[int, str, str, Unpaced]]]]
 
 
 def workout_fit(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession, created: datetime,
@@ -368,10 +388,15 @@ def _encode(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession, 
     return encoder.close()
 
 
-def fill(template: bytes, patches: list[PacePatch], table: PaceTable) -> bytes:
+def fill(template: bytes, patches: list[PacePatch], table: PaceTable, speed_at: Sequence[Sequence[int]] = ()) -> bytes:
     """A template with the paces of ``table`` written in, as the page's script writes a reader's:
-    the same bytes as :func:`workout_fit` with that table, without encoding the file again."""
+    the same bytes as :func:`workout_fit` with that table, without encoding the file again.
+    ``speed_at``: in a file published without paces, each paced step's target type and value,
+    to set back to speed."""
     data = bytearray(template)
+    for kind, value in speed_at:
+        data[kind] = TARGET_SPEED
+        data[value:value + 4] = bytes(4)
     for patch in patches:
         fast, slow = evaluate(patch.spec, table.efforts, table.vdot)
         data[patch.offset:patch.offset + 4] = speed_value(slow if patch.end == "low" else fast).to_bytes(4, "little")
@@ -383,12 +408,12 @@ def _find_patches(data: bytes, writer: _Writer) -> list[PacePatch] | None:
     """Each placeholder's offset; None if one is not found exactly once (its bytes also occur
     elsewhere in the file), and the caller tries other placeholders."""
     patches = []
-    for index, spec, end in writer.patches:
+    for index, spec, end, unpaced in writer.patches:
         value = (writer.base + 2 * index + (0 if end == "low" else 1)).to_bytes(4, "little")
         offset = data.find(value)
         if offset < 0 or data.find(value, offset + 1) >= 0:
             return None
-        patches.append(PacePatch(offset, spec, end))
+        patches.append(PacePatch(offset, spec, end, unpaced))
     return patches
 
 

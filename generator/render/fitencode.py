@@ -205,6 +205,31 @@ def _write(field: _Field, value: Any, out: bytearray) -> None:
 _Definition = tuple[int, frozenset[int]]
 
 
+def field_offsets(data: bytes, mesg_num: int) -> list[tuple[int, int, dict[int, int]]]:
+    """Each ``mesg_num`` message of a file this encoder wrote (no compressed timestamps, no
+    developer fields): its first byte, the byte after it, and where each of its fields is, by number."""
+    definitions: dict[int, tuple[int, list[tuple[int, int]]]] = {}
+    found: list[tuple[int, int, dict[int, int]]] = []
+    at, end = data[0], len(data) - 2  # after the header, before the file's CRC
+    while at < end:
+        header = data[at]
+        if header & FIT.MESG_DEFINITION_MASK:  # reserved, architecture, global number, field count, fields
+            count = data[at + 5]
+            definitions[header & FIT.LOCAL_MESG_NUM_MASK] = (
+                struct.unpack_from("<H", data, at + 3)[0], [(data[i], data[i + 1]) for i in range(at + 6, at + 6 + 3 * count, 3)])
+            at += 6 + 3 * count
+            continue
+        number, fields = definitions[header & FIT.LOCAL_MESG_NUM_MASK]
+        start, where = at, {}
+        at += 1
+        for num, size in fields:
+            where[num] = at
+            at += size
+        if number == mesg_num:
+            found.append((start, at, where))
+    return found
+
+
 class Encoder:
     """The subset of ``garmin_fit_sdk.Encoder`` Deload uses: ``on_mesg`` and ``close``."""
 

@@ -3,26 +3,29 @@ plan (laid out for copying to a watch over USB), and ``fit.json``, from which th
 script writes the same files with a reader's own paces.
 
 Each session is encoded once, with placeholders where its paces go; the file with the
-coach's (or a reader's) paces is that template with the paces written in (:func:`fill`).
-Only a session whose paces the table cannot give (a plan without a reference time) is
-encoded a second time, with its targets open."""
+coach's (or a reader's) paces is that template with the paces written in (:func:`fill`),
+and a plan without a reference time publishes it with those targets open
+(:func:`open_targets`), in the same layout, so that one file serves both."""
 
 from __future__ import annotations
 
-import base64
 import json
 import struct
 import zlib
 from collections.abc import Iterator
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
+
+from garmin_fit_sdk import Profile
 
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..paces import PaceTable
 from .fit import FitError, PacePatch, StepsCache, file_name, fill, plan_workouts, workout_fit
+from .fitencode import field_offsets, fit_crc
 
+_TARGET_TYPE = 3  # workout_step's field number; target_value, custom_target_value_low and _high follow
 WATCH_FOLDER = "GARMIN/NewFiles/"  # where a Garmin watch over USB picks up new workouts
-TEMPLATES_FORMAT = 2  # fit.json: 2: [name, week, patches, template if needed]; 1 had every file twice
+TEMPLATES_FORMAT = 3  # fit.json: 3: [name, week, patches, target types if open]; 2 had a template if needed; 1 every file twice
 
 
 def week_zip_name(slug: str, week: int) -> str:
@@ -56,31 +59,61 @@ def plan_zip_name(slug: str) -> str:
     return f"{slug}.zip"
 
 
+class SessionFiles(NamedTuple):
+    """A session's watch file, and what the page's script needs to write a reader's paces into it."""
+
+    template: bytes  # with a placeholder at each pace
+    patches: list[PacePatch]
+    published: bytes  # with the coach's paces (a table), or its paced targets open (no table)
+    speed_at: list[list[int]]  # published without paces: each paced step's target type and value, to set to speed
+
+
 def session_files(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession, created: datetime,
-                  table: PaceTable | None, cache: StepsCache | None = None) -> tuple[bytes, list[PacePatch], bytes]:
-    """(template, its pace patches, the file with ``table``'s paces): the session encoded once,
-    twice only when it has paces and there is no table to give them (its targets stay open).
-    ``cache``: one per plan, for the steps of sessions that repeat."""
+                  table: PaceTable | None, cache: StepsCache | None = None) -> SessionFiles:
+    """The session encoded once: the published file is the template with ``table``'s paces
+    written in, or, for want of a table, with its paced targets open (the effort by name), in
+    the template's layout. ``cache``: one per plan, for the steps of sessions that repeat."""
     template, patches = workout_fit(expanded, week, planned, created, placeholders=True, cache=cache)
     if not patches:
-        return template, patches, template
+        return SessionFiles(template, patches, template, [])
     if table is not None:
-        return template, patches, fill(template, patches, table)
-    return template, patches, workout_fit(expanded, week, planned, created, None, cache=cache)[0]
+        return SessionFiles(template, patches, fill(template, patches, table), [])
+    return SessionFiles(template, patches, *open_targets(template, patches))
+
+
+def open_targets(template: bytes, patches: list[PacePatch]) -> tuple[bytes, list[list[int]]]:
+    """The template with its paced steps' targets as they are without paces (a heart-rate zone
+    the plan gives, or open with the effort in the step's name), in the template's layout, and
+    where each of those steps' target type and value are: the page's script sets them back to
+    speed to write a reader's paces into the published file."""
+    steps = field_offsets(template, Profile["mesg_num"]["WORKOUT_STEP"])
+    data = bytearray(template)
+    speed_at: list[list[int]] = []
+    for patch in patches:
+        fields = next(where for start, stop, where in steps if start < patch.offset < stop)
+        at = [fields[_TARGET_TYPE], fields[_TARGET_TYPE + 1]]
+        if at in speed_at:
+            continue
+        speed_at.append(at)
+        kind, value, low, high = patch.unpaced
+        data[at[0]] = kind
+        for field, number in ((_TARGET_TYPE + 1, value), (_TARGET_TYPE + 2, low), (_TARGET_TYPE + 3, high)):
+            data[fields[field]:fields[field] + 4] = number.to_bytes(4, "little")
+    data[-2:] = fit_crc(data, len(data) - 2).to_bytes(2, "little")
+    return bytes(data), speed_at
 
 
 def _sessions(expanded: ExpandedPlan, created: datetime, table: PaceTable | None,
-              skipped: list[tuple[PlannedSession, str]] | None
-              ) -> Iterator[tuple[PlannedWeek, str, bytes, list[PacePatch], bytes]]:
+              skipped: list[tuple[PlannedSession, str]] | None) -> Iterator[tuple[PlannedWeek, str, SessionFiles]]:
     cache: StepsCache = {}
     for week, planned in plan_workouts(expanded):
         try:
-            template, patches, published = session_files(expanded, week, planned, created, table, cache)
+            files = session_files(expanded, week, planned, created, table, cache)
         except FitError as exc:
             if skipped is not None:
                 skipped.append((planned, str(exc)))
             continue
-        yield week, file_name(expanded, week, planned), template, patches, published
+        yield week, file_name(expanded, week, planned), files
 
 
 def watch_files(expanded: ExpandedPlan, created: datetime, table: PaceTable | None,
@@ -89,9 +122,9 @@ def watch_files(expanded: ExpandedPlan, created: datetime, table: PaceTable | No
     watch cannot run (too many steps) gets no file; it is added to ``skipped`` with the reason."""
     slug = expanded.plan.slug
     weeks: dict[int, list[tuple[str, bytes]]] = {}
-    for week, name, _, _, data in _sessions(expanded, created, table, skipped):
-        weeks.setdefault(week.number, []).append((name, data))
-        yield name, data
+    for week, name, files in _sessions(expanded, created, table, skipped):
+        weeks.setdefault(week.number, []).append((name, files.published))
+        yield name, files.published
     yield from _zips(slug, weeks)
 
 
@@ -102,27 +135,21 @@ def _zips(slug: str, weeks: dict[int, list[tuple[str, bytes]]]) -> Iterator[tupl
         yield plan_zip_name(slug), zip_bytes([f for files in weeks.values() for f in files])
 
 
-def templates_json(expanded: ExpandedPlan, created: datetime, table: PaceTable | None) -> bytes:
-    """``fit.json`` alone (see :func:`site_watch_files`)."""
-    return dict(site_watch_files(expanded, created, table, []))["fit.json"]
-
-
 def site_watch_files(expanded: ExpandedPlan, created: datetime, table: PaceTable | None,
                      skipped: list[tuple[PlannedSession, str]]) -> Iterator[tuple[str, bytes]]:
-    """What a site publishes: the plan's zip (the files with the coach's paces), and ``fit.json``:
-    each session's week and where its paces go, for the page's script to write a reader's in and
-    to make a week's zip (16 zips a plan the build need not write, nor a reader's host keep).
-    The script takes a session's published file from the plan's zip; its template (the same
-    file with placeholders) is in ``fit.json`` only where the published file has its targets
-    open, for want of a table of paces, and so a layout of its own."""
+    """What a site publishes: the plan's zip (the files with the coach's paces, or with their
+    paced targets open), and ``fit.json``: each session's week, where its paces go, and where
+    its target types are to set to speed when they are open, for the page's script to write a
+    reader's paces into the published file and to make a week's zip (16 zips a plan the build
+    need not write, nor a reader's host keep)."""
     slug = expanded.plan.slug
     entries: list[list[Any]] = []
     files: list[tuple[str, bytes]] = []
-    for week, name, template, patches, published in _sessions(expanded, created, table, skipped):
-        files.append((name, published))
-        entry: list[Any] = [name, week.number, [[p.offset, p.spec, p.end] for p in patches]]
-        if patches and table is None:  # the published file has its targets open: a layout of its own
-            entry.append(base64.b64encode(template).decode("ascii"))
+    for week, name, session in _sessions(expanded, created, table, skipped):
+        files.append((name, session.published))
+        entry: list[Any] = [name, week.number, [[p.offset, p.spec, p.end] for p in session.patches]]
+        if session.speed_at:
+            entry.append(session.speed_at)
         entries.append(entry)
     if files:
         yield plan_zip_name(slug), zip_bytes(files)

@@ -1,7 +1,7 @@
 /* Deload: watch workouts (FIT) with the reader's own paces, built in the browser.
    The build publishes each session's FIT file in the plan's zip, and fit/fit.json: each file's
-   week, where each pace goes in it, and, where the published file has its targets open (a plan
-   without a reference time), a template with a placeholder at each pace. With a reader's time
+   week, where each pace goes in it, and, where the published file has no paces (a plan without
+   a reference time), where each paced step's target type and value are. With a reader's time
    entered, a click on a session's, a week's or the plan's link fetches the plan's zip, writes
    their pace ranges at those places, recomputes the FIT checksum (as generator/render/fit.py's
    files have it) and downloads the file, or a zip laid out for the watch's GARMIN/NewFiles
@@ -30,16 +30,13 @@
 
   /* A file with the reader's paces --------------------------------------------------------------- */
   function speedValue(secondsPerKm) { return Math.floor(1000000 / secondsPerKm + 0.5); }
-  function fromBase64(text) {
-    var raw = atob(text), bytes = new Uint8Array(raw.length);
-    for (var i = 0; i < raw.length; i++) { bytes[i] = raw.charCodeAt(i); }
-    return bytes;
-  }
-  /* entry: fit.json's [name, week, patches, template]; published: the file as the zips hold it,
-     the base when fit.json has no template (its layout is the template's). */
+  /* entry: fit.json's [name, week, patches, target types if open]; published: the file as the
+     plan's zip holds it. A plan without the coach's paces publishes its paced steps with their
+     targets as they are without a pace (open, or a heart-rate zone): set back to speed here. */
   function paced(entry, current, published) {
-    var P = window.DeloadPaces, bytes = entry[3] ? fromBase64(entry[3]) : published.slice();
+    var P = window.DeloadPaces, bytes = published.slice();
     var view = new DataView(bytes.buffer);
+    (entry[3] || []).forEach(function (at) { view.setUint8(at[0], 0); view.setUint32(at[1], 0, true); });
     entry[2].forEach(function (patch) {
       var pace = P.evaluate(patch[1], current.table.efforts, current.table.vdot);
       view.setUint32(patch[0], speedValue(patch[2] === "low" ? pace[1] : pace[0]), true);
@@ -138,7 +135,7 @@
     event.preventDefault();
     var one = link.getAttribute("data-fit"), week = link.getAttribute("data-fit-week");
     /* The plan's zip holds its files as published: the one session's without a time, and
-       with one the base of every file fit.json keeps no template for. */
+       with one the base of every file. */
     var published = fetch(link.getAttribute("href")).then(function (r) { return r.arrayBuffer(); });
     if (one && !current) {
       published.then(function (buffer) {
@@ -153,7 +150,8 @@
         return one ? f[0] === one : week ? String(f[1]) === week : true;
       });
       function file(f) {  /* without a time, the file as published */
-        return current ? paced(f, current, f[3] ? null : unzipped(buffer, f[0])) : unzipped(buffer, f[0]);
+        var published = unzipped(buffer, f[0]);
+        return current && published ? paced(f, current, published) : published;
       }
       if (one && chosen.length) {  /* one session with the reader's paces */
         save(new Blob([file(chosen[0])], { type: "application/vnd.ant.fit" }), one);
