@@ -344,7 +344,7 @@ _ROLE_NAMES = Words({"warmup": N_("Warm-up"), "cooldown": N_("Cool-down")})
 
 
 def _with() -> str:
-    """The connector before a recovery: ``w/`` (a German plan reads ``m/``)."""
+    """The connector before a recovery: ``w/`` (a German plan reads ``mit``, a Dutch one ``met``)."""
     return pgettext("plan language", "w/")
 
 

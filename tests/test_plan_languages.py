@@ -739,3 +739,22 @@ def test_a_steps_label_is_shown_as_the_coach_wrote_it() -> None:
     assert "15 min inlopen" in title and "400 m dribbelpauze" in title and "10 min uitlopen" in title
     warm_up = session.main[0]
     assert isinstance(warm_up, Step) and warm_up.label == "warm-up"  # the meaning is the grammar's
+
+
+@pytest.mark.parametrize(("language", "heading", "line", "title"), [
+    ("de", "Woche", "Di: Intervalle 9 km: 6 x 800 m @ 10-km-Tempo m/ 400 m Trabpause",
+     "Intervalle 9 km: 6 x 800 m @ 10-km-Tempo mit 400 m Trabpause"),
+    ("nl", "Week", "di: Interval 9 km: 6 x 1000 m op 10 km-tempo met 2 min dribbelen",
+     "Interval 9 km: 6 x 1000 m @ 10 km-tempo met 2 min dribbelen"),
+])
+def test_the_word_before_a_recovery_is_the_languages_own_word(language: str, heading: str, line: str, title: str) -> None:
+    """A page in German or Dutch says 'mit' / 'met' before a recovery, as its coaches write
+    it, not 'm/', which a Dutch coach read as a unit."""
+    from generator.describe import session_title
+    from generator.i18n import use
+
+    text = f"---\ntitle: X\nlanguage: {language}\nunits: km\n---\n## {heading} 1\n- {line}\n"
+    plan, diagnostics = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
+    assert [d.format() for d in diagnostics] == []
+    with use(language):
+        assert session_title(plan.weeks[0].sessions[0], "km") == title
