@@ -105,6 +105,11 @@ class PlannedWeek:
     sets: int = 0  # sets of strength work, in the sessions counted in the week's volume
     reps: int = 0  # of those sets, the repetitions (sets × reps of exercises counted in reps; not timed or carried)
 
+    @property
+    def tune_up(self) -> bool:
+        """A loading week holding a race: a tune-up before the goal race (its week is "race")."""
+        return self.kind == "load" and any(p.kind is SessionKind.RACE for p in self.sessions)
+
 
 @dataclass(frozen=True)
 class ExpandedPlan:

@@ -307,6 +307,26 @@ def test_a_lighter_week_the_author_wrote_is_shown_as_one(tmp_path: Path) -> None
     assert "Lighter week, as the coach wrote it" in page  # the chart's legend names the letter its bars carry
 
 
+def test_a_tune_up_races_week_is_shown_as_a_race_week(tmp_path: Path) -> None:
+    """A half marathon in week 7 of a marathon plan: its week is no "loading week" to a reader,
+    on the page, in the chart (R, the race outlined on top), in plan.json and in the calendar."""
+    project = make_project(tmp_path / "p", [FIXTURES / "engine" / "tune-up.md"])
+    build_project(project, "--no-pdf")
+    folder = next((project / "site" / "plans").iterdir())
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    week7 = page[page.index('id="week-7"'):page.index('id="week-8"')]
+    assert '<span class="badge badge-race">Tune-up race week</span>' in week7
+    assert "badge" not in page[page.index('id="week-6"'):page.index('id="week-7"')]
+    bars = re.findall(r'class="c-bar k-(\w+)"[^>]*><title>Week (\d+), ([a-z -]+):([^<]*)', page)
+    assert [(n, kind, name) for kind, n, name, _ in bars if n in ("6", "7")] == [
+        ("6", "load", "loading week"), ("7", "race", "tune-up race week")]
+    assert next(rest for _, n, _, rest in bars if n == "7") == " 31.1 mi, of which 18 mi of training and the race, 13.1 mi"
+    weeks = json.loads((folder / "plan.json").read_text(encoding="utf-8"))["weeks"]
+    assert [w["number"] for w in weeks if w.get("tune_up")] == [7] and weeks[6]["kind"] == "load"
+    feed = next(folder.glob("*.ics")).read_text(encoding="utf-8").replace("\r\n ", "")
+    assert "Tune-up race week · 31.1 mi" in feed
+
+
 def test_a_plan_of_strength_work_alone_is_measured_in_sets_and_reps_and_offers_no_paces(tmp_path: Path) -> None:
     """Its sessions have no duration: "0 min" a week says nothing, and there is no run to pace.
     The peak is the week of the most reps (sets × reps), not of the most sets."""

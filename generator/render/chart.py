@@ -14,11 +14,12 @@ from markupsafe import Markup, escape
 from ..describe import minutes_text, range_text, reps_count_text, sets_text, strength_volume_text
 from ..expanded import ExpandedPlan, PlannedWeek
 from ..i18n import N_, Words, gettext, ngettext, number, pgettext
+from ..model import SessionKind
 from ..units import format_number, from_km
 
 KIND_LETTER = Words({"load": "", "deload": N_("D"), "vacation": N_("V"), "taper": N_("T"), "race": N_("R")})
 KIND_NAME = Words({"load": N_("loading week"), "deload": N_("deload week"), "lighter": N_("lighter week"), "vacation": N_("vacation week"),
-                   "taper": N_("taper week"), "race": N_("race week")})
+                   "taper": N_("taper week"), "race": N_("race week"), "tune-up": N_("tune-up race week")})
 WIDTH, HEIGHT = 720, 240
 LEFT, RIGHT, TOP, BOTTOM = 62, 8, 22, 34
 
@@ -82,7 +83,7 @@ def volume_chart(expanded: ExpandedPlan, prefix: str = "vc", units: Sequence[str
         x = LEFT + slot * index + (slot - bar) / 2
         height = plot_h * value / top if top else 0
         y = TOP + plot_h - height
-        kind = "deload" if week.step_back else week.kind  # a lighter week the author wrote looks like one
+        kind = "deload" if week.step_back else "race" if week.tune_up else week.kind  # as the page shows them
         fill = f' fill="url(#{prefix}-{kind})"' if kind in ("deload", "vacation", "taper") else ""
         race = _race_part(expanded, week, basis)
         if race and top:  # the race on top, outlined: the training of race week is the bar below it
@@ -143,12 +144,16 @@ def _unit_class(unit: str, basis: str) -> str:
 
 
 def _race_part(expanded: ExpandedPlan, week: PlannedWeek, basis: str) -> float:
-    """The race's share of race week's volume (km or minutes), 0 for any other week."""
-    race = expanded.race_session
-    if race is None or week is not expanded.weeks[-1] or basis in ("sets", "reps"):
+    """The race's share of a race week's volume (km or minutes): the goal race's in the last week,
+    a tune-up's in its week; 0 for any other week."""
+    if basis in ("sets", "reps"):
         return 0.0
-    value = race.distance_km if basis == "distance" else race.minutes
-    return float(value or 0.0)
+    if week.tune_up:
+        races = [p for p in week.sessions if p.kind is SessionKind.RACE]
+    else:
+        race = expanded.race_session
+        races = [race] if race is not None and week is expanded.weeks[-1] else []
+    return float(sum((p.distance_km if basis == "distance" else p.minutes) or 0.0 for p in races))
 
 
 def _bar_title(expanded: ExpandedPlan, week: PlannedWeek) -> str:
@@ -174,11 +179,11 @@ def _bar_title(expanded: ExpandedPlan, week: PlannedWeek) -> str:
 
 
 def _name(week: PlannedWeek) -> str:
-    return KIND_NAME["lighter" if week.step_back else week.kind]
+    return KIND_NAME["lighter" if week.step_back else "tune-up" if week.tune_up else week.kind]
 
 
 def _describe(expanded: ExpandedPlan) -> str:
-    reduced = [f"{w.number} ({_name(w)})" for w in expanded.weeks if w.kind != "load" or w.step_back]
+    reduced = [f"{w.number} ({_name(w)})" for w in expanded.weeks if w.kind != "load" or w.step_back or w.tune_up]
     text = gettext("Bars show each week's volume. Marked weeks: %(weeks)s.") % {"weeks": ", ".join(reduced) if reduced else gettext("none")}
     text += " " + gettext("D = deload, V = vacation, T = taper, R = race; in race week the race is the outlined part on top.")
     return text

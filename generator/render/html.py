@@ -221,7 +221,8 @@ class PlanRenderer(Renderer):
             "category": views.category(plan), "category_name": views.CATEGORY_NAMES[views.category(plan)],
             "level_name": views.LEVEL_NAMES.get(plan.level, ""), "level_url": f"level/{slug_from(plan.level)}/",
             "tags": [(tag, f"tags/{views.tag_slug(tag)}/") for tag in plan.tags],
-            "embed_url": self.absolute(f"{page.url}embed.html"), "kinds": {w.kind for w in expanded.weeks} | ({"lighter"} if any(w.step_back for w in expanded.weeks) else set()),
+            "embed_url": self.absolute(f"{page.url}embed.html"), "kinds": {w.kind for w in expanded.weeks} | ({"lighter"} if any(w.step_back for w in expanded.weeks) else set())
+                     | ({"race"} if any(w.tune_up for w in expanded.weeks) else set()),
             "embed_code": embed_snippet(self.absolute(f"{page.url}embed.html"), plan.title),
             "alternates": [(lang, self.absolute(url), language_name(lang), url == page.url) for lang, url in page.alternates],
         }

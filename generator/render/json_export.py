@@ -187,6 +187,8 @@ def week_dict(week: PlannedWeek, units: str, shape: _Shape) -> dict[str, Any]:
     }
     if shape.lean:
         data["source"] = {"line": week.source.line}
+        if week.tune_up:  # derived from its sessions: the reader view has them
+            data["tune_up"] = True
         if week.sets:  # not in the reader view: its hash dates the plan's updates
             data["volume"] = {**volume, "sets": week.sets, "reps": week.reps}
     return shape.clean(data)

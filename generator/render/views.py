@@ -114,6 +114,7 @@ class WeekView:
     metrics: WeekMetrics
     fit_zip: str = ""  # the zip the script takes the week's watch files from (fit/<name>: the plan's), or ""
     step_back: bool = False  # a lighter loading week the author wrote: shown as one
+    tune_up: bool = False  # a loading week holding a race: shown as a race week
 
 
 def session_view(planned: PlannedSession, expanded: ExpandedPlan, week: PlannedWeek, week_index: int,
@@ -223,7 +224,7 @@ def week_views(expanded: ExpandedPlan, table: PaceTable | None = None) -> list[W
             notes=_notes(week.notes), days=[days[d] for d in sorted(days)], anchor=f"week-{week.number}",
             metrics=week.metrics,
             fit_zip=plan_zip_name(plan.slug) if any(has_workout(s) for s in week.sessions) else "",
-            step_back=week.step_back,
+            step_back=week.step_back, tune_up=week.tune_up,
         ))
     return result
 
@@ -231,12 +232,15 @@ def week_views(expanded: ExpandedPlan, table: PaceTable | None = None) -> list[W
 def week_label(week: PlannedWeek) -> str:
     """A week's kind as readers see it everywhere (page, table, calendar, fridge sheet): a
     lighter week the author wrote is one, not a "loading week"."""
-    return gettext("Lighter week") if week.kind == "load" and week.step_back else KIND_LABELS[week.kind]
+    if week.kind == "load" and week.step_back:
+        return gettext("Lighter week")
+    return gettext("Tune-up race week") if week.tune_up else KIND_LABELS[week.kind]
 
 
 def shown_kind(week: PlannedWeek) -> str:
-    """The week's kind for marks and categories: the author's lighter week as a deload."""
-    return "deload" if week.kind == "load" and week.step_back else week.kind
+    """The week's kind for marks and categories: the author's lighter week as a deload, a
+    tune-up race's week as a race week."""
+    return "deload" if week.kind == "load" and week.step_back else "race" if week.tune_up else week.kind
 
 
 def lighter_weeks(expanded: ExpandedPlan) -> int:
