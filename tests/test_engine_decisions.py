@@ -1252,7 +1252,7 @@ def test_a_taper_week_written_within_its_cap_says_it_is_as_written() -> None:
     race_week = expand(plan_from(text)).weeks[-1]
     assert not any(p.original for p in race_week.sessions)
     said = note_text(race_week.note)
-    assert said.startswith("Race week (10-day taper): the runs before the race as written, already within"), said
+    assert said.startswith("Race week (10-day taper): the runs before the race as written, already no more than"), said
 
 
 def test_a_strides_session_is_no_hard_session_of_a_tune_up_week() -> None:

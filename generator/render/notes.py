@@ -37,9 +37,9 @@ MESSAGES = {
     "taper-race": N_("Race week: the runs before the race at most %(shares)s of the peak week (%(days)d-day taper), "
                      "same paces and efforts"),
     "taper": N_("Taper: volume at most %(shares)s of the peak (%(days)d-day taper), same paces and efforts"),
-    "taper-unchanged": N_("Taper (%(days)d-day taper): the week as written, already within %(shares)s of the peak"),
-    "taper-race-unchanged": N_("Race week (%(days)d-day taper): the runs before the race as written, already within "
-                               "%(shares)s of the peak week"),
+    "taper-unchanged": N_("Taper (%(days)d-day taper): the week as written, already no more than %(shares)s of the peak"),
+    "taper-race-unchanged": N_("Race week (%(days)d-day taper): the runs before the race as written, already no more "
+                               "than %(shares)s of the peak week"),
     "taper-from": N_("Taper from day %(day)d: volume at most %(shares)s of the peak (%(days)d-day taper), "
                      "same paces and efforts"),
     "vacation-in-taper-easy": N_("vacation (easy) within the taper"),
