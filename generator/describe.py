@@ -209,10 +209,14 @@ def load_text(load: Load) -> str:
         return pgettext("plan language", "bodyweight")
     if load.kind == "percent":
         return f"{number(format_number(load.value or 0, 1))}% 1RM"
+    if load.kind == "rpe" and load.rir:  # reps in reserve, as written: 10 - RPE
+        few = f"{number(format_number(10 - load.top, 1))}–" if load.top is not None else ""
+        return f"{few}{number(format_number(10 - (load.value or 0), 1))} RIR"
     if load.kind == "rpe":
         top = f"–{number(format_number(load.top, 1))}" if load.top is not None else ""
         return f"RPE {number(format_number(load.value or 0, 1))}{top}"
-    return f"{number(format_number(load.value or 0, 2))} {load.unit}"  # "32,5 kg" in a German plan
+    each = f" {load.each}" if load.each and not load.each.startswith("/") else load.each  # "16 kg each hand", "16 kg/hand"
+    return f"{number(format_number(load.value or 0, 2))} {load.unit}{each}"  # "32,5 kg" in a German plan
 
 
 def reps_text(exercise: Exercise) -> str:

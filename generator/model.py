@@ -106,6 +106,8 @@ class Load:
     value: float | None = None
     unit: LoadUnit | None = None  # for kind "weight"
     top: float | None = None  # an RPE range's upper end: "RPE 7-8" is 7 to 8
+    rir: bool = False  # an RPE written as reps in reserve: "2 RIR" is RPE 8, "RIR 1-2" RPE 8-9
+    each: str = ""  # a weight held in each hand (or on each side), as written: "each hand", "pro Hand"
 
     @property
     def kg(self) -> float | None:

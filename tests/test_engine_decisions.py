@@ -1343,3 +1343,17 @@ def test_a_week_lighter_only_beside_the_engines_deloads_is_a_loading_week_and_ex
     again = expand(as_plan(e))
     assert [w.kind for w in again.weeks] == [w.kind for w in e.weeks]
     assert [[p.session for p in w.sessions] for w in again.weeks] == [[p.session for p in w.sessions] for w in e.weeks]
+
+
+def test_reps_in_reserve_grow_in_a_deload_and_a_weight_in_each_hand_is_halved_in_each() -> None:
+    """'@ 2 RIR' is RPE 8: a deload of fewer reps leaves more in reserve; 'the same reps at half
+    the load' halves the weight in each hand, which stays in each hand."""
+    week = "- Mon: Strength\n  - Back squat 3x5 @ 2 RIR\n  - Goblet squat 3x10 @ 24 kg each hand\n- Tue: Easy 6 km\n"
+    for strategy, squat, goblet in (("reps", "Back squat 3x4 @ 3 RIR", "Goblet squat 3x8 @ 24 kg each hand"),
+                                    ("load", "Back squat 3x5 @ 4 RIR", "Goblet squat 3x10 @ 12 kg each hand")):
+        text = f"---\ntitle: R\nunits: km\nperiodization: {{deload: {{every: 2, mode: replace, strength: {strategy}}}}}\n---\n"
+        text += "".join(f"## Week {n}\n{week}\n" for n in (1, 2))
+        deload = expand(plan_from(text)).weeks[1]
+        assert deload.kind == "deload"
+        strength = next(p for p in deload.sessions if p.kind is K.STRENGTH).session.exercises
+        assert [exercise_text(e) for e in strength] == [squat, goblet], strategy

@@ -374,6 +374,48 @@ def test_an_rpe_range_is_read_as_the_effort_or_the_load(line: str, low: float, t
     assert exercise_text(exercise) == shown and exercise.comment == ""
 
 
+@pytest.mark.parametrize(("line", "rpe", "top", "shown"), [
+    ("Back squat 3x5 @ 2 RIR", 8, None, "Back squat 3x5 @ 2 RIR"),
+    ("Back squat 3x5 @ RIR 2", 8, None, "Back squat 3x5 @ 2 RIR"),
+    ("Deadlift 3x5 @ RIR 1-2", 8, 9, "Deadlift 3x5 @ 1–2 RIR"),
+    ("Deadlift 3x5 @ 2–3 RIR", 7, 8, "Deadlift 3x5 @ 2–3 RIR"),
+    ("Pull-up 3x5 @ 0 RIR", 10, None, "Pull-up 3x5 @ 0 RIR"),
+])
+def test_reps_in_reserve_are_a_load_read_as_an_rpe_and_shown_as_written(line: str, rpe: float, top: float | None,
+                                                                         shown: str) -> None:
+    """'@ 2 RIR' (Helms: RPE 10 minus the reps in reserve) had been an unknown unit 'RIR'."""
+    errors = Collector("t.md")
+    exercise = parse_exercise(line, 4, 5, errors)
+    assert errors.items == [] and exercise is not None and exercise.load is not None
+    assert (exercise.load.kind, exercise.load.value, exercise.load.top, exercise.load.rir) == ("rpe", rpe, top, True)
+    assert exercise_text(exercise) == shown
+
+
+@pytest.mark.parametrize(("line", "shown"), [
+    ("Goblet squat 3x10 @ 24 kg each hand", "Goblet squat 3x10 @ 24 kg each hand"),
+    ("Farmer carry 3x40 m @ 32 kg/hand", "Farmer carry 3x40 m @ 32 kg/hand"),
+    ("Row 3x10 @ 20 kg per arm", "Row 3x10 @ 20 kg per arm"),
+    ("Kniebeuge 3x10 @ 12 kg pro Hand", "Kniebeuge 3x10 @ 12 kg pro Hand"),
+    ("Fentes 3x10 @ 10 kg par main", "Fentes 3x10 @ 10 kg par main"),
+])
+def test_a_weight_in_each_hand_is_the_weight_and_says_so(line: str, shown: str) -> None:
+    errors = Collector("t.md")
+    exercise = parse_exercise(line, 4, 5, errors)
+    assert errors.items == [] and exercise is not None and exercise.load is not None
+    assert exercise.load.kind == "weight" and exercise.load.each and exercise_text(exercise) == shown
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("Back squat 3x5 @ 9 RIR", "'9 RIR' is not plausible reps in reserve (expected 0 to 6)"),
+    ("Back squat 3x5 @ RIR 3-1", "write reps in reserve from fewer to more, e.g. 'RIR 1-3'"),
+    ("Goblet squat 3x10 @ bodyweight each hand", "a weight is held in each hand, not bodyweight: write e.g. '@ 16 kg each hand'"),
+])
+def test_reps_in_reserve_or_a_weight_each_hand_that_cannot_be_gives_one_error(line: str, message: str) -> None:
+    errors = Collector("t.md")
+    assert parse_exercise(line, 4, 5, errors) is None
+    assert [d.message for d in errors.items] == [message]
+
+
 @pytest.mark.parametrize(("line", "message"), [
     ("Back squat 4x5 @ 80 kg, RPE 9-7", "write an RPE range from the lower to the higher, e.g. 'RPE 7-9'"),
     ("Back squat 4x5 @ RPE 7-7", "write one RPE: 'RPE 7'"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from ..errors import Collector, suggest
 from ..model import Exercise, Load, RepUnit, Source
@@ -44,7 +45,7 @@ _WEIGHT = r"\d\s*(?:kg|lbs?)(?![\w])"
 _INSTRUCTION = (r"work|add|adds|ramp|build|finish|use|keep|rest|take|do|then|start|increase|drop|go|aim|stay|if|when"
                 r"|repeat|superset|alternate|pick|choose|focus|warm|cool|note|optional|try")
 _NAME = r"^(?!(?:" + _INSTRUCTION + r")\b)[^\W\d][^\d@\n]{0,40}?"
-_CLEAN_LOAD = r"@\s*(?:\d+(?:\.\d+)?\s*(?:kg|lbs?|%)|bw|body\s*weight|bodyweight|rpe\s*\d|rir\s*\d)[^\w%]*(?:$|\(|—|–|--|,|;|rpe|rir)"
+_CLEAN_LOAD = r"@\s*(?:\d+(?:\.\d+)?\s*(?:kg|lbs?|%)|bw|body\s*weight|bodyweight|rpe\s*\d|rir\s*\d|\d(?:\s*[-–]\s*\d)?\s*rir)[^\w%]*(?:$|\(|—|–|--|,|;|rpe|rir)"
 # What makes a line with a load an exercise's: a count of sets or reps, or a set named as such
 # ("Deadlift x5 @ 140 kg", "Squat 5/5/5 @ 100 kg", "Back squat: 5 reps @ 100 kg", "top single");
 # "Last set @ RPE 9", "Each set @ 60%" and "Heavy singles @ 90%" are notes.
@@ -81,6 +82,12 @@ _LOAD_BODY = re.compile(r"(?i)^(?:body\s*weight|" + "|".join(
     re.escape(w) for lex in LEXICONS.values() for w in lex.bodyweight) + ")$")
 _RPE = r"rpe\s*(\d{1,2}(?:\.\d)?)(?:\s*(?:-|–|to)\s*(\d{1,2}(?:\.\d)?))?"  # "RPE 7", "RPE 7-8"
 _LOAD_RPE = re.compile(r"(?i)^" + _RPE + "$")
+# A weight in each hand, arm or side: "24 kg each hand", "16 kg/hand", "12 kg pro Hand", "par main".
+_LOAD_EACH = re.compile(r"(?i)^(?P<load>\S.*?)\s*(?P<each>(?:(?:in\s+)?each|per|/)\s*(?:hand|arm|side|dumbbell|db|kb|kettlebell|bell)"
+                        r"|(?:pro|je)\s+(?:hand|arm|seite)|par\s+(?:main|bras|côté)|por\s+(?:mano|brazo|lado)"
+                        r"|en\s+cada\s+mano|(?:in\s+elke|per)\s+(?:hand|arm|kant))$")
+# Reps in reserve, as the load: "2 RIR", "RIR 2", "1-2 RIR" (RPE 10 - RIR, Helms et al. 2016).
+_LOAD_RIR = re.compile(r"(?i)^(?:rir\s*(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?|(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?\s*rir)$")
 _EFFORT_RPE = re.compile(r"(?i)^(?:@\s*)?" + _RPE + r"\s*$")
 # "60 kg RPE 7", "75% 1RM RIR 2", "bodyweight 2 RIR": a load and its effort (RPE) or reps in reserve.
 _LOAD_AND_EFFORT = re.compile(r"(?i)^(?P<weight>\d+(?:\.\d+)?\s*(?:kg|lbs?|%(?:\s*(?:of\s*)?1\s*rm)?)|body\s*weight|bw)"
@@ -240,6 +247,12 @@ def _rep_counts(match: re.Match[str], line: int, columns: Callable[[int], int],
 
 
 def parse_load(text: str, fail: Callable[[str], object]) -> Load | None:
+    if (each := _LOAD_EACH.match(text)) is not None:
+        load = parse_load(each["load"], fail)
+        if load is not None and load.kind != "weight":
+            fail(f"a weight is held in each hand, not {each['load']}: write e.g. '@ 16 kg each hand'")
+            return None
+        return replace(load, each=re.sub(r"\s+", " ", each["each"]).replace(" /", "/")) if load is not None else None
     if hint := _load_hint(text):
         fail(hint)
         return None
@@ -253,6 +266,8 @@ def parse_load(text: str, fail: Callable[[str], object]) -> Load | None:
         return Load("percent", value)
     if match := _LOAD_RPE.match(text):
         return rpe_load(match, fail)
+    if match := _LOAD_RIR.match(text):
+        return rir_load(match, fail)
     if match := _LOAD_WEIGHT.match(text):
         value, word = float(match[1]), match[2].lower()
         if word not in LOAD_WORDS:
@@ -263,7 +278,8 @@ def parse_load(text: str, fail: Callable[[str], object]) -> Load | None:
             fail(f"a load of {text} is not plausible (at most 500 kg / 1100 lb)")
             return None
         return Load("weight", value, unit)
-    fail(f"unknown load '{text}'; expected a weight (100 lb), a share of 1RM (70%), 'bodyweight' or an RPE (RPE 7)")
+    fail(f"unknown load '{text}'; expected a weight (100 lb), a share of 1RM (70%), 'bodyweight', an RPE (RPE 7) "
+         "or reps in reserve (2 RIR)")
     return None
 
 
@@ -288,6 +304,22 @@ def rpe_load(match: re.Match[str], fail: Callable[[str], object]) -> Load | None
              f"write one RPE: 'RPE {low:g}'")
         return None
     return Load("rpe", low, top=high)
+
+
+def rir_load(match: re.Match[str], fail: Callable[[str], object]) -> Load | None:
+    """Reps in reserve, or a range (``RIR 1-2``), from a match of :data:`_LOAD_RIR`: an RPE of
+    10 minus them, written as reps in reserve again."""
+    low, high = (match[1], match[2]) if match[1] is not None else (match[3], match[4])
+    few, many = int(low), int(high) if high is not None else None
+    if not all(0 <= v <= 6 for v in (few, many or few)):
+        fail(f"'{match[0]}' is not plausible reps in reserve (expected 0 to 6)")
+        return None
+    if many is not None and many <= few:
+        fail(f"write reps in reserve from fewer to more, e.g. 'RIR {many}-{few}'" if many < few else f"write one: 'RIR {few}'")
+        return None
+    if many is None:
+        return Load("rpe", 10.0 - few, rir=True)
+    return Load("rpe", 10.0 - many, top=10.0 - few, rir=True)
 
 
 def _load_hint(text: str) -> str:
