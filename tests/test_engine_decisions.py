@@ -1357,3 +1357,35 @@ def test_reps_in_reserve_grow_in_a_deload_and_a_weight_in_each_hand_is_halved_in
         assert deload.kind == "deload"
         strength = next(p for p in deload.sessions if p.kind is K.STRENGTH).session.exercises
         assert [exercise_text(e) for e in strength] == [squat, goblet], strategy
+
+
+def _holiday_plan(vacations: str, anchor: str) -> str:
+    text = (f"---\ntitle: H\nunits: km\nrace: {{distance: half{anchor}}}\n"
+            f"periodization: {{deload: {{every: off}}, vacations: [{vacations}]}}\n---\n")
+    for n in range(1, 13):
+        text += f"## Week {n}\n- Tue: Easy 8 km\n- Thu: Tempo 10 km with 5 km @ threshold\n- Sun: Long {12 + n // 2} km\n\n"
+    return text + "## Week 13\n- Tue: Easy 6 km\n- Sun: Race half\n"
+
+
+@pytest.mark.parametrize("anchor", ["", ", date: 2027-05-16"])
+def test_two_holiday_weeks_in_a_row_by_number_stay_together(anchor: str) -> None:
+    """'week: 7' and 'week: 8' are one two-week holiday: both added before your week 7. The
+    second had been added before your week 8, with week 7's training between them."""
+    e = expand(plan_from(_holiday_plan("{week: 7, style: easy}, {week: 8, style: rest}", anchor)))
+    kinds = [w.kind for w in e.weeks]
+    assert kinds[6:8] == ["vacation", "vacation"] and kinds.count("vacation") == 2
+    assert [w.vacation for w in e.weeks[6:8]] == ["easy", "rest"]  # in the order written
+    assert e.weeks[8].origin == 7  # then your week 7
+    said = [w.message for w in e.warnings if w.code == "vacation-applied"]
+    assert len(said) == 2 and all("before your week 7" in m for m in said) and "one holiday of two weeks" in said[1]
+
+
+@pytest.mark.parametrize(("anchor", "first"), [(", date: 2027-05-16", None), ("", "2027-02-01")])
+def test_two_dated_holiday_weeks_in_a_row_each_hold_their_date(anchor: str, first: str | None) -> None:
+    """Holidays on 7 and 14 April: the weeks of 5-11 and 12-18 April. Placing the second had
+    moved the first a week early (a plan dated by race day moves the weeks before an added one)."""
+    text = _holiday_plan("{date: 2027-04-07, style: easy}, {date: 2027-04-14, style: rest}", anchor)
+    e = expand(plan_from(text), start=date.fromisoformat(first) if first else None)
+    holidays = [(w.start, w.vacation) for w in e.weeks if w.kind == "vacation"]
+    assert holidays == [(date(2027, 4, 5), "easy"), (date(2027, 4, 12), "rest")]
+    assert not [w for w in e.warnings if w.code == "vacation-changed"]

@@ -29,11 +29,24 @@ def week_vacations(plan: Plan, span: TaperSpan | None, decisions: list[Decision]
     """Vacations given by week number: in insert mode an added week before the author's week,
     in replace mode that week itself; in the taper, honoured within it."""
     result: dict[tuple[Place, int], VacationStyle] = {}
+    added = _added_weeks(plan, span)
     for vacation in plan.periodization.vacations:
         if vacation.week is None:
             continue
         insert = inserted(plan, vacation)
         index = vacation.week - 1
+        if index in added and index + 1 in added and index - 1 not in added and index >= 1:
+            # The first of two holiday weeks in a row (your weeks 7 and 8): both go before your
+            # week 7, this one first (the gap after week 6, then before week 7).
+            result[("after", index - 1)] = vacation.style
+            decisions.append(Decision("vacation-applied", index, _applied(vacation.style, True, f"your week {index + 1}")))
+            continue
+        if index in added and index - 1 in added and index - 2 not in added and index >= 2:
+            result[("before", index - 1)] = vacation.style
+            decisions.append(Decision("vacation-applied", index, _applied(vacation.style, True, f"your week {index}") +
+                                      f"; with the vacation of your week {index}: your weeks {index} and {index + 1} "
+                                      "are one holiday of two weeks"))
+            continue
         if plan.weeks[index].mark == "vacation":
             result[("replace", index)] = vacation.style  # a week marked as a vacation already (an expanded plan)
         elif _in_taper(plan, span, index):
@@ -47,6 +60,13 @@ def week_vacations(plan: Plan, span: TaperSpan | None, decisions: list[Decision]
             kept = "" if insert else _race_kept(plan, index)
             decisions.append(Decision("vacation-applied", index, _applied(vacation.style, insert, f"your week {index + 1}") + kept))
     return result
+
+
+def _added_weeks(plan: Plan, span: TaperSpan | None) -> set[int]:
+    """The author's weeks (0-based) a vacation given by week number is added before (insert mode)."""
+    return {v.week - 1 for v in plan.periodization.vacations
+            if v.week is not None and inserted(plan, v) and plan.weeks[v.week - 1].mark is None
+            and not _in_taper(plan, span, v.week - 1)}
 
 
 def inserted(plan: Plan, vacation: Vacation) -> bool:
@@ -83,35 +103,61 @@ def place_dated(plan: Plan, vacations: dict[tuple[Place, int], VacationStyle], l
     before it (plans dated by race day) or after it (by start day), and a vacation may take the
     place of a deload instead, so each is placed by trying the places around its date; ``lay_out``
     lays out the plan with given vacations and dates it."""
-    dated = [v for v in plan.periodization.vacations if v.date is not None]
-    placed: dict[tuple[Place, int], VacationStyle] = dict(vacations)
-    layout, first = lay_out(placed)
-    for vacation in dated:
-        assert vacation.date is not None
-        if first is None:
-            break
-        for place in _candidates(layout, (vacation.date - first).days // 7, inserted(plan, vacation)):
-            if place in placed:
-                break  # the week is a holiday already
-            trial, trial_first = lay_out(placed | {place: vacation.style})
-            if trial_first is not None and _covers(trial, trial_first, vacation.date):
-                placed[place] = vacation.style
-                layout, first = trial, trial_first
-                if place[0] == "taper":
-                    decisions.append(_taper_vacation(place[1], vacation.style, vacation.date))
-                else:
-                    week = (vacation.date - trial_first).days // 7 + 1
-                    decisions.append(Decision("vacation-applied", min(place[1], len(plan.weeks) - 1),
-                                              f"the vacation on {vacation.date:%a %-d %b %Y} makes week {week} a vacation week"
-                                              f"{_ADDED if place[0] in ('before', 'after') else ''}: {_how(vacation.style)}"
-                                              f"{_race_kept(plan, place[1]) if place[0] == 'replace' else ''}"))
-                break
+    dated = sorted((v for v in plan.periodization.vacations if v.date is not None), key=lambda v: v.date or date.min)
+    # An added week moves the weeks on one side of it: placed from that side, each vacation
+    # placed keeps its week (a plan dated by race day takes its latest holiday first).
+    tries = [_place(dated, vacations, lay_out, plan, True), _place(dated[::-1], vacations, lay_out, plan, False)] \
+        if len(dated) > 1 else [_place(dated, vacations, lay_out, plan, True)]
+    layout, first, places = max(tries, key=lambda t: len(t[2]))
+    for vacation, place in sorted(places, key=lambda vp: vp[0].date or date.min):
+        assert vacation.date is not None and first is not None
+        if place[0] == "taper":
+            decisions.append(_taper_vacation(place[1], vacation.style, vacation.date))
+        else:
+            week = (vacation.date - first).days // 7 + 1
+            decisions.append(Decision("vacation-applied", min(place[1], len(plan.weeks) - 1),
+                                      f"the vacation on {vacation.date:%a %-d %b %Y} makes week {week} a vacation week"
+                                      f"{_ADDED if place[0] in ('before', 'after') else ''}: {_how(vacation.style)}"
+                                      f"{_race_kept(plan, place[1]) if place[0] == 'replace' else ''}"))
     warnings = [_dated_warning(v, first, layout) for v in dated]
     return layout, first, [w for w in warnings if w is not None]
 
 
-def _candidates(layout: Layout, index: int, insert: bool) -> list[tuple[Place, int]]:
-    """Where a vacation in output week ``index`` could be placed, most likely first."""
+def _place(dated: list[Vacation], vacations: dict[tuple[Place, int], VacationStyle], lay_out: LayOut, plan: Plan,
+           forward: bool) -> tuple[Layout, date | None, list[tuple[Vacation, tuple[Place, int]]]]:
+    """The plan laid out with ``dated`` placed in that order (``forward``: by date; else latest
+    first), each where the weeks of those placed before it stay theirs; and where each went (a
+    vacation without a place is left out)."""
+    placed: dict[tuple[Place, int], VacationStyle] = dict(vacations)
+    layout, first = lay_out(placed)
+    places: list[tuple[Vacation, tuple[Place, int]]] = []
+    for vacation in dated:
+        assert vacation.date is not None
+        if first is None:
+            break
+        if _covers(layout, first, vacation.date, vacation.style):
+            continue  # the week is a holiday already
+        index = (vacation.date - first).days // 7
+        for place in _candidates(layout, index, inserted(plan, vacation), len(plan.weeks), forward):
+            if place in placed:
+                continue  # the other side of the same gap may be free
+            trial, trial_first = lay_out(placed | {place: vacation.style})
+            held = [(v.date, v.style) for v, _ in places if v.date is not None]
+            if trial_first is not None and all(_covers(trial, trial_first, d, style)
+                                               for d, style in (*held, (vacation.date, vacation.style))):
+                placed[place] = vacation.style
+                layout, first = trial, trial_first
+                places.append((vacation, place))
+                break
+    return layout, first, places
+
+
+def _candidates(layout: Layout, index: int, insert: bool, weeks: int, forward: bool = True) -> list[tuple[Place, int]]:
+    """Where a vacation in output week ``index`` could be placed, most likely first. An added week
+    goes into the gap before or after the source week there; a gap is written two ways (after one
+    week, before the next: in that order), so that two holidays in a row both fit into it: placed
+    by date (``forward``), a vacation takes a gap's first place and leaves the second to the next
+    one; latest first, the second."""
     if not 0 <= index < len(layout.slots):
         return []
     slot = layout.slots[index]
@@ -123,13 +169,19 @@ def _candidates(layout: Layout, index: int, insert: bool) -> list[tuple[Place, i
         return [("replace", slot.origin)]
     if slot.kind == "deload" and slot.inserted:
         return [("after", slot.origin)]  # takes the place of the deload due there
-    return [("before", slot.origin), ("after", slot.origin), ("after", slot.origin - 1)]
+    before: list[tuple[Place, int]] = [("after", slot.origin - 1), ("before", slot.origin)]
+    after: list[tuple[Place, int]] = [("after", slot.origin), ("before", slot.origin + 1)]
+    gaps = (before + after) if forward else (before[::-1] + after[::-1])
+    return [(place, origin) for place, origin in gaps if 0 <= origin < weeks]
 
 
-def _covers(layout: Layout, first: date, when: date) -> bool:
-    """Whether the week holding ``when`` is a vacation (or a taper week with one in it)."""
+def _covers(layout: Layout, first: date, when: date, style: VacationStyle | None = None) -> bool:
+    """Whether the week holding ``when`` is a vacation (or a taper week with one in it), of ``style`` if given."""
     index = (when - first).days // 7
-    return 0 <= index < len(layout.slots) and (layout.slots[index].kind == "vacation" or layout.slots[index].style is not None)
+    if not 0 <= index < len(layout.slots):
+        return False
+    slot = layout.slots[index]
+    return (slot.kind == "vacation" or slot.style is not None) and (style is None or slot.style in (None, style))
 
 
 def _dated_warning(vacation: Vacation, first: date | None, layout: Layout) -> Diagnostic | None:
@@ -148,4 +200,8 @@ def _dated_warning(vacation: Vacation, first: date | None, layout: Layout) -> Di
         return Diagnostic(where.file, where.line, where.col, f"vacation on {vacation.date.isoformat()} falls in week "
                           f"{index + 1}, which you marked {{{slot.kind}}}: it stays as you wrote it",
                           Severity.WARNING, "vacation-changed")
+    if not _covers(layout, first, vacation.date):
+        return Diagnostic(where.file, where.line, where.col, f"vacation on {vacation.date.isoformat()} is left out: no "
+                          f"week could be added or replaced that holds it without moving another vacation off its "
+                          f"week; week {index + 1} stays as written (try 'replace: true')", Severity.WARNING, "vacation-changed")
     return None
