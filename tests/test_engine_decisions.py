@@ -1389,3 +1389,24 @@ def test_two_dated_holiday_weeks_in_a_row_each_hold_their_date(anchor: str, firs
     holidays = [(w.start, w.vacation) for w in e.weeks if w.kind == "vacation"]
     assert holidays == [(date(2027, 4, 5), "easy"), (date(2027, 4, 12), "rest")]
     assert not [w for w in e.warnings if w.code == "vacation-changed"]
+
+
+def test_a_taper_weeks_longest_run_is_its_long_run_whatever_its_name() -> None:
+    """Pfitzinger's second taper week has a 12-mile medium-long run on Sunday, after a 15-mile long
+    run: the week is within its cap and stays as written. The run had been cut to the 9.5 miles of
+    the week before's Wednesday medium-long run, as though it were an easy run that grew."""
+    text = "---\ntitle: P\nunits: mi\nrace: {distance: marathon}\nperiodization: {deload: {every: off}}\n---\n"
+    for n in range(1, 16):
+        text += (f"## Week {n}\n- Tue: Intervals 9 mi: 5 x 1200 m @ 5K pace w/ 3 min jog\n- Wed: Medium-long run 12 mi\n"
+                 f"- Thu: Recovery 5 mi\n- Sat: Easy 6 mi\n- Sun: Long run {14 + n % 3 * 2} mi\n\n")
+    text += ("## Week 16\n- Tue: Intervals 8 mi: 5 x 1000 m @ 5K pace w/ 3 min jog\n- Wed: Medium-long run 10 mi\n"
+             "- Thu: Recovery 4 mi\n- Sat: Easy 5 mi\n- Sun: Long run 15 mi\n\n"
+             "## Week 17\n- Tue: Intervals 7 mi: 4 x 1200 m @ 5K pace w/ 3 min jog\n- Wed: Recovery 5 mi\n"
+             "- Thu: Easy 6 mi\n- Sun: Medium-long run 12 mi\n\n"
+             "## Week 18\n- Tue: Recovery 6 mi\n- Wed: Easy 7 mi\n- Fri: Recovery 5 mi\n- Sun: Race marathon\n")
+    e = expand(plan_from(text))
+    week17 = e.weeks[16]
+    assert week17.kind == "taper" and note_text(week17.note).startswith("Taper (21-day taper): the week as written")
+    sunday = next(p for p in week17.sessions if p.day == 7)
+    assert sunday.session.total == Distance(12, "mi") and sunday.original is None
+    assert not [w for w in e.warnings if w.code == "taper-unmarked" and "week 17" in w.message]

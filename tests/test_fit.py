@@ -67,6 +67,8 @@ def expected_steps(parts: Any, inside: bool = False) -> list[tuple[str, Any]]:
                 out += [(k, (a[0] + first, a[1]) if k == "repeat" else a) for k, a in inner]
                 if part.between is not None:
                     out.append(("step", part.between.amount))
+                elif part.count > 1 and all(isinstance(p, Step) and p.label in ("strides", "stride") for p in part.steps):
+                    out.append(("step", None))  # strides: a walk or jog back, until the lap button
                 out.append(("repeat", (first, blocks)))
             if part.between is not None:
                 first = len(out)
@@ -425,3 +427,33 @@ def test_a_superset_goes_in_turn_on_the_watch() -> None:
     assert shape == [("Back squat", "active"), ("Pogo hops", "active"), ("Rest", "rest"), ("repeat", 3),
                      ("Back squat", "active"), ("Rest", "rest"),
                      ("Plank", "active"), ("Rest", "rest"), ("repeat", 3)]
+
+
+def test_strides_get_a_recovery_and_the_watch_shows_no_word_of_deloads_own() -> None:
+    """'+ 6 strides' is six strides with a walk or jog back after each (lap button), not 120 s
+    at stride pace; and the length Deload gives them is not written 'unwritten' on the watch."""
+    plan = plan_from("---\ntitle: S\nunits: km\n---\n## Week 1\n- Tue: Easy 8 km + 6 strides\n")
+    expanded = expand(plan)
+    week, planned = next(iter(plan_workouts(expanded)))
+    steps = garmin(workout_fit(expanded, week, planned, CREATED)[0])["workout_step_mesgs"]
+    stride, back, repeat = steps[1:4]
+    assert stride["duration_time"] == 20 and stride["intensity"] == "interval"
+    assert back["intensity"] == "recovery" and back["duration_type"] == "open"
+    assert repeat["duration_type"] == "repeat_until_steps_cmplt" and repeat["repeat_steps"] == 6
+    assert all("unwritten" not in str(s.get("notes", "")) for s in steps)
+
+
+@pytest.mark.parametrize(("title", "name"), [
+    ("Rodaje 40 min", "W1D2 Roda. 40min"),  # not "40mi", which reads as miles
+    ("General aerobic 6 mi", "W1D2 General 6mi"),
+    ("Tempo 8 km", "W1D2 Tempo 8km"),
+])
+def test_a_workouts_name_is_cut_in_its_words_never_in_its_size(title: str, name: str) -> None:
+    language = "language: es\n" if title.startswith("Rodaje") else ""
+    units = "mi" if " mi" in title else "km"
+    heading = "Semana" if language else "Week"
+    day = "Mar" if language else "Tue"
+    plan = plan_from(f"---\ntitle: N\n{language}units: {units}\n---\n## {heading} 1\n- {day}: {title}\n")
+    expanded = expand(plan)
+    week, planned = next(iter(plan_workouts(expanded)))
+    assert workout_name(week, planned, units) == name

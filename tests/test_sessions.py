@@ -277,7 +277,7 @@ def test_a_main_set_that_ends_the_run(line: str, title: str) -> None:
     again, _ = parse(title)
     assert again.main_last and again.main == session.main and again.total == session.total
     workout = full_workout(session, Measure(Periodization(), Checks(), "mi"))
-    assert [step.role for step in workout] == ["warmup", "work"]  # the easy running first, no cool-down
+    assert [step.role for step in workout] == ["work", "work"]  # the run itself first (no warm-up of 13 mi), no cool-down
 
 
 @pytest.mark.parametrize(("line", "title"), [

@@ -253,8 +253,12 @@ def _fill(context: _Context, layout: Layout, log: list[str],
                 note = (*note, Phrase.of(f"vacation-in-taper-{slot.style}"))
             volume = sum(context.size(s) for s in sessions if s.kind is not K.RACE)
             taper.previous = min(taper.previous, volume) if taper.previous else volume
-            taper.previous_long = max((context.size(s) for s in sessions if s.kind is K.LONG), default=taper.previous_long)
-            taper.previous_easy = max((context.size(s) for s in sessions if s.kind is K.EASY), default=taper.previous_easy)
+            easy = sorted((context.size(s) for s in sessions if s.kind is K.EASY), reverse=True)
+            longs = [context.size(s) for s in sessions if s.kind is K.LONG]
+            if not longs and easy and not any(s.kind is K.RACE for s in sessions):
+                longs, easy = easy[:1], easy[1:]  # its longest easy run is its long run (see taper_week)
+            taper.previous_long = max(longs, default=taper.previous_long)
+            taper.previous_easy = max(easy, default=taper.previous_easy)
         if slot.kind in ("deload", "vacation") and not slot.marked and index > 0:
             rested = after_race(sessions, partial(_days_since_race, contents[index - 1]), measure)
             if rested != sessions:

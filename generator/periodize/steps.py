@@ -70,7 +70,8 @@ def _around(session: Session, measure: Measure) -> tuple[tuple[Step, ...], tuple
         warm, cool = (whole, Distance(0, "km")) if "cooldown" in written else (Distance(0, "km"), whole)
     # Both written: what the total leaves besides (a mile the author's parts do not add up to) is
     # run before and after them, as any rest of a total is, so that the watch runs the whole total.
-    result_warm = (Step("warmup", warm, target, label),) if _positive(warm) else ()
+    # Before a main set that ends the run ("the last 3 km @ Z3") is the run itself, not a warm-up.
+    result_warm = (Step("work" if session.main_last else "warmup", warm, target, label),) if _positive(warm) else ()
     result_cool = (Step("cooldown", cool, target, label),) if _positive(cool) else ()
     return result_warm, result_cool
 

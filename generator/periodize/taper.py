@@ -192,7 +192,13 @@ def taper_week(sessions: Sequence[Session], week: int, span: TaperSpan, peak: fl
         floor = sum(size(s, measure, basis) for s in easy_first) + sum(size(s, measure, basis) for s in shorter if s.kind.is_quality)
         part = fit_volume(shortened(target / volume) if floor > target + 1e-9 else shorter, target, measure, basis)
     part = [cap_run(s, previous_long, measure, basis, K.LONG) for s in part]
-    part = [cap_run(s, previous_easy, measure, basis, K.EASY) for s in part]  # nor an easy run: the strict taper (invariant 15) run by run
+    # Nor an easy run: the strict taper (invariant 15) run by run. In a taper week without a long
+    # run (nor a race), its longest easy run is its long run ("Medium-long run 12 mi" on Sunday,
+    # after a 15-mile long run): it may be as long as the long run before it.
+    longest = (max((s for s in part if s.kind is K.EASY), key=lambda s: size(s, measure, basis), default=None)
+               if not rest and not any(s.kind is K.LONG for s in part) else None)
+    part = [cap_run(s, max(previous_easy, previous_long) if s is longest else previous_easy, measure, basis, K.EASY)
+            for s in part]
     return sorted([*before, *part, *rest], key=lambda s: s.day)
 
 

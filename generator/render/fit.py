@@ -22,21 +22,19 @@ from __future__ import annotations
 
 import math
 import re
-import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from ..describe import amount_text, exercise_text, label_text, race_text, short_title
+from ..describe import exercise_text, label_text
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
-from ..i18n import N_, Words, gettext, pgettext_noop
-from ..model import Distance, Duration, Exercise, Ladder, Part, Repeat, SessionKind, Step, Target
+from ..i18n import N_, Words, pgettext_noop
+from ..model import UNWRITTEN, Distance, Duration, Exercise, Ladder, Part, Repeat, SessionKind, Step, Target
 from ..paces import PaceTable, evaluate, spec_of
 from .fitencode import Encoder, fit_crc
-from .fitnames import exercise_category
+from .fitnames import NAME_LIMIT, clip, exercise_category, file_name, serial_number, workout_name
 
-NAME_LIMIT = 16  # characters of a workout or step name a watch shows in its lists (Forerunner, fēnix, Edge)
 NOTES_LIMIT = 200  # step notes: shown in full on the watch's step screen and in Garmin Connect
 MAX_STEPS = 250  # a watch refuses longer workouts; no plan session comes near it
 PLACEHOLDERS = (0x5A5A0000, 0x6C3D0000, 0x7E170000)  # sentinels for paces to fill in: base + 2 × step (+1: high)
@@ -68,45 +66,6 @@ def speed_value(seconds_per_km: float) -> int:
     return math.floor(1_000_000 / seconds_per_km + 0.5)
 
 
-def serial_number(name: str) -> int:
-    """A stable, non-zero serial number for a file: a watch tells workouts apart by it."""
-    return (zlib.crc32(name.encode("utf-8")) & 0x7FFFFFFF) | 1
-
-
-def file_name(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession) -> str:
-    return f"{expanded.plan.slug}-w{week.number:02d}-d{planned.day}-{planned.slot + 1}.fit"
-
-
-_UNIT_SPACE = re.compile(r"(\d) (km|mi|m|min|s|h)\b")
-
-
-def workout_name(week: PlannedWeek, planned: PlannedSession, units: str) -> str:
-    """``W3D2 Tempo 8km``: week, day and size, cut to what a watch shows in its list. The list has
-    no room for "Optional:" (the page and calendar say it) or a race's pace: a race is its
-    distance (``W17D7 Marathon``), in figures when its name does not fit (``W12D7 21.1km``)."""
-    day = gettext("W%(week)dD%(day)d") % {"week": week.number, "day": planned.day}
-    session = planned.session
-    if session.kind is SessionKind.RACE and isinstance(session.total, Distance):
-        name = race_text(session.total, units)
-        title = name[:1].upper() + name[1:]
-        if len(f"{day} {title}") > NAME_LIMIT:
-            title = amount_text(session.total, units)
-    else:
-        title = short_title(replace(session, optional=False, alternative=None), units)  # the run the watch runs
-    return clip(_UNIT_SPACE.sub(r"\1\2", f"{day} {title}"), NAME_LIMIT)
-
-
-def clip(text: str, limit: int) -> str:
-    """At most ``limit`` characters, printable only, cut at a word where one is near."""
-    clean = text if text.isprintable() else "".join(c if c.isprintable() else " " for c in text)
-    clean = " ".join(clean.split())
-    if len(clean) <= limit:
-        return clean
-    cut = clean[:limit]
-    space = cut.rfind(" ")
-    return (cut[:space] if space >= limit * 3 // 4 else cut).rstrip()
-
-
 def has_workout(planned: PlannedSession) -> bool:
     """Sessions a watch can run: runs with a size, and strength with exercises, in at most
     :data:`MAX_STEPS` steps."""
@@ -133,6 +92,7 @@ def _step_count(parts: tuple[Part, ...] | list[Part]) -> int:
     return count
 
 
+_STRIDES = ("strides", "stride")
 _SUPERSET_LABEL = re.compile(r"^[A-Z]\d{0,2}[.)]\s+")
 
 
@@ -175,6 +135,11 @@ class _Writer:
         if repeat.between is None:
             first = len(self.steps)
             self.parts(repeat.steps, inside_repeat=True)
+            if repeat.count > 1 and all(isinstance(p, Step) and p.label in _STRIDES for p in repeat.steps):
+                # Strides are run fresh: a walk or jog back after each until the lap button, never
+                # ten back-to-back (the plan writes no recovery for them).
+                self.add({"intensity": "recovery", "duration_type": "open", "target_type": "open",
+                          "wkt_step_name": _ROLE_NAMES["recovery"]})
             self.add({"duration_type": "repeat_until_steps_cmplt", "duration_value": first, "target_value": repeat.count})
             return
         # A watch repeats whole blocks, and the plan's recovery comes between repeats, not after the
@@ -194,7 +159,7 @@ class _Writer:
         label = label_text(step.label) if step.label else _ROLE_NAMES.get(step.role, _ROLE_NAMES["work"])
         data["wkt_step_name"] = clip(f"{label} {name}" if name and step.role == "work" else label if step.label else
                                      (name or label), NAME_LIMIT)
-        notes = " ".join(p for p in (step.target.text if step.target else "", step.note) if p)
+        notes = " ".join(p for p in (step.target.text if step.target else "", step.note) if p and p != UNWRITTEN)
         if notes:
             data["notes"] = clip(notes, NOTES_LIMIT)
         index = self.add(data)

@@ -1,7 +1,76 @@
-"""An exercise's FIT category from its name: the watch shows its animation and counts its
-reps. A name with no category (a coach's own exercise) is written as the step's name only."""
+"""Names in a watch file: a workout's (``W3D2 Tempo 8km``, short enough for a watch's list),
+a file's and its serial number, and an exercise's FIT category from its name (the watch
+shows its animation and counts its reps; a coach's own exercise is its step's name only)."""
 
 from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import replace
+
+from ..describe import amount_text, race_text, short_title
+from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
+from ..i18n import gettext
+from ..model import Distance, SessionKind
+
+NAME_LIMIT = 16  # characters of a workout or step name a watch shows in its lists (Forerunner, fēnix, Edge)
+
+
+def serial_number(name: str) -> int:
+    """A stable, non-zero serial number for a file: a watch tells workouts apart by it."""
+    return (zlib.crc32(name.encode("utf-8")) & 0x7FFFFFFF) | 1
+
+
+def file_name(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession) -> str:
+    return f"{expanded.plan.slug}-w{week.number:02d}-d{planned.day}-{planned.slot + 1}.fit"
+
+
+_UNIT_SPACE = re.compile(r"(\d) (km|mi|m|min|s|h)\b")
+
+
+def workout_name(week: PlannedWeek, planned: PlannedSession, units: str) -> str:
+    """``W3D2 Tempo 8km``: week, day and size, cut to what a watch shows in its list. The list has
+    no room for "Optional:" (the page and calendar say it) or a race's pace: a race is its
+    distance (``W17D7 Marathon``), in figures when its name does not fit (``W12D7 21.1km``)."""
+    day = gettext("W%(week)dD%(day)d") % {"week": week.number, "day": planned.day}
+    session = planned.session
+    if session.kind is SessionKind.RACE and isinstance(session.total, Distance):
+        name = race_text(session.total, units)
+        title = name[:1].upper() + name[1:]
+        if len(f"{day} {title}") > NAME_LIMIT:
+            title = amount_text(session.total, units)
+    else:
+        title = short_title(replace(session, optional=False, alternative=None), units)  # the run the watch runs
+    name = _UNIT_SPACE.sub(r"\1\2", f"{day} {title}")
+    return _keep_size(name, NAME_LIMIT) if session.kind.is_run else clip(name, NAME_LIMIT)  # a run is its size
+
+
+def _keep_size(name: str, limit: int) -> str:
+    """A name cut to ``limit`` in its words, not in its size: ``S1D3 Roda. 40min``, never
+    ``S1D3 Rodaje 40mi`` (which reads as 40 miles)."""
+    parts = re.match(r"^(\S+) (.+) (\S*\d\S*)$", " ".join(name.split()))
+    if len(name) <= limit or parts is None:
+        return clip(name, limit)
+    room = limit - len(parts[1]) - len(parts[3]) - 2
+    words = parts[2]
+    if room < 3:
+        return clip(name, limit)
+    cut = words[:room].rstrip()
+    if words[room:room + 1] not in ("", " "):  # in the middle of a word: cut short and marked
+        cut = words[:room - 1].rstrip() + "."
+    return f"{parts[1]} {cut} {parts[3]}"
+
+
+def clip(text: str, limit: int) -> str:
+    """At most ``limit`` characters, printable only, cut at a word where one is near."""
+    clean = text if text.isprintable() else "".join(c if c.isprintable() else " " for c in text)
+    clean = " ".join(clean.split())
+    if len(clean) <= limit:
+        return clean
+    cut = clean[:limit]
+    space = cut.rfind(" ")
+    return (cut[:space] if space >= limit * 3 // 4 else cut).rstrip()
+
 
 # Words of an exercise's name, most specific first, to the FIT profile's exercise_category.
 CATEGORY_WORDS: tuple[tuple[str, str], ...] = (
