@@ -1410,3 +1410,17 @@ def test_a_taper_weeks_longest_run_is_its_long_run_whatever_its_name() -> None:
     sunday = next(p for p in week17.sessions if p.day == 7)
     assert sunday.session.total == Distance(12, "mi") and sunday.original is None
     assert not [w for w in e.warnings if w.code == "taper-unmarked" and "week 17" in w.message]
+
+
+def test_jumps_written_with_words_after_their_reps_leave_race_week_too() -> None:
+    """'Pogo jumps 2x30 contacts' and 'Depth jumps 3 x 5 from 40 cm box' had been notes: they
+    stayed four days before a 10K while 'Box jump' went."""
+    text = "---\ntitle: J\nunits: km\nrace: {distance: 10k}\nperiodization: {deload: {every: off}}\n---\n"
+    for n in range(1, 4):
+        text += f"## Week {n}\n- Tue: Easy 8 km\n- Wed: Strength\n  - Pogo jumps 2x30 contacts\n  - Calf raise 2x10\n- Sun: Long {10 + n} km\n\n"
+    text += "## Week 4\n- Tue: Easy 6 km\n- Wed: Strength\n  - Pogo jumps 2x30 contacts\n  - Depth jumps 3 x 5 from 40 cm box\n  - Calf raise 2x10\n- Sun: Race 10K\n"
+    e = expand(plan_from(text))
+    wednesday = next(p for p in e.weeks[-1].sessions if p.day == 3)
+    assert [x.name for x in wednesday.session.exercises] == ["Calf raise"]
+    [note] = [w for w in e.warnings if w.code == "strength-near-race"]
+    assert note.message.startswith("Pogo jumps and Depth jumps left out, 4 days before the race")

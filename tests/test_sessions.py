@@ -9,7 +9,7 @@ import pytest
 from generator.describe import exercise_text, session_title
 from generator.errors import Collector
 from generator.model import Distance, Duration, Repeat, SessionKind, Source, Step
-from generator.source.prescriptions import parse_exercise
+from generator.source.prescriptions import looks_like_exercise, parse_exercise
 from generator.source.sessions import SessionLine
 
 K = SessionKind
@@ -372,6 +372,41 @@ def test_an_rpe_range_is_read_as_the_effort_or_the_load(line: str, low: float, t
     rpe = exercise.effort if exercise.effort is not None else exercise.load
     assert rpe is not None and (rpe.kind, rpe.value, rpe.top) == ("rpe", low, top)
     assert exercise_text(exercise) == shown and exercise.comment == ""
+
+
+@pytest.mark.parametrize(("line", "shown"), [
+    ("Goblet squat 3 x 10 à 12 kg", "Goblet squat 3x10 @ 12 kg"),  # '@' as a French coach writes it
+    ("Sentadilla 3x10 a peso corporal", "Sentadilla 3x10 @ bodyweight"),
+    ("Squat 3x8 op 20 kg", "Squat 3x8 @ 20 kg"),
+    ("Pompes 3 x 8 PDC", "Pompes 3x8 @ bodyweight"),  # bodyweight without '@', as '3x8 50 kg' is read
+    ("Fentes arrière 3 x 8 par jambe PDC", "Fentes arrière 3x8 par jambe @ bodyweight"),
+    ("Push-up 3x8 bodyweight", "Push-up 3x8 @ bodyweight"),
+    ("Pogo jumps 2x30 contacts", "Pogo jumps 2x30 (contacts)"),  # words after the reps: the comment
+    ("Depth jumps 3 x 5 from 40 cm box", "Depth jumps 3x5 (from 40 cm box)"),
+    ("Plank 3x30 s, RPE 7", "Plank 3x30 s @ RPE 7"),
+])
+def test_exercises_written_without_at_or_with_words_after_the_reps_are_exercises(line: str, shown: str) -> None:
+    """These had passed as notes, with no error: never deloaded, never on the watch, and jumps
+    left in race week. A line that reads as an exercise is one (or an error), never a note."""
+    assert looks_like_exercise(line)
+    errors = Collector("t.md")
+    exercise = parse_exercise(line, 4, 5, errors)
+    assert errors.items == [] and exercise is not None and exercise_text(exercise) == shown
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("Squat 3x5 then 2x10", "one set of sets and reps a line: write 'Squat 2x10' on a line of its own"),
+    ("Lunge 3x10 alternating @ 2x12 kg DB", "write the load right after the sets and reps"),
+])
+def test_an_exercise_with_more_after_its_reps_that_is_not_a_comment_is_an_error(line: str, message: str) -> None:
+    errors = Collector("t.md")
+    assert parse_exercise(line, 4, 5, errors) is None
+    [error] = [d.message for d in errors.items]
+    assert error.startswith(message)
+
+
+def test_an_instruction_with_sets_and_reps_stays_a_note() -> None:
+    assert not looks_like_exercise("Superset with 4x8 push-ups")
 
 
 @pytest.mark.parametrize(("line", "rpe", "top", "shown"), [

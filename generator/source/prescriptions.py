@@ -19,20 +19,23 @@ _REP_UNIT = r"reps?|s|secs?|seconds?|min|mins|minutes?|m|meters?|metres?"
 _SIDE = (r"\s*/\s*[^\W\d_]{1,12}(?![\w])|\s+(?:each(?:\s+(?:side|leg|arm|way))?|(?:per|a)\s+(?:side|leg|arm)"
          r"|(?:je|pro)\s+(?:Seite|Bein|Arm)|par\s+(?:côté|jambe|bras)|de\s+chaque\s+côté"
          r"|por\s+(?:lado|pierna|brazo)|(?:per|elke)\s+(?:kant|been|arm))(?![\w])")
-# A load written without '@' right after the reps: "3x8 50 kg".
-_BARE_LOAD = r"\d+(?:\.\d+)?\s*(?:kg|lbs?|%)(?![\w])"
+# A load written without '@' right after the reps: "3x8 50 kg", "3x8 bodyweight", "3 x 8 PDC".
+_BODY = r"(?:body\s*weight|bw|" + "|".join(re.escape(w) for lex in LEXICONS.values() for w in lex.bodyweight) + r")(?![\w])"
+_BARE_LOAD = r"\d+(?:\.\d+)?\s*(?:kg|lbs?|%)(?![\w])|" + _BODY
+# '@' in the plan languages' words for a load: "3 x 10 à 12 kg", "3x10 a peso corporal", "3x10 op 20 kg".
+_AT = r"(?:@\s*|at\s*|(?:à|a|al|op)\s+(?=\d|" + _BODY + r"))"
 # Reps as a count (8), a range (8-12), a floor to go beyond (5+), or as many as possible (AMRAP, max reps).
 EXERCISE_LINE = re.compile(
     r"(?i)^(?P<name>[^@\n]{1,60}?)\s\d+(?:\s*[-–]\s*\d+)?\s*(?:[x×]|sets?\s+of)\s*"
     r"(?:\d+(?:\s*[-–]\s*\d+)?\s*\+?\s*(?:" + _REP_UNIT + r")?|amrap|max\s+reps)(?:" + _SIDE + r")?"
-    r"\s*(?:$|@|at\s|\(|—|–|--|,(?!\d)(?![^\n]*\d\s*[x×]\s*\d)|" + _BARE_LOAD + r")"
+    r"\s*(?:$|@|at\s|\(|—|–|--|,(?!\d)(?![^\n]*\d\s*[x×]\s*\d)|" + _AT + "|" + _BARE_LOAD + r"|[^\W\d_])"
 )
 _EXERCISE = re.compile(
     r"(?i)^(?P<name>.*?\S)\s*[:\-–]?\s+(?P<sets>\d{1,6})(?:\s*[-–]\s*(?P<sets_max>\d{1,6}))?\s*(?:[x×]|sets?\s+of)\s*"
     r"(?:(?P<reps>\d{1,6})(?:\s*[-–]\s*(?P<reps_max>\d{1,6}))?(?!\d)(?P<plus>\s*\+)?"
     r"\s*(?P<unit>" + _REP_UNIT + r")?|(?P<amrap>amrap|max\s+reps))(?![\w])(?P<side>" + _SIDE + r")?"
-    r"\s*(?:(?:@|at)\s*(?P<load>.*?)|(?P<bare>" + _BARE_LOAD + r"))?\s*$"
-)
+    r"\s*(?:" + _AT + r"(?P<load>.*?)|(?P<bare>" + _BARE_LOAD + r")|(?P<words>[^\W\d_][^@,;]*?))?\s*$"
+)  # words after the reps, without a load, are the exercise's comment: "Pogo jumps 2x30 contacts"
 # What a sub-bullet that is meant as an exercise but cannot be read looks like (else it is a
 # note): it starts with a name (not an instruction such as "Work up to…", "Add…", "Ramp up:")
 # and goes on with the shape of one: a load after '@' that ends the line ("Back squat top single
@@ -44,6 +47,7 @@ _SETS_REPS = r"(?<![\w.])\d+\s*[x×]\s*\d+"
 _WEIGHT = r"\d\s*(?:kg|lbs?)(?![\w])"
 _INSTRUCTION = (r"work|add|adds|ramp|build|finish|use|keep|rest|take|do|then|start|increase|drop|go|aim|stay|if|when"
                 r"|repeat|superset|alternate|pick|choose|focus|warm|cool|note|optional|try")
+_INSTRUCTION_START = re.compile(r"(?i)\s*(?:" + _INSTRUCTION + r")\b")
 _NAME = r"^(?!(?:" + _INSTRUCTION + r")\b)[^\W\d][^\d@\n]{0,40}?"
 _CLEAN_LOAD = r"@\s*(?:\d+(?:\.\d+)?\s*(?:kg|lbs?|%)|bw|body\s*weight|bodyweight|rpe\s*\d|rir\s*\d|\d(?:\s*[-–]\s*\d)?\s*rir)[^\w%]*(?:$|\(|—|–|--|,|;|rpe|rir)"
 # What makes a line with a load an exercise's: a count of sets or reps, or a set named as such
@@ -66,7 +70,8 @@ def looks_like_exercise(text: str) -> bool:
     """Whether a strength session's sub-bullet is meant as an exercise: it reads as one, or has
     a load or a shape of one that cannot be read (an error then, never a note left undeloaded)."""
     line = EXERCISE_LINE.match(text)
-    if line is not None and _NAME_WITH_NUMBERS.search(line["name"]) is None:
+    if line is not None and _NAME_WITH_NUMBERS.search(line["name"]) is None and (
+            _INSTRUCTION_START.match(line["name"]) is None or "@" in text):  # "Superset with 4x8 push-ups": a note
         return True
     return _LIKE_EXERCISE.search(text) is not None or _TWO_EXERCISES.search(text) is not None
 
@@ -130,9 +135,15 @@ def parse_exercise(text: str, line: int, col: int, errors: Collector,
     tail = ""
     if match is None and (comma := _TAIL.search(clean)) is not None and (head := _EXERCISE.match(clean[:comma.start()])):
         match, tail = head, clean[comma.end():].strip()  # "Calf raise 3x12, RIR 2": the words after the comma are said
-    if not match or re.search("(?i)" + _WEIGHT, match["name"]):
+    if not match or re.search("(?i)" + _WEIGHT + "|" + _SETS_REPS + "|@", match["name"]):
         errors.error(line, col, _unreadable(clean.strip(), text))
         return None
+    if match["words"] and re.search(_SETS_REPS, match["words"]):  # "Squat 3x5 then 2x10": back-off sets
+        errors.error(line, col, f"one set of sets and reps a line: write '{match['name'].strip()} "
+                                f"{re.search(_SETS_REPS + r'.*', match['words'])[0].strip()}' on a line of its own")  # type: ignore[index]
+        return None
+    if match["words"]:
+        comment = " — ".join(filter(None, [match["words"].strip(), comment]))
     sets = int(match["sets"])
     sets_max = int(match["sets_max"]) if match["sets_max"] else None
     for value, group in ((sets, "sets"), (sets_max, "sets_max")):
