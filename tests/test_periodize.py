@@ -415,3 +415,18 @@ def test_a_deloads_longest_run_at_the_high_end_counts_the_ranged_runs() -> None:
     highest = max(p.distance_km_high or p.distance_km or 0.0 for p in deload.sessions)
     assert deload.long_run_km_high == highest and highest > deload.long_run_km
     assert deload.minutes_high == round(deload.minutes_high, 1)  # no float noise in plan.json
+
+
+@pytest.mark.parametrize(("rungs", "keep", "kept"), [
+    ((400, 800, 1200, 1600, 1200, 800, 400), 5, (400, 800, 1200, 800, 400)),  # a pyramid keeps its shape
+    ((400, 800, 1200, 1600, 1200, 800, 400), 6, (400, 800, 1200, 1200, 800, 400)),
+    ((3000, 2000, 1000), 2, (2000, 1000)),  # a ladder down loses its longest, at the start
+    ((1000, 2000, 3000), 2, (1000, 2000)),  # a ladder up too, at the end
+])
+def test_a_ladder_loses_its_longest_rungs_and_keeps_its_shape(rungs: tuple[int, ...], keep: int, kept: tuple[int, ...]) -> None:
+    """A deload had made Hansons' 400-800-1200-1600-1200-800-400 m into 1200-1600-1200-800-400 m."""
+    from generator.model import Ladder
+    from generator.periodize.volume import fewer_rungs
+
+    ladder = Ladder(tuple(Step("work", Distance(m, "m")) for m in rungs))
+    assert tuple(int(s.amount.value) for s in fewer_rungs(ladder, keep).rungs if isinstance(s.amount, Distance)) == kept

@@ -747,3 +747,22 @@ def test_a_race_named_by_the_coach_keeps_its_name() -> None:
     assert session is not None and session_title(session, "km") == "Tune-up race 10K"
     session, _ = parse("Race half")
     assert session is not None and session_title(session, "km") == "Race half marathon"
+
+
+@pytest.mark.parametrize(("slashed", "written"), [
+    ("Fartlek 40 min: 10 x 1 min hard / 1 min easy", "Fartlek 40 min: 10 x 1 min hard w/ 1 min easy"),
+    ("Intervals 8 km: 6 x 800 m @ 5K pace / 400 m jog", "Intervals 8 km: 6 x 800 m @ 5K pace w/ 400 m jog"),
+    ("Fartlek 30 min: 8 x 30 s fast / 90 s jog", "Fartlek 30 min: 8 x 30 s fast w/ 90 s jog"),
+])
+def test_a_slash_between_a_step_and_its_recovery_is_the_recovery(slashed: str, written: str) -> None:
+    """'10 x 1 min hard / 1 min easy', as clubs write a fartlek, had been refused."""
+    session, diagnostics = parse(slashed)
+    again, _ = parse(written)
+    assert diagnostics == [] and session is not None and again is not None
+    assert session.main == again.main and session_title(session, "km") == written
+
+
+def test_running_drills_are_a_session_of_technique_not_running_volume() -> None:
+    session, diagnostics = parse("Drills 20 min")
+    assert diagnostics == [] and session is not None and session.kind is SessionKind.MOBILITY
+    assert session_title(session, "km") == "Drills 20 min"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from ..expanded import Basis, PlannedSession
 from ..model import (
@@ -185,11 +186,39 @@ def _shrink_part(part: Part, factor: float, measure: Measure, least: float = 0.0
             return part.steps[0] if len(part.steps) == 1 else replace(part, count=1, count_max=None, between=None)
         return replace(part, count=count)
     if isinstance(part, Ladder):
-        keep = max(fewer_repeats(len(part.rungs), factor), math.ceil(len(part.rungs) * least - 1e-9))
-        return replace(part, rungs=part.rungs[len(part.rungs) - keep:])  # the longest rungs of a ladder down go first
+        return fewer_rungs(part, max(fewer_repeats(len(part.rungs), factor), math.ceil(len(part.rungs) * least - 1e-9)))
     if part.role == "work" and part.amount is not None:
         return replace(part, amount=floor_amount(part.amount, factor, measure))
     return part
+
+
+def fewer_rungs(ladder: Ladder, keep: int) -> Ladder:
+    """The ladder with ``keep`` of its rungs, the longest going first, so that it keeps its shape:
+    the first of a ladder down, the last of a ladder up, the top of a pyramid
+    (``400-800-1200-1600-1200-800-400 m`` becomes ``400-800-1200-800-400 m``, not a ladder
+    that starts at its top)."""
+    rungs = ladder.rungs
+    if keep >= len(rungs):
+        return ladder
+    sizes = _rung_sizes(rungs)
+    if sizes is None or all(a >= b for a, b in pairwise(sizes)):
+        return replace(ladder, rungs=rungs[len(rungs) - keep:])
+    if all(a <= b for a, b in pairwise(sizes)):
+        return replace(ladder, rungs=rungs[:keep])
+    top = max(sizes)
+    peak = sum(i for i, size in enumerate(sizes) if size == top) / sizes.count(top)  # the middle of its top rungs
+    dropped = set(sorted(range(len(rungs)), key=lambda i: (abs(i - peak), i))[:len(rungs) - keep])
+    return replace(ladder, rungs=tuple(rung for i, rung in enumerate(rungs) if i not in dropped))
+
+
+def _rung_sizes(rungs: tuple[Step, ...]) -> list[float] | None:
+    """Each rung's length, when all are distances or all durations."""
+    amounts = [rung.amount for rung in rungs]
+    if all(isinstance(a, Distance) for a in amounts):
+        return [a.km for a in amounts if isinstance(a, Distance)]
+    if all(isinstance(a, Duration) for a in amounts):
+        return [a.seconds for a in amounts if isinstance(a, Duration)]
+    return None
 
 
 def _spell_factor(part: Repeat, factor: float) -> float:
@@ -306,7 +335,7 @@ def _one_part_less(part: Part, measure: Measure) -> Part | None:
     if isinstance(part, Repeat):
         return replace(part, count=part.count - 1) if part.count > 1 else None
     if isinstance(part, Ladder):
-        return replace(part, rungs=part.rungs[1:]) if len(part.rungs) > 1 else None
+        return fewer_rungs(part, len(part.rungs) - 1) if len(part.rungs) > 1 else None
     if part.role != "work" or part.amount is None:
         return None
     step = measure.step_for(part.amount)

@@ -120,7 +120,7 @@ class MainSet:
         step = self.step("work")
         if step is None:
             return ()
-        within, between = self.recovery()
+        within, between = self.recovery(slash=False)  # "2 min run / 1 min walk" is a run-walk's cycle
         if within is not None or between is not None:
             c.fail(c.pos, "a recovery ('w/ 400 m jog') goes after repeats or a ladder, e.g. '6 x 800 m w/ 400 m jog'")
             return ()
@@ -219,13 +219,13 @@ class MainSet:
             return "work"
         return "recovery" if label in RECOVERY_LABELS else "work"
 
-    def recovery(self) -> tuple[Step | None, Step | None]:
+    def recovery(self, slash: bool = True) -> tuple[Step | None, Step | None]:
         """``w/ 400 m jog``, ``w/ 90 s``, ``w/ 1 km float @ 85% MP`` or ``w/ 1 min / 3 min jog
         within / between sets``: the recovery within a repeat's steps (if given), and between repeats."""
         c = self.c
         start = c.pos
         c.take(r"\s*,", self.end)  # "8 x 400 m à allure 10 km, récup 1 min 30 trot"
-        if strides_ahead(c, self.end) or not c.take(c.vocab.recovery_re, self.end):  # "with 4 strides": no recovery
+        if strides_ahead(c, self.end) or not (c.take(c.vocab.recovery_re, self.end) or (slash and self._slash())):  # "with 4 strides"
             c.pos = start
             return None, None
         first = self._recovery_step()
@@ -243,6 +243,15 @@ class MainSet:
         if c.take(r"@", self.end):
             first = Step(first.role, first.amount, c.target(self.end), first.label)
         return None, first
+
+    def _slash(self) -> bool:
+        """`` / `` between a step and its recovery, as clubs write a fartlek: ``10 x 1 min hard / 1 min easy``."""
+        c = self.c
+        c.skip_ws()
+        if not (c.pos > 0 and c.text[c.pos - 1].isspace() and re.match(r"/\s*\d", c.text[c.pos:self.end])):
+            return False  # "400/200" is no step and its recovery
+        c.take(r"/", self.end)
+        return True
 
     def _recovery_step(self) -> Step | None:
         c = self.c

@@ -124,7 +124,8 @@ class Words:
         self.alternative_re = re.compile(rf"(?:{ors})\s+(?=\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*(?:min|h|s|mi|km|m)\b|\d+:\d\d)", re.I)
         native = "" if self.english else r"|tempos?|mrt|hmrt|hmp|allure|ritmo|marat[oó]n|km|mt|hmt|rm"
         self.race_before_re = re.compile(rf"(?i)(?:mp|hmp|gmp|marathon|half|\d+k|mile|pace{native})$")
-        self.target_end_re = re.compile(rf"\s+(?:{recovery}|{then}|{main})(?!\w)|\s*\+|\s*,|\s*\)|\s*;|\s+{self.alternative_re.pattern}")
+        self.target_end_re = re.compile(rf"\s+(?:{recovery}|{then}|{main})(?!\w)|\s*\+|\s*,|\s*\)|\s*;|\s+/\s*(?=\d)"
+                                        rf"|\s+{self.alternative_re.pattern}")  # " / 1 min easy": a recovery
         strides = "(?:" + _words({s for lex in both for w in lex.strides for s in self._spell(w)}) + ")"
         # "+ 6 x 20 s strides", and as coaches also write a count of them: "with 4 strides", "met 4
         # versnellingen" ("with 6 x 100 m strides" stays a main set, as it reads back from a title)

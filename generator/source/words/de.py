@@ -36,7 +36,8 @@ LEXICON = Lexicon(
         "Krafttraining": K.STRENGTH, "Kraft": K.STRENGTH, "Stabi": K.STRENGTH, "Stabilisation": K.STRENGTH,
         "Stabilisationstraining": K.STRENGTH, "Athletiktraining": K.STRENGTH, "Athletik": K.STRENGTH,
         "Rumpfkraft": K.STRENGTH, "Fitnessstudio": K.STRENGTH,
-        "Mobilität": K.MOBILITY, "Mobilisation": K.MOBILITY, "Beweglichkeit": K.MOBILITY, "Dehnen": K.MOBILITY,
+        "Mobilität": K.MOBILITY, "Lauf-ABC": K.MOBILITY, "Lauf ABC": K.MOBILITY, "Lauftechnik": K.MOBILITY,
+        "Mobilisation": K.MOBILITY, "Beweglichkeit": K.MOBILITY, "Dehnen": K.MOBILITY,
         "Yoga": K.MOBILITY,
         "DL": K.EASY, "TDL": K.TEMPO, "LDL": K.LONG,  # as magazines abbreviate them; each kind is named by its first word above
     },

@@ -39,6 +39,7 @@ KIND_WORDS: dict[str, SessionKind] = {
     "cross": K.CROSS, "bike": K.CROSS, "swim": K.CROSS, "cycling": K.CROSS,
     "strength": K.STRENGTH, "strength training": K.STRENGTH, "gym": K.STRENGTH,
     "mobility": K.MOBILITY, "yoga": K.MOBILITY, "stretching": K.MOBILITY,
+    "drills": K.MOBILITY, "running drills": K.MOBILITY, "form drills": K.MOBILITY,  # technique, not running volume
 }
 # "Race half": the race a race session names, as the English word (a key of RACE_DISTANCES).
 RACE_NAMES = {"half marathon": "half marathon", "half-marathon": "half marathon", "half": "half marathon",

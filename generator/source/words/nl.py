@@ -29,7 +29,8 @@ LEXICON = Lexicon(
         "Zwemmen": K.CROSS, "Roeien": K.CROSS,
         "Krachttraining": K.STRENGTH, "Kracht": K.STRENGTH, "Sportschool": K.STRENGTH, "Core": K.STRENGTH,
         "Stabiliteit": K.STRENGTH,
-        "Mobiliteit": K.MOBILITY, "Rekken": K.MOBILITY, "Stretchen": K.MOBILITY, "Yoga": K.MOBILITY,
+        "Mobiliteit": K.MOBILITY, "Loopscholing": K.MOBILITY, "Looptechniek": K.MOBILITY,
+        "Rekken": K.MOBILITY, "Stretchen": K.MOBILITY, "Yoga": K.MOBILITY,
     },
     races={"halve marathon": "half marathon", "marathon": "marathon"},
     labels={
