@@ -1424,3 +1424,18 @@ def test_jumps_written_with_words_after_their_reps_leave_race_week_too() -> None
     assert [x.name for x in wednesday.session.exercises] == ["Calf raise"]
     [note] = [w for w in e.warnings if w.code == "strength-near-race"]
     assert note.message.startswith("Pogo jumps and Depth jumps left out, 4 days before the race")
+
+
+@pytest.mark.parametrize(("strategy", "shown"), [
+    ("reps", ["Back squat 2x1 @ 87.5% 1RM", "Deadlift 5x4 @ 80% 1RM", "Trap-bar deadlift 3x2 @ RPE 7", "Split squat 3x6 @ 60% 1RM"]),
+    ("sets", ["Back squat 1x2 @ 85% 1RM", "Deadlift 3x5 @ 77.5% 1RM", "Trap-bar deadlift 2x3 @ RPE 7", "Split squat 2x8 @ 60% 1RM"]),
+])
+def test_a_deload_of_heavy_sets_lowers_them_to_rpe_7(strategy: str, shown: list[str]) -> None:
+    """'2x2 @ 92.5%' with fewer reps had been a heavy single at 92.5%, and fewer sets kept
+    'RPE 9': no deload (S2, S6). A share of 1RM above RPE 7 at the deload's reps is lowered."""
+    week = ("- Mon: Strength\n  - Back squat 2x2 @ 92.5%\n  - Deadlift 5x5 @ 85%\n"
+            "  - Trap-bar deadlift 3x3 @ RPE 9\n  - Split squat 3x8 @ 60%\n")
+    text = f"---\ntitle: H\nunits: km\nperiodization: {{deload: {{every: 2, mode: replace, strength: {strategy}}}}}\n---\n"
+    deload = expand(plan_from(text + f"## Week 1\n{week}\n## Week 2\n{week}")).weeks[1]
+    assert deload.kind == "deload"
+    assert [exercise_text(e) for e in deload.sessions[0].session.exercises] == shown

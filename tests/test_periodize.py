@@ -148,7 +148,7 @@ def test_strength_deload_strategies(strategy: str, expected: list[str]) -> None:
     ("Romanian deadlift 3x8 @ 60 kg, RIR 2", "reps", "Romanian deadlift 3x6 @ 60 kg (RIR 3)"),
     ("Row 3x10 @ 40 kg, RIR 1-2", "reps", "Row 3x8 @ 40 kg (RIR 3)"),  # at least 3 (RPE 7, S6)
     ("Row 3x10 @ 40 kg, 1-2 RIR", "load", "Row 3x10 @ 20 kg (3-4 RIR)"),  # half the weight: two more
-    ("Row 3x10 @ 40 kg, RIR 2", "sets", "Row 2x10 @ 40 kg (RIR 2)"),  # the same sets as written, fewer of them
+    ("Row 3x10 @ 40 kg, RIR 2", "sets", "Row 2x10 @ 40 kg (RIR 3)"),  # fewer sets, each at least 3 in reserve (S6)
     ("Squat 3x8 @ 75% 1RM", "load", "Squat 3x8 @ 37.5% 1RM"),  # half, not rounded down to 35%
     ("Squat 3x8 @ 85% 1RM", "load", "Squat 3x8 @ 42.5% 1RM"),
     ("Bench press 3x8 @ 40 kg, RIR 2, slow eccentric", "load", "Bench press 3x8 @ 20 kg (RIR 4, slow eccentric)"),

@@ -33,6 +33,7 @@ HEAVY_STOP_DAYS = 7  # heavy lower-body and plyometric work stops this many days
 LAST_SESSION_DAYS = 2  # no strength in the last days before the race
 HALVED = "half the sets in the taper"
 DELOAD_RPE = 7.0  # the most a deload asks for (RPE 7: about three reps in reserve)
+DELOAD_RIR = 3  # ... as reps in reserve (S6: RIR >= 3)
 _NEAR_FAILURE = re.compile(r"(?i)\b(?:rir\s*[0-2](?![\d.,])|[0-2]\s*rir\b)")  # reps in reserve, as a weight's comment keeps them
 # "RIR 2", "RIR 1-2", "2 RIR", "1–2 RIR": the reps in reserve a weight's comment asks for.
 _RESERVE = re.compile(r"(?i)\b(?P<a>rir\s*)(?P<low>\d{1,2})(?:(?P<dash>\s*[-–]\s*)(?P<high>\d{1,2}))?(?!\d|[.,]\d)"
@@ -99,8 +100,26 @@ def deload_exercise(exercise: Exercise, strategy: str, p: Periodization) -> Exer
     for cut in order:
         changed = _cut(exercise, cut, p)
         if changed is not None:
-            return changed
-    return exercise
+            return _within_deload_effort(changed)
+    return _within_deload_effort(exercise)
+
+
+def deload_share(reps: int) -> float:
+    """The most %1RM a set of ``reps`` leaves :data:`DELOAD_RIR` reps in reserve at (S6: RPE 7
+    at most in a deload): Epley's estimate, 1RM = weight × (1 + reps to failure / 30), as RPE
+    charts give it (Helms et al. 2016: 3 reps at RPE 7 is about 83%, 5 about 79%)."""
+    return 100 / (1 + (reps + DELOAD_RIR) / 30)
+
+
+def _within_deload_effort(exercise: Exercise) -> Exercise:
+    """A share of 1RM lowered to :func:`deload_share` of the deload's reps: "2x2 @ 92.5%" with
+    fewer reps is "2x1 @ 87.5%", not a heavy single at 92.5%; "5x5 @ 85%" with fewer sets is
+    "3x5 @ 77.5%" (S2: the load lowered somewhat, S6: more in reserve)."""
+    load = exercise.load
+    if load is None or load.kind != "percent" or load.value is None or exercise.rep_unit != "reps" or not exercise.reps:
+        return exercise
+    most = round_down(deload_share(exercise.reps), PERCENT_STEP)
+    return replace(exercise, load=replace(load, value=most)) if load.value > most + 1e-9 else exercise
 
 
 def _fewer_reps(reps: int, unit: str, cut: float) -> int:
@@ -125,7 +144,10 @@ def _cut(exercise: Exercise, how: str, p: Periodization) -> Exercise | None:
         sets = fewer(exercise.sets, p.sets_cut, half_up=True)
         if sets >= exercise.sets:
             return None
-        return replace(exercise, sets=sets, sets_max=_top(exercise.sets_max, sets, lambda n: fewer(n, p.sets_cut, half_up=True)))
+        # Fewer sets at RPE 9 are no deload (S6): the effort falls as with fewer reps.
+        return replace(exercise, sets=sets, sets_max=_top(exercise.sets_max, sets, lambda n: fewer(n, p.sets_cut, half_up=True)),
+                       load=_easier_effort(exercise.load), effort=_easier_effort(exercise.effort),
+                       comment=more_in_reserve(exercise.comment, 1, 2))
     if exercise.load is None:
         return None
     load = lighter_load(exercise.load, p.load_factor, p)
