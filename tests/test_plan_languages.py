@@ -399,6 +399,15 @@ def one_session(language: str, heading: str, line: str) -> Any:
     ("nl", "Week", "di: Interval 9 km: 2 km inlopen, 6 x 1000 m op 10 km-tempo m/ 2 min dribbelen, 2 km uitlopen",
      "Tue: Intervals 9 km: 2 km warm-up, 6 x 1000 m @ 10K pace w/ 2 min jog, 2 km cool-down"),
     ("nl", "Week", "di: Duurloop 6 à 8 km rustig", "Tue: Easy 6-8 km easy"),
+    # Marks for minutes and seconds together, paces in marks, a zone without 'a', beats as "ppm"
+    ("es", "Semana", "Mar: Series 8 km: 6 x 1000 m a ritmo 10 km rec. 1'30'' trote",
+     "Tue: Intervals 8 km: 6 x 1000 m @ 10K pace w/ 1 min 30 s jog"),
+    ("es", "Semana", "Mar: Rodaje 10 km a 5'30''/km", "Tue: Easy 10 km @ 5:30/km"),
+    ("es", "Semana", "Mar: Series 8 km: 6 x 1000 m a 3'50''-3'55''/km c/ 2' trote",
+     "Tue: Intervals 8 km: 6 x 1000 m @ 3:50-3:55/km w/ 2 min jog"),
+    ("es", "Semana", "Mar: Rodaje 40' Z2", "Tue: Easy 40 min @ Z2"),
+    ("es", "Semana", "Mar: Rodaje 50' a 140-150 ppm", "Tue: Easy 50 min @ 140-150 bpm"),
+    ("en", "Week", "Tue: Easy 8 km RPE 4 + 4 strides", "Tue: Easy 8 km @ RPE 4 + 4 strides"),
 ])
 def test_units_in_the_plans_language(language: str, heading: str, native: str, english: str) -> None:
     """Coaches write units in their language (``45 Minuten``, ``1 Std.``, ``kilómetros``) and

@@ -22,7 +22,7 @@ from dataclasses import replace
 from ..errors import Collector
 from ..model import Amount, Duration, Ladder, Part, Repeat, Step, StepRole, Target
 from .cursor import Cursor, target_end
-from .targets import effort_words, parse_target
+from .targets import effort_words, parse_target, unmistakable
 from .words.en import RECOVERY_LABELS, REST_LABELS, WORK_LABELS
 
 MAX_DEPTH = 4  # brackets inside brackets: deeper is not a workout anyone runs
@@ -320,9 +320,10 @@ def _is_ladder(match: re.Match[str], min_rungs: int = 2) -> bool:
 
 
 def effort_ahead(cursor: Cursor, at: int, end: int) -> bool:
-    """Whether an effort written without ``@`` starts at ``at`` (``very easy``, ``strong``, ``easy to threshold``)."""
+    """Whether an effort written without ``@`` starts at ``at`` (``very easy``, ``strong``, ``easy to threshold``,
+    and a zone, an RPE or a heart rate: ``Z2``, ``RPE 4``, ``140-150 bpm``)."""
     text = cursor.text[at:target_end(cursor.text, at, end, cursor.vocab)].strip()
-    return bool(text) and bool(effort_words(text, cursor.vocab))
+    return bool(text) and (bool(effort_words(text, cursor.vocab)) or unmistakable(text))
 
 
 def _written(label: re.Match[str] | None) -> str:

@@ -56,7 +56,10 @@ _SHORT_RANGE = re.compile(r"(?i)^(\d{1,2})\s*[-–]\s*(\d{1,2})k\s+(pace|effort)
 _PACE = re.compile(r"(?i)^(\d{1,2}):([0-5]\d)(?:\s*[-–]\s*(\d{1,2}):([0-5]\d))?\s*(?:min\s*)?/\s*(km|mi|mile)$")
 _ZONE = re.compile(r"(?i)^(?:z|zone\s*)([1-6])(?:\s*[-–]\s*(?:z|zone\s*)?([1-6]))?$")
 _RPE = re.compile(r"(?i)^rpe\s*(\d{1,2}(?:\.\d)?)(?:\s*[-–]\s*(\d{1,2}(?:\.\d)?))?$")
-_HR = re.compile(r"(?i)^(\d{2,3})(?:\s*[-–]\s*(\d{2,3}))?\s*bpm$")
+# Beats a minute as coaches write them: "bpm", Spanish "ppm" and "lpm", German "S/min" and "Schläge/min".
+_HR = re.compile(r"(?i)^(\d{2,3})(?:\s*[-–]\s*(\d{2,3}))?\s*(?:bpm|ppm|lpm|p/min|s/min|schläge/min|slagen/min)$")
+# A pace in marks, as Spanish and French coaches write it: "5'30''/km" is "5:30/km".
+_MARK_PACE = re.compile(r"(\d{1,2})['′]([0-5]\d)(?:''|″|\")?(?=\s*(?:[-–]\s*\d|(?:min\s*)?/))")
 _JOINERS = re.compile(r"(?i)\s+(?:progressing to|building to|to|or|then)\s+")
 # A letter (T, E) is never offered as a typo's fix.
 EFFORT_SUGGESTIONS = (*(w for w in EFFORT_WORDS if len(w) > 1), "5k pace", "10k pace", "half marathon pace", "marathon pace", "mile pace",
@@ -130,6 +133,7 @@ def parse_target(text: str, fail: Callable[[str], object], words: Words | None =
 def _parse_target(text: str, fail: Callable[[str], object], hints: tuple[str, ...], shown: str = "") -> Target | None:
     shown = shown or text
     text = _RACE_RACE_PACE.sub(r"\1 pace", text)  # "5K race pace", as Pfitzinger writes it, is 5K pace
+    text = _MARK_PACE.sub(r"\1:\2", text)
     if match := _PACE.match(text):
         fast = int(match[1]) * 60 + int(match[2])
         slow = int(match[3]) * 60 + int(match[4]) if match[3] else None
@@ -184,6 +188,12 @@ def _effort_races(efforts: tuple[str, ...]) -> tuple[RacePace | None, ...]:
         target = race_target(word, lambda _: None)
         races.append(target.race if isinstance(target, Target) else None)
     return tuple(races) if any(races) else ()
+
+
+def unmistakable(text: str) -> bool:
+    """A zone, an RPE or a heart rate: a target even without ``@`` (``Rodaje 40' Z2``, ``Easy 50 min 140-150 bpm``)."""
+    text = " ".join(text.split())
+    return bool(_ZONE.match(text) or _RPE.match(text) or _HR.match(text))
 
 
 def effort_words(text: str, vocab: Words | None = None) -> tuple[str, ...]:

@@ -67,7 +67,8 @@ def language_section(lexicon: Lexicon) -> str:
         ("strength: no added weight", _code(lexicon.bodyweight)),
         ("`level:` (besides the site's names)", _meanings(lexicon.levels)),
         ("units (besides `km`, `m`, `mi`, `h`, `min`, `s`)",
-         _meanings(lexicon.units) + "; `40'` (min), `30''` (s)" if lexicon.units else ""),
+         _meanings(lexicon.units) + "; `40'` (min), `30''` (s), `1'30''` (1 min 30 s); a pace `5'30''/km`"
+         if lexicon.units else ""),
         ("numbers", "a decimal comma: `12,5 km`, `1,5 h`, `22,5 kg`" if lexicon.decimal_comma else "a decimal point"),
     ]
     table = "\n".join(f"| {what} | {words} |" for what, words in rows if words)
