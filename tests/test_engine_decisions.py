@@ -1439,3 +1439,17 @@ def test_a_deload_of_heavy_sets_lowers_them_to_rpe_7(strategy: str, shown: list[
     deload = expand(plan_from(text + f"## Week 1\n{week}\n## Week 2\n{week}")).weeks[1]
     assert deload.kind == "deload"
     assert [exercise_text(e) for e in deload.sessions[0].session.exercises] == shown
+
+
+def test_a_lighter_lifting_week_in_a_plan_of_running_and_lifting_is_the_coachs_lighter_week() -> None:
+    """Week 4 halves the lifting and keeps the running. Its strength had not counted: the engine
+    put a deload of its own right before it, two light lifting weeks in a row."""
+    e = expand(plan_from(fixture("lighter-lifting.md")))
+    assert kinds(e) == "lllsllldl"  # no deload after week 3; the rhythm counts from week 4
+    assert ("week 4 is a lighter week you wrote (44% of the strength load before it, its running no heavier): "
+            "the deload rhythm counts from it") in e.log
+    assert note_text(e.weeks[3].note) == "A lighter week, as the coach wrote it"
+    # Lifting 15% lighter is no lighter week: a strength deload cuts at least 25% (S3).
+    text = fixture("lighter-lifting.md").replace("Back squat 2x6 @ 60%", "Back squat 4x6 @ 66%").replace(
+        "Romanian deadlift 2x8 @ 40 kg", "Romanian deadlift 3x8 @ 52 kg")
+    assert kinds(expand(plan_from(text)))[:5] == "llldl"

@@ -159,6 +159,8 @@ def test_strength_deload_strategies(strategy: str, expected: list[str]) -> None:
     ("Squat 3-4x10 @ 40 kg", "sets", "Squat 2x10 @ 40 kg"),  # 2-2: one count
     ("Squat 2-3x10 @ 40 kg", "reps", "Squat 2–3x8 @ 40 kg"),
     ("Squat 2-3x10 @ 40 kg", "load", "Squat 2–3x10 @ 20 kg"),
+    # A share of 1RM above RPE 7 at the deload's reps (a range by its top) is lowered to it (S6).
+    ("Squat 3x8-12 @ 75% 1RM", "sets", "Squat 2x8–12 @ 65% 1RM"),
 ])
 def test_ranges_and_amrap_in_a_deload(written: str, strategy: str, deloaded: str) -> None:
     week = f"- Mon: Strength\n  - {written}\n- Tue: Easy 3 mi\n"
@@ -422,6 +424,7 @@ def test_a_deloads_longest_run_at_the_high_end_counts_the_ranged_runs() -> None:
     ((400, 800, 1200, 1600, 1200, 800, 400), 6, (400, 800, 1200, 1200, 800, 400)),
     ((3000, 2000, 1000), 2, (2000, 1000)),  # a ladder down loses its longest, at the start
     ((1000, 2000, 3000), 2, (1000, 2000)),  # a ladder up too, at the end
+    ((1200, 800, 400, 800, 1200), 3, (800, 400, 800)),  # a valley loses its ends
 ])
 def test_a_ladder_loses_its_longest_rungs_and_keeps_its_shape(rungs: tuple[int, ...], keep: int, kept: tuple[int, ...]) -> None:
     """A deload had made Hansons' 400-800-1200-1600-1200-800-400 m into 1200-1600-1200-800-400 m."""

@@ -384,6 +384,9 @@ def test_an_rpe_range_is_read_as_the_effort_or_the_load(line: str, low: float, t
     ("Pogo jumps 2x30 contacts", "Pogo jumps 2x30 (contacts)"),  # words after the reps: the comment
     ("Depth jumps 3 x 5 from 40 cm box", "Depth jumps 3x5 (from 40 cm box)"),
     ("Plank 3x30 s, RPE 7", "Plank 3x30 s @ RPE 7"),
+    ("Squat 3x5 RPE 9", "Squat 3x5 @ RPE 9"),  # an effort after the reps is the load, never a comment
+    ("Sentadilla 3x8 a RPE 9", "Sentadilla 3x8 @ RPE 9"),
+    ("Row 3x10 2 RIR", "Row 3x10 @ 2 RIR"),
 ])
 def test_exercises_written_without_at_or_with_words_after_the_reps_are_exercises(line: str, shown: str) -> None:
     """These had passed as notes, with no error: never deloaded, never on the watch, and jumps
@@ -397,6 +400,8 @@ def test_exercises_written_without_at_or_with_words_after_the_reps_are_exercises
 @pytest.mark.parametrize(("line", "message"), [
     ("Squat 3x5 then 2x10", "one set of sets and reps a line: write 'Squat 2x10' on a line of its own"),
     ("Lunge 3x10 alternating @ 2x12 kg DB", "write the load right after the sets and reps"),
+    ("Deadlift 3x5 with 100 kg", "expected an exercise as 'Name sets x reps @ load'"),  # a weight in words: never a comment
+    ("Squat 3x5 x 100kg", "write sets x reps, then '@' and the load"),
 ])
 def test_an_exercise_with_more_after_its_reps_that_is_not_a_comment_is_an_error(line: str, message: str) -> None:
     errors = Collector("t.md")
@@ -405,8 +410,10 @@ def test_an_exercise_with_more_after_its_reps_that_is_not_a_comment_is_an_error(
     assert error.startswith(message)
 
 
-def test_an_instruction_with_sets_and_reps_stays_a_note() -> None:
-    assert not looks_like_exercise("Superset with 4x8 push-ups")
+@pytest.mark.parametrize("line", ["Superset with 4x8 push-ups", "Bonus 2x10 pull-ups", "Finisher 2x20 burpees",
+                                  "Between sets 2x30 s rest"])
+def test_an_instruction_with_sets_and_reps_stays_a_note(line: str) -> None:
+    assert not looks_like_exercise(line)
 
 
 @pytest.mark.parametrize(("line", "rpe", "top", "shown"), [
@@ -766,3 +773,11 @@ def test_running_drills_are_a_session_of_technique_not_running_volume() -> None:
     session, diagnostics = parse("Drills 20 min")
     assert diagnostics == [] and session is not None and session.kind is SessionKind.MOBILITY
     assert session_title(session, "km") == "Drills 20 min"
+
+
+@pytest.mark.parametrize("line", ["Running drills 15 min, then easy 5 km", "Drills 20 min + 6 x 100 m strides"])
+def test_a_run_written_after_drills_is_an_error_not_a_comment(line: str) -> None:
+    """Its kilometres had been a comment of the drills, and lost from the week's volume."""
+    session, diagnostics = parse(line)
+    assert session is None and len(diagnostics) == 1
+    assert "a run after drills or mobility work is a session of its own" in diagnostics[0]

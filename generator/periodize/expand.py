@@ -166,7 +166,7 @@ def taper_written(plan: Plan) -> bool:
                for end in ends)
 
 
-REPLACE_ROUNDS = 8  # layouts at most: plans settle in two, a cycle in four; one that does not keeps its last
+REPLACE_ROUNDS = 30  # layouts at most: plans settle in two, a cycle in four; one that does not keeps its last
 
 
 def _last_loading(plan: Plan, span: TaperSpan | None) -> int:

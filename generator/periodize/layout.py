@@ -171,6 +171,11 @@ class _Builder:
             self.restart()
         elif kind == "vacation":
             self.vacation(index, self.vacations[("replace", index)], inserted=False)
+        elif kind == "step-back" and week.by_strength:
+            self.log.append(f"{self.name(index)} is a lighter week you wrote ({week.strength / week.strength_level:.0%} of "
+                            "the strength load before it, its running no heavier): the deload rhythm counts from it")
+            self.emit(Slot("load", index, step_back=True))
+            self.restart()
         elif kind == "step-back" and week.by_load:
             self.log.append(f"{self.name(index)} is a lighter week you wrote ({week.volume / week.level:.0%} of the "
                             "strength load before it): the deload rhythm counts from it")

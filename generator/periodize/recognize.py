@@ -21,6 +21,10 @@ again after it:
   plans alternate a long and a shorter long run while keeping their hard sessions: their
   own way of spacing the load, which an added deload must not crowd either).
 
+In a plan of running and lifting, a week whose strength load is at least 25% below the most
+of the representative weeks before it (the least a strength deload cuts, S3-S5), its running
+no heavier, is a step-back too, when the lifting rises again after it.
+
 The last week of a plan without a race is a step-back when it is lighter: there is no
 taper for it to lead into. A *representative* loading week is one that is neither marked,
 nor a step-back, nor a week holding a race. Weeks holding a race are never step-backs or references. The last
@@ -41,6 +45,7 @@ from .volume import Measure, running_share, size, walking
 K = SessionKind
 STEP_BACK_VOLUME = 0.90  # at most 90% of the level: 10% lighter
 STEP_BACK_LONG_RUN = 0.80  # a long run 20% shorter
+STEP_BACK_STRENGTH = 0.75  # a plan's strength work 25% lighter: the least a strength deload cuts (S3: reps x 0.75)
 RACE_WEEK_HARD = 1  # a week with a race is a lighter one with at most this many hard sessions besides the race
 RISES_AGAIN = 1.05  # the next representative week is at least 5% bigger
 LEVEL_WEEKS = 3
@@ -67,6 +72,9 @@ class SourceWeek:
     sets: int = 0  # by_load: its sets of strength work
     hard: int = 0  # its quality sessions (tempo, intervals, hills, …), races left out
     run_load: float = 0.0  # the training load of its running (races, walks and hikes left out)
+    strength: float = 0.0  # the training load of its strength sessions
+    strength_level: float = 0.0  # by_strength: the highest strength load of the representative weeks before it
+    by_strength: bool = False  # a step-back by its strength work alone, its running no heavier (a mixed plan)
 
     @property
     def lighter_race_week(self) -> bool:
@@ -106,13 +114,21 @@ def survey(plan: Plan, measure: Measure, basis: str, last_loading: int,
         level = max((w.volume for w in before), default=0.0)
         # A plan without a race has no taper: a lighter last week is a recovery (or test) week of the author's.
         closing = index == len(facts) - 1 and not any(w.race for w in facts)
-        step_back = (index <= last_loading and week.mark is None and not week.race and bool(before)
-                     and index not in replaced and index not in refused and _lighter(week, before)
-                     and (closing or _rises_again(week, facts[index + 1:last_loading + 1])))
+        # The week after a recovery week (marked, or one a deload replaces) is the way back up, not
+        # a lighter week of its own: the rhythm already counts from the recovery week.
+        after_recovery = index > 0 and (facts[index - 1].mark in ("deload", "vacation") or index - 1 in replaced)
+        candidate = (index <= last_loading and week.mark is None and not week.race and bool(before)
+                     and index not in replaced and index not in refused and not after_recovery)
+        after = facts[index + 1:last_loading + 1]
+        step_back = candidate and _lighter(week, before) and (closing or _rises_again(week, after))
+        by_strength = (candidate and not step_back and _lighter_lifting(week, before)
+                       and (closing or _lifts_again(week, after)))
         result.append(SourceWeek(week.index, week.volume, week.long_run, week.runs, week.race, week.mark,
-                                 week.load, week.quality, step_back=step_back, level=level,
+                                 week.load, week.quality, step_back=step_back or by_strength, level=level,
                                  replaced=index in replaced, with_race=week.with_race, by_load=week.by_load,
-                                 intensity=week.intensity, sets=week.sets, hard=week.hard, run_load=week.run_load))
+                                 intensity=week.intensity, sets=week.sets, hard=week.hard, run_load=week.run_load,
+                                 strength=week.strength, strength_level=max((w.strength for w in before), default=0.0),
+                                 by_strength=by_strength))
     return tuple(result)
 
 
@@ -145,6 +161,7 @@ def _facts(plan: Plan, index: int, measure: Measure, basis: str, load_of: Callab
         run_load=sum(load_of(s) for s in running),
         with_race=sum(size(s, measure, basis) for s in runs),
         quality=sum(load_of(s) for s in runs if s.kind.is_quality),
+        strength=sum(load_of(s) for s in sessions if s.kind is K.STRENGTH and s.in_totals),
     )
 
 
@@ -168,6 +185,22 @@ def _lighter(week: SourceWeek, before: Sequence[SourceWeek]) -> bool:
         return (week.long_run <= max(w.long_run for w in before) + 1e-9
                 and week.run_load <= max(w.run_load for w in before) + 1e-9)
     return shorter_long_run(week, before[-1]) and week.volume < level - 1e-9
+
+
+def _lighter_lifting(week: SourceWeek, before: Sequence[SourceWeek]) -> bool:
+    """In a plan of running and lifting, a week whose strength work is at least 25% lighter than
+    the most before it (as a strength deload cuts, S3-S5), its running no heavier: a lighter
+    lifting week the coach wrote, which an added deload must not follow."""
+    top = max(w.strength for w in before)
+    return (not week.by_load and week.strength > 0 and top > 0 and week.strength <= STEP_BACK_STRENGTH * top + 1e-9
+            and week.volume <= max(w.volume for w in before) + 1e-9
+            and week.run_load <= max(w.run_load for w in before) + 1e-9)
+
+
+def _lifts_again(week: SourceWeek, after: Sequence[SourceWeek]) -> bool:
+    """The next unmarked week without a race lifts more again (a new, lower level is not a step-back)."""
+    following = next((w for w in after if w.mark is None and not w.race and not w.replaced), None)
+    return following is not None and following.strength >= week.strength * RISES_AGAIN - 1e-9
 
 
 def shorter_long_run(week: SourceWeek, last: SourceWeek) -> bool:

@@ -118,7 +118,7 @@ def _within_deload_effort(exercise: Exercise) -> Exercise:
     load = exercise.load
     if load is None or load.kind != "percent" or load.value is None or exercise.rep_unit != "reps" or not exercise.reps:
         return exercise
-    most = round_down(deload_share(exercise.reps), PERCENT_STEP)
+    most = round_down(deload_share(exercise.reps_max or exercise.reps), PERCENT_STEP)  # a range by its top
     return replace(exercise, load=replace(load, value=most)) if load.value > most + 1e-9 else exercise
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
-from itertools import pairwise
 
 from ..expanded import Basis, PlannedSession
 from ..model import (
@@ -196,18 +195,14 @@ def fewer_rungs(ladder: Ladder, keep: int) -> Ladder:
     """The ladder with ``keep`` of its rungs, the longest going first, so that it keeps its shape:
     the first of a ladder down, the last of a ladder up, the top of a pyramid
     (``400-800-1200-1600-1200-800-400 m`` becomes ``400-800-1200-800-400 m``, not a ladder
-    that starts at its top)."""
+    that starts at its top), the ends of a valley. Rungs of mixed units lose their first."""
     rungs = ladder.rungs
     if keep >= len(rungs):
         return ladder
     sizes = _rung_sizes(rungs)
-    if sizes is None or all(a >= b for a, b in pairwise(sizes)):
+    if sizes is None:
         return replace(ladder, rungs=rungs[len(rungs) - keep:])
-    if all(a <= b for a, b in pairwise(sizes)):
-        return replace(ladder, rungs=rungs[:keep])
-    top = max(sizes)
-    peak = sum(i for i, size in enumerate(sizes) if size == top) / sizes.count(top)  # the middle of its top rungs
-    dropped = set(sorted(range(len(rungs)), key=lambda i: (abs(i - peak), i))[:len(rungs) - keep])
+    dropped = set(sorted(range(len(rungs)), key=lambda i: (-sizes[i], i))[:len(rungs) - keep])
     return replace(ladder, rungs=tuple(rung for i, rung in enumerate(rungs) if i not in dropped))
 
 

@@ -46,19 +46,23 @@ def workout_name(week: PlannedWeek, planned: PlannedSession, units: str) -> str:
 
 
 def _keep_size(name: str, limit: int) -> str:
-    """A name cut to ``limit`` in its words, not in its size: ``S1D3 Roda. 40min``, never
-    ``S1D3 Rodaje 40mi`` (which reads as 40 miles)."""
-    parts = re.match(r"^(\S+) (.+) (\S*\d\S*)$", " ".join(name.split()))
+    """A run's name cut to ``limit`` in its words, never in its size: ``S1D3 Roda. 40min``, not
+    ``S1D3 Rodaje 40mi`` (which reads as 40 miles); ``W3D1 Lo. 1h30``, ``W1D2 Te. 2x15min``."""
+    parts = re.match(r"^(\S+) (.+?) ((?:\d\S*|[x×])(?: (?:\d\S*|[x×]))*)$", " ".join(name.split()))
     if len(name) <= limit or parts is None:
         return clip(name, limit)
-    room = limit - len(parts[1]) - len(parts[3]) - 2
+    size = re.sub(r"(\d)h (\d+)min\b", r"\1h\2", re.sub(r"\s*[x×]\s*", "x", parts[3]))  # "2x15min", "1h30"
+    room = limit - len(parts[1]) - len(size) - 2
     words = parts[2]
-    if room < 3:
-        return clip(name, limit)
+    if len(words) <= room:
+        return f"{parts[1]} {words} {size}"
+    if room < 2:  # the size alone: what the watch is to run
+        return clip(f"{parts[1]} {size}", limit)
     cut = words[:room].rstrip()
-    if words[room:room + 1] not in ("", " "):  # in the middle of a word: cut short and marked
-        cut = words[:room - 1].rstrip() + "."
-    return f"{parts[1]} {cut} {parts[3]}"
+    if words[room:room + 1] not in ("", " "):  # in the middle of a word: at the word before, or cut short and marked
+        space = cut.rfind(" ")
+        cut = cut[:space].rstrip() if space > 0 else words[:room - 1].rstrip() + "."
+    return f"{parts[1]} {cut} {size}"
 
 
 def clip(text: str, limit: int) -> str:
@@ -70,7 +74,6 @@ def clip(text: str, limit: int) -> str:
     cut = clean[:limit]
     space = cut.rfind(" ")
     return (cut[:space] if space >= limit * 3 // 4 else cut).rstrip()
-
 
 # Words of an exercise's name, most specific first, to the FIT profile's exercise_category.
 CATEGORY_WORDS: tuple[tuple[str, str], ...] = (

@@ -184,10 +184,14 @@ class Cursor:
         match = self.vocab.number_word_re.match(self.text, at, end)
         if match is None or match[2] is not None or (match[3] or "").lower() not in self.vocab.duration_words:
             return None
-        self.pos = match.end()
+        start, self.pos = self.pos, match.end()
         scale = self.vocab.duration_words[(match[3] or "").lower()]
-        return float(match[1]) * scale + (self._minutes_after(end) if scale == 3600 else
-                                          self._seconds_after(end) if scale == 60 and float(match[1]).is_integer() else 0.0)
+        extra = (self._minutes_after(end) if scale == 3600 else
+                 self._seconds_after(end) if scale == 60 and float(match[1]).is_integer() else 0.0)
+        if extra and scale == 60 and separator[0].strip() not in ("-", "–"):
+            self.pos = start  # "5 x 3' a 3'50''": 'a' is also '@', and 3'50'' a pace, not the top of a range
+            return None
+        return float(match[1]) * scale + extra
 
     def _unit_again(self, word: str, end: int) -> float | None:
         """The top of a range written with its unit at both ends (``8K-10K``): the same unit word

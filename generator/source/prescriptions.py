@@ -21,9 +21,11 @@ _SIDE = (r"\s*/\s*[^\W\d_]{1,12}(?![\w])|\s+(?:each(?:\s+(?:side|leg|arm|way))?|
          r"|por\s+(?:lado|pierna|brazo)|(?:per|elke)\s+(?:kant|been|arm))(?![\w])")
 # A load written without '@' right after the reps: "3x8 50 kg", "3x8 bodyweight", "3 x 8 PDC".
 _BODY = r"(?:body\s*weight|bw|" + "|".join(re.escape(w) for lex in LEXICONS.values() for w in lex.bodyweight) + r")(?![\w])"
-_BARE_LOAD = r"\d+(?:\.\d+)?\s*(?:kg|lbs?|%)(?![\w])|" + _BODY
+_BARE_LOAD = (r"\d+(?:\.\d+)?\s*(?:kg|lbs?|%)(?![\w])|" + _BODY
+              + r"|rpe\s*\d{1,2}(?:\.\d)?(?:\s*[-–]\s*\d{1,2}(?:\.\d)?)?(?![\w.])"  # "Squat 3x5 RPE 8"
+              + r"|(?:rir\s*\d(?:\s*[-–]\s*\d)?|\d(?:\s*[-–]\s*\d)?\s*rir)(?![\w])")
 # '@' in the plan languages' words for a load: "3 x 10 à 12 kg", "3x10 a peso corporal", "3x10 op 20 kg".
-_AT = r"(?:@\s*|at\s*|(?:à|a|al|op)\s+(?=\d|" + _BODY + r"))"
+_AT = r"(?:@\s*|at\s*|(?:à|a|al|op)\s+(?=\d|rpe|rir|" + _BODY + r"))"
 # Reps as a count (8), a range (8-12), a floor to go beyond (5+), or as many as possible (AMRAP, max reps).
 EXERCISE_LINE = re.compile(
     r"(?i)^(?P<name>[^@\n]{1,60}?)\s\d+(?:\s*[-–]\s*\d+)?\s*(?:[x×]|sets?\s+of)\s*"
@@ -34,7 +36,7 @@ _EXERCISE = re.compile(
     r"(?i)^(?P<name>.*?\S)\s*[:\-–]?\s+(?P<sets>\d{1,6})(?:\s*[-–]\s*(?P<sets_max>\d{1,6}))?\s*(?:[x×]|sets?\s+of)\s*"
     r"(?:(?P<reps>\d{1,6})(?:\s*[-–]\s*(?P<reps_max>\d{1,6}))?(?!\d)(?P<plus>\s*\+)?"
     r"\s*(?P<unit>" + _REP_UNIT + r")?|(?P<amrap>amrap|max\s+reps))(?![\w])(?P<side>" + _SIDE + r")?"
-    r"\s*(?:" + _AT + r"(?P<load>.*?)|(?P<bare>" + _BARE_LOAD + r")|(?P<words>[^\W\d_][^@,;]*?))?\s*$"
+    r"\s*(?:" + _AT + r"(?P<load>.*?)|(?P<bare>" + _BARE_LOAD + r")|(?P<words>(?![^@,;]*?(?:\d\s*(?:kg|lbs?|%)|\brpe\b|\brir\b))[^\W\d_][^@,;]*?))?\s*$"
 )  # words after the reps, without a load, are the exercise's comment: "Pogo jumps 2x30 contacts"
 # What a sub-bullet that is meant as an exercise but cannot be read looks like (else it is a
 # note): it starts with a name (not an instruction such as "Work up to…", "Add…", "Ramp up:")
@@ -46,7 +48,8 @@ _EXERCISE = re.compile(
 _SETS_REPS = r"(?<![\w.])\d+\s*[x×]\s*\d+"
 _WEIGHT = r"\d\s*(?:kg|lbs?)(?![\w])"
 _INSTRUCTION = (r"work|add|adds|ramp|build|finish|use|keep|rest|take|do|then|start|increase|drop|go|aim|stay|if|when"
-                r"|repeat|superset|alternate|pick|choose|focus|warm|cool|note|optional|try")
+                r"|repeat|superset|alternate|pick|choose|focus|warm|cool|note|optional|try|bonus|finisher|between|after"
+                r"|before|extra")
 _INSTRUCTION_START = re.compile(r"(?i)\s*(?:" + _INSTRUCTION + r")\b")
 _NAME = r"^(?!(?:" + _INSTRUCTION + r")\b)[^\W\d][^\d@\n]{0,40}?"
 _CLEAN_LOAD = r"@\s*(?:\d+(?:\.\d+)?\s*(?:kg|lbs?|%)|bw|body\s*weight|bodyweight|rpe\s*\d|rir\s*\d|\d(?:\s*[-–]\s*\d)?\s*rir)[^\w%]*(?:$|\(|—|–|--|,|;|rpe|rir)"

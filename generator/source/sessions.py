@@ -123,7 +123,7 @@ class SessionLine(Hints):
                 fields["name"] = f"{word[0].upper() + word[1:]} {tag[1]}"
             fields |= self._strength(end)
         elif kind in (K.CROSS, K.MOBILITY):
-            fields |= self._activity(end)
+            fields |= self._activity(end, kind)
         elif kind is K.REST:
             if not c.at_end(end):
                 fields["comment"] = c.text[c.pos:end].strip(" :")
@@ -354,7 +354,7 @@ class SessionLine(Hints):
             self.c.fail(self.c.pos, "list exercises after ':' separated by ';', or as sub-bullets, e.g. 'Back squat 3x8 @ 100 lb'")
         return fields
 
-    def _activity(self, end: int) -> dict[str, object]:
+    def _activity(self, end: int, kind: SessionKind) -> dict[str, object]:
         fields: dict[str, object] = {}
         self.c.take(r":", end)
         amount = self.c.amount(end, optional=True)
@@ -362,12 +362,20 @@ class SessionLine(Hints):
             fields["total"] = amount
         if self.c.take(r"@", end):
             fields["target"] = self.c.target(end)
-        rest = self.c.text[self.c.pos:end].strip(" :")
+        at = self.c.pos
+        rest = self.c.text[at:end].strip(" :")
+        if kind is K.MOBILITY and (_RUN_AHEAD.search(rest) or self.words.strides_word_re.search(rest)):
+            # "Drills 15 min, then easy 5 km": the run would be a comment, its kilometres lost
+            self.c.fail(at, "a run after drills or mobility work is a session of its own: write it on another line "
+                            "for the same day ('Easy 5 km'), or the drills in the run's comment ('Easy 5 km — drills first')")
+            return fields
         if rest:
             fields["comment"] = rest
         return fields
 
 
+
+_RUN_AHEAD = re.compile(r"(?i)\d+(?:[.,]\d+)?\s*(?:km|mi|miles?|m)(?![\w])|\d+\s*[x×]\s*\d")  # a distance, or repeats
 
 # "Easy 5 km and Strength 30 min" in any plan language: the word between two sessions on one line
 _NAMED_RACE = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*-\s*(miles?|miler|mi|km?)(?![\w])")
