@@ -459,3 +459,18 @@ def test_a_workouts_name_is_cut_in_its_words_never_in_its_size(title: str, name:
     expanded = expand(plan)
     week, planned = next(iter(plan_workouts(expanded)))
     assert workout_name(week, planned, units) == name
+
+
+def test_a_race_without_a_target_is_run_at_its_own_race_pace_from_the_readers_time() -> None:
+    """'Race 10K' with a 10K time of 45:00 had no pace on the watch: it is 4:30/km now; without a
+    time it stays open, and the page's script can write a reader's pace into it."""
+    plan = plan_from("---\ntitle: R\nunits: km\nrace: {distance: 10k}\n---\n## Week 1\n- Tue: Easy 6 km\n- Sun: Race 10K\n")
+    expanded = expand(plan)
+    week, race = next((w, p) for w, p in plan_workouts(expanded) if p.session.kind.value == "race")
+    table = plan_pace_table(plan, parse_performance("10k=45:00"))
+    [step] = garmin(workout_fit(expanded, week, race, CREATED, table)[0])["workout_step_mesgs"]
+    assert step["target_type"] == "speed"
+    assert step["custom_target_speed_low"] <= 10000 / 2700 <= step["custom_target_speed_high"]
+    files = session_files(expanded, week, race, CREATED, None)
+    assert files.patches and files.speed_at  # open as published, paced by the page's script
+    assert garmin(files.published)["workout_step_mesgs"][0]["target_type"] == "open"

@@ -109,6 +109,7 @@ class _Writer:
         self.placeholders = placeholders
         self.base = base
         self.paced = True  # False for hill repeats: uphill, a pace means nothing; the effort is the target
+        self.race_km: float | None = None  # a race's distance: its pace when it is written without a target
         self.steps: list[dict[str, Any]] = []
         self.patches: list[tuple[int, str, str, Unpaced]] = []  # (step index, spec, end, the step unpaced)
 
@@ -168,11 +169,11 @@ class _Writer:
             self.patches += [(index, spec, "low", unpaced), (index, spec, "high", unpaced)]
 
     def target(self, target: Target | None, data: dict[str, Any]) -> str:
-        """Set the step's target; return the effort's word for the step's name."""
-        if target is None:
-            data["target_type"] = "open"
-            return ""
-        spec = spec_of(target, self.goal_km, self.units) if self.paced else None
+        """Set the step's target; return the effort's word for the step's name. A race written
+        without one is run at its own race's pace, from the reader's (or the coach's) time."""
+        spec = spec_of(target, self.goal_km, self.units) if self.paced and target is not None else None
+        if target is None and self.race_km is not None:
+            spec = f"r:{self.race_km:g}:100:100:0:0"
         if spec is not None and (self.table is not None or self.placeholders):
             data["target_type"] = "speed"
             data["target_value"] = 0
@@ -180,12 +181,15 @@ class _Writer:
                 sentinel = self.base + 2 * len(self.steps)
                 data["custom_target_value_low"], data["custom_target_value_high"] = sentinel, sentinel + 1
                 data["_spec"] = spec
-                data["_unpaced"] = _numbers(_unpaced(target))
+                data["_unpaced"] = _numbers(_unpaced(target) if target is not None else {"target_type": "open"})
             else:
                 assert self.table is not None
                 fast, slow = evaluate(spec, self.table.efforts, self.table.vdot)
                 data["custom_target_value_low"], data["custom_target_value_high"] = speed_value(slow), speed_value(fast)
-            return target.text
+            return target.text if target is not None else ""
+        if target is None:
+            data["target_type"] = "open"
+            return ""
         data.update(_unpaced(target))
         return target.text
 
@@ -324,6 +328,8 @@ def _encode(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession, 
     known = cache.get(key) if cache is not None and key is not None else None
     if known is None:
         writer.paced = session.kind is not SessionKind.HILLS
+        if session.kind is SessionKind.RACE and isinstance(session.total, Distance) and session.target is None:
+            writer.race_km = session.total.km
         if session.kind is SessionKind.STRENGTH:
             _strength(writer, session.exercises)
         else:
