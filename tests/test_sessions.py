@@ -781,3 +781,13 @@ def test_a_run_written_after_drills_is_an_error_not_a_comment(line: str) -> None
     session, diagnostics = parse(line)
     assert session is None and len(diagnostics) == 1
     assert "a run after drills or mobility work is a session of its own" in diagnostics[0]
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("General aerobic + speed 7 mi + 10 x 100 m strides", SessionKind.EASY),  # Pfitzinger's, had been two sessions
+    ("MLR 12 mi", SessionKind.EASY), ("GA 8 mi", SessionKind.EASY), ("Rec 5 mi", SessionKind.RECOVERY),
+])
+def test_pfitzingers_session_names_and_abbreviations_are_read(line: str, kind: SessionKind) -> None:
+    session, diagnostics = parse(line)
+    assert diagnostics == [] and session is not None and session.kind is kind
+    assert session_title(session, "mi").startswith(line.split(" 7 mi")[0].split(" 1")[0].split(" 8")[0].split(" 5")[0])

@@ -20,7 +20,8 @@ from .load import heaviest_weights, session_load
 from .planned import planned_weeks
 from .racestrength import race_strength_note, strength_near_race
 from .ranges import merge_expanded, plan_at, plan_ranged
-from .recognize import SourceWeek, flipping, running_volumes, survey, unmarked_lighter
+from .recognize import SourceWeek, running_volumes, survey, unmarked_lighter
+from .settle import settle
 from .taper import (
     DEFAULT_TAPER_DAYS,
     TaperSpan,
@@ -31,7 +32,7 @@ from .taper import (
     whole_weekend,
     written_taper,
 )
-from .vacations import place_dated, week_vacations
+from .vacations import LayOut, week_vacations
 from .volume import Measure, given_km, size
 from .wording import describe_amount
 
@@ -96,30 +97,16 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
         decisions.append(Decision("taper-written", written_by[1], written_by[2], note=True))
     vacations = week_vacations(plan, span, decisions)
 
-    def lay_out(places: Mapping[tuple[Place, int], VacationStyle]) -> tuple[Layout, date | None]:
-        layout = build_layout(plan, context.weeks, span, places, context.amount)
-        return layout, _first_day(plan, layout, anchor, anchor_date)
+    def lay_out_with(weeks: tuple[SourceWeek, ...]) -> LayOut:
+        def lay_out(places: Mapping[tuple[Place, int], VacationStyle]) -> tuple[Layout, date | None]:
+            layout = build_layout(plan, weeks, span, places, context.amount)
+            return layout, _first_day(plan, layout, anchor, anchor_date)
+        return lay_out
 
     if fixed is None:
-        settled = list(decisions)
-        replaced: frozenset[int] = frozenset()
-        refused: frozenset[int] = frozenset()
-        surveyed: dict[frozenset[int], tuple[SourceWeek, ...]] = {replaced: context.weeks}
-        # A week a deload replaces measures nothing, as it will not once the plan is expanded (and
-        # marked): survey again without it until the weeks replaced no longer change.
-        for _ in range(REPLACE_ROUNDS):
-            decisions = list(settled)
-            layout, first, vacation_warnings = place_dated(plan, vacations, lay_out, decisions)
-            now = frozenset(s.origin for s in layout.slots if s.kind == "deload" and not s.inserted and not s.marked)
-            if now == replaced:
-                break
-            if now in surveyed:  # a cycle: the weeks it flips between are not the author's step-backs
-                cycle = list(surveyed)[list(surveyed).index(now):]
-                refused |= flipping([surveyed[r] for r in cycle])
-                surveyed = {}
-            replaced = now
-            context = replace(context, weeks=survey(plan, measure, basis, last_loading, load_of, replaced, refused))
-            surveyed[replaced] = context.weeks
+        source_weeks, layout, first, vacation_warnings, decisions = settle(
+            plan, context.weeks, vacations, decisions, lay_out_with, partial(survey, plan, measure, basis, last_loading, load_of))
+        context = replace(context, weeks=source_weeks)
     else:
         layout, first, vacation_warnings = fixed, _first_day(plan, fixed, anchor, anchor_date), []
     if len(layout.slots) > MAX_WEEKS:
@@ -166,7 +153,6 @@ def taper_written(plan: Plan) -> bool:
                for end in ends)
 
 
-REPLACE_ROUNDS = 30  # layouts at most: plans settle in two, a cycle in four; one that does not keeps its last
 
 
 def _last_loading(plan: Plan, span: TaperSpan | None) -> int:

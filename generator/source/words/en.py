@@ -21,7 +21,8 @@ KIND_WORDS: dict[str, SessionKind] = {
     # Pfitzinger's names: a medium-long or general aerobic run is aerobic running; lactate
     # threshold and VO2max sessions are quality; a marathon-pace run is a sustained effort.
     "medium-long run": K.EASY, "medium-long": K.EASY, "medium long run": K.EASY,
-    "general aerobic": K.EASY, "general aerobic run": K.EASY,
+    "general aerobic": K.EASY, "general aerobic run": K.EASY, "general aerobic + speed": K.EASY,
+    "mlr": K.EASY, "ga": K.EASY, "ga + speed": K.EASY, "rec": K.RECOVERY,  # as his schedules abbreviate them
     "tempo": K.TEMPO, "tempo run": K.TEMPO, "threshold": K.TEMPO, "threshold run": K.TEMPO,
     "progression": K.TEMPO, "progression run": K.TEMPO,
     "lactate threshold": K.TEMPO, "lactate threshold run": K.TEMPO, "lt run": K.TEMPO, "lt": K.TEMPO, "lt intervals": K.TEMPO,
