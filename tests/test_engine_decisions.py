@@ -1453,3 +1453,13 @@ def test_a_lighter_lifting_week_in_a_plan_of_running_and_lifting_is_the_coachs_l
     text = fixture("lighter-lifting.md").replace("Back squat 2x6 @ 60%", "Back squat 4x6 @ 66%").replace(
         "Romanian deadlift 2x8 @ 40 kg", "Romanian deadlift 3x8 @ 52 kg")
     assert kinds(expand(plan_from(text)))[:5] == "llldl"
+
+
+def test_a_dated_holiday_on_a_holiday_week_of_another_style_is_said() -> None:
+    """A rest holiday on 7 April, in a week already an easy holiday by its number: it stays easy, and says so."""
+    text = _holiday_plan("{week: 9, style: easy}, {date: 2027-04-07, style: rest}", ", date: 2027-05-16")
+    e = expand(plan_from(text))
+    holidays = [(w.start, w.vacation) for w in e.weeks if w.kind == "vacation"]
+    assert holidays == [(date(2027, 4, 5), "easy")]
+    [said] = [w.message for w in e.warnings if w.code == "vacation-changed"]
+    assert said.startswith("vacation on 2027-04-07 (rest) falls in week") and said.endswith("it stays easy")

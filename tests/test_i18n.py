@@ -306,3 +306,19 @@ def test_a_weight_is_written_with_the_plans_decimal_sign() -> None:
     with use("de"):
         assert exercise_text(squat) == "Kniebeuge 3x10 @ 32,5 kg"
     assert exercise_text(squat) == "Kniebeuge 3x10 @ 32.5 kg"
+
+
+def test_a_strength_charts_axis_says_its_unit_once_in_the_plans_language(tmp_path: Path) -> None:
+    """'100 répétitions' at each tick had been cut off at the chart's left edge ('épétitions')."""
+    from .site_build import build_project, make_project
+
+    text = "---\ntitle: K\nlanguage: fr\nunits: km\nload_units: kg\n---\n"
+    for n in range(1, 4):
+        text += f"## Semaine {n}\n- lun. : Renforcement\n  - Swing 10x15 @ 16 kg\n  - Goblet squat 5x10 @ 12 kg\n\n"
+    plan = tmp_path / "k.md"
+    plan.write_text(text, encoding="utf-8")
+    project = make_project(tmp_path / "p", [plan])
+    build_project(project, "--no-pdf")
+    page = next((project / "site" / "plans").iterdir()).joinpath("index.html").read_text(encoding="utf-8")
+    chart = page[page.index('<svg class="chart"'):page.index("</svg>")]
+    assert 'class="c-axis">répétitions</text>' in chart and 'class="c-axis ">200</text>' in chart

@@ -200,6 +200,10 @@ def _dated_warning(vacation: Vacation, first: date | None, layout: Layout) -> Di
         return Diagnostic(where.file, where.line, where.col, f"vacation on {vacation.date.isoformat()} falls in week "
                           f"{index + 1}, which you marked {{{slot.kind}}}: it stays as you wrote it",
                           Severity.WARNING, "vacation-changed")
+    if _covers(layout, first, vacation.date) and not _covers(layout, first, vacation.date, vacation.style):
+        return Diagnostic(where.file, where.line, where.col, f"vacation on {vacation.date.isoformat()} ({vacation.style}) "
+                          f"falls in week {index + 1}, a vacation week ({slot.style}) already: it stays {slot.style}",
+                          Severity.WARNING, "vacation-changed")
     if not _covers(layout, first, vacation.date):
         return Diagnostic(where.file, where.line, where.col, f"vacation on {vacation.date.isoformat()} is left out: no "
                           f"week could be added or replaced that holds it without moving another vacation off its "

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 from markupsafe import Markup, escape
 
-from ..describe import minutes_text, range_text, reps_count_text, sets_text, strength_volume_text
+from ..describe import minutes_text, range_text, strength_volume_text
 from ..expanded import ExpandedPlan, PlannedWeek
 from ..i18n import N_, Words, gettext, ngettext, number, pgettext
 from ..model import SessionKind
@@ -132,10 +132,15 @@ def _gridlines(unit_list: Sequence[str], basis: str, top: float, plot_h: float) 
             y = TOP + plot_h - plot_h * value / to_unit(top)
             if unit == unit_list[0] or basis != "distance":
                 parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" class="c-grid"/>')
-            label = (sets_text(value) if basis == "sets" else reps_count_text(value) if basis == "reps"
+            # Sets and reps by their figures, the word once above them ("Wiederholungen" beside
+            # each tick would not fit the margin)
+            label = (number(format_number(value, 0)) if basis in ("sets", "reps")
                      else f"{number(format_number(value, 1))} {unit}")
             parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" class="c-axis {_unit_class(unit, basis)}">{label}</text>')
             value += step
+    if basis in ("sets", "reps"):
+        word = pgettext("chart axis", "sets") if basis == "sets" else pgettext("chart axis", "reps")
+        parts.append(f'<text x="4" y="{TOP - 8}" text-anchor="start" class="c-axis">{escape(word)}</text>')
     return parts
 
 
