@@ -37,7 +37,7 @@ RACE_PACES: dict[str, float] = {
     "10mi": 16.09344, "half": 21.0975, "marathon": 42.195,
 }
 
-TargetKind = Literal["pace", "zone", "rpe", "hr", "effort", "race"]
+TargetKind = Literal["pace", "zone", "rpe", "hr", "hrmax", "effort", "race"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +48,7 @@ class Target:
     text: str
     kind: TargetKind
     pace: Pace | None = None
-    value: float | None = None  # zone number, RPE or bpm (the upper end of a range)
+    value: float | None = None  # zone number, RPE, bpm or % of maximum heart rate (the upper end of a range)
     low: float | None = None  # the lower end of a zone, RPE or heart-rate range
     race: RacePace | None = None
     efforts: tuple[str, ...] = ()  # the effort words, in order: ("easy", "moderate")

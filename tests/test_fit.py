@@ -474,3 +474,13 @@ def test_a_race_without_a_target_is_run_at_its_own_race_pace_from_the_readers_ti
     files = session_files(expanded, week, race, CREATED, None)
     assert files.patches and files.speed_at  # open as published, paced by the page's script
     assert garmin(files.published)["workout_step_mesgs"][0]["target_type"] == "open"
+
+
+def test_a_share_of_the_maximum_heart_rate_is_a_watchs_heart_rate_range_in_percent() -> None:
+    """'@ 70-75% HRmax' ('75% FCM' in a Spanish plan): FIT's custom heart rate under 100 is a share of the maximum."""
+    plan = plan_from("---\ntitle: H\nunits: km\n---\n## Week 1\n- Tue: Easy 50 min @ 70-75% HRmax\n")
+    expanded = expand(plan)
+    week, easy = next(iter(plan_workouts(expanded)))
+    [step] = garmin(workout_fit(expanded, week, easy, CREATED)[0])["workout_step_mesgs"]
+    assert step["target_type"] == "heart_rate"
+    assert (step["custom_target_heart_rate_low"], step["custom_target_heart_rate_high"]) == (70, 75)

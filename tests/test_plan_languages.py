@@ -407,6 +407,7 @@ def one_session(language: str, heading: str, line: str) -> Any:
      "Tue: Intervals 8 km: 6 x 1000 m @ 3:50-3:55/km w/ 2 min jog"),
     ("es", "Semana", "Mar: Rodaje 40' Z2", "Tue: Easy 40 min @ Z2"),
     ("es", "Semana", "Mar: Rodaje 50' a 140-150 ppm", "Tue: Easy 50 min @ 140-150 bpm"),
+    ("es", "Semana", "Mar: Rodaje 50' a 70-75% FCM", "Tue: Easy 50 min @ 70-75% HRmax"),
     ("en", "Week", "Tue: Easy 8 km RPE 4 + 4 strides", "Tue: Easy 8 km @ RPE 4 + 4 strides"),
 ])
 def test_units_in_the_plans_language(language: str, heading: str, native: str, english: str) -> None:

@@ -199,6 +199,9 @@ def _unpaced(target: Target) -> dict[str, Any]:
     (the effort is in the step's name)."""
     if target.kind == "zone" and target.value is not None and (target.low is None or target.low == target.value):
         return {"target_type": "heart_rate", "target_value": int(target.value)}
+    if target.kind == "hrmax" and target.value is not None:  # FIT's custom heart rate: 0-100 is % of the maximum
+        return {"target_type": "heart_rate", "target_value": 0,
+                "custom_target_value_low": int(target.low or target.value), "custom_target_value_high": int(target.value)}
     if target.kind == "hr" and target.value is not None:
         return {"target_type": "heart_rate", "target_value": 0,  # bpm are stored + 100
                 "custom_target_value_low": int(target.low or target.value) + 100,

@@ -58,6 +58,9 @@ _ZONE = re.compile(r"(?i)^(?:z|zone\s*)([1-6])(?:\s*[-–]\s*(?:z|zone\s*)?([1-6
 _RPE = re.compile(r"(?i)^rpe\s*(\d{1,2}(?:\.\d)?)(?:\s*[-–]\s*(\d{1,2}(?:\.\d)?))?$")
 # Beats a minute as coaches write them: "bpm", Spanish "ppm" and "lpm", German "S/min" and "Schläge/min".
 _HR = re.compile(r"(?i)^(\d{2,3})(?:\s*[-–]\s*(\d{2,3}))?\s*(?:bpm|ppm|lpm|p/min|s/min|schläge/min|slagen/min)$")
+# A share of the maximum heart rate: "75% HRmax", "70-75% FCM" (frecuencia cardiaca máxima), "75% FCmax", "75% HFmax".
+_HRMAX = re.compile(r"(?i)^(\d{2,3})(?:\s*%?\s*[-–]\s*(\d{2,3}))?\s*%\s*(?:of\s+)?"
+                    r"(?:hr\s*max|max(?:imum)?\s*hr|mhr|fc\s*m(?:ax)?|fcm|hf\s*max|max\.?\s*hf|mhf|hfm)$")
 # A pace in marks, as Spanish and French coaches write it: "5'30''/km" is "5:30/km".
 _MARK_PACE = re.compile(r"(\d{1,2})['′]([0-5]\d)(?:''|″|\")?(?=\s*(?:[-–]\s*\d|(?:min\s*)?/))")
 _JOINERS = re.compile(r"(?i)\s+(?:progressing to|building to|to|or|then)\s+")
@@ -156,6 +159,12 @@ def _parse_target(text: str, fail: Callable[[str], object], hints: tuple[str, ..
             fail(f"heart rate '{text}' is not plausible (expected 40 to 230 bpm)")
             return None
         return Target(text, "hr", value=value, low=float(match[1]) if match[2] else None)
+    if match := _HRMAX.match(text):
+        value = float(match[2] or match[1])
+        if not 40 <= float(match[1]) <= value <= 100:
+            fail(f"'{text}' is not a plausible share of the maximum heart rate (expected 40% to 100%)")
+            return None
+        return Target(text, "hrmax", value=value, low=float(match[1]) if match[2] else None)
     race = race_target(" ".join(text.split()), fail)
     if race is not False:
         return race  # type: ignore[return-value]
@@ -193,7 +202,7 @@ def _effort_races(efforts: tuple[str, ...]) -> tuple[RacePace | None, ...]:
 def unmistakable(text: str) -> bool:
     """A zone, an RPE or a heart rate: a target even without ``@`` (``Rodaje 40' Z2``, ``Easy 50 min 140-150 bpm``)."""
     text = " ".join(text.split())
-    return bool(_ZONE.match(text) or _RPE.match(text) or _HR.match(text))
+    return bool(_ZONE.match(text) or _RPE.match(text) or _HR.match(text) or _HRMAX.match(text))
 
 
 def effort_words(text: str, vocab: Words | None = None) -> tuple[str, ...]:
