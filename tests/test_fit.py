@@ -484,3 +484,16 @@ def test_a_share_of_the_maximum_heart_rate_is_a_watchs_heart_rate_range_in_perce
     [step] = garmin(workout_fit(expanded, week, easy, CREATED)[0])["workout_step_mesgs"]
     assert step["target_type"] == "heart_rate"
     assert (step["custom_target_heart_rate_low"], step["custom_target_heart_rate_high"]) == (70, 75)
+
+
+def test_an_exercise_of_each_side_is_a_step_for_each_side() -> None:
+    """'Copenhagen plank 3x20 s each side' had been one 20 s timer a round: the second side got the rest."""
+    plan = plan_from("---\ntitle: S\nunits: km\n---\n## Week 1\n- Tue: Strength\n  - Copenhagen plank 3x20 s each side\n"
+                     "  - Squat 3x8 @ 40 kg\n")
+    expanded = expand(plan)
+    week, strength = next(iter(plan_workouts(expanded)))
+    steps = garmin(workout_fit(expanded, week, strength, CREATED)[0])["workout_step_mesgs"]
+    kinds = [s["duration_type"] for s in steps]
+    assert kinds[:4] == ["time", "time", "open", "repeat_until_steps_cmplt"]  # each side, the rest, 3 rounds
+    assert steps[0]["duration_time"] == steps[1]["duration_time"] == 20 and "the other side" in steps[1]["notes"]
+    assert kinds[4:] == ["reps", "open", "repeat_until_steps_cmplt"]  # a squat: one step a set

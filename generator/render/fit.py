@@ -29,7 +29,7 @@ from typing import Any
 
 from ..describe import exercise_text, label_text
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
-from ..i18n import N_, Words, pgettext_noop
+from ..i18n import N_, Words, gettext, pgettext_noop
 from ..model import UNWRITTEN, Distance, Duration, Exercise, Ladder, Part, Repeat, SessionKind, Step, Target
 from ..paces import PaceTable, evaluate, spec_of
 from .fitencode import Encoder, fit_crc
@@ -241,13 +241,15 @@ def _strength(writer: _Writer, exercises: tuple[Exercise, ...]) -> None:
         if len(group) > 1 and rounds > 1:
             first = len(writer.steps)
             for exercise in group:
-                writer.add(_set(exercise))
+                for step in _sides(exercise):
+                    writer.add(step)
             writer.add(_rest())
             writer.add({"duration_type": "repeat_until_steps_cmplt", "duration_value": first, "target_value": rounds})
             group = [replace(e, sets=e.sets - rounds) for e in group if e.sets > rounds]  # the sets left of a longer one
         for exercise in group:
             first = len(writer.steps)
-            writer.add(_set(exercise))
+            for step in _sides(exercise):
+                writer.add(step)
             writer.add(_rest())
             if exercise.sets > 1:
                 writer.add({"duration_type": "repeat_until_steps_cmplt", "duration_value": first,
@@ -267,6 +269,16 @@ def _supersets(exercises: tuple[Exercise, ...]) -> list[list[Exercise]]:
             groups.append([exercise])
         letter = mine
     return groups
+
+
+def _sides(exercise: Exercise) -> list[dict[str, Any]]:
+    """A set as the watch runs it: an exercise of each side (``3x8 each leg``, ``3x20 s per side``)
+    is a step for each side, else one timer of 20 s would time one side only."""
+    if not exercise.side:
+        return [_set(exercise)]
+    other = _set(exercise)
+    other["notes"] = clip(f"{exercise_text(exercise)} — {gettext('the other side')}", NOTES_LIMIT)
+    return [_set(exercise), other]
 
 
 def _set(exercise: Exercise) -> dict[str, Any]:
