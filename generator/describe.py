@@ -277,10 +277,11 @@ def session_title(session: Session, units: str) -> str:
     """``Intervals 7 mi: 6 x 800 m @ 5K pace w/ 400 m jog`` — without notes or comment."""
     kind = session.kind
     if kind is SessionKind.RACE:
-        total = race_text(session.total, units) if isinstance(session.total, (Distance, Duration)) else ""
-        target = f" @ {session.target.text}" if session.target is not None else ""
-        race = pgettext("plan language", "Race")  # outside the f-string: pybabel finds no call inside one
-        return f"{session.name or race} {total}".strip() + target  # the coach's word: "Tune-up race 10K", "Time trial 5K"
+        if not session.main:
+            return _race_title(session, units)
+        # "Tune-up race 12 mi with 8K-15K @ race pace": the race inside a longer run
+        with_word = pgettext("plan language", "with")
+        return f"{_race_title(session, units)} {with_word} {parts_text(session.main, units, top=True)}"
     text = _label(session)
     if session.total is not None:
         text += f" {_lengths(session, session.total, units)}"
@@ -308,11 +309,19 @@ def session_title(session: Session, units: str) -> str:
 _FOCUS = re.compile(r"(?=[^\W\d_])(?-i:[^\W\d_a-z])[^\W\d_ '-]*(?:[ '-][^\W\d_]+){0,2}")
 
 
+def _race_title(session: Session, units: str) -> str:
+    """``Race 10K``, in the coach's word: ``Tune-up race 10K``, ``Time trial 5K``."""
+    total = race_text(session.total, units) if isinstance(session.total, (Distance, Duration)) else ""
+    target = f" @ {session.target.text}" if session.target is not None else ""
+    race = pgettext("plan language", "Race")  # outside the f-string: pybabel finds no call inside one
+    return f"{session.name or race} {total}".strip() + target
+
+
 def short_title(session: Session, units: str) -> str:
     """Kind and size only, for calendar summaries: ``Tempo 5 mi``."""
     kind = session.kind
     if kind is SessionKind.RACE:
-        return session_title(session, units)
+        return _race_title(session, units)
     prefix = _optional() if session.optional and not session.counted else ""
     label = _label(session)
     if session.total is not None:

@@ -497,3 +497,13 @@ def test_an_exercise_of_each_side_is_a_step_for_each_side() -> None:
     assert kinds[:4] == ["time", "time", "open", "repeat_until_steps_cmplt"]  # each side, the rest, 3 rounds
     assert steps[0]["duration_time"] == steps[1]["duration_time"] == 20 and "the other side" in steps[1]["notes"]
     assert kinds[4:] == ["reps", "open", "repeat_until_steps_cmplt"]  # a squat: one step a set
+
+
+def test_a_race_inside_a_longer_run_paces_only_its_race() -> None:
+    plan = plan_from("---\ntitle: R\nunits: km\nrace: {distance: marathon}\n---\n## Week 1\n- Tue: Easy 6 km\n"
+                     "- Sun: Tune-up race 16 km with 10K @ 10K pace\n")
+    expanded = expand(plan)
+    week, race = next((w, p) for w, p in plan_workouts(expanded) if p.session.kind.value == "race")
+    table = plan_pace_table(plan, parse_performance("10k=45:00"))
+    steps = garmin(workout_fit(expanded, week, race, CREATED, table)[0])["workout_step_mesgs"]
+    assert [s.get("target_type") for s in steps] == ["open", "speed", "open"]  # the warm-up and cool-down run easy

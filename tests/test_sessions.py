@@ -791,3 +791,13 @@ def test_pfitzingers_session_names_and_abbreviations_are_read(line: str, kind: S
     session, diagnostics = parse(line)
     assert diagnostics == [] and session is not None and session.kind is kind
     assert session_title(session, "mi").startswith(line.split(" 7 mi")[0].split(" 1")[0].split(" 8")[0].split(" 5")[0])
+
+
+def test_a_race_inside_a_longer_run_keeps_its_main_set_in_its_title() -> None:
+    """Pfitzinger's 'Tune-up race 12 mi with 8K-15K @ race pace' had been shown as 'Tune-up race 12 mi'."""
+    session, diagnostics = parse("Tune-up race 12 mi with 8K-15K @ race pace")
+    assert diagnostics == [] and session is not None and session.main
+    title = session_title(session, "mi")
+    assert title.startswith("Tune-up race 12 mi with ") and title.endswith(" @ race pace")
+    again, _ = parse(title)
+    assert again is not None and again.kind is SessionKind.RACE and again.total == session.total and again.main

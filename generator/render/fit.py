@@ -343,7 +343,8 @@ def _encode(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession, 
     known = cache.get(key) if cache is not None and key is not None else None
     if known is None:
         writer.paced = session.kind is not SessionKind.HILLS
-        if session.kind is SessionKind.RACE and isinstance(session.total, Distance) and session.target is None:
+        if (session.kind is SessionKind.RACE and isinstance(session.total, Distance) and session.target is None
+                and not session.main):  # the race is the whole run, not one part of a longer one
             writer.race_km = session.total.km
         if session.kind is SessionKind.STRENGTH:
             _strength(writer, session.exercises)
