@@ -801,3 +801,16 @@ def test_a_race_inside_a_longer_run_keeps_its_main_set_in_its_title() -> None:
     assert title.startswith("Tune-up race 12 mi with ") and title.endswith(" @ race pace")
     again, _ = parse(title)
     assert again is not None and again.kind is SessionKind.RACE and again.total == session.total and again.main
+
+
+@pytest.mark.parametrize("line", ["Strength C (optional, power)", "Easy 5 km (optional)", "Easy 5 km — optional"])
+def test_optional_said_in_a_comment_makes_the_session_optional(line: str) -> None:
+    """'Strength C (optional, power)' had been a compulsory session with the comment 'optional, power'."""
+    session, diagnostics = parse(line)
+    assert diagnostics == [] and session is not None and session.optional
+    assert "optional" not in session.comment
+
+
+def test_optional_inside_a_sentence_of_a_comment_is_only_a_comment() -> None:
+    session, _ = parse("Easy 5 km (optionally with strides)")
+    assert session is not None and not session.optional and session.comment == "optionally with strides"

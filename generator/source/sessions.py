@@ -88,6 +88,11 @@ class SessionLine(Hints):
     def session(self, day: int, source: Source) -> Session | None:
         c = self.c
         end, comment = self._split_comment()
+        # "Strength C (optional, power)": optional, as "Optional: Strength C" says it
+        said = self.words.optional_re.match(comment)
+        comment_optional = said is not None and re.match(r"\s*(?:[,;]|$)", comment[said.end():]) is not None
+        if said is not None and comment_optional:
+            comment = comment[said.end():].strip(" ,;")
         double = _DOUBLE.search(c.text, 0, end)  # what the line says, not its comment ("— before work, 6 AM")
         if double is not None:  # "Easy 3 mi (a.m.) + 5 mi (p.m.)": two runs, as two bullets
             c.fail(double.start(), TWO_RUNS)
@@ -98,7 +103,7 @@ class SessionLine(Hints):
             return None
         c.skip_ws()
         counted = c.take(self.words.rest_or_re, end) is not None  # "Rest or easy 3 mi": the books count it
-        optional = counted or c.take(self.words.optional_re, end) is not None
+        optional = counted or c.take(self.words.optional_re, end) is not None or comment_optional
         c.skip_ws()
         kind_match = self.words.kind_re.match(c.text, c.pos, end)
         if counted and not kind_match and c.peek(r"\d", end):
