@@ -209,7 +209,7 @@ def spec_of(target: Target | None, goal_km: float | None, units: str) -> str | N
         terms = []
         for word in target.efforts or (" ".join(target.text.lower().split()),):
             if word in GOAL_WORDS and goal_km is not None:
-                terms.append(f"r:{goal_km:g}:100:100:0:0")
+                terms.append(race_pace_spec(goal_km))
             elif word in WORD_EFFORTS:
                 terms.append(f"e:{WORD_EFFORTS[word]}")
             elif (race := _race_word(word)) is not None:
@@ -218,6 +218,11 @@ def spec_of(target: Target | None, goal_km: float | None, units: str) -> str | N
                 return None
         return "|".join(terms) or None
     return None
+
+
+def race_pace_spec(km: float) -> str:
+    """The spec of the pace of a race of ``km``, as the reader's (or coach's) time predicts it."""
+    return f"r:{km:g}:100:100:0:0"
 
 
 def _race_word(word: str) -> RacePace | None:

@@ -199,7 +199,7 @@ def _lighter_lifting(week: SourceWeek, before: Sequence[SourceWeek]) -> bool:
 
 def _lifts_again(week: SourceWeek, after: Sequence[SourceWeek]) -> bool:
     """The next unmarked week without a race lifts more again (a new, lower level is not a step-back)."""
-    following = next((w for w in after if w.mark is None and not w.race and not w.replaced), None)
+    following = _next_loading(after)
     return following is not None and following.strength >= week.strength * RISES_AGAIN - 1e-9
 
 
@@ -208,10 +208,15 @@ def shorter_long_run(week: SourceWeek, last: SourceWeek) -> bool:
     return last.long_run > 0 and week.long_run <= STEP_BACK_LONG_RUN * last.long_run + 1e-9
 
 
+def _next_loading(after: Sequence[SourceWeek]) -> SourceWeek | None:
+    """The next week of ``after`` that is unmarked, holds no race and no deload replaces."""
+    return next((w for w in after if w.mark is None and not w.race and not w.replaced), None)
+
+
 def _rises_again(week: SourceWeek, after: Sequence[SourceWeek]) -> bool:
     """The next unmarked week without a race is bigger again (a new, lower level is not a step-back,
     and a decline into the taper is the taper)."""
-    following = next((w for w in after if w.mark is None and not w.race and not w.replaced), None)
+    following = _next_loading(after)
     if following is None:
         return False
     return (following.volume >= week.volume * RISES_AGAIN - 1e-9

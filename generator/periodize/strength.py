@@ -33,7 +33,7 @@ HEAVY_STOP_DAYS = 7  # heavy lower-body and plyometric work stops this many days
 LAST_SESSION_DAYS = 2  # no strength in the last days before the race
 HALVED = "half the sets in the taper"
 DELOAD_RPE = 7.0  # the most a deload asks for (RPE 7: about three reps in reserve)
-DELOAD_RIR = 3  # ... as reps in reserve (S6: RIR >= 3)
+DELOAD_RIR = 10 - DELOAD_RPE  # ... as reps in reserve (S6: RIR >= 3)
 _NEAR_FAILURE = re.compile(r"(?i)\b(?:rir\s*[0-2](?![\d.,])|[0-2]\s*rir\b)")  # reps in reserve, as a weight's comment keeps them
 # "RIR 2", "RIR 1-2", "2 RIR", "1–2 RIR": the reps in reserve a weight's comment asks for.
 _RESERVE = re.compile(r"(?i)\b(?P<a>rir\s*)(?P<low>\d{1,2})(?:(?P<dash>\s*[-–]\s*)(?P<high>\d{1,2}))?(?!\d|[.,]\d)"

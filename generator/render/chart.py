@@ -16,6 +16,7 @@ from ..expanded import ExpandedPlan, PlannedWeek
 from ..i18n import N_, Words, gettext, ngettext, number, pgettext
 from ..model import SessionKind
 from ..units import format_number, from_km
+from .views import shown_kind
 
 KIND_LETTER = Words({"load": "", "deload": N_("D"), "vacation": N_("V"), "taper": N_("T"), "race": N_("R")})
 KIND_NAME = Words({"load": N_("loading week"), "deload": N_("deload week"), "lighter": N_("lighter week"), "vacation": N_("vacation week"),
@@ -83,7 +84,7 @@ def volume_chart(expanded: ExpandedPlan, prefix: str = "vc", units: Sequence[str
         x = LEFT + slot * index + (slot - bar) / 2
         height = plot_h * value / top if top else 0
         y = TOP + plot_h - height
-        kind = "deload" if week.step_back else "race" if week.tune_up else week.kind  # as the page shows them
+        kind = shown_kind(week)  # as the page shows it
         fill = f' fill="url(#{prefix}-{kind})"' if kind in ("deload", "vacation", "taper") else ""
         race = _race_part(expanded, week, basis)
         if race and top:  # the race on top, outlined: the training of race week is the bar below it

@@ -31,7 +31,7 @@ from ..describe import exercise_text, label_text
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..i18n import N_, Words, gettext, pgettext_noop
 from ..model import UNWRITTEN, Distance, Duration, Exercise, Ladder, Part, Repeat, SessionKind, Step, Target
-from ..paces import PaceTable, evaluate, spec_of
+from ..paces import PaceTable, evaluate, race_pace_spec, spec_of
 from .fitencode import Encoder, fit_crc
 from .fitnames import NAME_LIMIT, clip, exercise_category, file_name, serial_number, workout_name
 
@@ -173,7 +173,7 @@ class _Writer:
         without one is run at its own race's pace, from the reader's (or the coach's) time."""
         spec = spec_of(target, self.goal_km, self.units) if self.paced and target is not None else None
         if target is None and self.race_km is not None:
-            spec = f"r:{self.race_km:g}:100:100:0:0"
+            spec = race_pace_spec(self.race_km)
         if spec is not None and (self.table is not None or self.placeholders):
             data["target_type"] = "speed"
             data["target_value"] = 0

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..errors import suggest
-from ..model import Pace, RacePace, Target
+from ..model import Pace, RacePace, Target, TargetKind
 
 if TYPE_CHECKING:
     from .words import Words
@@ -148,23 +148,12 @@ def _parse_target(text: str, fail: Callable[[str], object], hints: tuple[str, ..
     if match := _ZONE.match(text):
         return Target(text, "zone", value=float(match[2] or match[1]), low=float(match[1]) if match[2] else None)
     if match := _RPE.match(text):
-        value = float(match[2] or match[1])
-        if not 1 <= float(match[1]) <= value <= 10:
-            fail(f"'{text}' is not a valid RPE (expected 1 to 10)")
-            return None
-        return Target(text, "rpe", value=value, low=float(match[1]) if match[2] else None)
+        return _ranged(text, "rpe", match, (1, 10), f"'{text}' is not a valid RPE (expected 1 to 10)", fail)
     if match := _HR.match(text):
-        value = float(match[2] or match[1])
-        if not 40 <= float(match[1]) <= value <= 230:
-            fail(f"heart rate '{text}' is not plausible (expected 40 to 230 bpm)")
-            return None
-        return Target(text, "hr", value=value, low=float(match[1]) if match[2] else None)
+        return _ranged(text, "hr", match, (40, 230), f"heart rate '{text}' is not plausible (expected 40 to 230 bpm)", fail)
     if match := _HRMAX.match(text):
-        value = float(match[2] or match[1])
-        if not 40 <= float(match[1]) <= value <= 100:
-            fail(f"'{text}' is not a plausible share of the maximum heart rate (expected 40% to 100%)")
-            return None
-        return Target(text, "hrmax", value=value, low=float(match[1]) if match[2] else None)
+        return _ranged(text, "hrmax", match, (40, 100),
+                       f"'{text}' is not a plausible share of the maximum heart rate (expected 40% to 100%)", fail)
     race = race_target(" ".join(text.split()), fail)
     if race is not False:
         return race  # type: ignore[return-value]
@@ -197,6 +186,16 @@ def _effort_races(efforts: tuple[str, ...]) -> tuple[RacePace | None, ...]:
         target = race_target(word, lambda _: None)
         races.append(target.race if isinstance(target, Target) else None)
     return tuple(races) if any(races) else ()
+
+
+def _ranged(text: str, kind: TargetKind, match: re.Match[str], bounds: tuple[float, float], problem: str,
+            fail: Callable[[str], object]) -> Target | None:
+    """A target of one value or a range (its low end first), within ``bounds``; ``problem`` said otherwise."""
+    value = float(match[2] or match[1])
+    if not bounds[0] <= float(match[1]) <= value <= bounds[1]:
+        fail(problem)
+        return None
+    return Target(text, kind, value=value, low=float(match[1]) if match[2] else None)
 
 
 def unmistakable(text: str) -> bool:
