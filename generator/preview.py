@@ -149,7 +149,7 @@ class Preview:
 
         if not (self.output / "plans" / slug).is_dir():
             return None
-        for display, record in Manifest(settings.work_dir, self.output).records().items():
+        for display, record in Manifest(settings.work_dir, self.output).body.records.items():
             if record.slug == slug and (settings.root / display).is_file():
                 return settings.root / display
         return None

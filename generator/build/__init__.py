@@ -68,7 +68,7 @@ class Job:
     state: State
     force: bool
     jobs: int | None
-    progress: Progress | None
+    progress: Progress
     drafts: dict[str, int]  # the drafts left out: display path -> the line of their 'draft: true'
 
     @property
@@ -102,31 +102,49 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
         if save_state:  # a build that writes the state clears what a killed one left of it
             clean_pending(settings.plans_dir, STATE_NAME)
         job = _inputs(settings, target, pdf, preview, force, jobs, progress, drafts)
-        if not force and not job.state.legacy and job.manifest.unchanged(job.inputs, target) and (
-                not preview or _described(job)):  # a preview's list pages are rendered from the records
-            return _with_drafts(job, _nothing_to_do(job, started))
-        manifest = job.manifest
-        stage = tree.open_stage(settings.work_dir, manifest.name, target, [] if force else manifest.made(),
-                                lambda: manifest.site_intact(target, fresh=True))
-        pending = None
-        try:
-            records, todo = _reuse(job, stage)
-            result = _render(job, stage, records, todo)
-            # Written beside the state file before the swap (a full disk stops the build here), renamed
-            # into place after it: the state never records a site that was not published.
-            pending = job.state.write_pending() if save_state else None
-            _swap(job, stage.path)
-        except BaseException:  # the stage is left as it is: the next build looks at it again
-            if pending is not None:
-                pending.unlink(missing_ok=True)
-            raise
-        job.state.commit(pending)
-        if on_live is not None:
-            on_live(job.now, result.on_request)
-        _record(job, records, result)
-        result.seconds = time.perf_counter() - started
+        records = job.manifest.body.records
+        if job.reusable and job.manifest.unchanged(job.inputs, target) and (
+                not preview or all(display in records for _, display in job.files)):  # the preview's list pages are made from them
+            result = _nothing_to_do(job)
+        else:
+            result = _build(job, save_state, on_live)
+    result.seconds = time.perf_counter() - started
     result.warnings[:0] = job.state.notes  # said by the build that repaired the state, not kept for the next
-    return _with_drafts(job, result.with_live_warnings(settings, job.now.date()))
+    result = result.with_live_warnings(settings, job.now.date())
+    result.warnings[:0] = draft_notes(job.drafts)  # said by every build: a plan that does not appear must not surprise
+    return result
+
+
+def _build(job: Job, save_state: bool, on_live: Callable[[datetime, SitePages], None] | None) -> BuildResult:
+    """Steps 2 to 5, for a build with something to do."""
+    manifest = job.manifest
+    stage = tree.open_stage(job.settings.work_dir, manifest.name, job.target, [] if job.force else manifest.made(),
+                            lambda: manifest.site_intact(job.target))
+    pending = None
+    try:
+        records, todo = _reuse(job, stage)
+        result = _render(job, stage, records, todo)
+        # Written beside the state file before the swap (a full disk stops the build here), renamed
+        # into place after it: the state never records a site that was not published.
+        pending = job.state.write_pending() if save_state else None
+        try:
+            tree.swap_in(stage.path, job.target)
+        except OSError as exc:
+            raise DeloadError([Diagnostic(str(job.target), 1, 1, f"cannot replace the site: {exc.strerror or exc}; "
+                                          "it was left as it was")]) from None
+    except BaseException:  # the stage is left as it is: the next build looks at it again
+        if pending is not None:
+            pending.unlink(missing_ok=True)
+        raise
+    job.state.commit(pending)
+    if on_live is not None:
+        on_live(job.now, result.on_request)
+    # Step 5: the new site is live by now: a failure to record it (a full disk) must not fail the
+    # build; the next one then does not find site/ as the record says, and renders every plan whose files differ.
+    with contextlib.suppress(OSError):
+        manifest.save(job.inputs, records, job.target, job.state.original, result.counts(), result.site_files,
+                      result.site_keys)
+    return result
 
 
 def _inputs(settings: Settings, target: Path, pdf: bool, preview: bool, force: bool, jobs: int | None,
@@ -153,33 +171,23 @@ def _inputs(settings: Settings, target: Path, pdf: bool, preview: bool, force: b
         files = [(path, display) for path, display in files if display not in left_out]
         inputs.keys = {display: key for display, key in inputs.keys.items() if display not in left_out}
     state = State.parse(state_path, state_text)
-    return Job(settings, target, files, now, papers, links, preview, manifest, inputs, state, force, jobs, progress,
-               left_out)
+    return Job(settings, target, files, now, papers, links, preview, manifest, inputs, state, force, jobs,
+               progress or (lambda phase, done, total: None), left_out)
 
 
-def _with_drafts(job: Job, result: BuildResult) -> BuildResult:
-    result.warnings[:0] = draft_notes(job.drafts)  # said by every build: a plan that does not appear must not surprise
-    return result
-
-
-def _described(job: Job) -> bool:
-    records = job.manifest.records()
-    return job.manifest.body_ok() and all(display in records for _, display in job.files)
-
-
-def _nothing_to_do(job: Job, started: float) -> BuildResult:
+def _nothing_to_do(job: Job) -> BuildResult:
     job.manifest.note_files(job.inputs)
-    result = BuildResult.restored(job.manifest.head.get("summary", {}), seconds=time.perf_counter() - started, noop=True)
+    result = BuildResult.restored(job.manifest.head.get("summary", {}), noop=True)
     if job.preview:  # the list pages are the preview's to render when asked (a server just started has none)
-        records = job.manifest.records()
+        records = job.manifest.body.records
         result.on_request = site_pages(job.settings, [records[d] for _, d in job.files], job.now, job.renderer_key)
-    return result.with_live_warnings(job.settings, job.now.date())
+    return result
 
 
 def _reuse(job: Job, stage: tree.Stage) -> tuple[dict[str, PlanRecord], list[tuple[Path, str]]]:
     """Step 2: the records of the unchanged plans, whose files the stage holds, and the plans to
     render; the files of the others, and of plans gone, are removed from the stage."""
-    described = job.manifest.records() if job.manifest.build_id() else {}
+    described = job.manifest.body.records
     previous = described if job.reusable else {}
     records: dict[str, PlanRecord] = {}
     todo: list[tuple[Path, str]] = []
@@ -199,7 +207,7 @@ def _render(job: Job, stage: tree.Stage, records: dict[str, PlanRecord], todo: l
     clock = time.perf_counter()
     built_before = job.state.built()  # slug -> when first built: a plan gone from plans/ is said
     css = _stylesheets(job)  # the print stylesheets: PDF cache keys and rendering
-    known = translation_groups(r.listing for r in (job.manifest.records().values() if job.reusable else ()))
+    known = translation_groups(r.listing for r in (job.manifest.body.records.values() if job.reusable else ()))
     outputs = _render_plans(job, stage.path, todo, known)
     pdf_jobs = _record_plans(job, stage, records, outputs, css)
     # A plan's page links to its translations: one whose set of translations changed in this build
@@ -265,8 +273,7 @@ def _render_plans(job: Job, stage: Path, todo: list[tuple[Path, str]],
     try:
         for index, output in enumerate(results, start=1):
             outputs.append(output)
-            if job.progress:
-                job.progress("plans", index, len(todo))
+            job.progress("plans", index, len(todo))
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -281,7 +288,7 @@ def _record_plans(job: Job, stage: tree.Stage, records: dict[str, PlanRecord], o
 
     errors = [d for o in outputs for d in o.diagnostics if d.is_error]
     slugs: dict[str, str] = {r.slug: d for d, r in records.items()}
-    last = job.manifest.records()
+    last = job.manifest.body.records
 
     def newcomer(out: PlanOutput) -> tuple[bool, bool]:
         """A plan that had its slug in the last build keeps it: a clash is said at the other plan's
@@ -330,8 +337,7 @@ def _pdfs(job: Job, records: dict[str, PlanRecord], ordered: list[PlanRecord], p
     cache = job.settings.work_dir / "cache" / f"pdf-{job.manifest.name}"  # per output: previews have other PDFs
     if job.force:
         tree.remove(cache)
-    progress = partial(job.progress, "pdf") if job.progress else lambda done, total: None
-    result.pdfs_rendered, refused = run_pdf_jobs(pdf_jobs, css, cache, worker_count(job.jobs), progress)
+    result.pdfs_rendered, refused = run_pdf_jobs(pdf_jobs, css, cache, worker_count(job.jobs), partial(job.progress, "pdf"))
     prune_cache(cache, {key for r in ordered for _, key, _ in r.pdf_jobs})
     for pdf_job, urls in refused:
         for url in dict.fromkeys(urls):
@@ -339,21 +345,3 @@ def _pdfs(job: Job, records: dict[str, PlanRecord], ordered: list[PlanRecord], p
             record = records[pdf_job.plan_path]  # a new record: records are shared with the manifest's memo
             records[pdf_job.plan_path] = replace(record, diagnostics=[*record.diagnostics, [
                 pdf_job.plan_path, 1, 1, message, "warning", "pdf-resource"]])
-
-
-def _swap(job: Job, stage: Path) -> None:
-    """Step 4: the stage becomes ``site/``, and the old site the next build's stage."""
-    try:
-        tree.swap_in(stage, job.target)
-    except OSError as exc:
-        raise DeloadError([Diagnostic(str(job.target), 1, 1, f"cannot replace the site: {exc.strerror or exc}; "
-                                      "it was left as it was")]) from None
-
-
-def _record(job: Job, records: dict[str, PlanRecord], result: BuildResult) -> None:
-    """Step 5: record this build. The new site is live by now: a failure here (a full disk) must
-    not fail the build; the next one then does not find site/ as the record says, and renders
-    every plan whose files differ."""
-    with contextlib.suppress(OSError):
-        job.manifest.save(job.inputs, records, job.target, job.state.original, result.counts(), result.site_files,
-                          result.site_keys)

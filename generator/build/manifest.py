@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 from ..digest import digest_parts
 from ..fsutil import write_atomic
 from .inputs import FORMAT, Inputs
+from .tree import parents
 
 
 @dataclass
@@ -40,12 +40,7 @@ class PlanRecord:
 
 def folders_of(files: Iterable[str]) -> list[str]:
     """Every folder holding one of ``files`` (paths inside the site), with their parents."""
-    folders = {"."}
-    for parent in {name.rpartition("/")[0] for name in files}:  # site paths: "/" always; faster than dirname
-        while parent and parent not in folders:
-            folders.add(parent)
-            parent = os.path.dirname(parent)
-    return sorted(folders)
+    return sorted({".", *(parent for name in files for parent in parents(name))})
 
 
 def site_signature(site: Path, folders: Iterable[str]) -> str:
@@ -70,13 +65,12 @@ class Manifest:
         self.name = name
         self.head_path = work / f"manifest-{name}.head.json"
         self.body_path = work / f"manifest-{name}.json"
-        self.head: dict[str, Any] = _read(self.head_path)
+        self.head: dict[str, Any] = _read_head(self.head_path)
         self._body: Body | None = None
-        self._intact: bool | None = None
 
     def unchanged(self, inputs: Inputs, output: Path) -> bool:
         head = self.head
-        return (head.get("format") == FORMAT and head.get("common") == inputs.common and head.get("keys") == inputs.keys
+        return (head.get("common") == inputs.common and head.get("keys") == inputs.keys
                 and head.get("state") == inputs.state and head.get("day") in (None, inputs.day)
                 and self.site_intact(output))
 
@@ -85,70 +79,50 @@ class Manifest:
         say), so that the next build does not read them all again."""
         if self.head.get("files") != inputs.files:
             self.head.update(files=inputs.files, taken=inputs.taken)
-            _write(self.head_path, self.head)
+            _write_head(self.head_path, self.head)
 
-    def site_intact(self, output: Path, fresh: bool = False) -> bool:
-        """Whether ``output`` holds the files the last build left (no file added, removed or renamed);
-        ``fresh``: looked at again, not as the no-op check saw it."""
-        if self._intact is None or fresh:
-            head = self.head
-            self._intact = head.get("format") == FORMAT and head.get("site") == site_signature(output, head.get("folders", []))
-        return self._intact
+    def site_intact(self, output: Path) -> bool:
+        """Whether ``output`` holds the files the last build left (no file added, removed or renamed)."""
+        head = self.head
+        return head.get("format") == FORMAT and head.get("site") == site_signature(output, head.get("folders", []))
 
-    def body_ok(self) -> bool:
-        """Whether the last build's records were read whole (a damaged body describes nothing)."""
-        return self._read().ok
-
-    def records(self) -> dict[str, PlanRecord]:
-        """The last build's plans."""
-        return self._read().records
-
-    def site_keys(self) -> dict[str, str]:
-        """The last build's listing pages, each with the key of what it showed."""
-        return self._read().site_keys
-
-    def site_files(self) -> list[str]:
-        """The last build's files that are not any one plan's: listing pages, assets."""
-        return self._read().site_files
-
-    def made(self) -> list[str]:
-        """Every file the last build made ([] if its record is not whole)."""
-        if not self.build_id():
-            return []
-        return [*self.site_files(), *(name for record in self.records().values() for name in record.files)]
-
-    def build_id(self) -> str:
-        """Which build made the site the head and body describe ("" if they are not whole)."""
-        build = str(self.head.get("build", "")) if self.head.get("format") == FORMAT and self.body_ok() else ""
-        return build if build and build == self._read().build else ""
-
-    def _read(self) -> Body:
+    @property
+    def body(self) -> Body:
+        """The last build's records; empty unless they were read whole and are the build the head
+        describes (a body put back by hand, or left by a build that died, describes nothing)."""
         if self._body is None:
-            self._body = _read_body(self.body_path)
+            body = _read_body(self.body_path)
+            named = self.head.get("format") == FORMAT and body.build and body.build == self.head.get("build")
+            self._body = body if named else Body()
         return self._body
 
+    def made(self) -> list[str]:
+        """Every file the last build made."""
+        return [*self.body.site_files, *(name for record in self.body.records.values() for name in record.files)]
+
     def save(self, inputs: Inputs, records: dict[str, PlanRecord], output: Path, state_text: str, summary: dict[str, Any],
-             site_files: Iterable[str], site_keys: dict[str, str] | None = None) -> None:
+             site_files: Iterable[str], site_keys: dict[str, str]) -> None:
         """Record a build."""
         self.head_path.parent.mkdir(parents=True, exist_ok=True)
         site_files = list(site_files)
         build = os.urandom(6).hex()  # named by the head and the body alike: a body put back by hand is not this build's
-        lines = [json.dumps({"format": FORMAT, "build": build, "site_files": site_files, "site_keys": site_keys or {}}) + "\n"]
+        lines = [json.dumps({"format": FORMAT, "build": build, "site_files": site_files, "site_keys": site_keys}) + "\n"]
+        known = self.body.lines
         for display, record in sorted(records.items()):
-            known = self._read().lines.get(display)
-            lines.append(known[1] if known is not None and known[0] is record else _line(display, record))
+            line = known.get(display)
+            lines.append(line[1] if line is not None and line[0] is record else _line(display, record))
         write_atomic(self.body_path, "".join(lines).encode("utf-8"))
-        _remember(_identity(self.body_path), Body(dict(records), {d: (records[d], line) for d, line in
-                                                                 zip(sorted(records), lines[1:], strict=True)},
-                                                  site_files, dict(site_keys or {}), True, build))
+        _remember(self.body_path, Body(dict(records), {d: (records[d], line) for d, line in
+                                                       zip(sorted(records), lines[1:], strict=True)},
+                                       site_files, dict(site_keys), build))
         # Plans without dates have feeds counted from the build day: the site is current for that day only.
         day = inputs.day if any(r.day is not None for r in records.values()) else None
         folders = folders_of([*site_files, *(name for r in records.values() for name in r.files)])
         head = {"format": FORMAT, "build": build, "common": inputs.common, "keys": inputs.keys, "state": digest_parts(state_text),
                 "files": inputs.files, "taken": inputs.taken,
                 "site": site_signature(output, folders), "folders": folders, "day": day, "summary": summary}
-        _write(self.head_path, head)
-        self.head, self._intact = head, None
+        _write_head(self.head_path, head)
+        self.head, self._body = head, None
 
 
 @dataclass
@@ -160,12 +134,12 @@ class Body:
     lines: dict[str, tuple[PlanRecord, str]] = field(default_factory=dict)  # display -> (record as loaded, its line)
     site_files: list[str] = field(default_factory=list)
     site_keys: dict[str, str] = field(default_factory=dict)
-    ok: bool = False
-    build: str = ""  # the build that wrote it
+    build: str = ""  # the build that wrote it ("" if it was not read whole)
 
 
-_BODIES: dict[tuple[int, ...], Body] = {}  # a body file this process read or wrote, by its identity
-_MEMO_LOCK = threading.Lock()
+# The head and body this process read or wrote last, by path: (the file's identity, what it holds).
+# deload serve builds again and again, and reads the records in its request threads while it builds.
+_KNOWN: dict[Path, tuple[tuple[int, ...], Any]] = {}
 
 
 def _identity(path: Path) -> tuple[int, ...] | None:
@@ -177,22 +151,28 @@ def _identity(path: Path) -> tuple[int, ...] | None:
     return stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns
 
 
-def _remember(identity: tuple[int, ...] | None, body: Body) -> Body:
-    if identity is not None and body.ok:
-        with _MEMO_LOCK:  # deload serve reads records in its request threads while it builds
-            if len(_BODIES) >= 2:  # the site's and the preview's
-                _BODIES.pop(next(iter(_BODIES)), None)
-            _BODIES[identity] = body
-    return body
+def _recall(path: Path) -> Any:
+    known = _KNOWN.get(path)
+    return known[1] if known is not None and known[0] == _identity(path) else None
+
+
+def _remember(path: Path, content: Any) -> None:
+    identity = _identity(path)
+    if identity is None:
+        _KNOWN.pop(path, None)
+    else:
+        _KNOWN[path] = (identity, content)
 
 
 def _read_body(path: Path) -> Body:
     """The body at ``path``: a header line, then one JSON line per plan, ``[display, record]``.
-    A body this process read or wrote before (``deload serve`` builds again and again) is not
-    read again. A damaged body reads as empty."""
-    identity = _identity(path)
-    known = _BODIES.get(identity) if identity is not None else None
-    return known if known is not None else _remember(identity, _parse_body(path))
+    A damaged body reads as empty."""
+    body = _recall(path)
+    if body is None:
+        body = _parse_body(path)
+        if body.build:
+            _remember(path, body)
+    return body
 
 
 def _parse_body(path: Path) -> Body:
@@ -202,17 +182,16 @@ def _parse_body(path: Path) -> Body:
             header = json.loads(handle.readline() or "{}")
             if not isinstance(header, dict) or header.get("format") != FORMAT:
                 return body
-            body.build = str(header.get("build", ""))
-            body.site_files = [str(f) for f in header.get("site_files", [])]
-            body.site_keys = {str(k): str(v) for k, v in header.get("site_keys", {}).items()}
+            site_files = [str(f) for f in header.get("site_files", [])]
+            site_keys = {str(k): str(v) for k, v in header.get("site_keys", {}).items()}
             for line in handle:
                 display, fields = json.loads(line)  # a line cut short does not decode
                 record = PlanRecord(**fields)
                 body.records[display] = record
                 body.lines[display] = (record, line)
-            body.ok = True
     except (OSError, ValueError, TypeError, AttributeError, KeyError):
         return Body()
+    body.site_files, body.site_keys, body.build = site_files, site_keys, str(header.get("build", ""))
     return body
 
 
@@ -220,15 +199,11 @@ def _line(display: str, record: PlanRecord) -> str:
     return json.dumps([display, vars(record)], separators=(",", ":")) + "\n"
 
 
-_HEADS: dict[Path, tuple[tuple[int, ...], dict[str, Any]]] = {}  # a head this process wrote, by path: (identity, head)
-
-
-def _read(path: Path) -> dict[str, Any]:
-    """A head as a dict of its own (its values are shared: a build replaces them, never changes
-    them); the one this process wrote last is not read again (``deload serve`` builds again and again)."""
-    known = _HEADS.get(path)
-    if known is not None and known[0] == _identity(path):
-        return dict(known[1])
+def _read_head(path: Path) -> dict[str, Any]:
+    """A head as a dict of its own (its values are shared: a build replaces them, never changes them)."""
+    known = _recall(path)
+    if known is not None:
+        return dict(known)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -236,11 +211,6 @@ def _read(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _write(path: Path, data: dict[str, Any]) -> None:
+def _write_head(path: Path, data: dict[str, Any]) -> None:
     write_atomic(path, json.dumps(data, separators=(",", ":")).encode("utf-8"))
-    identity = _identity(path)
-    with _MEMO_LOCK:
-        if identity is not None:
-            _HEADS[path] = (identity, dict(data))
-        else:
-            _HEADS.pop(path, None)
+    _remember(path, dict(data))

@@ -35,7 +35,7 @@ def site_files(job: Job, stage: tree.Stage, ordered: list[PlanRecord], result: B
     if job.preview:
         result.on_request = site_pages(job.settings, ordered, job.now, job.renderer_key)
     else:
-        last_keys = job.manifest.site_keys()
+        last_keys = job.manifest.body.site_keys
         with use(job.settings.language):  # the site's own pages speak the site's language
             for page in _renderer(job.settings, ordered, job.now).pages(job.inputs.common):
                 result.site_keys[page.path] = page.key
@@ -47,7 +47,7 @@ def site_files(job: Job, stage: tree.Stage, ordered: list[PlanRecord], result: B
         stage.write(path, source.read_bytes())
         result.site_files.append(path)
     current = set(result.site_files)
-    stage.remove(name for name in job.manifest.site_files() if name not in current)
+    stage.remove(name for name in job.manifest.body.site_files if name not in current)
     result.files += len(result.site_files)
 
 
@@ -97,7 +97,7 @@ def last_site_pages(settings: Settings, output: Path, now: datetime) -> SitePage
     """The site's own pages as the last good build into ``output`` made them (None if its
     record is damaged): a preview started while a plan is broken shows that build."""
     manifest = Manifest(settings.work_dir, output)
-    if not manifest.body_ok():
+    records = manifest.body.records
+    if not manifest.body.build:
         return None
-    records = manifest.records()
     return site_pages(settings, [records[d] for d in sorted(records, key=plan_order)], now)  # as a build lists them

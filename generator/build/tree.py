@@ -51,7 +51,7 @@ class Stage:
 
 
 def _remove_empty_folders(root: Path, names: Iterable[str]) -> None:
-    folders = {parent for name in names for parent in _parents(name)}
+    folders = {parent for name in names for parent in parents(name)}
     # Deepest first, so that a plan's folder goes before its parent; a folder still in use stays.
     for folder in sorted(folders, key=lambda f: f.count("/"), reverse=True):
         with contextlib.suppress(OSError):
@@ -71,7 +71,7 @@ def open_stage(work: Path, name: str, site: Path, files: Collection[str], truste
     linkable = trusted()
     mine, folders = _tree(stage.path)
     wanted = set(files)
-    needed = {parent for rel in wanted for parent in _parents(rel)}
+    needed = {parent for rel in wanted for parent in parents(rel)}
     for folder in sorted(folders - needed, key=len):  # a folder made by hand, or where a file belongs
         remove(stage.path / folder)  # shortest first: its subfolders go with it
     stage.kept = {rel for rel, inode in mine.items() if rel in wanted and rel in live
@@ -85,7 +85,7 @@ def open_stage(work: Path, name: str, site: Path, files: Collection[str], truste
     return stage
 
 
-def _parents(rel: str) -> Iterator[str]:
+def parents(rel: str) -> Iterator[str]:
     while rel := rel.rpartition("/")[0]:
         yield rel
 
