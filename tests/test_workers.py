@@ -7,32 +7,30 @@ import signal
 import subprocess
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from generator.build import pdfs as pdfjobs
-from generator.build.workers import pool_options, recycled_map
+from generator.build.workers import parallel_map
 
 from .conftest import ROOT, library_plans
 from .site_build import EPOCH, build_project, make_project
 
 
-def _pid_of(_: int) -> int:
+def _pid_of(item: int) -> tuple[int, int]:
     time.sleep(0.01)
-    return os.getpid()
+    return item, os.getpid()
 
 
-def test_recycled_map_keeps_order_and_replaces_workers() -> None:
-    def pool(size: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(**pool_options(max_workers=size))
-
-    pids = list(recycled_map(pool, _pid_of, list(range(24)), workers=2, tasks_per_worker=3))
-    assert len(pids) == 24
+def test_parallel_map_keeps_order_and_replaces_workers() -> None:
+    done = list(parallel_map(_pid_of, list(range(24)), workers=2, per_worker=3))
+    assert [item for item, _ in done] == list(range(24))
+    pids = [pid for _, pid in done]
     rounds = [set(pids[start:start + 6]) for start in range(0, 24, 6)]
     assert all(1 <= len(r) <= 2 for r in rounds)
     assert len(set().union(*rounds)) >= 4  # fresh workers each round: no worker did more than its share
+    assert os.getpid() not in pids
 
 
 def test_a_build_whose_workers_are_replaced_many_times_finishes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -41,7 +41,7 @@ from .manifest import Manifest, PlanRecord
 from .notices import draft_notes, removed_plans
 from .result import BuildResult, SitePages, pack, unpack
 from .sitepages import last_site_pages, site_files, site_pages
-from .workers import pool_options, threading_active, worker_count
+from .workers import parallel_map, worker_count
 
 if TYPE_CHECKING:
     from .plans import PlanOutput
@@ -260,23 +260,9 @@ def _render_plans(job: Job, stage: Path, todo: list[tuple[Path, str]],
                 key=job.renderer_key)
     workers = min(worker_count(job.jobs), max(1, len(todo) // 2))
     outputs: list[PlanOutput] = []
-    if workers <= 1 or threading_active():
-        results: Any = map(run, todo)
-        pool = None
-    else:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        # Workers are forked so they inherit the build context and the imported modules.
-        pool = ProcessPoolExecutor(**pool_options(max_workers=workers, mp_context=multiprocessing.get_context("fork")))
-        results = pool.map(run, todo, chunksize=CHUNK)
-    try:
-        for index, output in enumerate(results, start=1):
-            outputs.append(output)
-            job.progress("plans", index, len(todo))
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+    for index, output in enumerate(parallel_map(run, todo, workers, chunksize=CHUNK), start=1):
+        outputs.append(output)
+        job.progress("plans", index, len(todo))
     return outputs
 
 

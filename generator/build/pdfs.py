@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,7 +19,7 @@ from .. import __version__
 from ..digest import digest_parts
 from ..fsutil import link_or_copy, write_atomic
 from ..render.pdf import PdfResult, init_worker, render_pdf
-from .workers import pool_options, recycled_map
+from .workers import parallel_map
 
 TASKS_PER_WORKER = 25  # documents a worker renders before it is replaced (WeasyPrint keeps memory)
 
@@ -66,24 +66,10 @@ def run_pdf_jobs(jobs: Sequence[PdfJob], css_by_paper: dict[str, str], cache_dir
     shares = Counter(cached)
     done = len(jobs) - sum(shares[path] for path in todo)
     progress(done, len(jobs))  # the cached ones
-    if workers <= 1 or len(missing) <= 1:
-        init_worker(css_by_paper)
-        results: Iterable[PdfResult] = map(_render, [jobs[i] for i in missing])
-    else:
-        # Workers fork from a server that has already imported WeasyPrint: quick to start, so
-        # they can be replaced after TASKS_PER_WORKER documents (see recycled_map), and safe to
-        # start from a build that runs in a thread (deload serve --pdf). Imported here: most builds render no PDF.
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["generator.render.pdf", "weasyprint"])
-
-        def pool(size: int) -> ProcessPoolExecutor:
-            return ProcessPoolExecutor(**pool_options(max_workers=size, mp_context=context, initializer=init_worker,
-                                                      initargs=(css_by_paper,)))
-
-        results = recycled_map(pool, _render, [jobs[i] for i in missing], workers, TASKS_PER_WORKER)
+    if len(missing) > 1 and workers > 1:
+        import weasyprint  # noqa: F401  (imported once, before the workers are forked: each would take a second)
+    results = parallel_map(_render, [jobs[i] for i in missing], workers, per_worker=TASKS_PER_WORKER,
+                           initializer=init_worker, initargs=(css_by_paper,))
     for i, result in zip(missing, results, strict=True):
         if result.refused:
             write_atomic(cached[i].with_suffix(".refused.json"), json.dumps(list(result.refused)).encode("utf-8"))

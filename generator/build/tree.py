@@ -120,13 +120,8 @@ def _tree(root: Path) -> tuple[dict[str, int], set[str]]:
     return found, seen
 
 
-def link_tree(source: Path, target: Path) -> None:
-    """Copy a tree by hard links (``cp -al``)."""
-    shutil.copytree(source, target, symlinks=True, copy_function=link_or_copy)
-
-
 def remove(path: Path) -> None:
-    """Remove a tree (what an earlier version of Deload left)."""
+    """Remove a tree."""
     if path.is_dir() and not path.is_symlink():
         shutil.rmtree(path, ignore_errors=True)
 
@@ -163,8 +158,6 @@ def swap_in(stage: Path, target: Path) -> None:
     """Make ``stage`` the new ``target``, and the old ``target`` the stage (the next build's twin)."""
     if not target.exists():
         os.rename(stage, target)
-        with contextlib.suppress(OSError):  # only a speed-up: the first edit need not link every file
-            link_tree(target, stage)
         return
     if exchange(stage, target):
         return
@@ -178,15 +171,9 @@ def swap_in(stage: Path, target: Path) -> None:
 
 def clean_leftovers(work: Path, target: Path) -> None:
     """Put the previous site back if a build died in the middle of a swap without an atomic
-    exchange, and remove what earlier versions of Deload kept. Call under the build lock."""
-    if not work.is_dir():
-        return
-    for entry in sorted(work.iterdir()):
-        if entry.name.startswith("previous-") and entry.is_dir() and not target.exists():
+    exchange (else remove it). Call under the build lock."""
+    for entry in sorted(work.glob("previous-*")):
+        if entry.is_dir() and not target.exists():
             os.rename(entry, target)
-        elif entry.name.startswith(("previous-", "stage-", "trash-", "spare-")) or (
-                entry.name.startswith("twin-") and entry.name.endswith(".json")):  # earlier versions' descriptions
-            if entry.is_dir():
-                remove(entry)
-            else:
-                entry.unlink(missing_ok=True)
+        else:
+            remove(entry)

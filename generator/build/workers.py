@@ -1,20 +1,16 @@
-"""Worker processes: how many a build may use, whether it may fork them, and that they
+"""Worker processes: how many a build may use, one way to map work over them, and that they
 never outlive the build that started them."""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import select
 import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
-
-if TYPE_CHECKING:  # a no-op build imports this module, not the pool
-    from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
 
 _PR_SET_PDEATHSIG = 1
 T = TypeVar("T")
@@ -26,68 +22,56 @@ def worker_count(jobs: int | None) -> int:
     return max(1, jobs or os.cpu_count() or 1)
 
 
-def threading_active() -> bool:
-    """Forking a process with other threads running is unsafe (deload serve runs builds in a thread)."""
-    return threading.active_count() > 1
+def parallel_map(function: Callable[[T], R], items: Sequence[T], workers: int, chunksize: int = 1,
+                 per_worker: int = 0, initializer: Callable[..., Any] | None = None,
+                 initargs: tuple[Any, ...] = ()) -> Iterator[R]:
+    """``map(function, items)``, in order, over ``workers`` processes forked from this one (they
+    inherit its imports and the build's context), each doing at most about ``per_worker`` items
+    (0: no limit) before it is replaced: the items then go in rounds, each in a pool of its own.
+    (``ProcessPoolExecutor(max_tasks_per_child=…)`` deadlocks on Python 3.11 once a worker is
+    replaced while tasks wait: CPython gh-115634.) In this process when one worker would do, or
+    while another thread runs (forking then is unsafe: deload serve builds in a thread)."""
+    if workers <= 1 or len(items) <= 1 or threading.active_count() > 1:
+        if initializer is not None:
+            initializer(*initargs)
+        yield from map(function, items)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
-
-def die_with_build(build: int) -> None:
-    """End this worker when the build process ``build`` dies (a ``kill -9``): an orphaned
-    worker would otherwise wait for work forever, on pipes it holds both ends of. The kernel
-    kills a worker forked by the build itself (PR_SET_PDEATHSIG); one forked by a fork server
-    has a living parent, so a thread waits for the build to end (on a pidfd, or by polling)."""
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if not _alive(build):  # it died before this worker was ready
-        os._exit(1)
-    threading.Thread(target=_watch, args=(build,), name="deload-watch-build", daemon=True).start()
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _watch(build: int) -> None:
-    try:
-        pidfd = os.pidfd_open(build)
-    except (AttributeError, OSError):  # not Linux 5.3+: look twice a second
-        while _alive(build):
-            time.sleep(0.5)
-    else:
-        select.select([pidfd], [], [])  # readable once the process has ended
-    os._exit(1)
-
-
-def recycled_map(make_pool: Callable[[int], ProcessPoolExecutor], function: Callable[[T], R], items: Sequence[T],
-                 workers: int, tasks_per_worker: int) -> Iterator[R]:
-    """``pool.map`` over ``items``, in order, with each worker doing at most about
-    ``tasks_per_worker`` tasks: the items go in rounds of ``workers * tasks_per_worker``, each
-    round in a pool of its own. (``ProcessPoolExecutor(max_tasks_per_child=…)`` deadlocks on
-    Python 3.11 once a worker is replaced while tasks wait: CPython gh-115634.)"""
-    size = max(1, workers * tasks_per_worker)
+    size = workers * per_worker if per_worker else len(items)
     for start in range(0, len(items), size):
         batch = items[start:start + size]
-        with make_pool(min(workers, len(batch))) as pool:
-            yield from pool.map(function, batch)
-
-
-def pool_options(**options: Any) -> dict[str, Any]:
-    """Options for every :class:`ProcessPoolExecutor` of a build: its workers die with the build."""
-    initializer = options.pop("initializer", None)
-    initargs = options.pop("initargs", ())
-    return {**options, "initializer": _start_worker, "initargs": (os.getpid(), initializer, initargs)}
+        pool = ProcessPoolExecutor(max_workers=min(workers, len(batch)), mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_start_worker, initargs=(os.getpid(), initializer, initargs))
+        try:
+            yield from pool.map(function, batch, chunksize=chunksize)
+        finally:
+            pool.shutdown(cancel_futures=True)
 
 
 def _start_worker(build: int, initializer: Callable[..., Any] | None, initargs: tuple[Any, ...]) -> None:
     die_with_build(build)
     if initializer is not None:
         initializer(*initargs)
+
+
+def die_with_build(build: int) -> None:
+    """End this worker when the build process ``build`` dies (a ``kill -9``): an orphaned worker
+    would otherwise wait for work forever, on pipes it holds both ends of. On Linux the kernel
+    kills it (PR_SET_PDEATHSIG); elsewhere a thread looks for its parent twice a second."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    else:
+        threading.Thread(target=_watch, args=(build,), name="deload-watch-build", daemon=True).start()
+    if os.getppid() != build:  # it died before this worker was ready
+        os._exit(1)
+
+
+def _watch(build: int) -> None:
+    while os.getppid() == build:
+        time.sleep(0.5)
+    os._exit(1)
