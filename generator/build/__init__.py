@@ -38,8 +38,7 @@ from ..statefile import read_known
 from . import tree
 from .inputs import Inputs, display_path
 from .manifest import Manifest, PlanRecord
-from .notices import draft_notes, removed_plans
-from .result import BuildResult, SitePages, pack, unpack
+from .result import BuildResult, SitePages, draft_notes, pack, removed_plans, unpack
 from .sitepages import last_site_pages, site_files, site_pages
 from .workers import parallel_map, worker_count
 
