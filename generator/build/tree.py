@@ -158,6 +158,8 @@ def swap_in(stage: Path, target: Path) -> None:
     """Make ``stage`` the new ``target``, and the old ``target`` the stage (the next build's twin)."""
     if not target.exists():
         os.rename(stage, target)
+        with contextlib.suppress(OSError):  # only a speed-up: the first edit need not link every file
+            shutil.copytree(target, stage, symlinks=True, copy_function=link_or_copy)
         return
     if exchange(stage, target):
         return
