@@ -871,6 +871,42 @@ def test_a_week_titled_taper_but_not_marked_is_warned_about_before_it_is_cut_aga
     assert not [w for w in light.warnings if w.code == "taper-unmarked"]
 
 
+def test_weeks_written_going_down_into_the_race_are_warned_about_before_the_taper_cuts_them_again() -> None:
+    """Daniels' last weeks at 0.9 and 0.8 of the peak, unmarked: the engine's taper cuts them to its
+    own caps, and says so where the week is written, with the {taper} mark that keeps them."""
+    text = "---\ntitle: T\nunits: mi\nrace: {distance: marathon}\nperiodization: {deload: {every: off}}\n---\n"
+    for n in range(1, 8):
+        text += f"## Week {n} — Phase IV\n- Tue: Easy 10 mi\n- Thu: Easy 10 mi\n- Sun: Long 20 mi\n\n"
+    text += ("## Week 8 — Phase IV\n- Tue: Easy 9 mi\n- Thu: Easy 9 mi\n- Sun: Long 17 mi\n\n"  # 87.5% of the peak
+             "## Week 9 — Phase IV\n- Tue: Easy 8 mi\n- Thu: Easy 8 mi\n- Sun: Long 16 mi\n\n"  # 80%
+             "## Week 10 — Race week\n- Tue: Easy 5 mi\n- Sun: Race marathon\n")
+    lines = text.splitlines()
+    e = expand(plan_from(text))
+    said = [w for w in e.warnings if w.code == "taper-unmarked"]
+    assert [(w.line, w.severity.value) for w in said] == [(lines.index("## Week 8 — Phase IV") + 1, "warning"),
+                                                         (lines.index("## Week 9 — Phase IV") + 1, "warning")]
+    assert said[0].message.startswith("your week 8 is lighter than your peak (87%) and than the week before")
+    assert "'## Week 8 — Phase IV {taper}'" in said[0].message
+    assert e.weeks[7].distance_km < 0.8 * e.weeks[6].distance_km  # cut again, as the warning says
+    marked = expand(plan_from(text.replace("## Week 8 — Phase IV", "## Week 8 — Phase IV {taper}").replace(
+        "## Week 9 — Phase IV", "## Week 9 — Phase IV {taper}")))
+    assert not [w for w in marked.warnings if w.code == "taper-unmarked"]
+    assert abs(marked.weeks[7].distance_km / marked.weeks[6].distance_km - 0.875) < 0.01  # kept as written
+    # A week a little lighter than the peak is no taper of the author's: the engine's taper is theirs to take.
+    near = expand(plan_from(text.replace("Easy 9 mi\n- Thu: Easy 9 mi\n- Sun: Long 17 mi", "Easy 10 mi\n- Thu: Easy 9 mi\n- Sun: Long 20 mi")))
+    assert [w.message[:15] for w in near.warnings if w.code == "taper-unmarked"] == ["your week 9 is "]
+
+
+def test_a_run_walk_taper_week_is_measured_against_its_peak_as_the_week_itself_is_walks_in() -> None:
+    """A Galloway taper week written at 65% of the peak, walk breaks and walks counted on both sides,
+    is kept: against the peak's running alone it had looked 94% and was cut to 47%."""
+    e = expand(plan_from((ENGINE / "run-walk-taper.md").read_text()))
+    taper = e.weeks[4]
+    assert taper.kind == "taper" and taper.note[0].code == "taper-unchanged"
+    assert [p.session.total for p in taper.sessions if p.session.total is not None] == [
+        Duration(1800), Duration(1800), Duration(4500), Duration(1800)]
+
+
 def test_a_session_written_in_a_replaced_week_that_the_deload_has_no_place_for_is_said_as_a_rest_day() -> None:
     text = "---\ntitle: R\nunits: km\nperiodization: {deload: {every: 3, mode: replace}, taper: false}\n---\n"
     for n in range(1, 5):

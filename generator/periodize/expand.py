@@ -327,14 +327,15 @@ def _volume(context: _Context, sessions: Sequence[Session]) -> float:
 
 
 def _peak(context: _Context) -> tuple[float, float]:
-    """The biggest of the last three representative loading weeks before the taper, and their longest run."""
+    """The biggest of the last three representative loading weeks before the taper, and their longest run.
+    Measured as a taper week is, every run whole: a run-walk plan's walks are in its taper weeks too."""
     span = context.span
     if span is None:
         return 0.0, 0.0
     last = [w for w in context.weeks[:span.first_week] if w.representative][-3:]
     if not last:
         last = [w for w in context.weeks[:span.first_week] if w.volume > 0][-3:]
-    return max((w.volume for w in last), default=0.0), max((w.long_run for w in last), default=0.0)
+    return max((w.on_feet for w in last), default=0.0), max((w.long_run for w in last), default=0.0)
 
 
 def _taper_note(kind: str, week: int, span: TaperSpan | None, peak: float, sessions: Sequence[Session]) -> Note:

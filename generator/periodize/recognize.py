@@ -75,6 +75,7 @@ class SourceWeek:
     strength: float = 0.0  # the training load of its strength sessions
     strength_level: float = 0.0  # by_strength: the highest strength load of the representative weeks before it
     by_strength: bool = False  # a step-back by its strength work alone, its running no heavier (a mixed plan)
+    on_feet: float = 0.0  # its runs whole, walk breaks and walks in, races left out: what a taper cuts, and cuts against
 
     @property
     def lighter_race_week(self) -> bool:
@@ -123,12 +124,8 @@ def survey(plan: Plan, measure: Measure, basis: str, last_loading: int,
         step_back = candidate and _lighter(week, before) and (closing or _rises_again(week, after))
         by_strength = (candidate and not step_back and _lighter_lifting(week, before)
                        and (closing or _lifts_again(week, after)))
-        result.append(SourceWeek(week.index, week.volume, week.long_run, week.runs, week.race, week.mark,
-                                 week.load, week.quality, step_back=step_back or by_strength, level=level,
-                                 replaced=index in replaced, with_race=week.with_race, by_load=week.by_load,
-                                 intensity=week.intensity, sets=week.sets, hard=week.hard, run_load=week.run_load,
-                                 strength=week.strength, strength_level=max((w.strength for w in before), default=0.0),
-                                 by_strength=by_strength))
+        result.append(replace(week, step_back=step_back or by_strength, level=level, replaced=index in replaced,
+                              strength_level=max((w.strength for w in before), default=0.0), by_strength=by_strength))
     return tuple(result)
 
 
@@ -160,6 +157,7 @@ def _facts(plan: Plan, index: int, measure: Measure, basis: str, load_of: Callab
         hard=sum(1 for s in runs if s.kind.is_quality and s.kind is not K.STRIDES),  # strides alone are no hard day
         run_load=sum(load_of(s) for s in running),
         with_race=sum(size(s, measure, basis) for s in runs),
+        on_feet=sum(size(s, measure, basis) for s in runs if s.kind is not K.RACE),
         quality=sum(load_of(s) for s in runs if s.kind.is_quality),
         strength=sum(load_of(s) for s in sessions if s.kind is K.STRENGTH and s.in_totals),
     )

@@ -255,20 +255,27 @@ _TAPER_TITLE = re.compile(r"(?i)\btaper|affûtage|affutage|puesta a punto|afinam
 
 
 def unmarked_tapers(plan: Plan, span: TaperSpan | None, volumes: Sequence[float]) -> list[tuple[int, str]]:
-    """Weeks the engine's taper covers that the author titled as a taper, wrote lighter than the
-    peak (``volumes``: each source week's) and did not mark ``{taper}``: their own cuts are cut
-    again. A week titled so but written as heavy as the peak is the engine's to taper, as asked.
-    (source week index, what to say)."""
+    """Weeks the engine's taper covers that the author wrote as a taper of their own and did not
+    mark ``{taper}``: lighter than 90% of the peak (``volumes``: each source week's) and titled as
+    a taper, or lighter than the week before, as a taper's weeks go down (invariant 15): their own
+    cuts are cut again. A week titled so but written as heavy as the peak is the
+    engine's to taper, as asked. (source week index, what to say)."""
     if span is None or span.authored:
         return []
     peak = max(volumes[max(0, span.first_week - 3):span.first_week], default=0.0)
     said = []
     for index in range(span.first_week, span.weeks - 1):  # the race week is the race week, titled so or not
         week = plan.weeks[index]
-        written_light = volumes[index] < WRITTEN_TAPER * peak
-        if week.mark is None and written_light and _TAPER_TITLE.search(week.title or ""):
-            said.append((index, f"your week {index + 1} is titled '{week.title}' but not marked {{taper}}: the engine's "
+        if week.mark is not None:
+            continue
+        light = 0 < volumes[index] < WRITTEN_TAPER * peak
+        titled = light and _TAPER_TITLE.search(week.title or "")
+        going_down = light and volumes[index] < (volumes[index - 1] if index > 0 else peak) - 1e-9
+        if titled or going_down:
+            why = (f"is titled '{week.title}'" if titled else
+                   f"is lighter than your peak ({math.floor(100 * volumes[index] / peak)}%) and than the week before, as a taper's weeks are,")
+            said.append((index, f"your week {index + 1} {why} but not marked {{taper}}: the engine's "
                                 f"{span.length}-day taper cuts it again, as it cuts every week before the race; mark "
-                                f"your own taper weeks ('## {plan.week_word} {index + 1} — {week.title} {{taper}}') to keep "
+                                f"your own taper weeks ('## {plan.week_word} {index + 1} — {week.title or 'Taper'} {{taper}}') to keep "
                                 "them as written"))
     return said
