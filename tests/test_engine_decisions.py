@@ -907,6 +907,22 @@ def test_a_run_walk_taper_week_is_measured_against_its_peak_as_the_week_itself_i
         Duration(1800), Duration(1800), Duration(4500), Duration(1800)]
 
 
+def test_daniels_letters_weigh_as_their_words_and_easy_parts_of_a_q_session_are_run_at_easy_pace() -> None:
+    """"3 mi @ T" is threshold running and "1 h @ E" easy running, in whatever session: an hour at
+    E inside a Q session had counted 8.1 mi at tempo speed (6.9 mi at 8:45/mi), and a week's longest run with it."""
+    plan = plan_from("---\ntitle: D\nunits: mi\nchecks: {easy_pace: '8:45/mi'}\n---\n## Week 1\n"
+                     "- Mon: Tempo 3 mi @ T\n- Tue: Tempo 3 mi @ threshold\n- Wed: Tempo with 1 h @ E\n"
+                     "- Thu: Easy 1 h @ E\n- Fri: Tempo with 2 mi @ E + 3 mi @ T + 1 h @ E\n- Sat: Intervals with 5 x 3 min @ I w/ 2 min jog\n"
+                     "- Sun: Intervals with 5 x 3 min @ 5K pace w/ 2 min jog\n")
+    sessions = expand(plan).weeks[0].sessions
+    letters, words, q_easy, easy, mixed, by_i, by_5k = sessions
+    measure = Measure(plan.periodization, plan.checks, plan.units)
+    assert session_load(letters.session, measure) == session_load(words.session, measure)
+    assert session_load(by_i.session, measure) == session_load(by_5k.session, measure)  # Daniels' I: about 5K pace
+    assert q_easy.distance_km == easy.distance_km and session_load(q_easy.session, measure) == session_load(easy.session, measure)
+    assert round(mixed.distance_km / 1.609344, 2) == round(2 + 3 + easy.distance_km / 1.609344, 2)
+
+
 def test_a_session_written_in_a_replaced_week_that_the_deload_has_no_place_for_is_said_as_a_rest_day() -> None:
     text = "---\ntitle: R\nunits: km\nperiodization: {deload: {every: 3, mode: replace}, taper: false}\n---\n"
     for n in range(1, 5):

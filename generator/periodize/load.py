@@ -22,9 +22,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..model import Distance, Exercise, RacePace, Session, SessionKind, Target
+from ..paces import WORD_EFFORTS
 from ..units import to_km
 from ..workout import times
-from .volume import Measure, amount_minutes, session_minutes
+from .volume import Measure, amount_minutes, session_minutes, step_kind
 
 K = SessionKind
 # Typical intensity factor of each kind's effort when the plan gives none.
@@ -50,6 +51,12 @@ EFFORT_IF = {
 # "<distance> pace": the distance's race pace as IF.
 RACE_PACE_IF = {"1500": 1.13, "mile": 1.12, "3k": 1.10, "5k": 1.07, "8k": 1.05, "10k": 1.03, "15k": 0.98,
                 "10mi": 0.96, "half": 0.92, "marathon": 0.85}
+# The pace table's efforts (generator.paces) -> IF: Daniels' I pace is about 3K-5K race pace, his R
+# pace about mile pace (Daniels' Running Formula); the others as their words above.
+TABLE_EFFORT_IF = {"recovery": EFFORT_IF["recovery"], "easy": EFFORT_IF["easy"], "long": EFFORT_IF["easy"],
+                   "steady": EFFORT_IF["steady"], "marathon": RACE_PACE_IF["marathon"], "half_marathon": RACE_PACE_IF["half"],
+                   "threshold": EFFORT_IF["threshold"], "10k": RACE_PACE_IF["10k"], "5k": RACE_PACE_IF["5k"],
+                   "interval": RACE_PACE_IF["5k"], "mile": RACE_PACE_IF["mile"], "repetition": RACE_PACE_IF["mile"]}
 ZONE_IF = {1: 0.62, 2: 0.72, 3: 0.85, 4: 0.97, 5: 1.08, 6: 1.15}
 # Session RPE (CR-10) -> IF, by the common mapping of the RPE scale onto training zones.
 RPE_IF = {1: 0.50, 2: 0.60, 3: 0.68, 4: 0.75, 5: 0.80, 6: 0.85, 7: 0.92, 8: 1.00, 9: 1.05, 10: 1.10}
@@ -101,6 +108,8 @@ def _effort_if(word: str, race: RacePace | None, measure: Measure) -> float | No
     for suffix in (" pace", " effort"):
         if text.endswith(suffix) and text.removesuffix(suffix) in EFFORT_IF:
             return EFFORT_IF[text.removesuffix(suffix)]
+    if text in WORD_EFFORTS:  # Daniels' letters and the pace table's other words: "E", "T", "I pace", "vo2max"
+        return TABLE_EFFORT_IF.get(WORD_EFFORTS[text])
     return race_pace_if(race, measure) if race is not None else None
 
 
@@ -145,7 +154,7 @@ def run_load(session: Session, measure: Measure) -> float:
             minutes = count * amount_minutes(step.amount, K.EASY, measure)
             load += _tss(minutes, target_if(step.target, EASY_IF, measure))
         else:
-            minutes = count * amount_minutes(step.amount, kind, measure)
+            minutes = count * amount_minutes(step.amount, step_kind(step, kind), measure)
             load += _tss(minutes, target_if(step.target, work_if, measure))
         main += minutes
     if session.strides is not None:

@@ -73,19 +73,31 @@ def amount_minutes(amount: Amount | None, kind: SessionKind, measure: Measure) -
     return amount.km * measure.pace(kind) / 60
 
 
-def _step_kind(step: Step, kind: SessionKind) -> SessionKind:
-    """The pace a step is estimated at: the session's for work, a recovery jog's for the rest."""
-    return kind if step.role in ("work", "warmup", "cooldown") else K.RECOVERY
+_EASY_EFFORTS = {"recovery": K.RECOVERY, "easy": K.EASY, "long": K.EASY}
+
+
+def step_kind(step: Step, kind: SessionKind) -> SessionKind:
+    """The pace a step is estimated at: a recovery jog's for a recovery, easy running's for a step
+    of a quality session at an easy effort ("1 h @ E" in a Daniels Q session is no hour at
+    threshold), else the session's."""
+    if step.role not in ("work", "warmup", "cooldown"):
+        return K.RECOVERY
+    target = step.target
+    if kind.is_quality and target is not None and target.kind == "effort" and target.efforts:
+        kinds = {_EASY_EFFORTS.get(WORD_EFFORTS.get(" ".join(word.lower().split()), ""), K.REST) for word in target.efforts}
+        if len(kinds) == 1 and K.REST not in kinds:
+            return kinds.pop()
+    return kind
 
 
 def main_km(session: Session, measure: Measure) -> float:
     """Distance of the main set with its recoveries; estimates for durations."""
-    return sum(count * amount_km(step.amount, _step_kind(step, session.kind), measure)
+    return sum(count * amount_km(step.amount, step_kind(step, session.kind), measure)
                for step, count in times(session.main))
 
 
 def main_minutes(session: Session, measure: Measure) -> float:
-    return sum(count * amount_minutes(step.amount, _step_kind(step, session.kind), measure)
+    return sum(count * amount_minutes(step.amount, step_kind(step, session.kind), measure)
                for step, count in times(session.main))
 
 
