@@ -923,6 +923,18 @@ def test_daniels_letters_weigh_as_their_words_and_easy_parts_of_a_q_session_are_
     assert round(mixed.distance_km / 1.609344, 2) == round(2 + 3 + easy.distance_km / 1.609344, 2)
 
 
+def test_a_top_single_in_a_deload_is_brought_to_rpe_7_not_halved_below_the_ramp() -> None:
+    """5/3/1's week of "5/3/1+ @ 75/85/95%", deloaded by reps: the single cannot lose a rep nor a
+    set, and at half its load (47.5%) it was lighter than the sets before it; it is lowered to RPE 7 (S6)."""
+    text = "---\ntitle: W\nperiodization: {deload: {every: 3}}\n---\n"
+    for n in range(1, 5):
+        text += f"## Week {n}\n- Mon: Strength\n  - Squat 5/3/1+ @ 75/85/95%\n\n"
+    e = expand(plan_from(text))
+    deload = next(w for w in e.weeks if w.kind == "deload")
+    assert [exercise_text(x) for x in deload.sessions[0].session.exercises] == [
+        "Squat 1x4 @ 75% 1RM", "Squat 1x2 @ 85% 1RM", "Squat 1x1 @ 87.5% 1RM"]
+
+
 def test_a_session_written_in_a_replaced_week_that_the_deload_has_no_place_for_is_said_as_a_rest_day() -> None:
     text = "---\ntitle: R\nunits: km\nperiodization: {deload: {every: 3, mode: replace}, taper: false}\n---\n"
     for n in range(1, 5):

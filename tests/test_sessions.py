@@ -12,6 +12,8 @@ from generator.model import Distance, Duration, Repeat, SessionKind, Source, Ste
 from generator.source.prescriptions import looks_like_exercise, parse_exercise
 from generator.source.sessions import SessionLine
 
+from .helpers import plan_from
+
 K = SessionKind
 
 
@@ -806,3 +808,34 @@ def test_optional_said_in_a_comment_makes_the_session_optional(line: str) -> Non
 def test_optional_inside_a_sentence_of_a_comment_is_only_a_comment() -> None:
     session, _ = parse("Easy 5 km (optionally with strides)")
     assert session is not None and not session.optional and session.comment == "optionally with strides"
+
+
+@pytest.mark.parametrize("line", [
+    "Squat 5/5/5+ @ 65/75/85%",  # 5/3/1's week of fives, as Wendler writes it
+    "Squat 65% x 5, 75% x 5, 85% x 5+",
+    "Squat 3x5+ @ 65%, 75%, 85%",  # the '+' is the last set's, as in 5/5/5+
+])
+def test_sets_at_rising_loads_on_one_line_are_one_exercise_a_load(line: str) -> None:
+    plan = plan_from(f"---\ntitle: W\n---\n## Week 1\n- Mon: Strength\n  - {line} (top set: as many as you can)\n"
+                     f"- Wed: Strength: {line}; Row 5x10 @ 50%\n")
+    sub, inline = plan.weeks[0].sessions
+    expected = ["Squat 1x5 @ 65% 1RM", "Squat 1x5 @ 75% 1RM", "Squat 1x5+ @ 85% 1RM"]
+    assert [exercise_text(e) for e in sub.exercises] == [expected[0] + " (top set: as many as you can)", *expected[1:]]
+    assert [exercise_text(e) for e in inline.exercises] == [*expected, "Row 5x10 @ 50% 1RM"]
+    assert {e.source.line for e in sub.exercises} == {6}
+
+
+def test_sets_of_one_load_in_a_row_are_joined_and_weights_keep_their_unit() -> None:
+    plan = plan_from("---\ntitle: W\n---\n## Week 1\n- Mon: Strength\n  - Press 3/3/3+ @ 60/60/70 kg\n"
+                     "  - Deadlift 100 kg x 5, 120 kg x 3, 140 kg x 1\n")
+    assert [exercise_text(e) for e in plan.weeks[0].sessions[0].exercises] == [
+        "Press 2x3 @ 60 kg", "Press 1x3+ @ 70 kg", "Deadlift 1x5 @ 100 kg", "Deadlift 1x3 @ 120 kg", "Deadlift 1x1 @ 140 kg"]
+
+
+def test_fewer_or_more_loads_than_sets_is_an_error_that_says_how_many() -> None:
+    errors = Collector("t.md")
+    assert parse_exercise("Deadlift 3x5 @ 65%, 75%", 5, 5, errors) is None
+    assert [d.format() for d in errors.items] == [
+        "t.md:5:20: error: 2 loads for 3 sets: write one load a set, e.g. 'Deadlift 3x5 @ 65%, 75%, …', or one load for them all"]
+    kept = Collector("t.md")
+    assert exercise_text(parse_exercise("Squat 3x5 @ 80 kg, tempo 3-1-1-0", 5, 5, kept)) == "Squat 3x5 @ 80 kg (tempo 3-1-1-0)"  # type: ignore[arg-type]

@@ -98,6 +98,8 @@ def deload_exercise(exercise: Exercise, strategy: str, p: Periodization) -> Exer
         exercise = replace(exercise, comment=" — ".join(filter(None, [exercise.comment, SHORT_OF_FAILURE])))
     order = {"reps": ("reps", "sets", "load"), "load": ("load", "reps", "sets"), "sets": ("sets", "reps", "load")}[strategy]
     for cut in order:
+        if cut == "load" and strategy != "load" and (capped := _within_deload_effort(exercise)) != exercise:
+            return capped  # a heavy single, one set: RPE 7 (S6), not half its load, below the ramp's lighter sets
         changed = _cut(exercise, cut, p)
         if changed is not None:
             return _within_deload_effort(changed)

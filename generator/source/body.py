@@ -20,7 +20,7 @@ from .blocks import MAX_DEPTH, Block, Item, TooDeep, scan
 from .days import day_and_more, day_name, day_number, no_day
 from .headings import Candidate, candidates, choose, fault
 from .numbering import Step, message, number
-from .prescriptions import looks_like_exercise, parse_exercise
+from .prescriptions import looks_like_exercise, parse_exercises
 from .sessions import SessionLine
 from .squeeze import Squeezed
 from .words import ENGLISH, Words
@@ -277,17 +277,19 @@ def _exercises(items: list[Item], lines: list[str], first_line: int, errors: Col
         if len(first) > MAX_LINE_CHARS or not looks_like_exercise(squeezed.text):
             notes.append(_slice(lines, sub.start, sub.end))
             continue
-        exercise = parse_exercise(squeezed.text, first_line + sub.start, sub.content_col + 1, errors, squeezed.column)
+        found = parse_exercises(squeezed.text, first_line + sub.start, sub.content_col + 1, errors, squeezed.column)
         nested = [item for block in sub.children if block.kind == "list" for item in block.items
                   if looks_like_exercise(item.lines[0].strip())]
         for item in nested:
             errors.error(first_line + item.start, item.content_col + 1,
                          f"an exercise goes in the session's list, not under another: move '{item.lines[0].strip()}' "
                          f"to the level of '{first.strip()}'")
-        if exercise is None or nested:
+        if found is None or nested:
             continue
         cue = "; ".join(line.strip().removeprefix("- ").removeprefix("* ") for line in lines[sub.start + 1:sub.end] if line.strip())
-        exercises.append(replace(exercise, comment=" — ".join(filter(None, [exercise.comment, cue]))) if cue else exercise)
+        if cue:  # on the first set of a ramp, as its comment is
+            found[0] = replace(found[0], comment=" — ".join(filter(None, [found[0].comment, cue])))
+        exercises += found
     return exercises, notes
 
 

@@ -72,6 +72,8 @@ _NAME_WITH_NUMBERS = re.compile(r"(?i)" + _WEIGHT + "|" + _SETS_REPS + "|,")
 def looks_like_exercise(text: str) -> bool:
     """Whether a strength session's sub-bullet is meant as an exercise: it reads as one, or has
     a load or a shape of one that cannot be read (an error then, never a note left undeloaded)."""
+    if ramp_sets(text) is not None:
+        return True
     line = EXERCISE_LINE.match(text)
     if line is not None and _NAME_WITH_NUMBERS.search(line["name"]) is None and (
             _INSTRUCTION_START.match(line["name"]) is None or "@" in text):  # "Superset with 4x8 push-ups": a note
@@ -119,6 +121,63 @@ def comment_separator(text: str) -> re.Match[str] | None:
         if not in_range:
             return match
     return None
+
+
+# Sets at rising loads written on one line, as 5/3/1 and percentage programmes write them: one
+# exercise a load ("Squat 5/5/5+ @ 65/75/85%", "Squat 65% x 5, 75% x 5, 85% x 5+", "Squat 3x5+ @ 65%, 75%, 85%").
+_RAMP_LOAD = r"\d+(?:\.\d+)?\s*(?:%|kg|lbs?)"
+_RAMP_NAME = r"(?P<name>[^\W\d][^\d@\n]{0,40}?\S)\s*:?\s+"
+_RAMP_SLASHES = re.compile(r"(?i)^" + _RAMP_NAME + r"(?P<reps>\d{1,3}\s*\+?(?:\s*/\s*\d{1,3}\s*\+?)+)\s*@\s*"
+                           r"(?P<loads>\d+(?:\.\d+)?\s*(?:%|kg|lbs?)?(?:\s*/\s*\d+(?:\.\d+)?\s*(?:%|kg|lbs?)?)+)\s*$")
+_RAMP_PAIRS = re.compile(r"(?i)^" + _RAMP_NAME + r"(?P<sets>" + _RAMP_LOAD + r"\s*[x×]\s*\d{1,3}\s*\+?"
+                         r"(?:\s*,\s*" + _RAMP_LOAD + r"\s*[x×]\s*\d{1,3}\s*\+?)+)\s*$")
+_RAMP_LOADS = re.compile(r"(?i)^" + _RAMP_NAME + r"(?P<count>\d{1,2})\s*[x×]\s*(?P<reps>\d{1,3})\s*(?P<plus>\+)?\s*@\s*"
+                         r"(?P<loads>" + _RAMP_LOAD + r"(?:\s*,\s*" + _RAMP_LOAD + r")+)\s*$")
+
+
+def ramp_sets(text: str) -> list[str] | None:
+    """A line of sets at rising loads as one line a load ('Squat 1x5 @ 65%', …), the same sets in
+    a row joined ('Squat 2x5 @ 65%'), and any comment on the first; None for any other line. With
+    sets x reps and fewer or more loads than sets, the line is left as it is (its error says why)."""
+    clean, comment = text, ""
+    if (split := comment_separator(clean)) is not None:
+        clean, comment = clean[:split.start()], clean[split.start():]
+    elif (paren := re.search(r"\s*\([^()]*\)\s*$", clean)) is not None:
+        clean, comment = clean[:paren.start()], clean[paren.start():]
+    sets: list[tuple[str, str]] = []  # (reps, load)
+    if match := _RAMP_SLASHES.match(clean):
+        reps = [r.replace(" ", "") for r in match["reps"].split("/")]
+        loads = [load.strip() for load in match["loads"].split("/")]
+        unit = re.search(r"(?i)(%|kg|lbs?)$", loads[-1])
+        if len(reps) != len(loads) or unit is None:
+            return None
+        sets = [(r, load if re.search(r"(?i)[a-z%]$", load) else load + unit[1]) for r, load in zip(reps, loads, strict=True)]
+    elif match := _RAMP_PAIRS.match(clean):
+        for pair in match["sets"].split(","):
+            weight, _, count = re.split(r"\s*([x×])\s*", pair.strip(), maxsplit=1)
+            sets.append((count.replace(" ", ""), weight))
+    elif (match := _RAMP_LOADS.match(clean)) and int(match["count"]) == len(loads := match["loads"].split(",")):
+        plain = [(match["reps"], load.strip()) for load in loads]
+        sets = [*plain[:-1], (match["reps"] + ("+" if match["plus"] else ""), plain[-1][1])]  # Wendler's '+': the last set
+    else:
+        return None
+    lines: list[str] = []
+    for (count, weight), run in itertools.groupby(sets):
+        lines.append(f"{match['name'].strip()} {len(list(run))}x{count} @ {weight}")
+    lines[0] += comment
+    return lines
+
+
+def parse_exercises(text: str, line: int, col: int, errors: Collector,
+                    columns: Callable[[int], int] | None = None) -> list[Exercise] | None:
+    """A line's exercises: one (:func:`parse_exercise`), or one a load of a ramp (:func:`ramp_sets`),
+    each at the line's column; None after an error."""
+    pieces = ramp_sets(text)
+    if pieces is None:
+        exercise = parse_exercise(text, line, col, errors, columns)
+        return None if exercise is None else [exercise]
+    found = [parse_exercise(piece, line, col, errors) for piece in pieces]
+    return None if any(e is None for e in found) else [e for e in found if e is not None]
 
 
 def parse_exercise(text: str, line: int, col: int, errors: Collector,
@@ -173,6 +232,12 @@ def parse_exercise(text: str, line: int, col: int, errors: Collector,
         load = parse_load(written, lambda m: errors.error(line, at, m))
         if load is None:
             return None
+    if written is not None and load is not None and _MORE_LOADS.fullmatch(tail):  # "Deadlift 3x5 @ 65%, 75%": not a load a set
+        loads = [written.strip(), *(t.strip() for t in tail.split(","))]
+        shown = ", ".join([*loads, *["…"] * (sets - len(loads))][:sets])
+        errors.error(line, at, f"{len(loads)} loads for {sets} sets: write one load a set, e.g. "
+                               f"'{match['name'].strip()} {sets}x{match['reps'] or ''} @ {shown}', or one load for them all")
+        return None
     first, _, rest = _TAIL.sub(",", tail, count=1).partition(",")
     if re.search(_SETS_REPS, tail):  # "Squat 3x5 @ 100 kg, then 2x10 @ 70 kg": back-off sets, never a comment
         errors.error(line, col, f"one set of sets and reps a line: write '{match['name'].strip()} "
@@ -192,6 +257,7 @@ def parse_exercise(text: str, line: int, col: int, errors: Collector,
                     reps_max, amrap, side, effort, sets_max)
 
 
+_MORE_LOADS = re.compile(r"(?i)" + _RAMP_LOAD + r"(?:\s*,\s*" + _RAMP_LOAD + r")*")
 _PER_SET = re.compile(r"(?i)^(?P<name>[^\d@]*?\S)\s*:?\s+(?P<reps>\d{1,2}(?:\s*[/,\-–]\s*\d{1,2}){2,})\s*(?:@\s*(?P<load>.+?))?\s*$")
 _WORDS_BEFORE_LOAD = re.compile(r"(?i)^(?P<head>.*?" + _SETS_REPS + r")\s+(?P<words>[^\d@]+?)\s*@\s*(?P<load>.+?)\s*$")
 
@@ -357,4 +423,5 @@ def first_words(text: str, count: int = 4) -> str:
     return shown + (" …" if len(words) > count else "")
 
 
-__all__ = ["comment_separator", "first_words", "looks_like_exercise", "parse_exercise", "parse_load", "parse_target"]
+__all__ = ["comment_separator", "first_words", "looks_like_exercise", "parse_exercise", "parse_exercises", "parse_load",
+           "parse_target"]

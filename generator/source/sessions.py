@@ -40,7 +40,7 @@ from .misreads import (
     short_clock,
     with_climbing,
 )
-from .prescriptions import comment_separator, parse_exercise
+from .prescriptions import comment_separator, parse_exercises
 from .sessionhints import TWO_RUNS, Hints
 from .words import ENGLISH, Words
 from .words.en import KIND_WORDS, RACE_NAMES
@@ -349,11 +349,10 @@ class SessionLine(Hints):
             for part, offset in _split_keep_offsets(self.c.text[self.c.pos:end], ";", self.c.pos):
                 if part.strip():
                     start = offset + _lead(part)
-                    item = parse_exercise(part.strip(), self.c.line, self.c.squeezed.column(start), self.errors,
-                                          partial(self._column_from, start))
-                    self.c.failed |= item is None
-                    if item is not None:
-                        exercises.append(item)
+                    items = parse_exercises(part.strip(), self.c.line, self.c.squeezed.column(start), self.errors,
+                                            partial(self._column_from, start))
+                    self.c.failed |= items is None
+                    exercises += items or []
             fields["exercises"] = tuple(exercises)
         elif not self.c.at_end(end):
             self.c.fail(self.c.pos, "list exercises after ':' separated by ';', or as sub-bullets, e.g. 'Back squat 3x8 @ 100 lb'")
