@@ -208,7 +208,7 @@ def load_text(load: Load) -> str:
     if load.kind == "bodyweight":
         return pgettext("plan language", "bodyweight")
     if load.kind == "percent":
-        return f"{number(format_number(load.value or 0, 1))}% 1RM"
+        return f"{number(format_number(load.value or 0, 1))}% {'TM' if load.training_max else '1RM'}"
     if load.kind == "rpe" and load.rir:  # reps in reserve, as written: 10 - RPE
         few = f"{number(format_number(10 - load.top, 1))}–" if load.top is not None else ""
         return f"{few}{number(format_number(10 - (load.value or 0), 1))} RIR"

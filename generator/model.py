@@ -98,6 +98,7 @@ Part = Step | Repeat | Ladder
 
 
 LoadKind = Literal["weight", "percent", "bodyweight", "rpe"]
+TRAINING_MAX_SHARE = 0.9  # a training max is 90% of the 1RM (Jim Wendler, 5/3/1, 2nd ed. 2011)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,14 @@ class Load:
     top: float | None = None  # an RPE range's upper end: "RPE 7-8" is 7 to 8
     rir: bool = False  # an RPE written as reps in reserve: "2 RIR" is RPE 8, "RIR 1-2" RPE 8-9
     each: str = ""  # a weight held in each hand (or on each side), as written: "each hand", "pro Hand"
+    training_max: bool = False  # a share of a training max ("65% TM"), not of the 1RM
+
+    @property
+    def share_of_1rm(self) -> float | None:
+        """A percent load as a share of the 1RM (%): of a training max, 90% of the 1RM (Wendler, 5/3/1)."""
+        if self.kind != "percent" or self.value is None:
+            return None
+        return self.value * TRAINING_MAX_SHARE if self.training_max else self.value
 
     @property
     def kg(self) -> float | None:

@@ -935,6 +935,17 @@ def test_a_top_single_in_a_deload_is_brought_to_rpe_7_not_halved_below_the_ramp(
         "Squat 1x4 @ 75% 1RM", "Squat 1x2 @ 85% 1RM", "Squat 1x1 @ 87.5% 1RM"]
 
 
+def test_a_deload_caps_a_share_of_a_training_max_by_the_1rm_it_stands_for() -> None:
+    """RPE 7 for 2 reps is about 85.7% of the 1RM (Epley): 95% of a training max (85.5% 1RM) is
+    within it and stays; 100% TM (90% 1RM) is lowered to 95% TM; the single at 95% TM stays as written."""
+    text = "---\ntitle: W\nperiodization: {deload: {every: 2}}\n---\n"
+    for n in range(1, 4):
+        text += f"## Week {n}\n- Mon: Strength\n  - Squat 2x3 @ 95% TM\n  - Press 2x3 @ 100% TM\n  - Deadlift 1x1+ @ 95% TM\n\n"
+    deload = next(w for w in expand(plan_from(text)).weeks if w.kind == "deload")
+    assert [exercise_text(x) for x in deload.sessions[0].session.exercises] == [
+        "Squat 2x2 @ 95% TM", "Press 2x2 @ 95% TM", "Deadlift 1x1 @ 95% TM"]
+
+
 def test_a_session_written_in_a_replaced_week_that_the_deload_has_no_place_for_is_said_as_a_rest_day() -> None:
     text = "---\ntitle: R\nunits: km\nperiodization: {deload: {every: 3, mode: replace}, taper: false}\n---\n"
     for n in range(1, 5):

@@ -839,3 +839,12 @@ def test_fewer_or_more_loads_than_sets_is_an_error_that_says_how_many() -> None:
         "t.md:5:20: error: 2 loads for 3 sets: write one load a set, e.g. 'Deadlift 3x5 @ 65%, 75%, …', or one load for them all"]
     kept = Collector("t.md")
     assert exercise_text(parse_exercise("Squat 3x5 @ 80 kg, tempo 3-1-1-0", 5, 5, kept)) == "Squat 3x5 @ 80 kg (tempo 3-1-1-0)"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("load", ["65% TM", "65% tm", "65% of TM", "65% of training max", "65 % of the training max"])
+def test_a_share_of_a_training_max_is_said_so_and_weighs_as_90_percent_of_the_1rm(load: str) -> None:
+    errors = Collector("t.md")
+    exercise = parse_exercise(f"Bench press 3x5 @ {load}", 5, 5, errors)
+    assert errors.items == [] and exercise is not None
+    assert exercise_text(exercise) == "Bench press 3x5 @ 65% TM"
+    assert exercise.load is not None and exercise.load.share_of_1rm == pytest.approx(58.5)

@@ -173,7 +173,7 @@ def relative_intensity(exercise: Exercise, heaviest: Mapping[str, float]) -> flo
     if load is None or load.value is None:
         return 0.5  # bodyweight or unloaded
     if load.kind == "percent":
-        return load.value / 100
+        return (load.share_of_1rm or 0.0) / 100
     if load.kind == "rpe":  # a range by its middle
         return (load.value + (load.top if load.top is not None else load.value)) / 20
     kg = load.kg or 0.0

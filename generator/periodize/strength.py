@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
-from ..model import Exercise, Load, Periodization, Session
+from ..model import TRAINING_MAX_SHARE, Exercise, Load, Periodization, Session
 from ..units import round_down
 
 STRENGTH_TAPER_DAYS = 10  # strength volume halves from this many days before the race
@@ -98,8 +98,10 @@ def deload_exercise(exercise: Exercise, strategy: str, p: Periodization) -> Exer
         exercise = replace(exercise, comment=" — ".join(filter(None, [exercise.comment, SHORT_OF_FAILURE])))
     order = {"reps": ("reps", "sets", "load"), "load": ("load", "reps", "sets"), "sets": ("sets", "reps", "load")}[strategy]
     for cut in order:
-        if cut == "load" and strategy != "load" and (capped := _within_deload_effort(exercise)) != exercise:
-            return capped  # a heavy single, one set: RPE 7 (S6), not half its load, below the ramp's lighter sets
+        if cut == "load" and strategy != "load" and exercise.load is not None and exercise.load.kind == "percent":
+            # A single of one set, with no rep or set to lose: at most RPE 7 (S6), not half its load,
+            # which is lighter than the ramp's sets before it ("5/3/1+ @ 75/85/95%").
+            return _within_deload_effort(exercise)
         changed = _cut(exercise, cut, p)
         if changed is not None:
             return _within_deload_effort(changed)
@@ -120,7 +122,8 @@ def _within_deload_effort(exercise: Exercise) -> Exercise:
     load = exercise.load
     if load is None or load.kind != "percent" or load.value is None or exercise.rep_unit != "reps" or not exercise.reps:
         return exercise
-    most = round_down(deload_share(exercise.reps_max or exercise.reps), PERCENT_STEP)  # a range by its top
+    share = deload_share(exercise.reps_max or exercise.reps)  # a range by its top
+    most = round_down(share / TRAINING_MAX_SHARE if load.training_max else share, PERCENT_STEP)  # in the load's own terms
     return replace(exercise, load=replace(load, value=most)) if load.value > most + 1e-9 else exercise
 
 
@@ -213,7 +216,7 @@ def is_heavy_lower_body(exercise: Exercise, heaviest: Mapping[str, float] | None
     if _NEAR_FAILURE.search(exercise.comment):
         return True  # "@ 100 kg (RIR 1)": two reps or fewer in reserve is RPE 8 or more
     if load.kind == "percent":
-        return (load.value or 0) >= 80
+        return (load.share_of_1rm or 0) >= 80
     if load.kind == "rpe":
         return _hardest(load) >= 8
     if load.kind == "weight":

@@ -125,6 +125,7 @@ def _exercise(exercise: Exercise, shape: _Shape) -> dict[str, Any]:
         "load": None if load is None else shape.clean({
             "kind": load.kind, "value": load.value, **({"value_max": load.top} if load.top is not None else {}),
             **({"rir": True} if load.rir else {}), **({"each": load.each} if load.each else {}),
+            **({"of": "TM"} if load.training_max else {}),
             "unit": load.unit if load.kind == "weight" else ("%" if load.kind == "percent" else None)}),
         "text": exercise_text(exercise),
     }

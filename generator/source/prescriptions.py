@@ -21,7 +21,7 @@ _SIDE = (r"\s*/\s*[^\W\d_]{1,12}(?![\w])|\s+(?:each(?:\s+(?:side|leg|arm|way))?|
          r"|por\s+(?:lado|pierna|brazo)|(?:per|elke)\s+(?:kant|been|arm))(?![\w])")
 # A load written without '@' right after the reps: "3x8 50 kg", "3x8 bodyweight", "3 x 8 PDC".
 _BODY = r"(?:body\s*weight|bw|" + "|".join(re.escape(w) for lex in LEXICONS.values() for w in lex.bodyweight) + r")(?![\w])"
-_BARE_LOAD = (r"\d+(?:\.\d+)?\s*(?:kg|lbs?|%)(?![\w])|" + _BODY
+_BARE_LOAD = (r"\d+(?:\.\d+)?\s*(?:kg|lbs?|%(?:\s*tm)?)(?![\w])|" + _BODY
               + r"|rpe\s*\d{1,2}(?:\.\d)?(?:\s*[-–]\s*\d{1,2}(?:\.\d)?)?(?![\w.])"  # "Squat 3x5 RPE 8"
               + r"|(?:rir\s*\d(?:\s*[-–]\s*\d)?|\d(?:\s*[-–]\s*\d)?\s*rir)(?![\w])")
 # '@' in the plan languages' words for a load: "3 x 10 à 12 kg", "3x10 a peso corporal", "3x10 op 20 kg".
@@ -86,7 +86,7 @@ _TWO_EXERCISES = re.compile(r"(?i)" + _SETS_REPS + r"[^+&]*?\s(?:\+|&)\s*[^\W\d]
 
 
 _LOAD_WEIGHT = re.compile(r"(?i)^(\d+(?:\.\d+)?)\s*([a-z]+)$")
-_LOAD_PERCENT = re.compile(r"(?i)^(\d+(?:\.\d+)?)\s*%(?:\s*(?:of\s*)?(?:1\s*rm|max))?$")
+_LOAD_PERCENT = re.compile(r"(?i)^(\d+(?:\.\d+)?)\s*%(?:\s*(?:of\s*)?(?:1\s*rm|max)|\s*(?:of\s*)?(?P<tm>(?:the\s+|your\s+)?(?:tm|training\s+max)))?$")
 # "bodyweight" in any plan language ("Körpergewicht", "poids du corps"): no word means a weight in another.
 _LOAD_BODY = re.compile(r"(?i)^(?:body\s*weight|" + "|".join(
     re.escape(w) for lex in LEXICONS.values() for w in lex.bodyweight) + ")$")
@@ -100,7 +100,7 @@ _LOAD_EACH = re.compile(r"(?i)^(?P<load>\S.*?)\s*(?P<each>(?:(?:in\s+)?each|per|
 _LOAD_RIR = re.compile(r"(?i)^(?:rir\s*(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?|(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?\s*rir)$")
 _EFFORT_RPE = re.compile(r"(?i)^(?:@\s*)?" + _RPE + r"\s*$")
 # "60 kg RPE 7", "75% 1RM RIR 2", "bodyweight 2 RIR": a load and its effort (RPE) or reps in reserve.
-_LOAD_AND_EFFORT = re.compile(r"(?i)^(?P<weight>\d+(?:\.\d+)?\s*(?:kg|lbs?|%(?:\s*(?:of\s*)?1\s*rm)?)|body\s*weight|bw)"
+_LOAD_AND_EFFORT = re.compile(r"(?i)^(?P<weight>\d+(?:\.\d+)?\s*(?:kg|lbs?|%(?:\s*(?:of\s*)?(?:1\s*rm|tm))?)|body\s*weight|bw)"
                               r"\s*,?\s*(?P<effort>(?:@\s*)?(?:rpe|rir)\s*\d.*|\d+(?:\s*[-–]\s*\d+)?\s*rir\b.*)$")
 # A comma that ends an exercise or its load and starts its comment ("Calf raise 3x12, RIR 2",
 # "@ 80 kg, tempo 3-1-1-0"); not a decimal comma ("52,5 kg").
@@ -125,10 +125,12 @@ def comment_separator(text: str) -> re.Match[str] | None:
 
 # Sets at rising loads written on one line, as 5/3/1 and percentage programmes write them: one
 # exercise a load ("Squat 5/5/5+ @ 65/75/85%", "Squat 65% x 5, 75% x 5, 85% x 5+", "Squat 3x5+ @ 65%, 75%, 85%").
-_RAMP_LOAD = r"\d+(?:\.\d+)?\s*(?:%|kg|lbs?)"
+_RAMP_OF = r"(?:\s*(?:of\s*)?(?:1\s*rm|tm|training\s+max))"  # "75% TM", "75% of 1RM"
+_RAMP_LOAD = r"\d+(?:\.\d+)?\s*(?:%" + _RAMP_OF + r"?|kg|lbs?)"
 _RAMP_NAME = r"(?P<name>[^\W\d][^\d@\n]{0,40}?\S)\s*:?\s+"
 _RAMP_SLASHES = re.compile(r"(?i)^" + _RAMP_NAME + r"(?P<reps>\d{1,3}\s*\+?(?:\s*/\s*\d{1,3}\s*\+?)+)\s*@\s*"
-                           r"(?P<loads>\d+(?:\.\d+)?\s*(?:%|kg|lbs?)?(?:\s*/\s*\d+(?:\.\d+)?\s*(?:%|kg|lbs?)?)+)\s*$")
+                           r"(?P<loads>\d+(?:\.\d+)?\s*(?:%|kg|lbs?)?(?:\s*/\s*\d+(?:\.\d+)?\s*(?:%|kg|lbs?)?)+)"
+                           r"(?P<of>" + _RAMP_OF + r")?\s*$")
 _RAMP_PAIRS = re.compile(r"(?i)^" + _RAMP_NAME + r"(?P<sets>" + _RAMP_LOAD + r"\s*[x×]\s*\d{1,3}\s*\+?"
                          r"(?:\s*,\s*" + _RAMP_LOAD + r"\s*[x×]\s*\d{1,3}\s*\+?)+)\s*$")
 _RAMP_LOADS = re.compile(r"(?i)^" + _RAMP_NAME + r"(?P<count>\d{1,2})\s*[x×]\s*(?P<reps>\d{1,3})\s*(?P<plus>\+)?\s*@\s*"
@@ -151,7 +153,8 @@ def ramp_sets(text: str) -> list[str] | None:
         unit = re.search(r"(?i)(%|kg|lbs?)$", loads[-1])
         if len(reps) != len(loads) or unit is None:
             return None
-        sets = [(r, load if re.search(r"(?i)[a-z%]$", load) else load + unit[1]) for r, load in zip(reps, loads, strict=True)]
+        of = match["of"] or ""
+        sets = [(r, (load if re.search(r"(?i)[a-z%]$", load) else load + unit[1]) + of) for r, load in zip(reps, loads, strict=True)]
     elif match := _RAMP_PAIRS.match(clean):
         for pair in match["sets"].split(","):
             weight, _, count = re.split(r"\s*([x×])\s*", pair.strip(), maxsplit=1)
@@ -343,7 +346,7 @@ def parse_load(text: str, fail: Callable[[str], object]) -> Load | None:
         if not 1 <= value <= 120:
             fail(f"{text} of 1RM is not plausible; expected 1% to 120%")
             return None
-        return Load("percent", value)
+        return Load("percent", value, training_max=match["tm"] is not None)
     if match := _LOAD_RPE.match(text):
         return rpe_load(match, fail)
     if match := _LOAD_RIR.match(text):
@@ -358,7 +361,7 @@ def parse_load(text: str, fail: Callable[[str], object]) -> Load | None:
             fail(f"a load of {text} is not plausible (at most 500 kg / 1100 lb)")
             return None
         return Load("weight", value, unit)
-    fail(f"unknown load '{text}'; expected a weight (100 lb), a share of 1RM (70%), 'bodyweight', an RPE (RPE 7) "
+    fail(f"unknown load '{text}'; expected a weight (100 lb), a share of 1RM (70%) or of a training max (70% TM), 'bodyweight', an RPE (RPE 7) "
          "or reps in reserve (2 RIR)")
     return None
 
