@@ -848,3 +848,18 @@ def test_a_share_of_a_training_max_is_said_so_and_weighs_as_90_percent_of_the_1r
     assert errors.items == [] and exercise is not None
     assert exercise_text(exercise) == "Bench press 3x5 @ 65% TM"
     assert exercise.load is not None and exercise.load.share_of_1rm == pytest.approx(58.5)
+
+
+def test_daniels_q_sessions_read_as_he_writes_them() -> None:
+    """Parts each at their own pace after ':' ("Q1: 2 mi @ E + 3 mi @ T + 1 h @ E"), and his "jg" for jog."""
+    session, errors = parse("Tempo: 2 mi @ E + 3 mi @ T + 1 h @ E")
+    assert errors == [] and session.total is None
+    assert [(s.amount, s.target.text if s.target else None) for s in session.main] == [
+        (Distance(2, "mi"), "E"), (Distance(3, "mi"), "T"), (Duration(3600), "E")]
+    strides, errors = parse("Tempo: 5 mi @ T + 6 x 20 s strides")  # '+' then strides: the total, and its strides
+    assert errors == [] and strides.total == Distance(5, "mi") and strides.strides is not None
+    jog, errors = parse("Intervals 8 mi: 6 x 1 km @ I w/ 3 min jg")
+    assert errors == [] and isinstance(jog.main[0], Repeat) and jog.main[0].between == Step("recovery", Duration(180, in_minutes=True), label="jog", said="jg")
+    _, errors = parse("Tempo 2E + 3T + 2 min rest + 3T")
+    assert errors == ["t.md:3:14: error: '2E' is Daniels' shorthand: write the amount with its unit and the pace after '@', "
+                      "e.g. '2 mi @ E' (or '2 km @ E')"]

@@ -151,6 +151,11 @@ class Cursor:
             self.fail(start, f"feet measure no run's length: if '{match[0].strip()}' is climbing, write it in a comment, "
                              f"e.g. '— {match[0].strip()} D+'; else give the length in mi, km or m")
             return None
+        if word in ("E", "M", "T", "I", "R"):  # Daniels' "2E + 3T": two at E pace, three at T pace
+            shown = f"{first}-{second}" if second else first
+            self.fail(start, f"'{match[0].strip()}' is Daniels' shorthand: write the amount with its unit and the pace "
+                             f"after '@', e.g. '{shown} mi @ {word}' (or '{shown} km @ {word}')")
+            return None
         self.fail(match.start(3), f"unknown unit '{word}'{hint}; expected mi, km, m, min, s or h")
         return None
 

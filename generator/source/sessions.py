@@ -59,6 +59,8 @@ DEFAULT_STRIDES = Repeat(6, (Step("work", Duration(20), label="strides", note=UN
 
 # Two runs on a day ("doubles"), as the books write them on one line.
 _RUN_AFTER = r"\+\s*(?:[^\W\d_]+\s+)?\d"  # "+ 5 mi", "+ Easy 5 mi": a second run, not strides ("+ 6 x 20 s strides" too, without a.m.)
+# "@ E + 3 mi @ T": a part's target, then another part with a target of its own (not strides: "+ 6 x 20 s strides").
+_TARGETED_PARTS = re.compile(r"\s*@[^+,;]*?\+\s*\d+(?:[.,]\d+)?\s*[^\W\d_]+\s*@")
 _DOUBLE = re.compile(rf"{_RUN_AFTER}[^+]*\b(?:[ap]\.m\.|[AP]M)(?![\w.])|\b(?:a\.m\.|AM)(?![\w.])[^\w+]*{_RUN_AFTER}")  # not "am" ("am Ende")
 
 # Daniels' tables name a session by its pace's letter ("E 8 km", "L 14 km", "T 3 x 8 min").
@@ -285,11 +287,14 @@ class SessionLine(Hints):
         fields["alternative"] = other
 
     def _part_ahead(self, end: int) -> bool:
-        """Whether a step's label and a comma follow (``15 min warm-up, …``): the amount before was a part."""
+        """Whether a step's label and a comma follow (``15 min warm-up, …``), or a target and another
+        part with its own (``2 mi @ E + 3 mi @ T``, Daniels' Q sessions): the amount before was a part."""
         c = self.c
         c.skip_ws()
         label = self.words.label_re.match(c.text, c.pos, end)
-        return label is not None and re.match(r"\s*,", c.text[label.end():end]) is not None
+        if label is not None and re.match(r"\s*,", c.text[label.end():end]) is not None:
+            return True
+        return _TARGETED_PARTS.match(c.text, c.pos, end) is not None
 
     def _bare_effort(self, end: int) -> bool:
         """Whether an effort written without ``@`` follows (``3 mi very easy``, ``5 mi easy to moderate``,

@@ -61,7 +61,8 @@ _WEEKDAYS = {name.lower(): i for i, name in enumerate(WEEKDAY_NAMES)} | {
 
 LEXICON = Lexicon(
     code="en", name="English", kinds=KIND_WORDS, races=RACE_NAMES,
-    labels={**{w: w for w in (*RECOVERY_LABELS, *REST_LABELS, *WORK_LABELS)}, **AROUND_LABELS},
+    labels={**{w: w for w in (*RECOVERY_LABELS, *REST_LABELS, *WORK_LABELS)}, **AROUND_LABELS,
+            "jg": "jog"},  # Daniels' "w/ 3 min jg"
     efforts={},  # the targets' own grammar is English (generator.source.targets)
     weekdays=_WEEKDAYS, weekday_names=WEEKDAY_NAMES,
     week=("Week", "wk"), day=("Day",),
