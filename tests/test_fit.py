@@ -449,6 +449,7 @@ def test_strides_get_a_recovery_and_the_watch_shows_no_word_of_deloads_own() -> 
     ("Tempo 8 km", "W1D2 Tempo 8km"),
     ("Long run 1 h 30 min", "W1D2 Long 1h30"),  # the hours kept
     ("Intervals 8 km: 6 x 800 m @ 5K pace w/ 400 m jog", "W1D2 Interv. 8km"),
+    ("Strength (Overhead press)\n  - Overhead press 3x5 @ 40 kg", "W1D2 Strength"),  # not "W1D2 Strength —"
 ])
 def test_a_workouts_name_is_cut_in_its_words_never_in_its_size(title: str, name: str) -> None:
     language = "language: es\n" if title.startswith("Rodaje") else ""

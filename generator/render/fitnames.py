@@ -73,7 +73,8 @@ def clip(text: str, limit: int) -> str:
         return clean
     cut = clean[:limit]
     space = cut.rfind(" ")
-    return (cut[:space] if space >= limit * 3 // 4 else cut).rstrip()
+    # Never ending on a separator: "W1D1 Strength —" of "Strength — Overhead press" is "W1D1 Strength".
+    return (cut[:space] if space >= limit * 3 // 4 else cut).rstrip().rstrip("—–-:·,;/(").rstrip()
 
 # Words of an exercise's name, most specific first, to the FIT profile's exercise_category.
 CATEGORY_WORDS: tuple[tuple[str, str], ...] = (
