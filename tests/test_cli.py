@@ -247,3 +247,14 @@ def test_expand_of_a_strength_block_speaks_of_its_weeks_and_strength_strategy_on
     short.write_text("---\ntitle: One week\n---\n\n## Week 1\n- Tue: Easy 30 min\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["expand", str(short)])
     assert result.exit_code == 0 and "1 week · " in result.output, result.output
+
+
+def test_expand_names_the_authors_lighter_weeks_as_the_page_does(tmp_path: Path) -> None:
+    """A step-back week the author wrote is 'lighter' in deload expand, as the page's "Lighter week", not 'load'."""
+    text = "---\ntitle: L\nunits: km\nperiodization: {deload: {every: 4}}\n---\n"
+    for week, km in enumerate((30, 33, 24, 35, 38), start=1):
+        text += f"## Week {week}\n- Tue: Easy {km // 3} km\n- Sun: Long {km - km // 3} km\n"
+    (tmp_path / "l.md").write_text(text)
+    code, out = run("expand", str(tmp_path / "l.md"))
+    heads = [line.split("   ")[0] for line in out.splitlines() if line.startswith("Week")]
+    assert code == 0 and heads == ["Week  1 · load", "Week  2 · load", "Week  3 · lighter", "Week  4 · load", "Week  5 · load"]

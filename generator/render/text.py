@@ -57,7 +57,8 @@ def render_text(expanded: ExpandedPlan, style: Style = _plain) -> str:
         lines.append(style(f"note: {entry}", dim=True))
     for week in expanded.weeks:
         lines.append("")
-        kind = week.kind.upper() if week.kind != "load" else "load"
+        # The author's lighter week and tune-up race as the page names them; the engine's weeks in capitals.
+        kind = ("lighter" if week.step_back else "tune-up race" if week.tune_up else "load") if week.kind == "load" else week.kind.upper()
         title = f" · {week.title}" if week.title else ""
         head = f"Week {week.number:>2} · {kind}{title}"
         lines.append(style(head, fg=KIND_COLOURS[week.kind], bold=True) + f"   {_dates(week)}   {views.week_volume_text(expanded, week)}")
