@@ -863,3 +863,11 @@ def test_daniels_q_sessions_read_as_he_writes_them() -> None:
     _, errors = parse("Tempo 2E + 3T + 2 min rest + 3T")
     assert errors == ["t.md:3:14: error: '2E' is Daniels' shorthand: write the amount with its unit and the pace after '@', "
                       "e.g. '2 mi @ E' (or '2 km @ E')"]
+
+
+def test_a_time_of_day_before_the_session_is_refused_with_the_comment_to_write() -> None:
+    """Double days as coaches write them, "Tue: AM Threshold …": the kind of session comes first."""
+    _, errors = parse("AM Threshold 12 km: 5 x 6 min @ LT1 w/ 1 min")
+    assert errors == ["t.md:3:8: error: the time of day goes in a comment: 'Threshold 12 km: 5 x 6 min @ LT1 w/ 1 min — AM'"]
+    _, errors = parse("PM: Easy 6 km")
+    assert errors == ["t.md:3:8: error: the time of day goes in a comment: 'Easy 6 km — PM'"]

@@ -27,6 +27,10 @@ _AND = re.compile(r"(?i)^(?:and|und|et|y|en)\s+")
 _AND_AFTER = re.compile(r"(?i)\s+(?:and|und|et|y|en)$")
 
 
+# A time of day before the session: "AM Threshold …", "PM: Easy 5 km", "morning easy 6 km".
+_TIME_FIRST = re.compile(r"(?i)(?P<time>a\.?m\.?|p\.?m\.?|morning|evening|noon|lunch|morgens|abends)\s*[:,-]?\s+")
+
+
 class Hints:
     """The messages of :class:`~generator.source.sessions.SessionLine` for what it cannot read."""
 
@@ -53,6 +57,11 @@ class Hints:
             example = f"{_DANIELS[shown]} {rest[:at]} @ {pace}{rest[at:]}"  # the pace before a recovery or strides
             c.fail(c.pos, f"'{shown}' is a pace here, not a kind of session: name the session and give the pace "
                           f"after '@', e.g. '{example}'")
+            return
+        if (time := _TIME_FIRST.match(c.text, c.pos, end)) is not None and self.words.kind_re.match(c.text, time.end(), end):
+            # "Tue: AM Threshold 10 km …": the time of day before the session, as double days are written
+            session = c.text[time.end():end].strip()
+            c.fail(c.pos, f"the time of day goes in a comment: '{session} — {time['time']}'")
             return
         if (race := self.words.race_re.match(c.text, c.pos, end)) is not None and not c.text[race.end():end].strip():
             # "Sun: Marathon", "So: Halbmarathon": the race, without the word that makes it one
