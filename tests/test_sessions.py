@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -871,3 +872,20 @@ def test_a_time_of_day_before_the_session_is_refused_with_the_comment_to_write()
     assert errors == ["t.md:3:8: error: the time of day goes in a comment: 'Threshold 12 km: 5 x 6 min @ LT1 w/ 1 min — AM'"]
     _, errors = parse("PM: Easy 6 km")
     assert errors == ["t.md:3:8: error: the time of day goes in a comment: 'Easy 6 km — PM'"]
+
+
+@pytest.mark.parametrize("line", [
+    "Run-walk 30 min: run 4 min / walk 1 min",  # Galloway's words first
+    "Run-walk 30 min: 4 min run / 1 min walk",
+])
+def test_a_run_walk_ratio_reads_with_its_words_first_or_after(line: str) -> None:
+    session, errors = parse(line)
+    assert errors == [] and session_title(session, "km") == "Run-walk 30 min: 6 x (4 min run, 1 min walk)"
+
+
+def test_a_run_walk_ratio_given_a_distance_or_a_time_fills_the_time() -> None:
+    """"10 mi or 2 h: 3 min run / 1 min walk" had been refused (a ratio fills a time) where "2 h or 10 mi" read."""
+    one, errors = parse("Long run-walk 10 mi or 2 h: 3 min run / 1 min walk")
+    other, _ = parse("Long run-walk 2 h or 10 mi: 3 min run / 1 min walk")
+    assert errors == [] and one == replace(other, source=one.source, text=one.text)
+    assert one.total == Duration(7200) and one.alternative == Distance(10, "mi")

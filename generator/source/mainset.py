@@ -29,9 +29,14 @@ MAX_DEPTH = 4  # brackets inside brackets: deeper is not a workout anyone runs
 MAX_REPEATS = 100
 _TIMES = re.compile(r"(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?\s*[x×]\s*", re.I)
 _NUM = r"\d+(?:\.\d+)?"
-_RATIO_SLASH = r"\s*/\s*(?=\d)"  # "2 min run / 1 min walk": a run-walk's two spells (not "walk/jog", a label)
+# "2 min run / 1 min walk" (or "run 2 min / walk 1 min"): a run-walk's two spells (not "walk/jog", a label)
+_RATIO_SLASH = r"(?i)\s*/\s*(?=\d|(?:run|jog|walk)\s+\d)"
 _RUNGS = re.compile(rf"({_NUM})((?:\s*[-–]\s*{_NUM})+)\s*([A-Za-z]+)(?!\w)")
 _PERCENTS = re.compile(r"(\d{1,3}(?:\.\d)?(?:\s*[-–]\s*\d{1,3}(?:\.\d)?)?)((?:\s*,\s*\d{1,3}(?:\.\d)?(?:\s*[-–]\s*\d{1,3}(?:\.\d)?)?)+)\s*%")
+
+
+# A run-walk's spell with its word first, as Galloway writes it: "run 4 min / walk 1 min".
+_WORD_FIRST = re.compile(r"(?i)(run|jog|walk)\s+(?=\d)")
 
 
 def starts_set(cursor: Cursor, end: int, *, at_total: bool = False) -> bool:
@@ -197,10 +202,11 @@ class MainSet:
     def step(self, role: StepRole, per_rep: bool = False) -> Step | None:
         """``800 m``, ``5 min jog``, ``4 mi @ threshold``: the label decides a listed step's role."""
         c = self.c
+        lead = c.take(_WORD_FIRST, self.end) if self.run_walk else None  # Galloway's "run 4 min / walk 1 min"
         amount = c.amount(self.end, per_rep=per_rep)
         if amount is None:
             return None
-        label_match = c.take(c.vocab.label_re, self.end)
+        label_match = lead or c.take(c.vocab.label_re, self.end)
         label = c.vocab.label(label_match[1]) if label_match else ""
         target = c.target(self.end) if c.take_at(self.end) else None
         if target is None and label_match is None and not c.failed and effort_ahead(c, c.pos, self.end):

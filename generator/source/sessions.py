@@ -255,6 +255,9 @@ class SessionLine(Hints):
         if c.take(self.words.last_re, end):
             fields["main_last"] = True  # "with the last 3 mi @ MP": at the end of the run
         main = MainSet(c, end, run_walk=kind is K.RUN_WALK).sequence()
+        if kind is K.RUN_WALK and isinstance(fields.get("total"), Distance) and isinstance(fields.get("alternative"), Duration) \
+                and ratio_pair(main):  # "Long run-walk 10 mi or 2 h: 3 min run / 1 min walk": the ratio fills the time
+            fields["total"], fields["alternative"] = fields["alternative"], fields["total"]
         if kind is K.RUN_WALK and isinstance(fields.get("total"), Distance) and ratio_pair(main):
             written = c.text[start:c.pos].strip().lstrip(":").strip()
             c.fail(start, f"a run-walk ratio fills a time, not a distance: give the session's time "
