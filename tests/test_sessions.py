@@ -889,3 +889,9 @@ def test_a_run_walk_ratio_given_a_distance_or_a_time_fills_the_time() -> None:
     other, _ = parse("Long run-walk 2 h or 10 mi: 3 min run / 1 min walk")
     assert errors == [] and one == replace(other, source=one.source, text=one.text)
     assert one.total == Duration(7200) and one.alternative == Distance(10, "mi")
+
+
+def test_a_run_walk_ratio_in_a_race_is_refused_with_the_comment_to_write() -> None:
+    _, errors = parse("Race half: 4 min run / 1 min walk")
+    assert errors == ["t.md:3:29: error: a run-walk ratio is a Run-walk session's; in another, write it in a comment: "
+                      "'Race half — 4 min run / 1 min walk'"]

@@ -27,6 +27,9 @@ _AND = re.compile(r"(?i)^(?:and|und|et|y|en)\s+")
 _AND_AFTER = re.compile(r"(?i)\s+(?:and|und|et|y|en)$")
 
 
+# A run-walk ratio: "4 min run / 1 min walk", "run 4 min / walk 1 min".
+_WALK_SPELL = re.compile(r"(?i):?\s*(?:\d+(?:[.,]\d+)?\s*(?:min|s|sec)\s+(?:run|jog)|(?:run|jog)\s+\d+(?:[.,]\d+)?\s*(?:min|s|sec))"
+                         r"\s*/\s*(?:\d+(?:[.,]\d+)?\s*(?:min|s|sec)\s+walk|walk\s+\d+(?:[.,]\d+)?\s*(?:min|s|sec))")
 # A time of day before the session: "AM Threshold …", "PM: Easy 5 km", "morning easy 6 km".
 _TIME_FIRST = re.compile(r"(?i)(?P<time>a\.?m\.?|p\.?m\.?|morning|evening|noon|lunch|morgens|abends)\s*[:,-]?\s+")
 
@@ -153,5 +156,10 @@ class Hints:
                           f"e.g. '{head} — {rest}'")
         elif second := self._second_session(_AND.sub("", rest.lstrip(";,/& ")).strip()):
             c.fail(start, second)
+        elif rest.startswith("/") and (ratio := _WALK_SPELL.search(c.text, 0, end)):
+            # "Race half: 4 min run / 1 min walk": a run-walk ratio, in a session that is no run-walk
+            head = c.text[:ratio.start()].rstrip(" :").strip()
+            c.fail(start, f"a run-walk ratio is a Run-walk session's; in another, write it in a comment: "
+                          f"'{head} — {ratio[0].strip(' :')}'")
         else:
             c.fail(start, f"unexpected '{first_words(rest)}' — write a comment after ' — ' or as a sub-bullet")
