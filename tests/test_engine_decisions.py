@@ -946,6 +946,16 @@ def test_a_deload_caps_a_share_of_a_training_max_by_the_1rm_it_stands_for() -> N
         "Squat 2x2 @ 95% TM", "Press 2x2 @ 95% TM", "Deadlift 1x1 @ 95% TM"]
 
 
+def test_a_walk_weighs_as_walking_whatever_its_effort_word_and_a_heart_rate_says_how_hard() -> None:
+    """Galloway's "Walk 30 min @ easy" had weighed 24.5, more than a 30-minute run-walk (16.4): "easy" was read as easy running."""
+    plan = plan_from("---\ntitle: W\n---\n## Week 1\n- Mon: Walk 30 min @ easy\n- Tue: Run-walk 30 min: 4 min run / 1 min walk\n"
+                     "- Wed: Walk 30 min\n- Thu: Hike 2 h @ Z2\n")
+    measure = Measure(plan.periodization, plan.checks, plan.units)
+    easy_walk, run_walk, walk, hike = (session_load(s, measure) for s in plan.weeks[0].sessions)
+    assert easy_walk == walk < run_walk
+    assert hike > 2 * 4 * walk  # four times as long, at a heart rate of zone 2: harder than walking
+
+
 def test_a_session_written_in_a_replaced_week_that_the_deload_has_no_place_for_is_said_as_a_rest_day() -> None:
     text = "---\ntitle: R\nunits: km\nperiodization: {deload: {every: 3, mode: replace}, taper: false}\n---\n"
     for n in range(1, 5):

@@ -25,7 +25,7 @@ from ..model import Distance, Exercise, RacePace, Session, SessionKind, Target
 from ..paces import WORD_EFFORTS
 from ..units import to_km
 from ..workout import times
-from .volume import Measure, amount_minutes, session_minutes, step_kind
+from .volume import Measure, amount_minutes, session_minutes, step_kind, walking
 
 K = SessionKind
 # Typical intensity factor of each kind's effort when the plan gives none.
@@ -138,6 +138,8 @@ def run_load(session: Session, measure: Measure) -> float:
     """A run's load: its main set step by step at each step's effort, the rest at easy effort."""
     kind = session.kind
     base = target_if(session.target, KIND_IF.get(kind, EASY_IF), measure)
+    if walking(session) and (session.target is None or session.target.kind == "effort"):
+        base = WALK_IF  # "Walk 30 min @ easy" is an easy walk, no easy run (a heart rate or an RPE says how hard)
     if kind is K.RACE:
         distance = session.total.km if isinstance(session.total, Distance) else None
         base = race_if(distance) if distance is not None else base
@@ -148,8 +150,8 @@ def run_load(session: Session, measure: Measure) -> float:
     for step, count in times(session.main):
         if step.role in ("recovery", "rest"):
             minutes = count * amount_minutes(step.amount, K.RECOVERY, measure)
-            walking = step.role == "rest" or step.label.startswith(("walk", "standing"))
-            load += _tss(minutes, target_if(step.target, WALK_IF if walking else RECOVERY_IF, measure))
+            walked = step.role == "rest" or step.label.startswith(("walk", "standing"))
+            load += _tss(minutes, target_if(step.target, WALK_IF if walked else RECOVERY_IF, measure))
         elif step.role in ("warmup", "cooldown"):  # written in the main set: easy running around it
             minutes = count * amount_minutes(step.amount, K.EASY, measure)
             load += _tss(minutes, target_if(step.target, EASY_IF, measure))

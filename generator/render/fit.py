@@ -290,10 +290,10 @@ def _set(exercise: Exercise) -> dict[str, Any]:
                             "exercise_category": exercise_category(exercise.name)}
     if exercise.rep_unit == "s":
         data.update(duration_type="time", duration_value=exercise.reps * 1000)
-    elif exercise.reps > 0 and exercise.rep_unit == "reps":
+    elif exercise.reps > 0 and exercise.rep_unit == "reps" and not exercise.amrap:
         data.update(duration_type="reps", duration_value=exercise.reps)
     else:
-        data.update(duration_type="open")  # AMRAP, or a carry in metres: the lap button ends the set
+        data.update(duration_type="open")  # AMRAP ("5+": the notes say 5 at least), or a carry: the lap button ends the set
     kg = exercise.load.kg if exercise.load is not None else None
     if kg is not None:
         # exercise_weight has a scale of its own (100), which the Encoder applies: the value is in kg
