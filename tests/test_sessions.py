@@ -895,3 +895,27 @@ def test_a_run_walk_ratio_in_a_race_is_refused_with_the_comment_to_write() -> No
     _, errors = parse("Race half: 4 min run / 1 min walk")
     assert errors == ["t.md:3:29: error: a run-walk ratio is a Run-walk session's; in another, write it in a comment: "
                       "'Race half — 4 min run / 1 min walk'"]
+
+
+def test_a_trailing_spell_inside_brackets_is_the_repeats_recovery_as_outside() -> None:
+    """"2 x (10 x 30 s @ 3K pace, 30 s jog)" is a 30/30 twice: it had been 10 x 30 s back to back, then one jog."""
+    session, errors = parse("Intervals 8 km: 2 x (10 x 30 s @ 3K pace, 30 s jog) w/ 3 min jog")
+    assert errors == []
+    [outer] = session.main
+    assert isinstance(outer, Repeat) and len(outer.steps) == 1
+    [inner] = outer.steps
+    assert isinstance(inner, Repeat) and inner.count == 10 and inner.between == Step("recovery", Duration(30), label="jog")
+
+
+def test_an_80_20_plan_reads_as_fitzgerald_writes_it() -> None:
+    """Zones on each part without '@' ("10 min Z1, 3 x 8 min Z3 w/ 2 min Z1"), and his names."""
+    session, errors = parse("Cruise intervals: 10 min Z1, 3 x 8 min Z3 w/ 2 min Z1, 10 min Z1")
+    assert errors == [] and session.total is None
+    first, repeat, last = session.main
+    assert isinstance(first, Step) and first.target is not None and first.target.text == "Z1"
+    assert isinstance(repeat, Repeat) and repeat.between is not None and repeat.between.target is not None
+    assert repeat.between.target.text == "Z1" and last == first
+    for line, kind in (("Foundation run 45 min Z2", K.EASY), ("Speed play: 10 min Z1, 8 x 1 min Z4 w/ 2 min Z1", K.FARTLEK),
+                       ("Fast finish run 45 min with the last 5 min @ Z4", K.EASY)):
+        named, errors = parse(line)
+        assert errors == [] and named.kind is kind and session_title(named, "km").startswith(line.split(" 4")[0].split(":")[0])

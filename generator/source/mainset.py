@@ -78,13 +78,14 @@ class MainSet:
                 # Not after repeats that hold their own recovery ("8 x (1 min run, 90 s walk), 5 min walk": a cool-down)
                 if not (isinstance(last, Repeat) and last.between is None and not self.run_walk
                         and all(isinstance(s, Step) and s.role == "work" for s in last.steps)
-                        and (between := self._trailing_recovery(last))):
+                        and (between := self._trailing_recovery(last, depth))):
                     break
                 parts[-1] = replace(last, between=between)
         return tuple(parts)
 
-    def _trailing_recovery(self, repeat: Repeat) -> Step | None:
-        """A recovery written as the next part after ``repeat``, ending the main set or its part."""
+    def _trailing_recovery(self, repeat: Repeat, depth: int = 0) -> Step | None:
+        """A recovery written as the next part after ``repeat``, ending the main set or its part
+        (inside brackets, the bracket: "2 x (10 x 30 s @ 3K pace, 30 s jog)" is a 30/30 twice)."""
         # Tried on a copy that says nothing: anything else is the next part, read as ever.
         probe = Cursor(self.c.text, self.c.line, 1, Collector(self.c.errors.file), self.c.vocab)
         probe.pos = self.c.pos
@@ -99,7 +100,7 @@ class MainSet:
         # Only when it says so ("400 m jog recovery", "jog down", "walk back", "2 min rest"): "2 km easy"
         # or "1 km jog" after the repeats is a cool-down, and "6 x 800 m, 400 m jog, 1 mi @ tempo" a jog between parts;
         # a short spell after timed repeats is their recovery only where it ends the main set (a fartlek's).
-        final = probe.at_end(self.end) or strides_ahead(probe, self.end)
+        final = probe.at_end(self.end) or strides_ahead(probe, self.end) or bool(depth and probe.peek(r"\s*\)", self.end))
         ends = final or probe.peek(probe.vocab.separator_re, self.end)
         said_so = said or label.endswith((" down", " back")) or label in REST_LABELS
         if not ends or not (said_so or (final and _spell_after(repeat, amount))):
@@ -246,7 +247,7 @@ class MainSet:
                 return None, None
             label = second.label or first.label
             return Step(first.role, first.amount, first.target, label), Step(second.role, second.amount, second.target, label)
-        if c.take(r"@", self.end):
+        if c.take(r"@", self.end) or (not c.failed and effort_ahead(c, c.pos, self.end)):  # "w/ 2 min Z1"
             first = Step(first.role, first.amount, c.target(self.end), first.label)
         return None, first
 

@@ -29,7 +29,7 @@ from ..model import (
 )
 from ..units import HOUR_WORDS, from_km
 from ..workout import parts_km
-from .cursor import Cursor
+from .cursor import Cursor, target_end
 from .mainset import MainSet, effort_ahead, ratio_pair, run_walk_ratio, starts_set, strides_ahead
 from .misreads import (
     CLIMB_UNIT,
@@ -297,7 +297,12 @@ class SessionLine(Hints):
         label = self.words.label_re.match(c.text, c.pos, end)
         if label is not None and re.match(r"\s*,", c.text[label.end():end]) is not None:
             return True
-        return _TARGETED_PARTS.match(c.text, c.pos, end) is not None
+        if _TARGETED_PARTS.match(c.text, c.pos, end) is not None:
+            return True
+        # "Cruise intervals: 10 min Z1, 3 x 8 min Z3 …" (80/20): a target, then a comma and the next part
+        at = c.pos + 1 if c.text.startswith("@", c.pos) else c.pos
+        stop = target_end(c.text, at, end, self.words)
+        return effort_ahead(c, at, end) and re.match(r"\s*,\s*(?:\d|\()", c.text[stop:end]) is not None
 
     def _bare_effort(self, end: int) -> bool:
         """Whether an effort written without ``@`` follows (``3 mi very easy``, ``5 mi easy to moderate``,

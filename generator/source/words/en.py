@@ -34,6 +34,10 @@ KIND_WORDS: dict[str, SessionKind] = {
     "hills": K.HILLS, "hill": K.HILLS, "hill repeats": K.HILLS, "hill sprints": K.HILLS,
     "stairs": K.HILLS, "stair repeats": K.HILLS,
     "fartlek": K.FARTLEK, "strides": K.STRIDES,
+    # Fitzgerald's 80/20 names: a foundation run is easy running, speed play a fartlek, a fast
+    # finish run an easy run that ends faster (its main set last).
+    "foundation run": K.EASY, "foundation": K.EASY, "speed play": K.FARTLEK, "fast finish run": K.EASY,
+    "fast finish": K.EASY,
     "race": K.RACE, "tune-up race": K.RACE, "tune-up": K.RACE, "time trial": K.RACE,
     "dress rehearsal": K.TEMPO,  # Pfitzinger's: a run with a marathon-pace part, a week or two out
     "cross-training": K.CROSS, "cross training": K.CROSS, "cross-train": K.CROSS, "xt": K.CROSS,
