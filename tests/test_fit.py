@@ -478,6 +478,17 @@ def test_a_race_without_a_target_is_run_at_its_own_race_pace_from_the_readers_ti
     assert garmin(files.published)["workout_step_mesgs"][0]["target_type"] == "open"
 
 
+def test_an_ultra_is_run_by_effort_not_at_a_pace_predicted_from_a_marathon() -> None:
+    """'Race 50K — 2,500 m D+' had been one 50 km step at 5:18-5:25/km from a 3:45 marathon."""
+    plan = plan_from("---\ntitle: U\nunits: km\nrace: {distance: 50 km}\n---\n## Week 1\n- Tue: Easy 6 km\n"
+                     "- Sat: Race 50 km — 2,500 m D+\n")
+    expanded = expand(plan)
+    week, race = next((w, p) for w, p in plan_workouts(expanded) if p.session.kind.value == "race")
+    table = plan_pace_table(plan, parse_performance("marathon=3:45:00"))
+    [step] = garmin(workout_fit(expanded, week, race, CREATED, table)[0])["workout_step_mesgs"]
+    assert step["target_type"] == "open" and step["duration_distance"] == 50000
+
+
 def test_a_share_of_the_maximum_heart_rate_is_a_watchs_heart_rate_range_in_percent() -> None:
     """'@ 70-75% HRmax' ('75% FCM' in a Spanish plan): FIT's custom heart rate under 100 is a share of the maximum."""
     plan = plan_from("---\ntitle: H\nunits: km\n---\n## Week 1\n- Tue: Easy 50 min @ 70-75% HRmax\n")
