@@ -956,6 +956,23 @@ def test_a_walk_weighs_as_walking_whatever_its_effort_word_and_a_heart_rate_says
     assert hike > 2 * 4 * walk  # four times as long, at a heart rate of zone 2: harder than walking
 
 
+def test_a_given_taper_that_splits_a_back_to_back_weekend_is_said_with_the_day_that_keeps_it_whole() -> None:
+    """'taper: {days: 14}' before a Saturday race begins on a Sunday: it cuts that Sunday's long run and
+    not the Saturday's. Kept to the day, as given, it is said with the fix (13 days, or the weeks marked)."""
+    text = "---\ntitle: T\nunits: km\nrace: {distance: 50 km}\nperiodization: {deload: {every: off}, taper: {days: 14}}\n---\n"
+    for n in range(1, 7):
+        text += f"## Week {n}\n- Tue: Easy 10 km\n- Sat: Long run 3 h\n- Sun: Long run 2 h\n\n"
+    text += "## Week 7\n- Tue: Easy 8 km\n- Sat: Race 50 km\n"
+    e = expand(plan_from(text))
+    [said] = [w for w in e.warnings if w.code == "taper-weekend"]
+    assert said.line == text.splitlines().index("## Week 5") + 1
+    assert said.message.startswith("your 14-day taper begins on the Sunday of week 5: it cuts that weekend's Sunday")
+    assert "'taper: {days: 13}' begins it with week 6" in said.message
+    thirteen = expand(plan_from(text.replace("days: 14", "days: 13")))
+    assert not [w for w in thirteen.warnings if w.code == "taper-weekend"]
+    assert [p.session.total for p in thirteen.weeks[4].sessions] == [p.session.total for p in e.weeks[3].sessions]
+
+
 def test_a_session_written_in_a_replaced_week_that_the_deload_has_no_place_for_is_said_as_a_rest_day() -> None:
     text = "---\ntitle: R\nunits: km\nperiodization: {deload: {every: 3, mode: replace}, taper: false}\n---\n"
     for n in range(1, 5):

@@ -93,6 +93,13 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
     decisions: list[Decision] = []
     if taper_note:
         decisions.append(Decision("taper-shortened", len(plan.weeks) - 1, taper_note))
+    if span is not None and not span.authored and plan.periodization.taper_days is not None and (
+            whole_weekend(span, plan.week_starts) < span.length):  # kept to the day, as given: said, with the fix
+        n = span.first_week + 1
+        decisions.append(Decision("taper-weekend", span.first_week, (
+            f"your {span.length}-day taper begins on the Sunday of week {n}: it cuts that weekend's Sunday and not its "
+            f"Saturday (a back-to-back weekend split in two); 'taper: {{days: {span.length - 1}}}' begins it with week "
+            f"{n + 1} (or mark your own taper weeks {{taper}}, from week {n + 1}, to keep them as written)")))
     if written_by is not None:
         decisions.append(Decision("taper-written", written_by[1], written_by[2], note=True))
     vacations = week_vacations(plan, span, decisions)
