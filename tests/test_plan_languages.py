@@ -20,6 +20,7 @@ from generator.periodize import expand
 from generator.source.reader import parse_plan_text, read_plan
 
 from .conftest import FIXTURES, LIBRARY
+from .helpers import plan_from
 
 TWINS = FIXTURES / "plan-lang"
 SETTINGS = Settings(root=TWINS)
@@ -768,3 +769,16 @@ def test_the_word_before_a_recovery_is_the_languages_own_word(language: str, hea
     assert [d.format() for d in diagnostics] == []
     with use(language):
         assert session_title(plan.weeks[0].sessions[0], "km") == title
+
+
+def test_french_recoveries_as_clubs_write_them() -> None:
+    """"récup 1'30, 10' retour au calme" had been refused at its comma; "r = 1'30" is a club's shorthand for it."""
+    plan = plan_from("---\ntitle: V\nlanguage: fr\n---\n## Semaine 1\n"
+                     "- Mar: Fractionné 10 km: 20' échauffement, 6 x 1000 m à allure 10K récup 1'30, 10' retour au calme\n"
+                     "- Sam: Fractionné 10 km: 6 x 1000 m à allure 10K r = 1'30\n")
+    tuesday, saturday = plan.weeks[0].sessions
+    warm, repeat, cool = tuesday.main
+    assert isinstance(repeat, Repeat) and repeat.between is not None and repeat.between.amount == Duration(90)
+    assert isinstance(cool, Step) and cool.amount == Duration(600, in_minutes=True) and cool.role == "cooldown"
+    [shorthand] = saturday.main
+    assert isinstance(shorthand, Repeat) and shorthand.between is not None and shorthand.between.amount == Duration(90)

@@ -163,7 +163,7 @@ class Words:
         self.seconds_re = re.compile(r"\s+([0-5]?\d)\s*(?:s|secs?|seconds?" + (f"|{second}" if second else "")
                                      + r")(?![\w])" + ("" if self.english else
                                      # "1 min 30 trot", "1'30": the seconds after the minutes, as French and Spanish write them
-                                     r"|(?<=['′])([0-5]\d)(?:''|″)?(?![\w.,:'′″]|\s*[x×])|\s([0-5]\d)(?=\s+(?:" + _words(w for w, m in self.labels.items() if "stride" not in m)
+                                     r"|(?<=['′])([0-5]\d)(?:''|″)?(?![\w.:'′″]|,\d|\s*[x×])|\s([0-5]\d)(?=\s+(?:" + _words(w for w, m in self.labels.items() if "stride" not in m)
                                      + r")(?![\w/])|\s*$|\s*[,;)])"), re.I)
         # English: "1 h 15 min", "2h30", "2 h 30", "2h30min" (as trail coaches write it)
         self.minutes_re = re.compile(r"(?:\s*(\d{1,2})\s*(?:min|mins|minutes?)(?![\w])|(?<=h)\s?([0-5]\d)"
