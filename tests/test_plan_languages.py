@@ -777,7 +777,7 @@ def test_french_recoveries_as_clubs_write_them() -> None:
                      "- Mar: Fractionné 10 km: 20' échauffement, 6 x 1000 m à allure 10K récup 1'30, 10' retour au calme\n"
                      "- Sam: Fractionné 10 km: 6 x 1000 m à allure 10K r = 1'30\n")
     tuesday, saturday = plan.weeks[0].sessions
-    warm, repeat, cool = tuesday.main
+    _, repeat, cool = tuesday.main
     assert isinstance(repeat, Repeat) and repeat.between is not None and repeat.between.amount == Duration(90)
     assert isinstance(cool, Step) and cool.amount == Duration(600, in_minutes=True) and cool.role == "cooldown"
     [shorthand] = saturday.main
