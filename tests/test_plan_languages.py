@@ -782,3 +782,18 @@ def test_french_recoveries_as_clubs_write_them() -> None:
     assert isinstance(cool, Step) and cool.amount == Duration(600, in_minutes=True) and cool.role == "cooldown"
     [shorthand] = saturday.main
     assert isinstance(shorthand, Repeat) and shorthand.between is not None and shorthand.between.amount == Duration(90)
+
+
+def test_a_30_30_is_seconds_on_then_off() -> None:
+    """"10 x 30/30 à allure 3K" (and "1'/1'") as French clubs write it: had been refused ('30' needs a unit)."""
+    plan = plan_from("---\ntitle: V\nlanguage: fr\n---\n## Semaine 1\n"
+                     "- Mar: Fractionné 8 km: 20' échauffement, 10 x 30/30 à allure 3K, 10' retour au calme\n"
+                     "- Sam: Fractionné 8 km: 8 x 1'/1' à allure 10K\n")
+    tuesday, saturday = plan.weeks[0].sessions
+    repeat = tuesday.main[1]
+    assert isinstance(repeat, Repeat) and repeat.count == 10
+    [work] = repeat.steps
+    assert isinstance(work, Step) and work.amount == Duration(30) and work.target is not None
+    assert repeat.between is not None and repeat.between.amount == Duration(30) and repeat.between.role == "recovery"
+    [minutes] = saturday.main
+    assert isinstance(minutes, Repeat) and minutes.between is not None and minutes.between.amount == Duration(60, in_minutes=True)

@@ -35,6 +35,9 @@ _RUNGS = re.compile(rf"({_NUM})((?:\s*[-–]\s*{_NUM})+)\s*([A-Za-z]+)(?!\w)")
 _PERCENTS = re.compile(r"(\d{1,3}(?:\.\d)?(?:\s*[-–]\s*\d{1,3}(?:\.\d)?)?)((?:\s*,\s*\d{1,3}(?:\.\d)?(?:\s*[-–]\s*\d{1,3}(?:\.\d)?)?)+)\s*%")
 
 
+# "30/30", "45/15", "1'/1'": seconds (or minutes) on, then off, as French clubs write a repeat.
+_ON_OFF = re.compile(r"(?:(?P<on>\d{1,2})(?:''|″)?\s*/\s*(?P<off>\d{1,2})(?:''|″)?|(?P<on_min>\d{1,2})['′]\s*/\s*"
+                     r"(?P<off_min>\d{1,2})['′])(?![\d\w'′″.,:/])(?!\s*(?:m|km|mi|yd)\b)")  # "10 x 50/50 m" is no 30/30
 # A run-walk's spell with its word first, as Galloway writes it: "run 4 min / walk 1 min".
 _WORD_FIRST = re.compile(r"(?i)(run|jog|walk)\s+(?=\d)")
 
@@ -159,14 +162,22 @@ class MainSet:
             c.fail(match.start(), f"{shown} repeats is not plausible; expected 1 to {MAX_REPEATS}"
                    + (", from fewer to more" if top is not None else ""))
             return None
+        off: Step | None = None
         if c.peek(r"\(", self.end):
             steps = self.group(depth)
+        elif (on_off := c.take(_ON_OFF, self.end)) is not None:  # "10 x 30/30": seconds on, seconds off
+            scale = 60 if on_off["on_min"] else 1
+            on, rest = (int(on_off["on_min"]), int(on_off["off_min"])) if scale == 60 else (int(on_off["on"]), int(on_off["off"]))
+            target = c.target(self.end) if c.take_at(self.end) or effort_ahead(c, c.pos, self.end) else None
+            steps = (Step("work", Duration(on * scale, in_minutes=scale == 60), target),)
+            off = Step("recovery", Duration(rest * scale, in_minutes=scale == 60), label="jog")
         else:
             work = self.step("work", per_rep=True)
             steps = (work,) if work is not None else ()
         if c.failed or not steps:
             return None
         within, between = self.recovery()
+        between = between or off
         if within is not None:
             steps = self._within(steps, within)
         work = steps[0] if len(steps) == 1 and isinstance(steps[0], Step) else None
