@@ -354,6 +354,7 @@ class Plan:
     calendar: CalendarTimes | None = None
     locations: tuple[tuple[str, Source], ...] = ()  # frontmatter key path -> where it was written
     paces: tuple[tuple[str, Target], ...] = ()  # the coach's pace table: effort -> pace or race-pace target
+    zones: tuple[tuple[int, str], ...] = ()  # the plan's zone system: zone -> pace-table effort; () the five-zone default
     pace_reference: Performance | None = None  # the performance the example paces are for
     language: str = "en"  # the language the plan is written in: a lower-cased tag ("de", "de-at")
     week_word: str = "Week"  # a week's heading in that language ("Woche"), for messages that give a heading to write

@@ -84,8 +84,21 @@ WORD_EFFORTS: dict[str, str] = {
 }
 GOAL_WORDS = ("goal pace", "race pace", "race effort")  # the pace of the plan's own race
 #: Heart-rate zones and RPE (CR-10) to the efforts whose span they cover.
-ZONE_EFFORTS = {1: ("recovery",), 2: ("easy",), 3: ("steady",), 4: ("threshold",), 5: ("interval",),
-                6: ("repetition",)}
+ZONE_EFFORTS: dict[int, tuple[str, ...]] = {1: ("recovery",), 2: ("easy",), 3: ("steady",), 4: ("threshold",),
+                                            5: ("interval",), 6: ("repetition",)}
+#: Zone systems a plan may name (``zones: 80/20``): Fitzgerald's five zones in *80/20 Running*
+#: (2014) put threshold in zone 3, VO2max in 4 and speed in 5, a zone above the default's.
+ZONE_SYSTEMS: dict[str, dict[int, str]] = {
+    "80/20": {1: "recovery", 2: "easy", 3: "threshold", 4: "interval", 5: "repetition"},
+}
+
+
+def zone_efforts(zones: tuple[tuple[int, str], ...]) -> dict[int, tuple[str, ...]]:
+    """The efforts each zone stands for: a plan's own (``zones:``), the five-zone default else."""
+    if not zones:
+        return ZONE_EFFORTS
+    own: dict[int, tuple[str, ...]] = {number: (effort,) for number, effort in zones}
+    return own
 RPE_EFFORTS = {1: ("recovery",), 2: ("recovery",), 3: ("recovery",), 4: ("easy",), 5: ("steady",),
                6: ("marathon",), 7: ("threshold",), 8: ("10k",), 9: ("5k", "interval"), 10: ("repetition",)}
 
@@ -191,17 +204,20 @@ def _term(term: str, efforts: Mapping[str, PaceRange], vdot_value: float) -> Pac
     return _spread(fast) if (low, off_low) == (high, off_high) else (min(fast, slow), max(fast, slow))
 
 
-def spec_of(target: Target | None, goal_km: float | None, units: str) -> str | None:
+def spec_of(target: Target | None, goal_km: float | None, units: str,
+            zones: tuple[tuple[int, str], ...] = ()) -> str | None:
     """The pace spec of a target, or None when it has no pace (an explicit pace, a heart
     rate, all-out, hill effort). ``goal_km``: the plan's race, for "goal pace" and "race
-    pace"; ``units``: the plan's, for an offset written without one (``MP - 10 s``)."""
+    pace"; ``units``: the plan's, for an offset written without one (``MP - 10 s``);
+    ``zones``: the plan's zone system (see :func:`zone_efforts`)."""
     if target is None:
         return None
     if target.kind == "race" and target.race is not None:
         return _race_spec(target.race, units)
     if target.kind == "zone" and target.value is not None:
-        zones = range(int(target.low or target.value), int(target.value) + 1)
-        return "|".join(f"e:{e}" for z in zones for e in ZONE_EFFORTS.get(z, ())) or None
+        numbers = range(int(target.low or target.value), int(target.value) + 1)
+        efforts = zone_efforts(zones)
+        return "|".join(f"e:{e}" for z in numbers for e in efforts.get(z, ())) or None
     if target.kind == "rpe" and target.value is not None:
         levels = range(max(1, round(target.low or target.value)), min(10, round(target.value)) + 1)
         return "|".join(f"e:{e}" for r in levels for e in RPE_EFFORTS[r]) or None

@@ -217,3 +217,41 @@ def test_daniels_and_pfitzinger_write_their_paces_and_sessions_their_way() -> No
     assert [spec(i) for i in range(7)] == ["e:easy", "e:threshold", "e:easy", "e:interval", "e:repetition",
                                            "e:threshold", "r:42.195:100:100:0:0"]
     assert sessions[0].label == "Medium-long run"
+
+
+def test_a_plan_in_80_20_zones_paces_and_weighs_them_as_fitzgerald_means_them() -> None:
+    """Fitzgerald's Z3 is threshold and Z4 VO2max: read in the five-zone default, an 80/20 plan's
+    cruise intervals were paced a zone too slow (steady)."""
+    from generator.paces import spec_of, zone_efforts
+    from generator.periodize.load import session_load
+    from generator.periodize.volume import Measure
+
+    from .helpers import plan_from
+
+    text = "---\ntitle: Z\n{zones}---\n## Week 1\n- Tue: Tempo 20 min Z3\n- Thu: Intervals 20 min Z4\n"
+    fitz = plan_from(text.format(zones="zones: 80/20\n"))
+    default = plan_from(text.format(zones=""))
+    own = plan_from(text.format(zones="zones: {Z3: threshold, z4: I}\n"))
+    assert fitz.zones[2] == (3, "threshold") and own.zones == ((3, "threshold"), (4, "interval"))
+    tempo = fitz.weeks[0].sessions[0].target
+    assert spec_of(tempo, None, "km", fitz.zones) == "e:threshold" and spec_of(tempo, None, "km") == "e:steady"
+    assert zone_efforts(())[3] == ("steady",)
+    loads = [session_load(s, Measure(p.periodization, p.checks, p.units, p.zones)) for p in (fitz, default)
+             for s in p.weeks[0].sessions[:1]]
+    assert loads[0] > loads[1]  # threshold weighs more than steady
+
+
+@pytest.mark.parametrize(("zones", "error"), [
+    ("zones: 70/30", "zones: expected a zone system ('80/20') or each zone's effort, e.g. '{Z3: threshold, Z4: interval}'"),
+    ("zones: {Z7: easy}", "'Z7' is no zone: expected Z1 to Z6"),
+    ("zones: {Z3: lactate}", "'lactate' is no effort of the pace table"),
+])
+def test_a_zone_system_mistyped_is_said_at_its_line(zones: str, error: str) -> None:
+    from generator.errors import DeloadError
+
+    from .helpers import plan_from
+
+    with pytest.raises(DeloadError) as caught:
+        plan_from(f"---\ntitle: Z\n{zones}\n---\n## Week 1\n- Tue: Easy 20 min\n")
+    [said] = caught.value.diagnostics
+    assert said.line == 3 and error in said.message

@@ -36,7 +36,7 @@ def as_plan(expanded: ExpandedPlan) -> Plan:
     the author's (nothing is cut again), and its exact length keeps the weeks before it free
     of deloads, even when the taper began mid-week or in the race week alone."""
     plan = expanded.plan
-    span, _, _ = plan_taper(plan, Measure(plan.periodization, plan.checks, plan.units), choose_basis(plan), taper_written(plan))
+    span, _, _ = plan_taper(plan, Measure(plan.periodization, plan.checks, plan.units, plan.zones), choose_basis(plan), taper_written(plan))
     last = len(expanded.weeks) - 1
     weeks = tuple(
         Week(number=w.number, source=w.source, title=w.title, notes=w.notes,

@@ -82,7 +82,7 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
             fixed: Layout | None = None, written: bool = True) -> tuple[ExpandedPlan, Layout]:
     """One expansion; ``fixed``: the layout decided at the other end of the plan's ranges;
     ``written``: whether a taper the author wrote may stand in for the default (both ends agree)."""
-    measure = Measure(plan.periodization, plan.checks, plan.units)
+    measure = Measure(plan.periodization, plan.checks, plan.units, plan.zones)
     basis = choose_basis(plan)
     anchor, anchor_date = _anchor(plan, race_date, start)
     span, taper_note, written_by = plan_taper(plan, measure, basis, written)
@@ -156,7 +156,7 @@ def plan_taper(plan: Plan, measure: Measure, basis: str,
 def taper_written(plan: Plan) -> bool:
     """Whether the author wrote the taper by volume (:func:`written_taper`), at both ends of a plan in ranges."""
     ends = [plan_at(plan, "low"), plan_at(plan, "high")] if plan_ranged(plan) else [plan]
-    return all(plan_taper(end, Measure(end.periodization, end.checks, end.units), choose_basis(end))[2] is not None
+    return all(plan_taper(end, Measure(end.periodization, end.checks, end.units, end.zones), choose_basis(end))[2] is not None
                for end in ends)
 
 

@@ -78,6 +78,8 @@ def target_if(target: Target | None, fallback: float, measure: Measure) -> float
     if target is None:
         return fallback
     if target.kind == "zone" and target.value is not None:
+        if measure.zones:  # the plan's zone system: a zone weighs as the effort it stands for
+            return TABLE_EFFORT_IF.get(dict(measure.zones).get(int(target.value), ""), fallback)
         return ZONE_IF.get(int(target.value), fallback)
     if target.kind == "rpe" and target.value is not None:
         return RPE_IF.get(max(1, min(10, round(target.value))), fallback)

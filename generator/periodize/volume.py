@@ -42,6 +42,7 @@ class Measure:
     periodization: Periodization
     checks: Checks
     units: str  # "km" or "mi"
+    zones: tuple[tuple[int, str], ...] = ()  # the plan's zone system (generator.paces.zone_efforts)
 
     def pace(self, kind: SessionKind) -> float:
         """Estimated seconds per km for ``kind``."""

@@ -103,6 +103,7 @@ def _rest() -> dict[str, Any]:
 class _Writer:
     def __init__(self, expanded: ExpandedPlan, table: PaceTable | None, placeholders: bool, base: int = 0):
         self.units = expanded.plan.units
+        self.zones = expanded.plan.zones
         race = expanded.plan.race
         self.goal_km = race.distance.km if race is not None and race.distance is not None else None
         self.table = table
@@ -171,7 +172,7 @@ class _Writer:
     def target(self, target: Target | None, data: dict[str, Any]) -> str:
         """Set the step's target; return the effort's word for the step's name. A race written
         without one is run at its own race's pace, from the reader's (or the coach's) time."""
-        spec = spec_of(target, self.goal_km, self.units) if self.paced and target is not None else None
+        spec = spec_of(target, self.goal_km, self.units, self.zones) if self.paced and target is not None else None
         if target is None and self.race_km is not None:
             spec = race_pace_spec(self.race_km)
         if spec is not None and (self.table is not None or self.placeholders):

@@ -220,6 +220,8 @@ def _plan(expanded: ExpandedPlan, shape: _Shape) -> dict[str, Any]:
                 "seconds": plan.pace_reference.seconds},
             "coach": coach,
         })
+    if plan.zones:  # only where written: the reader view's hash dates the plan's updates
+        data["zones"] = {f"Z{number}": effort for number, effort in plan.zones}
     return shape.clean(data)
 
 

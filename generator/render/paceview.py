@@ -70,7 +70,7 @@ def session_paces(session: Session, workout: tuple[Part, ...], expanded: Expande
     seen: dict[str, PaceView] = {}
     reps: dict[str, dict[str, RepTime]] = {}
     for target, distance in _targets(session, workout):
-        spec = spec_of(target, goal, units)
+        spec = spec_of(target, goal, units, expanded.plan.zones)
         if spec is None:
             continue
         if target.text not in seen:

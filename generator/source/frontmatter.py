@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from ..model import Checks, Distance, Duration, Periodization, Race, RaceCategory, Source, Vacation
-from ..paces import EFFORT_ORDER
+from ..paces import EFFORT_ORDER, WORD_EFFORTS, ZONE_SYSTEMS
 from ..units import DISTANCE_WORDS, HOUR_WORDS
 from .performance import PerformanceError, parse_performance
 from .prescriptions import parse_target
@@ -205,6 +205,29 @@ def _label_of(path: tuple) -> str:
     return key_label(path)
 
 
+def zone_system(value: Any, path: tuple, check: Checker) -> Any:
+    """``zones: 80/20``, or a zone's effort each (``zones: {Z3: threshold, Z4: interval}``): what a
+    plan's zones stand for in the pace table, when they are not the five-zone default."""
+    names = ", ".join(f"'{name}'" for name in ZONE_SYSTEMS)
+    if isinstance(value, str) and value.strip().lower() in ZONE_SYSTEMS:
+        return tuple(sorted(ZONE_SYSTEMS[value.strip().lower()].items()))
+    if not isinstance(value, dict) or not value:
+        return check.error(path, f"zones: expected a zone system ({names}) or each zone's effort, "
+                                 "e.g. '{Z3: threshold, Z4: interval}'")
+    found: dict[int, str] = {}
+    for key, effort in value.items():
+        number = re.fullmatch(r"(?i)z?\s*([1-6])", str(key).strip())
+        if number is None:
+            return check.error((*path, key), f"'{key}' is no zone: expected Z1 to Z6")
+        word = " ".join(str(effort).lower().split())
+        canonical = word if word in EFFORT_ORDER else WORD_EFFORTS.get(word)
+        if canonical is None:
+            return check.error((*path, key), f"'{effort}' is no effort of the pace table: expected one of "
+                                             f"{', '.join(EFFORT_ORDER)}")
+        found[int(number[1])] = canonical
+    return tuple(sorted(found.items()))
+
+
 def deload_every(value: Any, path: tuple, check: Checker) -> Any:
     if value is False or (isinstance(value, str) and value.strip().lower() in ("off", "none", "never")):
         return 0
@@ -288,6 +311,7 @@ FRONTMATTER: dict[str, Converter] = {
     "periodization": table(periodization_fields(with_vacations=True)),
     "checks": table(CHECKS),
     "paces": table({"reference": performance, **{name: effort_pace for name in EFFORT_ORDER}}),
+    "zones": zone_system,
     "calendar": table({"time": clock_time, "time_zone": time_zone, "alarm": alarm_minutes}, required=("time", "time_zone")),
 }
 

@@ -200,7 +200,7 @@ def _assemble(name: str, stem: str, meta: dict[str, Any], body: Any, located: Lo
         periodization=resolve_periodization(settings.periodization, periodization_raw, check),
         checks=resolve_checks(settings.checks, meta.get("checks", {})), locations=locations,
         calendar=_calendar(meta.get("calendar")), paces=_paces(meta.get("paces", {}), check),
-        pace_reference=meta.get("paces", {}).get("reference"),
+        pace_reference=meta.get("paces", {}).get("reference"), zones=meta.get("zones", ()),
         language=language, translation_key=meta.get("translation_key", ""), draft=meta.get("draft", False),
         week_word=week_word,
     )
