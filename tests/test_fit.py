@@ -489,6 +489,17 @@ def test_an_ultra_is_run_by_effort_not_at_a_pace_predicted_from_a_marathon() -> 
     assert step["target_type"] == "open" and step["duration_distance"] == 50000
 
 
+@pytest.mark.parametrize("ceiling", ["@ under 140 bpm", "@ <140 bpm", "@ ≤ 140 bpm", "max 140 bpm", "@ below 140 bpm"])
+def test_a_heart_rate_not_to_go_over_is_the_ten_beats_under_it_on_a_watch(ceiling: str) -> None:
+    """Maffetone's "under the MAF heart rate" had been refused in every form; it is 130-140 bpm on a watch."""
+    plan = plan_from(f"---\ntitle: M\nunits: km\n---\n## Week 1\n- Tue: Easy 45 min {ceiling}\n")
+    expanded = expand(plan)
+    week, easy = next(iter(plan_workouts(expanded)))
+    [step] = garmin(workout_fit(expanded, week, easy, CREATED)[0])["workout_step_mesgs"]
+    assert step["target_type"] == "heart_rate"
+    assert (step["custom_target_heart_rate_low"], step["custom_target_heart_rate_high"]) == (230, 240)  # bpm + 100
+
+
 def test_a_share_of_the_maximum_heart_rate_is_a_watchs_heart_rate_range_in_percent() -> None:
     """'@ 70-75% HRmax' ('75% FCM' in a Spanish plan): FIT's custom heart rate under 100 is a share of the maximum."""
     plan = plan_from("---\ntitle: H\nunits: km\n---\n## Week 1\n- Tue: Easy 50 min @ 70-75% HRmax\n")

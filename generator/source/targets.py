@@ -56,6 +56,11 @@ _SHORT_RANGE = re.compile(r"(?i)^(\d{1,2})\s*[-–]\s*(\d{1,2})k\s+(pace|effort)
 _PACE = re.compile(r"(?i)^(\d{1,2}):([0-5]\d)(?:\s*[-–]\s*(\d{1,2}):([0-5]\d))?\s*(?:min\s*)?/\s*(km|mi|mile)$")
 _ZONE = re.compile(r"(?i)^(?:z|zone\s*)([1-6])(?:\s*[-–]\s*(?:z|zone\s*)?([1-6]))?$")
 _RPE = re.compile(r"(?i)^rpe\s*(\d{1,2}(?:\.\d)?)(?:\s*[-–]\s*(\d{1,2}(?:\.\d)?))?$")
+# A heart rate not to go over: "under 140 bpm", "< 140 bpm", "max 140 bpm". Read as the ten beats
+# under it, as Maffetone trains below the MAF heart rate (The Big Book of Endurance Training, 2010).
+CEILING_BAND = 10
+_HR_CEILING = re.compile(r"(?i)^(?:<=?|≤|under|below|max\.?|maximum|at\s+most|up\s+to)\s*(\d{2,3})\s*"
+                         r"(?:bpm|ppm|lpm|p/min|s/min|schläge/min|slagen/min)$")
 # Beats a minute as coaches write them: "bpm", Spanish "ppm" and "lpm", German "S/min" and "Schläge/min".
 _HR = re.compile(r"(?i)^(\d{2,3})(?:\s*[-–]\s*(\d{2,3}))?\s*(?:bpm|ppm|lpm|p/min|s/min|schläge/min|slagen/min)$")
 # A share of the maximum heart rate: "75% HRmax", "70-75% FCM" (frecuencia cardiaca máxima), "75% FCmax", "75% HFmax".
@@ -151,6 +156,12 @@ def _parse_target(text: str, fail: Callable[[str], object], hints: tuple[str, ..
         return _ranged(text, "rpe", match, (1, 10), f"'{text}' is not a valid RPE (expected 1 to 10)", fail)
     if match := _HR.match(text):
         return _ranged(text, "hr", match, (40, 230), f"heart rate '{text}' is not plausible (expected 40 to 230 bpm)", fail)
+    if match := _HR_CEILING.match(text):  # "under 140 bpm", Maffetone's: at most the MAF heart rate
+        ceiling = float(match[1])
+        if not 50 <= ceiling <= 230:
+            fail(f"heart rate '{text}' is not plausible (expected 50 to 230 bpm)")
+            return None
+        return Target(text, "hr", value=ceiling, low=ceiling - CEILING_BAND)
     if match := _HRMAX.match(text):
         return _ranged(text, "hrmax", match, (40, 100),
                        f"'{text}' is not a plausible share of the maximum heart rate (expected 40% to 100%)", fail)
@@ -201,7 +212,7 @@ def _ranged(text: str, kind: TargetKind, match: re.Match[str], bounds: tuple[flo
 def unmistakable(text: str) -> bool:
     """A zone, an RPE or a heart rate: a target even without ``@`` (``Rodaje 40' Z2``, ``Easy 50 min 140-150 bpm``)."""
     text = " ".join(text.split())
-    return bool(_ZONE.match(text) or _RPE.match(text) or _HR.match(text) or _HRMAX.match(text))
+    return bool(_ZONE.match(text) or _RPE.match(text) or _HR.match(text) or _HR_CEILING.match(text) or _HRMAX.match(text))
 
 
 def effort_words(text: str, vocab: Words | None = None) -> tuple[str, ...]:
