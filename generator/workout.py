@@ -22,11 +22,24 @@ def times(parts: Sequence[Part], factor: float = 1.0) -> Iterator[tuple[Step, fl
         elif isinstance(part, Repeat):
             yield from times(part.steps, factor * part.count)
             if part.between is not None and part.count > 1:
-                yield part.between, factor * (part.count - 1)
+                yield _way_back(part, part.between), factor * (part.count - 1)
         else:
             yield from ((rung, factor) for rung in part.rungs)
             if part.between is not None and len(part.rungs) > 1:
                 yield part.between, factor * (len(part.rungs) - 1)
+
+
+_WAY_BACK = ("jog down", "walk down", "jog back", "walk back")
+
+
+def _way_back(repeat: Repeat, between: Step) -> Step:
+    """A recovery back down the hill or back to the start written without its length ("w/ jog
+    down"), as long as the way there: counted as nothing, it made a 60-minute hill session's
+    warm-up and cool-down 22 minutes each."""
+    work = [s for s in repeat.steps if isinstance(s, Step) and s.role == "work"]
+    if between.amount is None and between.label in _WAY_BACK and len(work) == 1 and work[0].amount is not None:
+        return replace(between, amount=work[0].amount)
+    return between
 
 
 def parts_km(parts: Sequence[Part]) -> float | None:

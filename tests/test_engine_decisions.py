@@ -973,6 +973,18 @@ def test_a_given_taper_that_splits_a_back_to_back_weekend_is_said_with_the_day_t
     assert [p.session.total for p in thirteen.weeks[4].sessions] == [p.session.total for p in e.weeks[3].sessions]
 
 
+def test_a_jog_down_without_its_length_is_as_long_as_the_way_up() -> None:
+    """"Hills 60 min: 10 x 90 s uphill w/ jog down": the jogs down had counted as nothing, and the
+    warm-up and cool-down took 22.5 minutes each; "8 x 200 m uphill w/ jog down" is 3 km of hills."""
+    plan = plan_from("---\ntitle: H\n---\n## Week 1\n- Tue: Hills 60 min: 10 x 90 s uphill @ hard w/ jog down\n"
+                     "- Thu: Hills: 8 x 200 m uphill w/ jog down\n")
+    timed, measured = expand(plan).weeks[0].sessions
+    warm, _, cool = timed.workout
+    assert isinstance(warm, Step) and isinstance(cool, Step) and warm.amount == Duration(16 * 60)
+    assert isinstance(cool.amount, Duration) and 15 * 60 <= cool.amount.seconds <= 16 * 60  # the rest of the hour
+    assert measured.distance_km == pytest.approx(3.0)
+
+
 def test_a_session_written_in_a_replaced_week_that_the_deload_has_no_place_for_is_said_as_a_rest_day() -> None:
     text = "---\ntitle: R\nunits: km\nperiodization: {deload: {every: 3, mode: replace}, taper: false}\n---\n"
     for n in range(1, 5):
