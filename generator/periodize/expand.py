@@ -90,18 +90,7 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
     heaviest = heaviest_weights([s for w in plan.weeks for s in w.sessions])
     load_of = partial(session_load, measure=measure, heaviest=heaviest)
     context = _Context(plan, measure, basis, span, survey(plan, measure, basis, last_loading, load_of), heaviest)
-    decisions: list[Decision] = []
-    if taper_note:
-        decisions.append(Decision("taper-shortened", len(plan.weeks) - 1, taper_note))
-    if span is not None and not span.authored and plan.periodization.taper_days is not None and (
-            whole_weekend(span, plan.week_starts) < span.length):  # kept to the day, as given: said, with the fix
-        n = span.first_week + 1
-        decisions.append(Decision("taper-weekend", span.first_week, (
-            f"your {span.length}-day taper begins on the Sunday of week {n}: it cuts that weekend's Sunday and not its "
-            f"Saturday (a back-to-back weekend split in two); 'taper: {{days: {span.length - 1}}}' begins it with week "
-            f"{n + 1} (or mark your own taper weeks {{taper}}, from week {n + 1}, to keep them as written)")))
-    if written_by is not None:
-        decisions.append(Decision("taper-written", written_by[1], written_by[2], note=True))
+    decisions = _taper_decisions(plan, span, taper_note, written_by)
     vacations = week_vacations(plan, span, decisions)
 
     def lay_out_with(weeks: tuple[SourceWeek, ...]) -> LayOut:
@@ -140,6 +129,25 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
     return ExpandedPlan(plan=plan, weeks=tuple(weeks), warnings=tuple(warnings), basis=basis, anchor=anchor,
                         start=first, race_date=race, mode=plan.periodization.deload_mode, log=tuple(log),
                         race_form=race_form), layout
+
+
+def _taper_decisions(plan: Plan, span: TaperSpan | None, shortened: str,
+                     written_by: tuple[TaperSpan, int, str] | None) -> list[Decision]:
+    """What the taper's placing says: shortened for want of room, a given length that splits a
+    weekend (kept to the day, as given: said, with the fix), the author's own taper read by volume."""
+    decisions: list[Decision] = []
+    if shortened:
+        decisions.append(Decision("taper-shortened", len(plan.weeks) - 1, shortened))
+    if span is not None and not span.authored and plan.periodization.taper_days is not None and (
+            whole_weekend(span, plan.week_starts) < span.length):
+        n = span.first_week + 1
+        decisions.append(Decision("taper-weekend", span.first_week, (
+            f"your {span.length}-day taper begins on the Sunday of week {n}: it cuts that weekend's Sunday and not its "
+            f"Saturday (a back-to-back weekend split in two); 'taper: {{days: {span.length - 1}}}' begins it with week "
+            f"{n + 1} (or mark your own taper weeks {{taper}}, from week {n + 1}, to keep them as written)")))
+    if written_by is not None:
+        decisions.append(Decision("taper-written", written_by[1], written_by[2], note=True))
+    return decisions
 
 
 def plan_taper(plan: Plan, measure: Measure, basis: str,

@@ -6,11 +6,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import replace
 
-from ..errors import Collector, suggest
+from ..errors import Collector
 from ..model import Exercise, Load, RepUnit, Source
-from ..units import LOAD_WORDS
+from .loads import RPE, parse_load, rpe_load
 from .targets import parse_target
 from .words import LEXICONS
 
@@ -85,20 +84,7 @@ def looks_like_exercise(text: str) -> bool:
 _TWO_EXERCISES = re.compile(r"(?i)" + _SETS_REPS + r"[^+&]*?\s(?:\+|&)\s*[^\W\d][^\d+&]*?" + _SETS_REPS)
 
 
-_LOAD_WEIGHT = re.compile(r"(?i)^(\d+(?:\.\d+)?)\s*([a-z]+)$")
-_LOAD_PERCENT = re.compile(r"(?i)^(\d+(?:\.\d+)?)\s*%(?:\s*(?:of\s*)?(?:1\s*rm|max)|\s*(?:of\s*)?(?P<tm>(?:the\s+|your\s+)?(?:tm|training\s+max)))?$")
-# "bodyweight" in any plan language ("Körpergewicht", "poids du corps"): no word means a weight in another.
-_LOAD_BODY = re.compile(r"(?i)^(?:body\s*weight|" + "|".join(
-    re.escape(w) for lex in LEXICONS.values() for w in lex.bodyweight) + ")$")
-_RPE = r"rpe\s*(\d{1,2}(?:\.\d)?)(?:\s*(?:-|–|to)\s*(\d{1,2}(?:\.\d)?))?"  # "RPE 7", "RPE 7-8"
-_LOAD_RPE = re.compile(r"(?i)^" + _RPE + "$")
-# A weight in each hand, arm or side: "24 kg each hand", "16 kg/hand", "12 kg pro Hand", "par main".
-_LOAD_EACH = re.compile(r"(?i)^(?P<load>\S.*?)\s*(?P<each>(?:(?:in\s+)?each|per|/)\s*(?:hand|arm|side|dumbbell|db|kb|kettlebell|bell)"
-                        r"|(?:pro|je)\s+(?:hand|arm|seite)|par\s+(?:main|bras|côté)|por\s+(?:mano|brazo|lado)"
-                        r"|en\s+cada\s+mano|(?:in\s+elke|per)\s+(?:hand|arm|kant))$")
-# Reps in reserve, as the load: "2 RIR", "RIR 2", "1-2 RIR" (RPE 10 - RIR, Helms et al. 2016).
-_LOAD_RIR = re.compile(r"(?i)^(?:rir\s*(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?|(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?\s*rir)$")
-_EFFORT_RPE = re.compile(r"(?i)^(?:@\s*)?" + _RPE + r"\s*$")
+_EFFORT_RPE = re.compile(r"(?i)^(?:@\s*)?" + RPE + r"\s*$")
 # "60 kg RPE 7", "75% 1RM RIR 2", "bodyweight 2 RIR": a load and its effort (RPE) or reps in reserve.
 _LOAD_AND_EFFORT = re.compile(r"(?i)^(?P<weight>\d+(?:\.\d+)?\s*(?:kg|lbs?|%(?:\s*(?:of\s*)?(?:1\s*rm|tm))?)|body\s*weight|bw)"
                               r"\s*,?\s*(?P<effort>(?:@\s*)?(?:rpe|rir)\s*\d.*|\d+(?:\s*[-–]\s*\d+)?\s*rir\b.*)$")
@@ -209,6 +195,25 @@ def parse_exercise(text: str, line: int, col: int, errors: Collector,
         return None
     if match["words"]:
         comment = " — ".join(filter(None, [match["words"].strip(), comment]))
+    set_counts = _set_counts(match, line, columns, errors)
+    counts = _rep_counts(match, line, columns, errors) if set_counts is not None else None
+    if set_counts is None or counts is None:
+        return None
+    (sets, sets_max), (reps, reps_max, rep_unit, amrap) = set_counts, counts
+    loads = _loads(match, tail, sets, line, col, columns, errors)
+    if loads is None:
+        return None
+    load, effort, tail = loads
+    if tail:
+        comment = " — ".join(filter(None, [tail, comment]))
+    side = re.sub(r"\s+", " ", match["side"] or "").replace(" /", "/").replace("/ ", "/").rstrip()
+    return Exercise(match["name"].strip(" :-–"), sets, reps, rep_unit, load, Source(errors.file, line, col), comment,
+                    reps_max, amrap, side, effort, sets_max)
+
+
+def _set_counts(match: re.Match[str], line: int, columns: Callable[[int], int],
+                errors: Collector) -> tuple[int, int | None] | None:
+    """The sets, and the top of a range of them, from an exercise match; None after an error."""
     sets = int(match["sets"])
     sets_max = int(match["sets_max"]) if match["sets_max"] else None
     for value, group in ((sets, "sets"), (sets_max, "sets_max")):
@@ -219,28 +224,29 @@ def parse_exercise(text: str, line: int, col: int, errors: Collector,
         errors.error(line, columns(match.start("sets")), f"a range goes from fewer to more, e.g. 2-3 sets; got "
                      f"{match['sets']}-{match['sets_max']}")
         return None
-    counts = _rep_counts(match, line, columns, errors)
-    if counts is None:
-        return None
-    reps, reps_max, rep_unit, amrap = counts
-    load = None
+    return sets, sets_max
+
+
+def _loads(match: re.Match[str], tail: str, sets: int, line: int, col: int, columns: Callable[[int], int],
+           errors: Collector) -> tuple[Load | None, Load | None, str] | None:
+    """An exercise's load, its effort (an RPE) and what is left of the line (its comment); None
+    after an error. "@ 50 kg, RPE 7": the weight is the load, the RPE its effort (cut with the reps
+    in a deload, heavy before a race); "@ 50 kg RIR 2" and "@ 80 kg, tempo 3-1-1-0" keep the rest
+    as a comment."""
+    load = effort = None
     written = match["load"] if match["load"] is not None else match["bare"]
-    effort: Load | None = None
     at = columns(match.start("load") if match["load"] is not None else match.start("bare") if match["bare"] else 0)
     if written is not None:
-        # "@ 50 kg, RPE 7": the weight is the load, the RPE its effort (cut with the reps in a
-        # deload, heavy before a race); "@ 50 kg RIR 2" and "@ 80 kg, tempo 3-1-1-0" keep the
-        # rest as a comment.
         written, tail = _load_and_more(written.strip(), tail)
         load = parse_load(written, lambda m: errors.error(line, at, m))
         if load is None:
             return None
-    if written is not None and load is not None and _MORE_LOADS.fullmatch(tail):  # "Deadlift 3x5 @ 65%, 75%": not a load a set
-        loads = [written.strip(), *(t.strip() for t in tail.split(","))]
-        shown = ", ".join([*loads, *["…"] * (sets - len(loads))][:sets])
-        errors.error(line, at, f"{len(loads)} loads for {sets} sets: write one load a set, e.g. "
-                               f"'{match['name'].strip()} {sets}x{match['reps'] or ''} @ {shown}', or one load for them all")
-        return None
+        if _MORE_LOADS.fullmatch(tail):  # "Deadlift 3x5 @ 65%, 75%": a load a set, but not as many
+            loads = [written.strip(), *(t.strip() for t in tail.split(","))]
+            shown = ", ".join([*loads, *["…"] * (sets - len(loads))][:sets])
+            errors.error(line, at, f"{len(loads)} loads for {sets} sets: write one load a set, e.g. "
+                                   f"'{match['name'].strip()} {sets}x{match['reps'] or ''} @ {shown}', or one load for them all")
+            return None
     first, _, rest = _TAIL.sub(",", tail, count=1).partition(",")
     if re.search(_SETS_REPS, tail):  # "Squat 3x5 @ 100 kg, then 2x10 @ 70 kg": back-off sets, never a comment
         errors.error(line, col, f"one set of sets and reps a line: write '{match['name'].strip()} "
@@ -253,11 +259,7 @@ def parse_exercise(text: str, line: int, col: int, errors: Collector,
         if load is None:  # "Plank 3x30 s, RPE 7": by effort
             load, effort = effort, None
         tail = rest.strip()
-    if tail:
-        comment = " — ".join(filter(None, [tail, comment]))
-    side = re.sub(r"\s+", " ", match["side"] or "").replace(" /", "/").replace("/ ", "/").rstrip()
-    return Exercise(match["name"].strip(" :-–"), sets, reps, rep_unit, load, Source(errors.file, line, col), comment,
-                    reps_max, amrap, side, effort, sets_max)
+    return load, effort, tail
 
 
 _MORE_LOADS = re.compile(r"(?i)" + _RAMP_LOAD + r"(?:\s*,\s*" + _RAMP_LOAD + r")*")
@@ -329,43 +331,6 @@ def _rep_counts(match: re.Match[str], line: int, columns: Callable[[int], int],
     return reps, reps_max, rep_unit, amrap
 
 
-def parse_load(text: str, fail: Callable[[str], object]) -> Load | None:
-    if (each := _LOAD_EACH.match(text)) is not None:
-        load = parse_load(each["load"], fail)
-        if load is not None and load.kind != "weight":
-            fail(f"a weight is held in each hand, not {each['load']}: write e.g. '@ 16 kg each hand'")
-            return None
-        return replace(load, each=re.sub(r"\s+", " ", each["each"]).replace(" /", "/")) if load is not None else None
-    if hint := _load_hint(text):
-        fail(hint)
-        return None
-    if _LOAD_BODY.match(text):
-        return Load("bodyweight")
-    if match := _LOAD_PERCENT.match(text):
-        value = float(match[1])
-        if not 1 <= value <= 120:
-            fail(f"{text} of 1RM is not plausible; expected 1% to 120%")
-            return None
-        return Load("percent", value, training_max=match["tm"] is not None)
-    if match := _LOAD_RPE.match(text):
-        return rpe_load(match, fail)
-    if match := _LOAD_RIR.match(text):
-        return rir_load(match, fail)
-    if match := _LOAD_WEIGHT.match(text):
-        value, word = float(match[1]), match[2].lower()
-        if word not in LOAD_WORDS:
-            fail(f"unknown unit '{match[2]}'{suggest(word, LOAD_WORDS)}; loads are in lb or kg")
-            return None
-        unit = LOAD_WORDS[word]
-        if value <= 0 or (value > 500 if unit == "kg" else value > 1100):
-            fail(f"a load of {text} is not plausible (at most 500 kg / 1100 lb)")
-            return None
-        return Load("weight", value, unit)
-    fail(f"unknown load '{text}'; expected a weight (100 lb), a share of 1RM (70%) or of a training max (70% TM), 'bodyweight', an RPE (RPE 7) "
-         "or reps in reserve (2 RIR)")
-    return None
-
-
 def _load_and_more(written: str, tail: str) -> tuple[str, str]:
     """A load written with more after it: the load, and the rest (an RPE, reps in reserve, a
     comment) before any ``tail`` already found."""
@@ -374,50 +339,6 @@ def _load_and_more(written: str, tail: str) -> tuple[str, str]:
     if comma := _TAIL.search(written):
         return written[:comma.start()], ", ".join(filter(None, [written[comma.end():].strip(), tail]))
     return written, tail
-
-
-def rpe_load(match: re.Match[str], fail: Callable[[str], object]) -> Load | None:
-    """An RPE, or a range of two (``RPE 7-8``), from a match of :data:`_RPE`."""
-    low, high = float(match[1]), float(match[2]) if match[2] is not None else None
-    if not all(1 <= v <= 10 for v in (low, high or low)):
-        fail(f"'{match[0].lstrip('@ ')}' is not a valid RPE (expected 1 to 10)")
-        return None
-    if high is not None and high <= low:
-        fail(f"write an RPE range from the lower to the higher, e.g. 'RPE {high:g}-{low:g}'" if high < low else
-             f"write one RPE: 'RPE {low:g}'")
-        return None
-    return Load("rpe", low, top=high)
-
-
-def rir_load(match: re.Match[str], fail: Callable[[str], object]) -> Load | None:
-    """Reps in reserve, or a range (``RIR 1-2``), from a match of :data:`_LOAD_RIR`: an RPE of
-    10 minus them, written as reps in reserve again."""
-    low, high = (match[1], match[2]) if match[1] is not None else (match[3], match[4])
-    few, many = int(low), int(high) if high is not None else None
-    if not all(0 <= v <= 6 for v in (few, many or few)):
-        fail(f"'{match[0]}' is not plausible reps in reserve (expected 0 to 6)")
-        return None
-    if many is not None and many <= few:
-        fail(f"write reps in reserve from fewer to more, e.g. 'RIR {many}-{few}'" if many < few else f"write one: 'RIR {few}'")
-        return None
-    if many is None:
-        return Load("rpe", 10.0 - few, rir=True)
-    return Load("rpe", 10.0 - many, top=10.0 - few, rir=True)
-
-
-def _load_hint(text: str) -> str:
-    """The fix for a load written as coaches often write one that is not a load Deload reads."""
-    if match := re.fullmatch(r"(?i)(\d+),(\d+)\s*(kg|lbs?)", text):
-        return f"write the decimal with a point: '{match[1]}.{match[2]} {match[3]}'"
-    if match := re.fullmatch(r"(?i)(\d+(?:\.\d+)?)\s*[-–]\s*\d+(?:\.\d+)?\s*(kg|lbs?|%)", text):
-        one = f"{match[1]}{match[2]}" if match[2] == "%" else f"{match[1]} {match[2]}"
-        return f"a load is one weight, the one to work at: write '{one}', and the range in a comment if you like: '@ {one} ({text})'"
-    if match := re.fullmatch(r"(?i)(\d+)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(kg|lbs?)", text):
-        return f"write the weight of one: '@ {match[2]} {match[3]} (a pair)', or of both: '@ {float(match[1]) * float(match[2]):g} {match[3]}'"
-    if match := re.fullmatch(r"(?i)(\d+)\s*(cm|in|inch|inches|\")", text):
-        unit = "in" if match[2] == '"' else match[2]
-        return f"a box or hurdle height is not a load: write it in a comment, e.g. 'Box jump 3x5 ({match[1]} {unit} box)'"
-    return ""
 
 
 def first_words(text: str, count: int = 4) -> str:
