@@ -94,11 +94,11 @@ ZONE_SYSTEMS: dict[str, dict[int, str]] = {
 
 
 def zone_efforts(zones: tuple[tuple[int, str], ...]) -> dict[int, tuple[str, ...]]:
-    """The efforts each zone stands for: a plan's own (``zones:``), the five-zone default else."""
+    """The efforts each zone stands for: a plan's own (``zones:``), laid over the five-zone
+    default (``zones: {Z3: threshold}`` leaves Z2 easy)."""
     if not zones:
         return ZONE_EFFORTS
-    own: dict[int, tuple[str, ...]] = {number: (effort,) for number, effort in zones}
-    return own
+    return {**ZONE_EFFORTS, **{number: (effort,) for number, effort in zones}}
 RPE_EFFORTS = {1: ("recovery",), 2: ("recovery",), 3: ("recovery",), 4: ("easy",), 5: ("steady",),
                6: ("marathon",), 7: ("threshold",), 8: ("10k",), 9: ("5k", "interval"), 10: ("repetition",)}
 

@@ -13,16 +13,18 @@ from dataclasses import replace
 from .model import Amount, Distance, Duration, End, Ladder, Part, Repeat, Session, Step
 
 
-def times(parts: Sequence[Part], factor: float = 1.0) -> Iterator[tuple[Step, float]]:
+def times(parts: Sequence[Part], factor: float = 1.0, estimated: bool = False) -> Iterator[tuple[Step, float]]:
     """Every step with how many times it is run (a range counts its low end): the steps of
-    ``6 x (…) w/ jog`` six times each, the jog between them five."""
+    ``6 x (…) w/ jog`` six times each, the jog between them five. ``estimated``: a jog down or
+    back written without its length as long as the way there (:func:`_way_back`), for the
+    engine's estimates of a session's size; never for what the coach wrote."""
     for part in parts:
         if isinstance(part, Step):
             yield part, factor
         elif isinstance(part, Repeat):
-            yield from times(part.steps, factor * part.count)
+            yield from times(part.steps, factor * part.count, estimated)
             if part.between is not None and part.count > 1:
-                yield _way_back(part, part.between), factor * (part.count - 1)
+                yield (_way_back(part, part.between) if estimated else part.between), factor * (part.count - 1)
         else:
             yield from ((rung, factor) for rung in part.rungs)
             if part.between is not None and len(part.rungs) > 1:

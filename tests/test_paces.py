@@ -255,3 +255,15 @@ def test_a_zone_system_mistyped_is_said_at_its_line(zones: str, error: str) -> N
         plan_from(f"---\ntitle: Z\n{zones}\n---\n## Week 1\n- Tue: Easy 20 min\n")
     [said] = caught.value.diagnostics
     assert said.line == 3 and error in said.message
+
+
+def test_a_zone_system_given_zone_by_zone_keeps_the_default_for_the_other_zones() -> None:
+    from generator.paces import spec_of
+
+    from .helpers import plan_from
+
+    plan = plan_from("---\ntitle: Z\nzones: {Z3: threshold, Z4: interval}\n---\n## Week 1\n- Tue: Easy 45 min @ Z2\n"
+                     "- Thu: Long 90 min @ Z2-Z3\n")
+    easy, long = (s.target for s in plan.weeks[0].sessions)
+    assert spec_of(easy, None, "km", plan.zones) == "e:easy"
+    assert spec_of(long, None, "km", plan.zones) == "e:easy|e:threshold"

@@ -797,3 +797,17 @@ def test_a_30_30_is_seconds_on_then_off() -> None:
     assert repeat.between is not None and repeat.between.amount == Duration(30) and repeat.between.role == "recovery"
     [minutes] = saturday.main
     assert isinstance(minutes, Repeat) and minutes.between is not None and minutes.between.amount == Duration(60, in_minutes=True)
+
+
+def test_a_30_30_is_refused_with_a_recovery_of_its_own_and_is_no_quarter_mile() -> None:
+    """"10 x 30/30 récup 3'" had lost its 30 s off for 3 min between every rep; "8 x 1/4" (a quarter
+    mile) had become 1 s on, 4 s off; in a run-walk the off spell is a walk."""
+
+    for line, said in (("- Mar: Fractionné 10 km: 10 x 30/30 récup 3'", "a 30/30 holds its own recovery"),
+                       ("- Mar: Fractionné 8 km: 8 x 1/4 à allure 5K", "'1' needs a unit")):
+        with pytest.raises(DeloadError) as caught:
+            plan_from(f"---\ntitle: V\nlanguage: fr\n---\n## Semaine 1\n{line}\n")
+        assert said in caught.value.diagnostics[0].message
+    walk = plan_from("---\ntitle: V\nlanguage: fr\n---\n## Semaine 1\n- Sam: Course-marche 20': 10 x 1'/1'\n")
+    [repeat] = walk.weeks[0].sessions[0].main
+    assert isinstance(repeat, Repeat) and repeat.between is not None and repeat.between.label == "walk"

@@ -919,3 +919,21 @@ def test_an_80_20_plan_reads_as_fitzgerald_writes_it() -> None:
                        ("Fast finish run 45 min with the last 5 min @ Z4", K.EASY)):
         named, errors = parse(line)
         assert errors == [] and named.kind is kind and session_title(named, "km").startswith(line.split(" 4")[0].split(":")[0])
+
+
+@pytest.mark.parametrize("line", ["Hills 5 mi: 6 x 0.5 mi uphill @ RPE 8 w/ jog down", "Intervals 8 km: 6 x 1 km @ 5K pace w/ jog back"])
+def test_a_jog_down_is_never_counted_against_the_length_the_coach_wrote(line: str) -> None:
+    """The engine estimates a jog down as long as the way up; the check of a main set against its
+    session's length counts only what is written (the estimate had made these lines errors)."""
+    _, errors = parse(line)
+    assert errors == []
+
+
+def test_ramps_join_one_load_written_two_ways_and_refuse_mixed_or_unitless_loads() -> None:
+    plan = plan_from("---\ntitle: R\n---\n## Week 1\n- Mon: Strength\n  - Deadlift 3/3/3 @ 100/100/100 kg\n")
+    assert [exercise_text(e) for e in plan.weeks[0].sessions[0].exercises] == ["Deadlift 3x3 @ 100 kg"]
+    for line, error in (("Squat 2x5 @ 100 kg, 75%", "a load a set is of one kind, all weights or all shares of 1RM; got 100 kg, 75%"),
+                        ("Press 5/5/5+ @ 65/75/85", "give the loads their unit: 'Press 5/5/5+ @ 65/75/85%' (shares of 1RM)")):
+        assert looks_like_exercise(line)
+        errors = Collector("t.md")
+        assert parse_exercise(line, 5, 5, errors) is None and error in errors.items[0].message

@@ -79,3 +79,21 @@ def test_a_killed_build_leaves_no_worker_and_no_lock(tmp_path: Path, phase: str)
     assert _session_processes(process.pid) == []
     output = build_project(project, "--no-pdf")  # not "another deload build is running"
     assert f"built {len(library_plans())} plans" in output
+
+
+def test_from_a_thread_the_work_goes_to_a_fork_server_when_modules_are_named_else_stays_here() -> None:
+    """deload serve builds in a thread, where forking is unsafe: its PDFs go to workers of a fork
+    server (WeasyPrint's memory goes with them), its plans are rendered in the server process."""
+    import threading
+
+    found: dict[str, list[tuple[int, int]]] = {}
+
+    def run() -> None:
+        found["pdf"] = list(parallel_map(_pid_of, list(range(6)), workers=2, per_worker=3, preload=("json",)))
+        found["plans"] = list(parallel_map(_pid_of, list(range(6)), workers=2))
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(120)
+    assert [i for i, _ in found["pdf"]] == list(range(6)) and os.getpid() not in {pid for _, pid in found["pdf"]}
+    assert {pid for _, pid in found["plans"]} == {os.getpid()}

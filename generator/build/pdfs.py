@@ -9,6 +9,7 @@ versions) have not changed is copied from the cache instead of rendered again.
 from __future__ import annotations
 
 import json
+import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -66,10 +67,10 @@ def run_pdf_jobs(jobs: Sequence[PdfJob], css_by_paper: dict[str, str], cache_dir
     shares = Counter(cached)
     done = len(jobs) - sum(shares[path] for path in todo)
     progress(done, len(jobs))  # the cached ones
-    if len(missing) > 1 and workers > 1:
+    if len(missing) > 1 and workers > 1 and threading.active_count() == 1:
         import weasyprint  # noqa: F401  (imported once, before the workers are forked: each would take a second)
     results = parallel_map(_render, [jobs[i] for i in missing], workers, per_worker=TASKS_PER_WORKER,
-                           initializer=init_worker, initargs=(css_by_paper,))
+                           initializer=init_worker, initargs=(css_by_paper,), preload=("generator.render.pdf", "weasyprint"))
     for i, result in zip(missing, results, strict=True):
         if result.refused:
             write_atomic(cached[i].with_suffix(".refused.json"), json.dumps(list(result.refused)).encode("utf-8"))

@@ -78,9 +78,8 @@ def target_if(target: Target | None, fallback: float, measure: Measure) -> float
     if target is None:
         return fallback
     if target.kind == "zone" and target.value is not None:
-        if measure.zones:  # the plan's zone system: a zone weighs as the effort it stands for
-            return TABLE_EFFORT_IF.get(dict(measure.zones).get(int(target.value), ""), fallback)
-        return ZONE_IF.get(int(target.value), fallback)
+        own = dict(measure.zones).get(int(target.value))  # the plan's zone system: a zone weighs as its effort
+        return TABLE_EFFORT_IF.get(own, fallback) if own is not None else ZONE_IF.get(int(target.value), fallback)
     if target.kind == "rpe" and target.value is not None:
         return RPE_IF.get(max(1, min(10, round(target.value))), fallback)
     if target.kind == "pace" and target.pace is not None:
@@ -149,7 +148,7 @@ def run_load(session: Session, measure: Measure) -> float:
     main = 0.0
     load = 0.0
     work_if = KIND_IF.get(kind, base)
-    for step, count in times(session.main):
+    for step, count in times(session.main, estimated=True):
         if step.role in ("recovery", "rest"):
             minutes = count * amount_minutes(step.amount, K.RECOVERY, measure)
             walked = step.role == "rest" or step.label.startswith(("walk", "standing"))
@@ -158,7 +157,7 @@ def run_load(session: Session, measure: Measure) -> float:
             minutes = count * amount_minutes(step.amount, K.EASY, measure)
             load += _tss(minutes, target_if(step.target, EASY_IF, measure))
         else:
-            minutes = count * amount_minutes(step.amount, step_kind(step, kind), measure)
+            minutes = count * amount_minutes(step.amount, step_kind(step, kind, measure.zones), measure)
             load += _tss(minutes, target_if(step.target, work_if, measure))
         main += minutes
     if session.strides is not None:

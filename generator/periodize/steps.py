@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Amount, Distance, Duration, Part, Session, SessionKind, Step
-from ..workout import times
-from .volume import Measure, amount_km, amount_minutes
+from .volume import Measure, main_km, main_minutes
 
 K = SessionKind
 
@@ -47,15 +46,15 @@ def _around(session: Session, measure: Measure) -> tuple[tuple[Step, ...], tuple
     target = session.target
     rest: Amount | None
     if isinstance(total, Duration):
-        main = sum(count * amount_minutes(step.amount, _kind(step, session), measure) for step, count in times(session.main))
+        main = main_minutes(session, measure)
         rest = Duration(max(total.seconds - main * 60, 0.0))
         half_seconds = rest.seconds if session.main_last else _rounded(rest.seconds / 2, 30.0)
         warm: Amount = Duration(half_seconds)
         cool: Amount = Duration(rest.seconds - half_seconds)
     else:
-        main_km = sum(count * amount_km(step.amount, _kind(step, session), measure) for step, count in times(session.main))
-        rest_value = max(total.value - Distance(main_km, "km").in_unit(total.unit), 0.0) if total.unit != "m" else \
-            max(total.value - main_km * 1000, 0.0)
+        measured = main_km(session, measure)
+        rest_value = max(total.value - Distance(measured, "km").in_unit(total.unit), 0.0) if total.unit != "m" else \
+            max(total.value - measured * 1000, 0.0)
         step = 0.1 if total.unit != "m" else 100.0
         half = rest_value if session.main_last else _rounded(rest_value / 2, step)
         warm, cool = Distance(half, total.unit), Distance(round(rest_value - half, 6), total.unit)
@@ -84,10 +83,6 @@ def _longer(step: Step, by: Step) -> Step:
     if isinstance(a, Distance) and isinstance(b, Distance) and a.unit == b.unit:
         return replace(step, amount=Distance(round(a.value + b.value, 6), a.unit))
     return step
-
-
-def _kind(step: Step, session: Session) -> SessionKind:
-    return session.kind if step.role == "work" else K.RECOVERY
 
 
 def _rounded(value: float, step: float) -> float:

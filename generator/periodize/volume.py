@@ -24,7 +24,7 @@ from ..model import (
     SessionKind,
     Step,
 )
-from ..paces import WORD_EFFORTS
+from ..paces import WORD_EFFORTS, zone_efforts
 from ..units import round_down, round_nearest, round_up
 from ..workout import duration_only, parts_km, times
 
@@ -77,15 +77,21 @@ def amount_minutes(amount: Amount | None, kind: SessionKind, measure: Measure) -
 _EASY_EFFORTS = {"recovery": K.RECOVERY, "easy": K.EASY, "long": K.EASY}
 
 
-def step_kind(step: Step, kind: SessionKind) -> SessionKind:
+def step_kind(step: Step, kind: SessionKind, zones: tuple[tuple[int, str], ...] = ()) -> SessionKind:
     """The pace a step is estimated at: a recovery jog's for a recovery, easy running's for a step
-    of a quality session at an easy effort ("1 h @ E" in a Daniels Q session is no hour at
-    threshold), else the session's."""
+    of a quality session at an easy effort or zone ("1 h @ E" in a Daniels Q session is no hour at
+    threshold, nor "10 min Z1" in an 80/20 one), else the session's."""
     if step.role not in ("work", "warmup", "cooldown"):
         return K.RECOVERY
     target = step.target
-    if kind.is_quality and target is not None and target.kind == "effort" and target.efforts:
-        kinds = {_EASY_EFFORTS.get(WORD_EFFORTS.get(" ".join(word.lower().split()), ""), K.REST) for word in target.efforts}
+    efforts: tuple[str, ...] = ()
+    if target is not None and target.kind == "effort":
+        efforts = tuple(WORD_EFFORTS.get(" ".join(word.lower().split()), "") for word in target.efforts)
+    elif target is not None and target.kind == "zone" and target.value is not None:
+        by_zone = zone_efforts(zones)
+        efforts = tuple(e for z in range(int(target.low or target.value), int(target.value) + 1) for e in by_zone.get(z, ("",)))
+    if kind.is_quality and efforts:
+        kinds = {_EASY_EFFORTS.get(effort, K.REST) for effort in efforts}
         if len(kinds) == 1 and K.REST not in kinds:
             return kinds.pop()
     return kind
@@ -93,13 +99,14 @@ def step_kind(step: Step, kind: SessionKind) -> SessionKind:
 
 def main_km(session: Session, measure: Measure) -> float:
     """Distance of the main set with its recoveries; estimates for durations."""
-    return sum(count * amount_km(step.amount, step_kind(step, session.kind), measure)
-               for step, count in times(session.main))
+    return sum(count * amount_km(step.amount, step_kind(step, session.kind, measure.zones), measure)
+               for step, count in times(session.main, estimated=True))
 
 
 def main_minutes(session: Session, measure: Measure) -> float:
-    return sum(count * amount_minutes(step.amount, step_kind(step, session.kind), measure)
-               for step, count in times(session.main))
+    """Minutes of the main set with its recoveries; estimates for distances."""
+    return sum(count * amount_minutes(step.amount, step_kind(step, session.kind, measure.zones), measure)
+               for step, count in times(session.main, estimated=True))
 
 
 def given_km(session: Session) -> float | None:

@@ -165,18 +165,18 @@ class MainSet:
         off: Step | None = None
         if c.peek(r"\(", self.end):
             steps = self.group(depth)
-        elif (on_off := c.take(_ON_OFF, self.end)) is not None:  # "10 x 30/30": seconds on, seconds off
-            scale = 60 if on_off["on_min"] else 1
-            on, rest = (int(on_off["on_min"]), int(on_off["off_min"])) if scale == 60 else (int(on_off["on"]), int(on_off["off"]))
-            target = c.target(self.end) if c.take_at(self.end) or effort_ahead(c, c.pos, self.end) else None
-            steps = (Step("work", Duration(on * scale, in_minutes=scale == 60), target),)
-            off = Step("recovery", Duration(rest * scale, in_minutes=scale == 60), label="jog")
+        elif (on_off := self._on_off()) is not None:
+            steps, off = on_off
         else:
             work = self.step("work", per_rep=True)
             steps = (work,) if work is not None else ()
         if c.failed or not steps:
             return None
         within, between = self.recovery()
+        if off is not None and (within is not None or between is not None):
+            c.fail(c.pos, f"a {c.text[match.end():].split()[0]} holds its own recovery: for a rest between sets, "
+                          "write the sets in brackets, e.g. '2 x (10 x 30/30) w/ 3 min jog'")
+            return None
         between = between or off
         if within is not None:
             steps = self._within(steps, within)
@@ -187,6 +187,23 @@ class MainSet:
             steps, between = (Step(work.role, work.amount, between.target, work.label),), Step(
                 between.role, between.amount, None, between.label)
         return None if c.failed else Repeat(count, steps, between, top)
+
+    def _on_off(self) -> tuple[tuple[Part, ...], Step] | None:
+        """"10 x 30/30", "8 x 1'/1'": a spell at the target (its seconds, or minutes), then as long a
+        spell off (a jog; a walk in a run-walk); None for anything else. A spell under ten seconds
+        is no 30/30 ("8 x 1/4" is a quarter mile, which needs its unit)."""
+        c = self.c
+        found = c.peek(_ON_OFF, self.end)
+        if found is None:
+            return None
+        scale = 60 if found["on_min"] else 1
+        on, rest = (int(found["on_min"]), int(found["off_min"])) if scale == 60 else (int(found["on"]), int(found["off"]))
+        if min(on, rest) * scale < 10:
+            return None
+        c.pos = found.end()
+        target = c.target(self.end) if c.take_at(self.end) or effort_ahead(c, c.pos, self.end) else None
+        spell = Step("work", Duration(on * scale, in_minutes=scale == 60), target)
+        return (spell,), Step("recovery", Duration(rest * scale, in_minutes=scale == 60), label="walk" if self.run_walk else "jog")
 
     def ladder(self) -> Ladder | None:
         """``3-2-2-1 km``: rungs of one unit, one target or one each, a recovery between them."""

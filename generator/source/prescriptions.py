@@ -71,7 +71,7 @@ _NAME_WITH_NUMBERS = re.compile(r"(?i)" + _WEIGHT + "|" + _SETS_REPS + "|,")
 def looks_like_exercise(text: str) -> bool:
     """Whether a strength session's sub-bullet is meant as an exercise: it reads as one, or has
     a load or a shape of one that cannot be read (an error then, never a note left undeloaded)."""
-    if ramp_sets(text) is not None:
+    if ramp_sets(text) is not None or _RAMP_NO_UNIT.match(text):
         return True
     line = EXERCISE_LINE.match(text)
     if line is not None and _NAME_WITH_NUMBERS.search(line["name"]) is None and (
@@ -123,6 +123,11 @@ _RAMP_LOADS = re.compile(r"(?i)^" + _RAMP_NAME + r"(?P<count>\d{1,2})\s*[x×]\s*
                          r"(?P<loads>" + _RAMP_LOAD + r"(?:\s*,\s*" + _RAMP_LOAD + r")+)\s*$")
 
 
+# A ramp whose loads have no unit ("Press 5/5/5+ @ 65/75/85"): meant as exercises, an error to fix.
+_RAMP_NO_UNIT = re.compile(r"(?i)^" + _RAMP_NAME + r"\d{1,3}\s*\+?(?:\s*/\s*\d{1,3}\s*\+?)+\s*@\s*"
+                           r"\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)+\s*$")
+
+
 def ramp_sets(text: str) -> list[str] | None:
     """A line of sets at rising loads as one line a load ('Squat 1x5 @ 65%', …), the same sets in
     a row joined ('Squat 2x5 @ 65%'), and any comment on the first; None for any other line. With
@@ -141,6 +146,7 @@ def ramp_sets(text: str) -> list[str] | None:
             return None
         of = match["of"] or ""
         sets = [(r, (load if re.search(r"(?i)[a-z%]$", load) else load + unit[1]) + of) for r, load in zip(reps, loads, strict=True)]
+        sets = [(r, _spaced(load)) for r, load in sets]  # "100kg" and "100 kg" are one load: sets of it in a row join
     elif match := _RAMP_PAIRS.match(clean):
         for pair in match["sets"].split(","):
             weight, _, count = re.split(r"\s*([x×])\s*", pair.strip(), maxsplit=1)
@@ -150,11 +156,19 @@ def ramp_sets(text: str) -> list[str] | None:
         sets = [*plain[:-1], (match["reps"] + ("+" if match["plus"] else ""), plain[-1][1])]  # Wendler's '+': the last set
     else:
         return None
+    if len({re.sub(r"[\d.\s]", "", weight).lower() for _, weight in sets}) > 1:
+        return None  # "2x5 @ 100 kg, 75%": no ramp of one kind of load (said by parse_exercise)
     lines: list[str] = []
     for (count, weight), run in itertools.groupby(sets):
         lines.append(f"{match['name'].strip()} {len(list(run))}x{count} @ {weight}")
     lines[0] += comment
     return lines
+
+
+def _spaced(load: str) -> str:
+    """``100kg`` as ``100 kg``, ``75 %`` as ``75%``: one load written two ways is one."""
+    load = re.sub(r"(?i)(\d)\s*(kg|lbs?)\b", r"\1 \2", load.strip())
+    return re.sub(r"(\d)\s+%", r"\1%", load)
 
 
 def parse_exercises(text: str, line: int, col: int, errors: Collector,
@@ -245,7 +259,9 @@ def _loads(match: re.Match[str], tail: str, sets: int, line: int, col: int, colu
             loads = [written.strip(), *(t.strip() for t in tail.split(","))]
             shown = ", ".join([*loads, *["…"] * (sets - len(loads))][:sets])
             errors.error(line, at, f"{len(loads)} loads for {sets} sets: write one load a set, e.g. "
-                                   f"'{match['name'].strip()} {sets}x{match['reps'] or ''} @ {shown}', or one load for them all")
+                                   f"'{match['name'].strip()} {sets}x{match['reps'] or ''} @ {shown}', or one load for them all"
+                         if len(loads) != sets else f"a load a set is of one kind, all weights or all shares of 1RM; "
+                                                    f"got {', '.join(loads)}")
             return None
     first, _, rest = _TAIL.sub(",", tail, count=1).partition(",")
     if re.search(_SETS_REPS, tail):  # "Squat 3x5 @ 100 kg, then 2x10 @ 70 kg": back-off sets, never a comment
@@ -270,6 +286,8 @@ _WORDS_BEFORE_LOAD = re.compile(r"(?i)^(?P<head>.*?" + _SETS_REPS + r")\s+(?P<wo
 def _unreadable(clean: str, text: str) -> str:
     """The error for a line meant as an exercise that does not read as one, with the fix for the usual shapes."""
     example = "e.g. 'Back squat 3x8 @ 100 lb'"
+    if _RAMP_NO_UNIT.match(clean):  # "Press 5/5/5+ @ 65/75/85"
+        return f"give the loads their unit: '{clean.strip()}%' (shares of 1RM) or '{clean.strip()} kg'"
     if _TWO_EXERCISES.search(clean):
         label = re.match(r"(?i)\s*(?:super\s*-?set|circuit|giant\s+set|tri-?set)\s*:?\s*", clean)
         parts = [p.strip() for p in re.split(r"\s(?:\+|&)\s*", clean[label.end() if label else 0:])]

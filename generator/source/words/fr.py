@@ -73,7 +73,7 @@ LEXICON = Lexicon(
             "confirmée": "advanced", "confirmés": "advanced", "avancé": "advanced", "avancée": "advanced",
             "avancés": "advanced", "expert": "advanced", "tous": "all levels", "tous les niveaux": "all levels"},
     main=("avec", "av.", "dont", "incl.", "incl", ", dont"), recovery=("av.", "avec", "récup.", "récup", "récupération",
-                                                                    "r =", "r="),  # club shorthand: "6 x 1000 m r = 1'30"
+                                                                    "r ="),  # club shorthand: "6 x 1000 m r = 1'30"
     then=("puis", "ensuite"), rest_or=("Repos ou",), last=("les derniers", "les dernières", "derniers", "dernières"), optional=("facultatif", "optionnel", "en option"),
     to=("à",), strides=("accélérations", "accélération", "lignes droites"),
     within_between=("dans / entre les séries", "dans / entre séries"),
