@@ -177,7 +177,8 @@ def part_text(part: Part, units: str, top: bool = False) -> str:
         return compact + (f" {_with()} {step_text(part.between, units)}" if part.between is not None else "")
     inner = part.steps
     if len(inner) == 1 and isinstance(inner[0], Step) and inner[0].note == UNWRITTEN and part.between is None:
-        return f"{count_text(part)} {inner[0].said or label_text(inner[0].label)}"  # "+ 4 strides": no length the coach did not write
+        target = f" @ {inner[0].target.text}" if inner[0].target is not None else ""  # "+ 6 strides @ R"
+        return f"{count_text(part)} {inner[0].said or label_text(inner[0].label)}{target}"  # "+ 4 strides": no length the coach did not write
     body = step_text(inner[0], units) if len(inner) == 1 and isinstance(inner[0], Step) else f"({parts_text(inner, units)})"
     text = f"{count_text(part)} x {body}"
     return text + (f" {_with()} {step_text(part.between, units)}" if part.between is not None else "")

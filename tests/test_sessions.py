@@ -937,3 +937,11 @@ def test_ramps_join_one_load_written_two_ways_and_refuse_mixed_or_unitless_loads
         assert looks_like_exercise(line)
         errors = Collector("t.md")
         assert parse_exercise(line, 5, 5, errors) is None and error in errors.items[0].message
+
+
+def test_a_target_after_counted_strides_is_theirs_not_the_runs() -> None:
+    """"Easy 6 mi @ E + 6 strides @ R" had been shown and run as "Easy 6 mi @ R + 6 strides"."""
+    session, errors = parse("Easy 6 mi @ E + 6 strides @ R")
+    assert errors == [] and session.target is not None and session.target.text == "E"
+    assert session.strides is not None and session.strides.steps[0].target.text == "R"  # type: ignore[union-attr]
+    assert session_title(session, "mi") == "Easy 6 mi @ E + 6 strides @ R"

@@ -324,7 +324,10 @@ class SessionLine(Hints):
             reps = parts[0] if len(parts) == 1 and isinstance(parts[0], Repeat) else None
         elif count := c.take(self.words.strides_count_re, end):
             said = count[0][len(count[1]):].strip()  # "+ 6 rectas" stays "rectas", not the language's first word
-            return Repeat(int(count[1]), tuple(replace(s, said=said) for s in DEFAULT_STRIDES.steps if isinstance(s, Step)))
+            # "+ 6 strides @ R": the strides' pace (it had become the run's: "Easy 6 mi @ R")
+            target = c.target(end) if c.take_at(end) else None
+            return Repeat(int(count[1]), tuple(replace(s, said=said, target=target or s.target)
+                                               for s in DEFAULT_STRIDES.steps if isinstance(s, Step)))
         else:
             reps = DEFAULT_STRIDES
         work = reps.steps[0] if reps is not None and isinstance(reps.steps[0], Step) else None
