@@ -267,3 +267,18 @@ def test_a_zone_system_given_zone_by_zone_keeps_the_default_for_the_other_zones(
     easy, long = (s.target for s in plan.weeks[0].sessions)
     assert spec_of(easy, None, "km", plan.zones) == "e:easy"
     assert spec_of(long, None, "km", plan.zones) == "e:easy|e:threshold"
+
+
+def test_a_share_slower_or_faster_than_a_race_pace_is_that_much_more_or_less_time_a_mile() -> None:
+    """"@ 20% slower than MP" had been refused: it is 20% more time a mile than marathon pace (83.3% of its speed)."""
+    from generator.paces import spec_of
+
+    from .helpers import plan_from
+
+    plan = plan_from("---\ntitle: P\nunits: mi\n---\n## Week 1\n- Tue: Long run 16 mi @ 20% slower than MP\n"
+                     "- Thu: Tempo 8 mi with 4 mi @ 10-15% slower than goal MP\n- Sat: Easy 4 mi @ 10% faster than 5K pace\n")
+    slower, ranged, faster = plan.weeks[0].sessions
+    assert slower.target is not None and slower.target.text == "20% slower than MP"
+    assert spec_of(slower.target, 42.195, "mi") == "r:42.195:83.3:83.3:0:0"
+    assert spec_of(ranged.main[0].target, 42.195, "mi") == "r:42.195:87:90.9:0:0"  # type: ignore[union-attr]
+    assert spec_of(faster.target, None, "mi") == "r:5:111.1:111.1:0:0"

@@ -52,6 +52,8 @@ _OFFSET = re.compile(
     r"(?:s|sec|secs|seconds|(?P<minutes>min|mins|minutes?))?\s*(?:/\s*(km|mi|mile))?$")
 _BETWEEN = re.compile(rf"(?i)^({_RACE})\s*(?:[-–]|to)\s*({_RACE})(?:\s+(pace|effort))?$")
 _PLAIN = re.compile(rf"(?i)^(goal\s+)?({_RACE})(?:\s+(pace|effort))?$")
+# "20% slower than MP", "10-15% faster than 5K pace": the pace's time a share longer or shorter.
+_SLOWER = re.compile(rf"(?i)^({_NUM})(?:\s*(?:[-–]|to)\s*({_NUM}))?\s*%\s*(slower|faster)\s+than\s+(.+)$")
 _SHORT_RANGE = re.compile(r"(?i)^(\d{1,2})\s*[-–]\s*(\d{1,2})k\s+(pace|effort)$")  # 5-10K pace
 _PACE = re.compile(r"(?i)^(\d{1,2}):([0-5]\d)(?:\s*[-–]\s*(\d{1,2}):([0-5]\d))?\s*(?:min\s*)?/\s*(km|mi|mile)$")
 _ZONE = re.compile(r"(?i)^(?:z|zone\s*)([1-6])(?:\s*[-–]\s*(?:z|zone\s*)?([1-6]))?$")
@@ -92,6 +94,18 @@ def _is_pace_word(word: str) -> bool:
 
 def race_target(text: str, fail: Callable[[str], object]) -> Target | bool | None:
     """A target set by a race pace; False when ``text`` is not one."""
+    if (slower := _SLOWER.match(text)) is not None and (base := race_target(slower[4].strip(), fail)):
+        # As a share of its speed, as "90% MP" is: 20% slower (a fifth more time a km) is 83.3% of it.
+        if not isinstance(base, Target) or base.race is None or base.race.percent is not None or base.race.offset is not None:
+            fail(f"'{text}': a share slower or faster is of a race's own pace, e.g. '20% slower than MP'")
+            return None
+        sign = 1 if slower[3].lower() == "slower" else -1
+        shares = sorted(round(100 / (1 + sign * float(n) / 100), 1) for n in (slower[1], slower[2] or slower[1]))
+        if not SPEED_PERCENT[0] <= shares[0] <= shares[1] <= SPEED_PERCENT[1]:
+            fail(f"'{text}' is not plausible: expected a share from {SPEED_PERCENT[0]:.0f}% to {SPEED_PERCENT[1]:.0f}% of the race's speed")
+            return None
+        return replace(base, text=text, race=replace(base.race, percent=shares[0],
+                                                      percent_high=shares[1] if shares[1] != shares[0] else None))
     if match := _PERCENT.match(text):
         low, high = float(match[1]), float(match[2]) if match[2] else None
         if not SPEED_PERCENT[0] <= low <= (high or low) <= SPEED_PERCENT[1]:
