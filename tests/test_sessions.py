@@ -945,3 +945,13 @@ def test_a_target_after_counted_strides_is_theirs_not_the_runs() -> None:
     assert errors == [] and session.target is not None and session.target.text == "E"
     assert session.strides is not None and session.strides.steps[0].target.text == "R"  # type: ignore[union-attr]
     assert session_title(session, "mi") == "Easy 6 mi @ E + 6 strides @ R"
+
+
+def test_a_recovery_as_a_share_of_the_intervals_time_is_that_share_of_each_repeat() -> None:
+    """Daniels' "jog 50-90% of the interval time" had been refused: after 3-minute repeats it is 90 s to 2:42."""
+    session, errors = parse("Intervals 10 km: 6 x 3 min @ 5K pace w/ jog 50-90% of the interval time")
+    assert errors == []
+    [repeat] = session.main
+    assert isinstance(repeat, Repeat) and repeat.between == Step("recovery", Duration(90, 162), label="jog")
+    _, errors = parse("Intervals 10 km: 6 x 800 m @ 5K pace w/ jog 50% of interval time")
+    assert errors and "needs intervals written by time" in errors[0]

@@ -38,6 +38,10 @@ _PERCENTS = re.compile(r"(\d{1,3}(?:\.\d)?(?:\s*[-–]\s*\d{1,3}(?:\.\d)?)?)((?:
 # "30/30", "45/15", "1'/1'": seconds (or minutes) on, then off, as French clubs write a repeat.
 _ON_OFF = re.compile(r"(?:(?P<on>\d{1,2})(?:''|″)?\s*/\s*(?P<off>\d{1,2})(?:''|″)?|(?P<on_min>\d{1,2})['′]\s*/\s*"
                      r"(?P<off_min>\d{1,2})['′])(?![\d\w'′″.,:/])(?!\s*(?:m|km|mi|yd)\b)")  # "10 x 50/50 m" is no 30/30
+# "w/ jog 50-90% of the interval time", "w/ 50% of rep time jog": a recovery as a share of each repeat's time.
+_SHARE_RECOVERY = re.compile(r"(?i)\s*(?:w/|with)\s*(?:(?P<word>jog|walk|easy)\s+)?(?P<low>\d{1,3})(?:\s*[-–]\s*(?P<high>\d{1,3}))?\s*%"
+                             r"\s*of\s+(?:the\s+)?(?:interval|rep|repeat|work)(?:'s)?\s*(?:time|duration)?"
+                             r"(?:\s+(?P<after>jog|walk))?(?![\w])")
 # A run-walk's spell with its word first, as Galloway writes it: "run 4 min / walk 1 min".
 _WORD_FIRST = re.compile(r"(?i)(run|jog|walk)\s+(?=\d)")
 
@@ -172,7 +176,10 @@ class MainSet:
             steps = (work,) if work is not None else ()
         if c.failed or not steps:
             return None
-        within, between = self.recovery()
+        share = self._share_recovery(steps)
+        if c.failed:
+            return None
+        within, between = (None, share) if share is not None else self.recovery()
         if off is not None and (within is not None or between is not None):
             c.fail(c.pos, f"a {c.text[match.end():].split()[0]} holds its own recovery: for a rest between sets, "
                           "write the sets in brackets, e.g. '2 x (10 x 30/30) w/ 3 min jog'")
@@ -187,6 +194,27 @@ class MainSet:
             steps, between = (Step(work.role, work.amount, between.target, work.label),), Step(
                 between.role, between.amount, None, between.label)
         return None if c.failed else Repeat(count, steps, between, top)
+
+    def _share_recovery(self, steps: tuple[Part, ...]) -> Step | None:
+        """"w/ jog 50-90% of the interval time": a recovery as a share of each timed repeat's
+        length (a range of it); None when the recovery is written otherwise."""
+        c = self.c
+        found = c.peek(_SHARE_RECOVERY, self.end)
+        if found is None:
+            return None
+        work = steps[0] if len(steps) == 1 and isinstance(steps[0], Step) else None
+        if work is None or not isinstance(work.amount, Duration):
+            c.fail(c.pos, "a recovery as a share of the interval's time needs intervals written by time; give the "
+                          "recovery's own length, e.g. 'w/ 2 min jog'")
+            return None
+        low, high = float(found["low"]), float(found["high"] or found["low"])
+        if not 10 <= low <= high <= 200:
+            c.fail(c.pos, f"'{found[0].strip()}' is not plausible: a recovery of 10% to 200% of the interval's time")
+            return None
+        c.pos = found.end()
+        seconds = work.amount.seconds
+        return Step("recovery", Duration(round(seconds * low / 100), round(seconds * high / 100) if high != low else None),
+                    label=(found["word"] or found["after"] or "jog").lower())
 
     def _on_off(self) -> tuple[tuple[Part, ...], Step] | None:
         """"10 x 30/30", "8 x 1'/1'": a spell at the target (its seconds, or minutes), then as long a
