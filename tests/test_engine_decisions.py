@@ -985,6 +985,17 @@ def test_a_jog_down_without_its_length_is_as_long_as_the_way_up() -> None:
     assert measured.distance_km == pytest.approx(3.0)
 
 
+def test_a_top_single_by_weight_in_a_deload_is_lowered_as_a_maximal_single_is_to_rpe_7() -> None:
+    """"Bench 5/3/1 @ 80/90/100 kg": the single's effort cannot be judged from a weight; halved (50 kg)
+    it was lighter than the ramp's first set; it is lowered as a maximal single is to RPE 7 (87.5%)."""
+    text = "---\ntitle: B\nperiodization: {deload: {every: 2}}\n---\n"
+    for n in range(1, 4):
+        text += f"## Week {n}\n- Mon: Strength\n  - Bench 5/3/1 @ 80/90/100 kg\n\n"
+    deload = next(w for w in expand(plan_from(text)).weeks if w.kind == "deload")
+    assert [exercise_text(x) for x in deload.sessions[0].session.exercises] == [
+        "Bench 1x4 @ 80 kg", "Bench 1x2 @ 90 kg", "Bench 1x1 @ 87.5 kg"]
+
+
 def test_a_session_written_in_a_replaced_week_that_the_deload_has_no_place_for_is_said_as_a_rest_day() -> None:
     text = "---\ntitle: R\nunits: km\nperiodization: {deload: {every: 3, mode: replace}, taper: false}\n---\n"
     for n in range(1, 5):

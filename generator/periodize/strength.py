@@ -98,10 +98,14 @@ def deload_exercise(exercise: Exercise, strategy: str, p: Periodization) -> Exer
         exercise = replace(exercise, comment=" — ".join(filter(None, [exercise.comment, SHORT_OF_FAILURE])))
     order = {"reps": ("reps", "sets", "load"), "load": ("load", "reps", "sets"), "sets": ("sets", "reps", "load")}[strategy]
     for cut in order:
-        if cut == "load" and strategy != "load" and exercise.load is not None and exercise.load.kind == "percent":
+        if cut == "load" and strategy != "load" and exercise.load is not None and exercise.load.kind in ("percent", "weight"):
             # A single of one set, with no rep or set to lose: at most RPE 7 (S6), not half its load,
-            # which is lighter than the ramp's sets before it ("5/3/1+ @ 75/85/95%").
-            return _within_deload_effort(exercise)
+            # which is lighter than the ramp's sets before it ("5/3/1+ @ 75/85/95%"). A weight's effort
+            # cannot be judged: it is lowered as a maximal single is to RPE 7 (100 kg to 87.5 kg).
+            if exercise.load.kind == "percent":
+                return _within_deload_effort(exercise)
+            lighter = lighter_load(exercise.load, round_down(deload_share(1), PERCENT_STEP) / 100, p)
+            return replace(exercise, load=lighter) if lighter is not None else exercise
         changed = _cut(exercise, cut, p)
         if changed is not None:
             return _within_deload_effort(changed)
