@@ -99,6 +99,14 @@ def zone_efforts(zones: tuple[tuple[int, str], ...]) -> dict[int, tuple[str, ...
     if not zones:
         return ZONE_EFFORTS
     return {**ZONE_EFFORTS, **{number: (effort,) for number, effort in zones}}
+
+
+def zone_target_efforts(target: Target, zones: tuple[tuple[int, str], ...] = ()) -> tuple[str, ...]:
+    """The efforts a zone target (``Z2``, ``Z3-Z4``) spans in the plan's zone system."""
+    if target.kind != "zone" or target.value is None:
+        return ()
+    by_zone = zone_efforts(zones)
+    return tuple(e for z in range(int(target.low or target.value), int(target.value) + 1) for e in by_zone.get(z, ()))
 RPE_EFFORTS = {1: ("recovery",), 2: ("recovery",), 3: ("recovery",), 4: ("easy",), 5: ("steady",),
                6: ("marathon",), 7: ("threshold",), 8: ("10k",), 9: ("5k", "interval"), 10: ("repetition",)}
 
@@ -215,9 +223,7 @@ def spec_of(target: Target | None, goal_km: float | None, units: str,
     if target.kind == "race" and target.race is not None:
         return _race_spec(target.race, units)
     if target.kind == "zone" and target.value is not None:
-        numbers = range(int(target.low or target.value), int(target.value) + 1)
-        efforts = zone_efforts(zones)
-        return "|".join(f"e:{e}" for z in numbers for e in efforts.get(z, ())) or None
+        return "|".join(f"e:{e}" for e in zone_target_efforts(target, zones)) or None
     if target.kind == "rpe" and target.value is not None:
         levels = range(max(1, round(target.low or target.value)), min(10, round(target.value)) + 1)
         return "|".join(f"e:{e}" for r in levels for e in RPE_EFFORTS[r]) or None

@@ -24,7 +24,7 @@ from ..model import (
     SessionKind,
     Step,
 )
-from ..paces import WORD_EFFORTS, zone_efforts
+from ..paces import WORD_EFFORTS, zone_target_efforts
 from ..units import round_down, round_nearest, round_up
 from ..workout import duration_only, parts_km, times
 
@@ -87,9 +87,8 @@ def step_kind(step: Step, kind: SessionKind, zones: tuple[tuple[int, str], ...] 
     efforts: tuple[str, ...] = ()
     if target is not None and target.kind == "effort":
         efforts = tuple(WORD_EFFORTS.get(" ".join(word.lower().split()), "") for word in target.efforts)
-    elif target is not None and target.kind == "zone" and target.value is not None:
-        by_zone = zone_efforts(zones)
-        efforts = tuple(e for z in range(int(target.low or target.value), int(target.value) + 1) for e in by_zone.get(z, ("",)))
+    elif target is not None and target.kind == "zone":
+        efforts = zone_target_efforts(target, zones)
     if kind.is_quality and efforts:
         kinds = {_EASY_EFFORTS.get(effort, K.REST) for effort in efforts}
         if len(kinds) == 1 and K.REST not in kinds:

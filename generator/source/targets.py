@@ -61,10 +61,10 @@ _RPE = re.compile(r"(?i)^rpe\s*(\d{1,2}(?:\.\d)?)(?:\s*[-–]\s*(\d{1,2}(?:\.\d)
 # A heart rate not to go over: "under 140 bpm", "< 140 bpm", "max 140 bpm". Read as the ten beats
 # under it, as Maffetone trains below the MAF heart rate (The Big Book of Endurance Training, 2010).
 CEILING_BAND = 10
-_HR_CEILING = re.compile(r"(?i)^(?:<=?|≤|under|below|max\.?|maximum|at\s+most|up\s+to)\s*(\d{2,3})\s*"
-                         r"(?:bpm|ppm|lpm|p/min|s/min|schläge/min|slagen/min)$")
 # Beats a minute as coaches write them: "bpm", Spanish "ppm" and "lpm", German "S/min" and "Schläge/min".
-_HR = re.compile(r"(?i)^(\d{2,3})(?:\s*[-–]\s*(\d{2,3}))?\s*(?:bpm|ppm|lpm|p/min|s/min|schläge/min|slagen/min)$")
+_BEATS = r"(?:bpm|ppm|lpm|p/min|s/min|schläge/min|slagen/min)"
+_HR_CEILING = re.compile(r"(?i)^(?:<=?|≤|under|below|max\.?|maximum|at\s+most|up\s+to)\s*(\d{2,3})\s*" + _BEATS + "$")
+_HR = re.compile(r"(?i)^(\d{2,3})(?:\s*[-–]\s*(\d{2,3}))?\s*" + _BEATS + "$")
 # A share of the maximum heart rate: "75% HRmax", "70-75% FCM" (frecuencia cardiaca máxima), "75% FCmax", "75% HFmax".
 _HRMAX = re.compile(r"(?i)^(\d{2,3})(?:\s*%?\s*[-–]\s*(\d{2,3}))?\s*%\s*(?:of\s+)?"
                     r"(?:hr\s*max|max(?:imum)?\s*hr|mhr|fc\s*m(?:ax)?|fcm|hf\s*max|max\.?\s*hf|mhf|hfm)$")
