@@ -38,6 +38,15 @@ def fixture(name: str, **periodization: str) -> str:
     return text
 
 
+def deloaded_lifts(lifts: str, every: int = 2, weeks: int = 3) -> list[str]:
+    """The exercises of the first deload of a plan of ``weeks`` weeks, each one strength session of
+    ``lifts`` (its sub-bullets), with a deload every ``every`` weeks."""
+    text = f"---\ntitle: W\nperiodization: {{deload: {{every: {every}}}}}\n---\n"
+    text += "".join(f"## Week {n}\n- Mon: Strength\n{lifts}\n" for n in range(1, weeks + 1))
+    deload = next(w for w in expand(plan_from(text)).weeks if w.kind == "deload")
+    return [exercise_text(x) for x in deload.sessions[0].session.exercises]
+
+
 def kinds(expanded: ExpandedPlan) -> str:
     """One letter a week: l(oad), s(tep-back the author wrote), d(eload), v(acation), t(aper), r(ace)."""
     return "".join("s" if w.step_back else w.kind[0] for w in expanded.weeks)
@@ -926,23 +935,14 @@ def test_daniels_letters_weigh_as_their_words_and_easy_parts_of_a_q_session_are_
 def test_a_top_single_in_a_deload_is_brought_to_rpe_7_not_halved_below_the_ramp() -> None:
     """5/3/1's week of "5/3/1+ @ 75/85/95%", deloaded by reps: the single cannot lose a rep nor a
     set, and at half its load (47.5%) it was lighter than the sets before it; it is lowered to RPE 7 (S6)."""
-    text = "---\ntitle: W\nperiodization: {deload: {every: 3}}\n---\n"
-    for n in range(1, 5):
-        text += f"## Week {n}\n- Mon: Strength\n  - Squat 5/3/1+ @ 75/85/95%\n\n"
-    e = expand(plan_from(text))
-    deload = next(w for w in e.weeks if w.kind == "deload")
-    assert [exercise_text(x) for x in deload.sessions[0].session.exercises] == [
+    assert deloaded_lifts("  - Squat 5/3/1+ @ 75/85/95%\n", every=3, weeks=4) == [
         "Squat 1x4 @ 75% 1RM", "Squat 1x2 @ 85% 1RM", "Squat 1x1 @ 87.5% 1RM"]
 
 
 def test_a_deload_caps_a_share_of_a_training_max_by_the_1rm_it_stands_for() -> None:
     """RPE 7 for 2 reps is about 85.7% of the 1RM (Epley): 95% of a training max (85.5% 1RM) is
     within it and stays; 100% TM (90% 1RM) is lowered to 95% TM; the single at 95% TM stays as written."""
-    text = "---\ntitle: W\nperiodization: {deload: {every: 2}}\n---\n"
-    for n in range(1, 4):
-        text += f"## Week {n}\n- Mon: Strength\n  - Squat 2x3 @ 95% TM\n  - Press 2x3 @ 100% TM\n  - Deadlift 1x1+ @ 95% TM\n\n"
-    deload = next(w for w in expand(plan_from(text)).weeks if w.kind == "deload")
-    assert [exercise_text(x) for x in deload.sessions[0].session.exercises] == [
+    assert deloaded_lifts("  - Squat 2x3 @ 95% TM\n  - Press 2x3 @ 100% TM\n  - Deadlift 1x1+ @ 95% TM\n") == [
         "Squat 2x2 @ 95% TM", "Press 2x2 @ 95% TM", "Deadlift 1x1 @ 95% TM"]
 
 
@@ -988,12 +988,7 @@ def test_a_jog_down_without_its_length_is_as_long_as_the_way_up() -> None:
 def test_a_top_single_by_weight_in_a_deload_is_lowered_as_a_maximal_single_is_to_rpe_7() -> None:
     """"Bench 5/3/1 @ 80/90/100 kg": the single's effort cannot be judged from a weight; halved (50 kg)
     it was lighter than the ramp's first set; it is lowered as a maximal single is to RPE 7 (87.5%)."""
-    text = "---\ntitle: B\nperiodization: {deload: {every: 2}}\n---\n"
-    for n in range(1, 4):
-        text += f"## Week {n}\n- Mon: Strength\n  - Bench 5/3/1 @ 80/90/100 kg\n\n"
-    deload = next(w for w in expand(plan_from(text)).weeks if w.kind == "deload")
-    assert [exercise_text(x) for x in deload.sessions[0].session.exercises] == [
-        "Bench 1x4 @ 80 kg", "Bench 1x2 @ 90 kg", "Bench 1x1 @ 87.5 kg"]
+    assert deloaded_lifts("  - Bench 5/3/1 @ 80/90/100 kg\n") == ["Bench 1x4 @ 80 kg", "Bench 1x2 @ 90 kg", "Bench 1x1 @ 87.5 kg"]
 
 
 def test_a_session_written_in_a_replaced_week_that_the_deload_has_no_place_for_is_said_as_a_rest_day() -> None:

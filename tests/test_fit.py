@@ -43,6 +43,13 @@ def garmin(data: bytes) -> dict[str, Any]:
     return messages
 
 
+def watch_steps(plan: Any, kind: str | None = None, table: Any = None) -> list[dict[str, Any]]:
+    """The decoded steps of the plan's first watch workout (of a session of ``kind``), paced by ``table``."""
+    expanded = expand(plan)
+    week, planned = next((w, p) for w, p in plan_workouts(expanded) if kind is None or p.session.kind.value == kind)
+    return list(garmin(workout_fit(expanded, week, planned, CREATED, table)[0])["workout_step_mesgs"])
+
+
 def independent(data: bytes) -> list[dict[str, Any]]:
     steps = []
     with fitdecode.FitReader(io.BytesIO(data), check_crc=fitdecode.CrcCheck.RAISE) as reader:
@@ -482,30 +489,21 @@ def test_an_ultra_is_run_by_effort_not_at_a_pace_predicted_from_a_marathon() -> 
     """'Race 50K — 2,500 m D+' had been one 50 km step at 5:18-5:25/km from a 3:45 marathon."""
     plan = plan_from("---\ntitle: U\nunits: km\nrace: {distance: 50 km}\n---\n## Week 1\n- Tue: Easy 6 km\n"
                      "- Sat: Race 50 km — 2,500 m D+\n")
-    expanded = expand(plan)
-    week, race = next((w, p) for w, p in plan_workouts(expanded) if p.session.kind.value == "race")
-    table = plan_pace_table(plan, parse_performance("marathon=3:45:00"))
-    [step] = garmin(workout_fit(expanded, week, race, CREATED, table)[0])["workout_step_mesgs"]
+    [step] = watch_steps(plan, "race", plan_pace_table(plan, parse_performance("marathon=3:45:00")))
     assert step["target_type"] == "open" and step["duration_distance"] == 50000
 
 
 @pytest.mark.parametrize("ceiling", ["@ under 140 bpm", "@ <140 bpm", "@ ≤ 140 bpm", "max 140 bpm", "@ below 140 bpm"])
 def test_a_heart_rate_not_to_go_over_is_the_ten_beats_under_it_on_a_watch(ceiling: str) -> None:
     """Maffetone's "under the MAF heart rate" had been refused in every form; it is 130-140 bpm on a watch."""
-    plan = plan_from(f"---\ntitle: M\nunits: km\n---\n## Week 1\n- Tue: Easy 45 min {ceiling}\n")
-    expanded = expand(plan)
-    week, easy = next(iter(plan_workouts(expanded)))
-    [step] = garmin(workout_fit(expanded, week, easy, CREATED)[0])["workout_step_mesgs"]
+    [step] = watch_steps(plan_from(f"---\ntitle: M\nunits: km\n---\n## Week 1\n- Tue: Easy 45 min {ceiling}\n"))
     assert step["target_type"] == "heart_rate"
     assert (step["custom_target_heart_rate_low"], step["custom_target_heart_rate_high"]) == (230, 240)  # bpm + 100
 
 
 def test_a_share_of_the_maximum_heart_rate_is_a_watchs_heart_rate_range_in_percent() -> None:
     """'@ 70-75% HRmax' ('75% FCM' in a Spanish plan): FIT's custom heart rate under 100 is a share of the maximum."""
-    plan = plan_from("---\ntitle: H\nunits: km\n---\n## Week 1\n- Tue: Easy 50 min @ 70-75% HRmax\n")
-    expanded = expand(plan)
-    week, easy = next(iter(plan_workouts(expanded)))
-    [step] = garmin(workout_fit(expanded, week, easy, CREATED)[0])["workout_step_mesgs"]
+    [step] = watch_steps(plan_from("---\ntitle: H\nunits: km\n---\n## Week 1\n- Tue: Easy 50 min @ 70-75% HRmax\n"))
     assert step["target_type"] == "heart_rate"
     assert (step["custom_target_heart_rate_low"], step["custom_target_heart_rate_high"]) == (70, 75)
 
