@@ -28,7 +28,9 @@ def no_day(shown: str | None, text: str, line: int, col: int, errors: Collector,
 
 
 # "Sat AM:", "Sat/Sun:", "Sa oder So:", "Tue & Thu:", "Di und Do:", "Mon-Fri:", in the plan languages' words
-_DAY_AND_MORE = re.compile(r"(?i)^(?P<day>[^\W\d_]+\.?)\s*(?:(?P<time>a\.?m\.?|p\.?m\.?|morning|evening|night|morgens|abends)|"
+# A time of day as coaches write it beside a day or a session: "Sat AM:", "Tue: PM Easy 5 km".
+TIME_OF_DAY = r"a\.?m\.?|p\.?m\.?|morning|evening|morgens|abends"
+_DAY_AND_MORE = re.compile(r"(?i)^(?P<day>[^\W\d_]+\.?)\s*(?:(?P<time>" + TIME_OF_DAY + r"|night)|"
                            r"(?:(?P<either>/|\bor\b|\boder\b|\bou\b|\bo\b|\bof\b)|(?P<span>-|–)|&|\band\b|\bund\b|\bet\b|\by\b"
                            r"|\ben\b|,)\s*(?P<other>[^\W\d_]+\.?))\s*:\s*(?P<session>.*)$")
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import Collector, suggest
 from ..model import SessionKind, Source, Target
+from .days import TIME_OF_DAY
 from .misreads import AMOUNT_FIRST
 from .prescriptions import first_words
 from .words.en import KIND_WORDS
@@ -31,7 +32,7 @@ _AND_AFTER = re.compile(r"(?i)\s+(?:and|und|et|y|en)$")
 _WALK_SPELL = re.compile(r"(?i):?\s*(?:\d+(?:[.,]\d+)?\s*(?:min|s|sec)\s+(?:run|jog)|(?:run|jog)\s+\d+(?:[.,]\d+)?\s*(?:min|s|sec))"
                          r"\s*/\s*(?:\d+(?:[.,]\d+)?\s*(?:min|s|sec)\s+walk|walk\s+\d+(?:[.,]\d+)?\s*(?:min|s|sec))")
 # A time of day before the session: "AM Threshold …", "PM: Easy 5 km", "morning easy 6 km".
-_TIME_FIRST = re.compile(r"(?i)(?P<time>a\.?m\.?|p\.?m\.?|morning|evening|noon|lunch|morgens|abends)\s*[:,-]?\s+")
+_TIME_FIRST = re.compile(r"(?i)(?P<time>" + TIME_OF_DAY + r"|noon|lunch)\s*[:,-]?\s+")
 
 
 class Hints:
