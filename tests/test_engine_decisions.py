@@ -19,6 +19,7 @@ from generator.expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from generator.model import Distance, Duration, Repeat, SessionKind, Step
 from generator.periodize import as_plan, expand
 from generator.periodize.load import session_load
+from generator.periodize.summary import engine_note
 from generator.periodize.volume import Measure
 from generator.render.notes import note_text
 from generator.source.reader import read_plan
@@ -426,8 +427,6 @@ def test_no_easy_run_grows_from_one_taper_week_to_the_next() -> None:
 
 
 def test_check_and_build_say_in_one_note_what_the_engine_made_of_the_weeks() -> None:
-    from generator.periodize.summary import engine_note
-
     recognised = engine_note(expand(plan_from(fixture("step-backs.md", every=4, mode="insert"))))
     assert recognised is not None and recognised.severity.value == "note"
     assert recognised.message.startswith("in your 12 weeks: the deload rhythm counts from your lighter weeks 3, 6 and 9")
@@ -1508,6 +1507,43 @@ def test_two_dated_holiday_weeks_in_a_row_each_hold_their_date(anchor: str, firs
     e = expand(plan_from(text), start=date.fromisoformat(first) if first else None)
     holidays = [(w.start, w.vacation) for w in e.weeks if w.kind == "vacation"]
     assert holidays == [(date(2027, 4, 5), "easy"), (date(2027, 4, 12), "rest")]
+    assert not [w for w in e.warnings if w.code == "vacation-changed"]
+
+
+@pytest.mark.parametrize("anchor", ["", ", date: 2027-05-16"])
+def test_a_holiday_of_three_weeks_by_number_is_three_weeks_in_a_row(anchor: str) -> None:
+    """'week: 5', 'week: 6' and 'week: 7' are one holiday of three weeks, all before your week 5.
+    Only two had fitted there: the third came after your weeks 5 and 6, a holiday split by training."""
+    e = expand(plan_from(_holiday_plan("{week: 5}, {week: 6, style: rest}, {week: 7}", anchor)))
+    kinds = [w.kind for w in e.weeks]
+    assert kinds[4:7] == ["vacation"] * 3 and kinds.count("vacation") == 3
+    assert [w.vacation for w in e.weeks[4:7]] == ["easy", "rest", "easy"]
+    assert e.weeks[7].origin == 5  # then your week 5
+    said = [w.message for w in e.warnings if w.code == "vacation-applied"]
+    assert len(said) == 3 and all("before your week 5" in m for m in said)
+    assert "your weeks 5 to 7 are one holiday of three weeks" in said[2]
+    summary = engine_note(e)
+    assert summary is not None and "vacation weeks added before your week 5" in summary.message
+
+
+def test_a_holiday_at_the_start_of_the_plan_is_one_holiday_before_week_one() -> None:
+    """'week: 1' and 'week: 2': both weeks away come first, and the summary says so in the author's
+    numbers. The two had been split around your week 1, and said to be added "after your week 0"."""
+    e = expand(plan_from(_holiday_plan("{week: 1}, {week: 2}", "")))
+    assert [w.kind for w in e.weeks[:3]] == ["vacation", "vacation", "load"] and e.weeks[2].origin == 1
+    summary = engine_note(e)
+    assert summary is not None and "vacation weeks added before your week 1" in summary.message
+    assert "week 0" not in summary.message
+
+
+@pytest.mark.parametrize(("anchor", "first"), [(", date: 2027-05-16", None), ("", "2027-02-01")])
+def test_a_dated_holiday_of_three_weeks_holds_each_of_its_dates(anchor: str, first: str | None) -> None:
+    """Holidays on 7, 14 and 21 April: the weeks of 5, 12 and 19 April. The third had been left
+    out ("no week could be added … without moving another vacation off its week")."""
+    text = _holiday_plan("{date: 2027-04-07}, {date: 2027-04-14, style: rest}, {date: 2027-04-21}", anchor)
+    e = expand(plan_from(text), start=date.fromisoformat(first) if first else None)
+    holidays = [(w.start, w.vacation) for w in e.weeks if w.kind == "vacation"]
+    assert holidays == [(date(2027, 4, 5), "easy"), (date(2027, 4, 12), "rest"), (date(2027, 4, 19), "easy")]
     assert not [w for w in e.warnings if w.code == "vacation-changed"]
 
 

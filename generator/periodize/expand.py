@@ -4,7 +4,7 @@ Pure and deterministic."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import partial
@@ -14,7 +14,7 @@ from ..expanded import Anchor, Basis, ExpandedPlan, Note, Phrase
 from ..model import MAX_WEEKS, Periodization, Plan, Session, SessionKind, VacationStyle
 from .checks import check_weeks
 from .deload import AFTER_RACE_DAYS, after_race, as_written_easy, build_deload, deload_strength, easy_only, rest_week
-from .layout import Decision, Layout, Place, Slot, build_layout, decision_warnings
+from .layout import Decision, Holidays, Layout, Slot, build_layout, decision_warnings
 from .liftchecks import taper_load_warnings
 from .load import heaviest_weights, session_load
 from .planned import planned_weeks
@@ -94,7 +94,7 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
     vacations = week_vacations(plan, span, decisions)
 
     def lay_out_with(weeks: tuple[SourceWeek, ...]) -> LayOut:
-        def lay_out(places: Mapping[tuple[Place, int], VacationStyle]) -> tuple[Layout, date | None]:
+        def lay_out(places: Holidays) -> tuple[Layout, date | None]:
             layout = build_layout(plan, weeks, span, places, context.amount)
             return layout, _first_day(plan, layout, anchor, anchor_date)
         return lay_out

@@ -27,6 +27,9 @@ from .recognize import STEP_BACK_VOLUME, SourceWeek
 from .taper import TaperSpan
 
 Place = Literal["before", "after", "replace", "taper"]
+# Where vacations go: (place, source week index) -> the style of each week away there, in order
+# (a holiday of several weeks is added at one place; a week replaced or tapered holds one).
+Holidays = Mapping[tuple[Place, int], tuple[VacationStyle, ...]]
 LOOK_AHEAD = 2  # weeks: a lighter week of the author's this close makes an engine deload redundant
 
 
@@ -70,7 +73,7 @@ class _Soon(NamedTuple):
 
 class _Builder:
     def __init__(self, plan: Plan, weeks: Sequence[SourceWeek], span: TaperSpan | None,
-                 vacations: Mapping[tuple[Place, int], VacationStyle], amount: Callable[[float], str]):
+                 vacations: Holidays, amount: Callable[[float], str]):
         self.plan = plan
         self.amount = amount
         self.weeks = weeks
@@ -139,14 +142,20 @@ class _Builder:
             self.dropped = False
         return len(self.slots) - 1
 
+    def style(self, place: tuple[Place, int]) -> VacationStyle | None:
+        """The style of the vacation replacing or within a week, if any."""
+        styles = self.vacations.get(place)
+        return styles[0] if styles else None
+
     def vacation(self, origin: int, style: VacationStyle, inserted: bool) -> None:
         self.emit(Slot("vacation", origin, reference=self.reference, inserted=inserted, style=style))
         self.restart()
 
     def build(self) -> Layout:
         for index in range(len(self.weeks)):
-            if self.insert and ("before", index) in self.vacations and self.kind_of(index) not in ("taper", "race"):
-                self.vacation(index, self.vacations[("before", index)], inserted=True)
+            if self.insert and self.kind_of(index) not in ("taper", "race"):
+                for style in self.vacations.get(("before", index), ()):
+                    self.vacation(index, style, inserted=True)
             self.week(index)
         return Layout(tuple(self.slots), tuple(self.log), tuple(self.decisions))
 
@@ -155,7 +164,7 @@ class _Builder:
         week = self.weeks[index]
         if kind in ("taper", "race"):
             marked = week.mark == "taper"
-            away = self.vacations.get(("taper", index))
+            away = self.style(("taper", index))
             if kind == "taper" and not marked and self.span is not None and not self.span.mostly_taper(index):
                 self.emit(Slot("load", index, tapers=True, style=away))  # the taper begins late in the week
             else:
@@ -166,11 +175,11 @@ class _Builder:
             mark: WeekKind = "vacation" if week.mark == "vacation" else "deload"
             style: VacationStyle | None = None
             if mark == "vacation":
-                style = next((s for (_, i), s in self.vacations.items() if i == index), "easy")
+                style = next((styles[0] for (_, i), styles in self.vacations.items() if i == index and styles), "easy")
             self.emit(Slot(mark, index, reference=self.reference, marked=True, style=style))
             self.restart()
         elif kind == "vacation":
-            self.vacation(index, self.vacations[("replace", index)], inserted=False)
+            self.vacation(index, self.style(("replace", index)) or "easy", inserted=False)
         elif kind == "step-back" and week.by_strength:
             self.log.append(f"{self.name(index)} is a lighter week you wrote ({week.strength / week.strength_level:.0%} of "
                             "the strength load before it, its running no heavier): the deload rhythm counts from it")
@@ -208,8 +217,9 @@ class _Builder:
             self.run += 1
             if self.insert and self.due() and ("after", index) not in self.vacations:
                 self.insert_after(index)
-        if self.insert and ("after", index) in self.vacations:
-            self.vacation(index, self.vacations[("after", index)], inserted=True)
+        if self.insert:
+            for style in self.vacations.get(("after", index), ()):
+                self.vacation(index, style, inserted=True)
 
     def restart(self) -> None:
         """A lighter week: the deload rhythm counts from here, and a new block may say its own dropped deload."""
@@ -271,11 +281,11 @@ class _Builder:
 
 
 def build_layout(plan: Plan, weeks: Sequence[SourceWeek], span: TaperSpan | None,
-                 vacations: Mapping[tuple[Place, int], VacationStyle], amount: Callable[[float], str] = str) -> Layout:
-    """Lay out the output weeks. ``vacations`` maps (place, source week index) to a style:
-    ``before``/``after`` a source week (insert mode: an added week; ``after`` takes the
-    place of a deload due there), ``replace`` a source week (replace mode), or within a
-    ``taper`` week."""
+                 vacations: Holidays, amount: Callable[[float], str] = str) -> Layout:
+    """Lay out the output weeks. ``vacations`` maps (place, source week index) to the styles
+    of the weeks away there: ``before``/``after`` a source week (insert mode: added weeks, in
+    order; ``after`` takes the place of a deload due there), ``replace`` a source week (replace
+    mode), or within a ``taper`` week."""
     return _Builder(plan, weeks, span, vacations, amount).build()
 
 

@@ -4,19 +4,19 @@ without them until the weeks replaced no longer change."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date
 
 from ..errors import Diagnostic
-from ..model import Plan, VacationStyle
-from .layout import Decision, Layout, Place
+from ..model import Plan
+from .layout import Decision, Holidays, Layout
 from .recognize import SourceWeek, flipping
 from .vacations import LayOut, place_dated
 
 REPLACE_ROUNDS = 30  # layouts at most: plans settle in two, a cycle in four; one that does not keeps its last
 
 
-def settle(plan: Plan, weeks: tuple[SourceWeek, ...], vacations: Mapping[tuple[Place, int], VacationStyle],
+def settle(plan: Plan, weeks: tuple[SourceWeek, ...], vacations: Holidays,
            settled: list[Decision], lay_out_with: Callable[[tuple[SourceWeek, ...]], LayOut],
            survey_with: Callable[[frozenset[int], frozenset[int]], tuple[SourceWeek, ...]]
            ) -> tuple[tuple[SourceWeek, ...], Layout, date | None, list[Diagnostic], list[Decision]]:

@@ -21,7 +21,7 @@ def engine_note(expanded: ExpandedPlan) -> Diagnostic | None:
     marks = [w.mark for w in plan.weeks]
     added = [w for w in expanded.weeks if w.inserted]
     after = [_source_before(expanded, w.number) for w in added if w.kind == "deload"]
-    away = [_source_before(expanded, w.number) for w in added if w.kind == "vacation"]
+    away = [_source_after(expanded, w.number) for w in added if w.kind == "vacation"]
     replaced = [w.origin for w in expanded.weeks if w.kind == "deload" and not w.inserted and w.origin is not None
                 and marks[w.origin - 1] != "deload"]
     step_backs = [w.origin for w in expanded.weeks if w.step_back and w.origin is not None]
@@ -35,7 +35,7 @@ def engine_note(expanded: ExpandedPlan) -> Diagnostic | None:
     if after:
         parts.append(f"{_a('deload', after)} added after your {_weeks(after)}")
     if away:
-        parts.append(f"{_a('vacation week', away)} added after your {_weeks(away)}")
+        parts.append(f"{_a('vacation week', away)} added before your {_weeks(away)}")
     if replaced:
         parts.append(f"your {_weeks(replaced)} {'is a deload' if len(replaced) == 1 else 'are deloads'}")
     if step_backs and plan.periodization.deload_every:  # with no deloads, no rhythm to count
@@ -73,6 +73,11 @@ def _taper_day(week: PlannedWeek) -> int:
 def _source_before(expanded: ExpandedPlan, number: int) -> int:
     """The author's week an added week follows."""
     return next((w.origin for w in reversed(expanded.weeks[:number - 1]) if w.origin is not None and not w.inserted), 0)
+
+
+def _source_after(expanded: ExpandedPlan, number: int) -> int:
+    """The author's week an added week comes before (a holiday is added before the week it was given for)."""
+    return next((w.origin for w in expanded.weeks[number:] if w.origin is not None and not w.inserted), len(expanded.plan.weeks))
 
 
 def _a(noun: str, items: list[int]) -> str:

@@ -8,16 +8,17 @@ taper. Each is said as a decision (see :mod:`generator.periodize.layout`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from ..errors import Diagnostic, Severity
 from ..model import Plan, SessionKind, Vacation, VacationStyle
-from .layout import Decision, Layout, Place
+from .layout import Decision, Holidays, Layout, Place
 from .taper import TaperSpan, race_day
 
 _ADDED = " (added; with 'replace: true' it takes the place of the week that holds the date)"
-LayOut = Callable[[Mapping[tuple[Place, int], VacationStyle]], tuple[Layout, date | None]]
+Holiday = tuple[VacationStyle, ...]  # the style of each week of it
+LayOut = Callable[[Holidays], tuple[Layout, date | None]]
 
 
 def _in_taper(plan: Plan, span: TaperSpan | None, index: int) -> bool:
@@ -25,41 +26,51 @@ def _in_taper(plan: Plan, span: TaperSpan | None, index: int) -> bool:
     return (span is not None and index >= span.first_week) or (race_day(plan) is not None and index == last)
 
 
-def week_vacations(plan: Plan, span: TaperSpan | None, decisions: list[Decision]) -> dict[tuple[Place, int], VacationStyle]:
+def week_vacations(plan: Plan, span: TaperSpan | None, decisions: list[Decision]) -> dict[tuple[Place, int], Holiday]:
     """Vacations given by week number: in insert mode an added week before the author's week,
-    in replace mode that week itself; in the taper, honoured within it."""
-    result: dict[tuple[Place, int], VacationStyle] = {}
+    in replace mode that week itself; in the taper, honoured within it. Vacations on the
+    author's weeks in a row (7, 8 and 9) are one holiday: all its weeks go before the first."""
+    result: dict[tuple[Place, int], Holiday] = {}
     added = _added_weeks(plan, span)
-    for vacation in plan.periodization.vacations:
-        if vacation.week is None:
-            continue
-        insert = inserted(plan, vacation)
-        index = vacation.week - 1
-        if index in added and index + 1 in added and index - 1 not in added and index >= 1:
-            # The first of two holiday weeks in a row (your weeks 7 and 8): both go before your
-            # week 7, this one first (the gap after week 6, then before week 7).
-            result[("after", index - 1)] = vacation.style
-            decisions.append(Decision("vacation-applied", index, _applied(vacation.style, True, f"your week {index + 1}")))
-            continue
-        if index in added and index - 1 in added and index - 2 not in added and index >= 2:
-            result[("before", index - 1)] = vacation.style
-            decisions.append(Decision("vacation-applied", index, _applied(vacation.style, True, f"your week {index}") +
-                                      f"; with the vacation of your week {index}: your weeks {index} and {index + 1} "
-                                      "are one holiday of two weeks"))
-            continue
-        if plan.weeks[index].mark == "vacation":
-            result[("replace", index)] = vacation.style  # a week marked as a vacation already (an expanded plan)
+    given = {v.week: v for v in plan.periodization.vacations if v.week is not None}  # a week given twice is one vacation
+    for week, vacation in sorted(given.items()):
+        index = week - 1
+        if index in added:
+            first = next(i for i in range(index, -1, -1) if i - 1 not in added)  # the holiday's first week
+            result[("before", first)] = (*result.get(("before", first), ()), vacation.style)
+            decisions.append(Decision("vacation-applied", index, _applied(vacation.style, True, f"your week {first + 1}")
+                                      + _holiday(added, first, index)))
+        elif plan.weeks[index].mark == "vacation":
+            result[("replace", index)] = (vacation.style,)  # a week marked as a vacation already (an expanded plan)
         elif _in_taper(plan, span, index):
-            result[("taper", index)] = vacation.style
+            result[("taper", index)] = (vacation.style,)
             decisions.append(_taper_vacation(index, vacation.style))
         elif plan.weeks[index].mark is not None:
             decisions.append(Decision("vacation-changed", index, f"the vacation in your week {index + 1} is not added: "
                                       f"that week is already marked {{{plan.weeks[index].mark}}}"))
         else:
-            result[("before" if insert else "replace", index)] = vacation.style
-            kept = "" if insert else _race_kept(plan, index)
-            decisions.append(Decision("vacation-applied", index, _applied(vacation.style, insert, f"your week {index + 1}") + kept))
+            result[("replace", index)] = (vacation.style,)
+            decisions.append(Decision("vacation-applied", index, _applied(vacation.style, False, f"your week {index + 1}")
+                                      + _race_kept(plan, index)))
     return result
+
+
+def _holiday(added: set[int], first: int, index: int) -> str:
+    """``; with the vacation of your week 7: your weeks 7 and 8 are one holiday of two weeks``
+    for the second and later weeks of a holiday; nothing for its first."""
+    if index == first:
+        return ""
+    last = index
+    while last + 1 in added:
+        last += 1
+    before = [str(i + 1) for i in range(first, index)]
+    weeks = f"{first + 1} and {last + 1}" if last == first + 1 else f"{first + 1} to {last + 1}"
+    return (f"; with the vacation{'s' if len(before) > 1 else ''} of your week{'s' if len(before) > 1 else ''} "
+            f"{' and '.join(before)}: your weeks {weeks} are one holiday of {_count(last - first + 1)} weeks")
+
+
+def _count(number: int) -> str:
+    return ("two", "three", "four", "five", "six", "seven", "eight")[number - 2] if 2 <= number <= 8 else str(number)
 
 
 def _added_weeks(plan: Plan, span: TaperSpan | None) -> set[int]:
@@ -97,7 +108,7 @@ def _taper_vacation(index: int, style: VacationStyle, when: date | None = None) 
     return Decision("vacation-changed", index, f"{what} falls in the taper: {how}")
 
 
-def place_dated(plan: Plan, vacations: dict[tuple[Place, int], VacationStyle], lay_out: LayOut,
+def place_dated(plan: Plan, vacations: Holidays, lay_out: LayOut,
                 decisions: list[Decision]) -> tuple[Layout, date | None, list[Diagnostic]]:
     """Vacations given by date land on the week holding that date. An added week moves the weeks
     before it (plans dated by race day) or after it (by start day), and a vacation may take the
@@ -123,12 +134,12 @@ def place_dated(plan: Plan, vacations: dict[tuple[Place, int], VacationStyle], l
     return layout, first, [w for w in warnings if w is not None]
 
 
-def _place(dated: list[Vacation], vacations: dict[tuple[Place, int], VacationStyle], lay_out: LayOut, plan: Plan,
+def _place(dated: list[Vacation], vacations: Holidays, lay_out: LayOut, plan: Plan,
            forward: bool) -> tuple[Layout, date | None, list[tuple[Vacation, tuple[Place, int]]]]:
     """The plan laid out with ``dated`` placed in that order (``forward``: by date; else latest
     first), each where the weeks of those placed before it stay theirs; and where each went (a
     vacation without a place is left out)."""
-    placed: dict[tuple[Place, int], VacationStyle] = dict(vacations)
+    placed: dict[tuple[Place, int], Holiday] = dict(vacations)
     layout, first = lay_out(placed)
     places: list[tuple[Vacation, tuple[Place, int]]] = []
     for vacation in dated:
@@ -139,13 +150,16 @@ def _place(dated: list[Vacation], vacations: dict[tuple[Place, int], VacationSty
             continue  # the week is a holiday already
         index = (vacation.date - first).days // 7
         for place in _candidates(layout, index, inserted(plan, vacation), len(plan.weeks), forward):
-            if place in placed:
-                continue  # the other side of the same gap may be free
-            trial, trial_first = lay_out(placed | {place: vacation.style})
+            there = placed.get(place, ())
+            if there and place[0] not in ("before", "after"):
+                continue  # a week is replaced once
+            # Added weeks at one place follow each other: a later holiday week after those there.
+            styles = (*there, vacation.style) if forward else (vacation.style, *there)
+            trial, trial_first = lay_out(placed | {place: styles})
             held = [(v.date, v.style) for v, _ in places if v.date is not None]
             if trial_first is not None and all(_covers(trial, trial_first, d, style)
                                                for d, style in (*held, (vacation.date, vacation.style))):
-                placed[place] = vacation.style
+                placed[place] = styles
                 layout, first = trial, trial_first
                 places.append((vacation, place))
                 break

@@ -28,6 +28,8 @@ def percent(value: float, limit: float) -> str:
 
 def week_name(week: PlannedWeek) -> str:
     """The week as the reader has it, and as the author wrote it when the two differ."""
+    if week.inserted and week.kind == "vacation":  # added before the week it was given for, or after one (by date)
+        return f"week {week.number} (a vacation week added)"
     if week.inserted:
         return f"week {week.number} (added after your week {week.origin})"
     if week.origin is not None and week.origin != week.number:
