@@ -37,6 +37,10 @@ RACE_PACES: dict[str, float] = {
     "10mi": 16.09344, "half": 21.0975, "marathon": 42.195,
 }
 
+#: The race key of a share of maximal aerobic speed (``95% VMA``): no race, the speed held for
+#: about six minutes (see :mod:`generator.paces`).
+VMA = "vma"
+
 TargetKind = Literal["pace", "zone", "rpe", "hr", "hrmax", "effort", "race"]
 
 

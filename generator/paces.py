@@ -15,6 +15,10 @@ so the paces a reader sees in the browser equal the ones in the files built here
 - ``e:threshold``: an effort of the pace table;
 - ``r:42.195:90:92:0:0``: a race's pace (km), at a share of its speed (low, high, in %)
   and with an offset (seconds per km, low and high);
+- ``v:95:95:0:0``: the same of maximal aerobic speed (French *VMA*, *MAS*, vVO2max): the
+  speed that reaches VO2max, which runners hold for about six minutes (Billat et al.,
+  *Med Sci Sports Exerc* 1994;26(2):254–7: time to exhaustion at vVO2max 6 min ± 1.5),
+  so the pace of a six-minute race at the runner's VDOT;
 - terms joined by ``|``: the span of all of them (``easy to moderate``, ``5K-10K pace``).
 
 A pace range is (fast, slow) in seconds per km.
@@ -27,7 +31,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .i18n import N_, Words
-from .model import Performance, Plan, RacePace, SessionKind, Target
+from .model import VMA, Performance, Plan, RacePace, SessionKind, Target
 from .units import to_km
 
 PaceRange = tuple[float, float]
@@ -135,6 +139,14 @@ def vdot(performance: Performance) -> float:
     return oxygen_cost(performance.km * 1000 / minutes) / sustainable_share(minutes)
 
 
+VMA_MINUTES = 6.0  # held at maximal aerobic speed (Billat et al. 1994; see the module's docstring)
+
+
+def vma_pace(vdot_value: float) -> float:
+    """The pace (s/km) of maximal aerobic speed: of a race of :data:`VMA_MINUTES` at this VDOT."""
+    return 60_000 / speed_at(vdot_value * sustainable_share(VMA_MINUTES))
+
+
 def race_seconds(vdot_value: float, km: float) -> float:
     """The time for ``km`` at this VDOT (bisection: the VDOT of a time falls as the time grows)."""
     fast, slow = 1.0, 2000.0  # minutes
@@ -206,8 +218,12 @@ def _term(term: str, efforts: Mapping[str, PaceRange], vdot_value: float) -> Pac
     kind, _, rest = term.partition(":")
     if kind == "e":
         return efforts[rest]
-    km, low, high, off_low, off_high = (float(x) for x in rest.split(":"))
-    pace = race_seconds(vdot_value, km) / km
+    if kind == "v":
+        low, high, off_low, off_high = (float(x) for x in rest.split(":"))
+        pace = vma_pace(vdot_value)
+    else:
+        km, low, high, off_low, off_high = (float(x) for x in rest.split(":"))
+        pace = race_seconds(vdot_value, km) / km
     fast, slow = pace / (high / 100) + off_low, pace / (low / 100) + off_high
     return _spread(fast) if (low, off_low) == (high, off_high) else (min(fast, slow), max(fast, slow))
 
@@ -261,7 +277,8 @@ def _race_spec(race: RacePace, units: str) -> str:
     low = race.percent if race.percent is not None else 100.0
     high = race.percent_high if race.percent_high is not None else low
     keys = [race.race] + ([race.race_to] if race.race_to else [])
-    return "|".join(f"r:{RACE_KM[key]:g}:{low:g}:{high:g}:{_num(off_low)}:{_num(off_high)}" for key in keys)
+    shares = f"{low:g}:{high:g}:{_num(off_low)}:{_num(off_high)}"
+    return "|".join(f"v:{shares}" if key == VMA else f"r:{RACE_KM[key]:g}:{shares}" for key in keys)
 
 
 def _num(value: float) -> str:

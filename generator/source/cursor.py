@@ -15,7 +15,7 @@ from ..model import Amount, Distance, Duration, Target
 from ..units import HOUR_WORDS, to_km
 from .prescriptions import first_words
 from .squeeze import Squeezed
-from .targets import MAXIMAL_AEROBIC_SPEED, parse_target
+from .targets import parse_target
 from .words import ENGLISH, Words
 
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -245,8 +245,7 @@ class Cursor:
             return False
         stop = target_end(self.text, word.end(), end, self.vocab)
         text, failed = self.text[word.end():stop].strip(), list[str]()
-        if text and ((parse_target(text, failed.append, self.vocab) is not None and not failed)
-                     or MAXIMAL_AEROBIC_SPEED.search(text)):  # "à 95 % VMA": a target, and its error is said
+        if text and parse_target(text, failed.append, self.vocab) is not None and not failed:
             self.pos = word.end()
             return True
         return False

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..errors import suggest
-from ..model import Pace, RacePace, Target, TargetKind
+from ..model import VMA, Pace, RacePace, Target, TargetKind
 
 if TYPE_CHECKING:
     from .words import Words
@@ -43,7 +43,9 @@ _RACE_WORDS = {
     "15k": "15k", "10 mile": "10mi", "10 mi": "10mi", "10-mile": "10mi", "half marathon": "half",
     "half-marathon": "half", "half": "half", "hm": "half", "marathon": "marathon",
 }
-_PACE_WORDS = {"mp": "marathon", "hmp": "half", "gmp": "marathon", "m pace": "marathon", "m": "marathon"}
+_PACE_WORDS = {"mp": "marathon", "hmp": "half", "gmp": "marathon", "m pace": "marathon", "m": "marathon",
+               # Maximal aerobic speed: French VMA, Spanish VAM, English MAS and vVO2max (see generator.paces)
+               "vma": VMA, "vam": VMA, "mas": VMA, "vvo2max": VMA, "vvo2 max": VMA, "v vo2max": VMA}
 _RACE = "|".join(sorted((re.escape(w) for w in (*_RACE_WORDS, *_PACE_WORDS)), key=len, reverse=True))
 _NUM = r"\d{1,3}(?:\.\d)?"
 _PERCENT = re.compile(rf"(?i)^({_NUM})(?:\s*(?:[-–]|to)\s*({_NUM}))?\s*%\s*(?:of\s+)?(goal\s+)?({_RACE})(?:\s+(pace|effort))?$")
@@ -81,7 +83,8 @@ _ULTRA_PACE = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*(?:k|km|mi|miles?|m)\s+(?:race\
 
 
 _RACE_RACE_PACE = re.compile(r"(?i)\b(\d+(?:\.\d+)?\s*(?:k|km|mi|m)|mile|marathon|half(?:\s+marathon)?)\s+race\s+pace\b")
-MAXIMAL_AEROBIC_SPEED = re.compile(r"(?i)\b(?:vma|mas|v\s*o2\s*max|vvo2\s*max|vam)\b")
+# A share of VO2max itself, which is no speed: "95% VO2max" (the speed is vVO2max, or VMA).
+_SHARE_OF_VO2MAX = re.compile(r"(?i)^\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*%\s*(?:of\s+)?vo2\s*max(?:\s+pace)?$")
 
 def _race_key(word: str) -> str:
     word = " ".join(word.lower().split())
@@ -193,9 +196,9 @@ def _parse_target(text: str, fail: Callable[[str], object], hints: tuple[str, ..
     if re.fullmatch(r"\d{1,2}:[0-5]\d(?:\s*[-–]\s*\d{1,2}:[0-5]\d)?", lowered):
         fail(f"'{shown}' needs its unit: a pace is '{shown}/km' or '{shown}/mi'")
         return None
-    if MAXIMAL_AEROBIC_SPEED.search(lowered):  # "95% VMA": a speed test's result, which the page does not ask for
-        fail(f"'{shown}' is a share of maximal aerobic speed (VMA, MAS), which Deload does not know: give the race "
-             "pace or the effort it stands for ('@ 5K pace', '@ interval', '@ RPE 8') and the share in a comment")
+    if _SHARE_OF_VO2MAX.match(lowered):
+        fail(f"'{shown}' is a share of VO2max, which is no pace: a share of the speed that reaches it is written "
+             "'95% vVO2max' (or '95% VMA', '95% MAS'); or give the effort ('@ VO2max pace', '@ 5K pace')")
         return None
     hint = suggest(lowered, hints) or (suggest(lowered, EFFORT_SUGGESTIONS) if hints is not EFFORT_SUGGESTIONS else "")
     fail(f"unknown target '{shown}'{hint}; expected a pace (8:30/mi), a zone (Z2), an RPE (RPE 7), a heart rate "

@@ -20,6 +20,7 @@
     half_marathon: t("Half-marathon pace"), threshold: t("Threshold"), "10k": t("10K pace"), "5k": t("5K pace"),
     interval: t("Interval"), mile: t("Mile pace"), repetition: t("Repetition") };
 
+  var VMA_MINUTES = 6.0;  // held at maximal aerobic speed (generator/paces.py)
   function oxygenCost(v) { return -4.60 + 0.182258 * v + 0.000104 * v * v; }
   function sustainableShare(minutes) {
     return 0.8 + 0.1894393 * Math.exp(-0.012778 * minutes) + 0.2989558 * Math.exp(-0.1932605 * minutes);
@@ -59,8 +60,9 @@
     var kind = text.slice(0, 1), rest = text.slice(2);
     if (kind === "e") { return efforts[rest]; }
     var p = rest.split(":").map(Number);
+    if (kind === "v") { p.unshift(0); }  // maximal aerobic speed: no race, the pace of six minutes
     var km = p[0], low = p[1], high = p[2], offLow = p[3], offHigh = p[4];
-    var pace = raceSeconds(value, km) / km;
+    var pace = kind === "v" ? 60000 / speedAt(value * sustainableShare(VMA_MINUTES)) : raceSeconds(value, km) / km;
     var fast = pace / (high / 100) + offLow, slow = pace / (low / 100) + offHigh;
     return (low === high && offLow === offHigh) ? spread(fast) : [Math.min(fast, slow), Math.max(fast, slow)];
   }
