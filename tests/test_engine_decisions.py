@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.config import Settings
-from generator.describe import exercise_text
+from generator.describe import exercise_text, session_title
 from generator.expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from generator.model import Distance, Duration, Repeat, SessionKind, Step
 from generator.periodize import as_plan, expand
@@ -1619,3 +1619,19 @@ def test_a_dated_holiday_on_a_holiday_week_of_another_style_is_said() -> None:
     assert holidays == [(date(2027, 4, 5), "easy")]
     [said] = [w.message for w in e.warnings if w.code == "vacation-changed"]
     assert said.startswith("vacation on 2027-04-07 (rest) falls in week") and said.endswith("it stays easy")
+
+
+@pytest.mark.parametrize(("strategy", "long_run"), [("volume", "Long run 13 mi with 10.5 mi @ MP"),
+                                                    ("intensity", "Long run 14.5 mi with 10.5 mi @ MP")])
+def test_a_deload_shortens_a_long_runs_fast_block_as_it_does_a_quality_set(strategy: str, long_run: str) -> None:
+    """Pfitzinger's recovery weeks cut the mileage and the speed work, the long run 17 to 12-13
+    miles (R3). A long run with 14 miles at marathon pace had kept the block whole in a deload
+    (18 to 16.5 miles, 14 at MP) while the easy runs lost 40%."""
+    week = ("- Tue: Lactate threshold 10 mi w/ 6 mi @ 15K to HM pace\n- Wed: Medium-long run 12 mi\n- Fri: Recovery 5 mi\n"
+            "- Sat: General aerobic 7 mi\n- Sun: Long 18 mi with 14 mi @ MP\n")
+    text = f"---\ntitle: P\nunits: mi\nperiodization: {{deload: {{every: 4, strategy: {strategy}}}}}\n---\n"
+    text += "".join(f"## Week {n}\n{week}\n" for n in range(1, 6))
+    deload = expand(plan_from(text)).weeks[3]
+    assert deload.kind == "deload"
+    sunday = next(p for p in deload.sessions if p.day == 7)
+    assert session_title(sunday.session, "mi") == long_run

@@ -57,7 +57,8 @@ def build_deload(reference: Sequence[Session], strategy: str, measure: Measure, 
     if strategy == "rest":
         return rest_week(reference), (Phrase.of("deload-rest"),)
     if strategy == "intensity":
-        sessions = [shrink_quality(s, p.intensity_factor, measure) if s.kind.is_quality else s for s in reference]
+        sessions = [shrink_quality(s, p.intensity_factor, measure) if s.kind.is_quality or fast_block(s) else s
+                    for s in reference]
         note = [Phrase.of("deload-intensity", share=p.intensity_factor)]
     elif strategy == "easy":
         sessions = [easy_only(s, measure) for s in reference]
@@ -161,6 +162,13 @@ def easy_only(session: Session, measure: Measure) -> Session:
     return session
 
 
+def fast_block(session: Session) -> bool:
+    """An easy or long run with a faster block (``Long 18 mi with 14 mi @ MP``, a fast finish): the
+    block is quality work, which a deload shortens as it does a quality session's set. Pfitzinger's
+    recovery weeks cut both the mileage and the speed work, the long run 17 to 12-13 miles (R3)."""
+    return session.kind in (K.LONG, K.EASY, K.RECOVERY) and bool(session.main) and not easy_set(session)
+
+
 def _keep_one_quality_each(reference: Sequence[Session], factor: float, measure: Measure) -> list[Session]:
     seen: set[SessionKind] = set()
     result = []
@@ -170,6 +178,8 @@ def _keep_one_quality_each(reference: Sequence[Session], factor: float, measure:
             result.append(shrink_quality(session, factor, measure))
         elif session.kind.is_quality:
             result.append(as_easy(session, measure))
+        elif fast_block(session):  # its block shorter, at its pace; its easy running is then fitted as any run's
+            result.append(shrink_quality(session, factor, measure))
         else:
             result.append(session)
     return result
