@@ -126,6 +126,9 @@ class _Outline:
             if block.start >= block.end:
                 return
         if self.sections:
+            if self.sections[-1].kind == "week":
+                for index in range(block.start, block.end):
+                    bulletless(lines[index], self.first_line + index, self.week_starts, self.errors, self.words)
             self.sections[-1].notes.append(_slice(lines, block.start, block.end))
 
     def _item(self, item: Item) -> None:
@@ -150,6 +153,26 @@ class _Outline:
         self.sections.append(_section(candidate, self.lines[index], line, self.errors))
         self.sections[-1].fault = self.messages.get(index)
         return True
+
+
+def bulletless(raw: str, file_line: int, week_starts: int, errors: Collector, words: Words) -> bool:
+    """An error at a line that reads as a session but has no '- ' in front (``Sun: Long 12 km``):
+    Markdown makes it a note, and the session would be lost in silence."""
+    text = raw.strip()
+    prefix = words.day_prefix_re.match(text)
+    day = day_number(prefix[1], week_starts, words) if prefix is not None else None
+    if prefix is None or day is None or day == -1:
+        return False
+    col = raw.find(text) + 1
+    quiet = Collector(errors.file)
+    session = SessionLine(text[prefix.end():], file_line, col + prefix.end(), quiet, words).session(
+        day, Source(errors.file, file_line, col))
+    if session is None or quiet.has_errors or session.kind is SessionKind.REST:  # a rest day lost is no training lost
+        return False
+    shown = text if len(text) <= 60 else text[:57] + "…"
+    errors.error(file_line, col, f"'{shown}' reads as a session but has no '- ' in front, so Markdown makes it a note "
+                 f"and the session is lost: write '- {shown}'")
+    return True
 
 
 def _faults(starts: list[Candidate], first_line: int, words: Words) -> dict[int, tuple[int, str]]:
@@ -250,6 +273,9 @@ def _list_item(item: Item, section: _Section, lines: list[str], first_line: int,
         return
     exercises: list[Exercise] = []
     notes: list[str] = [line.strip() for line in continuation if line.strip()]
+    for index in range(line_index + 1, line_index + 1 + len(continuation)):  # a line run on to it, not indented as its note
+        if len(lines[index]) - len(lines[index].lstrip()) < item.content_col:
+            bulletless(lines[index], first_line + index, week_starts, errors, words)
     for child in item.children:
         if child.kind == "list" and session.kind is SessionKind.STRENGTH:
             found, said = _exercises(child.items, lines, first_line, errors, words)
