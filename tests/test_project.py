@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
@@ -22,6 +23,22 @@ def inside(folder: Path) -> Iterator[None]:
         yield
     finally:
         os.chdir(old)
+
+
+@pytest.mark.parametrize(("before", "after", "said"), [
+    ("node_modules/\n", "node_modules/\n/site/\n/.deload/\n", "; /site/ and /.deload/ added to .gitignore."),
+    ("node_modules/", "node_modules/\n/site/\n/.deload/\n", "; /site/ and /.deload/ added to .gitignore."),
+    ("site/\n", "site/\n/.deload/\n", "; /.deload/ added to .gitignore."),
+    ("/site/\n/.deload/\n", "/site/\n/.deload/\n", "my-first-plan.md."),
+])
+def test_init_in_a_folder_with_a_gitignore_adds_what_it_lacks(tmp_path: Path, before: str, after: str, said: str) -> None:
+    """A repository's own .gitignore gains the lines for the build's output: it had been left as
+    it was, while init said it had written one (site/ and .deload/ would have been committed)."""
+    (tmp_path / ".gitignore").write_text(before)
+    result = CliRunner().invoke(main, ["init", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / ".gitignore").read_text() == after
+    assert result.output.splitlines()[0].endswith(said), result.output
 
 
 def test_init_then_build_gives_a_working_site_and_a_note_about_base_url(tmp_path: Path) -> None:

@@ -53,13 +53,29 @@ def init(folder: Path, units: str, title: str | None, language: str = "en") -> N
     config.write_text(CONFIG.format(title=json.dumps(title or words.site_title, ensure_ascii=False), units=units,
                                     description=json.dumps(words.description, ensure_ascii=False),
                                     language=language), encoding="utf-8")
-    ignore = folder / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text(GITIGNORE, encoding="utf-8")
+    ignore = _ignore(folder / ".gitignore")
     settings = settings_for(folder)
     plan = scaffold_plan(settings, words.first_plan, weeks=FIRST_PLAN_WEEKS, units=units, race="10k")
-    click.echo(f"Started a Deload project in {folder.resolve()}: {CONFIG_NAME}, {plan.relative_to(folder.resolve()) if plan.is_absolute() else plan}, .gitignore.")
+    click.echo(f"Started a Deload project in {folder.resolve()}: {CONFIG_NAME}, "
+               f"{plan.relative_to(folder.resolve()) if plan.is_absolute() else plan}{ignore}.")
     click.echo("Set base_url in deload.toml to where the site will be published, then: deload serve (preview) or deload build.")
+
+
+def _ignore(path: Path) -> str:
+    """Have git ignore the build's output and work folder: a new ``.gitignore``, or the lines an
+    existing one lacks added to it. Says what was done (", .gitignore" or ", 2 lines added to .gitignore")."""
+    if not path.exists():
+        path.write_text(GITIGNORE, encoding="utf-8")
+        return ", .gitignore"
+    text = path.read_text(encoding="utf-8", errors="replace")
+    have = {line.strip() for line in text.splitlines()}
+    missing = [line for line in GITIGNORE.splitlines() if line not in have and line.strip("/") not in have
+               and line.lstrip("/") not in have]
+    if not missing:
+        return ""
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(("" if not text or text.endswith("\n") else "\n") + "\n".join(missing) + "\n")
+    return f"; {' and '.join(missing)} added to .gitignore"
 
 
 def _project_around(folder: Path) -> Path | None:
