@@ -27,6 +27,10 @@ STRONG, MEDIUM, WEAK = 2, 1, 0  # a '##' heading, another heading, a plain line 
 PLAIN, BULLET = 0, -1  # the "level" of a line that is not a heading
 _MOST = 200  # characters of a plain line or bullet that can still be a heading
 _COUNT = {1: "one", 3: "three", 4: "four"}
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                 "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+_SPELT = re.compile(rf"(?i)([a-z]{{2,8}})[ \t]+({'|'.join(_NUMBER_WORDS)})\b")
+HASHES = -2  # the "level" of a paragraph '##Week 3': a heading without the space after its '#'
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,11 @@ def guess(text: str, words: Words = ENGLISH) -> Guess | None:
             tail = tail[span.end():]
         rest = tail[_SEPARATOR.match(tail).end():]  # type: ignore[union-attr]  # it matches the empty string
         return Guess(kind, int(near[2]), rest, near[1], False, last, tail=tail)
+    spelt = _SPELT.match(plain)
+    if spelt and (kind := _near_kind(spelt[1])) is not None:  # "Week Four": the number in words
+        tail = plain[spelt.end():]
+        return Guess(kind, _NUMBER_WORDS.index(spelt[2].lower()) + 1, tail[_SEPARATOR.match(tail).end():],  # type: ignore[union-attr]
+                     spelt[1], False, tail=tail)
     bare = words.numberless_re.match(plain)
     if bare:
         tail = plain[bare.end():]
@@ -159,7 +168,10 @@ def candidates(blocks: list[Block], lines: list[str], words: Words = ENGLISH) ->
                     if len(raw) - len(raw.lstrip()) < item.content_col:
                         _plain(found, item.start + k, item.lines[k], raw, PLAIN, words)
         elif block.kind == "other":
-            _plain(found, block.start, lines[block.start].strip(), lines[block.start], PLAIN, words)
+            text = lines[block.start].strip()
+            unspaced = re.match(r"#{1,6}(?=[^#\s])", text)  # '##Week 3': no heading to Markdown, one to its writer
+            _plain(found, block.start, text[unspaced.end():] if unspaced else text, lines[block.start],
+                   HASHES if unspaced else PLAIN, words)
     return found
 
 
@@ -172,7 +184,7 @@ def _plain(found: list[Candidate], index: int, text: str, raw: str, level: int, 
     if seen is None or seen.number is None or not words.line_re.match(text.translate(_NO_MARKUP).strip()):
         return
     col = len(raw) - len(raw.lstrip()) + 1
-    found.append(Candidate(index, col, level, WEAK, seen, raw.strip()))
+    found.append(Candidate(index, col, level, MEDIUM if level == HASHES else WEAK, seen, raw.strip()))
 
 
 def choose(found: list[Candidate]) -> list[Candidate]:
@@ -249,6 +261,8 @@ def fault(candidate: Candidate, words: Words = ENGLISH) -> tuple[tuple[object, .
         return (("range", candidate.level), f"'{shown}' covers {noun}s {first} to {seen.last}; give each {noun} its own heading: {these}")
     if not seen.numbered:
         return (("number",), f"this {noun} heading has no number; write '{fix}'")
+    if candidate.level == HASHES:
+        return (("hashes",), f"'{shown}' needs a space after its '#' to be a heading; write '{fix}'")
     if candidate.level == PLAIN:
         return (("plain",), f"'{shown}' looks like a {noun} heading but has no '##' in front; write '{fix}'")
     if candidate.level == BULLET:
