@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from generator.config import Settings
 from generator.describe import exercise_text
 from generator.errors import DeloadError
+from generator.model import Distance
 from generator.periodize import expand
 from generator.render.json_export import expanded_dict
 from generator.source.reader import parse_plan_text, read_plan, read_plans, slug_from
@@ -215,3 +216,16 @@ def test_a_taper_mark_on_the_race_week_is_said_to_be_ignored_with_what_to_do(set
     [said] = [w for w in warnings if w.code == "race-week-mark"]
     assert said.line == 10 and "mark the weeks before it {taper}" in said.message
     assert plan.weeks[-1].mark is None
+
+
+def test_a_taper_mark_on_the_race_week_after_the_authors_taper_is_no_warning(settings: Settings) -> None:
+    """'## Week 3 — Taper {taper}' then '## Week 4 — Race week {taper}': the author's taper, race week
+    and all, kept as written. The warning had told the author to mark the weeks before it, which they had."""
+    text = ("---\ntitle: M\nunits: km\nrace: {distance: 10k}\n---\n## Week 1\n- Tue: Easy 8 km\n- Sun: Long 12 km\n\n"
+            "## Week 2 — Taper {taper}\n- Tue: Easy 6 km\n- Sun: Long 9 km\n\n"
+            "## Week 3 — Race week {taper}\n- Tue: Easy 5 km\n- Sun: Race 10K\n")
+    plan, warnings = parse_plan_text(text.encode(), "m.md", "m", settings)
+    assert [w.format() for w in warnings if w.code == "race-week-mark"] == []
+    assert [w.mark for w in plan.weeks] == [None, "taper", None]
+    weeks = expand(plan).weeks
+    assert [w.kind for w in weeks] == ["load", "taper", "race"] and weeks[1].sessions[1].session.total == Distance(9, "km")

@@ -249,6 +249,8 @@ def _goal_race(race: Race | None, weeks: tuple[Week, ...], check: Checker, sound
         return race, weeks
     session = sessions[-1]
     if last.mark is not None:
+        if last.mark == "taper" and len(weeks) > 1 and weeks[-2].mark == "taper":  # the author's taper: the mark says so again
+            return race, (*weeks[:-1], _replace_mark(last))
         check.errors.warning(last.source.line, 1, f"the last week holds the race, so it is the race week; its {{{last.mark}}} "
                              "mark is ignored: the engine's taper cuts it, unless you mark the weeks before it {taper} "
                              "(a taper of yours is kept as written, its race week too)", "race-week-mark")
