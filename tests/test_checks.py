@@ -236,3 +236,19 @@ def test_a_hard_session_the_taper_shortened_is_still_too_soon_after_a_race() -> 
     thursday = next(p for p in expanded.weeks[6].sessions if p.kind is SessionKind.INTERVALS)
     assert thursday.original is not None  # shortened by the taper
     assert any(w.code == "quality-after-race" and "on day 4 after a race" in w.message for w in expanded.warnings)
+
+
+def test_a_tune_up_race_the_day_before_the_long_run_is_running_of_its_week() -> None:
+    """Pfitzinger puts a 15K tune-up on Saturday before Sunday's 17 miles: the week's running is
+    50.3 miles, the long run 34% of it. The race had counted as one of the week's runs but not in
+    its running, and the long run had been called 41% of it."""
+    from .helpers import plan_from
+
+    text = "---\ntitle: P\nunits: mi\nrace: {distance: marathon}\nperiodization: {deload: {every: off}}\n---\n"
+    for n in range(1, 9):
+        saturday = "Tune-up race 15K" if n == 4 else "Easy 6 mi"
+        text += (f"## Week {n}\n- Tue: VO2max 8 mi w/ 5 x 1000 m @ 5K pace w/ 2 min jog\n- Wed: Medium-long run 12 mi\n"
+                 f"- Fri: Recovery 4 mi\n- Sat: {saturday}\n- Sun: Long 17 mi\n\n")
+    text += "## Week 9\n- Tue: Easy 5 mi\n- Sun: Race marathon\n"
+    assert "long-run-share" not in [w.code for w in expand(plan_from(text)).warnings]
+    assert "long-run-share" in [w.code for w in expand(plan_from(text.replace("Long 17 mi", "Long 24 mi"))).warnings]

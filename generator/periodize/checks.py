@@ -60,6 +60,7 @@ class _Week:
     runs: int
     race: bool
     step_back: bool
+    with_races: float = 0.0  # all its running, races too: the long run's share is of it
 
 
 def _weeks(weeks: Sequence[PlannedWeek], basis: Basis) -> list[_Week]:
@@ -70,8 +71,9 @@ def _weeks(weeks: Sequence[PlannedWeek], basis: Basis) -> list[_Week]:
         # A walk (a power hike) is no run of the week: it counts no running, so it does not lower
         # the long run's share limit either.
         counted = sum(1 for p in runs if p.kind is K.RACE or running_size(p.session, p, basis) > 0)
+        raced = sum(running_size(p.session, p, basis) for p in runs if p.kind is K.RACE)
         result.append(_Week(week, sum(sizes), max(sizes, default=0.0), counted,
-                            any(p.kind is K.RACE for p in runs), week.step_back))
+                            any(p.kind is K.RACE for p in runs), week.step_back, sum(sizes) + raced))
     return result
 
 
@@ -288,7 +290,7 @@ def _long_runs(plan: Plan, facts: Sequence[_Week]) -> list[Diagnostic]:
         limit = long_run_limit(plan.checks.long_run_share, week.runs)
         for planned in week.week.sessions:
             if planned.kind is K.LONG:
-                share = week.long_run / week.volume
+                share = week.long_run / week.with_races  # a tune-up race the day before is running of the week
                 if share > limit + 1e-9:
                     found.append((planned, week, share, limit))
                 break
