@@ -245,12 +245,13 @@ def spec_of(target: Target | None, goal_km: float | None, units: str,
         return "|".join(f"e:{e}" for r in levels for e in RPE_EFFORTS[r]) or None
     if target.kind == "effort":
         terms = []
-        for word in target.efforts or (" ".join(target.text.lower().split()),):
+        words = target.efforts or (" ".join(target.text.lower().split()),)
+        for word, named in zip(words, target.races or (None,) * len(words), strict=False):
             if word in GOAL_WORDS and goal_km is not None:
                 terms.append(race_pace_spec(goal_km))
             elif word in WORD_EFFORTS:
                 terms.append(f"e:{WORD_EFFORTS[word]}")
-            elif (race := _race_word(word)) is not None:
+            elif (race := named or _race_word(word)) is not None:  # "88% MP to 95% MP": each end a race pace
                 terms.append(_race_spec(race, units))
             else:
                 return None
