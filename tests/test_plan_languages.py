@@ -850,3 +850,14 @@ def test_a_30_30_is_refused_with_a_recovery_of_its_own_and_is_no_quarter_mile() 
     walk = plan_from("---\ntitle: V\nlanguage: fr\n---\n## Semaine 1\n- Sam: Course-marche 20': 10 x 1'/1'\n")
     [repeat] = walk.weeks[0].sessions[0].main
     assert isinstance(repeat, Repeat) and repeat.between is not None and repeat.between.label == "walk"
+
+
+def test_a_race_at_an_easy_effort_is_said_and_cambios_de_ritmo_is_a_fartlek() -> None:
+    """Spanish 'carrera' is a race and a run: 'Carrera 8 km a ritmo suave' had silently become a
+    tune-up race. It is said, with the word for an easy run; 'Cambios de ritmo' names a fartlek."""
+    text = ("---\ntitle: X\nlanguage: es\nunits: km\n---\n## Semana 1\n- J: Carrera 8 km a ritmo suave\n"
+            "- S: Cambios de ritmo 8 km: 8 x (2' fuerte, 2' suave)\n- D: Tirada larga 14 km\n")
+    plan, diagnostics = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
+    [said] = [d for d in diagnostics if d.code == "race-at-easy"]
+    assert (said.line, said.col) == (7, 6) and "write 'Rodaje' in place of the race's word" in said.message
+    assert [s.kind.value for s in plan.weeks[0].sessions] == ["race", "fartlek", "long"]

@@ -22,7 +22,7 @@ LEXICON = Lexicon(
         "Series": K.INTERVALS, "Intervalos": K.INTERVALS, "Pista": K.INTERVALS, "Repeticiones": K.INTERVALS,
         "Velocidad": K.INTERVALS,
         "Cuestas": K.HILLS, "Cuesta": K.HILLS, "series en cuesta": K.HILLS, "Subidas": K.HILLS,
-        "Fartlek": K.FARTLEK,
+        "Fartlek": K.FARTLEK, "Cambios de ritmo": K.FARTLEK,
         # "Progresivos 8 km": as a session, the plural is a progression run too ("+ 6 progresivos" are strides)
         "Progresivos": K.TEMPO, "Rectas": K.STRIDES, "Aceleraciones": K.STRIDES,
         "Carrera": K.RACE, "Competición": K.RACE, "Competencia": K.RACE, "Prueba": K.RACE, "carrera objetivo": K.RACE,
