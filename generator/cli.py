@@ -133,8 +133,10 @@ def _race_distance(ctx: click.Context, param: click.Parameter, value: str | None
     from .source.frontmatter import parse_race_distance
 
     try:
-        number = float(value)  # a bare number: "needs a unit"
+        number = float(value)  # a bare number: "needs a unit", in quotes (the shell split '--race 10 km' in two)
         problem = parse_race_distance(int(number) if number.is_integer() else number)
+        if isinstance(problem, str):
+            problem += f", in quotes: --race '{value} km'"
     except ValueError:
         problem = parse_race_distance(value)
     if isinstance(problem, str):

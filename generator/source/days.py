@@ -14,15 +14,23 @@ def no_day(shown: str | None, text: str, line: int, col: int, errors: Collector,
     names = words.weekday_names
     if shown is None and day_and_more(text, line, col, errors, words):
         return
+    day_word = words.heading("day")
+    example = "'Tue: Easy 5 mi'" if words.english else f"'{words.weekday_name(1, True)}: …'"
+    rest = text.partition(":")[2].strip()
     if shown is None:
         what = "each session starts with its day"
     elif _day_word(shown.lower().replace(" ", ""), words) is not None:
         what = f"'{shown}' needs its number"
     else:
         what = f"'{shown}' is not a day{suggest(shown, names)}"
-    day_word = words.heading("day")
+        if rest and len(rest) <= 40:  # the line itself, on the weekday it is nearest to ('Tu' is 'Tue')
+            import difflib  # only a mistake needs it
+
+            near = [i for i, n in enumerate(names) if n.lower().startswith(shown.lower().rstrip("."))]
+            close = difflib.get_close_matches(shown.lower(), [n.lower() for n in names], 1)
+            meant = near[0] if near else [n.lower() for n in names].index(close[0]) if close else 1
+            example = f"'{words.weekday_name(meant, True)}: {rest}'"
     first, last = words.weekday_name(0, True), words.weekday_name(6, True)
-    example = "'Tue: Easy 5 mi'" if words.english else f"'{words.weekday_name(1, True)}: …'"
     errors.error(line, col, f"{what}; expected a weekday ({first} … {last}) or {day_word} 1 … {day_word} 7 "
                             f"followed by ':', e.g. {example}")
 

@@ -71,9 +71,8 @@ def parse_race_distance(value: Any) -> Distance | Duration | str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return f"race distance {value} needs a unit, e.g. '{value} km' or '{value} mi'"
     word = str(value).strip().lower() if isinstance(value, str) else ""
-    if timed := _TIMED.match(word):
-        hours = float(timed[1])
-        return Duration(hours * 3600) if 0.5 <= hours <= 240 else \
+    if (hours := _timed_hours(word)) is not None:
+        return Duration(round(hours * 3600)) if 0.5 <= hours <= 240 else \
             f"a timed race of {value} is not plausible (expected 30 min to 240 h)"
     if word.replace("-", " ") in RACE_WORDS:
         return RACE_WORDS[word.replace("-", " ")]
@@ -94,6 +93,20 @@ def parse_race_distance(value: Any) -> Distance | Duration | str:
 
 
 _TIMED = re.compile(rf"^(\d+(?:\.\d+)?)\s*(?:{HOUR_WORDS})$")
+# The other ways a session's length is written: "1 h 20 min", "1h20", "80 min", "1:20:00", "1:20".
+_TIMED_PARTS = re.compile(rf"^(?:(\d{{1,3}})\s*(?:{HOUR_WORDS})\s*(\d{{1,2}})\s*(?:min|mins|minutes?)?|(\d{{1,5}})\s*(?:min|mins|minutes?))$")
+_TIMED_CLOCK = re.compile(r"^(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$")
+
+
+def _timed_hours(word: str) -> float | None:
+    """The hours of a timed race as written (``6 h``, ``1 h 20 min``, ``80 min``, ``1:20:00``), or None."""
+    if timed := _TIMED.match(word):
+        return float(timed[1])
+    if parts := _TIMED_PARTS.match(word):
+        return int(parts[1]) + int(parts[2]) / 60 if parts[1] else int(parts[3]) / 60
+    if clock := _TIMED_CLOCK.match(word):
+        return int(clock[1]) + int(clock[2]) / 60 + int(clock[3] or 0) / 3600
+    return None
 # A timed race tapers as the race of about its length: a 10K takes most runners under 75
 # minutes, a half marathon under 2.5 hours, a marathon under 4 (the taper lengths of T1 by distance).
 _TIMED_CATEGORIES: tuple[tuple[float, RaceCategory], ...] = ((75, "10k"), (150, "half"), (240, "marathon"))

@@ -220,6 +220,19 @@ def boolean() -> Converter:
     return convert
 
 
+def _not_a_date(label: str, text: str) -> str:
+    """What is wrong with a date: its form (``2027-4-18`` is written ``2027-04-18``), or the day itself."""
+    parts = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if parts:
+        try:
+            written = dt.date(int(parts[1]), int(parts[2]), int(parts[3]))
+        except ValueError:
+            pass
+        else:
+            return f"'{label}' is '{text}': write a date with two-digit months and days, '{written.isoformat()}'"
+    return f"'{label}' is '{text}', not a real date (expected YYYY-MM-DD)"
+
+
 def a_date(low: dt.date = dt.date(1990, 1, 1), high: dt.date = dt.date(2200, 12, 31)) -> Converter:
     def convert(value: Any, path: Path, check: Checker) -> Any:
         if isinstance(value, dt.datetime):
@@ -228,7 +241,7 @@ def a_date(low: dt.date = dt.date(1990, 1, 1), high: dt.date = dt.date(2200, 12,
             try:
                 value = dt.date.fromisoformat(value.strip())
             except ValueError:
-                return check.error(path, f"'{_label(path)}' is '{value}', not a real date (expected YYYY-MM-DD)")
+                return check.error(path, _not_a_date(_label(path), value.strip()))
         if not isinstance(value, dt.date):
             return check.error(path, f"'{_label(path)}' must be a date written YYYY-MM-DD, not {describe(value)}")
         if not low <= value <= high:

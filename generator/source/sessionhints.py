@@ -12,6 +12,7 @@ from ..model import SessionKind, Source, Target
 from .days import TIME_OF_DAY
 from .misreads import AMOUNT_FIRST
 from .prescriptions import first_words
+from .targets import parse_target
 from .words.en import KIND_WORDS
 
 if TYPE_CHECKING:
@@ -162,5 +163,7 @@ class Hints:
             head = c.text[:ratio.start()].rstrip(" :").strip()
             c.fail(start, f"a run-walk ratio is a Run-walk session's; in another, write it in a comment: "
                           f"'{head} — {ratio[0].strip(' :')}'")
+        elif (at := re.match(r"(?i)at\s+", rest)) and parse_target(rest[at.end():], lambda _: None, self.words):
+            c.fail(start, f"a target follows '@': write '@ {rest[at.end():]}'")  # "Easy 5 km at easy pace"
         else:
             c.fail(start, f"unexpected '{first_words(rest)}' — write a comment after ' — ' or as a sub-bullet")

@@ -55,7 +55,7 @@ RACE_DISTANCES: dict[str, Distance] = {
 RACE_WORDS: dict[str, Distance] = {word: RACE_DISTANCES[name] for word, name in RACE_NAMES.items()}
 # "Bench press 4x6 @ 70% 1RM", "Row 3 x 8": a name, sets x reps, and what follows up to the next ';' or ','.
 _EXERCISE_IN_TEXT = re.compile(r"[^\W\d_][^;,:]*?\s\d{1,2}\s*[x×]\s*\d{1,3}[^;,]*")
-_DAY_TAG = re.compile(r"(?<!\S)([A-Z]|[1-9]|I{1,3}|IV)(?!\w)(?=\s*(?::|—|\(|$)|\s+\d+\s*min)")
+_DAY_TAG = re.compile(r"(?<!\S)([A-Z][1-9]?|[1-9]|I{1,3}|IV)(?!\w)(?=\s*(?::|—|\(|$)|\s+\d+\s*min)")  # "A", "A1" (GZCLP), "2", "III"
 DEFAULT_STRIDES = Repeat(6, (Step("work", Duration(20), label="strides", note=UNWRITTEN),))
 
 

@@ -1,0 +1,65 @@
+"""The mistakes a newcomer makes, each said at its line with the fix it needs (from a trial of
+init, new, check and build by a first-time user)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.config import Settings
+from generator.errors import DeloadError
+from generator.model import Duration
+from generator.source.reader import parse_plan_text
+
+SETTINGS = Settings(root=Path("."))
+
+
+def errors(text: str) -> list[str]:
+    try:
+        _, diagnostics = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
+    except DeloadError as exc:
+        diagnostics = exc.diagnostics
+    return [d.format() for d in diagnostics if d.is_error]
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("- Tue: Easy 5km at easy pace", "plan.md:6:17: error: a target follows '@': write '@ easy pace'"),
+    ("- Tu: Easy 5 km", "e.g. 'Tue: Easy 5 km'"),  # the line itself, in the plan's units, on its nearest day
+    ("- Th: Long 12 km", "e.g. 'Thu: Long 12 km'"),
+])
+def test_a_session_line_mistake_is_said_with_its_fix(line: str, said: str) -> None:
+    [error] = errors(f"---\ntitle: P\nunits: km\n---\n## Week 1\n{line}\n")
+    assert said in error
+
+
+def test_gzclp_day_names_name_a_strength_session() -> None:
+    """'Strength A1' (GZCLP's days A1, B1, A2, B2) had been refused as an exercise list after a colon
+    the line does not have."""
+    text = "---\ntitle: P\nunits: km\n---\n## Week 1\n- Mon: Strength A1\n  - Squat 5x3+ @ 80 kg\n"
+    plan, diagnostics = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
+    assert [d.format() for d in diagnostics if d.is_error] == []
+    assert plan.weeks[0].sessions[0].name == "Strength A1"
+
+
+def test_a_date_without_its_zeros_is_said_as_it_should_be_written() -> None:
+    [error] = errors("---\ntitle: P\nunits: km\nrace: {distance: 10k, date: 2027-4-18}\n---\n## Week 1\n- Sun: Race 10K\n")
+    assert error.endswith("'race.date' is '2027-4-18': write a date with two-digit months and days, '2027-04-18'")
+
+
+@pytest.mark.parametrize(("written", "minutes"), [("80 min", 80), ("1 h 20 min", 80), ("1h20", 80), ("1:20:00", 80),
+                                                  ("1.5 h", 90), ("6 h", 360)])
+def test_a_timed_race_is_written_as_a_sessions_length_is(written: str, minutes: int) -> None:
+    """'80 min' had been 'unknown unit 'min' — did you mean 'min'?', and '1 h 20 min' refused."""
+    text = f"---\ntitle: P\nunits: km\nrace: {{distance: {written}}}\n---\n## Week 1\n- Sun: Race\n"
+    plan, diagnostics = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
+    assert [d.format() for d in diagnostics if d.is_error] == []
+    assert plan.weeks[0].sessions[0].total == Duration(minutes * 60)
+
+
+def test_new_with_an_unquoted_distance_says_to_quote_it(tmp_path: Path) -> None:
+    (tmp_path / "deload.toml").write_text("")
+    result = CliRunner().invoke(main, ["new", "My 10K plan", "--race", "10", "-C", str(tmp_path)])
+    assert result.exit_code == 2 and "in quotes: --race '10 km'" in result.output
