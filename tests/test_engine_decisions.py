@@ -1635,3 +1635,11 @@ def test_a_deload_shortens_a_long_runs_fast_block_as_it_does_a_quality_set(strat
     assert deload.kind == "deload"
     sunday = next(p for p in deload.sessions if p.day == 7)
     assert session_title(sunday.session, "mi") == long_run
+
+
+def test_a_deloaded_carry_sled_or_erg_distance_is_one_a_coach_marks_out() -> None:
+    """HYROX stations in a deload: 25 m sled pushes had become 19 m, 50 m carries 38 m and 250 m
+    rows 188 m; they are 20, 40 and 200 m."""
+    lifts = "  - Sled push 4x25 m @ 100 kg\n  - Farmers carry 4x50 m @ 32 kg each hand\n  - Row 4x250 m @ RPE 7\n"
+    assert deloaded_lifts(lifts) == ["Sled push 4x20 m @ 100 kg", "Farmers carry 4x40 m @ 32 kg each hand",
+                                     "Row 4x200 m @ RPE 6"]

@@ -131,9 +131,23 @@ def _within_deload_effort(exercise: Exercise) -> Exercise:
     return replace(exercise, load=replace(load, value=most)) if load.value > most + 1e-9 else exercise
 
 
+def _fewer_metres(metres: int, cut: float) -> int:
+    """A carry's, a sled's or an erg's distance cut, to a length a coach marks out: 5 m up to
+    100 m, 25 m up to a kilometre, then 100 m (a 25 m sled push is 20 m, a 250 m row 200 m)."""
+    step = 5 if metres <= 100 else 25 if metres <= 1000 else 100
+    if metres <= step:
+        return metres
+    kept = int(math.floor(metres * (1 - cut) / step + 0.5)) * step
+    if kept >= metres:  # at least one step shorter
+        kept = (metres - 1) // step * step
+    return max(step, kept)
+
+
 def _fewer_reps(reps: int, unit: str, cut: float) -> int:
     # Rounded half up, as the coaching rules' reps mode: reps' = round(reps * (1 - cut)); 4x5 is 4x4
     # (rounded down it was 4x3, a cut of 40% for a deload of 25%).
+    if unit == "m":
+        return _fewer_metres(reps, cut)
     return _fewer_seconds(reps, cut) if unit == "s" else fewer(reps, cut, half_up=True)
 
 
