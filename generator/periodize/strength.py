@@ -137,7 +137,7 @@ def _fewer_metres(metres: int, cut: float) -> int:
     step = 5 if metres <= 100 else 25 if metres <= 1000 else 100
     if metres <= step:
         return metres
-    kept = int(math.floor(metres * (1 - cut) / step + 0.5)) * step
+    kept = math.floor(metres * (1 - cut) / step + 0.5) * step
     if kept >= metres:  # at least one step shorter
         kept = (metres - 1) // step * step
     return max(step, kept)
