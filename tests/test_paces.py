@@ -285,3 +285,21 @@ def test_a_share_slower_or_faster_than_a_race_pace_is_that_much_more_or_less_tim
     assert spec_of(slower.target, 42.195, "mi") == "r:42.195:83.3:83.3:0:0"
     assert spec_of(ranged.main[0].target, 42.195, "mi") == "r:42.195:87:90.9:0:0"  # type: ignore[union-attr]
     assert spec_of(faster.target, None, "mi") == "r:5:111.1:111.1:0:0"
+
+
+def test_a_plans_minutes_are_its_reference_runners_unless_it_gives_its_own_easy_pace() -> None:
+    """Canova's block for a 2:30 marathoner, 'paces: {reference: marathon in 2:30:00}': 141 km a week
+    had been counted as 15 hours, at the default 6:30/km; at this runner's easy pace it is about 10."""
+    from generator.model import Pace
+    from generator.periodize import expand
+
+    from .helpers import plan_from
+
+    week = "- Tue: Easy 20 km\n- Thu: Easy 20 km\n- Sun: Long 30 km\n"
+    head = "---\ntitle: C\nunits: km\npaces: {reference: marathon in 2:30:00}\n"
+    reference = plan_from(f"{head}---\n## Week 1\n{week}")
+    easy = reference.checks.easy_pace
+    assert easy.unit == "km" and 250 < easy.seconds < 290  # about 4:30/km, the middle of his easy range
+    assert 280 < expand(reference).weeks[0].minutes < 330
+    own = plan_from(f"{head}checks: {{easy_pace: '6:30/km'}}\n---\n## Week 1\n{week}")
+    assert own.checks.easy_pace == Pace(390, "km") and expand(own).weeks[0].minutes > 440

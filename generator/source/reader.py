@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +16,7 @@ from ..dates import WEEKDAYS
 from ..describe import race_text
 from ..errors import Collector, DeloadError, Diagnostic
 from ..links import escape_from
-from ..model import CalendarTimes, Distance, Duration, Plan, Race, SessionKind, Source, Target, Week
+from ..model import CalendarTimes, Checks, Distance, Duration, Pace, Plan, Race, SessionKind, Source, Target, Week
 from ..slugs import slug_from
 from ..units import default_load_unit
 from .body import read_body
@@ -198,12 +198,28 @@ def _assemble(name: str, stem: str, meta: dict[str, Any], body: Any, located: Lo
         start=meta.get("start"), week_starts=meta.get("week_starts", 0), edition=meta.get("edition", ""),
         layout=body.layout, intro=body.intro,
         periodization=resolve_periodization(settings.periodization, periodization_raw, check),
-        checks=resolve_checks(settings.checks, meta.get("checks", {})), locations=locations,
+        checks=_checks(settings.checks, meta, units), locations=locations,
         calendar=_calendar(meta.get("calendar")), paces=_paces(meta.get("paces", {}), check),
         pace_reference=meta.get("paces", {}).get("reference"), zones=meta.get("zones", ()),
         language=language, translation_key=meta.get("translation_key", ""), draft=meta.get("draft", False),
         week_word=week_word,
     )
+
+
+def _checks(site: dict[str, Any], meta: dict[str, Any], units: str) -> Checks:
+    """The plan's checks; without an easy pace of the plan's own, its coach's reference runner's
+    (``paces: {reference: marathon in 2:30:00}``), before the site's: the minutes of a run by
+    distance, and the load of a pace, are that runner's, not a 6:30/km runner's."""
+    checks = resolve_checks(site, meta.get("checks", {}))
+    paces = meta.get("paces", {})
+    if "easy_pace" in meta.get("checks", {}) or paces.get("reference") is None:
+        return checks
+    from ..paces import coach_specs, pace_table
+
+    reference = paces["reference"]
+    coach = coach_specs(tuple((k, v) for k, v in paces.items() if k != "reference"), units)
+    fast, slow = pace_table(reference, coach, reference).efforts["easy"]
+    return replace(checks, easy_pace=Pace(round((fast + slow) / 2), "km"))
 
 
 def _paces(raw: dict[str, Any], check: Checker) -> tuple[tuple[str, Target], ...]:
