@@ -83,6 +83,7 @@ WORDINGS = {
         "Trainingsschema's", "Gratis trainingsschema's met herstelweken en een taper."),
 }
 
+_DRAFT = "draft: true                # deload serve shows it, deload build leaves it out: delete this line to publish\n"
 _HEADER = """\
 ---
 # Deload plan. The format: deload docs plan-format (or docs/plan-format.md); check it with: deload check {path}
@@ -93,7 +94,7 @@ author: {author}
 tags: [{tag}]
 units: {units}                  # mi or km
 {race}# start: 2027-01-04       # the first day (a Monday), or give the race a date instead
-week_starts: monday
+{draft}week_starts: monday
 checks:
   long_run_share: 45%      # with four runs a week the long run is a big share; raise this as runs are added
 # The project's deload.toml sets the deload weeks of every plan; to change this plan's alone,
@@ -126,7 +127,9 @@ def scaffold_language(settings: Settings, asked: str | None) -> tuple[str, str |
 
 
 def scaffold_plan(settings: Settings, name: str, weeks: int, units: str, race: str | None,
-                  language: str | None = None) -> Path:
+                  language: str | None = None, draft: bool = False) -> Path:
+    """A plan in plans/ with commented examples; ``draft``: marked ``draft: true``, as Hugo's new
+    content is, so that its placeholders (author, summary) are not published by the next build."""
     slug = slug_from(name)
     path = settings.plans_dir / f"{slug}.md"
     if path.exists():
@@ -140,7 +143,8 @@ def scaffold_plan(settings: Settings, name: str, weeks: int, units: str, race: s
                       "# 5k, 10k, half, marathon, e.g. 50 km, or 6 h (a timed race)\n  # date: 2027-04-18\n")
     text = _HEADER.format(path=f"plans/{slug}.md", title=json.dumps(name, ensure_ascii=False), summary=words.summary,
                           author=settings.author or words.author, tag=slug.split("-")[0], units=units, race=race_block,
-                          language=f"language: {written}\n" if written else "", body=words.body)
+                          language=f"language: {written}\n" if written else "", body=words.body,
+                          draft=_DRAFT if draft else "")
     base, long_step = (3, 0.5) if units == "mi" else (5, 1)
     for n in range(1, weeks + 1):
         long_run = f"{base * 2 + long_step * ((n - 1) // 2):g}".replace(".", words.decimal)

@@ -133,3 +133,20 @@ def test_the_example_plan_follows_the_projects_deload_defaults(tmp_path: Path) -
     result = runner.invoke(main, ["expand", str(project / "plans" / "my-first-plan.md")])
     assert result.exit_code == 0 and "deload every 3 (insert, volume" in result.output, result.output
     assert "#   deload:\n#     every: 4" in (project / "plans" / "my-first-plan.md").read_text(encoding="utf-8")
+
+
+def test_a_new_plan_is_a_draft_until_its_line_is_deleted(tmp_path: Path) -> None:
+    """As Hugo's new content: 'deload new' had published its placeholders ('One or two sentences for
+    the index page.') on the index and in the Atom feed at the next build."""
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(tmp_path)]).exit_code == 0
+    made = runner.invoke(main, ["new", "Spring Half", "--race", "half", "-C", str(tmp_path)])
+    assert made.exit_code == 0 and "a draft" in made.output
+    plan = tmp_path / "plans" / "spring-half.md"
+    assert "\ndraft: true " in plan.read_text()
+    built = runner.invoke(main, ["build", "--no-pdf", "-C", str(tmp_path)])
+    assert built.exit_code == 0 and "spring-half.md:" in built.output and "a draft" in built.output
+    assert not (tmp_path / "site" / "plans" / "spring-half").exists()
+    plan.write_text("".join(line for line in plan.read_text().splitlines(keepends=True) if not line.startswith("draft:")))
+    assert runner.invoke(main, ["build", "--no-pdf", "-C", str(tmp_path)]).exit_code == 0
+    assert (tmp_path / "site" / "plans" / "spring-half" / "index.html").is_file()

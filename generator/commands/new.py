@@ -17,7 +17,8 @@ def new(name: str, weeks: int, units: str | None, race: str | None, project: Pat
     settings = settings_for(project)
     try:
         path = scaffold_plan(settings, name, weeks=weeks, units=units or settings.default_units, race=race,
-                             language=language)
+                             language=language, draft=True)
     except DeloadError as exc:
         fail(exc)
-    click.echo(f"Wrote {path}. Edit it, then run: deload check {path}")
+    click.echo(f"Wrote {path}, a draft: deload serve shows it, deload build leaves it out until you delete its "
+               f"'draft: true' line. Edit it, then run: deload check {path}")
