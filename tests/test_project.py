@@ -150,3 +150,14 @@ def test_a_new_plan_is_a_draft_until_its_line_is_deleted(tmp_path: Path) -> None
     plan.write_text("".join(line for line in plan.read_text().splitlines(keepends=True) if not line.startswith("draft:")))
     assert runner.invoke(main, ["build", "--no-pdf", "-C", str(tmp_path)]).exit_code == 0
     assert (tmp_path / "site" / "plans" / "spring-half" / "index.html").is_file()
+
+
+def test_a_readme_or_underscore_file_in_plans_is_the_coachs_own_note(tmp_path: Path) -> None:
+    """A plans/README.md had failed the whole build ("expected '---' on the first line")."""
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(tmp_path)]).exit_code == 0
+    (tmp_path / "plans" / "README.md").write_text("# Our plans\n\nNotes for the club's coaches.\n")
+    (tmp_path / "plans" / "_ideas.md").write_text("Hill block for next spring?\n")
+    built = runner.invoke(main, ["build", "--no-pdf", "-C", str(tmp_path)])
+    assert built.exit_code == 0 and "README" not in built.output and "built 1 plan" in built.output
+    assert runner.invoke(main, ["check", str(tmp_path / "plans" / "README.md")]).exit_code == 1  # named, it is read

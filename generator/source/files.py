@@ -48,8 +48,12 @@ def _paths(names: tuple[str, ...]) -> tuple[Path, ...]:
 
 
 def is_plan_name(name: str) -> bool:
-    """Whether a file of this name is a plan (the finder lists it, the preview's watcher hears it)."""
-    return not name.startswith(".") and os.path.splitext(name)[1].lower() in PLAN_SUFFIXES
+    """Whether a file of this name is a plan (the finder lists it, the preview's watcher hears it).
+    Hidden files, a folder's README and a name starting with '_' are the coach's own notes (as Hugo
+    leaves '_' files to the site's author)."""
+    stem, suffix = os.path.splitext(name)
+    return (not name.startswith((".", "_")) and suffix.lower() in PLAN_SUFFIXES
+            and stem.lower() not in ("readme", "license", "changelog"))
 
 
 def plan_order(name: str) -> list[str]:
