@@ -15,17 +15,24 @@ import click
 from . import __version__
 from .model import Performance
 
+_PROJECT = "Project folder holding deload.toml, plans/ and templates/ (default: the one holding the current folder"
 project_option = click.option(
+    "--project", "-C", "project", type=click.Path(file_okay=False, path_type=Path), default=None, help=_PROJECT + ").")
+# For the commands given a plan: its own project comes first.
+plan_project_option = click.option(
     "--project", "-C", "project", type=click.Path(file_okay=False, path_type=Path), default=None,
-    help="Project folder holding deload.toml, plans/ and templates/ (default: the one holding the current "
-    "folder; for a command given a plan, the one holding the plan).",
-)
+    help=_PROJECT + "; given a plan, the one holding the plan).")
 plan_argument = click.argument("plan", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 class DateType(click.DateTime):
     """A day as YYYY-MM-DD, said in those words when it is not one (``2027-13-01``)."""
 
+    name = "YYYY-MM-DD"
+
     def __init__(self) -> None:
         super().__init__(formats=["%Y-%m-%d"])
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str:  # shown in --help
+        return "YYYY-MM-DD"
 
     def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> datetime:
         try:
@@ -108,7 +115,7 @@ def init_command(folder: Path, units: str, title: str | None, language: str) -> 
 
 @main.command(name="check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@project_option
+@plan_project_option
 def check_command(paths: tuple[Path, ...], project: Path | None) -> None:
     """Check plans for mistakes and risky load, without building anything.
 
@@ -163,18 +170,18 @@ def new_command(name: str, weeks: int, units: str | None, race: str | None, lang
 @main.command(name="docs")
 @click.argument("topic", required=False)
 def docs_command(topic: str | None) -> None:
-    """Read a guide offline: the plan format, the JSON export. Without TOPIC, list them."""
+    """Read a guide offline: the plan format, the settings, the JSON export. Without TOPIC, list them."""
     from .commands import docs
     docs.docs(topic)
 
 
 @main.command(name="build")
 @project_option
-@click.option("--jobs", "-j", type=click.IntRange(0, 64), default=None, help="Worker processes (default: the number of cores).")
+@click.option("--jobs", "-j", type=click.IntRange(0, 64), default=None, help="Worker processes (default, or 0: the number of cores).")
 @click.option("--no-pdf", is_flag=True, help="Skip PDFs (faster previews).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the summary line.")
 @click.option("--stats", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write counts and timings of the build as JSON (used by bench/run.py).")
+              help="Write counts and timings of the build as JSON, for benchmarks.")
 @click.option("--force", is_flag=True,
               help="Render every plan and PDF again, ignoring the build cache (say, after editing files in site/ by hand).")
 @click.option("--drafts", is_flag=True, help="Build the plans marked 'draft: true' too (left out by default).")
@@ -194,7 +201,7 @@ def build_command(project: Path | None, jobs: int | None, no_pdf: bool, quiet: b
 @date_options
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: a table to read; json: the machine interface (see: deload docs expanded-json).")
-@project_option
+@plan_project_option
 def expand_command(plan: Path, race_date: datetime | None, start: datetime | None, output: str, project: Path | None) -> None:
     """Show PLAN as the reader will follow it: deload weeks, taper, dates, volumes and warnings."""
     from .commands import expand
@@ -210,7 +217,7 @@ def expand_command(plan: Path, race_date: datetime | None, start: datetime | Non
               help="File to write (default: <slug>-<date>-<paper>.pdf in the current folder).")
 @race_time_option
 @click.option("--fridge", is_flag=True, help="The one-page sheet: every week on one landscape page, a box to tick per session.")
-@project_option
+@plan_project_option
 def pdf_command(plan: Path, race_date: datetime | None, start: datetime | None, paper: str, units: str | None, output: Path | None,
         performance: Performance | None, fridge: bool, project: Path | None) -> None:
     """Print PLAN as a personal PDF with every session dated (or undated, to fill in by hand);
@@ -243,7 +250,7 @@ def serve_command(project: Path | None, port: int, host: str, pdf: bool) -> None
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: <slug>-<date>.ics in the current folder; '-' for standard output).")
 @race_time_option
-@project_option
+@plan_project_option
 def ical_command(plan: Path, race_date: datetime | None, start: datetime | None, output: Path | None,
          performance: Performance | None, project: Path | None) -> None:
     """Write a personal calendar file of PLAN for your race day or start day.
@@ -274,7 +281,7 @@ def paces_command(plan: Path | None, performance: Performance | None, units: str
 @race_time_option
 @click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder to write into (default: <slug>-fit/ in the current folder).")
-@project_option
+@plan_project_option
 def fit_command(plan: Path, performance: Performance | None, output: Path | None, project: Path | None) -> None:
     """Write PLAN's sessions as FIT workouts (Garmin, COROS, Wahoo), with a zip per week and one
     for the plan, laid out for a watch's GARMIN/NewFiles folder. With --race-time every step

@@ -529,3 +529,15 @@ def test_a_race_inside_a_longer_run_paces_only_its_race() -> None:
     table = plan_pace_table(plan, parse_performance("10k=45:00"))
     steps = garmin(workout_fit(expanded, week, race, CREATED, table)[0])["workout_step_mesgs"]
     assert [s.get("target_type") for s in steps] == ["open", "speed", "open"]  # the warm-up and cool-down run easy
+
+
+def test_the_fit_command_says_the_plans_warnings_and_the_sessions_left_without_a_file(tmp_path: Path) -> None:
+    """As 'deload ical' and 'deload pdf' do; a session no watch can run had been left out in silence.
+    A race time is read as plans write lengths too ('half=1h45')."""
+    exercises = "".join(f"  - Squat {n} 3x8 @ 20 kg\n" for n in range(90))
+    plan = tmp_path / "big.md"
+    plan.write_text(f"---\ntitle: Big\nunits: km\n---\n\n## Week 1\n- Mon: Easy 5 km\n- Tue: Strength\n{exercises}", encoding="utf-8")
+    result = CliRunner().invoke(main, ["fit", str(plan), "--race-time", "half=1h45", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "with the paces of Half marathon in 1:45:00" in result.output
+    assert f"{plan.name}:8:8: warning: no watch file for this session: more than 250 steps" in result.output.replace(str(tmp_path) + "/", "")

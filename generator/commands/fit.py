@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from ..errors import Diagnostic, Severity
+from ..expanded import PlannedSession
 from ..model import Performance
 
 
@@ -18,14 +20,15 @@ def fit(plan: Path, performance: Performance | None, output: Path | None, projec
     from ..render.fit import FitError
     from ..render.fitset import watch_files
     from ..render.paceview import example_table
-    from .common import expand_one
+    from .common import expand_one, report
 
-    _, source, _, expanded = expand_one(plan, project, None, None)
+    _, source, warnings, expanded = expand_one(plan, project, None, None)
     table = plan_pace_table(source, performance) if performance is not None else example_table(expanded)
     target = output or Path(f"{source.slug}-fit")
     created: datetime = build_time()
+    skipped: list[tuple[PlannedSession, str]] = []
     try:
-        files = list(watch_files(expanded, created, table))
+        files = list(watch_files(expanded, created, table, skipped))
     except FitError as exc:
         raise click.ClickException(f"{plan}: {exc}") from None
     target.mkdir(parents=True, exist_ok=True)
@@ -34,3 +37,6 @@ def fit(plan: Path, performance: Performance | None, output: Path | None, projec
     workouts = sum(1 for name, _ in files if name.endswith(".fit"))
     paces = f" with the paces of {table.performance.label}" if table is not None else " (efforts by name: no paces)"
     click.echo(f"Wrote {workouts} workouts and {len(files) - workouts} zips to {target}/{paces}.", err=True)
+    report([*warnings, *expanded.warnings, *(Diagnostic(source.path, p.session.source.line, p.session.source.col,
+                                                        f"no watch file for this session: {why}", Severity.WARNING,
+                                                        "no-watch-file") for p, why in skipped)])

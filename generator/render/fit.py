@@ -69,13 +69,24 @@ def speed_value(seconds_per_km: float) -> int:
 def has_workout(planned: PlannedSession) -> bool:
     """Sessions a watch can run: runs with a size, and strength with exercises, in at most
     :data:`MAX_STEPS` steps."""
+    return _steps(planned) is not None and not too_long(planned)
+
+
+def too_long(planned: PlannedSession) -> bool:
+    """A session a watch would run but for its steps: more than :data:`MAX_STEPS` (said, not dropped in silence)."""
+    steps = _steps(planned)
+    return steps is not None and steps > MAX_STEPS
+
+
+def _steps(planned: PlannedSession) -> int | None:
+    """The steps of a session a watch runs; None for one it does not (rest, mobility, cross-training)."""
     s = planned.session
     if s.kind is SessionKind.STRENGTH:
         # at most 4 steps an exercise: a set, a rest and a repeat, and a superset's share of the sets left over
-        return bool(s.exercises) and sum(4 if e.sets > 1 else 2 for e in s.exercises) <= MAX_STEPS
+        return sum(4 if e.sets > 1 else 2 for e in s.exercises) if s.exercises else None
     if s.kind in (SessionKind.REST, SessionKind.MOBILITY, SessionKind.CROSS) or not planned.workout:
-        return False
-    return _step_count(planned.workout) <= MAX_STEPS
+        return None
+    return _step_count(planned.workout)
 
 
 def _step_count(parts: tuple[Part, ...] | list[Part]) -> int:

@@ -20,7 +20,7 @@ from garmin_fit_sdk import Profile
 
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..paces import PaceTable
-from .fit import FitError, PacePatch, StepsCache, file_name, fill, plan_workouts, workout_fit
+from .fit import MAX_STEPS, FitError, PacePatch, StepsCache, file_name, fill, plan_workouts, too_long, workout_fit
 from .fitencode import field_offsets, fit_crc
 
 _TARGET_TYPE = 3  # workout_step's field number; target_value, custom_target_value_low and _high follow
@@ -106,6 +106,9 @@ def open_targets(template: bytes, patches: list[PacePatch]) -> tuple[bytes, list
 def _sessions(expanded: ExpandedPlan, created: datetime, table: PaceTable | None,
               skipped: list[tuple[PlannedSession, str]] | None) -> Iterator[tuple[PlannedWeek, str, SessionFiles]]:
     cache: StepsCache = {}
+    if skipped is not None:
+        skipped += ((p, f"more than {MAX_STEPS} steps: a watch cannot run this workout")
+                    for w in expanded.weeks for p in w.sessions if too_long(p))
     for week, planned in plan_workouts(expanded):
         try:
             files = session_files(expanded, week, planned, created, table, cache)
