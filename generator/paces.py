@@ -86,6 +86,11 @@ WORD_EFFORTS: dict[str, str] = {
     "vo2max pace": "interval", "r": "repetition", "r pace": "repetition", "rep pace": "repetition",
     "repetition pace": "repetition",
 }
+#: Lydiard's efforts (*Running with Lydiard*): a quarter, half or three quarters of full effort,
+#: aerobic running by feel; no table gives their pace, and "half effort" is no half marathon's.
+LYDIARD_SHARES = {"quarter": ("quarter", "1/4", "¼"), "half": ("half", "1/2", "½"),
+                  "three quarters": ("three-quarter", "three-quarters", "three quarter", "3/4", "¾")}
+LYDIARD_EFFORTS = tuple(f"{word} effort" for words in LYDIARD_SHARES.values() for word in words)
 GOAL_WORDS = ("goal pace", "race pace", "race effort")  # the pace of the plan's own race
 #: Heart-rate zones and RPE (CR-10) to the efforts whose span they cover.
 ZONE_EFFORTS: dict[int, tuple[str, ...]] = {1: ("recovery",), 2: ("easy",), 3: ("steady",), 4: ("threshold",),
@@ -266,6 +271,8 @@ def race_pace_spec(km: float) -> str:
 
 def _race_word(word: str) -> RacePace | None:
     """A race pace named inside a compound effort (``easy to marathon pace``)."""
+    if word in LYDIARD_EFFORTS:
+        return None
     name = word.removesuffix(" pace").removesuffix(" effort").replace("-", " ")
     key = RACE_WORDS.get(name)
     return RacePace(key) if key else None

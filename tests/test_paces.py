@@ -84,6 +84,8 @@ def test_efforts_are_ordered_from_slow_to_fast() -> None:
     # Canova's progressions from one share of MP to another: each end its pace (they had none)
     ("88% MP to 95% MP", "r:42.195:88:88:0:0|r:42.195:95:95:0:0"), ("easy to 90% MP", "e:easy|r:42.195:90:90:0:0"),
     ("95% VMA", "v:95:95:0:0"),
+    # Lydiard's efforts are shares of effort, no race's pace: "half effort" had been half-marathon pace
+    ("half effort", None), ("1/2 effort", None), ("three-quarter effort", None), ("HM effort", "r:21.0975:100:100:0:0"),
 ])
 def test_every_target_the_language_knows_has_a_pace_spec(text: str, expected: str | None) -> None:
     target = parse_target(text, pytest.fail)

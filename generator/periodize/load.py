@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..model import VMA, Distance, Exercise, RacePace, Session, SessionKind, Target
-from ..paces import WORD_EFFORTS
+from ..paces import LYDIARD_SHARES, WORD_EFFORTS
 from ..units import to_km
 from ..workout import times
 from .volume import Measure, amount_minutes, session_minutes, step_kind, walking
@@ -47,6 +47,9 @@ EFFORT_IF = {
     "cruise": 1.00, "strong": 0.95, "hill effort": 1.00, "hard": 1.03, "fast": 1.05, "very hard": 1.08,
     "all-out": 1.15, "all out": 1.15, "max": 1.15, "sprint": 1.15, "progression": 0.82,
     "kenyan-style progression": 0.85, "kenyan progression": 0.85, "fast finish": 0.90,
+    # Lydiard's efforts: a quarter is easy, a half steady, three quarters strong but aerobic (Running with Lydiard)
+    **{f"{word} effort": share for part, share in (("quarter", 0.70), ("half", 0.80), ("three quarters", 0.90))
+       for word in LYDIARD_SHARES[part]},
 }
 # "<distance> pace": the distance's race pace as IF.
 RACE_PACE_IF = {"1500": 1.13, "mile": 1.12, "3k": 1.10, "5k": 1.07, "8k": 1.05, "10k": 1.03, "15k": 0.98,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import suggest
 from ..model import VMA, Pace, RacePace, Target, TargetKind
+from ..paces import LYDIARD_EFFORTS
 
 if TYPE_CHECKING:
     from .words import Words
@@ -35,6 +36,9 @@ EFFORT_WORDS = (
     # table of the books gives their pace, so they stay as written rather than be read as threshold.
     "sub-threshold", "subthreshold", "sub threshold", "sub-t", "sub-threshold pace", "slightly below threshold",
     "just below threshold", "lt1", "aerobic threshold", "lt2",
+    # Lydiard's aerobic efforts (Running with Lydiard): a share of effort, no race's pace ("half effort"
+    # is no half marathon); they stay as written, and weigh as easy, steady and strong aerobic running.
+    *LYDIARD_EFFORTS,
 )
 # How a race is written, to the key of RACE_PACES. "MP", "HMP" and "GMP" are paces already.
 _RACE_WORDS = {
@@ -97,6 +101,8 @@ def _is_pace_word(word: str) -> bool:
 
 def race_target(text: str, fail: Callable[[str], object]) -> Target | bool | None:
     """A target set by a race pace; False when ``text`` is not one."""
+    if " ".join(text.lower().split()) in LYDIARD_EFFORTS:
+        return False  # "half effort": Lydiard's, no half marathon's
     if (slower := _SLOWER.match(text)) is not None and (base := race_target(slower[4].strip(), fail)):
         # As a share of its speed, as "90% MP" is: 20% slower (a fifth more time a km) is 83.3% of it.
         if not isinstance(base, Target) or base.race is None or base.race.percent is not None or base.race.offset is not None:
