@@ -31,7 +31,7 @@ class DateType(click.DateTime):
     def __init__(self) -> None:
         super().__init__(formats=["%Y-%m-%d"])
 
-    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str:  # shown in --help
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:  # --help; click 8.1 gives no ctx
         return "YYYY-MM-DD"
 
     def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> datetime:

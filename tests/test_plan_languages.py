@@ -856,7 +856,8 @@ def test_a_race_at_an_easy_effort_is_said_and_cambios_de_ritmo_is_a_fartlek() ->
     """Spanish 'carrera' is a race and a run: 'Carrera 8 km a ritmo suave' had silently become a
     tune-up race. It is said, with the word for an easy run; 'Cambios de ritmo' names a fartlek."""
     text = ("---\ntitle: X\nlanguage: es\nunits: km\n---\n## Semana 1\n- J: Carrera 8 km a ritmo suave\n"
-            "- S: Cambios de ritmo 8 km: 8 x (2' fuerte, 2' suave)\n- D: Tirada larga 14 km\n")
+            "- S: Cambios de ritmo 8 km: 8 x (2' fuerte, 2' suave)\n- D: Tirada larga 14 km\n"
+            "## Semana 2\n- D: Carrera 5 km a ritmo suave\n")  # the goal race, a first 5K run easy: nothing said
     plan, diagnostics = parse_plan_text(text.encode(), "plan.md", "plan", SETTINGS)
     [said] = [d for d in diagnostics if d.code == "race-at-easy"]
     assert (said.line, said.col) == (7, 6) and "write 'Rodaje' in place of the race's word" in said.message

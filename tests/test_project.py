@@ -29,6 +29,7 @@ def inside(folder: Path) -> Iterator[None]:
     ("node_modules/\n", "node_modules/\n/site/\n/.deload/\n", "; /site/ and /.deload/ added to .gitignore."),
     ("node_modules/", "node_modules/\n/site/\n/.deload/\n", "; /site/ and /.deload/ added to .gitignore."),
     ("site/\n", "site/\n/.deload/\n", "; /.deload/ added to .gitignore."),
+    ("/site\n.deload\n", "/site\n.deload\n", "my-first-plan.md."),
     ("/site/\n/.deload/\n", "/site/\n/.deload/\n", "my-first-plan.md."),
 ])
 def test_init_in_a_folder_with_a_gitignore_adds_what_it_lacks(tmp_path: Path, before: str, after: str, said: str) -> None:

@@ -63,14 +63,13 @@ def init(folder: Path, units: str, title: str | None, language: str = "en") -> N
 
 def _ignore(path: Path) -> str:
     """Have git ignore the build's output and work folder: a new ``.gitignore``, or the lines an
-    existing one lacks added to it. Says what was done (", .gitignore" or ", 2 lines added to .gitignore")."""
+    existing one lacks added to it. Says what was done (", .gitignore" or "; /.deload/ added to .gitignore")."""
     if not path.exists():
         path.write_text(GITIGNORE, encoding="utf-8")
         return ", .gitignore"
     text = path.read_text(encoding="utf-8", errors="replace")
-    have = {line.strip() for line in text.splitlines()}
-    missing = [line for line in GITIGNORE.splitlines() if line not in have and line.strip("/") not in have
-               and line.lstrip("/") not in have]
+    have = {line.strip().strip("/") for line in text.splitlines()}  # "site", "/site" and "site/" alike
+    missing = [line for line in GITIGNORE.splitlines() if line.strip("/") not in have]
     if not missing:
         return ""
     with path.open("a", encoding="utf-8") as handle:

@@ -52,10 +52,9 @@ EFFORT_IF = {
        for word in LYDIARD_SHARES[part]},
 }
 # "<distance> pace": the distance's race pace as IF.
-RACE_PACE_IF = {"1500": 1.13, "mile": 1.12, "3k": 1.10, "5k": 1.07, "8k": 1.05, "10k": 1.03, "15k": 0.98,
+# Maximal aerobic speed (VMA) is held about six minutes (generator.paces): as a mile's race.
+RACE_PACE_IF = {"1500": 1.13, "mile": 1.12, VMA: 1.12, "3k": 1.10, "5k": 1.07, "8k": 1.05, "10k": 1.03, "15k": 0.98,
                 "10mi": 0.96, "half": 0.92, "marathon": 0.85}
-# Maximal aerobic speed (VMA) is held about six minutes (generator.paces): about a mile's race.
-RACE_PACE_IF[VMA] = RACE_PACE_IF["mile"]
 # The pace table's efforts (generator.paces) -> IF: Daniels' I pace is about 3K-5K race pace, his R
 # pace about mile pace (Daniels' Running Formula); the others as their words above.
 TABLE_EFFORT_IF = {"recovery": EFFORT_IF["recovery"], "easy": EFFORT_IF["easy"], "long": EFFORT_IF["easy"],

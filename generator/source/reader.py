@@ -17,6 +17,7 @@ from ..describe import race_text
 from ..errors import Collector, DeloadError, Diagnostic
 from ..links import escape_from
 from ..model import CalendarTimes, Checks, Distance, Duration, Pace, Plan, Race, SessionKind, Source, Target, Week
+from ..paces import WORD_EFFORTS
 from ..slugs import slug_from
 from ..units import default_load_unit
 from .body import read_body
@@ -188,7 +189,7 @@ def _assemble(name: str, stem: str, meta: dict[str, Any], body: Any, located: Lo
     race = build_race(meta.get("race", {}), check)
     weeks: tuple[Week, ...] = body.weeks
     race, weeks = _goal_race(race, weeks, check, body.sound)
-    _tune_ups(weeks, check)
+    _tune_ups(weeks, check, words_for(primary(language or "en")))
     locations = tuple((".".join(map(str, k)), Source(name, *v)) for k, v in sorted(located.keys.items(), key=lambda kv: kv[1]))
     return Plan(
         path=name, slug=meta.get("slug") or slug_from(stem), title=meta["title"], units=units,
@@ -239,15 +240,29 @@ def _calendar(raw: dict[str, Any] | None) -> CalendarTimes | None:
     return CalendarTimes(time=raw["time"], zone=raw["time_zone"], alarm_minutes=raw.get("alarm"))
 
 
-def _tune_ups(weeks: tuple[Week, ...], check: Checker) -> None:
+def _tune_ups(weeks: tuple[Week, ...], check: Checker, words: Words) -> None:
     """A race before the last week without its length counts for nothing in its week
-    ("Testwettkampf" alone): said, where the goal race may take the frontmatter's."""
+    ("Testwettkampf" alone): said, where the goal race may take the frontmatter's. One at an easy
+    effort is said too: a parkrun run as training, or an easy run under a word that also means a
+    race (Spanish 'Carrera 8 km a ritmo suave'), read as a tune-up race."""
     for week in weeks[:-1]:
         for session in week.sessions:
             if session.kind is SessionKind.RACE and session.total is None:
                 check.errors.warning(session.source.line, session.source.col,
                                      "this race has no distance (or, a timed one, its time), so it counts for nothing "
                                      "in its week's volume and load: give it, e.g. 'Race 10K' or 'Race half'", "race-no-distance")
+            elif session.kind is SessionKind.RACE and _easy(session.target):
+                assert session.target is not None
+                easy = next((w for w, k in words.lexicon.kinds.items() if k is SessionKind.EASY), "Easy")
+                check.errors.warning(session.source.line, session.source.col,
+                                     f"a race at an easy effort ('{session.target.text}') is read as a tune-up race: its "
+                                     f"week counts as a race week, and the watch runs it as the race; if it is an easy run, "
+                                     f"write '{easy[:1].upper() + easy[1:]}' in place of the race's word", "race-at-easy")
+
+
+def _easy(target: Target | None) -> bool:
+    return target is not None and bool(target.efforts) and all(
+        WORD_EFFORTS.get(word) in ("easy", "recovery") for word in target.efforts)
 
 
 def _goal_race(race: Race | None, weeks: tuple[Week, ...], check: Checker, sound: bool = True) -> tuple[Race | None, tuple[Week, ...]]:

@@ -26,9 +26,7 @@ from ..model import (
     SessionKind,
     Source,
     Step,
-    Target,
 )
-from ..paces import WORD_EFFORTS
 from ..units import HOUR_WORDS, from_km
 from ..workout import parts_km
 from .cursor import Cursor, target_end
@@ -241,23 +239,10 @@ class SessionLine(Hints):
                 self._unexpected(start, end)
         if c.failed:
             return {}
-        target = fields.get("target")
-        if kind is K.RACE and isinstance(target, Target) and target.efforts and all(
-                WORD_EFFORTS.get(word) in ("easy", "recovery") for word in target.efforts):
-            self._easy_race(target)
         if kind is not K.RACE and not any(k in fields for k in ("total", "main")):
             c.fail(0, f"{'an' if kind.value[0] in 'aeiou' else 'a'} {kind.value} session needs a distance or a duration, e.g. '{kind.label} 5 mi' or '{kind.label} 30 min'")
         self._check_total(fields)
         return fields
-
-    def _easy_race(self, target: Target) -> None:
-        """A race at an easy effort: a parkrun run as training, or an easy run under a word that
-        also means a race (Spanish 'Carrera 8 km a ritmo suave'). Either is possible: said, kept a race."""
-        easy = next((w for w, k in self.words.lexicon.kinds.items() if k is K.EASY), "Easy")
-        self.errors.warning(self.line, self.c.squeezed.column(0), f"a race at an easy effort ('{target.text}') is read as a race: its "
-                            f"week counts as a tune-up's, and the watch runs it as the race; if it is an easy run, write "
-                            f"'{easy}' in place of the race's word",
-                            "race-at-easy")
 
     def _main_set(self, fields: dict[str, object], kind: SessionKind, start: int, end: int) -> bool:
         """The main set after ``with``, ``:`` or a comma (False: refused, said at its place)."""

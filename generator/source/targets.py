@@ -45,11 +45,12 @@ _RACE_WORDS = {
     "1500": "1500", "1500 m": "1500", "1500m": "1500", "mile": "mile", "1 mile": "mile", "1 mi": "mile",
     "3k": "3k", "3000": "3k", "3000 m": "3k", "3000m": "3k", "5k": "5k", "8k": "8k", "10k": "10k",
     "15k": "15k", "10 mile": "10mi", "10 mi": "10mi", "10-mile": "10mi", "half marathon": "half",
-    "half-marathon": "half", "half": "half", "hm": "half", "marathon": "marathon",
+    "half-marathon": "half", "half": "half", "hm": "half", "marathon": "marathon", "vam": VMA, "mas": VMA,
 }
 _PACE_WORDS = {"mp": "marathon", "hmp": "half", "gmp": "marathon", "m pace": "marathon", "m": "marathon",
-               # Maximal aerobic speed: French VMA, Spanish VAM, English MAS and vVO2max (see generator.paces)
-               "vma": VMA, "vam": VMA, "mas": VMA, "vvo2max": VMA, "vvo2 max": VMA, "v vo2max": VMA}
+               # Maximal aerobic speed: French VMA and vVO2max alone; Spanish VAM and English MAS, words of
+               # their own too ("suave o mas"), only with a share ("95% VAM"; see generator.paces)
+               "vma": VMA, "vvo2max": VMA, "vvo2 max": VMA, "v vo2max": VMA}
 _RACE = "|".join(sorted((re.escape(w) for w in (*_RACE_WORDS, *_PACE_WORDS)), key=len, reverse=True))
 _NUM = r"\d{1,3}(?:\.\d)?"
 _PERCENT = re.compile(rf"(?i)^({_NUM})(?:\s*(?:[-–]|to)\s*({_NUM}))?\s*%\s*(?:of\s+)?(goal\s+)?({_RACE})(?:\s+(pace|effort))?$")
