@@ -37,6 +37,26 @@ STEP_LABELS = Words({
 })
 
 
+NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+
+
+def number_word(number: int) -> str:
+    """``3`` as ``three`` (one to twenty), any other as its digits."""
+    return NUMBER_WORDS[number - 1] if 1 <= number <= len(NUMBER_WORDS) else str(number)
+
+
+def spelt_number(text: str) -> int | None:
+    """``Four`` as 4, ``twenty-one`` (or ``twenty one``) as 21, up to fifty-nine; None for anything else."""
+    words = text.lower().replace("-", " ").split()
+    if len(words) == 1 and words[0] in NUMBER_WORDS:
+        return NUMBER_WORDS.index(words[0]) + 1
+    if words and words[0] in _TENS and (len(words) == 1 or (len(words) == 2 and words[1] in NUMBER_WORDS[:9])):
+        return _TENS[words[0]] + (NUMBER_WORDS.index(words[1]) + 1 if len(words) == 2 else 0)
+    return None
+
+
 def label_text(label: str) -> str:
     """A step's label in the plan's language: ``jog`` is ``Trab`` in a German plan; a word of the author's stays."""
     return STEP_LABELS.get(label, label)

@@ -63,3 +63,12 @@ def test_new_with_an_unquoted_distance_says_to_quote_it(tmp_path: Path) -> None:
     (tmp_path / "deload.toml").write_text("")
     result = CliRunner().invoke(main, ["new", "My 10K plan", "--race", "10", "-C", str(tmp_path)])
     assert result.exit_code == 2 and "in quotes: --race '10 km'" in result.output
+
+
+@pytest.mark.parametrize(("text", "number"), [("Four", 4), ("twenty-one", 21), ("Twenty One", 21), ("thirty", 30),
+                                              ("twenty-ten", None), ("fourty", None)])
+def test_a_week_number_in_words_is_read_whole(text: str, number: int | None) -> None:
+    """'## Week Twenty-One' had been read as week 20, and said to be a duplicate."""
+    from generator.describe import spelt_number
+
+    assert spelt_number(text) == number

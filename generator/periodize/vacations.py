@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from ..describe import number_word
 from ..errors import Diagnostic, Severity
 from ..model import Plan, SessionKind, Vacation, VacationStyle
 from .layout import Decision, Holidays, Layout, Place
@@ -66,11 +67,7 @@ def _holiday(added: set[int], first: int, index: int) -> str:
     before = [str(i + 1) for i in range(first, index)]
     weeks = f"{first + 1} and {last + 1}" if last == first + 1 else f"{first + 1} to {last + 1}"
     return (f"; with the vacation{'s' if len(before) > 1 else ''} of your week{'s' if len(before) > 1 else ''} "
-            f"{' and '.join(before)}: your weeks {weeks} are one holiday of {_count(last - first + 1)} weeks")
-
-
-def _count(number: int) -> str:
-    return ("two", "three", "four", "five", "six", "seven", "eight")[number - 2] if 2 <= number <= 8 else str(number)
+            f"{' and '.join(before)}: your weeks {weeks} are one holiday of {number_word(last - first + 1)} weeks")
 
 
 def _added_weeks(plan: Plan, span: TaperSpan | None) -> set[int]:

@@ -11,6 +11,7 @@ weeks after it raise no errors of their own.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass, field, replace
 
@@ -41,6 +42,7 @@ class _Section:
     fault: tuple[int, str] | None = None  # the column and message of a heading written wrong
     notes: list[str] = field(default_factory=list)
     sessions: list[Session] = field(default_factory=list)
+    loose: list[int] = field(default_factory=list)  # lines of its notes that may be sessions without their '- '
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,10 @@ def read_body(text: str, first_line: int, week_starts: int, errors: Collector, w
     for block in blocks:
         outline.read(block)
     sections = outline.sections
+    for section in sections:
+        taken = {session.day for session in section.sessions}  # a note "Sun: Race — good luck!" is about Sunday's race
+        for index in section.loose:
+            bulletless(lines[index], first_line + index, week_starts, errors, words, taken)
     intro = "\n".join(lines[:outline.intro_end]).strip("\n")
     if not sections:
         last = max((i for i, line in enumerate(lines) if line.strip()), default=0)  # the last line with text
@@ -121,15 +127,24 @@ class _Outline:
             for item in block.items:
                 self._item(item)
             return
-        if self._open(block.start):
-            block = Block(block.kind, block.start + 1, block.end)  # the rest of a paragraph whose first line is the heading
-            if block.start >= block.end:
-                return
-        if self.sections:
-            if self.sections[-1].kind == "week":
-                for index in range(block.start, block.end):
-                    bulletless(lines[index], self.first_line + index, self.week_starts, self.errors, self.words)
-            self.sections[-1].notes.append(_slice(lines, block.start, block.end))
+        # A paragraph whose line is a section start ('##Week 3', a heading to its writer) is split there.
+        cuts = [i for i in range(block.start, block.end) if i in self.starts]
+        bounds = sorted({block.start, *cuts})
+        for start, end in zip(bounds, [*bounds[1:], block.end], strict=True):
+            if start in cuts:
+                self._open(start)
+                start += 1
+            if start < end and self.sections:
+                self._note(start, end)
+
+    def _note(self, start: int, end: int) -> None:
+        """Lines ``start`` to ``end`` as a note of the current section; in a week, a line of it that
+        reads as a session is checked once the week's sessions are known (see :func:`bulletless`)."""
+        section, lines = self.sections[-1], self.lines
+        code = _FENCED.match(lines[start]) is not None or len(lines[start]) - len(lines[start].lstrip()) >= 4
+        if section.kind == "week" and not code:
+            section.loose += range(start, end)
+        section.notes.append(_slice(lines, start, end))
 
     def _item(self, item: Item) -> None:
         """A bullet: a session, or a section start (the bullet itself, or a line run on to it)."""
@@ -155,24 +170,25 @@ class _Outline:
         return True
 
 
-def bulletless(raw: str, file_line: int, week_starts: int, errors: Collector, words: Words) -> bool:
-    """An error at a line that reads as a session but has no '- ' in front (``Sun: Long 12 km``):
-    Markdown makes it a note, and the session would be lost in silence."""
+def bulletless(raw: str, file_line: int, week_starts: int, errors: Collector, words: Words, taken: set[int]) -> None:
+    """An error at a line that reads as a session, on a day of its week without one, but has no
+    '- ' in front (``Sun: Long 12 km``): Markdown makes it a note, and the session would be lost in
+    silence. A note about a day's session ("Sun: Race — good luck!"), a rest day or a race without
+    its length is no session lost."""
     text = raw.strip()
     prefix = words.day_prefix_re.match(text)
     day = day_number(prefix[1], week_starts, words) if prefix is not None else None
-    if prefix is None or day is None or day == -1:
-        return False
+    if prefix is None or day is None or day == -1 or day in taken:
+        return
     col = raw.find(text) + 1
     quiet = Collector(errors.file)
     session = SessionLine(text[prefix.end():], file_line, col + prefix.end(), quiet, words).session(
         day, Source(errors.file, file_line, col))
-    if session is None or quiet.has_errors or session.kind is SessionKind.REST:  # a rest day lost is no training lost
-        return False
+    if session is None or quiet.has_errors or session.kind is SessionKind.REST or session.total is None:
+        return
     shown = text if len(text) <= 60 else text[:57] + "…"
     errors.error(file_line, col, f"'{shown}' reads as a session but has no '- ' in front, so Markdown makes it a note "
                  f"and the session is lost: write '- {shown}'")
-    return True
 
 
 def _faults(starts: list[Candidate], first_line: int, words: Words) -> dict[int, tuple[int, str]]:
@@ -227,6 +243,9 @@ def _title_and_mark(rest: str) -> tuple[str, str | None]:
     return rest[:opening].strip(), rest[opening + 1:-1].strip()
 
 
+_FENCED = re.compile(r"^ {0,3}(?:`{3,}|~{3,})")  # a code block: never a session
+
+
 def _slice(lines: list[str], start: int, end: int) -> str:
     return textwrap.dedent("\n".join(lines[start:end])).strip("\n")
 
@@ -273,9 +292,9 @@ def _list_item(item: Item, section: _Section, lines: list[str], first_line: int,
         return
     exercises: list[Exercise] = []
     notes: list[str] = [line.strip() for line in continuation if line.strip()]
-    for index in range(line_index + 1, line_index + 1 + len(continuation)):  # a line run on to it, not indented as its note
-        if len(lines[index]) - len(lines[index].lstrip()) < item.content_col:
-            bulletless(lines[index], first_line + index, week_starts, errors, words)
+    # A line run on to it, not indented as its note: maybe a session without its '- ' (see bulletless).
+    section.loose += (index for index in range(line_index + 1, line_index + 1 + len(continuation))
+                      if len(lines[index]) - len(lines[index].lstrip()) < item.content_col)
     for child in item.children:
         if child.kind == "list" and session.kind is SessionKind.STRENGTH:
             found, said = _exercises(child.items, lines, first_line, errors, words)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..describe import NUMBER_WORDS, number_word, spelt_number
 from .blocks import Block
 from .words import ENGLISH, Words, fold
 
@@ -26,10 +27,8 @@ _NO_MARKUP = str.maketrans("", "", "*_`")
 STRONG, MEDIUM, WEAK = 2, 1, 0  # a '##' heading, another heading, a plain line or bullet
 PLAIN, BULLET = 0, -1  # the "level" of a line that is not a heading
 _MOST = 200  # characters of a plain line or bullet that can still be a heading
-_COUNT = {1: "one", 3: "three", 4: "four"}
-_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                 "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
-_SPELT = re.compile(rf"(?i)([a-z]{{2,8}})[ \t]+({'|'.join(_NUMBER_WORDS)})\b")
+_NUMBER = "|".join(sorted((*NUMBER_WORDS, "thirty", "forty", "fifty"), key=len, reverse=True))
+_SPELT = re.compile(rf"(?i)([a-z]{{2,8}})[ \t]+((?:{_NUMBER})(?:[- ](?:{_NUMBER}))?)(?![\w-])")  # "Week Twenty-One"
 HASHES = -2  # the "level" of a paragraph '##Week 3': a heading without the space after its '#'
 
 
@@ -91,10 +90,10 @@ def guess(text: str, words: Words = ENGLISH) -> Guess | None:
         rest = tail[_SEPARATOR.match(tail).end():]  # type: ignore[union-attr]  # it matches the empty string
         return Guess(kind, int(near[2]), rest, near[1], False, last, tail=tail)
     spelt = _SPELT.match(plain)
-    if spelt and (kind := _near_kind(spelt[1])) is not None:  # "Week Four": the number in words
+    number = spelt_number(spelt[2]) if spelt else None
+    if spelt and number is not None and (kind := _near_kind(spelt[1])) is not None:  # "Week Four": the number in words
         tail = plain[spelt.end():]
-        return Guess(kind, _NUMBER_WORDS.index(spelt[2].lower()) + 1, tail[_SEPARATOR.match(tail).end():],  # type: ignore[union-attr]
-                     spelt[1], False, tail=tail)
+        return Guess(kind, number, tail[_SEPARATOR.match(tail).end():], spelt[1], False, tail=tail)  # type: ignore[union-attr]
     bare = words.numberless_re.match(plain)
     if bare:
         tail = plain[bare.end():]
@@ -166,13 +165,23 @@ def candidates(blocks: list[Block], lines: list[str], words: Words = ENGLISH) ->
                 for k in range(1, len(item.lines)):  # a line run on to the bullet: a lost '## ' leaves no gap
                     raw = lines[item.start + k]
                     if len(raw) - len(raw.lstrip()) < item.content_col:
-                        _plain(found, item.start + k, item.lines[k], raw, PLAIN, words)
+                        _line(found, item.start + k, raw, words)
         elif block.kind == "other":
-            text = lines[block.start].strip()
-            unspaced = re.match(r"#{1,6}(?=[^#\s])", text)  # '##Week 3': no heading to Markdown, one to its writer
-            _plain(found, block.start, text[unspaced.end():] if unspaced else text, lines[block.start],
-                   HASHES if unspaced else PLAIN, words)
+            _line(found, block.start, lines[block.start], words)
+            for index in range(block.start + 1, block.end):  # '##Week 3' inside a paragraph: it is no heading to Markdown
+                if _UNSPACED.match(lines[index].strip()):
+                    _line(found, index, lines[index], words)
     return found
+
+
+_UNSPACED = re.compile(r"#{1,6}(?=[^#\s])")  # '##Week 3': no heading to Markdown, one to its writer
+
+
+def _line(found: list[Candidate], index: int, raw: str, words: Words) -> None:
+    """A plain line that may be a heading written without '## ', or without the space after it."""
+    text = raw.strip()
+    unspaced = _UNSPACED.match(text)
+    _plain(found, index, text[unspaced.end():] if unspaced else text, raw, HASHES if unspaced else PLAIN, words)
 
 
 def _plain(found: list[Candidate], index: int, text: str, raw: str, level: int, words: Words) -> None:
@@ -268,7 +277,7 @@ def fault(candidate: Candidate, words: Words = ENGLISH) -> tuple[tuple[object, .
     if candidate.level == BULLET:
         return (("bullet",), f"'{shown}' looks like a {noun} heading but is written as a bullet; write '{fix}'")
     if seen.exact:
-        return (("level", candidate.level), f"this heading starts with {_COUNT[candidate.level]} '#'; a {noun} heading "
+        return (("level", candidate.level), f"this heading starts with {number_word(candidate.level)} '#'; a {noun} heading "
                 f"starts with two: write '{fix}'")
     return (("word", candidate.level, seen.word.lower()), f"'{shown}' looks like a {noun} heading; write '{fix}'")
 
