@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 from typing import Literal
 
@@ -35,6 +36,32 @@ LOAD_WORDS: dict[str, LoadUnit] = {
 # The English words for hours, as a pattern: "6 h", "6-hour", "24 hours" (timed races, "2:30 h").
 HOUR_WORDS = "|".join(sorted((w for w, seconds in DURATION_WORDS.items() if seconds == 3600), key=len, reverse=True))
 ALL_UNIT_WORDS = sorted({*DISTANCE_WORDS, *DURATION_WORDS, *LOAD_WORDS})
+
+
+_SPELT_TIME = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)?", re.I)
+_CLOCK_TIME = re.compile(r"^(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$")
+
+
+def duration_seconds(text: str) -> float | None:
+    """A time as a length is written in a plan or at a prompt: ``1:20:00`` and ``45:00`` (as a
+    session reads them: hours, minutes and seconds, or minutes and seconds), ``6 h``, ``1.5 h``,
+    ``1 h 20 min``, ``1h20``, ``80 min``, ``2h10m30s``, ``45m``; None for anything else."""
+    text = text.strip()
+    if clock := _CLOCK_TIME.match(text):
+        hours, minutes, seconds = (0, int(clock[1]), int(clock[2])) if clock[3] is None else (
+            int(clock[1]), int(clock[2]), int(clock[3]))
+        return float(hours * 3600 + minutes * 60 + seconds)
+    parts = list(_SPELT_TIME.finditer(text))
+    if not parts or "".join(p[0] for p in parts).replace(" ", "") != text.replace(" ", ""):
+        return None
+    total, last = 0.0, 0
+    for part in parts:
+        unit = (part[2] or "").lower()
+        size = DURATION_WORDS.get("min" if unit == "m" else unit) if unit else (60 if last == 3600 else 1 if last == 60 else None)
+        if size is None or (last and size >= last):  # "1h20" is 20 minutes after the hour; units in falling order
+            return None
+        total, last = total + float(part[1]) * size, size
+    return total
 
 
 def to_km(value: float, unit: str) -> float:

@@ -50,7 +50,7 @@ def test_a_date_without_its_zeros_is_said_as_it_should_be_written() -> None:
 
 
 @pytest.mark.parametrize(("written", "minutes"), [("80 min", 80), ("1 h 20 min", 80), ("1h20", 80), ("1:20:00", 80),
-                                                  ("1.5 h", 90), ("6 h", 360)])
+                                                  ("1.5 h", 90), ("6 h", 360), ("'45:00'", 45)])  # as 'Race 45:00' reads
 def test_a_timed_race_is_written_as_a_sessions_length_is(written: str, minutes: int) -> None:
     """'80 min' had been 'unknown unit 'min' — did you mean 'min'?', and '1 h 20 min' refused."""
     text = f"---\ntitle: P\nunits: km\nrace: {{distance: {written}}}\n---\n## Week 1\n- Sun: Race\n"
@@ -72,3 +72,16 @@ def test_a_week_number_in_words_is_read_whole(text: str, number: int | None) -> 
     from generator.describe import spelt_number
 
     assert spelt_number(text) == number
+
+
+def test_a_timed_race_in_minutes_and_seconds_that_meant_hours_is_said_with_the_fix() -> None:
+    [error] = errors("---\ntitle: P\nunits: km\nrace: {distance: '12:30'}\n---\n## Week 1\n- Sun: Race\n")
+    assert error.endswith("a timed race of 12:30 is not plausible (expected 30 min to 240 h); for 12 h 30 min write '12:30:00'")
+
+
+@pytest.mark.parametrize(("text", "seconds"), [("1:20:00", 4800), ("45:00", 2700), ("2h10m30s", 7830), ("1 h 5", 3900),
+                                               ("25 mins", 1500), ("3 hours", 10800), ("20", None), ("10 min 5 h", None)])
+def test_one_reading_of_a_time_for_races_and_performances(text: str, seconds: float | None) -> None:
+    from generator.units import duration_seconds
+
+    assert duration_seconds(text) == seconds

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..model import Checks, Distance, Duration, Periodization, Race, RaceCategory, Source, Vacation
 from ..paces import EFFORT_ORDER, WORD_EFFORTS, ZONE_SYSTEMS
-from ..units import DISTANCE_WORDS, HOUR_WORDS
+from ..units import DISTANCE_WORDS, HOUR_WORDS, duration_seconds
 from .performance import PerformanceError, parse_performance
 from .prescriptions import parse_target
 from .schema import (
@@ -72,8 +72,11 @@ def parse_race_distance(value: Any) -> Distance | Duration | str:
         return f"race distance {value} needs a unit, e.g. '{value} km' or '{value} mi'"
     word = str(value).strip().lower() if isinstance(value, str) else ""
     if (hours := _timed_hours(word)) is not None:
-        return Duration(round(hours * 3600)) if 0.5 <= hours <= 240 else \
-            f"a timed race of {value} is not plausible (expected 30 min to 240 h)"
+        if 0.5 <= hours <= 240:
+            return Duration(round(hours * 3600))
+        clock = re.fullmatch(r"(\d{1,2}):([0-5]\d)", word)  # minutes and seconds, as a session reads it
+        meant = f"; for {clock[1]} h {clock[2]} min write '{clock[1]}:{clock[2]}:00'" if clock else ""
+        return f"a timed race of {value} is not plausible (expected 30 min to 240 h){meant}"
     if word.replace("-", " ") in RACE_WORDS:
         return RACE_WORDS[word.replace("-", " ")]
     # "50-mile", "100-miler": the way ultra races are named
@@ -93,20 +96,19 @@ def parse_race_distance(value: Any) -> Distance | Duration | str:
 
 
 _TIMED = re.compile(rf"^(\d+(?:\.\d+)?)\s*(?:{HOUR_WORDS})$")
-# The other ways a session's length is written: "1 h 20 min", "1h20", "80 min", "1:20:00", "1:20".
-_TIMED_PARTS = re.compile(rf"^(?:(\d{{1,3}})\s*(?:{HOUR_WORDS})\s*(\d{{1,2}})\s*(?:min|mins|minutes?)?|(\d{{1,5}})\s*(?:min|mins|minutes?))$")
-_TIMED_CLOCK = re.compile(r"^(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$")
 
 
 def _timed_hours(word: str) -> float | None:
-    """The hours of a timed race as written (``6 h``, ``1 h 20 min``, ``80 min``, ``1:20:00``), or None."""
-    if timed := _TIMED.match(word):
+    """The hours of a timed race, written as a session's length is (``6 h``, ``1 h 20 min``, ``80 min``,
+    ``1:20:00``; ``45:00`` is 45 minutes), or None."""
+    if timed := _TIMED.match(word):  # "6 h", "6-hour"
         return float(timed[1])
-    if parts := _TIMED_PARTS.match(word):
-        return int(parts[1]) + int(parts[2]) / 60 if parts[1] else int(parts[3]) / 60
-    if clock := _TIMED_CLOCK.match(word):
-        return int(clock[1]) + int(clock[2]) / 60 + int(clock[3] or 0) / 3600
-    return None
+    if re.fullmatch(r"[\d.]+\s*m", word, re.I):
+        return None  # "50M" is a race of miles (or metres, said so), never of minutes
+    seconds = duration_seconds(word)
+    return None if seconds is None else seconds / 3600
+
+
 # A timed race tapers as the race of about its length: a 10K takes most runners under 75
 # minutes, a half marathon under 2.5 hours, a marathon under 4 (the taper lengths of T1 by distance).
 _TIMED_CATEGORIES: tuple[tuple[float, RaceCategory], ...] = ((75, "10k"), (150, "half"), (240, "marathon"))

@@ -7,7 +7,7 @@ import re
 
 from ..model import Performance
 from ..paces import race_seconds, vdot
-from ..units import format_clock, to_km
+from ..units import HOUR_WORDS, duration_seconds, format_clock, to_km
 
 RACES: dict[str, tuple[float, str]] = {
     "1500": (1.5, "1500 m"), "1500m": (1.5, "1500 m"), "mile": (1.609344, "Mile"), "1mi": (1.609344, "Mile"),
@@ -17,7 +17,8 @@ RACES: dict[str, tuple[float, str]] = {
     "marathon": (42.195, "Marathon"), "m": (42.195, "Marathon"), "42.2k": (42.195, "Marathon"),
 }
 # A time as a clock (50:00, 1:45:00) or in hours and minutes as plans write lengths (2h10, 1 h 45 min, 45 min)
-_WORDS_TIME = r"(?:\d{1,2}\s*h(?:\s*[0-5]?\d\s*(?:m|min)?)?|\d{1,3}\s*(?:min|m))(?:\s*[0-5]?\d\s*s)?"
+_WORDS_TIME = rf"\d{{1,2}}(?:\.\d)?\s*(?:{HOUR_WORDS})(?:\s*[0-5]?\d\s*(?:m|mins?|minutes?)?)?(?:\s*[0-5]?\d\s*s)?" \
+              r"|\d{1,3}\s*(?:m|mins?|minutes?)(?:\s*[0-5]?\d\s*s)?"
 _FORM = re.compile(rf"(?i)^\s*(.+?)\s*(?:=|\bin\b|\s)\s*(\d{{1,2}}(?::[0-5]\d){{1,2}}|{_WORDS_TIME})\s*$")
 _DISTANCE = re.compile(r"(?i)^(\d+(?:\.\d+)?)\s*(km|k|mi|miles?|m)$")
 EXAMPLE = "a race and a time such as '10k=50:00', '5K in 24:30' or 'half=1:45:00'"
@@ -35,8 +36,10 @@ def parse_performance(text: str) -> Performance:
     if match is None:
         raise PerformanceError(f"cannot read '{text}' as a performance; expected {EXAMPLE}")
     km, label = _distance(match[1])
-    parts = [int(p) for p in (match[2].split(":") if ":" in match[2] else _clock_parts(match[2]))]
-    seconds = float(parts[0] * 3600 + parts[1] * 60 + parts[2] if len(parts) == 3 else parts[0] * 60 + parts[1])
+    seconds = duration_seconds(match[2])
+    if seconds is None:
+        raise PerformanceError(f"cannot read '{text}' as a performance; expected {EXAMPLE}")
+    parts = [int(p) for p in match[2].split(":")] if ":" in match[2] else [int(seconds // 3600), int(seconds % 3600 // 60)]
     value = vdot(Performance(km, seconds)) if seconds > 0 else 0.0
     if not VDOT_RANGE[0] <= value <= VDOT_RANGE[1]:
         hours = len(parts) == 2 and seconds > 0 and VDOT_RANGE[0] <= vdot(Performance(km, seconds * 60)) <= VDOT_RANGE[1]
@@ -46,15 +49,6 @@ def parse_performance(text: str) -> Performance:
         raise PerformanceError(f"'{text}' is not a plausible {label} time (expected one between "
                                f"{_bound(km, VDOT_RANGE[1])} and {_bound(km, VDOT_RANGE[0])}){meant}")
     return Performance(km, seconds, f"{label} in {format_clock(int(seconds))}")
-
-
-def _clock_parts(text: str) -> list[int]:
-    """``2h10`` as ``[2, 10, 0]``, ``45 min`` as ``[0, 45, 0]``: a time in words as a clock's parts."""
-    hours = re.search(r"(\d+)\s*h", text, re.I)
-    minutes = re.search(r"(\d+)\s*(?:min|m)(?![a-z])|h\s*(\d+)\s*$", text, re.I)
-    seconds = re.search(r"(\d+)\s*s\s*$", text, re.I)
-    minute = next((int(g) for g in (minutes.groups() if minutes else ()) if g is not None), 0)
-    return [int(hours[1]) if hours else 0, minute, int(seconds[1]) if seconds else 0]
 
 
 def _distance(text: str) -> tuple[float, str]:
