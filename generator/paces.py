@@ -202,7 +202,7 @@ def pace_table(performance: Performance, coach: Mapping[str, str] | None = None,
     scale = 1.0
     if reference is not None:
         scale = race_seconds(value, reference.km) / reference.seconds
-    for name, spec in (coach or {}).items():
+    for name, spec in sorted((coach or {}).items()):  # in the order the page's script takes them
         if spec.startswith("a:"):
             fast, slow = (float(x) for x in spec[2:].split(":"))
             efforts[name] = (fast * scale, slow * scale)
@@ -228,9 +228,19 @@ def _term(term: str, efforts: Mapping[str, PaceRange], vdot_value: float) -> Pac
         pace = vma_pace(vdot_value)
     else:
         km, low, high, off_low, off_high = (float(x) for x in rest.split(":"))
-        pace = race_seconds(vdot_value, km) / km
+        pace = _race_pace(km, efforts, vdot_value)
     fast, slow = pace / (high / 100) + off_low, pace / (low / 100) + off_high
     return _spread(fast) if (low, off_low) == (high, off_high) else (min(fast, slow), max(fast, slow))
+
+
+def _race_pace(km: float, efforts: Mapping[str, PaceRange], vdot_value: float) -> float:
+    """A race's pace (s/km): the middle of the table's, where the coach's table may set it
+    (``marathon: 4:40-4:45/km``; else the model's, whose middle is the model's pace), or the model's."""
+    name = next((name for name, distance in RACE_EFFORTS.items() if abs(distance - km) < 1e-3), None)
+    if name is not None and name in efforts:
+        fast, slow = efforts[name]
+        return (fast + slow) / 2
+    return race_seconds(vdot_value, km) / km
 
 
 def spec_of(target: Target | None, goal_km: float | None, units: str,

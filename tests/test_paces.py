@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.model import Performance
-from generator.paces import evaluate, pace_table, plan_pace_table, race_seconds, spec_of, vdot
+from generator.paces import coach_specs, evaluate, pace_table, plan_pace_table, race_seconds, spec_of, vdot
 from generator.source.performance import PerformanceError, parse_performance
 from generator.source.targets import parse_target
 
@@ -305,3 +305,20 @@ def test_a_plans_minutes_are_its_reference_runners_unless_it_gives_its_own_easy_
     assert 280 < expand(reference).weeks[0].minutes < 330
     own = plan_from(f"{head}checks: {{easy_pace: '6:30/km'}}\n---\n## Week 1\n{week}")
     assert own.checks.easy_pace == Pace(390, "km") and expand(own).weeks[0].minutes > 440
+
+
+def test_a_coachs_race_pace_is_the_pace_of_every_target_set_by_that_race() -> None:
+    """Steffny's table gives marathon pace as 4:40-4:45/km for a 3:29 runner: the sessions '@ MP',
+    '@ 90% MP' and 'MP - 10 s' are paced from it. The table had shown it while the sessions, the
+    calendar and the watch took the model's 4:54-5:00/km."""
+    from generator.model import Performance
+
+    coach = coach_specs((("marathon", parse_target("4:40-4:45/km", pytest.fail)),), "km")
+    reference = Performance(42.195, 3 * 3600 + 29 * 60)
+    table = pace_table(reference, coach, reference)
+    mp = evaluate("r:42.195:100:100:0:0", table.efforts, table.vdot)
+    assert 279 < mp[0] < mp[1] < 286  # 4:40-4:45, within the 1% a watch holds to
+    slower = evaluate("r:42.195:90:90:0:0", table.efforts, table.vdot)
+    assert slower[0] == pytest.approx(mp[0] / 0.9)
+    alone = pace_table(reference)  # without the coach's table: the model's, as before
+    assert evaluate("r:42.195:100:100:0:0", alone.efforts, alone.vdot)[0] == pytest.approx(race_seconds(alone.vdot, 42.195) / 42.195 * 0.99)

@@ -56,13 +56,18 @@
     efforts.steady = [efforts.marathon[1], efforts.easy[0]];
     return efforts;
   }
+  function racePace(km, efforts, value) {  // the table's (the coach's, or the model's), or the model's
+    var name = Object.keys(RACE_EFFORTS).filter(function (n) { return Math.abs(RACE_EFFORTS[n] - km) < 1e-3; })[0];
+    if (name !== undefined && efforts[name]) { return (efforts[name][0] + efforts[name][1]) / 2; }
+    return raceSeconds(value, km) / km;
+  }
   function term(text, efforts, value) {
     var kind = text.slice(0, 1), rest = text.slice(2);
     if (kind === "e") { return efforts[rest]; }
     var p = rest.split(":").map(Number);
     if (kind === "v") { p.unshift(0); }  // maximal aerobic speed: no race, the pace of six minutes
     var km = p[0], low = p[1], high = p[2], offLow = p[3], offHigh = p[4];
-    var pace = kind === "v" ? 60000 / speedAt(value * sustainableShare(VMA_MINUTES)) : raceSeconds(value, km) / km;
+    var pace = kind === "v" ? 60000 / speedAt(value * sustainableShare(VMA_MINUTES)) : racePace(km, efforts, value);
     var fast = pace / (high / 100) + offLow, slow = pace / (low / 100) + offHigh;
     return (low === high && offLow === offHigh) ? spread(fast) : [Math.min(fast, slow), Math.max(fast, slow)];
   }
