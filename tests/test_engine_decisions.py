@@ -1056,6 +1056,18 @@ def test_a_week_titled_as_a_recovery_week_but_not_lighter_is_warned_about() -> N
     assert not [w for w in marked.warnings if w.code == "deload-unmarked"]
 
 
+@pytest.mark.parametrize("title", ["Regenerationswoche", "Entlastungswoche", "Erholungswoche", "Semaine de récupération",
+                                   "Semana de descarga"])
+def test_a_recovery_week_titled_in_another_language_is_warned_about_too(title: str) -> None:
+    """Steffny's 'Regenerationswoche': a German compound (the week word joined with an 's') had not
+    been read as a lighter week's title, and its week had been followed by a deload in silence."""
+    text = "---\ntitle: R\nunits: km\nperiodization: {deload: {every: 4, mode: replace}, taper: false}\n---\n"
+    for n in range(1, 7):
+        text += (f"## Week {n}{' — ' + title if n == 3 else ''}\n- Tue: Easy 8 km\n- Thu: Easy 8 km\n"
+                 f"- Sun: Long {14 + n - (1 if n == 3 else 0)} km\n\n")
+    assert [w.code for w in expand(plan_from(text)).warnings].count("deload-unmarked") == 1
+
+
 def test_a_marathon_pace_long_run_in_the_taper_loses_some_of_its_pace_part_too() -> None:
     """'Long 16 mi with 8 mi @ MP' a week before the race was 8.5 mi with all 8 at MP: the part at
     pace is cut by the taper's day, as a quality session's repeats are."""

@@ -222,9 +222,12 @@ def _rises_again(week: SourceWeek, after: Sequence[SourceWeek]) -> bool:
 
 
 # A week the author titled as a lighter one, in any plan language.
-_LIGHTER_TITLE = re.compile(r"(?i)^(?:[^\w]*)(?:deload|recovery|rest|step[- ]?back|cut[- ]?back|easy|entlastung"
-                            r"|erholung|récupération|recuperation|allègement|allegement|descarga|recuperación|herstel"
-                            r"|rust)(?:\s*(?:week|woche|semaine|semana|week))?\s*$")
+# A title that says "lighter week", in the plan languages: German compounds join the words with an
+# "s" (Entlastungswoche, Regenerationswoche); French and Spanish put the week first (semaine de récupération).
+_LIGHTER_TITLE = re.compile(r"(?i)^\W*(?:(?:semaine|semana)\s+de\s+(?:la\s+)?)?(?:deload|recovery|rest|step[- ]?back"
+                            r"|cut[- ]?back|easy|entlastung|erholung|regeneration|récupération|recuperation|allègement"
+                            r"|allegement|descarga|recuperación|regeneración|herstel|rust)s?(?:\s*(?:week|woche|semaine"
+                            r"|semana))?\s*$")
 
 
 def unmarked_lighter(plan: Plan, weeks: Sequence[SourceWeek], taper_from: int) -> list[tuple[int, str]]:
