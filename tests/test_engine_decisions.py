@@ -1655,3 +1655,15 @@ def test_a_deloaded_carry_sled_or_erg_distance_is_one_a_coach_marks_out() -> Non
     lifts = "  - Sled push 4x25 m @ 100 kg\n  - Farmers carry 4x50 m @ 32 kg each hand\n  - Row 4x250 m @ RPE 7\n"
     assert deloaded_lifts(lifts) == ["Sled push 4x20 m @ 100 kg", "Farmers carry 4x40 m @ 32 kg each hand",
                                      "Row 4x200 m @ RPE 6"]
+
+
+def test_the_first_week_of_running_without_walks_is_no_lighter_week() -> None:
+    """A return to running: 2 x 15 minutes with a walk between, then 20-25 minutes without one. Fewer
+    minutes, but the running without a walk grows: the plan's progression, not a lighter week. It had
+    been shown to readers as "A lighter week, as the coach wrote it"."""
+    text = "---\ntitle: R\nunits: km\nperiodization: {deload: {every: off}}\n---\n"
+    for n in range(1, 4):
+        text += f"## Week {n}\n" + "".join(f"- {d}: Run-walk 31 min: 2 x (15 min jog, 1 min walk)\n" for d in ("Mon", "Wed", "Sat"))
+    text += "## Week 4\n- Mon: Easy 20 min @ very easy\n- Wed: Easy 25 min @ very easy\n- Sat: Easy 25 min @ very easy\n"
+    weeks = expand(plan_from(text)).weeks
+    assert [w.step_back for w in weeks] == [False] * 4

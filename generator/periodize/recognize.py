@@ -40,7 +40,7 @@ from itertools import pairwise
 
 from ..model import Plan, Session, SessionKind, WeekKind
 from .load import heaviest_weights, relative_intensity
-from .volume import Measure, running_share, size, walking
+from .volume import Measure, longest_spell, running_share, size, walking
 
 K = SessionKind
 STEP_BACK_VOLUME = 0.90  # at most 90% of the level: 10% lighter
@@ -76,6 +76,7 @@ class SourceWeek:
     strength_level: float = 0.0  # by_strength: the highest strength load of the representative weeks before it
     by_strength: bool = False  # a step-back by its strength work alone, its running no heavier (a mixed plan)
     on_feet: float = 0.0  # its runs whole, walk breaks and walks in, races left out: what a taper cuts, and cuts against
+    spell: float = 0.0  # its longest running without a walk (volume.longest_spell)
 
     @property
     def lighter_race_week(self) -> bool:
@@ -160,6 +161,7 @@ def _facts(plan: Plan, index: int, measure: Measure, basis: str, load_of: Callab
         on_feet=sum(size(s, measure, basis) for s in runs if s.kind is not K.RACE),
         quality=sum(load_of(s) for s in runs if s.kind.is_quality),
         strength=sum(load_of(s) for s in sessions if s.kind is K.STRENGTH and s.in_totals),
+        spell=max((longest_spell(s) for s in running), default=0.0),
     )
 
 
@@ -178,10 +180,12 @@ def _lighter(week: SourceWeek, before: Sequence[SourceWeek]) -> bool:
         return (week.volume <= STEP_BACK_VOLUME * level + 1e-9 and week.sets <= heaviest.sets
                 and week.intensity <= heaviest.intensity + 1e-9)
     if week.volume <= STEP_BACK_VOLUME * level + 1e-9:
-        # Fewer minutes of running are no lighter week when the long run grows or the load does
-        # not fall: the step from run-walk to running without stopping, a build week of hills.
+        # Fewer minutes of running are no lighter week when the long run grows, the load does not
+        # fall or the running without a walk grows: a build week of hills, the step from run-walk
+        # to running without stopping.
         return (week.long_run <= max(w.long_run for w in before) + 1e-9
-                and week.run_load <= max(w.run_load for w in before) + 1e-9)
+                and week.run_load <= max(w.run_load for w in before) + 1e-9
+                and week.spell <= max(w.spell for w in before) + 1e-9)
     return shorter_long_run(week, before[-1]) and week.volume < level - 1e-9
 
 

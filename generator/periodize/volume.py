@@ -409,6 +409,16 @@ def running_share(session: Session) -> float:
     return running / whole if whole > 0 else 0.0
 
 
+def longest_spell(session: Session) -> float:
+    """The longest running without a walk in a run (as :func:`_part` counts it): a run-walk's
+    longest run step, a run without walks whole. Its growth is a return-to-running plan's
+    progression: 2 x 15 minutes with a walk between, then 25 minutes without one."""
+    if running_share(session) >= 1.0:
+        return _part(session.total, 1) if session.kind is not K.RUN_WALK else 0.0
+    return max((_part(step.amount, 1) for step, _ in times(session.main)
+                if step.role == "work" and not step.label.startswith(("walk", "hike", "power hike"))), default=0.0)
+
+
 def _part(amount: Distance | Duration | None, times: float) -> float:
     if amount is None:
         return 0.0
