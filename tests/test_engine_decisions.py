@@ -1667,3 +1667,18 @@ def test_the_first_week_of_running_without_walks_is_no_lighter_week() -> None:
     text += "## Week 4\n- Mon: Easy 20 min @ very easy\n- Wed: Easy 25 min @ very easy\n- Sat: Easy 25 min @ very easy\n"
     weeks = expand(plan_from(text)).weeks
     assert [w.step_back for w in weeks] == [False] * 4
+
+
+def test_a_deload_in_a_phase_of_races_is_made_from_that_phase_not_an_older_one() -> None:
+    """Lydiard's anaerobic weeks each hold a time trial: a week holding a race is no deload's model,
+    so the deload after them had been made from the last hill week, four weeks back, and brought the
+    hill circuits back into the track phase."""
+    text = "---\ntitle: L\nunits: km\nrace: {distance: 10k}\nperiodization: {deload: {every: 4}, taper: false}\n---\n"
+    for n in range(1, 4):
+        text += f"## Week {n}\n- Tue: Easy 60 min\n- Thu: Hills 60 min with 30 min @ hill effort\n- Sun: Long 90 min\n\n"
+    for n in range(4, 9):
+        text += (f"## Week {n}\n- Tue: Easy 60 min\n- Thu: Intervals 60 min: 6 x 800 m @ 5K pace w/ 400 m jog\n"
+                 f"- Sat: Race 3K\n- Sun: Long 80 min\n\n")
+    text += "## Week 9\n- Tue: Easy 40 min\n- Sun: Race 10K\n"
+    last = [w for w in expand(plan_from(text)).weeks if w.kind == "deload"][-1]
+    assert last.number == 8 and [p.kind for p in last.sessions if p.kind.is_quality] == [K.INTERVALS]

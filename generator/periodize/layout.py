@@ -207,12 +207,11 @@ class _Builder:
             self.restart()
         elif self.insert or not self.due() or kind == "race-week" or not self.replace(index, kind):
             if kind == "race-week":  # a race on top of a full week: no lighter week, and never a deload's place
-                sizes = f"{self.amount(week.with_race)} with it, after {self.amount(week.level)}"
-                how = (f"and is shorter ({sizes}), but with {week.hard} hard sessions besides the race, no lighter week"
-                       if week.with_race <= STEP_BACK_VOLUME * week.level + 1e-9 else f"but is not lighter ({sizes})")
-                self.log.append(f"{self.name(index)} holds a race {how}: the deload rhythm goes on through it")
+                self.log.append(f"{self.name(index)} holds a race {self.full_race_week(week)}: the deload rhythm goes on through it")
             slot = self.emit(Slot("load", index))
-            if kind == "load":
+            # A deload is made from the last loading week; from a week holding a race (the race left out)
+            # only when every week for a while holds one (Lydiard's time trials), not from an older phase's.
+            if kind == "load" or self.reference is None or slot - self.reference > LOOK_AHEAD:
                 self.reference = slot
             self.run += 1
             if self.insert and self.due() and ("after", index) not in self.vacations:
@@ -220,6 +219,12 @@ class _Builder:
         if self.insert:
             for style in self.vacations.get(("after", index), ()):
                 self.vacation(index, style, inserted=True)
+
+    def full_race_week(self, week: SourceWeek) -> str:
+        """Why a week holding a race is no lighter week: "but is not lighter (…)", or shorter with hard sessions."""
+        sizes = f"{self.amount(week.with_race)} with it, after {self.amount(week.level)}"
+        return (f"and is shorter ({sizes}), but with {week.hard} hard sessions besides the race, no lighter week"
+                if week.with_race <= STEP_BACK_VOLUME * week.level + 1e-9 else f"but is not lighter ({sizes})")
 
     def restart(self) -> None:
         """A lighter week: the deload rhythm counts from here, and a new block may say its own dropped deload."""
