@@ -263,6 +263,8 @@ def spec_of(target: Target | None, goal_km: float | None, units: str,
         words = target.efforts or (" ".join(target.text.lower().split()),)
         for word, named in zip(words, target.races or (None,) * len(words), strict=False):
             if word in GOAL_WORDS and goal_km is not None:
+                if not MODEL_KM[0] - 1e-9 <= goal_km <= MODEL_KM[1] + 0.5:
+                    return None  # an 800 m's pace, or an ultra's: the model says nothing of them
                 terms.append(race_pace_spec(goal_km))
             elif word in WORD_EFFORTS:
                 terms.append(f"e:{WORD_EFFORTS[word]}")
@@ -272,6 +274,9 @@ def spec_of(target: Target | None, goal_km: float | None, units: str,
                 return None
         return "|".join(terms) or None
     return None
+
+
+MODEL_KM = (1.5, 42.195)  # the races Daniels' equations were fitted on: no pace beyond them
 
 
 def race_pace_spec(km: float) -> str:

@@ -322,3 +322,14 @@ def test_a_coachs_race_pace_is_the_pace_of_every_target_set_by_that_race() -> No
     assert slower[0] == pytest.approx(mp[0] / 0.9)
     alone = pace_table(reference)  # without the coach's table: the model's, as before
     assert evaluate("r:42.195:100:100:0:0", alone.efforts, alone.vdot)[0] == pytest.approx(race_seconds(alone.vdot, 42.195) / 42.195 * 0.99)
+
+
+def test_an_800m_plans_race_pace_is_its_coachs_not_the_models() -> None:
+    """Daniels' equations are fitted from 1500 m to the marathon: an 800 m runner's 'race pace' had
+    been extrapolated to 4:31/mi beside the coach's 47-second 300s, and '800 m pace' refused with
+    the advice to write '@ easy'."""
+    race_pace = parse_target("race pace", pytest.fail)
+    assert spec_of(race_pace, 0.8, "km") is None and spec_of(race_pace, 1.5, "km") == "r:1.5:100:100:0:0"
+    said: list[str] = []
+    parse_target("800 m pace", said.append)
+    assert said and "the paces of Deload's model run from 1500 m to the marathon" in said[0] and "'@ all-out'" in said[0]

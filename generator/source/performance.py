@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import Performance
-from ..paces import race_seconds, vdot
+from ..paces import MODEL_KM, race_seconds, vdot
 from ..units import HOUR_WORDS, duration_seconds, format_clock, to_km
 
 RACES: dict[str, tuple[float, str]] = {
@@ -22,7 +22,7 @@ _WORDS_TIME = rf"\d{{1,2}}(?:\.\d)?\s*(?:{HOUR_WORDS})(?:\s*[0-5]?\d\s*(?:m|mins
 _FORM = re.compile(rf"(?i)^\s*(.+?)\s*(?:=|\bin\b|\s)\s*(\d{{1,2}}(?::[0-5]\d){{1,2}}|{_WORDS_TIME})\s*$")
 _DISTANCE = re.compile(r"(?i)^(\d+(?:\.\d+)?)\s*(km|k|mi|miles?|m)$")
 EXAMPLE = "a race and a time such as '10k=50:00', '5K in 24:30' or 'half=1:45:00'"
-MIN_KM, MAX_KM = 1.5, 42.195  # the range Daniels' equations were fitted on
+MIN_KM, MAX_KM = MODEL_KM  # the range Daniels' equations were fitted on
 VDOT_RANGE = (15.0, 90.0)
 
 

@@ -196,9 +196,12 @@ def _parse_target(text: str, fail: Callable[[str], object], hints: tuple[str, ..
     if efforts:
         return Target(text, "effort", efforts=efforts, races=_effort_races(efforts))
     lowered = " ".join(shown.lower().split())
-    if _ULTRA_PACE.match(lowered):  # "50K effort": a race Deload has no pace for, not a typo of "5K"
-        fail(f"'{shown}' is no race pace Deload knows: give the effort ('@ easy', '@ steady', '@ RPE 5') and the "
-             f"race in a comment ('— {shown}')")
+    if ultra := _ULTRA_PACE.match(lowered):  # "50K effort": a race Deload has no pace for, not a typo of "5K"
+        short = re.match(r"[\d.]+\s*m\b", lowered) is not None and float(ultra[1]) < 1500  # metres: a track race
+        examples = "'@ all-out', '@ RPE 9', '@ mile pace'" if short else "'@ easy', '@ steady', '@ RPE 5'"
+        why = "; the paces of Deload's model run from 1500 m to the marathon" if short else ""
+        fail(f"'{shown}' is no race pace Deload knows{why}: give the effort ({examples}) and the race in a comment "
+             f"('— {shown}')")
         return None
     if re.fullmatch(r"\d{1,2}:[0-5]\d(?:\s*[-–]\s*\d{1,2}:[0-5]\d)?", lowered):
         fail(f"'{shown}' needs its unit: a pace is '{shown}/km' or '{shown}/mi'")
