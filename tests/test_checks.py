@@ -252,3 +252,18 @@ def test_a_tune_up_race_the_day_before_the_long_run_is_running_of_its_week() -> 
     text += "## Week 9\n- Tue: Easy 5 mi\n- Sun: Race marathon\n"
     assert "long-run-share" not in [w.code for w in expand(plan_from(text)).warnings]
     assert "long-run-share" in [w.code for w in expand(plan_from(text.replace("Long 17 mi", "Long 24 mi"))).warnings]
+
+
+@pytest.mark.parametrize(("race", "warned"), [("Race 800 m", False), ("Race 5K", False), ("Race 10K", True)])
+def test_the_easy_days_after_a_race_grow_with_its_length(race: str, warned: bool) -> None:
+    """Daniels: an easy day for each 3 km raced. A track plan's Saturday meet before a Tuesday session
+    had been warned about in 9 weeks of 10, as after a 10K, and each week named twice."""
+    from .helpers import plan_from
+
+    text = "---\ntitle: T\nunits: km\nperiodization: {deload: {every: off}, taper: false}\n---\n"
+    for n in range(1, 5):
+        text += f"## Week {n}\n- Tue: Intervals 8 km: 6 x 400 m @ mile pace w/ 400 m jog\n- Wed: Tempo 8 km with 3 km @ threshold\n- Sat: {race}\n\n"
+    said = [w.message for w in expand(plan_from(text)).warnings if w.code == "quality-after-race"]
+    assert bool(said) is warned
+    if said:  # week 4 holds the goal race: its days are the race week's
+        assert said[0].startswith("week 2: intervals on day 3 and tempo on day 4 after a race") and "— as is week 3;" in said[0]

@@ -79,28 +79,29 @@ def _weeks(weeks: Sequence[PlannedWeek], basis: Basis) -> list[_Week]:
 
 def _after_races(weeks: Sequence[PlannedWeek]) -> list[Diagnostic]:
     """Hard sessions in the days right after a race, where the author wrote them."""
-    from .deload import AFTER_RACE_DAYS
+    from .deload import recovery_days
 
-    found: list[tuple[PlannedSession, PlannedWeek, int]] = []
-    race_day: int | None = None
+    found: list[tuple[PlannedSession, PlannedWeek, int, int]] = []
+    race_day, rest = 0, 0
     for week in weeks:
         for planned in week.sessions:
             day = (planned.week - 1) * 7 + planned.day
             if planned.kind is K.RACE:
-                race_day = day
-            elif (planned.kind.is_quality and race_day is not None and 0 < day - race_day <= AFTER_RACE_DAYS
+                race_day, rest = day, recovery_days(planned.session)
+            elif (planned.kind.is_quality and 0 < day - race_day <= rest
                   and (planned.original is None or planned.original.kind.is_quality) and week.kind in ("load", "taper")):
-                found.append((planned, week, day - race_day))
+                found.append((planned, week, day - race_day, rest))
     if not found:
         return []
-    planned, week, days = found[0]
-    # The others of the same week by their day ("and a fartlek on day 4"), those of other weeks by their week.
-    same = "".join(f" and {_named(p.session.label)} on day {d}" for p, w, d in found[1:] if w is week)
-    others = _listed([_Week(w, 0, 0, 0, False, False) for _, w, _ in found[1:] if w is not week])
+    planned, week, days, rest = found[0]
+    # The others of the same week by their day ("and a fartlek on day 4"), those of other weeks by their week, once.
+    same = "".join(f" and {_named(p.session.label)} on day {d}" for p, w, d, _ in found[1:] if w is week)
+    later = {w.number: w for _, w, _, _ in found[1:] if w is not week}
+    others = _listed([_Week(w, 0, 0, 0, False, False) for w in later.values()])
     return [warn(planned.source, "quality-after-race",
         f"{week_name(week)}: {_named(planned.session.label)} on day {days}{same} after a race, after "
-        f"{_easy_days(days - 1)}{_also(others)}; most runners need {AFTER_RACE_DAYS} or more easy days after a race "
-        "before hard running again")]
+        f"{_easy_days(days - 1)}{_also(others)}; most runners need {rest} or more easy days after a race of its length "
+        "before hard running again (Daniels: one for each 3 km raced)")]
 
 
 def _named(label: str) -> str:

@@ -44,7 +44,7 @@ K = SessionKind
 EASY_WEEK_SHARE = 0.70
 MOST_CUT = 0.40  # R6: the heaviest deload cut of the sources; no run of a volume deload loses more
 SHORT_BY = 0.01  # a volume cut this much short of the plan's is said with its figure
-AFTER_RACE_DAYS = 4  # days after a race that hold no quality session (a design choice; see the docs)
+AFTER_RACE_DAYS = 4  # the most days after a race that hold no quality session (a design choice; see the docs)
 LoadOf = Callable[[Session], float]
 
 
@@ -119,16 +119,21 @@ def _minutes(session: Session, measure: Measure) -> float:
     return size(session, measure, "minutes")
 
 
-def after_race(sessions: Sequence[Session], days_since_race: Callable[[Session], int | None],
-               measure: Measure) -> list[Session]:
-    """Quality sessions within :data:`AFTER_RACE_DAYS` days after a race become easy runs."""
-    result = []
-    for session in sessions:
-        since = days_since_race(session)
-        if session.kind.is_quality and since is not None and 0 < since <= AFTER_RACE_DAYS:
-            session = as_easy(session, measure)
-        result.append(session)
-    return result
+def recovery_days(race: Session) -> int:
+    """The easy days after a race: one for each 3 km raced (Daniels, *Daniels' Running Formula*:
+    an 800 m or a 3K one, a 5K two), at most :data:`AFTER_RACE_DAYS`; a timed race the most."""
+    if not isinstance(race.total, Distance):
+        return AFTER_RACE_DAYS
+    return max(1, min(AFTER_RACE_DAYS, math.ceil(race.total.km / 3 - 1e-9)))
+
+
+def after_race(sessions: Sequence[Session], race: Session | None, measure: Measure) -> tuple[list[Session], int]:
+    """Quality sessions in the easy days after ``race`` (the last of the week before) become easy
+    runs; returns them, and those days."""
+    if race is None:
+        return list(sessions), 0
+    days = recovery_days(race)
+    return [as_easy(s, measure) if s.kind.is_quality and 0 < 7 - race.day + s.day <= days else s for s in sessions], days
 
 
 def deload_strength(session: Session, p: Periodization) -> Session:

@@ -13,7 +13,7 @@ from ..errors import DeloadError, Diagnostic
 from ..expanded import Anchor, Basis, ExpandedPlan, Note, Phrase
 from ..model import MAX_WEEKS, Periodization, Plan, Session, SessionKind, VacationStyle
 from .checks import check_weeks
-from .deload import AFTER_RACE_DAYS, after_race, as_written_easy, build_deload, deload_strength, easy_only, rest_week
+from .deload import after_race, as_written_easy, build_deload, deload_strength, easy_only, rest_week
 from .layout import Decision, Holidays, Layout, Slot, build_layout, decision_warnings
 from .liftchecks import taper_load_warnings
 from .load import heaviest_weights, session_load
@@ -261,9 +261,9 @@ def _fill(context: _Context, layout: Layout, log: list[str],
             taper.previous_long = max(longs, default=taper.previous_long)
             taper.previous_easy = max(easy, default=taper.previous_easy)
         if slot.kind in ("deload", "vacation") and not slot.marked and index > 0:
-            rested = after_race(sessions, partial(_days_since_race, contents[index - 1]), measure)
+            rested, days = after_race(sessions, _last_race(contents[index - 1]), measure)
             if rested != sessions:
-                note = (*note, Phrase.of("after-race", days=AFTER_RACE_DAYS))
+                note = (*note, Phrase.of("after-race", days=days))
             sessions = rested
         if race_at is not None:
             before = sessions
@@ -378,10 +378,9 @@ def _vacation_in_taper(sessions: Sequence[Session], style: VacationStyle, measur
     return sorted([*kept, *races], key=lambda s: s.day)
 
 
-def _days_since_race(previous: Sequence[Session], session: Session) -> int | None:
-    """Days from a race in the week before to ``session`` (in the week after it)."""
-    races = [s.day for s in previous if s.kind is K.RACE]
-    return 7 - max(races) + session.day if races else None
+def _last_race(week: Sequence[Session]) -> Session | None:
+    """The last race of a week's sessions, if any."""
+    return max((s for s in week if s.kind is K.RACE), key=lambda s: s.day, default=None)
 
 
 def _strength_said(how: Note, written: Sequence[Session], p: Periodization) -> Note:
