@@ -333,6 +333,8 @@ _FOCUS = re.compile(r"(?=[^\W\d_])(?-i:[^\W\d_a-z])[^\W\d_ '-]*(?:[ '-][^\W\d_]+
 def _race_title(session: Session, units: str) -> str:
     """``Race 10K``, in the coach's word: ``Tune-up race 10K``, ``Time trial 5K``."""
     total = race_text(session.total, units) if isinstance(session.total, (Distance, Duration)) else ""
+    if total and session.alternative is not None:  # "Race 100 mi or 30 h": its cut-off, as written
+        total += f" {pgettext('plan language', 'or')} {_session_length(session.alternative, units)}"
     target = f" @ {session.target.text}" if session.target is not None else ""
     race = pgettext("plan language", "Race")  # outside the f-string: pybabel finds no call inside one
     return f"{session.name or race} {total}".strip() + target

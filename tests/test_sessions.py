@@ -59,6 +59,7 @@ def parse(text: str):  # type: ignore[no-untyped-def]
     ("Tempo 8 km with 3 km @ threshold + 4 strides", "Tempo 8 km with 3 km @ threshold + 4 strides"),
     ("Race half", "Race half marathon"),
     ("Race 5K", "Race 5K"),
+    ("Race 100 mi or 30 h", "Race 100 mi or 30 h"),  # its cut-off had been dropped from the page and the calendar
     ("Yoga 30 min", "Yoga 30 min"),
     ("Optional cross-training 45 min bike", "Optional: Cross-training 45 min"),
     ("Run-walk 30 min: 8 x 90 s run w/ 2 min walk @ easy", "Run-walk 30 min: 8 x 90 s run @ easy w/ 2 min walk"),
