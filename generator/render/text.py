@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from ..describe import as_written, exercise_text, needs_steps, session_title, workout_lines
 from ..errors import Severity
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
+from ..i18n import weekday
 from ..model import Plan
 from . import views
 from .notes import note_text
@@ -23,8 +24,9 @@ def _plain(text: str, **_: object) -> str:
 def day_label(planned: PlannedSession, plan: Plan) -> str:
     if planned.date is not None:
         return planned.date.strftime("%a %d %b")
-    label = views.day_label(plan, planned.week - 1, planned.day)
-    return label if plan.layout == "days" else label[:3]
+    if plan.layout == "days":
+        return views.day_label(plan, planned.week - 1, planned.day)
+    return weekday((plan.week_starts + planned.day - 1) % 7, "abbreviated").rstrip(".")  # "Mon", "Di", "vr"
 
 
 def _dates(week: PlannedWeek) -> str:
