@@ -29,6 +29,8 @@ def errors(text: str) -> list[str]:
     ("- Tue: Easy 5km at easy pace", "plan.md:6:17: error: a target follows '@': write '@ easy pace'"),
     ("- Tu: Easy 5 km", "e.g. 'Tue: Easy 5 km'"),  # the line itself, in the plan's units, on its nearest day
     ("- Th: Long 12 km", "e.g. 'Thu: Long 12 km'"),
+    # a word the brackets cannot read, before their closing bracket: it had been "this bracket is never closed"
+    ("- Tue: Hills 8 km: 6 x (300 m bounding, 300 m jog)", "plan.md:6:31: error: unexpected 'bounding, 300 m jog)' inside the brackets"),
 ])
 def test_a_session_line_mistake_is_said_with_its_fix(line: str, said: str) -> None:
     [error] = errors(f"---\ntitle: P\nunits: km\n---\n## Week 1\n{line}\n")

@@ -150,7 +150,11 @@ class MainSet:
         if c.failed:
             return ()
         if not c.take(r"\)", self.end):
-            c.fail(opened, f"this bracket is never closed; expected ')' before '{c.words(self.end)}'")
+            if ")" in c.text[c.pos:self.end]:  # closed further on: the words before it are what it cannot read
+                c.fail(c.pos, f"unexpected '{c.words(self.end)}' inside the brackets: each part is a length with its "
+                              "target after '@' ('300 m @ hard'), the parts joined by ','; a drill's name goes in a comment")
+            else:
+                c.fail(opened, f"this bracket is never closed; expected ')' before '{c.words(self.end)}'")
             return ()
         if c.take(r"@", self.end):
             parts = self._assign(parts, opened)
