@@ -1682,3 +1682,25 @@ def test_a_deload_in_a_phase_of_races_is_made_from_that_phase_not_an_older_one()
     text += "## Week 9\n- Tue: Easy 40 min\n- Sun: Race 10K\n"
     last = [w for w in expand(plan_from(text)).weeks if w.kind == "deload"][-1]
     assert last.number == 8 and [p.kind for p in last.sessions if p.kind.is_quality] == [K.INTERVALS]
+
+
+def test_a_deload_due_on_a_week_of_races_is_said_and_no_rhythm_is_said_without_deloads() -> None:
+    """A track season, a meet every Saturday, 'mode: replace': no week may be replaced, and no deload
+    came, with seven notes on the rhythm and none on the deloads asked for. Without deloads
+    ('every: off'), the notes on their rhythm are noise."""
+    week = "- Tue: Intervals 6 km: 6 x 300 m @ mile pace w/ 300 m jog\n- Thu: Easy 5 km\n- Sat: Race 800 m\n"
+    text = "---\ntitle: T\nunits: km\nperiodization: {deload: {every: 4, mode: replace}, taper: false}\n---\n"
+    text += "".join(f"## Week {n}\n{week}\n" for n in range(1, 9))
+    replaced = expand(plan_from(text))
+    [said] = [w for w in replaced.warnings if w.code == "deload-dropped"]
+    assert said.message.startswith("no deload in the plan: 7 of its weeks hold a race") and "every: off" in said.message
+    assert not [w for w in replaced.weeks if w.kind == "deload"]
+    # Two loading weeks first: the meets are full weeks the rhythm goes on through, and the deload due waits
+    loading = "- Tue: Intervals 6 km: 6 x 300 m @ mile pace w/ 300 m jog\n- Thu: Easy 5 km\n- Sun: Long 10 km\n"
+    full = text.split("## Week 1")[0] + "".join(
+        f"## Week {n}\n{loading if n < 3 else loading.replace('- Sun', '- Sat: Race 800 m' + chr(10) + '- Sun')}\n"
+        for n in range(1, 9))
+    [said] = [w for w in expand(plan_from(full)).warnings if w.code == "deload-dropped"]
+    assert "it holds a race, and a week holding one is never replaced" in said.message
+    off = expand(plan_from(text.replace("every: 4, mode: replace", "every: off")))
+    assert not [line for line in off.log if "rhythm" in line] and not [w for w in off.warnings if w.code == "deload-dropped"]

@@ -157,7 +157,17 @@ class _Builder:
                 for style in self.vacations.get(("before", index), ()):
                     self.vacation(index, style, inserted=True)
             self.week(index)
+        self.races_only()
         return Layout(tuple(self.slots), tuple(self.log), tuple(self.decisions))
+
+    def races_only(self) -> None:
+        """Deloads asked for, and none placed because every few days a race restarted the rhythm (a
+        track season's meets, counted as lighter weeks): said, as the plan has none of what it asked."""
+        raced = [s.origin for s in self.slots if s.kind == "load" and self.weeks[s.origin].lighter_race_week]
+        if self.every is not None and len(raced) >= self.every and not any(s.kind == "deload" for s in self.slots):
+            self.decisions.append(Decision("deload-dropped", raced[0], f"no deload in the plan: {len(raced)} of its weeks "
+                                           "hold a race, each a lighter week the deload rhythm counts from, so none "
+                                           "is ever due; mark a week {deload} for one, or write 'deload: {every: off}'"))
 
     def week(self, index: int) -> None:
         kind = self.kind_of(index)
@@ -180,34 +190,25 @@ class _Builder:
             self.restart()
         elif kind == "vacation":
             self.vacation(index, self.style(("replace", index)) or "easy", inserted=False)
-        elif kind == "step-back" and week.by_strength:
-            self.log.append(f"{self.name(index)} is a lighter week you wrote ({week.strength / week.strength_level:.0%} of "
-                            "the strength load before it, its running no heavier): the deload rhythm counts from it")
-            self.emit(Slot("load", index, step_back=True))
-            self.restart()
-        elif kind == "step-back" and week.by_load:
-            self.log.append(f"{self.name(index)} is a lighter week you wrote ({week.volume / week.level:.0%} of the "
-                            "strength load before it): the deload rhythm counts from it")
-            self.emit(Slot("load", index, step_back=True))
-            self.restart()
         elif kind == "step-back":
-            how = (f"steps the long run back ({self.amount(week.long_run)}) in a week of {self.amount(week.volume)}, after "
-                   f"{self.amount(week.level)}" if week.volume > STEP_BACK_VOLUME * week.level
-                   else f"is a lighter week you wrote ({self.amount(week.volume)}, after {self.amount(week.level)})")
-            self.log.append(f"{self.name(index)} {how}: the deload rhythm counts from it")
-            self.emit(Slot("load", index, step_back=True, long_run_back=week.volume > STEP_BACK_VOLUME * week.level))
+            self.rhythm(f"{self.name(index)} {self.step_back_how(week)}: the deload rhythm counts from it")
+            by_running = not (week.by_strength or week.by_load)
+            self.emit(Slot("load", index, step_back=True, long_run_back=by_running and week.volume > STEP_BACK_VOLUME * week.level))
             self.restart()
         elif kind == "race-week" and week.lighter_race_week:
             # A tune-up race is lighter days before it, a hard day, and easier days after: the
             # rhythm counts from it, as from any lighter week, and it is never a deload's model.
             lighter = (f" and is lighter ({self.amount(week.with_race)} with it, after {self.amount(week.level)})"
                        if week.level > 0 else "")
-            self.log.append(f"{self.name(index)} holds a race{lighter}: the deload rhythm counts from it")
+            self.rhythm(f"{self.name(index)} holds a race{lighter}: the deload rhythm counts from it")
             self.emit(Slot("load", index))
             self.restart()
         elif self.insert or not self.due() or kind == "race-week" or not self.replace(index, kind):
             if kind == "race-week":  # a race on top of a full week: no lighter week, and never a deload's place
-                self.log.append(f"{self.name(index)} holds a race {self.full_race_week(week)}: the deload rhythm goes on through it")
+                self.rhythm(f"{self.name(index)} holds a race {self.full_race_week(week)}: the deload rhythm goes on through it")
+                if not self.insert and self.due():  # a deload due here waits for a week without a race: said once
+                    self.drop(index, f"no deload in {self.name(index)}: it holds a race, and a week holding one is never "
+                                     "replaced; the deload waits for a week without one ('mode: insert' adds one instead)")
             slot = self.emit(Slot("load", index))
             # A deload is made from the last loading week; from a week holding a race (the race left out)
             # only when every week for a while holds one (Lydiard's time trials), not from an older phase's.
@@ -219,6 +220,23 @@ class _Builder:
         if self.insert:
             for style in self.vacations.get(("after", index), ()):
                 self.vacation(index, style, inserted=True)
+
+    def rhythm(self, message: str) -> None:
+        """What a week does to the deload rhythm, for ``deload expand``; nothing without deloads."""
+        if self.every is not None:
+            self.log.append(message)
+
+    def step_back_how(self, week: SourceWeek) -> str:
+        """How a lighter week the author wrote is lighter."""
+        if week.by_strength:
+            return (f"is a lighter week you wrote ({week.strength / week.strength_level:.0%} of the strength load before "
+                    "it, its running no heavier)")
+        if week.by_load:
+            return f"is a lighter week you wrote ({week.volume / week.level:.0%} of the strength load before it)"
+        if week.volume > STEP_BACK_VOLUME * week.level:
+            return (f"steps the long run back ({self.amount(week.long_run)}) in a week of {self.amount(week.volume)}, "
+                    f"after {self.amount(week.level)}")
+        return f"is a lighter week you wrote ({self.amount(week.volume)}, after {self.amount(week.level)})"
 
     def full_race_week(self, week: SourceWeek) -> str:
         """Why a week holding a race is no lighter week: "but is not lighter (…)", or shorter with hard sessions."""
