@@ -29,6 +29,10 @@ def errors(text: str) -> list[str]:
     ("- Tue: Easy 5km at easy pace", "plan.md:6:17: error: a target follows '@': write '@ easy pace'"),
     ("- Tu: Easy 5 km", "e.g. 'Tue: Easy 5 km'"),  # the line itself, in the plan's units, on its nearest day
     ("- Th: Long 12 km", "e.g. 'Thu: Long 12 km'"),
+    # HYROX's stations among a run's parts: they had been "unknown unit 'wall'" and "did you mean 'metres'?"
+    ("- Tue: Intervals 50 min: 4 x (1 km @ 10K pace, 20 wall balls @ 6 kg)", "'20 wall balls' reads as a strength exercise"),
+    ("- Tue: Intervals 50 min: 4 x (1 km @ 10K pace, 20 reps wall balls)", "'20 reps wall balls' reads as a strength exercise"),
+    ("- Sat: Strength\n  - Run 1x1 km @ 10K pace", "a run is no strength exercise: write it as a session of its own"),
     # a word the brackets cannot read, before their closing bracket: it had been "this bracket is never closed"
     ("- Tue: Hills 8 km: 6 x (300 m bounding, 300 m jog)", "plan.md:6:31: error: unexpected 'bounding, 300 m jog)' inside the brackets"),
 ])

@@ -48,6 +48,11 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return regex
 
 
+# A station of a hybrid workout written where a run's part goes: "20 wall balls", "15 burpees".
+_STATION = re.compile(r"(?i)(?:wall ?balls?|burpees?|lunges?|squats?|push-?ups?|pull-?ups?|sit-?ups?|kettlebell|swings?"
+                      r"|thrusters?|box jumps?|sled|jumping jacks?|mountain climbers?|dips?|deadlifts?)(?!\w)")
+
+
 class Cursor:
     """Reads a squeezed line from ``pos``; the first problem is reported, later ones are not."""
 
@@ -155,6 +160,14 @@ class Cursor:
             shown = f"{first}-{second}" if second else first
             self.fail(start, f"'{match[0].strip()}' is Daniels' shorthand: write the amount with its unit and the pace "
                              f"after '@', e.g. '{shown} mi @ {word}' (or '{shown} km @ {word}')")
+            return None
+        station = _STATION.search(self.text, match.start(3), end)
+        if low.is_integer() and high is None and (unit in ("reps", "rep") or (station and station.start() == match.start(3))):
+            # "20 wall balls", "20 reps wall balls": a station of a hybrid workout, no part of a run
+            shown = self.text[start:station.end() if station else match.end(3)].strip()
+            self.fail(start, f"'{shown}' reads as a strength exercise, no part of a run: write the "
+                             "runs as a session and the exercises as a strength session's sub-bullets ('Wall balls "
+                             "4x20 @ 6 kg'), or the whole workout in a comment")
             return None
         self.fail(match.start(3), f"unknown unit '{word}'{hint}; expected mi, km, m, min, s or h")
         return None

@@ -313,6 +313,9 @@ def _unreadable(clean: str, text: str) -> str:
         lines = [f"'{per_set['name']} {sets}x{reps}{load}'" for sets, reps in groups]
         return ("write sets x reps, and sets of other reps on a line of their own: " + ", then ".join(lines)
                 if len(lines) > 1 else f"write sets x reps: {lines[0]}")
+    if re.match(r"(?i)(?:run|running|jog|sprint)s?\s+\d+\s*[x×]\s*\d+(?:\.\d+)?\s*(?:km|mi|m)\b", clean):
+        return ("a run is no strength exercise: write it as a session of its own ('- Sat: Intervals 4 x 1 km @ 10K "
+                "pace'), or the hybrid workout in a comment")  # "Run 1x1 km @ 10K pace" among a HYROX day's stations
     if words := _WORDS_BEFORE_LOAD.match(clean):  # "Squat 3x8 to failure @ 50 kg"
         return (f"write the load right after the sets and reps, and the words in a comment: "
                 f"'{words['head']} @ {words['load']} ({words['words']})'")
