@@ -126,6 +126,15 @@ def scaffold_language(settings: Settings, asked: str | None) -> tuple[str, str |
     return code, tag if asked and canonical(tag) != canonical(settings.language) else None
 
 
+_LONGER = {"half": (12.0, 6.0), "marathon": (16.0, 8.0)}  # km: the first long run, and the easy runs
+
+
+def _category(race: str | None) -> str:
+    """``half`` or ``marathon`` for the race distances a scaffold builds longer long runs for; "" otherwise."""
+    word = (race or "").strip().lower().replace("-", " ")
+    return "half" if word in ("half", "half marathon", "hm", "21.1 km") else "marathon" if word in ("marathon", "42.2 km") else ""
+
+
 def scaffold_plan(settings: Settings, name: str, weeks: int, units: str, race: str | None,
                   language: str | None = None, draft: bool = False) -> Path:
     """A plan in plans/ with commented examples; ``draft``: marked ``draft: true``, as Hugo's new
@@ -145,12 +154,16 @@ def scaffold_plan(settings: Settings, name: str, weeks: int, units: str, race: s
                           author=settings.author or words.author, tag=slug.split("-")[0], units=units, race=race_block,
                           language=f"language: {written}\n" if written else "", body=words.body,
                           draft=_DRAFT if draft else "")
-    base, long_step = (3, 0.5) if units == "mi" else (5, 1)
+    base, long_step = (3.0, 0.5) if units == "mi" else (5.0, 1.0)
+    start = 2 * base
+    if (longer := _LONGER.get(_category(race))) is not None:  # a half's or a marathon's runs are longer from the start
+        start, base = (round(km / 1.609344 * 2) / 2 if units == "mi" else km for km in longer)
     for n in range(1, weeks + 1):
-        long_run = f"{base * 2 + long_step * ((n - 1) // 2):g}".replace(".", words.decimal)
+        long_run = f"{start + long_step * ((n - 1) // 2):g}".replace(".", words.decimal)
         sunday = words.race if race and n == weeks else words.long.format(long=long_run, u=units)
         phase = words.phases[2] if race and n == weeks else words.phases[n > weeks // 2]
-        text += words.week.format(n=n, phase=phase, easy=base, quality=base + 2, u=units,
+        text += words.week.format(n=n, phase=phase, easy=f"{base:g}".replace(".", words.decimal),
+                                  quality=f"{base + 2:g}".replace(".", words.decimal), u=units,
                                   reps=min(6 + (n - 1) // 2, 8), load="35 lb" if units == "mi" else "16 kg",
                                   sunday=sunday) + "\n"
     settings.plans_dir.mkdir(parents=True, exist_ok=True)
