@@ -39,22 +39,11 @@ STEP_LABELS = Words({
 
 NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                 "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 
 
 def number_word(number: int) -> str:
     """``3`` as ``three`` (one to twenty), any other as its digits."""
     return NUMBER_WORDS[number - 1] if 1 <= number <= len(NUMBER_WORDS) else str(number)
-
-
-def spelt_number(text: str) -> int | None:
-    """``Four`` as 4, ``twenty-one`` (or ``twenty one``) as 21, up to fifty-nine; None for anything else."""
-    words = text.lower().replace("-", " ").split()
-    if len(words) == 1 and words[0] in NUMBER_WORDS:
-        return NUMBER_WORDS.index(words[0]) + 1
-    if words and words[0] in _TENS and (len(words) == 1 or (len(words) == 2 and words[1] in NUMBER_WORDS[:9])):
-        return _TENS[words[0]] + (NUMBER_WORDS.index(words[1]) + 1 if len(words) == 2 else 0)
-    return None
 
 
 def label_text(label: str) -> str:
@@ -334,7 +323,8 @@ def _race_title(session: Session, units: str) -> str:
     """``Race 10K``, in the coach's word: ``Tune-up race 10K``, ``Time trial 5K``."""
     total = race_text(session.total, units) if isinstance(session.total, (Distance, Duration)) else ""
     if total and session.alternative is not None:  # "Race 100 mi or 30 h": its cut-off, as written
-        total += f" {pgettext('plan language', 'or')} {_session_length(session.alternative, units)}"
+        other = pgettext("plan language", "or")  # outside the f-string: pybabel finds no call inside one
+        total += f" {other} {_session_length(session.alternative, units)}"
     target = f" @ {session.target.text}" if session.target is not None else ""
     race = pgettext("plan language", "Race")  # outside the f-string: pybabel finds no call inside one
     return f"{session.name or race} {total}".strip() + target

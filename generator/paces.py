@@ -202,13 +202,21 @@ def pace_table(performance: Performance, coach: Mapping[str, str] | None = None,
     scale = 1.0
     if reference is not None:
         scale = race_seconds(value, reference.km) / reference.seconds
-    for name, spec in sorted((coach or {}).items()):  # in the order the page's script takes them
+    for name, spec in sorted((coach or {}).items(), key=_coach_order):
         if spec.startswith("a:"):
             fast, slow = (float(x) for x in spec[2:].split(":"))
             efforts[name] = (fast * scale, slow * scale)
         else:
             efforts[name] = evaluate(spec, efforts, value)
     return PaceTable(performance, value, efforts)
+
+
+def _coach_order(entry: tuple[str, str]) -> tuple[bool, bool, str]:
+    """The coach's paces in the order they may rest on each other: the absolute ones, then the races'
+    (which the relative ones are set from: "easy: MP + 45-75 s"), then the rest; the page's script
+    takes them in the same order."""
+    name, spec = entry
+    return not spec.startswith("a:"), name not in RACE_EFFORTS, name
 
 
 # -- targets ----------------------------------------------------------------------------------
@@ -236,7 +244,8 @@ def _term(term: str, efforts: Mapping[str, PaceRange], vdot_value: float) -> Pac
 def _race_pace(km: float, efforts: Mapping[str, PaceRange], vdot_value: float) -> float:
     """A race's pace (s/km): the middle of the table's, where the coach's table may set it
     (``marathon: 4:40-4:45/km``; else the model's, whose middle is the model's pace), or the model's."""
-    name = next((name for name, distance in RACE_EFFORTS.items() if abs(distance - km) < 1e-3), None)
+    # Within half a percent: a half marathon written 13.1 mi (21.08 km) is the half marathon.
+    name = next((name for name, distance in RACE_EFFORTS.items() if abs(distance - km) <= 0.005 * distance), None)
     if name is not None and name in efforts:
         fast, slow = efforts[name]
         return (fast + slow) / 2
@@ -263,7 +272,7 @@ def spec_of(target: Target | None, goal_km: float | None, units: str,
         words = target.efforts or (" ".join(target.text.lower().split()),)
         for word, named in zip(words, target.races or (None,) * len(words), strict=False):
             if word in GOAL_WORDS and goal_km is not None:
-                if not MODEL_KM[0] - 1e-9 <= goal_km <= MODEL_KM[1] + 0.5:
+                if not modelled(goal_km):
                     return None  # an 800 m's pace, or an ultra's: the model says nothing of them
                 terms.append(race_pace_spec(goal_km))
             elif word in WORD_EFFORTS:
@@ -277,6 +286,11 @@ def spec_of(target: Target | None, goal_km: float | None, units: str,
 
 
 MODEL_KM = (1.5, 42.195)  # the races Daniels' equations were fitted on: no pace beyond them
+
+
+def modelled(km: float) -> bool:
+    """Whether the model gives a race of ``km`` a pace (a marathon written 26.2 mi is one; an 800 m is not)."""
+    return MODEL_KM[0] - 1e-9 <= km <= MODEL_KM[1] + 0.5
 
 
 def race_pace_spec(km: float) -> str:

@@ -58,9 +58,13 @@ def duration_seconds(text: str) -> float | None:
     for part in parts:
         unit = (part[2] or "").lower()
         size = DURATION_WORDS.get("min" if unit == "m" else unit) if unit else (60 if last == 3600 else 1 if last == 60 else None)
-        if size is None or (last and size >= last):  # "1h20" is 20 minutes after the hour; units in falling order
+        value = float(part[1])
+        # "1h20" is 20 minutes after the hour: units fall, a later part is whole and under 60 ("2h60" is no time),
+        # and only a lone amount has a fraction ("1.5 h", never "1.5h30")
+        if size is None or (last and (size >= last or not value.is_integer() or value >= 60)) or (
+                len(parts) > 1 and not value.is_integer()):
             return None
-        total, last = total + float(part[1]) * size, size
+        total, last = total + value * size, size
     return total
 
 

@@ -1057,7 +1057,8 @@ def test_a_week_titled_as_a_recovery_week_but_not_lighter_is_warned_about() -> N
 
 
 @pytest.mark.parametrize("title", ["Regenerationswoche", "Entlastungswoche", "Erholungswoche", "Semaine de récupération",
-                                   "Semana de descarga"])
+                                   "Semana de descarga", "Ruhewoche", "Deload-Woche", "Semaine d'allègement",
+                                   "Semana de recuperacion", "Recovery week!"])
 def test_a_recovery_week_titled_in_another_language_is_warned_about_too(title: str) -> None:
     """Steffny's 'Regenerationswoche': a German compound (the week word joined with an 's') had not
     been read as a lighter week's title, and its week had been followed by a deload in silence."""
@@ -1704,3 +1705,40 @@ def test_a_deload_due_on_a_week_of_races_is_said_and_no_rhythm_is_said_without_d
     assert "it holds a race, and a week holding one is never replaced" in said.message
     off = expand(plan_from(text.replace("every: 4, mode: replace", "every: off")))
     assert not [line for line in off.log if "rhythm" in line] and not [w for w in off.warnings if w.code == "deload-dropped"]
+
+
+def test_a_galloway_step_back_with_a_long_run_without_walks_is_still_a_lighter_week() -> None:
+    """Galloway's long runs have walk breaks, his easy runs none: a step-back week whose long run is a
+    plain 4 miles is the author's lighter week. The rule for the first week without walks had taken it
+    for a return to running, and replaced it with a deload."""
+    text = "---\ntitle: G\nunits: mi\nperiodization: {deload: {every: 4, mode: replace}, taper: false}\n---\n"
+    for n, long in enumerate(("5 mi: 20 x (2 min run, 30 s walk)", "6 mi: 24 x (2 min run, 30 s walk)",
+                              "7 mi: 28 x (2 min run, 30 s walk)", "4 mi", "8 mi: 32 x (2 min run, 30 s walk)"), start=1):
+        text += f"## Week {n}\n- Tue: Easy 30 min\n- Thu: Easy 30 min\n- Sun: Long {long}\n\n"
+    weeks = expand(plan_from(text)).weeks
+    assert weeks[3].step_back and weeks[3].kind == "load"
+
+
+def test_a_deload_after_a_3k_leaves_one_easy_day_and_says_so() -> None:
+    """The easy days after a 3K are one (Daniels: one for each 3 km raced): the note had read "in
+    the 1 days after the race"."""
+    from generator.render.notes import note_text
+
+    text = "---\ntitle: T\nunits: km\nperiodization: {deload: {every: 4}, taper: false}\n---\n"
+    for n in range(1, 5):  # week 3 is a full week with a 3K on its Sunday: the deload follows it
+        race = "- Sat: Long 14 km\n- Sun: Race 3K\n" if n == 3 else "- Sun: Long 12 km\n"
+        text += f"## Week {n}\n- Mon: Intervals 8 km: 6 x 800 m @ 5K pace w/ 400 m jog\n- Wed: Easy 8 km\n{race}\n"
+    deload = next(w for w in expand(plan_from(text)).weeks if w.kind == "deload")
+    assert "easy running only on the day after the race" in note_text(deload.note)
+    assert [p.kind for p in deload.sessions][0] is K.EASY  # Monday, the day after the 3K
+
+
+def test_no_deload_said_to_wait_when_a_lighter_week_of_the_authors_comes_soon() -> None:
+    """Replace mode, a deload due on a full week holding a race: it waits, said once; not when the
+    author's own lighter week follows (nor 'no deload in the plan' when the author wrote one)."""
+    loading = "- Tue: Intervals 8 km: 6 x 800 m @ 5K pace w/ 400 m jog\n- Thu: Easy 8 km\n- Sun: Long 14 km\n"
+    weeks = [loading] * 3 + [loading.replace("- Sun", "- Sat: Race 5K\n- Sun")]
+    weeks += ["- Tue: Easy 6 km\n- Sun: Long 9 km\n"] + [loading] * 3
+    text = "---\ntitle: T\nunits: km\nperiodization: {deload: {every: 4, mode: replace}, taper: false}\n---\n"
+    text += "".join(f"## Week {n}\n{w}\n" for n, w in enumerate(weeks, start=1))
+    assert not [w for w in expand(plan_from(text)).warnings if w.code == "deload-dropped"]

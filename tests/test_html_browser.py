@@ -195,7 +195,8 @@ def test_the_page_script_computes_the_same_paces_as_python(site: Site, page: Any
     specs = ["e:easy", "e:threshold", "e:easy|e:steady", "r:5:90:92:0:0", "r:42.195:105:105:0:0",
              "r:42.195:100:100:-6.21:-6.21", "r:5:100:100:0:0|r:10:100:100:0:0", "r:21.0975:100:100:15:15",
              "v:95:95:0:0", "v:85:90:0:0|r:10:100:100:0:0"]
-    coach = {"easy": "a:370:400", "threshold": "r:21.0975:100:100:-5:-5", "marathon": "a:280:285"}
+    coach = {"easy": "a:370:400", "threshold": "r:21.0975:100:100:-5:-5", "marathon": "a:280:285",
+             "half_marathon": "r:42.195:100:100:-6:-6", "steady": "r:42.195:100:100:20:40"}
     for km, seconds in [(5.0, 1197.0), (10.0, 3000.0), (21.0975, 6300.0), (42.195, 15000.0), (1.609344, 420.0)]:
         for with_coach in (False, True):
             reference = Performance(10.0, 3000.0) if with_coach else None

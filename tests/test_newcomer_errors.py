@@ -29,6 +29,9 @@ def errors(text: str) -> list[str]:
     ("- Tue: Easy 5km at easy pace", "plan.md:6:17: error: a target follows '@': write '@ easy pace'"),
     ("- Tu: Easy 5 km", "e.g. 'Tue: Easy 5 km'"),  # the line itself, in the plan's units, on its nearest day
     ("- Th: Long 12 km", "e.g. 'Thu: Long 12 km'"),
+    # race paces Deload has none for: a track race's, one between those it knows, an ultra's
+    ("- Tue: Intervals 6 km: 6 x 300 m @ 1000m pace w/ 300 m jog", "the paces of Deload's model run from 1500 m"),
+    ("- Tue: Intervals 8 km: 4 x 1 km @ 2 mile pace w/ 400 m jog", "give the nearest ('@ 3K pace', '@ 5K pace')"),
     # HYROX's stations among a run's parts: they had been "unknown unit 'wall'" and "did you mean 'metres'?"
     ("- Tue: Intervals 50 min: 4 x (1 km @ 10K pace, 20 wall balls @ 6 kg)", "'20 wall balls' reads as a strength exercise"),
     ("- Tue: Intervals 50 min: 4 x (1 km @ 10K pace, 20 reps wall balls)", "'20 reps wall balls' reads as a strength exercise"),
@@ -75,7 +78,7 @@ def test_new_with_an_unquoted_distance_says_to_quote_it(tmp_path: Path) -> None:
                                               ("twenty-ten", None), ("fourty", None)])
 def test_a_week_number_in_words_is_read_whole(text: str, number: int | None) -> None:
     """'## Week Twenty-One' had been read as week 20, and said to be a duplicate."""
-    from generator.describe import spelt_number
+    from generator.source.headings import spelt_number
 
     assert spelt_number(text) == number
 
@@ -86,7 +89,8 @@ def test_a_timed_race_in_minutes_and_seconds_that_meant_hours_is_said_with_the_f
 
 
 @pytest.mark.parametrize(("text", "seconds"), [("1:20:00", 4800), ("45:00", 2700), ("2h10m30s", 7830), ("1 h 5", 3900),
-                                               ("25 mins", 1500), ("3 hours", 10800), ("20", None), ("10 min 5 h", None)])
+                                               ("25 mins", 1500), ("3 hours", 10800), ("20", None), ("10 min 5 h", None),
+                                               ("1.5h30", None), ("1 hour 90 min", None), ("2h60", None), ("1.5 h", 5400)])
 def test_one_reading_of_a_time_for_races_and_performances(text: str, seconds: float | None) -> None:
     from generator.units import duration_seconds
 

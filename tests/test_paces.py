@@ -333,3 +333,18 @@ def test_an_800m_plans_race_pace_is_its_coachs_not_the_models() -> None:
     said: list[str] = []
     parse_target("800 m pace", said.append)
     assert said and "the paces of Deload's model run from 1500 m to the marathon" in said[0] and "'@ all-out'" in said[0]
+
+
+def test_a_coachs_pace_set_from_a_race_pace_takes_the_coachs_race_pace_whatever_its_name() -> None:
+    """'easy: MP + 45-75 s' beside 'marathon: 4:40-4:45/km': easy is set from the coach's marathon pace.
+    Taken in alphabetical order, easy had come before marathon, and been set from the model's."""
+    from generator.model import Performance
+
+    paces = (("marathon", parse_target("4:40-4:45/km", pytest.fail)), ("easy", parse_target("MP + 45-75 s", pytest.fail)))
+    reference = Performance(10.0, 50 * 60)
+    table = pace_table(reference, coach_specs(paces, "km"), reference)
+    mp = sum(table.efforts["marathon"]) / 2
+    assert table.efforts["easy"] == pytest.approx((mp + 45, mp + 75))
+    # A race written in miles is that race: 13.1 mi takes the coach's half-marathon pace
+    half = pace_table(reference, coach_specs((("half_marathon", parse_target("5:00-5:05/km", pytest.fail)),), "km"), reference)
+    assert 299 < sum(evaluate("r:21.0824:100:100:0:0", half.efforts, half.vdot)) / 2 < 304

@@ -263,7 +263,7 @@ def _fill(context: _Context, layout: Layout, log: list[str],
         if slot.kind in ("deload", "vacation") and not slot.marked and index > 0:
             rested, days = after_race(sessions, _last_race(contents[index - 1]), measure)
             if rested != sessions:
-                note = (*note, Phrase.of("after-race", days=days))
+                note = (*note, Phrase.of("after-race", days=days) if days > 1 else Phrase.of("after-race-day"))
             sessions = rested
         if race_at is not None:
             before = sessions

@@ -91,6 +91,8 @@ class _Builder:
         self.run = 0  # loading weeks since the last lighter week
         self.dropped = False  # a deload due in this block was dropped (said once)
         self.reference: int | None = None  # the last representative loading slot
+        self.raced = 0  # weeks holding a race since the last loading week without one
+        self.waits = False  # a deload due on a week holding a race was said to wait (replace mode; said once a block)
 
     # -- what the coming weeks hold --
 
@@ -164,7 +166,8 @@ class _Builder:
         """Deloads asked for, and none placed because every few days a race restarted the rhythm (a
         track season's meets, counted as lighter weeks): said, as the plan has none of what it asked."""
         raced = [s.origin for s in self.slots if s.kind == "load" and self.weeks[s.origin].lighter_race_week]
-        if self.every is not None and len(raced) >= self.every and not any(s.kind == "deload" for s in self.slots):
+        lighter = any(s.kind in ("deload", "vacation") or s.step_back or s.marked for s in self.slots)
+        if self.every is not None and len(raced) >= self.every and not lighter:
             self.decisions.append(Decision("deload-dropped", raced[0], f"no deload in the plan: {len(raced)} of its weeks "
                                            "hold a race, each a lighter week the deload rhythm counts from, so none "
                                            "is ever due; mark a week {deload} for one, or write 'deload: {every: off}'"))
@@ -206,13 +209,12 @@ class _Builder:
         elif self.insert or not self.due() or kind == "race-week" or not self.replace(index, kind):
             if kind == "race-week":  # a race on top of a full week: no lighter week, and never a deload's place
                 self.rhythm(f"{self.name(index)} holds a race {self.full_race_week(week)}: the deload rhythm goes on through it")
-                if not self.insert and self.due():  # a deload due here waits for a week without a race: said once
-                    self.drop(index, f"no deload in {self.name(index)}: it holds a race, and a week holding one is never "
-                                     "replaced; the deload waits for a week without one ('mode: insert' adds one instead)")
+                self.wait(index)
             slot = self.emit(Slot("load", index))
             # A deload is made from the last loading week; from a week holding a race (the race left out)
             # only when every week for a while holds one (Lydiard's time trials), not from an older phase's.
-            if kind == "load" or self.reference is None or slot - self.reference > LOOK_AHEAD:
+            self.raced = 0 if kind == "load" else self.raced + 1
+            if kind == "load" or self.reference is None or self.raced > LOOK_AHEAD:
                 self.reference = slot
             self.run += 1
             if self.insert and self.due() and ("after", index) not in self.vacations:
@@ -244,10 +246,19 @@ class _Builder:
         return (f"and is shorter ({sizes}), but with {week.hard} hard sessions besides the race, no lighter week"
                 if week.with_race <= STEP_BACK_VOLUME * week.level + 1e-9 else f"but is not lighter ({sizes})")
 
+    def wait(self, index: int) -> None:
+        """Replace mode: a deload due on a week holding a race (never replaced) waits for one without;
+        said once a block, unless a lighter week comes soon anyway (its own note says that)."""
+        if not self.insert and self.due() and not self.waits and not self.lighter_soon(index).kind:
+            self.waits = True
+            self.decisions.append(Decision("deload-dropped", index, f"no deload in {self.name(index)}: it holds a race, "
+                                           "and a week holding one is never replaced; the deload waits for a week "
+                                           "without one ('mode: insert' adds one instead)"))
+
     def restart(self) -> None:
         """A lighter week: the deload rhythm counts from here, and a new block may say its own dropped deload."""
         self.run = 0
-        self.dropped = False
+        self.dropped = self.waits = False
 
     def due(self) -> bool:
         return self.every is not None and self.run >= self.every - 1

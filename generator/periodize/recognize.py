@@ -77,6 +77,7 @@ class SourceWeek:
     by_strength: bool = False  # a step-back by its strength work alone, its running no heavier (a mixed plan)
     on_feet: float = 0.0  # its runs whole, walk breaks and walks in, races left out: what a taper cuts, and cuts against
     spell: float = 0.0  # its longest running without a walk (volume.longest_spell)
+    walks: bool = False  # every run of it has walk breaks: a week of run-walk
 
     @property
     def lighter_race_week(self) -> bool:
@@ -162,6 +163,7 @@ def _facts(plan: Plan, index: int, measure: Measure, basis: str, load_of: Callab
         quality=sum(load_of(s) for s in runs if s.kind.is_quality),
         strength=sum(load_of(s) for s in sessions if s.kind is K.STRENGTH and s.in_totals),
         spell=max((longest_spell(s) for s in running), default=0.0),
+        walks=bool(running) and all(running_share(s) < 1.0 for s in running),
     )
 
 
@@ -180,12 +182,11 @@ def _lighter(week: SourceWeek, before: Sequence[SourceWeek]) -> bool:
         return (week.volume <= STEP_BACK_VOLUME * level + 1e-9 and week.sets <= heaviest.sets
                 and week.intensity <= heaviest.intensity + 1e-9)
     if week.volume <= STEP_BACK_VOLUME * level + 1e-9:
-        # Fewer minutes of running are no lighter week when the long run grows, the load does not
-        # fall or the running without a walk grows: a build week of hills, the step from run-walk
-        # to running without stopping.
+        # Fewer minutes of running are no lighter week when the long run grows or the load does not
+        # fall (a build week of hills), nor the step from run-walk weeks to running without stopping.
+        off_walks = before[-1].walks and not week.walks and week.spell > max(w.spell for w in before) + 1e-9
         return (week.long_run <= max(w.long_run for w in before) + 1e-9
-                and week.run_load <= max(w.run_load for w in before) + 1e-9
-                and week.spell <= max(w.spell for w in before) + 1e-9)
+                and week.run_load <= max(w.run_load for w in before) + 1e-9 and not off_walks)
     return shorter_long_run(week, before[-1]) and week.volume < level - 1e-9
 
 
@@ -228,10 +229,10 @@ def _rises_again(week: SourceWeek, after: Sequence[SourceWeek]) -> bool:
 # A week the author titled as a lighter one, in any plan language.
 # A title that says "lighter week", in the plan languages: German compounds join the words with an
 # "s" (Entlastungswoche, Regenerationswoche); French and Spanish put the week first (semaine de récupération).
-_LIGHTER_TITLE = re.compile(r"(?i)^\W*(?:(?:semaine|semana)\s+de\s+(?:la\s+)?)?(?:deload|recovery|rest|step[- ]?back"
-                            r"|cut[- ]?back|easy|entlastung|erholung|regeneration|récupération|recuperation|allègement"
-                            r"|allegement|descarga|recuperación|regeneración|herstel|rust)s?(?:\s*(?:week|woche|semaine"
-                            r"|semana))?\s*$")
+_LIGHTER_TITLE = re.compile(r"(?i)^\W*(?:(?:semaine|semana)\s+d(?:e\s+|')(?:la\s+)?)?(?:deload|recovery|rest|step[- ]?back"
+                            r"|cut[- ]?back|easy|entlastung|erholung|regeneration|ruhe|récupération|recuperation|allègement"
+                            r"|allegement|repos|descarga|recuperación|recuperacion|regeneración|regeneracion|herstel|rust)"
+                            r"s?(?:[\s-]*(?:week|woche|semaine|semana))?\W*$")
 
 
 def unmarked_lighter(plan: Plan, weeks: Sequence[SourceWeek], taper_from: int) -> list[tuple[int, str]]:

@@ -45,6 +45,7 @@ MESSAGES = {
     "vacation-in-taper-easy": N_("vacation (easy) within the taper"),
     "vacation-in-taper-rest": N_("vacation (rest) within the taper"),
     "after-race": N_("easy running only in the %(days)d days after the race"),
+    "after-race-day": N_("easy running only on the day after the race"),
     "strength-reps": N_("strength: fewer reps at the same load, a load above RPE 7 lowered to it"),
     "strength-load": N_("strength: the same reps at half the load"),
     "strength-sets": N_("strength: fewer sets at the same load, a load above RPE 7 lowered to it"),

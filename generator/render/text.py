@@ -26,7 +26,7 @@ def day_label(planned: PlannedSession, plan: Plan) -> str:
         return planned.date.strftime("%a %d %b")
     if plan.layout == "days":
         return views.day_label(plan, planned.week - 1, planned.day)
-    return weekday((plan.week_starts + planned.day - 1) % 7, "abbreviated").rstrip(".")  # "Mon", "Di", "vr"
+    return weekday((plan.week_starts + planned.day - 1) % 7, "abbreviated").rstrip(".")  # "Mon", "Di", "Vr"
 
 
 def _dates(week: PlannedWeek) -> str:

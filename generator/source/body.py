@@ -85,7 +85,7 @@ def read_body(text: str, first_line: int, week_starts: int, errors: Collector, w
         outline.read(block)
     sections = outline.sections
     for section in sections:
-        taken = {session.day for session in section.sessions}  # a note "Sun: Race — good luck!" is about Sunday's race
+        taken = {(session.day, session.kind) for session in section.sessions}  # "Sun: Race — good luck!": about Sunday's race
         for index in section.loose:
             bulletless(lines[index], first_line + index, week_starts, errors, words, taken)
     intro = "\n".join(lines[:outline.intro_end]).strip("\n")
@@ -170,21 +170,21 @@ class _Outline:
         return True
 
 
-def bulletless(raw: str, file_line: int, week_starts: int, errors: Collector, words: Words, taken: set[int]) -> None:
-    """An error at a line that reads as a session, on a day of its week without one, but has no
-    '- ' in front (``Sun: Long 12 km``): Markdown makes it a note, and the session would be lost in
-    silence. A note about a day's session ("Sun: Race — good luck!"), a rest day or a race without
-    its length is no session lost."""
+def bulletless(raw: str, file_line: int, week_starts: int, errors: Collector, words: Words,
+               taken: set[tuple[int, SessionKind]]) -> None:
+    """An error at a line that reads as a session but has no '- ' in front (``Sun: Long 12 km``):
+    Markdown makes it a note, and the session would be lost in silence. A note about a session of
+    that kind on that day ("Sun: Race — good luck!"), or a rest day, is no session lost."""
     text = raw.strip()
     prefix = words.day_prefix_re.match(text)
     day = day_number(prefix[1], week_starts, words) if prefix is not None else None
-    if prefix is None or day is None or day == -1 or day in taken:
+    if prefix is None or day is None or day == -1:
         return
     col = raw.find(text) + 1
     quiet = Collector(errors.file)
     session = SessionLine(text[prefix.end():], file_line, col + prefix.end(), quiet, words).session(
         day, Source(errors.file, file_line, col))
-    if session is None or quiet.has_errors or session.kind is SessionKind.REST or session.total is None:
+    if session is None or quiet.has_errors or session.kind is SessionKind.REST or (day, session.kind) in taken:
         return
     shown = text if len(text) <= 60 else text[:57] + "…"
     errors.error(file_line, col, f"'{shown}' reads as a session but has no '- ' in front, so Markdown makes it a note "

@@ -95,7 +95,7 @@ def parse_race_distance(value: Any) -> Distance | Duration | str:
             "or the time of a timed race such as '6 h'")
 
 
-_TIMED = re.compile(rf"^(\d+(?:\.\d+)?)\s*(?:{HOUR_WORDS})$")
+_TIMED = re.compile(rf"^(\d+(?:\.\d+)?)\s*-?\s*(?:{HOUR_WORDS})$")
 
 
 def _timed_hours(word: str) -> float | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..describe import NUMBER_WORDS, number_word, spelt_number
+from ..describe import NUMBER_WORDS, number_word
 from .blocks import Block
 from .words import ENGLISH, Words, fold
 
@@ -27,6 +27,7 @@ _NO_MARKUP = str.maketrans("", "", "*_`")
 STRONG, MEDIUM, WEAK = 2, 1, 0  # a '##' heading, another heading, a plain line or bullet
 PLAIN, BULLET = 0, -1  # the "level" of a line that is not a heading
 _MOST = 200  # characters of a plain line or bullet that can still be a heading
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 _NUMBER = "|".join(sorted((*NUMBER_WORDS, "thirty", "forty", "fifty"), key=len, reverse=True))
 _SPELT = re.compile(rf"(?i)([a-z]{{2,8}})[ \t]+((?:{_NUMBER})(?:[- ](?:{_NUMBER}))?)(?![\w-])")  # "Week Twenty-One"
 HASHES = -2  # the "level" of a paragraph '##Week 3': a heading without the space after its '#'
@@ -288,3 +289,13 @@ def write(seen: Guess, number: int, words: Words = ENGLISH) -> str:
     if len(rest) > 40:
         rest = rest[:37].rstrip() + " …"
     return f"## {words.heading(seen.kind)} {number}{rest}"
+
+
+def spelt_number(text: str) -> int | None:
+    """``Four`` as 4, ``twenty-one`` (or ``twenty one``) as 21, up to fifty-nine; None for anything else."""
+    words = text.lower().replace("-", " ").split()
+    if len(words) == 1 and words[0] in NUMBER_WORDS:
+        return NUMBER_WORDS.index(words[0]) + 1
+    if words and words[0] in _TENS and (len(words) == 1 or (len(words) == 2 and words[1] in NUMBER_WORDS[:9])):
+        return _TENS[words[0]] + (NUMBER_WORDS.index(words[1]) + 1 if len(words) == 2 else 0)
+    return None

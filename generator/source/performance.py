@@ -17,7 +17,7 @@ RACES: dict[str, tuple[float, str]] = {
     "marathon": (42.195, "Marathon"), "m": (42.195, "Marathon"), "42.2k": (42.195, "Marathon"),
 }
 # A time as a clock (50:00, 1:45:00) or in hours and minutes as plans write lengths (2h10, 1 h 45 min, 45 min)
-_WORDS_TIME = rf"\d{{1,2}}(?:\.\d)?\s*(?:{HOUR_WORDS})(?:\s*[0-5]?\d\s*(?:m|mins?|minutes?)?)?(?:\s*[0-5]?\d\s*s)?" \
+_WORDS_TIME = rf"\d{{1,2}}(?:\.\d{{1,2}})?\s*(?:{HOUR_WORDS})(?:\s*[0-5]?\d\s*(?:m|mins?|minutes?)?)?(?:\s*[0-5]?\d\s*s)?" \
               r"|\d{1,3}\s*(?:m|mins?|minutes?)(?:\s*[0-5]?\d\s*s)?"
 _FORM = re.compile(rf"(?i)^\s*(.+?)\s*(?:=|\bin\b|\s)\s*(\d{{1,2}}(?::[0-5]\d){{1,2}}|{_WORDS_TIME})\s*$")
 _DISTANCE = re.compile(r"(?i)^(\d+(?:\.\d+)?)\s*(km|k|mi|miles?|m)$")
@@ -39,13 +39,14 @@ def parse_performance(text: str) -> Performance:
     seconds = duration_seconds(match[2])
     if seconds is None:
         raise PerformanceError(f"cannot read '{text}' as a performance; expected {EXAMPLE}")
-    parts = [int(p) for p in match[2].split(":")] if ":" in match[2] else [int(seconds // 3600), int(seconds % 3600 // 60)]
+    parts = [int(p) for p in match[2].split(":")] if ":" in match[2] else []  # a clock's: "45:00" may mean hours
     value = vdot(Performance(km, seconds)) if seconds > 0 else 0.0
     if not VDOT_RANGE[0] <= value <= VDOT_RANGE[1]:
-        hours = len(parts) == 2 and seconds > 0 and VDOT_RANGE[0] <= vdot(Performance(km, seconds * 60)) <= VDOT_RANGE[1]
-        clock = f"{parts[0]}:{parts[1]:02d}:00" if parts[0] else f"{parts[1]}:00"
-        said = f"{parts[0]} h {parts[1]:02d} min" if parts[0] else f"{parts[1]} min"
-        meant = f"; for {said} write {clock}" if hours else ""
+        meant = ""
+        if len(parts) == 2 and seconds > 0 and VDOT_RANGE[0] <= vdot(Performance(km, seconds * 60)) <= VDOT_RANGE[1]:
+            clock = f"{parts[0]}:{parts[1]:02d}:00" if parts[0] else f"{parts[1]}:00"
+            said = f"{parts[0]} h {parts[1]:02d} min" if parts[0] else f"{parts[1]} min"
+            meant = f"; for {said} write {clock}"
         raise PerformanceError(f"'{text}' is not a plausible {label} time (expected one between "
                                f"{_bound(km, VDOT_RANGE[1])} and {_bound(km, VDOT_RANGE[0])}){meant}")
     return Performance(km, seconds, f"{label} in {format_clock(int(seconds))}")

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from ..errors import suggest
 from ..model import VMA, Pace, RacePace, Target, TargetKind
-from ..paces import LYDIARD_EFFORTS
+from ..paces import LYDIARD_EFFORTS, MODEL_KM
+from ..units import to_km
 
 if TYPE_CHECKING:
     from .words import Words
@@ -84,7 +85,7 @@ EFFORT_SUGGESTIONS = (*(w for w in EFFORT_WORDS if len(w) > 1), "5k pace", "10k 
 SPEED_PERCENT = (50.0, 130.0)  # of a race's speed: beyond these a percentage is a typo
 
 
-_ULTRA_PACE = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*(?:k|km|mi|miles?|m)\s+(?:race\s+)?(?:pace|effort)$")
+_ULTRA_PACE = re.compile(r"(\d{1,4}(?:\.\d+)?)\s*(k|km|mi|miles?|m)?\s+(?:race\s+)?(?:pace|effort)$")
 
 
 _RACE_RACE_PACE = re.compile(r"(?i)\b(\d+(?:\.\d+)?\s*(?:k|km|mi|m)|mile|marathon|half(?:\s+marathon)?)\s+race\s+pace\b")
@@ -197,11 +198,7 @@ def _parse_target(text: str, fail: Callable[[str], object], hints: tuple[str, ..
         return Target(text, "effort", efforts=efforts, races=_effort_races(efforts))
     lowered = " ".join(shown.lower().split())
     if ultra := _ULTRA_PACE.match(lowered):  # "50K effort": a race Deload has no pace for, not a typo of "5K"
-        short = re.match(r"[\d.]+\s*m\b", lowered) is not None and float(ultra[1]) < 1500  # metres: a track race
-        examples = "'@ all-out', '@ RPE 9', '@ mile pace'" if short else "'@ easy', '@ steady', '@ RPE 5'"
-        why = "; the paces of Deload's model run from 1500 m to the marathon" if short else ""
-        fail(f"'{shown}' is no race pace Deload knows{why}: give the effort ({examples}) and the race in a comment "
-             f"('— {shown}')")
+        fail(_unknown_race_pace(shown, float(ultra[1]), ultra[2] or "m"))
         return None
     if re.fullmatch(r"\d{1,2}:[0-5]\d(?:\s*[-–]\s*\d{1,2}:[0-5]\d)?", lowered):
         fail(f"'{shown}' needs its unit: a pace is '{shown}/km' or '{shown}/mi'")
@@ -214,6 +211,20 @@ def _parse_target(text: str, fail: Callable[[str], object], hints: tuple[str, ..
     fail(f"unknown target '{shown}'{hint}; expected a pace (8:30/mi), a zone (Z2), an RPE (RPE 7), a heart rate "
          "(150 bpm), an effort such as easy, steady, threshold or 10K pace, or a share of race pace (90% 5K, MP - 10 s)")
     return None
+
+
+def _unknown_race_pace(shown: str, value: float, unit: str) -> str:
+    """What to write for the pace of a race Deload has none for: a track race's (under 1500 m), one
+    between the races it knows (2K, 2 mi), or an ultra's."""
+    km = to_km(value, "mi") if unit.startswith("mi") else value / 1000 if unit == "m" else value
+    if km < MODEL_KM[0]:
+        how = "; the paces of Deload's model run from 1500 m to the marathon: give the effort ('@ all-out', '@ RPE 9', '@ mile pace')"
+    elif km <= MODEL_KM[1]:
+        how = ("; Deload knows the paces of 1500 m, the mile, 3K, 5K, 8K, 10K, 15K, 10 miles, the half and the marathon: "
+               "give the nearest ('@ 3K pace', '@ 5K pace')")
+    else:
+        how = ": give the effort ('@ easy', '@ steady', '@ RPE 5')"
+    return f"'{shown}' is no race pace Deload knows{how} and the race in a comment ('— {shown}')"
 
 
 def _effort_races(efforts: tuple[str, ...]) -> tuple[RacePace | None, ...]:

@@ -57,7 +57,7 @@
     return efforts;
   }
   function racePace(km, efforts, value) {  // the table's (the coach's, or the model's), or the model's
-    var name = Object.keys(RACE_EFFORTS).filter(function (n) { return Math.abs(RACE_EFFORTS[n] - km) < 1e-3; })[0];
+    var name = Object.keys(RACE_EFFORTS).filter(function (n) { return Math.abs(RACE_EFFORTS[n] - km) <= 0.005 * RACE_EFFORTS[n]; })[0];
     if (name !== undefined && efforts[name]) { return (efforts[name][0] + efforts[name][1]) / 2; }
     return raceSeconds(value, km) / km;
   }
@@ -80,7 +80,12 @@
     var value = vdot(km, seconds);
     var efforts = modelEfforts(value);
     var scale = reference ? raceSeconds(value, reference.km) / reference.seconds : 1.0;
-    Object.keys(coach || {}).sort().forEach(function (name) {
+    // The absolute paces first, then the races', then the rest (generator/paces.py: _coach_order).
+    function order(name) { return [coach[name].slice(0, 2) === "a:" ? 0 : 1, name in RACE_EFFORTS ? 0 : 1]; }
+    Object.keys(coach || {}).sort(function (a, b) {
+      var x = order(a), y = order(b);
+      return x[0] - y[0] || x[1] - y[1] || (a < b ? -1 : a > b ? 1 : 0);
+    }).forEach(function (name) {
       var spec = coach[name];
       if (spec.slice(0, 2) === "a:") {
         var ends = spec.slice(2).split(":").map(Number);
