@@ -1730,7 +1730,7 @@ def test_a_deload_after_a_3k_leaves_one_easy_day_and_says_so() -> None:
         text += f"## Week {n}\n- Mon: Intervals 8 km: 6 x 800 m @ 5K pace w/ 400 m jog\n- Wed: Easy 8 km\n{race}\n"
     deload = next(w for w in expand(plan_from(text)).weeks if w.kind == "deload")
     assert "easy running only on the day after the race" in note_text(deload.note)
-    assert [p.kind for p in deload.sessions][0] is K.EASY  # Monday, the day after the 3K
+    assert deload.sessions[0].kind is K.EASY  # Monday, the day after the 3K
 
 
 def test_no_deload_said_to_wait_when_a_lighter_week_of_the_authors_comes_soon() -> None:
