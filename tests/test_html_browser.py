@@ -37,7 +37,11 @@ class Site:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     plans = sorted((FIXTURES.parent.parent / "plans").glob("*.md")) + sorted((FIXTURES / "hostile").glob("*.md"))
-    project = make_project(tmp_path_factory.mktemp("browser"), plans)
+    yield from _served(make_project(tmp_path_factory.mktemp("browser"), plans))
+
+
+def _served(project: Path) -> Iterator[Site]:
+    """The project built, and its site served on localhost until the caller is done with it."""
     build_project(project, "--no-pdf")
     root = project / "site"
     handler = functools.partial(QuietHandler, directory=str(root))
@@ -524,4 +528,27 @@ def test_the_scripts_speak_the_pages_language(german_site: Site, page: Any) -> N
     paces = page.locator("#pace-msg").inner_text()
     assert "every session below" not in paces and "VDOT" in paces, paces
     assert page.locator(".pace-table th[scope=row]").first.inner_text() not in ("Recovery", "Easy")
+    assert page.problems == []
+
+
+def test_a_reader_gives_their_vma_and_sees_their_paces(tmp_path: Path, page: Any) -> None:
+    """A French plan sets its intervals as shares of VMA: its reader, who knows their VMA from a test,
+    gives it in km/h (16,5) and gets the paces Python gives 'VMA 16.5 km/h', kept for the next visit."""
+    from generator.paces import evaluate, pace_table
+    from generator.render.pacetable import range_text
+    from generator.source.performance import parse_performance
+
+    for served in _served(make_project(tmp_path, [FIXTURES / "language" / "vma-10k-fr.md"])):
+        url = served.url("plans/vma-10k-fr/index.html")
+        open_page(page, url)
+        page.select_option("#pace-race", "vma")
+        page.fill("#pace-time", "16,5")
+        page.click("#pace-form button[type=submit]")
+        table = pace_table(parse_performance("VMA 16.5 km/h"))
+        ninety_five = page.locator('.pace[data-pace="v:95:95:0:0"] .pace-value').first
+        assert ninety_five.inner_text() == range_text(evaluate("v:95:95:0:0", table.efforts, table.vdot), "km")
+        assert "VMA 16,5 km/h" in page.locator("#pace-msg").inner_text()
+        open_page(page, url)  # the next visit: the reader's VMA, kept
+        assert page.locator("#pace-race").input_value() == "vma" and page.locator("#pace-time").input_value() == "16,5"
+        assert ninety_five.inner_text() == range_text(evaluate("v:95:95:0:0", table.efforts, table.vdot), "km")
     assert page.problems == []

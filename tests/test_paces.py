@@ -348,3 +348,15 @@ def test_a_coachs_pace_set_from_a_race_pace_takes_the_coachs_race_pace_whatever_
     # A race written in miles is that race: 13.1 mi takes the coach's half-marathon pace
     half = pace_table(reference, coach_specs((("half_marathon", parse_target("5:00-5:05/km", pytest.fail)),), "km"), reference)
     assert 299 < sum(evaluate("r:21.0824:100:100:0:0", half.efforts, half.vdot)) / 2 < 304
+
+
+@pytest.mark.parametrize(("text", "kmh"), [("VMA 16 km/h", 16.0), ("vma=16,5", 16.5), ("MAS 17", 17.0), ("VAM: 15.5 km/h", 15.5)])
+def test_a_maximal_aerobic_speed_is_a_performance_that_gives_it_back(text: str, kmh: float) -> None:
+    """A French runner knows their VMA from a test, not a race: it stands for six minutes at that
+    speed, whose VDOT gives exactly that VMA back (and every other pace from it)."""
+    performance = parse_performance(text)
+    table = pace_table(performance)
+    assert 3600 / (sum(evaluate("v:100:100:0:0", table.efforts, table.vdot)) / 2) == pytest.approx(kmh)
+    assert performance.label == f"VMA {kmh:g} km/h"
+    with pytest.raises(PerformanceError, match="not plausible"):
+        parse_performance("VMA 35 km/h")

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from ..describe import written_text
 from ..expanded import ExpandedPlan
-from ..model import Distance, Ladder, Part, Repeat, Session, Step, Target
+from ..model import VMA, Distance, Ladder, Part, Repeat, Session, Step, Target
 from ..paces import PaceTable, coach_specs, evaluate, implied_target, plan_pace_table, spec_of
 from ..units import KM_PER_MI
 from .dualunits import dual, pick
@@ -51,6 +51,7 @@ class PacePanel:
     rows: list[tuple[str, Markup, Markup]]  # effort, pace, treadmill speed (both units)
     coach: str  # JSON: effort -> spec
     reference_json: str  # JSON: {"km": …, "seconds": …} or ""
+    vma: bool = False  # a session's pace is a share of maximal aerobic speed: the reader may give theirs
 
 
 def goal_km(expanded: ExpandedPlan) -> float | None:
@@ -125,5 +126,7 @@ def pace_panel(expanded: ExpandedPlan, table: PaceTable | None = None) -> PacePa
         coach=json.dumps(coach_specs(plan.paces, plan.units), sort_keys=True, separators=(",", ":")),
         reference_json=json.dumps({"km": reference.km, "seconds": reference.seconds}, separators=(",", ":"))
         if reference is not None else "",
+        vma=any(target.race is not None and VMA in (target.race.race, target.race.race_to)
+                for week in expanded.weeks for p in week.sessions for target, _ in _targets(p.session, p.workout)),
     )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import Performance
-from ..paces import MODEL_KM, race_seconds, vdot
+from ..paces import MODEL_KM, VMA_MINUTES, race_seconds, vdot
 from ..units import HOUR_WORDS, duration_seconds, format_clock, to_km
 
 RACES: dict[str, tuple[float, str]] = {
@@ -21,9 +21,23 @@ _WORDS_TIME = rf"\d{{1,2}}(?:\.\d{{1,2}})?\s*(?:{HOUR_WORDS})(?:\s*[0-5]?\d\s*(?
               r"|\d{1,3}\s*(?:m|mins?|minutes?)(?:\s*[0-5]?\d\s*s)?"
 _FORM = re.compile(rf"(?i)^\s*(.+?)\s*(?:=|\bin\b|\s)\s*(\d{{1,2}}(?::[0-5]\d){{1,2}}|{_WORDS_TIME})\s*$")
 _DISTANCE = re.compile(r"(?i)^(\d+(?:\.\d+)?)\s*(km|k|mi|miles?|m)$")
-EXAMPLE = "a race and a time such as '10k=50:00', '5K in 24:30' or 'half=1:45:00'"
+EXAMPLE = "a race and a time such as '10k=50:00', '5K in 24:30' or 'half=1:45:00', or a maximal aerobic speed ('VMA 16 km/h')"
 MIN_KM, MAX_KM = MODEL_KM  # the range Daniels' equations were fitted on
 VDOT_RANGE = (15.0, 90.0)
+
+
+# A maximal aerobic speed, as French runners know theirs from a test: "VMA 16 km/h", "vma=16,5", "MAS 17".
+_SPEED = re.compile(r"(?i)^\s*(?:vma|mas|vam|vvo2\s*max)\s*(?:=|:|\s)\s*(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:km/h|kmh|km\.h-1)?\s*$")
+VMA_RANGE = (10.0, 30.0)  # km/h: from a walker's run to a world-class miler's
+
+
+def vma_performance(kmh: float) -> Performance:
+    """A maximal aerobic speed as the race it stands for: :data:`~generator.paces.VMA_MINUTES` at that
+    speed, whose VDOT gives exactly that speed back as VMA (and every other pace from it)."""
+    if not VMA_RANGE[0] <= kmh <= VMA_RANGE[1]:
+        raise PerformanceError(f"a maximal aerobic speed of {kmh:g} km/h is not plausible (expected "
+                               f"{VMA_RANGE[0]:g} to {VMA_RANGE[1]:g} km/h)")
+    return Performance(kmh * VMA_MINUTES / 60, VMA_MINUTES * 60, f"VMA {kmh:g} km/h")
 
 
 class PerformanceError(ValueError):
@@ -31,7 +45,9 @@ class PerformanceError(ValueError):
 
 
 def parse_performance(text: str) -> Performance:
-    """``10k=50:00`` and the like; raises :class:`PerformanceError`."""
+    """``10k=50:00`` and the like, or a maximal aerobic speed (``VMA 16 km/h``); raises :class:`PerformanceError`."""
+    if speed := _SPEED.match(text):
+        return vma_performance(float(speed[1].replace(",", ".")))
     match = _FORM.match(text)
     if match is None:
         raise PerformanceError(f"cannot read '{text}' as a performance; expected {EXAMPLE}")

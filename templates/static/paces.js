@@ -182,6 +182,18 @@
     return "#" + parts.join("&");
   }
 
+  function show(km, seconds, label) {
+    current = { table: paceTable(km, seconds, coach, reference), label: label };
+    window.DeloadPaces.current = current;
+    render();
+    message.textContent = t("Paces for %(reference)s (VDOT %(vdot)s) on every session below.", { reference: label, vdot: current.table.vdot.toFixed(1).replace(".", DECIMAL) })
+      + " " + t("To forget your time, clear it and press the button again.");
+  }
+  function remember(key) {
+    try { localStorage.setItem("deload-race-time", key.replace("-", "=")); } catch (e) { /* private mode */ }
+    if (history.replaceState) { history.replaceState(null, "", hashWith("time", key)); }
+  }
+
   function apply(km, seconds, save) {
     var value = vdot(km, seconds);
     if (!(value <= 90) && seconds < 6000 && vdot(km, seconds * 60) >= 15) {  /* "1:45" for a half: 1 h 45 min */
@@ -194,17 +206,28 @@
       return;
     }
     race.value = option.value;
-    var label = t("%(race)s in %(time)s", { race: option.textContent, time: duration(seconds) });
-    current = { table: paceTable(km, seconds, coach, reference), label: label };
-    window.DeloadPaces.current = current;
-    render();
-    message.textContent = t("Paces for %(reference)s (VDOT %(vdot)s) on every session below.", { reference: label, vdot: current.table.vdot.toFixed(1).replace(".", DECIMAL) })
-      + " " + t("To forget your time, clear it and press the button again.");
-    if (save) {
-      try { localStorage.setItem("deload-race-time", km + "=" + seconds); } catch (e) { /* private mode */ }
-      if (history.replaceState) { history.replaceState(null, "", hashWith("time", km + "-" + seconds)); }
-    }
+    show(km, seconds, t("%(race)s in %(time)s", { race: option.textContent, time: duration(seconds) }));
+    if (save) { remember(km + "-" + seconds); }
   }
+
+  /* A maximal aerobic speed (VMA) is the race it stands for: VMA_MINUTES at that speed (generator/source/performance.py). */
+  function applySpeed(kmh, save) {
+    if (!(kmh >= 10 && kmh <= 30)) {
+      message.textContent = t("Write your maximal aerobic speed in km/h, from 10 to 30 (16 or 16.5).");
+      return;
+    }
+    race.value = "vma";
+    show(kmh * VMA_MINUTES / 60, VMA_MINUTES * 60, t("VMA %(speed)s km/h", { speed: String(kmh).replace(".", DECIMAL) }));
+    if (save) { remember("vma-" + kmh); }
+  }
+  function speedInput() {  /* the time box takes a speed while VMA is chosen */
+    var vma = race.value === "vma";
+    time.placeholder = vma ? "16" : "25:00";
+    time.inputMode = vma ? "decimal" : "numeric";
+    if (vma) { time.removeAttribute("pattern"); } else { time.setAttribute("pattern", CLOCK_PATTERN); }
+  }
+  var CLOCK_PATTERN = time.getAttribute("pattern") || "";
+  race.addEventListener("change", speedInput);
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
@@ -214,6 +237,7 @@
       location.reload();
       return;
     }
+    if (race.value === "vma") { applySpeed(+time.value.trim().replace(",", "."), true); return; }
     var seconds = parseClock(time.value);
     if (seconds === null) { message.textContent = t("Write the time as minutes:seconds (24:30) or hours:minutes:seconds (1:45:00)."); return; }
     apply(+race.value, seconds, true);
@@ -223,11 +247,15 @@
   if (reference) {  /* the plan's own reference race first: a reader of a 10K plan is asked for a 10K */
     Array.prototype.forEach.call(race.options, function (o) { if (Math.abs(+o.value - reference.km) < 1e-6) { race.value = o.value; } });
   }
-  var fromHash = /(?:^|[#&])time=([\d.]+)-(\d+)/.exec(location.hash);
+  var fromHash = /(?:^|[#&])time=(vma|[\d.]+)-([\d.]+)/.exec(location.hash);
   var saved = null;
   try { saved = localStorage.getItem("deload-race-time"); } catch (e) { saved = null; }
   var stored = fromHash ? [fromHash[1], fromHash[2]] : (saved ? saved.split("=") : null);
-  if (stored && stored.length === 2 && +stored[1] > 0) {
+  if (stored && stored.length === 2 && stored[0] === "vma" && +stored[1] > 0 && race.querySelector("option[value=vma]")) {
+    time.value = stored[1].replace(".", DECIMAL);
+    applySpeed(+stored[1], false);
+    speedInput();
+  } else if (stored && stored.length === 2 && +stored[1] > 0 && stored[0] !== "vma") {
     time.value = duration(+stored[1]);
     apply(+stored[0], +stored[1], false);
   }
