@@ -146,31 +146,31 @@ class Cursor:
                                      self._seconds_after(end) if scale == 60 and high is None and low.is_integer() else 0.0)
             top = high * scale if high is not None else self._duration_high(end)
             return self._range(Duration(seconds, top, in_minutes=scale == 60), start, per_rep)
+        self._unknown_unit(match, start, end)
+        return None
+
+    def _unknown_unit(self, match: re.Match[str], start: int, end: int) -> None:
+        """The error for an amount whose word is no unit: what the author most likely meant by it."""
+        first, second, word = match[1], match[2], match[3] or ""
+        unit, low, high = word.lower(), float(first), second
+        shown = f"{first}-{second}" if second else first
         hint = suggest(word, self.vocab.unit_hints)
         if not hint and unit in self.vocab.labels:  # "w/ 400 jog": the unit left out before the author's word
-            shown = f"{first}-{second}" if second else first
-            unit_guess = "m" if low >= 100 else "min"
-            self.fail(start, f"'{shown}' needs a unit before '{word}', e.g. '{shown} {unit_guess} {word}'")
-            return None
-        if unit in ("ft", "feet", "foot") and not hint:  # "with 1500 ft": climbing, most likely
+            self.fail(start, f"'{shown}' needs a unit before '{word}', e.g. '{shown} {'m' if low >= 100 else 'min'} {word}'")
+        elif unit in ("ft", "feet", "foot") and not hint:  # "with 1500 ft": climbing, most likely
             self.fail(start, f"feet measure no run's length: if '{match[0].strip()}' is climbing, write it in a comment, "
                              f"e.g. '— {match[0].strip()} D+'; else give the length in mi, km or m")
-            return None
-        if word in ("E", "M", "T", "I", "R"):  # Daniels' "2E + 3T": two at E pace, three at T pace
-            shown = f"{first}-{second}" if second else first
+        elif word in ("E", "M", "T", "I", "R"):  # Daniels' "2E + 3T": two at E pace, three at T pace
             self.fail(start, f"'{match[0].strip()}' is Daniels' shorthand: write the amount with its unit and the pace "
                              f"after '@', e.g. '{shown} mi @ {word}' (or '{shown} km @ {word}')")
-            return None
-        station = _STATION.search(self.text, match.start(3), end)
-        if low.is_integer() and high is None and (unit in ("reps", "rep") or (station and station.start() == match.start(3))):
+        elif low.is_integer() and high is None and (unit in ("reps", "rep") or _STATION.match(self.text, match.start(3), end)):
             # "20 wall balls", "20 reps wall balls": a station of a hybrid workout, no part of a run
-            shown = self.text[start:station.end() if station else match.end(3)].strip()
-            self.fail(start, f"'{shown}' reads as a strength exercise, no part of a run: write the "
-                             "runs as a session and the exercises as a strength session's sub-bullets ('Wall balls "
-                             "4x20 @ 6 kg'), or the whole workout in a comment")
-            return None
-        self.fail(match.start(3), f"unknown unit '{word}'{hint}; expected mi, km, m, min, s or h")
-        return None
+            station = _STATION.search(self.text, match.start(3), end)
+            self.fail(start, f"'{self.text[start:station.end() if station else match.end(3)].strip()}' reads as a strength "
+                             "exercise, no part of a run: write the runs as a session and the exercises as a strength "
+                             "session's sub-bullets ('Wall balls 4x20 @ 6 kg'), or the whole workout in a comment")
+        else:
+            self.fail(match.start(3), f"unknown unit '{word}'{hint}; expected mi, km, m, min, s or h")
 
     def _minutes_after(self, end: int) -> float:
         """The minutes of ``1 h 15 min``, after its hours."""
