@@ -113,7 +113,9 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
     contents, notes = _fill(context, layout, log, decisions)
     weeks, race_form = planned_weeks(plan, layout, contents, notes, measure, first, context.load)
     decisions += layout.decisions
-    kept = {w.origin - 1 for w in weeks if w.origin is not None and w.note and w.note[0].code.endswith("-unchanged")}
+    # A week the taper leaves as written (already under its cap, or begun late in the week) is not cut again.
+    kept = {w.origin - 1 for w in weeks if w.origin is not None and not w.inserted
+            and not any(p.original is not None for p in w.sessions)}
     decisions += [Decision("taper-unmarked", index, message) for index, message in
                   unmarked_tapers(plan, context.span, [w.volume for w in context.weeks]) if index not in kept]  # else not cut
     decisions += [Decision("deload-unmarked", index, message) for index, message in
