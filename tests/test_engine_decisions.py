@@ -1749,7 +1749,7 @@ def test_a_week_the_taper_leaves_as_written_is_not_said_to_be_cut_again() -> Non
     on its Friday and changes none of its sessions. It had been warned that the taper "cuts it again"."""
     text = "---\ntitle: L\nunits: km\nrace: {distance: 10k}\nperiodization: {deload: {every: off}}\n---\n"
     for n in range(1, 5):
-        text += "## Week %d\n- Tue: Intervals 60 min: 6 x 800 m @ 5K pace w/ 400 m jog\n- Thu: Easy 60 min\n- Sun: Long 90 min\n\n" % n
+        text += f"## Week {n}\n- Tue: Intervals 60 min: 6 x 800 m @ 5K pace w/ 400 m jog\n- Thu: Easy 60 min\n- Sun: Long 90 min\n\n"
     text += "## Week 5\n- Mon: Easy 50 min\n- Tue: Intervals 50 min: 6 x 400 m @ 5K pace w/ 400 m jog\n- Thu: Easy 40 min\n- Sat: Easy 20 min\n\n"
     text += "## Week 6\n- Tue: Easy 30 min\n- Sun: Race 10K\n"
     e = expand(plan_from(text))
