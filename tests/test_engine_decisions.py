@@ -1756,3 +1756,12 @@ def test_a_week_the_taper_leaves_as_written_is_not_said_to_be_cut_again() -> Non
     week5 = e.weeks[4]
     assert not any(p.original for p in week5.sessions)
     assert not [w for w in e.warnings if w.code == "taper-unmarked"]
+
+
+def test_cross_training_by_distance_is_timed_at_its_sports_speed() -> None:
+    """A triathlete's 'Bike 40 km' had been 260 minutes at the running easy pace (a load twice the
+    10K race's), and 'Swim 1500 m' ten minutes."""
+    text = ("---\ntitle: T\nunits: km\n---\n## Week 1\n- Mon: Swim 1500 m\n- Tue: Bike 40 km\n- Wed: Row 5 km\n"
+            "- Thu: Cross-training 20 km bike\n- Sat: Cross-training 10 km\n")
+    minutes = [round(p.minutes) for p in expand(plan_from(text)).weeks[0].sessions]
+    assert minutes == [30, 96, 22, 48, 65]  # the last names no sport: at the plan's easy pace

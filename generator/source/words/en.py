@@ -41,7 +41,8 @@ KIND_WORDS: dict[str, SessionKind] = {
     "race": K.RACE, "tune-up race": K.RACE, "tune-up": K.RACE, "time trial": K.RACE,
     "dress rehearsal": K.TEMPO,  # Pfitzinger's: a run with a marathon-pace part, a week or two out
     "cross-training": K.CROSS, "cross training": K.CROSS, "cross-train": K.CROSS, "xt": K.CROSS,
-    "cross": K.CROSS, "bike": K.CROSS, "swim": K.CROSS, "cycling": K.CROSS,
+    "cross": K.CROSS, "bike": K.CROSS, "swim": K.CROSS, "cycling": K.CROSS, "ride": K.CROSS, "row": K.CROSS,
+    "rowing": K.CROSS, "elliptical": K.CROSS, "spin": K.CROSS, "pool running": K.CROSS, "aqua jogging": K.CROSS,
     "strength": K.STRENGTH, "strength training": K.STRENGTH, "gym": K.STRENGTH,
     "mobility": K.MOBILITY, "yoga": K.MOBILITY, "stretching": K.MOBILITY,
     "drills": K.MOBILITY, "running drills": K.MOBILITY, "form drills": K.MOBILITY,  # technique, not running volume
