@@ -24,8 +24,8 @@ def test_json_has_the_documented_shape(settings) -> None:  # type: ignore[no-unt
     assert set(week["volume"]) >= {"distance", "minutes"} and week["volume"]["distance"] == 25.0
     assert set(week["metrics"]) >= {"ctl", "atl", "tsb", "acwr_ewma"}
     session = next(s for s in week["sessions"] if s["kind"] == "intervals")
-    assert session | {"day": 4, "title": "Intervals 8 km: 6 x 400 m @ 5K pace w/ 200 m jog",
-                      "distance": 8.0} == session
+    assert session | {"day": 4, "title": "Intervals 7 km: 6 x 400 m @ 5K pace w/ 200 m jog",
+                      "distance": 7.0} == session
     assert "strength" not in session  # null fields are left out
     assert session["date"] == "2027-03-18"  # the week's start plus day - 1, written out for outside tools
     assert session["source"]["line"] == 37  # week 3, the reference, in the plan's source file
@@ -34,10 +34,10 @@ def test_json_has_the_documented_shape(settings) -> None:  # type: ignore[no-unt
     assert repeat["steps"][0]["amount"] == {"value": 400, "unit": "m"}
     assert repeat["steps"][0]["target"]["race"] == {"race": "5k"}
     assert repeat["between"] | {"role": "recovery", "label": "jog", "amount": {"value": 200, "unit": "m"}} == repeat["between"]
-    # the whole workout: 8 km less the 3.4 km main set, half before it and half after
+    # the whole workout: 7 km less the 3.4 km main set, half before it and half after
     assert [part.get("type", "step") for part in session["workout"]] == ["step", "repeat", "step"]  # a step has no type
     assert [step["role"] if "type" not in step else step["type"] for step in session["workout"]] == ["warmup", "repeat", "cooldown"]
-    assert session["workout"][0]["amount"] == {"value": 2.3, "unit": "km"} == session["workout"][2]["amount"]
+    assert session["workout"][0]["amount"] == {"value": 1.8, "unit": "km"} == session["workout"][2]["amount"]
     easy = next(s for s in week["sessions"] if s["kind"] == "easy" and "main" not in s)
     assert "workout" not in easy and easy["source"] == {"line": easy["source"]["line"]}  # format 5: said once
     strength = next(s for s in week["sessions"] if s["kind"] == "strength")

@@ -410,7 +410,7 @@ def test_a_warning_only_the_high_end_of_the_ranges_gives_says_so() -> None:
 
 
 def test_a_deloads_longest_run_at_the_high_end_counts_the_ranged_runs() -> None:
-    week = "- Tue: Easy 6-12 km @ easy\n- Thu: Easy 8 km @ easy\n- Sun: Long 12 km @ easy\n"
+    week = "- Tue: Easy 6-16 km @ easy\n- Thu: Easy 8 km @ easy\n- Sun: Long 12 km @ easy\n"
     plan = plan_from("---\ntitle: R\nunits: km\nperiodization: {deload: {every: 2, mode: insert}}\n---\n"
                      + "".join(f"## Week {n}\n{week}" for n in (1, 2)))
     deload = next(w for w in expand(plan).weeks if w.kind == "deload")

@@ -43,6 +43,9 @@ from .volume import (
 K = SessionKind
 EASY_WEEK_SHARE = 0.70
 MOST_CUT = 0.40  # R6: the heaviest deload cut of the sources; no run of a volume deload loses more
+# §7: a deload's long run loses at most 30% (Higdon's step-back 10 to 7 miles, Pfitzinger's 17 to 12-13),
+# or the plan's cut if larger: the week's other runs give the rest.
+LONG_RUN_CUT = 0.30
 SHORT_BY = 0.01  # a volume cut this much short of the plan's is said with its figure
 AFTER_RACE_DAYS = 4  # the most days after a race that hold no quality session (a design choice; see the docs)
 LoadOf = Callable[[Session], float]
@@ -67,7 +70,8 @@ def build_deload(reference: Sequence[Session], strategy: str, measure: Measure, 
         note = [Phrase.of("deload-easy", share=EASY_WEEK_SHARE)]
     else:
         sessions = _keep_one_quality_each(reference, 1 - p.deload_cut, measure)
-        sessions = fit_volume(sessions, (1 - p.deload_cut) * before, measure, basis, max(MOST_CUT, p.deload_cut))
+        sessions = fit_volume(sessions, (1 - p.deload_cut) * before, measure, basis, max(MOST_CUT, p.deload_cut),
+                              max(LONG_RUN_CUT, p.deload_cut))
         cut = 1 - sum(size(s, measure, basis) for s in sessions) / before if before else p.deload_cut
         short = cut < p.deload_cut - SHORT_BY  # whole steps (a 30-minute repeat) a run would lose beyond MOST_CUT
         easy = "" if any(s.kind.is_quality for s in reference) else "-easy"  # no quality kind to keep one of
@@ -79,7 +83,8 @@ def build_deload(reference: Sequence[Session], strategy: str, measure: Measure, 
     sessions = [deload_strength(s, p) for s in sessions]
     if sessions != lifted:
         note.append(Phrase.of(f"strength-{p.strength_strategy}"))
-    sessions, shortened = unload(sessions, reference, p.min_cut, measure, load_of, max(MOST_CUT, p.deload_cut))
+    sessions, shortened = unload(sessions, reference, p.min_cut, measure, load_of, max(MOST_CUT, p.deload_cut),
+                                 max(LONG_RUN_CUT, p.deload_cut))
     if shortened:
         note.append(Phrase.of(f"shortened-{shortened}", cut=p.min_cut))
     elif strategy == "intensity" and before > 0:
@@ -88,7 +93,7 @@ def build_deload(reference: Sequence[Session], strategy: str, measure: Measure, 
 
 
 def unload(sessions: Sequence[Session], reference: Sequence[Session], min_cut: float, measure: Measure,
-           load_of: LoadOf, most_cut: float = MOST_CUT) -> tuple[list[Session], str]:
+           load_of: LoadOf, most_cut: float = MOST_CUT, long_cut: float = MOST_CUT) -> tuple[list[Session], str]:
     """Shorten the long run and the easy runs, one step at a time, the one shortened least so far
     (for its size) first, until the week's load is at least ``min_cut`` below the reference's, no
     run below ``1 - most_cut`` of it as the reference has it (R6; the week is then said to be a
@@ -103,7 +108,7 @@ def unload(sessions: Sequence[Session], reference: Sequence[Session], min_cut: f
                       for i, s in enumerate(result)
                       if s.kind in (K.LONG, K.EASY, K.RECOVERY, K.RUN_WALK) and s.in_totals
                       and (shorter := one_step_less(s, measure)) is not None
-                      and _minutes(shorter, measure) >= (1 - most_cut) * written[i] - 1e-9]
+                      and _minutes(shorter, measure) >= (1 - (long_cut if s.kind is K.LONG else most_cut)) * written[i] - 1e-9]
         if not candidates:
             break
         *_, index = max(candidates)
@@ -191,10 +196,11 @@ def _keep_one_quality_each(reference: Sequence[Session], factor: float, measure:
 
 
 def fit_volume(sessions: Sequence[Session], target: float, measure: Measure, basis: str,
-               most_cut: float | None = None) -> list[Session]:
+               most_cut: float | None = None, long_cut: float | None = None) -> list[Session]:
     """Shrink easy running (then the easy parts of other runs) until the week is at most ``target``;
-    with ``most_cut``, no easy or long run loses more than that share of what was written while
-    the easy running around quality sets (warm-ups, cool-downs) can give it instead."""
+    with ``most_cut``, no easy run loses more than that share of what was written (no long run more
+    than ``long_cut``, if given) while the easy running around quality sets (warm-ups, cool-downs)
+    can give it instead."""
     result = list(sessions)
     total = sum(size(s, measure, basis) for s in result)
     if total <= target + 1e-9:
@@ -203,13 +209,17 @@ def fit_volume(sessions: Sequence[Session], target: float, measure: Measure, bas
             and s.in_totals]
     fixed = total - sum(size(result[i], measure, basis) for i in easy)
     easy_total = total - fixed
+    def cap(session: Session) -> float | None:
+        return long_cut if long_cut is not None and session.kind is K.LONG else most_cut
+
     if easy_total > 0:
-        least = 0.3 if most_cut is None else 1 - most_cut
         factor = min(1.0, (target - fixed) / easy_total)
         for i in easy:
-            result[i] = shrink_easy(result[i], max(least, factor), measure, up=most_cut is not None and factor < least,
-                                    least=least if most_cut is not None else 0.0)
-    kept = None if most_cut is None else [_least(s, most_cut, measure, basis) for s in sessions]
+            most = cap(result[i])
+            least = 0.3 if most is None else 1 - most
+            result[i] = shrink_easy(result[i], max(least, factor), measure, up=most is not None and factor < least,
+                                    least=least if most is not None else 0.0)
+    kept = None if most_cut is None else [_least(s, cap(s) or most_cut, measure, basis) for s in sessions]
     result = trim(result, target, measure, basis, kept)
     return top_up(result, list(sessions), target, measure, basis)
 
