@@ -1770,3 +1770,15 @@ def test_cross_training_by_distance_is_timed_at_its_sports_speed() -> None:
             "- Thu: Cross-training 20 km bike\n- Sat: Cross-training 10 km\n")
     minutes = [round(p.minutes) for p in expand(plan_from(text)).weeks[0].sessions]
     assert minutes == [30, 96, 22, 48, 65]  # the last names no sport: at the plan's easy pace
+
+
+def test_a_lighter_barbell_lift_is_never_below_the_empty_bar() -> None:
+    """StrongLifts' first weeks in a 'strength: load' deload: half of a 27.5 kg bench press had been
+    12.5 kg, lighter than the bar it is lifted on. The bar it is; a lift at the bar already loses reps."""
+    lifts = ("  - Bench press 5x5 @ 27.5 kg\n  - Overhead press 5x5 @ 20 kg\n  - Goblet squat 3x10 @ 16 kg\n"
+             "  - Deadlift 1x5 @ 60 kg\n")
+    text = "---\ntitle: W\nperiodization: {deload: {every: 2, strength: load}}\n---\n"
+    text += "".join(f"## Week {n}\n- Mon: Strength\n{lifts}\n" for n in range(1, 4))
+    deload = next(w for w in expand(plan_from(text)).weeks if w.kind == "deload")
+    assert [exercise_text(x) for x in deload.sessions[0].session.exercises] == [
+        "Bench press 5x5 @ 20 kg", "Overhead press 5x4 @ 20 kg", "Goblet squat 3x10 @ 8 kg", "Deadlift 1x5 @ 30 kg"]

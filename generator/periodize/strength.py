@@ -173,12 +173,33 @@ def _cut(exercise: Exercise, how: str, p: Periodization) -> Exercise | None:
                        comment=more_in_reserve(exercise.comment, 1, 2))
     if exercise.load is None:
         return None
-    load = lighter_load(exercise.load, p.load_factor, p)
+    load = _on_the_bar(exercise, lighter_load(exercise.load, p.load_factor, p))
     if load is None:
         return None
     # half the weight at the same reps is far from the written effort: two more reps in reserve, as for an RPE load
     effort = lighter_load(exercise.effort, p.load_factor, p) if exercise.effort is not None else None
     return replace(exercise, load=load, effort=effort or exercise.effort, comment=more_in_reserve(exercise.comment, 2, 0))
+
+
+# A barbell lift by its name (an empty Olympic bar weighs 20 kg, 45 lb); a dumbbell's, a kettlebell's,
+# a machine's or a single leg's is none.
+_BARBELL = re.compile(r"(?i)\b(?:barbell|back squat|front squat|squat|bench|deadlift|overhead press|ohp|military press"
+                      r"|clean|snatch|jerk|pendlay|good morning)\b")
+_NOT_BARBELL = re.compile(r"(?i)\b(?:goblet|dumbbells?|db|kettlebells?|kb|single[- ]leg|split|bulgarian|pistol|trap bar"
+                          r"|hex bar|machine|smith|cable|landmine|sandbag|band)\b")
+EMPTY_BAR = {"kg": 20.0, "lb": 45.0}
+
+
+def _on_the_bar(exercise: Exercise, load: Load | None) -> Load | None:
+    """A lighter weight for a barbell lift is never below the empty bar: the bar, or no lighter load
+    when the written one is the bar already (the deload then cuts reps or sets)."""
+    if load is None or load.kind != "weight" or load.value is None or load.unit not in EMPTY_BAR:
+        return load
+    if not _BARBELL.search(exercise.name) or _NOT_BARBELL.search(exercise.name):
+        return load
+    bar = EMPTY_BAR[load.unit]
+    written = exercise.load.value if exercise.load is not None and exercise.load.value is not None else 0.0
+    return replace(load, value=max(load.value, bar)) if written > bar else None
 
 
 def more_in_reserve(comment: str, by: int, least: int) -> str:
