@@ -97,8 +97,10 @@ ZONE_EFFORTS: dict[int, tuple[str, ...]] = {1: ("recovery",), 2: ("easy",), 3: (
                                             5: ("interval",), 6: ("repetition",)}
 #: Zone systems a plan may name (``zones: 80/20``): Fitzgerald's five zones in *80/20 Running*
 #: (2014) put threshold in zone 3, VO2max in 4 and speed in 5, a zone above the default's.
+HEART_RATE = "heart rate"  # a zone system whose zones are the runner's heart-rate zones: no pace
 ZONE_SYSTEMS: dict[str, dict[int, str]] = {
     "80/20": {1: "recovery", 2: "easy", 3: "threshold", 4: "interval", 5: "repetition"},
+    HEART_RATE: dict.fromkeys(range(1, 7), HEART_RATE),
 }
 
 
@@ -107,7 +109,7 @@ def zone_efforts(zones: tuple[tuple[int, str], ...]) -> dict[int, tuple[str, ...
     default (``zones: {Z3: threshold}`` leaves Z2 easy)."""
     if not zones:
         return ZONE_EFFORTS
-    return {**ZONE_EFFORTS, **{number: (effort,) for number, effort in zones}}
+    return {**ZONE_EFFORTS, **{number: (effort,) if effort != HEART_RATE else () for number, effort in zones}}
 
 
 def zone_target_efforts(target: Target, zones: tuple[tuple[int, str], ...] = ()) -> tuple[str, ...]:

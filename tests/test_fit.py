@@ -541,3 +541,25 @@ def test_the_fit_command_says_the_plans_warnings_and_the_sessions_left_without_a
     assert result.exit_code == 0, result.output
     assert "with the paces of Half marathon in 1:45:00" in result.output
     assert f"{plan.name}:8:8: warning: no watch file for this session: more than 250 steps" in result.output.replace(str(tmp_path) + "/", "")
+
+
+def test_a_plan_in_heart_rate_zones_keeps_them_on_the_watch_with_a_readers_paces() -> None:
+    """'zones: heart rate': Z1-Z5 are the runner's heart-rate zones. With a reader's race time, Z5 had
+    become a speed (4:25-4:30/km) beside '@ 160-167 bpm' in the same workout."""
+    text = ("---\ntitle: H\nunits: km\nzones: heart rate\n---\n## Week 1\n"
+            "- Thu: Intervals 55 min: 5 x 4 min @ Z5 w/ 2 min Z1\n")
+    plan = plan_from(text)
+    steps = watch_steps(plan, "intervals", plan_pace_table(plan, parse_performance("half=1:45:00")))
+    zones = [(s["target_type"], s.get("target_hr_zone")) for s in steps if s.get("duration_type") == "time"]
+    assert ("heart_rate", 5) in zones and ("heart_rate", 1) in zones and {kind for kind, _ in zones} == {"heart_rate", "open"}
+
+
+def test_a_share_of_the_heart_rate_reserve_or_threshold_is_kept_as_written() -> None:
+    """'@ 70-80% HRR' (Karvonen) and '@ 95-100% LTHR' (Friel) had been unknown targets; 'MAF' had been
+    'did you mean max?', the opposite of an aerobic ceiling."""
+    [step] = watch_steps(plan_from("---\ntitle: H\nunits: km\n---\n## Week 1\n- Tue: Easy 50 min @ 70-80% HRR\n"))
+    assert step["target_type"] == "open" and "70-80% HRR" in step["wkt_step_name"]
+    said: list[str] = []
+    from generator.source.targets import parse_target
+
+    assert parse_target("MAF", said.append) is None and "Maffetone's heart-rate ceiling" in said[0] and "max" not in said[0]

@@ -247,7 +247,7 @@ def test_a_plan_in_80_20_zones_paces_and_weighs_them_as_fitzgerald_means_them() 
 
 
 @pytest.mark.parametrize(("zones", "error"), [
-    ("zones: 70/30", "zones: expected a zone system ('80/20') or each zone's effort, e.g. '{Z3: threshold, Z4: interval}'"),
+    ("zones: 70/30", "zones: expected a zone system ('80/20', 'heart rate') or each zone's effort, e.g. '{Z3: threshold, Z4: interval}'"),
     ("zones: {Z7: easy}", "'Z7' is no zone: expected Z1 to Z6"),
     ("zones: {Z3: lactate}", "'lactate' is no effort of the pace table"),
 ])

@@ -83,7 +83,7 @@ def target_if(target: Target | None, fallback: float, measure: Measure) -> float
         return fallback
     if target.kind == "zone" and target.value is not None:
         own = dict(measure.zones).get(int(target.value))  # the plan's zone system: a zone weighs as its effort
-        return TABLE_EFFORT_IF.get(own, fallback) if own is not None else ZONE_IF.get(int(target.value), fallback)
+        return TABLE_EFFORT_IF[own] if own in TABLE_EFFORT_IF else ZONE_IF.get(int(target.value), fallback)
     if target.kind == "rpe" and target.value is not None:
         return RPE_IF.get(max(1, min(10, round(target.value))), fallback)
     if target.kind == "pace" and target.pace is not None:

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from ..model import Checks, Distance, Duration, Periodization, Race, RaceCategory, Source, Vacation
-from ..paces import EFFORT_ORDER, WORD_EFFORTS, ZONE_SYSTEMS
+from ..paces import EFFORT_ORDER, HEART_RATE, WORD_EFFORTS, ZONE_SYSTEMS
 from ..units import DISTANCE_WORDS, HOUR_WORDS, duration_seconds
 from .performance import PerformanceError, parse_performance
 from .prescriptions import parse_target
@@ -224,8 +224,10 @@ def zone_system(value: Any, path: tuple, check: Checker) -> Any:
     """``zones: 80/20``, or a zone's effort each (``zones: {Z3: threshold, Z4: interval}``): what a
     plan's zones stand for in the pace table, when they are not the five-zone default."""
     names = ", ".join(f"'{name}'" for name in ZONE_SYSTEMS)
-    if isinstance(value, str) and value.strip().lower() in ZONE_SYSTEMS:
-        return tuple(sorted(ZONE_SYSTEMS[value.strip().lower()].items()))
+    name = " ".join(value.strip().lower().replace("-", " ").split()) if isinstance(value, str) else ""
+    name = HEART_RATE if name in ("hr", "heart rate zones", "hr zones") else name
+    if name in ZONE_SYSTEMS:
+        return tuple(sorted(ZONE_SYSTEMS[name].items()))
     if not isinstance(value, dict) or not value:
         return check.error(path, f"zones: expected a zone system ({names}) or each zone's effort, "
                                  "e.g. '{Z3: threshold, Z4: interval}'")
