@@ -1782,3 +1782,11 @@ def test_a_lighter_barbell_lift_is_never_below_the_empty_bar() -> None:
     deload = next(w for w in expand(plan_from(text)).weeks if w.kind == "deload")
     assert [exercise_text(x) for x in deload.sessions[0].session.exercises] == [
         "Bench press 5x5 @ 20 kg", "Overhead press 5x4 @ 20 kg", "Goblet squat 3x10 @ 8 kg", "Deadlift 1x5 @ 30 kg"]
+
+
+def test_a_taper_asked_for_in_a_plan_without_a_race_is_said() -> None:
+    """A lifter's 'taper: {days: 7}' with no race: no taper, and nothing had been said."""
+    text = "---\ntitle: S\nunits: km\nperiodization:\n  taper: {days: 7}\n---\n"
+    text += "".join(f"## Week {n}\n- Mon: Strength\n  - Squat 5x5 @ 100 kg\n" for n in range(1, 5))
+    [said] = [w for w in expand(plan_from(text)).warnings if w.code == "taper-no-race"]
+    assert said.line == 5 and said.message.startswith("no taper: the plan has no race to taper into")

@@ -149,6 +149,14 @@ def _taper_decisions(plan: Plan, span: TaperSpan | None, shortened: str,
             f"{n + 1} (or mark your own taper weeks {{taper}}, from week {n + 1}, to keep them as written)")))
     if written_by is not None:
         decisions.append(Decision("taper-written", written_by[1], written_by[2], note=True))
+    p = plan.periodization
+    written = plan.location("periodization.taper") != plan.source  # the plan's own, not the site's default
+    if span is None and race_day(plan) is None and p.taper and p.taper_days and plan.weeks and written:
+        # A taper asked for in a plan without a race (a lifter's test day): nothing to taper into, said.
+        decisions.append(Decision("taper-no-race", len(plan.weeks) - 1, f"no taper: the plan has no race to taper into "
+                                  f"('taper: {{days: {p.taper_days}}}' asks {p.taper_days} days before it); give its "
+                                  "last week a race ('- Sat: Race 5K', or a timed test: 'Race 1 h') or mark the last "
+                                  "weeks {taper}", source=plan.location("periodization.taper")))
     return decisions
 
 
