@@ -563,3 +563,13 @@ def test_a_share_of_the_heart_rate_reserve_or_threshold_is_kept_as_written() -> 
     from generator.source.targets import parse_target
 
     assert parse_target("MAF", said.append) is None and "Maffetone's heart-rate ceiling" in said[0] and "max" not in said[0]
+
+
+def test_a_walk_is_a_walk_on_the_watch() -> None:
+    """A new mother told to walk had got 'Run easy', a running workout."""
+    plan = plan_from("---\ntitle: W\nunits: km\n---\n## Week 1\n- Tue: Walk 20 min @ easy\n")
+    expanded = expand(plan)
+    week, planned = next(plan_workouts(expanded))
+    decoded = garmin(workout_fit(expanded, week, planned, CREATED)[0])
+    assert decoded["workout_mesgs"][0]["sport"] == "walking"
+    assert [s["wkt_step_name"] for s in decoded["workout_step_mesgs"]] == ["Walk easy"]

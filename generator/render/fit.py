@@ -121,6 +121,7 @@ class _Writer:
         self.placeholders = placeholders
         self.base = base
         self.paced = True  # False for hill repeats: uphill, a pace means nothing; the effort is the target
+        self.walk = False  # a walk (a run-walk with no running parts): its step is a walk, its sport walking
         self.race_km: float | None = None  # a race's distance: its pace when it is written without a target
         self.steps: list[dict[str, Any]] = []
         self.patches: list[tuple[int, str, str, Unpaced]] = []  # (step index, spec, end, the step unpaced)
@@ -169,7 +170,8 @@ class _Writer:
         data: dict[str, Any] = {"intensity": _intensity(step, inside_repeat)}
         data.update(_duration(step))
         name = self.target(step.target, data)
-        label = label_text(step.label) if step.label else _ROLE_NAMES.get(step.role, _ROLE_NAMES["work"])
+        label = (label_text(step.label) if step.label else label_text("walk").capitalize() if self.walk and step.role == "work"
+                 else _ROLE_NAMES.get(step.role, _ROLE_NAMES["work"]))
         data["wkt_step_name"] = clip(f"{label} {name}" if name and step.role == "work" else label if step.label else
                                      (name or label), NAME_LIMIT)
         notes = " ".join(p for p in (step.target.text if step.target else "", step.note) if p and p != UNWRITTEN)
@@ -355,6 +357,7 @@ def _encode(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession, 
     known = cache.get(key) if cache is not None and key is not None else None
     if known is None:
         writer.paced = session.kind is not SessionKind.HILLS
+        writer.walk = session.kind is SessionKind.RUN_WALK and not session.main
         if (session.kind is SessionKind.RACE and isinstance(session.total, Distance) and session.target is None
                 and not session.main and modelled(session.total.km)):
             # The race is the whole run, not one part of a longer one. An ultra (or an 800 m) is run by effort: a
@@ -374,8 +377,9 @@ def _encode(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession, 
     encoder.on_mesg(numbers["FILE_ID"], {"type": "workout", "manufacturer": "development", "product": 0,
                                          "serial_number": serial_number(name), "time_created": created})
     strength = session.kind is SessionKind.STRENGTH
+    walks = session.kind is SessionKind.RUN_WALK and not session.main  # a walk or a hike: the watch records a walk
     encoder.on_mesg(numbers["WORKOUT"], {"wkt_name": workout_name(week, planned, expanded.plan.units),
-                                         "sport": "training" if strength else "running",
+                                         "sport": "training" if strength else "walking" if walks else "running",
                                          "sub_sport": "strength_training" if strength else "generic",
                                          "num_valid_steps": count})
     # The steps follow the file's two first messages, whatever their texts: their bytes are the same.

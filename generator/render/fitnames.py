@@ -59,9 +59,10 @@ def _keep_size(name: str, limit: int) -> str:
     if room < 2:  # the size alone: what the watch is to run
         return clip(f"{parts[1]} {size}", limit)
     cut = words[:room].rstrip()
-    if words[room:room + 1] not in ("", " "):  # in the middle of a word: at the word before, or cut short and marked
-        space = cut.rfind(" ")
-        cut = cut[:space].rstrip() if space > 0 else words[:room - 1].rstrip() + "."
+    if words[room:room + 1] not in ("", " ") and not words[:room].endswith(" "):
+        # In the middle of a word: at the word before, at a hyphen ("Run-walk" is "Run"), or cut short and marked
+        space, hyphen = cut.rfind(" "), cut.rfind("-")
+        cut = (cut[:max(space, hyphen)].rstrip(" -") if max(space, hyphen) > 0 else words[:room - 1].rstrip() + ".")
     return f"{parts[1]} {cut} {size}"
 
 
