@@ -1790,3 +1790,17 @@ def test_a_taper_asked_for_in_a_plan_without_a_race_is_said() -> None:
     text += "".join(f"## Week {n}\n- Mon: Strength\n  - Squat 5x5 @ 100 kg\n" for n in range(1, 5))
     [said] = [w for w in expand(plan_from(text)).warnings if w.code == "taper-no-race"]
     assert said.line == 5 and said.message.startswith("no taper: the plan has no race to taper into")
+
+
+def test_a_deload_unloads_the_cross_training_too() -> None:
+    """A triathlete's run plan: a 30% deload had cut every run and kept all three 90-minute rides
+    and the swims, and then been said "only 14% lighter ... only its long run is shorter, not its
+    volume" though its running had lost 29%."""
+    week = ("- Mon: Swim 2200 m\n- Tue: Intervals 8 km: 5 x 1 km @ 10K pace w/ 2 min jog\n- Wed: Bike 90 min\n"
+            "- Thu: Easy 8 km\n- Sat: Bike 90 min\n- Sun: Long 14 km\n")
+    text = "---\ntitle: T\nunits: km\nperiodization: {deload: {every: 3, cut: 30%}}\n---\n"
+    e = expand(plan_from(text + "".join(f"## Week {n}\n{week}\n" for n in range(1, 5))))
+    deload = next(w for w in e.weeks if w.kind == "deload")
+    assert [session_title(p.session, "km") for p in deload.sessions if p.kind is K.CROSS] == [
+        "Swim 1500 m", "Bike 1 h 05 min", "Bike 1 h 05 min"]
+    assert not [w for w in e.warnings if w.code == "deload-too-small"]

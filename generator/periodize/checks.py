@@ -353,25 +353,31 @@ def _reduced(plan: Plan, facts: Sequence[_Week], layout: Layout, amount: Callabl
         others = _listed([w for w, *_ in found[1:]])
         who = f"which you marked {{{week.week.kind}}}" if author else "a deload of the engine's"
         wanted = DELOAD_AT_LEAST if author else plan.periodization.min_cut
-        why, fix = _why_heavy(week, reference, amount)
+        why, fix = _why_heavy(week, reference, amount, author)
         warnings.append(warn(week.week.source, "deload-too-small",
             f"{week_name(week.week)}, {who}, is {_lighter_by(cut)} in load than {week_name(reference.week)}"
             f"{_also(others)}: {why}; a deload is at least {wanted:.0%} lighter in load: {fix}"))
     return warnings
 
 
-def _why_heavy(week: _Week, reference: _Week, amount: Callable[[float], str]) -> tuple[str, str]:
-    """What keeps a lighter week heavy, and what would make it a deload."""
+def _why_heavy(week: _Week, reference: _Week, amount: Callable[[float], str], author: bool) -> tuple[str, str]:
+    """What keeps a lighter week heavy, and what would make it a deload (``author``: a week marked
+    by the author, whose mark may be left off; else the engine's)."""
     volume = f"{amount(week.volume)} against {amount(reference.volume)}"
     quality = sum(p.load for p in week.week.sessions if p.kind.is_quality)
     before = sum(p.load for p in reference.week.sessions if p.kind.is_quality)
+    other = sum(p.load for p in week.week.sessions if not p.kind.is_run)  # cross-training and strength
     if week.volume < reference.volume * 0.95 and before > 0 and quality >= before * 0.95:
         return f"its volume is lower ({volume}) but its hard sessions are not", "ease or shorten a hard session"
-    if week.long_run < reference.long_run * 0.85:
+    if week.volume < reference.volume * 0.9 and other > 0.3 * sum(p.load for p in week.week.sessions):
+        return (f"its running is lighter ({volume}) but its cross-training and strength carry {other:.0f} of its load",
+                "shorten them too" if author else "raise 'cut', or lighten the cross-training and strength of the weeks it is built from")
+    if week.long_run < reference.long_run * 0.85 and week.volume >= reference.volume * 0.9:
         return (f"only its long run is shorter ({amount(week.long_run)} against {amount(reference.long_run)}), "
                 f"not its volume ({volume})",
-                "shorten the other runs too, or leave the mark off: Deload still counts a step-back week as a lighter week")
-    return volume, "cut its volume or its hard sessions"
+                "shorten the other runs too, or leave the mark off: Deload still counts a step-back week as a lighter week"
+                if author else "raise 'cut'")
+    return volume, "cut its volume or its hard sessions" if author else "raise 'cut' or 'min_cut'"
 
 
 def _lighter_by(cut: float) -> str:

@@ -31,6 +31,7 @@ from .volume import (
     Measure,
     as_easy,
     easy_set,
+    floor_amount,
     main_km,
     main_minutes,
     one_step_less,
@@ -77,6 +78,9 @@ def build_deload(reference: Sequence[Session], strategy: str, measure: Measure, 
         easy = "" if any(s.kind.is_quality for s in reference) else "-easy"  # no quality kind to keep one of
         note = [Phrase.of(f"deload-volume-short{easy}", cut=round(cut, 2), planned=p.deload_cut, most=max(MOST_CUT, p.deload_cut))
                 if short else Phrase.of(f"deload-volume{easy}", cut=p.deload_cut)]
+    if strategy in ("easy", "volume"):  # its cross-training unloads as its running does (a triathlete's rides and swims)
+        cut = 1 - EASY_WEEK_SHARE if strategy == "easy" else p.deload_cut
+        sessions = [shorter_cross(s, cut, measure) for s in sessions]
     if before <= 0 and any(s.exercises for s in sessions):  # no running (strength work alone): its strength is said
         note = []
     lifted = sessions
@@ -90,6 +94,14 @@ def build_deload(reference: Sequence[Session], strategy: str, measure: Measure, 
     elif strategy == "intensity" and before > 0:
         note.append(Phrase.of("deload-intensity-unchanged"))
     return sessions, tuple(note)
+
+
+def shorter_cross(session: Session, cut: float, measure: Measure) -> Session:
+    """Cross-training shortened by ``cut``, to the nearest rounding step (``Bike 90 min`` is 70 min
+    in a 25% deload); any other session as it is."""
+    if session.kind is not K.CROSS or session.total is None or cut <= 0:
+        return session
+    return session.with_changes(total=floor_amount(session.total, 1 - cut, measure, nearest=True))
 
 
 def unload(sessions: Sequence[Session], reference: Sequence[Session], min_cut: float, measure: Measure,
