@@ -229,6 +229,7 @@ class Session:
     name: str = ""  # the author's word for the kind when it is not the kind's own ("Yoga", "Bike")
     optional: bool = False  # "Optional cross-training 30 min": the reader may skip it
     counted: bool = False  # "Rest or easy 3 mi": optional, but counted in the week's volume and load
+    keep: bool = False  # "{keep}": a deload or the taper never changes it (a test, a parkrun, a club's session)
     main_last: bool = False  # "Long 16 mi with the last 3 mi @ MP": the main set ends the run (no cool-down)
     alternative: Amount | None = None  # "Easy 5 mi or 45 min": the total measured the other way
 

@@ -1804,3 +1804,21 @@ def test_a_deload_unloads_the_cross_training_too() -> None:
     assert [session_title(p.session, "km") for p in deload.sessions if p.kind is K.CROSS] == [
         "Swim 1500 m", "Bike 1 h 05 min", "Bike 1 h 05 min"]
     assert not [w for w in e.warnings if w.code == "deload-too-small"]
+
+
+def test_a_session_marked_keep_is_as_written_in_a_deload_and_the_taper() -> None:
+    """A postnatal plan's tests had been repeated at lower pass marks in a deload (1x5 s, not 1x10 s),
+    and a parkrun cut to 4 km. Marked {keep}, each stays as written; the other sessions are cut."""
+    week = ("- Tue: Strength 30 min — load and impact tests {keep}\n  - Single-leg balance 1x10 s each leg\n"
+            "  - Single-leg calf raise 1x20 each leg\n- Thu: Easy 8 km\n- Sat: Easy 5 km — parkrun {keep}\n- Sun: Long 12 km\n")
+    text = "---\ntitle: T\nunits: km\nrace: {distance: 10k}\nperiodization: {deload: {every: 3}}\n---\n"
+    text += "".join(f"## Week {n}\n{week}\n" for n in range(1, 8)) + "## Week 8\n- Thu: Easy 5 km\n- Sun: Race 10K\n"
+    plan = plan_from(text)
+    written = {s.day: s for s in plan.weeks[0].sessions}
+    assert written[6].keep and not written[4].keep and "{keep}" not in written[6].comment
+    for week in expand(plan).weeks:
+        if week.kind in ("deload", "taper"):
+            by_day = {p.day: p.session for p in week.sessions}
+            lifts = [exercise_text(x) for x in by_day[2].exercises]
+            assert lifts == [exercise_text(x) for x in written[2].exercises] and by_day[6].total == written[6].total, week.number
+            assert by_day[4].total != written[4].total  # the others are cut

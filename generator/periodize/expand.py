@@ -282,9 +282,18 @@ def _fill(context: _Context, layout: Layout, log: list[str],
             said = race_strength_note(before, sessions) if sessions != before else None
             if said is not None:
                 note = (*note, said)
+        if slot.kind in ("deload", "taper", "race") or slot.tapers:
+            sessions = _kept(sessions, plan)
         contents.append(sorted(sessions, key=lambda s: s.day))
         notes.append(note)
     return contents, notes
+
+
+def _kept(sessions: list[Session], plan: Plan) -> list[Session]:
+    """The sessions the author marked ``{keep}`` as written, whatever a deload or the taper made of
+    them (a postnatal plan's tests, a parkrun's 5 km): the same session, from the same line."""
+    kept = {s.source: s for week in plan.weeks for s in week.sessions if s.keep}
+    return [kept.get(s.source, s) for s in sessions] if kept else sessions
 
 
 def _said_of(reference: list[Session], source: list[Session]) -> list[Session]:

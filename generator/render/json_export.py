@@ -153,7 +153,7 @@ def session_dict(planned: PlannedSession, units: str, shape: _Shape) -> dict[str
         "distance": _distance(planned.distance_km, units), "distance_high": _distance(planned.distance_km_high, units),
         "minutes": planned.minutes, "minutes_high": planned.minutes_high,
         "load": planned.load,
-        "optional": s.optional, "counted": s.counted, "main_last": s.main_last,
+        "optional": s.optional, "counted": s.counted, "main_last": s.main_last, "keep": s.keep,
         "total": _amount(s.total, shape),
         "main": [part_dict(p, shape) for p in s.main],
         "target": _target(s.target, shape),

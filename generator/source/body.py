@@ -28,6 +28,7 @@ from .words import ENGLISH, Words
 
 MAX_LINE_CHARS = 1000  # of a line the grammar reads: a heading, a session, an exercise
 MARKS: dict[str, WeekKind] = {"deload": "deload", "taper": "taper"}
+KEEP_MARK = re.compile(r"(?i)\s*\{\s*keep\s*\}\s*$")  # a session's mark: as written, in a deload or the taper too
 
 
 @dataclass
@@ -287,9 +288,14 @@ def _list_item(item: Item, section: _Section, lines: list[str], first_line: int,
         return any(looks_like_exercise(sub.lines[0].strip()) for child in item.children if child.kind == "list"
                    for sub in child.items)
 
+    keep = KEEP_MARK.search(session_text)  # "- Sat: Easy 5 km — parkrun {keep}": the engine never changes it
+    if keep is not None:
+        session_text = session_text[:keep.start()]
     session = SessionLine(session_text, file_line, col0, errors, words, exercises_under=under).session(day, source)
     if session is None:
         return
+    if keep is not None:
+        session = replace(session, keep=True)
     exercises: list[Exercise] = []
     notes: list[str] = [line.strip() for line in continuation if line.strip()]
     # A line run on to it, not indented as its note: maybe a session without its '- ' (see bulletless).
