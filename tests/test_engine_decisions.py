@@ -1790,6 +1790,8 @@ def test_a_taper_asked_for_in_a_plan_without_a_race_is_said() -> None:
     text += "".join(f"## Week {n}\n- Mon: Strength\n  - Squat 5x5 @ 100 kg\n" for n in range(1, 5))
     [said] = [w for w in expand(plan_from(text)).warnings if w.code == "taper-no-race"]
     assert said.line == 5 and said.message.startswith("no taper: the plan has no race to taper into")
+    marked = text.replace("## Week 4\n", "## Week 4 {taper}\n")  # the author's own taper: nothing to say
+    assert not [w for w in expand(plan_from(marked)).warnings if w.code == "taper-no-race"]
 
 
 def test_a_deload_unloads_the_cross_training_too() -> None:
@@ -1822,3 +1824,39 @@ def test_a_session_marked_keep_is_as_written_in_a_deload_and_the_taper() -> None
             lifts = [exercise_text(x) for x in by_day[2].exercises]
             assert lifts == [exercise_text(x) for x in written[2].exercises] and by_day[6].total == written[6].total, week.number
             assert by_day[4].total != written[4].total  # the others are cut
+
+
+def test_a_kept_session_of_a_week_a_deload_replaces_is_in_the_deload() -> None:
+    """Replace mode: week 4's test, marked {keep}, had been a rest day "was: Strength …", the deload
+    being built from week 3, which has none. A rest vacation still takes a kept session."""
+    test = "- Fri: Strength 30 min — load and impact tests {keep}\n  - Single-leg balance 1x10 s each leg\n"
+    text = "---\ntitle: K\nunits: km\nperiodization: {deload: {every: 4, mode: replace}}\n---\n"
+    for n in range(1, 9):
+        text += f"## Week {n}\n- Tue: Easy 30 min\n{test if n in (4, 8) else ''}- Sun: Easy {20 + n} min\n\n"
+    deloads = [w for w in expand(plan_from(text)).weeks if w.kind == "deload"]
+    assert len(deloads) == 2 and all(any(p.kind is K.STRENGTH and p.session.keep for p in w.sessions) for w in deloads)
+    away = expand(plan_from(text.replace("mode: replace}", "mode: replace}, vacations: [{week: 8, style: rest}]")))
+    assert not any(p.session.keep for w in away.weeks if w.kind == "vacation" for p in w.sessions)
+
+
+@pytest.mark.parametrize(("lift", "deloaded"), [("Squats 5x5 @ 32.5 kg", "Squats 5x5 @ 20 kg"), ("Press 5x5 @ 25 kg", "Press 5x5 @ 20 kg"),
+                                                ("Power cleans 5x3 @ 30 kg", "Power cleans 5x3 @ 20 kg"),
+                                                ("Bench dips 3x10 @ 30 kg", "Bench dips 3x10 @ 15 kg")])
+def test_a_barbell_lift_by_its_common_names(lift: str, deloaded: str) -> None:
+    """Plurals and Starting Strength's 'Press' are barbell lifts; 'Bench dips' is none."""
+    text = "---\ntitle: W\nperiodization: {deload: {every: 2, strength: load}}\n---\n"
+    text += "".join(f"## Week {n}\n- Mon: Strength\n  - {lift}\n\n" for n in range(1, 4))
+    deload = next(w for w in expand(plan_from(text)).weeks if w.kind == "deload")
+    assert [exercise_text(x) for x in deload.sessions[0].session.exercises] == [deloaded]
+
+
+def test_cross_training_takes_its_sport_from_its_name_first_and_keeps_its_own_structure() -> None:
+    """'Bike 40 km — after the morning swim' is a ride (it had been timed as a swim, 800 minutes); a
+    ride with its own intervals is not shortened around them in a deload."""
+    text = ("---\ntitle: T\nunits: km\nperiodization: {deload: {every: 2}}\n---\n"
+            + "".join(f"## Week {n}\n- Tue: Bike 40 km — after the morning swim\n- Thu: Bike 40 min: 4 x 8 min @ threshold w/ 2 min easy\n"
+                      f"- Sun: Long 12 km\n\n" for n in range(1, 4)))
+    weeks = expand(plan_from(text)).weeks
+    assert round(weeks[0].sessions[0].minutes) == 96
+    deload = next(w for w in weeks if w.kind == "deload")
+    assert deload.sessions[1].session.total == Duration(40 * 60)

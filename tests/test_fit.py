@@ -573,3 +573,13 @@ def test_a_walk_is_a_walk_on_the_watch() -> None:
     decoded = garmin(workout_fit(expanded, week, planned, CREATED)[0])
     assert decoded["workout_mesgs"][0]["sport"] == "walking"
     assert [s["wkt_step_name"] for s in decoded["workout_step_mesgs"]] == ["Walk easy"]
+
+
+@pytest.mark.parametrize(("line", "sport"), [("Walk 20 min @ easy", "walking"), ("Hike 2 h", "walking"),
+                                             ("Run-walk 30 min", "running"), ("Run/walk 3 mi", "running")])
+def test_a_walk_by_its_name_and_a_run_walk_by_its_own(line: str, sport: str) -> None:
+    """A run-walk without its parts had become a walking workout of one 'Walk' step."""
+    plan = plan_from(f"---\ntitle: W\nunits: km\n---\n## Week 1\n- Tue: {line}\n")
+    expanded = expand(plan)
+    week, planned = next(plan_workouts(expanded))
+    assert garmin(workout_fit(expanded, week, planned, CREATED)[0])["workout_mesgs"][0]["sport"] == sport

@@ -538,8 +538,13 @@ def test_a_reader_gives_their_vma_and_sees_their_paces(tmp_path: Path, page: Any
     from generator.render.pacetable import range_text
     from generator.source.performance import parse_performance
 
-    for served in _served(make_project(tmp_path, [FIXTURES / "language" / "vma-10k-fr.md"])):
-        url = served.url("plans/vma-10k-fr/index.html")
+    plans = [FIXTURES / "language" / "vma-10k-fr.md", FIXTURES.parent.parent / "plans" / "10k-8-weeks.md"]
+    for served in _served(make_project(tmp_path, plans)):
+        url, other = served.url("plans/vma-10k-fr/index.html"), served.url("plans/10k-8-weeks/index.html")
+        open_page(page, other)  # a race time on another plan, kept apart from the VMA
+        page.fill("#pace-time", "45:00")
+        page.click("#pace-form button[type=submit]")
+        assert page.locator('#pace-race option[value="vma"]').count() == 0  # asked only where paces are shares of it
         open_page(page, url)
         page.select_option("#pace-race", "vma")
         page.fill("#pace-time", "16,5")
@@ -551,4 +556,7 @@ def test_a_reader_gives_their_vma_and_sees_their_paces(tmp_path: Path, page: Any
         open_page(page, url)  # the next visit: the reader's VMA, kept
         assert page.locator("#pace-race").input_value() == "vma" and page.locator("#pace-time").input_value() == "16,5"
         assert ninety_five.inner_text() == range_text(evaluate("v:95:95:0:0", table.efforts, table.vdot), "km")
+        page.goto(other)  # the other plan keeps its reader's race time
+        page.wait_for_load_state("load")
+        assert page.locator("#pace-time").input_value() == "45:00"
     assert page.problems == []

@@ -360,3 +360,10 @@ def test_a_maximal_aerobic_speed_is_a_performance_that_gives_it_back(text: str, 
     assert performance.label == f"VMA {kmh:g} km/h"
     with pytest.raises(PerformanceError, match="not plausible"):
         parse_performance("VMA 35 km/h")
+
+
+def test_a_maximal_aerobic_speed_beyond_the_models_range_is_refused() -> None:
+    """VMA 28 had given VDOT 96, past the table's 90, with threshold slower than half-marathon pace."""
+    with pytest.raises(PerformanceError, match=r"expected 10 to 26\.5 km/h"):
+        parse_performance("VMA 28 km/h")
+    assert pace_table(parse_performance("VMA 26.5 km/h")).vdot <= 90.0 + 1e-6

@@ -22,6 +22,7 @@ session falls within :data:`AFTER_RACE_DAYS` days after a race, to recover from 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 
 from ..expanded import Note, Phrase
@@ -47,6 +48,7 @@ MOST_CUT = 0.40  # R6: the heaviest deload cut of the sources; no run of a volum
 # §7: a deload's long run loses at most 30% (Higdon's step-back 10 to 7 miles, Pfitzinger's 17 to 12-13),
 # or the plan's cut if larger: the week's other runs give the rest.
 LONG_RUN_CUT = 0.30
+_REPEATS = re.compile(r"\d+\s*[x×]\s*\d")  # a workout written in a cross-training session's comment
 SHORT_BY = 0.01  # a volume cut this much short of the plan's is said with its figure
 AFTER_RACE_DAYS = 4  # the most days after a race that hold no quality session (a design choice; see the docs)
 LoadOf = Callable[[Session], float]
@@ -76,11 +78,12 @@ def build_deload(reference: Sequence[Session], strategy: str, measure: Measure, 
         cut = 1 - sum(size(s, measure, basis) for s in sessions) / before if before else p.deload_cut
         short = cut < p.deload_cut - SHORT_BY  # whole steps (a 30-minute repeat) a run would lose beyond MOST_CUT
         easy = "" if any(s.kind.is_quality for s in reference) else "-easy"  # no quality kind to keep one of
-        note = [Phrase.of(f"deload-volume-short{easy}", cut=round(cut, 2), planned=p.deload_cut, most=max(MOST_CUT, p.deload_cut))
+        note = [Phrase.of(f"deload-volume-short{easy}", cut=round(cut, 2), planned=p.deload_cut, most=max(MOST_CUT, p.deload_cut),
+                          long=max(LONG_RUN_CUT, p.deload_cut))
                 if short else Phrase.of(f"deload-volume{easy}", cut=p.deload_cut)]
     if strategy in ("easy", "volume"):  # its cross-training unloads as its running does (a triathlete's rides and swims)
-        cut = 1 - EASY_WEEK_SHARE if strategy == "easy" else p.deload_cut
-        sessions = [shorter_cross(s, cut, measure) for s in sessions]
+        cross_cut = 1 - EASY_WEEK_SHARE if strategy == "easy" else p.deload_cut
+        sessions = [shorter_cross(s, cross_cut, measure) for s in sessions]
     if before <= 0 and any(s.exercises for s in sessions):  # no running (strength work alone): its strength is said
         note = []
     lifted = sessions
@@ -99,8 +102,8 @@ def build_deload(reference: Sequence[Session], strategy: str, measure: Measure, 
 def shorter_cross(session: Session, cut: float, measure: Measure) -> Session:
     """Cross-training shortened by ``cut``, to the nearest rounding step (``Bike 90 min`` is 70 min
     in a 25% deload); any other session as it is."""
-    if session.kind is not K.CROSS or session.total is None or cut <= 0:
-        return session
+    if session.kind is not K.CROSS or session.total is None or cut <= 0 or session.main or _REPEATS.search(session.comment):
+        return session  # one with its own structure ("Bike 40 min: 4 x 8 min @ threshold") stays whole
     return session.with_changes(total=floor_amount(session.total, 1 - cut, measure, nearest=True))
 
 
@@ -221,19 +224,21 @@ def fit_volume(sessions: Sequence[Session], target: float, measure: Measure, bas
             and s.in_totals]
     fixed = total - sum(size(result[i], measure, basis) for i in easy)
     easy_total = total - fixed
-    def cap(session: Session) -> float | None:
-        return long_cut if long_cut is not None and session.kind is K.LONG else most_cut
-
     if easy_total > 0:
         factor = min(1.0, (target - fixed) / easy_total)
         for i in easy:
-            most = cap(result[i])
+            most = _cap(result[i], most_cut, long_cut)
             least = 0.3 if most is None else 1 - most
             result[i] = shrink_easy(result[i], max(least, factor), measure, up=most is not None and factor < least,
                                     least=least if most is not None else 0.0)
-    kept = None if most_cut is None else [_least(s, cap(s) or most_cut, measure, basis) for s in sessions]
+    kept = None if most_cut is None else [_least(s, _cap(s, most_cut, long_cut) or most_cut, measure, basis) for s in sessions]
     result = trim(result, target, measure, basis, kept)
     return top_up(result, list(sessions), target, measure, basis)
+
+
+def _cap(session: Session, most_cut: float | None, long_cut: float | None) -> float | None:
+    """The most a run may lose of what was written: a long run ``long_cut`` (when given), any other ``most_cut``."""
+    return long_cut if long_cut is not None and session.kind is K.LONG else most_cut
 
 
 def top_up(result: list[Session], before: list[Session], target: float, measure: Measure, basis: str) -> list[Session]:

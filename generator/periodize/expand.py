@@ -151,7 +151,8 @@ def _taper_decisions(plan: Plan, span: TaperSpan | None, shortened: str,
         decisions.append(Decision("taper-written", written_by[1], written_by[2], note=True))
     p = plan.periodization
     written = plan.location("periodization.taper") != plan.source  # the plan's own, not the site's default
-    if span is None and race_day(plan) is None and p.taper and p.taper_days and plan.weeks and written:
+    marked = any(week.mark == "taper" for week in plan.weeks)
+    if span is None and race_day(plan) is None and p.taper and p.taper_days and plan.weeks and written and not marked:
         # A taper asked for in a plan without a race (a lifter's test day): nothing to taper into, said.
         decisions.append(Decision("taper-no-race", len(plan.weeks) - 1, f"no taper: the plan has no race to taper into "
                                   f"('taper: {{days: {p.taper_days}}}' asks {p.taper_days} days before it); give its "
@@ -258,6 +259,9 @@ def _fill(context: _Context, layout: Layout, log: list[str],
     race_at = (len(slots) - 1, day_of_race) if day_of_race is not None else None
     for index, slot in enumerate(slots):
         sessions, note = _week(context, slot, index, contents, taper)
+        # A session marked {keep} stays as written through the rules near a race too; a vacation still takes it.
+        fixed = [s for s in sessions if s.keep] if slot.kind in ("deload", "taper", "race") and slot.style is None else []
+        sessions = [s for s in sessions if not any(s is f for f in fixed)]
         if slot.kind in ("taper", "race") or slot.tapers:
             if slot.style is not None:
                 sessions = _vacation_in_taper(sessions, slot.style, measure)
@@ -282,18 +286,9 @@ def _fill(context: _Context, layout: Layout, log: list[str],
             said = race_strength_note(before, sessions) if sessions != before else None
             if said is not None:
                 note = (*note, said)
-        if slot.kind in ("deload", "taper", "race") or slot.tapers:
-            sessions = _kept(sessions, plan)
-        contents.append(sorted(sessions, key=lambda s: s.day))
+        contents.append(sorted([*sessions, *fixed], key=lambda s: s.day))
         notes.append(note)
     return contents, notes
-
-
-def _kept(sessions: list[Session], plan: Plan) -> list[Session]:
-    """The sessions the author marked ``{keep}`` as written, whatever a deload or the taper made of
-    them (a postnatal plan's tests, a parkrun's 5 km): the same session, from the same line."""
-    kept = {s.source: s for week in plan.weeks for s in week.sessions if s.keep}
-    return [kept.get(s.source, s) for s in sessions] if kept else sessions
 
 
 def _said_of(reference: list[Session], source: list[Session]) -> list[Session]:
@@ -322,7 +317,11 @@ def _week(context: _Context, slot: Slot, index: int, contents: Sequence[list[Ses
     source = list(context.plan.weeks[slot.origin].sessions)
     reference = contents[slot.reference] if slot.reference is not None else source
     if slot.kind == "deload" and not slot.marked:
-        sessions, how = build_deload(_said_of(reference, source), p.deload_strategy, measure, basis, context.load)
+        kept = [s for s in source if s.keep]  # as written, in the deload too; the rest is built without them
+        taken = {(s.day, s.kind) for s in kept}
+        built = [s for s in _said_of(reference, source) if not s.keep and (s.day, s.kind) not in taken]
+        sessions, how = build_deload(built, p.deload_strategy, measure, basis, context.load)
+        sessions = sorted([*sessions, *kept], key=lambda s: s.day)
         built_from = slot.reference + 1 if slot.reference is not None else index + 1
         if slot.inserted:
             return sessions, (Phrase.of("deload-after", week=index, reference=built_from, how=how),)
@@ -348,12 +347,13 @@ def _week(context: _Context, slot: Slot, index: int, contents: Sequence[list[Ses
         return source, ()
     if span is None or span.authored:
         return source, (Phrase.of("taper-as-written"),) if span is not None and slot.kind == "taper" else ()
-    sessions = taper_week(source, slot.origin, span, taper.peak, taper.previous, taper.previous_long, measure, basis,
+    tapered = [s for s in source if not s.keep]  # a session marked {keep} is as written in the taper too
+    sessions = taper_week(tapered, slot.origin, span, taper.peak, taper.previous, taper.previous_long, measure, basis,
                           taper.previous_easy)
-    note = _taper_note(slot.kind, slot.origin, span, taper.peak, source)
-    if list(sessions) == list(source) and note and note[0].code in ("taper", "taper-race"):  # within its cap as written
+    note = _taper_note(slot.kind, slot.origin, span, taper.peak, tapered)
+    if list(sessions) == tapered and note and note[0].code in ("taper", "taper-race"):  # within its cap as written
         note = (Phrase(f"{note[0].code}-unchanged", note[0].args), *note[1:])
-    return sessions, note
+    return sorted([*sessions, *(s for s in source if s.keep)], key=lambda s: s.day), note
 
 
 def _volume(context: _Context, sessions: Sequence[Session]) -> float:

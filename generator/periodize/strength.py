@@ -183,10 +183,10 @@ def _cut(exercise: Exercise, how: str, p: Periodization) -> Exercise | None:
 
 # A barbell lift by its name (an empty Olympic bar weighs 20 kg, 45 lb); a dumbbell's, a kettlebell's,
 # a machine's or a single leg's is none.
-_BARBELL = re.compile(r"(?i)\b(?:barbell|back squat|front squat|squat|bench|deadlift|overhead press|ohp|military press"
-                      r"|clean|snatch|jerk|pendlay|good morning)\b")
+_BARBELL = re.compile(r"(?i)\b(?:barbell|squats?|bench(?: press(?:es)?)?|deadlifts?|press(?:es)?|ohp|cleans?|snatch(?:es)?"
+                      r"|jerks?|pendlay rows?|good mornings?)\b")  # "Press": Starting Strength's overhead press
 _NOT_BARBELL = re.compile(r"(?i)\b(?:goblet|dumbbells?|db|kettlebells?|kb|single[- ]leg|split|bulgarian|pistol|trap bar"
-                          r"|hex bar|machine|smith|cable|landmine|sandbag|band)\b")
+                          r"|hex bar|machine|smith|cable|landmine|sandbag|band|leg press|dips?|step[- ]?ups?|jumps?)\b")
 EMPTY_BAR = {"kg": 20.0, "lb": 45.0}
 
 

@@ -158,15 +158,19 @@ def session_minutes(session: Session, measure: Measure) -> float:
 # Cross-training written by distance is timed at its sport's speed (design defaults, said in the
 # docs; a time written is exact): a swim at 2:00 a 100 m, a ride at 25 km/h, a row at 2:15 a 500 m,
 # as a recreational triathlete or rower goes. Its name or comment says the sport, in the plan languages.
-_SPORT_PACES = ((re.compile(r"(?i)\b(?:swim|schwimm|natat|nadar|zwem)"), 1200.0),
-                (re.compile(r"(?i)\b(?:bike|cycl|ride|spin|rad|vélo|velo|bici|ciclis|fiets)"), 144.0),
-                (re.compile(r"(?i)\b(?:row|ruder|aviron|remo|roei|ergometer)"), 270.0))
+_SPORT_PACES = ((re.compile(r"(?i)\b(?:swim\w*|schwimm\w*|natation|nataci[oó]n|nadar|zwem\w*)\b"), 1200.0),
+                (re.compile(r"(?i)\b(?:bikes?|biking|cycl\w*|rides?|riding|spin(?:ning)?|rad(?:fahren|eln)?|v[ée]lo"
+                            r"|bici(?:cleta)?|ciclismo|fiets(?:en)?)\b"), 144.0),
+                (re.compile(r"(?i)\b(?:row(?:ing)?|rudern|aviron|remo|roeien|erg(?:ometer)?)\b"), 270.0))
 
 
 def cross_pace(session: Session) -> float | None:
-    """Seconds a km of a cross-training session's sport, by its name or comment; None when it names none."""
-    text = f"{session.name} {session.comment}"
-    return next((pace for sport, pace in _SPORT_PACES if sport.search(text)), None)
+    """Seconds a km of a cross-training session's sport, by its name, else its comment; None when
+    neither names one ("Bike 40 km — after the morning swim" is a ride)."""
+    for text in (session.name, session.comment):
+        if (pace := next((pace for sport, pace in _SPORT_PACES if sport.search(text)), None)) is not None:
+            return pace
+    return None
 
 
 def size(session: Session, measure: Measure, basis: str) -> float:

@@ -30,7 +30,7 @@ from typing import Any
 from ..describe import exercise_text, label_text
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..i18n import N_, Words, gettext, pgettext_noop
-from ..model import UNWRITTEN, Distance, Duration, Exercise, Ladder, Part, Repeat, SessionKind, Step, Target
+from ..model import UNWRITTEN, Distance, Duration, Exercise, Ladder, Part, Repeat, Session, SessionKind, Step, Target
 from ..paces import PaceTable, evaluate, modelled, race_pace_spec, spec_of
 from .fitencode import Encoder, fit_crc
 from .fitnames import NAME_LIMIT, clip, exercise_category, file_name, serial_number, workout_name
@@ -41,7 +41,7 @@ PLACEHOLDERS = (0x5A5A0000, 0x6C3D0000, 0x7E170000)  # sentinels for paces to fi
 TARGET_SPEED, TARGET_OPEN = 0, 2  # wkt_step_target
 _ROLE_INTENSITY = {"warmup": "warmup", "work": "active", "recovery": "recovery", "cooldown": "cooldown", "rest": "rest"}
 _ROLE_NAMES = Words({"warmup": N_("Warm-up"), "cooldown": N_("Cool-down"), "recovery": N_("Recovery"),
-                     "rest": pgettext_noop("session", "Rest"), "work": N_("Run")})
+                     "rest": pgettext_noop("session", "Rest"), "work": N_("Run"), "walk": N_("Walk")})
 
 
 class FitError(ValueError):
@@ -64,6 +64,16 @@ class PacePatch:
 def speed_value(seconds_per_km: float) -> int:
     """A pace as the FIT profile stores a speed: mm/s, rounded half up (as the script rounds)."""
     return math.floor(1_000_000 / seconds_per_km + 0.5)
+
+
+# A walk or a hike by its name, in the plan languages ("Run-walk 30 min" is a run with its walks).
+_WALK_NAME = re.compile(r"(?i)^(?:walk|brisk walk|hike|power hike|gehen|wandern|walken|marche|randonn|caminar|caminata"
+                        r"|senderismo|wandel)")
+
+
+def walks(session: Session) -> bool:
+    """A walk or a hike, which the watch records as walking: its name says so, and it gives no running parts."""
+    return session.kind is SessionKind.RUN_WALK and not session.main and bool(_WALK_NAME.match(session.name))
 
 
 def has_workout(planned: PlannedSession) -> bool:
@@ -170,8 +180,8 @@ class _Writer:
         data: dict[str, Any] = {"intensity": _intensity(step, inside_repeat)}
         data.update(_duration(step))
         name = self.target(step.target, data)
-        label = (label_text(step.label) if step.label else label_text("walk").capitalize() if self.walk and step.role == "work"
-                 else _ROLE_NAMES.get(step.role, _ROLE_NAMES["work"]))
+        role = "walk" if self.walk and step.role == "work" else step.role
+        label = label_text(step.label) if step.label else _ROLE_NAMES.get(role, _ROLE_NAMES["work"])
         data["wkt_step_name"] = clip(f"{label} {name}" if name and step.role == "work" else label if step.label else
                                      (name or label), NAME_LIMIT)
         notes = " ".join(p for p in (step.target.text if step.target else "", step.note) if p and p != UNWRITTEN)
@@ -357,7 +367,7 @@ def _encode(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession, 
     known = cache.get(key) if cache is not None and key is not None else None
     if known is None:
         writer.paced = session.kind is not SessionKind.HILLS
-        writer.walk = session.kind is SessionKind.RUN_WALK and not session.main
+        writer.walk = walks(session)
         if (session.kind is SessionKind.RACE and isinstance(session.total, Distance) and session.target is None
                 and not session.main and modelled(session.total.km)):
             # The race is the whole run, not one part of a longer one. An ultra (or an 800 m) is run by effort: a
@@ -377,9 +387,8 @@ def _encode(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession, 
     encoder.on_mesg(numbers["FILE_ID"], {"type": "workout", "manufacturer": "development", "product": 0,
                                          "serial_number": serial_number(name), "time_created": created})
     strength = session.kind is SessionKind.STRENGTH
-    walks = session.kind is SessionKind.RUN_WALK and not session.main  # a walk or a hike: the watch records a walk
     encoder.on_mesg(numbers["WORKOUT"], {"wkt_name": workout_name(week, planned, expanded.plan.units),
-                                         "sport": "training" if strength else "walking" if walks else "running",
+                                         "sport": "training" if strength else "walking" if walks(session) else "running",
                                          "sub_sport": "strength_training" if strength else "generic",
                                          "num_valid_steps": count})
     # The steps follow the file's two first messages, whatever their texts: their bytes are the same.

@@ -47,7 +47,8 @@ def workout_name(week: PlannedWeek, planned: PlannedSession, units: str) -> str:
 
 def _keep_size(name: str, limit: int) -> str:
     """A run's name cut to ``limit`` in its words, never in its size: ``S1D3 Roda. 40min``, not
-    ``S1D3 Rodaje 40mi`` (which reads as 40 miles); ``W3D1 Lo. 1h30``, ``W1D2 Te. 2x15min``."""
+    ``S1D3 Rodaje 40mi`` (which reads as 40 miles); at a whole word or a joint (``W3D1 Long 1h30``,
+    ``W5D1 Run 25min`` for a run-walk), else cut short and marked (``W1D2 Te. 2x15min``)."""
     parts = re.match(r"^(\S+) (.+?) ((?:\d\S*|[x×])(?: (?:\d\S*|[x×]))*)$", " ".join(name.split()))
     if len(name) <= limit or parts is None:
         return clip(name, limit)
@@ -61,8 +62,8 @@ def _keep_size(name: str, limit: int) -> str:
     cut = words[:room].rstrip()
     if words[room:room + 1] not in ("", " ") and not words[:room].endswith(" "):
         # In the middle of a word: at the word before, at a hyphen ("Run-walk" is "Run"), or cut short and marked
-        space, hyphen = cut.rfind(" "), cut.rfind("-")
-        cut = (cut[:max(space, hyphen)].rstrip(" -") if max(space, hyphen) > 0 else words[:room - 1].rstrip() + ".")
+        joint = max(cut.rfind(" "), cut.rfind("-"), cut.rfind("/"))
+        cut = cut[:joint].rstrip(" -/") if joint > 0 else words[:room - 1].rstrip() + "."
     return f"{parts[1]} {cut} {size}"
 
 

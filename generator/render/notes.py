@@ -21,9 +21,10 @@ MESSAGES = {
     "vacation-lighter-as-written": N_("easy running only, the week as written: it is lighter than %(share)s of the volume"),
     "deload-volume": N_("volume −%(cut)s; one shorter session of each quality kind at the same effort"),
     "deload-volume-easy": N_("volume −%(cut)s"),
-    "deload-volume-short-easy": N_("volume −%(cut)s, not −%(planned)s, as no run loses more than %(most)s"),
-    "deload-volume-short": N_("volume −%(cut)s, not −%(planned)s, as no run loses more than %(most)s; "
-                              "one shorter session of each quality kind at the same effort"),
+    "deload-volume-short-easy": N_("volume −%(cut)s, not −%(planned)s, as no run loses more than %(most)s, "
+                                   "nor the long run more than %(long)s"),
+    "deload-volume-short": N_("volume −%(cut)s, not −%(planned)s, as no run loses more than %(most)s, nor the long "
+                              "run more than %(long)s; one shorter session of each quality kind at the same effort"),
     "shortened-long": N_("the long run shortened so that the load is at least %(cut)s lower"),
     "shortened-easy": N_("the easy runs shortened so that the load is at least %(cut)s lower"),
     "shortened-long-easy": N_("the long run and the easy runs shortened so that the load is at least %(cut)s lower"),
@@ -69,7 +70,7 @@ def phrase_text(phrase: Phrase) -> str:
             values[name] = note_text(tuple(v for v in value if isinstance(v, Phrase)))
         elif name == "shares" and isinstance(value, tuple):
             values[name] = pgettext("range", " to ").join(percent(float(v)) for v in value if isinstance(v, float))
-        elif name in ("share", "cut", "planned", "most") and isinstance(value, float):
+        elif name in ("share", "cut", "planned", "most", "long") and isinstance(value, float):
             values[name] = percent(value)
         else:
             values[name] = value

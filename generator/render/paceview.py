@@ -126,7 +126,8 @@ def pace_panel(expanded: ExpandedPlan, table: PaceTable | None = None) -> PacePa
         coach=json.dumps(coach_specs(plan.paces, plan.units), sort_keys=True, separators=(",", ":")),
         reference_json=json.dumps({"km": reference.km, "seconds": reference.seconds}, separators=(",", ":"))
         if reference is not None else "",
-        vma=any(target.race is not None and VMA in (target.race.race, target.race.race_to)
-                for week in expanded.weeks for p in week.sessions for target, _ in _targets(p.session, p.workout)),
+        vma=(reference is not None and reference.label.startswith("VMA ")) or any(
+            target.race is not None and VMA in (target.race.race, target.race.race_to)
+            for week in expanded.weeks for p in week.sessions for target, _ in _targets(p.session, p.workout)),
     )
 

@@ -289,13 +289,10 @@ def _list_item(item: Item, section: _Section, lines: list[str], first_line: int,
                    for sub in child.items)
 
     keep = KEEP_MARK.search(session_text)  # "- Sat: Easy 5 km — parkrun {keep}": the engine never changes it
-    if keep is not None:
-        session_text = session_text[:keep.start()]
-    session = SessionLine(session_text, file_line, col0, errors, words, exercises_under=under).session(day, source)
+    session = SessionLine(session_text[:keep.start()] if keep else session_text, file_line, col0, errors, words,
+                          exercises_under=under).session(day, source)
     if session is None:
         return
-    if keep is not None:
-        session = replace(session, keep=True)
     exercises: list[Exercise] = []
     notes: list[str] = [line.strip() for line in continuation if line.strip()]
     # A line run on to it, not indented as its note: maybe a session without its '- ' (see bulletless).
@@ -310,8 +307,8 @@ def _list_item(item: Item, section: _Section, lines: list[str], first_line: int,
             notes.append(_slice(lines, child.start, child.end))
     if exercises:
         session = session.with_changes(exercises=session.exercises + tuple(exercises))
-    if notes:
-        session = session.with_changes(notes="\n".join(notes))
+    if notes or keep:
+        session = session.with_changes(notes="\n".join(notes), keep=keep is not None)
     section.sessions.append(session)
 
 

@@ -26,9 +26,13 @@ MIN_KM, MAX_KM = MODEL_KM  # the range Daniels' equations were fitted on
 VDOT_RANGE = (15.0, 90.0)
 
 
+class PerformanceError(ValueError):
+    """A performance that cannot be read; the message says what was expected."""
+
+
 # A maximal aerobic speed, as French runners know theirs from a test: "VMA 16 km/h", "vma=16,5", "MAS 17".
 _SPEED = re.compile(r"(?i)^\s*(?:vma|mas|vam|vvo2\s*max)\s*(?:=|:|\s)\s*(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:km/h|kmh|km\.h-1)?\s*$")
-VMA_RANGE = (10.0, 30.0)  # km/h: from a walker's run to a world-class miler's
+VMA_RANGE = (10.0, 26.5)  # km/h: from a jogger's to a world-class miler's (VDOT 27 to 90, the table's range)
 
 
 def vma_performance(kmh: float) -> Performance:
@@ -38,10 +42,6 @@ def vma_performance(kmh: float) -> Performance:
         raise PerformanceError(f"a maximal aerobic speed of {kmh:g} km/h is not plausible (expected "
                                f"{VMA_RANGE[0]:g} to {VMA_RANGE[1]:g} km/h)")
     return Performance(kmh * VMA_MINUTES / 60, VMA_MINUTES * 60, f"VMA {kmh:g} km/h")
-
-
-class PerformanceError(ValueError):
-    """A performance that cannot be read; the message says what was expected."""
 
 
 def parse_performance(text: str) -> Performance:

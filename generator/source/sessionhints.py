@@ -163,6 +163,9 @@ class Hints:
             head = c.text[:ratio.start()].rstrip(" :").strip()
             c.fail(start, f"a run-walk ratio is a Run-walk session's; in another, write it in a comment: "
                           f"'{head} — {ratio[0].strip(' :')}'")
+        elif re.match(r"(?i)\{\s*keep\s*\}", rest):  # "Easy 5 km {keep} — parkrun": the mark ends the line
+            c.fail(start, "the mark {keep} goes at the end of the line, after any comment: "
+                          f"'{c.text[:start].strip()} — … {{keep}}'")
         elif (at := re.match(r"(?i)at\s+", rest)) and parse_target(rest[at.end():], lambda _: None, self.words):
             c.fail(start, f"a target follows '@': write '@ {rest[at.end():]}'")  # "Easy 5 km at easy pace"
         else:

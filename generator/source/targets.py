@@ -78,8 +78,8 @@ _HRMAX = re.compile(r"(?i)^(\d{2,3})(?:\s*%?\s*[-–]\s*(\d{2,3}))?\s*%\s*(?:of\
                     r"(?:hr\s*max|max(?:imum)?\s*hr|mhr|fc\s*m(?:ax)?|fcm|hf\s*max|max\.?\s*hf|mhf|hfm)$")
 # A share of a heart rate the runner knows and the page does not ask: of the heart-rate reserve
 # (Karvonen) or of the lactate-threshold heart rate (Friel).
-_HR_SHARE = re.compile(r"(?i)^\d{2,3}(?:\s*%?\s*[-–]\s*\d{2,3})?\s*%\s*(?:of\s+)?(?:hrr|hr\s*reserve|heart[- ]rate reserve"
-                       r"|lthr|lactate[- ]threshold (?:hr|heart rate))$")
+_HR_SHARE = re.compile(r"(?i)^(\d{2,3})(?:\s*%?\s*[-–]\s*(\d{2,3}))?\s*%\s*(?:of\s+)?(?:hrr|hr\s*reserve|heart[- ]rate reserve"
+                       r"|fcr|hfr|lthr|lactate[- ]threshold (?:hr|heart rate))$")  # French FCR, German HFR: the reserve
 # A pace in marks, as Spanish and French coaches write it: "5'30''/km" is "5:30/km".
 _MARK_PACE = re.compile(r"(\d{1,2})['′]([0-5]\d)(?:''|″|\")?(?=\s*(?:[-–]\s*\d|(?:min\s*)?/))")
 _JOINERS = re.compile(r"(?i)\s+(?:progressing to|building to|to|or|then)\s+")
@@ -194,9 +194,13 @@ def _parse_target(text: str, fail: Callable[[str], object], hints: tuple[str, ..
     if match := _HRMAX.match(text):
         return _ranged(text, "hrmax", match, (40, 100),
                        f"'{text}' is not a plausible share of the maximum heart rate (expected 40% to 100%)", fail)
-    if _HR_SHARE.match(text):  # "70-80% HRR" (Karvonen), "95-100% LTHR" (Friel): the runner's own, kept as written
+    if share := _HR_SHARE.match(text):  # "70-80% HRR" (Karvonen), "95-100% LTHR" (Friel): the runner's own, as written
+        low, high = int(share[1]), int(share[2] or share[1])
+        if not 40 <= low <= high <= 110:
+            fail(f"'{text}' is not a plausible share of a heart rate (expected 40% to 110%, from less to more)")
+            return None
         return Target(text, "effort", efforts=(" ".join(text.lower().split()),))
-    if re.fullmatch(r"(?i)(?:at\s+)?maf(?:\s+(?:hr|heart rate|pace|effort))?", text.strip()):
+    if re.search(r"(?i)\bmaf\b", text):  # "MAF", "under MAF", "MAF 140": Maffetone's ceiling, never "max"
         fail(f"'{text}' is Maffetone's heart-rate ceiling, 180 less the runner's age: write it as one, e.g. "
              "'@ under 140 bpm' (for a runner of 40), and 'MAF' in a comment")
         return None

@@ -212,13 +212,16 @@
 
   /* A maximal aerobic speed (VMA) is the race it stands for: VMA_MINUTES at that speed (generator/source/performance.py). */
   function applySpeed(kmh, save) {
-    if (!(kmh >= 10 && kmh <= 30)) {
-      message.textContent = t("Write your maximal aerobic speed in km/h, from 10 to 30 (16 or 16.5).");
+    if (!(kmh >= 10 && kmh <= 26.5)) {  /* VDOT 27 to 90: the model's range (VMA_RANGE in performance.py) */
+      message.textContent = t("Write your maximal aerobic speed in km/h, from 10 to 26.5 (16 or 16.5).");
       return;
     }
     race.value = "vma";
     show(kmh * VMA_MINUTES / 60, VMA_MINUTES * 60, t("VMA %(speed)s km/h", { speed: String(kmh).replace(".", DECIMAL) }));
-    if (save) { remember("vma-" + kmh); }
+    if (save) {  /* kept apart from a race time: a VMA is asked only where a plan's paces are shares of it */
+      try { localStorage.setItem("deload-vma", String(kmh)); } catch (e) { /* private mode */ }
+      if (history.replaceState) { history.replaceState(null, "", hashWith("time", "vma-" + kmh)); }
+    }
   }
   function speedInput() {  /* the time box takes a speed while VMA is chosen */
     var vma = race.value === "vma";
@@ -232,7 +235,7 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     if (!time.value.trim()) {  /* an empty time forgets the reader's own: the coach's paces again */
-      try { localStorage.removeItem("deload-race-time"); } catch (e) { /* private mode */ }
+      try { localStorage.removeItem(race.value === "vma" ? "deload-vma" : "deload-race-time"); } catch (e) { /* private mode */ }
       if (history.replaceState) { history.replaceState(null, "", hashWith("time", "")); }
       location.reload();
       return;
@@ -247,11 +250,13 @@
   if (reference) {  /* the plan's own reference race first: a reader of a 10K plan is asked for a 10K */
     Array.prototype.forEach.call(race.options, function (o) { if (Math.abs(+o.value - reference.km) < 1e-6) { race.value = o.value; } });
   }
-  var fromHash = /(?:^|[#&])time=(vma|[\d.]+)-([\d.]+)/.exec(location.hash);
-  var saved = null;
-  try { saved = localStorage.getItem("deload-race-time"); } catch (e) { saved = null; }
-  var stored = fromHash ? [fromHash[1], fromHash[2]] : (saved ? saved.split("=") : null);
-  if (stored && stored.length === 2 && stored[0] === "vma" && +stored[1] > 0 && race.querySelector("option[value=vma]")) {
+  var fromHash = /(?:^|[#&])time=(vma|[\d.]+)-([\d.,]+)/.exec(location.hash);
+  var saved = null, savedSpeed = null;
+  try { saved = localStorage.getItem("deload-race-time"); savedSpeed = localStorage.getItem("deload-vma"); } catch (e) { saved = null; }
+  var asksSpeed = !!race.querySelector("option[value=vma]");
+  var stored = fromHash ? [fromHash[1], fromHash[2].replace(",", ".")]
+    : (asksSpeed && savedSpeed ? ["vma", savedSpeed] : (saved ? saved.split("=") : null));
+  if (stored && stored.length === 2 && stored[0] === "vma" && +stored[1] > 0 && asksSpeed) {
     time.value = stored[1].replace(".", DECIMAL);
     applySpeed(+stored[1], false);
     speedInput();
