@@ -88,3 +88,13 @@ def test_an_rpe_range_gives_both_ends(settings, tmp_path) -> None:  # type: igno
     squat, bench = strength["strength"]
     assert (squat["rpe"], squat["rpe_max"], squat["text"]) == (7, 8, "Back squat 4x5 @ 80 kg, RPE 7–8")
     assert bench["load"] == {"kind": "rpe", "value": 6, "value_max": 7} and "rpe" not in bench
+
+
+def test_the_reader_view_of_a_plan_without_keep_marks_is_as_it_was(settings) -> None:  # type: ignore[no-untyped-def]
+    """A field added to sessions enters the digest only where it says something: 'keep': false on
+    every session had marked every plan of every site as updated, in its Atom feed too."""
+    from generator.render.json_export import reader_view
+
+    plan, _ = read_plan(FIXTURES / "plans" / "ten-k-build.md", settings, display="ten-k-build.md")
+    sessions = [s for week in reader_view(expand(plan))["weeks"] for s in week["sessions"]]
+    assert sessions and not any("keep" in s for s in sessions)

@@ -153,7 +153,7 @@ def session_dict(planned: PlannedSession, units: str, shape: _Shape) -> dict[str
         "distance": _distance(planned.distance_km, units), "distance_high": _distance(planned.distance_km_high, units),
         "minutes": planned.minutes, "minutes_high": planned.minutes_high,
         "load": planned.load,
-        "optional": s.optional, "counted": s.counted, "main_last": s.main_last, "keep": s.keep,
+        "optional": s.optional, "counted": s.counted, "main_last": s.main_last,
         "total": _amount(s.total, shape),
         "main": [part_dict(p, shape) for p in s.main],
         "target": _target(s.target, shape),
@@ -166,6 +166,8 @@ def session_dict(planned: PlannedSession, units: str, shape: _Shape) -> dict[str
     }
     if shape.lean or s.alternative is not None:  # added later: in the reader view only where it says something
         data["alternative"] = _amount(s.alternative, shape)
+    if shape.lean or s.keep:  # likewise: a digest of a plan without the mark is what it was
+        data["keep"] = s.keep
     data["date"] = _iso(planned.date)
     if shape.lean:
         data["source"] = {"line": s.source.line}  # in the plan's own file (plan.source)
