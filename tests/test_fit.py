@@ -583,3 +583,12 @@ def test_a_walk_by_its_name_and_a_run_walk_by_its_own(line: str, sport: str) -> 
     expanded = expand(plan)
     week, planned = next(plan_workouts(expanded))
     assert garmin(workout_fit(expanded, week, planned, CREATED)[0])["workout_mesgs"][0]["sport"] == sport
+
+
+def test_a_rest_written_with_an_exercise_is_the_watchs_rest() -> None:
+    """'w/ 3 min rest' had been an unknown load, and ', rest 3 min' a comment the watch never heard:
+    every rest was the lap button."""
+    plan = plan_from("---\ntitle: S\nunits: km\n---\n## Week 1\n- Mon: Strength\n  - Bench press 4x6-8 @ 90 kg w/ 3 min rest\n"
+                     "  - Row 3x10 @ 40 kg, rest 90 s\n  - Plank 3x40 s\n")
+    rests = [s for s in watch_steps(plan, "strength") if s.get("intensity") == "rest"]
+    assert [(r["duration_type"], r.get("duration_time")) for r in rests] == [("time", 180.0), ("time", 90.0), ("open", None)]

@@ -117,9 +117,23 @@ _STRIDES = ("strides", "stride")
 _SUPERSET_LABEL = re.compile(r"^[A-Z]\d{0,2}[.)]\s+")
 
 
-def _rest() -> dict[str, Any]:
-    """A rest between sets, named in the plan's language (translated when the file is made)."""
-    return {"intensity": "rest", "duration_type": "open", "target_type": "open", "wkt_step_name": _ROLE_NAMES["rest"]}
+def _rest(exercise: Exercise | None = None) -> dict[str, Any]:
+    """A rest between sets, named in the plan's language (translated when the file is made): as long
+    as the exercise's comment says ("rest 3 min", "90 s rest"), else until the lap button."""
+    step: dict[str, Any] = {"intensity": "rest", "duration_type": "open", "target_type": "open",
+                            "wkt_step_name": _ROLE_NAMES["rest"]}
+    said = _REST.search(exercise.comment) if exercise is not None else None
+    if said is not None:
+        amount = float((said["a"] or said["b"]).replace(",", "."))
+        seconds = amount * (60 if (said["ua"] or said["ub"] or "").lower() in ("min", "mins", "minutes", "'") else 1)
+        if 5 <= seconds <= 15 * 60:
+            step.update(duration_type="time", duration_value=round(seconds * 1000))
+    return step
+
+
+# A rest between sets written in an exercise's comment: "rest 3 min", "3 min rest", "rest 90 s", "2' rest".
+_REST = re.compile(r"(?i)\brest\s*:?\s*(?P<a>\d+(?:[.,]\d+)?)\s*(?P<ua>min(?:ute)?s?|'|s|sec(?:ond)?s?)\b"
+                   r"|(?P<b>\d+(?:[.,]\d+)?)\s*(?P<ub>min(?:ute)?s?|'|s|sec(?:ond)?s?)\s+rest\b")
 
 class _Writer:
     def __init__(self, expanded: ExpandedPlan, table: PaceTable | None, placeholders: bool, base: int = 0):
@@ -267,14 +281,14 @@ def _strength(writer: _Writer, exercises: tuple[Exercise, ...]) -> None:
             for exercise in group:
                 for step in _sides(exercise):
                     writer.add(step)
-            writer.add(_rest())
+            writer.add(_rest(group[-1]))
             writer.add({"duration_type": "repeat_until_steps_cmplt", "duration_value": first, "target_value": rounds})
             group = [replace(e, sets=e.sets - rounds) for e in group if e.sets > rounds]  # the sets left of a longer one
         for exercise in group:
             first = len(writer.steps)
             for step in _sides(exercise):
                 writer.add(step)
-            writer.add(_rest())
+            writer.add(_rest(exercise))
             if exercise.sets > 1:
                 writer.add({"duration_type": "repeat_until_steps_cmplt", "duration_value": first,
                             "target_value": exercise.sets})

@@ -183,6 +183,9 @@ def parse_exercises(text: str, line: int, col: int, errors: Collector,
     return None if any(e is None for e in found) else [e for e in found if e is not None]
 
 
+_REST_AFTER = re.compile(r"(?i)\s+(?:w/|with)\s*(?P<rest>\d+(?:[.,]\d+)?\s*(?:min(?:ute)?s?|'|s|sec(?:ond)?s?)\s+rest)\s*$")
+
+
 def parse_exercise(text: str, line: int, col: int, errors: Collector,
                    columns: Callable[[int], int] | None = None) -> Exercise | None:
     """``Back squat 3x8 @ 100 lb`` -> :class:`Exercise`; ``col`` is the file column of ``text``.
@@ -196,6 +199,8 @@ def parse_exercise(text: str, line: int, col: int, errors: Collector,
         clean, comment = clean[:split.start()], clean[split.end():].strip()
     if (paren := re.search(r"\s*\(([^()]*)\)\s*$", clean)) is not None:
         clean, comment = clean[:paren.start()], " — ".join(filter(None, [paren[1].strip(), comment]))
+    if (rest := _REST_AFTER.search(clean)) is not None:  # "… @ 90 kg w/ 3 min rest": the watch's rest, in the comment
+        clean, comment = clean[:rest.start()], " — ".join(filter(None, [rest["rest"], comment]))
     match = _EXERCISE.match(clean) if not _TWO_EXERCISES.search(clean) else None
     tail = ""
     if match is None and (comma := _TAIL.search(clean)) is not None and (head := _EXERCISE.match(clean[:comma.start()])):
