@@ -109,7 +109,7 @@ def zone_efforts(zones: tuple[tuple[int, str], ...]) -> dict[int, tuple[str, ...
     default (``zones: {Z3: threshold}`` leaves Z2 easy)."""
     if not zones:
         return ZONE_EFFORTS
-    return {**ZONE_EFFORTS, **{number: (effort,) if effort != HEART_RATE else () for number, effort in zones}}
+    return {**ZONE_EFFORTS, **{number: (effort,) if effort in EFFORT_ORDER else () for number, effort in zones}}
 
 
 def zone_target_efforts(target: Target, zones: tuple[tuple[int, str], ...] = ()) -> tuple[str, ...]:

@@ -592,3 +592,13 @@ def test_a_rest_written_with_an_exercise_is_the_watchs_rest() -> None:
                      "  - Row 3x10 @ 40 kg, rest 90 s\n  - Plank 3x40 s\n")
     rests = [s for s in watch_steps(plan, "strength") if s.get("intensity") == "rest"]
     assert [(r["duration_type"], r.get("duration_time")) for r in rests] == [("time", 180.0), ("time", 90.0), ("open", None)]
+
+
+def test_a_zone_given_as_a_heart_rate_is_that_range_on_the_watch() -> None:
+    """'zones: {Z2: 60-70% HRmax}' had been refused ("no effort of the pace table")."""
+    plan = plan_from("---\ntitle: H\nunits: km\nzones: {Z2: 60-70% HRmax, Z5: 165-180 bpm}\n---\n## Week 1\n"
+                     "- Thu: Intervals 55 min: 5 x 4 min @ Z5 w/ 2 min Z2\n")
+    steps = watch_steps(plan, "intervals", plan_pace_table(plan, parse_performance("half=1:45:00")))
+    ranges = {(s["custom_target_heart_rate_low"], s["custom_target_heart_rate_high"]) for s in steps
+              if s.get("target_type") == "heart_rate"}
+    assert ranges == {(265, 280), (60, 70)}  # bpm + 100; % of the maximum under 100

@@ -219,7 +219,7 @@ class _Writer:
                 sentinel = self.base + 2 * len(self.steps)
                 data["custom_target_value_low"], data["custom_target_value_high"] = sentinel, sentinel + 1
                 data["_spec"] = spec
-                data["_unpaced"] = _numbers(_unpaced(target) if target is not None else {"target_type": "open"})
+                data["_unpaced"] = _numbers(_unpaced(target, self.zones) if target is not None else {"target_type": "open"})
             else:
                 assert self.table is not None
                 fast, slow = evaluate(spec, self.table.efforts, self.table.vdot)
@@ -228,14 +228,20 @@ class _Writer:
         if target is None:
             data["target_type"] = "open"
             return ""
-        data.update(_unpaced(target))
+        data.update(_unpaced(target, self.zones))
         return target.text
 
 
-def _unpaced(target: Target) -> dict[str, Any]:
+def _unpaced(target: Target, zones: tuple[tuple[int, str], ...] = ()) -> dict[str, Any]:
     """A target without a pace: a heart-rate zone or range when the plan gives one, else open
-    (the effort is in the step's name)."""
+    (the effort is in the step's name). A zone the plan gives as a heart rate is that range."""
     if target.kind == "zone" and target.value is not None and (target.low is None or target.low == target.value):
+        own = dict(zones).get(int(target.value), "")
+        if own.startswith("hr:"):  # "zones: {Z2: 60-70% HRmax}": FIT's custom heart rate, % under 100, bpm + 100
+            _, low, high, unit = own.split(":")
+            extra = 100 if unit == "bpm" else 0
+            return {"target_type": "heart_rate", "target_value": 0,
+                    "custom_target_value_low": int(low) + extra, "custom_target_value_high": int(high) + extra}
         return {"target_type": "heart_rate", "target_value": int(target.value)}
     if target.kind == "hrmax" and target.value is not None:  # FIT's custom heart rate: 0-100 is % of the maximum
         return {"target_type": "heart_rate", "target_value": 0,

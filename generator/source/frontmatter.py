@@ -237,12 +237,23 @@ def zone_system(value: Any, path: tuple, check: Checker) -> Any:
         if number is None:
             return check.error((*path, key), f"'{key}' is no zone: expected Z1 to Z6")
         word = " ".join(str(effort).lower().split())
-        canonical = word if word in EFFORT_ORDER else WORD_EFFORTS.get(word)
+        canonical = word if word in EFFORT_ORDER else WORD_EFFORTS.get(word) or _heart_rate_zone(word)
         if canonical is None:
-            return check.error((*path, key), f"'{effort}' is no effort of the pace table: expected one of "
-                                             f"{', '.join(EFFORT_ORDER)}")
+            return check.error((*path, key), f"'{effort}' is no effort of the pace table (expected one of "
+                                             f"{', '.join(EFFORT_ORDER)}) nor a heart rate ('60-70% HRmax', '130-145 bpm')")
         found[int(number[1])] = canonical
     return tuple(sorted(found.items()))
+
+
+def _heart_rate_zone(word: str) -> str | None:
+    """A zone given as the runner's heart rate ("60-70% HRmax", "130-145 bpm"): ``hr:60:70:%`` or
+    ``hr:130:145:bpm``, which the watch takes as that range and the page as no pace; None otherwise."""
+    match = re.fullmatch(r"(\d{2,3})\s*%?\s*[-–]\s*(\d{2,3})\s*(%\s*(?:of\s+)?(?:hr\s*max|max(?:imum)?\s*hr|mhr)|bpm)", word)
+    if match is None or not int(match[1]) < int(match[2]):
+        return None
+    unit = "bpm" if match[3] == "bpm" else "%"
+    bounds = (40, 230) if unit == "bpm" else (40, 100)
+    return f"hr:{match[1]}:{match[2]}:{unit}" if bounds[0] <= int(match[1]) and int(match[2]) <= bounds[1] else None
 
 
 def deload_every(value: Any, path: tuple, check: Checker) -> Any:
