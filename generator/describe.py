@@ -319,6 +319,12 @@ def session_title(session: Session, units: str) -> str:
 _FOCUS = re.compile(r"(?=[^\W\d_])(?-i:[^\W\d_a-z])[^\W\d_ '-]*(?:[ '-][^\W\d_]+){0,2}")
 
 
+def day_focus(session: Session) -> str:
+    """A strength day's focus, as a coach names the days of a split in its comment ("Strength — Lower",
+    "— Push A", "— Full body"); "" for any other comment."""
+    return session.comment if session.kind is SessionKind.STRENGTH and _FOCUS.fullmatch(session.comment) else ""
+
+
 def _race_title(session: Session, units: str) -> str:
     """``Race 10K``, in the coach's word: ``Tune-up race 10K``, ``Time trial 5K``."""
     total = race_text(session.total, units) if isinstance(session.total, (Distance, Duration)) else ""
@@ -345,8 +351,7 @@ def short_title(session: Session, units: str) -> str:
     if kind is SessionKind.STRENGTH and session.exercises:
         count = len(session.exercises)
         exercises = ngettext("%(num)d exercise", "%(num)d exercises", count) % {"num": count}
-        # "Strength — Lower": a day's focus, as a coach names the days of a split ("Lower", "Upper", "Full body")
-        focus = f" — {session.comment}" if _FOCUS.fullmatch(session.comment) else ""
+        focus = f" — {day_focus(session)}" if day_focus(session) else ""
         return f"{prefix}{label}{focus} ({exercises})"
     return prefix + label
 

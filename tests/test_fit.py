@@ -457,7 +457,8 @@ def test_strides_get_a_recovery_and_the_watch_shows_no_word_of_deloads_own() -> 
     ("Tempo 8 km", "W1D2 Tempo 8km"),
     ("Long run 1 h 30 min", "W1D2 Long 1h30"),  # the hours kept
     ("Intervals 8 km: 6 x 800 m @ 5K pace w/ 400 m jog", "W1D2 Interv. 8km"),
-    ("Strength (Overhead press)\n  - Overhead press 3x5 @ 40 kg", "W1D2 Strength"),  # not "W1D2 Strength —"
+    ("Strength (Overhead press)\n  - Overhead press 3x5 @ 40 kg", "W1D2 Overhead"),  # its focus, cut at a word
+    ("Strength (slow lowering, 3 min rests)\n  - Squat 3x5 @ 40 kg", "W1D2 Strength"),  # not "W1D2 Strength —"
 ])
 def test_a_workouts_name_is_cut_in_its_words_never_in_its_size(title: str, name: str) -> None:
     language = "language: es\n" if title.startswith("Rodaje") else ""
@@ -602,3 +603,14 @@ def test_a_zone_given_as_a_heart_rate_is_that_range_on_the_watch() -> None:
     ranges = {(s["custom_target_heart_rate_low"], s["custom_target_heart_rate_high"]) for s in steps
               if s.get("target_type") == "heart_rate"}
     assert ranges == {(265, 280), (60, 70)}  # bpm + 100; % of the maximum under 100
+
+
+def test_a_split_s_days_are_told_apart_in_the_watchs_list() -> None:
+    """'Strength — Push A', 'Strength (Pull)': all six days of a push/pull/legs block had been
+    'W5D1 Strength' on the watch."""
+    from generator.render.fitnames import workout_name
+
+    plan = plan_from("---\ntitle: S\nunits: km\n---\n## Week 1\n- Mon: Strength — Push A\n  - Bench press 3x8 @ 60 kg\n"
+                     "- Wed: Strength (Pull)\n  - Row 3x8 @ 40 kg\n- Fri: Strength — slow lowering\n  - Squat 3x8 @ 60 kg\n")
+    week = expand(plan).weeks[0]
+    assert [workout_name(week, p, "km") for p in week.sessions] == ["W1D1 Push A", "W1D3 Pull", "W1D5 Strength"]

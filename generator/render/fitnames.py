@@ -8,7 +8,7 @@ import re
 import zlib
 from dataclasses import replace
 
-from ..describe import amount_text, race_text, short_title
+from ..describe import amount_text, day_focus, race_text, short_title
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..i18n import gettext
 from ..model import Distance, SessionKind
@@ -39,6 +39,8 @@ def workout_name(week: PlannedWeek, planned: PlannedSession, units: str) -> str:
         title = name[:1].upper() + name[1:]
         if len(f"{day} {title}") > NAME_LIMIT:
             title = amount_text(session.total, units)
+    elif focus := day_focus(session):  # "W5D1 Push A": a split's days told apart in the watch's list
+        title = focus
     else:
         title = short_title(replace(session, optional=False, alternative=None), units)  # the run the watch runs
     name = _UNIT_SPACE.sub(r"\1\2", f"{day} {title}")
