@@ -189,7 +189,8 @@ def test_the_pages_script_writes_a_readers_paces_into_the_published_files_as_pyt
 def test_a_file_published_without_paces_reads_as_one_encoded_without_them(path: Path) -> None:
     """Without a reference time a session's file is its template with the paced steps' targets
     as they are without a pace: open with the effort in the step's name, or the heart-rate zone
-    the plan gives. A watch reads the same steps as in a file encoded without paces."""
+    the plan gives; a pace the coach wrote is its speed range. A watch reads the same steps as in
+    a file encoded without paces."""
     plan, _ = read_plan(path, Settings(root=path.parent))
     expanded = expand(plan)
 
@@ -201,7 +202,8 @@ def test_a_file_published_without_paces_reads_as_one_encoded_without_them(path: 
         files = session_files(expanded, week, planned, CREATED, None)
         assert steps(files.published) == steps(workout_fit(expanded, week, planned, CREATED)[0])
         assert Decoder(Stream.from_byte_array(bytearray(files.published))).check_integrity()
-        assert "speed" not in [s.get("target_type") for s in garmin(files.published)["workout_step_mesgs"]]
+        coach_paces = [s for s in garmin(files.published)["workout_step_mesgs"] if s.get("target_type") == "speed"]
+        assert all(1 < s["custom_target_speed_low"] < s["custom_target_speed_high"] < 10 for s in coach_paces)  # "@ 5:30/km"
         opened += bool(files.speed_at)
     assert opened
 
@@ -614,3 +616,16 @@ def test_a_split_s_days_are_told_apart_in_the_watchs_list() -> None:
                      "- Wed: Strength (Pull)\n  - Row 3x8 @ 40 kg\n- Fri: Strength — slow lowering\n  - Squat 3x8 @ 60 kg\n")
     week = expand(plan).weeks[0]
     assert [workout_name(week, p, "km") for p in week.sessions] == ["W1D1 Push A", "W1D3 Pull", "W1D5 Strength"]
+
+
+@pytest.mark.parametrize(("target", "fast", "slow"), [("@ 6:00-6:40/km", 360, 400), ("@ 9:30/mi", 9.5 * 60 / 1.609344 * 0.99,
+                                                                                       9.5 * 60 / 1.609344 * 1.01)])
+def test_a_pace_the_coach_wrote_is_the_watchs_speed_range_for_every_reader(target: str, fast: float, slow: float) -> None:
+    """'Easy 45 min @ 6:00-6:40/km' had been open on the watch while the page showed 6:00-6:40/km;
+    it is that range, with or without a reader's time, and a single pace is held to ±1% as on the page."""
+    plan = plan_from(f"---\ntitle: P\nunits: km\n---\n## Week 1\n- Tue: Easy 45 min {target}\n")
+    for table in (None, plan_pace_table(plan, parse_performance("10k=45:00"))):
+        [step] = watch_steps(plan, table=table)
+        assert step["target_type"] == "speed"
+        assert step["custom_target_speed_high"] == pytest.approx(1000 / fast, abs=0.001)
+        assert step["custom_target_speed_low"] == pytest.approx(1000 / slow, abs=0.001)

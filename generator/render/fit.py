@@ -30,8 +30,9 @@ from typing import Any
 from ..describe import exercise_text, label_text
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..i18n import N_, Words, gettext, pgettext_noop
-from ..model import UNWRITTEN, Distance, Duration, Exercise, Ladder, Part, Repeat, Session, SessionKind, Step, Target
-from ..paces import PaceTable, evaluate, modelled, race_pace_spec, spec_of
+from ..model import UNWRITTEN, Distance, Duration, Exercise, Ladder, Pace, Part, Repeat, Session, SessionKind, Step, Target
+from ..paces import SPREAD, PaceTable, evaluate, modelled, race_pace_spec, spec_of
+from ..units import to_km
 from .fitencode import Encoder, fit_crc
 from .fitnames import NAME_LIMIT, clip, exercise_category, file_name, serial_number, workout_name
 
@@ -243,6 +244,8 @@ def _unpaced(target: Target, zones: tuple[tuple[int, str], ...] = ()) -> dict[st
             return {"target_type": "heart_rate", "target_value": 0,
                     "custom_target_value_low": int(low) + extra, "custom_target_value_high": int(high) + extra}
         return {"target_type": "heart_rate", "target_value": int(target.value)}
+    if target.kind == "pace" and target.pace is not None:  # "@ 6:00-6:40/km": the coach's own pace, the reader's whatever
+        return {"target_type": "speed", "target_value": 0, **_speed_range(target.pace)}
     if target.kind == "hrmax" and target.value is not None:  # FIT's custom heart rate: 0-100 is % of the maximum
         return {"target_type": "heart_rate", "target_value": 0,
                 "custom_target_value_low": int(target.low or target.value), "custom_target_value_high": int(target.value)}
@@ -253,7 +256,18 @@ def _unpaced(target: Target, zones: tuple[tuple[int, str], ...] = ()) -> dict[st
     return {"target_type": "open"}
 
 
-_TARGET_TYPES = {"open": TARGET_OPEN, "heart_rate": 1}
+def _speed_range(pace: Pace) -> dict[str, int]:
+    """A pace written in the plan as FIT's custom speed range: a single pace is held to ±1%, as
+    the page shows it (:data:`paces.SPREAD`)."""
+    per_km = 1.0 if pace.unit == "km" else to_km(1, "mi")
+    fast, slow = pace.seconds / per_km, (pace.slow if pace.slow is not None else pace.seconds) / per_km
+    if pace.slow is None:
+        fast, slow = fast * (1 - SPREAD), slow * (1 + SPREAD)
+    fast, slow = min(fast, slow), max(fast, slow)
+    return {"custom_target_value_low": speed_value(slow), "custom_target_value_high": speed_value(fast)}
+
+
+_TARGET_TYPES = {"open": TARGET_OPEN, "heart_rate": 1, "speed": TARGET_SPEED}
 _INVALID = 0xFFFFFFFF  # a uint32 field without a value
 
 
