@@ -254,6 +254,13 @@ def _race_pace(km: float, efforts: Mapping[str, PaceRange], vdot_value: float) -
     return race_seconds(vdot_value, km) / km
 
 
+def by_effort(session_kind: SessionKind) -> bool:
+    """Whether a session is run by effort alone, whatever its targets say: uphill, a pace means
+    nothing (a 5K effort up a 6% grade is a minute a kilometre slower), so hill repeats get no
+    pace on the page, in the feed or on the watch."""
+    return session_kind is SessionKind.HILLS
+
+
 def spec_of(target: Target | None, goal_km: float | None, units: str,
             zones: tuple[tuple[int, str], ...] = ()) -> str | None:
     """The pace spec of a target, or None when it has no pace (an explicit pace, a heart

@@ -441,3 +441,18 @@ def test_a_week_the_engine_added_says_which_week_its_sessions_come_from(tmp_path
     assert "In week 3: Easy" in week4 and "Written as:" not in week4
     feed = "".join(line.removeprefix(" ") for line in next(folder.glob("*.ics")).read_text(encoding="utf-8").splitlines())
     assert "In week 3: Easy" in feed
+
+
+def test_hill_repeats_get_no_pace_on_the_page_as_on_the_watch() -> None:
+    """'Hills 9 km: 8 x 60 s hills @ 5K effort' showed a reader's 5K pace on the page, while the
+    watch (rightly: uphill a pace means nothing) held none. Both run it by effort now; a flat
+    session at the same effort keeps its pace."""
+    from generator.periodize import expand
+    from generator.render.paceview import session_paces
+
+    from .helpers import plan_from
+
+    e = expand(plan_from("---\ntitle: P\nunits: km\n---\n## Week 1\n- Tue: Hills 9 km: 8 x 60 s hills @ 5K effort w/ jog down\n"
+                         "- Thu: Intervals 9 km: 8 x 60 s @ 5K effort w/ 60 s jog\n"))
+    specs = {p.kind.value: [v.spec for v in session_paces(p.session, p.workout, e, None)] for p in e.weeks[0].sessions}
+    assert specs["hills"] == [] and specs["intervals"]

@@ -31,7 +31,7 @@ from ..describe import exercise_text, label_text
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..i18n import N_, Words, gettext, pgettext_noop
 from ..model import UNWRITTEN, Distance, Duration, Exercise, Ladder, Pace, Part, Repeat, Session, SessionKind, Step, Target
-from ..paces import SPREAD, PaceTable, evaluate, modelled, race_pace_spec, spec_of
+from ..paces import SPREAD, PaceTable, by_effort, evaluate, modelled, race_pace_spec, spec_of
 from ..units import to_km
 from .fitencode import Encoder, fit_crc
 from .fitnames import NAME_LIMIT, clip, exercise_category, file_name, serial_number, workout_name
@@ -145,7 +145,7 @@ class _Writer:
         self.table = table
         self.placeholders = placeholders
         self.base = base
-        self.paced = True  # False for hill repeats: uphill, a pace means nothing; the effort is the target
+        self.paced = True  # False for a session run by effort (hill repeats): the effort is the target
         self.walk = False  # a walk (a run-walk with no running parts): its step is a walk, its sport walking
         self.race_km: float | None = None  # a race's distance: its pace when it is written without a target
         self.steps: list[dict[str, Any]] = []
@@ -400,7 +400,7 @@ def _encode(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession, 
     key = _steps_key(planned, writer) if cache is not None else None
     known = cache.get(key) if cache is not None and key is not None else None
     if known is None:
-        writer.paced = session.kind is not SessionKind.HILLS
+        writer.paced = not by_effort(session.kind)
         writer.walk = walks(session)
         if (session.kind is SessionKind.RACE and isinstance(session.total, Distance) and session.target is None
                 and not session.main and modelled(session.total.km)):

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from ..describe import written_text
 from ..expanded import ExpandedPlan
 from ..model import VMA, Distance, Ladder, Part, Repeat, Session, Step, Target
-from ..paces import PaceTable, coach_specs, evaluate, implied_target, plan_pace_table, spec_of
+from ..paces import PaceTable, by_effort, coach_specs, evaluate, implied_target, plan_pace_table, spec_of
 from ..units import KM_PER_MI
 from .dualunits import dual, pick
 from .pacetable import range_text, rep_time_text, table_rows
@@ -66,7 +66,10 @@ def example_table(expanded: ExpandedPlan) -> PaceTable | None:
 
 def session_paces(session: Session, workout: tuple[Part, ...], expanded: ExpandedPlan,
                   table: PaceTable | None) -> list[PaceView]:
-    """One pace per distinct target of the session, in the order they come."""
+    """One pace per distinct target of the session, in the order they come; none for a session
+    run by effort (hill repeats), as on the watch."""
+    if by_effort(session.kind):
+        return []
     goal, units = goal_km(expanded), expanded.plan.units
     seen: dict[str, PaceView] = {}
     reps: dict[str, dict[str, RepTime]] = {}
