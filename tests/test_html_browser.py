@@ -533,7 +533,8 @@ def test_the_scripts_speak_the_pages_language(german_site: Site, page: Any) -> N
 
 def test_a_reader_gives_their_vma_and_sees_their_paces(tmp_path: Path, page: Any) -> None:
     """A French plan sets its intervals as shares of VMA: its reader, who knows their VMA from a test,
-    gives it in km/h (16,5) and gets the paces Python gives 'VMA 16.5 km/h', kept for the next visit."""
+    gives it in km/h (16,5), asked for it first, and gets the paces Python gives 'VMA 16.5 km/h', kept
+    for the next visit."""
     from generator.paces import evaluate, pace_table
     from generator.render.pacetable import range_text
     from generator.source.performance import parse_performance
@@ -541,11 +542,15 @@ def test_a_reader_gives_their_vma_and_sees_their_paces(tmp_path: Path, page: Any
     plans = [FIXTURES / "language" / "vma-10k-fr.md", FIXTURES.parent.parent / "plans" / "10k-8-weeks.md"]
     for served in _served(make_project(tmp_path, plans)):
         url, other = served.url("plans/vma-10k-fr/index.html"), served.url("plans/10k-8-weeks/index.html")
+        open_page(page, url)  # a plan of VMA shares asks for a VMA first
+        assert page.locator("#pace-race").input_value() == "vma"
+        assert page.locator("#pace-time").get_attribute("placeholder") == "16"
         open_page(page, other)  # a race time on another plan, kept apart from the VMA
         page.fill("#pace-time", "45:00")
         page.click("#pace-form button[type=submit]")
         assert page.locator('#pace-race option[value="vma"]').count() == 0  # asked only where paces are shares of it
-        open_page(page, url)
+        open_page(page, url)  # the reader's 10K time gives paces here too, until they give a VMA
+        assert page.locator("#pace-race").input_value() == "10"
         page.select_option("#pace-race", "vma")
         page.fill("#pace-time", "16,5")
         page.click("#pace-form button[type=submit]")

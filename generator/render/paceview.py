@@ -52,6 +52,7 @@ class PacePanel:
     coach: str  # JSON: effort -> spec
     reference_json: str  # JSON: {"km": …, "seconds": …} or ""
     vma: bool = False  # a session's pace is a share of maximal aerobic speed: the reader may give theirs
+    vma_first: bool = False  # and the plan's reference is a VMA, or it has none: the form asks for a VMA first
 
 
 def goal_km(expanded: ExpandedPlan) -> float | None:
@@ -123,14 +124,16 @@ def pace_panel(expanded: ExpandedPlan, table: PaceTable | None = None) -> PacePa
         for index, (name, _, _) in enumerate(table_rows(table, "km")):
             rows.append((name, dual(pick(paces, index), plan.units), dual(pick(speeds, index), plan.units)))
     reference = plan.pace_reference
+    by_vma = reference is not None and reference.label.startswith("VMA ")
+    asks_vma = any(target.race is not None and VMA in (target.race.race, target.race.race_to)
+                   for week in expanded.weeks for p in week.sessions for target, _ in _targets(p.session, p.workout))
     return PacePanel(
         reference=table.performance.label if table is not None else "",
         rows=rows,
         coach=json.dumps(coach_specs(plan.paces, plan.units), sort_keys=True, separators=(",", ":")),
         reference_json=json.dumps({"km": reference.km, "seconds": reference.seconds}, separators=(",", ":"))
         if reference is not None else "",
-        vma=(reference is not None and reference.label.startswith("VMA ")) or any(
-            target.race is not None and VMA in (target.race.race, target.race.race_to)
-            for week in expanded.weeks for p in week.sessions for target, _ in _targets(p.session, p.workout)),
+        vma=by_vma or asks_vma,
+        vma_first=by_vma or (asks_vma and reference is None),
     )
 

@@ -206,6 +206,7 @@
       return;
     }
     race.value = option.value;
+    speedInput();
     show(km, seconds, t("%(race)s in %(time)s", { race: option.textContent, time: duration(seconds) }));
     if (save) { remember(km + "-" + seconds); }
   }
@@ -247,7 +248,10 @@
   });
   document.addEventListener("deload:units", render);
 
-  if (reference) {  /* the plan's own reference race first: a reader of a 10K plan is asked for a 10K */
+  if (box.getAttribute("data-ask") === "vma") {  /* a plan of VMA shares (or of a VMA reference) asks for a VMA first */
+    race.value = "vma";
+    speedInput();
+  } else if (reference) {  /* the plan's own reference race first: a reader of a 10K plan is asked for a 10K */
     Array.prototype.forEach.call(race.options, function (o) { if (Math.abs(+o.value - reference.km) < 1e-6) { race.value = o.value; } });
   }
   var fromHash = /(?:^|[#&])time=(vma|[\d.]+)-([\d.,]+)/.exec(location.hash);
