@@ -1860,3 +1860,19 @@ def test_cross_training_takes_its_sport_from_its_name_first_and_keeps_its_own_st
     assert round(weeks[0].sessions[0].minutes) == 96
     deload = next(w for w in weeks if w.kind == "deload")
     assert deload.sessions[1].session.total == Duration(40 * 60)
+
+
+def test_a_vacation_keeps_an_easy_runs_own_easiness_and_drops_the_notes_of_what_it_no_longer_is() -> None:
+    """In a vacation week 'Easy 6 km @ Z2' had become 'Easy 4 km' (the coach's Z2 gone), while the
+    intervals turned easy run kept 'Run each kilometre hard' under it, in the feed as on the page.
+    The easy target stays, a long run's marathon pace goes, and the notes of the quality session go."""
+    week = ("- Tue: Intervals 9 km: 5 x 1 km @ 5K pace w/ 2 min jog\n  - Run each kilometre hard.\n"
+            "- Thu: Easy 6 km @ Z2\n- Fri: Easy 5 km @ RPE 3\n- Sun: Long 14 km @ marathon pace\n")
+    plan = plan_from("---\ntitle: V\nunits: km\nperiodization:\n  deload: {every: 6}\n  vacations: [{week: 2}]\n---\n"
+                     + "".join(f"## Week {n}\n{week}" for n in (1, 2, 3)))
+    vacation = next(w for w in expand(plan).weeks if w.kind == "vacation")
+    by_day = {p.session.day: p.session for p in vacation.sessions}
+    assert by_day[2].kind is SessionKind.EASY and by_day[2].notes == ""
+    assert by_day[4].target is not None and by_day[4].target.text == "Z2"
+    assert by_day[5].target is not None and by_day[5].target.text == "RPE 3"
+    assert by_day[7].target is None

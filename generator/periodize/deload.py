@@ -26,7 +26,8 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..expanded import Note, Phrase
-from ..model import Distance, Duration, Periodization, Repeat, Session, SessionKind
+from ..model import Distance, Duration, Periodization, Repeat, Session, SessionKind, Target
+from .load import EFFORT_IF, target_if
 from .strength import deload_session
 from .volume import (
     Measure,
@@ -183,8 +184,16 @@ def easy_only(session: Session, measure: Measure) -> Session:
         return session
     if session.kind.is_run and (session.strides or session.target or session.main):
         total = session.total if session.total is not None else as_easy(session, measure).total
-        return session.with_changes(strides=None, target=None, main=(), total=total)
+        target = session.target if session.target is not None and easy_target(session.target, measure) else None
+        return session.with_changes(strides=None, target=target, main=(), total=total)
     return session
+
+
+def easy_target(target: Target, measure: Measure) -> bool:
+    """Whether a run's own target is easy running (``@ Z2``, ``@ conversational``, ``@ RPE 3``, a
+    heart-rate cap): an easy week keeps it, as the coach's word for how easy. Up to aerobic
+    running, IF 0.75 (:data:`load.EFFORT_IF`); a heart rate, which the load cannot weigh, is the coach's."""
+    return target_if(target, EFFORT_IF["aerobic"], measure) <= EFFORT_IF["aerobic"] + 1e-9
 
 
 def fast_block(session: Session) -> bool:

@@ -381,9 +381,10 @@ def _one_part_less(part: Part, measure: Measure) -> Part | None:
 
 
 def as_easy(session: Session, measure: Measure, kind: SessionKind = K.EASY) -> Session:
-    """A quality session (or race) turned into easy running of the same size. Its comment goes
-    (``— VO2max`` beside an easy run says what it no longer is); its notes stay, under the
-    session as written, which the page shows with it."""
+    """A quality session (or race) turned into easy running of the same size. Its comment and its
+    notes go: ``— VO2max`` or "run each kilometre hard" under an easy run say what it no longer
+    is (a reader of the feed had read them as the easy run's); the session as written, shown
+    with it, names what it was."""
     if session.total is not None:
         total: Amount = session.total
     elif session.main and duration_only(session.main):
@@ -393,8 +394,7 @@ def as_easy(session: Session, measure: Measure, kind: SessionKind = K.EASY) -> S
         if measure.units == "mi":
             total = Distance(total.in_unit("mi"), "mi")
     total = floor_amount(total, 1.0, measure)
-    return Session(kind=kind, day=session.day, source=session.source, total=total, notes=session.notes,
-                   text=session.text)
+    return Session(kind=kind, day=session.day, source=session.source, total=total, text=session.text)
 
 
 def running_size(session: Session, planned: PlannedSession, basis: Basis) -> float:
