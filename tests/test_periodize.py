@@ -295,6 +295,32 @@ def test_vacation_by_date_lands_on_the_week_of_that_date() -> None:
     assert e.race_date == date(2027, 5, 16)
 
 
+@pytest.mark.parametrize(("holiday", "weeks"), [("2027-04-03", "2027-04-11"), ("2027-04-05", "2027-04-11")])
+def test_a_holiday_from_one_day_to_another_is_each_week_it_touches(holiday: str, weeks: str) -> None:
+    """'vacations: [{from: 2027-04-03, to: 2027-04-11}]', a Saturday to the next week's Sunday, is
+    two vacation weeks, as two dates a week apart are; Monday to Sunday is one. It had been three errors."""
+    text = ten_k(every=4, mode="insert").replace(
+        "---\nA fixture", f"  vacations: [{{from: {holiday}, to: {weeks}}}]\n---\nA fixture")
+    e = expand(plan_from(text), race_date=date(2027, 5, 16))
+    held = [w for w in e.weeks if w.kind == "vacation"]
+    first, last = date.fromisoformat(holiday), date.fromisoformat(weeks)
+    assert all(w.start is not None and w.start <= last and first <= w.start + timedelta(days=6) for w in held)
+    assert len(held) == (2 if first.weekday() == 5 else 1)
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ("{from: 2027-04-12, to: 2027-04-05}", "the holiday ends ('to: 2027-04-05') before it begins ('from: 2027-04-12')"),
+    ("{from: 2027-04-12}", "a vacation names a 'week' (number), a 'date' (YYYY-MM-DD), or 'from' and 'to'"),
+    ("{from: 2027-04-12, to: 2028-04-05}", "a holiday of 52 weeks"),
+])
+def test_a_holiday_that_cannot_be_is_one_error_at_its_line(entry: str, message: str) -> None:
+    text = ten_k(every=4, mode="insert").replace("---\nA fixture", f"  vacations: [{entry}]\n---\nA fixture")
+    with pytest.raises(DeloadError) as raised:
+        plan_from(text)
+    [error] = raised.value.diagnostics
+    assert message in error.message
+
+
 def test_anchoring_to_start_race_or_nothing() -> None:
     plan = plan_from(ten_k(every=4, mode="insert"))
     undated = expand(plan)

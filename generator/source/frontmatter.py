@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ..model import Checks, Distance, Duration, Periodization, Race, RaceCategory, Source, Vacation
@@ -285,7 +285,9 @@ ROUNDING = {
     "mi": number(0.1, 2), "km": number(0.1, 2), "minutes": number(1, 15),
     "lb": number(1, 20), "kg": number(0.5, 10),
 }
-VACATION = {"week": integer(1, 104), "date": a_date(), "style": choice("easy", "rest"), "replace": boolean()}
+VACATION = {"week": integer(1, 104), "date": a_date(), "from": a_date(), "to": a_date(), "style": choice("easy", "rest"),
+            "replace": boolean()}
+HOLIDAY_WEEKS = 8  # a holiday given 'from' … 'to' longer than this is a typo of a year or a month
 CHECKS = {
     "session_spike": fraction(0.0, 1.0),
     "weekly_increase": fraction(0.0, 1.0),
@@ -351,15 +353,16 @@ def build_race(raw: dict[str, Any], check: Checker) -> Race | None:
     return race_of(raw["distance"], Source(check.errors.file, line, col), raw.get("name", ""), raw.get("date"))
 
 
-def resolve_periodization(site: dict[str, Any], plan: dict[str, Any], check: Checker | None) -> Periodization:
+def resolve_periodization(site: dict[str, Any], plan: dict[str, Any], check: Checker | None,
+                          week_starts: int = 0) -> Periodization:
     """Merge the site's defaults and the plan's overrides into one :class:`Periodization`."""
     result = Periodization()
     for layer in (site, plan):
-        result = _apply(result, layer, check if layer is plan else None)
+        result = _apply(result, layer, check if layer is plan else None, week_starts)
     return result
 
 
-def _apply(base: Periodization, layer: dict[str, Any], check: Checker | None) -> Periodization:
+def _apply(base: Periodization, layer: dict[str, Any], check: Checker | None, week_starts: int = 0) -> Periodization:
     changes: dict[str, Any] = {}
     deload = layer.get("deload", {})
     if "every" in deload:
@@ -378,23 +381,42 @@ def _apply(base: Periodization, layer: dict[str, Any], check: Checker | None) ->
     for key, value in layer.get("rounding", {}).items():
         changes[f"round_{key}"] = value
     if "vacations" in layer and check is not None:
-        changes["vacations"] = tuple(_vacations(layer["vacations"], check))
+        changes["vacations"] = tuple(_vacations(layer["vacations"], check, week_starts))
     return replace(base, **changes)
 
 
-def _vacations(items: list[dict[str, Any]], check: Checker) -> list[Vacation]:
+def _vacations(items: list[dict[str, Any]], check: Checker, week_starts: int) -> list[Vacation]:
     result = []
     for index, item in enumerate(items):
         path = ("periodization", "vacations", index)
         line, col = check.located.where(path)
-        if ("week" in item) == ("date" in item):
+        given = [key for key in ("week", "date", "from") if key in item]
+        if len(given) != 1 or ("to" in item) != ("from" in item):
             said = any(d.line == line and d.col == col for d in check.errors.items)  # a misspelt key ('weeks:'): one mistake, one error
             if not said:
-                check.error(path, "a vacation names either a 'week' (number) or a 'date' (YYYY-MM-DD), not both or neither")
+                check.error(path, "a vacation names a 'week' (number), a 'date' (YYYY-MM-DD), or 'from' and 'to' (dates, "
+                                  "for a holiday of one or more weeks): one of them")
             continue
-        result.append(Vacation(style=item.get("style", "easy"), source=Source(check.errors.file, line, col),
-                               week=item.get("week"), date=item.get("date"), replace=item.get("replace")))
+        dates = _holiday_weeks(item["from"], item["to"], week_starts, check, path) if "from" in item else [item.get("date")]
+        result += [Vacation(style=item.get("style", "easy"), source=Source(check.errors.file, line, col),
+                            week=item.get("week"), date=when, replace=item.get("replace")) for when in dates]
     return result
+
+
+def _holiday_weeks(first: date, last: date, week_starts: int, check: Checker, path: tuple) -> list[date | None]:
+    """A holiday 'from' … 'to' as a dated vacation in each week it touches: its first day, then
+    each following week's first day up to its last day (a Saturday-to-next-Sunday holiday is two
+    weeks: the long runs of both weekends are missed)."""
+    if last < first:
+        check.error(path, f"the holiday ends ('to: {last.isoformat()}') before it begins ('from: {first.isoformat()}')")
+        return []
+    week_start = first - timedelta(days=(first.weekday() - week_starts) % 7)
+    weeks = (last - week_start).days // 7 + 1
+    if weeks > HOLIDAY_WEEKS:
+        check.error(path, f"a holiday of {weeks} weeks ('from: {first.isoformat()}', 'to: {last.isoformat()}'); at most "
+                          f"{HOLIDAY_WEEKS}: check the year and the month")
+        return []
+    return [first, *(week_start + timedelta(weeks=n) for n in range(1, weeks))]
 
 
 def resolve_checks(site: dict[str, Any], plan: dict[str, Any]) -> Checks:

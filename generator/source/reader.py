@@ -198,7 +198,7 @@ def _assemble(name: str, stem: str, meta: dict[str, Any], body: Any, located: Lo
         level=meta.get("level", ""), tags=tuple(dict.fromkeys(meta.get("tags", []))), race=race,
         start=meta.get("start"), week_starts=meta.get("week_starts", 0), edition=meta.get("edition", ""),
         layout=body.layout, intro=body.intro,
-        periodization=resolve_periodization(settings.periodization, periodization_raw, check),
+        periodization=resolve_periodization(settings.periodization, periodization_raw, check, meta.get("week_starts", 0)),
         checks=_checks(settings.checks, meta, units), locations=locations,
         calendar=_calendar(meta.get("calendar")), paces=_paces(meta.get("paces", {}), check),
         pace_reference=meta.get("paces", {}).get("reference"), zones=meta.get("zones", ()),
