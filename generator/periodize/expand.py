@@ -4,7 +4,7 @@ Pure and deterministic."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import partial
@@ -16,7 +16,7 @@ from .checks import check_weeks
 from .deload import after_race, as_written_easy, build_deload, deload_strength, easy_only, rest_week
 from .layout import Decision, Holidays, Layout, Slot, build_layout, decision_warnings
 from .liftchecks import taper_load_warnings
-from .load import heaviest_weights, session_load
+from .load import heaviest_weights, load_weigher
 from .planned import planned_weeks
 from .racestrength import race_strength_note, strength_near_race
 from .ranges import merge_expanded, plan_at, plan_ranged
@@ -56,9 +56,10 @@ class _Context:
     span: TaperSpan | None
     weeks: tuple[SourceWeek, ...]
     heaviest: dict[str, float]
+    weigh: Callable[[Session], float]
 
     def load(self, session: Session) -> float:
-        return session_load(session, self.measure, self.heaviest)
+        return self.weigh(session)
 
     def size(self, session: Session) -> float:
         return size(session, self.measure, self.basis)
@@ -88,8 +89,8 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
     span, taper_note, written_by = plan_taper(plan, measure, basis, written)
     last_loading = _last_loading(plan, span)
     heaviest = heaviest_weights([s for w in plan.weeks for s in w.sessions])
-    load_of = partial(session_load, measure=measure, heaviest=heaviest)
-    context = _Context(plan, measure, basis, span, survey(plan, measure, basis, last_loading, load_of), heaviest)
+    load_of = load_weigher(measure, heaviest)
+    context = _Context(plan, measure, basis, span, survey(plan, measure, basis, last_loading, load_of), heaviest, load_of)
     decisions = _taper_decisions(plan, span, taper_note, written_by)
     vacations = week_vacations(plan, span, decisions)
 

@@ -19,7 +19,7 @@ halves the volume-load halves the session's load.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from ..model import VMA, Distance, Exercise, RacePace, Session, SessionKind, Target
 from ..paces import LYDIARD_SHARES, WORD_EFFORTS
@@ -219,6 +219,19 @@ def session_load(session: Session, measure: Measure, heaviest: Mapping[str, floa
     if session.kind is K.STRENGTH:
         return strength_load(session, heaviest or {}, measure)
     return _tss(session_minutes(session, measure), target_if(session.target, KIND_IF.get(session.kind, 0.6), measure))
+
+
+def load_weigher(measure: Measure, heaviest: Mapping[str, float]) -> Callable[[Session], float]:
+    """:func:`session_load` remembered for each session of one expansion: the survey of the
+    weeks, each settling round and the planned weeks weigh the same sessions many times."""
+    seen: dict[int, tuple[Session, float]] = {}  # id -> (the session, kept so its id is not reused; its load)
+
+    def weigh(session: Session) -> float:
+        known = seen.get(id(session))
+        if known is None or known[0] is not session:
+            known = seen[id(session)] = (session, session_load(session, measure, heaviest))
+        return known[1]
+    return weigh
 
 
 def heaviest_weights(sessions: list[Session]) -> dict[str, float]:
