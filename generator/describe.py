@@ -6,12 +6,13 @@ written so that the grammar reads it back as the same session (see the round-tri
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
 from .i18n import N_, Words, gettext, lower_first, ngettext, number, pgettext, pgettext_noop
-from .model import UNWRITTEN, Amount, Distance, Duration, Exercise, Ladder, Load, Part, Repeat, Session, SessionKind, Step
-from .units import format_clock, format_number, from_km
+from .model import UNWRITTEN, Amount, Distance, Duration, Exercise, Ladder, Load, Part, Repeat, Session, SessionKind, Step, Target
+from .units import format_clock, format_number, from_km, to_km
 
 RACE_NAMES = {5.0: N_("5K"), 10.0: N_("10K"), 15.0: N_("15K"), 21.1: N_("half marathon"), 42.2: N_("marathon")}
 
@@ -128,7 +129,22 @@ def written_text(amount: Amount, units: str) -> str:
     return amount_text(amount, units)
 
 
-def step_text(step: Step, units: str, written: bool = True) -> str:
+# A pace as it is written alone: "6:00-6:40/km", "9:30 min/mi", "5:05 per km"
+_PACE_ALONE = re.compile(r"(?i)\d{1,2}:[0-5]\d(?:\s*[-–]\s*\d{1,2}:[0-5]\d)?\s*(?:min\s*)?(?:/|per\s+)(?:km|mi|mile)")
+
+
+def target_text(target: Target, units: str) -> str:
+    """A target as written; a pace the coach wrote per km or per mile alone is in ``units``: a
+    reader who reads the plan in miles sees ``@ 9:39–10:44/mi`` where the coach wrote ``@ 6:00-6:40/km``."""
+    pace = target.pace
+    if target.kind != "pace" or pace is None or pace.unit == units or not _PACE_ALONE.fullmatch(target.text.strip()):
+        return target.text
+    scale = to_km(1, units) / to_km(1, pace.unit)
+    ends = [format_clock(math.floor(seconds * scale + 0.5)) for seconds in (pace.seconds, pace.slow) if seconds is not None]
+    return f"{'–'.join(dict.fromkeys(ends))}/{units}"
+
+
+def step_text(step: Step, units: str, written: bool = True, paces: bool = False) -> str:
     """``800 m @ 5K pace``, ``2 min jog``, ``jog`` (an open recovery). A repeat keeps the unit it
     was written in (``1 km`` reps in a miles plan); a continuous step (``written`` False) is in
     the reader's units, like the session's total."""
@@ -136,7 +152,9 @@ def step_text(step: Step, units: str, written: bool = True) -> str:
     words = [text_of(step.amount, units)] if step.amount is not None else []
     words += [step.said or label_text(step.label)] if step.label else []
     text = " ".join(words)
-    return f"{text} @ {step.target.text}" if step.target is not None else text
+    if step.target is None:
+        return text
+    return f"{text} @ {target_text(step.target, units) if paces and not written else step.target.text}"
 
 
 def count_text(repeat: Repeat) -> str:
@@ -172,10 +190,11 @@ def _rungs_text(ladder: Ladder, units: str) -> str | None:
     return None
 
 
-def part_text(part: Part, units: str, top: bool = False) -> str:
-    """One part of a main set, as the grammar reads it back; ``top``: a step of the main set itself."""
+def part_text(part: Part, units: str, top: bool = False, paces: bool = False) -> str:
+    """One part of a main set, as the grammar reads it back; ``top``: a step of the main set itself;
+    ``paces``: its pace in ``units`` (see :func:`target_text`)."""
     if isinstance(part, Step):
-        return step_text(part, units, written=not top)
+        return step_text(part, units, written=not top, paces=paces)
     if isinstance(part, Ladder):
         compact = _rungs_text(part, units)
         if compact is None:  # rungs of different units or targets: step by step
@@ -197,11 +216,11 @@ def _seconds_after_target(before: Part, text: str) -> bool:
     return isinstance(before, Step) and before.target is not None and re.match(r"[\d.]+(?:[-–][\d.]+)? s(?![a-z])", text) is not None
 
 
-def parts_text(parts: tuple[Part, ...], units: str, top: bool = False) -> str:
+def parts_text(parts: tuple[Part, ...], units: str, top: bool = False, paces: bool = False) -> str:
     """Continuous work steps joined by ``+`` (``5 mi @ 90% MP + 5 mi @ 92% MP``), other steps by
     ``,`` (``8 min walk, 5 min jog``) and sets by ``, then``."""
     if all(isinstance(p, Step) and p.role == "work" for p in parts):
-        texts = [part_text(p, units, top) for p in parts]
+        texts = [part_text(p, units, top, paces) for p in parts]
         # "@ MP + 20 s" would read as an offset from marathon pace: a comma keeps the steps apart
         joiners = [", " if _seconds_after_target(parts[i - 1], texts[i]) else " + " for i in range(1, len(parts))]
         return texts[0] + "".join(j + t for j, t in zip(joiners, texts[1:], strict=True))
@@ -210,7 +229,7 @@ def parts_text(parts: tuple[Part, ...], units: str, top: bool = False) -> str:
         if index:
             sets = not isinstance(part, Step) or not isinstance(parts[index - 1], Step)
             text += pgettext("plan language", ", then ") if sets else ", "
-        text += part_text(part, units, top)
+        text += part_text(part, units, top, paces)
     return text
 
 
@@ -283,20 +302,22 @@ def _lengths(session: Session, total: Amount, units: str) -> str:
     return f"{_session_length(total, units)} {other} {_session_length(session.alternative, units)}"
 
 
-def session_title(session: Session, units: str) -> str:
-    """``Intervals 7 mi: 6 x 800 m @ 5K pace w/ 400 m jog`` — without notes or comment."""
+def session_title(session: Session, units: str, paces: bool = False) -> str:
+    """``Intervals 7 mi: 6 x 800 m @ 5K pace w/ 400 m jog`` — without notes or comment. ``paces``:
+    a pace the coach wrote in the other unit is in ``units`` too (the page's other unit system),
+    else as written, as the grammar reads it back."""
     kind = session.kind
     if kind is SessionKind.RACE:
         if not session.main:
-            return _race_title(session, units)
+            return _race_title(session, units, paces)
         # "Tune-up race 12 mi with 8K-15K @ race pace": the race inside a longer run
         with_word = pgettext("plan language", "with")
-        return f"{_race_title(session, units)} {with_word} {parts_text(session.main, units, top=True)}"
+        return f"{_race_title(session, units, paces)} {with_word} {parts_text(session.main, units, True, paces)}"
     text = _label(session)
     if session.total is not None:
         text += f" {_lengths(session, session.total, units)}"
     if session.target is not None and session.main:
-        text += f" @ {session.target.text}"  # before the main set, which may end in a recovery
+        text += f" @ {_target(session.target, units, paces)}"  # before the main set, which may end in a recovery
     if session.main:
         sets = not isinstance(session.main[0], Step)
         # a target ends at "with"; steps after "with" are the main set, not a total
@@ -307,9 +328,9 @@ def session_title(session: Session, units: str) -> str:
             timed = isinstance(session.main[0], Step) and isinstance(session.main[0].amount, Duration)
             last = pgettext("plan language, before a time", "the last") if timed else pgettext("plan language", "the last")
             joiner = f" {with_word} {last} "
-        text += joiner + parts_text(session.main, units, top=True)
+        text += joiner + parts_text(session.main, units, True, paces)
     if session.target is not None and not session.main:
-        text += f" @ {session.target.text}"
+        text += f" @ {_target(session.target, units, paces)}"
     if session.strides is not None:
         text += f" + {part_text(session.strides, units)}"
     return _optional() + text if session.optional and not session.counted else text
@@ -325,13 +346,17 @@ def day_focus(session: Session) -> str:
     return session.comment if session.kind is SessionKind.STRENGTH and _FOCUS.fullmatch(session.comment) else ""
 
 
-def _race_title(session: Session, units: str) -> str:
+def _target(target: Target, units: str, paces: bool) -> str:
+    return target_text(target, units) if paces else target.text
+
+
+def _race_title(session: Session, units: str, paces: bool = False) -> str:
     """``Race 10K``, in the coach's word: ``Tune-up race 10K``, ``Time trial 5K``."""
     total = race_text(session.total, units) if isinstance(session.total, (Distance, Duration)) else ""
     if total and session.alternative is not None:  # "Race 100 mi or 30 h": its cut-off, as written
         other = pgettext("plan language", "or")  # outside the f-string: pybabel finds no call inside one
         total += f" {other} {_session_length(session.alternative, units)}"
-    target = f" @ {session.target.text}" if session.target is not None else ""
+    target = f" @ {_target(session.target, units, paces)}" if session.target is not None else ""
     race = pgettext("plan language", "Race")  # outside the f-string: pybabel finds no call inside one
     return f"{session.name or race} {total}".strip() + target
 

@@ -456,3 +456,25 @@ def test_hill_repeats_get_no_pace_on_the_page_as_on_the_watch() -> None:
                          "- Thu: Intervals 9 km: 8 x 60 s @ 5K effort w/ 60 s jog\n"))
     specs = {p.kind.value: [v.spec for v in session_paces(p.session, p.workout, e, None)] for p in e.weeks[0].sessions}
     assert specs["hills"] == [] and specs["intervals"]
+
+
+def test_a_pace_the_coach_wrote_per_km_reads_per_mile_in_the_miles_view() -> None:
+    """'Easy 45 min @ 6:00-6:40/km' stayed per km when a reader switched the page to miles, beside
+    distances in miles; it is 9:39–10:44/mi there, and as written in the km view. Repeats written
+    in km keep their unit and their pace."""
+    from generator.describe import session_title
+    from generator.periodize import expand
+    from generator.render.views import session_view
+
+    from .helpers import plan_from
+
+    plan = plan_from("---\ntitle: P\nunits: km\n---\n## Week 1\n- Tue: Easy 45 min @ 6:00-6:40/km\n"
+                     "- Thu: Tempo 9 km with 5 km @ 5:05/km\n- Fri: Intervals 8 km: 5 x 1 km @ 4:00/km w/ 2 min jog\n")
+    easy, tempo, reps = plan.weeks[0].sessions
+    assert session_title(easy, "mi", paces=True) == "Easy 45 min @ 9:39–10:44/mi"
+    assert session_title(easy, "mi") == "Easy 45 min @ 6:00-6:40/km"  # as written: what the grammar reads back
+    assert session_title(tempo, "mi", paces=True) == "Tempo 5.6 mi with 3.1 mi @ 8:11/mi"
+    assert session_title(reps, "mi", paces=True).endswith("5 x 1 km @ 4:00/km w/ 2 min jog")
+    expanded = expand(plan)
+    view = session_view(expanded.weeks[0].sessions[0], expanded, expanded.weeks[0], 0, None)
+    assert '<span class="u-km">6:00-6:40/km</span><span class="u-mi">9:39–10:44/mi</span>' in view.title

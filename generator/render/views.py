@@ -124,7 +124,7 @@ def session_view(planned: PlannedSession, expanded: ExpandedPlan, week: PlannedW
     original = planned.original
     return SessionView(
         kind=s.kind.value,
-        title=dual(lambda u: session_title(s, u), units),
+        title=dual(lambda u: session_title(s, u, paces=u != units), units),
         optional=s.optional,
         comment=render_inline(s.comment),
         notes=_notes(s.notes),
