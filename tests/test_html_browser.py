@@ -6,6 +6,7 @@ import functools
 import re
 import threading
 from collections.abc import Iterator
+from datetime import date, timedelta
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -280,6 +281,7 @@ def test_the_race_day_picked_is_remembered_and_a_bad_link_ignored(site: Site, pa
     url = site.url("plans/half-marathon-beginner/index.html")
     open_page(page, url)
     default = page.locator("#plan-date").input_value()
+    assert "this week is its week" not in page.locator("#plan-date-msg").inner_text()  # the soonest day a reader starts on
     page.locator("#plan-date").fill("2027-05-02")
     page.locator("#plan-date").dispatch_event("change")
     open_page(page, site.url("index.html"))
@@ -293,6 +295,11 @@ def test_the_race_day_picked_is_remembered_and_a_bad_link_ignored(site: Site, pa
     page.locator("#plan-date").fill("2025-05-04")  # a race that is over
     page.locator("#plan-date").dispatch_event("change")
     assert page.locator("#plan-date-msg").inner_text().startswith("That race day has passed.")
+    soon = date.today() + timedelta(days=(6 - date.today().weekday()) + 28)  # a Sunday race 4-5 weeks away
+    page.locator("#plan-date").fill(soon.isoformat())  # a 12-week plan already begun: the reader is told where they join it
+    page.locator("#plan-date").dispatch_event("change")
+    joined = (date.today() - (soon - timedelta(days=12 * 7 - 1))).days // 7 + 1
+    assert f"this week is its week {joined} of 12" in page.locator("#plan-date-msg").inner_text()
     page.locator("#plan-date").fill("2027-05-05")  # a Wednesday: the week's days move with it
     page.locator("#plan-date").dispatch_event("change")
     assert "check that the rest days still suit your week" in page.locator("#plan-date-msg").inner_text()

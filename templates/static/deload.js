@@ -119,6 +119,12 @@
       message.textContent = (anchor === "race" ? t("That race day has passed.") : t("A plan started on that day is over."))
         + " " + message.textContent;
     }
+    var length = parseInt(plan.getAttribute("data-weeks"), 10) || 0;
+    var into = Math.floor((today - start) / (7 * 86400000)) + 1;  /* a plan already begun: the week a reader joins it in */
+    if (start < today && into >= 2 && into <= length && !(anchor === "race" && chosen < today)) {
+      message.textContent += " " + t("With that day the plan began on %(start)s: this week is its week %(week)s of %(weeks)s, and the weeks before it are behind you.",
+        { start: dayText(start, true), week: into, weeks: length });
+    }
     if (usual && chosen.getUTCDay() !== usual.getUTCDay()) {
       message.textContent += " " + t("Every session moves with that weekday: check that the rest days still suit your week.");
     }
