@@ -151,6 +151,10 @@ def test_plan_page_content(site: Path) -> None:
     shown = [float(cell) for cell in cells[2:]]
     assert shown == [round(week["load"]), round(week["ctl"], 1), round(week["atl"], 1),
                      round(week["tsb"], 1), round(week["acwr_ewma"], 2)]
+    # race-morning form in a word a reader knows, the figure beside it for those who know TSB
+    form = exported["summary"]["race_form"]
+    assert re.search(r"<dt>Race-morning form</dt><dd>(fresh|still tired|very fresh: fitness fading) <span", text)
+    assert ("<dd>fresh " in text) == (-5 <= form <= 25)
     # every calendar feed listed on the page exists
     for name in re.findall(r'href="(race-[0-9-]+\.ics)"', text):
         assert (site / "plans" / "half-marathon-beginner" / name).exists()

@@ -268,6 +268,19 @@ class Figures:
     long_run: Markup | None
     sessions: int
     race_form: str | None = None  # TSB on race morning, signed: "+14"
+    race_form_word: str = ""  # what it says, in a word a reader knows: "fresh"
+
+
+# Race-morning form in words: coaches look for about −5 to +25 (coaching rules T11: GoldenCheetah's
+# guide, "slightly negative to +25"); under it the legs still carry the training, over it fitness fades.
+RACE_FORM_RANGE = (-5.0, 25.0)
+_FORM_WORDS = Words({"tired": N_("still tired"), "fresh": N_("fresh"), "fading": N_("very fresh: fitness fading")})
+
+
+def form_word(value: float) -> str:
+    """A race-morning form as a reader reads it: "fresh" in the range coaches aim for."""
+    low, high = RACE_FORM_RANGE
+    return _FORM_WORDS["tired" if value < low else "fading" if value > high else "fresh"]
 
 
 def signed(value: float) -> str:
@@ -292,6 +305,7 @@ def figures(expanded: ExpandedPlan) -> Figures:
         long_run=_longest_run(expanded, long_km) if long_km > 0 and expanded.basis == "distance" else None,
         sessions=sum(1 for w in weeks for p in w.sessions if p.kind is not SessionKind.REST),
         race_form=signed(expanded.race_form) if expanded.race_form is not None else None,
+        race_form_word=form_word(expanded.race_form) if expanded.race_form is not None else "",
     )
 
 
