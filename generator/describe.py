@@ -382,18 +382,29 @@ def short_title(session: Session, units: str) -> str:
 
 
 def sheet_title(session: Session, units: str) -> str:
-    """:func:`short_title` with a simple main set's size, for the one-page sheet: "Fartlek 3.5 mi:
-    6 x 60 s" (a deload's week differs from the week it comes from by its repeats, not its total)."""
+    """:func:`short_title` with a simple main set's size and effort, for the one-page sheet:
+    "Fartlek 3.5 mi: 6 x 60 s @ 5K pace" (a deload's week differs from the week it comes from by
+    its repeats, not its total), "Tempo 9 km with 4 km @ threshold"; a quality session without a
+    main set keeps its effort ("Tempo 45 min @ T"). An easy or long run's is its kind's."""
     text = short_title(session, units)
-    if session.total is None or len(session.main) != 1 or session.kind is SessionKind.RACE:
+    if session.kind is SessionKind.RACE:
         return text
+    if session.total is None or len(session.main) != 1:
+        return text + _effort(session.target) if session.kind.is_quality and not session.main else text
     part = session.main[0]
     if isinstance(part, Repeat) and len(part.steps) == 1 and isinstance(part.steps[0], Step) and part.steps[0].amount:
-        return f"{text}: {count_text(part)} x {written_text(part.steps[0].amount, units)}"
+        return f"{text}: {count_text(part)} x {written_text(part.steps[0].amount, units)}{_effort(part.steps[0].target)}"
     if isinstance(part, Step) and part.amount is not None:
         with_word = pgettext("plan language", "with")
-        return f"{text} {with_word} {written_text(part.amount, units)}"
+        if session.main_last:  # "with the last 4 km": a fast finish, not a block anywhere in the run
+            timed = isinstance(part.amount, Duration)
+            with_word += " " + (pgettext("plan language, before a time", "the last") if timed else pgettext("plan language", "the last"))
+        return f"{text} {with_word} {written_text(part.amount, units)}{_effort(part.target or session.target)}"
     return text
+
+
+def _effort(target: Target | None) -> str:
+    return f" @ {target.text}" if target is not None else ""
 
 
 _ROLE_NAMES = Words({"warmup": N_("Warm-up"), "cooldown": N_("Cool-down")})

@@ -20,6 +20,7 @@ from generator.render.pdf import print_html, render_pdf, stylesheet_text
 from generator.source.reader import read_plan
 
 from .conftest import ROOT, need
+from .helpers import plan_from
 from .site_build import build_project, make_project
 
 PLANS = ["half-marathon-beginner.md", "strength-for-runners-14-day.md", "marathon-novice.md"]
@@ -235,6 +236,19 @@ def test_the_fridge_sheet_in_other_units_gives_the_weeks_volume_in_them_too() ->
     volumes = re.findall(r'<td class="c-vol">(.*?)</td>', html)
     assert volumes and all('<span class="u-mi">' in cell and '<span class="u-km">' in cell for cell in volumes), volumes
     assert 'data-units="mi"' in html  # the stylesheet shows the miles, hides the kilometres
+
+
+def test_the_fridge_sheet_says_how_hard_each_quality_session_is() -> None:
+    """The sheet had 'Intervals 10 km: 4 x 1 km' and 'Tempo 9 km with 5 km': the effort, the one
+    thing a runner must know at the door, was left off. An easy run's is its name."""
+    from generator.describe import sheet_title
+
+    plan = plan_from("---\ntitle: P\nunits: km\n---\n## Week 1\n- Mon: Tempo 45 min @ threshold\n"
+                     "- Tue: Intervals 8 km: 5 x 1 km @ 5K pace w/ 2 min jog\n- Wed: Easy 8 km @ Z2\n"
+                     "- Sun: Long 25 km with the last 4 km @ marathon pace\n")
+    assert [sheet_title(s, "km") for s in plan.weeks[0].sessions] == [
+        "Tempo 45 min @ threshold", "Intervals 8 km: 5 x 1 km @ 5K pace", "Easy 8 km",
+        "Long run 25 km with the last 4 km @ marathon pace"]
 
 
 def test_each_session_has_its_own_box_to_tick() -> None:
