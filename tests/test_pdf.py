@@ -131,6 +131,7 @@ def test_hostile_plan_markdown_prints_without_fetching(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     text = "".join(page_texts(out))
     assert "<script>window.__pwned=1;alert('title')</script> Plan" in text
+    assert "Intro with <script>window.__pwned=8</script> raw HTML" in text  # the introduction, as text, its images links
 
 
 def test_personal_pdf_has_dates(tmp_path: Path) -> None:
@@ -249,6 +250,16 @@ def test_the_fridge_sheet_says_how_hard_each_quality_session_is() -> None:
     assert [sheet_title(s, "km") for s in plan.weeks[0].sessions] == [
         "Tempo 45 min @ threshold", "Intervals 8 km: 5 x 1 km @ 5K pace", "Easy 8 km",
         "Long run 25 km with the last 4 km @ marathon pace"]
+
+
+def test_the_printed_plan_carries_the_coachs_introduction() -> None:
+    """The PDF had the weeks alone: the coach's introduction (what the sessions mean, the safety
+    advice) was on the web page only. It opens the printed plan, as the coach wrote it."""
+    settings = load_settings(ROOT)
+    plan, _ = read_plan(ROOT / "plans" / "10k-8-weeks.md", settings)
+    html = print_html(expand(plan), settings, "a4", "https://example.org/")
+    assert plan.intro and "About this plan" in html
+    assert html.index(">Safety<") < html.index('<h2 class="week-h">')
 
 
 def test_each_session_has_its_own_box_to_tick() -> None:

@@ -21,6 +21,7 @@ from ..paces import PaceTable
 from ..settings import Settings
 from . import views
 from .chart import volume_chart
+from .markdown import render_markdown
 from .paceview import pace_panel
 from .paths import template_files
 from .templates import make_environment, template_errors
@@ -48,6 +49,7 @@ def print_html(expanded: ExpandedPlan, settings: Settings, paper: str, plan_url:
         "race": views.race_label(plan), "level_name": views.LEVEL_NAMES.get(plan.level, ""),
         "chart": volume_chart(expanded, "pc", [units or plan.units]), "canonical": plan_url,
         "description": plan.summary or plan.title,
+        "intro": render_markdown(plan.intro, top=3) if plan.intro else Markup(""),  # the coach's words before week 1
         "paces": pace_panel(expanded, table),
         "qr": Markup(qr.svg_inline(scale=4, border=2, dark="#000", light="#fff", omitsize=True, title=f"QR code for {plan_url}")),
     }
