@@ -38,6 +38,10 @@ def errors(text: str) -> list[str]:
     ("- Sat: Strength\n  - Run 1x1 km @ 10K pace", "a run is no strength exercise: write it as a session of its own"),
     # a word the brackets cannot read, before their closing bracket: it had been "this bracket is never closed"
     ("- Tue: Hills 8 km: 6 x (300 m bounding, 300 m jog)", "plan.md:6:31: error: unexpected 'bounding, 300 m jog)' inside the brackets"),
+    # sets of repeats without brackets: they had been "unknown unit 'sets' — did you mean 'secs'?" and "repeats go after ':'"
+    ("- Tue: Intervals 40 min: 2 sets of 10 x 30/30 @ 5K pace w/ 3 min jog",
+     "plan.md:6:26: error: sets of repeats go in brackets, with the recovery between the sets after them: '2 x (10 x 30/30"),
+    ("- Tue: Intervals 40 min: 2 x 10 x 30/30 @ 5K pace", "plan.md:6:30: error: sets of repeats go in brackets"),
 ])
 def test_a_session_line_mistake_is_said_with_its_fix(line: str, said: str) -> None:
     [error] = errors(f"---\ntitle: P\nunits: km\n---\n## Week 1\n{line}\n")

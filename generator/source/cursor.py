@@ -49,6 +49,13 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 
 # A station of a hybrid workout written where a run's part goes: "20 wall balls", "15 burpees".
+# Sets of repeats written without brackets: "2 x 10 x 30/30", "2 sets of 10 x 200 m", "2 séries de 10 x 30/30"
+_TIMES_BEFORE = re.compile(r"\d\s*[x×]\s*\Z")
+_SET_WORDS = frozenset({"set", "sets", "series", "serie", "séries", "série", "serien", "sätze", "satz", "blocks", "blocs",
+                        "bloques", "reeksen"})
+_SETS_OF = re.compile(r"(?i)\s+(?:of|de|à|von|mit|van)\s+\d+\s*[x×]")
+_SETS_OF_SETS = ("sets of repeats go in brackets, with the recovery between the sets after them: "
+                 "'2 x (10 x 30/30 @ 5K pace) w/ 3 min jog', or '2 x (10 x 200 m @ mile pace w/ 200 m jog) w/ 5 min jog'")
 _STATION = re.compile(r"(?i)(?:wall ?balls?|burpees?|lunges?|squats?|push-?ups?|pull-?ups?|sit-?ups?|kettlebell|swings?"
                       r"|thrusters?|box jumps?|sled|jumping jacks?|mountain climbers?|dips?|deadlifts?)(?!\w)")
 
@@ -119,7 +126,10 @@ class Cursor:
         first, second, word = match[1], match[2], match[3] or ""
         unit = word.lower()
         if unit == "x" or (not word and re.match(r"\s*[x×]", self.text[match.end():end])):
-            self.fail(start, "repeats go after ':' or 'with', e.g. 'Intervals 7 mi: 6 x 800 m @ 5K pace'")
+            if _TIMES_BEFORE.search(self.text, 0, start):  # "2 x 10 x 30/30": sets of repeats
+                self.fail(start, _SETS_OF_SETS)
+            else:
+                self.fail(start, "repeats go after ':' or 'with', e.g. 'Intervals 7 mi: 6 x 800 m @ 5K pace'")
             return None
         if not word:
             dangling = _DANGLING.match(self.text, start, end)
@@ -160,6 +170,8 @@ class Cursor:
         elif unit in ("ft", "feet", "foot") and not hint:  # "with 1500 ft": climbing, most likely
             self.fail(start, f"feet measure no run's length: if '{match[0].strip()}' is climbing, write it in a comment, "
                              f"e.g. '— {match[0].strip()} D+'; else give the length in mi, km or m")
+        elif unit in _SET_WORDS and high is None and _SETS_OF.match(self.text, match.end(3), end):  # "2 sets of 10 x 30/30"
+            self.fail(start, _SETS_OF_SETS)
         elif word in ("E", "M", "T", "I", "R"):  # Daniels' "2E + 3T": two at E pace, three at T pace
             self.fail(start, f"'{match[0].strip()}' is Daniels' shorthand: write the amount with its unit and the pace "
                              f"after '@', e.g. '{shown} mi @ {word}' (or '{shown} km @ {word}')")
