@@ -385,7 +385,13 @@ def sheet_title(session: Session, units: str) -> str:
     """:func:`short_title` with a simple main set's size and effort, for the one-page sheet:
     "Fartlek 3.5 mi: 6 x 60 s @ 5K pace" (a deload's week differs from the week it comes from by
     its repeats, not its total), "Tempo 9 km with 4 km @ threshold"; a quality session without a
-    main set keeps its effort ("Tempo 45 min @ T"). An easy or long run's is its kind's."""
+    main set keeps its effort ("Tempo 45 min @ T"). An easy or long run's is its kind's; strides
+    are said ("Easy 3 mi + 4 x 20 s strides")."""
+    text = _sheet_main(session, units)
+    return text + f" + {part_text(session.strides, units)}" if session.strides is not None else text
+
+
+def _sheet_main(session: Session, units: str) -> str:
     text = short_title(session, units)
     if session.kind is SessionKind.RACE:
         return text

@@ -320,6 +320,19 @@ def test_no_text_runs_out_of_its_box(site: Site, browser: Any, width: int) -> No
     context.close()
 
 
+def test_a_printed_plan_page_lists_each_weeks_days_one_under_another(site: Site, page: Any) -> None:
+    """Printed from the browser, the page had seven columns a week: 'Bodyweight' broke in two and
+    a plan took 12 Letter pages. On paper a day is a row: its label, then its sessions beside it."""
+    open_page(page, site.url("plans/half-marathon-beginner/index.html"))
+    page.emulate_media(media="print")
+    boxes = page.evaluate("[...document.querySelectorAll('#week-1 .day')].map(d => d.getBoundingClientRect().top)")
+    assert len(boxes) == 7 and boxes == sorted(boxes) and len(set(boxes)) == 7  # one under another
+    label, sessions = page.evaluate("(() => { const d = document.querySelector('#week-1 .day:not(.rest-day)');"
+                                    " return [d.children[0].getBoundingClientRect().left, d.children[1].getBoundingClientRect().left]; })()")
+    assert sessions > label  # the sessions beside their day, not under it
+    assert page.evaluate("getComputedStyle(document.querySelector('.pace-form')).display") == "none"
+
+
 def test_the_embed_stays_light_on_a_reader_in_dark_mode(site: Site, page: Any) -> None:
     """An embed cannot see the blog around it: it does not turn into a black box on a light blog."""
     page.emulate_media(color_scheme="dark")

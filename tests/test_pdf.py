@@ -241,14 +241,14 @@ def test_the_fridge_sheet_in_other_units_gives_the_weeks_volume_in_them_too() ->
 
 def test_the_fridge_sheet_says_how_hard_each_quality_session_is() -> None:
     """The sheet had 'Intervals 10 km: 4 x 1 km' and 'Tempo 9 km with 5 km': the effort, the one
-    thing a runner must know at the door, was left off. An easy run's is its name."""
+    thing a runner must know at the door, was left off, and so were strides. An easy run's effort is its name."""
     from generator.describe import sheet_title
 
     plan = plan_from("---\ntitle: P\nunits: km\n---\n## Week 1\n- Mon: Tempo 45 min @ threshold\n"
                      "- Tue: Intervals 8 km: 5 x 1 km @ 5K pace w/ 2 min jog\n- Wed: Easy 8 km @ Z2\n"
-                     "- Sun: Long 25 km with the last 4 km @ marathon pace\n")
+                     "- Sat: Easy 5 km + 4 x 20 s strides\n- Sun: Long 25 km with the last 4 km @ marathon pace\n")
     assert [sheet_title(s, "km") for s in plan.weeks[0].sessions] == [
-        "Tempo 45 min @ threshold", "Intervals 8 km: 5 x 1 km @ 5K pace", "Easy 8 km",
+        "Tempo 45 min @ threshold", "Intervals 8 km: 5 x 1 km @ 5K pace", "Easy 8 km", "Easy 5 km + 4 x 20 s strides",
         "Long run 25 km with the last 4 km @ marathon pace"]
 
 

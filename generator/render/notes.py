@@ -30,11 +30,11 @@ MESSAGES = {
     "shortened-long-easy": N_("the long run and the easy runs shortened so that the load is at least %(cut)s lower"),
     "vacation-easy": N_("Vacation week (easy): %(how)s"),
     "vacation-rest": N_("Vacation week (rest): %(how)s"),
-    "as-written-deload": N_("Deload week as written by the author"),
-    "as-written-taper": N_("Taper week as written by the author"),
-    "as-written-vacation": N_("Vacation week as written by the author"),
+    "as-written-deload": N_("Deload week as the coach wrote it"),
+    "as-written-taper": N_("Taper week as the coach wrote it"),
+    "as-written-vacation": N_("Vacation week as the coach wrote it"),
     "step-back": N_("A lighter week, as the coach wrote it"),  # said to readers: the rhythm it sets is deload expand's
-    "taper-as-written": N_("Taper as written by the author"),
+    "taper-as-written": N_("Taper as the coach wrote it"),
     "taper-race": N_("Race week: the runs before the race at most %(shares)s of the peak week (%(days)d-day taper), "
                      "same paces and efforts"),
     "taper": N_("Taper: volume at most %(shares)s of the peak (%(days)d-day taper), same paces and efforts"),
