@@ -1876,3 +1876,15 @@ def test_a_vacation_keeps_an_easy_runs_own_easiness_and_drops_the_notes_of_what_
     assert by_day[4].target is not None and by_day[4].target.text == "Z2"
     assert by_day[5].target is not None and by_day[5].target.text == "RPE 3"
     assert by_day[7].target is None
+
+
+def test_a_standing_rest_between_repeats_covers_no_distance() -> None:
+    """'Track 5 mi: 12 x 400 m @ mile pace w/ 60 s rest' had counted its eleven rests as 1.3 km of
+    jogging, leaving a 0.5 mi warm-up where a coach means about a mile; a walk counts a brisk walk's."""
+    from generator.describe import workout_lines
+
+    plan = plan_from("---\ntitle: T\nunits: mi\n---\n## Week 1\n- Tue: Track 5 mi: 12 x 400 m @ mile pace w/ 60 s rest\n"
+                     "- Thu: Track 5 mi: 12 x 400 m @ mile pace w/ 60 s jog\n")
+    rest, jog = (workout_lines(p.workout, "mi") for p in expand(plan).weeks[0].sessions)
+    assert rest[0] == "Warm-up 1 mi" and rest[-1] == "Cool-down 1 mi"
+    assert jog[0] == "Warm-up 0.5 mi"

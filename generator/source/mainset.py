@@ -369,7 +369,10 @@ class MainSet:
         return tuple(changed)
 
     def _within(self, steps: tuple[Part, ...], within: Step) -> tuple[Part, ...]:
-        """``4 x (3 min, 2 min, 1 min) … w/ 1 min / 3 min jog within / between sets``: a ladder inside."""
+        """``4 x (3 min, 2 min, 1 min) … w/ 1 min / 3 min jog within / between sets``: a ladder inside;
+        ``3 x (4 x 400 m @ mile pace) w/ 1 min / 4 min jog within / between sets``: the inner repeat's recovery."""
+        if len(steps) == 1 and isinstance(steps[0], Repeat) and steps[0].between is None:
+            return (replace(steps[0], between=within),)
         rungs = tuple(p for p in steps if isinstance(p, Step) and p.role == "work")
         if len(rungs) != len(steps):
             self.c.fail(self.c.pos, "a recovery 'within' sets needs work steps only in the brackets, e.g. '(3 min, 2 min, 1 min)'; "
