@@ -99,3 +99,19 @@ def test_one_reading_of_a_time_for_races_and_performances(text: str, seconds: fl
     from generator.units import duration_seconds
 
     assert duration_seconds(text) == seconds
+
+
+def test_sets_of_repeats_take_a_recovery_within_and_one_between() -> None:
+    """'3 x (4 x 400 m @ mile pace) w/ 60 s / 4 min jog within / between sets', the form the error for
+    two recoveries suggests, had been refused ("needs work steps only in the brackets"): the inner
+    repeat takes the first recovery, the sets the second."""
+    from generator.model import Repeat
+    from generator.source.reader import parse_plan_text as parse
+
+    plan, _ = parse(b"---\ntitle: P\nunits: mi\n---\n## Week 1\n- Tue: Track 6 mi: 3 x (4 x 400 m @ mile pace) "
+                    b"w/ 60 s / 4 min jog within / between sets\n", "plan.md", "plan", SETTINGS)
+    [outer] = plan.weeks[0].sessions[0].main
+    assert isinstance(outer, Repeat) and outer.count == 3 and outer.between is not None
+    [inner] = outer.steps
+    assert isinstance(inner, Repeat) and inner.count == 4 and inner.between is not None
+    assert (inner.between.amount, outer.between.amount) == (Duration(60), Duration(240, in_minutes=True))
