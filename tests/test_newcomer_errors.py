@@ -115,3 +115,27 @@ def test_sets_of_repeats_take_a_recovery_within_and_one_between() -> None:
     [inner] = outer.steps
     assert isinstance(inner, Repeat) and inner.count == 4 and inner.between is not None
     assert (inner.between.amount, outer.between.amount) == (Duration(60), Duration(240, in_minutes=True))
+
+
+@pytest.mark.parametrize("line", [
+    "- Tue: Run-walk: 5 min walk, 3 min jog, 90 s walk, 3 min jog, 90 s walk, 5 min walk",  # had been "two sessions on one day"
+    "- Thu: Run-walk: 5 min brisk walk warm-up, then 8 x (60 s jog, 90 s walk), then 5 min walk cool-down",
+    "- Sun: Strength: 1.5 mi WU, 6 x 1 mi @ MP - 10 s w/ 400 m jog, 1.5 mi CD",  # Hansons' strength day, as the book prints it
+])
+def test_sessions_as_couch_to_5k_and_hansons_write_them(line: str) -> None:
+    assert errors(f"---\ntitle: P\nunits: mi\n---\n## Week 1\n{line}\n") == []
+
+
+@pytest.mark.parametrize("line", ["Tempo 8 mi: 2 x (3 x 1 mi) @ threshold w/ 5 min jog",
+                                  "Tempo 8 mi: 2 x (3 x 1 mi) @ threshold w/ 2 min / 5 min jog within / between sets"])
+def test_a_target_after_sets_of_repeats_is_their_steps_target(line: str) -> None:
+    """'2 x (3 x 1 mi) @ threshold' had silently lost its '@ threshold': the target after a bracket
+    went to the bracket's own steps, and it held only a repeat. The miles are at threshold."""
+    from generator.model import Repeat
+    from generator.source.reader import parse_plan_text as parse
+
+    plan, _ = parse(f"---\ntitle: P\nunits: mi\n---\n## Week 1\n- Tue: {line}\n".encode(), "plan.md", "plan", SETTINGS)
+    [outer] = plan.weeks[0].sessions[0].main
+    assert isinstance(outer, Repeat) and isinstance(outer.steps[0], Repeat)
+    [mile] = outer.steps[0].steps
+    assert mile.target is not None and mile.target.text == "threshold"  # type: ignore[union-attr]

@@ -257,8 +257,6 @@ def test_a_time_of_day_in_a_comment_is_no_second_run(line: str) -> None:
     ("L 14 km", "e.g. 'Long 14 km @ E'"),
     ("Easy 5 mi or 8 km", "'or 8 km' gives the run's length again; the other length measures it the other way: 'Easy 5 mi or 45 min'"),
     ("Tempo 6 mi: 20 min @ threshold or 55 min", "the other length goes before the main set"),
-    ("Tempo 8 mi: 2 x (3 x 1 mi) @ threshold w/ 2 min / 5 min jog within / between sets",
-     "sets of repeats are written nested: '2 x (3 x 1 mi @ threshold w/ 2 min jog) w/ 5 min jog'"),
 ])
 def test_a_mistake_the_books_invite_is_told_how_to_write_it(line: str, message: str) -> None:
     _, errors = parse(line)

@@ -112,7 +112,7 @@ def _step_km(step: Step, kind: SessionKind, measure: Measure) -> float:
     if kind.is_quality and step.role != "work" and isinstance(step.amount, Duration):
         if step.role == "rest" or step.label.startswith(("rest", "standing")):
             return 0.0
-        if step.label.startswith("walk"):
+        if step.label in ("walk", "walk back", "walk down"):  # "walk/jog" is partly running
             return step.amount.seconds / (measure.pace(K.EASY) * WALK_FACTOR)
     return amount_km(step.amount, step_kind(step, kind, measure.zones), measure)
 

@@ -358,6 +358,8 @@ class MainSet:
             targets = [parse_target(f"{value}% {suffix}", lambda message: c.fail(start, message), c.vocab) for value in values]
         else:
             target = c.target(self.end)
+            if not work and not c.failed:  # "2 x (3 x 1 mi) @ threshold": the steps of the repeats inside
+                return tuple(_targeted(part, target) for part in parts)
             targets = [target] * len(work)
         if c.failed:
             return parts
@@ -448,3 +450,12 @@ def _easy(target: Target) -> bool:
     if target.kind == "zone":
         return (target.value or 9) <= 2
     return target.kind == "effort" and bool(target.efforts) and all(e.lower() in _EASY_EFFORTS for e in target.efforts)
+
+
+def _targeted(part: Part, target: Target | None) -> Part:
+    """``part`` with ``target`` on every work step that has none of its own, inside repeats too."""
+    if isinstance(part, Step):
+        return replace(part, target=target) if part.role == "work" and part.target is None else part
+    if isinstance(part, Repeat):
+        return replace(part, steps=tuple(_targeted(p, target) for p in part.steps))
+    return replace(part, rungs=tuple(replace(r, target=target) if r.target is None else r for r in part.rungs))

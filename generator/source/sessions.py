@@ -168,10 +168,12 @@ class SessionLine(Hints):
         self.errors.warning(self.line, col, message, "bare-part")
 
     def _distance_ahead(self, end: int) -> bool:
-        """Whether a distance comes next (``8 mi``, ``9-11 mi``)."""
+        """Whether a distance comes next (``8 mi``, ``9-11 mi``), after a colon or not (Hansons'
+        ``Strength: 1.5 mi WU, 6 x 1 mi @ MP - 10 s …``)."""
         c = self.c
         c.skip_ws()
-        found = self.words.number_word_re.match(c.text, c.pos, end)
+        colon = re.match(r":\s*", c.text[c.pos:end])
+        found = self.words.number_word_re.match(c.text, c.pos + (colon.end() if colon else 0), end)
         return found is not None and (found[3] or "").lower() in self.words.distance_words
 
     def _split_comment(self) -> tuple[int, str]:
@@ -211,8 +213,9 @@ class SessionLine(Hints):
                 written = c.text[at:c.pos].strip()
                 miles = f"'{written[:-1].strip()} mi'" if written.endswith("M") else "a race distance such as '5K', 'half' or '50 mi'"
                 c.fail(at, f"'{written}' is a race of {total.value:g} {total.unit}; did you mean {miles}?")
-            elif total is not None and colon and kind.is_quality and self._part_ahead(end):
-                # "Intervals: 15 min warm-up, 5 x 1000 m …": the first part of the main set, not the total
+            elif total is not None and colon and (kind.is_quality or kind is K.RUN_WALK) and self._part_ahead(end):
+                # "Intervals: 15 min warm-up, 5 x 1000 m …", "Run-walk: 5 min walk, 3 min jog, …" (Couch to
+                # 5K): the first part of the main set, not the total
                 c.pos = at
                 self._main_set(fields, kind, at, end)
             elif total is not None:

@@ -59,7 +59,11 @@ WORK_LABELS = ("hills", "hill", "uphill", "uphill strides", "strides", "stride",
 # A warm-up or cool-down written in the main set: "Tempo 5 mi: 1 mi warm-up, 3 mi @ tempo, 1 mi cool-down".
 AROUND_LABELS = {"warm-up": "warm-up", "warmup": "warm-up", "warm up": "warm-up", "wu": "warm-up",
                  "cool-down": "cool-down", "cooldown": "cool-down", "cool down": "cool-down", "cd": "cool-down",
-                 "brisk walk": "walk"}
+                 "brisk walk": "walk", "brisk walking": "walk",
+                 # Couch to 5K's "5 min brisk walk warm-up": a walk, before the run and after it
+                 **{f"{walk} {around}": "walk" for walk in ("walk", "walking", "brisk walk", "brisk walking")
+                    for around in ("warm-up", "warmup", "warm up", "cool-down", "cooldown", "cool down")},
+                 **{f"{around} walk": "walk" for around in ("warm-up", "warmup", "warm up", "cool-down", "cooldown", "cool down")}}
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(WEEKDAY_NAMES)} | {
     name[:3].lower(): i for i, name in enumerate(WEEKDAY_NAMES)} | {"tues": 1, "thur": 3, "thurs": 3}
