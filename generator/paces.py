@@ -61,7 +61,7 @@ EFFORT_NAMES = Words({
 #: The effort a run of these kinds is run at when its coach names none ("Easy 5 mi", "Long 16 km"):
 #: easy (Daniels' E pace for easy and long runs), or recovery. Quality kinds imply none: a tempo
 #: or an interval session without a target is left without a pace rather than given a guess.
-IMPLIED_EFFORTS = {SessionKind.EASY: "easy", SessionKind.LONG: "easy", SessionKind.RECOVERY: "recovery"}
+IMPLIED_EFFORTS = {SessionKind.EASY: "easy", SessionKind.LONG: "long", SessionKind.RECOVERY: "recovery"}  # the coach may give "long" its own
 
 
 def implied_target(kind: SessionKind) -> Target | None:
@@ -74,6 +74,7 @@ def implied_target(kind: SessionKind) -> Target | None:
 #: hill effort) are left as written.
 WORD_EFFORTS: dict[str, str] = {
     "very easy": "recovery", "recovery": "recovery", "easy": "easy", "easy pace": "easy", "conversational": "easy",
+    "long": "long", "long pace": "long", "long run pace": "long",  # the coach's table may give long runs their own
     "relaxed": "easy", "aerobic": "easy", "steady": "steady", "steady pace": "steady", "moderate": "steady",
     "moderate pace": "steady", "progressive": "steady", "progression": "steady", "brisk": "steady",
     "smooth": "steady", "kenyan-style progression": "steady", "kenyan progression": "steady",

@@ -402,7 +402,7 @@ def test_an_easy_long_or_recovery_run_without_a_target_gets_its_pace() -> None:
     e = expand(plan_from("---\ntitle: P\nunits: km\n---\n## Week 1\n- Tue: Easy 6 km\n- Wed: Tempo 8 km\n"
                          "- Sat: Recovery 4 km\n- Sun: Long 12 km\n"))
     specs = {p.kind.value: [v.spec for v in session_paces(p.session, p.workout, e, None)] for p in e.weeks[0].sessions}
-    assert specs == {"easy": ["e:easy"], "tempo": [], "recovery": ["e:recovery"], "long": ["e:easy"]}
+    assert specs == {"easy": ["e:easy"], "tempo": [], "recovery": ["e:recovery"], "long": ["e:long"]}
 
 
 def test_a_set_that_is_the_whole_run_gets_no_step_list_repeating_the_title() -> None:

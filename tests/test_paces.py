@@ -367,3 +367,22 @@ def test_a_maximal_aerobic_speed_beyond_the_models_range_is_refused() -> None:
     with pytest.raises(PerformanceError, match=r"expected 10 to 26\.5 km/h"):
         parse_performance("VMA 28 km/h")
     assert pace_table(parse_performance("VMA 26.5 km/h")).vdot <= 90.0 + 1e-6
+
+
+def test_a_long_run_without_a_target_takes_the_coachs_long_run_pace() -> None:
+    """Hansons give long runs their own pace ('long: MP + 30-60 s'): the table showed it while every
+    'Long run 16 mi' was paced easy. A long run without a target is run at the table's long-run pace."""
+    from generator.periodize import expand
+    from generator.render.paceview import session_paces
+
+    plan = plan_from("---\ntitle: H\nunits: mi\nrace: {distance: marathon}\npaces:\n  reference: marathon in 3:30:00\n"
+                     "  long: MP + 30-60 s\n---\n## Week 1\n- Sun: Long 16 mi\n## Week 2\n- Sun: Race marathon\n")
+    expanded = expand(plan)
+    assert plan.pace_reference is not None
+    table = plan_pace_table(plan, plan.pace_reference)
+    [view] = session_paces(expanded.weeks[0].sessions[0].session, expanded.weeks[0].sessions[0].workout, expanded, table)
+    assert view.spec == "e:long"
+    long_pace = evaluate("e:long", table.efforts, table.vdot)
+    assert long_pace != evaluate("e:easy", table.efforts, table.vdot)
+    marathon = race_seconds(table.vdot, 42.195) / 42.195 * 1.609344  # s/mi
+    assert marathon + 29 < long_pace[0] * 1.609344 < long_pace[1] * 1.609344 < marathon + 61
