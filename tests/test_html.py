@@ -482,3 +482,15 @@ def test_a_pace_the_coach_wrote_per_km_reads_per_mile_in_the_miles_view() -> Non
     expanded = expand(plan)
     view = session_view(expanded.weeks[0].sessions[0], expanded, expanded.weeks[0], 0, None)
     assert '<span class="u-km">6:00-6:40/km</span><span class="u-mi">9:39–10:44/mi</span>' in view.title
+
+
+def test_a_timed_exercise_of_minutes_reads_in_minutes() -> None:
+    """'Step-up 4x10 min @ 25 lb' had been shown as '4x600 s'; a minute's hold stays as written."""
+    from generator.describe import exercise_text
+
+    from .helpers import plan_from
+
+    plan = plan_from("---\ntitle: P\nunits: km\n---\n## Week 1\n- Sat: Strength\n  - Step-up 4x10 min @ 25 lb\n"
+                     "  - Plank 3x60 s\n  - Wall sit 3x90 s\n")
+    assert [exercise_text(e) for e in plan.weeks[0].sessions[0].exercises] == [
+        "Step-up 4x10 min @ 25 lb", "Plank 3x60 s", "Wall sit 3x90 s"]
