@@ -42,6 +42,13 @@ def errors(text: str) -> list[str]:
     ("- Tue: Intervals 40 min: 2 sets of 10 x 30/30 @ 5K pace w/ 3 min jog",
      "plan.md:6:26: error: sets of repeats go in brackets, with the recovery between the sets after them: '2 x (10 x 30/30"),
     ("- Tue: Intervals 40 min: 2 x 10 x 30/30 @ 5K pace", "plan.md:6:30: error: sets of repeats go in brackets"),
+    # a coach's trial: an ultra's race effort had been "did you mean '10k effort'?", climbing before the
+    # session's effort "'3' needs a unit", Higdon's "3 mi pace" and "30 min stretch & strength" "unknown session kind"
+    ("- Sat: Long run 5 h @ 100-mile effort", "'100-mile effort' is no race pace Deload knows: give the effort"),
+    ("- Sun: Power hike 3 h with 3,000 ft D+ @ Z1", "write it in a comment, e.g. 'Power hike 3 h @ Z1 — 3,000 ft D+'"),
+    ("- Thu: Run 3 mi @ pace", "'pace' alone names no pace: write '@ goal pace' (the plan's race pace)"),
+    ("- Fri: 3 mi pace", "write the kind of session first, then its length and pace: 'Run 3 mi @ goal pace'"),
+    ("- Wed: 30 min stretch & strength", "write the kind of session first, then its length: 'Strength 30 min — stretch & strength'"),
 ])
 def test_a_session_line_mistake_is_said_with_its_fix(line: str, said: str) -> None:
     [error] = errors(f"---\ntitle: P\nunits: km\n---\n## Week 1\n{line}\n")

@@ -15,8 +15,8 @@ K = SessionKind
 # "1000 m D+". Never inside repeats ("8 x 200 m uphill" are hills), and "uphill" only after with/w//+.
 _CLIMB = re.compile(r"(?i)(?P<lead>\b(?:with|w/)\s+|\+\s*|(?<=\s))(?<![x×]\s)(?<![x×])"
                     r"(?P<gain>\d[\d,.]*\s*(?:m|ft|feet|meters?|metres?))\s*(?:of\s+)?"
-                    r"(?:d\+|climbing|climb|vert(?:ical)?|elevation(?:\s+gain)?|gain|ascent|(?P<uphill>uphill))"
-                    r"(?![\w+])(?!\s*@)")
+                    r"(?:d\+(?!\w)|(?:climbing|climb|vert(?:ical)?|elevation(?:\s+gain)?|gain|ascent|(?P<uphill>uphill))"
+                    r"(?![\w+])(?!\s*@))")  # "3,000 ft D+ @ Z1": the session's effort after its climbing
 
 
 CLIMB_UNIT = re.compile(r"(?i)\d\s*(?:m|ft|feet|meters?|metres?)\s*$")
@@ -75,6 +75,8 @@ def with_climbing(head: str, gain: str) -> str:
     head = re.sub(r"(?<![\d:])(\d):([0-5]\d)(?![\d:])(?!\s*h)", r"\1 h \2 min", head)  # a day on the trails: "2:15" is hours
     length = _LENGTH.search(head)
     words = head[length.end():].strip(" ,;") if length else ""
+    if words.startswith("@"):  # "Power hike 3 h @ Z1": its effort stays the session's
+        return f"{head} — {gain} D+"
     return f"{head[:length.end()].strip()} — {words}, {gain} D+" if length and words else f"{head} — {gain} D+"
 
 

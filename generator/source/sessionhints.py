@@ -78,11 +78,31 @@ class Hints:
             # "4 miles easy", "45 min tempo", "6-hour race": the amount before the kind of session
             self._length_first(first, kind, end)
             return
+        if (first := AMOUNT_FIRST.match(c.text, c.pos, end)) is not None and self._amount_first(first, end):
+            return
         hint = (suggest(shown, self.words.kind_hints) or suggest(shown, KIND_WORDS)) if shown else ""
         kinds = ", ".join(self.words.kind_names)
         if not hint and self.exercises_under is not None and self.exercises_under():  # "Squat day" with exercises under it
             hint = f" — with exercises under it, it is a '{self._kind_word(K.STRENGTH)}' session"
         c.fail(c.pos, f"unknown session kind '{shown}'{hint}; a session starts with one of: {kinds}")
+
+    def _amount_first(self, first: re.Match[str], end: int) -> bool:
+        """Higdon's ``3 mi pace`` (a run at race pace) and ``30 min stretch & strength`` (a kind
+        later on the line): said with the line to write; False when neither."""
+        c = self.c
+        amount, rest = first[1].strip(), c.text[first.end():end].strip()
+        run = "Run" if self._reads(f"Run {amount}") else self._kind_word(K.EASY)  # a plan language's own word for a run
+        if re.fullmatch(r"(?i)(?:@\s*)?(?:goal\s+|race\s+)?pace", rest):
+            c.fail(c.pos, f"write the kind of session first, then its length and pace: '{run} {amount} @ goal pace' "
+                          "(a plan's 'pace' alone is its race's)")
+            return True
+        for word in re.finditer(r"\b\w", rest):
+            if (kind := self.words.kind_re.match(rest, word.start())) is not None:
+                example = f"{kind[1][:1].upper() + kind[1][1:]} {amount} — {rest}"
+                if self._reads(example):
+                    c.fail(c.pos, f"write the kind of session first, then its length: '{example}'")
+                    return True
+        return False
 
     def _length_first(self, first: re.Match[str], kind: re.Match[str], end: int) -> None:
         """The line to write for a session whose length comes first: the first of a few readings

@@ -100,8 +100,10 @@ class SessionLine(Hints):
             c.fail(double.start(), TWO_RUNS)
             return None
         if (climb := climbing(c.text, end)) is not None:  # "Long run 3 h with 1000 m uphill": not a 1 km part
+            effort = re.match(r"\s*(@[^—]*)", c.text[climb.end():end])  # "… 3,000 ft D+ @ Z1": the session's effort
+            head = c.text[:climb.start()].rstrip() + (" " + effort[1].strip() if effort else "")
             c.fail(climb.start("gain"), f"'{climb['gain']}' of climbing is no distance of the run: write it in a comment, "
-                                        f"e.g. '{with_climbing(c.text[:climb.start()], climb['gain'])}'")
+                                        f"e.g. '{with_climbing(head, climb['gain'])}'")
             return None
         c.skip_ws()
         counted = c.take(self.words.rest_or_re, end) is not None  # "Rest or easy 3 mi": the books count it

@@ -89,7 +89,7 @@ EFFORT_SUGGESTIONS = (*(w for w in EFFORT_WORDS if len(w) > 1), "5k pace", "10k 
 SPEED_PERCENT = (50.0, 130.0)  # of a race's speed: beyond these a percentage is a typo
 
 
-_ULTRA_PACE = re.compile(r"(\d{1,4}(?:\.\d+)?)\s*(k|km|mi|miles?|m)?\s+(?:race\s+)?(?:pace|effort)$")
+_ULTRA_PACE = re.compile(r"(\d{1,4}(?:\.\d+)?)\s*-?\s*(k|km|mi|miles?|miler|m)?\s+(?:race\s+)?(?:pace|effort)$")
 
 
 _RACE_RACE_PACE = re.compile(r"(?i)\b(\d+(?:\.\d+)?\s*(?:k|km|mi|m)|mile|marathon|half(?:\s+marathon)?)\s+race\s+pace\b")
@@ -220,6 +220,9 @@ def _parse_target(text: str, fail: Callable[[str], object], hints: tuple[str, ..
     if _SHARE_OF_VO2MAX.match(lowered):
         fail(f"'{shown}' is a share of VO2max, which is no pace: a share of the speed that reaches it is written "
              "'95% vVO2max' (or '95% VMA', '95% MAS'); or give the effort ('@ VO2max pace', '@ 5K pace')")
+        return None
+    if lowered in ("pace", "race", "goal", "the pace"):  # Higdon's "3 mi pace": his race pace
+        fail(f"'{shown}' alone names no pace: write '@ goal pace' (the plan's race pace), '@ 10K pace' or '@ easy pace'")
         return None
     hint = suggest(lowered, hints) or (suggest(lowered, EFFORT_SUGGESTIONS) if hints is not EFFORT_SUGGESTIONS else "")
     fail(f"unknown target '{shown}'{hint}; expected a pace (8:30/mi), a zone (Z2), an RPE (RPE 7), a heart rate "
