@@ -252,7 +252,7 @@ def reps_text(exercise: Exercise) -> str:
     """``8``, ``8–12``, ``5+``, ``AMRAP``, ``45 s``, ``30–45 s``."""
     if exercise.amrap and not exercise.reps:
         return "AMRAP"
-    reps, top, unit = exercise.reps, exercise.reps_max, exercise.rep_unit
+    reps, top, unit = exercise.reps, exercise.reps_max, str(exercise.rep_unit)
     if unit == "s" and reps >= 120 and reps % 60 == 0 and (top is None or top % 60 == 0):
         reps, top, unit = reps // 60, top // 60 if top is not None else None, "min"  # "4x10 min", as written, not "4x600 s"
     count = f"{reps}–{top}" if top is not None else str(reps)

@@ -1888,3 +1888,26 @@ def test_a_standing_rest_between_repeats_covers_no_distance() -> None:
     rest, jog = (workout_lines(p.workout, "mi") for p in expand(plan).weeks[0].sessions)
     assert rest[0] == "Warm-up 1 mi" and rest[-1] == "Cool-down 1 mi"
     assert jog[0] == "Warm-up 0.5 mi"
+
+
+def test_a_shortened_runs_climbing_is_shortened_with_it() -> None:
+    """An ultra's taper cut 'Long run 6 h — 6,000 ft D+' to 2 h 40 min and kept the 6,000 ft: no
+    taper run. The climbing in its comment is cut by as much, to the nearest 100 ft (50 m)."""
+    week = "- Tue: Easy 60 min @ Z2\n- Sat: Long run {h} h @ Z2 — {ft},000 ft D+\n- Sun: Hike 3 h @ Z1 — 1500 m of climbing, poles\n"
+    plan = plan_from("---\ntitle: U\nunits: mi\nrace: {distance: 100 mi}\n---\n"
+                     + "".join(f"## Week {n}\n" + week.format(h=3 + n, ft=3 + n) for n in range(1, 6))
+                     + "## Week 6\n- Sat: Race 100 mi\n")
+    checked = []
+    for w in expand(plan).weeks:
+        for p in w.sessions:
+            if p.original is None or p.session.total == p.original.total or not p.session.comment:
+                continue
+            ratio = p.session.total.seconds / p.original.total.seconds  # type: ignore[union-attr]
+            written = p.original.comment
+            checked.append("ft" in written)
+            if "ft" in written:
+                feet = int(written.split(",")[0].lstrip("— ")) * 1000
+                assert p.session.comment == f"{round(feet * ratio / 100) * 100:,} ft D+"
+            else:
+                assert p.session.comment == f"{round(1500 * ratio / 50) * 50} m of climbing, poles"
+    assert True in checked and False in checked

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -37,7 +38,8 @@ def planned_weeks(plan: Plan, layout: Layout, contents: Sequence[list[Session]],
             nth = slots_per_day.get(session.day, 0)
             slots_per_day[session.day] = nth + 1
             original = _unchanged(session, shown)
-            session = _alternative_follows(session, written.made_from(session), measure)
+            session = _climbing_follows(_alternative_follows(session, written.made_from(session), measure),
+                                        written.made_from(session))
             day_offset = index * 7 + session.day - 1
             load = load_of(session)
             daily[day_offset] += load
@@ -153,12 +155,8 @@ def _alternative_follows(session: Session, original: Session | None, measure: Me
     The engine plans with the total; the other length only follows it."""
     if session.alternative is None or original is None or session.total == original.total:
         return session
-    new, old = session.total, original.total
-    if isinstance(new, Duration) and isinstance(old, Duration):
-        ratio = new.seconds / old.seconds
-    elif isinstance(new, Distance) and isinstance(old, Distance):
-        ratio = new.km / old.km
-    else:
+    ratio = _ratio(session.total, original.total)
+    if ratio is None:
         return session.with_changes(alternative=None)  # made another kind of session: the other length is gone
     other = session.alternative
     low = floor_amount(other.at("low"), ratio, measure, nearest=True)
@@ -167,3 +165,36 @@ def _alternative_follows(session: Session, original: Session | None, measure: Me
     high = floor_amount(other.at("high"), ratio, measure, nearest=True)
     top = high.seconds if isinstance(high, Duration) else high.value
     return session.with_changes(alternative=replace(low, high=top) if low != high else low)
+
+
+def _ratio(new: object, old: object) -> float | None:
+    """How much of ``old`` a run's total ``new`` is; None when they measure different things."""
+    if isinstance(new, Duration) and isinstance(old, Duration):
+        return new.seconds / old.seconds
+    if isinstance(new, Distance) and isinstance(old, Distance):
+        return new.km / old.km
+    return None
+
+
+# Climbing a comment gives a run: "— 6,000 ft D+", "— 1200 m of climbing"
+_CLIMB_TEXT = re.compile(r"(?i)(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\s*)(m|ft)\b"
+                         r"(?=\s*(?:d\+|of climbing|climbing|of gain|gain|vert|elevation|uphill))")
+CLIMB_STEP = {"m": 50, "ft": 100}  # climbing is counted in fifty metres or a hundred feet
+
+
+def _climbing_follows(session: Session, original: Session | None) -> Session:
+    """A run shortened with its climbing in its comment (``Long run 6 h — 6,000 ft D+`` cut to
+    2 h 40 min) climbs as much less: 6,000 ft in 2 h 40 min had been no taper run."""
+    if original is None or not session.comment or session.total == original.total:
+        return session
+    ratio = _ratio(session.total, original.total)
+    if ratio is None or ratio >= 1:
+        return session
+
+    def scaled(match: re.Match[str]) -> str:
+        step = CLIMB_STEP[match[3].lower()]
+        value = max(step, round(float(match[1].replace(",", "")) * ratio / step) * step)
+        return f"{value:,}" if "," in match[1] else str(value)
+
+    comment = _CLIMB_TEXT.sub(lambda m: scaled(m) + m[2] + m[3], session.comment)
+    return session.with_changes(comment=comment) if comment != session.comment else session
