@@ -1911,20 +1911,3 @@ def test_a_shortened_runs_climbing_is_shortened_with_it() -> None:
             else:
                 assert p.session.comment == f"{round(1500 * ratio / 50) * 50} m of climbing, poles"
     assert True in checked and False in checked
-
-
-def test_a_lighter_week_right_before_the_taper_begins_is_the_authors() -> None:
-    """A 100-miler's 'Recovery' week between the 50K tune-up and the peak week, whose weekend the
-    three-week taper takes, had been a loading week: the peak week after it, touched by the taper
-    for two days, was never looked at to see the volume rise again."""
-    weeks = "".join(f"## Week {n}\n- Tue: Easy 60 min\n- Thu: Easy 60 min\n- Sat: Long run {h} h\n- Sun: Long run 2 h\n"
-                    for n, h in ((1, 3), (2, 3.5), (3, 4), (4, 4.5), (5, 5)))
-    plan = plan_from("---\ntitle: U\nunits: mi\nrace: {distance: 100 mi}\nperiodization:\n  deload: {every: off}\n  taper: {days: 21}\n"
-                     "---\n" + weeks
-                     + "## Week 6 — Recovery\n- Tue: Easy 45 min\n- Sat: Long run 2 h\n"
-                       "## Week 7 — Peak\n- Tue: Easy 60 min\n- Thu: Easy 60 min\n- Sat: Long run 6 h\n- Sun: Long run 3 h\n"
-                     + "".join(f"## Week {n}\n- Tue: Easy 60 min\n- Sat: Long run 4 h\n" for n in (8, 9))
-                     + "## Week 10\n- Tue: Easy 30 min\n- Sat: Race 100 mi\n")
-    expanded = expand(plan)
-    recovery = next(w for w in expanded.weeks if w.origin == 6)
-    assert recovery.step_back and recovery.kind == "load"

@@ -122,7 +122,7 @@ def survey(plan: Plan, measure: Measure, basis: str, last_loading: int,
         after_recovery = index > 0 and (facts[index - 1].mark in ("deload", "vacation") or index - 1 in replaced)
         candidate = (index <= last_loading and week.mark is None and not week.race and bool(before)
                      and index not in replaced and index not in refused and not after_recovery)
-        after = facts[index + 1:last_loading + 2]  # and the week the taper begins in: it may be mostly loading
+        after = facts[index + 1:last_loading + 1]
         step_back = candidate and _lighter(week, before) and (closing or _rises_again(week, after))
         by_strength = (candidate and not step_back and _lighter_lifting(week, before)
                        and (closing or _lifts_again(week, after)))
