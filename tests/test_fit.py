@@ -18,6 +18,7 @@ from garmin_fit_sdk import Decoder, Encoder, Stream
 
 from generator.cli import main
 from generator.config import Settings
+from generator.errors import DeloadError
 from generator.model import Distance, Duration, Ladder, Repeat, Step
 from generator.paces import evaluate, plan_pace_table
 from generator.periodize import expand
@@ -629,3 +630,22 @@ def test_a_pace_the_coach_wrote_is_the_watchs_speed_range_for_every_reader(targe
         assert step["target_type"] == "speed"
         assert step["custom_target_speed_high"] == pytest.approx(1000 / fast, abs=0.001)
         assert step["custom_target_speed_low"] == pytest.approx(1000 / slow, abs=0.001)
+
+
+def test_a_repeats_time_is_its_pace_on_the_page_the_watch_and_in_the_load() -> None:
+    """Track coaches give a repeat its time: '6 x 200 m @ 34-35 s', '4 x 400 m @ 72 s', '800 m @ 2:50'.
+    It had been 'unknown target'. It is that pace over the repeat; a clock time after a kilometre
+    or a mile still needs its unit ('1 km @ 3:30' is a pace per km or per mi)."""
+    plan = plan_from("---\ntitle: T\nunits: mi\n---\n## Week 1\n- Tue: Track 6 mi: 6 x 200 m @ 34-35 s w/ 200 m walk, "
+                     "4 x 400 m @ 72 s w/ 400 m jog\n- Thu: Track 5 mi: 4 x 800 m @ 2:50 w/ 400 m jog\n")
+    work = [s for s in watch_steps(plan) if s.get("target_type") == "speed"]
+    reps = {s["duration_distance"]: (s["custom_target_speed_low"], s["custom_target_speed_high"]) for s in work}
+    assert reps[200.0] == (pytest.approx(200 / 35, abs=0.001), pytest.approx(200 / 34, abs=0.001))
+    assert reps[400.0] == (pytest.approx(400 / 72 / 1.01, abs=0.002), pytest.approx(400 / 72 / 0.99, abs=0.002))
+    from generator.describe import session_title
+
+    assert [session_title(s, "mi") for s in plan.weeks[0].sessions] == [
+        "Track 6 mi: 6 x 200 m @ 34-35 s w/ 200 m walk, then 4 x 400 m @ 72 s w/ 400 m jog",
+        "Track 5 mi: 4 x 800 m @ 2:50 w/ 400 m jog"]
+    with pytest.raises(DeloadError, match="'3:30' needs its unit"):
+        plan_from("---\ntitle: T\nunits: mi\n---\n## Week 1\n- Sat: Intervals 6 mi: 5 x 1 km @ 3:30 w/ 2 min jog\n")

@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 
 from ..errors import Collector
-from ..model import Amount, Duration, Ladder, Part, Repeat, Step, StepRole, Target
+from ..model import Amount, Distance, Duration, Ladder, Pace, Part, Repeat, Step, StepRole, Target
 from .cursor import Cursor, target_end
 from .targets import effort_words, parse_target, unmistakable
 from .words.en import RECOVERY_LABELS, REST_LABELS, WORK_LABELS
@@ -44,6 +44,16 @@ _SHARE_RECOVERY = re.compile(r"(?i)\s*(?:w/|with)\s*(?:(?P<word>jog|walk|easy)\s
                              r"(?:\s+(?P<after>jog|walk))?(?![\w])")
 # A run-walk's spell with its word first, as Galloway writes it: "run 4 min / walk 1 min".
 _WORD_FIRST = re.compile(r"(?i)(run|jog|walk)\s+(?=\d)")
+# A repeat's time: "@ 72 s", "@ 34-35 s", "@ 2:50" (after metres), "@ 72 sec"; before what may follow a step
+_SPLIT = re.compile(r"(?i)\s*(?P<low>\d{1,2}:[0-5]\d|\d{1,3}(?:\.\d)?)(?:\s*[-–]\s*(?P<high>\d{1,2}:[0-5]\d|\d{1,3}(?:\.\d)?))?"
+                    r"\s*(?P<unit>s|secs?|seconds)?(?![\w:/%])(?=\s*(?:$|,|\)|w/|with\b|\+|then\b|/|—))")
+
+
+def _split_seconds(text: str | None) -> float | None:
+    if text is None:
+        return None
+    minutes, _, seconds = text.rpartition(":")
+    return int(minutes or 0) * 60 + float(seconds)
 
 
 def starts_set(cursor: Cursor, end: int, *, at_total: bool = False) -> bool:
@@ -269,13 +279,31 @@ class MainSet:
             return None
         label_match = lead or c.take(c.vocab.label_re, self.end)
         label = c.vocab.label(label_match[1]) if label_match else ""
-        target = c.target(self.end) if c.take_at(self.end) else None
+        at = c.take_at(self.end)
+        target = (self._split(amount) or c.target(self.end)) if at else None
         if target is None and label_match is None and not c.failed and effort_ahead(c, c.pos, self.end):
             target = c.target(self.end)  # "6 x 2 min strong", "6 x 2 min stevig": the books leave out the '@'
         if c.failed:
             return None
         return Step(self._role(label) if role == "work" and not per_rep else role, amount, target, label,
                     said=_written(label_match))
+
+    def _split(self, amount: Amount) -> Target | None:
+        """A repeat's time, as track coaches write it: ``4 x 400 m @ 72 s``, ``6 x 200 m @ 34-35 s``,
+        ``800 m @ 2:50``: the pace of that time over the repeat. A clock time without a unit is a
+        split only after metres (``1 km @ 4:00`` is a pace per kilometre, and the same)."""
+        c = self.c
+        if not isinstance(amount, Distance) or amount.high is not None:
+            return None
+        split = _SPLIT.match(c.text, c.pos, self.end)
+        if split is None or (not split["unit"] and (":" not in split["low"] or amount.unit != "m")):
+            return None
+        low, high = (_split_seconds(split[name]) for name in ("low", "high"))
+        if not low or (high is not None and high <= low):
+            return None
+        c.pos = split.end()
+        written = " ".join(c.text[split.start():split.end()].split())
+        return Target(written, "pace", pace=Pace(low / amount.km, "km", high / amount.km if high else None))
 
     def _role(self, label: str) -> StepRole:
         if label in _AROUND:  # "1 mi warm-up, 3 mi @ tempo, 1 mi cool-down"

@@ -235,7 +235,8 @@ def _unknown_race_pace(shown: str, value: float, unit: str) -> str:
     between the races it knows (2K, 2 mi), or an ultra's."""
     km = to_km(value, "mi") if unit.startswith("mi") else value / 1000 if unit == "m" else value
     if km < MODEL_KM[0]:
-        how = "; the paces of Deload's model run from 1500 m to the marathon: give the effort ('@ all-out', '@ RPE 9', '@ mile pace')"
+        how = ("; the paces of Deload's model run from 1500 m to the marathon: give each repeat's time "
+               "('6 x 200 m @ 34 s', '4 x 400 m @ 68-70 s'), or the effort ('@ mile pace', '@ all-out')")
     elif km <= MODEL_KM[1]:
         how = ("; Deload knows the paces of 1500 m, the mile, 3K, 5K, 8K, 10K, 15K, 10 miles, the half and the marathon: "
                "give the nearest ('@ 3K pace', '@ 5K pace')")
