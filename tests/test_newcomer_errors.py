@@ -146,3 +146,18 @@ def test_a_target_after_sets_of_repeats_is_their_steps_target(line: str) -> None
     assert isinstance(outer, Repeat) and isinstance(outer.steps[0], Repeat)
     [mile] = outer.steps[0].steps
     assert mile.target is not None and mile.target.text == "threshold"  # type: ignore[union-attr]
+
+
+def test_a_track_coachs_full_recovery_and_mile_race_are_read() -> None:
+    """'w/ full recovery' ("expected a recovery after 'w/'") and 'Race mile' ("unexpected 'mile'")
+    are a rest until the runner is ready and a race of one mile."""
+    from generator.model import Distance, Repeat
+    from generator.source.reader import parse_plan_text as parse
+
+    plan, _ = parse(b"---\ntitle: P\nunits: mi\n---\n## Week 1\n- Tue: Track 5 mi: 6 x 400 m @ mile pace w/ full recovery\n"
+                    b"- Sat: Race mile\n", "plan.md", "plan", SETTINGS)
+    track, race = plan.weeks[0].sessions
+    [reps] = track.main
+    assert isinstance(reps, Repeat) and reps.between is not None
+    assert (reps.between.role, reps.between.amount, reps.between.said) == ("rest", None, "full recovery")
+    assert race.total == Distance(1, "mi")

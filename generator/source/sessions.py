@@ -48,7 +48,7 @@ from .words.en import KIND_WORDS, RACE_NAMES
 K = SessionKind
 RACE_DISTANCES: dict[str, Distance] = {
     "5k": Distance(5, "km"), "10k": Distance(10, "km"), "15k": Distance(15, "km"),
-    "half marathon": Distance(21.0975, "km"), "marathon": Distance(42.195, "km"),
+    "half marathon": Distance(21.0975, "km"), "marathon": Distance(42.195, "km"), "mile": Distance(1, "mi"),
 }
 RACE_WORDS: dict[str, Distance] = {word: RACE_DISTANCES[name] for word, name in RACE_NAMES.items()}
 # "Bench press 4x6 @ 70% 1RM", "Row 3 x 8": a name, sets x reps, and what follows up to the next ';' or ','.

@@ -49,7 +49,7 @@ KIND_WORDS: dict[str, SessionKind] = {
 }
 # "Race half": the race a race session names, as the English word (a key of RACE_DISTANCES).
 RACE_NAMES = {"half marathon": "half marathon", "half-marathon": "half marathon", "half": "half marathon",
-              "hm": "half marathon", "marathon": "marathon", "5k": "5k", "10k": "10k", "15k": "15k"}
+              "hm": "half marathon", "marathon": "marathon", "5k": "5k", "10k": "10k", "15k": "15k", "mile": "mile"}
 # The author's word after an amount, and the role it gives a step written in a list.
 RECOVERY_LABELS = ("walk/jog", "jog/walk", "jog back", "walk back", "jog down", "walk down", "easy jog", "jog",
                    "walk", "float", "easy", "recovery", "power hike", "hike")
@@ -71,7 +71,8 @@ _WEEKDAYS = {name.lower(): i for i, name in enumerate(WEEKDAY_NAMES)} | {
 LEXICON = Lexicon(
     code="en", name="English", kinds=KIND_WORDS, races=RACE_NAMES,
     labels={**{w: w for w in (*RECOVERY_LABELS, *REST_LABELS, *WORK_LABELS)}, **AROUND_LABELS,
-            "jg": "jog"},  # Daniels' "w/ 3 min jg"
+            "jg": "jog",  # Daniels' "w/ 3 min jg"
+            "full recovery": "rest", "full rest": "rest", "complete recovery": "rest"},  # a track coach's: until ready
     efforts={},  # the targets' own grammar is English (generator.source.targets)
     weekdays=_WEEKDAYS, weekday_names=WEEKDAY_NAMES,
     week=("Week", "wk"), day=("Day",),
