@@ -494,3 +494,25 @@ def test_a_timed_exercise_of_minutes_reads_in_minutes() -> None:
                      "  - Plank 3x60 s\n  - Wall sit 3x90 s\n")
     assert [exercise_text(e) for e in plan.weeks[0].sessions[0].exercises] == [
         "Step-up 4x10 min @ 25 lb", "Plank 3x60 s", "Wall sit 3x90 s"]
+
+
+def test_a_race_weeks_volume_is_its_training_and_the_race() -> None:
+    """Race week had read '21.6 mi', bigger than the taper week before it, the 13.1-mile race
+    included; a 100-miler's 30-hour race had squashed its 15-hour weeks to half the chart's height."""
+    import re as regex
+
+    from generator.periodize import expand
+    from generator.render.chart import volume_chart
+    from generator.render.views import week_volume_text
+
+    from .helpers import plan_from
+
+    weeks = "".join(f"## Week {n}\n- Tue: Easy 60 min\n- Sat: Long run {n + 3} h\n- Sun: Long run 2 h\n" for n in range(1, 9))
+    expanded = expand(plan_from("---\ntitle: U\nunits: mi\nrace: {distance: 100 mi}\nperiodization:\n  deload: {every: off}\n---\n"
+                                + weeks + "## Week 9\n- Tue: Easy 45 min\n- Sat: Race 100 mi or 30 h\n"))
+    assert week_volume_text(expanded, expanded.weeks[-1]).endswith(" + the race")
+    assert week_volume_text(expanded, expanded.weeks[-1]).startswith("30 min")  # the taper's cut of its 45 minutes
+    from generator.render.chart import BOTTOM, HEIGHT, TOP
+
+    heights = [float(h) for h in regex.findall(r'height="([\d.]+)" class="c-bar', volume_chart(expanded))]
+    assert max(heights[:-1]) > 0.8 * (HEIGHT - TOP - BOTTOM)  # the longest training week near the top, not half-way up

@@ -14,9 +14,8 @@ from markupsafe import Markup, escape
 from ..describe import minutes_text, range_text, strength_volume_text
 from ..expanded import ExpandedPlan, PlannedWeek
 from ..i18n import N_, Words, gettext, ngettext, number, pgettext
-from ..model import SessionKind
 from ..units import format_number, from_km
-from .views import shown_kind
+from .views import race_part, shown_kind
 
 KIND_LETTER = Words({"load": "", "deload": N_("D"), "vacation": N_("V"), "taper": N_("T"), "race": N_("R")})
 KIND_NAME = Words({"load": N_("loading week"), "deload": N_("deload week"), "lighter": N_("lighter week"), "vacation": N_("vacation week"),
@@ -60,7 +59,10 @@ def volume_chart(expanded: ExpandedPlan, prefix: str = "vc", units: Sequence[str
     unit_list = list(units or [expanded.plan.units])
     values = [expanded.volume(w) for w in weeks]
     highs = [expanded.volume_high(w) for w in weeks]  # the top of a week written in ranges
-    most = max([*values, *(h for h in highs if h is not None)])
+    # The axis is the training's: a 100-miler's 30-hour race had squashed its 15-hour weeks to half
+    # the chart. A race taller than the axis reaches its top (its bar's title gives its figures).
+    training = [v - race_part(expanded, w, basis) for v, w in zip(values, weeks, strict=True)]
+    most = max([*training, *(h for h in highs if h is not None)])
     primary = unit_list[0]
     scale = _scale(basis, primary)
     _, top_primary = _ticks(scale(most))
@@ -82,11 +84,11 @@ def volume_chart(expanded: ExpandedPlan, prefix: str = "vc", units: Sequence[str
     label_every = 1 if len(weeks) <= 24 else 2 if len(weeks) <= 52 else 4
     for index, (week, value, high) in enumerate(zip(weeks, values, highs, strict=True)):
         x = LEFT + slot * index + (slot - bar) / 2
-        height = plot_h * value / top if top else 0
+        height = min(plot_h * value / top, plot_h) if top else 0
         y = TOP + plot_h - height
         kind = shown_kind(week)  # as the page shows it
         fill = f' fill="url(#{prefix}-{kind})"' if kind in ("deload", "vacation", "taper") else ""
-        race = _race_part(expanded, week, basis)
+        race = race_part(expanded, week, basis)
         if race and top:  # the race on top, outlined: the training of race week is the bar below it
             race_h = min(plot_h * race / top, height)
             parts.append(f'<rect x="{x:.1f}" y="{y + race_h:.1f}" width="{bar:.1f}" height="{max(height - race_h, 0.5):.1f}" '
@@ -149,19 +151,6 @@ def _unit_class(unit: str, basis: str) -> str:
     return f"u-{unit}" if basis == "distance" else ""
 
 
-def _race_part(expanded: ExpandedPlan, week: PlannedWeek, basis: str) -> float:
-    """The race's share of a race week's volume (km or minutes): the goal race's in the last week,
-    a tune-up's in its week; 0 for any other week."""
-    if basis in ("sets", "reps"):
-        return 0.0
-    if week.tune_up:
-        races = [p for p in week.sessions if p.kind is SessionKind.RACE]
-    else:
-        race = expanded.race_session
-        races = [race] if race is not None and week is expanded.weeks[-1] else []
-    return float(sum((p.distance_km if basis == "distance" else p.minutes) or 0.0 for p in races))
-
-
 def _bar_title(expanded: ExpandedPlan, week: PlannedWeek) -> str:
     units = expanded.plan.units
     if expanded.by_sets:
@@ -174,7 +163,7 @@ def _bar_title(expanded: ExpandedPlan, week: PlannedWeek) -> str:
         amount = minutes_text(week.minutes)
         if week.minutes_high is not None:
             amount = range_text(amount, minutes_text(week.minutes_high))
-    race = _race_part(expanded, week, _basis(expanded))
+    race = race_part(expanded, week, _basis(expanded))
     if race:
         rest = week.distance_km - race if expanded.basis == "distance" else week.minutes - race
         train = f"{number(format_number(from_km(rest, units), 1))} {units}" if expanded.basis == "distance" else minutes_text(rest)

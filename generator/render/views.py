@@ -153,11 +153,46 @@ def _span(low: str, high: str | None) -> str:
     return range_text(low, high) if high is not None and high != low else low
 
 
+def race_part(expanded: ExpandedPlan, week: PlannedWeek, basis: str) -> float:
+    """The race's share of a race week's volume (km or minutes): the goal race's in the last week,
+    a tune-up's in its week; 0 for any other week."""
+    if basis in ("sets", "reps"):
+        return 0.0
+    return float(sum((p.distance_km if basis == "distance" else p.minutes) or 0.0 for p in _races(expanded, week)))
+
+
+def _races(expanded: ExpandedPlan, week: PlannedWeek) -> list[PlannedSession]:
+    if week.tune_up:
+        return [p for p in week.sessions if p.kind is SessionKind.RACE]
+    race = expanded.race_session
+    return [race] if race is not None and week is expanded.weeks[-1] else []
+
+
+def _before_race(expanded: ExpandedPlan, week: PlannedWeek) -> tuple[float, float, float | None, float | None] | None:
+    """The race week's training without its goal race (km, minutes and their tops), or None for
+    another week: "8.5 mi + the race" had read as a week bigger than the taper before it."""
+    race = expanded.race_session
+    if race is None or week is not expanded.weeks[-1] or week.tune_up:
+        return None
+    km, minutes = race.distance_km or 0.0, race.minutes or 0.0
+    return (max(week.distance_km - km, 0.0), max(week.minutes - minutes, 0.0),
+            max(week.distance_km_high - km, 0.0) if week.distance_km_high is not None else None,
+            max(week.minutes_high - minutes, 0.0) if week.minutes_high is not None else None)
+
+
 def week_volume_text(expanded: ExpandedPlan, week: PlannedWeek) -> str:
-    """A week's volume as plain text: :func:`volume_text`, or its sets."""
+    """A week's volume as plain text: :func:`volume_text`, or its sets; a race week's training
+    and the race."""
     if expanded.by_sets:
         return strength_volume_text(week.sets, week.reps)
-    return volume_text(expanded, week.distance_km, week.minutes, week.distance_km_high, week.minutes_high)
+    training = _before_race(expanded, week)
+    if training is None:
+        return volume_text(expanded, week.distance_km, week.minutes, week.distance_km_high, week.minutes_high)
+    return _with_race(volume_text(expanded, *training), training[1])
+
+
+def _with_race(training: str, minutes: float) -> str:
+    return gettext("%(training)s + the race") % {"training": training} if minutes > 0 else gettext("the race")
 
 
 def volume_text(expanded: ExpandedPlan, km: float, minutes: float, km_high: float | None = None,
@@ -195,7 +230,10 @@ def peak_text(expanded: ExpandedPlan) -> Markup:
 def week_volume(expanded: ExpandedPlan, week: PlannedWeek) -> Markup:
     if expanded.by_sets:
         return Markup(escape(strength_volume_text(week.sets, week.reps)))
-    return volume_markup(expanded, week.distance_km, week.minutes, week.distance_km_high, week.minutes_high)
+    training = _before_race(expanded, week)
+    if training is None:
+        return volume_markup(expanded, week.distance_km, week.minutes, week.distance_km_high, week.minutes_high)
+    return Markup(escape(_with_race("\x00", training[1]))).replace("\x00", volume_markup(expanded, *training))
 
 
 def day_label(plan: Plan, week_index: int, day: int) -> str:
