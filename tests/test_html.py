@@ -151,6 +151,9 @@ def test_plan_page_content(site: Path) -> None:
     shown = [float(cell) for cell in cells[2:]]
     assert shown == [round(week["load"]), round(week["ctl"], 1), round(week["atl"], 1),
                      round(week["tsb"], 1), round(week["acwr_ewma"], 2)]
+    # a subscriber is told the feed has no paces of their own, and where a Google subscription is added
+    assert "not your own paces: the calendar file you download above has those" in text
+    assert "Google Calendar adds a subscription on its website" in text
     # race-morning form in a word a reader knows, the figure beside it for those who know TSB
     form = exported["summary"]["race_form"]
     assert re.search(r"<dt>Race-morning form</dt><dd>(fresh|still tired|very fresh: fitness fading) <span", text)
