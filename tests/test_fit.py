@@ -458,6 +458,7 @@ def test_strides_get_a_recovery_and_the_watch_shows_no_word_of_deloads_own() -> 
     ("Rodaje 40 min", "W1D2 Roda. 40min"),  # not "40mi", which reads as miles
     ("General aerobic 6 mi", "W1D2 General 6mi"),
     ("Tempo 8 km", "W1D2 Tempo 8km"),
+    ("Fartlek 3.5 mi", "W1D2 Frtlk 3.5mi"),  # not "Fart."
     ("Long run 1 h 30 min", "W1D2 Long 1h30"),  # the hours kept
     ("Intervals 8 km: 6 x 800 m @ 5K pace w/ 400 m jog", "W1D2 Interv. 8km"),
     ("Strength (Overhead press)\n  - Overhead press 3x5 @ 40 kg", "W1D2 Overhead"),  # its focus, cut at a word
@@ -649,3 +650,13 @@ def test_a_repeats_time_is_its_pace_on_the_page_the_watch_and_in_the_load() -> N
         "Track 5 mi: 4 x 800 m @ 2:50 w/ 400 m jog"]
     with pytest.raises(DeloadError, match="'3:30' needs its unit"):
         plan_from("---\ntitle: T\nunits: mi\n---\n## Week 1\n- Sat: Intervals 6 mi: 5 x 1 km @ 3:30 w/ 2 min jog\n")
+
+
+def test_a_steps_effort_is_shortened_in_its_words_on_the_watch() -> None:
+    """'Run half marathon pace' had been 'Run half maratho' in a watch's sixteen characters, and
+    'Run conversational' 'Run conversation'."""
+    plan = plan_from("---\ntitle: P\nunits: mi\nrace: {distance: half}\n---\n## Week 1\n"
+                     "- Thu: Tempo 4 mi with 2 mi @ half marathon pace\n- Sat: Easy 3 mi with 2 mi @ conversational\n"
+                     "## Week 2\n- Sun: Race half\n")
+    names = [s.get("wkt_step_name") for s in watch_steps(plan, "tempo")] + [s.get("wkt_step_name") for s in watch_steps(plan, "easy")]
+    assert "Run HM pace" in names and "Run conv." in names

@@ -197,6 +197,8 @@ class _Writer:
         name = self.target(step.target, data)
         role = "walk" if self.walk and step.role == "work" else step.role
         label = label_text(step.label) if step.label else _ROLE_NAMES.get(role, _ROLE_NAMES["work"])
+        if name and len(f"{label} {name}") > NAME_LIMIT:
+            name = _short_effort(name)
         data["wkt_step_name"] = clip(f"{label} {name}" if name and step.role == "work" else label if step.label else
                                      (name or label), NAME_LIMIT)
         notes = " ".join(p for p in (step.target.text if step.target else "", step.note) if p and p != UNWRITTEN)
@@ -231,6 +233,20 @@ class _Writer:
             return ""
         data.update(_unpaced(target, self.zones))
         return target.text
+
+
+# An effort's words in a watch's sixteen characters: "Run half marathon pace" had been "Run half maratho"
+_SHORT_EFFORT = ((r"half[- ]marathon", "HM"), (r"marathon pace", "MP"), (r"\bpace\b", ""), (r"conversational", "conv."),
+                 (r"comfortably", "comf."), (r"threshold", "thresh."), (r"recovery", "recov."), (r"moderate", "mod."))
+
+
+def _short_effort(name: str) -> str:
+    """An effort's words shortened until a step's name holds them: ``HM``, ``MP``, ``conv.``."""
+    for pattern, short in _SHORT_EFFORT:
+        if len(name) <= NAME_LIMIT - 4:  # room for "Run "
+            break
+        name = " ".join(re.sub(f"(?i){pattern}", short, name).split())
+    return name
 
 
 def _unpaced(target: Target, zones: tuple[tuple[int, str], ...] = ()) -> dict[str, Any]:

@@ -47,6 +47,9 @@ def workout_name(week: PlannedWeek, planned: PlannedSession, units: str) -> str:
     return _keep_size(name, NAME_LIMIT) if session.kind.is_run else clip(name, NAME_LIMIT)  # a run is its size
 
 
+_SHORT_WORDS = {"fartlek": "Frtlk"}  # cut short and marked, "Fart." had made a reader laugh, not run
+
+
 def _keep_size(name: str, limit: int) -> str:
     """A run's name cut to ``limit`` in its words, never in its size: ``S1D3 Roda. 40min``, not
     ``S1D3 Rodaje 40mi`` (which reads as 40 miles); at a whole word or a joint (``W3D1 Long 1h30``,
@@ -65,7 +68,9 @@ def _keep_size(name: str, limit: int) -> str:
     if words[room:room + 1] not in ("", " ") and not words[:room].endswith(" "):
         # In the middle of a word: at the word before, at a hyphen ("Run-walk" is "Run"), or cut short and marked
         joint = max(cut.rfind(" "), cut.rfind("-"), cut.rfind("/"))
-        cut = cut[:joint].rstrip(" -/") if joint > 0 else words[:room - 1].rstrip() + "."
+        short = _SHORT_WORDS.get(words.lower(), "")
+        cut = (cut[:joint].rstrip(" -/") if joint > 0 else short if short and len(short) <= room
+               else words[:room - 1].rstrip() + ".")
     return f"{parts[1]} {cut} {size}"
 
 
