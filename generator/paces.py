@@ -119,7 +119,8 @@ def zone_target_efforts(target: Target, zones: tuple[tuple[int, str], ...] = ())
         return ()
     by_zone = zone_efforts(zones)
     return tuple(e for z in range(int(target.low or target.value), int(target.value) + 1) for e in by_zone.get(z, ()))
-RPE_EFFORTS = {1: ("recovery",), 2: ("recovery",), 3: ("recovery",), 4: ("easy",), 5: ("steady",),
+# RPE 3 is easy running (coaching rules: "easy 3, long 4–5"); "Easy 3 mi @ RPE 3" had been paced as recovery.
+RPE_EFFORTS = {1: ("recovery",), 2: ("recovery",), 3: ("easy",), 4: ("easy",), 5: ("steady",),
                6: ("marathon",), 7: ("threshold",), 8: ("10k",), 9: ("5k", "interval"), 10: ("repetition",)}
 
 

@@ -72,7 +72,7 @@ def test_efforts_are_ordered_from_slow_to_fast() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("threshold", "e:threshold"), ("easy to moderate", "e:easy|e:steady"), ("Z2", "e:easy"),
-    ("Z3-Z4", "e:steady|e:threshold"), ("RPE 7", "e:threshold"), ("5K pace", "r:5:100:100:0:0"),
+    ("Z3-Z4", "e:steady|e:threshold"), ("RPE 7", "e:threshold"), ("RPE 3", "e:easy"), ("RPE 2", "e:recovery"), ("5K pace", "r:5:100:100:0:0"),
     ("90-92% 5K", "r:5:90:92:0:0"), ("105% MP", "r:42.195:105:105:0:0"),
     ("MP - 10 s", "r:42.195:100:100:-6.21:-6.21"), ("HMP + 15 s/km", "r:21.0975:100:100:15:15"),
     ("MP + 1-2 min", "r:42.195:100:100:37.28:74.56"), ("MP + 60-120 s", "r:42.195:100:100:37.28:74.56"),  # Hansons' easy
