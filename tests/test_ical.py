@@ -278,3 +278,19 @@ def test_a_plan_with_a_reference_time_gives_its_paces_in_the_published_feed(proj
     assert paced and any("5K effort 4:46–4:52/km" in d for d in paced)
     events = json.loads((folder / "calendar.json").read_text(encoding="utf-8"))["events"]
     assert all("Paces for" not in e[10] for e in events if len(e) > 10) and any(len(e) > 10 for e in events)
+
+
+def test_a_race_through_the_night_spans_the_days_it_runs_on() -> None:
+    """'Race 100 mi or 30 h' had been one all-day event on its Saturday; it spans Saturday and
+    Sunday. A marathon stays on its day."""
+    from generator.config import Settings
+    from generator.periodize import expand
+    from generator.render.ical import plan_events
+
+    from .helpers import plan_from
+
+    for race, days in (("Race 100 mi or 30 h", 2), ("Race marathon", 1)):
+        expanded = expand(plan_from(f"---\ntitle: U\nunits: mi\n---\n## Week 1\n- Tue: Easy 5 mi\n## Week 2\n- Sat: {race}\n"))
+        [event] = [e for e in plan_events(expanded, Settings(root=Path(".")), {}, datetime(2026, 12, 1), "https://x.org/")
+                   if e.slot == "s0" and e.offset == 12]
+        assert event.days == days, race

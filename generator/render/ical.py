@@ -18,6 +18,7 @@ its date lines are filled in per feed.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import uuid
 from collections.abc import Mapping, Sequence
@@ -32,7 +33,7 @@ from ..digest import canonical, event_hash
 from ..expanded import ExpandedPlan, PlannedSession
 from ..feeds import Feed
 from ..i18n import day_text, gettext
-from ..model import SessionKind
+from ..model import Duration, SessionKind
 from ..paces import PaceTable
 from ..settings import Settings
 from .icaltext import CATEGORIES, pace_line, says_kind, session_description, session_summary, week_description, with_paces
@@ -191,7 +192,7 @@ def plan_events(expanded: ExpandedPlan, settings: Settings, previous: Mapping[st
                 busy[planned.day] = busy.get(planned.day, 0) + int((when[1] - when[0]).total_seconds() // 60)
             event = _event(revisions, f"{prefix}/w{week.number}/d{planned.day}/{slot}",
                            session_summary(expanded, week, planned), shown,
-                           categories, index * 7 + planned.day - 1, 1, slot, when, alarm)
+                           categories, index * 7 + planned.day - 1, _event_days(planned), slot, when, alarm)
             event.description, event.paces = shown, paces
             event.base = description if shown != description else ""
             result.append(event)
@@ -246,6 +247,20 @@ def _event(revisions: _Revisions, key: str, summary: str, description: str, cate
         return EventText(key, offset, days, slot, head, tail, clock=timed[0].strftime("T%H%M%S"),
                          zone=str(timed[0].tzinfo), minutes=minutes, revision=revision)
     return EventText(key, offset, days, slot, head, tail, revision=revision)
+
+
+RACE_START_MINUTES = 6 * 60  # an ultra starts early: a race of 18 hours or more ends the next day
+
+
+def _event_days(planned: PlannedSession) -> int:
+    """The days a session's all-day event spans: a race into the night and beyond spans each day it
+    runs on ("Race 100 mi or 30 h" had been one Saturday), any other session its own day."""
+    session = planned.session
+    if session.kind is not SessionKind.RACE:
+        return 1
+    longest = max(planned.minutes or 0.0, session.alternative.minutes if isinstance(session.alternative, Duration) else 0.0,
+                  session.total.minutes if isinstance(session.total, Duration) else 0.0)
+    return max(1, math.ceil((RACE_START_MINUTES + longest) / (24 * 60)))
 
 
 def _legacy_hash(categories: list[str], description: str, summary: str, timed: tuple[datetime, datetime] | None,
