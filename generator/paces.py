@@ -31,7 +31,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .i18n import N_, Words
-from .model import VMA, Performance, Plan, RacePace, SessionKind, Target
+from .model import VMA, Distance, Performance, Plan, RacePace, Session, SessionKind, Target
 from .units import to_km
 
 PaceRange = tuple[float, float]
@@ -307,6 +307,15 @@ def modelled(km: float) -> bool:
 def race_pace_spec(km: float) -> str:
     """The spec of the pace of a race of ``km``, as the reader's (or coach's) time predicts it."""
     return f"r:{km:g}:100:100:0:0"
+
+
+def race_session_km(session: Session) -> float | None:
+    """The distance a race session is run at its own race pace: the whole race, without a target
+    of the coach's, of a distance the model gives a pace (an ultra, an 800 m: None, run by effort)."""
+    if (session.kind is SessionKind.RACE and isinstance(session.total, Distance) and session.target is None
+            and not session.main and modelled(session.total.km)):
+        return session.total.km
+    return None
 
 
 def _race_word(word: str) -> RacePace | None:

@@ -519,3 +519,17 @@ def test_a_race_weeks_volume_is_its_training_and_the_race() -> None:
 
     heights = [float(h) for h in regex.findall(r'height="([\d.]+)" class="c-bar', volume_chart(expanded))]
     assert max(heights[:-1]) > 0.8 * (HEIGHT - TOP - BOTTOM)  # the longest training week near the top, not half-way up
+
+
+def test_a_race_without_a_target_shows_its_own_race_pace_as_on_the_watch() -> None:
+    """'Race marathon' had no pace on the page while the watch ran it at the reader's marathon pace;
+    an ultra stays without one, run by effort."""
+    from generator.periodize import expand
+    from generator.render.paceview import session_paces
+
+    from .helpers import plan_from
+
+    for race, specs in (("Race marathon", ["r:42.195:100:100:0:0"]), ("Race 100 mi", [])):
+        e = expand(plan_from(f"---\ntitle: P\nunits: km\n---\n## Week 1\n- Tue: Easy 6 km\n## Week 2\n- Sun: {race}\n"))
+        planned = e.weeks[-1].sessions[-1]
+        assert [v.spec for v in session_paces(planned.session, planned.workout, e, None)] == specs, race

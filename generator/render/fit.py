@@ -31,7 +31,7 @@ from ..describe import exercise_text, label_text
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..i18n import N_, Words, gettext, pgettext_noop
 from ..model import UNWRITTEN, Distance, Duration, Exercise, Ladder, Pace, Part, Repeat, Session, SessionKind, Step, Target
-from ..paces import SPREAD, PaceTable, by_effort, evaluate, modelled, race_pace_spec, spec_of
+from ..paces import SPREAD, PaceTable, by_effort, evaluate, race_pace_spec, race_session_km, spec_of
 from ..units import to_km
 from .fitencode import Encoder, fit_crc
 from .fitnames import NAME_LIMIT, clip, exercise_category, file_name, serial_number, workout_name
@@ -418,12 +418,10 @@ def _encode(expanded: ExpandedPlan, week: PlannedWeek, planned: PlannedSession, 
     if known is None:
         writer.paced = not by_effort(session.kind)
         writer.walk = walks(session)
-        if (session.kind is SessionKind.RACE and isinstance(session.total, Distance) and session.target is None
-                and not session.main and modelled(session.total.km)):
-            # The race is the whole run, not one part of a longer one. An ultra (or an 800 m) is run by effort: a
-            # pace predicted from a shorter race (Riegel's model is fitted up to the marathon) says
-            # little of 50 km, and nothing of its climbing.
-            writer.race_km = session.total.km
+        # The race is the whole run, not one part of a longer one. An ultra (or an 800 m) is run by effort: a
+        # pace predicted from a shorter race (Riegel's model is fitted up to the marathon) says little of
+        # 50 km, and nothing of its climbing.
+        writer.race_km = race_session_km(session)
         if session.kind is SessionKind.STRENGTH:
             _strength(writer, session.exercises)
         else:

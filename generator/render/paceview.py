@@ -11,8 +11,19 @@ from markupsafe import Markup
 
 from ..describe import written_text
 from ..expanded import ExpandedPlan
+from ..i18n import gettext
 from ..model import VMA, Distance, Ladder, Part, Repeat, Session, Step, Target
-from ..paces import PaceTable, by_effort, coach_specs, evaluate, implied_target, plan_pace_table, spec_of
+from ..paces import (
+    PaceTable,
+    by_effort,
+    coach_specs,
+    evaluate,
+    implied_target,
+    plan_pace_table,
+    race_pace_spec,
+    race_session_km,
+    spec_of,
+)
 from ..units import KM_PER_MI
 from .dualunits import dual, pick
 from .pacetable import range_text, rep_time_text, table_rows
@@ -86,6 +97,9 @@ def session_paces(session: Session, workout: tuple[Part, ...], expanded: Expande
             label = written_text(distance, units)
             reps[target.text].setdefault(label, RepTime(round(distance.km, 6), label,
                                                         rep_time_text(pace, distance.km) if pace else ""))
+    if not seen and (km := race_session_km(session)) is not None:  # "Race marathon": its own pace, as on the watch
+        spec = race_pace_spec(km)
+        return [PaceView(gettext("race pace"), spec, _example(spec, table, units))]
     return [replace(view, reps=tuple(reps[name].values())) for name, view in seen.items()]
 
 
