@@ -299,7 +299,10 @@ def test_the_race_day_picked_is_remembered_and_a_bad_link_ignored(site: Site, pa
     page.locator("#plan-date").fill(soon.isoformat())  # a 12-week plan already begun: the reader is told where they join it
     page.locator("#plan-date").dispatch_event("change")
     joined = (date.today() - (soon - timedelta(days=12 * 7 - 1))).days // 7 + 1
-    assert f"this week is its week {joined} of 12" in page.locator("#plan-date-msg").inner_text()
+    said = page.locator("#plan-date-msg").inner_text()
+    assert f"this week is its week {joined} of 12" in said
+    before = page.locator(f"#week-{joined - 1} .wk-volume .u-mi").inner_text()  # the plan's miles, as the page reads
+    assert f"what its week {joined - 1} asks: {before}" in said
     page.locator("#plan-date").fill("2027-05-05")  # a Wednesday: the week's days move with it
     page.locator("#plan-date").dispatch_event("change")
     assert "check that the rest days still suit your week" in page.locator("#plan-date-msg").inner_text()

@@ -87,6 +87,15 @@
     });
   }
 
+  /* A week's volume as the page shows it, in the units the reader reads it in ("31.7 mi · 5 h 19 min"). */
+  function weekVolume(number) {
+    var box = document.querySelector("#week-" + number + " .wk-volume");
+    if (!box) { return "—"; }
+    var copy = box.cloneNode(true), units = root.getAttribute("data-units") || "";
+    copy.querySelectorAll("[class^='u-']").forEach(function (el) { if (!el.classList.contains("u-" + units)) { el.remove(); } });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
   function apply(fromUser) {
     var chosen = parse(picker.value);
     if (!chosen) { return; }
@@ -122,8 +131,8 @@
     var length = parseInt(plan.getAttribute("data-weeks"), 10) || 0;
     var into = Math.floor((today - start) / (7 * 86400000)) + 1;  /* a plan already begun: the week a reader joins it in */
     if (start < today && into >= 2 && into <= length && !(anchor === "race" && chosen < today)) {
-      message.textContent += " " + t("With that day the plan began on %(start)s: this week is its week %(week)s of %(weeks)s, and the weeks before it are behind you.",
-        { start: dayText(start, true), week: into, weeks: length });
+      message.textContent += " " + t("With that day the plan began on %(start)s: this week is its week %(week)s of %(weeks)s. Join it there only if you already run about what its week %(before)s asks: %(volume)s.",
+        { start: dayText(start, true), week: into, weeks: length, before: into - 1, volume: weekVolume(into - 1) });
     }
     if (usual && chosen.getUTCDay() !== usual.getUTCDay()) {
       message.textContent += " " + t("Every session moves with that weekday: check that the rest days still suit your week.");
