@@ -64,9 +64,13 @@ EFFORT_NAMES = Words({
 IMPLIED_EFFORTS = {SessionKind.EASY: "easy", SessionKind.LONG: "long", SessionKind.RECOVERY: "recovery"}  # the coach may give "long" its own
 
 
-def implied_target(kind: SessionKind) -> Target | None:
-    """The target a run of ``kind`` has when none is written, named in the current language; None for other kinds."""
+def implied_target(kind: SessionKind, coach: Mapping[str, object] | None = None) -> Target | None:
+    """The target a run of ``kind`` has when none is written, named in the current language; None
+    for other kinds. A long run is run easy unless the coach's table (``coach``) gives long runs
+    their own pace: a table that sets only the easy pace sets the long run's with it."""
     effort = IMPLIED_EFFORTS.get(kind)
+    if effort == "long" and "long" not in (coach or {}):
+        effort = "easy"
     return Target(EFFORT_NAMES[effort], "effort", efforts=(effort,)) if effort else None
 
 

@@ -1867,7 +1867,9 @@ def test_a_vacation_keeps_an_easy_runs_own_easiness_and_drops_the_notes_of_what_
     intervals turned easy run kept 'Run each kilometre hard' under it, in the feed as on the page.
     The easy target stays, a long run's marathon pace goes, and the notes of the quality session go."""
     week = ("- Tue: Intervals 9 km: 5 x 1 km @ 5K pace w/ 2 min jog\n  - Run each kilometre hard.\n"
-            "- Thu: Easy 6 km @ Z2\n- Fri: Easy 5 km @ RPE 3\n- Sun: Long 14 km @ marathon pace\n")
+            "- Wed: Easy 6 km @ under 140 bpm\n- Thu: Easy 6 km @ Z2\n- Fri: Easy 5 km @ RPE 3\n"
+            "- Sat: Easy 6 km @ 160-175 bpm\n- Sun: Long 14 km with the last 2 km @ 10K pace\n"
+            "  - Then the last 2 km at your goal 10K pace.\n")
     plan = plan_from("---\ntitle: V\nunits: km\nperiodization:\n  deload: {every: 6}\n  vacations: [{week: 2}]\n---\n"
                      + "".join(f"## Week {n}\n{week}" for n in (1, 2, 3)))
     vacation = next(w for w in expand(plan).weeks if w.kind == "vacation")
@@ -1875,7 +1877,8 @@ def test_a_vacation_keeps_an_easy_runs_own_easiness_and_drops_the_notes_of_what_
     assert by_day[2].kind is SessionKind.EASY and by_day[2].notes == ""
     assert by_day[4].target is not None and by_day[4].target.text == "Z2"
     assert by_day[5].target is not None and by_day[5].target.text == "RPE 3"
-    assert by_day[7].target is None
+    assert by_day[7].target is None and not by_day[7].main and by_day[7].notes == ""  # its fast finish and the note of it
+    assert by_day[3].target is not None and by_day[6].target is None  # a heart-rate cap stays; 160-175 bpm is no easy run
 
 
 def test_a_standing_rest_between_repeats_covers_no_distance() -> None:
@@ -1911,3 +1914,13 @@ def test_a_shortened_runs_climbing_is_shortened_with_it() -> None:
             else:
                 assert p.session.comment == f"{round(1500 * ratio / 50) * 50} m of climbing, poles"
     assert True in checked and False in checked
+
+
+def test_metres_of_strides_in_a_comment_are_no_climbing_to_scale() -> None:
+    """'— finish with 6 x 100 m uphill strides' had become '6 x 50 m' in a deload week."""
+    weeks = "".join(f"## Week {n}\n- Tue: Easy 8 km — finish with 6 x 100 m uphill strides\n- Sun: Long {12 + n} km\n"
+                    for n in range(1, 5))
+    expanded = expand(plan_from("---\ntitle: S\nunits: km\nperiodization:\n  deload: {every: 3}\n---\n" + weeks))
+    assert {p.session.comment for w in expanded.weeks for p in w.sessions if p.kind is SessionKind.EASY} == {
+        "finish with 6 x 100 m uphill strides"}
+    assert any(w.kind == "deload" for w in expanded.weeks)

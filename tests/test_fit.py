@@ -660,3 +660,9 @@ def test_a_steps_effort_is_shortened_in_its_words_on_the_watch() -> None:
                      "## Week 2\n- Sun: Race half\n")
     names = [s.get("wkt_step_name") for s in watch_steps(plan, "tempo")] + [s.get("wkt_step_name") for s in watch_steps(plan, "easy")]
     assert "Run HM pace" in names and "Run conv." in names
+
+
+def test_hill_repeats_written_at_a_pace_are_run_by_effort_on_the_watch_too() -> None:
+    """'Hills 8 km: 8 x 200 m hills @ 4:00/km' had a speed target on the watch while the page showed no pace."""
+    plan = plan_from("---\ntitle: H\nunits: km\n---\n## Week 1\n- Tue: Hills 8 km: 8 x 200 m hills @ 4:00/km w/ jog down\n")
+    assert all(s.get("target_type") != "speed" for s in watch_steps(plan))

@@ -405,7 +405,7 @@ def test_an_easy_long_or_recovery_run_without_a_target_gets_its_pace() -> None:
     e = expand(plan_from("---\ntitle: P\nunits: km\n---\n## Week 1\n- Tue: Easy 6 km\n- Wed: Tempo 8 km\n"
                          "- Sat: Recovery 4 km\n- Sun: Long 12 km\n"))
     specs = {p.kind.value: [v.spec for v in session_paces(p.session, p.workout, e, None)] for p in e.weeks[0].sessions}
-    assert specs == {"easy": ["e:easy"], "tempo": [], "recovery": ["e:recovery"], "long": ["e:long"]}
+    assert specs == {"easy": ["e:easy"], "tempo": [], "recovery": ["e:recovery"], "long": ["e:easy"]}
 
 
 def test_a_set_that_is_the_whole_run_gets_no_step_list_repeating_the_title() -> None:
@@ -519,6 +519,7 @@ def test_a_race_weeks_volume_is_its_training_and_the_race() -> None:
 
     heights = [float(h) for h in regex.findall(r'height="([\d.]+)" class="c-bar', volume_chart(expanded))]
     assert max(heights[:-1]) > 0.8 * (HEIGHT - TOP - BOTTOM)  # the longest training week near the top, not half-way up
+    assert heights[-1] > 2  # race week's own training under the race, not a sliver
 
 
 def test_a_race_without_a_target_shows_its_own_race_pace_as_on_the_watch() -> None:

@@ -294,3 +294,22 @@ def test_a_race_through_the_night_spans_the_days_it_runs_on() -> None:
         [event] = [e for e in plan_events(expanded, Settings(root=Path(".")), {}, datetime(2026, 12, 1), "https://x.org/")
                    if e.slot == "s0" and e.offset == 12]
         assert event.days == days, race
+
+
+def test_a_race_that_now_spans_two_days_is_news_to_a_subscriber() -> None:
+    """The race event of a 30-hour race grew a second day while keeping its revision (SEQUENCE 0):
+    a subscriber's calendar would not have taken the new end. One-day events hash as before."""
+    from generator.render.ical import _event
+
+    class Revisions:
+        def __init__(self) -> None:
+            self.hashes: list[str] = []
+
+        def lookup(self, key: str, digest: str, legacy: str) -> tuple[str, int, str]:
+            self.hashes.append(digest)
+            return digest, 0, "20261201T000000Z"
+
+    seen = Revisions()
+    for days in (1, 1, 2):
+        _event(seen, "k", "W9 · Race 100 mi", "d", ["race"], 60, days, "s0", None)  # type: ignore[arg-type]
+    assert seen.hashes[0] == seen.hashes[1] != seen.hashes[2]

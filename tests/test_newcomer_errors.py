@@ -161,3 +161,45 @@ def test_a_track_coachs_full_recovery_and_mile_race_are_read() -> None:
     assert isinstance(reps, Repeat) and reps.between is not None
     assert (reps.between.role, reps.between.amount, reps.between.said) == ("rest", None, "full recovery")
     assert race.total == Distance(1, "mi")
+
+
+def test_hansons_strength_day_reads_back_from_its_title() -> None:
+    """'Strength with 1.5 mi WU, then …', the title the page writes for Hansons' strength day, had
+    been refused as a gym session ("list exercises after ':'")."""
+    from generator.describe import session_title
+    from generator.source.reader import parse_plan_text as parse
+
+    line = b"- Sun: Strength: 1.5 mi WU, 6 x 1 mi @ MP - 10 s w/ 400 m jog, 1.5 mi CD\n"
+    plan, _ = parse(b"---\ntitle: P\nunits: mi\n---\n## Week 1\n" + line, "plan.md", "plan", SETTINGS)
+    title = session_title(plan.weeks[0].sessions[0], "mi")
+    assert errors(f"---\ntitle: P\nunits: mi\n---\n## Week 1\n- Sun: {title}\n") == []
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    # a clock time after metres that would be an impossible repeat's time is a pace without its unit, as before
+    ("- Sun: Long 20 km with 5000 m @ 4:30", "'4:30' needs its unit"),
+    ("- Tue: Intervals 10 km: 3 x 3000 m @ 3:45 w/ 3 min jog", "'3:45' needs its unit"),
+    # a hyphenated known race is a known race's typo, not an unknown race
+    ("- Tue: Tempo 10 km with 5 km @ 10-k pace", "did you mean '10k pace'?"),
+])
+def test_a_review_found_these_readings_too_wide(line: str, said: str) -> None:
+    [error] = errors(f"---\ntitle: P\nunits: km\n---\n## Week 1\n{line}\n")
+    assert said in error
+
+
+def test_a_pace_after_metres_with_a_space_before_its_unit_still_reads() -> None:
+    assert errors("---\ntitle: P\nunits: km\n---\n## Week 1\n- Tue: Intervals 10 km: 5 x 1200 m @ 4:00 /km w/ 400 m jog\n") == []
+
+
+def test_a_target_after_a_bracket_of_a_repeat_and_a_step_is_every_steps() -> None:
+    """'2 x (2 x 1 km, 400 m) @ 5K pace' had given the 400 m its target and the kilometres none."""
+    from generator.model import Repeat, Step
+    from generator.source.reader import parse_plan_text as parse
+
+    plan, _ = parse(b"---\ntitle: P\nunits: km\n---\n## Week 1\n- Tue: Intervals 10 km: 2 x (2 x 1 km, 400 m) @ 5K pace "
+                    b"w/ 3 min jog\n", "plan.md", "plan", SETTINGS)
+    [outer] = plan.weeks[0].sessions[0].main
+    assert isinstance(outer, Repeat)
+    kms, four = outer.steps
+    assert isinstance(kms, Repeat) and isinstance(four, Step) and isinstance(kms.steps[0], Step)
+    assert kms.steps[0].target is not None and four.target is not None

@@ -386,3 +386,16 @@ def test_a_long_run_without_a_target_takes_the_coachs_long_run_pace() -> None:
     assert long_pace != evaluate("e:easy", table.efforts, table.vdot)
     marathon = race_seconds(table.vdot, 42.195) / 42.195 * 1.609344  # s/mi
     assert marathon + 29 < long_pace[0] * 1.609344 < long_pace[1] * 1.609344 < marathon + 61
+
+
+def test_a_coachs_easy_pace_paces_a_long_run_when_the_table_gives_long_runs_none() -> None:
+    """A table that sets only 'easy: 5:30-5:45/km' had paced 'Long 16 km' at the model's 6:07-6:43
+    once long runs took the long-run row: without a row of their own they are run at the easy pace."""
+    from generator.periodize import expand
+    from generator.render.paceview import session_paces
+
+    plan = plan_from("---\ntitle: P\nunits: km\npaces:\n  reference: 10K in 50:00\n  easy: 5:30-5:45/km\n---\n"
+                     "## Week 1\n- Tue: Easy 8 km\n- Sun: Long 16 km\n")
+    expanded = expand(plan)
+    assert [v.spec for p in expanded.weeks[0].sessions for v in session_paces(p.session, p.workout, expanded, None)] == [
+        "e:easy", "e:easy"]

@@ -295,17 +295,22 @@ def test_vacation_by_date_lands_on_the_week_of_that_date() -> None:
     assert e.race_date == date(2027, 5, 16)
 
 
-@pytest.mark.parametrize(("holiday", "weeks"), [("2027-04-03", "2027-04-11"), ("2027-04-05", "2027-04-11")])
-def test_a_holiday_from_one_day_to_another_is_each_week_it_touches(holiday: str, weeks: str) -> None:
+@pytest.mark.parametrize(("holiday", "weeks", "race", "count"), [
+    ("2027-04-03", "2027-04-11", "2027-05-16", 2),  # Saturday to the next Sunday, in weeks from Monday
+    ("2027-04-05", "2027-04-11", "2027-05-16", 1),  # Monday to Sunday: one week
+    ("2027-04-03", "2027-04-11", "2027-05-19", 2),  # a Wednesday race: weeks from Thursday, the holiday in two
+])
+def test_a_holiday_from_one_day_to_another_is_each_week_it_touches(holiday: str, weeks: str, race: str, count: int) -> None:
     """'vacations: [{from: 2027-04-03, to: 2027-04-11}]', a Saturday to the next week's Sunday, is
-    two vacation weeks, as two dates a week apart are; Monday to Sunday is one. It had been three errors."""
+    two vacation weeks, as two dates a week apart are; Monday to Sunday is one. It had been three
+    errors; then, in a plan whose weeks begin on a Thursday, one week."""
     text = ten_k(every=4, mode="insert").replace(
         "---\nA fixture", f"  vacations: [{{from: {holiday}, to: {weeks}}}]\n---\nA fixture")
-    e = expand(plan_from(text), race_date=date(2027, 5, 16))
+    e = expand(plan_from(text), race_date=date.fromisoformat(race))
     held = [w for w in e.weeks if w.kind == "vacation"]
     first, last = date.fromisoformat(holiday), date.fromisoformat(weeks)
     assert all(w.start is not None and w.start <= last and first <= w.start + timedelta(days=6) for w in held)
-    assert len(held) == (2 if first.weekday() == 5 else 1)
+    assert len(held) == count
 
 
 @pytest.mark.parametrize(("entry", "message"), [

@@ -185,14 +185,23 @@ def easy_only(session: Session, measure: Measure) -> Session:
     if session.kind.is_run and (session.strides or session.target or session.main):
         total = session.total if session.total is not None else as_easy(session, measure).total
         target = session.target if session.target is not None and easy_target(session.target, measure) else None
-        return session.with_changes(strides=None, target=target, main=(), total=total)
+        notes = "" if session.main else session.notes  # "then the last 2 km at 10K pace": the part it no longer has
+        return session.with_changes(strides=None, target=target, main=(), total=total, notes=notes)
     return session
 
 
+EASY_HR_MAX = 80.0  # % of the maximum heart rate: the top of easy running (zone 2 in five-zone systems)
+
+
 def easy_target(target: Target, measure: Measure) -> bool:
-    """Whether a run's own target is easy running (``@ Z2``, ``@ conversational``, ``@ RPE 3``, a
-    heart-rate cap): an easy week keeps it, as the coach's word for how easy. Up to aerobic
-    running, IF 0.75 (:data:`load.EFFORT_IF`); a heart rate, which the load cannot weigh, is the coach's."""
+    """Whether a run's own target is easy running (``@ Z2``, ``@ conversational``, ``@ RPE 3``,
+    ``@ 65-75% HRmax``, a heart-rate cap such as ``under 140 bpm``): an easy week keeps it, as
+    the coach's word for how easy. Up to aerobic running, IF 0.75 (:data:`load.EFFORT_IF`); a
+    heart rate in beats, which says nothing of how hard without the runner's maximum, only as a cap."""
+    if target.kind == "hrmax":
+        return (target.value or 100.0) <= EASY_HR_MAX
+    if target.kind == "hr":
+        return re.match(r"(?i)\s*(?:under|below|max|<|≤)", target.text) is not None  # a ceiling, as MAF writes it
     return target_if(target, EFFORT_IF["aerobic"], measure) <= EFFORT_IF["aerobic"] + 1e-9
 
 

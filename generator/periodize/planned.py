@@ -177,8 +177,8 @@ def _ratio(new: object, old: object) -> float | None:
 
 
 # Climbing a comment gives a run: "— 6,000 ft D+", "— 1200 m of climbing"
-_CLIMB_TEXT = re.compile(r"(?i)(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\s*)(m|ft)\b"
-                         r"(?=\s*(?:d\+|of climbing|climbing|of gain|gain|vert|elevation|uphill))")
+_CLIMB_TEXT = re.compile(r"(?i)(?<![\d.,])(?<![x×]\s)(\d{1,3}(?:,\d{3})+|\d+)(\s*)(m|ft)\b"
+                         r"(?=\s*(?:d\+|of climbing|climbing|of gain|gain|vert|elevation))")  # not "6 x 100 m uphill strides"
 CLIMB_STEP = {"m": 50, "ft": 100}  # climbing is counted in fifty metres or a hundred feet
 
 

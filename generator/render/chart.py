@@ -61,8 +61,9 @@ def volume_chart(expanded: ExpandedPlan, prefix: str = "vc", units: Sequence[str
     highs = [expanded.volume_high(w) for w in weeks]  # the top of a week written in ranges
     # The axis is the training's: a 100-miler's 30-hour race had squashed its 15-hour weeks to half
     # the chart. A race taller than the axis reaches its top (its bar's title gives its figures).
-    training = [v - race_part(expanded, w, basis) for v, w in zip(values, weeks, strict=True)]
-    most = max([*training, *(h for h in highs if h is not None)])
+    races = [race_part(expanded, w, basis) for w in weeks]
+    most = max([v - r for v, r in zip(values, races, strict=True)]
+               + [h - r for h, r in zip(highs, races, strict=True) if h is not None])
     primary = unit_list[0]
     scale = _scale(basis, primary)
     _, top_primary = _ticks(scale(most))
@@ -84,13 +85,14 @@ def volume_chart(expanded: ExpandedPlan, prefix: str = "vc", units: Sequence[str
     label_every = 1 if len(weeks) <= 24 else 2 if len(weeks) <= 52 else 4
     for index, (week, value, high) in enumerate(zip(weeks, values, highs, strict=True)):
         x = LEFT + slot * index + (slot - bar) / 2
-        height = min(plot_h * value / top, plot_h) if top else 0
+        race = races[index]
+        trained = min(plot_h * (value - race) / top, plot_h) if top else 0
+        height = min(trained + (plot_h * race / top if top else 0), plot_h)  # a race taller than the axis reaches its top
         y = TOP + plot_h - height
         kind = shown_kind(week)  # as the page shows it
         fill = f' fill="url(#{prefix}-{kind})"' if kind in ("deload", "vacation", "taper") else ""
-        race = race_part(expanded, week, basis)
         if race and top:  # the race on top, outlined: the training of race week is the bar below it
-            race_h = min(plot_h * race / top, height)
+            race_h = height - trained
             parts.append(f'<rect x="{x:.1f}" y="{y + race_h:.1f}" width="{bar:.1f}" height="{max(height - race_h, 0.5):.1f}" '
                          f'class="c-bar k-{kind}"{fill}><title>{escape(_bar_title(expanded, week))}</title></rect>')
             parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{race_h:.1f}" class="c-racepart" '
@@ -99,7 +101,7 @@ def volume_chart(expanded: ExpandedPlan, prefix: str = "vc", units: Sequence[str
             parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{max(height, 0.5):.1f}" '
                          f'class="c-bar k-{kind}"{fill}><title>{escape(_bar_title(expanded, week))}</title></rect>')
         if high is not None and top:  # the rest of the range, as an outline above the bar
-            y_high = TOP + plot_h - plot_h * high / top
+            y_high = max(TOP + plot_h - plot_h * high / top, float(TOP))
             parts.append(f'<rect x="{x:.1f}" y="{y_high:.1f}" width="{bar:.1f}" height="{y - y_high:.1f}" '
                          f'class="c-range k-{kind}" fill="none" stroke="#444" stroke-dasharray="3 2"/>')
             y = y_high

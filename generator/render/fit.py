@@ -228,9 +228,9 @@ class _Writer:
                 fast, slow = evaluate(spec, self.table.efforts, self.table.vdot)
                 data["custom_target_value_low"], data["custom_target_value_high"] = speed_value(slow), speed_value(fast)
             return target.text if target is not None else ""
-        if target is None:
+        if target is None or (not self.paced and target.kind == "pace"):  # uphill, even a written pace means nothing
             data["target_type"] = "open"
-            return ""
+            return target.text if target is not None else ""
         data.update(_unpaced(target, self.zones))
         return target.text
 

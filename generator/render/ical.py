@@ -229,6 +229,8 @@ def _event(revisions: _Revisions, key: str, summary: str, description: str, cate
            days: int, slot: str, timed: tuple[datetime, datetime] | None, alarm: int | None = None) -> EventText:
     fields = {"categories": categories, "description": description, "summary": summary, "alarm": alarm,
               "time": None if timed is None else [timed[0].time().isoformat(), (timed[1] - timed[0]).total_seconds()]}
+    if days > 1 and slot != "week":  # a race through the night: its end is news to a subscriber (one day hashes as before)
+        fields["days"] = days
     revision, sequence, modified = revisions.lookup(key, event_hash(canonical(fields)),
                                                     _legacy_hash(categories, description, summary, timed, alarm))
     tail = (f"DTSTAMP:{modified}\r\nSEQUENCE:{sequence}\r\n"

@@ -5,6 +5,7 @@ the example paces written into the HTML for readers without JavaScript."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from markupsafe import Markup
@@ -85,7 +86,7 @@ def session_paces(session: Session, workout: tuple[Part, ...], expanded: Expande
     goal, units = goal_km(expanded), expanded.plan.units
     seen: dict[str, PaceView] = {}
     reps: dict[str, dict[str, RepTime]] = {}
-    for target, distance in _targets(session, workout):
+    for target, distance in _targets(session, workout, dict(expanded.plan.paces)):
         spec = spec_of(target, goal, units, expanded.plan.zones)
         if spec is None:
             continue
@@ -110,8 +111,10 @@ def _example(spec: str, table: PaceTable | None, units: str) -> Markup:
     return dual(lambda u: range_text(pace, u), units)
 
 
-def _targets(session: Session, workout: tuple[Part, ...]) -> list[tuple[Target, Distance | None]]:
-    """Every target of the session, with the distance of each repeat run at it."""
+def _targets(session: Session, workout: tuple[Part, ...], coach: Mapping[str, object] | None = None,
+             ) -> list[tuple[Target, Distance | None]]:
+    """Every target of the session, with the distance of each repeat run at it; ``coach``: the
+    plan's own paces, for the pace of a run without a target."""
     found: list[tuple[Target, Distance | None]] = [(session.target, None)] if session.target is not None else []
     def walk(parts: tuple[Part, ...] | list[Part], repeated: bool) -> None:
         for part in parts:
@@ -123,7 +126,7 @@ def _targets(session: Session, workout: tuple[Part, ...]) -> list[tuple[Target, 
             elif isinstance(part, Ladder):
                 walk(part.rungs, True)
     walk(workout or session.main, False)
-    if not found and (implied := implied_target(session.kind)) is not None:
+    if not found and (implied := implied_target(session.kind, coach)) is not None:
         found.append((implied, None))
     return found
 

@@ -404,19 +404,20 @@ def _vacations(items: list[dict[str, Any]], check: Checker, week_starts: int) ->
 
 
 def _holiday_weeks(first: date, last: date, week_starts: int, check: Checker, path: tuple) -> list[date | None]:
-    """A holiday 'from' … 'to' as a dated vacation in each week it touches: its first day, then
-    each following week's first day up to its last day (a Saturday-to-next-Sunday holiday is two
-    weeks: the long runs of both weekends are missed)."""
+    """A holiday 'from' … 'to' as a dated vacation in each week it touches: its first day, each
+    day a week later, and its last day. Any seven days in a row hold one of them, so every week
+    touched holds one, wherever the plan's weeks begin (a plan dated by a Wednesday race has
+    weeks from Thursday); two in one week are one vacation week."""
     if last < first:
         check.error(path, f"the holiday ends ('to: {last.isoformat()}') before it begins ('from: {first.isoformat()}')")
         return []
-    week_start = first - timedelta(days=(first.weekday() - week_starts) % 7)
-    weeks = (last - week_start).days // 7 + 1
+    weeks = (last - first).days // 7 + 1
     if weeks > HOLIDAY_WEEKS:
         check.error(path, f"a holiday of {weeks} weeks ('from: {first.isoformat()}', 'to: {last.isoformat()}'); at most "
                           f"{HOLIDAY_WEEKS}: check the year and the month")
         return []
-    return [first, *(week_start + timedelta(weeks=n) for n in range(1, weeks))]
+    days: list[date | None] = [first + timedelta(weeks=n) for n in range(weeks)]
+    return [*days, last] if last not in days else days
 
 
 def resolve_checks(site: dict[str, Any], plan: dict[str, Any]) -> Checks:

@@ -46,7 +46,8 @@ _SHARE_RECOVERY = re.compile(r"(?i)\s*(?:w/|with)\s*(?:(?P<word>jog|walk|easy)\s
 _WORD_FIRST = re.compile(r"(?i)(run|jog|walk)\s+(?=\d)")
 # A repeat's time: "@ 72 s", "@ 34-35 s", "@ 2:50" (after metres), "@ 72 sec"; before what may follow a step
 _SPLIT = re.compile(r"(?i)\s*(?P<low>\d{1,2}:[0-5]\d|\d{1,3}(?:\.\d)?)(?:\s*[-–]\s*(?P<high>\d{1,2}:[0-5]\d|\d{1,3}(?:\.\d)?))?"
-                    r"\s*(?P<unit>s|secs?|seconds)?(?![\w:/%])(?=\s*(?:$|,|\)|w/|with\b|\+|then\b|/|—))")
+                    r"\s*(?P<unit>s|secs?|seconds)?(?![\w:/%])(?=\s*(?:$|,|\)|w/|with\b|\+|then\b|—))")
+SPLIT_PACE = (100.0, 900.0)  # seconds a km a repeat's time may give (1:40 to 15:00/km): else it is no repeat's time
 
 
 def _split_seconds(text: str | None) -> float | None:
@@ -301,6 +302,8 @@ class MainSet:
         low, high = (_split_seconds(split[name]) for name in ("low", "high"))
         if not low or (high is not None and high <= low):
             return None
+        if not SPLIT_PACE[0] <= low / amount.km <= SPLIT_PACE[1]:  # "5000 m @ 4:30" is a pace without its unit
+            return None
         c.pos = split.end()
         written = " ".join(c.text[split.start():split.end()].split())
         return Target(written, "pace", pace=Pace(low / amount.km, "km", high / amount.km if high else None))
@@ -386,7 +389,7 @@ class MainSet:
             targets = [parse_target(f"{value}% {suffix}", lambda message: c.fail(start, message), c.vocab) for value in values]
         else:
             target = c.target(self.end)
-            if not work and not c.failed:  # "2 x (3 x 1 mi) @ threshold": the steps of the repeats inside
+            if not c.failed:  # every step's, the steps of repeats inside too ("2 x (3 x 1 mi) @ threshold")
                 return tuple(_targeted(part, target) for part in parts)
             targets = [target] * len(work)
         if c.failed:

@@ -46,6 +46,7 @@ from .words import ENGLISH, Words
 from .words.en import KIND_WORDS, RACE_NAMES
 
 K = SessionKind
+_COLON = re.compile(r":")
 RACE_DISTANCES: dict[str, Distance] = {
     "5k": Distance(5, "km"), "10k": Distance(10, "km"), "15k": Distance(15, "km"),
     "half marathon": Distance(21.0975, "km"), "marathon": Distance(42.195, "km"), "mile": Distance(1, "mi"),
@@ -170,12 +171,14 @@ class SessionLine(Hints):
         self.errors.warning(self.line, col, message, "bare-part")
 
     def _distance_ahead(self, end: int) -> bool:
-        """Whether a distance comes next (``8 mi``, ``9-11 mi``), after a colon or not (Hansons'
-        ``Strength: 1.5 mi WU, 6 x 1 mi @ MP - 10 s …``)."""
+        """Whether a distance comes next (``8 mi``, ``9-11 mi``), after a colon or ``with`` or neither
+        (Hansons' ``Strength: 1.5 mi WU, 6 x 1 mi @ MP - 10 s …``)."""
         c = self.c
         c.skip_ws()
-        colon = re.match(r":\s*", c.text[c.pos:end])
-        found = self.words.number_word_re.match(c.text, c.pos + (colon.end() if colon else 0), end)
+        lead = _COLON.match(c.text, c.pos, end) or self.words.main_re.match(c.text, c.pos, end)  # "with": as its title reads
+        start = lead.end() if lead else c.pos
+        start += len(c.text[start:end]) - len(c.text[start:end].lstrip())
+        found = self.words.number_word_re.match(c.text, start, end)
         return found is not None and (found[3] or "").lower() in self.words.distance_words
 
     def _split_comment(self) -> tuple[int, str]:

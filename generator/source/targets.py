@@ -89,7 +89,7 @@ EFFORT_SUGGESTIONS = (*(w for w in EFFORT_WORDS if len(w) > 1), "5k pace", "10k 
 SPEED_PERCENT = (50.0, 130.0)  # of a race's speed: beyond these a percentage is a typo
 
 
-_ULTRA_PACE = re.compile(r"(\d{1,4}(?:\.\d+)?)\s*-?\s*(k|km|mi|miles?|miler|m)?\s+(?:race\s+)?(?:pace|effort)$")
+_ULTRA_PACE = re.compile(r"(\d{1,4}(?:\.\d+)?)\s*(?:-\s*(?=mile))?(k|km|mi|miles?|miler|m)?\s+(?:race\s+)?(?:pace|effort)$")
 
 
 _RACE_RACE_PACE = re.compile(r"(?i)\b(\d+(?:\.\d+)?\s*(?:k|km|mi|m)|mile|marathon|half(?:\s+marathon)?)\s+race\s+pace\b")
