@@ -203,3 +203,10 @@ def test_a_target_after_a_bracket_of_a_repeat_and_a_step_is_every_steps() -> Non
     kms, four = outer.steps
     assert isinstance(kms, Repeat) and isinstance(four, Step) and isinstance(kms.steps[0], Step)
     assert kms.steps[0].target is not None and four.target is not None
+
+
+def test_koops_session_names_and_rest_between_intervals_are_read() -> None:
+    """'TempoRun 60 min: 2 x 20 min @ tempo w/ 6 min RBI' had been "unknown session kind" and
+    "unexpected 'RBI'"; 'RunningIntervals' was offered 'cruise intervals'."""
+    assert errors("---\ntitle: P\nunits: mi\n---\n## Week 1\n- Tue: TempoRun 60 min: 2 x 20 min @ tempo w/ 6 min RBI\n"
+                  "- Thu: RunningIntervals 50 min: 5 x 3 min @ Z5 w/ 3 min RBI\n- Sat: EnduranceRun 90 min\n") == []

@@ -38,6 +38,9 @@ KIND_WORDS: dict[str, SessionKind] = {
     # finish run an easy run that ends faster (its main set last).
     "foundation run": K.EASY, "foundation": K.EASY, "speed play": K.FARTLEK, "fast finish run": K.EASY,
     "fast finish": K.EASY,
+    # Koop's names (Training Essentials for Ultrarunning), written as one word
+    "endurancerun": K.EASY, "recoveryrun": K.RECOVERY, "temporun": K.TEMPO, "steadystaterun": K.TEMPO,
+    "runningintervals": K.INTERVALS, "uphillrunningintervals": K.HILLS,
     "race": K.RACE, "tune-up race": K.RACE, "tune-up": K.RACE, "time trial": K.RACE,
     "dress rehearsal": K.TEMPO,  # Pfitzinger's: a run with a marathon-pace part, a week or two out
     "cross-training": K.CROSS, "cross training": K.CROSS, "cross-train": K.CROSS, "xt": K.CROSS,
@@ -72,7 +75,8 @@ LEXICON = Lexicon(
     code="en", name="English", kinds=KIND_WORDS, races=RACE_NAMES,
     labels={**{w: w for w in (*RECOVERY_LABELS, *REST_LABELS, *WORK_LABELS)}, **AROUND_LABELS,
             "jg": "jog",  # Daniels' "w/ 3 min jg"
-            "full recovery": "rest", "full rest": "rest", "complete recovery": "rest"},  # a track coach's: until ready
+            "full recovery": "rest", "full rest": "rest", "complete recovery": "rest",  # a track coach's: until ready
+            "rbi": "recovery"},  # Koop's "rest between intervals", run easy
     efforts={},  # the targets' own grammar is English (generator.source.targets)
     weekdays=_WEEKDAYS, weekday_names=WEEKDAY_NAMES,
     week=("Week", "wk"), day=("Day",),
