@@ -389,9 +389,11 @@ def sheet_title(session: Session, units: str) -> str:
     "Fartlek 3.5 mi: 6 x 60 s @ 5K pace" (a deload's week differs from the week it comes from by
     its repeats, not its total), "Tempo 9 km with 4 km @ threshold"; a quality session without a
     main set keeps its effort ("Tempo 45 min @ T"). An easy or long run's is its kind's; strides
-    are said ("Easy 3 mi + 4 x 20 s strides")."""
+    are said ("Easy 3 mi + 4 x 20 s strides"), and a run's climbing ("Long run 7 h, 7,000 ft D+")."""
     text = _sheet_main(session, units)
-    return text + f" + {part_text(session.strides, units)}" if session.strides is not None else text
+    text += f" + {part_text(session.strides, units)}" if session.strides is not None else ""
+    climb = CLIMB_TEXT.search(session.comment)  # a trail run's climbing, the other half of its size
+    return f"{text}, {climb[1]}{climb[2]}{climb[3]} D+" if climb else text
 
 
 def _sheet_main(session: Session, units: str) -> str:
@@ -410,6 +412,11 @@ def _sheet_main(session: Session, units: str) -> str:
             with_word += " " + (pgettext("plan language, before a time", "the last") if timed else pgettext("plan language", "the last"))
         return f"{text} {with_word} {written_text(part.amount, units)}{_effort(part.target or session.target)}"
     return text
+
+
+# Climbing a comment gives a run: "— 6,000 ft D+", "— 1200 m of climbing" (not "6 x 100 m uphill strides")
+CLIMB_TEXT = re.compile(r"(?i)(?<![\d.,])(?<![x×]\s)(\d{1,3}(?:,\d{3})+|\d+)(\s*)(m|ft)\b"
+                        r"(?=\s*(?:d\+|of climbing|climbing|of gain|gain|vert|elevation))")
 
 
 def _effort(target: Target | None) -> str:

@@ -250,6 +250,8 @@ def test_the_fridge_sheet_says_how_hard_each_quality_session_is() -> None:
     assert [sheet_title(s, "km") for s in plan.weeks[0].sessions] == [
         "Tempo 45 min @ threshold", "Intervals 8 km: 5 x 1 km @ 5K pace", "Easy 8 km", "Easy 5 km + 4 x 20 s strides",
         "Long run 25 km with the last 4 km @ marathon pace"]
+    trail = plan_from("---\ntitle: T\nunits: mi\n---\n## Week 1\n- Sat: Long run 7 h @ Z2 — 7,000 ft D+, race rehearsal\n")
+    assert sheet_title(trail.weeks[0].sessions[0], "mi") == "Long run 7 h, 7,000 ft D+"  # a trail run's other size
 
 
 def test_the_printed_plan_carries_the_coachs_introduction() -> None:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from ..describe import CLIMB_TEXT
 from ..expanded import Note, PlannedSession, PlannedWeek
 from ..model import Distance, Duration, Plan, Session, SessionKind, Week
 from .layout import Layout
@@ -176,9 +177,6 @@ def _ratio(new: object, old: object) -> float | None:
     return None
 
 
-# Climbing a comment gives a run: "— 6,000 ft D+", "— 1200 m of climbing"
-_CLIMB_TEXT = re.compile(r"(?i)(?<![\d.,])(?<![x×]\s)(\d{1,3}(?:,\d{3})+|\d+)(\s*)(m|ft)\b"
-                         r"(?=\s*(?:d\+|of climbing|climbing|of gain|gain|vert|elevation))")  # not "6 x 100 m uphill strides"
 CLIMB_STEP = {"m": 50, "ft": 100}  # climbing is counted in fifty metres or a hundred feet
 
 
@@ -196,5 +194,5 @@ def _climbing_follows(session: Session, original: Session | None) -> Session:
         value = max(step, round(float(match[1].replace(",", "")) * ratio / step) * step)
         return f"{value:,}" if "," in match[1] else str(value)
 
-    comment = _CLIMB_TEXT.sub(lambda m: scaled(m) + m[2] + m[3], session.comment)
+    comment = CLIMB_TEXT.sub(lambda m: scaled(m) + m[2] + m[3], session.comment)
     return session.with_changes(comment=comment) if comment != session.comment else session
