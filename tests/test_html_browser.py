@@ -245,6 +245,7 @@ def test_a_reader_enters_a_10k_time_and_sees_their_paces(site: Site, page: Any) 
     wanted = rep_time_text(evaluate(spec, mine.efforts, mine.vdot), 0.8)
     assert rep.inner_text() == f"(800 m: {wanted})" and ":" in wanted
     assert "VDOT 45.3" in page.locator("#pace-msg").inner_text()
+    assert "Your 10K: about 45:00." in page.locator("#pace-msg").inner_text()  # the plan's race at the reader's pace
     assert page.locator(".pace-table tbody tr").count() == 12
     assert "time=10-2700" in page.url
     page.click("[data-set-units=mi]")
@@ -253,6 +254,10 @@ def test_a_reader_enters_a_10k_time_and_sees_their_paces(site: Site, page: Any) 
     open_page(page, site.url("plans/half-marathon-beginner/index.html"))
     assert page.locator("#pace-time").input_value() == "45:00"
     assert page.locator(".pace-ref").inner_text() == "10K in 45:00"
+    from generator.paces import race_seconds
+
+    half = round(race_seconds(mine.vdot, 21.0975) / 10) * 10
+    assert f"Your half marathon: about {half // 3600}:{half % 3600 // 60:02d}:{half % 60:02d}." in page.locator("#pace-msg").inner_text()
     page.click("[data-set-units=km]")
     assert page.problems == []
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
-from ..describe import written_text
+from ..describe import race_text, written_text
 from ..expanded import ExpandedPlan
 from ..i18n import gettext
 from ..model import VMA, Distance, Ladder, Part, Repeat, Session, Step, Target
@@ -20,6 +20,7 @@ from ..paces import (
     coach_specs,
     evaluate,
     implied_target,
+    modelled,
     plan_pace_table,
     race_pace_spec,
     race_session_km,
@@ -65,6 +66,8 @@ class PacePanel:
     reference_json: str  # JSON: {"km": …, "seconds": …} or ""
     vma: bool = False  # a session's pace is a share of maximal aerobic speed: the reader may give theirs
     vma_first: bool = False  # and the plan's reference is a VMA, or it has none: the form asks for a VMA first
+    goal_km: float | None = None  # the plan's race, run at its own pace: the reader's time for it is predicted
+    goal_name: str = ""  # "half marathon", "10K", "12 km"
 
 
 def goal_km(expanded: ExpandedPlan) -> float | None:
@@ -141,6 +144,9 @@ def pace_panel(expanded: ExpandedPlan, table: PaceTable | None = None) -> PacePa
         for index, (name, _, _) in enumerate(table_rows(table, "km")):
             rows.append((name, dual(pick(paces, index), plan.units), dual(pick(speeds, index), plan.units)))
     reference = plan.pace_reference
+    race = expanded.race_session
+    total = race.session.total if race is not None else None
+    goal = total.km if isinstance(total, Distance) and modelled(total.km) else None  # the race the plan is for
     by_vma = reference is not None and reference.label.startswith("VMA ")
     asks_vma = any(target.race is not None and VMA in (target.race.race, target.race.race_to)
                    for week in expanded.weeks for p in week.sessions for target, _ in _targets(p.session, p.workout))
@@ -152,5 +158,6 @@ def pace_panel(expanded: ExpandedPlan, table: PaceTable | None = None) -> PacePa
         if reference is not None else "",
         vma=by_vma or asks_vma,
         vma_first=by_vma or (asks_vma and reference is None),
+        goal_km=goal, goal_name=race_text(Distance(goal, "km"), plan.units) if goal is not None else "",
     )
 

@@ -187,7 +187,14 @@
     window.DeloadPaces.current = current;
     render();
     message.textContent = t("Paces for %(reference)s (VDOT %(vdot)s) on every session below.", { reference: label, vdot: current.table.vdot.toFixed(1).replace(".", DECIMAL) })
-      + " " + t("To forget your time, clear it and press the button again.");
+      + predicted() + " " + t("To forget your time, clear it and press the button again.");
+  }
+  /* The plan's own race at the reader's pace for it: what the paces add up to on race day. */
+  function predicted() {
+    var km = parseFloat(box.getAttribute("data-goal-km") || "");
+    if (!(km > 0) || !current) { return ""; }
+    var seconds = racePace(km, current.table.efforts, current.table.vdot) * km;
+    return " " + t("Your %(race)s: about %(time)s.", { race: box.getAttribute("data-goal-name"), time: duration(Math.round(seconds / 10) * 10) });
   }
   function remember(key) {
     try { localStorage.setItem("deload-race-time", key.replace("-", "=")); } catch (e) { /* private mode */ }
