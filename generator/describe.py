@@ -353,22 +353,23 @@ def _target(target: Target, units: str, paces: bool) -> str:
     return target_text(target, units) if paces else target.text
 
 
-def _race_title(session: Session, units: str, paces: bool = False) -> str:
-    """``Race 10K``, in the coach's word: ``Tune-up race 10K``, ``Time trial 5K``."""
+def _race_title(session: Session, units: str, paces: bool = False, targeted: bool = True) -> str:
+    """``Race 10K``, in the coach's word: ``Tune-up race 10K``, ``Time trial 5K``; ``targeted``:
+    with its target (``@ goal pace``), which a calendar's summary leaves to the description."""
     total = race_text(session.total, units) if isinstance(session.total, (Distance, Duration)) else ""
     if total and session.alternative is not None:  # "Race 100 mi or 30 h": its cut-off, as written
         other = pgettext("plan language", "or")  # outside the f-string: pybabel finds no call inside one
         total += f" {other} {_session_length(session.alternative, units)}"
-    target = f" @ {_target(session.target, units, paces)}" if session.target is not None else ""
+    target = f" @ {_target(session.target, units, paces)}" if session.target is not None and targeted else ""
     race = pgettext("plan language", "Race")  # outside the f-string: pybabel finds no call inside one
     return f"{session.name or race} {total}".strip() + target
 
 
 def short_title(session: Session, units: str) -> str:
-    """Kind and size only, for calendar summaries: ``Tempo 5 mi``."""
+    """Kind and size only, for calendar summaries: ``Tempo 5 mi``, ``Race half marathon``."""
     kind = session.kind
     if kind is SessionKind.RACE:
-        return _race_title(session, units)
+        return _race_title(session, units, targeted=False)
     prefix = _optional() if session.optional and not session.counted else ""
     label = _label(session)
     if session.total is not None:

@@ -313,3 +313,18 @@ def test_a_race_that_now_spans_two_days_is_news_to_a_subscriber() -> None:
     for days in (1, 1, 2):
         _event(seen, "k", "W9 · Race 100 mi", "d", ["race"], 60, days, "s0", None)  # type: ignore[arg-type]
     assert seen.hashes[0] == seen.hashes[1] != seen.hashes[2]
+
+
+def test_the_goal_races_summary_is_its_name_and_distance() -> None:
+    """'W12 · Your first half marathon: Race half marathon @ goal pace' said its pace twice over in a
+    calendar's one line; the pace is in the description."""
+    from generator.periodize import expand
+    from generator.render.icaltext import session_summary
+
+    from .helpers import plan_from
+
+    expanded = expand(plan_from("---\ntitle: H\nunits: mi\nrace: {name: City Half, distance: half}\n---\n"
+                                "## Week 1\n- Tue: Easy 3 mi\n## Week 2\n- Sun: Race half @ goal pace\n"))
+    race = expanded.race_session
+    assert race is not None
+    assert session_summary(expanded, expanded.weeks[-1], race) == "W2 · City Half: Race half marathon"
