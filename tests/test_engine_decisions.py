@@ -1924,3 +1924,18 @@ def test_metres_of_strides_in_a_comment_are_no_climbing_to_scale() -> None:
     assert {p.session.comment for w in expanded.weeks for p in w.sessions if p.kind is SessionKind.EASY} == {
         "finish with 6 x 100 m uphill strides"}
     assert any(w.kind == "deload" for w in expanded.weeks)
+
+
+def test_a_deload_that_sets_a_run_walk_progression_back_is_said() -> None:
+    """Couch to 5K grows by its spells: a deload made from a week of 20-minute runs cut them to 15
+    minutes, behind the 20 minutes already run the week before, with nothing said."""
+    stages = ("3 x (5 min jog, 3 min walk)", "2 x (8 min jog, 5 min walk)", "20 min jog", "2 x (10 min jog, 3 min walk)",
+              "25 min jog", "28 min jog")
+    weeks = "".join(f"## Week {n}\n" + "".join(f"- {d}: Run-walk 35 min: 5 min walk, {stage}, 5 min walk\n" for d in ("Mon", "Wed", "Sat"))
+                    for n, stage in enumerate(stages, 1))
+    expanded = expand(plan_from("---\ntitle: C\nunits: km\nperiodization:\n  deload: {every: 3}\n---\n" + weeks))
+    said = [w for w in expanded.warnings if w.code == "deload-spells"]
+    assert len(said) == 1 and "shortens your run-walk spells" in said[0].message
+    plain = expand(plan_from("---\ntitle: E\nunits: km\nperiodization:\n  deload: {every: 3}\n---\n"
+                             + "".join(f"## Week {n}\n- Tue: Easy {5 + n} km\n- Sun: Long {10 + n} km\n" for n in range(1, 7))))
+    assert not [w for w in plain.warnings if w.code == "deload-spells"]

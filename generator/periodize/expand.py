@@ -21,6 +21,7 @@ from .planned import planned_weeks
 from .racestrength import race_strength_note, strength_near_race
 from .ranges import merge_expanded, plan_at, plan_ranged
 from .recognize import SourceWeek, running_volumes, survey, unmarked_lighter
+from .runwalk import shortened_spells
 from .settle import settle
 from .taper import (
     DEFAULT_TAPER_DAYS,
@@ -122,7 +123,8 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
     decisions += [Decision("deload-unmarked", index, message) for index, message in
                   unmarked_lighter(plan, context.weeks, context.span.first_week if context.span else len(plan.weeks))]
     warnings = [*vacation_warnings, *decision_warnings(plan, decisions),
-                *check_weeks(plan, weeks, basis, layout, context.weeks), *taper_load_warnings(weeks, context.span)]
+                *check_weeks(plan, weeks, basis, layout, context.weeks), *taper_load_warnings(weeks, context.span),
+                *shortened_spells(plan, weeks)]
     race = first + timedelta(days=(len(weeks) - 1) * 7 + (race_day(plan) or 1) - 1) if first and race_day(plan) else None
     shift = race_date_weekday_shift(plan, first)
     if shift:
