@@ -534,3 +534,15 @@ def test_a_race_without_a_target_shows_its_own_race_pace_as_on_the_watch() -> No
         e = expand(plan_from(f"---\ntitle: P\nunits: km\n---\n## Week 1\n- Tue: Easy 6 km\n## Week 2\n- Sun: {race}\n"))
         planned = e.weeks[-1].sessions[-1]
         assert [v.spec for v in session_paces(planned.session, planned.workout, e, None)] == specs, race
+
+
+def test_the_longest_run_reads_in_the_key_figures_as_its_session_shows_it() -> None:
+    """'Long 16 mi' was 25.7 km on its session and 25.8 km in the key figures (rounded twice)."""
+    from generator.periodize import expand
+    from generator.render.views import figures
+
+    from .helpers import plan_from
+
+    e = expand(plan_from("---\ntitle: P\nunits: mi\nperiodization:\n  deload: {every: off}\n---\n## Week 1\n- Tue: Easy 5 mi\n"
+                         "- Sun: Long 16 mi\n"))
+    assert str(figures(e).long_run) == '<span class="u-mi">16 mi</span><span class="u-km">25.7 km</span>'

@@ -31,7 +31,7 @@ from ..describe import (
 )
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek, WeekMetrics
 from ..i18n import N_, Words, gettext, weekday
-from ..model import Duration, Plan, SessionKind
+from ..model import Distance, Duration, Plan, SessionKind
 from ..paces import PaceTable
 from ..slugs import slug_from
 from .dualunits import dual, pick
@@ -354,6 +354,8 @@ def _longest_run(expanded: ExpandedPlan, long_km: float) -> Markup:
                    and p.session.in_totals), key=lambda p: p.distance_km or 0.0, default=None)
     if longest is not None and isinstance(longest.session.total, Duration):
         return Markup(escape(amount_text(longest.session.total, expanded.plan.units)))  # "4 h", "3–4 h"
+    if longest is not None and isinstance(total := longest.session.total, Distance) and abs(total.km - long_km) < 0.01:
+        return dual(lambda u: amount_text(total, u), expanded.plan.units)  # as its session shows it: 16 mi is 25.7 km there too
     return dual(lambda u: distance_text(long_km, u), expanded.plan.units)
 
 
