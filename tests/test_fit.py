@@ -459,6 +459,7 @@ def test_strides_get_a_recovery_and_the_watch_shows_no_word_of_deloads_own() -> 
     ("General aerobic 6 mi", "W1D2 General 6mi"),
     ("Tempo 8 km", "W1D2 Tempo 8km"),
     ("Fartlek 3.5 mi", "W1D2 Frtlk 3.5mi"),  # not "Fart."
+    ("Race 13.1 mi", "W1D2 HM race"),  # it says it is the race, where "W1D2 13.1mi" did not
     ("Long run 1 h 30 min", "W1D2 Long 1h30"),  # the hours kept
     ("Intervals 8 km: 6 x 800 m @ 5K pace w/ 400 m jog", "W1D2 Interv. 8km"),
     ("Strength (Overhead press)\n  - Overhead press 3x5 @ 40 kg", "W1D2 Overhead"),  # its focus, cut at a word

@@ -31,12 +31,14 @@ _UNIT_SPACE = re.compile(r"(\d) (km|mi|m|min|s|h)\b")
 def workout_name(week: PlannedWeek, planned: PlannedSession, units: str) -> str:
     """``W3D2 Tempo 8km``: week, day and size, cut to what a watch shows in its list. The list has
     no room for "Optional:" (the page and calendar say it) or a race's pace: a race is its
-    distance (``W17D7 Marathon``), in figures when its name does not fit (``W12D7 21.1km``)."""
+    distance (``W17D7 Marathon``, ``W12D7 HM race``), in figures when its name does not fit (``W12D7 30km``)."""
     day = gettext("W%(week)dD%(day)d") % {"week": week.number, "day": planned.day}
     session = planned.session
     if session.kind is SessionKind.RACE and isinstance(session.total, Distance):
         name = race_text(session.total, units)
         title = name[:1].upper() + name[1:]
+        if len(f"{day} {title}") > NAME_LIMIT and round(session.total.km, 1) == 21.1:
+            title = gettext("HM race")  # "W12D7 13.1mi" had not said it was the race
         if len(f"{day} {title}") > NAME_LIMIT:
             title = amount_text(session.total, units)
     elif focus := day_focus(session):  # "W5D1 Push A": a split's days told apart in the watch's list
