@@ -332,6 +332,9 @@ def test_a_printed_plan_page_lists_each_weeks_days_one_under_another(site: Site,
     """Printed from the browser, the page had seven columns a week: 'Bodyweight' broke in two and
     a plan took 12 Letter pages. On paper a day is a row: its label, then its sessions beside it."""
     open_page(page, site.url("plans/half-marathon-beginner/index.html"))
+    page.evaluate("window.__printed = 0; window.print = function () { window.__printed += 1; }; 0")  # not a function: Playwright would call it
+    page.click("[data-print]")  # the page's own button: the reader's dates and paces, on paper
+    assert page.evaluate("window.__printed") == 1
     page.emulate_media(media="print")
     boxes = page.evaluate("[...document.querySelectorAll('#week-1 .day')].map(d => d.getBoundingClientRect().top)")
     assert len(boxes) == 7 and boxes == sorted(boxes) and len(set(boxes)) == 7  # one under another

@@ -25,6 +25,10 @@
   });
 
   /* Copy the embed snippet --------------------------------------------------- */
+  /* The plan as the reader has it on the page (their race day's dates, their paces, their units), on paper. */
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
   document.querySelectorAll("[data-copy]").forEach(function (button) {
     button.addEventListener("click", function () {
       var field = document.getElementById(button.getAttribute("data-copy"));
