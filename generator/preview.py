@@ -19,12 +19,12 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from .build import SitePages, build_site, last_site_pages
+from .build import SitePages, build_site
 from .config import CONFIG_NAME, Settings, load_settings
 from .errors import DeloadError, Diagnostic, in_order
 from .feeds import build_time
 from .fsutil import BUILD_LOCKED
-from .i18n import plan_language, use
+from .ondemand import last_site_pages, plan_files, plan_pdf
 from .state import STATE_NAME
 
 _PDF_PATH = re.compile(r"plans/([a-z0-9][a-z0-9-]*)/\1(-fridge)?-(a4|letter)\.pdf")
@@ -160,30 +160,19 @@ class Preview:
         match = _PDF_PATH.fullmatch(relative)
         if match is None:
             return None
-        from .periodize import expand
-        from .render.pdf import FRIDGE, fridge_html, init_worker, print_html, render_pdf, stylesheet_text
-        from .source import read_plan
-
         settings = self.current_settings()
         slug, fridge, paper = match[1], bool(match[2]), match[3]
         path = self._plan_file(settings, slug)
         if path is None:
             return None
-        key = FRIDGE + paper if fridge else paper
-        make = fridge_html if fridge else print_html
-        plan = read_plan(path, settings)[0]
-        with use(plan_language(plan, settings)):
-            html = make(expand(plan), settings, key, f"{settings.base_url}plans/{slug}/")
-        init_worker({key: stylesheet_text(settings, key)})  # the print stylesheet as it is now
+        data = plan_pdf(settings, path, slug, fridge, paper)
         self.echo(f"rendered {relative} on demand (deload serve --pdf renders every PDF on each rebuild)")
-        return render_pdf(html, key).data
+        return data
 
     def plan_file_on_demand(self, relative: str) -> bytes | None:
         """A file of a plan's folder that the preview links without writing it (its JSON, feeds,
         watch files, embed view, preview image): a plan's are rendered when a browser first asks
         for one (until the next rebuild)."""
-        from .build.plans import files_on_demand
-
         match = _PLAN_FILE.fullmatch(relative)
         if match is None:
             return None
@@ -196,7 +185,7 @@ class Preview:
             path = self._plan_file(settings, slug)
             if path is None:
                 return None
-            cached = rendered[slug] = files_on_demand(settings, path, built_at or build_time())
+            cached = rendered[slug] = plan_files(settings, path, built_at or build_time())
         return cached.get(name)
 
     def site_page_on_demand(self, relative: str, render: bool = True) -> bytes | None:

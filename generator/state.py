@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import statefile
 from .dates import stamp
-from .errors import Diagnostic
+from .errors import Diagnostic, Severity
 from .fsutil import write_beside
 from .statefile import FORMAT
 
@@ -112,6 +112,23 @@ class State:
         # Events of a plan the state has no entry for (forgotten, or a line left by hand) go too.
         self.packed = {k: v for k, v in self.packed.items() if k in self.plans}
         self.events = {k: v for k, v in self.events.items() if k.split("/", 1)[0] in self.plans}
+
+    def removed_warnings(self, name: str, built_before: dict[str, dict[str, str]], slugs: set[str],
+                         drafts: bool) -> list[Diagnostic]:
+        """A warning for each plan this state (the file ``name``) says was built (``built_before``)
+        and that is no longer among the plans ``slugs``: its file removed or renamed, its slug
+        changed, or (``drafts``: some were left out) made a draft."""
+        lines = self.original.splitlines()
+        warnings = []
+        for slug in sorted(set(built_before) - slugs):
+            line = next((n for n, text in enumerate(lines, 1) if text.startswith(f"  {json.dumps(slug)}:")), 1)
+            first = str(built_before[slug].get("published", ""))[:10]
+            warnings.append(Diagnostic(name, line, 3, f"the plan at plans/{slug}/ (first built {first}) is no longer among "
+                                       "the plans" + (" (or it is a draft now)" if drafts else "") + ": its page and "
+                                       "calendar feeds leave the site, and readers' links and subscriptions to them break; "
+                                       f"if its file was renamed or its slug changed, give it 'slug: {slug}' again",
+                                       Severity.WARNING, "plan-removed"))
+        return warnings
 
     def replace_events(self, by_slug: dict[str, dict[str, dict[str, Any]]]) -> None:
         """Set the revisions of the plans in ``by_slug`` (all at once: one pass over the rest)."""

@@ -33,19 +33,20 @@ from ..links import escape_from
 from ..render.translations import alternates_of, translation_groups, translation_warnings
 from ..settings import Settings
 from ..source import find_plan_files
+from ..source.files import draft_notes
 from ..state import STATE_NAME, State
 from ..statefile import read_known
 from . import tree
 from .inputs import Inputs, display_path
 from .manifest import Manifest, PlanRecord
-from .result import BuildResult, SitePages, draft_notes, pack, removed_plans, unpack
-from .sitepages import last_site_pages, site_files, site_pages
+from .result import BuildResult, SitePages, pack, unpack
+from .sitepages import site_files
 from .workers import parallel_map, worker_count
 
 if TYPE_CHECKING:
     from .plans import PlanOutput
 
-__all__ = ["BuildResult", "SitePages", "build_site", "last_site_pages", "site_pages"]
+__all__ = ["BuildResult", "SitePages", "build_site"]
 
 CHUNK = 8
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
@@ -110,7 +111,7 @@ def build_site(settings: Settings, jobs: int | None = None, pdf: bool = True,
     result.seconds = time.perf_counter() - started
     result.warnings[:0] = job.state.notes  # said by the build that repaired the state, not kept for the next
     result = result.with_live_warnings(settings, job.now.date())
-    result.warnings[:0] = draft_notes(job.drafts)  # said by every build: a plan that does not appear must not surprise
+    result.warnings[:0] = draft_notes(job.drafts, built=True)  # said by every build: a plan that does not appear must not surprise
     return result
 
 
@@ -178,6 +179,8 @@ def _nothing_to_do(job: Job) -> BuildResult:
     job.manifest.note_files(job.inputs)
     result = BuildResult.restored(job.manifest.head.get("summary", {}), noop=True)
     if job.preview:  # the list pages are the preview's to render when asked (a server just started has none)
+        from ..ondemand import site_pages
+
         records = job.manifest.body.records
         result.on_request = site_pages(job.settings, [records[d] for _, d in job.files], job.now, job.renderer_key)
     return result
@@ -243,8 +246,8 @@ def _render(job: Job, stage: tree.Stage, records: dict[str, PlanRecord], todo: l
     result.feeds = sum(r.feeds for r in ordered)
     result.files += sum(len(r.files) for r in ordered)
     result.warnings = [unpack(row) for r in ordered for row in r.diagnostics] + translation_warnings(
-        {d: r.listing for d, r in records.items()}) + removed_plans(
-        job.state, display_path(job.state.path, job.settings.root), built_before, {r.slug for r in ordered}, bool(job.drafts))
+        {d: r.listing for d, r in records.items()}) + job.state.removed_warnings(
+        display_path(job.state.path, job.settings.root), built_before, {r.slug for r in ordered}, bool(job.drafts))
     result.starts = [[display, *r.start] for display, r in ((d, records[d]) for _, d in job.files) if r.start is not None]
     return result
 

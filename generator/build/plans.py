@@ -97,7 +97,7 @@ def run(task: tuple[Path, str]) -> PlanOutput:
     except DeloadError as exc:
         return PlanOutput(display, list(exc.diagnostics))
     timings = {"read": time.process_time() - clock}
-    page = _page(context, expanded, state)
+    page = plan_page(context, expanded, state)
     note = engine_note(expanded)
     output = PlanOutput(display, [*warnings, *expanded.warnings, *([note] if note else [])], slug=plan.slug, plan_state=state.plans[plan.slug],
                         timings=timings, dated=expanded.start is not None,
@@ -123,22 +123,7 @@ def run(task: tuple[Path, str]) -> PlanOutput:
     return output
 
 
-def files_on_demand(settings: Settings, path: Path, now: datetime) -> dict[str, bytes]:
-    """One plan's files as a full build would write them (by their names in the plan's folder),
-    for the preview, which writes only the plan's page and renders the rest when a browser asks
-    for it: the JSON, the feeds, the embed view, the image and, costliest of all, the watch files."""
-    plan, _ = read_plan(path, settings, os.path.relpath(path, settings.root))  # as a build names it
-    expanded = expand(plan)
-    context = BuildContext(settings, Path(os.devnull), now, (), State.load(settings.plans_dir),
-                           links=settings.papers if settings.pdf else ())
-    state = state_of_plan(context.state, plan.slug)
-    page = _page(context, expanded, state)
-    with use(plan_language(plan, settings)):
-        made = plan_files(PlanRenderer(settings), page, state.events, state.legacy, now, pages=False)
-    return {name[len(page.url):]: data for name, data in made.files}
-
-
-def _page(context: BuildContext, expanded: ExpandedPlan, state: State) -> PlanPage:
+def plan_page(context: BuildContext, expanded: ExpandedPlan, state: State) -> PlanPage:
     """What the plan's page shows besides the plan: its dates in the state (touched: a changed
     plan is updated now), its feeds, PDFs and translations."""
     plan, slug = expanded.plan, expanded.plan.slug

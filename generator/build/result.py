@@ -4,7 +4,6 @@ last build (their pages and feeds leave the site, and readers' subscriptions to 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -12,11 +11,9 @@ from typing import Any
 
 from ..errors import Diagnostic, Severity
 from ..settings import Settings
-from ..state import State
+from ..source.files import DRAFT
 
 SitePages = Callable[[], dict[str, Callable[[], bytes]]]  # the site's own pages (made when called), by path
-
-DRAFT = "draft"  # the code of the note on a draft a build left out
 
 
 @dataclass
@@ -88,8 +85,9 @@ class BuildResult:
             if warning is not None:
                 self.warnings.append(warning)
         from ..config import language_warnings
+        from ..render.paths import links_outside
 
-        self.warnings[:0] = [*language_warnings(settings), *_links_outside(settings)]
+        self.warnings[:0] = [*language_warnings(settings), *links_outside(settings)]
         return self
 
 
@@ -103,34 +101,3 @@ def pack(d: Diagnostic) -> list[Any]:
 
 def unpack(row: list[Any]) -> Diagnostic:
     return Diagnostic(row[0], row[1], row[2], row[3], Severity(row[4]), row[5])
-
-
-def _links_outside(settings: Settings) -> list[Diagnostic]:
-    from ..render.paths import links_outside
-
-    return [Diagnostic(name, 1, 1, f"this file is a link to {target}, outside the project: it is not used or published",
-                       Severity.WARNING, "link-outside") for name, target in links_outside(settings)]
-
-
-def draft_notes(drafts: dict[str, int]) -> list[Diagnostic]:
-    """A note for each draft left out (display path -> the line of its 'draft: true')."""
-    return [Diagnostic(display, line, 1, "a draft ('draft: true'): left out of the site; deload serve shows it, "
-                       "'deload build --drafts' builds it too", Severity.NOTE, DRAFT) for display, line in sorted(drafts.items())]
-
-
-def removed_plans(state: State, name: str, built_before: dict[str, dict[str, str]], slugs: set[str],
-                  drafts: bool) -> list[Diagnostic]:
-    """A warning for each plan the state (the file ``name``) says was built and that is no longer
-    among the plans ``slugs``: its file removed or renamed, its slug changed, or (``drafts``: some
-    were left out) made a draft."""
-    lines = state.original.splitlines()
-    warnings = []
-    for slug in sorted(set(built_before) - slugs):
-        line = next((n for n, text in enumerate(lines, 1) if text.startswith(f"  {json.dumps(slug)}:")), 1)
-        first = str(built_before[slug].get("published", ""))[:10]
-        warnings.append(Diagnostic(name, line, 3, f"the plan at plans/{slug}/ (first built {first}) is no longer among "
-                                   "the plans" + (" (or it is a draft now)" if drafts else "") + ": its page and "
-                                   "calendar feeds leave the site, and readers' links and subscriptions to them break; "
-                                   f"if its file was renamed or its slug changed, give it 'slug: {slug}' again",
-                                   Severity.WARNING, "plan-removed"))
-    return warnings

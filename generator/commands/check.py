@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..errors import DeloadError, Diagnostic, Severity
+from ..errors import DeloadError, Diagnostic
 from ..source import find_plan_files
 from .common import fail, report, settings_for, settings_for_plans
 
@@ -40,18 +40,17 @@ def diagnose(files: list[Path], settings: Settings, display_root: Path | None = 
     result = read_plans(files, settings, display_root)
     diagnostics = [*language_warnings(settings), *result.diagnostics]
     if result.ok:
-        from ..build.result import DRAFT
         from ..feeds import build_time
         from ..periodize import expand_all
         from ..periodize.startdate import dated_start, past_start
         from ..periodize.summary import engine_note
+        from ..source.files import draft_notes
 
         expanded_plans, engine_diagnostics = expand_all(result.plans)
         diagnostics.extend(engine_diagnostics)
         diagnostics.extend(note for note in map(engine_note, expanded_plans) if note is not None)
-        drafts = [p.location("draft") for p in result.plans if p.draft]
-        diagnostics.extend(Diagnostic(at.file, at.line, 1, "a draft ('draft: true'): deload build leaves it out",
-                                      Severity.NOTE, DRAFT) for at in drafts)
+        diagnostics.extend(draft_notes({p.location("draft").file: p.location("draft").line for p in result.plans if p.draft},
+                                       built=False))
         today = build_time().date()
         for expanded in expanded_plans:
             dated = dated_start(expanded)

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from .. import shipped_folder
+from ..errors import Diagnostic, Severity
 from ..links import escape_from
 from ..settings import Settings
 
@@ -36,8 +37,8 @@ def template_files(settings: Settings) -> dict[str, Path]:
     return files
 
 
-def links_outside(settings: Settings) -> list[tuple[str, str]]:
-    """(name inside templates/, where it leads) of the project's files that link out of the project."""
+def links_outside(settings: Settings) -> list[Diagnostic]:
+    """A warning for each of the project's template files that link out of the project."""
     folder = settings.templates_dir
     if not folder.is_dir():
         return []
@@ -45,5 +46,6 @@ def links_outside(settings: Settings) -> list[tuple[str, str]]:
     for path in sorted(folder.rglob("*")):
         target = escape_from(path, settings.root)
         if target is not None and os.path.exists(target) and not os.path.isdir(target):
-            found.append((path.relative_to(settings.root).as_posix(), target))
+            found.append(Diagnostic(path.relative_to(settings.root).as_posix(), 1, 1, f"this file is a link to {target}, "
+                                    "outside the project: it is not used or published", Severity.WARNING, "link-outside"))
     return found

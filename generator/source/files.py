@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from ..errors import Diagnostic, Severity
 from ..links import escape_from as escape_from  # re-exported: the build imports it from here
 
 PLAN_SUFFIXES = (".md", ".markdown")
@@ -40,6 +41,19 @@ def draft_line(data: bytes) -> int:
     head = data[:3 + end.start()] if end else data
     found = _DRAFT.search(head)
     return head.count(b"\n", 0, found.start()) + 1 if found else 0
+
+
+DRAFT = "draft"  # the code of the note on a draft
+
+
+def draft_notes(drafts: dict[str, int], built: bool) -> list[Diagnostic]:
+    """A note for each draft (display path -> the line of its 'draft: true'), said by every build
+    that leaves them out (``built``: a build's words; else deload check's): a plan that does not
+    appear must not surprise."""
+    said = ("left out of the site; deload serve shows it, 'deload build --drafts' builds it too" if built
+            else "deload build leaves it out")
+    return [Diagnostic(display, line, 1, f"a draft ('draft: true'): {said}", Severity.NOTE, DRAFT)
+            for display, line in sorted(drafts.items())]
 
 
 @lru_cache(maxsize=2)  # a thousand Path objects cost more than listing them: deload serve lists them on every save
