@@ -398,9 +398,9 @@ def sheet_title(session: Session, units: str) -> str:
 
 
 def _sheet_main(session: Session, units: str) -> str:
+    if session.kind is SessionKind.RACE:  # with its target: the sheet is the runner's plan for the day
+        return _race_title(session, units)
     text = short_title(session, units)
-    if session.kind is SessionKind.RACE:
-        return text
     if session.total is None or len(session.main) != 1:
         return text + _effort(session.target) if session.kind.is_quality and not session.main else text
     part = session.main[0]

@@ -1939,3 +1939,21 @@ def test_a_deload_that_sets_a_run_walk_progression_back_is_said() -> None:
     plain = expand(plan_from("---\ntitle: E\nunits: km\nperiodization:\n  deload: {every: 3}\n---\n"
                              + "".join(f"## Week {n}\n- Tue: Easy {5 + n} km\n- Sun: Long {10 + n} km\n" for n in range(1, 7))))
     assert not [w for w in plain.warnings if w.code == "deload-spells"]
+
+
+def test_a_deload_the_author_wrote_is_not_said_to_set_spells_back_and_distance_spells_read_as_written() -> None:
+    """A week marked {deload} is the coach's own: the warning had told them to do what they had
+    done, and could not be silenced. Spells by distance had been given as made-up times."""
+    marked = ("---\ntitle: M\nunits: km\nperiodization:\n  deload: {every: off}\n---\n"
+              "## Week 1\n- Mon: Run-walk 30 min: 5 x 4 min run w/ 2 min walk\n"
+              "## Week 2\n- Mon: Run-walk 30 min: 4 x 6 min run w/ 90 s walk\n"
+              "## Week 3 {deload}\n- Mon: Run-walk 20 min: 4 x 3 min run w/ 2 min walk\n"
+              "## Week 4\n- Mon: Run-walk 32 min: 4 x 7 min run w/ 1 min walk\n")
+    assert not [w for w in expand(plan_from(marked)).warnings if w.code == "deload-spells"]
+    spells = ("400 m", "600 m", "800 m", "1 km", "1200 m", "1400 m", "1600 m", "2 km")
+    weeks = "".join(f"## Week {n}\n" + "".join(f"- {day}: Run-walk: 2 x {spell} run w/ 400 m walk\n" for day in ("Mon", "Wed", "Sat"))
+                    for n, spell in enumerate(spells, 1))
+    said = [w for w in expand(plan_from("---\ntitle: D\nunits: km\nperiodization:\n  deload: {every: 3}\n---\n"
+                                        + weeks)).warnings if w.code == "deload-spells"]
+    assert len(said) == 1 and " min" not in said[0].message.split("week marked")[0], said[0].message
+    assert "than the 800 m of week 4 (your week 3) (and in week 9 (added after your week 6))" in said[0].message, said[0].message

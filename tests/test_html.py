@@ -546,3 +546,9 @@ def test_the_longest_run_reads_in_the_key_figures_as_its_session_shows_it() -> N
     e = expand(plan_from("---\ntitle: P\nunits: mi\nperiodization:\n  deload: {every: off}\n---\n## Week 1\n- Tue: Easy 5 mi\n"
                          "- Sun: Long 16 mi\n"))
     assert str(figures(e).long_run) == '<span class="u-mi">16 mi</span><span class="u-km">25.7 km</span>'
+
+
+def test_the_race_a_readers_time_predicts_is_named_as_the_plan_names_it(site: Path) -> None:
+    """A 10-mile plan had predicted 'Your 16.1 km: about 1:14:40' beside its 'Race 10 mi'."""
+    assert 'data-goal-name="10 mi"' in (site / "plans/10-mile-masters/index.html").read_text(encoding="utf-8")
+    assert 'data-goal-name="half marathon"' in (site / "plans/half-marathon-beginner/index.html").read_text(encoding="utf-8")

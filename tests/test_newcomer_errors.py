@@ -50,6 +50,7 @@ def errors(text: str) -> list[str]:
     ("- Fri: 3 mi pace", "write the kind of session first, then its length and pace: 'Run 3 mi @ goal pace'"),
     ("- Wed: 30 min stretch & strength", "write the kind of session first, then its length: 'Strength 30 min — stretch & strength'"),
     ("- Sat: Strength\n  - Box step-up 4x10 @ 20% bodyweight", "a share of bodyweight is no load Deload can weigh or halve"),
+    ("- Sat: Strength\n  - Box step-up 4x10 @ 10% bodyweight", "('@ 15 lb' for 10% of 150 lb, '@ 7 kg' of 70 kg)"),
 ])
 def test_a_session_line_mistake_is_said_with_its_fix(line: str, said: str) -> None:
     [error] = errors(f"---\ntitle: P\nunits: km\n---\n## Week 1\n{line}\n")

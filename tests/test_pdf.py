@@ -252,6 +252,9 @@ def test_the_fridge_sheet_says_how_hard_each_quality_session_is() -> None:
         "Long run 25 km with the last 4 km @ marathon pace"]
     trail = plan_from("---\ntitle: T\nunits: mi\n---\n## Week 1\n- Sat: Long run 7 h @ Z2 — 7,000 ft D+, race rehearsal\n")
     assert sheet_title(trail.weeks[0].sessions[0], "mi") == "Long run 7 h, 7,000 ft D+"  # a trail run's other size
+    races = plan_from("---\ntitle: R\nunits: mi\n---\n## Week 1\n- Sat: Tune-up race 10K @ 10K effort\n"
+                      "- Sun: Race 10 mi @ goal pace\n")  # the calendar's summary leaves the target off, the sheet keeps it
+    assert [sheet_title(s, "mi") for s in races.weeks[0].sessions] == ["Tune-up race 10K @ 10K effort", "Race 10 mi @ goal pace"]
 
 
 def test_the_printed_plan_carries_the_coachs_introduction() -> None:

@@ -448,10 +448,16 @@ def longest_spell(session: Session) -> float:
     """The longest running without a walk in a run (as :func:`_part` counts it): a run-walk's
     longest run step, a run without walks whole. Its growth is a return-to-running plan's
     progression: 2 x 15 minutes with a walk between, then 25 minutes without one."""
+    return _part(spell_amount(session), 1)
+
+
+def spell_amount(session: Session) -> Distance | Duration | None:
+    """The amount of :func:`longest_spell`, as written."""
     if running_share(session) >= 1.0:
-        return _part(session.total, 1) if session.kind is not K.RUN_WALK else 0.0
-    return max((_part(step.amount, 1) for step, _ in times(session.main)
-                if step.role == "work" and not step.label.startswith(("walk", "hike", "power hike"))), default=0.0)
+        return session.total if session.kind is not K.RUN_WALK else None
+    return max((step.amount for step, _ in times(session.main)
+                if step.role == "work" and not step.label.startswith(("walk", "hike", "power hike"))),
+               key=lambda amount: _part(amount, 1), default=None)
 
 
 def _part(amount: Distance | Duration | None, times: float) -> float:

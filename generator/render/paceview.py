@@ -158,6 +158,6 @@ def pace_panel(expanded: ExpandedPlan, table: PaceTable | None = None) -> PacePa
         if reference is not None else "",
         vma=by_vma or asks_vma,
         vma_first=by_vma or (asks_vma and reference is None),
-        goal_km=goal, goal_name=race_text(Distance(goal, "km"), plan.units) if goal is not None else "",
+        goal_km=goal, goal_name=race_text(total, plan.units) if goal is not None and total is not None else "",
     )
 

@@ -108,7 +108,8 @@ def _load_hint(text: str) -> str:
         unit = "in" if match[2] == '"' else match[2]
         return f"a box or hurdle height is not a load: write it in a comment, e.g. 'Box jump 3x5 ({match[1]} {unit} box)'"
     if match := re.fullmatch(r"(?i)(\d+(?:\.\d+)?)\s*%\s*(?:of\s+)?(?:body\s*weight|bw)", text):  # Uphill Athlete's packs
+        share = float(match[1]) / 100
         return (f"a share of bodyweight is no load Deload can weigh or halve: write the weight it comes to "
-                f"('@ 30 lb' for {match[1]}% of 150 lb) and the share in a comment ('— {match[1]}% of bodyweight'), "
-                "or '@ bodyweight' for none")
+                f"('@ {round(150 * share, 1):g} lb' for {match[1]}% of 150 lb, '@ {round(70 * share, 1):g} kg' of 70 kg) "
+                f"and the share in a comment ('— {match[1]}% of bodyweight'), or '@ bodyweight' for none")
     return ""
