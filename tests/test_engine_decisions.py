@@ -1957,3 +1957,27 @@ def test_a_deload_the_author_wrote_is_not_said_to_set_spells_back_and_distance_s
                                         + weeks)).warnings if w.code == "deload-spells"]
     assert len(said) == 1 and " min" not in said[0].message.split("week marked")[0], said[0].message
     assert "than the 800 m of week 4 (your week 3) (and in week 9 (added after your week 6))" in said[0].message, said[0].message
+
+
+def test_a_taper_a_few_minutes_over_its_cap_trims_the_easy_running_of_an_80_20_week() -> None:
+    """80/20 writes every run as zones ('Long run 70 min: 5 min Z1, 60 min Z2, 5 min Z1'). The easy
+    runs had counted as untouchable sets: a week 3 minutes over the taper's cap lost a third of its
+    speed repeats and cruise intervals and 20 minutes of long run, and writing 5 minutes more gave
+    47 minutes less. The cut now comes off the Z2 body of an easy run; the quality is kept (T3)."""
+    week = ("- Tue: Speed: 5 min Z1, 5 min Z2, {n} x 1 min Z5 w/ 2 min Z1, 5 min Z2, 5 min Z1\n"
+            "- Wed: Foundation run 40 min: 5 min Z1, 30 min Z2, 5 min Z1\n"
+            "- Thu: Cruise intervals: 5 min Z1, 5 min Z2, 3 x {t} min Z3 w/ 2 min Z1, 5 min Z2, 5 min Z1\n"
+            "- Sat: Foundation run 35 min: 5 min Z1, 25 min Z2, 5 min Z1\n"
+            "- Sun: Long run {long} min: 5 min Z1, {body} min Z2, 5 min Z1\n")
+    peak = "- Mon: Foundation run 45 min: 5 min Z1, 35 min Z2, 5 min Z1\n" + week.format(n=10, t=12, long=100, body=90)
+    text = ("---\ntitle: E\nunits: km\nzones: 80/20\nrace: {distance: half}\n---\n"
+            + "".join(f"## Week {n}\n{peak}" for n in (1, 2))
+            + "## Week 3 — Taper\n" + week.format(n=6, t=8, long=80, body=70)
+            + "## Week 4 — Race week\n- Tue: Foundation run 30 min: 5 min Z1, 20 min Z2, 5 min Z1\n- Sun: Race half\n")
+    expanded = expand(plan_from(text))
+    taper = next(w for w in expanded.weeks if w.kind == "taper")
+    titles = [session_title(p.session, "km") for p in taper.sessions]
+    assert any("6 x 1 min" in t for t in titles) and any("3 x 8 min" in t for t in titles), titles
+    long_run = next(p.session for p in taper.sessions if p.kind is SessionKind.LONG)
+    steps = [part.amount.seconds / 60 for part in long_run.main]  # type: ignore[union-attr]
+    assert steps[0] == steps[-1] == 5 and 55 <= steps[1] < 70 and long_run.total.seconds / 60 == sum(steps), steps  # type: ignore[union-attr]

@@ -32,11 +32,13 @@ from .strength import deload_session
 from .volume import (
     Measure,
     as_easy,
+    body_step,
     easy_set,
     floor_amount,
     main_km,
     main_minutes,
     one_step_less,
+    resize_body,
     session_km,
     shrink_easy,
     shrink_quality,
@@ -180,7 +182,7 @@ def easy_only(session: Session, measure: Measure) -> Session:
     with faster parts ("Long 16 km with 5 km @ HMP", strides) loses them."""
     if session.kind.is_quality:
         return as_easy(session, measure)
-    if easy_set(session):  # a run-walk is its spells of running and walking: a beginner runs them as written
+    if easy_set(session, measure.zones):  # a run-walk is its spells of running and walking: a beginner runs them as written
         return session
     if session.kind.is_run and (session.strides or session.target or session.main):
         total = session.total if session.total is not None else as_easy(session, measure).total
@@ -284,7 +286,10 @@ def top_up(result: list[Session], before: list[Session], target: float, measure:
 
 def _one_step_more(session: Session, measure: Measure) -> Session | None:
     total = session.total
-    if total is None or (easy_set(session) and main_km(session, measure) >= 0.9 * session_km(session, measure)):
+    body = body_step(session, measure.zones)
+    if total is not None and body is not None:
+        return resize_body(session, body, measure.step_for(total))
+    if total is None or (easy_set(session, measure.zones) and main_km(session, measure) >= 0.9 * session_km(session, measure)):
         return None  # the set is the run (a run-walk long run): no minutes of running before it that were not written
     step = measure.step_for(total)
     if isinstance(total, Duration):
@@ -297,7 +302,7 @@ def _least(session: Session, most_cut: float, measure: Measure, basis: str) -> f
     or long run; the warm-up and cool-down of a quality session, whose set is not counted)."""
     whole = size(session, measure, basis)
     repeats = [p for p in session.main if isinstance(p, Repeat)]
-    if easy_set(session) and len(repeats) == 1 and repeats[0].count > 1:
+    if easy_set(session, measure.zones) and len(repeats) == 1 and repeats[0].count > 1:
         # A run-walk's running is its repeats: it keeps at least 1 - most_cut of them, whatever
         # walking around them stays ("6 x (90 s run, 2 min walk)" keeps 4, not 3).
         count = repeats[0].count
@@ -305,7 +310,7 @@ def _least(session: Session, most_cut: float, measure: Measure, basis: str) -> f
         set_size = main_km(alone, measure) if basis == "distance" else main_minutes(alone, measure)
         keep = math.ceil((1 - most_cut) * count - 1e-9)
         return max(0.0, whole - (count - keep) * set_size / count)
-    main = 0.0 if easy_set(session) else main_km(session, measure) if basis == "distance" else main_minutes(session, measure)
+    main = 0.0 if easy_set(session, measure.zones) else main_km(session, measure) if basis == "distance" else main_minutes(session, measure)
     return min(whole, main) + (1 - most_cut) * max(whole - main, 0.0)
 
 

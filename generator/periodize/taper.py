@@ -181,7 +181,7 @@ def taper_week(sessions: Sequence[Session], week: int, span: TaperSpan, peak: fl
         # A long run with a faster part ("16 mi with 8 mi @ MP") loses some of that part too, as a
         # quality session loses repeats: 8 mi at marathon pace in a 10-mile run a week out is no taper.
         def sharp(s: Session) -> bool:
-            return s.kind.is_quality or (s.kind is K.LONG and bool(s.main) and not easy_set(s))
+            return s.kind.is_quality or (s.kind is K.LONG and bool(s.main) and not easy_set(s, measure.zones))
 
         def shortened(share: float) -> list[Session]:
             return [shrink_quality(s, max(min(1 - (span.cut(week, s.day) or 0.0), share), 0.5), measure)

@@ -24,6 +24,7 @@ from ..model import (
     Session,
     SessionKind,
     Step,
+    Target,
 )
 from ..paces import WORD_EFFORTS, zone_target_efforts
 from ..units import round_down, round_nearest, round_up
@@ -323,15 +324,62 @@ def with_main(session: Session, main: tuple[Part, ...], measure: Measure, up: bo
     return changed.with_changes(total=floor_amount(total, left, measure, up=up))
 
 
-def easy_set(session: Session) -> bool:
+def easy_set(session: Session, zones: tuple[tuple[int, str], ...] = ()) -> bool:
     """An easy or long run whose main set is easy running too (``Long 3 h: 6 x (25 min @ easy, 5 min
-    walk)``): its repeats are the run itself, and a cut takes repeats off it as off an easy run."""
+    walk)``, 80/20's ``Long run 70 min: 5 min Z1, 60 min Z2, 5 min Z1``): its repeats or steps are
+    the run itself, and a cut takes from them as from an easy run. ``zones``: the plan's zone system."""
     if session.kind not in (K.EASY, K.LONG, K.RECOVERY, K.RUN_WALK) or not session.main:
         return False
     efforts = {"easy", "recovery", "long"}
-    return all(step.target is None or (step.target.kind == "effort" and step.target.efforts
-                                       and all(WORD_EFFORTS.get(word) in efforts for word in step.target.efforts))
-               for step, _ in times(session.main) if step.role == "work")
+
+    def easy(target: Target | None) -> bool:
+        if target is None:
+            return True
+        if target.kind == "zone":
+            spanned = zone_target_efforts(target, zones)
+            return bool(spanned) and all(effort in efforts for effort in spanned)
+        return target.kind == "effort" and bool(target.efforts) and all(WORD_EFFORTS.get(word) in efforts
+                                                                        for word in target.efforts)
+
+    return all(easy(step.target) for step, _ in times(session.main) if step.role == "work")
+
+
+def body_step(session: Session, zones: tuple[tuple[int, str], ...] = ()) -> int | None:
+    """The index of the longest step of an easy set written as continuous steps (80/20's
+    ``Long run 70 min: 5 min Z1, 60 min Z2, 5 min Z1``), in the total's kind of amount: a cut
+    takes from it, and the short parts around it stay as written (each rounded down, they had
+    made a 3-minute trim a 10% cut)."""
+    total = session.total
+    if total is None or session.kind is K.RUN_WALK or not easy_set(session, zones):
+        return None
+    if not all(isinstance(p, Step) and p.role == "work" and type(p.amount) is type(total)
+               and (isinstance(total, Duration) or getattr(p.amount, "unit", None) == getattr(total, "unit", None))
+               for p in session.main):
+        return None
+    sizes = [p.amount.seconds if isinstance(p.amount, Duration) else p.amount.value
+             for p in session.main if isinstance(p, Step) and p.amount is not None]
+    return max(range(len(sizes)), key=lambda i: sizes[i]) if sizes else None
+
+
+def resize_body(session: Session, index: int, change: float) -> Session | None:
+    """The session with its total and its body step (:func:`body_step`) ``change`` longer (seconds,
+    or the total's unit); None if the body would not be left with anything."""
+    total, body = session.total, session.main[index]
+    assert total is not None and isinstance(body, Step) and body.amount is not None
+    if isinstance(total, Duration) and isinstance(body.amount, Duration):
+        if body.amount.seconds + change <= 0:
+            return None
+        amount: Amount = Duration(body.amount.seconds + change)
+        new_total: Amount = Duration(total.seconds + change)
+    elif isinstance(total, Distance) and isinstance(body.amount, Distance):
+        if body.amount.value + change <= 1e-9:
+            return None
+        amount, new_total = (Distance(round(body.amount.value + change, 6), body.amount.unit),
+                             Distance(round(total.value + change, 6), total.unit))
+    else:
+        return None
+    main = (*session.main[:index], replace(body, amount=amount), *session.main[index + 1:])
+    return session.with_changes(total=new_total, main=main)
 
 
 def shrink_easy(session: Session, factor: float, measure: Measure, up: bool = False, least: float = 0.0) -> Session:
@@ -339,7 +387,14 @@ def shrink_easy(session: Session, factor: float, measure: Measure, up: bool = Fa
     (or up, for a least size); :func:`~generator.periodize.deload.trim` then takes off whole steps until the week fits."""
     if factor >= 1:
         return session
-    if easy_set(session) and (session.total is None or session.kind is K.RUN_WALK
+    body = body_step(session, measure.zones)
+    if body is not None and session.total is not None:
+        share = max(factor, least)
+        shorter = floor_amount(session.total, share, measure, nearest=not up, up=up)
+        change = (shorter.seconds - session.total.seconds if isinstance(shorter, Duration) and isinstance(session.total, Duration)
+                  else getattr(shorter, "value", 0.0) - getattr(session.total, "value", 0.0))
+        return resize_body(session, body, change) or session
+    if easy_set(session, measure.zones) and (session.total is None or session.kind is K.RUN_WALK
                               or main_km(session, measure) >= 0.9 * amount_km(session.total, session.kind, measure)):
         return shrink_quality(session, factor, measure, least)  # the set is the run: fewer repeats, the total with them
     if session.total is None:
@@ -359,6 +414,9 @@ def one_step_less(session: Session, measure: Measure) -> Session | None:
     """The session one rounding step shorter, or None when it cannot shrink further.
     The easy part goes first; then one repeat (or rung) fewer, or a shorter continuous step."""
     total = session.total
+    body = body_step(session, measure.zones)
+    if total is not None and body is not None:
+        return resize_body(session, body, -measure.step_for(total))
     if total is not None:
         step = measure.step_for(total)
         shorter: Amount
@@ -376,7 +434,7 @@ def one_step_less(session: Session, measure: Measure) -> Session | None:
         part = session.main[index]
         fewer = _one_part_less(part, measure)
         if fewer is not None:
-            return with_main(session, (*session.main[:index], fewer, *session.main[index + 1:]), measure, exact=easy_set(session))
+            return with_main(session, (*session.main[:index], fewer, *session.main[index + 1:]), measure, exact=easy_set(session, measure.zones))
     return None
 
 
