@@ -130,6 +130,9 @@ def test_sets_of_repeats_take_a_recovery_within_and_one_between() -> None:
     "- Tue: Run-walk: 5 min walk, 3 min jog, 90 s walk, 3 min jog, 90 s walk, 5 min walk",  # had been "two sessions on one day"
     "- Thu: Run-walk: 5 min brisk walk warm-up, then 8 x (60 s jog, 90 s walk), then 5 min walk cool-down",
     "- Sun: Strength: 1.5 mi WU, 6 x 1 mi @ MP - 10 s w/ 400 m jog, 1.5 mi CD",  # Hansons' strength day, as the book prints it
+    # 80/20's session names had been "one session has one kind": 'Speed : 5 min Z1 …'
+    "- Tue: Speed intervals: 5 min Z1, 5 min Z2, 6 x 1 min Z5 w/ 2 min Z1, 5 min Z1",
+    "- Thu: Hill repetitions: 10 min Z1, 6 x 1 min uphill @ Z5 w/ 2 min Z1, 10 min Z1",
 ])
 def test_sessions_as_couch_to_5k_and_hansons_write_them(line: str) -> None:
     assert errors(f"---\ntitle: P\nunits: mi\n---\n## Week 1\n{line}\n") == []

@@ -37,7 +37,7 @@ KIND_WORDS: dict[str, SessionKind] = {
     # Fitzgerald's 80/20 names: a foundation run is easy running, speed play a fartlek, a fast
     # finish run an easy run that ends faster (its main set last).
     "foundation run": K.EASY, "foundation": K.EASY, "speed play": K.FARTLEK, "fast finish run": K.EASY,
-    "fast finish": K.EASY,
+    "fast finish": K.EASY, "speed intervals": K.INTERVALS, "hill repetitions": K.HILLS, "hill reps": K.HILLS,
     # Koop's names (Training Essentials for Ultrarunning), written as one word
     "endurancerun": K.EASY, "recoveryrun": K.RECOVERY, "temporun": K.TEMPO, "steadystaterun": K.TEMPO,
     "runningintervals": K.INTERVALS, "uphillrunningintervals": K.HILLS,
