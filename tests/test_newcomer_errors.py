@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.config import Settings
 from generator.errors import DeloadError
-from generator.model import Duration
+from generator.model import Distance, Duration
 from generator.source.reader import parse_plan_text
 
 SETTINGS = Settings(root=Path("."))
@@ -215,3 +215,11 @@ def test_koops_session_names_and_rest_between_intervals_are_read() -> None:
     "unexpected 'RBI'"; 'RunningIntervals' was offered 'cruise intervals'."""
     assert errors("---\ntitle: P\nunits: mi\n---\n## Week 1\n- Tue: TempoRun 60 min: 2 x 20 min @ tempo w/ 6 min RBI\n"
                   "- Thu: RunningIntervals 50 min: 5 x 3 min @ Z5 w/ 3 min RBI\n- Sat: EnduranceRun 90 min\n") == []
+
+
+@pytest.mark.parametrize("line", ["Tune-up race 15K-half marathon", "Tune-up race 15K to half marathon", "Tune-up race 15K-HM"])
+def test_a_tune_up_race_of_one_distance_or_another_up_to_a_named_race(line: str) -> None:
+    """Pfitzinger's tune-ups ('15K-half marathon') had been "unexpected '-half marathon'"."""
+    plan, _ = parse_plan_text(f"---\ntitle: P\nunits: mi\n---\n## Week 1\n- Sat: {line}\n".encode(), "plan.md", "plan", SETTINGS)
+    total = plan.weeks[0].sessions[0].total
+    assert isinstance(total, Distance) and (total.value, total.high, total.unit) == (15, 21.098, "km"), total

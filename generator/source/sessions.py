@@ -197,13 +197,26 @@ class SessionLine(Hints):
 
     # -- running --
 
+    def _race_range(self, low: Distance, end: int) -> Distance:
+        """A race of one distance or another, up to a race named by its name: Pfitzinger's
+        ``Tune-up race 15K-half marathon`` or ``8K to 10K``."""
+        c = self.c
+        upper = c.take(r"(?i)(?:-|–|to\s+)(?=\S)", end) if low.high is None else None
+        if upper is None:
+            return low
+        top = c.take(self.words.race_re, end)
+        if top is None:
+            c.pos = upper.start()
+            return low
+        return replace(low, high=round(from_km(RACE_DISTANCES[self.words.race(top[1])].km, low.unit), 3))
+
     def _run(self, kind: SessionKind, end: int) -> dict[str, object]:
         c = self.c
         c.race = kind is K.RACE
         fields: dict[str, object] = {}
         colon = c.take(r":", end) is not None
         if kind is K.RACE and (race := c.take(self.words.race_re, end)):
-            fields["total"] = RACE_DISTANCES[self.words.race(race[1])]
+            fields["total"] = self._race_range(RACE_DISTANCES[self.words.race(race[1])], end)
         elif kind is K.RACE and (named := c.take(_NAMED_RACE, end)):  # "Race 50-mile", "Race 100-miler"
             fields["total"] = Distance(float(named[1]), "mi" if named[2].lower().startswith("mi") else "km")
         elif kind is K.RACE and (timed := c.take(_NAMED_TIMED_RACE, end)):  # "Race 6-hour", "Race 24-hour"
@@ -212,6 +225,8 @@ class SessionLine(Hints):
             c.skip_ws()
             at = c.pos
             total = c.amount(end, optional=True)
+            if kind is K.RACE and isinstance(total, Distance):
+                total = self._race_range(total, end)
             if total is not None and short_clock(c.text[at:c.pos], total):
                 c.fail(at, hours_meant(c.text[at:c.pos], kind))
             elif kind is K.RACE and isinstance(total, Distance) and total.km < MIN_RACE_KM:
