@@ -90,6 +90,7 @@ WORD_EFFORTS: dict[str, str] = {
     "i": "interval", "i pace": "interval", "interval pace": "interval", "vo2max": "interval", "vo2 max": "interval",
     "vo2max pace": "interval", "r": "repetition", "r pace": "repetition", "rep pace": "repetition",
     "repetition pace": "repetition",
+    "h": "interval", "h pace": "interval",  # Daniels' H, hard running by feel at about I intensity
 }
 #: Lydiard's efforts (*Running with Lydiard*): a quarter, half or three quarters of full effort,
 #: aerobic running by feel; no table gives their pace, and "half effort" is no half marathon's.

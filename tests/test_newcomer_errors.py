@@ -133,6 +133,8 @@ def test_sets_of_repeats_take_a_recovery_within_and_one_between() -> None:
     # 80/20's session names had been "one session has one kind": 'Speed : 5 min Z1 …'
     "- Tue: Speed intervals: 5 min Z1, 5 min Z2, 6 x 1 min Z5 w/ 2 min Z1, 5 min Z1",
     "- Thu: Hill repetitions: 10 min Z1, 6 x 1 min uphill @ Z5 w/ 2 min Z1, 10 min Z1",
+    # Daniels' one step with its rest in brackets had been "a recovery ('w/ 400 m jog') goes after repeats"
+    "- Wed: Threshold 8 mi: 2 mi @ E, 4 x (1 mi @ T w/ 1 min rest), 2 mi @ E",
 ])
 def test_sessions_as_couch_to_5k_and_hansons_write_them(line: str) -> None:
     assert errors(f"---\ntitle: P\nunits: mi\n---\n## Week 1\n{line}\n") == []
@@ -223,3 +225,16 @@ def test_a_tune_up_race_of_one_distance_or_another_up_to_a_named_race(line: str)
     plan, _ = parse_plan_text(f"---\ntitle: P\nunits: mi\n---\n## Week 1\n- Sat: {line}\n".encode(), "plan.md", "plan", SETTINGS)
     total = plan.weeks[0].sessions[0].total
     assert isinstance(total, Distance) and (total.value, total.high, total.unit) == (15, 21.098, "km"), total
+
+
+def test_daniels_h_is_hard_running_at_about_interval_effort() -> None:
+    """Daniels' 'H' had been "unknown target 'H'"."""
+    from generator.model import Repeat
+    from generator.paces import WORD_EFFORTS
+
+    plan, _ = parse_plan_text(b"---\ntitle: P\nunits: mi\n---\n## Week 1\n- Tue: Intervals 8 mi: 5 x 4 min @ H w/ 3 min jog\n",
+                              "plan.md", "plan", SETTINGS)
+    [repeat] = plan.weeks[0].sessions[0].main
+    assert isinstance(repeat, Repeat)
+    target = repeat.steps[0].target  # type: ignore[union-attr]
+    assert target is not None and [WORD_EFFORTS[word.lower()] for word in target.efforts] == ["interval"]

@@ -145,6 +145,8 @@ class MainSet:
         if step is None:
             return ()
         within, between = self.recovery(slash=False)  # "2 min run / 1 min walk" is a run-walk's cycle
+        if depth and within is None and between is not None and c.peek(r"\)", self.end):
+            return step, between  # Daniels' "4 x (1 mi @ T w/ 1 min rest)": each repeat's run, then its rest
         if within is not None or between is not None:
             c.fail(c.pos, "a recovery ('w/ 400 m jog') goes after repeats or a ladder, e.g. '6 x 800 m w/ 400 m jog'")
             return ()

@@ -31,7 +31,7 @@ EFFORT_WORDS = (
     "progression", "kenyan-style progression", "kenyan progression", "fast finish", "threshold pace",
     "tempo pace", "tempo effort", "threshold effort", "easy pace", "steady pace", "moderate pace",
     # Daniels' paces by letter and name, and Pfitzinger's: E, T, I and R pace; LT and VO2max pace
-    "e", "e pace", "t", "t pace", "i", "i pace", "interval pace", "r", "r pace", "rep pace", "repetition pace",
+    "e", "e pace", "t", "t pace", "i", "i pace", "interval pace", "r", "r pace", "rep pace", "repetition pace", "h", "h pace",
     "lt pace", "vo2max", "vo2 max", "vo2max pace",
     # The "Norwegian singles" efforts, just under the threshold, and the aerobic threshold: no
     # table of the books gives their pace, so they stay as written rather than be read as threshold.
