@@ -667,3 +667,14 @@ def test_hill_repeats_written_at_a_pace_are_run_by_effort_on_the_watch_too() -> 
     """'Hills 8 km: 8 x 200 m hills @ 4:00/km' had a speed target on the watch while the page showed no pace."""
     plan = plan_from("---\ntitle: H\nunits: km\n---\n## Week 1\n- Tue: Hills 8 km: 8 x 200 m hills @ 4:00/km w/ jog down\n")
     assert all(s.get("target_type") != "speed" for s in watch_steps(plan))
+
+
+def test_80_20_zones_are_not_the_watchs_heart_rate_zones_of_their_number() -> None:
+    """80/20's Z3 is threshold, where a watch's heart-rate zone 3 is about 70-80% of the maximum: the
+    cruise intervals had been set to run far too easy. Without a reader's paces, the zone is by name;
+    a plan in heart-rate zones keeps them (above), and so does a plan in the default five zones."""
+    text = "## Week 1\n- Thu: Cruise intervals: 10 min Z1, 3 x 8 min Z3 w/ 2 min Z1, 10 min Z1\n"
+    fitz = watch_steps(plan_from("---\ntitle: F\nunits: km\nzones: 80/20\n---\n" + text), "intervals")
+    assert {s.get("target_type") for s in fitz} <= {"open", None} and any("Z3" in s.get("wkt_step_name", "") for s in fitz), fitz
+    plain = watch_steps(plan_from("---\ntitle: D\nunits: km\n---\n" + text), "intervals")
+    assert ("heart_rate", 3) in [(s.get("target_type"), s.get("target_hr_zone")) for s in plain]

@@ -31,7 +31,7 @@ from ..describe import exercise_text, label_text
 from ..expanded import ExpandedPlan, PlannedSession, PlannedWeek
 from ..i18n import N_, Words, gettext, pgettext_noop
 from ..model import UNWRITTEN, Distance, Duration, Exercise, Ladder, Pace, Part, Repeat, Session, SessionKind, Step, Target
-from ..paces import SPREAD, PaceTable, by_effort, evaluate, race_pace_spec, race_session_km, spec_of
+from ..paces import HEART_RATE, SPREAD, PaceTable, by_effort, evaluate, race_pace_spec, race_session_km, spec_of
 from ..units import to_km
 from .fitencode import Encoder, fit_crc
 from .fitnames import NAME_LIMIT, clip, exercise_category, file_name, serial_number, workout_name
@@ -259,6 +259,8 @@ def _unpaced(target: Target, zones: tuple[tuple[int, str], ...] = ()) -> dict[st
             extra = 100 if unit == "bpm" else 0
             return {"target_type": "heart_rate", "target_value": 0,
                     "custom_target_value_low": int(low) + extra, "custom_target_value_high": int(high) + extra}
+        if own and own != HEART_RATE:  # 80/20's Z3 is threshold, the watch's heart-rate zone 3 is aerobic: by name alone
+            return {"target_type": "open"}
         return {"target_type": "heart_rate", "target_value": int(target.value)}
     if target.kind == "pace" and target.pace is not None:  # "@ 6:00-6:40/km": the coach's own pace, the reader's whatever
         return {"target_type": "speed", "target_value": 0, **_speed_range(target.pace)}
