@@ -678,3 +678,14 @@ def test_80_20_zones_are_not_the_watchs_heart_rate_zones_of_their_number() -> No
     assert {s.get("target_type") for s in fitz} <= {"open", None} and any("Z3" in s.get("wkt_step_name", "") for s in fitz), fitz
     plain = watch_steps(plan_from("---\ntitle: D\nunits: km\n---\n" + text), "intervals")
     assert ("heart_rate", 3) in [(s.get("target_type"), s.get("target_hr_zone")) for s in plain]
+
+
+def test_strides_written_after_with_are_run_at_the_end_of_the_run() -> None:
+    """Pfitzinger's 'General aerobic + speed 8 mi w/ 10 x 100 m strides' had been a 5.95 km warm-up,
+    the strides, then a 5.92 km cool-down; strides end an easy run, as '+ 10 x 100 m strides' do."""
+    plan = plan_from("---\ntitle: P\nunits: mi\n---\n## Week 1\n- Tue: General aerobic + speed 8 mi w/ 10 x 100 m strides\n")
+    session = plan.weeks[0].sessions[0]
+    assert not session.main and session.strides is not None and session.strides.count == 10  # type: ignore[attr-defined]
+    steps = watch_steps(plan)
+    assert steps[0]["duration_type"] == "distance" and round(steps[0]["duration_distance"]) == round(8 * 1609.344)
+    assert steps[-1]["duration_type"] == "repeat_until_steps_cmplt"  # the strides, last

@@ -21,6 +21,7 @@ from ..model import (
     UNWRITTEN,
     Distance,
     Duration,
+    Part,
     Repeat,
     Session,
     SessionKind,
@@ -288,6 +289,9 @@ class SessionLine(Hints):
             return False
         if kind is K.RUN_WALK:
             main = run_walk_ratio(main, fields.get("total"))  # type: ignore[arg-type]
+        if kind in (K.EASY, K.LONG, K.RECOVERY) and "strides" not in fields and _strides_only(main):
+            fields["strides"] = main[0]  # Pfitzinger's "8 mi w/ 10 x 100 m strides": at the run's end, as '+ strides' are
+            return True
         fields["main"] = main
         if kind in (K.EASY, K.LONG, K.RECOVERY) and bare_part(main):
             self._bare = (c.squeezed.column(start), c.text[start:c.pos].strip(), kind)
@@ -439,3 +443,9 @@ def _lead(text: str) -> int:
 
 
 __all__ = ["KIND_WORDS", "RACE_WORDS", "SessionLine"]
+
+
+def _strides_only(main: tuple[Part, ...]) -> bool:
+    """A main set that is strides alone (``w/ 10 x 100 m strides``)."""
+    return (len(main) == 1 and isinstance(main[0], Repeat) and len(main[0].steps) == 1 and isinstance(main[0].steps[0], Step)
+            and main[0].steps[0].label in ("strides", "stride", "uphill strides") and main[0].between is None)
