@@ -135,6 +135,8 @@ def test_sets_of_repeats_take_a_recovery_within_and_one_between() -> None:
     "- Thu: Hill repetitions: 10 min Z1, 6 x 1 min uphill @ Z5 w/ 2 min Z1, 10 min Z1",
     # Daniels' one step with its rest in brackets had been "a recovery ('w/ 400 m jog') goes after repeats"
     "- Wed: Threshold 8 mi: 2 mi @ E, 4 x (1 mi @ T w/ 1 min rest), 2 mi @ E",
+    # … and its parts joined with '+', without a total: "expected strides after '+'"
+    "- Sat: Threshold: 2 mi @ E + 4 x (1 mi @ T w/ 1 min rest) + 2 mi @ E",
 ])
 def test_sessions_as_couch_to_5k_and_hansons_write_them(line: str) -> None:
     assert errors(f"---\ntitle: P\nunits: mi\n---\n## Week 1\n{line}\n") == []

@@ -63,6 +63,7 @@ DEFAULT_STRIDES = Repeat(6, (Step("work", Duration(20), label="strides", note=UN
 _RUN_AFTER = r"\+\s*(?:[^\W\d_]+\s+)?\d"  # "+ 5 mi", "+ Easy 5 mi": a second run, not strides ("+ 6 x 20 s strides" too, without a.m.)
 # "@ E + 3 mi @ T": a part's target, then another part with a target of its own (not strides: "+ 6 x 20 s strides").
 _TARGETED_PARTS = re.compile(r"\s*@[^+,;]*?\+\s*\d+(?:[.,]\d+)?\s*[^\W\d_]+\s*@")
+_REPEATS_PART = re.compile(r"\s*@[^+,;]*?(\+)\s*\d{1,3}\s*[x×]\s*[\d(]")
 _DOUBLE = re.compile(rf"{_RUN_AFTER}[^+]*\b(?:[ap]\.m\.|[AP]M)(?![\w.])|\b(?:a\.m\.|AM)(?![\w.])[^\w+]*{_RUN_AFTER}")  # not "am" ("am Ende")
 
 # Daniels' tables name a session by its pace's letter ("E 8 km", "L 14 km", "T 3 x 8 min").
@@ -318,7 +319,8 @@ class SessionLine(Hints):
 
     def _part_ahead(self, end: int) -> bool:
         """Whether a step's label and a comma follow (``15 min warm-up, …``), or a target and another
-        part with its own (``2 mi @ E + 3 mi @ T``, Daniels' Q sessions): the amount before was a part."""
+        part with its own, or repeats (``2 mi @ E + 3 mi @ T``, ``2 mi @ E + 4 x (1 mi @ T w/ 1 min rest)``,
+        Daniels' Q sessions): the amount before was a part."""
         c = self.c
         c.skip_ws()
         label = self.words.label_re.match(c.text, c.pos, end)
@@ -326,6 +328,8 @@ class SessionLine(Hints):
             return True
         if _TARGETED_PARTS.match(c.text, c.pos, end) is not None:
             return True
+        if (repeats := _REPEATS_PART.match(c.text, c.pos, end)) is not None:
+            return not c.vocab.strides_ahead_re.match(c.text, repeats.start(1), end)  # "… @ T + 6 x 20 s strides"
         # "Cruise intervals: 10 min Z1, 3 x 8 min Z3 …" (80/20): a target, then a comma and the next part
         at = c.pos + 1 if c.text.startswith("@", c.pos) else c.pos
         stop = target_end(c.text, at, end, self.words)
