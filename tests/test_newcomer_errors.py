@@ -137,6 +137,9 @@ def test_sets_of_repeats_take_a_recovery_within_and_one_between() -> None:
     "- Wed: Threshold 8 mi: 2 mi @ E, 4 x (1 mi @ T w/ 1 min rest), 2 mi @ E",
     # … and its parts joined with '+', without a total: "expected strides after '+'"
     "- Sat: Threshold: 2 mi @ E + 4 x (1 mi @ T w/ 1 min rest) + 2 mi @ E",
+    # 80/20's zone beside a hill's label, either way round: "unexpected 'Z5 uphill w/ 2 …'"
+    "- Tue: Hills 40 min: 10 min Z1, 6 x 1 min Z5 uphill w/ 2 min Z1, 10 min Z1",
+    "- Tue: Hills 40 min: 10 min Z1, 6 x 1 min uphill Z5 w/ 2 min Z1, 10 min Z1",
 ])
 def test_sessions_as_couch_to_5k_and_hansons_write_them(line: str) -> None:
     assert errors(f"---\ntitle: P\nunits: mi\n---\n## Week 1\n{line}\n") == []

@@ -44,6 +44,7 @@ _SHARE_RECOVERY = re.compile(r"(?i)\s*(?:w/|with)\s*(?:(?P<word>jog|walk|easy)\s
                              r"(?:\s+(?P<after>jog|walk))?(?![\w])")
 # A run-walk's spell with its word first, as Galloway writes it: "run 4 min / walk 1 min".
 _WORD_FIRST = re.compile(r"(?i)(run|jog|walk)\s+(?=\d)")
+_ZONE = re.compile(r"\s*[Zz]\d\b")  # a zone: the one target a label goes before without its @
 # A repeat's time: "@ 72 s", "@ 34-35 s", "@ 2:50" (after metres), "@ 72 sec"; before what may follow a step
 _SPLIT = re.compile(r"(?i)\s*(?P<low>\d{1,2}:[0-5]\d|\d{1,3}(?:\.\d)?)(?:\s*[-–]\s*(?P<high>\d{1,2}:[0-5]\d|\d{1,3}(?:\.\d)?))?"
                     r"\s*(?P<unit>s|secs?|seconds)?(?![\w:/%])(?=\s*(?:$|,|\)|w/|with\b|\+|then\b|—))")
@@ -284,8 +285,16 @@ class MainSet:
         label = c.vocab.label(label_match[1]) if label_match else ""
         at = c.take_at(self.end)
         target = (self._split(amount) or c.target(self.end)) if at else None
-        if target is None and label_match is None and not c.failed and effort_ahead(c, c.pos, self.end):
-            target = c.target(self.end)  # "6 x 2 min strong", "6 x 2 min stevig": the books leave out the '@'
+        if target is None and not c.failed and (label_match is None or _ZONE.match(c.text, c.pos, self.end)) \
+                and effort_ahead(c, c.pos, self.end):
+            # "6 x 2 min strong", "6 x 2 min stevig": the books leave out the '@'; 80/20's "1 min uphill Z5"
+            target = c.target(self.end)
+        elif target is None and label_match is None and not c.failed and (zone := _ZONE.match(c.text, c.pos, self.end)) \
+                and (late := c.vocab.label_re.match(c.text, _after_space(c.text, zone.end()), self.end)) is not None \
+                and c.vocab.label(late[1]) not in (*RECOVERY_LABELS, *REST_LABELS):
+            target = c.target(zone.end())  # "6 x 1 min Z5 uphill": the label after the zone
+            c.pos = late.end()
+            label_match, label = late, c.vocab.label(late[1])
         if c.failed:
             return None
         return Step(self._role(label) if role == "work" and not per_rep else role, amount, target, label,
@@ -429,6 +438,11 @@ def effort_ahead(cursor: Cursor, at: int, end: int) -> bool:
     and a zone, an RPE or a heart rate: ``Z2``, ``RPE 4``, ``140-150 bpm``)."""
     text = cursor.text[at:target_end(cursor.text, at, end, cursor.vocab)].strip()
     return bool(text) and (bool(effort_words(text, cursor.vocab)) or unmistakable(text))
+
+
+def _after_space(text: str, at: int) -> int:
+    """Where the word after the spaces at ``at`` starts (``at`` itself when none: no word runs on)."""
+    return at + len(text[at:]) - len(text[at:].lstrip(" \t")) if text[at:at + 1] in (" ", "\t") else len(text)
 
 
 def _written(label: re.Match[str] | None) -> str:
