@@ -57,7 +57,7 @@ RACE_NAMES = {"half marathon": "half marathon", "half-marathon": "half marathon"
 RECOVERY_LABELS = ("walk/jog", "jog/walk", "jog back", "walk back", "jog down", "walk down", "easy jog", "jog",
                    "walk", "float", "easy", "recovery", "power hike", "hike")
 REST_LABELS = ("standing rest", "rest")
-WORK_LABELS = ("hills", "hill", "uphill", "uphill strides", "strides", "stride", "pickups", "surges", "sprints", "runs", "run",
+WORK_LABELS = ("hills", "hill", "uphill", "uphill strides", "uphill power hike", "uphill hike", "strides", "stride", "pickups", "surges", "sprints", "runs", "run",
                "fast", "hard")
 # A warm-up or cool-down written in the main set: "Tempo 5 mi: 1 mi warm-up, 3 mi @ tempo, 1 mi cool-down".
 AROUND_LABELS = {"warm-up": "warm-up", "warmup": "warm-up", "warm up": "warm-up", "wu": "warm-up",
