@@ -13,6 +13,7 @@ from dataclasses import replace
 from .i18n import N_, Words, gettext, lower_first, ngettext, number, pgettext, pgettext_noop
 from .model import UNWRITTEN, Amount, Distance, Duration, Exercise, Ladder, Load, Part, Repeat, Session, SessionKind, Step, Target
 from .units import format_clock, format_number, from_km, to_km
+from .workout import times
 
 RACE_NAMES = {5.0: N_("5K"), 10.0: N_("10K"), 15.0: N_("15K"), 21.1: N_("half marathon"), 42.2: N_("marathon")}
 
@@ -374,6 +375,8 @@ def short_title(session: Session, units: str) -> str:
     label = _label(session)
     if session.total is not None:
         return f"{prefix}{label} {_lengths(session, session.total, units)}"
+    if len(session.main) > 1 and (size := _parts_size(session.main)) is not None:  # Daniels' "2 mi @ E + 4 x 1 mi @ T + 2 mi @ E"
+        return f"{prefix}{label} {_session_length(size, units)}"
     first = session.main[0] if session.main else None
     if isinstance(first, Repeat) and len(first.steps) == 1 and isinstance(first.steps[0], Step) and first.steps[0].amount:
         return f"{prefix}{label} {count_text(first)} x {written_text(first.steps[0].amount, units)}"
@@ -383,6 +386,20 @@ def short_title(session: Session, units: str) -> str:
         focus = f" — {day_focus(session)}" if day_focus(session) else ""
         return f"{prefix}{label}{focus} ({exercises})"
     return prefix + label
+
+
+def _parts_size(main: tuple[Part, ...]) -> Amount | None:
+    """What parts written without a total add up to: their distance when every step but a
+    standing rest (no distance) is measured so, their time when every step is; else None."""
+    steps = list(times(main))
+    units = [step.amount.unit for step, _ in steps if isinstance(step.amount, Distance)]
+    if units and all(isinstance(step.amount, Distance) or (step.role == "rest" and step.amount is not None) for step, _ in steps):
+        km = sum(count * step.amount.km for step, count in steps if isinstance(step.amount, Distance))
+        unit = units[0] if units[0] in ("km", "mi") else "km"  # 400 m repeats between miles: a total in miles
+        return Distance(round(from_km(km, unit), 2), unit)
+    if all(isinstance(step.amount, Duration) for step, _ in steps):
+        return Duration(sum(count * step.amount.seconds for step, count in steps if isinstance(step.amount, Duration)))
+    return None
 
 
 def sheet_title(session: Session, units: str) -> str:

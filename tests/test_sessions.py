@@ -954,3 +954,16 @@ def test_a_recovery_as_a_share_of_the_intervals_time_is_that_share_of_each_repea
     assert isinstance(repeat, Repeat) and repeat.between == Step("recovery", Duration(90, 162), label="jog")
     _, errors = parse("Intervals 10 km: 6 x 800 m @ 5K pace w/ jog 50% of interval time")
     assert errors and "needs intervals written by time" in errors[0]
+
+
+def test_a_session_written_as_parts_without_a_total_is_summed_in_its_calendar_title() -> None:
+    """Daniels' Q sessions give parts, not a total: the calendar said 'W1 · Threshold', no size."""
+    from generator.describe import short_title
+
+    def title(line: str) -> str:
+        plan = plan_from(f"---\ntitle: P\nunits: mi\n---\n## Week 1\n- Tue: {line}\n")
+        return short_title(plan.weeks[0].sessions[0], "mi")
+
+    assert title("Threshold: 2 mi @ E + 4 x (1 mi @ T w/ 1 min rest) + 2 mi @ E") == "Threshold 8 mi"
+    assert title("Speed intervals: 5 min Z1, 5 min Z2, 6 x 1 min Z5 w/ 2 min Z1, 5 min Z1") == "Speed intervals 31 min"
+    assert title("Intervals: 2 mi @ E, 5 x 3 min @ I w/ 2 min jog, 2 mi @ E") == "Intervals"  # distance and time: no sum
