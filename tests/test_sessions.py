@@ -967,3 +967,15 @@ def test_a_session_written_as_parts_without_a_total_is_summed_in_its_calendar_ti
     assert title("Threshold: 2 mi @ E + 4 x (1 mi @ T w/ 1 min rest) + 2 mi @ E") == "Threshold 8 mi"
     assert title("Speed intervals: 5 min Z1, 5 min Z2, 6 x 1 min Z5 w/ 2 min Z1, 5 min Z1") == "Speed intervals 31 min"
     assert title("Intervals: 2 mi @ E, 5 x 3 min @ I w/ 2 min jog, 2 mi @ E") == "Intervals"  # distance and time: no sum
+
+
+@pytest.mark.parametrize(("language", "heading", "line"), [
+    ("fr", "## Semaine 1\n- Mercredi : Renforcement", "Gainage 3 x 45''"),
+    ("de", "## Woche 1\n- Mi: Kraft", "Unterarmstütz 3x45''"),
+    ("es", "## Semana 1\n- X: Fuerza", "Plancha 3x45''"),
+])
+def test_a_hold_timed_in_marks_is_an_exercise_a_deload_shortens(language: str, heading: str, line: str) -> None:
+    """'Gainage 3 x 45''' had been left as a note: no error, never shortened, no watch step."""
+    plan = plan_from(f"---\ntitle: P\nunits: km\nlanguage: {language}\n---\n{heading}\n  - {line}\n  - Chaise 2 x 1'\n")
+    exercises = plan.weeks[0].sessions[0].exercises
+    assert [(e.sets, e.reps, e.rep_unit) for e in exercises] == [(3, 45, "s"), (2, 60, "s")]
