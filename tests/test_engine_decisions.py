@@ -1981,3 +1981,13 @@ def test_a_taper_a_few_minutes_over_its_cap_trims_the_easy_running_of_an_80_20_w
     long_run = next(p.session for p in taper.sessions if p.kind is SessionKind.LONG)
     steps = [part.amount.seconds / 60 for part in long_run.main]  # type: ignore[union-attr]
     assert steps[0] == steps[-1] == 5 and 55 <= steps[1] < 70 and long_run.total.seconds / 60 == sum(steps), steps  # type: ignore[union-attr]
+
+
+def test_a_rest_vacation_writes_no_english_into_a_plan_of_another_language() -> None:
+    """A French plan's rest week had 'Mobilité 20 min — instead of training this week' on its
+    page and in its calendar: the engine writes no words; the week's note says why."""
+    text = _holiday_plan("{week: 7, style: rest}", "")
+    e = expand(plan_from(text))
+    rest = e.weeks[6]
+    assert rest.vacation == "rest" and rest.sessions and all(p.kind is K.MOBILITY for p in rest.sessions)
+    assert all(not p.session.comment for p in rest.sessions if p.session.total == Duration(20 * 60))

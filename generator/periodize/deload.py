@@ -356,6 +356,6 @@ def rest_week(reference: Sequence[Session]) -> list[Session]:
         if session.kind is K.MOBILITY:
             days.setdefault(session.day, session)
         elif session.day not in days:
-            days[session.day] = Session(kind=K.MOBILITY, day=session.day, source=session.source,
-                                        total=Duration(20 * 60), comment="instead of training this week")
+            # No comment: the engine writes no words (the week's note, in the plan's language, says why)
+            days[session.day] = Session(kind=K.MOBILITY, day=session.day, source=session.source, total=Duration(20 * 60))
     return [days[d] for d in sorted(days)]
