@@ -1991,3 +1991,24 @@ def test_a_rest_vacation_writes_no_english_into_a_plan_of_another_language() -> 
     rest = e.weeks[6]
     assert rest.vacation == "rest" and rest.sessions and all(p.kind is K.MOBILITY for p in rest.sessions)
     assert all(not p.session.comment for p in rest.sessions if p.session.total == Duration(20 * 60))
+
+
+@pytest.mark.parametrize(("language", "week", "day", "sunday", "jumps", "kept"), [
+    ("fr", "Semaine", "Mercredi : Renforcement", "Dimanche : Compétition 10 km", ["Fentes sautées 3x8", "Squats sautés 3x8"],
+     "Gainage"),
+    ("de", "Woche", "Mi: Kraft", "So: Wettkampf 10 km", ["Hocksprünge 3x8", "Ausfallschrittsprünge 3x8"], "Unterarmstütz"),
+    ("es", "Semana", "X: Fuerza", "D: Carrera 10 km", ["Sentadillas con salto 3x8", "Saltos al cajón 3x5"], "Plancha"),
+    ("nl", "Week", "Wo: Kracht", "Zo: Wedstrijd 10 km", ["Squatsprongen 3x8", "Boxsprongen 3x5"], "Plank"),
+])
+def test_jumps_named_in_the_plans_language_leave_race_week_too(language: str, week: str, day: str, sunday: str,
+                                                                jumps: list[str], kept: str) -> None:
+    """'Fentes sautées' and 'Hocksprünge' had stayed 4 days before the race, under a note that said
+    no jumps in the last 7 days: the rule knew English names only."""
+    text = f"---\ntitle: J\nunits: km\nlanguage: {language}\nrace: {{distance: 10k}}\nperiodization: {{deload: {{every: off}}}}\n---\n"
+    strength = "".join(f"  - {line}\n" for line in [*jumps, f"{kept} 3x45 s"])
+    for n in range(1, 4):
+        text += f"## {week} {n}\n- {day}\n{strength}\n"
+    text += f"## {week} 4\n- {day}\n{strength}- {sunday}\n"
+    e = expand(plan_from(text))
+    wednesday = next(p for p in e.weeks[-1].sessions if p.day == 3)
+    assert [x.name for x in wednesday.session.exercises] == [kept]

@@ -38,10 +38,20 @@ _NEAR_FAILURE = re.compile(r"(?i)\b(?:rir\s*[0-2](?![\d.,])|[0-2]\s*rir\b)")  # 
 # "RIR 2", "RIR 1-2", "2 RIR", "1–2 RIR": the reps in reserve a weight's comment asks for.
 _RESERVE = re.compile(r"(?i)\b(?P<a>rir\s*)(?P<low>\d{1,2})(?:(?P<dash>\s*[-–]\s*)(?P<high>\d{1,2}))?(?!\d|[.,]\d)"
                       r"|\b(?P<low2>\d{1,2})(?:(?P<dash2>\s*[-–]\s*)(?P<high2>\d{1,2}))?(?P<b>\s*rir)\b")
-_PLYOMETRIC = re.compile(r"(?i)nordic|jump|bound|hop|plyo|depth|skater|pogo|eccentric|split squat jump|burpee")
+# Exercise names in the plan languages too (a name is the coach's words): French "fentes sautées",
+# "bondissements"; German "Hocksprünge", "Kniebeugen"; Spanish "saltos al cajón", "sentadillas";
+# Dutch "sprongen", "uitvalspas". The race-week rule keeps a runner safe in any of them.
+_PLYOMETRIC = re.compile(
+    r"(?i)nordic|jump|bound|hop|plyo|pliom|depth|skater|pogo|eccentric|excentri|exzentri|split squat jump|burpee"
+    r"|saut[ée]|\bsauts?\b|bondi|sprung|sprünge|sprunglauf|\bsalto|saltando|sprong|springen|\bspring\b"
+)
 _LOWER_BODY = re.compile(
     r"(?i)squat|deadlift|\brdl\b|lunge|leg press|step[- ]?up|hip thrust|calf|good morning|thruster|"
     r"clean|snatch|jump|bound|hop|pistol|glute|hamstring|nordic|leg curl|leg extension|wall sit|sled"
+    r"|fente|soulevé de terre|presse à cuisses|mollet|chaise|pont fessier|ischio|montée"  # French
+    r"|kniebeuge|ausfallschritt|kreuzheben|beinpresse|wade|aufsteiger|hüft|beinbeuger|beinstrecker|wandsitz"  # German
+    r"|sentadilla|zancada|peso muerto|prensa|gemelo|subida|puente de glúteo|isquio"  # Spanish
+    r"|uitvalspas|beenpers|kuit|opstap|bilbrug"  # Dutch
 )
 
 
