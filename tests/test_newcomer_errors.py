@@ -245,3 +245,10 @@ def test_daniels_h_is_hard_running_at_about_interval_effort() -> None:
     assert isinstance(repeat, Repeat)
     target = repeat.steps[0].target  # type: ignore[union-attr]
     assert target is not None and [WORD_EFFORTS[word.lower()] for word in target.efforts] == ["interval"]
+
+
+def test_a_target_before_the_length_is_said_with_the_line_turned_round() -> None:
+    """Spanish magazines write 'Rodaje a ritmo medio 8 km': it had been "unexpected … write a comment",
+    which would have made the pace a comment."""
+    [error] = errors("---\ntitle: P\nunits: km\nlanguage: es\n---\n## Semana 1\n- S: Rodaje a ritmo medio 8 km\n")
+    assert "the length goes before its target: 'Rodaje 8 km a ritmo medio'" in error

@@ -862,3 +862,32 @@ def test_a_race_at_an_easy_effort_is_said_and_cambios_de_ritmo_is_a_fartlek() ->
     [said] = [d for d in diagnostics if d.code == "race-at-easy"]
     assert (said.line, said.col) == (7, 6) and "write 'Rodaje' in place of the race's word" in said.message
     assert [s.kind.value for s in plan.weeks[0].sessions] == ["race", "fartlek", "long"]
+
+
+@pytest.mark.parametrize(("code", "heading", "line", "kind", "efforts"), [
+    ("de", "Woche", "Di: langsamer DL 12 km", "easy", ()),
+    ("de", "Woche", "Di: zügiger DL 10 km", "tempo", ()),
+    ("de", "Woche", "Di: Dauerlauf 10 km @ langsam", "easy", ("easy",)),
+    ("de", "Woche", "Mi: Kraftzirkel 30 min", "strength", ()),
+    ("es", "Semana", "S: Rodaje 8 km a ritmo medio", "easy", ("moderate",)),
+    ("fr", "Semaine", "Mardi : Seuil 50 min : 3 x 8' au seuil r = 2'", "tempo", ()),
+])
+def test_a_coachs_everyday_words_in_the_plan_languages(code: str, heading: str, line: str, kind: str,
+                                                       efforts: tuple[str, ...]) -> None:
+    """A French, German and Spanish coach's trial: each had been refused ('unknown session kind',
+    'unknown target', or 'write a comment', which would have made the pace a comment)."""
+    plan, _ = parse_plan_text(f"---\ntitle: P\nunits: km\nlanguage: {code}\n---\n## {heading} 1\n- {line}\n".encode(),
+                              "x.md", "x", SETTINGS)
+    session = plan.weeks[0].sessions[0]
+    assert session.kind.value == kind
+    if efforts:
+        assert session.target is not None and session.target.efforts == efforts
+
+
+def test_a_german_race_pace_may_be_called_renntempo() -> None:
+    """'5 x 1000 m im 10-km-Renntempo' (Steffny) had been 'unexpected … write a comment'."""
+    plan, _ = parse_plan_text(b"---\ntitle: P\nunits: km\nlanguage: de\n---\n## Woche 1\n- Di: Intervalle 10 km: 5 x 1000 m "
+                              b"im 10-km-Renntempo m/ 400 m Trabpause\n", "x.md", "x", SETTINGS)
+    [repeat] = plan.weeks[0].sessions[0].main
+    target = repeat.steps[0].target  # type: ignore[union-attr]
+    assert target is not None and target.kind == "race" and target.race is not None and target.race.race == "10k"

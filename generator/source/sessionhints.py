@@ -148,6 +148,17 @@ class Hints:
             c.fail(start, f"expected strides after '+', e.g. '+ 6 x 20 s strides', or the next part of the main set "
                           f"after 'with', e.g. 'with 5 mi @ MP + 5 mi @ HMP'; got '{after}'")
 
+    def _target_before_length(self, rest: str) -> str:
+        """"a ritmo medio 8 km" (Spanish), "@ tempo 5 mi": a target, then the session's length, as the
+        line is written the other way round; "" when ``rest`` is not that."""
+        found = re.fullmatch(r"(?is)(?P<at>@|\S+)\s*(?P<target>.+?)\s+(?P<length>\d+(?:[.,]\d+)?\s*[^\W\d_]{1,8}'?)", rest)
+        if found is None or (found["at"] != "@" and (self.words.at_re is None or not self.words.at_re.fullmatch(found["at"] + " "))):
+            return ""
+        failed: list[str] = []
+        if parse_target(found["target"], failed.append, self.words) is None or failed:
+            return ""
+        return f"{found['length']} {found['at']} {found['target']}"
+
     def _second_session(self, rest: str) -> str:
         """The error for a second session written on the line of the first ("Easy 5 km; Strength
         30 min"), or "" when ``rest`` does not start with a kind of session."""
@@ -188,5 +199,7 @@ class Hints:
                           f"'{c.text[:start].strip()} — … {{keep}}'")
         elif (at := re.match(r"(?i)at\s+", rest)) and parse_target(rest[at.end():], lambda _: None, self.words):
             c.fail(start, f"a target follows '@': write '@ {rest[at.end():]}'")  # "Easy 5 km at easy pace"
+        elif reordered := self._target_before_length(rest):
+            c.fail(start, f"the length goes before its target: '{c.text[:start].strip()} {reordered}'")
         else:
             c.fail(start, f"unexpected '{first_words(rest)}' — write a comment after ' — ' or as a sub-bullet")

@@ -212,7 +212,7 @@ class Words:
         races = {s: e for w, e in lexicon.pace_races.items() for s in variants(w)}
         self.pace_races = races
         race = r"(?P<km>\d+(?:[.,]\d+)?)\s*-?\s*(?:km|k)|(?P<name>" + _words(races) + ")"
-        pace = _words(variants(lexicon.pace)) if lexicon.pace else "(?!)"
+        pace = _words({v for word in (lexicon.pace, *lexicon.pace_also) for v in variants(word)}) if lexicon.pace else "(?!)"
         form = rf"(?:{pace})s?\s+(?:(?:de|del|du|de la)\s+)?(?:{race})" if lexicon.pace_first else \
             rf"(?:{race})\s*-?\s*(?:{pace})s?"
         self.pace_re = re.compile(rf"(?<![\w-])(?P<goal>(?:ziel|doel)-?\s*)?(?:{form})(?![\w])", re.I)

@@ -57,7 +57,7 @@ LEXICON = Lexicon(
         "ritmo de carrera": "race pace", "ritmo de competición": "race pace", "ritmo objetivo": "goal pace",
         "máximo": "max", "a tope": "all-out", "sprint": "sprint", "progresivo": "progressive",
         "aeróbico": "aerobic", "recuperación": "recovery", "final rápido": "fast finish",
-        "ritmo suave": "easy pace", "a": "to", "hasta": "to", "o": "or", "luego": "then", "después": "then",
+        "ritmo suave": "easy pace", "ritmo medio": "moderate", "ritmo moderado": "moderate", "ritmo vivo": "brisk", "a": "to", "hasta": "to", "o": "or", "luego": "then", "después": "then",
         "progresando a": "progressing to", "progresando hasta": "progressing to", "del": "of", "de": "of",
     },
     weekdays={"lunes": 0, "lun": 0, "lu": 0, "l": 0, "martes": 1, "mar": 1, "ma": 1, "m": 1,

@@ -67,7 +67,7 @@ LEXICON = Lexicon(
     week=("Semaine", "Sem", "Sem.", "S"), day=("Jour",),
     number_first=("re", "ère", "er", "e", "ème", "è"),  # "## 1re semaine", "## 3e semaine"
     from_=("de", "du"),  # "Progressif 8 km de facile à seuil"
-    at=("en", "à", "a"),  # "Footing 40 min en EF", "8 x 400 m à allure 10 km"
+    at=("en", "à", "a", "au"),  # "Footing 40 min en EF", "8 x 400 m à allure 10 km"
     reorder=((r"(?i)\b(les)(\s+)(\d+(?:[.,]\d+)?)(\s+)(derni[eè]re?s)\b", r"\1\2\5\4\3"),),  # "les 15 dernières minutes"
     levels={"débutante": "beginner", "débutants": "beginner", "novices": "novice", "intermédiaires": "intermediate",
             "confirmée": "advanced", "confirmés": "advanced", "avancé": "advanced", "avancée": "advanced",

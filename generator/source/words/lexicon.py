@@ -40,6 +40,7 @@ class Lexicon:
     last: tuple[str, ...] = ()  # after "with": the main set ends the run ("with the last 3 mi @ MP")
     pace: str = ""  # the word for a race's pace ("Tempo", "allure")
     pace_first: bool = False  # "allure 10 km" (True) or "10-km-Tempo" (False)
+    pace_also: tuple[str, ...] = ()  # other words for it: "10-km-Renntempo", "10-km-Wettkampftempo"
     pace_races: Mapping[str, str] = field(default_factory=dict)  # race names in a pace -> English race words
     pace_words: Mapping[str, str] = field(default_factory=dict)  # whole race paces ("MRT") -> English ("MP")
     bodyweight: tuple[str, ...] = ()  # a strength load without added weight ("Körpergewicht")
