@@ -689,3 +689,14 @@ def test_strides_written_after_with_are_run_at_the_end_of_the_run() -> None:
     steps = watch_steps(plan)
     assert steps[0]["duration_type"] == "distance" and round(steps[0]["duration_distance"]) == round(8 * 1609.344)
     assert steps[-1]["duration_type"] == "repeat_until_steps_cmplt"  # the strides, last
+
+
+def test_step_names_keep_a_plans_words_whole_or_mark_the_cut() -> None:
+    """A German plan's watch had 'Laufen sehr lock' and 'Laufen 10-km-Tem'; a French one
+    'S1J3 Renforcemen' and 'retour en trotti': cut mid-word, unmarked. The run's own word goes
+    first when the effort needs the room; a word cut short ends with a point."""
+    plan = plan_from("---\ntitle: D\nunits: km\nlanguage: de\n---\n## Woche 1\n- Di: Tempodauerlauf 10 km @ 10-km-Renntempo\n")
+    assert [s["wkt_step_name"] for s in watch_steps(plan)] == ["10-km-Renntempo"]
+    assert clip("S1J3 Renforcement", 16) == "S1J3 Renforceme."
+    assert clip("retour en trottinant", 16) == "retour en trott."
+    assert clip("W1D1 Strength — Overhead press", 16) == "W1D1 Strength"  # at a word where one is near

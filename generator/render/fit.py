@@ -199,8 +199,11 @@ class _Writer:
         label = label_text(step.label) if step.label else _ROLE_NAMES.get(role, _ROLE_NAMES["work"])
         if name and len(f"{label} {name}") > NAME_LIMIT:
             name = _short_effort(name)
-        data["wkt_step_name"] = clip(f"{label} {name}" if name and step.role == "work" else label if step.label else
-                                     (name or label), NAME_LIMIT)
+        if name and step.role == "work" and not step.label and len(f"{label} {name}") > NAME_LIMIT:
+            label = ""  # "sehr locker", not "Laufen sehr lock": the effort is what the runner needs of a run's step
+        shown = clip(f"{label} {name}".strip() if name and step.role == "work" else label if step.label
+                     else (name or label), NAME_LIMIT)
+        data["wkt_step_name"] = shown[:1].upper() + shown[1:]  # "Bajada trotando" as "Retour au calme": a list reads alike
         notes = " ".join(p for p in (step.target.text if step.target else "", step.note) if p and p != UNWRITTEN)
         if notes:
             data["notes"] = clip(notes, NOTES_LIMIT)

@@ -84,6 +84,9 @@ def clip(text: str, limit: int) -> str:
         return clean
     cut = clean[:limit]
     space = cut.rfind(" ")
+    if space < limit * 3 // 4 and clean[limit] != " ":  # in the middle of a word: marked ("S1J3 Renforcem.")
+        cut = clean[:limit - 1].rstrip() + "."
+        space = -1
     # Never ending on a separator: "W1D1 Strength —" of "Strength — Overhead press" is "W1D1 Strength".
     return (cut[:space] if space >= limit * 3 // 4 else cut).rstrip().rstrip("—–-:·,;/(").rstrip()
 
