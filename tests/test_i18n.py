@@ -322,3 +322,13 @@ def test_a_strength_charts_axis_says_its_unit_once_in_the_plans_language(tmp_pat
     page = next((project / "site" / "plans").iterdir()).joinpath("index.html").read_text(encoding="utf-8")
     chart = page[page.index('<svg class="chart"'):page.index("</svg>")]
     assert 'class="c-axis">répétitions</text>' in chart and 'class="c-axis ">200</text>' in chart
+
+
+def test_spanish_says_media_maraton_as_spain_does() -> None:
+    """A Spanish coach's 'Carrera media maratón' had been shown as 'Carrera medio maratón', and the
+    watch's 'Media mar.' beside the page's 'Medio maratón'."""
+    from generator.i18n import gettext, use
+
+    with use("es"):
+        assert (gettext("half marathon"), gettext("Half marathon")) == ("media maratón", "Media maratón")
+        assert "para el" not in gettext("A %(weeks)d-week plan for the %(race)s.")
