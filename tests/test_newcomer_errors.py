@@ -142,6 +142,8 @@ def test_sets_of_repeats_take_a_recovery_within_and_one_between() -> None:
     "- Tue: Hills 40 min: 10 min Z1, 6 x 1 min uphill Z5 w/ 2 min Z1, 10 min Z1",
     # a trail coach's hiking repeats had been "two sessions on one day"
     "- Wed: Hills 50 min: 5 x 4 min uphill power hike @ RPE 7 w/ jog down",
+    # what a strength session holds, in words after ':' (French clubs' "PPG 20' : gainage, fentes"), as mobility takes it
+    "- Thu: Strength 30 min: core circuit, lunges, squats",
 ])
 def test_sessions_as_couch_to_5k_and_hansons_write_them(line: str) -> None:
     assert errors(f"---\ntitle: P\nunits: mi\n---\n## Week 1\n{line}\n") == []

@@ -391,7 +391,11 @@ class SessionLine(Hints):
             return fields  # what follows is that run's main set, not exercises to complain about too
         elif duration is not None:
             fields["total"] = duration
-        if self.c.take(r":|—|-", end):
+        if (said := self.c.take(r":", end)) and not re.search(r"\d|@", self.c.text[self.c.pos:end]):
+            # "PPG 20' : gainage, fentes, squats", "Strength 30 min: core circuit": what it holds, in words
+            fields["comment"] = self.c.text[self.c.pos:end].strip()
+            self.c.pos = end
+        elif said or self.c.take(r"—|-", end):
             exercises = []
             for part, offset in _split_keep_offsets(self.c.text[self.c.pos:end], ";", self.c.pos):
                 if part.strip():
