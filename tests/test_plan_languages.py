@@ -891,3 +891,11 @@ def test_a_german_race_pace_may_be_called_renntempo() -> None:
     [repeat] = plan.weeks[0].sessions[0].main
     target = repeat.steps[0].target  # type: ignore[union-attr]
     assert target is not None and target.kind == "race" and target.race is not None and target.race.race == "10k"
+
+
+def test_an_unknown_target_in_a_plan_of_another_language_gives_a_pace_by_the_km() -> None:
+    """A German plan's error had given '8:30/mi' as the pace to write."""
+    with pytest.raises(DeloadError) as raised:
+        parse_plan_text(b"---\ntitle: P\nunits: km\nlanguage: de\n---\n## Woche 1\n- Di: Dauerlauf 10 km @ gemuetlich\n",
+                        "x.md", "x", SETTINGS)
+    assert "expected a pace (4:45/km)" in raised.value.diagnostics[0].message
