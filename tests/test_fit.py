@@ -700,3 +700,12 @@ def test_step_names_keep_a_plans_words_whole_or_mark_the_cut() -> None:
     assert clip("S1J3 Renforcement", 16) == "S1J3 Renforceme."
     assert clip("retour en trottinant", 16) == "retour en trott."
     assert clip("W1D1 Strength — Overhead press", 16) == "W1D1 Strength"  # at a word where one is near
+
+
+@pytest.mark.parametrize(("name", "category"), [("Fentes", "lunge"), ("Pompes", "push_up"), ("Gainage ventral", "plank"),
+                                                ("Kniebeugen", "squat"), ("Plancha", "plank"), ("Opdrukken", "push_up")])
+def test_an_exercise_named_in_the_plans_language_has_its_watch_category(name: str, category: str) -> None:
+    """'Fentes' and 'Pompes' had been category 'unknown': no animation, no rep counting on the watch."""
+    from generator.render.fitnames import exercise_category
+
+    assert exercise_category(name) == category

@@ -104,6 +104,15 @@ CATEGORY_WORDS: tuple[tuple[str, str], ...] = (
     ("nordic", "leg_curl"), ("hamstring curl", "leg_curl"), ("leg curl", "leg_curl"), ("copenhagen", "hip_stability"),
     ("clamshell", "hip_stability"), ("monster walk", "hip_stability"), ("band walk", "hip_stability"),
     ("hyperextension", "hyperextension"), ("back extension", "hyperextension"), ("shrug", "shrug"),
+    # The plan languages' names: French, German, Spanish, Dutch
+    ("fente", "lunge"), ("pompe", "push_up"), ("gainage", "plank"), ("soulevé de terre", "deadlift"),
+    ("pont fessier", "hip_raise"), ("mollet", "calf_raise"), ("chaise", "squat"), ("sauté", "plyo"),
+    ("kniebeuge", "squat"), ("ausfallschritt", "lunge"), ("liegestütz", "push_up"), ("unterarmstütz", "plank"),
+    ("kreuzheben", "deadlift"), ("wadenheben", "calf_raise"), ("hüftheben", "hip_raise"), ("sprung", "plyo"),
+    ("sentadilla", "squat"), ("zancada", "lunge"), ("flexiones", "push_up"), ("plancha", "plank"),
+    ("peso muerto", "deadlift"), ("puente de glúteo", "hip_raise"), ("gemelo", "calf_raise"), ("salto", "plyo"),
+    ("uitvalspas", "lunge"), ("opdrukken", "push_up"), ("kuitheffen", "calf_raise"), ("bilbrug", "hip_raise"),
+    ("sprong", "plyo"),
 )
 
 
