@@ -221,15 +221,20 @@ class MainSet:
         if found is None:
             return None
         work = steps[0] if len(steps) == 1 and isinstance(steps[0], Step) else None
-        if work is None or not isinstance(work.amount, Duration):
-            c.fail(c.pos, "a recovery as a share of the interval's time needs intervals written by time; give the "
-                          "recovery's own length, e.g. 'w/ 2 min jog'")
+        if work is None or not isinstance(work.amount, (Duration, Distance)):
+            c.fail(c.pos, "a recovery as a share of the interval's time needs one interval written by time or "
+                          "distance; give the recovery's own length, e.g. 'w/ 2 min jog'")
             return None
         low, high = float(found["low"]), float(found["high"] or found["low"])
         if not 10 <= low <= high <= 200:
             c.fail(c.pos, f"'{found[0].strip()}' is not plausible: a recovery of 10% to 200% of the interval's time")
             return None
         c.pos = found.end()
+        if isinstance(work.amount, Distance):  # Pfitzinger's "5 x 1000 m @ 5K pace w/ jog 50-90% of the interval time":
+            # the interval's time is the runner's, so the jog is ended by the lap button, its share said as written
+            share = f"{found['low']}-{found['high']}%" if found["high"] else f"{found['low']}%"
+            return Step("recovery", None, label=(found["word"] or found["after"] or "jog").lower(),
+                        note=f"{share} of the interval time", said=" ".join(found[0].split()[1:]))
         seconds = work.amount.seconds
         return Step("recovery", Duration(round(seconds * low / 100), round(seconds * high / 100) if high != low else None),
                     label=(found["word"] or found["after"] or "jog").lower())

@@ -225,8 +225,8 @@ def _parse_target(text: str, fail: Callable[[str], object], hints: tuple[str, ..
         fail(f"'{shown}' alone names no pace: write '@ goal pace' (the plan's race pace), '@ 10K pace' or '@ easy pace'")
         return None
     hint = suggest(lowered, hints) or (suggest(lowered, EFFORT_SUGGESTIONS) if hints is not EFFORT_SUGGESTIONS else "")
-    pace = "8:30/mi" if hints is EFFORT_SUGGESTIONS else "4:45/km"  # a plan in another language is by the km
-    fail(f"unknown target '{shown}'{hint}; expected a pace ({pace}), a zone (Z2), an RPE (RPE 7), a heart rate "
+    a_pace = "8:30/mi" if hints is EFFORT_SUGGESTIONS else "4:45/km"  # a plan in another language is by the km
+    fail(f"unknown target '{shown}'{hint}; expected a pace ({a_pace}), a zone (Z2), an RPE (RPE 7), a heart rate "
          "(150 bpm), an effort such as easy, steady, threshold or 10K pace, or a share of race pace (90% 5K, MP - 10 s)")
     return None
 
