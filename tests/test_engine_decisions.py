@@ -2012,3 +2012,12 @@ def test_jumps_named_in_the_plans_language_leave_race_week_too(language: str, we
     e = expand(plan_from(text))
     wednesday = next(p for p in e.weeks[-1].sessions if p.day == 3)
     assert [x.name for x in wednesday.session.exercises] == [kept]
+
+
+def test_a_rest_holidays_volume_reads_no_running() -> None:
+    """A rest week's page and calendar had said 'Semaine de vacances · 0 min', beside five mobility sessions."""
+    from generator.render.views import week_volume_text
+
+    e = expand(plan_from(_holiday_plan("{week: 7, style: rest}", "")))
+    assert week_volume_text(e, e.weeks[6]) == "no running"
+    assert week_volume_text(e, e.weeks[5]) != "no running"

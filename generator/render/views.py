@@ -186,9 +186,15 @@ def week_volume_text(expanded: ExpandedPlan, week: PlannedWeek) -> str:
     if expanded.by_sets:
         return strength_volume_text(week.sets, week.reps)
     training = _before_race(expanded, week)
+    if training is None and _no_running(week):
+        return gettext("no running")
     if training is None:
         return volume_text(expanded, week.distance_km, week.minutes, week.distance_km_high, week.minutes_high)
     return _with_race(volume_text(expanded, *training), training[1])
+
+
+def _no_running(week: PlannedWeek) -> bool:
+    return not week.minutes and not week.distance_km and not week.minutes_high
 
 
 def _with_race(training: str, minutes: float) -> str:
@@ -231,6 +237,8 @@ def week_volume(expanded: ExpandedPlan, week: PlannedWeek) -> Markup:
     if expanded.by_sets:
         return Markup(escape(strength_volume_text(week.sets, week.reps)))
     training = _before_race(expanded, week)
+    if training is None and _no_running(week):
+        return Markup(escape(gettext("no running")))  # a rest holiday's mobility: "0 min" read as a mistake
     if training is None:
         return volume_markup(expanded, week.distance_km, week.minutes, week.distance_km_high, week.minutes_high)
     return Markup(escape(_with_race("\x00", training[1]))).replace("\x00", volume_markup(expanded, *training))
