@@ -276,6 +276,6 @@ def unmarked_tapers(plan: Plan, span: TaperSpan | None, volumes: Sequence[float]
                    f"is lighter than your peak ({math.floor(100 * volumes[index] / peak)}%) and than the week before, as a taper's weeks are,")
             said.append((index, f"your week {index + 1} {why} but not marked {{taper}}: the engine's "
                                 f"{span.length}-day taper cuts it again, as it cuts every week before the race; mark "
-                                f"your own taper weeks ('## {plan.week_word} {index + 1} — {week.title or 'Taper'} {{taper}}') to keep "
-                                "them as written"))
+                                f"your own taper weeks with {{taper}} at the end of their heading ('## {plan.week_word} "
+                                f"{index + 1} — {week.title or 'Taper'} {{taper}}') to keep them as written"))
     return said
