@@ -332,3 +332,16 @@ def test_spanish_says_media_maraton_as_spain_does() -> None:
     with use("es"):
         assert (gettext("half marathon"), gettext("Half marathon")) == ("media maratón", "Media maratón")
         assert "para el" not in gettext("A %(weeks)d-week plan for the %(race)s.")
+
+
+def test_a_french_week_note_spaces_its_semicolons_as_french_does() -> None:
+    """'au même effort; musculation' beside '−25 % ;': French puts a space before a semicolon."""
+    from generator.expanded import Phrase
+    from generator.i18n import use
+    from generator.render.notes import note_text
+
+    note = (Phrase("deload-volume-easy", (("cut", "25%"),)), Phrase("strength-reps", ()))
+    with use("fr"):
+        assert " ; " in note_text(note)
+    with use("en"):
+        assert "; " in note_text(note) and " ; " not in note_text(note)

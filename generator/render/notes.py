@@ -60,7 +60,7 @@ MESSAGES = {
 
 def note_text(note: Note) -> str:
     """A week's note as one line: its clauses joined by semicolons; "" for none."""
-    return "; ".join(phrase_text(phrase) for phrase in note)
+    return pgettext("between a week note's clauses", "; ").join(phrase_text(phrase) for phrase in note)  # French: " ; "
 
 
 def phrase_text(phrase: Phrase) -> str:
