@@ -2021,3 +2021,22 @@ def test_a_rest_holidays_volume_reads_no_running() -> None:
     e = expand(plan_from(_holiday_plan("{week: 7, style: rest}", "")))
     assert week_volume_text(e, e.weeks[6]) == "no running"
     assert week_volume_text(e, e.weeks[5]) != "no running"
+
+
+def test_ankle_work_is_no_jump_in_german() -> None:
+    """'Sprunggelenk' (the ankle) had matched the jumps' 'Sprung': ankle stability left race week."""
+    from generator.model import Exercise
+    from generator.periodize.strength import is_heavy_lower_body
+
+    source = plan_from("---\ntitle: S\n---\n## Week 1\n- Mon: Easy 5 km\n").weeks[0].sessions[0].source
+    assert not is_heavy_lower_body(Exercise("Sprunggelenk-Stabilisation", 3, 30, "s", None, source))
+    assert is_heavy_lower_body(Exercise("Strecksprünge", 3, 8, "reps", None, source))
+
+
+def test_an_uphill_hike_is_walking_as_a_power_hike_is() -> None:
+    """'10 min uphill hike' had counted as running: a false 50% volume jump on the week after one of power hikes."""
+    from generator.periodize.volume import running_share
+
+    plan = plan_from("---\ntitle: K\nunits: km\n---\n## Week 1\n- Sat: Long 3 h: 6 x (20 min run, 10 min uphill hike)\n"
+                     "- Sun: Long 3 h: 6 x (20 min run, 10 min power hike)\n")
+    assert [round(running_share(s), 2) for s in plan.weeks[0].sessions] == [0.67, 0.67]

@@ -709,3 +709,12 @@ def test_an_exercise_named_in_the_plans_language_has_its_watch_category(name: st
     from generator.render.fitnames import exercise_category
 
     assert exercise_category(name) == category
+
+
+def test_an_80_20_zone_stays_in_a_long_step_name() -> None:
+    """'8 x 20 s uphill strides @ Z5' had been named 'uphill strides' with an open target: the zone,
+    the step's only target on a watch without paces, was cut off. The label gives way instead."""
+    plan = plan_from("---\ntitle: F\nunits: km\nzones: 80/20\n---\n## Week 1\n"
+                     "- Thu: Fartlek 40 min: 10 min Z1, 8 x 20 s uphill strides @ Z5 w/ 90 s @ Z1, 10 min Z1\n")
+    names = [s.get("wkt_step_name", "") for s in watch_steps(plan)]
+    assert any(name.startswith("Uphill") and name.endswith(" Z5") and len(name) <= NAME_LIMIT for name in names), names

@@ -254,3 +254,17 @@ def test_a_target_before_the_length_is_said_with_the_line_turned_round() -> None
     which would have made the pace a comment."""
     [error] = errors("---\ntitle: P\nunits: km\nlanguage: es\n---\n## Semana 1\n- S: Rodaje a ritmo medio 8 km\n")
     assert "the length goes before its target: 'Rodaje 8 km a ritmo medio'" in error
+
+
+def test_a_race_range_the_wrong_way_round_is_said() -> None:
+    """'Race 10K to 5K' had been 'Race 10–5 km', and 'Race 10 mi to 10K' a week counted at its 10 miles."""
+    [error] = errors("---\ntitle: P\nunits: mi\n---\n## Week 1\n- Sat: Race 10 mi to 10K\n")
+    assert "a range goes from less to more" in error
+
+
+def test_strides_after_with_and_more_after_plus_are_both_kept() -> None:
+    """'Easy 8 km w/ 6 x 100 m strides + 4 x 20 s strides' had lost the first set without a word."""
+    plan, _ = parse_plan_text(b"---\ntitle: P\nunits: km\n---\n## Week 1\n- Tue: Easy 8 km w/ 6 x 100 m strides "
+                              b"+ 4 x 20 s strides\n", "plan.md", "plan", SETTINGS)
+    session = plan.weeks[0].sessions[0]
+    assert len(session.main) == 1 and session.strides is not None and session.strides.count == 4

@@ -982,6 +982,17 @@ def test_a_session_written_as_parts_without_a_total_is_summed_in_its_calendar_ti
 ])
 def test_a_hold_timed_in_marks_is_an_exercise_a_deload_shortens(language: str, heading: str, line: str) -> None:
     """'Gainage 3 x 45''' had been left as a note: no error, never shortened, no watch step."""
-    plan = plan_from(f"---\ntitle: P\nunits: km\nlanguage: {language}\n---\n{heading}\n  - {line}\n  - Chaise 2 x 1'\n")
-    exercises = plan.weeks[0].sessions[0].exercises
-    assert [(e.sets, e.reps, e.rep_unit) for e in exercises] == [(3, 45, "s"), (2, 60, "s")]
+    plan = plan_from(f"---\ntitle: P\nunits: km\nlanguage: {language}\n---\n{heading}\n  - {line}\n  - Chaise 2 x 1'\n"
+                     "  - Chaise 3 x 1'30''\n  - Squats 3 x 10 'lents'\n")
+    session = plan.weeks[0].sessions[0]
+    assert [(e.sets, e.reps, e.rep_unit) for e in session.exercises] == [(3, 45, "s"), (2, 60, "s"), (3, 90, "s")]
+    assert "Squats 3 x 10 'lents'" in session.notes  # a word in quotes after the reps stays a note, as before
+
+
+def test_an_english_plans_apostrophe_after_reps_is_no_hold() -> None:
+    """The marks are the plan languages' (45'' is seconds): in English, 'slow' in quotes and 20' (feet)
+    after the reps stay notes, as they were (a review had them read as minutes)."""
+    plan = plan_from("---\ntitle: P\nunits: km\n---\n## Week 1\n- Wed: Strength\n  - Squats 3 x 10 'slow'\n"
+                     "  - Sled push 4 x 20'\n  - Plank 3x45 s\n")
+    session = plan.weeks[0].sessions[0]
+    assert [e.name for e in session.exercises] == ["Plank"] and "Sled push 4 x 20'" in session.notes

@@ -43,7 +43,7 @@ _RESERVE = re.compile(r"(?i)\b(?P<a>rir\s*)(?P<low>\d{1,2})(?:(?P<dash>\s*[-–]
 # Dutch "sprongen", "uitvalspas". The race-week rule keeps a runner safe in any of them.
 _PLYOMETRIC = re.compile(
     r"(?i)nordic|jump|bound|hop|plyo|pliom|depth|skater|pogo|eccentric|excentri|exzentri|split squat jump|burpee"
-    r"|saut[ée]|\bsauts?\b|bondi|sprung|sprünge|sprunglauf|\bsalto|saltando|sprong|springen|\bspring\b"
+    r"|saut[ée]|\bsauts?\b|bondi|sprung(?!gelenk)|sprünge|sprunglauf|\bsalto|saltando|sprong|springen|\bspring\b"
 )
 _LOWER_BODY = re.compile(
     r"(?i)squat|deadlift|\brdl\b|lunge|leg press|step[- ]?up|hip thrust|calf|good morning|thruster|"

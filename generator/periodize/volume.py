@@ -489,7 +489,7 @@ def running_share(session: Session) -> float:
     running = walking = 0.0
     for step, count in times(session.main):
         share = _part(step.amount, count)
-        walks = step.label.startswith(("walk", "hike", "power hike"))
+        walks = walking_label(step.label)
         if walks or (session.kind is K.RUN_WALK and (step.role == "rest" or step.label.startswith("standing"))):
             walking += share
         else:
@@ -500,6 +500,11 @@ def running_share(session: Session) -> float:
     if session.kind is not K.RUN_WALK:
         running = whole - walking  # its warm-up and cool-down are running
     return running / whole if whole > 0 else 0.0
+
+
+def walking_label(label: str) -> bool:
+    """A step's label that says walking: a walk, a hike, a hike up a hill ("uphill power hike")."""
+    return label.startswith("walk") or "hike" in label
 
 
 def longest_spell(session: Session) -> float:
@@ -514,7 +519,7 @@ def spell_amount(session: Session) -> Distance | Duration | None:
     if running_share(session) >= 1.0:
         return session.total if session.kind is not K.RUN_WALK else None
     return max((step.amount for step, _ in times(session.main)
-                if step.role == "work" and not step.label.startswith(("walk", "hike", "power hike"))),
+                if step.role == "work" and not walking_label(step.label)),
                key=lambda amount: _part(amount, 1), default=None)
 
 

@@ -199,8 +199,11 @@ class _Writer:
         label = label_text(step.label) if step.label else _ROLE_NAMES.get(role, _ROLE_NAMES["work"])
         if name and len(f"{label} {name}") > NAME_LIMIT:
             name = _short_effort(name)
-        if name and step.role == "work" and not step.label and len(f"{label} {name}") > NAME_LIMIT:
-            label = ""  # "sehr locker", not "Laufen sehr lock": the effort is what the runner needs of a run's step
+        if name and step.role == "work" and len(f"{label} {name}") > NAME_LIMIT:
+            # The effort whole, the word before it as it fits: "10-km-Renntempo", not "Laufen 10-km-Tem"; an
+            # 80/20 zone is the step's only target on a watch without paces ("Uphill Z5", not "Uphill strides")
+            room = NAME_LIMIT - len(name) - 1
+            label = clip(label, room) if step.label and room >= 3 else ""
         shown = clip(f"{label} {name}".strip() if name and step.role == "work" else label if step.label
                      else (name or label), NAME_LIMIT)
         data["wkt_step_name"] = shown[:1].upper() + shown[1:]  # "Bajada trotando" as "Retour au calme": a list reads alike

@@ -21,7 +21,7 @@ from .blocks import MAX_DEPTH, Block, Item, TooDeep, scan
 from .days import day_and_more, day_name, day_number, no_day
 from .headings import Candidate, candidates, choose, fault
 from .numbering import Step, message, number
-from .prescriptions import looks_like_exercise, parse_exercises
+from .prescriptions import looks_like_exercise, marks_as_units, parse_exercises
 from .sessions import SessionLine
 from .squeeze import Squeezed
 from .words import ENGLISH, Words
@@ -285,8 +285,8 @@ def _list_item(item: Item, section: _Section, lines: list[str], first_line: int,
             return
     source = Source(errors.file, file_line, col0)
     def under() -> bool:  # asked only of a line that names no kind of session: off the parser's hot path
-        return any(looks_like_exercise(sub.lines[0].strip()) for child in item.children if child.kind == "list"
-                   for sub in child.items)
+        return any(looks_like_exercise(_marked(sub.lines[0].strip(), words)) for child in item.children
+                   if child.kind == "list" for sub in child.items)
 
     keep = KEEP_MARK.search(session_text)  # "- Sat: Easy 5 km — parkrun {keep}": the engine never changes it
     session = SessionLine(session_text[:keep.start()] if keep else session_text, file_line, col0, errors, words,
@@ -312,6 +312,12 @@ def _list_item(item: Item, section: _Section, lines: list[str], first_line: int,
     section.sessions.append(session)
 
 
+def _marked(text: str, words: Words) -> str:
+    """An exercise's line with its holds' marks as units, in a plan of a language that writes them
+    (``Gainage 3 x 45''``); an English plan's apostrophe is a quote or feet."""
+    return text if words.english else marks_as_units(text)
+
+
 def _exercises(items: list[Item], lines: list[str], first_line: int, errors: Collector,
                words: Words) -> tuple[list[Exercise], list[str]]:
     """A strength session's sub-bullets: its exercises, and its notes. What is written under an
@@ -321,13 +327,13 @@ def _exercises(items: list[Item], lines: list[str], first_line: int, errors: Col
     notes: list[str] = []
     for sub in items:
         first = sub.lines[0].rstrip()
-        squeezed = Squeezed(words.tidy_numbers(first.replace("*", " ").replace("`", " ")), sub.content_col + 1)
+        squeezed = Squeezed(_marked(words.tidy_numbers(first.replace("*", " ").replace("`", " ")), words), sub.content_col + 1)
         if len(first) > MAX_LINE_CHARS or not looks_like_exercise(squeezed.text):
             notes.append(_slice(lines, sub.start, sub.end))
             continue
         found = parse_exercises(squeezed.text, first_line + sub.start, sub.content_col + 1, errors, squeezed.column)
         nested = [item for block in sub.children if block.kind == "list" for item in block.items
-                  if looks_like_exercise(item.lines[0].strip())]
+                  if looks_like_exercise(_marked(item.lines[0].strip(), words))]
         for item in nested:
             errors.error(first_line + item.start, item.content_col + 1,
                          f"an exercise goes in the session's list, not under another: move '{item.lines[0].strip()}' "

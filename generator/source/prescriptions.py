@@ -13,8 +13,21 @@ from .loads import RPE, parse_load, rpe_load
 from .targets import parse_target
 from .words import LEXICONS
 
-# Seconds and minutes as marks too, as French, German and Spanish plans write holds: "Gainage 3 x 45''".
-_REP_UNIT = r"''|″|'|′|reps?|s|secs?|seconds?|min|mins|minutes?|m|meters?|metres?"
+_REP_UNIT = r"reps?|s|secs?|seconds?|min|mins|minutes?|m|meters?|metres?"
+# Minutes and seconds as marks, as French, German and Spanish plans write holds ("Gainage 3 x 45''",
+# "Chaise 3 x 1'30''"): in a plan of those languages, marks written on the figures (see :func:`marks_as_units`).
+_MARK_CLOCK = re.compile(r"(?<![\d.])(\d{1,2})['′]([0-5]\d)(?:''|″)?(?![\w'′″])")
+_MARK_SECONDS = re.compile(r"(?<![\d.])(\d{1,3})(?:''|″)(?![\w'′″])")
+_MARK_MINUTES = re.compile(r"(?<![\d.])(\d{1,2})['′](?![\w'′″])")
+
+
+def marks_as_units(text: str) -> str:
+    """``45''`` as ``45 s``, ``1'`` as ``1 min``, ``1'30''`` as ``90 s``: only a mark written on its figures
+    (``'slow'`` in quotes stays as written)."""
+    if "'" not in text and "′" not in text and "″" not in text:
+        return text
+    text = _MARK_CLOCK.sub(lambda m: f"{int(m[1]) * 60 + int(m[2])} s", text)
+    return _MARK_MINUTES.sub(r"\1 min", _MARK_SECONDS.sub(r"\1 s", text))
 # Reps of each side, as coaches write them: "3x8/leg", "3x8 each", "3x30 s per side", "3x8 je Seite".
 _SIDE = (r"\s*/\s*[^\W\d_]{1,12}(?![\w])|\s+(?:each(?:\s+(?:side|leg|arm|way))?|(?:per|a)\s+(?:side|leg|arm)"
          r"|(?:je|pro)\s+(?:Seite|Bein|Arm)|par\s+(?:côté|jambe|bras)|de\s+chaque\s+côté"
@@ -333,7 +346,7 @@ def _rep_counts(match: re.Match[str], line: int, columns: Callable[[int], int],
     """Reps, the top of a range, the unit and AMRAP from an exercise match; None after an error."""
     if match["amrap"] is not None:
         return 0, None, "reps", True
-    unit_word = {"''": "s", "″": "s", "'": "min", "′": "min"}.get(match["unit"] or "", (match["unit"] or "reps").lower())
+    unit_word = (match["unit"] or "reps").lower()
     scale = 60 if unit_word.startswith("min") else 1  # minutes are counted in seconds
     rep_unit: RepUnit = "s" if unit_word[0] == "s" or scale == 60 else "m" if unit_word[0] == "m" else "reps"
     reps = int(match["reps"]) * scale

@@ -41,7 +41,7 @@ from .misreads import (
     short_clock,
     with_climbing,
 )
-from .prescriptions import comment_separator, parse_exercises
+from .prescriptions import comment_separator, marks_as_units, parse_exercises
 from .sessionhints import TWO_RUNS, Hints
 from .words import ENGLISH, Words
 from .words.en import KIND_WORDS, RACE_NAMES
@@ -206,11 +206,16 @@ class SessionLine(Hints):
         upper = c.take(r"(?i)(?:-|–|to\s+)(?=\S)", end) if low.high is None else None
         if upper is None:
             return low
+        at = c.pos
         top = c.take(self.words.race_re, end)
         if top is None:
             c.pos = upper.start()
             return low
-        return replace(low, high=round(from_km(RACE_DISTANCES[self.words.race(top[1])].km, low.unit), 3))
+        high = RACE_DISTANCES[self.words.race(top[1])]
+        if high.km <= low.km + 1e-9:
+            c.fail(at, f"a range goes from less to more, e.g. 'Tune-up race 15K-half marathon'; got '{c.text[upper.start():c.pos].strip(' -–')}' after '{from_km(low.km, low.unit):g} {low.unit}'")
+            return low
+        return replace(low, high=round(from_km(high.km, low.unit), 3))
 
     def _run(self, kind: SessionKind, end: int) -> dict[str, object]:
         c = self.c
@@ -249,10 +254,10 @@ class SessionLine(Hints):
             elif strides_ahead(c, end):
                 c.take(self.words.strides_lead_re, end)
                 fields["strides"] = self.strides(end)
-            elif c.take(self.words.main_re, end) or starts_set(c, end) or (
+            elif (lead := c.take(self.words.main_re, end)) or starts_set(c, end) or (
                     # "Long 16 mi, last 3 mi @ MP", "Langer Lauf 28 km, die letzten 5 km @ MRT": the comma says "with"
                     c.peek(r",\s*(?:" + self.words.last_re.pattern + ")", end) is not None and c.take(r",", end)):
-                if not self._main_set(fields, kind, start, end):
+                if not self._main_set(fields, kind, start, end, said_with=lead is not None and lead[0] != ":"):
                     break
             elif c.take_at(end):
                 fields["target"] = c.target(end)
@@ -269,8 +274,9 @@ class SessionLine(Hints):
         self._check_total(fields)
         return fields
 
-    def _main_set(self, fields: dict[str, object], kind: SessionKind, start: int, end: int) -> bool:
-        """The main set after ``with``, ``:`` or a comma (False: refused, said at its place)."""
+    def _main_set(self, fields: dict[str, object], kind: SessionKind, start: int, end: int, said_with: bool = False) -> bool:
+        """The main set after ``with``, ``:`` or a comma (False: refused, said at its place); ``said_with``:
+        after ``with`` (``w/``), where strides alone end an easy run."""
         c = self.c
         if "main" in fields:
             c.fail(start, "a session has one main set; join its parts with ',', '+' or 'then', "
@@ -290,7 +296,10 @@ class SessionLine(Hints):
             return False
         if kind is K.RUN_WALK:
             main = run_walk_ratio(main, fields.get("total"))  # type: ignore[arg-type]
-        if kind in (K.EASY, K.LONG, K.RECOVERY) and "strides" not in fields and _strides_only(main):
+        if said_with and kind in (K.EASY, K.LONG, K.RECOVERY) and "total" in fields and "target" not in fields \
+                and "strides" not in fields \
+                and _strides_only(main) \
+                and not strides_ahead(c, end):  # "w/ 6 x 100 m strides + 4 x 20 s strides": two sets, as before
             fields["strides"] = main[0]  # Pfitzinger's "8 mi w/ 10 x 100 m strides": at the run's end, as '+ strides' are
             return True
         fields["main"] = main
@@ -400,7 +409,8 @@ class SessionLine(Hints):
             for part, offset in _split_keep_offsets(self.c.text[self.c.pos:end], ";", self.c.pos):
                 if part.strip():
                     start = offset + _lead(part)
-                    items = parse_exercises(part.strip(), self.c.line, self.c.squeezed.column(start), self.errors,
+                    written = part.strip() if self.words.english else marks_as_units(part.strip())
+                    items = parse_exercises(written, self.c.line, self.c.squeezed.column(start), self.errors,
                                             partial(self._column_from, start))
                     self.c.failed |= items is None
                     exercises += items or []
