@@ -264,8 +264,9 @@ def _race_pace(km: float, efforts: Mapping[str, PaceRange], vdot_value: float) -
 def by_effort(session_kind: SessionKind) -> bool:
     """Whether a session is run by effort alone, whatever its targets say: uphill, a pace means
     nothing (a 5K effort up a 6% grade is a minute a kilometre slower), so hill repeats get no
-    pace on the page, in the feed or on the watch."""
-    return session_kind is SessionKind.HILLS
+    pace on the page, in the feed or on the watch. Nor does any session that is no run: a bike
+    ride or a swim "@ moderate" is an effort, and a running pace beside it is no use."""
+    return session_kind is SessionKind.HILLS or not session_kind.is_run
 
 
 def spec_of(target: Target | None, goal_km: float | None, units: str,

@@ -2040,3 +2040,13 @@ def test_an_uphill_hike_is_walking_as_a_power_hike_is() -> None:
     plan = plan_from("---\ntitle: K\nunits: km\n---\n## Week 1\n- Sat: Long 3 h: 6 x (20 min run, 10 min uphill hike)\n"
                      "- Sun: Long 3 h: 6 x (20 min run, 10 min power hike)\n")
     assert [round(running_share(s), 2) for s in plan.weeks[0].sessions] == [0.67, 0.67]
+
+
+def test_sub_threshold_weighs_under_the_threshold_whatever_the_sessions_name() -> None:
+    """'Intervals 8 x 3 min @ sub-threshold' had weighed more than '@ threshold' (46.6 against 44.2),
+    and 38.1 as 'Threshold …': an effort without a pace had weighed as the session's name."""
+    lines = ["Intervals 30 min: 8 x 3 min @ sub-threshold w/ 1 min jog", "Threshold 30 min: 8 x 3 min @ sub-threshold w/ 1 min jog",
+             "Intervals 30 min: 8 x 3 min @ threshold w/ 1 min jog"]
+    plan = plan_from("---\ntitle: N\nunits: km\n---\n## Week 1\n" + "".join(f"- {d}: {line}\n" for d, line in zip(("Tue", "Thu", "Sat"), lines, strict=True)))
+    loads = [p.load for p in expand(plan).weeks[0].sessions]
+    assert loads[0] == loads[1] < loads[2], loads

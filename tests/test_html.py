@@ -552,3 +552,17 @@ def test_the_race_a_readers_time_predicts_is_named_as_the_plan_names_it(site: Pa
     """A 10-mile plan had predicted 'Your 16.1 km: about 1:14:40' beside its 'Race 10 mi'."""
     assert 'data-goal-name="10 mi"' in (site / "plans/10-mile-masters/index.html").read_text(encoding="utf-8")
     assert 'data-goal-name="half marathon"' in (site / "plans/half-marathon-beginner/index.html").read_text(encoding="utf-8")
+
+
+def test_cross_training_gets_no_running_pace() -> None:
+    """A bike ride '@ moderate' had shown 'moderate 8:05–9:02/mi' on the page and in the calendar."""
+    from generator.periodize import expand
+    from generator.render.paceview import session_paces
+
+    from .helpers import plan_from
+
+    expanded = expand(plan_from("---\ntitle: X\nunits: mi\n---\n## Week 1\n- Mon: XT 30 min @ moderate — bike\n"
+                                "- Tue: Easy 5 mi @ moderate\n"))
+    bike, run = expanded.weeks[0].sessions
+    assert session_paces(bike.session, bike.workout, expanded, None) == []
+    assert [p.label for p in session_paces(run.session, run.workout, expanded, None)] == ["moderate"]

@@ -51,6 +51,9 @@ def errors(text: str) -> list[str]:
     ("- Wed: 30 min stretch & strength", "write the kind of session first, then its length: 'Strength 30 min — stretch & strength'"),
     ("- Sat: Strength\n  - Box step-up 4x10 @ 20% bodyweight", "a share of bodyweight is no load Deload can weigh or halve"),
     ("- Sat: Strength\n  - Box step-up 4x10 @ 10% bodyweight", "('@ 15 lb' for 10% of 150 lb, '@ 7 kg' of 70 kg)"),
+    # the warm-up read as the session's length: the fix had been "write a comment", which loses the main set
+    ("- Thu: Intervals 15 min warm-up, 6 x 6 min @ Z4 w/ 1 min, 10 min cool-down",
+     "follows ':' after the session's kind: 'Intervals: 15 min warm-up, 6 x 6 min @ …'"),
 ])
 def test_a_session_line_mistake_is_said_with_its_fix(line: str, said: str) -> None:
     [error] = errors(f"---\ntitle: P\nunits: km\n---\n## Week 1\n{line}\n")
@@ -268,3 +271,26 @@ def test_strides_after_with_and_more_after_plus_are_both_kept() -> None:
                               b"+ 4 x 20 s strides\n", "plan.md", "plan", SETTINGS)
     session = plan.weeks[0].sessions[0]
     assert len(session.main) == 1 and session.strides is not None and session.strides.count == 4
+
+
+@pytest.mark.parametrize("line", [
+    "- Tue: Intervals 60 min: 6 x 6 min @ 2.5-3.0 mmol w/ 1 min jog",  # the Norwegian method's lactate, as written
+    "- Tue: Easy 40 min @ under 70% HRmax",  # a ceiling as a share, as 'under 140 bpm' is one in beats
+    "- Tue: Track 5 mi: 8 x 400 m @ 5K pace - 40 s w/ 90 s RI",  # FIRST's rest interval
+])
+def test_targets_and_rests_of_first_and_the_norwegian_method(line: str) -> None:
+    """Each had been refused ('unknown target', 'unexpected RI … write a comment')."""
+    assert errors(f"---\ntitle: P\nunits: mi\n---\n## Week 1\n{line}\n") == []
+
+
+def test_a_pace_after_a_run_walk_ratio_is_the_runs() -> None:
+    """Galloway's long runs go 2 min a mile slower than marathon pace: 'MP + 2 min' had made '2 min' a
+    part (a 6-mile long run became 5.6 miles of walking), and 'MP + 120 s' had paced the walk."""
+    [error] = errors("---\ntitle: P\nunits: mi\n---\n## Week 1\n- Sat: Long run-walk 6 mi or 1 h 20 min: "
+                     "3 min run / 1 min walk @ MP + 2 min\n")
+    assert "an offset from a race's pace is in seconds: '@ MP + 120 s'" in error
+    plan, _ = parse_plan_text(b"---\ntitle: P\nunits: mi\n---\n## Week 1\n- Sat: Long run-walk 6 mi or 1 h 20 min: "
+                              b"3 min run / 1 min walk @ MP + 120 s\n", "plan.md", "plan", SETTINGS)
+    [repeat] = plan.weeks[0].sessions[0].main
+    run, walk = repeat.steps  # type: ignore[union-attr]
+    assert run.target is not None and run.target.text == "MP + 120 s" and walk.target is None  # type: ignore[union-attr]

@@ -47,6 +47,12 @@ EFFORT_IF = {
     "cruise": 1.00, "strong": 0.95, "hill effort": 1.00, "hard": 1.03, "fast": 1.05, "very hard": 1.08,
     "all-out": 1.15, "all out": 1.15, "max": 1.15, "sprint": 1.15, "progression": 0.82,
     "kenyan-style progression": 0.85, "kenyan progression": 0.85, "fast finish": 0.90,
+    # No pace table gives them (they stay as written on the page), but they weigh as what they are: the
+    # "Norwegian singles" sub-threshold as half-marathon pace, just under the threshold; the aerobic
+    # threshold (LT1) as steady running. Without them a session weighed as its name ("Intervals" as VO2max).
+    **dict.fromkeys(("sub-threshold", "subthreshold", "sub threshold", "sub-t", "sub-threshold pace",
+                     "slightly below threshold", "just below threshold"), 0.90),
+    "lt1": 0.82, "aerobic threshold": 0.82, "lt2": 1.00,
     # Lydiard's efforts: a quarter is easy, a half steady, three quarters strong but aerobic (Running with Lydiard)
     **{f"{word} effort": share for part, share in (("quarter", 0.70), ("half", 0.80), ("three quarters", 0.90))
        for word in LYDIARD_SHARES[part]},

@@ -90,7 +90,16 @@ class MainSet:
             while True:
                 if c.failed or c.at_end(self.end) or (depth and c.peek(r"\)", self.end)) or strides_ahead(c, self.end):
                     return tuple(parts)
-                if not c.take(c.vocab.separator_re, self.end) and not (self.run_walk and c.take(_RATIO_SLASH, self.end)):
+                joined = c.take(c.vocab.separator_re, self.end)
+                if not joined and not (self.run_walk and c.take(_RATIO_SLASH, self.end)):
+                    return tuple(parts)
+                if joined and joined[0].strip() == "+" and self.run_walk and parts and isinstance(parts[-1], Step) \
+                        and parts[-1].label.startswith("walk") and (target := parts[-1].target) is not None \
+                        and target.kind == "race" and (offset := _OFFSET_AFTER_PLUS.match(c.text, c.pos, self.end)):
+                    # "3 min run / 1 min walk @ MP + 2 min": Galloway's long-run pace, not a part of two minutes
+                    seconds = round(float(offset[1].replace(",", ".")) * (60 if offset[2].lower().startswith("m") else 1))
+                    c.fail(offset.start(1), f"in a session, an offset from a race's pace is in seconds: "
+                                            f"'@ {target.text} + {seconds} s'")
                     return tuple(parts)
                 last = parts[-1] if parts else None
                 # "6 x 800 m @ 10K pace, 400 m jog recovery", "10 x 90 s uphill, jog down": the recovery between them
@@ -475,6 +484,9 @@ def _spell_after(repeat: Repeat, amount: Amount | None) -> bool:
 RATIO_LEAST = 3  # a run and a walk that fit a run-walk's total this many times over are its ratio
 
 
+_OFFSET_AFTER_PLUS = re.compile(r"(?i)\s*(\d+(?:[.,]\d+)?)\s*(min|mins|minutes?|s|secs?|seconds?)(?![\w])\s*(?:/\s*(?:mi|km|mile))?\s*$")
+
+
 def ratio_pair(parts: tuple[Part, ...]) -> tuple[Step, ...] | None:
     """A timed run and a timed walk, alone in a main set (``2 min run, 1 min walk``): a ratio, if the total allows."""
     steps = tuple(p for p in parts if isinstance(p, Step) and isinstance(p.amount, Duration) and p.amount.high is None)
@@ -489,6 +501,10 @@ def run_walk_ratio(parts: tuple[Part, ...], total: Amount | None) -> tuple[Part,
     steps = ratio_pair(parts)
     if not isinstance(total, Duration) or steps is None:
         return parts
+    run, walk = (steps[0], steps[1]) if steps[0].role == "work" else (steps[1], steps[0])
+    if run.target is None and walk.target is not None:  # "3 min run / 1 min walk @ MP + 120 s": the pace is the run's
+        moved = (replace(run, target=walk.target), replace(walk, target=None))
+        steps = moved if steps[0].role == "work" else moved[::-1]
     cycle = sum(s.amount.seconds for s in steps if isinstance(s.amount, Duration))
     count = int(total.seconds // cycle) if cycle else 0
     return (Repeat(count, tuple(steps)),) if count >= RATIO_LEAST else parts

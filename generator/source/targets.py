@@ -80,6 +80,11 @@ _HRMAX = re.compile(r"(?i)^(\d{2,3})(?:\s*%?\s*[-–]\s*(\d{2,3}))?\s*%\s*(?:of\
 # (Karvonen) or of the lactate-threshold heart rate (Friel).
 _HR_SHARE = re.compile(r"(?i)^(\d{2,3})(?:\s*%?\s*[-–]\s*(\d{2,3}))?\s*%\s*(?:of\s+)?(?:hrr|hr\s*reserve|heart[- ]rate reserve"
                        r"|fcr|hfr|lthr|lactate[- ]threshold (?:hr|heart rate))$")  # French FCR, German HFR: the reserve
+# A ceiling as a share of the maximum: "under 70% HRmax", as "under 140 bpm" is one in beats.
+_HRMAX_CEILING = re.compile(r"(?i)^(?:<=?|≤|under|below|max\.?|maximum|at\s+most|up\s+to)\s*(\d{2,3})\s*%\s*(?:of\s+)?"
+                            r"(?:hr\s*max|max(?:imum)?\s*hr|mhr|fc\s*m(?:ax)?|fcm|hf\s*max|max\.?\s*hf|mhf|hfm)$")
+# Blood lactate, the Norwegian method's measure: "2.5-3.0 mmol", "3 mmol/L". The runner's own, as written.
+_LACTATE = re.compile(r"(?i)^(\d{1,2}(?:[.,]\d)?)(?:\s*[-–]\s*(\d{1,2}(?:[.,]\d)?))?\s*(?:mmol(?:\s*/\s*l)?|mm)(?:\s+lactate)?$")
 # A pace in marks, as Spanish and French coaches write it: "5'30''/km" is "5:30/km".
 _MARK_PACE = re.compile(r"(\d{1,2})['′]([0-5]\d)(?:''|″|\")?(?=\s*(?:[-–]\s*\d|(?:min\s*)?/))")
 _JOINERS = re.compile(r"(?i)\s+(?:progressing to|building to|to|or|then)\s+")
@@ -194,6 +199,18 @@ def _parse_target(text: str, fail: Callable[[str], object], hints: tuple[str, ..
     if match := _HRMAX.match(text):
         return _ranged(text, "hrmax", match, (40, 100),
                        f"'{text}' is not a plausible share of the maximum heart rate (expected 40% to 100%)", fail)
+    if match := _HRMAX_CEILING.match(text):  # "under 70% HRmax": a band of the ceiling's width, as in beats
+        ceiling = float(match[1])
+        if not 50 <= ceiling <= 100:
+            fail(f"'{text}' is not a plausible share of the maximum heart rate (expected 50% to 100%)")
+            return None
+        return Target(text, "hrmax", value=ceiling, low=ceiling - CEILING_BAND)
+    if lactate := _LACTATE.match(text):  # "2.5-3.0 mmol": kept as written, as a share of the reserve is
+        low, high = float(lactate[1].replace(",", ".")), float((lactate[2] or lactate[1]).replace(",", "."))
+        if not 0.5 <= low <= high <= 20:
+            fail(f"'{text}' is not a plausible blood lactate (expected 0.5 to 20 mmol/L, from less to more)")
+            return None
+        return Target(text, "effort", efforts=(" ".join(text.lower().split()),))
     if share := _HR_SHARE.match(text):  # "70-80% HRR" (Karvonen), "95-100% LTHR" (Friel): the runner's own, as written
         low, high = int(share[1]), int(share[2] or share[1])
         if not 40 <= low <= high <= 110:

@@ -76,7 +76,8 @@ LEXICON = Lexicon(
     labels={**{w: w for w in (*RECOVERY_LABELS, *REST_LABELS, *WORK_LABELS)}, **AROUND_LABELS,
             "jg": "jog",  # Daniels' "w/ 3 min jg"
             "full recovery": "rest", "full rest": "rest", "complete recovery": "rest",  # a track coach's: until ready
-            "rbi": "recovery"},  # Koop's "rest between intervals", run easy
+            "rbi": "recovery",  # Koop's "rest between intervals", run easy
+            "ri": "rest", "rest interval": "rest"},  # FIRST's (Run Less, Run Faster) "w/ 90 s RI"
     efforts={},  # the targets' own grammar is English (generator.source.targets)
     weekdays=_WEEKDAYS, weekday_names=WEEKDAY_NAMES,
     week=("Week", "wk"), day=("Day",),
