@@ -17,6 +17,7 @@ from .deload import after_race, as_written_easy, build_deload, deload_strength, 
 from .layout import Decision, Holidays, Layout, Slot, build_layout, decision_warnings
 from .liftchecks import taper_load_warnings
 from .load import heaviest_weights, load_weigher
+from .overfull import overfull_sessions
 from .planned import planned_weeks
 from .racestrength import race_strength_note, strength_near_race
 from .ranges import merge_expanded, plan_at, plan_ranged
@@ -124,7 +125,7 @@ def _expand(plan: Plan, race_date: date | None, start: date | None,
                   unmarked_lighter(plan, context.weeks, context.span.first_week if context.span else len(plan.weeks))]
     warnings = [*vacation_warnings, *decision_warnings(plan, decisions),
                 *check_weeks(plan, weeks, basis, layout, context.weeks), *taper_load_warnings(weeks, context.span),
-                *shortened_spells(plan, weeks)]
+                *shortened_spells(plan, weeks), *overfull_sessions(plan, measure)]
     race = first + timedelta(days=(len(weeks) - 1) * 7 + (race_day(plan) or 1) - 1) if first and race_day(plan) else None
     shift = race_date_weekday_shift(plan, first)
     if shift:
