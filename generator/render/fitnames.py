@@ -49,7 +49,10 @@ def workout_name(week: PlannedWeek, planned: PlannedSession, units: str) -> str:
     return _keep_size(name, NAME_LIMIT) if session.kind.is_run else clip(name, NAME_LIMIT)  # a run is its size
 
 
-_SHORT_WORDS = {"fartlek": "Frtlk"}  # cut short and marked, "Fart." had made a reader laugh, not run
+# Cut short and marked, one way each ("Fart." had made a reader laugh, not run; "Inte." and "Int." had
+# stood side by side in one plan's list)
+_SHORT_WORDS = {"fartlek": "Frtlk", "intervals": "Int.", "threshold": "Thr.", "recovery": "Rec.", "long run": "Long",
+                "tempo run": "Tempo", "hill repeats": "Hills", "cross-training": "XT"}
 
 
 def _keep_size(name: str, limit: int) -> str:
@@ -71,7 +74,7 @@ def _keep_size(name: str, limit: int) -> str:
         # In the middle of a word: at the word before, at a hyphen ("Run-walk" is "Run"), or cut short and marked
         joint = max(cut.rfind(" "), cut.rfind("-"), cut.rfind("/"))
         short = _SHORT_WORDS.get(words.lower(), "")
-        cut = (cut[:joint].rstrip(" -/") if joint > 0 else short if short and len(short) <= room
+        cut = (short if short and len(short) <= room else cut[:joint].rstrip(" -/") if joint > 0
                else words[:room - 1].rstrip() + ".")
     return f"{parts[1]} {cut} {size}"
 
