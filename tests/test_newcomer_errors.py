@@ -294,3 +294,10 @@ def test_a_pace_after_a_run_walk_ratio_is_the_runs() -> None:
     [repeat] = plan.weeks[0].sessions[0].main
     run, walk = repeat.steps  # type: ignore[union-attr]
     assert run.target is not None and run.target.text == "MP + 120 s" and walk.target is None  # type: ignore[union-attr]
+
+
+def test_a_week_mark_on_a_day_heading_is_said() -> None:
+    """'## Day 2 — Cycle 2 {deload}' (a masters coach's 9-day cycles written by days) had been taken
+    without a word, and done nothing."""
+    [error] = errors("---\ntitle: P\nunits: km\n---\n## Day 1\n- Easy 5 km\n## Day 2 {deload}\n- Easy 3 km\n")
+    assert "{deload} marks a week, and a plan written by days has no week headings" in error
