@@ -188,35 +188,8 @@ def _parse_target(text: str, fail: Callable[[str], object], hints: tuple[str, ..
         return Target(text, "zone", value=float(match[2] or match[1]), low=float(match[1]) if match[2] else None)
     if match := _RPE.match(text):
         return _ranged(text, "rpe", match, (1, 10), f"'{text}' is not a valid RPE (expected 1 to 10)", fail)
-    if match := _HR.match(text):
-        return _ranged(text, "hr", match, (40, 230), f"heart rate '{text}' is not plausible (expected 40 to 230 bpm)", fail)
-    if match := _HR_CEILING.match(text):  # "under 140 bpm", Maffetone's: at most the MAF heart rate
-        ceiling = float(match[1])
-        if not 50 <= ceiling <= 230:
-            fail(f"heart rate '{text}' is not plausible (expected 50 to 230 bpm)")
-            return None
-        return Target(text, "hr", value=ceiling, low=ceiling - CEILING_BAND)
-    if match := _HRMAX.match(text):
-        return _ranged(text, "hrmax", match, (40, 100),
-                       f"'{text}' is not a plausible share of the maximum heart rate (expected 40% to 100%)", fail)
-    if match := _HRMAX_CEILING.match(text):  # "under 70% HRmax": a band of the ceiling's width, as in beats
-        ceiling = float(match[1])
-        if not 50 <= ceiling <= 100:
-            fail(f"'{text}' is not a plausible share of the maximum heart rate (expected 50% to 100%)")
-            return None
-        return Target(text, "hrmax", value=ceiling, low=ceiling - CEILING_BAND)
-    if lactate := _LACTATE.match(text):  # "2.5-3.0 mmol": kept as written, as a share of the reserve is
-        low, high = float(lactate[1].replace(",", ".")), float((lactate[2] or lactate[1]).replace(",", "."))
-        if not 0.5 <= low <= high <= 20:
-            fail(f"'{text}' is not a plausible blood lactate (expected 0.5 to 20 mmol/L, from less to more)")
-            return None
-        return Target(text, "effort", efforts=(" ".join(text.lower().split()),))
-    if share := _HR_SHARE.match(text):  # "70-80% HRR" (Karvonen), "95-100% LTHR" (Friel): the runner's own, as written
-        low, high = int(share[1]), int(share[2] or share[1])
-        if not 40 <= low <= high <= 110:
-            fail(f"'{text}' is not a plausible share of a heart rate (expected 40% to 110%, from less to more)")
-            return None
-        return Target(text, "effort", efforts=(" ".join(text.lower().split()),))
+    if (rate := _heart_rate_or_lactate(text, fail)) is not _NOT_A_RATE:
+        return rate  # type: ignore[return-value]
     if re.search(r"(?i)\bmaf\b", text):  # "MAF", "under MAF", "MAF 140": Maffetone's ceiling, never "max"
         fail(f"'{text}' is Maffetone's heart-rate ceiling, 180 less the runner's age: write it as one, e.g. "
              "'@ under 140 bpm' (for a runner of 40), and 'MAF' in a comment")
@@ -246,6 +219,45 @@ def _parse_target(text: str, fail: Callable[[str], object], hints: tuple[str, ..
     fail(f"unknown target '{shown}'{hint}; expected a pace ({a_pace}), a zone (Z2), an RPE (RPE 7), a heart rate "
          "(150 bpm), an effort such as easy, steady, threshold or 10K pace, or a share of race pace (90% 5K, MP - 10 s)")
     return None
+
+
+
+_NOT_A_RATE = object()
+
+
+def _heart_rate_or_lactate(text: str, fail: Callable[[str], object]) -> object:
+    """A heart rate (beats, a ceiling, a share of the maximum, of the reserve or of the threshold's)
+    or a blood lactate, or :data:`_NOT_A_RATE` when ``text`` is none of them."""
+    if match := _HR.match(text):
+        return _ranged(text, "hr", match, (40, 230), f"heart rate '{text}' is not plausible (expected 40 to 230 bpm)", fail)
+    if match := _HR_CEILING.match(text):  # "under 140 bpm", Maffetone's: at most the MAF heart rate
+        ceiling = float(match[1])
+        if not 50 <= ceiling <= 230:
+            fail(f"heart rate '{text}' is not plausible (expected 50 to 230 bpm)")
+            return None
+        return Target(text, "hr", value=ceiling, low=ceiling - CEILING_BAND)
+    if match := _HRMAX.match(text):
+        return _ranged(text, "hrmax", match, (40, 100),
+                       f"'{text}' is not a plausible share of the maximum heart rate (expected 40% to 100%)", fail)
+    if match := _HRMAX_CEILING.match(text):  # "under 70% HRmax": a band of the ceiling's width, as in beats
+        ceiling = float(match[1])
+        if not 50 <= ceiling <= 100:
+            fail(f"'{text}' is not a plausible share of the maximum heart rate (expected 50% to 100%)")
+            return None
+        return Target(text, "hrmax", value=ceiling, low=ceiling - CEILING_BAND)
+    if lactate := _LACTATE.match(text):  # "2.5-3.0 mmol": kept as written, as a share of the reserve is
+        low, high = float(lactate[1].replace(",", ".")), float((lactate[2] or lactate[1]).replace(",", "."))
+        if not 0.5 <= low <= high <= 20:
+            fail(f"'{text}' is not a plausible blood lactate (expected 0.5 to 20 mmol/L, from less to more)")
+            return None
+        return Target(text, "effort", efforts=(" ".join(text.lower().split()),))
+    if share := _HR_SHARE.match(text):  # "70-80% HRR" (Karvonen), "95-100% LTHR" (Friel): the runner's own, as written
+        low, high = int(share[1]), int(share[2] or share[1])
+        if not 40 <= low <= high <= 110:
+            fail(f"'{text}' is not a plausible share of a heart rate (expected 40% to 110%, from less to more)")
+            return None
+        return Target(text, "effort", efforts=(" ".join(text.lower().split()),))
+    return _NOT_A_RATE
 
 
 def _unknown_race_pace(shown: str, value: float, unit: str) -> str:
