@@ -2061,3 +2061,21 @@ def test_parts_that_hold_more_than_the_sessions_distance_are_said() -> None:
     said = [w for w in expand(plan_from("---\ntitle: T\nunits: mi\n---\n## Week 1\n" + week)).warnings
             if w.code == "parts-over-total"]
     assert [w.line for w in said] == [6] and "more than the 3.0 mi" in said[0].message
+
+
+def test_a_lactate_target_weighs_as_its_intensity_not_as_the_sessions_name() -> None:
+    """'6 x 6 min @ 2.5-3.0 mmol' had weighed more than '@ threshold' in an 'Intervals' session."""
+    def load(target: str) -> float:
+        e = expand(plan_from(f"---\ntitle: N\nunits: km\n---\n## Week 1\n- Tue: Intervals 60 min: 6 x 6 min @ {target} w/ 1 min jog\n"))
+        return e.weeks[0].sessions[0].load
+
+    assert load("2.5-3.0 mmol") == load("sub-threshold") < load("threshold") == load("4 mmol")
+
+
+def test_walks_and_hikes_are_no_parts_over_their_total() -> None:
+    """'Walk 5 km: 50 min brisk walk' (6 km/h exactly) and 'Long 20 km: 6 x (15 min run, 15 min power hike)'
+    had been said to hold 7.1 and 26.3 km: a walk's or a hike's speed is nobody's to estimate."""
+    week = ("- Tue: Walk 5 km: 50 min brisk walk\n- Thu: Power hike 8 km: 30 min walk, 60 min uphill hike, 30 min walk\n"
+            "- Sun: Long 20 km: 6 x (15 min run, 15 min power hike)\n")
+    assert not [w for w in expand(plan_from("---\ntitle: W\nunits: km\n---\n## Week 1\n" + week)).warnings
+                if w.code == "parts-over-total"]

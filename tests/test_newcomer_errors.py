@@ -301,3 +301,19 @@ def test_a_week_mark_on_a_day_heading_is_said() -> None:
     without a word, and done nothing."""
     [error] = errors("---\ntitle: P\nunits: km\n---\n## Day 1\n- Easy 5 km\n## Day 2 {deload}\n- Easy 3 km\n")
     assert "{deload} marks a week, and a plan written by days has no week headings" in error
+
+
+def test_a_comment_after_a_runs_length_is_not_taken_for_a_main_set() -> None:
+    """The hint for 'Intervals 15 min warm-up, 6 x …' had fired on 'Recovery 5 km jog, very slow' too, and
+    suggested 'Recovery: 5 km jog, very slow' (then 'Recovery:: …')."""
+    [error] = errors("---\ntitle: P\nunits: km\n---\n## Week 1\n- Tue: Recovery 5 km jog, very slow\n")
+    assert "write a comment" in error and "follows ':'" not in error
+
+
+def test_a_walking_effort_after_a_ratio_stays_the_walks() -> None:
+    """'1 min run / 2 min walk @ brisk' is the walk's effort: moved to the run, it had shown a beginner a steady pace."""
+    plan, _ = parse_plan_text(b"---\ntitle: P\nunits: km\n---\n## Week 1\n- Tue: Run-walk 30 min: 1 min run / 2 min walk @ brisk\n",
+                              "plan.md", "plan", SETTINGS)
+    [repeat] = plan.weeks[0].sessions[0].main
+    run, walk = repeat.steps  # type: ignore[union-attr]
+    assert run.target is None and walk.target is not None and walk.target.text == "brisk"  # type: ignore[union-attr]

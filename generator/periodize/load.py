@@ -19,6 +19,7 @@ halves the volume-load halves the session's load.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 
 from ..model import VMA, Distance, Exercise, RacePace, Session, SessionKind, Target
@@ -121,7 +122,17 @@ def _effort_if(word: str, race: RacePace | None, measure: Measure) -> float | No
             return EFFORT_IF[text.removesuffix(suffix)]
     if text in WORD_EFFORTS:  # Daniels' letters and the pace table's other words: "E", "T", "I pace", "vo2max"
         return TABLE_EFFORT_IF.get(WORD_EFFORTS[text])
+    if lactate := _LACTATE.match(text):  # "2.5-3.0 mmol": the Norwegian method's sub-threshold, by its blood lactate
+        middle = (float(lactate[1]) + float(lactate[2] or lactate[1])) / 2
+        return EFFORT_IF["lt1"] if middle <= LACTATE_LT1 else EFFORT_IF["sub-threshold"] if middle < LACTATE_LT2 else 1.00
     return race_pace_if(race, measure) if race is not None else None
+
+
+# Blood lactate as an effort: up to about 2 mmol/L the aerobic threshold (LT1), about 4 the threshold
+# (the classic "4 mmol" of Mader), between them the Norwegian sub-threshold (2-3.5: a design default, in the docs).
+_LACTATE = re.compile(r"^(\d{1,2}(?:\.\d)?)(?:\s*[-–]\s*(\d{1,2}(?:\.\d)?))?\s*(?:mmol|mm)")
+LACTATE_LT1 = 2.0
+LACTATE_LT2 = 3.5
 
 
 def race_pace_if(race: RacePace, measure: Measure) -> float:

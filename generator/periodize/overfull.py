@@ -11,10 +11,10 @@ is said at its line. Only a total by distance is checked (see :func:`overfull_se
 from __future__ import annotations
 
 from ..errors import Diagnostic
-from ..model import Distance, Plan, Source
+from ..model import Distance, Plan, Session, SessionKind, Source
 from ..units import from_km
-from ..workout import parts_km
-from .volume import Measure, main_km
+from ..workout import parts_km, times
+from .volume import Measure, main_km, walking_label
 from .wording import warn
 
 OVERFULL = 1.15  # estimated parts over the written total by more than this share: the estimate's slack
@@ -28,7 +28,7 @@ def overfull_sessions(plan: Plan, measure: Measure) -> list[Diagnostic]:
             total = session.total
             # By distance only: a timed part estimated at the plan's easy pace covers less than a faster runner's,
             # so the estimate errs short; a timed total against parts by distance would err the other way.
-            if not session.kind.is_run or not session.main or not isinstance(total, Distance):
+            if not session.kind.is_run or not session.main or not isinstance(total, Distance) or _walks(session):
                 continue
             if parts_km(session.main) is None:  # parts all by distance are the parser's to check, exactly
                 held, written = main_km(session, measure), total.km_high
@@ -37,6 +37,12 @@ def overfull_sessions(plan: Plan, measure: Measure) -> list[Diagnostic]:
                     said = f"about {from_km(held, unit):.1f} {unit}, more than the {from_km(written, unit):.1f} {unit}"
                     warnings.append(_said(session.source, said))
     return warnings
+
+
+def _walks(session: Session) -> bool:
+    """A walk, a hike or a run with walking in it: its pace is nobody's to estimate (a power hike up a
+    mountain, a brisk walk at 6 km/h), and the total its own."""
+    return session.kind is SessionKind.RUN_WALK or any(walking_label(step.label) for step, _ in times(session.main))
 
 
 def _said(source: Source, held: str) -> Diagnostic:

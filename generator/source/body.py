@@ -230,9 +230,11 @@ def _section(candidate: Candidate, raw: str, line: int, errors: Collector) -> _S
             errors.error(line, col + shown.rfind("{"), f"unknown week mark '{{{word}}}'{suggest(word.lower(), MARKS)}; "
                          f"expected {one_of('{' + m + '}' for m in MARKS)}")
         elif seen.kind == "day":  # "## Day 2 — Cycle 2 {deload}" had been taken, and done nothing
+            setting = "its taper ('periodization: {taper: {days: 14}}')" if MARKS[word.lower()] == "taper" else \
+                "its deloads ('periodization: {deload: {every: 3}}')"
             errors.error(line, col + shown.rfind("{"), f"{{{word}}} marks a week, and a plan written by days has no "
-                         "week headings: its weeks are seven days from Day 1; set its deloads in the frontmatter "
-                         "('periodization: {deload: {every: 3}}') or write the plan by weeks")
+                         f"week headings: its weeks are seven days from Day 1; set {setting} in the frontmatter, "
+                         "or write the plan by weeks")
         else:
             mark = MARKS[word.lower()]
     span = (seen.last or candidate.number) - candidate.number

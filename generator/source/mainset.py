@@ -502,7 +502,8 @@ def run_walk_ratio(parts: tuple[Part, ...], total: Amount | None) -> tuple[Part,
     if not isinstance(total, Duration) or steps is None:
         return parts
     run, walk = (steps[0], steps[1]) if steps[0].role == "work" else (steps[1], steps[0])
-    if run.target is None and walk.target is not None:  # "3 min run / 1 min walk @ MP + 120 s": the pace is the run's
+    if run.target is None and walk.target is not None and walk.target.kind in ("race", "pace"):
+        # "3 min run / 1 min walk @ MP + 120 s": a running pace is the run's ("@ brisk" may be the walk's)
         moved = (replace(run, target=walk.target), replace(walk, target=None))
         steps = moved if steps[0].role == "work" else moved[::-1]
     cycle = sum(s.amount.seconds for s in steps if isinstance(s.amount, Duration))

@@ -199,8 +199,8 @@ class Hints:
                           f"'{c.text[:start].strip()} — … {{keep}}'")
         elif (at := re.match(r"(?i)at\s+", rest)) and parse_target(rest[at.end():], lambda _: None, self.words):
             c.fail(start, f"a target follows '@': write '@ {rest[at.end():]}'")  # "Easy 5 km at easy pace"
-        elif (named := self.words.label_re.match(rest)) and re.match(r"\s*,", rest[named.end():]) and (
-                written := re.match(r"(?s)(\D+?)\s+(\d.*)$", c.text[:start].strip())):
+        elif (named := self.words.label_re.match(rest)) and re.match(r"\s*,\s*(?:\d|\()", rest[named.end():]) \
+                and ":" not in c.text[:start] and (written := re.match(r"(?s)(\D+?)\s+(\d.*)$", c.text[:start].strip())):
             # "Intervals 15 min warm-up, 6 x 6 min …": the warm-up was read as the session's length
             c.fail(start, f"a main set written as parts follows ':' after the session's kind: "
                           f"'{written[1].strip()}: {written[2].strip()} {first_words(rest, 6)}'")
