@@ -462,6 +462,8 @@ def test_strides_get_a_recovery_and_the_watch_shows_no_word_of_deloads_own() -> 
     ("Race 13.1 mi", "W1D2 HM race"),  # it says it is the race, where "W1D2 13.1mi" did not
     ("Long run 1 h 30 min", "W1D2 Long 1h30"),  # the hours kept
     ("Intervals 8 km: 6 x 800 m @ 5K pace w/ 400 m jog", "W1D2 Int. 8km"),  # one short form for a kind, not "Interv." and "Inte."
+    ("Hill repeats 8 km", "W1D2 Hills 8km"),
+    ("Hill repeats 45 min", "W1D2 Hills 45min"),  # the same short form whatever the size leaves ("Hill" had stood beside "Hills")
     ("Strength (Overhead press)\n  - Overhead press 3x5 @ 40 kg", "W1D2 Overhead"),  # its focus, cut at a word
     ("Strength (slow lowering, 3 min rests)\n  - Squat 3x5 @ 40 kg", "W1D2 Strength"),  # not "W1D2 Strength —"
 ])

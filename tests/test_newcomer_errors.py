@@ -289,6 +289,8 @@ def test_a_pace_after_a_run_walk_ratio_is_the_runs() -> None:
     [error] = errors("---\ntitle: P\nunits: mi\n---\n## Week 1\n- Sat: Long run-walk 6 mi or 1 h 20 min: "
                      "3 min run / 1 min walk @ MP + 2 min\n")
     assert "an offset from a race's pace is in seconds: '@ MP + 120 s'" in error
+    [clock] = errors("---\ntitle: P\nunits: mi\n---\n## Week 1\n- Sat: Long run-walk 2 h: 4 min run / 1 min walk @ MP + 1:30\n")
+    assert "'@ MP + 90 s'" in clock  # a clock's minutes and seconds had still been taken as a 90-second part
     plan, _ = parse_plan_text(b"---\ntitle: P\nunits: mi\n---\n## Week 1\n- Sat: Long run-walk 6 mi or 1 h 20 min: "
                               b"3 min run / 1 min walk @ MP + 120 s\n", "plan.md", "plan", SETTINGS)
     [repeat] = plan.weeks[0].sessions[0].main

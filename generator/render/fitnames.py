@@ -52,7 +52,7 @@ def workout_name(week: PlannedWeek, planned: PlannedSession, units: str) -> str:
 # Cut short and marked, one way each ("Fart." had made a reader laugh, not run; "Inte." and "Int." had
 # stood side by side in one plan's list)
 _SHORT_WORDS = {"fartlek": "Frtlk", "intervals": "Int.", "threshold": "Thr.", "recovery": "Rec.", "long run": "Long",
-                "tempo run": "Tempo", "hill repeats": "Hills", "cross-training": "XT"}
+                "tempo run": "Tempo", "hill repeats": "Hills"}
 
 
 def _keep_size(name: str, limit: int) -> str:
@@ -69,13 +69,14 @@ def _keep_size(name: str, limit: int) -> str:
         return f"{parts[1]} {words} {size}"
     if room < 2:  # the size alone: what the watch is to run
         return clip(f"{parts[1]} {size}", limit)
+    short = _SHORT_WORDS.get(words.lower(), "")
+    if short and len(short) <= room:  # a kind's one short form, wherever the cut would fall ("Hills", never "Hill")
+        return f"{parts[1]} {short} {size}"
     cut = words[:room].rstrip()
     if words[room:room + 1] not in ("", " ") and not words[:room].endswith(" "):
         # In the middle of a word: at the word before, at a hyphen ("Run-walk" is "Run"), or cut short and marked
         joint = max(cut.rfind(" "), cut.rfind("-"), cut.rfind("/"))
-        short = _SHORT_WORDS.get(words.lower(), "")
-        cut = (short if short and len(short) <= room else cut[:joint].rstrip(" -/") if joint > 0
-               else words[:room - 1].rstrip() + ".")
+        cut = cut[:joint].rstrip(" -/") if joint > 0 else words[:room - 1].rstrip() + "."
     return f"{parts[1]} {cut} {size}"
 
 

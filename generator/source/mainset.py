@@ -97,7 +97,7 @@ class MainSet:
                         and parts[-1].label.startswith("walk") and (target := parts[-1].target) is not None \
                         and target.kind == "race" and (offset := _OFFSET_AFTER_PLUS.match(c.text, c.pos, self.end)):
                     # "3 min run / 1 min walk @ MP + 2 min": Galloway's long-run pace, not a part of two minutes
-                    seconds = round(float(offset[1].replace(",", ".")) * (60 if offset[2].lower().startswith("m") else 1))
+                    seconds = _offset_seconds(offset[1], offset[2] or "")
                     c.fail(offset.start(1), f"in a session, an offset from a race's pace is in seconds: "
                                             f"'@ {target.text} + {seconds} s'")
                     return tuple(parts)
@@ -484,7 +484,17 @@ def _spell_after(repeat: Repeat, amount: Amount | None) -> bool:
 RATIO_LEAST = 3  # a run and a walk that fit a run-walk's total this many times over are its ratio
 
 
-_OFFSET_AFTER_PLUS = re.compile(r"(?i)\s*(\d+(?:[.,]\d+)?)\s*(min|mins|minutes?|s|secs?|seconds?)(?![\w])\s*(?:/\s*(?:mi|km|mile))?\s*$")
+# "+ 2 min", "+ 90 s", "+ 1:30" (a clock's minutes and seconds) ending a run-walk's ratio: its run's pace offset
+_OFFSET_AFTER_PLUS = re.compile(r"(?i)\s*(\d+(?:[.,]\d+)?|\d{1,2}:[0-5]\d)\s*(min|mins|minutes?|s|secs?|seconds?)?(?![\w:])"
+                                r"\s*(?:/\s*(?:mi|km|mile))?\s*$")
+
+
+def _offset_seconds(figure: str, unit: str) -> int:
+    """``2`` min, ``90`` s, ``1:30`` (no unit): seconds."""
+    if ":" in figure:
+        minutes, seconds = figure.split(":")
+        return int(minutes) * 60 + int(seconds)
+    return round(float(figure.replace(",", ".")) * (60 if unit.lower().startswith("m") else 1))
 
 
 def ratio_pair(parts: tuple[Part, ...]) -> tuple[Step, ...] | None:
