@@ -285,12 +285,12 @@ def _session_length(amount: Amount, units: str) -> str:
     """A whole session's length: under ten minutes with seconds as ``7 min 30 s``, since a
     session written ``7:30`` reads as hours meant (``Long run 2:30``)."""
     if isinstance(amount, Duration) and any(t is not None and 120 <= t < 600 and t % 60 for t in (amount.seconds, amount.high)):
-        ends = [_minutes_and_seconds(t) for t in (amount.seconds, amount.high) if t is not None]
+        ends = [minutes_and_seconds(t) for t in (amount.seconds, amount.high) if t is not None]
         return "–".join(ends)
     return amount_text(amount, units)
 
 
-def _minutes_and_seconds(seconds: float) -> str:
+def minutes_and_seconds(seconds: float) -> str:
     """``7 min 30 s``, ``9 min``; a whole session's length, never ``7:30`` (see :func:`_session_length`)."""
     if seconds < 120 or seconds % 1:
         return _duration_text(seconds)
@@ -476,7 +476,7 @@ def workout_lines(workout: tuple[Part, ...], units: str) -> list[str]:
             length = said.amount
             if isinstance(length, Duration) and length.high is None and length.seconds >= 120 and length.seconds % 60:
                 # the rest of a timed session, to the second: "18 min 30 s", as a short session is shown (never "18:30")
-                text = text.replace(format_clock(int(length.seconds)), _minutes_and_seconds(length.seconds), 1)
+                text = text.replace(format_clock(int(length.seconds)), minutes_and_seconds(length.seconds), 1)
             lines.append(f"{_ROLE_NAMES[part.role]} {text}".strip())
         else:
             lines.append(part_text(part, units, top=True))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..describe import written_text
+from ..describe import minutes_and_seconds, written_text
 from ..errors import Diagnostic
 from ..expanded import PlannedWeek
 from ..model import Duration, Plan, SessionKind
@@ -57,6 +57,5 @@ def _spell(week: PlannedWeek, units: str) -> tuple[float, str]:
     if longest is None or amount is None:
         return 0.0, ""
     if isinstance(amount, Duration):
-        whole = round(amount.seconds)
-        return amount.seconds, f"{whole} s" if whole < 120 else f"{whole // 60} min" + (f" {whole % 60} s" if whole % 60 else "")
+        return amount.seconds, minutes_and_seconds(round(amount.seconds))
     return longest_spell(longest), written_text(amount, units)

@@ -356,8 +356,7 @@ def body_step(session: Session, zones: tuple[tuple[int, str], ...] = ()) -> int 
                and (isinstance(total, Duration) or getattr(p.amount, "unit", None) == getattr(total, "unit", None))
                for p in session.main):
         return None
-    sizes = [p.amount.seconds if isinstance(p.amount, Duration) else p.amount.value
-             for p in session.main if isinstance(p, Step) and p.amount is not None]
+    sizes = [figure(p.amount) for p in session.main if isinstance(p, Step) and p.amount is not None]
     return max(range(len(sizes)), key=lambda i: sizes[i]) if sizes else None
 
 
@@ -366,20 +365,22 @@ def resize_body(session: Session, index: int, change: float) -> Session | None:
     or the total's unit); None if the body would not be left with anything."""
     total, body = session.total, session.main[index]
     assert total is not None and isinstance(body, Step) and body.amount is not None
-    if isinstance(total, Duration) and isinstance(body.amount, Duration):
-        if body.amount.seconds + change <= 0:
-            return None
-        amount: Amount = Duration(body.amount.seconds + change)
-        new_total: Amount = Duration(total.seconds + change)
-    elif isinstance(total, Distance) and isinstance(body.amount, Distance):
-        if body.amount.value + change <= 1e-9:
-            return None
-        amount, new_total = (Distance(round(body.amount.value + change, 6), body.amount.unit),
-                             Distance(round(total.value + change, 6), total.unit))
-    else:
+    if type(body.amount) is not type(total) or figure(body.amount) + change <= (0 if isinstance(total, Duration) else 1e-9):
         return None
-    main = (*session.main[:index], replace(body, amount=amount), *session.main[index + 1:])
-    return session.with_changes(total=new_total, main=main)
+    main = (*session.main[:index], replace(body, amount=plus(body.amount, change)), *session.main[index + 1:])
+    return session.with_changes(total=plus(total, change), main=main)
+
+
+def figure(amount: Distance | Duration) -> float:
+    """An amount's figure in its own unit: seconds, or the distance's value."""
+    return amount.seconds if isinstance(amount, Duration) else amount.value
+
+
+def plus(amount: Distance | Duration, change: float) -> Distance | Duration:
+    """``amount`` ``change`` longer in its own unit (seconds, or the distance's)."""
+    if isinstance(amount, Duration):
+        return Duration(amount.seconds + change)
+    return Distance(round(amount.value + change, 6), amount.unit)
 
 
 def shrink_easy(session: Session, factor: float, measure: Measure, up: bool = False, least: float = 0.0) -> Session:
@@ -391,9 +392,7 @@ def shrink_easy(session: Session, factor: float, measure: Measure, up: bool = Fa
     if body is not None and session.total is not None:
         share = max(factor, least)
         shorter = floor_amount(session.total, share, measure, nearest=not up, up=up)
-        change = (shorter.seconds - session.total.seconds if isinstance(shorter, Duration) and isinstance(session.total, Duration)
-                  else getattr(shorter, "value", 0.0) - getattr(session.total, "value", 0.0))
-        return resize_body(session, body, change) or session
+        return resize_body(session, body, figure(shorter) - figure(session.total)) or session
     if easy_set(session, measure.zones) and (session.total is None or session.kind is K.RUN_WALK
                               or main_km(session, measure) >= 0.9 * amount_km(session.total, session.kind, measure)):
         return shrink_quality(session, factor, measure, least)  # the set is the run: fewer repeats, the total with them
@@ -446,7 +445,7 @@ def _one_part_less(part: Part, measure: Measure) -> Part | None:
     if part.role != "work" or part.amount is None:
         return None
     step = measure.step_for(part.amount)
-    current = part.amount.seconds if isinstance(part.amount, Duration) else part.amount.value
+    current = figure(part.amount)
     if current - step < step - 1e-9:
         return None
     return replace(part, amount=floor_amount(part.amount, (current - step) / current, measure))

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from ..errors import Collector
 from ..model import Amount, Distance, Duration, Ladder, Pace, Part, Repeat, Step, StepRole, Target
+from ..workout import map_steps
 from .cursor import Cursor, target_end
 from .targets import effort_words, parse_target, unmistakable
 from .words.en import RECOVERY_LABELS, REST_LABELS, WORK_LABELS
@@ -415,7 +416,8 @@ class MainSet:
         else:
             target = c.target(self.end)
             if not c.failed:  # every step's, the steps of repeats inside too ("2 x (3 x 1 mi) @ threshold")
-                return tuple(_targeted(part, target) for part in parts)
+                return map_steps(parts, lambda step: replace(step, target=target)
+                                 if step.role == "work" and step.target is None else step)
             targets = [target] * len(work)
         if c.failed:
             return parts
@@ -492,8 +494,7 @@ _OFFSET_AFTER_PLUS = re.compile(r"(?i)\s*(\d+(?:[.,]\d+)?|\d{1,2}:[0-5]\d)\s*(mi
 def _offset_seconds(figure: str, unit: str) -> int:
     """``2`` min, ``90`` s, ``1:30`` (no unit): seconds."""
     if ":" in figure:
-        minutes, seconds = figure.split(":")
-        return int(minutes) * 60 + int(seconds)
+        return round(_split_seconds(figure) or 0)
     return round(float(figure.replace(",", ".")) * (60 if unit.lower().startswith("m") else 1))
 
 
@@ -530,11 +531,3 @@ def _easy(target: Target) -> bool:
         return (target.value or 9) <= 2
     return target.kind == "effort" and bool(target.efforts) and all(e.lower() in _EASY_EFFORTS for e in target.efforts)
 
-
-def _targeted(part: Part, target: Target | None) -> Part:
-    """``part`` with ``target`` on every work step that has none of its own, inside repeats too."""
-    if isinstance(part, Step):
-        return replace(part, target=target) if part.role == "work" and part.target is None else part
-    if isinstance(part, Repeat):
-        return replace(part, steps=tuple(_targeted(p, target) for p in part.steps))
-    return replace(part, rungs=tuple(replace(r, target=target) if r.target is None else r for r in part.rungs))
